@@ -1,0 +1,69 @@
+/**
+ * Typed errors with stable codes. Every code the product can raise is declared once in
+ * ERROR_CODES (with what it means and whether retrying can help); docs/errors.md lists the same
+ * codes and a test keeps the two in step.
+ */
+export const ERROR_CODES = {
+  // configuration
+  ALPR_ERR_CONFIG_NOT_FOUND: { retryable: false, summary: 'The config file does not exist or cannot be read.' },
+  ALPR_ERR_CONFIG_PARSE: { retryable: false, summary: 'The config file is not valid YAML or JSON.' },
+  ALPR_ERR_CONFIG_INVALID: { retryable: false, summary: 'The config does not match the schema; the message lists each `path: message`.' },
+  // GPIO and hardware
+  ALPR_ERR_GPIO_UNAVAILABLE: { retryable: false, summary: 'The GPIO backend cannot run on this machine (no GPIO chip, or a native module is missing).' },
+  ALPR_ERR_GPIO_OPEN: { retryable: true, summary: 'A GPIO pin could not be opened (already exported, permissions, or out of range).' },
+  ALPR_ERR_GPIO_IO: { retryable: true, summary: 'Reading or writing an open GPIO pin failed.' },
+  ALPR_ERR_GPIO_UNSUPPORTED: { retryable: false, summary: 'The pin or backend does not support the requested operation (for example PWM on onoff).' },
+  ALPR_ERR_ILLUMINATOR_DUTY_LIMIT: { retryable: true, summary: 'Turning the illuminator on now would exceed its configured duty-cycle limit.' },
+  // cameras
+  ALPR_ERR_CAMERA_UNKNOWN_TYPE: { retryable: false, summary: 'The configured camera type is not one this build knows.' },
+  ALPR_ERR_CAMERA_UNAVAILABLE: { retryable: false, summary: 'The camera backend cannot run here (missing executable, device or folder).' },
+  ALPR_ERR_CAMERA_CAPTURE: { retryable: true, summary: 'A capture command failed or produced no frames.' },
+  ALPR_ERR_IMAGE_CORRUPT: { retryable: false, summary: 'An image is truncated, corrupt or not a JPEG/PNG.' },
+  ALPR_ERR_IMAGE_SIZE: { retryable: false, summary: 'An image is zero-size or larger than the configured limit.' },
+  // runtime
+  ALPR_ERR_SUPERVISOR_RESTART_BUDGET: { retryable: false, summary: 'A part failed more often than its restart budget allows; the process exits so systemd restarts it.' },
+  ALPR_ERR_STOP_DEADLINE: { retryable: false, summary: 'A part did not stop before the shutdown deadline.' },
+  ALPR_ERR_STAGE_STUCK: { retryable: true, summary: 'A pipeline stage made no progress within its watchdog limit.' },
+  ALPR_ERR_QUEUE_CLOSED: { retryable: false, summary: 'Work was offered to a pipeline queue after it was closed.' },
+  ALPR_ERR_FRAME_RELEASED: { retryable: false, summary: 'A frame was used after its pixels were released back to the pool.' },
+  // encrypted read buffer
+  ALPR_ERR_BUFFER_KEY: { retryable: false, summary: 'The buffer data key is missing, unreadable, the wrong size or has unsafe permissions.' },
+  ALPR_ERR_BUFFER_DECRYPT: { retryable: false, summary: 'A buffered record failed authentication: wrong key, tampered or truncated ciphertext.' },
+  ALPR_ERR_BUFFER_CLOSED: { retryable: false, summary: 'The read buffer was used before open() or after close().' },
+  ALPR_ERR_BUFFER_FULL: { retryable: true, summary: 'A read is larger than the whole byte budget, or the disk is full; nothing already stored is lost.' },
+  ALPR_ERR_BUFFER_INVALID_READ: { retryable: false, summary: 'A read offered to the buffer is missing fields or has values of the wrong type.' },
+  ALPR_ERR_BUFFER_UNKNOWN_BATCH: { retryable: false, summary: 'markSynced() was given a batch id the buffer never handed out (or already acknowledged).' },
+  ALPR_ERR_BUFFER_IO: { retryable: true, summary: 'LevelDB failed to read or write.' },
+  // benchmarks and tools
+  ALPR_ERR_USAGE: { retryable: false, summary: 'A command-line tool was called with missing or invalid arguments.' },
+} as const satisfies Record<string, { retryable: boolean; summary: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AlprError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  /** Extra structured facts safe to log (never plates, keys or passwords). */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AlprError';
+    this.code = code;
+    this.retryable = ERROR_CODES[code].retryable;
+    this.details = Object.freeze({ ...(options.details ?? {}) });
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { code: this.code, message: this.message, retryable: this.retryable, ...this.details };
+  }
+}
+
+export function isAlprError(value: unknown, code?: ErrorCode): value is AlprError {
+  return value instanceof AlprError && (code === undefined || value.code === code);
+}
+
+/** The message of anything thrown, for logs. */
+export function errorMessage(value: unknown): string {
+  return value instanceof Error ? value.message : String(value);
+}

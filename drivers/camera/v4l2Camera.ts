@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { AlprError, type Clock, type Logger } from '../../core/index.js';
+import { checkImage, DEFAULT_IMAGE_LIMITS } from './imageCheck.js';
+import type { BurstRequest, Camera, CapturedImage } from './types.js';
+
+const run = promisify(execFile);
+
+export interface V4l2CameraOptions {
+  cameraId: string;
+  device: string;
+  width: number;
+  height: number;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * USB and CSI cameras exposed as V4L2 devices (Jetson, industrial USB cameras), captured with
+ * ffmpeg. Manual exposure is set with v4l2-ctl when it is installed; without it the camera keeps
+ * its own exposure and a warning says so once.
+ */
+export class V4l2Camera implements Camera {
+  readonly kind = 'v4l2' as const;
+  private workDir: string | null = null;
+  private exposureControl = true;
+
+  constructor(private readonly ctx: V4l2CameraOptions) {}
+
+  get cameraId(): string {
+    return this.ctx.cameraId;
+  }
+
+  async start(): Promise<void> {
+    try {
+      await run('ffmpeg', ['-hide_banner', '-version']);
+    } catch (cause) {
+      throw new AlprError('ALPR_ERR_CAMERA_UNAVAILABLE', 'v4l2 camera: ffmpeg is not installed (apt-get install ffmpeg)', { cause });
+    }
+    this.workDir = await mkdtemp(join(tmpdir(), 'alpr-v4l2-'));
+  }
+
+  async stop(): Promise<void> {
+    if (this.workDir) await rm(this.workDir, { recursive: true, force: true });
+    this.workDir = null;
+  }
+
+  async captureBurst(request: BurstRequest): Promise<CapturedImage[]> {
+    if (!this.workDir) throw new AlprError('ALPR_ERR_CAMERA_UNAVAILABLE', 'v4l2 camera: not started');
+    await this.setExposure(request);
+    const burstDir = await mkdtemp(join(this.workDir, 'burst-'));
+    const fps = Math.max(1, Math.round(1000 / Math.max(1, request.intervalMs)));
+    const startedAt = this.ctx.clock.now();
+    try {
+      try {
+        await run('ffmpeg', [
+          '-hide_banner', '-loglevel', 'error', '-f', 'v4l2', '-input_format', 'mjpeg',
+          '-video_size', `${this.ctx.width}x${this.ctx.height}`, '-i', this.ctx.device,
+          '-vf', `fps=${fps}`, '-frames:v', String(request.frames), '-q:v', '2', join(burstDir, 'frame%04d.jpg'),
+        ], { timeout: 10_000 + request.frames * request.intervalMs });
+      } catch (cause) {
+        throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', `v4l2 camera: ffmpeg could not capture from ${this.ctx.device}`, { cause });
+      }
+      const names = (await readdir(burstDir)).filter((n) => n.endsWith('.jpg')).sort();
+      if (names.length === 0) throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', 'v4l2 camera: ffmpeg wrote no frames');
+      const frames: CapturedImage[] = [];
+      for (const [index, name] of names.entries()) {
+        const data = await readFile(join(burstDir, name));
+        const info = await checkImage(data, `v4l2 ${name}`, DEFAULT_IMAGE_LIMITS);
+        frames.push({ ...info, data, capturedAt: startedAt + index * request.intervalMs, origin: name });
+      }
+      return frames;
+    } finally {
+      await rm(burstDir, { recursive: true, force: true });
+    }
+  }
+
+  private async setExposure(request: BurstRequest): Promise<void> {
+    if (!this.exposureControl) return;
+    // V4L2 exposure_time_absolute is in units of 100 microseconds.
+    const controls = `auto_exposure=1,exposure_time_absolute=${Math.max(1, Math.round(request.exposure.shutterUs / 100))},gain=${Math.round(request.exposure.gain)}`;
+    try {
+      await run('v4l2-ctl', ['-d', this.ctx.device, '--set-ctrl', controls]);
+    } catch (err) {
+      this.exposureControl = false;
+      this.ctx.logger.warn({ err }, 'v4l2-ctl could not set manual exposure; the camera keeps its own');
+    }
+  }
+}

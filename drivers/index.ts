@@ -1,0 +1,18 @@
+export type { GpioChip, GpioPin, Level, InputOptions, OutputOptions } from './gpio/types.js';
+export { SimulatedGpioChip } from './gpio/simulatedGpio.js';
+export { OnoffGpioChip, type OnoffGpioOptions } from './gpio/onoffGpio.js';
+export { JohnnyFiveGpioChip, type JohnnyFiveGpioOptions, type IoPlugin } from './gpio/johnnyFiveGpio.js';
+export { createGpioChip, type GpioConfig } from './gpio/createGpioChip.js';
+export { watchEdges, type Edge, type EdgeWatchOptions } from './gpio/edgeWatcher.js';
+export { Illuminator, type IlluminatorOptions } from './illuminator.js';
+export { DayNight, type DayNightOptions, type DayNightSource, type LightMode, type LightSensor } from './dayNight.js';
+export { GpioLightSensor, SimulatedLightSensor } from './lightSensor.js';
+export { solarElevationDeg, SUNSET_ELEVATION_DEG } from './solarPosition.js';
+export { VehicleTrigger, type VehicleTriggerOptions, type TriggerInput, type TriggerInputKind, type VehicleDetected } from './vehicleTrigger.js';
+export { TamperSwitch, type TamperSwitchOptions } from './tamperSwitch.js';
+export type { Camera, BurstRequest, CapturedImage, ExposureSettings, FrameFormat } from './camera/types.js';
+export { ReplayCamera, type ReplayCameraOptions } from './camera/replayCamera.js';
+export { LibcameraCamera, type LibcameraCameraOptions } from './camera/libcameraCamera.js';
+export { V4l2Camera, type V4l2CameraOptions } from './camera/v4l2Camera.js';
+export { createCamera, type CameraConfig } from './camera/createCamera.js';
+export { checkImage, DEFAULT_IMAGE_LIMITS, type ImageLimits } from './camera/imageCheck.js';

@@ -1,0 +1,156 @@
+import type { Clock, Logger } from '../core/index.js';
+import {
+  createCamera, createGpioChip, DayNight, GpioLightSensor, Illuminator, TamperSwitch, VehicleTrigger,
+  type Camera, type GpioChip, type DayNightSource,
+} from '../drivers/index.js';
+import type { ApplianceConfig } from './config/schema.js';
+import { HealthMonitor, type HealthSource } from './health.js';
+import { CapturePipeline } from './pipeline/capturePipeline.js';
+import type { ReadStore, Recognizer } from './recognition.js';
+import { Supervisor } from './supervisor.js';
+import { SystemdNotifier } from './systemdNotifier.js';
+
+export interface ApplianceContext {
+  config: ApplianceConfig;
+  logger: Logger;
+  clock: Clock;
+  /** A GPIO chip to use instead of the configured one (the demo passes its simulated chip). */
+  gpio?: GpioChip;
+  /** A camera to use instead of the configured one. */
+  camera?: Camera;
+  recognizer: Recognizer | null;
+  store: ReadStore | null;
+  /** Extra health sections (the read buffer's). */
+  healthSources?: HealthSource[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The appliance process, assembled from its config: hardware components, camera, capture
+ * pipeline and health, all under one supervisor. Construction opens the GPIO pins (so a bad pin
+ * fails before anything runs); start() brings the parts up in order.
+ */
+export class Appliance {
+  readonly supervisor: Supervisor;
+  readonly pipeline: CapturePipeline;
+  readonly trigger: VehicleTrigger;
+  readonly illuminator: Illuminator | null;
+  readonly tamper: TamperSwitch | null;
+  readonly dayNight: DayNight;
+  readonly health: HealthMonitor;
+  readonly gpio: GpioChip;
+  private readonly notifier: SystemdNotifier;
+
+  private constructor(parts: {
+    supervisor: Supervisor; pipeline: CapturePipeline; trigger: VehicleTrigger; illuminator: Illuminator | null;
+    tamper: TamperSwitch | null; dayNight: DayNight; health: HealthMonitor; gpio: GpioChip; notifier: SystemdNotifier;
+  }) {
+    this.supervisor = parts.supervisor;
+    this.pipeline = parts.pipeline;
+    this.trigger = parts.trigger;
+    this.illuminator = parts.illuminator;
+    this.tamper = parts.tamper;
+    this.dayNight = parts.dayNight;
+    this.health = parts.health;
+    this.gpio = parts.gpio;
+    this.notifier = parts.notifier;
+  }
+
+  static async create(ctx: ApplianceContext): Promise<Appliance> {
+    const { config, clock, logger } = ctx;
+    const log = (module: string) => logger.child({ module });
+    const gpio = ctx.gpio ?? (await createGpioChip(config.gpio.type === 'onoff'
+      ? { type: 'onoff', chipBase: config.gpio.chipBase }
+      : config.gpio.type === 'johnny-five' ? { type: 'johnny-five', port: config.gpio.port, timeoutMs: config.gpio.timeoutMs } : { type: 'simulated' }));
+    try {
+      return await Appliance.assemble(ctx, gpio, log);
+    } catch (err) {
+      await gpio.close();
+      throw err;
+    }
+  }
+
+  private static async assemble(ctx: ApplianceContext, gpio: GpioChip, log: (module: string) => Logger): Promise<Appliance> {
+    const { config, clock } = ctx;
+    const il = config.illuminator;
+    const illuminator = il.enabled
+      ? new Illuminator({
+          pin: await gpio.openOutput(il.pin, { pwm: il.level < 1, initial: il.activeLow ? 1 : 0 }),
+          activeLow: il.activeLow, level: il.level, maxDutyCycle: il.maxDutyCycle, dutyWindowMs: il.dutyWindowMs,
+          strobeLeadMs: il.strobeLeadMs, strobeTrailMs: il.strobeTrailMs, clock, logger: log('illuminator'),
+        })
+      : null;
+
+    const dn = config.dayNight;
+    const source: DayNightSource = dn.source === 'sensor'
+      ? { kind: 'sensor', sensor: new GpioLightSensor({ pin: await gpio.openInput(dn.sensorPin), darkLevel: dn.sensorDarkLevel, brightLux: 1000 }), nightBelowLux: dn.nightBelowLux, dayAboveLux: dn.dayAboveLux }
+      : { kind: 'sun', latitude: dn.latitude, longitude: dn.longitude };
+    const dayNight = new DayNight({ source, pollMs: dn.pollMs, holdMs: dn.holdMs, clock, logger: log('dayNight') });
+
+    const tr = config.trigger;
+    const trigger = tr.mode === 'free-run'
+      ? new VehicleTrigger({ mode: 'free-run', framesPerSecond: tr.framesPerSecond, clock, logger: log('trigger') })
+      : new VehicleTrigger({
+          mode: 'inputs', debounceMs: tr.debounceMs, holdOffMs: tr.holdOffMs, clock, logger: log('trigger'),
+          inputs: await Promise.all(tr.inputs.map(async (i) => ({ pin: await gpio.openInput(i.pin, { pull: i.activeLow ? 'up' : 'down' }), kind: i.kind, activeLow: i.activeLow }))),
+        });
+
+    const tamper = config.tamper.enabled
+      ? new TamperSwitch({ pin: await gpio.openInput(config.tamper.pin, { pull: 'up' }), openLevel: config.tamper.openLevel, debounceMs: config.tamper.debounceMs, clock, logger: log('tamper') })
+      : null;
+
+    const cam = config.camera;
+    const camera = ctx.camera ?? (await createCamera(
+      cam.type === 'replay' ? { type: 'replay', cameraId: cam.cameraId, folder: cam.folder, loop: cam.loop, framesPerSecond: cam.framesPerSecond }
+        : cam.type === 'v4l2' ? { type: 'v4l2', cameraId: cam.cameraId, device: cam.device, width: cam.width, height: cam.height }
+          : { type: 'libcamera', cameraId: cam.cameraId, width: cam.width, height: cam.height, quality: cam.quality },
+      { clock, logger: log('camera') },
+    ));
+
+    const pipeline = new CapturePipeline({
+      deviceId: config.deviceId, siteId: config.siteId, camera, illuminator, dayNight,
+      exposure: { day: cam.day, night: cam.night }, burst: { frames: cam.burstFrames, intervalMs: cam.burstIntervalMs },
+      recognizer: ctx.recognizer, store: ctx.store,
+      captureQueue: config.pipeline.captureQueue, recognizeQueue: config.pipeline.recognizeQueue,
+      framePoolBytes: config.pipeline.framePoolBytes, stageStuckMs: config.pipeline.stageStuckMs, clock, logger: log('pipeline'),
+    });
+    trigger.on('vehicleDetected', (event) => pipeline.vehicleDetected(event));
+
+    const health = new HealthMonitor({
+      intervalMs: config.health.intervalMs, dataDir: config.dataDir, clock, logger: log('health'),
+      sources: [
+        () => ({
+          queues: pipeline.queueDepths,
+          counters: { ...pipeline.counters, vehicles: trigger.vehicleCount, framePoolRefused: pipeline.framePool.refused },
+          lastReadAt: pipeline.counters.lastReadAt,
+          tamper: tamper ? { open: tamper.isOpen, openings: tamper.openCount } : null,
+          lightMode: dayNight.mode,
+          illuminator: illuminator ? { dutyCycle: illuminator.dutyCycle(), refusals: illuminator.refusedCount } : null,
+        }),
+        ...(ctx.healthSources ?? []),
+      ],
+    });
+
+    const s = config.supervisor;
+    const supervisor = new Supervisor({ maxRestarts: s.maxRestarts, restartWindowMs: s.restartWindowMs, restartDelayMs: s.restartDelayMs, stopDeadlineMs: s.stopDeadlineMs, clock, logger: log('supervisor') });
+    const notifier = new SystemdNotifier({ env: ctx.env ?? process.env, healthy: () => pipeline.healthy, clock, logger: log('systemd') });
+    // Order matters: light mode and tamper state are known before the first capture; the
+    // trigger starts last so no vehicle arrives before the pipeline can take it.
+    supervisor.add('dayNight', dayNight);
+    if (tamper) supervisor.add('tamper', tamper);
+    supervisor.add('pipeline', pipeline);
+    supervisor.add('trigger', trigger);
+    supervisor.add('health', health);
+    supervisor.add('systemd', notifier);
+    supervisor.add('gpio', { start: async () => undefined, stop: async () => { await illuminator?.switchOff(); await gpio.close(); } });
+    return new Appliance({ supervisor, pipeline, trigger, illuminator, tamper, dayNight, health, gpio, notifier });
+  }
+
+  async start(): Promise<void> {
+    await this.supervisor.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.supervisor.stop();
+  }
+}

@@ -1,0 +1,12 @@
+export { Appliance, type ApplianceContext } from './appliance.js';
+export { loadConfigFile, validateConfig, parseConfigText } from './config/loadConfig.js';
+export { ApplianceConfigSchema, type ApplianceConfig, type ApplianceConfigFile } from './config/schema.js';
+export { Supervisor, type Part, type SupervisorOptions } from './supervisor.js';
+export { CapturePipeline, type CapturePipelineOptions, type PipelineCounters } from './pipeline/capturePipeline.js';
+export { BoundedQueue } from './pipeline/boundedQueue.js';
+export { FramePool, type FrameRef } from './pipeline/framePool.js';
+export { StageWatch } from './pipeline/stageWatch.js';
+export { HealthMonitor, type HealthStatus, type HealthSource } from './health.js';
+export { SystemdNotifier } from './systemdNotifier.js';
+export type { Recognizer, ReadStore, ReadRecord, PlateRead, Point } from './recognition.js';
+export { main, EXIT } from './main.js';

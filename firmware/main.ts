@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { AlprError, createLogger, errorMessage, systemClock } from '../core/index.js';
+import { Appliance } from './appliance.js';
+import { loadConfigFile } from './config/loadConfig.js';
+
+/** Exit codes systemd and installers can tell apart (sysexits.h). */
+export const EXIT = { ok: 0, failure: 1, usage: 64, software: 70, config: 78 } as const;
+
+const USAGE = 'usage: alpr-firmware --config FILE';
+
+/** `alpr-firmware --config FILE`: runs the appliance until SIGTERM/SIGINT. */
+export async function main(argv: string[]): Promise<number> {
+  let configPath: string | undefined;
+  try {
+    const { values } = parseArgs({ args: argv, options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } } });
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    configPath = values.config;
+  } catch (err) {
+    process.stderr.write(`${errorMessage(err)}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  if (!configPath) {
+    process.stderr.write(`${USAGE}\n`);
+    return EXIT.usage;
+  }
+
+  let config;
+  try {
+    config = await loadConfigFile(configPath);
+  } catch (err) {
+    process.stderr.write(`${err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err)}\n`);
+    return EXIT.config;
+  }
+
+  const logger = createLogger({ level: config.logLevel, name: 'alpr-firmware' });
+  let appliance: Appliance;
+  try {
+    appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer: null, store: null });
+  } catch (err) {
+    logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'appliance could not be assembled');
+    return EXIT.failure;
+  }
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const shutdown = async (code: number, reason: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ reason }, 'stopping');
+      try {
+        await appliance.stop();
+        resolve(code);
+      } catch (err) {
+        logger.error({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'stop overran its deadline');
+        resolve(code === EXIT.ok ? EXIT.failure : code);
+      }
+    };
+    process.once('SIGTERM', () => void shutdown(EXIT.ok, 'SIGTERM'));
+    process.once('SIGINT', () => void shutdown(EXIT.ok, 'SIGINT'));
+    appliance.supervisor.on('restartBudgetExhausted', (err) => {
+      logger.fatal({ err: err.toJSON() }, 'restart budget exhausted');
+      void shutdown(EXIT.software, err.code);
+    });
+    appliance.start().then(
+      () => logger.info({ deviceId: config.deviceId }, 'appliance running'),
+      (err: unknown) => {
+        logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'appliance failed to start');
+        void shutdown(EXIT.software, 'start failed');
+      },
+    );
+  });
+}
