@@ -71,12 +71,12 @@ export class ReplayCamera implements Camera {
       const wait = this.lastFrameAt + minGapMs - this.ctx.clock.monotonic();
       if (wait > 0) await this.ctx.clock.sleep(wait);
       this.lastFrameAt = this.ctx.clock.monotonic();
-      frames.push(await this.load(file));
+      frames.push(await this.load(file, this.ctx.clock.now()));
     }
     return frames;
   }
 
-  private async load(file: string): Promise<CapturedImage> {
+  private async load(file: string, capturedAt: number): Promise<CapturedImage> {
     let data: Buffer;
     try {
       data = await readFile(file);
@@ -84,6 +84,6 @@ export class ReplayCamera implements Camera {
       throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', `replay camera: ${file} cannot be read`, { cause });
     }
     const info = await checkImage(data, file, this.ctx.limits ?? DEFAULT_IMAGE_LIMITS);
-    return { ...info, data, capturedAt: this.ctx.clock.now(), origin: file };
+    return { ...info, data, capturedAt, origin: file };
   }
 }

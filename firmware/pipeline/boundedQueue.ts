@@ -8,11 +8,15 @@ import { AlprError } from '../../core/index.js';
 export class BoundedQueue<T> {
   private readonly items: T[] = [];
   private waiters: Array<(item: T | null) => void> = [];
-  private closed = false;
+  private isClosed = false;
   private droppedCount = 0;
   private acceptedCount = 0;
 
   constructor(readonly name: string, readonly capacity: number, private readonly onDrop?: (item: T) => void) {}
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
 
   get depth(): number {
     return this.items.length;
@@ -28,7 +32,7 @@ export class BoundedQueue<T> {
 
   /** Adds an item; false (and counted) when the queue is full. */
   offer(item: T): boolean {
-    if (this.closed) throw new AlprError('ALPR_ERR_QUEUE_CLOSED', `queue ${this.name} is closed`);
+    if (this.isClosed) throw new AlprError('ALPR_ERR_QUEUE_CLOSED', `queue ${this.name} is closed`);
     const waiter = this.waiters.shift();
     if (waiter) {
       this.acceptedCount++;
@@ -49,13 +53,13 @@ export class BoundedQueue<T> {
   take(): Promise<T | null> {
     const item = this.items.shift();
     if (item !== undefined) return Promise.resolve(item);
-    if (this.closed) return Promise.resolve(null);
+    if (this.isClosed) return Promise.resolve(null);
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   /** Stops accepting; consumers drain what is left, then receive null. */
   close(): void {
-    this.closed = true;
+    this.isClosed = true;
     for (const waiter of this.waiters) waiter(null);
     this.waiters = [];
   }

@@ -105,7 +105,9 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
     });
     await this.ctx.camera.start();
     this.running = true;
-    this.loops = [this.captureLoop(), this.recognizeLoop()];
+    // Each loop holds its own queues: after a restart, a loop abandoned on a stuck item that
+    // finally returns finds its queues closed and exits instead of taking new work.
+    this.loops = [this.captureLoop(this.captureQueue, this.recognizeQueue), this.recognizeLoop(this.recognizeQueue)];
     this.watch.start((stage, busyMs) => {
       this.ctx.logger.error({ stage, busyMs }, 'pipeline stage stuck');
       this.emit('stageStuck', stage, busyMs);
@@ -114,16 +116,21 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
     });
   }
 
-  /** Stops taking triggers, lets in-flight work finish (bounded by the caller's deadline). */
+  /**
+   * Stops taking triggers and lets in-flight work finish. A stage already reported stuck is
+   * abandoned rather than awaited, so the supervisor can restart the pipeline around it.
+   */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    const abandon = this.watch.anyStuck;
     this.watch.stop();
     this.captureQueue.close();
     this.captureQueue.drain();
-    await this.loops[0];
+    if (!abandon) await this.loops[0];
     this.recognizeQueue.close();
-    await this.loops[1];
+    if (!abandon) await this.loops[1];
+    for (const job of this.recognizeQueue.drain()) for (const f of job.frames) this.pool.release(f);
     await this.ctx.camera.stop();
   }
 
@@ -144,15 +151,15 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
     return this.running && !this.watch.anyStuck;
   }
 
-  private async captureLoop(): Promise<void> {
+  private async captureLoop(input: BoundedQueue<TriggerJob>, output: BoundedQueue<BurstJob>): Promise<void> {
     for (;;) {
-      const job = await this.captureQueue.take();
+      const job = await input.take();
       if (!job) return;
-      await this.watch.run('capture', () => this.capture(job));
+      await this.watch.run('capture', () => this.capture(job, output));
     }
   }
 
-  private async capture(job: TriggerJob): Promise<void> {
+  private async capture(job: TriggerJob, output: BoundedQueue<BurstJob>): Promise<void> {
     const burstId = randomUUID();
     const night = this.ctx.dayNight?.mode === 'night';
     const exposure = night ? this.ctx.exposure.night : this.ctx.exposure.day;
@@ -190,18 +197,19 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
     if (frames.length < images.length) {
       this.ctx.logger.warn({ burstId, kept: frames.length, captured: images.length }, 'frame pool full: burst truncated');
     }
-    if (frames.length === 0) {
+    if (frames.length === 0 || output.closed) {
       this.counters.droppedBursts++;
+      for (const f of frames) this.pool.release(f);
       return;
     }
     this.counters.bursts++;
     this.emit('burstCaptured', burstId, frames.length);
-    this.recognizeQueue.offer({ burstId, trigger: job.trigger, frames, illuminated });
+    output.offer({ burstId, trigger: job.trigger, frames, illuminated });
   }
 
-  private async recognizeLoop(): Promise<void> {
+  private async recognizeLoop(input: BoundedQueue<BurstJob>): Promise<void> {
     for (;;) {
-      const job = await this.recognizeQueue.take();
+      const job = await input.take();
       if (!job) return;
       try {
         await this.watch.run('recognize', () => this.recognize(job));

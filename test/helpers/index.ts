@@ -36,3 +36,4 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
 }
 
 export const flush = () => new Promise((r) => setImmediate(r));
+export { solidJpeg, solidPng } from './images.js';

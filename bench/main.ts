@@ -1,0 +1,20 @@
+import { AlprError } from '../core/index.js';
+
+/**
+ * `npm run bench -- NAME [args]`: runs one benchmark. Each prints progress to stderr and, as the
+ * last line of stdout, one JSON object of its figures.
+ */
+const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<number> }>> = {
+  pipeline: () => import('./pipeline.js'),
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name ? BENCHMARKS[name] : undefined;
+  if (!load) {
+    const err = new AlprError('ALPR_ERR_USAGE', `usage: npm run bench -- NAME, where NAME is one of: ${Object.keys(BENCHMARKS).join(', ')}`);
+    process.stderr.write(`${err.message}\n`);
+    return 64;
+  }
+  return (await load()).main(rest);
+}

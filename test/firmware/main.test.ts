@@ -1,0 +1,63 @@
+import t from 'tap';
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { solidJpeg, tempDir } from '../helpers/index.js';
+
+const BIN = fileURLToPath(new URL('../../bin/alpr-firmware.js', import.meta.url));
+
+function run(args: string[], options: { killAfterMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NOTIFY_SOCKET: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+      if (options.killAfterMs && stdout.includes('appliance running')) setTimeout(() => child.kill('SIGTERM'), options.killAfterMs);
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+t.test('without --config it prints usage and exits 64', async (tt) => {
+  const { code, stderr } = await run([]);
+  tt.equal(code, 64);
+  tt.match(stderr, /usage: alpr-firmware --config FILE/);
+});
+
+t.test('an invalid config never starts the capture loop: path: message and exit 78', async (tt) => {
+  const dir = await tempDir(tt);
+  await writeFile(join(dir, 'bad.yaml'), 'camera:\n  type: webcam\nbogus: 1\n');
+  const { code, stderr, stdout } = await run(['--config', join(dir, 'bad.yaml')]);
+  tt.equal(code, 78);
+  tt.match(stderr, /ALPR_ERR_CONFIG_INVALID/);
+  tt.match(stderr, /camera\.type: must be one of "replay", "libcamera", "v4l2"/);
+  tt.match(stderr, /bogus: unknown key/);
+  tt.notMatch(stdout, /part started/);
+  const missing = await run(['--config', join(dir, 'nope.yaml')]);
+  tt.equal(missing.code, 78);
+  tt.match(missing.stderr, /ALPR_ERR_CONFIG_NOT_FOUND/);
+});
+
+t.test('a valid config runs the appliance until SIGTERM, then it stops cleanly with exit 0', async (tt) => {
+  const dir = await tempDir(tt);
+  await writeFile(join(dir, 'frame.jpg'), await solidJpeg());
+  await writeFile(join(dir, 'appliance.yaml'), [
+    'device_id: test-pole', `data_dir: ${dir}`, 'gpio: { type: simulated }',
+    'trigger: { mode: free-run, frames_per_second: 20 }', `camera: { type: replay, folder: ${dir}, loop: true }`,
+  ].join('\n'));
+  const { code, stdout } = await run(['--config', join(dir, 'appliance.yaml')], { killAfterMs: 300 });
+  tt.equal(code, 0);
+  tt.match(stdout, /"part":"pipeline","msg":"part started"/);
+  tt.match(stdout, /"reason":"SIGTERM","msg":"stopping"/);
+});
+
+t.test('a GPIO pin that cannot be opened is a typed error, exit 1', async (tt) => {
+  const dir = await tempDir(tt);
+  await writeFile(join(dir, 'appliance.yaml'), `data_dir: ${dir}\ngpio: { type: simulated }\nilluminator: { pin: 900 }\ncamera: { type: replay, folder: ${dir} }\n`);
+  const { code, stdout } = await run(['--config', join(dir, 'appliance.yaml')]);
+  tt.equal(code, 1);
+  tt.match(stdout, /ALPR_ERR_GPIO_OPEN/);
+});
