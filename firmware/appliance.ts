@@ -6,7 +6,8 @@ import {
 import type { ApplianceConfig } from './config/schema.js';
 import { HealthMonitor, type HealthSource } from './health.js';
 import { CapturePipeline } from './pipeline/capturePipeline.js';
-import type { ReadStore, Recognizer } from './recognition.js';
+import type { ReadBuffer } from './buffer/readBuffer.js';
+import type { Recognizer } from './recognition.js';
 import { Supervisor } from './supervisor.js';
 import { SystemdNotifier } from './systemdNotifier.js';
 
@@ -19,7 +20,8 @@ export interface ApplianceContext {
   /** A camera to use instead of the configured one. */
   camera?: Camera;
   recognizer: Recognizer | null;
-  store: ReadStore | null;
+  /** The encrypted read buffer the pipeline stores reads in (opened and closed by the supervisor). */
+  buffer: ReadBuffer | null;
   /** Extra health sections (the read buffer's). */
   healthSources?: HealthSource[];
   env?: NodeJS.ProcessEnv;
@@ -110,7 +112,7 @@ export class Appliance {
     const pipeline = new CapturePipeline({
       deviceId: config.deviceId, siteId: config.siteId, camera, illuminator, dayNight,
       exposure: { day: cam.day, night: cam.night }, burst: { frames: cam.burstFrames, intervalMs: cam.burstIntervalMs },
-      recognizer: ctx.recognizer, store: ctx.store,
+      recognizer: ctx.recognizer, store: ctx.buffer,
       captureQueue: config.pipeline.captureQueue, recognizeQueue: config.pipeline.recognizeQueue,
       framePoolBytes: config.pipeline.framePoolBytes, stageStuckMs: config.pipeline.stageStuckMs, clock, logger: log('pipeline'),
     });
@@ -127,6 +129,7 @@ export class Appliance {
           lightMode: dayNight.mode,
           illuminator: illuminator ? { dutyCycle: illuminator.dutyCycle(), refusals: illuminator.refusedCount } : null,
         }),
+        ...(ctx.buffer ? [async () => ({ buffer: await ctx.buffer!.stats() })] : []),
         ...(ctx.healthSources ?? []),
       ],
     });
@@ -138,6 +141,7 @@ export class Appliance {
     // trigger starts last so no vehicle arrives before the pipeline can take it.
     supervisor.add('dayNight', dayNight);
     if (tamper) supervisor.add('tamper', tamper);
+    if (ctx.buffer) supervisor.add('buffer', ctx.buffer);
     supervisor.add('pipeline', pipeline);
     supervisor.add('trigger', trigger);
     supervisor.add('health', health);

@@ -10,3 +10,4 @@ export { HealthMonitor, type HealthStatus, type HealthSource } from './health.js
 export { SystemdNotifier } from './systemdNotifier.js';
 export type { Recognizer, ReadStore, ReadRecord, PlateRead, Point } from './recognition.js';
 export { main, EXIT } from './main.js';
+export * from './buffer/index.js';

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { AlprError, createLogger, errorMessage, systemClock } from '../core/index.js';
+import { join } from 'node:path';
 import { Appliance } from './appliance.js';
+import { loadDataKey } from './buffer/dataKey.js';
+import { ReadBuffer } from './buffer/readBuffer.js';
 import { loadConfigFile } from './config/loadConfig.js';
 
 /** Exit codes systemd and installers can tell apart (sysexits.h). */
@@ -38,7 +41,12 @@ export async function main(argv: string[]): Promise<number> {
   const logger = createLogger({ level: config.logLevel, name: 'alpr-firmware' });
   let appliance: Appliance;
   try {
-    appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer: null, store: null });
+    const buffer = new ReadBuffer({
+      path: join(config.dataDir, 'buffer'), keys: [await loadDataKey(config.buffer.keyFile || join(config.dataDir, 'data.key'))],
+      retentionMs: config.buffer.retentionDays * 86_400_000, maxBytes: config.buffer.maxBytes, leaseMs: config.buffer.leaseMs,
+      evictEveryMs: config.buffer.evictEveryMs, clock: systemClock, logger: logger.child({ module: 'buffer' }),
+    });
+    appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer: null, buffer });
   } catch (err) {
     logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'appliance could not be assembled');
     return EXIT.failure;

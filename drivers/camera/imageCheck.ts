@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { AlprError } from '../../core/index.js';
 import type { FrameFormat } from './types.js';
 
@@ -23,6 +23,8 @@ export async function checkImage(data: Buffer, origin: string, limits: ImageLimi
   }
   let meta: Metadata;
   try {
+    // libvips is loaded on first use: processes that never see an image do not pay its memory.
+    const { default: sharp } = await import('sharp');
     meta = await sharp(data).metadata();
   } catch (cause) {
     throw new AlprError('ALPR_ERR_IMAGE_CORRUPT', `${origin}: not a readable JPEG or PNG`, { cause, details: { origin } });

@@ -109,6 +109,16 @@ export const ApplianceConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {}, description: 'Camera.' },
     ),
+    buffer: Type.Object(
+      {
+        key_file: Type.String({ default: '', description: 'AES-256 data key file (32 bytes, mode 0600), written at enrollment. Empty: <data_dir>/data.key.' }),
+        max_bytes: Type.Integer({ minimum: 1_000_000, default: 8_000_000_000, description: 'Byte budget for buffered reads; beyond it the oldest are evicted and reported as data loss.' }),
+        retention_days: Type.Number({ exclusiveMinimum: 0, maximum: 30, default: 30, description: 'No read is kept longer than this after capture, synced or not (General Order 4.68 VI: at most 30).' }),
+        lease_ms: ms(120_000, 'A batch handed to the uplink and not acknowledged within this is sent again.', 1000),
+        evict_every_ms: ms(60_000, 'How often expired reads are evicted (also at start).', 1000),
+      },
+      { additionalProperties: false, default: {}, description: 'Encrypted read buffer (LevelDB under data_dir).' },
+    ),
     pipeline: Type.Object(
       {
         capture_queue: Type.Integer({ minimum: 1, maximum: 1000, default: 4, description: 'Triggers waiting for the camera; more are dropped and counted.' }),

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newDataKey, writeDataKey } from '../../firmware/index.js';
 import { solidJpeg, tempDir } from '../helpers/index.js';
 
 const BIN = fileURLToPath(new URL('../../bin/alpr-firmware.js', import.meta.url));
@@ -43,6 +44,7 @@ t.test('an invalid config never starts the capture loop: path: message and exit 
 
 t.test('a valid config runs the appliance until SIGTERM, then it stops cleanly with exit 0', async (tt) => {
   const dir = await tempDir(tt);
+  await writeDataKey(join(dir, 'data.key'), newDataKey());
   await writeFile(join(dir, 'frame.jpg'), await solidJpeg());
   await writeFile(join(dir, 'appliance.yaml'), [
     'device_id: test-pole', `data_dir: ${dir}`, 'gpio: { type: simulated }',
@@ -50,12 +52,22 @@ t.test('a valid config runs the appliance until SIGTERM, then it stops cleanly w
   ].join('\n'));
   const { code, stdout } = await run(['--config', join(dir, 'appliance.yaml')], { killAfterMs: 300 });
   tt.equal(code, 0);
+  tt.match(stdout, /"part":"buffer","msg":"part started"/);
   tt.match(stdout, /"part":"pipeline","msg":"part started"/);
   tt.match(stdout, /"reason":"SIGTERM","msg":"stopping"/);
 });
 
+t.test('without its data key the appliance refuses to start: typed error, exit 1', async (tt) => {
+  const dir = await tempDir(tt);
+  await writeFile(join(dir, 'appliance.yaml'), `data_dir: ${dir}\ngpio: { type: simulated }\ncamera: { type: replay, folder: ${dir} }\n`);
+  const { code, stdout } = await run(['--config', join(dir, 'appliance.yaml')]);
+  tt.equal(code, 1);
+  tt.match(stdout, /ALPR_ERR_BUFFER_KEY/);
+});
+
 t.test('a GPIO pin that cannot be opened is a typed error, exit 1', async (tt) => {
   const dir = await tempDir(tt);
+  await writeDataKey(join(dir, 'data.key'), newDataKey());
   await writeFile(join(dir, 'appliance.yaml'), `data_dir: ${dir}\ngpio: { type: simulated }\nilluminator: { pin: 900 }\ncamera: { type: replay, folder: ${dir} }\n`);
   const { code, stdout } = await run(['--config', join(dir, 'appliance.yaml')]);
   tt.equal(code, 1);

@@ -37,3 +37,4 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
 
 export const flush = () => new Promise((r) => setImmediate(r));
 export { solidJpeg, solidPng } from './images.js';
+export { makeRead } from './reads.js';

@@ -1,0 +1,450 @@
+import { randomUUID } from 'node:crypto';
+import { ClassicLevel } from 'classic-level';
+import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
+import type { ReadRecord, ReadStore } from '../recognition.js';
+import type { DataKey } from './dataKey.js';
+import { decryptRead, encryptRead, keyIdOfRecord } from './recordCodec.js';
+import { validateRead } from './validateRead.js';
+
+export const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
+/** Wall-clock readings before this are an unset real-time clock, not a time. */
+export const EARLIEST_SANE_WALL_MS = Date.UTC(2024, 0, 1);
+
+export interface ReadBufferOptions {
+  /** LevelDB folder. */
+  path: string;
+  /** keys[0] encrypts new reads; all of them can decrypt (older keys during rotation). */
+  keys: DataKey[];
+  retentionMs: number;
+  /** Budget for stored (encrypted) bytes; beyond it the oldest reads are evicted and counted as loss. */
+  maxBytes: number;
+  /** A batch handed out and neither acknowledged nor released within this comes back. */
+  leaseMs: number;
+  /** How often expired reads are evicted (also at open). */
+  evictEveryMs: number;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface BufferBatch {
+  batchId: string;
+  reads: ReadRecord[];
+}
+
+export interface BufferStats {
+  reads: number;
+  bytes: number;
+  oldestReadAgeS: number | null;
+  leasedBatches: number;
+  evictedExpired: number;
+  /** Unsynced reads evicted because the byte budget was reached: data the hub will never get. */
+  dataLossReads: number;
+  corruptRecords: number;
+}
+
+interface PendingAppend {
+  read: ReadRecord;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+interface Meta {
+  appendElapsed: number;
+  capturedAt: number;
+  bytes: number;
+}
+
+interface State {
+  nextSeq: number;
+  elapsed: number;
+  lastWall: number;
+}
+
+type Op = { type: 'put'; key: string; value: Buffer } | { type: 'del'; key: string };
+
+const R = 'r!'; // encrypted record, by sequence number (append order = capture order)
+const M = 'm!'; // plaintext bookkeeping: append time on the buffer's own clock, capture time, size
+const W = 'w!'; // index by wall-clock capture time, for reads captured under a sane clock
+const C = 'c!'; // marks a record that failed authentication (kept, never handed out)
+const STATE = 's!state';
+const EVICT_CHUNK = 10_000;
+
+const seqKey = (seq: number) => seq.toString(16).padStart(13, '0');
+const wallKey = (wall: number, seq: string) => `${W}${Math.floor(wall).toString(16).padStart(13, '0')}!${seq}`;
+const metaValue = (m: Meta) => Buffer.from(`${m.appendElapsed}|${m.capturedAt}|${m.bytes}`);
+const parseMeta = (b: Buffer): Meta => {
+  const [a, c, s] = b.toString('utf8').split('|').map(Number);
+  return { appendElapsed: a ?? 0, capturedAt: c ?? 0, bytes: s ?? 0 };
+};
+const isSaneWall = (ms: number) => ms >= EARLIEST_SANE_WALL_MS;
+
+/**
+ * The appliance's read buffer: every read AES-256-GCM encrypted in LevelDB until the hub
+ * acknowledges it, never longer than the retention limit, never more than the byte budget.
+ *
+ * Age is measured two ways and a read is evicted when either says it is too old: on the
+ * buffer's own elapsed-time clock (monotonic while running, plus the wall-clock gap across a
+ * restart when both readings are sane), and by wall-clock capture time when that clock is sane.
+ * A clock that jumps backwards or an unset RTC therefore cannot keep a read past the limit.
+ *
+ * All writes go through one queue; appends waiting behind a write are committed together in the
+ * next LevelDB batch with one fsync (group commit), and append() resolves only after that.
+ */
+export class ReadBuffer implements ReadStore {
+  private db: ClassicLevel<string, Buffer> | null = null;
+  private readonly keys: Map<string, DataKey>;
+  private state: State = { nextSeq: 1, elapsed: 0, lastWall: 0 };
+  private elapsedAtOpen = 0;
+  private monoAtOpen = 0;
+  private count = 0;
+  private bytes = 0;
+  private pending: PendingAppend[] = [];
+  private flushQueued = false;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly leases = new Map<string, { seqs: string[]; expiresAt: number }>();
+  private readonly leased = new Set<string>();
+  private corrupt = new Set<string>();
+  private evictTimer: { cancel(): void } | null = null;
+  private counters = { evictedExpired: 0, dataLossReads: 0 };
+
+  constructor(private readonly ctx: ReadBufferOptions) {
+    if (ctx.keys.length === 0) throw new AlprError('ALPR_ERR_BUFFER_KEY', 'the read buffer needs at least one data key');
+    this.keys = new Map(ctx.keys.map((k) => [k.id, k]));
+  }
+
+  async open(): Promise<void> {
+    const db = new ClassicLevel<string, Buffer>(this.ctx.path, { keyEncoding: 'utf8', valueEncoding: 'buffer' });
+    try {
+      await db.open();
+    } catch (cause) {
+      throw new AlprError('ALPR_ERR_BUFFER_IO', `read buffer at ${this.ctx.path} cannot be opened`, { cause });
+    }
+    this.db = db;
+    const saved = await this.get(STATE);
+    if (saved) this.state = JSON.parse(saved.toString('utf8')) as State;
+    const wall = this.ctx.clock.now();
+    // Time the box was off counts only when both readings are real times and moved forward.
+    const downtime = isSaneWall(wall) && isSaneWall(this.state.lastWall) && wall > this.state.lastWall ? wall - this.state.lastWall : 0;
+    this.elapsedAtOpen = this.state.elapsed + downtime;
+    this.monoAtOpen = this.ctx.clock.monotonic();
+    // The bookkeeping entries are the source of truth for what is held.
+    this.count = 0;
+    this.bytes = 0;
+    for await (const value of db.values({ gt: M, lt: `${M}~` })) {
+      this.count++;
+      this.bytes += parseMeta(value).bytes;
+    }
+    for await (const key of db.keys({ gt: C, lt: `${C}~` })) this.corrupt.add(key.slice(C.length));
+    await this.evictExpired();
+  }
+
+  /** Starts periodic eviction (the firmware's supervisor calls start/stop). */
+  async start(): Promise<void> {
+    if (!this.db) await this.open();
+    this.evictTimer = this.ctx.clock.setInterval(() => {
+      this.evictExpired().catch((err: unknown) => this.ctx.logger.error({ err: errorMessage(err) }, 'eviction failed'));
+    }, this.ctx.evictEveryMs);
+  }
+
+  async stop(): Promise<void> {
+    this.evictTimer?.cancel();
+    this.evictTimer = null;
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    const db = this.db;
+    if (!db) return;
+    try {
+      // Saves the elapsed-time clock; if that fails (a full disk) the database still closes.
+      await this.exclusive(() => this.writeState([]));
+    } finally {
+      this.db = null;
+      await db.close();
+    }
+  }
+
+  /** Stores a read; resolves once it is durable on disk. */
+  append(read: ReadRecord): Promise<void> {
+    try {
+      this.ensureOpen();
+      validateRead(read);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ read, resolve, reject });
+      if (!this.flushQueued) {
+        this.flushQueued = true;
+        void this.exclusive(() => this.flushAppends());
+      }
+    });
+  }
+
+  /**
+   * The oldest reads not already handed out, in capture order, up to `maxReads` and `maxBytes`
+   * (always at least one read when any is waiting). Hand them to the hub, then markSynced().
+   */
+  async nextBatch(maxReads: number, maxBytes: number): Promise<BufferBatch | null> {
+    const db = this.ensureOpen();
+    this.expireLeases();
+    const reads: ReadRecord[] = [];
+    const seqs: string[] = [];
+    let size = 0;
+    for await (const [key, value] of db.iterator({ gt: R, lt: `${R}~` })) {
+      const seq = key.slice(R.length);
+      if (this.leased.has(seq) || this.corrupt.has(seq)) continue;
+      if (reads.length > 0 && (reads.length >= maxReads || size + value.length > maxBytes)) break;
+      let read: ReadRecord;
+      try {
+        read = decryptRead(value, this.keys, Buffer.from(key));
+      } catch (err) {
+        if (err instanceof AlprError && err.code === 'ALPR_ERR_BUFFER_DECRYPT') {
+          // Held under our key yet failing authentication: tampered or torn. Kept for forensics
+          // (retention still removes it), never handed out.
+          await this.exclusive(() => this.markCorrupt(seq));
+          continue;
+        }
+        throw err;
+      }
+      reads.push(read);
+      seqs.push(seq);
+      size += value.length;
+    }
+    if (reads.length === 0) return null;
+    const batchId = randomUUID();
+    this.leases.set(batchId, { seqs, expiresAt: this.ctx.clock.monotonic() + this.ctx.leaseMs });
+    for (const s of seqs) this.leased.add(s);
+    return { batchId, reads };
+  }
+
+  /** The hub holds this batch now: its reads are deleted, durably, before this resolves. */
+  async markSynced(batchId: string): Promise<void> {
+    this.ensureOpen();
+    const lease = this.leases.get(batchId);
+    if (!lease) throw new AlprError('ALPR_ERR_BUFFER_UNKNOWN_BATCH', `batch ${batchId} was not handed out by this buffer or was already acknowledged`, { details: { batchId } });
+    await this.exclusive(async () => {
+      const ops: Op[] = [];
+      for (const seq of lease.seqs) await this.deleteOps(seq, ops);
+      await this.writeState(ops);
+    });
+    this.leases.delete(batchId);
+    for (const s of lease.seqs) this.leased.delete(s);
+  }
+
+  /** Gives a batch back unsent (the uplink gave up on it); its reads go out in a later batch. */
+  releaseBatch(batchId: string): void {
+    const lease = this.leases.get(batchId);
+    if (!lease) return;
+    this.leases.delete(batchId);
+    for (const s of lease.seqs) this.leased.delete(s);
+  }
+
+  /** Deletes every read past the retention limit, in chunks; returns how many. */
+  async evictExpired(): Promise<number> {
+    this.ensureOpen();
+    let total = 0;
+    // Chunks resume after the last key seen: iterating from the start again would walk over
+    // every tombstone the previous chunks left until LevelDB compacts them.
+    const cursor = { meta: M, wall: W };
+    for (;;) {
+      const evicted = await this.exclusive(() => this.evictExpiredChunk(EVICT_CHUNK, cursor));
+      total += evicted;
+      if (evicted < EVICT_CHUNK) break;
+    }
+    if (total > 0) {
+      this.counters.evictedExpired += total;
+      this.ctx.logger.info({ evicted: total, retentionDays: this.ctx.retentionMs / 86_400_000 }, 'expired reads evicted');
+    }
+    return total;
+  }
+
+  private async evictExpiredChunk(limit: number, cursor: { meta: string; wall: string }): Promise<number> {
+    const db = this.ensureOpen();
+    const elapsedNow = this.elapsedNow();
+    const ops: Op[] = [];
+    const doomed = new Set<string>();
+    // Oldest first on the buffer's own clock: stop at the first read young enough.
+    for await (const [key, value] of db.iterator({ gt: cursor.meta, lt: `${M}~`, limit })) {
+      const meta = parseMeta(value);
+      if (meta.appendElapsed + this.ctx.retentionMs > elapsedNow) break;
+      cursor.meta = key;
+      const seq = key.slice(M.length);
+      doomed.add(seq);
+      this.deleteOpsFor(seq, meta, ops);
+    }
+    const wall = this.ctx.clock.now();
+    if (doomed.size < limit && isSaneWall(wall)) {
+      for await (const key of db.keys({ gt: cursor.wall, lt: wallKey(wall - this.ctx.retentionMs, ''), limit: limit - doomed.size })) {
+        cursor.wall = key;
+        const seq = key.slice(key.lastIndexOf('!') + 1);
+        if (doomed.has(seq)) continue;
+        doomed.add(seq);
+        await this.deleteOps(seq, ops);
+      }
+    }
+    if (ops.length === 0) return 0;
+    await this.writeState(ops);
+    for (const seq of doomed) this.forgetLease(seq);
+    return doomed.size;
+  }
+
+  async stats(): Promise<BufferStats> {
+    const db = this.ensureOpen();
+    let oldest: number | null = null;
+    for await (const value of db.values({ gt: M, lt: `${M}~`, limit: 1 })) {
+      const meta = parseMeta(value);
+      const wall = this.ctx.clock.now();
+      const byElapsed = this.elapsedNow() - meta.appendElapsed;
+      const byWall = isSaneWall(wall) && isSaneWall(meta.capturedAt) ? wall - meta.capturedAt : 0;
+      oldest = Math.round(Math.max(byElapsed, byWall) / 1000);
+    }
+    return {
+      reads: this.count, bytes: this.bytes, oldestReadAgeS: oldest, leasedBatches: this.leases.size,
+      evictedExpired: this.counters.evictedExpired, dataLossReads: this.counters.dataLossReads, corruptRecords: this.corrupt.size,
+    };
+  }
+
+  /** Every read held, decrypted (for tests, the self-test and key rotation; never for the uplink). */
+  async *readAll(): AsyncGenerator<ReadRecord> {
+    const db = this.ensureOpen();
+    for await (const [key, value] of db.iterator({ gt: R, lt: `${R}~` })) {
+      if (this.corrupt.has(key.slice(R.length))) continue;
+      yield decryptRead(value, this.keys, Buffer.from(key));
+    }
+  }
+
+  /** Key ids the stored records use (rotation re-encrypts until only the new one is left). */
+  async keyIdsInUse(): Promise<Set<string>> {
+    const db = this.ensureOpen();
+    const ids = new Set<string>();
+    for await (const value of db.values({ gt: R, lt: `${R}~` })) ids.add(keyIdOfRecord(value));
+    return ids;
+  }
+
+  private async flushAppends(): Promise<void> {
+    this.flushQueued = false;
+    const batch = this.pending.splice(0, 2000);
+    if (this.pending.length > 0) {
+      this.flushQueued = true;
+      void this.exclusive(() => this.flushAppends());
+    }
+    const ops: Op[] = [];
+    const accepted: PendingAppend[] = [];
+    let added = 0;
+    const elapsed = this.elapsedNow();
+    for (const p of batch) {
+      const seq = seqKey(this.state.nextSeq);
+      const rKey = `${R}${seq}`;
+      const record = encryptRead(p.read, this.ctx.keys[0]!, Buffer.from(rKey));
+      if (record.length > this.ctx.maxBytes) {
+        p.reject(new AlprError('ALPR_ERR_BUFFER_FULL', `a read of ${record.length} bytes is larger than the whole ${this.ctx.maxBytes}-byte buffer`));
+        continue;
+      }
+      this.state.nextSeq++;
+      ops.push({ type: 'put', key: rKey, value: record });
+      ops.push({ type: 'put', key: `${M}${seq}`, value: metaValue({ appendElapsed: elapsed, capturedAt: p.read.capturedAt, bytes: record.length }) });
+      if (isSaneWall(p.read.capturedAt)) ops.push({ type: 'put', key: wallKey(p.read.capturedAt, seq), value: Buffer.alloc(0) });
+      added += record.length;
+      accepted.push(p);
+    }
+    if (accepted.length === 0) return;
+    const over = this.bytes + added - this.ctx.maxBytes;
+    let lost = 0;
+    if (over > 0) lost = await this.evictForCapacity(over, ops);
+    try {
+      await this.writeState(ops, { count: accepted.length, bytes: added });
+    } catch (err) {
+      for (const p of accepted) p.reject(err);
+      return;
+    }
+    if (lost > 0) {
+      this.counters.dataLossReads += lost;
+      this.ctx.logger.error({ evicted: lost, maxBytes: this.ctx.maxBytes }, 'buffer full: oldest unsynced reads evicted (data loss)');
+    }
+    for (const p of accepted) p.resolve();
+  }
+
+  /** Adds deletes of the oldest reads to `ops` until `needed` bytes are freed; returns how many. */
+  private async evictForCapacity(needed: number, ops: Op[]): Promise<number> {
+    let freed = 0;
+    let evicted = 0;
+    for await (const [key, value] of this.ensureOpen().iterator({ gt: M, lt: `${M}~` })) {
+      if (freed >= needed) break;
+      const seq = key.slice(M.length);
+      const meta = parseMeta(value);
+      freed += meta.bytes;
+      this.deleteOpsFor(seq, meta, ops);
+      this.forgetLease(seq);
+      evicted++;
+    }
+    return evicted;
+  }
+
+  private async deleteOps(seq: string, ops: Op[]): Promise<void> {
+    const meta = await this.get(`${M}${seq}`);
+    if (meta) this.deleteOpsFor(seq, parseMeta(meta), ops);
+  }
+
+  private deleteOpsFor(seq: string, m: Meta, ops: Op[]): void {
+    ops.push({ type: 'del', key: `${R}${seq}` }, { type: 'del', key: `${M}${seq}` });
+    if (isSaneWall(m.capturedAt)) ops.push({ type: 'del', key: wallKey(m.capturedAt, seq) });
+    if (this.corrupt.delete(seq)) ops.push({ type: 'del', key: `${C}${seq}` });
+    this.count--;
+    this.bytes -= m.bytes;
+  }
+
+  private async markCorrupt(seq: string): Promise<void> {
+    this.corrupt.add(seq);
+    await this.writeState([{ type: 'put', key: `${C}${seq}`, value: Buffer.alloc(0) }]);
+    this.ctx.logger.error({ seq }, 'a buffered record failed authentication and was set aside');
+  }
+
+  /** Commits `ops` with the persisted state in one synchronous (fsynced) batch. */
+  private async writeState(ops: Op[], added?: { count: number; bytes: number }): Promise<void> {
+    const db = this.ensureOpen();
+    this.state.elapsed = this.elapsedNow();
+    const wall = this.ctx.clock.now();
+    if (isSaneWall(wall)) this.state.lastWall = wall;
+    ops.push({ type: 'put', key: STATE, value: Buffer.from(JSON.stringify(this.state)) });
+    try {
+      await db.batch(ops, { sync: true });
+    } catch (cause) {
+      const full = /ENOSPC|No space/i.test(errorMessage(cause));
+      throw new AlprError(full ? 'ALPR_ERR_BUFFER_FULL' : 'ALPR_ERR_BUFFER_IO', full ? 'the disk is full; the read was not stored' : 'LevelDB write failed', { cause });
+    }
+    if (added) {
+      this.count += added.count;
+      this.bytes += added.bytes;
+    }
+  }
+
+  private elapsedNow(): number {
+    return this.elapsedAtOpen + (this.ctx.clock.monotonic() - this.monoAtOpen);
+  }
+
+  private expireLeases(): void {
+    const now = this.ctx.clock.monotonic();
+    for (const [batchId, lease] of this.leases) if (lease.expiresAt <= now) this.releaseBatch(batchId);
+  }
+
+  private forgetLease(seq: string): void {
+    this.leased.delete(seq);
+  }
+
+  private async get(key: string): Promise<Buffer | undefined> {
+    const value = await this.ensureOpen().get(key);
+    return value ?? undefined;
+  }
+
+  private ensureOpen(): ClassicLevel<string, Buffer> {
+    if (!this.db) throw new AlprError('ALPR_ERR_BUFFER_CLOSED', 'the read buffer is not open');
+    return this.db;
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,95 @@
+"""Exports trained checkpoints for the appliance: ONNX (onnxruntime-node, the default backend) and
+TensorFlow.js weights (weightsManifest + .bin, run by inference/backends/tfjsBackend.ts).
+
+    /usr/bin/python3 inference/training/export.py --ckpt /tmp/alpr-ckpt --out inference/models
+
+Batch norm is folded into the preceding convolution first, so both formats hold the same plain
+Conv/Linear weights. manifest.json records each file's SHA-256 (checked at load) and sizes.
+"""
+import argparse
+import hashlib
+import json
+import os
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+from models import DET_H, DET_W, READER_H, READER_W, Detector, Reader, macs
+
+
+def fold(model):
+    """Replaces every Conv2d+BatchNorm2d pair with one Conv2d carrying a bias."""
+    for name, module in list(model.named_children()):
+        if isinstance(module, nn.Sequential) and len(module) >= 2 and isinstance(module[0], nn.Conv2d) and isinstance(module[1], nn.BatchNorm2d):
+            conv, bn = module[0], module[1]
+            w = conv.weight.detach()
+            scale = bn.weight.detach() / torch.sqrt(bn.running_var + bn.eps)
+            fused = nn.Conv2d(conv.in_channels, conv.out_channels, conv.kernel_size, conv.stride, conv.padding, conv.dilation, conv.groups, bias=True)
+            fused.weight.data = w * scale.reshape(-1, 1, 1, 1)
+            b = conv.bias.detach() if conv.bias is not None else torch.zeros_like(bn.running_mean)
+            fused.bias.data = (b - bn.running_mean) * scale + bn.bias.detach()
+            setattr(model, name, nn.Sequential(fused, *list(module)[2:]))
+        else:
+            fold(module)
+    return model
+
+
+def sha256(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def export_one(model, name, shape, out, outputs):
+    model = fold(model).eval()
+    onnx_path = os.path.join(out, f"{name}.onnx")
+    torch.onnx.export(model, torch.zeros(1, *shape), onnx_path, input_names=["input"], output_names=outputs,
+                      dynamic_axes={"input": {0: "batch"}, **{o: {0: "batch"} for o in outputs}}, opset_version=13)
+    # TensorFlow.js weights: one float32 .bin plus a weightsManifest, in tfjs's own layout
+    # (convolution kernels as [kh, kw, in, out], dense kernels as [in, out]).
+    specs, chunks, offset = [], [], 0
+    for key, tensor in model.state_dict().items():
+        arr = tensor.detach().cpu().numpy().astype(np.float32)
+        if arr.ndim == 4:
+            arr = arr.transpose(2, 3, 1, 0)
+        elif arr.ndim == 2:
+            arr = arr.T
+        specs.append({"name": key, "shape": list(arr.shape), "dtype": "float32"})
+        chunks.append(np.ascontiguousarray(arr).tobytes())
+        offset += arr.size * 4
+    bin_name = f"{name}.weights.bin"
+    with open(os.path.join(out, bin_name), "wb") as f:
+        for c in chunks:
+            f.write(c)
+    tfjs_json = os.path.join(out, f"{name}.tfjs.json")
+    json.dump({"format": "alpr-tfjs-weights", "architecture": name, "weightsManifest": [{"paths": [bin_name], "weights": specs}]}, open(tfjs_json, "w"), indent=1)
+    return {
+        "onnx": {"file": f"{name}.onnx", "sha256": sha256(onnx_path), "bytes": os.path.getsize(onnx_path)},
+        "tfjs": {"file": f"{name}.tfjs.json", "sha256": sha256(tfjs_json), "weights": bin_name, "weights_sha256": sha256(os.path.join(out, bin_name))},
+        "input": list(shape),
+        "macs": macs(model, shape),
+        "parameters": int(sum(p.numel() for p in model.parameters())),
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    reader, detector = Reader(), Detector()
+    reader.load_state_dict(torch.load(os.path.join(args.ckpt, "reader.pt"), map_location="cpu"))
+    detector.load_state_dict(torch.load(os.path.join(args.ckpt, "detector.pt"), map_location="cpu"))
+    manifest = {
+        "reader": export_one(reader, "reader", (1, READER_H, READER_W), args.out, ["chars", "state"]),
+        "detector": export_one(detector, "detector", (1, DET_H, DET_W), args.out, ["maps"]),
+    }
+    from synth import ALPHABET, STATE_CODES
+    manifest["alphabet"] = ALPHABET
+    manifest["states"] = STATE_CODES
+    json.dump(manifest, open(os.path.join(args.out, "manifest.json"), "w"), indent=2)
+    print(json.dumps(manifest, indent=2))
+
+
+if __name__ == "__main__":
+    main()

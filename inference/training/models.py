@@ -1,0 +1,89 @@
+"""The two networks: a plate detector and a plate reader, both small enough for one CPU core.
+
+Detector: CenterNet-style on a 384x288 grayscale frame; outputs at stride 4 a plate-centre heatmap,
+the box size (log, in output cells) and the sub-cell centre offset. About 100 M multiply-adds.
+Reader: a convolutional CTC reader on a 48x96 grayscale plate crop: 24 time steps over the 36
+characters plus blank, and a state head. About 35 M multiply-adds.
+Batch norm is folded into the convolutions at export, so the exported graphs hold only Conv,
+Relu, MaxPool, Resize/Add/Concat, Sigmoid and Softmax: ops every backend runs the same way.
+"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from synth import ALPHABET, STATE_CODES
+
+READER_H, READER_W = 48, 96
+DET_H, DET_W = 288, 384
+DET_STRIDE = 4
+NUM_CLASSES = len(ALPHABET) + 1  # index 0 is the CTC blank
+NUM_STATES = len(STATE_CODES) + 1  # last is "unknown"
+
+
+def cbr(cin, cout, k=3, s=1, d=1):
+    return nn.Sequential(nn.Conv2d(cin, cout, k, s, padding=d * (k // 2), dilation=d, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
+
+
+class Reader(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.c1 = cbr(1, 32)
+        self.c2 = cbr(32, 48)
+        self.c3 = cbr(48, 64)
+        self.c4 = cbr(64, 96)
+        self.c5 = nn.Sequential(nn.Conv2d(96, 128, (3, 1), bias=False), nn.BatchNorm2d(128), nn.ReLU(inplace=True))
+        self.seq = nn.Sequential(nn.Conv2d(128, 128, (1, 3), padding=(0, 1), bias=False), nn.BatchNorm2d(128), nn.ReLU(inplace=True))
+        self.chars = nn.Conv2d(128, NUM_CLASSES, 1)
+        self.state = nn.Linear(96, NUM_STATES)
+
+    def forward(self, x):
+        x = F.max_pool2d(self.c1(x), 2)          # 24 x 48
+        x = F.max_pool2d(self.c2(x), 2)          # 12 x 24
+        x = F.max_pool2d(self.c3(x), (2, 1))     # 6 x 24
+        f = F.max_pool2d(self.c4(x), (2, 1))     # 3 x 24
+        y = self.seq(self.c5(f))                 # 1 x 24
+        chars = self.chars(y).squeeze(2)         # N x C x T
+        state = self.state(f.mean(dim=(2, 3)))
+        return chars, state
+
+
+class Detector(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.s2 = cbr(1, 16, s=2)        # 144 x 192
+        self.s4 = cbr(16, 24, s=2)       # 72 x 96
+        self.s8 = cbr(24, 48, s=2)       # 36 x 48
+        self.s16 = cbr(48, 64, s=2)      # 18 x 24
+        self.ctx = cbr(64, 64, d=2)
+        self.up8 = cbr(64 + 48, 48, k=1)
+        self.up4 = cbr(48 + 24, 32, k=1)
+        self.head = nn.Conv2d(32, 5, 1)
+
+    def forward(self, x):
+        a = self.s4(self.s2(x))
+        b = self.s8(a)
+        c = self.ctx(self.s16(b))
+        b = self.up8(torch.cat([F.interpolate(c, scale_factor=2.0, mode="nearest"), b], 1))
+        a = self.up4(torch.cat([F.interpolate(b, scale_factor=2.0, mode="nearest"), a], 1))
+        out = self.head(a)
+        # heatmap logit, log width, log height (in output cells), x and y offset within the cell
+        return out
+
+
+def macs(model, shape):
+    total = 0
+
+    def hook(m, inp, out):
+        nonlocal total
+        if isinstance(m, nn.Conv2d):
+            total += out.numel() // out.shape[0] * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
+        elif isinstance(m, nn.Linear):
+            total += m.in_features * m.out_features
+
+    hs = [m.register_forward_hook(hook) for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
+    model.eval()
+    with torch.no_grad():
+        model(torch.zeros(1, *shape))
+    for h in hs:
+        h.remove()
+    return total

@@ -1,0 +1,220 @@
+"""Synthetic US licence plates, of the project's own drawing.
+
+Plates are rendered with PIL from a small catalogue of layout traits seen on US plates (light or
+coloured backgrounds, dark or coloured characters, the state name above or below, a slogan line,
+a frame, stacked characters, a centre graphic) and then degraded the way roadside cameras degrade
+them: perspective, blur, low resolution, IR-like high contrast, JPEG artefacts, dirt, shadows and
+partial occlusion. Everything comes from a seeded numpy Generator, so a seed gives the same set.
+Fonts: Debian's DejaVu, URW base35 (Nimbus Sans Narrow is close to many plate faces), Liberation
+and FreeFont packages (see README.md in this folder).
+"""
+import glob
+import math
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+STATES = {
+    "AL": "ALABAMA", "AK": "ALASKA", "AZ": "ARIZONA", "AR": "ARKANSAS", "CA": "CALIFORNIA", "CO": "COLORADO",
+    "CT": "CONNECTICUT", "DE": "DELAWARE", "DC": "DISTRICT OF COLUMBIA", "FL": "FLORIDA", "GA": "GEORGIA",
+    "HI": "HAWAII", "ID": "IDAHO", "IL": "ILLINOIS", "IN": "INDIANA", "IA": "IOWA", "KS": "KANSAS",
+    "KY": "KENTUCKY", "LA": "LOUISIANA", "ME": "MAINE", "MD": "MARYLAND", "MA": "MASSACHUSETTS",
+    "MI": "MICHIGAN", "MN": "MINNESOTA", "MS": "MISSISSIPPI", "MO": "MISSOURI", "MT": "MONTANA",
+    "NE": "NEBRASKA", "NV": "NEVADA", "NH": "NEW HAMPSHIRE", "NJ": "NEW JERSEY", "NM": "NEW MEXICO",
+    "NY": "NEW YORK", "NC": "NORTH CAROLINA", "ND": "NORTH DAKOTA", "OH": "OHIO", "OK": "OKLAHOMA",
+    "OR": "OREGON", "PA": "PENNSYLVANIA", "RI": "RHODE ISLAND", "SC": "SOUTH CAROLINA", "SD": "SOUTH DAKOTA",
+    "TN": "TENNESSEE", "TX": "TEXAS", "UT": "UTAH", "VT": "VERMONT", "VA": "VIRGINIA", "WA": "WASHINGTON",
+    "WV": "WEST VIRGINIA", "WI": "WISCONSIN", "WY": "WYOMING",
+}
+STATE_CODES = sorted(STATES)
+
+# Character patterns common on US passenger plates (L letter, D digit); vanity-like random ones too.
+PATTERNS = ["LLLDDDD", "DLLLDDD", "LLDDDDD", "DDDLLL", "LLLDDD", "DLLDDD", "LDDLLL", "DDDDLL", "LLDLDD",
+            "DDDLLLL", "LLLLDDD", "DDLLDD", "LDDDDLL", "DDDDDD", "LLDDLL", "DLDDDD", "DDLLLD"]
+SLOGANS = ["LAND OF LINCOLN", "SUNSHINE STATE", "EMPIRE STATE", "THE GREAT LAKE STATE", "LIVE FREE OR DIE",
+           "GARDEN STATE", "DRIVE SAFELY", "BIRTHPLACE OF AVIATION", "THE NATURAL STATE", "EXPLORE",
+           "AMERICA'S DAIRYLAND", "GRAND CANYON STATE", "COUNTY", "VOLUNTEER STATE", "", "", ""]
+
+
+def font_files():
+    pats = ["/usr/share/fonts/truetype/dejavu/DejaVuSans*Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed*.ttf",
+            "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf", "/usr/share/fonts/opentype/urw-base35/NimbusSans*-Bold.otf",
+            "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-*.otf", "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf",
+            "/usr/share/fonts/truetype/liberation2/LiberationSans*Bold.ttf", "/usr/share/fonts/truetype/liberation2/LiberationSansNarrow*.ttf",
+            "/usr/share/fonts/truetype/freefont/FreeSansBold.ttf", "/usr/share/fonts/truetype/freefont/FreeMonoBold.ttf",
+            "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"]
+    files = sorted({f for p in pats for f in glob.glob(p) if "Oblique" not in f and "Italic" not in f})
+    if not files:
+        raise SystemExit("no fonts found: apt-get install fonts-dejavu fonts-urw-base35 fonts-liberation2 fonts-freefont-ttf")
+    return files
+
+
+FONTS = font_files()
+_font_cache = {}
+
+
+def font(path, size):
+    key = (path, size)
+    if key not in _font_cache:
+        _font_cache[key] = ImageFont.truetype(path, size)
+    return _font_cache[key]
+
+
+def random_text(rng):
+    if rng.random() < 0.12:  # vanity / irregular
+        n = int(rng.integers(2, 8))
+        return "".join(ALPHABET[int(rng.integers(0, 36))] for _ in range(n))
+    pattern = PATTERNS[int(rng.integers(0, len(PATTERNS)))]
+    out = []
+    for c in pattern:
+        out.append(ALPHABET[int(rng.integers(0, 10))] if c == "D" else ALPHABET[10 + int(rng.integers(0, 26))])
+    return "".join(out)
+
+
+def rand_colour(rng, dark):
+    if dark:
+        choices = [(15, 15, 15), (20, 30, 90), (110, 20, 20), (10, 70, 30), (40, 40, 60)]
+    else:
+        choices = [(245, 245, 240), (235, 238, 245), (250, 245, 215), (240, 220, 120), (225, 235, 250), (210, 225, 210)]
+    c = choices[int(rng.integers(0, len(choices)))]
+    return tuple(int(np.clip(v + rng.integers(-15, 16), 0, 255)) for v in c)
+
+
+def render_plate(rng, text=None, state=None):
+    """A clean plate image (RGB, about 2:1) and its text and state code."""
+    text = text or random_text(rng)
+    state = state or STATE_CODES[int(rng.integers(0, len(STATE_CODES)))]
+    W, H = 300, 150
+    bg = rand_colour(rng, dark=False)
+    inverse = rng.random() < 0.07  # light characters on a dark plate
+    fg = rand_colour(rng, dark=True)
+    if inverse:
+        bg, fg = fg, bg
+    img = Image.new("RGB", (W, H), bg)
+    d = ImageDraw.Draw(img)
+    if rng.random() < 0.4:  # gradient / scenic band
+        band = rand_colour(rng, dark=rng.random() < 0.3)
+        y0 = int(rng.integers(0, H))
+        for y in range(H):
+            a = math.exp(-((y - y0) / (H * 0.35)) ** 2) * 0.45
+            col = tuple(int(bg[i] * (1 - a) + band[i] * a) for i in range(3))
+            d.line([(0, y), (W, y)], fill=col)
+    if rng.random() < 0.7:
+        d.rounded_rectangle([2, 2, W - 3, H - 3], radius=10, outline=fg, width=int(rng.integers(2, 6)))
+    accent = rand_colour(rng, dark=True)
+    name = STATES[state]
+    f_small = font(FONTS[int(rng.integers(0, len(FONTS)))], int(rng.integers(16, 26)))
+    top_name = rng.random() < 0.75
+    y_name = 8 if top_name else H - 34
+    d.text((W / 2, y_name + 12), name, font=f_small, fill=accent, anchor="mm")
+    slogan = SLOGANS[int(rng.integers(0, len(SLOGANS)))]
+    if slogan:
+        f_sl = font(FONTS[int(rng.integers(0, len(FONTS)))], int(rng.integers(11, 17)))
+        d.text((W / 2, (H - 16) if top_name else 18), slogan, font=f_sl, fill=accent, anchor="mm")
+    # Main characters: fill the middle band, stretched to a plate-like aspect.
+    fpath = FONTS[int(rng.integers(0, len(FONTS)))]
+    size = 80
+    f_main = font(fpath, size)
+    shown = text
+    if len(text) >= 6 and rng.random() < 0.35:
+        cut = int(rng.integers(2, len(text) - 1))
+        shown = text[:cut] + (" " if rng.random() < 0.6 else "-") + text[cut:]
+    bbox = d.textbbox((0, 0), shown, font=f_main)
+    tw, th = bbox[2] - bbox[0], bbox[3] - bbox[1]
+    glyphs = Image.new("L", (tw + 8, th + 8), 0)
+    ImageDraw.Draw(glyphs).text((4 - bbox[0], 4 - bbox[1]), shown, font=f_main, fill=255)
+    target_h = int(H * rng.uniform(0.42, 0.58))
+    target_w = int(min(W * rng.uniform(0.78, 0.94), glyphs.width * target_h / glyphs.height * rng.uniform(0.8, 1.25)))
+    glyphs = glyphs.resize((max(8, target_w), max(8, target_h)), Image.BILINEAR)
+    gx = (W - glyphs.width) // 2 + int(rng.integers(-8, 9))
+    gy = (H - glyphs.height) // 2 + int(rng.integers(-4, 8))
+    img.paste(Image.new("RGB", glyphs.size, fg), (gx, gy), glyphs)
+    if rng.random() < 0.3:  # registration sticker
+        sx = int(rng.choice([8, W - 50]))
+        d.rectangle([sx, 10, sx + 40, 34], fill=rand_colour(rng, dark=rng.random() < 0.5))
+    for sx in (int(W * 0.25), int(W * 0.75)):  # mounting bolts
+        if rng.random() < 0.5:
+            for sy in (12, H - 12):
+                d.ellipse([sx - 5, sy - 5, sx + 5, sy + 5], fill=(150, 150, 150))
+    return img, text, state
+
+
+def degrade(rng, img):
+    """Camera-like damage to a plate-sized image (RGB in, RGB out)."""
+    w, h = img.size
+    d = ImageDraw.Draw(img)
+    if rng.random() < 0.3:  # dirt
+        for _ in range(int(rng.integers(3, 30))):
+            x, y = rng.integers(0, w), rng.integers(0, h)
+            r = int(rng.integers(1, 7))
+            c = int(rng.integers(60, 160))
+            d.ellipse([x - r, y - r, x + r, y + r], fill=(c, c - 10, c - 20))
+    if rng.random() < 0.12:  # partial occlusion (tow ball, plate frame, bike rack)
+        x0 = int(rng.integers(0, w))
+        bw = int(rng.integers(5, max(6, w // 6)))
+        d.rectangle([x0, int(rng.integers(0, h // 2)), x0 + bw, h], fill=tuple(int(v) for v in rng.integers(0, 90, 3)))
+    if rng.random() < 0.3:  # shadow
+        a = rng.uniform(0.3, 0.7)
+        x0 = int(rng.integers(0, w))
+        arr = np.asarray(img).astype(np.float32)
+        arr[:, x0:] *= a
+        img = Image.fromarray(arr.clip(0, 255).astype(np.uint8))
+    return img
+
+
+def perspective(rng, img, out_w, out_h, margin):
+    """Warps the plate into an out_w x out_h crop with jittered margins, as a detector box would cut it."""
+    w, h = img.size
+    j = lambda s: rng.uniform(-s, s)  # noqa: E731
+    # Destination corners of the plate inside the output crop.
+    mx, my = out_w * margin, out_h * margin
+    dst = [(mx + j(mx * 0.9), my + j(my * 0.9)), (out_w - mx + j(mx * 0.9), my + j(my * 0.9)),
+           (out_w - mx + j(mx * 0.9), out_h - my + j(my * 0.9)), (mx + j(mx * 0.9), out_h - my + j(my * 0.9))]
+    # Solve the homography mapping output pixels back to plate pixels (PIL wants out->in).
+    src = [(0, 0), (w, 0), (w, h), (0, h)]
+    A, B = [], []
+    for (x, y), (u, v) in zip(dst, src):
+        A.append([x, y, 1, 0, 0, 0, -u * x, -u * y]); B.append(u)
+        A.append([0, 0, 0, x, y, 1, -v * x, -v * y]); B.append(v)
+    coeffs = np.linalg.solve(np.array(A, dtype=np.float64), np.array(B, dtype=np.float64))
+    fill = tuple(int(v) for v in rng.integers(0, 255, 3))
+    return img.transform((out_w, out_h), Image.PERSPECTIVE, tuple(coeffs), Image.BILINEAR, fillcolor=fill)
+
+
+def camera_effects(rng, img):
+    """Whole-image effects: resolution loss, blur, IR look, noise, JPEG."""
+    w, h = img.size
+    if rng.random() < 0.5:
+        s = rng.uniform(0.25, 0.8)
+        img = img.resize((max(8, int(w * s)), max(4, int(h * s))), Image.BILINEAR).resize((w, h), Image.BILINEAR)
+    if rng.random() < 0.4:
+        img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.6)))
+    if rng.random() < 0.15:  # motion blur, horizontal
+        k = int(rng.integers(2, 6))
+        arr = np.asarray(img).astype(np.float32)
+        arr = sum(np.roll(arr, s, axis=1) for s in range(k)) / k
+        img = Image.fromarray(arr.clip(0, 255).astype(np.uint8))
+    arr = np.asarray(img.convert("L")).astype(np.float32)
+    if rng.random() < 0.25:  # IR: retroreflective plate glows, everything else dark, high contrast
+        arr = (arr - arr.mean()) * rng.uniform(1.5, 2.5) + rng.uniform(110, 170)
+    else:
+        arr = (arr - 128) * rng.uniform(0.5, 1.3) + 128 + rng.uniform(-50, 40)
+    arr += rng.normal(0, rng.uniform(0, 10), arr.shape)
+    img = Image.fromarray(arr.clip(0, 255).astype(np.uint8))
+    if rng.random() < 0.5:
+        import io
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", quality=int(rng.integers(20, 90)))
+        img = Image.open(io.BytesIO(buf.getvalue())).convert("L")
+    return img
+
+
+def reader_sample(rng, out_w, out_h):
+    """One synthetic reader input (grayscale crop) with its text and state code."""
+    img, text, state = render_plate(rng)
+    img = degrade(rng, img)
+    img = perspective(rng, img, out_w * 2, out_h * 2, margin=rng.uniform(0.02, 0.12))
+    img = camera_effects(rng, img).resize((out_w, out_h), Image.BILINEAR)
+    return np.asarray(img, dtype=np.uint8), text, state

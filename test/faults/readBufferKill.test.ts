@@ -1,0 +1,50 @@
+import t from 'tap';
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { newDataKey, writeDataKey } from '../../firmware/index.js';
+import { tempDir } from '../helpers/index.js';
+
+const WORKER = fileURLToPath(new URL('./bufferWorker.ts', import.meta.url));
+const KILLS = Number(process.env.ALPR_FAULT_KILLS ?? 200);
+// Each kill is a process start (about half a second): far beyond the default file timeout.
+t.setTimeout(15 * 60_000);
+
+/** Starts the worker; resolves with its exit, killing it `killAfterMs` after it reports ready. */
+function runWorker(dir: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; stderr: string; wasReady: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dir, killAfterMs === null ? 'verify' : 'work'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let wasReady = false;
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.stdout.on('data', (d: Buffer) => {
+      if (!wasReady && String(d).includes('ready')) {
+        wasReady = true;
+        if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      }
+    });
+    child.on('exit', (code, signal) => resolve({ code, signal, stderr, wasReady }));
+  });
+}
+
+t.test(`the buffer survives ${KILLS} SIGKILLs at random moments: nothing appended lost, nothing synced delivered again`, async (tt) => {
+  const dir = await tempDir(tt, 'alpr-fault-');
+  await writeDataKey(join(dir, 'data.key'), newDataKey());
+  let failures = 0;
+  for (let i = 0; i < KILLS; i++) {
+    const { signal, stderr, wasReady } = await runWorker(dir, Math.floor(Math.random() * 120));
+    if (signal !== 'SIGKILL' || !wasReady) {
+      failures++;
+      tt.fail(`run ${i}: ${stderr.trim() || `ended without being killed (${signal})`}`);
+      break;
+    }
+  }
+  const final = await runWorker(dir, null);
+  tt.equal(final.code, 0, final.stderr.trim() || 'final check passes');
+  tt.equal(failures, 0);
+  const journal = await readFile(join(dir, 'journal.log'), 'utf8');
+  const appended = journal.split('\n').filter((l) => l.startsWith('A ')).length;
+  const synced = journal.split('\n').filter((l) => l.startsWith('S ')).length;
+  tt.ok(appended > KILLS, `${appended} appends and ${synced} acknowledged batches across ${KILLS} kills`);
+});
