@@ -34,6 +34,12 @@ export const ERROR_CODES = {
   ALPR_ERR_BUFFER_INVALID_READ: { retryable: false, summary: 'A read offered to the buffer is missing fields or has values of the wrong type.' },
   ALPR_ERR_BUFFER_UNKNOWN_BATCH: { retryable: false, summary: 'markSynced() was given a batch id the buffer never handed out (or already acknowledged).' },
   ALPR_ERR_BUFFER_IO: { retryable: true, summary: 'LevelDB failed to read or write.' },
+  // plate recognition
+  ALPR_ERR_MODEL_MISSING: { retryable: false, summary: 'A model file or the model manifest is missing or unreadable.' },
+  ALPR_ERR_MODEL_CHECKSUM: { retryable: false, summary: 'A model file does not match the SHA-256 recorded in inference/models/manifest.json (corrupt or replaced).' },
+  ALPR_ERR_MODEL_BACKEND: { retryable: false, summary: 'The configured inference backend (onnx, tfjs) cannot run on this machine.' },
+  ALPR_ERR_INFERENCE: { retryable: true, summary: 'Running a model on a frame failed.' },
+  ALPR_ERR_EVAL_DATASET: { retryable: false, summary: 'The evaluation folder is not in the openalpr-benchmarks layout.' },
   // benchmarks and tools
   ALPR_ERR_USAGE: { retryable: false, summary: 'A command-line tool was called with missing or invalid arguments.' },
 } as const satisfies Record<string, { retryable: boolean; summary: string }>;

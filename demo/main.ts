@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger, errorMessage, systemClock } from '../core/index.js';
 import { SimulatedGpioChip } from '../drivers/index.js';
-import { Appliance, loadOrCreateDataKey, ReadBuffer, validateConfig } from '../firmware/index.js';
+import { Appliance, dataKeyPath, loadOrCreateDataKey, readBufferFromConfig, recognizerFromConfig, validateConfig } from '../firmware/index.js';
 
 const LOOP_PIN = 17;
 const TAMPER_PIN = 24;
@@ -43,11 +43,9 @@ export async function main(argv: string[]): Promise<number> {
   gpio.drive(LOOP_PIN, 1); // no vehicle: the open-collector line idles high
   gpio.drive(TAMPER_PIN, 0); // enclosure closed: the switch holds the tamper line to ground
   // Enrollment writes the data key on a real appliance; the demo makes its own.
-  const buffer = new ReadBuffer({
-    path: join(dataDir, 'buffer'), keys: [await loadOrCreateDataKey(join(dataDir, 'data.key'))], retentionMs: config.buffer.retentionDays * 86_400_000,
-    maxBytes: config.buffer.maxBytes, leaseMs: config.buffer.leaseMs, evictEveryMs: config.buffer.evictEveryMs, clock: systemClock, logger: logger.child({ module: 'buffer' }),
-  });
-  const appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer: null, buffer });
+  const buffer = readBufferFromConfig(config, [await loadOrCreateDataKey(dataKeyPath(config))], systemClock, logger);
+  const recognizer = await recognizerFromConfig(config, systemClock, logger);
+  const appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer, buffer });
 
   let frames = 0;
   let finished = false;

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { AlprError, createLogger, errorMessage, systemClock } from '../core/index.js';
-import { join } from 'node:path';
 import { Appliance } from './appliance.js';
 import { loadDataKey } from './buffer/dataKey.js';
-import { ReadBuffer } from './buffer/readBuffer.js';
+import { dataKeyPath, readBufferFromConfig, recognizerFromConfig } from './fromConfig.js';
 import { loadConfigFile } from './config/loadConfig.js';
 
 /** Exit codes systemd and installers can tell apart (sysexits.h). */
@@ -41,12 +40,9 @@ export async function main(argv: string[]): Promise<number> {
   const logger = createLogger({ level: config.logLevel, name: 'alpr-firmware' });
   let appliance: Appliance;
   try {
-    const buffer = new ReadBuffer({
-      path: join(config.dataDir, 'buffer'), keys: [await loadDataKey(config.buffer.keyFile || join(config.dataDir, 'data.key'))],
-      retentionMs: config.buffer.retentionDays * 86_400_000, maxBytes: config.buffer.maxBytes, leaseMs: config.buffer.leaseMs,
-      evictEveryMs: config.buffer.evictEveryMs, clock: systemClock, logger: logger.child({ module: 'buffer' }),
-    });
-    appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer: null, buffer });
+    const buffer = readBufferFromConfig(config, [await loadDataKey(dataKeyPath(config))], systemClock, logger);
+    const recognizer = await recognizerFromConfig(config, systemClock, logger);
+    appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer, buffer });
   } catch (err) {
     logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'appliance could not be assembled');
     return EXIT.failure;

@@ -109,6 +109,18 @@ export const ApplianceConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {}, description: 'Camera.' },
     ),
+    recognizer: Type.Object(
+      {
+        enabled: Type.Boolean({ default: true, description: 'Read plates (off: capture only, for commissioning the camera).' }),
+        backend: oneOf(['auto', 'onnx', 'tfjs'], { default: 'auto', description: 'Inference backend; auto times each available one at start and keeps the fastest.' }),
+        model_dir: Type.String({ default: '', description: 'Folder with manifest.json and the model files. Empty: the models shipped in inference/models.' }),
+        detection_threshold: Type.Number({ minimum: 0.01, maximum: 0.99, default: 0.3, description: 'Detector score above which a region is a plate.' }),
+        low_confidence_below: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'Reads below this confidence are kept and flagged low_confidence, never dropped.' }),
+        region_threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'State guesses below this confidence are reported as unknown.' }),
+        dedupe_window_ms: ms(10_000, 'The same plate read again at this site within this window is suppressed (0 = off).'),
+      },
+      { additionalProperties: false, default: {}, description: 'Plate recognition.' },
+    ),
     buffer: Type.Object(
       {
         key_file: Type.String({ default: '', description: 'AES-256 data key file (32 bytes, mode 0600), written at enrollment. Empty: <data_dir>/data.key.' }),

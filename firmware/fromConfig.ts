@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import type { Clock, Logger } from '../core/index.js';
+import { PlateRecognizer } from '../inference/index.js';
+import type { DataKey } from './buffer/dataKey.js';
+import { ReadBuffer } from './buffer/readBuffer.js';
+import type { ApplianceConfig } from './config/schema.js';
+
+/** The data key's path: the configured one, else <data_dir>/data.key. */
+export function dataKeyPath(config: ApplianceConfig): string {
+  return config.buffer.keyFile || join(config.dataDir, 'data.key');
+}
+
+/** The encrypted read buffer as the config describes it (not yet opened). */
+export function readBufferFromConfig(config: ApplianceConfig, keys: DataKey[], clock: Clock, logger: Logger): ReadBuffer {
+  const b = config.buffer;
+  return new ReadBuffer({
+    path: join(config.dataDir, 'buffer'), keys, retentionMs: b.retentionDays * 86_400_000, maxBytes: b.maxBytes,
+    leaseMs: b.leaseMs, evictEveryMs: b.evictEveryMs, clock, logger: logger.child({ module: 'buffer' }),
+  });
+}
+
+/** The plate recognizer as the config describes it, or null when recognition is off. */
+export async function recognizerFromConfig(config: ApplianceConfig, clock: Clock, logger: Logger): Promise<PlateRecognizer | null> {
+  const rc = config.recognizer;
+  if (!rc.enabled) return null;
+  return PlateRecognizer.create({
+    ...(rc.modelDir ? { modelDir: rc.modelDir } : {}), backend: rc.backend, detectionThreshold: rc.detectionThreshold,
+    lowConfidenceBelow: rc.lowConfidenceBelow, regionThreshold: rc.regionThreshold, dedupeWindowMs: rc.dedupeWindowMs,
+    clock, logger: logger.child({ module: 'recognizer' }),
+  });
+}

@@ -1,0 +1,98 @@
+import type { Candidate } from './ctcDecode.js';
+
+/** One plate seen in one frame of a burst. */
+export interface FrameReading {
+  frameIndex: number;
+  candidates: Candidate[];
+  region: string | null;
+  regionConfidence: number;
+  /** Detector score: how sure we are it is a plate at all. */
+  detection: number;
+}
+
+export interface VotedReading {
+  text: string;
+  confidence: number;
+  charConfidences: number[];
+  candidates: string[];
+  region: string | null;
+  regionConfidence: number;
+  /** The frame whose reading agreed best with the vote (its crop and context are kept). */
+  frameIndex: number;
+  members: FrameReading[];
+}
+
+/** Levenshtein distance, small strings. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Merges the readings of one vehicle's burst. Readings whose best texts are within two edits are
+ * the same plate. Within a group, readings of the most common length (one vote per frame) vote
+ * position by position,
+ * each character weighted by its confidence; a position's confidence is its winning weight over
+ * the total. The region is the confidence-weighted majority.
+ */
+export function voteBurst(readings: FrameReading[]): VotedReading[] {
+  const groups: FrameReading[][] = [];
+  for (const r of [...readings].sort((a, b) => (b.candidates[0]?.confidence ?? 0) - (a.candidates[0]?.confidence ?? 0))) {
+    const text = r.candidates[0]?.text ?? '';
+    const group = groups.find((g) => editDistance(g[0]!.candidates[0]?.text ?? '', text) <= 2);
+    if (group) group.push(r);
+    else groups.push([r]);
+  }
+  return groups.map(vote);
+}
+
+function vote(group: FrameReading[]): VotedReading {
+  const lengths = new Map<number, number>();
+  for (const r of group) {
+    const best = r.candidates[0]!;
+    // One vote per frame; confidence only breaks ties, so one sure frame that dropped a
+    // character does not outvote the others.
+    lengths.set(best.text.length, (lengths.get(best.text.length) ?? 0) + 1 + best.confidence * 0.1);
+  }
+  const length = [...lengths.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const voters = group.filter((r) => r.candidates[0]!.text.length === length);
+  const chars: string[] = [];
+  const confs: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const weights = new Map<string, number>();
+    let total = 0;
+    for (const r of voters) {
+      const c = r.candidates[0]!;
+      const w = c.charConfidences[i] ?? 0;
+      weights.set(c.text[i]!, (weights.get(c.text[i]!) ?? 0) + w);
+      total += w;
+    }
+    const [ch, w] = [...weights.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    chars.push(ch);
+    // Agreement across frames raises confidence; a lone frame keeps its own.
+    const mean = total / voters.length;
+    confs.push(Math.min(1, total > 0 ? (w / total) * Math.max(mean, w / voters.length) : 0));
+  }
+  const text = chars.join('');
+  const confidence = confs.reduce((a, b) => a * b, 1);
+  const regions = new Map<string | null, number>();
+  for (const r of group) regions.set(r.region, (regions.get(r.region) ?? 0) + r.regionConfidence);
+  const [region, regionWeight] = [...regions.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  const totalRegion = [...regions.values()].reduce((a, b) => a + b, 0);
+  const representative = [...voters].sort((a, b) => editDistance(a.candidates[0]!.text, text) - editDistance(b.candidates[0]!.text, text) || b.detection - a.detection)[0]!;
+  const candidates = [text, ...group.flatMap((r) => r.candidates.map((c) => c.text))].filter((t, i, all) => all.indexOf(t) === i).slice(0, 5);
+  return {
+    text, confidence, charConfidences: confs.map((c) => Math.round(c * 1000) / 1000), candidates, region,
+    regionConfidence: totalRegion > 0 ? Math.round((regionWeight / group.length) * 1000) / 1000 : 0,
+    frameIndex: representative.frameIndex, members: group,
+  };
+}

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AlprError, createLogger, errorMessage, systemClock } from '../core/index.js';
+import type { BackendChoice } from './backends/createBackend.js';
+import { toGray } from './frameImage.js';
+import { iou } from './plateDetector.js';
+import { CROP_MARGIN } from './plateReader.js';
+import { PlateRecognizer } from './plateRecognizer.js';
+
+/**
+ * `npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs]`
+ * Scores the recognizer on a folder in the openalpr/benchmarks layout with that project's
+ * definitions: a plate is detected when a returned plate overlaps the truth box with IoU > 0.4;
+ * top1 when that plate's best text equals the truth (upper case, spaces and dashes ignored); top5
+ * when the truth is among its five candidates. seg_and_ocr folders are plate crops: detection is
+ * skipped and top1 is read accuracy on the crop. --split picks the deterministic development split
+ * used in training (val is never trained on).
+ */
+interface Truth {
+  image: string;
+  plates: Array<{ x: number; y: number; w: number; h: number; text: string }>;
+}
+
+const normalise = (s: string) => s.toUpperCase().replace(/[\s-]/g, '');
+
+/** Same split as inference/training/dataset.py. */
+export function splitOf(name: string): 'val' | 'train' {
+  return Number.parseInt(createHash('sha256').update(name).digest('hex').slice(0, 8), 16) % 5 === 0 ? 'val' : 'train';
+}
+
+async function loadTruth(dir: string): Promise<{ kind: 'endtoend' | 'crops'; items: Truth[] }> {
+  if (existsSync(join(dir, 'groundtruth.csv'))) {
+    const rows = (await readFile(join(dir, 'groundtruth.csv'), 'utf8')).trim().split('\n').map((l) => l.split(','));
+    return {
+      kind: 'crops',
+      items: rows.filter((r) => r.length >= 3 && r[0]!.endsWith('.png')).map((r) => ({ image: join(dir, 'usimages', r[0]!), plates: [{ x: 0, y: 0, w: 0, h: 0, text: normalise(r[2]!) }] })),
+    };
+  }
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+  } catch (cause) {
+    throw new AlprError('ALPR_ERR_EVAL_DATASET', `${dir} cannot be read`, { cause });
+  }
+  if (names.length === 0) throw new AlprError('ALPR_ERR_EVAL_DATASET', `${dir} has neither groundtruth.csv nor .txt truth files`);
+  const items: Truth[] = [];
+  for (const name of names) {
+    const plates: Truth['plates'] = [];
+    let image = '';
+    for (const line of (await readFile(join(dir, name), 'utf8')).trim().split('\n')) {
+      const p = line.split('\t');
+      if (p.length < 6) continue;
+      image = join(dir, p[0]!);
+      plates.push({ x: Number(p[1]), y: Number(p[2]), w: Number(p[3]), h: Number(p[4]), text: normalise(p[5]!) });
+    }
+    if (image) items.push({ image, plates });
+  }
+  return { kind: 'endtoend', items };
+}
+
+export interface EvalResult {
+  images: number;
+  detection_recall: number | null;
+  top1: number;
+  top5: number;
+  false_positives_per_image: number | null;
+  ms_median: number;
+  ms_p95: number;
+  failed_images: number;
+  backend: string;
+  split: string;
+}
+
+export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend: BackendChoice; limit?: number; modelDir?: string }): Promise<EvalResult> {
+  const { kind, items: all } = await loadTruth(dir);
+  const items = all.filter((i) => options.split === 'all' || splitOf(basename(i.image)) === options.split).slice(0, options.limit ?? Infinity);
+  const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
+  const recognizer = await PlateRecognizer.create({
+    ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+    backend: options.backend, detectionThreshold: 0.3, lowConfidenceBelow: 0.5, regionThreshold: 0.5, dedupeWindowMs: 0, clock: systemClock, logger,
+  });
+  let plates = 0, detected = 0, top1 = 0, top5 = 0, falsePositives = 0, failed = 0;
+  const times: number[] = [];
+  for (const item of items) {
+    const data = await readFile(item.image);
+    const started = performance.now();
+    try {
+      if (kind === 'crops') {
+        // The crop is the plate: read it whole (the reader adds its margin, so inset the box by it).
+        const gray = await toGray({ data });
+        const w = gray.width / (1 + 2 * CROP_MARGIN.x);
+        const h = gray.height / (1 + 2 * CROP_MARGIN.y);
+        const read = await recognizer.readBox(gray, { x: (gray.width - w) / 2, y: (gray.height - h) / 2, width: w, height: h, score: 1 });
+        times.push(performance.now() - started);
+        plates++;
+        const truth = item.plates[0]!.text;
+        if (read.candidates[0]?.text === truth) top1++;
+        if (read.candidates.some((c) => c.text === truth)) top5++;
+        continue;
+      }
+      const found = await recognizer.recognize({ data });
+      times.push(performance.now() - started);
+      const used = new Set<number>();
+      for (const truth of item.plates) {
+        plates++;
+        const box = { x: truth.x, y: truth.y, width: truth.w, height: truth.h };
+        const matches = found.map((f, i) => ({ f, i, o: iou(f.box, box) })).filter((m) => m.o > 0.4).sort((a, b) => b.o - a.o);
+        const match = matches[0];
+        if (!match) continue;
+        used.add(match.i);
+        detected++;
+        if (match.f.text === truth.text) top1++;
+        if (match.f.candidates.some((c) => c.text === truth.text)) top5++;
+      }
+      falsePositives += found.filter((f, i) => !used.has(i) && !item.plates.some((t) => iou(f.box, { x: t.x, y: t.y, width: t.w, height: t.h }) > 0.4)).length;
+    } catch (err) {
+      failed++;
+      plates += item.plates.length;
+      logger.warn({ image: basename(item.image), err: errorMessage(err) }, 'image failed');
+    }
+  }
+  await recognizer.close();
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => (times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))]! : NaN);
+  const r4 = (n: number) => Math.round(n * 10000) / 10000;
+  return {
+    images: items.length,
+    detection_recall: kind === 'crops' ? null : r4(detected / Math.max(1, plates)),
+    top1: r4(top1 / Math.max(1, plates)),
+    top5: r4(top5 / Math.max(1, plates)),
+    false_positives_per_image: kind === 'crops' ? null : r4(falsePositives / Math.max(1, items.length)),
+    ms_median: Math.round(pct(0.5) * 10) / 10,
+    ms_p95: Math.round(pct(0.95) * 10) / 10,
+    failed_images: failed,
+    backend: recognizer.backendName,
+    split: options.split,
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string', default: 'auto' }, limit: { type: 'string' }, models: { type: 'string' } } }));
+  } catch (err) {
+    process.stderr.write(`${errorMessage(err)}\n`);
+    return 64;
+  }
+  if (!values.dataset || !['all', 'val', 'train'].includes(values.split!) || !['auto', 'onnx', 'tfjs'].includes(values.backend!)) {
+    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N]\n');
+    return 64;
+  }
+  try {
+    const result = await evaluate(values.dataset, {
+      split: values.split as 'all', backend: values.backend as BackendChoice,
+      ...(values.limit ? { limit: Number(values.limit) } : {}), ...(values.models ? { modelDir: values.models } : {}),
+    });
+    if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  } catch (err) {
+    process.stderr.write(`${err instanceof AlprError ? `${err.code}: ` : ''}${errorMessage(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,85 @@
+import sharp from 'sharp';
+import { AlprError } from '../core/index.js';
+
+/** A frame handed to the recognizer: encoded (JPEG/PNG from a camera) or raw pixels. */
+export type FrameInput =
+  | { data: Buffer; width?: number; height?: number }
+  | { raw: Buffer; width: number; height: number; channels: 1 | 3 };
+
+/** The frame as 8-bit grayscale, full resolution: what both networks look at. */
+export interface GrayFrame {
+  pixels: Buffer;
+  width: number;
+  height: number;
+}
+
+export const MAX_FRAME_DIMENSION = 8192;
+
+/**
+ * Decodes a frame to grayscale. Colour and IR frames alike become one channel (the models are
+ * trained on grayscale). Truncated or corrupt data, a zero-size or an absurdly large frame are
+ * typed errors.
+ */
+export async function toGray(frame: FrameInput): Promise<GrayFrame> {
+  if ('raw' in frame) {
+    const { raw, width, height, channels } = frame;
+    checkSize(width, height);
+    if (raw.length !== width * height * channels) {
+      throw new AlprError('ALPR_ERR_IMAGE_SIZE', `raw frame holds ${raw.length} bytes, ${width}x${height}x${channels} needs ${width * height * channels}`);
+    }
+    if (channels === 1) return { pixels: raw, width, height };
+    const pixels = Buffer.allocUnsafe(width * height);
+    for (let i = 0, j = 0; i < pixels.length; i++, j += 3) pixels[i] = (raw[j]! * 77 + raw[j + 1]! * 150 + raw[j + 2]! * 29) >> 8;
+    return { pixels, width, height };
+  }
+  if (!frame.data || frame.data.length === 0) throw new AlprError('ALPR_ERR_IMAGE_SIZE', 'the frame is empty');
+  try {
+    const image = sharp(frame.data, { failOn: 'truncated', limitInputPixels: MAX_FRAME_DIMENSION * MAX_FRAME_DIMENSION });
+    const meta = await image.metadata();
+    checkSize(meta.width ?? 0, meta.height ?? 0);
+    const { data, info } = await image.greyscale().raw().toBuffer({ resolveWithObject: true });
+    return { pixels: data, width: info.width, height: info.height };
+  } catch (cause) {
+    if (cause instanceof AlprError) throw cause;
+    throw new AlprError('ALPR_ERR_IMAGE_CORRUPT', 'the frame cannot be decoded (corrupt, truncated or not an image)', { cause });
+  }
+}
+
+function checkSize(width: number, height: number): void {
+  if (!(width > 0 && height > 0)) throw new AlprError('ALPR_ERR_IMAGE_SIZE', `frame size ${width}x${height} is empty`);
+  if (width > MAX_FRAME_DIMENSION || height > MAX_FRAME_DIMENSION) {
+    throw new AlprError('ALPR_ERR_IMAGE_SIZE', `frame size ${width}x${height} is over the ${MAX_FRAME_DIMENSION}-pixel limit`);
+  }
+}
+
+/** Resizes a region of a gray frame into a float tensor row (values 0..1), as the training code does. */
+export async function resizeRegion(frame: GrayFrame, region: { left: number; top: number; width: number; height: number }, outW: number, outH: number): Promise<Float32Array> {
+  // Regions may reach past the frame edge (a plate at the border plus its margin): pad with black.
+  const left = Math.round(region.left);
+  const top = Math.round(region.top);
+  const width = Math.max(1, Math.round(region.width));
+  const height = Math.max(1, Math.round(region.height));
+  const ix0 = Math.max(0, left);
+  const iy0 = Math.max(0, top);
+  const ix1 = Math.min(frame.width, left + width);
+  const iy1 = Math.min(frame.height, top + height);
+  if (ix1 <= ix0 || iy1 <= iy0) return new Float32Array(outW * outH);
+  let img = sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } }).extract({ left: ix0, top: iy0, width: ix1 - ix0, height: iy1 - iy0 });
+  if (ix0 !== left || iy0 !== top || ix1 !== left + width || iy1 !== top + height) {
+    img = sharp(await img.raw().toBuffer(), { raw: { width: ix1 - ix0, height: iy1 - iy0, channels: 1 } })
+      .extend({ left: ix0 - left, top: iy0 - top, right: left + width - ix1, bottom: top + height - iy1, background: { r: 0, g: 0, b: 0 } });
+  }
+  const out = await img.resize(outW, outH, { fit: 'fill', kernel: 'linear' }).raw().toBuffer();
+  const f = new Float32Array(outW * outH);
+  for (let i = 0; i < f.length; i++) f[i] = out[i]! / 255;
+  return f;
+}
+
+/** JPEG of a region (the plate crop kept with each read). */
+export async function jpegOfRegion(frame: GrayFrame, region: { left: number; top: number; width: number; height: number }): Promise<Buffer> {
+  const left = Math.max(0, Math.round(region.left));
+  const top = Math.max(0, Math.round(region.top));
+  const width = Math.max(1, Math.min(frame.width - left, Math.round(region.width)));
+  const height = Math.max(1, Math.min(frame.height - top, Math.round(region.height)));
+  return sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } }).extract({ left, top, width, height }).jpeg({ quality: 90 }).toBuffer();
+}

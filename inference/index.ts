@@ -1,0 +1,11 @@
+export { PlateRecognizer, type PlateRecognizerOptions, type FramePlate, type BurstPlate } from './plateRecognizer.js';
+export { createBackend, type BackendChoice } from './backends/createBackend.js';
+export type { InferenceBackend, Tensor } from './backends/types.js';
+export { toGray, MAX_FRAME_DIMENSION, type FrameInput, type GrayFrame } from './frameImage.js';
+export { detectPlates, iou, DET_W, DET_H, type PlateBox } from './plateDetector.js';
+export { readPlates, READER_W, READER_H } from './plateReader.js';
+export { decodePlate, type Candidate } from './ctcDecode.js';
+export { voteBurst, editDistance, type FrameReading, type VotedReading } from './burstVoting.js';
+export { DedupeWindow } from './dedupeWindow.js';
+export { US_PLATE_FORMATS, formatPrior, patternOf } from './plateFormats.js';
+export { loadManifest, readVerified, DEFAULT_MODEL_DIR, type ModelManifest } from './modelFiles.js';

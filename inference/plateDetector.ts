@@ -1,0 +1,79 @@
+import sharp from 'sharp';
+import type { InferenceBackend } from './backends/types.js';
+import type { GrayFrame } from './frameImage.js';
+
+export const DET_W = 384;
+export const DET_H = 288;
+export const DET_STRIDE = 4;
+
+export interface PlateBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  score: number;
+}
+
+/**
+ * Finds plates: the frame is scaled to fit 384x288 (top-left, zero padding, as in training), the
+ * network gives a plate-centre heatmap with sizes and offsets, and local maxima above the
+ * threshold become boxes in frame pixels.
+ */
+export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates = 8): Promise<PlateBox[]> {
+  const scale = Math.min(DET_W / frame.width, DET_H / frame.height);
+  const w = Math.max(1, Math.round(frame.width * scale));
+  const h = Math.max(1, Math.round(frame.height * scale));
+  const small = await sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } })
+    .resize(w, h, { fit: 'fill', kernel: 'linear' }).raw().toBuffer();
+  const input = new Float32Array(DET_W * DET_H);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) input[y * DET_W + x] = small[y * w + x]! / 255;
+  const { maps } = await backend.detect({ data: input, dims: [1, 1, DET_H, DET_W] });
+  const [, , gh, gw] = maps.dims as [number, number, number, number];
+  const plane = gh * gw;
+  const m = maps.data;
+  const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
+  const peaks: PlateBox[] = [];
+  for (let iy = 0; iy < gh; iy++) {
+    for (let ix = 0; ix < gw; ix++) {
+      const logit = m[iy * gw + ix]!;
+      const score = sigmoid(logit);
+      if (score < threshold) continue;
+      let isPeak = true;
+      for (let dy = -1; dy <= 1 && isPeak; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const yy = iy + dy;
+          const xx = ix + dx;
+          if ((dy || dx) && yy >= 0 && yy < gh && xx >= 0 && xx < gw && m[yy * gw + xx]! > logit) {
+            isPeak = false;
+            break;
+          }
+        }
+      }
+      if (!isPeak) continue;
+      const at = iy * gw + ix;
+      const wc = Math.exp(m[plane + at]!);
+      const hc = Math.exp(m[2 * plane + at]!);
+      const cx = ix + m[3 * plane + at]!;
+      const cy = iy + m[4 * plane + at]!;
+      peaks.push({
+        x: ((cx - wc / 2) * DET_STRIDE) / scale,
+        y: ((cy - hc / 2) * DET_STRIDE) / scale,
+        width: (wc * DET_STRIDE) / scale,
+        height: (hc * DET_STRIDE) / scale,
+        score,
+      });
+    }
+  }
+  peaks.sort((a, b) => b.score - a.score);
+  // Overlapping peaks of one plate (a wide plate can peak twice): keep the strongest.
+  const kept: PlateBox[] = [];
+  for (const p of peaks) if (kept.length < maxPlates && kept.every((k) => iou(k, p) < 0.3)) kept.push(p);
+  return kept;
+}
+
+export function iou(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): number {
+  const iw = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const ih = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  const inter = iw * ih;
+  return inter / (a.width * a.height + b.width * b.height - inter + 1e-9);
+}

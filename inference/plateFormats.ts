@@ -1,0 +1,38 @@
+/**
+ * US passenger-plate formats as data: for each state, the character patterns its current
+ * standard series use (L letter, D digit). Used to rank candidate readings, never to reject a
+ * plate: vanity, specialty and older series break these patterns and are still read.
+ * Sources: state DMV series descriptions; kept short on purpose (the common series only).
+ */
+export const US_PLATE_FORMATS: Readonly<Record<string, readonly string[]>> = {
+  AL: ['DDLDDDD', 'DDDLLLL', 'DLLLDDD'], AK: ['LLLDDD'], AZ: ['LLLDDDD', 'DDDLLL'], AR: ['DDDLLL', 'LLLDDDD'],
+  CA: ['DLLLDDD', 'DLLLDDDD'], CO: ['LLLDDDD', 'DDDLLL', 'LLLLDDD'], CT: ['LLDDDDD', 'DLLDDDD', 'LLLDDDD'], DE: ['DDDDDD', 'DDDDDDD'],
+  DC: ['LLDDDD'], FL: ['LLLLDD', 'DDDLLL', 'LLLDDL', 'LDDLLL'], GA: ['LLLDDDD', 'DDDDLLL'], HI: ['LLLDDD'],
+  ID: ['DLDDDDD', 'DLLDDDD'], IL: ['LLDDDDD', 'LLLDDDD', 'DDDDDDD'], IN: ['DDDLLL', 'DDDLLLL'], IA: ['LLLDDD', 'DDDLLL'],
+  KS: ['DDDLLL', 'LLLDDD'], KY: ['DDDLLL', 'LLLDDD'], LA: ['LLLDDD', 'DDDLLL'], ME: ['DDDDLL', 'DDDDDD'],
+  MD: ['DLLDDDD', 'LLLDDDD'], MA: ['DLLLDD', 'DLLDDD', 'DDDLLD'], MI: ['LLLDDDD', 'DLLLDD', 'LLLDDD'], MN: ['DDDLLL', 'LLLDDD'],
+  MS: ['LLLDDD', 'LLLDDDD'], MO: ['LLDLDLL', 'LLDDLD'], MT: ['DLLDDDD', 'DDLDDDDL'], NE: ['LLLDDD', 'DLLDDD'],
+  NV: ['DDLDDDD', 'DLLDDD'], NH: ['DDDDDDD', 'DDDDDD'], NJ: ['LDDLLL', 'LLLDDL'], NM: ['LLLDDD', 'DDDLLLL'],
+  NY: ['LLLDDDD', 'LLLDDD'], NC: ['LLLDDDD'], ND: ['DDDLLL', 'LLLDDD'], OH: ['LLLDDDD', 'LLDDDDD'],
+  OK: ['LLLDDD', 'DDDLLL'], OR: ['DDDLLL', 'LLLDDD'], PA: ['LLLDDDD'], RI: ['DDDDDD', 'LLDDD'],
+  SC: ['LLLDDD', 'DDDLLL'], SD: ['DLLDDD', 'DDLDDD'], TN: ['DDDLLLL', 'LDDDDL', 'LLLDDD'], TX: ['LLLDDDD', 'LLDLDDD', 'DDDLLL'],
+  UT: ['LDDDLL', 'DDDLLL'], VT: ['LLLDDD', 'DDDLDDD'], VA: ['LLLDDDD', 'LLLDDD'], WA: ['LLLDDDD', 'DDDLLLL'],
+  WV: ['DLDDDD', 'LLLDDD'], WI: ['LLLDDDD', 'DDDLLL'], WY: ['DDDDDD', 'DDLLLL'],
+};
+
+const ALL_PATTERNS = new Set(Object.values(US_PLATE_FORMATS).flat());
+
+export function patternOf(text: string): string {
+  return [...text].map((c) => (c >= '0' && c <= '9' ? 'D' : 'L')).join('');
+}
+
+/**
+ * A ranking prior in [0, 1]: 1 when the text fits a series of the predicted state, 0.6 when it
+ * fits some state's series, 0.3 otherwise (vanity plates are real plates).
+ */
+export function formatPrior(text: string, region: string | null): number {
+  const pattern = patternOf(text);
+  if (region && US_PLATE_FORMATS[region]?.includes(pattern)) return 1;
+  if (ALL_PATTERNS.has(pattern)) return 0.6;
+  return 0.3;
+}

@@ -1,0 +1,51 @@
+import type { InferenceBackend } from './backends/types.js';
+import { decodePlate, type Candidate } from './ctcDecode.js';
+import { resizeRegion, type GrayFrame } from './frameImage.js';
+import type { PlateBox } from './plateDetector.js';
+
+export const READER_W = 96;
+export const READER_H = 48;
+/** Margin added around a detected box before reading, as in training (prepare.py reader_crop). */
+export const CROP_MARGIN = { x: 0.08, y: 0.15 };
+
+export interface PlateText {
+  candidates: Candidate[];
+  region: string | null;
+  regionConfidence: number;
+}
+
+export function readRegion(box: PlateBox): { left: number; top: number; width: number; height: number } {
+  const mx = box.width * CROP_MARGIN.x;
+  const my = box.height * CROP_MARGIN.y;
+  return { left: box.x - mx, top: box.y - my, width: box.width + 2 * mx, height: box.height + 2 * my };
+}
+
+/** Reads every box of one frame in a single batch through the reader network. */
+export async function readPlates(
+  backend: InferenceBackend,
+  frame: GrayFrame,
+  boxes: PlateBox[],
+  labels: { alphabet: string; states: string[] },
+  options: { regionThreshold: number; candidates: number },
+): Promise<PlateText[]> {
+  if (boxes.length === 0) return [];
+  const size = READER_W * READER_H;
+  const input = new Float32Array(size * boxes.length);
+  for (const [i, box] of boxes.entries()) input.set(await resizeRegion(frame, readRegion(box), READER_W, READER_H), i * size);
+  const { chars, state } = await backend.read({ data: input, dims: [boxes.length, 1, READER_H, READER_W] });
+  const [, classes, steps] = chars.dims as [number, number, number];
+  const states = state.dims[1]!;
+  return boxes.map((_, i) => {
+    const logits = state.data.subarray(i * states, (i + 1) * states);
+    const max = Math.max(...logits);
+    const exps = Array.from(logits, (v) => Math.exp(v - max));
+    const sum = exps.reduce((a, b) => a + b, 0);
+    let best = 0;
+    for (let s = 1; s < states; s++) if (exps[s]! > exps[best]!) best = s;
+    const regionConfidence = exps[best]! / sum;
+    // The last class is "unknown"; a weak guess is reported as unknown too.
+    const region = best < labels.states.length && regionConfidence >= options.regionThreshold ? labels.states[best]! : null;
+    const candidates = decodePlate(chars.data.subarray(i * classes * steps, (i + 1) * classes * steps), classes, steps, labels.alphabet, region, options.candidates);
+    return { candidates, region, regionConfidence: Math.round(regionConfidence * 1000) / 1000 };
+  });
+}

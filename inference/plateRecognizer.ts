@@ -1,0 +1,158 @@
+import { AlprError, errorMessage, type Clock, type Logger } from '../core/index.js';
+import type { CapturedImage } from '../drivers/index.js';
+import { createBackend, type BackendChoice } from './backends/createBackend.js';
+import type { InferenceBackend } from './backends/types.js';
+import { voteBurst, type FrameReading } from './burstVoting.js';
+import type { Candidate } from './ctcDecode.js';
+import { DedupeWindow } from './dedupeWindow.js';
+import { jpegOfRegion, toGray, type FrameInput, type GrayFrame } from './frameImage.js';
+import { DEFAULT_MODEL_DIR, loadManifest, type ModelManifest } from './modelFiles.js';
+import { detectPlates, type PlateBox } from './plateDetector.js';
+import { readPlates, readRegion } from './plateReader.js';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** One plate found in one frame. */
+export interface FramePlate {
+  corners: [Point, Point, Point, Point];
+  box: PlateBox;
+  text: string;
+  confidence: number;
+  charConfidences: number[];
+  candidates: Candidate[];
+  region: string | null;
+  regionConfidence: number;
+}
+
+/** A plate read from a burst, after voting (the shape the firmware pipeline stores). */
+export interface BurstPlate {
+  text: string;
+  confidence: number;
+  charConfidences: number[];
+  candidates: string[];
+  region: string | null;
+  regionConfidence: number;
+  corners: [Point, Point, Point, Point];
+  frameIndex: number;
+  crop: Buffer;
+  lowConfidence: boolean;
+}
+
+export interface PlateRecognizerOptions {
+  modelDir?: string;
+  backend: BackendChoice;
+  /** Detector heatmap score above which a peak is a plate. */
+  detectionThreshold: number;
+  /** Reads whose voted confidence is below this are kept, flagged low_confidence. */
+  lowConfidenceBelow: number;
+  /** Region (state) guesses below this confidence are reported as unknown. */
+  regionThreshold: number;
+  /** Same plate again at this site within this window is suppressed (0 = off). */
+  dedupeWindowMs: number;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * Plate recognition with the project's own models: detector on the whole frame, reader on each
+ * plate, vote across a trigger's burst, dedupe per site. Corrupt frames and model errors are
+ * typed errors for that frame; the recognizer keeps working and counts them.
+ */
+export class PlateRecognizer {
+  private readonly dedupe: DedupeWindow | null;
+  private failed = 0;
+
+  private constructor(private readonly backend: InferenceBackend, private readonly manifest: ModelManifest, private readonly ctx: PlateRecognizerOptions) {
+    this.dedupe = ctx.dedupeWindowMs > 0 ? new DedupeWindow({ windowMs: ctx.dedupeWindowMs, clock: ctx.clock }) : null;
+  }
+
+  static async create(options: PlateRecognizerOptions): Promise<PlateRecognizer> {
+    const dir = options.modelDir ?? DEFAULT_MODEL_DIR;
+    const manifest = await loadManifest(dir);
+    const backend = await createBackend(options.backend, dir, manifest, options.logger);
+    return new PlateRecognizer(backend, manifest, options);
+  }
+
+  get backendName(): string {
+    return this.backend.name;
+  }
+
+  /** Frames that could not be recognized (corrupt, model failure) since start. */
+  get failedFrames(): number {
+    return this.failed;
+  }
+
+  /** Every plate in one frame. */
+  async recognize(frame: FrameInput): Promise<FramePlate[]> {
+    return this.recognizeGray(await toGray(frame));
+  }
+
+  /** The plates of one trigger's burst, voted across its frames and deduplicated. */
+  async recognizeBurst(frames: readonly CapturedImage[]): Promise<BurstPlate[]> {
+    const readings: FrameReading[] = [];
+    const grays: Array<GrayFrame | null> = [];
+    const boxes = new Map<FrameReading, PlateBox>();
+    let lastError: unknown = null;
+    for (const [frameIndex, image] of frames.entries()) {
+      try {
+        const gray = await toGray({ data: image.data });
+        grays.push(gray);
+        for (const plate of await this.recognizeGray(gray)) {
+          const reading: FrameReading = { frameIndex, candidates: plate.candidates, region: plate.region, regionConfidence: plate.regionConfidence, detection: plate.box.score };
+          readings.push(reading);
+          boxes.set(reading, plate.box);
+        }
+      } catch (err) {
+        grays.push(null);
+        this.failed++;
+        lastError = err;
+        this.ctx.logger.warn({ frameIndex, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'frame could not be recognized');
+      }
+    }
+    if (grays.every((g) => g === null) && lastError) throw lastError;
+    const plates: BurstPlate[] = [];
+    for (const voted of voteBurst(readings)) {
+      if (this.dedupe?.seenRecently(voted.text)) continue;
+      const member = voted.members.find((m) => m.frameIndex === voted.frameIndex) ?? voted.members[0]!;
+      const box = boxes.get(member)!;
+      const gray = grays[voted.frameIndex]!;
+      plates.push({
+        text: voted.text, confidence: round(voted.confidence), charConfidences: voted.charConfidences, candidates: voted.candidates,
+        region: voted.region, regionConfidence: voted.regionConfidence, corners: cornersOf(box), frameIndex: voted.frameIndex,
+        crop: await jpegOfRegion(gray, readRegion(box)), lowConfidence: voted.confidence < this.ctx.lowConfidenceBelow,
+      });
+    }
+    return plates;
+  }
+
+  /** Reads one known plate box (evaluation on plate crops, the self-test's test image). */
+  async readBox(gray: GrayFrame, box: PlateBox): Promise<{ candidates: Candidate[]; region: string | null; regionConfidence: number }> {
+    const [text] = await readPlates(this.backend, gray, [box], { alphabet: this.manifest.alphabet, states: this.manifest.states }, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
+    return text!;
+  }
+
+  async close(): Promise<void> {
+    await this.backend.dispose();
+  }
+
+  private async recognizeGray(gray: GrayFrame): Promise<FramePlate[]> {
+    const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold);
+    const texts = await readPlates(this.backend, gray, boxes, { alphabet: this.manifest.alphabet, states: this.manifest.states }, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
+    return boxes.flatMap((box, i) => {
+      const t = texts[i]!;
+      const best = t.candidates[0];
+      if (!best) return [];
+      return [{ corners: cornersOf(box), box, text: best.text, confidence: round(best.confidence), charConfidences: best.charConfidences, candidates: t.candidates, region: t.region, regionConfidence: t.regionConfidence }];
+    });
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function cornersOf(b: PlateBox): [Point, Point, Point, Point] {
+  const r = (n: number) => Math.round(n);
+  return [{ x: r(b.x), y: r(b.y) }, { x: r(b.x + b.width), y: r(b.y) }, { x: r(b.x + b.width), y: r(b.y + b.height) }, { x: r(b.x), y: r(b.y + b.height) }];
+}

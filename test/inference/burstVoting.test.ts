@@ -1,0 +1,35 @@
+import t from 'tap';
+import { voteBurst, type FrameReading } from '../../inference/index.js';
+
+const reading = (frameIndex: number, text: string, confs: number[], region: string | null = 'IL', detection = 0.9): FrameReading => ({
+  frameIndex, region, regionConfidence: 0.8, detection,
+  candidates: [{ text, confidence: confs.reduce((a, b) => a * b, 1), charConfidences: confs }],
+});
+
+t.test('three frames of one car vote per character by confidence', async (tt) => {
+  const votes = voteBurst([
+    reading(0, 'ABC1234', [0.9, 0.9, 0.9, 0.4, 0.9, 0.9, 0.9]),
+    reading(1, 'ABC7234', [0.9, 0.9, 0.9, 0.3, 0.9, 0.9, 0.9]),
+    reading(2, 'A8C1234', [0.9, 0.2, 0.9, 0.9, 0.9, 0.9, 0.9]),
+  ]);
+  tt.equal(votes.length, 1, 'one vehicle');
+  tt.equal(votes[0]!.text, 'ABC1234');
+  tt.equal(votes[0]!.region, 'IL');
+  tt.ok(votes[0]!.candidates.includes('ABC7234'));
+  tt.ok(votes[0]!.confidence > 0 && votes[0]!.confidence <= 1);
+});
+
+t.test('two different plates in one burst stay two reads', async (tt) => {
+  const votes = voteBurst([reading(0, 'ABC1234', [0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9]), reading(0, 'XYZ9876', [0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8])]);
+  tt.same(votes.map((v) => v.text).sort(), ['ABC1234', 'XYZ9876']);
+});
+
+t.test('a frame that dropped a character does not outvote the full readings', async (tt) => {
+  const votes = voteBurst([
+    reading(0, 'ABC1234', [0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8]),
+    reading(1, 'ABC124', [0.99, 0.99, 0.99, 0.99, 0.99, 0.99]),
+    reading(2, 'ABC1234', [0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7]),
+  ]);
+  tt.equal(votes[0]!.text, 'ABC1234');
+  tt.not(votes[0]!.frameIndex, 1, 'the kept frame is one that agreed with the vote');
+});
