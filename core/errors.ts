@@ -40,6 +40,17 @@ export const ERROR_CODES = {
   ALPR_ERR_MODEL_BACKEND: { retryable: false, summary: 'The configured inference backend (onnx, tfjs) cannot run on this machine.' },
   ALPR_ERR_INFERENCE: { retryable: true, summary: 'Running a model on a frame failed.' },
   ALPR_ERR_EVAL_DATASET: { retryable: false, summary: 'The evaluation folder is not in the openalpr-benchmarks layout.' },
+  // sync
+  ALPR_ERR_SYNC_KEY: { retryable: false, summary: 'A device or hub key is missing, unreadable or the wrong size.' },
+  ALPR_ERR_SYNC_MALFORMED: { retryable: false, summary: 'A message on the wire is not a valid envelope, batch or ack.' },
+  ALPR_ERR_SYNC_SEAL: { retryable: false, summary: 'A sealed batch cannot be opened: tampered ciphertext or sealed to another hub key.' },
+  ALPR_ERR_SYNC_SIGNATURE: { retryable: false, summary: 'A batch or ack signature does not verify against the registered key.' },
+  ALPR_ERR_SYNC_UNKNOWN_DEVICE: { retryable: false, summary: 'A batch came from a device the hub registry does not know, has revoked, or that is bound to another site.' },
+  ALPR_ERR_SYNC_TOO_LARGE: { retryable: false, summary: 'A batch is larger than the hub accepts.' },
+  ALPR_ERR_SYNC_ACK_TIMEOUT: { retryable: true, summary: 'The hub did not acknowledge a batch in time; it will be sent again.' },
+  ALPR_ERR_SYNC_BROKER: { retryable: true, summary: 'The MQTT broker cannot be reached or refused the connection.' },
+  // hub store
+  ALPR_ERR_STORE: { retryable: true, summary: 'The hub database failed (SQLite or PostgreSQL).' },
   // benchmarks and tools
   ALPR_ERR_USAGE: { retryable: false, summary: 'A command-line tool was called with missing or invalid arguments.' },
 } as const satisfies Record<string, { retryable: boolean; summary: string }>;

@@ -38,3 +38,4 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
 export const flush = () => new Promise((r) => setImmediate(r));
 export { solidJpeg, solidPng } from './images.js';
 export { makeRead } from './reads.js';
+export { serviceAvailable, PG_URL, MOSQUITTO_URL } from './services.js';

@@ -1,0 +1,185 @@
+import type { Pool, PoolClient } from 'pg';
+import { AlprError } from '../../core/index.js';
+import type { ImageCipher } from './imageCipher.js';
+import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * PostgreSQL (the `pg` package) for hubs that outgrow one machine. Reads and their images are
+ * partitioned by capture day, so 30-day retention drops whole partitions instead of deleting
+ * rows. The primary key (id, captured_at) makes ingest idempotent by read id: a device resending
+ * a read sends the same capture time.
+ */
+export class PgStore implements HubStore {
+  readonly engine = 'pg' as const;
+  private pool: Pool | null = null;
+  private readonly partitions = new Set<string>();
+
+  constructor(private readonly ctx: { connectionString: string; schema: string; images: ImageCipher; now: () => number; poolSize?: number }) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(ctx.schema)) throw new AlprError('ALPR_ERR_STORE', `schema name ${ctx.schema} is not a plain identifier`);
+  }
+
+  async migrate(): Promise<void> {
+    const { default: pg } = await import('pg');
+    pg.types.setTypeParser(20, (v: string) => Number(v)); // int8 as number (ms timestamps fit)
+    this.pool = new pg.Pool({ connectionString: this.ctx.connectionString, max: this.ctx.poolSize ?? 4 });
+    const s = this.ctx.schema;
+    await this.query(`
+      CREATE SCHEMA IF NOT EXISTS ${s};
+      CREATE TABLE IF NOT EXISTS ${s}.devices (
+        device_id text PRIMARY KEY, public_key bytea NOT NULL, site_id text NOT NULL,
+        status text NOT NULL CHECK (status IN ('active','revoked')), enrolled_at bigint NOT NULL, last_sequence bigint
+      );
+      CREATE TABLE IF NOT EXISTS ${s}.reads (
+        id text NOT NULL, device_id text NOT NULL, site_id text NOT NULL, camera_id text NOT NULL,
+        captured_at bigint NOT NULL, received_at bigint NOT NULL, plate text NOT NULL, confidence real NOT NULL,
+        char_confidences real[] NOT NULL, region text, region_confidence real NOT NULL, low_confidence boolean NOT NULL,
+        corners jsonb NOT NULL, PRIMARY KEY (id, captured_at)
+      ) PARTITION BY RANGE (captured_at);
+      CREATE INDEX IF NOT EXISTS reads_plate_time ON ${s}.reads (plate, captured_at);
+      CREATE TABLE IF NOT EXISTS ${s}.read_images (
+        read_id text NOT NULL, captured_at bigint NOT NULL, crop bytea NOT NULL, context bytea NOT NULL, PRIMARY KEY (read_id, captured_at)
+      ) PARTITION BY RANGE (captured_at);
+      CREATE TABLE IF NOT EXISTS ${s}.reads_other PARTITION OF ${s}.reads DEFAULT;
+      CREATE TABLE IF NOT EXISTS ${s}.read_images_other PARTITION OF ${s}.read_images DEFAULT;
+      CREATE TABLE IF NOT EXISTS ${s}.sequence_gaps (device_id text NOT NULL, from_sequence bigint NOT NULL, to_sequence bigint NOT NULL, detected_at bigint NOT NULL);
+    `);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.end();
+    this.pool = null;
+  }
+
+  async upsertDevice(d: Device): Promise<void> {
+    await this.query(`INSERT INTO ${this.ctx.schema}.devices (device_id, public_key, site_id, status, enrolled_at) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (device_id) DO UPDATE SET public_key = excluded.public_key, site_id = excluded.site_id, status = excluded.status`,
+      [d.deviceId, d.publicKey, d.siteId, d.status, d.enrolledAt]);
+  }
+
+  async getDevice(deviceId: string): Promise<Device | null> {
+    const { rows } = await this.query(`SELECT * FROM ${this.ctx.schema}.devices WHERE device_id = $1`, [deviceId]);
+    const row = rows[0];
+    return row ? { deviceId: row.device_id, publicKey: row.public_key, siteId: row.site_id, status: row.status, enrolledAt: Number(row.enrolled_at) } : null;
+  }
+
+  async setDeviceStatus(deviceId: string, status: DeviceStatus): Promise<void> {
+    await this.query(`UPDATE ${this.ctx.schema}.devices SET status = $1 WHERE device_id = $2`, [status, deviceId]);
+  }
+
+  async ingestBatch(deviceId: string, sequence: number, reads: HubRead[]): Promise<IngestOutcome> {
+    const s = this.ctx.schema;
+    await this.ensurePartitions(reads.map((r) => r.capturedAt));
+    const client = await this.client();
+    try {
+      await client.query('BEGIN');
+      const inserted: string[] = [];
+      if (reads.length > 0) {
+        // One multi-row insert per batch; RETURNING tells which ids were new.
+        const { rows } = await client.query(
+          `INSERT INTO ${s}.reads (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners)
+           SELECT id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences::real[], region, region_confidence, low_confidence, corners
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::real[], $9::text[], $10::text[], $11::real[], $12::boolean[], $13::jsonb[])
+             AS t(id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners)
+           ON CONFLICT DO NOTHING RETURNING id`,
+          [reads.map((r) => r.id), reads.map((r) => r.deviceId), reads.map((r) => r.siteId), reads.map((r) => r.cameraId), reads.map((r) => r.capturedAt),
+            reads.map((r) => r.receivedAt), reads.map((r) => r.plate), reads.map((r) => r.confidence), reads.map((r) => `{${r.charConfidences.join(',')}}`),
+            reads.map((r) => r.region), reads.map((r) => r.regionConfidence), reads.map((r) => r.lowConfidence), reads.map((r) => JSON.stringify(r.corners))],
+        );
+        for (const row of rows) inserted.push(row.id as string);
+        const fresh = new Set(inserted);
+        const newReads = reads.filter((r) => fresh.has(r.id));
+        if (newReads.length > 0) {
+          await client.query(
+            `INSERT INTO ${s}.read_images (read_id, captured_at, crop, context) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[], $4::bytea[]) ON CONFLICT DO NOTHING`,
+            [newReads.map((r) => r.id), newReads.map((r) => r.capturedAt), newReads.map((r) => this.ctx.images.seal(r.id, r.crop)), newReads.map((r) => this.ctx.images.seal(r.id, r.context))],
+          );
+        }
+      }
+      const { rows: seqRows } = await client.query(`SELECT last_sequence FROM ${s}.devices WHERE device_id = $1 FOR UPDATE`, [deviceId]);
+      const last = seqRows[0]?.last_sequence === null || seqRows[0] === undefined ? null : Number(seqRows[0].last_sequence);
+      let gap: IngestOutcome['gap'] = null;
+      if (last !== null && sequence > last + 1) {
+        gap = { from: last + 1, to: sequence - 1 };
+        await client.query(`INSERT INTO ${s}.sequence_gaps VALUES ($1, $2, $3, $4)`, [deviceId, gap.from, gap.to, this.ctx.now()]);
+      }
+      await client.query(`UPDATE ${s}.devices SET last_sequence = $1 WHERE device_id = $2 AND (last_sequence IS NULL OR last_sequence < $1)`, [sequence, deviceId]);
+      await client.query('COMMIT');
+      const fresh = new Set(inserted);
+      return { inserted, duplicates: reads.filter((r) => !fresh.has(r.id)).map((r) => r.id), gap };
+    } catch (cause) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL ingest transaction failed', { cause });
+    } finally {
+      client.release();
+    }
+  }
+
+  async lastSequence(deviceId: string): Promise<number | null> {
+    const { rows } = await this.query(`SELECT last_sequence FROM ${this.ctx.schema}.devices WHERE device_id = $1`, [deviceId]);
+    return rows[0]?.last_sequence === null || rows[0] === undefined ? null : Number(rows[0].last_sequence);
+  }
+
+  async countReads(): Promise<number> {
+    const { rows } = await this.query(`SELECT count(*)::int AS n FROM ${this.ctx.schema}.reads`);
+    return rows[0].n as number;
+  }
+
+  async getRead(id: string): Promise<HubRead | null> {
+    const { rows } = await this.query(
+      `SELECT r.*, i.crop, i.context FROM ${this.ctx.schema}.reads r JOIN ${this.ctx.schema}.read_images i ON i.read_id = r.id AND i.captured_at = r.captured_at WHERE r.id = $1`, [id]);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id, deviceId: row.device_id, siteId: row.site_id, cameraId: row.camera_id, capturedAt: Number(row.captured_at), receivedAt: Number(row.received_at),
+      plate: row.plate, confidence: row.confidence, charConfidences: row.char_confidences, region: row.region, regionConfidence: row.region_confidence,
+      lowConfidence: row.low_confidence, corners: row.corners, crop: this.ctx.images.open(id, row.crop), context: this.ctx.images.open(id, row.context),
+    };
+  }
+
+  async allReadIds(): Promise<string[]> {
+    const { rows } = await this.query(`SELECT id FROM ${this.ctx.schema}.reads ORDER BY id`);
+    return rows.map((r) => r.id as string);
+  }
+
+  /** Creates the day partitions a batch needs (cached; concurrent creators are harmless). */
+  private async ensurePartitions(times: number[]): Promise<void> {
+    const days = new Set(times.filter((t) => t >= Date.UTC(2000, 0, 1) && t < Date.UTC(2100, 0, 1)).map((t) => Math.floor(t / DAY_MS)));
+    for (const day of days) {
+      const name = new Date(day * DAY_MS).toISOString().slice(0, 10).replaceAll('-', '');
+      if (this.partitions.has(name)) continue;
+      const s = this.ctx.schema;
+      const from = day * DAY_MS;
+      const to = from + DAY_MS;
+      for (const table of ['reads', 'read_images']) {
+        try {
+          await this.query(`CREATE TABLE IF NOT EXISTS ${s}.${table}_${name} PARTITION OF ${s}.${table} FOR VALUES FROM (${from}) TO (${to})`);
+        } catch (err) {
+          // Another hub process created it between our check and our create.
+          if (!/already exists/.test(String((err as AlprError).cause ?? err))) throw err;
+        }
+      }
+      this.partitions.add(name);
+    }
+  }
+
+  private async client(): Promise<PoolClient> {
+    if (!this.pool) throw new AlprError('ALPR_ERR_STORE', 'the PostgreSQL store is not open');
+    try {
+      return await this.pool.connect();
+    } catch (cause) {
+      throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL cannot be reached', { cause });
+    }
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private async query(sql: string, params: unknown[] = []): Promise<{ rows: any[] }> {
+    if (!this.pool) throw new AlprError('ALPR_ERR_STORE', 'the PostgreSQL store is not open');
+    try {
+      return await this.pool.query(sql, params);
+    } catch (cause) {
+      throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL query failed', { cause });
+    }
+  }
+}

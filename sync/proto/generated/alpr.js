@@ -1,0 +1,4056 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $Array = $util.global.Array, $String = $util.global.String, $parseInt = $util.global.parseInt, $Boolean = $util.global.Boolean, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const alpr = $root.alpr = (() => {
+
+    /**
+     * Namespace alpr.
+     * @exports alpr
+     * @namespace
+     */
+    const alpr = {};
+
+    alpr.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof alpr
+         * @namespace
+         */
+        const v1 = {};
+
+        v1.Point = (function() {
+
+            /**
+             * Properties of a Point.
+             * @typedef {Object} alpr.v1.Point.$Properties
+             * @property {number|null} [x] Point x
+             * @property {number|null} [y] Point y
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Point.
+             * @memberof alpr.v1
+             * @interface IPoint
+             * @augments alpr.v1.Point.$Properties
+             * @deprecated Use alpr.v1.Point.$Properties instead.
+             */
+
+            /**
+             * Shape of a Point.
+             * @typedef {alpr.v1.Point.$Properties} alpr.v1.Point.$Shape
+             */
+
+            /**
+             * Constructs a new Point.
+             * @memberof alpr.v1
+             * @classdesc Represents a Point.
+             * @constructor
+             * @param {alpr.v1.Point.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Point = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Point x.
+             * @member {number} x
+             * @memberof alpr.v1.Point
+             * @instance
+             */
+            Point.prototype.x = 0;
+
+            /**
+             * Point y.
+             * @member {number} y
+             * @memberof alpr.v1.Point
+             * @instance
+             */
+            Point.prototype.y = 0;
+
+            /**
+             * Creates a new Point instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.Point
+             * @static
+             * @param {alpr.v1.Point.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.Point} Point instance
+             * @type {{
+             *   (properties: alpr.v1.Point.$Shape): alpr.v1.Point & alpr.v1.Point.$Shape;
+             *   (properties?: alpr.v1.Point.$Properties): alpr.v1.Point;
+             * }}
+             */
+            Point.create = function(properties) {
+                return new Point(properties);
+            };
+
+            /**
+             * Encodes the specified Point message. Does not implicitly {@link alpr.v1.Point.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.Point
+             * @static
+             * @param {alpr.v1.Point.$Properties} m Point message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Point.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.x != null && $Object.hasOwnProperty.call(m, "x") && m.x !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.x);
+                if (m.y != null && $Object.hasOwnProperty.call(m, "y") && m.y !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).int32(m.y);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Point message, length delimited. Does not implicitly {@link alpr.v1.Point.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.Point
+             * @static
+             * @param {alpr.v1.Point.$Properties} message Point message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Point.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Point message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.Point
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.Point & alpr.v1.Point.$Shape} Point
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Point.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.Point();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.x = v;
+                            else
+                                delete m.x;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.y = v;
+                            else
+                                delete m.y;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Point message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.Point
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.Point & alpr.v1.Point.$Shape} Point
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Point.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Point message.
+             * @function verify
+             * @memberof alpr.v1.Point
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Point.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.x != null && $Object.hasOwnProperty.call(m, "x")) {
+                    if (!$util.isInteger(m.x))
+                        return "x: integer expected";
+                }
+                if (m.y != null && $Object.hasOwnProperty.call(m, "y")) {
+                    if (!$util.isInteger(m.y))
+                        return "y: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Point message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.Point
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.Point} Point
+             */
+            Point.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.Point)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.Point: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.Point();
+                if (d.x != null) {
+                    if ($Number(d.x) !== 0) {
+                        m.x = d.x | 0;
+                    }
+                }
+                if (d.y != null) {
+                    if ($Number(d.y) !== 0) {
+                        m.y = d.y | 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Point message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.Point
+             * @static
+             * @param {alpr.v1.Point} m Point
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Point.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.x = 0;
+                    d.y = 0;
+                }
+                if (m.x != null && $Object.hasOwnProperty.call(m, "x")) {
+                    d.x = m.x;
+                }
+                if (m.y != null && $Object.hasOwnProperty.call(m, "y")) {
+                    d.y = m.y;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Point to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.Point
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Point.prototype.toJSON = function() {
+                return Point.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Point
+             * @function getTypeUrl
+             * @memberof alpr.v1.Point
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Point.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.Point";
+            };
+
+            return Point;
+        })();
+
+        v1.Read = (function() {
+
+            /**
+             * Properties of a Read.
+             * @typedef {Object} alpr.v1.Read.$Properties
+             * @property {string|null} [id] Read id
+             * @property {number|null} [capturedAtMs] Read capturedAtMs
+             * @property {string|null} [siteId] Read siteId
+             * @property {string|null} [cameraId] Read cameraId
+             * @property {string|null} [plate] Read plate
+             * @property {number|null} [confidence] Read confidence
+             * @property {Array.<number>|null} [charConfidences] Read charConfidences
+             * @property {string|null} [region] Read region
+             * @property {number|null} [regionConfidence] Read regionConfidence
+             * @property {boolean|null} [lowConfidence] Read lowConfidence
+             * @property {Array.<alpr.v1.Point.$Properties>|null} [corners] Read corners
+             * @property {Uint8Array|null} [cropJpeg] Read cropJpeg
+             * @property {Uint8Array|null} [contextJpeg] Read contextJpeg
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Read.
+             * @memberof alpr.v1
+             * @interface IRead
+             * @augments alpr.v1.Read.$Properties
+             * @deprecated Use alpr.v1.Read.$Properties instead.
+             */
+
+            /**
+             * Shape of a Read.
+             * @typedef {alpr.v1.Read.$Properties} alpr.v1.Read.$Shape
+             */
+
+            /**
+             * Constructs a new Read.
+             * @memberof alpr.v1
+             * @classdesc Represents a Read.
+             * @constructor
+             * @param {alpr.v1.Read.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Read = function (p) {
+                this.charConfidences = [];
+                this.corners = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Read id.
+             * @member {string} id
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.id = "";
+
+            /**
+             * Read capturedAtMs.
+             * @member {number} capturedAtMs
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.capturedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Read siteId.
+             * @member {string} siteId
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.siteId = "";
+
+            /**
+             * Read cameraId.
+             * @member {string} cameraId
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.cameraId = "";
+
+            /**
+             * Read plate.
+             * @member {string} plate
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.plate = "";
+
+            /**
+             * Read confidence.
+             * @member {number} confidence
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.confidence = 0;
+
+            /**
+             * Read charConfidences.
+             * @member {Array.<number>} charConfidences
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.charConfidences = $util.emptyArray;
+
+            /**
+             * Read region.
+             * @member {string} region
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.region = "";
+
+            /**
+             * Read regionConfidence.
+             * @member {number} regionConfidence
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.regionConfidence = 0;
+
+            /**
+             * Read lowConfidence.
+             * @member {boolean} lowConfidence
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.lowConfidence = false;
+
+            /**
+             * Read corners.
+             * @member {Array.<alpr.v1.Point.$Properties>} corners
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.corners = $util.emptyArray;
+
+            /**
+             * Read cropJpeg.
+             * @member {Uint8Array} cropJpeg
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.cropJpeg = $util.newBuffer([]);
+
+            /**
+             * Read contextJpeg.
+             * @member {Uint8Array} contextJpeg
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.contextJpeg = $util.newBuffer([]);
+
+            /**
+             * Creates a new Read instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.Read
+             * @static
+             * @param {alpr.v1.Read.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.Read} Read instance
+             * @type {{
+             *   (properties: alpr.v1.Read.$Shape): alpr.v1.Read & alpr.v1.Read.$Shape;
+             *   (properties?: alpr.v1.Read.$Properties): alpr.v1.Read;
+             * }}
+             */
+            Read.create = function(properties) {
+                return new Read(properties);
+            };
+
+            /**
+             * Encodes the specified Read message. Does not implicitly {@link alpr.v1.Read.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.Read
+             * @static
+             * @param {alpr.v1.Read.$Properties} m Read message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Read.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id") && m.id !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.id);
+                if (m.capturedAtMs != null && $Object.hasOwnProperty.call(m, "capturedAtMs") && (typeof m.capturedAtMs === "object" ? m.capturedAtMs.low || m.capturedAtMs.high : m.capturedAtMs !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).int64(m.capturedAtMs);
+                if (m.siteId != null && $Object.hasOwnProperty.call(m, "siteId") && m.siteId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.siteId);
+                if (m.cameraId != null && $Object.hasOwnProperty.call(m, "cameraId") && m.cameraId !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.cameraId);
+                if (m.plate != null && $Object.hasOwnProperty.call(m, "plate") && m.plate !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.plate);
+                if (m.confidence != null && $Object.hasOwnProperty.call(m, "confidence") && !$Object.is(m.confidence, 0))
+                    w.uint32(/* id 6, wireType 5 =*/53).float(m.confidence);
+                if (m.charConfidences != null && m.charConfidences.length) {
+                    w.uint32(/* id 7, wireType 2 =*/58).floats(m.charConfidences);
+                }
+                if (m.region != null && $Object.hasOwnProperty.call(m, "region") && m.region !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.region);
+                if (m.regionConfidence != null && $Object.hasOwnProperty.call(m, "regionConfidence") && !$Object.is(m.regionConfidence, 0))
+                    w.uint32(/* id 9, wireType 5 =*/77).float(m.regionConfidence);
+                if (m.lowConfidence != null && $Object.hasOwnProperty.call(m, "lowConfidence") && m.lowConfidence !== false)
+                    w.uint32(/* id 10, wireType 0 =*/80).bool(m.lowConfidence);
+                if (m.corners != null && m.corners.length) {
+                    for (var i = 0; i < m.corners.length; ++i)
+                        $root.alpr.v1.Point.encode(m.corners[i], w.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
+                }
+                if (m.cropJpeg != null && $Object.hasOwnProperty.call(m, "cropJpeg") && m.cropJpeg.length)
+                    w.uint32(/* id 12, wireType 2 =*/98).bytes(m.cropJpeg);
+                if (m.contextJpeg != null && $Object.hasOwnProperty.call(m, "contextJpeg") && m.contextJpeg.length)
+                    w.uint32(/* id 13, wireType 2 =*/106).bytes(m.contextJpeg);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Read message, length delimited. Does not implicitly {@link alpr.v1.Read.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.Read
+             * @static
+             * @param {alpr.v1.Read.$Properties} message Read message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Read.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Read message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.Read
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.Read & alpr.v1.Read.$Shape} Read
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Read.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.Read();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.id = v;
+                            else
+                                delete m.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.capturedAtMs = v;
+                            else
+                                delete m.capturedAtMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.siteId = v;
+                            else
+                                delete m.siteId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.cameraId = v;
+                            else
+                                delete m.cameraId;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.plate = v;
+                            else
+                                delete m.plate;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 5)
+                                break;
+                            if (!$Object.is(v = r.float(), 0))
+                                m.confidence = v;
+                            else
+                                delete m.confidence;
+                            continue;
+                        }
+                    case 7: {
+                            if (u === 2) {
+                                if (!(m.charConfidences && m.charConfidences.length))
+                                    m.charConfidences = [];
+                                r.floats(m.charConfidences);
+                                continue;
+                            }
+                            if (u !== 5)
+                                break;
+                            if (!(m.charConfidences && m.charConfidences.length))
+                                m.charConfidences = [];
+                            m.charConfidences.push(r.float());
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.region = v;
+                            else
+                                delete m.region;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 5)
+                                break;
+                            if (!$Object.is(v = r.float(), 0))
+                                m.regionConfidence = v;
+                            else
+                                delete m.regionConfidence;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.lowConfidence = v;
+                            else
+                                delete m.lowConfidence;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.corners && m.corners.length))
+                                m.corners = [];
+                            m.corners.push($root.alpr.v1.Point.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.cropJpeg = v;
+                            else
+                                delete m.cropJpeg;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.contextJpeg = v;
+                            else
+                                delete m.contextJpeg;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Read message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.Read
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.Read & alpr.v1.Read.$Shape} Read
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Read.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Read message.
+             * @function verify
+             * @memberof alpr.v1.Read
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Read.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.capturedAtMs != null && $Object.hasOwnProperty.call(m, "capturedAtMs")) {
+                    if (!$util.isInteger(m.capturedAtMs) && !(m.capturedAtMs && $util.isInteger(m.capturedAtMs.low) && $util.isInteger(m.capturedAtMs.high)))
+                        return "capturedAtMs: integer|Long expected";
+                }
+                if (m.siteId != null && $Object.hasOwnProperty.call(m, "siteId")) {
+                    if (!$util.isString(m.siteId))
+                        return "siteId: string expected";
+                }
+                if (m.cameraId != null && $Object.hasOwnProperty.call(m, "cameraId")) {
+                    if (!$util.isString(m.cameraId))
+                        return "cameraId: string expected";
+                }
+                if (m.plate != null && $Object.hasOwnProperty.call(m, "plate")) {
+                    if (!$util.isString(m.plate))
+                        return "plate: string expected";
+                }
+                if (m.confidence != null && $Object.hasOwnProperty.call(m, "confidence")) {
+                    if (typeof m.confidence !== "number")
+                        return "confidence: number expected";
+                }
+                if (m.charConfidences != null && $Object.hasOwnProperty.call(m, "charConfidences")) {
+                    if (!$Array.isArray(m.charConfidences))
+                        return "charConfidences: array expected";
+                    for (var i = 0; i < m.charConfidences.length; ++i) {
+                        if (typeof m.charConfidences[i] !== "number")
+                            return "charConfidences: number[] expected";
+                    }
+                }
+                if (m.region != null && $Object.hasOwnProperty.call(m, "region")) {
+                    if (!$util.isString(m.region))
+                        return "region: string expected";
+                }
+                if (m.regionConfidence != null && $Object.hasOwnProperty.call(m, "regionConfidence")) {
+                    if (typeof m.regionConfidence !== "number")
+                        return "regionConfidence: number expected";
+                }
+                if (m.lowConfidence != null && $Object.hasOwnProperty.call(m, "lowConfidence")) {
+                    if (typeof m.lowConfidence !== "boolean")
+                        return "lowConfidence: boolean expected";
+                }
+                if (m.corners != null && $Object.hasOwnProperty.call(m, "corners")) {
+                    if (!$Array.isArray(m.corners))
+                        return "corners: array expected";
+                    for (var i = 0; i < m.corners.length; ++i) {
+                        {
+                            var e = $root.alpr.v1.Point.verify(m.corners[i], q + 1);
+                            if (e)
+                                return "corners." + e;
+                        }
+                    }
+                }
+                if (m.cropJpeg != null && $Object.hasOwnProperty.call(m, "cropJpeg")) {
+                    if (!(m.cropJpeg && typeof m.cropJpeg.length === "number" || $util.isString(m.cropJpeg)))
+                        return "cropJpeg: buffer expected";
+                }
+                if (m.contextJpeg != null && $Object.hasOwnProperty.call(m, "contextJpeg")) {
+                    if (!(m.contextJpeg && typeof m.contextJpeg.length === "number" || $util.isString(m.contextJpeg)))
+                        return "contextJpeg: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Read message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.Read
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.Read} Read
+             */
+            Read.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.Read)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.Read: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.Read();
+                if (d.id != null) {
+                    if (typeof d.id !== "string" || d.id.length) {
+                        m.id = $String(d.id);
+                    }
+                }
+                if (d.capturedAtMs != null) {
+                    if (typeof d.capturedAtMs === "object" ? d.capturedAtMs.low || d.capturedAtMs.high : $Number(d.capturedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.capturedAtMs = $util.Long.fromValue(d.capturedAtMs, false);
+                        else if (typeof d.capturedAtMs === "string")
+                            m.capturedAtMs = $parseInt(d.capturedAtMs, 10);
+                        else if (typeof d.capturedAtMs === "number")
+                            m.capturedAtMs = d.capturedAtMs;
+                        else if (typeof d.capturedAtMs === "object")
+                            m.capturedAtMs = new $util.LongBits(d.capturedAtMs.low >>> 0, d.capturedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.siteId != null) {
+                    if (typeof d.siteId !== "string" || d.siteId.length) {
+                        m.siteId = $String(d.siteId);
+                    }
+                }
+                if (d.cameraId != null) {
+                    if (typeof d.cameraId !== "string" || d.cameraId.length) {
+                        m.cameraId = $String(d.cameraId);
+                    }
+                }
+                if (d.plate != null) {
+                    if (typeof d.plate !== "string" || d.plate.length) {
+                        m.plate = $String(d.plate);
+                    }
+                }
+                if (d.confidence != null) {
+                    if (!$Object.is($Number(d.confidence), 0)) {
+                        m.confidence = $Number(d.confidence);
+                    }
+                }
+                if (d.charConfidences) {
+                    if (!$Array.isArray(d.charConfidences))
+                        throw $TypeError(".alpr.v1.Read.charConfidences: array expected");
+                    m.charConfidences = $Array(d.charConfidences.length);
+                    for (var i = 0; i < d.charConfidences.length; ++i) {
+                        m.charConfidences[i] = $Number(d.charConfidences[i]);
+                    }
+                }
+                if (d.region != null) {
+                    if (typeof d.region !== "string" || d.region.length) {
+                        m.region = $String(d.region);
+                    }
+                }
+                if (d.regionConfidence != null) {
+                    if (!$Object.is($Number(d.regionConfidence), 0)) {
+                        m.regionConfidence = $Number(d.regionConfidence);
+                    }
+                }
+                if (d.lowConfidence != null) {
+                    if (d.lowConfidence) {
+                        m.lowConfidence = $Boolean(d.lowConfidence);
+                    }
+                }
+                if (d.corners) {
+                    if (!$Array.isArray(d.corners))
+                        throw $TypeError(".alpr.v1.Read.corners: array expected");
+                    m.corners = $Array(d.corners.length);
+                    for (var i = 0; i < d.corners.length; ++i) {
+                        if (!$util.isObject(d.corners[i]))
+                            throw $TypeError(".alpr.v1.Read.corners: object expected");
+                        m.corners[i] = $root.alpr.v1.Point.fromObject(d.corners[i], q + 1);
+                    }
+                }
+                if (d.cropJpeg != null) {
+                    if (d.cropJpeg.length) {
+                        if (typeof d.cropJpeg === "string")
+                            $util.base64.decode(d.cropJpeg, m.cropJpeg = $util.newBuffer($util.base64.length(d.cropJpeg)), 0);
+                        else if (d.cropJpeg.length >= 0)
+                            m.cropJpeg = d.cropJpeg;
+                    }
+                }
+                if (d.contextJpeg != null) {
+                    if (d.contextJpeg.length) {
+                        if (typeof d.contextJpeg === "string")
+                            $util.base64.decode(d.contextJpeg, m.contextJpeg = $util.newBuffer($util.base64.length(d.contextJpeg)), 0);
+                        else if (d.contextJpeg.length >= 0)
+                            m.contextJpeg = d.contextJpeg;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Read message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.Read
+             * @static
+             * @param {alpr.v1.Read} m Read
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Read.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.charConfidences = [];
+                    d.corners = [];
+                }
+                if (o.defaults) {
+                    d.id = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.capturedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.capturedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.siteId = "";
+                    d.cameraId = "";
+                    d.plate = "";
+                    d.confidence = 0;
+                    d.region = "";
+                    d.regionConfidence = 0;
+                    d.lowConfidence = false;
+                    if (o.bytes === $String)
+                        d.cropJpeg = "";
+                    else {
+                        d.cropJpeg = [];
+                        if (o.bytes !== $Array)
+                            d.cropJpeg = $util.newBuffer(d.cropJpeg);
+                    }
+                    if (o.bytes === $String)
+                        d.contextJpeg = "";
+                    else {
+                        d.contextJpeg = [];
+                        if (o.bytes !== $Array)
+                            d.contextJpeg = $util.newBuffer(d.contextJpeg);
+                    }
+                }
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.capturedAtMs != null && $Object.hasOwnProperty.call(m, "capturedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.capturedAtMs = typeof m.capturedAtMs === "number" ? $BigInt(m.capturedAtMs) : $util.Long.fromBits(m.capturedAtMs.low >>> 0, m.capturedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.capturedAtMs === "number")
+                        d.capturedAtMs = o.longs === $String ? $String(m.capturedAtMs) : m.capturedAtMs;
+                    else
+                        d.capturedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.capturedAtMs) : o.longs === $Number ? new $util.LongBits(m.capturedAtMs.low >>> 0, m.capturedAtMs.high >>> 0).toNumber() : m.capturedAtMs;
+                }
+                if (m.siteId != null && $Object.hasOwnProperty.call(m, "siteId")) {
+                    d.siteId = m.siteId;
+                }
+                if (m.cameraId != null && $Object.hasOwnProperty.call(m, "cameraId")) {
+                    d.cameraId = m.cameraId;
+                }
+                if (m.plate != null && $Object.hasOwnProperty.call(m, "plate")) {
+                    d.plate = m.plate;
+                }
+                if (m.confidence != null && $Object.hasOwnProperty.call(m, "confidence")) {
+                    d.confidence = o.json && !$isFinite(m.confidence) ? $String(m.confidence) : m.confidence;
+                }
+                if (m.charConfidences && m.charConfidences.length) {
+                    d.charConfidences = $Array(m.charConfidences.length);
+                    for (var j = 0; j < m.charConfidences.length; ++j) {
+                        d.charConfidences[j] = o.json && !$isFinite(m.charConfidences[j]) ? $String(m.charConfidences[j]) : m.charConfidences[j];
+                    }
+                }
+                if (m.region != null && $Object.hasOwnProperty.call(m, "region")) {
+                    d.region = m.region;
+                }
+                if (m.regionConfidence != null && $Object.hasOwnProperty.call(m, "regionConfidence")) {
+                    d.regionConfidence = o.json && !$isFinite(m.regionConfidence) ? $String(m.regionConfidence) : m.regionConfidence;
+                }
+                if (m.lowConfidence != null && $Object.hasOwnProperty.call(m, "lowConfidence")) {
+                    d.lowConfidence = m.lowConfidence;
+                }
+                if (m.corners && m.corners.length) {
+                    d.corners = $Array(m.corners.length);
+                    for (var j = 0; j < m.corners.length; ++j) {
+                        d.corners[j] = $root.alpr.v1.Point.toObject(m.corners[j], o, q + 1);
+                    }
+                }
+                if (m.cropJpeg != null && $Object.hasOwnProperty.call(m, "cropJpeg")) {
+                    d.cropJpeg = o.bytes === $String ? $util.base64.encode(m.cropJpeg, 0, m.cropJpeg.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.cropJpeg) : m.cropJpeg;
+                }
+                if (m.contextJpeg != null && $Object.hasOwnProperty.call(m, "contextJpeg")) {
+                    d.contextJpeg = o.bytes === $String ? $util.base64.encode(m.contextJpeg, 0, m.contextJpeg.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.contextJpeg) : m.contextJpeg;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Read to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.Read
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Read.prototype.toJSON = function() {
+                return Read.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Read
+             * @function getTypeUrl
+             * @memberof alpr.v1.Read
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Read.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.Read";
+            };
+
+            return Read;
+        })();
+
+        v1.ReadBatch = (function() {
+
+            /**
+             * Properties of a ReadBatch.
+             * @typedef {Object} alpr.v1.ReadBatch.$Properties
+             * @property {string|null} [deviceId] ReadBatch deviceId
+             * @property {number|null} [sequence] ReadBatch sequence
+             * @property {number|null} [sentAtMs] ReadBatch sentAtMs
+             * @property {Array.<alpr.v1.Read.$Properties>|null} [reads] ReadBatch reads
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ReadBatch.
+             * @memberof alpr.v1
+             * @interface IReadBatch
+             * @augments alpr.v1.ReadBatch.$Properties
+             * @deprecated Use alpr.v1.ReadBatch.$Properties instead.
+             */
+
+            /**
+             * Shape of a ReadBatch.
+             * @typedef {alpr.v1.ReadBatch.$Properties} alpr.v1.ReadBatch.$Shape
+             */
+
+            /**
+             * Constructs a new ReadBatch.
+             * @memberof alpr.v1
+             * @classdesc Represents a ReadBatch.
+             * @constructor
+             * @param {alpr.v1.ReadBatch.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ReadBatch = function (p) {
+                this.reads = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ReadBatch deviceId.
+             * @member {string} deviceId
+             * @memberof alpr.v1.ReadBatch
+             * @instance
+             */
+            ReadBatch.prototype.deviceId = "";
+
+            /**
+             * ReadBatch sequence.
+             * @member {number} sequence
+             * @memberof alpr.v1.ReadBatch
+             * @instance
+             */
+            ReadBatch.prototype.sequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ReadBatch sentAtMs.
+             * @member {number} sentAtMs
+             * @memberof alpr.v1.ReadBatch
+             * @instance
+             */
+            ReadBatch.prototype.sentAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * ReadBatch reads.
+             * @member {Array.<alpr.v1.Read.$Properties>} reads
+             * @memberof alpr.v1.ReadBatch
+             * @instance
+             */
+            ReadBatch.prototype.reads = $util.emptyArray;
+
+            /**
+             * Creates a new ReadBatch instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.ReadBatch
+             * @static
+             * @param {alpr.v1.ReadBatch.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.ReadBatch} ReadBatch instance
+             * @type {{
+             *   (properties: alpr.v1.ReadBatch.$Shape): alpr.v1.ReadBatch & alpr.v1.ReadBatch.$Shape;
+             *   (properties?: alpr.v1.ReadBatch.$Properties): alpr.v1.ReadBatch;
+             * }}
+             */
+            ReadBatch.create = function(properties) {
+                return new ReadBatch(properties);
+            };
+
+            /**
+             * Encodes the specified ReadBatch message. Does not implicitly {@link alpr.v1.ReadBatch.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.ReadBatch
+             * @static
+             * @param {alpr.v1.ReadBatch.$Properties} m ReadBatch message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReadBatch.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId") && m.deviceId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.deviceId);
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence") && (typeof m.sequence === "object" ? m.sequence.low || m.sequence.high : m.sequence !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.sequence);
+                if (m.sentAtMs != null && $Object.hasOwnProperty.call(m, "sentAtMs") && (typeof m.sentAtMs === "object" ? m.sentAtMs.low || m.sentAtMs.high : m.sentAtMs !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.sentAtMs);
+                if (m.reads != null && m.reads.length) {
+                    for (var i = 0; i < m.reads.length; ++i)
+                        $root.alpr.v1.Read.encode(m.reads[i], w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ReadBatch message, length delimited. Does not implicitly {@link alpr.v1.ReadBatch.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.ReadBatch
+             * @static
+             * @param {alpr.v1.ReadBatch.$Properties} message ReadBatch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReadBatch.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ReadBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.ReadBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.ReadBatch & alpr.v1.ReadBatch.$Shape} ReadBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReadBatch.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.ReadBatch();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.deviceId = v;
+                            else
+                                delete m.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sequence = v;
+                            else
+                                delete m.sequence;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sentAtMs = v;
+                            else
+                                delete m.sentAtMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.reads && m.reads.length))
+                                m.reads = [];
+                            m.reads.push($root.alpr.v1.Read.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ReadBatch message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.ReadBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.ReadBatch & alpr.v1.ReadBatch.$Shape} ReadBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReadBatch.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ReadBatch message.
+             * @function verify
+             * @memberof alpr.v1.ReadBatch
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ReadBatch.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    if (!$util.isString(m.deviceId))
+                        return "deviceId: string expected";
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (!$util.isInteger(m.sequence) && !(m.sequence && $util.isInteger(m.sequence.low) && $util.isInteger(m.sequence.high)))
+                        return "sequence: integer|Long expected";
+                }
+                if (m.sentAtMs != null && $Object.hasOwnProperty.call(m, "sentAtMs")) {
+                    if (!$util.isInteger(m.sentAtMs) && !(m.sentAtMs && $util.isInteger(m.sentAtMs.low) && $util.isInteger(m.sentAtMs.high)))
+                        return "sentAtMs: integer|Long expected";
+                }
+                if (m.reads != null && $Object.hasOwnProperty.call(m, "reads")) {
+                    if (!$Array.isArray(m.reads))
+                        return "reads: array expected";
+                    for (var i = 0; i < m.reads.length; ++i) {
+                        {
+                            var e = $root.alpr.v1.Read.verify(m.reads[i], q + 1);
+                            if (e)
+                                return "reads." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ReadBatch message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.ReadBatch
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.ReadBatch} ReadBatch
+             */
+            ReadBatch.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.ReadBatch)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.ReadBatch: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.ReadBatch();
+                if (d.deviceId != null) {
+                    if (typeof d.deviceId !== "string" || d.deviceId.length) {
+                        m.deviceId = $String(d.deviceId);
+                    }
+                }
+                if (d.sequence != null) {
+                    if (typeof d.sequence === "object" ? d.sequence.low || d.sequence.high : $Number(d.sequence) !== 0) {
+                        if ($util.Long)
+                            m.sequence = $util.Long.fromValue(d.sequence, true);
+                        else if (typeof d.sequence === "string")
+                            m.sequence = $parseInt(d.sequence, 10);
+                        else if (typeof d.sequence === "number")
+                            m.sequence = d.sequence;
+                        else if (typeof d.sequence === "object")
+                            m.sequence = new $util.LongBits(d.sequence.low >>> 0, d.sequence.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.sentAtMs != null) {
+                    if (typeof d.sentAtMs === "object" ? d.sentAtMs.low || d.sentAtMs.high : $Number(d.sentAtMs) !== 0) {
+                        if ($util.Long)
+                            m.sentAtMs = $util.Long.fromValue(d.sentAtMs, false);
+                        else if (typeof d.sentAtMs === "string")
+                            m.sentAtMs = $parseInt(d.sentAtMs, 10);
+                        else if (typeof d.sentAtMs === "number")
+                            m.sentAtMs = d.sentAtMs;
+                        else if (typeof d.sentAtMs === "object")
+                            m.sentAtMs = new $util.LongBits(d.sentAtMs.low >>> 0, d.sentAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.reads) {
+                    if (!$Array.isArray(d.reads))
+                        throw $TypeError(".alpr.v1.ReadBatch.reads: array expected");
+                    m.reads = $Array(d.reads.length);
+                    for (var i = 0; i < d.reads.length; ++i) {
+                        if (!$util.isObject(d.reads[i]))
+                            throw $TypeError(".alpr.v1.ReadBatch.reads: object expected");
+                        m.reads[i] = $root.alpr.v1.Read.fromObject(d.reads[i], q + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ReadBatch message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.ReadBatch
+             * @static
+             * @param {alpr.v1.ReadBatch} m ReadBatch
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ReadBatch.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.reads = [];
+                }
+                if (o.defaults) {
+                    d.deviceId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sequence = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sequence = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.sentAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sentAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sequence = typeof m.sequence === "number" ? $BigInt(m.sequence) : $util.Long.fromBits(m.sequence.low >>> 0, m.sequence.high >>> 0, true).toBigInt();
+                    else if (typeof m.sequence === "number")
+                        d.sequence = o.longs === $String ? $String(m.sequence) : m.sequence;
+                    else
+                        d.sequence = o.longs === $String ? $util.Long.prototype.toString.call(m.sequence) : o.longs === $Number ? new $util.LongBits(m.sequence.low >>> 0, m.sequence.high >>> 0).toNumber(true) : m.sequence;
+                }
+                if (m.sentAtMs != null && $Object.hasOwnProperty.call(m, "sentAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sentAtMs = typeof m.sentAtMs === "number" ? $BigInt(m.sentAtMs) : $util.Long.fromBits(m.sentAtMs.low >>> 0, m.sentAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.sentAtMs === "number")
+                        d.sentAtMs = o.longs === $String ? $String(m.sentAtMs) : m.sentAtMs;
+                    else
+                        d.sentAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.sentAtMs) : o.longs === $Number ? new $util.LongBits(m.sentAtMs.low >>> 0, m.sentAtMs.high >>> 0).toNumber() : m.sentAtMs;
+                }
+                if (m.reads && m.reads.length) {
+                    d.reads = $Array(m.reads.length);
+                    for (var j = 0; j < m.reads.length; ++j) {
+                        d.reads[j] = $root.alpr.v1.Read.toObject(m.reads[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ReadBatch to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.ReadBatch
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ReadBatch.prototype.toJSON = function() {
+                return ReadBatch.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ReadBatch
+             * @function getTypeUrl
+             * @memberof alpr.v1.ReadBatch
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ReadBatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.ReadBatch";
+            };
+
+            return ReadBatch;
+        })();
+
+        v1.SignedBatch = (function() {
+
+            /**
+             * Properties of a SignedBatch.
+             * @typedef {Object} alpr.v1.SignedBatch.$Properties
+             * @property {Uint8Array|null} [batch] SignedBatch batch
+             * @property {Uint8Array|null} [signature] SignedBatch signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignedBatch.
+             * @memberof alpr.v1
+             * @interface ISignedBatch
+             * @augments alpr.v1.SignedBatch.$Properties
+             * @deprecated Use alpr.v1.SignedBatch.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignedBatch.
+             * @typedef {alpr.v1.SignedBatch.$Properties} alpr.v1.SignedBatch.$Shape
+             */
+
+            /**
+             * Constructs a new SignedBatch.
+             * @memberof alpr.v1
+             * @classdesc Represents a SignedBatch.
+             * @constructor
+             * @param {alpr.v1.SignedBatch.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignedBatch = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SignedBatch batch.
+             * @member {Uint8Array} batch
+             * @memberof alpr.v1.SignedBatch
+             * @instance
+             */
+            SignedBatch.prototype.batch = $util.newBuffer([]);
+
+            /**
+             * SignedBatch signature.
+             * @member {Uint8Array} signature
+             * @memberof alpr.v1.SignedBatch
+             * @instance
+             */
+            SignedBatch.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SignedBatch instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.SignedBatch
+             * @static
+             * @param {alpr.v1.SignedBatch.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.SignedBatch} SignedBatch instance
+             * @type {{
+             *   (properties: alpr.v1.SignedBatch.$Shape): alpr.v1.SignedBatch & alpr.v1.SignedBatch.$Shape;
+             *   (properties?: alpr.v1.SignedBatch.$Properties): alpr.v1.SignedBatch;
+             * }}
+             */
+            SignedBatch.create = function(properties) {
+                return new SignedBatch(properties);
+            };
+
+            /**
+             * Encodes the specified SignedBatch message. Does not implicitly {@link alpr.v1.SignedBatch.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.SignedBatch
+             * @static
+             * @param {alpr.v1.SignedBatch.$Properties} m SignedBatch message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedBatch.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.batch != null && $Object.hasOwnProperty.call(m, "batch") && m.batch.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.batch);
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SignedBatch message, length delimited. Does not implicitly {@link alpr.v1.SignedBatch.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.SignedBatch
+             * @static
+             * @param {alpr.v1.SignedBatch.$Properties} message SignedBatch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedBatch.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SignedBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.SignedBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.SignedBatch & alpr.v1.SignedBatch.$Shape} SignedBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedBatch.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.SignedBatch();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.batch = v;
+                            else
+                                delete m.batch;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SignedBatch message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.SignedBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.SignedBatch & alpr.v1.SignedBatch.$Shape} SignedBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedBatch.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SignedBatch message.
+             * @function verify
+             * @memberof alpr.v1.SignedBatch
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SignedBatch.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.batch != null && $Object.hasOwnProperty.call(m, "batch")) {
+                    if (!(m.batch && typeof m.batch.length === "number" || $util.isString(m.batch)))
+                        return "batch: buffer expected";
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
+                        return "signature: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SignedBatch message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.SignedBatch
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.SignedBatch} SignedBatch
+             */
+            SignedBatch.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.SignedBatch)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.SignedBatch: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.SignedBatch();
+                if (d.batch != null) {
+                    if (d.batch.length) {
+                        if (typeof d.batch === "string")
+                            $util.base64.decode(d.batch, m.batch = $util.newBuffer($util.base64.length(d.batch)), 0);
+                        else if (d.batch.length >= 0)
+                            m.batch = d.batch;
+                    }
+                }
+                if (d.signature != null) {
+                    if (d.signature.length) {
+                        if (typeof d.signature === "string")
+                            $util.base64.decode(d.signature, m.signature = $util.newBuffer($util.base64.length(d.signature)), 0);
+                        else if (d.signature.length >= 0)
+                            m.signature = d.signature;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SignedBatch message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.SignedBatch
+             * @static
+             * @param {alpr.v1.SignedBatch} m SignedBatch
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SignedBatch.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if (o.bytes === $String)
+                        d.batch = "";
+                    else {
+                        d.batch = [];
+                        if (o.bytes !== $Array)
+                            d.batch = $util.newBuffer(d.batch);
+                    }
+                    if (o.bytes === $String)
+                        d.signature = "";
+                    else {
+                        d.signature = [];
+                        if (o.bytes !== $Array)
+                            d.signature = $util.newBuffer(d.signature);
+                    }
+                }
+                if (m.batch != null && $Object.hasOwnProperty.call(m, "batch")) {
+                    d.batch = o.bytes === $String ? $util.base64.encode(m.batch, 0, m.batch.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.batch) : m.batch;
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SignedBatch to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.SignedBatch
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SignedBatch.prototype.toJSON = function() {
+                return SignedBatch.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SignedBatch
+             * @function getTypeUrl
+             * @memberof alpr.v1.SignedBatch
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignedBatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.SignedBatch";
+            };
+
+            return SignedBatch;
+        })();
+
+        v1.SealedEnvelope = (function() {
+
+            /**
+             * Properties of a SealedEnvelope.
+             * @typedef {Object} alpr.v1.SealedEnvelope.$Properties
+             * @property {number|null} [version] SealedEnvelope version
+             * @property {string|null} [deviceId] SealedEnvelope deviceId
+             * @property {Uint8Array|null} [ephemeralPublicKey] SealedEnvelope ephemeralPublicKey
+             * @property {Uint8Array|null} [nonce] SealedEnvelope nonce
+             * @property {Uint8Array|null} [ciphertext] SealedEnvelope ciphertext
+             * @property {string|null} [hubKeyId] SealedEnvelope hubKeyId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SealedEnvelope.
+             * @memberof alpr.v1
+             * @interface ISealedEnvelope
+             * @augments alpr.v1.SealedEnvelope.$Properties
+             * @deprecated Use alpr.v1.SealedEnvelope.$Properties instead.
+             */
+
+            /**
+             * Shape of a SealedEnvelope.
+             * @typedef {alpr.v1.SealedEnvelope.$Properties} alpr.v1.SealedEnvelope.$Shape
+             */
+
+            /**
+             * Constructs a new SealedEnvelope.
+             * @memberof alpr.v1
+             * @classdesc Represents a SealedEnvelope.
+             * @constructor
+             * @param {alpr.v1.SealedEnvelope.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SealedEnvelope = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SealedEnvelope version.
+             * @member {number} version
+             * @memberof alpr.v1.SealedEnvelope
+             * @instance
+             */
+            SealedEnvelope.prototype.version = 0;
+
+            /**
+             * SealedEnvelope deviceId.
+             * @member {string} deviceId
+             * @memberof alpr.v1.SealedEnvelope
+             * @instance
+             */
+            SealedEnvelope.prototype.deviceId = "";
+
+            /**
+             * SealedEnvelope ephemeralPublicKey.
+             * @member {Uint8Array} ephemeralPublicKey
+             * @memberof alpr.v1.SealedEnvelope
+             * @instance
+             */
+            SealedEnvelope.prototype.ephemeralPublicKey = $util.newBuffer([]);
+
+            /**
+             * SealedEnvelope nonce.
+             * @member {Uint8Array} nonce
+             * @memberof alpr.v1.SealedEnvelope
+             * @instance
+             */
+            SealedEnvelope.prototype.nonce = $util.newBuffer([]);
+
+            /**
+             * SealedEnvelope ciphertext.
+             * @member {Uint8Array} ciphertext
+             * @memberof alpr.v1.SealedEnvelope
+             * @instance
+             */
+            SealedEnvelope.prototype.ciphertext = $util.newBuffer([]);
+
+            /**
+             * SealedEnvelope hubKeyId.
+             * @member {string} hubKeyId
+             * @memberof alpr.v1.SealedEnvelope
+             * @instance
+             */
+            SealedEnvelope.prototype.hubKeyId = "";
+
+            /**
+             * Creates a new SealedEnvelope instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.SealedEnvelope
+             * @static
+             * @param {alpr.v1.SealedEnvelope.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.SealedEnvelope} SealedEnvelope instance
+             * @type {{
+             *   (properties: alpr.v1.SealedEnvelope.$Shape): alpr.v1.SealedEnvelope & alpr.v1.SealedEnvelope.$Shape;
+             *   (properties?: alpr.v1.SealedEnvelope.$Properties): alpr.v1.SealedEnvelope;
+             * }}
+             */
+            SealedEnvelope.create = function(properties) {
+                return new SealedEnvelope(properties);
+            };
+
+            /**
+             * Encodes the specified SealedEnvelope message. Does not implicitly {@link alpr.v1.SealedEnvelope.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.SealedEnvelope
+             * @static
+             * @param {alpr.v1.SealedEnvelope.$Properties} m SealedEnvelope message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SealedEnvelope.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.version);
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId") && m.deviceId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.deviceId);
+                if (m.ephemeralPublicKey != null && $Object.hasOwnProperty.call(m, "ephemeralPublicKey") && m.ephemeralPublicKey.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.ephemeralPublicKey);
+                if (m.nonce != null && $Object.hasOwnProperty.call(m, "nonce") && m.nonce.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.nonce);
+                if (m.ciphertext != null && $Object.hasOwnProperty.call(m, "ciphertext") && m.ciphertext.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.ciphertext);
+                if (m.hubKeyId != null && $Object.hasOwnProperty.call(m, "hubKeyId") && m.hubKeyId !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.hubKeyId);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SealedEnvelope message, length delimited. Does not implicitly {@link alpr.v1.SealedEnvelope.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.SealedEnvelope
+             * @static
+             * @param {alpr.v1.SealedEnvelope.$Properties} message SealedEnvelope message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SealedEnvelope.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SealedEnvelope message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.SealedEnvelope
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.SealedEnvelope & alpr.v1.SealedEnvelope.$Shape} SealedEnvelope
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SealedEnvelope.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.SealedEnvelope();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.deviceId = v;
+                            else
+                                delete m.deviceId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.ephemeralPublicKey = v;
+                            else
+                                delete m.ephemeralPublicKey;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.nonce = v;
+                            else
+                                delete m.nonce;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.ciphertext = v;
+                            else
+                                delete m.ciphertext;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.hubKeyId = v;
+                            else
+                                delete m.hubKeyId;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SealedEnvelope message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.SealedEnvelope
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.SealedEnvelope & alpr.v1.SealedEnvelope.$Shape} SealedEnvelope
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SealedEnvelope.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SealedEnvelope message.
+             * @function verify
+             * @memberof alpr.v1.SealedEnvelope
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SealedEnvelope.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isInteger(m.version))
+                        return "version: integer expected";
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    if (!$util.isString(m.deviceId))
+                        return "deviceId: string expected";
+                }
+                if (m.ephemeralPublicKey != null && $Object.hasOwnProperty.call(m, "ephemeralPublicKey")) {
+                    if (!(m.ephemeralPublicKey && typeof m.ephemeralPublicKey.length === "number" || $util.isString(m.ephemeralPublicKey)))
+                        return "ephemeralPublicKey: buffer expected";
+                }
+                if (m.nonce != null && $Object.hasOwnProperty.call(m, "nonce")) {
+                    if (!(m.nonce && typeof m.nonce.length === "number" || $util.isString(m.nonce)))
+                        return "nonce: buffer expected";
+                }
+                if (m.ciphertext != null && $Object.hasOwnProperty.call(m, "ciphertext")) {
+                    if (!(m.ciphertext && typeof m.ciphertext.length === "number" || $util.isString(m.ciphertext)))
+                        return "ciphertext: buffer expected";
+                }
+                if (m.hubKeyId != null && $Object.hasOwnProperty.call(m, "hubKeyId")) {
+                    if (!$util.isString(m.hubKeyId))
+                        return "hubKeyId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SealedEnvelope message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.SealedEnvelope
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.SealedEnvelope} SealedEnvelope
+             */
+            SealedEnvelope.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.SealedEnvelope)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.SealedEnvelope: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.SealedEnvelope();
+                if (d.version != null) {
+                    if ($Number(d.version) !== 0) {
+                        m.version = d.version >>> 0;
+                    }
+                }
+                if (d.deviceId != null) {
+                    if (typeof d.deviceId !== "string" || d.deviceId.length) {
+                        m.deviceId = $String(d.deviceId);
+                    }
+                }
+                if (d.ephemeralPublicKey != null) {
+                    if (d.ephemeralPublicKey.length) {
+                        if (typeof d.ephemeralPublicKey === "string")
+                            $util.base64.decode(d.ephemeralPublicKey, m.ephemeralPublicKey = $util.newBuffer($util.base64.length(d.ephemeralPublicKey)), 0);
+                        else if (d.ephemeralPublicKey.length >= 0)
+                            m.ephemeralPublicKey = d.ephemeralPublicKey;
+                    }
+                }
+                if (d.nonce != null) {
+                    if (d.nonce.length) {
+                        if (typeof d.nonce === "string")
+                            $util.base64.decode(d.nonce, m.nonce = $util.newBuffer($util.base64.length(d.nonce)), 0);
+                        else if (d.nonce.length >= 0)
+                            m.nonce = d.nonce;
+                    }
+                }
+                if (d.ciphertext != null) {
+                    if (d.ciphertext.length) {
+                        if (typeof d.ciphertext === "string")
+                            $util.base64.decode(d.ciphertext, m.ciphertext = $util.newBuffer($util.base64.length(d.ciphertext)), 0);
+                        else if (d.ciphertext.length >= 0)
+                            m.ciphertext = d.ciphertext;
+                    }
+                }
+                if (d.hubKeyId != null) {
+                    if (typeof d.hubKeyId !== "string" || d.hubKeyId.length) {
+                        m.hubKeyId = $String(d.hubKeyId);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SealedEnvelope message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.SealedEnvelope
+             * @static
+             * @param {alpr.v1.SealedEnvelope} m SealedEnvelope
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SealedEnvelope.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.version = 0;
+                    d.deviceId = "";
+                    if (o.bytes === $String)
+                        d.ephemeralPublicKey = "";
+                    else {
+                        d.ephemeralPublicKey = [];
+                        if (o.bytes !== $Array)
+                            d.ephemeralPublicKey = $util.newBuffer(d.ephemeralPublicKey);
+                    }
+                    if (o.bytes === $String)
+                        d.nonce = "";
+                    else {
+                        d.nonce = [];
+                        if (o.bytes !== $Array)
+                            d.nonce = $util.newBuffer(d.nonce);
+                    }
+                    if (o.bytes === $String)
+                        d.ciphertext = "";
+                    else {
+                        d.ciphertext = [];
+                        if (o.bytes !== $Array)
+                            d.ciphertext = $util.newBuffer(d.ciphertext);
+                    }
+                    d.hubKeyId = "";
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    d.version = m.version;
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.ephemeralPublicKey != null && $Object.hasOwnProperty.call(m, "ephemeralPublicKey")) {
+                    d.ephemeralPublicKey = o.bytes === $String ? $util.base64.encode(m.ephemeralPublicKey, 0, m.ephemeralPublicKey.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.ephemeralPublicKey) : m.ephemeralPublicKey;
+                }
+                if (m.nonce != null && $Object.hasOwnProperty.call(m, "nonce")) {
+                    d.nonce = o.bytes === $String ? $util.base64.encode(m.nonce, 0, m.nonce.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.nonce) : m.nonce;
+                }
+                if (m.ciphertext != null && $Object.hasOwnProperty.call(m, "ciphertext")) {
+                    d.ciphertext = o.bytes === $String ? $util.base64.encode(m.ciphertext, 0, m.ciphertext.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.ciphertext) : m.ciphertext;
+                }
+                if (m.hubKeyId != null && $Object.hasOwnProperty.call(m, "hubKeyId")) {
+                    d.hubKeyId = m.hubKeyId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SealedEnvelope to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.SealedEnvelope
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SealedEnvelope.prototype.toJSON = function() {
+                return SealedEnvelope.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SealedEnvelope
+             * @function getTypeUrl
+             * @memberof alpr.v1.SealedEnvelope
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SealedEnvelope.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.SealedEnvelope";
+            };
+
+            return SealedEnvelope;
+        })();
+
+        v1.Rejection = (function() {
+
+            /**
+             * Properties of a Rejection.
+             * @typedef {Object} alpr.v1.Rejection.$Properties
+             * @property {string|null} [readId] Rejection readId
+             * @property {string|null} [reason] Rejection reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Rejection.
+             * @memberof alpr.v1
+             * @interface IRejection
+             * @augments alpr.v1.Rejection.$Properties
+             * @deprecated Use alpr.v1.Rejection.$Properties instead.
+             */
+
+            /**
+             * Shape of a Rejection.
+             * @typedef {alpr.v1.Rejection.$Properties} alpr.v1.Rejection.$Shape
+             */
+
+            /**
+             * Constructs a new Rejection.
+             * @memberof alpr.v1
+             * @classdesc Represents a Rejection.
+             * @constructor
+             * @param {alpr.v1.Rejection.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Rejection = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Rejection readId.
+             * @member {string} readId
+             * @memberof alpr.v1.Rejection
+             * @instance
+             */
+            Rejection.prototype.readId = "";
+
+            /**
+             * Rejection reason.
+             * @member {string} reason
+             * @memberof alpr.v1.Rejection
+             * @instance
+             */
+            Rejection.prototype.reason = "";
+
+            /**
+             * Creates a new Rejection instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.Rejection
+             * @static
+             * @param {alpr.v1.Rejection.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.Rejection} Rejection instance
+             * @type {{
+             *   (properties: alpr.v1.Rejection.$Shape): alpr.v1.Rejection & alpr.v1.Rejection.$Shape;
+             *   (properties?: alpr.v1.Rejection.$Properties): alpr.v1.Rejection;
+             * }}
+             */
+            Rejection.create = function(properties) {
+                return new Rejection(properties);
+            };
+
+            /**
+             * Encodes the specified Rejection message. Does not implicitly {@link alpr.v1.Rejection.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.Rejection
+             * @static
+             * @param {alpr.v1.Rejection.$Properties} m Rejection message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Rejection.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.readId != null && $Object.hasOwnProperty.call(m, "readId") && m.readId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.readId);
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.reason);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Rejection message, length delimited. Does not implicitly {@link alpr.v1.Rejection.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.Rejection
+             * @static
+             * @param {alpr.v1.Rejection.$Properties} message Rejection message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Rejection.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Rejection message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.Rejection
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.Rejection & alpr.v1.Rejection.$Shape} Rejection
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Rejection.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.Rejection();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.readId = v;
+                            else
+                                delete m.readId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Rejection message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.Rejection
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.Rejection & alpr.v1.Rejection.$Shape} Rejection
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Rejection.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Rejection message.
+             * @function verify
+             * @memberof alpr.v1.Rejection
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Rejection.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.readId != null && $Object.hasOwnProperty.call(m, "readId")) {
+                    if (!$util.isString(m.readId))
+                        return "readId: string expected";
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Rejection message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.Rejection
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.Rejection} Rejection
+             */
+            Rejection.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.Rejection)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.Rejection: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.Rejection();
+                if (d.readId != null) {
+                    if (typeof d.readId !== "string" || d.readId.length) {
+                        m.readId = $String(d.readId);
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Rejection message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.Rejection
+             * @static
+             * @param {alpr.v1.Rejection} m Rejection
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Rejection.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.readId = "";
+                    d.reason = "";
+                }
+                if (m.readId != null && $Object.hasOwnProperty.call(m, "readId")) {
+                    d.readId = m.readId;
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Rejection to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.Rejection
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Rejection.prototype.toJSON = function() {
+                return Rejection.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Rejection
+             * @function getTypeUrl
+             * @memberof alpr.v1.Rejection
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Rejection.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.Rejection";
+            };
+
+            return Rejection;
+        })();
+
+        v1.BatchAck = (function() {
+
+            /**
+             * Properties of a BatchAck.
+             * @typedef {Object} alpr.v1.BatchAck.$Properties
+             * @property {string|null} [deviceId] BatchAck deviceId
+             * @property {number|null} [sequence] BatchAck sequence
+             * @property {Array.<string>|null} [acceptedReadIds] BatchAck acceptedReadIds
+             * @property {Array.<alpr.v1.Rejection.$Properties>|null} [rejected] BatchAck rejected
+             * @property {string|null} [batchError] BatchAck batchError
+             * @property {number|null} [ackedAtMs] BatchAck ackedAtMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a BatchAck.
+             * @memberof alpr.v1
+             * @interface IBatchAck
+             * @augments alpr.v1.BatchAck.$Properties
+             * @deprecated Use alpr.v1.BatchAck.$Properties instead.
+             */
+
+            /**
+             * Shape of a BatchAck.
+             * @typedef {alpr.v1.BatchAck.$Properties} alpr.v1.BatchAck.$Shape
+             */
+
+            /**
+             * Constructs a new BatchAck.
+             * @memberof alpr.v1
+             * @classdesc Represents a BatchAck.
+             * @constructor
+             * @param {alpr.v1.BatchAck.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const BatchAck = function (p) {
+                this.acceptedReadIds = [];
+                this.rejected = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * BatchAck deviceId.
+             * @member {string} deviceId
+             * @memberof alpr.v1.BatchAck
+             * @instance
+             */
+            BatchAck.prototype.deviceId = "";
+
+            /**
+             * BatchAck sequence.
+             * @member {number} sequence
+             * @memberof alpr.v1.BatchAck
+             * @instance
+             */
+            BatchAck.prototype.sequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * BatchAck acceptedReadIds.
+             * @member {Array.<string>} acceptedReadIds
+             * @memberof alpr.v1.BatchAck
+             * @instance
+             */
+            BatchAck.prototype.acceptedReadIds = $util.emptyArray;
+
+            /**
+             * BatchAck rejected.
+             * @member {Array.<alpr.v1.Rejection.$Properties>} rejected
+             * @memberof alpr.v1.BatchAck
+             * @instance
+             */
+            BatchAck.prototype.rejected = $util.emptyArray;
+
+            /**
+             * BatchAck batchError.
+             * @member {string} batchError
+             * @memberof alpr.v1.BatchAck
+             * @instance
+             */
+            BatchAck.prototype.batchError = "";
+
+            /**
+             * BatchAck ackedAtMs.
+             * @member {number} ackedAtMs
+             * @memberof alpr.v1.BatchAck
+             * @instance
+             */
+            BatchAck.prototype.ackedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new BatchAck instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.BatchAck
+             * @static
+             * @param {alpr.v1.BatchAck.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.BatchAck} BatchAck instance
+             * @type {{
+             *   (properties: alpr.v1.BatchAck.$Shape): alpr.v1.BatchAck & alpr.v1.BatchAck.$Shape;
+             *   (properties?: alpr.v1.BatchAck.$Properties): alpr.v1.BatchAck;
+             * }}
+             */
+            BatchAck.create = function(properties) {
+                return new BatchAck(properties);
+            };
+
+            /**
+             * Encodes the specified BatchAck message. Does not implicitly {@link alpr.v1.BatchAck.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.BatchAck
+             * @static
+             * @param {alpr.v1.BatchAck.$Properties} m BatchAck message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BatchAck.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId") && m.deviceId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.deviceId);
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence") && (typeof m.sequence === "object" ? m.sequence.low || m.sequence.high : m.sequence !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.sequence);
+                if (m.acceptedReadIds != null && m.acceptedReadIds.length) {
+                    for (var i = 0; i < m.acceptedReadIds.length; ++i)
+                        w.uint32(/* id 3, wireType 2 =*/26).string(m.acceptedReadIds[i]);
+                }
+                if (m.rejected != null && m.rejected.length) {
+                    for (var i = 0; i < m.rejected.length; ++i)
+                        $root.alpr.v1.Rejection.encode(m.rejected[i], w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                }
+                if (m.batchError != null && $Object.hasOwnProperty.call(m, "batchError") && m.batchError !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.batchError);
+                if (m.ackedAtMs != null && $Object.hasOwnProperty.call(m, "ackedAtMs") && (typeof m.ackedAtMs === "object" ? m.ackedAtMs.low || m.ackedAtMs.high : m.ackedAtMs !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).int64(m.ackedAtMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified BatchAck message, length delimited. Does not implicitly {@link alpr.v1.BatchAck.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.BatchAck
+             * @static
+             * @param {alpr.v1.BatchAck.$Properties} message BatchAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BatchAck.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a BatchAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.BatchAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.BatchAck & alpr.v1.BatchAck.$Shape} BatchAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BatchAck.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.BatchAck();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.deviceId = v;
+                            else
+                                delete m.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sequence = v;
+                            else
+                                delete m.sequence;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.acceptedReadIds && m.acceptedReadIds.length))
+                                m.acceptedReadIds = [];
+                            m.acceptedReadIds.push(r.stringVerify());
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.rejected && m.rejected.length))
+                                m.rejected = [];
+                            m.rejected.push($root.alpr.v1.Rejection.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.batchError = v;
+                            else
+                                delete m.batchError;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.ackedAtMs = v;
+                            else
+                                delete m.ackedAtMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a BatchAck message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.BatchAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.BatchAck & alpr.v1.BatchAck.$Shape} BatchAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BatchAck.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a BatchAck message.
+             * @function verify
+             * @memberof alpr.v1.BatchAck
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            BatchAck.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    if (!$util.isString(m.deviceId))
+                        return "deviceId: string expected";
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (!$util.isInteger(m.sequence) && !(m.sequence && $util.isInteger(m.sequence.low) && $util.isInteger(m.sequence.high)))
+                        return "sequence: integer|Long expected";
+                }
+                if (m.acceptedReadIds != null && $Object.hasOwnProperty.call(m, "acceptedReadIds")) {
+                    if (!$Array.isArray(m.acceptedReadIds))
+                        return "acceptedReadIds: array expected";
+                    for (var i = 0; i < m.acceptedReadIds.length; ++i) {
+                        if (!$util.isString(m.acceptedReadIds[i]))
+                            return "acceptedReadIds: string[] expected";
+                    }
+                }
+                if (m.rejected != null && $Object.hasOwnProperty.call(m, "rejected")) {
+                    if (!$Array.isArray(m.rejected))
+                        return "rejected: array expected";
+                    for (var i = 0; i < m.rejected.length; ++i) {
+                        {
+                            var e = $root.alpr.v1.Rejection.verify(m.rejected[i], q + 1);
+                            if (e)
+                                return "rejected." + e;
+                        }
+                    }
+                }
+                if (m.batchError != null && $Object.hasOwnProperty.call(m, "batchError")) {
+                    if (!$util.isString(m.batchError))
+                        return "batchError: string expected";
+                }
+                if (m.ackedAtMs != null && $Object.hasOwnProperty.call(m, "ackedAtMs")) {
+                    if (!$util.isInteger(m.ackedAtMs) && !(m.ackedAtMs && $util.isInteger(m.ackedAtMs.low) && $util.isInteger(m.ackedAtMs.high)))
+                        return "ackedAtMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a BatchAck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.BatchAck
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.BatchAck} BatchAck
+             */
+            BatchAck.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.BatchAck)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.BatchAck: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.BatchAck();
+                if (d.deviceId != null) {
+                    if (typeof d.deviceId !== "string" || d.deviceId.length) {
+                        m.deviceId = $String(d.deviceId);
+                    }
+                }
+                if (d.sequence != null) {
+                    if (typeof d.sequence === "object" ? d.sequence.low || d.sequence.high : $Number(d.sequence) !== 0) {
+                        if ($util.Long)
+                            m.sequence = $util.Long.fromValue(d.sequence, true);
+                        else if (typeof d.sequence === "string")
+                            m.sequence = $parseInt(d.sequence, 10);
+                        else if (typeof d.sequence === "number")
+                            m.sequence = d.sequence;
+                        else if (typeof d.sequence === "object")
+                            m.sequence = new $util.LongBits(d.sequence.low >>> 0, d.sequence.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.acceptedReadIds) {
+                    if (!$Array.isArray(d.acceptedReadIds))
+                        throw $TypeError(".alpr.v1.BatchAck.acceptedReadIds: array expected");
+                    m.acceptedReadIds = $Array(d.acceptedReadIds.length);
+                    for (var i = 0; i < d.acceptedReadIds.length; ++i) {
+                        m.acceptedReadIds[i] = $String(d.acceptedReadIds[i]);
+                    }
+                }
+                if (d.rejected) {
+                    if (!$Array.isArray(d.rejected))
+                        throw $TypeError(".alpr.v1.BatchAck.rejected: array expected");
+                    m.rejected = $Array(d.rejected.length);
+                    for (var i = 0; i < d.rejected.length; ++i) {
+                        if (!$util.isObject(d.rejected[i]))
+                            throw $TypeError(".alpr.v1.BatchAck.rejected: object expected");
+                        m.rejected[i] = $root.alpr.v1.Rejection.fromObject(d.rejected[i], q + 1);
+                    }
+                }
+                if (d.batchError != null) {
+                    if (typeof d.batchError !== "string" || d.batchError.length) {
+                        m.batchError = $String(d.batchError);
+                    }
+                }
+                if (d.ackedAtMs != null) {
+                    if (typeof d.ackedAtMs === "object" ? d.ackedAtMs.low || d.ackedAtMs.high : $Number(d.ackedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.ackedAtMs = $util.Long.fromValue(d.ackedAtMs, false);
+                        else if (typeof d.ackedAtMs === "string")
+                            m.ackedAtMs = $parseInt(d.ackedAtMs, 10);
+                        else if (typeof d.ackedAtMs === "number")
+                            m.ackedAtMs = d.ackedAtMs;
+                        else if (typeof d.ackedAtMs === "object")
+                            m.ackedAtMs = new $util.LongBits(d.ackedAtMs.low >>> 0, d.ackedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a BatchAck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.BatchAck
+             * @static
+             * @param {alpr.v1.BatchAck} m BatchAck
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            BatchAck.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.acceptedReadIds = [];
+                    d.rejected = [];
+                }
+                if (o.defaults) {
+                    d.deviceId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sequence = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sequence = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.batchError = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.ackedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.ackedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sequence = typeof m.sequence === "number" ? $BigInt(m.sequence) : $util.Long.fromBits(m.sequence.low >>> 0, m.sequence.high >>> 0, true).toBigInt();
+                    else if (typeof m.sequence === "number")
+                        d.sequence = o.longs === $String ? $String(m.sequence) : m.sequence;
+                    else
+                        d.sequence = o.longs === $String ? $util.Long.prototype.toString.call(m.sequence) : o.longs === $Number ? new $util.LongBits(m.sequence.low >>> 0, m.sequence.high >>> 0).toNumber(true) : m.sequence;
+                }
+                if (m.acceptedReadIds && m.acceptedReadIds.length) {
+                    d.acceptedReadIds = $Array(m.acceptedReadIds.length);
+                    for (var j = 0; j < m.acceptedReadIds.length; ++j) {
+                        d.acceptedReadIds[j] = m.acceptedReadIds[j];
+                    }
+                }
+                if (m.rejected && m.rejected.length) {
+                    d.rejected = $Array(m.rejected.length);
+                    for (var j = 0; j < m.rejected.length; ++j) {
+                        d.rejected[j] = $root.alpr.v1.Rejection.toObject(m.rejected[j], o, q + 1);
+                    }
+                }
+                if (m.batchError != null && $Object.hasOwnProperty.call(m, "batchError")) {
+                    d.batchError = m.batchError;
+                }
+                if (m.ackedAtMs != null && $Object.hasOwnProperty.call(m, "ackedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.ackedAtMs = typeof m.ackedAtMs === "number" ? $BigInt(m.ackedAtMs) : $util.Long.fromBits(m.ackedAtMs.low >>> 0, m.ackedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.ackedAtMs === "number")
+                        d.ackedAtMs = o.longs === $String ? $String(m.ackedAtMs) : m.ackedAtMs;
+                    else
+                        d.ackedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.ackedAtMs) : o.longs === $Number ? new $util.LongBits(m.ackedAtMs.low >>> 0, m.ackedAtMs.high >>> 0).toNumber() : m.ackedAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this BatchAck to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.BatchAck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            BatchAck.prototype.toJSON = function() {
+                return BatchAck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for BatchAck
+             * @function getTypeUrl
+             * @memberof alpr.v1.BatchAck
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            BatchAck.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.BatchAck";
+            };
+
+            return BatchAck;
+        })();
+
+        v1.SignedAck = (function() {
+
+            /**
+             * Properties of a SignedAck.
+             * @typedef {Object} alpr.v1.SignedAck.$Properties
+             * @property {Uint8Array|null} [ack] SignedAck ack
+             * @property {Uint8Array|null} [signature] SignedAck signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignedAck.
+             * @memberof alpr.v1
+             * @interface ISignedAck
+             * @augments alpr.v1.SignedAck.$Properties
+             * @deprecated Use alpr.v1.SignedAck.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignedAck.
+             * @typedef {alpr.v1.SignedAck.$Properties} alpr.v1.SignedAck.$Shape
+             */
+
+            /**
+             * Constructs a new SignedAck.
+             * @memberof alpr.v1
+             * @classdesc Represents a SignedAck.
+             * @constructor
+             * @param {alpr.v1.SignedAck.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignedAck = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SignedAck ack.
+             * @member {Uint8Array} ack
+             * @memberof alpr.v1.SignedAck
+             * @instance
+             */
+            SignedAck.prototype.ack = $util.newBuffer([]);
+
+            /**
+             * SignedAck signature.
+             * @member {Uint8Array} signature
+             * @memberof alpr.v1.SignedAck
+             * @instance
+             */
+            SignedAck.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SignedAck instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.SignedAck
+             * @static
+             * @param {alpr.v1.SignedAck.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.SignedAck} SignedAck instance
+             * @type {{
+             *   (properties: alpr.v1.SignedAck.$Shape): alpr.v1.SignedAck & alpr.v1.SignedAck.$Shape;
+             *   (properties?: alpr.v1.SignedAck.$Properties): alpr.v1.SignedAck;
+             * }}
+             */
+            SignedAck.create = function(properties) {
+                return new SignedAck(properties);
+            };
+
+            /**
+             * Encodes the specified SignedAck message. Does not implicitly {@link alpr.v1.SignedAck.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.SignedAck
+             * @static
+             * @param {alpr.v1.SignedAck.$Properties} m SignedAck message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedAck.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.ack != null && $Object.hasOwnProperty.call(m, "ack") && m.ack.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.ack);
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SignedAck message, length delimited. Does not implicitly {@link alpr.v1.SignedAck.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.SignedAck
+             * @static
+             * @param {alpr.v1.SignedAck.$Properties} message SignedAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedAck.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SignedAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.SignedAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.SignedAck & alpr.v1.SignedAck.$Shape} SignedAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedAck.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.SignedAck();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.ack = v;
+                            else
+                                delete m.ack;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SignedAck message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.SignedAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.SignedAck & alpr.v1.SignedAck.$Shape} SignedAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedAck.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SignedAck message.
+             * @function verify
+             * @memberof alpr.v1.SignedAck
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SignedAck.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.ack != null && $Object.hasOwnProperty.call(m, "ack")) {
+                    if (!(m.ack && typeof m.ack.length === "number" || $util.isString(m.ack)))
+                        return "ack: buffer expected";
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
+                        return "signature: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SignedAck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.SignedAck
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.SignedAck} SignedAck
+             */
+            SignedAck.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.SignedAck)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.SignedAck: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.SignedAck();
+                if (d.ack != null) {
+                    if (d.ack.length) {
+                        if (typeof d.ack === "string")
+                            $util.base64.decode(d.ack, m.ack = $util.newBuffer($util.base64.length(d.ack)), 0);
+                        else if (d.ack.length >= 0)
+                            m.ack = d.ack;
+                    }
+                }
+                if (d.signature != null) {
+                    if (d.signature.length) {
+                        if (typeof d.signature === "string")
+                            $util.base64.decode(d.signature, m.signature = $util.newBuffer($util.base64.length(d.signature)), 0);
+                        else if (d.signature.length >= 0)
+                            m.signature = d.signature;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SignedAck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.SignedAck
+             * @static
+             * @param {alpr.v1.SignedAck} m SignedAck
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SignedAck.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if (o.bytes === $String)
+                        d.ack = "";
+                    else {
+                        d.ack = [];
+                        if (o.bytes !== $Array)
+                            d.ack = $util.newBuffer(d.ack);
+                    }
+                    if (o.bytes === $String)
+                        d.signature = "";
+                    else {
+                        d.signature = [];
+                        if (o.bytes !== $Array)
+                            d.signature = $util.newBuffer(d.signature);
+                    }
+                }
+                if (m.ack != null && $Object.hasOwnProperty.call(m, "ack")) {
+                    d.ack = o.bytes === $String ? $util.base64.encode(m.ack, 0, m.ack.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.ack) : m.ack;
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SignedAck to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.SignedAck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SignedAck.prototype.toJSON = function() {
+                return SignedAck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SignedAck
+             * @function getTypeUrl
+             * @memberof alpr.v1.SignedAck
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignedAck.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.SignedAck";
+            };
+
+            return SignedAck;
+        })();
+
+        v1.DeviceStatus = (function() {
+
+            /**
+             * Properties of a DeviceStatus.
+             * @typedef {Object} alpr.v1.DeviceStatus.$Properties
+             * @property {string|null} [deviceId] DeviceStatus deviceId
+             * @property {boolean|null} [online] DeviceStatus online
+             * @property {number|null} [atMs] DeviceStatus atMs
+             * @property {number|null} [unsyncedReads] DeviceStatus unsyncedReads
+             * @property {number|null} [oldestUnsyncedAgeS] DeviceStatus oldestUnsyncedAgeS
+             * @property {number|null} [lastAckedSequence] DeviceStatus lastAckedSequence
+             * @property {boolean|null} [tamperOpen] DeviceStatus tamperOpen
+             * @property {string|null} [healthJson] DeviceStatus healthJson
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeviceStatus.
+             * @memberof alpr.v1
+             * @interface IDeviceStatus
+             * @augments alpr.v1.DeviceStatus.$Properties
+             * @deprecated Use alpr.v1.DeviceStatus.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeviceStatus.
+             * @typedef {alpr.v1.DeviceStatus.$Properties} alpr.v1.DeviceStatus.$Shape
+             */
+
+            /**
+             * Constructs a new DeviceStatus.
+             * @memberof alpr.v1
+             * @classdesc Represents a DeviceStatus.
+             * @constructor
+             * @param {alpr.v1.DeviceStatus.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeviceStatus = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DeviceStatus deviceId.
+             * @member {string} deviceId
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.deviceId = "";
+
+            /**
+             * DeviceStatus online.
+             * @member {boolean} online
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.online = false;
+
+            /**
+             * DeviceStatus atMs.
+             * @member {number} atMs
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.atMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DeviceStatus unsyncedReads.
+             * @member {number} unsyncedReads
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.unsyncedReads = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * DeviceStatus oldestUnsyncedAgeS.
+             * @member {number} oldestUnsyncedAgeS
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.oldestUnsyncedAgeS = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DeviceStatus lastAckedSequence.
+             * @member {number} lastAckedSequence
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.lastAckedSequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * DeviceStatus tamperOpen.
+             * @member {boolean} tamperOpen
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.tamperOpen = false;
+
+            /**
+             * DeviceStatus healthJson.
+             * @member {string} healthJson
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.healthJson = "";
+
+            /**
+             * Creates a new DeviceStatus instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.DeviceStatus
+             * @static
+             * @param {alpr.v1.DeviceStatus.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.DeviceStatus} DeviceStatus instance
+             * @type {{
+             *   (properties: alpr.v1.DeviceStatus.$Shape): alpr.v1.DeviceStatus & alpr.v1.DeviceStatus.$Shape;
+             *   (properties?: alpr.v1.DeviceStatus.$Properties): alpr.v1.DeviceStatus;
+             * }}
+             */
+            DeviceStatus.create = function(properties) {
+                return new DeviceStatus(properties);
+            };
+
+            /**
+             * Encodes the specified DeviceStatus message. Does not implicitly {@link alpr.v1.DeviceStatus.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.DeviceStatus
+             * @static
+             * @param {alpr.v1.DeviceStatus.$Properties} m DeviceStatus message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeviceStatus.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId") && m.deviceId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.deviceId);
+                if (m.online != null && $Object.hasOwnProperty.call(m, "online") && m.online !== false)
+                    w.uint32(/* id 2, wireType 0 =*/16).bool(m.online);
+                if (m.atMs != null && $Object.hasOwnProperty.call(m, "atMs") && (typeof m.atMs === "object" ? m.atMs.low || m.atMs.high : m.atMs !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.atMs);
+                if (m.unsyncedReads != null && $Object.hasOwnProperty.call(m, "unsyncedReads") && (typeof m.unsyncedReads === "object" ? m.unsyncedReads.low || m.unsyncedReads.high : m.unsyncedReads !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).uint64(m.unsyncedReads);
+                if (m.oldestUnsyncedAgeS != null && $Object.hasOwnProperty.call(m, "oldestUnsyncedAgeS") && (typeof m.oldestUnsyncedAgeS === "object" ? m.oldestUnsyncedAgeS.low || m.oldestUnsyncedAgeS.high : m.oldestUnsyncedAgeS !== 0))
+                    w.uint32(/* id 5, wireType 0 =*/40).int64(m.oldestUnsyncedAgeS);
+                if (m.lastAckedSequence != null && $Object.hasOwnProperty.call(m, "lastAckedSequence") && (typeof m.lastAckedSequence === "object" ? m.lastAckedSequence.low || m.lastAckedSequence.high : m.lastAckedSequence !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).uint64(m.lastAckedSequence);
+                if (m.tamperOpen != null && $Object.hasOwnProperty.call(m, "tamperOpen") && m.tamperOpen !== false)
+                    w.uint32(/* id 7, wireType 0 =*/56).bool(m.tamperOpen);
+                if (m.healthJson != null && $Object.hasOwnProperty.call(m, "healthJson") && m.healthJson !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.healthJson);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DeviceStatus message, length delimited. Does not implicitly {@link alpr.v1.DeviceStatus.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.DeviceStatus
+             * @static
+             * @param {alpr.v1.DeviceStatus.$Properties} message DeviceStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeviceStatus.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeviceStatus message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.DeviceStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.DeviceStatus & alpr.v1.DeviceStatus.$Shape} DeviceStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeviceStatus.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.DeviceStatus();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.deviceId = v;
+                            else
+                                delete m.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.online = v;
+                            else
+                                delete m.online;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.atMs = v;
+                            else
+                                delete m.atMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.unsyncedReads = v;
+                            else
+                                delete m.unsyncedReads;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.oldestUnsyncedAgeS = v;
+                            else
+                                delete m.oldestUnsyncedAgeS;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.lastAckedSequence = v;
+                            else
+                                delete m.lastAckedSequence;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.tamperOpen = v;
+                            else
+                                delete m.tamperOpen;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.healthJson = v;
+                            else
+                                delete m.healthJson;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a DeviceStatus message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.DeviceStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.DeviceStatus & alpr.v1.DeviceStatus.$Shape} DeviceStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeviceStatus.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeviceStatus message.
+             * @function verify
+             * @memberof alpr.v1.DeviceStatus
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeviceStatus.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    if (!$util.isString(m.deviceId))
+                        return "deviceId: string expected";
+                }
+                if (m.online != null && $Object.hasOwnProperty.call(m, "online")) {
+                    if (typeof m.online !== "boolean")
+                        return "online: boolean expected";
+                }
+                if (m.atMs != null && $Object.hasOwnProperty.call(m, "atMs")) {
+                    if (!$util.isInteger(m.atMs) && !(m.atMs && $util.isInteger(m.atMs.low) && $util.isInteger(m.atMs.high)))
+                        return "atMs: integer|Long expected";
+                }
+                if (m.unsyncedReads != null && $Object.hasOwnProperty.call(m, "unsyncedReads")) {
+                    if (!$util.isInteger(m.unsyncedReads) && !(m.unsyncedReads && $util.isInteger(m.unsyncedReads.low) && $util.isInteger(m.unsyncedReads.high)))
+                        return "unsyncedReads: integer|Long expected";
+                }
+                if (m.oldestUnsyncedAgeS != null && $Object.hasOwnProperty.call(m, "oldestUnsyncedAgeS")) {
+                    if (!$util.isInteger(m.oldestUnsyncedAgeS) && !(m.oldestUnsyncedAgeS && $util.isInteger(m.oldestUnsyncedAgeS.low) && $util.isInteger(m.oldestUnsyncedAgeS.high)))
+                        return "oldestUnsyncedAgeS: integer|Long expected";
+                }
+                if (m.lastAckedSequence != null && $Object.hasOwnProperty.call(m, "lastAckedSequence")) {
+                    if (!$util.isInteger(m.lastAckedSequence) && !(m.lastAckedSequence && $util.isInteger(m.lastAckedSequence.low) && $util.isInteger(m.lastAckedSequence.high)))
+                        return "lastAckedSequence: integer|Long expected";
+                }
+                if (m.tamperOpen != null && $Object.hasOwnProperty.call(m, "tamperOpen")) {
+                    if (typeof m.tamperOpen !== "boolean")
+                        return "tamperOpen: boolean expected";
+                }
+                if (m.healthJson != null && $Object.hasOwnProperty.call(m, "healthJson")) {
+                    if (!$util.isString(m.healthJson))
+                        return "healthJson: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DeviceStatus message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.DeviceStatus
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.DeviceStatus} DeviceStatus
+             */
+            DeviceStatus.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.DeviceStatus)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.DeviceStatus: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.DeviceStatus();
+                if (d.deviceId != null) {
+                    if (typeof d.deviceId !== "string" || d.deviceId.length) {
+                        m.deviceId = $String(d.deviceId);
+                    }
+                }
+                if (d.online != null) {
+                    if (d.online) {
+                        m.online = $Boolean(d.online);
+                    }
+                }
+                if (d.atMs != null) {
+                    if (typeof d.atMs === "object" ? d.atMs.low || d.atMs.high : $Number(d.atMs) !== 0) {
+                        if ($util.Long)
+                            m.atMs = $util.Long.fromValue(d.atMs, false);
+                        else if (typeof d.atMs === "string")
+                            m.atMs = $parseInt(d.atMs, 10);
+                        else if (typeof d.atMs === "number")
+                            m.atMs = d.atMs;
+                        else if (typeof d.atMs === "object")
+                            m.atMs = new $util.LongBits(d.atMs.low >>> 0, d.atMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.unsyncedReads != null) {
+                    if (typeof d.unsyncedReads === "object" ? d.unsyncedReads.low || d.unsyncedReads.high : $Number(d.unsyncedReads) !== 0) {
+                        if ($util.Long)
+                            m.unsyncedReads = $util.Long.fromValue(d.unsyncedReads, true);
+                        else if (typeof d.unsyncedReads === "string")
+                            m.unsyncedReads = $parseInt(d.unsyncedReads, 10);
+                        else if (typeof d.unsyncedReads === "number")
+                            m.unsyncedReads = d.unsyncedReads;
+                        else if (typeof d.unsyncedReads === "object")
+                            m.unsyncedReads = new $util.LongBits(d.unsyncedReads.low >>> 0, d.unsyncedReads.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.oldestUnsyncedAgeS != null) {
+                    if (typeof d.oldestUnsyncedAgeS === "object" ? d.oldestUnsyncedAgeS.low || d.oldestUnsyncedAgeS.high : $Number(d.oldestUnsyncedAgeS) !== 0) {
+                        if ($util.Long)
+                            m.oldestUnsyncedAgeS = $util.Long.fromValue(d.oldestUnsyncedAgeS, false);
+                        else if (typeof d.oldestUnsyncedAgeS === "string")
+                            m.oldestUnsyncedAgeS = $parseInt(d.oldestUnsyncedAgeS, 10);
+                        else if (typeof d.oldestUnsyncedAgeS === "number")
+                            m.oldestUnsyncedAgeS = d.oldestUnsyncedAgeS;
+                        else if (typeof d.oldestUnsyncedAgeS === "object")
+                            m.oldestUnsyncedAgeS = new $util.LongBits(d.oldestUnsyncedAgeS.low >>> 0, d.oldestUnsyncedAgeS.high >>> 0).toNumber();
+                    }
+                }
+                if (d.lastAckedSequence != null) {
+                    if (typeof d.lastAckedSequence === "object" ? d.lastAckedSequence.low || d.lastAckedSequence.high : $Number(d.lastAckedSequence) !== 0) {
+                        if ($util.Long)
+                            m.lastAckedSequence = $util.Long.fromValue(d.lastAckedSequence, true);
+                        else if (typeof d.lastAckedSequence === "string")
+                            m.lastAckedSequence = $parseInt(d.lastAckedSequence, 10);
+                        else if (typeof d.lastAckedSequence === "number")
+                            m.lastAckedSequence = d.lastAckedSequence;
+                        else if (typeof d.lastAckedSequence === "object")
+                            m.lastAckedSequence = new $util.LongBits(d.lastAckedSequence.low >>> 0, d.lastAckedSequence.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.tamperOpen != null) {
+                    if (d.tamperOpen) {
+                        m.tamperOpen = $Boolean(d.tamperOpen);
+                    }
+                }
+                if (d.healthJson != null) {
+                    if (typeof d.healthJson !== "string" || d.healthJson.length) {
+                        m.healthJson = $String(d.healthJson);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DeviceStatus message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.DeviceStatus
+             * @static
+             * @param {alpr.v1.DeviceStatus} m DeviceStatus
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeviceStatus.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.deviceId = "";
+                    d.online = false;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.atMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.atMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.unsyncedReads = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.unsyncedReads = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.oldestUnsyncedAgeS = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.oldestUnsyncedAgeS = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.lastAckedSequence = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.lastAckedSequence = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.tamperOpen = false;
+                    d.healthJson = "";
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.online != null && $Object.hasOwnProperty.call(m, "online")) {
+                    d.online = m.online;
+                }
+                if (m.atMs != null && $Object.hasOwnProperty.call(m, "atMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.atMs = typeof m.atMs === "number" ? $BigInt(m.atMs) : $util.Long.fromBits(m.atMs.low >>> 0, m.atMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.atMs === "number")
+                        d.atMs = o.longs === $String ? $String(m.atMs) : m.atMs;
+                    else
+                        d.atMs = o.longs === $String ? $util.Long.prototype.toString.call(m.atMs) : o.longs === $Number ? new $util.LongBits(m.atMs.low >>> 0, m.atMs.high >>> 0).toNumber() : m.atMs;
+                }
+                if (m.unsyncedReads != null && $Object.hasOwnProperty.call(m, "unsyncedReads")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.unsyncedReads = typeof m.unsyncedReads === "number" ? $BigInt(m.unsyncedReads) : $util.Long.fromBits(m.unsyncedReads.low >>> 0, m.unsyncedReads.high >>> 0, true).toBigInt();
+                    else if (typeof m.unsyncedReads === "number")
+                        d.unsyncedReads = o.longs === $String ? $String(m.unsyncedReads) : m.unsyncedReads;
+                    else
+                        d.unsyncedReads = o.longs === $String ? $util.Long.prototype.toString.call(m.unsyncedReads) : o.longs === $Number ? new $util.LongBits(m.unsyncedReads.low >>> 0, m.unsyncedReads.high >>> 0).toNumber(true) : m.unsyncedReads;
+                }
+                if (m.oldestUnsyncedAgeS != null && $Object.hasOwnProperty.call(m, "oldestUnsyncedAgeS")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.oldestUnsyncedAgeS = typeof m.oldestUnsyncedAgeS === "number" ? $BigInt(m.oldestUnsyncedAgeS) : $util.Long.fromBits(m.oldestUnsyncedAgeS.low >>> 0, m.oldestUnsyncedAgeS.high >>> 0, false).toBigInt();
+                    else if (typeof m.oldestUnsyncedAgeS === "number")
+                        d.oldestUnsyncedAgeS = o.longs === $String ? $String(m.oldestUnsyncedAgeS) : m.oldestUnsyncedAgeS;
+                    else
+                        d.oldestUnsyncedAgeS = o.longs === $String ? $util.Long.prototype.toString.call(m.oldestUnsyncedAgeS) : o.longs === $Number ? new $util.LongBits(m.oldestUnsyncedAgeS.low >>> 0, m.oldestUnsyncedAgeS.high >>> 0).toNumber() : m.oldestUnsyncedAgeS;
+                }
+                if (m.lastAckedSequence != null && $Object.hasOwnProperty.call(m, "lastAckedSequence")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.lastAckedSequence = typeof m.lastAckedSequence === "number" ? $BigInt(m.lastAckedSequence) : $util.Long.fromBits(m.lastAckedSequence.low >>> 0, m.lastAckedSequence.high >>> 0, true).toBigInt();
+                    else if (typeof m.lastAckedSequence === "number")
+                        d.lastAckedSequence = o.longs === $String ? $String(m.lastAckedSequence) : m.lastAckedSequence;
+                    else
+                        d.lastAckedSequence = o.longs === $String ? $util.Long.prototype.toString.call(m.lastAckedSequence) : o.longs === $Number ? new $util.LongBits(m.lastAckedSequence.low >>> 0, m.lastAckedSequence.high >>> 0).toNumber(true) : m.lastAckedSequence;
+                }
+                if (m.tamperOpen != null && $Object.hasOwnProperty.call(m, "tamperOpen")) {
+                    d.tamperOpen = m.tamperOpen;
+                }
+                if (m.healthJson != null && $Object.hasOwnProperty.call(m, "healthJson")) {
+                    d.healthJson = m.healthJson;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DeviceStatus to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeviceStatus.prototype.toJSON = function() {
+                return DeviceStatus.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeviceStatus
+             * @function getTypeUrl
+             * @memberof alpr.v1.DeviceStatus
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeviceStatus.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.DeviceStatus";
+            };
+
+            return DeviceStatus;
+        })();
+
+        return v1;
+    })();
+
+    return alpr;
+})();
+
+export {
+  $root as default
+};

@@ -1,0 +1,33 @@
+import { createConnection } from 'node:net';
+
+export const PG_URL = process.env.ALPR_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const MOSQUITTO_URL = process.env.ALPR_TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
+
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port, timeout: 1000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/**
+ * Whether a test that needs a real service can run. Unreachable: the test is skipped with the
+ * reason shown, unless ALPR_REQUIRE_SERVICES=1 (as .ci/run sets), where it fails instead.
+ */
+export async function serviceAvailable(t: { plan(n: number, comment?: string): void; fail(msg: string): void }, name: 'postgres' | 'mosquitto'): Promise<boolean> {
+  const url = new URL(name === 'postgres' ? PG_URL : MOSQUITTO_URL);
+  const ok = await reachable(url.hostname, Number(url.port || (name === 'postgres' ? 5432 : 1883)));
+  if (ok) return true;
+  const reason = `${name} is not reachable at ${url.host}`;
+  if (process.env.ALPR_REQUIRE_SERVICES === '1') t.fail(`${reason} (ALPR_REQUIRE_SERVICES=1)`);
+  else t.plan(0, `skipped: ${reason}`);
+  return false;
+}

@@ -1,0 +1,89 @@
+import t from 'tap';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { ImageCipher, PgStore, SqliteStore, type HubRead, type HubStore } from '../../../hub/store/index.js';
+import { PG_URL, serviceAvailable, tempDir } from '../../helpers/index.js';
+
+const images = new ImageCipher(randomBytes(32));
+const now = () => Date.UTC(2026, 10, 27);
+
+function hubRead(overrides: Partial<HubRead> = {}): HubRead {
+  return {
+    id: randomUUID(), deviceId: 'pole-1', siteId: 'site-1', cameraId: 'cam0', capturedAt: Date.UTC(2026, 10, 26, 12), receivedAt: now(),
+    plate: 'ABC1234', confidence: 0.9, charConfidences: [0.9, 0.8], region: 'IL', regionConfidence: 0.7, lowConfidence: false,
+    corners: [{ x: 1, y: 2 }, { x: 3, y: 2 }, { x: 3, y: 4 }, { x: 1, y: 4 }], crop: Buffer.from('crop-jpeg'), context: Buffer.from('context-jpeg'),
+    ...overrides,
+  };
+}
+
+/** The same suite for both engines. */
+function storeSuite(name: string, make: (tt: Tap) => Promise<HubStore | null>): void {
+  t.test(`${name}: devices are registered, updated and revoked`, async (tt) => {
+    const store = await make(tt);
+    if (!store) return;
+    const key = randomBytes(32);
+    await store.upsertDevice({ deviceId: 'pole-1', publicKey: key, siteId: 'site-1', status: 'active', enrolledAt: 1 });
+    tt.same((await store.getDevice('pole-1'))?.publicKey, key);
+    await store.setDeviceStatus('pole-1', 'revoked');
+    tt.equal((await store.getDevice('pole-1'))?.status, 'revoked');
+    tt.equal(await store.getDevice('nobody'), null);
+  });
+
+  t.test(`${name}: a batch is stored idempotently by read id, images round-trip`, async (tt) => {
+    const store = await make(tt);
+    if (!store) return;
+    await store.upsertDevice({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
+    const reads = [hubRead(), hubRead({ plate: 'XYZ9876', region: null, capturedAt: Date.UTC(2026, 10, 25, 1) }), hubRead({ capturedAt: 5 })];
+    const first = await store.ingestBatch('pole-1', 1, reads);
+    tt.equal(first.inserted.length, 3);
+    tt.equal(first.gap, null);
+    const again = await store.ingestBatch('pole-1', 2, [reads[0]!, hubRead()]);
+    tt.same(again.duplicates, [reads[0]!.id], 'the resent read is a duplicate, not a second row');
+    tt.equal(await store.countReads(), 4);
+    const back = await store.getRead(reads[1]!.id);
+    tt.equal(back?.plate, 'XYZ9876');
+    tt.equal(back?.region, null);
+    tt.same(back?.crop, Buffer.from('crop-jpeg'));
+    tt.same(back?.context, Buffer.from('context-jpeg'));
+    tt.same(back?.corners, reads[1]!.corners);
+    tt.ok(Math.abs((back?.charConfidences[1] ?? 0) - 0.8) < 1e-6);
+    tt.equal(await store.lastSequence('pole-1'), 2);
+  });
+
+  t.test(`${name}: a skipped batch sequence is detected and reported`, async (tt) => {
+    const store = await make(tt);
+    if (!store) return;
+    await store.upsertDevice({ deviceId: 'pole-2', publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
+    await store.ingestBatch('pole-2', 1, [hubRead({ deviceId: 'pole-2' })]);
+    const skipped = await store.ingestBatch('pole-2', 4, [hubRead({ deviceId: 'pole-2' })]);
+    tt.same(skipped.gap, { from: 2, to: 3 });
+    const late = await store.ingestBatch('pole-2', 3, [hubRead({ deviceId: 'pole-2' })]);
+    tt.equal(late.gap, null, 'a late batch is not a new gap');
+    tt.equal(await store.lastSequence('pole-2'), 4, 'the high-water mark does not go back');
+  });
+}
+type Tap = import('tap').Test;
+
+storeSuite('sqlite', async (tt) => {
+  const dir = await tempDir(tt);
+  const store = new SqliteStore({ path: join(dir, 'hub.db'), images, now });
+  await store.migrate();
+  tt.teardown(() => store.close());
+  return store;
+});
+
+storeSuite('postgres', async (tt) => {
+  if (!(await serviceAvailable(tt, 'postgres'))) return null;
+  const schema = `alpr_test_${randomBytes(4).toString('hex')}`;
+  const store = new PgStore({ connectionString: PG_URL, schema, images, now });
+  await store.migrate();
+  tt.teardown(async () => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA ${schema} CASCADE`);
+    await client.end();
+    await store.close();
+  });
+  return store;
+});
