@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { AlprError } from '../core/index.js';
-import { alpr } from './proto/generated/alpr.js';
+import { alpr } from './proto/wire.js';
 import { publicKeyFromRaw, rawPublicKey } from './keys.js';
 
 const INFO = Buffer.from('alpr/v1 read batch');

@@ -1,0 +1,4 @@
+export * from './store/index.js';
+export { EmbeddedBroker, type EmbeddedBrokerOptions } from './broker/embeddedBroker.js';
+export { IngestService, type IngestOptions, type IngestStats } from './ingest/ingestService.js';
+export { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';

@@ -1,0 +1,170 @@
+import type { MqttClient } from 'mqtt';
+import { AlprError, TypedEmitter, errorMessage, type Logger } from '../../core/index.js';
+import { alpr, envelopeHeader, openBatch, parseTopic, publicKeyFromRaw, signAck, topics, wireReadProblem } from '../../sync/index.js';
+import type { HubKeys } from '../hubKeys.js';
+import type { HubRead, HubStore } from '../store/index.js';
+
+export interface IngestOptions {
+  brokerUrl: string;
+  username: string;
+  password: string;
+  /** MQTT 5 shared subscription group (external brokers): several hub processes split the load. */
+  sharedGroup: string | null;
+  clientId: string;
+  store: HubStore;
+  keys: HubKeys;
+  maxBatchBytes: number;
+  maxImageBytes: number;
+  now: () => number;
+  logger: Logger;
+}
+
+export interface IngestStats {
+  batches: number;
+  readsStored: number;
+  duplicates: number;
+  refused: number;
+  gaps: number;
+}
+
+type IngestEvents = {
+  batchStored: [deviceId: string, sequence: number, inserted: number, duplicates: number];
+  batchRefused: [deviceId: string | null, reason: string];
+  sequenceGap: [deviceId: string, from: number, to: number];
+};
+
+/**
+ * The hub's ingest: for every envelope on alpr/v1/+/reads, check the device against the registry,
+ * open and verify the batch, store its reads idempotently, commit, and only then send the signed
+ * ack. The broker's PUBACK is held until the batch is committed, so a hub that dies mid-batch
+ * gets it again. Anything malformed is refused with a logged reason (and a negative ack when the
+ * device is known); nothing unverified is ever stored.
+ */
+export class IngestService extends TypedEmitter<IngestEvents> {
+  private client: MqttClient | null = null;
+  private readonly chains = new Map<string, Promise<void>>();
+  readonly stats: IngestStats = { batches: 0, readsStored: 0, duplicates: 0, refused: 0, gaps: 0 };
+
+  constructor(private readonly ctx: IngestOptions) {
+    super();
+  }
+
+  async start(): Promise<void> {
+    const mqtt = await import('mqtt');
+    const client = mqtt.connect(this.ctx.brokerUrl, {
+      clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password,
+      protocolVersion: this.ctx.sharedGroup ? 5 : 4, clean: false, reconnectPeriod: 1000,
+      ...(this.ctx.sharedGroup ? { properties: { sessionExpiryInterval: 3600 } } : {}),
+    });
+    // Ack the broker only once the batch is handled (stored and acked, or refused for good).
+    client.handleMessage = (packet, done) => {
+      const topic = packet.topic;
+      const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+      const device = parseTopic(topic)?.deviceId ?? '?';
+      const previous = this.chains.get(device) ?? Promise.resolve();
+      const next = previous.then(() => this.handle(topic, payload)).catch((err: unknown) => {
+        this.ctx.logger.error({ topic, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'ingest failed; the broker will redeliver');
+        throw err;
+      });
+      this.chains.set(device, next.catch(() => undefined));
+      next.then(() => done(), (err: Error) => done(err));
+    };
+    const subscription = this.ctx.sharedGroup ? `$share/${this.ctx.sharedGroup}/${topics.allReads}` : topics.allReads;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new AlprError('ALPR_ERR_SYNC_BROKER', `broker ${this.ctx.brokerUrl} did not accept the hub within 10 s`)), 10_000);
+      client.once('connect', () => {
+        client.subscribe(subscription, { qos: 1 }, (err) => {
+          clearTimeout(timer);
+          if (err) reject(new AlprError('ALPR_ERR_SYNC_BROKER', `subscription to ${subscription} refused`, { cause: err }));
+          else resolve();
+        });
+      });
+    });
+    client.on('error', (err) => this.ctx.logger.warn({ err: err.message }, 'ingest broker connection error'));
+    this.client = client;
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    await Promise.all(this.chains.values());
+    await client?.endAsync();
+  }
+
+  private async handle(topic: string, payload: Buffer): Promise<void> {
+    const route = parseTopic(topic);
+    if (!route || route.kind !== 'reads') return this.refuse(null, `message on unexpected topic ${topic}`);
+    if (payload.length > this.ctx.maxBatchBytes) {
+      return this.refuse(route.deviceId, `batch of ${payload.length} bytes is over the ${this.ctx.maxBatchBytes}-byte limit`, 0, 'ALPR_ERR_SYNC_TOO_LARGE');
+    }
+    let header: alpr.v1.SealedEnvelope;
+    try {
+      header = envelopeHeader(payload);
+    } catch (err) {
+      return this.refuse(route.deviceId, errorMessage(err), 0);
+    }
+    if (header.deviceId !== route.deviceId) return this.refuse(route.deviceId, `envelope names device ${header.deviceId} on another device's topic`, 0);
+    const device = await this.ctx.store.getDevice(route.deviceId);
+    if (!device) return this.refuse(null, `unknown device ${route.deviceId}`, undefined, 'ALPR_ERR_SYNC_UNKNOWN_DEVICE');
+    if (device.status !== 'active') return this.refuse(route.deviceId, `device ${route.deviceId} is ${device.status}`, 0, 'ALPR_ERR_SYNC_UNKNOWN_DEVICE');
+    if (header.hubKeyId !== this.ctx.keys.seal.keyId) return this.refuse(route.deviceId, `sealed to hub key ${header.hubKeyId}, not the current one`, 0);
+    let batch: alpr.v1.ReadBatch;
+    try {
+      batch = openBatch(header, this.ctx.keys.seal.privateKey, this.ctx.keys.seal.publicKey, publicKeyFromRaw(device.publicKey, 'ed25519'));
+    } catch (err) {
+      return this.refuse(route.deviceId, errorMessage(err), 0);
+    }
+    const sequence = Number(batch.sequence);
+    const accepted: HubRead[] = [];
+    const rejected: alpr.v1.IRejection[] = [];
+    const receivedAt = this.ctx.now();
+    for (const r of batch.reads as alpr.v1.Read[]) {
+      const problem = wireReadProblem(r, this.ctx.maxImageBytes) ?? (r.siteId !== device.siteId ? `read is from site ${r.siteId}, the device is bound to ${device.siteId}` : null);
+      if (problem) {
+        rejected.push({ readId: r.id ?? '', reason: problem });
+        continue;
+      }
+      accepted.push({
+        id: r.id, deviceId: device.deviceId, siteId: device.siteId, cameraId: r.cameraId, capturedAt: Number(r.capturedAtMs), receivedAt,
+        plate: r.plate, confidence: r.confidence, charConfidences: [...r.charConfidences], region: r.region || null,
+        regionConfidence: r.regionConfidence, lowConfidence: r.lowConfidence, corners: r.corners.map((p) => ({ x: p.x ?? 0, y: p.y ?? 0 })),
+        crop: Buffer.from(r.cropJpeg), context: Buffer.from(r.contextJpeg),
+      });
+    }
+    const outcome = await this.ctx.store.ingestBatch(device.deviceId, sequence, accepted);
+    this.stats.batches++;
+    this.stats.readsStored += outcome.inserted.length;
+    this.stats.duplicates += outcome.duplicates.length;
+    if (outcome.gap) {
+      this.stats.gaps++;
+      this.ctx.logger.warn({ deviceId: device.deviceId, from: outcome.gap.from, to: outcome.gap.to }, 'batch sequence gap');
+      this.emit('sequenceGap', device.deviceId, outcome.gap.from, outcome.gap.to);
+    }
+    if (rejected.length) this.ctx.logger.warn({ deviceId: device.deviceId, sequence, rejected: rejected.length }, 'reads rejected');
+    await this.sendAck({ deviceId: device.deviceId, sequence, acceptedReadIds: [...outcome.inserted, ...outcome.duplicates], rejected, ackedAtMs: this.ctx.now() });
+    this.emit('batchStored', device.deviceId, sequence, outcome.inserted.length, outcome.duplicates.length);
+  }
+
+  /** Logs a refusal; a known device gets a negative ack so it stops waiting. */
+  private async refuse(deviceId: string | null, reason: string, sequence?: number, code = 'ALPR_ERR_SYNC_MALFORMED'): Promise<void> {
+    this.stats.refused++;
+    this.ctx.logger.warn({ deviceId, code, reason }, 'batch refused');
+    this.emit('batchRefused', deviceId, reason);
+    if (deviceId && sequence !== undefined) {
+      const device = await this.ctx.store.getDevice(deviceId).catch(() => null);
+      if (device) await this.sendAck({ deviceId, sequence, batchError: reason, ackedAtMs: this.ctx.now() });
+    }
+  }
+
+  /**
+   * Queues the signed ack (QoS 1; MQTT.js resends it until the broker has it). Not awaited: the
+   * broker's PUBACK for it arrives behind the message being handled, which holds the stream.
+   */
+  private async sendAck(ack: alpr.v1.IBatchAck): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    client.publish(topics.acks(ack.deviceId!), Buffer.from(signAck(ack, this.ctx.keys.sign.privateKey)), { qos: 1 }, (err) => {
+      if (err) this.ctx.logger.warn({ deviceId: ack.deviceId, err: err.message }, 'ack publish failed');
+    });
+  }
+}
