@@ -84,10 +84,12 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       will: { topic: topics.status(deviceId), payload: Buffer.from(offline), qos: 1, retain: true },
       ...this.ctx.mqtt,
     });
-    // A fresh token for every reconnect: tokens are only good for a few minutes.
+    // A fresh token for every reconnect (tokens are good for minutes), unless the broker was
+    // given a fixed password (an external broker with its own password file).
+    const fixedPassword = this.ctx.mqtt?.password !== undefined;
     client.on('close', () => {
       this.stats.connected = false;
-      client.options.password = brokerToken(deviceId, this.ctx.deviceKey, this.ctx.clock.now());
+      if (!fixedPassword) client.options.password = brokerToken(deviceId, this.ctx.deviceKey, this.ctx.clock.now());
     });
     client.on('connect', () => {
       this.stats.connected = true;
