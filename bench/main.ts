@@ -7,6 +7,7 @@ import { AlprError } from '../core/index.js';
 const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<number> }>> = {
   pipeline: () => import('./pipeline.js'),
   buffer: () => import('./buffer.js'),
+  sync: () => import('./sync.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

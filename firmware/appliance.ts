@@ -6,6 +6,7 @@ import {
 import type { ApplianceConfig } from './config/schema.js';
 import { HealthMonitor, type HealthSource } from './health.js';
 import { CapturePipeline } from './pipeline/capturePipeline.js';
+import type { Uplink } from '../sync/index.js';
 import type { ReadBuffer } from './buffer/readBuffer.js';
 import type { Recognizer } from './recognition.js';
 import { Supervisor } from './supervisor.js';
@@ -22,6 +23,8 @@ export interface ApplianceContext {
   recognizer: Recognizer | null;
   /** The encrypted read buffer the pipeline stores reads in (opened and closed by the supervisor). */
   buffer: ReadBuffer | null;
+  /** Sends buffered reads to the hub (null: the appliance keeps them until it is enrolled). */
+  uplink?: Uplink | null;
   /** Extra health sections (the read buffer's). */
   healthSources?: HealthSource[];
   env?: NodeJS.ProcessEnv;
@@ -130,6 +133,7 @@ export class Appliance {
           illuminator: illuminator ? { dutyCycle: illuminator.dutyCycle(), refusals: illuminator.refusedCount } : null,
         }),
         ...(ctx.buffer ? [async () => ({ buffer: await ctx.buffer!.stats() })] : []),
+        ...(ctx.uplink ? [() => ({ sync: { ...ctx.uplink!.stats } })] : []),
         ...(ctx.healthSources ?? []),
       ],
     });
@@ -142,6 +146,11 @@ export class Appliance {
     supervisor.add('dayNight', dayNight);
     if (tamper) supervisor.add('tamper', tamper);
     if (ctx.buffer) supervisor.add('buffer', ctx.buffer);
+    if (ctx.uplink) {
+      supervisor.add('sync', ctx.uplink);
+      const uplink = ctx.uplink;
+      pipeline.on('plateRead', () => uplink.notify());
+    }
     supervisor.add('pipeline', pipeline);
     supervisor.add('trigger', trigger);
     supervisor.add('health', health);

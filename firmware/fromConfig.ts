@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Clock, Logger } from '../core/index.js';
 import { PlateRecognizer } from '../inference/index.js';
+import { readHubIdentity, readPrivateKey, Uplink } from '../sync/index.js';
 import type { DataKey } from './buffer/dataKey.js';
 import { ReadBuffer } from './buffer/readBuffer.js';
 import type { ApplianceConfig } from './config/schema.js';
@@ -27,5 +28,18 @@ export async function recognizerFromConfig(config: ApplianceConfig, clock: Clock
     ...(rc.modelDir ? { modelDir: rc.modelDir } : {}), backend: rc.backend, detectionThreshold: rc.detectionThreshold,
     lowConfidenceBelow: rc.lowConfidenceBelow, regionThreshold: rc.regionThreshold, dedupeWindowMs: rc.dedupeWindowMs,
     clock, logger: logger.child({ module: 'recognizer' }),
+  });
+}
+
+/** The uplink to the hub as the config describes it, or null when sync is off. */
+export async function uplinkFromConfig(config: ApplianceConfig, buffer: ReadBuffer, clock: Clock, logger: Logger): Promise<Uplink | null> {
+  const sc = config.sync;
+  if (!sc.enabled) return null;
+  const hub = await readHubIdentity(sc.hubKeysFile || join(config.dataDir, 'hub.json'));
+  return new Uplink({
+    deviceId: config.deviceId, brokerUrl: sc.brokerUrl, ...(sc.mqttPassword ? { mqtt: { password: sc.mqttPassword } } : {}),
+    source: buffer, deviceKey: await readPrivateKey(sc.deviceKeyFile || join(config.dataDir, 'device.pem')), hub, stateDir: config.dataDir,
+    maxReads: sc.batchMaxReads, maxBytes: sc.batchMaxBytes, maxAgeMs: sc.batchMaxAgeMs, ackTimeoutMs: sc.ackTimeoutMs,
+    backoff: { initialMs: sc.backoffInitialMs, maxMs: sc.backoffMaxMs }, statusEveryMs: sc.statusEveryMs, clock, logger: logger.child({ module: 'sync' }),
   });
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { AlprError, createLogger, errorMessage, systemClock } from '../core/index.js';
 import { Appliance } from './appliance.js';
 import { loadDataKey } from './buffer/dataKey.js';
-import { dataKeyPath, readBufferFromConfig, recognizerFromConfig } from './fromConfig.js';
+import { dataKeyPath, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig } from './fromConfig.js';
 import { loadConfigFile } from './config/loadConfig.js';
 
 /** Exit codes systemd and installers can tell apart (sysexits.h). */
@@ -42,7 +42,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const buffer = readBufferFromConfig(config, [await loadDataKey(dataKeyPath(config))], systemClock, logger);
     const recognizer = await recognizerFromConfig(config, systemClock, logger);
-    appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer, buffer });
+    const uplink = await uplinkFromConfig(config, buffer, systemClock, logger);
+    appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer, buffer, uplink });
   } catch (err) {
     logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'appliance could not be assembled');
     return EXIT.failure;

@@ -5,3 +5,4 @@ export { brokerToken, verifyBrokerToken } from './brokerToken.js';
 export { topics, parseTopic, deviceMayPublish, deviceMaySubscribe } from './topics.js';
 export { toWireRead, wireReadProblem } from './readCodec.js';
 export { Uplink, type UplinkOptions, type UplinkSource, type UplinkStats } from './uplink.js';
+export { readHubIdentity, writeHubIdentity, type HubIdentity } from './hubIdentity.js';

@@ -131,6 +131,23 @@ export const ApplianceConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {}, description: 'Encrypted read buffer (LevelDB under data_dir).' },
     ),
+    sync: Type.Object(
+      {
+        enabled: Type.Boolean({ default: false, description: 'Send reads to the hub (enrollment turns this on).' }),
+        broker_url: Type.String({ default: 'mqtt://127.0.0.1:1883', description: 'MQTT broker (mqtt:// or mqtts://): the hub\'s embedded broker or an external one.' }),
+        mqtt_password: Type.String({ default: '', description: 'Password for an external broker\'s password file; empty: a token signed with the device key (embedded broker).' }),
+        device_key_file: Type.String({ default: '', description: 'Ed25519 device key (PEM, 0600), made at enrollment. Empty: <data_dir>/device.pem.' }),
+        hub_keys_file: Type.String({ default: '', description: 'The hub\'s public keys, written at enrollment. Empty: <data_dir>/hub.json.' }),
+        batch_max_reads: Type.Integer({ minimum: 1, maximum: 5000, default: 500, description: 'Most reads in one batch.' }),
+        batch_max_bytes: Type.Integer({ minimum: 10_000, maximum: 64_000_000, default: 4_000_000, description: 'Most encrypted bytes in one batch.' }),
+        batch_max_age_ms: ms(200, 'A partly full batch is sent once its oldest read is this old.'),
+        ack_timeout_ms: ms(10_000, 'Resend a batch the hub has not acknowledged within this.', 100),
+        backoff_initial_ms: ms(500, 'First retry delay; doubles (with jitter) up to backoff_max_ms.', 10),
+        backoff_max_ms: ms(60_000, 'Longest retry delay.', 100),
+        status_every_ms: ms(60_000, 'How often the retained status message is refreshed.', 1000),
+      },
+      { additionalProperties: false, default: {}, description: 'Sync to the hub over MQTT.' },
+    ),
     pipeline: Type.Object(
       {
         capture_queue: Type.Integer({ minimum: 1, maximum: 1000, default: 4, description: 'Triggers waiting for the camera; more are dropped and counted.' }),
