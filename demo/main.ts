@@ -53,6 +53,10 @@ export async function main(argv: string[]): Promise<number> {
     frames++;
     process.stdout.write(`  frame ${String(frames).padStart(3)}  ${f.width}x${f.height} ${f.format}  burst ${f.burstId.slice(0, 8)}  from ${f.origin.split('/').pop()}\n`);
   });
+  appliance.pipeline.on('plateRead', (read) => {
+    const flag = read.lowConfidence ? '  (low confidence: kept, flagged)' : '';
+    process.stdout.write(`  READ  ${read.plate.padEnd(9)} confidence ${read.confidence.toFixed(2)}  state ${read.region ?? 'unknown'}${flag}\n`);
+  });
   appliance.pipeline.on('captureFailed', (err) => process.stdout.write(`  capture failed: ${err.code} ${err.message}\n`));
   appliance.pipeline.on('cameraIdle', () => (finished = true));
 
@@ -67,9 +71,11 @@ export async function main(argv: string[]): Promise<number> {
     await waitFor(() => appliance.pipeline.idle && appliance.pipeline.counters.triggers >= vehicle, 10_000);
     await systemClock.sleep(config.trigger.holdOffMs);
   }
+  await waitFor(() => appliance.pipeline.idle, 30_000);
   const health = await appliance.health.collect();
   await appliance.stop();
   const c = appliance.pipeline.counters;
+  process.stdout.write(`read ${c.reads} plates (${c.lowConfidenceReads} low confidence), stored encrypted in the appliance buffer\n`);
   process.stdout.write(`captured ${c.frames} frames in ${c.bursts} bursts from ${appliance.trigger.vehicleCount} vehicles; ` +
     `${c.captureErrors} capture errors, ${c.droppedTriggers + c.droppedBursts} dropped; illuminator duty ${(health.illuminator?.dutyCycle ?? 0).toFixed(3)}\n`);
   process.stdout.write(`data folder: ${dataDir}\nrun the appliance alone: npx alpr-firmware --config FILE (see docs/install.md)\n`);

@@ -40,9 +40,9 @@ export function editDistance(a: string, b: string): number {
 /**
  * Merges the readings of one vehicle's burst. Readings whose best texts are within two edits are
  * the same plate. Within a group, readings of the most common length (one vote per frame) vote
- * position by position,
- * each character weighted by its confidence; a position's confidence is its winning weight over
- * the total. The region is the confidence-weighted majority.
+ * position by position, each character weighted by its confidence. A position's confidence is
+ * the share of the weight behind the winner times the winners' mean confidence; the plate's is
+ * its weakest position's. The region is the confidence-weighted majority.
  */
 export function voteBurst(readings: FrameReading[]): VotedReading[] {
   const groups: FrameReading[][] = [];
@@ -78,12 +78,13 @@ function vote(group: FrameReading[]): VotedReading {
     }
     const [ch, w] = [...weights.entries()].sort((a, b) => b[1] - a[1])[0]!;
     chars.push(ch);
-    // Agreement across frames raises confidence; a lone frame keeps its own.
-    const mean = total / voters.length;
-    confs.push(Math.min(1, total > 0 ? (w / total) * Math.max(mean, w / voters.length) : 0));
+    // Agreement (share of the weight behind the winner) times the winners' mean confidence.
+    const agreeing = voters.filter((r) => r.candidates[0]!.text[i] === ch).length;
+    confs.push(total > 0 ? (w / total) * (w / agreeing) : 0);
   }
   const text = chars.join('');
-  const confidence = confs.reduce((a, b) => a * b, 1);
+  // A plate is as sure as its least sure character.
+  const confidence = confs.length ? Math.min(...confs) : 0;
   const regions = new Map<string | null, number>();
   for (const r of group) regions.set(r.region, (regions.get(r.region) ?? 0) + r.regionConfidence);
   const [region, regionWeight] = [...regions.entries()].sort((a, b) => b[1] - a[1])[0]!;

@@ -28,8 +28,8 @@ export async function toGray(frame: FrameInput): Promise<GrayFrame> {
       throw new AlprError('ALPR_ERR_IMAGE_SIZE', `raw frame holds ${raw.length} bytes, ${width}x${height}x${channels} needs ${width * height * channels}`);
     }
     if (channels === 1) return { pixels: raw, width, height };
-    const pixels = Buffer.allocUnsafe(width * height);
-    for (let i = 0, j = 0; i < pixels.length; i++, j += 3) pixels[i] = (raw[j]! * 77 + raw[j + 1]! * 150 + raw[j + 2]! * 29) >> 8;
+    // The same colour-to-grey conversion as for encoded frames, so raw and JPEG read alike.
+    const pixels = await sharp(raw, { raw: { width, height, channels } }).toColourspace('b-w').raw().toBuffer();
     return { pixels, width, height };
   }
   if (!frame.data || frame.data.length === 0) throw new AlprError('ALPR_ERR_IMAGE_SIZE', 'the frame is empty');
@@ -66,10 +66,11 @@ export async function resizeRegion(frame: GrayFrame, region: { left: number; top
   if (ix1 <= ix0 || iy1 <= iy0) return new Float32Array(outW * outH);
   let img = sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } }).extract({ left: ix0, top: iy0, width: ix1 - ix0, height: iy1 - iy0 });
   if (ix0 !== left || iy0 !== top || ix1 !== left + width || iy1 !== top + height) {
-    img = sharp(await img.raw().toBuffer(), { raw: { width: ix1 - ix0, height: iy1 - iy0, channels: 1 } })
+    img = sharp(await img.toColourspace('b-w').raw().toBuffer(), { raw: { width: ix1 - ix0, height: iy1 - iy0, channels: 1 } })
       .extend({ left: ix0 - left, top: iy0 - top, right: left + width - ix1, bottom: top + height - iy1, background: { r: 0, g: 0, b: 0 } });
   }
-  const out = await img.resize(outW, outH, { fit: 'fill', kernel: 'linear' }).raw().toBuffer();
+  // One-channel raw input comes out as three channels unless told to stay grey.
+  const out = await img.resize(outW, outH, { fit: 'fill', kernel: 'linear' }).toColourspace('b-w').raw().toBuffer();
   const f = new Float32Array(outW * outH);
   for (let i = 0; i < f.length; i++) f[i] = out[i]! / 255;
   return f;
@@ -81,5 +82,5 @@ export async function jpegOfRegion(frame: GrayFrame, region: { left: number; top
   const top = Math.max(0, Math.round(region.top));
   const width = Math.max(1, Math.min(frame.width - left, Math.round(region.width)));
   const height = Math.max(1, Math.min(frame.height - top, Math.round(region.height)));
-  return sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } }).extract({ left, top, width, height }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } }).extract({ left, top, width, height }).toColourspace('b-w').jpeg({ quality: 90 }).toBuffer();
 }

@@ -24,7 +24,7 @@ export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, 
   const w = Math.max(1, Math.round(frame.width * scale));
   const h = Math.max(1, Math.round(frame.height * scale));
   const small = await sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } })
-    .resize(w, h, { fit: 'fill', kernel: 'linear' }).raw().toBuffer();
+    .resize(w, h, { fit: 'fill', kernel: 'linear' }).toColourspace('b-w').raw().toBuffer();
   const input = new Float32Array(DET_W * DET_H);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) input[y * DET_W + x] = small[y * w + x]! / 255;
   const { maps } = await backend.detect({ data: input, dims: [1, 1, DET_H, DET_W] });

@@ -1,4 +1,5 @@
 import type { InferenceBackend } from './backends/types.js';
+import { voteBurst } from './burstVoting.js';
 import { decodePlate, type Candidate } from './ctcDecode.js';
 import { resizeRegion, type GrayFrame } from './frameImage.js';
 import type { PlateBox } from './plateDetector.js';
@@ -20,15 +21,56 @@ export function readRegion(box: PlateBox): { left: number; top: number; width: n
   return { left: box.x - mx, top: box.y - my, width: box.width + 2 * mx, height: box.height + 2 * my };
 }
 
+/**
+ * Detector boxes are off by a few pixels and some percent in size, and the reader is sensitive
+ * to how the plate sits in its crop; so each box is read in a few framings (as found, larger,
+ * smaller, nudged left and right) and the most confident reading wins.
+ */
+const FRAMINGS: ReadonlyArray<{ scale: number; dx: number }> = [
+  { scale: 1, dx: 0 }, { scale: 1.15, dx: 0 }, { scale: 0.9, dx: 0 }, { scale: 1, dx: -0.06 }, { scale: 1, dx: 0.06 },
+];
+
+function framed(box: PlateBox, f: { scale: number; dx: number }): PlateBox {
+  const width = box.width * f.scale;
+  const height = box.height * f.scale;
+  return { ...box, x: box.x + (box.width - width) / 2 + f.dx * box.width, y: box.y + (box.height - height) / 2, width, height };
+}
+
 /** Reads every box of one frame in a single batch through the reader network. */
 export async function readPlates(
   backend: InferenceBackend,
   frame: GrayFrame,
   boxes: PlateBox[],
   labels: { alphabet: string; states: string[] },
-  options: { regionThreshold: number; candidates: number },
+  options: { regionThreshold: number; candidates: number; framings?: number },
 ): Promise<PlateText[]> {
   if (boxes.length === 0) return [];
+  const framings = FRAMINGS.slice(0, Math.max(1, options.framings ?? FRAMINGS.length));
+  const views = boxes.flatMap((box) => framings.map((f) => framed(box, f)));
+  const texts = await readViews(backend, frame, views, labels, options);
+  return boxes.map((_, i) => {
+    const mine = texts.slice(i * framings.length, (i + 1) * framings.length).filter((t) => t.candidates.length > 0);
+    if (mine.length <= 1) return mine[0] ?? texts[i * framings.length]!;
+    // The framings vote like the frames of a burst: most common length, then per character.
+    const [voted] = voteBurst(mine.map((t, frameIndex) => ({ frameIndex, candidates: t.candidates, region: t.region, regionConfidence: t.regionConfidence, detection: 1 })));
+    const first = mine[0]!;
+    if (!voted) return first;
+    const others = mine.flatMap((t) => t.candidates).filter((c) => c.text !== voted.text);
+    return {
+      candidates: [{ text: voted.text, confidence: voted.confidence, charConfidences: voted.charConfidences }, ...others].filter((c, k, all) => all.findIndex((o) => o.text === c.text) === k).slice(0, options.candidates),
+      region: voted.region,
+      regionConfidence: voted.regionConfidence,
+    };
+  });
+}
+
+async function readViews(
+  backend: InferenceBackend,
+  frame: GrayFrame,
+  boxes: PlateBox[],
+  labels: { alphabet: string; states: string[] },
+  options: { regionThreshold: number; candidates: number },
+): Promise<PlateText[]> {
   const size = READER_W * READER_H;
   const input = new Float32Array(size * boxes.length);
   for (const [i, box] of boxes.entries()) input.set(await resizeRegion(frame, readRegion(box), READER_W, READER_H), i * size);

@@ -130,7 +130,8 @@ export class PlateRecognizer {
 
   /** Reads one known plate box (evaluation on plate crops, the self-test's test image). */
   async readBox(gray: GrayFrame, box: PlateBox): Promise<{ candidates: Candidate[]; region: string | null; regionConfidence: number }> {
-    const [text] = await readPlates(this.backend, gray, [box], { alphabet: this.manifest.alphabet, states: this.manifest.states }, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
+    // A known box (a crop, the self-test image) is read as given: one framing.
+    const [text] = await readPlates(this.backend, gray, [box], { alphabet: this.manifest.alphabet, states: this.manifest.states }, { regionThreshold: this.ctx.regionThreshold, candidates: 5, framings: 1 });
     return text!;
   }
 

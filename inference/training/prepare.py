@@ -25,14 +25,20 @@ def gray(img):
     return img.convert("L")
 
 
+JITTER = (0.08, 0.12)
+
+
 def reader_crop(img, box, rng=None, margin=(0.08, 0.15)):
     """Cuts a plate box with a margin (jittered when rng is given) and resizes it for the reader.
-    Mirrors inference/reader.ts: box expanded by 8% of width and 15% of height each side."""
+    Mirrors inference/plateReader.ts: box expanded by 8% of width and 15% of height each side.
+    The jitter stands in for detector error (boxes a few pixels and some percent off)."""
     x, y, w, h = box
     mx, my = margin[0] * w, margin[1] * h
     if rng is not None:
-        jx = lambda: rng.uniform(-0.08, 0.08) * w  # noqa: E731
-        jy = lambda: rng.uniform(-0.12, 0.12) * h  # noqa: E731
+        strong = rng.random() < 0.5
+        sx, sy = (JITTER[0] * 2.5, JITTER[1] * 2) if strong else JITTER
+        jx = lambda: rng.uniform(-sx, sx) * w  # noqa: E731
+        jy = lambda: rng.uniform(-sy, sy) * h  # noqa: E731
         x0, y0, x1, y1 = x - mx + jx(), y - my + jy(), x + w + mx + jx(), y + h + my + jy()
     else:
         x0, y0, x1, y1 = x - mx, y - my, x + w + mx, y + h + my
@@ -116,7 +122,12 @@ def build_reader(args, rng):
     root = args.dataset
     train_x, train_y, train_s, val_x, val_y, val_s = [], [], [], [], [], []
     t = time.time()
-    for i in range(args.reader_synth):
+    if args.reuse_synth:
+        old = np.load(args.reuse_synth)
+        synthetic = [i for i, s in enumerate(old["train_s"]) if s != "" and i < args.reader_synth_count_hint]
+        train_x += list(old["train_x"][synthetic]); train_y += list(old["train_y"][synthetic]); train_s += list(old["train_s"][synthetic])
+        print(f"reader: reused {len(synthetic)} synthetic samples", flush=True)
+    for i in range(0 if args.reuse_synth else args.reader_synth):
         arr, text, state = synth.reader_sample(rng, READER_W * 2, READER_H * 2)
         arr = np.asarray(Image.fromarray(arr).resize((READER_W, READER_H), Image.BILINEAR))
         train_x.append(arr); train_y.append(text); train_s.append(state)
@@ -194,6 +205,8 @@ def main():
     ap.add_argument("--task", choices=["reader", "detector", "all"], default="all")
     ap.add_argument("--reader-synth", type=int, default=60000)
     ap.add_argument("--real-variants", type=int, default=12)
+    ap.add_argument("--reuse-synth", default="", help="take the synthetic reader samples from an earlier reader.npz")
+    ap.add_argument("--reader-synth-count-hint", type=int, default=60000, help="with --reuse-synth: how many leading samples are synthetic")
     ap.add_argument("--det-real", type=int, default=4000)
     ap.add_argument("--det-synth", type=int, default=2000)
     args = ap.parse_args()

@@ -53,6 +53,8 @@ def train_reader(args, device):
     x, y, s = x[keep], y[keep], s[keep]
     print(f"reader: {len(x)} training samples, {len(vy)} validation", flush=True)
     model = Reader().to(device)
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location=device))
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
     rng = np.random.default_rng(args.seed)
@@ -222,6 +224,7 @@ def main():
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--eval-every", type=int, default=500)
     ap.add_argument("--minutes", type=float, default=0)
+    ap.add_argument("--init", default="", help="start from this checkpoint (fine-tuning)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     seed_all(args.seed)

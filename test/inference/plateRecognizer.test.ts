@@ -1,0 +1,127 @@
+import t from 'tap';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { ManualClock, silentLogger } from '../../core/index.js';
+import type { CapturedImage } from '../../drivers/index.js';
+import { DEFAULT_MODEL_DIR, PlateRecognizer, type PlateRecognizerOptions } from '../../inference/index.js';
+import { SAMPLE_VEHICLES } from '../../demo/sampleScenes.js';
+import { tempDir } from '../helpers/index.js';
+
+// The demo's scenes are the project's own drawings: small fixtures any clone has.
+const FRAMES = fileURLToPath(new URL('../../demo/frames', import.meta.url));
+const options = (over: Partial<PlateRecognizerOptions> = {}): PlateRecognizerOptions => ({
+  backend: 'onnx', detectionThreshold: 0.3, lowConfidenceBelow: 0.5, regionThreshold: 0.5, dedupeWindowMs: 0, clock: new ManualClock(), logger: silentLogger(), ...over,
+});
+const frame = async (name: string): Promise<CapturedImage> => {
+  const data = await readFile(join(FRAMES, name));
+  return { format: 'jpeg', width: 960, height: 540, data, capturedAt: 0, origin: name };
+};
+const burstOf = async (vehicle: number) => Promise.all([1, 2, 3].map((f) => frame(`v0${vehicle}-f${f}.jpg`)));
+
+t.test('bursts of generated street scenes are read, with corners, crop and confidences', async (tt) => {
+  const recognizer = await PlateRecognizer.create(options());
+  tt.teardown(() => recognizer.close());
+  let correct = 0;
+  for (const [i, vehicle] of SAMPLE_VEHICLES.entries()) {
+    const plates = await recognizer.recognizeBurst(await burstOf(i + 1));
+    tt.ok(plates.length >= 1, `vehicle ${i + 1} gives a read`);
+    const p = plates[0]!;
+    if (p.text === vehicle.plate) correct++;
+    tt.equal(p.corners.length, 4);
+    tt.ok(p.corners[2].x > p.corners[0].x && p.corners[2].y > p.corners[0].y, 'corners clockwise from top-left');
+    tt.equal(p.charConfidences.length, p.text.length);
+    tt.ok(p.confidence >= 0 && p.confidence <= 1);
+    tt.equal((await sharp(p.crop).metadata()).format, 'jpeg', 'the plate crop is a JPEG');
+  }
+  tt.ok(correct >= 4, `${correct} of 6 plates read exactly`);
+});
+
+t.test('both backends give the same reads on the same frames', async (tt) => {
+  const onnx = await PlateRecognizer.create(options({ backend: 'onnx' }));
+  const tfjs = await PlateRecognizer.create(options({ backend: 'tfjs' }));
+  tt.teardown(async () => {
+    await onnx.close();
+    await tfjs.close();
+  });
+  tt.equal(tfjs.backendName, 'tfjs');
+  for (const name of (await readdir(FRAMES)).sort().slice(0, 6)) {
+    const data = await readFile(join(FRAMES, name));
+    const a = await onnx.recognize({ data });
+    const b = await tfjs.recognize({ data });
+    tt.same(b.map((p) => p.text), a.map((p) => p.text), name);
+    tt.same(b.map((p) => p.corners), a.map((p) => p.corners));
+  }
+});
+
+t.test('raw RGB and IR-like grayscale frames are read like the JPEG', async (tt) => {
+  const recognizer = await PlateRecognizer.create(options());
+  tt.teardown(() => recognizer.close());
+  const jpeg = await readFile(join(FRAMES, 'v02-f1.jpg'));
+  const fromJpeg = await recognizer.recognize({ data: jpeg });
+  const rgb = await sharp(jpeg).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const fromRaw = await recognizer.recognize({ raw: rgb.data, width: rgb.info.width, height: rgb.info.height, channels: 3 });
+  tt.same(fromRaw.map((p) => p.text), fromJpeg.map((p) => p.text));
+  const ir = await sharp(jpeg).greyscale().linear(1.8, -90).png().toBuffer();
+  tt.ok((await recognizer.recognize({ data: ir })).length >= 1, 'a high-contrast grayscale frame still gives a plate');
+});
+
+t.test('bad frames are typed errors and the recognizer keeps working', async (tt) => {
+  const recognizer = await PlateRecognizer.create(options());
+  tt.teardown(() => recognizer.close());
+  const jpeg = await readFile(join(FRAMES, 'v02-f1.jpg'));
+  await tt.rejects(recognizer.recognize({ data: jpeg.subarray(0, jpeg.length / 2) }), { code: 'ALPR_ERR_IMAGE_CORRUPT' });
+  await tt.rejects(recognizer.recognize({ data: Buffer.from('definitely not an image') }), { code: 'ALPR_ERR_IMAGE_CORRUPT' });
+  await tt.rejects(recognizer.recognize({ data: Buffer.alloc(0) }), { code: 'ALPR_ERR_IMAGE_SIZE' });
+  await tt.rejects(recognizer.recognize({ raw: Buffer.alloc(0), width: 0, height: 0, channels: 1 }), { code: 'ALPR_ERR_IMAGE_SIZE' });
+  await tt.rejects(recognizer.recognize({ raw: Buffer.alloc(10), width: 100000, height: 100000, channels: 1 }), { code: 'ALPR_ERR_IMAGE_SIZE' });
+  await tt.rejects(recognizer.recognize({ raw: Buffer.alloc(10), width: 4, height: 4, channels: 3 }), { code: 'ALPR_ERR_IMAGE_SIZE' });
+  // A burst with one corrupt frame is still read from the others, and the failure is counted.
+  const burst = await burstOf(2);
+  burst[1] = { ...burst[1]!, data: burst[1]!.data.subarray(0, 500) };
+  const plates = await recognizer.recognizeBurst(burst);
+  tt.ok(plates.length >= 1);
+  tt.equal(recognizer.failedFrames, 1);
+  await tt.rejects(recognizer.recognizeBurst([{ ...burst[1]! }]), { code: 'ALPR_ERR_IMAGE_CORRUPT' }, 'a burst with no good frame fails typed');
+});
+
+t.test('reads below the confidence threshold are kept and flagged, never dropped', async (tt) => {
+  const recognizer = await PlateRecognizer.create(options({ lowConfidenceBelow: 1.01 }));
+  tt.teardown(() => recognizer.close());
+  const plates = await recognizer.recognizeBurst(await burstOf(4));
+  tt.ok(plates.length >= 1);
+  tt.ok(plates.every((p) => p.lowConfidence));
+});
+
+t.test('the dedupe window suppresses the same plate re-read by the next trigger', async (tt) => {
+  const clock = new ManualClock();
+  const recognizer = await PlateRecognizer.create(options({ dedupeWindowMs: 10_000, clock }));
+  tt.teardown(() => recognizer.close());
+  const burst = await burstOf(2);
+  tt.ok((await recognizer.recognizeBurst(burst)).length >= 1);
+  clock.advance(4000);
+  tt.same(await recognizer.recognizeBurst(burst), [], 'the car waiting at the light is not read twice');
+  clock.advance(11_000);
+  tt.ok((await recognizer.recognizeBurst(burst)).length >= 1, 'after the window it is a new pass');
+});
+
+t.test('a missing or altered model file is refused with a typed error', async (tt) => {
+  const dir = await tempDir(tt);
+  const copy = async (name: string) => {
+    const d = join(dir, name);
+    await mkdir(d);
+    for (const f of await readdir(DEFAULT_MODEL_DIR)) if (!f.endsWith('.md')) await copyFile(join(DEFAULT_MODEL_DIR, f), join(d, f));
+    return d;
+  };
+  await tt.rejects(PlateRecognizer.create(options({ modelDir: join(dir, 'nowhere') })), { code: 'ALPR_ERR_MODEL_MISSING' });
+  const altered = await copy('altered');
+  const bytes = await readFile(join(altered, 'reader.onnx'));
+  bytes[bytes.length - 100]! ^= 0xff;
+  await writeFile(join(altered, 'reader.onnx'), bytes);
+  await tt.rejects(PlateRecognizer.create(options({ modelDir: altered })), { code: 'ALPR_ERR_MODEL_CHECKSUM' });
+  await tt.rejects(PlateRecognizer.create(options({ modelDir: altered, backend: 'auto' })), { code: 'ALPR_ERR_MODEL_CHECKSUM' }, 'auto does not fall back around a bad file');
+  const gone = await copy('gone');
+  await writeFile(join(gone, 'detector.weights.bin'), '');
+  await tt.rejects(PlateRecognizer.create(options({ modelDir: gone, backend: 'tfjs' })), { code: 'ALPR_ERR_MODEL_CHECKSUM' });
+});
