@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   pipeline: () => import('./pipeline.js'),
   buffer: () => import('./buffer.js'),
   sync: () => import('./sync.js'),
+  recognition: () => import('./recognition.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -52,30 +52,6 @@ function checkSize(width: number, height: number): void {
   }
 }
 
-/** Resizes a region of a gray frame into a float tensor row (values 0..1), as the training code does. */
-export async function resizeRegion(frame: GrayFrame, region: { left: number; top: number; width: number; height: number }, outW: number, outH: number): Promise<Float32Array> {
-  // Regions may reach past the frame edge (a plate at the border plus its margin): pad with black.
-  const left = Math.round(region.left);
-  const top = Math.round(region.top);
-  const width = Math.max(1, Math.round(region.width));
-  const height = Math.max(1, Math.round(region.height));
-  const ix0 = Math.max(0, left);
-  const iy0 = Math.max(0, top);
-  const ix1 = Math.min(frame.width, left + width);
-  const iy1 = Math.min(frame.height, top + height);
-  if (ix1 <= ix0 || iy1 <= iy0) return new Float32Array(outW * outH);
-  let img = sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } }).extract({ left: ix0, top: iy0, width: ix1 - ix0, height: iy1 - iy0 });
-  if (ix0 !== left || iy0 !== top || ix1 !== left + width || iy1 !== top + height) {
-    img = sharp(await img.toColourspace('b-w').raw().toBuffer(), { raw: { width: ix1 - ix0, height: iy1 - iy0, channels: 1 } })
-      .extend({ left: ix0 - left, top: iy0 - top, right: left + width - ix1, bottom: top + height - iy1, background: { r: 0, g: 0, b: 0 } });
-  }
-  // One-channel raw input comes out as three channels unless told to stay grey.
-  const out = await img.resize(outW, outH, { fit: 'fill', kernel: 'linear' }).toColourspace('b-w').raw().toBuffer();
-  const f = new Float32Array(outW * outH);
-  for (let i = 0; i < f.length; i++) f[i] = out[i]! / 255;
-  return f;
-}
-
 /** JPEG of a region (the plate crop kept with each read). */
 export async function jpegOfRegion(frame: GrayFrame, region: { left: number; top: number; width: number; height: number }): Promise<Buffer> {
   const left = Math.max(0, Math.round(region.left));

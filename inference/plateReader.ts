@@ -1,7 +1,8 @@
 import type { InferenceBackend } from './backends/types.js';
 import { voteBurst } from './burstVoting.js';
 import { decodePlate, type Candidate } from './ctcDecode.js';
-import { resizeRegion, type GrayFrame } from './frameImage.js';
+import type { GrayFrame } from './frameImage.js';
+import { resampleRegion } from './resample.js';
 import type { PlateBox } from './plateDetector.js';
 
 export const READER_W = 96;
@@ -73,7 +74,7 @@ async function readViews(
 ): Promise<PlateText[]> {
   const size = READER_W * READER_H;
   const input = new Float32Array(size * boxes.length);
-  for (const [i, box] of boxes.entries()) input.set(await resizeRegion(frame, readRegion(box), READER_W, READER_H), i * size);
+  for (const [i, box] of boxes.entries()) input.set(resampleRegion(frame.pixels, frame.width, frame.height, readRegion(box), READER_W, READER_H), i * size);
   const { chars, state } = await backend.read({ data: input, dims: [boxes.length, 1, READER_H, READER_W] });
   const [, classes, steps] = chars.dims as [number, number, number];
   const states = state.dims[1]!;

@@ -15,7 +15,9 @@ t.test('reads appended on the appliance arrive at the hub exactly once, in order
   const stored = await hub.store.getRead(reads[5]!.id);
   tt.equal(stored?.plate, reads[5]!.plate);
   tt.same(stored?.context, reads[5]!.context, 'images arrive intact (and are stored encrypted)');
-  tt.equal(await hub.store.lastSequence(device.deviceId), device.uplink.stats.lastAckedSequence);
+  const hubSequence = await hub.store.lastSequence(device.deviceId);
+  await eventually(() => device.uplink.stats.lastAckedSequence === hubSequence, 5000);
+  tt.equal(device.uplink.stats.lastAckedSequence, hubSequence, 'device and hub agree on the last batch');
   tt.equal(hub.ingest.stats.gaps, 0);
 });
 
