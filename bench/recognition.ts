@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { silentLogger, systemClock } from '../core/index.js';
-import { PlateRecognizer, type BackendChoice } from '../inference/index.js';
+import { recognizerFromConfig, validateConfig } from '../firmware/index.js';
+import type { BackendChoice } from '../inference/index.js';
 import { machine, percentile, round } from './machine.js';
 
 /**
@@ -13,12 +14,14 @@ import { machine, percentile, round } from './machine.js';
  * decoding a 1080p JPEG as the appliance does.
  */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { frames: { type: 'string', default: '200' }, backend: { type: 'string', default: 'auto' }, images: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { frames: { type: 'string', default: '200' }, backend: { type: 'string' }, images: { type: 'string' } } });
   sharp.concurrency(1);
   const folder = values.images ?? new URL('../demo/frames', import.meta.url).pathname;
   const names = (await readdir(folder)).filter((n) => /\.(jpe?g|png)$/i.test(n)).sort();
   const frames = await Promise.all(names.map(async (n) => sharp(await readFile(join(folder, n))).resize(1920, 1080, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer()));
-  const recognizer = await PlateRecognizer.create({ backend: values.backend as BackendChoice, detectionThreshold: 0.3, lowConfidenceBelow: 0.5, regionThreshold: 0.5, dedupeWindowMs: 0, clock: systemClock, logger: silentLogger() });
+  // As configured for the appliance: the config schema's defaults.
+  const config = validateConfig({ recognizer: { ...(values.backend ? { backend: values.backend as BackendChoice } : {}), dedupe_window_ms: 0 } });
+  const recognizer = (await recognizerFromConfig(config, systemClock, silentLogger()))!;
   for (const f of frames.slice(0, 5)) await recognizer.recognize({ data: f }); // warm-up
   const times: number[] = [];
   let plates = 0;

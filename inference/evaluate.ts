@@ -8,7 +8,7 @@ import type { BackendChoice } from './backends/createBackend.js';
 import { toGray } from './frameImage.js';
 import { iou } from './plateDetector.js';
 import { CROP_MARGIN } from './plateReader.js';
-import { PlateRecognizer } from './plateRecognizer.js';
+import { recognizerFromConfig, validateConfig } from '../firmware/index.js';
 
 /**
  * `npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs]`
@@ -74,14 +74,19 @@ export interface EvalResult {
   split: string;
 }
 
-export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend: BackendChoice; limit?: number; modelDir?: string }): Promise<EvalResult> {
+export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number }): Promise<EvalResult> {
   const { kind, items: all } = await loadTruth(dir);
   const items = all.filter((i) => options.split === 'all' || splitOf(basename(i.image)) === options.split).slice(0, options.limit ?? Infinity);
   const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
-  const recognizer = await PlateRecognizer.create({
-    ...(options.modelDir ? { modelDir: options.modelDir } : {}),
-    backend: options.backend, detectionThreshold: 0.3, lowConfidenceBelow: 0.5, regionThreshold: 0.5, dedupeWindowMs: 0, clock: systemClock, logger,
+  // As configured for the appliance (the config schema's defaults), with dedupe off: every image
+  // is a different vehicle here.
+  const config = validateConfig({
+    recognizer: {
+      ...(options.backend ? { backend: options.backend } : {}), dedupe_window_ms: 0, ...(options.modelDir ? { model_dir: options.modelDir } : {}),
+      ...(options.tiles ? { detector_tiles: options.tiles } : {}), ...(options.threshold ? { detection_threshold: options.threshold } : {}),
+    },
   });
+  const recognizer = (await recognizerFromConfig(config, systemClock, logger))!;
   let plates = 0, detected = 0, top1 = 0, top5 = 0, falsePositives = 0, failed = 0;
   const times: number[] = [];
   for (const item of items) {
@@ -143,19 +148,20 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string', default: 'auto' }, limit: { type: 'string' }, models: { type: 'string' } } }));
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' } } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n`);
     return 64;
   }
-  if (!values.dataset || !['all', 'val', 'train'].includes(values.split!) || !['auto', 'onnx', 'tfjs'].includes(values.backend!)) {
+  if (!values.dataset || !['all', 'val', 'train'].includes(values.split!) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
     process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N]\n');
     return 64;
   }
   try {
     const result = await evaluate(values.dataset, {
-      split: values.split as 'all', backend: values.backend as BackendChoice,
+      split: values.split as 'all', ...(values.backend ? { backend: values.backend as BackendChoice } : {}),
       ...(values.limit ? { limit: Number(values.limit) } : {}), ...(values.models ? { modelDir: values.models } : {}),
+      ...(values.tiles ? { tiles: Number(values.tiles) } : {}), ...(values.threshold ? { threshold: Number(values.threshold) } : {}),
     });
     if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);

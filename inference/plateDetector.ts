@@ -14,17 +14,65 @@ export interface PlateBox {
   score: number;
 }
 
+export interface Region {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 /**
- * Finds plates: the frame is scaled to fit 384x288 (top-left, zero padding, as in training), the
- * network gives a plate-centre heatmap with sizes and offsets, and local maxima above the
- * threshold become boxes in frame pixels.
+ * The views the detector looks at: the whole frame, and (with `tiles` > 1) a grid of overlapping
+ * tiles, each seen at the detector's full input size. Distant plates are only a few dozen pixels
+ * wide once a 1080p frame is shrunk to 384; in a tile they are twice that.
  */
-export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates = 8): Promise<PlateBox[]> {
-  const scale = Math.min(DET_W / frame.width, DET_H / frame.height);
-  const w = Math.max(1, Math.round(frame.width * scale));
-  const h = Math.max(1, Math.round(frame.height * scale));
-  const small = await sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } })
-    .resize(w, h, { fit: 'fill', kernel: 'linear' }).toColourspace('b-w').raw().toBuffer();
+export function detectorViews(width: number, height: number, tiles: number): Region[] {
+  const views: Region[] = [{ left: 0, top: 0, width, height }];
+  if (tiles <= 1) return views;
+  const overlap = 0.2;
+  const tw = width / (tiles - (tiles - 1) * overlap);
+  const th = height / (tiles - (tiles - 1) * overlap);
+  for (let ty = 0; ty < tiles; ty++) {
+    for (let tx = 0; tx < tiles; tx++) {
+      const left = Math.round(tx * tw * (1 - overlap));
+      const top = Math.round(ty * th * (1 - overlap));
+      views.push({ left, top, width: Math.min(width - left, Math.round(tw)), height: Math.min(height - top, Math.round(th)) });
+    }
+  }
+  return views;
+}
+
+/**
+ * Finds plates: each view is scaled to fit 384x288 (top-left, zero padding, as in training), the
+ * network gives a plate-centre heatmap with sizes and offsets, local maxima above the threshold
+ * become boxes in frame pixels, and boxes found in several views are merged.
+ */
+export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates = 8, tiles = 1): Promise<PlateBox[]> {
+  const found: PlateBox[] = [];
+  for (const view of detectorViews(frame.width, frame.height, tiles)) found.push(...(await detectInView(backend, frame, view, threshold)));
+  found.sort((a, b) => b.score - a.score);
+  // Overlapping peaks of one plate (a wide plate can peak twice, tiles overlap): keep the strongest.
+  const kept: PlateBox[] = [];
+  for (const p of found) if (kept.length < maxPlates && kept.every((k) => iou(k, p) < 0.3 && !inside(p, k))) kept.push(p);
+  return kept;
+}
+
+/** True when box a lies mostly inside box b (a fragment of a plate seen whole elsewhere). */
+function inside(a: PlateBox, b: PlateBox): boolean {
+  const iw = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const ih = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  return iw * ih > 0.6 * a.width * a.height;
+}
+
+async function detectInView(backend: InferenceBackend, frame: GrayFrame, view: Region, threshold: number): Promise<PlateBox[]> {
+  const scale = Math.min(DET_W / view.width, DET_H / view.height);
+  const w = Math.max(1, Math.round(view.width * scale));
+  const h = Math.max(1, Math.round(view.height * scale));
+  let image = sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } });
+  if (view.left !== 0 || view.top !== 0 || view.width !== frame.width || view.height !== frame.height) {
+    image = image.extract(view);
+  }
+  const small = await image.resize(w, h, { fit: 'fill', kernel: 'linear' }).toColourspace('b-w').raw().toBuffer();
   const input = new Float32Array(DET_W * DET_H);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) input[y * DET_W + x] = small[y * w + x]! / 255;
   const { maps } = await backend.detect({ data: input, dims: [1, 1, DET_H, DET_W] });
@@ -56,19 +104,15 @@ export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, 
       const cx = ix + m[3 * plane + at]!;
       const cy = iy + m[4 * plane + at]!;
       peaks.push({
-        x: ((cx - wc / 2) * DET_STRIDE) / scale,
-        y: ((cy - hc / 2) * DET_STRIDE) / scale,
+        x: view.left + ((cx - wc / 2) * DET_STRIDE) / scale,
+        y: view.top + ((cy - hc / 2) * DET_STRIDE) / scale,
         width: (wc * DET_STRIDE) / scale,
         height: (hc * DET_STRIDE) / scale,
         score,
       });
     }
   }
-  peaks.sort((a, b) => b.score - a.score);
-  // Overlapping peaks of one plate (a wide plate can peak twice): keep the strongest.
-  const kept: PlateBox[] = [];
-  for (const p of peaks) if (kept.length < maxPlates && kept.every((k) => iou(k, p) < 0.3)) kept.push(p);
-  return kept;
+  return peaks;
 }
 
 export function iou(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): number {

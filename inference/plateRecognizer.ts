@@ -46,8 +46,12 @@ export interface PlateRecognizerOptions {
   backend: BackendChoice;
   /** Detector heatmap score above which a peak is a plate. */
   detectionThreshold: number;
+  /** 1: the detector sees the whole frame; n > 1: also an n x n grid of tiles (small, distant plates). */
+  detectorTiles?: number;
   /** Reads whose voted confidence is below this are kept, flagged low_confidence. */
   lowConfidenceBelow: number;
+  /** A detection whose best reading is less sure than this is not reported as a plate at all. */
+  minReadConfidence: number;
   /** Region (state) guesses below this confidence are reported as unknown. */
   regionThreshold: number;
   /** Same plate again at this site within this window is suppressed (0 = off). */
@@ -140,18 +144,21 @@ export class PlateRecognizer {
   }
 
   private async recognizeGray(gray: GrayFrame): Promise<FramePlate[]> {
-    const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold);
+    const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1);
     const texts = await readPlates(this.backend, gray, boxes, { alphabet: this.manifest.alphabet, states: this.manifest.states }, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
     return boxes.flatMap((box, i) => {
       const t = texts[i]!;
       const best = t.candidates[0];
-      if (!best) return [];
+      // A region the reader cannot make at least three characters of is not a plate (grilles,
+      // signs and text on vehicles fool the detector, not both networks).
+      if (!best || best.text.length < MIN_PLATE_CHARS || best.confidence < this.ctx.minReadConfidence) return [];
       return [{ corners: cornersOf(box), box, text: best.text, confidence: round(best.confidence), charConfidences: best.charConfidences, candidates: t.candidates, region: t.region, regionConfidence: t.regionConfidence }];
     });
   }
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+const MIN_PLATE_CHARS = 3;
 
 function cornersOf(b: PlateBox): [Point, Point, Point, Point] {
   const r = (n: number) => Math.round(n);

@@ -112,9 +112,11 @@ export const ApplianceConfigSchema = Type.Object(
     recognizer: Type.Object(
       {
         enabled: Type.Boolean({ default: true, description: 'Read plates (off: capture only, for commissioning the camera).' }),
-        backend: oneOf(['auto', 'onnx', 'tfjs'], { default: 'auto', description: 'Inference backend; auto times each available one at start and keeps the fastest.' }),
+        backend: oneOf(['auto', 'onnx', 'tfjs'], { default: 'onnx', description: 'Inference backend: ONNX Runtime (default), TensorFlow.js (tfjs-node where installed, else WASM), or auto (times each available one at start and keeps the fastest).' }),
         model_dir: Type.String({ default: '', description: 'Folder with manifest.json and the model files. Empty: the models shipped in inference/models.' }),
-        detection_threshold: Type.Number({ minimum: 0.01, maximum: 0.99, default: 0.3, description: 'Detector score above which a region is a plate.' }),
+        detection_threshold: Type.Number({ minimum: 0.01, maximum: 0.99, default: 0.4, description: 'Detector score above which a region is a plate.' }),
+        detector_tiles: Type.Integer({ minimum: 1, maximum: 4, default: 2, description: '1: the detector sees the whole frame; n: also an n x n grid of overlapping tiles, for small distant plates (n*n+1 detector runs per frame).' }),
+        min_read_confidence: Type.Number({ minimum: 0, maximum: 1, default: 0.1, description: 'A detection whose best reading is less sure than this is not a plate (grilles, signs).' }),
         low_confidence_below: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'Reads below this confidence are kept and flagged low_confidence, never dropped.' }),
         region_threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'State guesses below this confidence are reported as unknown.' }),
         dedupe_window_ms: ms(10_000, 'The same plate read again at this site within this window is suppressed (0 = off).'),

@@ -154,6 +154,8 @@ def train_detector(args, device):
     vx, vb = d["val_x"], d["val_b"]
     print(f"detector: {len(x)} training frames, {len(vx)} validation", flush=True)
     model = Detector().to(device)
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location=device))
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
     rng = np.random.default_rng(args.seed)

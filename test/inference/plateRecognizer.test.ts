@@ -12,7 +12,7 @@ import { tempDir } from '../helpers/index.js';
 // The demo's scenes are the project's own drawings: small fixtures any clone has.
 const FRAMES = fileURLToPath(new URL('../../demo/frames', import.meta.url));
 const options = (over: Partial<PlateRecognizerOptions> = {}): PlateRecognizerOptions => ({
-  backend: 'onnx', detectionThreshold: 0.3, lowConfidenceBelow: 0.5, regionThreshold: 0.5, dedupeWindowMs: 0, clock: new ManualClock(), logger: silentLogger(), ...over,
+  backend: 'onnx', detectionThreshold: 0.4, detectorTiles: 1, minReadConfidence: 0.05, lowConfidenceBelow: 0.5, regionThreshold: 0.5, dedupeWindowMs: 0, clock: new ManualClock(), logger: silentLogger(), ...over,
 });
 const frame = async (name: string): Promise<CapturedImage> => {
   const data = await readFile(join(FRAMES, name));
