@@ -49,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     const small = await buffer(join(root, 'small'), clock);
     const count = Number(values.reads);
     const tiny = Buffer.alloc(64, 1);
-    const storeSeconds = await appendAll(small, count, 2048, () => read(clock.now(), 40, tiny));
+    const storeSeconds = await appendAll(small, count, 256, () => read(clock.now(), 40, tiny));
     global.gc?.();
     const rssMb = process.memoryUsage().rss / 2 ** 20;
     process.stderr.write(`stored ${count} small reads in ${storeSeconds.toFixed(1)} s; rss ${rssMb.toFixed(0)} MB\n`);

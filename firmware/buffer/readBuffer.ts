@@ -64,13 +64,11 @@ type Op = { type: 'put'; key: string; value: Buffer } | { type: 'del'; key: stri
 
 const R = 'r!'; // encrypted record, by sequence number (append order = capture order)
 const M = 'm!'; // plaintext bookkeeping: append time on the buffer's own clock, capture time, size
-const W = 'w!'; // index by wall-clock capture time, for reads captured under a sane clock
 const C = 'c!'; // marks a record that failed authentication (kept, never handed out)
 const STATE = 's!state';
 const EVICT_CHUNK = 10_000;
 
 const seqKey = (seq: number) => seq.toString(16).padStart(13, '0');
-const wallKey = (wall: number, seq: string) => `${W}${Math.floor(wall).toString(16).padStart(13, '0')}!${seq}`;
 const metaValue = (m: Meta) => Buffer.from(`${m.appendElapsed}|${m.capturedAt}|${m.bytes}`);
 const parseMeta = (b: Buffer): Meta => {
   const [a, c, s] = b.toString('utf8').split('|').map(Number);
@@ -82,10 +80,12 @@ const isSaneWall = (ms: number) => ms >= EARLIEST_SANE_WALL_MS;
  * The appliance's read buffer: every read AES-256-GCM encrypted in LevelDB until the hub
  * acknowledges it, never longer than the retention limit, never more than the byte budget.
  *
- * Age is measured two ways and a read is evicted when either says it is too old: on the
- * buffer's own elapsed-time clock (monotonic while running, plus the wall-clock gap across a
- * restart when both readings are sane), and by wall-clock capture time when that clock is sane.
- * A clock that jumps backwards or an unset RTC therefore cannot keep a read past the limit.
+ * Age is measured on the buffer's own elapsed-time clock: monotonic while the process runs, plus
+ * the wall-clock gap across a restart when both wall readings are real times (year 2024 or later)
+ * and moved forward. A wall clock that jumps backwards, or an unset RTC, therefore cannot keep a
+ * read past the limit; a wall clock that jumps forward while the box was off evicts early, which
+ * is the safe direction. (Capture times from the wall clock are not trusted for this: a box
+ * with a dead RTC stamps reads in 1970.)
  *
  * All writes go through one queue; appends waiting behind a write are committed together in the
  * next LevelDB batch with one fsync (group commit), and append() resolves only after that.
@@ -246,7 +246,7 @@ export class ReadBuffer implements ReadStore {
     let total = 0;
     // Chunks resume after the last key seen: iterating from the start again would walk over
     // every tombstone the previous chunks left until LevelDB compacts them.
-    const cursor = { meta: M, wall: W };
+    const cursor = { meta: M };
     for (;;) {
       const evicted = await this.exclusive(() => this.evictExpiredChunk(EVICT_CHUNK, cursor));
       total += evicted;
@@ -259,34 +259,44 @@ export class ReadBuffer implements ReadStore {
     return total;
   }
 
-  private async evictExpiredChunk(limit: number, cursor: { meta: string; wall: string }): Promise<number> {
+  /**
+   * Evicts up to `limit` of the oldest reads if they are past the limit. Expired reads are always a
+   * prefix of the sequence order (the elapsed clock never goes back), so the records and their
+   * bookkeeping go as two range deletions; bookkeeping goes last, so a crash in between leaves
+   * only bookkeeping of already-deleted (and expired) reads, which the next run clears.
+   */
+  private async evictExpiredChunk(limit: number, cursor: { meta: string }): Promise<number> {
     const db = this.ensureOpen();
     const elapsedNow = this.elapsedNow();
-    const ops: Op[] = [];
-    const doomed = new Set<string>();
-    // Oldest first on the buffer's own clock: stop at the first read young enough.
+    let first: string | null = null;
+    let last: string | null = null;
+    let count = 0;
+    let bytes = 0;
+    const corrupt: string[] = [];
     for await (const [key, value] of db.iterator({ gt: cursor.meta, lt: `${M}~`, limit })) {
       const meta = parseMeta(value);
       if (meta.appendElapsed + this.ctx.retentionMs > elapsedNow) break;
-      cursor.meta = key;
       const seq = key.slice(M.length);
-      doomed.add(seq);
-      this.deleteOpsFor(seq, meta, ops);
+      first ??= seq;
+      last = seq;
+      cursor.meta = key;
+      count++;
+      bytes += meta.bytes;
+      if (this.corrupt.has(seq)) corrupt.push(seq);
     }
-    const wall = this.ctx.clock.now();
-    if (doomed.size < limit && isSaneWall(wall)) {
-      for await (const key of db.keys({ gt: cursor.wall, lt: wallKey(wall - this.ctx.retentionMs, ''), limit: limit - doomed.size })) {
-        cursor.wall = key;
-        const seq = key.slice(key.lastIndexOf('!') + 1);
-        if (doomed.has(seq)) continue;
-        doomed.add(seq);
-        await this.deleteOps(seq, ops);
-      }
+    if (first === null || last === null) return 0;
+    try {
+      await db.clear({ gte: `${R}${first}`, lte: `${R}${last}` });
+      await db.clear({ gte: `${M}${first}`, lte: `${M}${last}` });
+    } catch (cause) {
+      throw new AlprError('ALPR_ERR_BUFFER_IO', 'LevelDB could not delete expired reads', { cause });
     }
-    if (ops.length === 0) return 0;
-    await this.writeState(ops);
-    for (const seq of doomed) this.forgetLease(seq);
-    return doomed.size;
+    await this.writeState(corrupt.map((seq) => ({ type: 'del', key: `${C}${seq}` })));
+    for (const seq of corrupt) this.corrupt.delete(seq);
+    this.count -= count;
+    this.bytes -= bytes;
+    // A lease that covered evicted reads stays: markSynced skips what is already gone.
+    return count;
   }
 
   async stats(): Promise<BufferStats> {
@@ -344,7 +354,6 @@ export class ReadBuffer implements ReadStore {
       this.state.nextSeq++;
       ops.push({ type: 'put', key: rKey, value: record });
       ops.push({ type: 'put', key: `${M}${seq}`, value: metaValue({ appendElapsed: elapsed, capturedAt: p.read.capturedAt, bytes: record.length }) });
-      if (isSaneWall(p.read.capturedAt)) ops.push({ type: 'put', key: wallKey(p.read.capturedAt, seq), value: Buffer.alloc(0) });
       added += record.length;
       accepted.push(p);
     }
@@ -388,7 +397,6 @@ export class ReadBuffer implements ReadStore {
 
   private deleteOpsFor(seq: string, m: Meta, ops: Op[]): void {
     ops.push({ type: 'del', key: `${R}${seq}` }, { type: 'del', key: `${M}${seq}` });
-    if (isSaneWall(m.capturedAt)) ops.push({ type: 'del', key: wallKey(m.capturedAt, seq) });
     if (this.corrupt.delete(seq)) ops.push({ type: 'del', key: `${C}${seq}` });
     this.count--;
     this.bytes -= m.bytes;
