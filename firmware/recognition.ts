@@ -1,32 +1,13 @@
 import type { CapturedImage } from '../drivers/index.js';
+import type { BurstPlate, Point } from '../inference/index.js';
 
-/** A point in frame pixels. */
-export interface Point {
-  x: number;
-  y: number;
-}
-
-/** One plate read from one trigger's burst (after voting across its frames). */
-export interface PlateRead {
-  text: string;
-  /** Whole-plate confidence 0..1. */
-  confidence: number;
-  charConfidences: number[];
-  /** Issuing region (US state code) or null when unknown. */
-  region: string | null;
-  regionConfidence: number;
-  /** Four corners, clockwise from top-left, in the pixels of `frameIndex`. */
-  corners: [Point, Point, Point, Point];
-  /** Which frame of the burst gave the best view (its image becomes the context image). */
-  frameIndex: number;
-  /** JPEG of the plate region. */
-  crop: Buffer;
-  lowConfidence: boolean;
-}
+/** One plate read from one trigger's burst, after voting: what the recognizer in inference/ returns. */
+export type PlateRead = BurstPlate;
+export type { Point };
 
 /**
- * Reads plates from the frames of one trigger. Issue 2's recognizer implements it; the pipeline
- * runs without one (capture only) until a recognizer is configured.
+ * Reads plates from the frames of one trigger (inference's PlateRecognizer). The pipeline runs
+ * without one (capture only) when recognition is off in the config.
  */
 export interface Recognizer {
   recognizeBurst(frames: readonly CapturedImage[]): Promise<PlateRead[]>;

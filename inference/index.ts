@@ -1,4 +1,4 @@
-export { PlateRecognizer, type PlateRecognizerOptions, type FramePlate, type BurstPlate } from './plateRecognizer.js';
+export { PlateRecognizer, type PlateRecognizerOptions, type FramePlate, type BurstPlate, type Point } from './plateRecognizer.js';
 export { createBackend, type BackendChoice } from './backends/createBackend.js';
 export type { InferenceBackend, Tensor } from './backends/types.js';
 export { toGray, MAX_FRAME_DIMENSION, type FrameInput, type GrayFrame } from './frameImage.js';

@@ -30,13 +30,19 @@ export interface FramePlate {
 /** A plate read from a burst, after voting (the shape the firmware pipeline stores). */
 export interface BurstPlate {
   text: string;
+  /** Whole-plate confidence 0..1: the weakest character's, after voting. */
   confidence: number;
   charConfidences: number[];
+  /** Up to five readings, best first. */
   candidates: string[];
+  /** Issuing region (US state code) or null when unknown. */
   region: string | null;
   regionConfidence: number;
+  /** Four corners, clockwise from top-left, in the pixels of `frameIndex`. */
   corners: [Point, Point, Point, Point];
+  /** Which frame of the burst gave the best view (its image becomes the context image). */
   frameIndex: number;
+  /** JPEG of the plate region. */
   crop: Buffer;
   lowConfidence: boolean;
 }
