@@ -1,16 +1,20 @@
 /**
- * Resizes a region of an 8-bit grey image to a small float image (0..1) with a triangle filter
- * whose support widens when shrinking: the same resampling as PIL's BILINEAR, which the training
- * code used, so crops look to the reader as they did in training. Pixels outside the image read
- * as black. Separable: rows first, then columns.
+ * Resizes a region of an 8-bit grey image to a small float image (0..1) as the training code did
+ * (PIL: crop to whole pixels, then BILINEAR resize): a triangle filter whose support widens when
+ * shrinking, clipped to the region. Parts of the region outside the image read as black.
+ * Separable: rows first, then columns.
  */
 export function resampleRegion(
   src: Uint8Array, srcW: number, srcH: number,
   region: { left: number; top: number; width: number; height: number },
   outW: number, outH: number,
 ): Float32Array {
-  const xs = weights(region.left, region.width, outW, srcW);
-  const ys = weights(region.top, region.height, outH, srcH);
+  const left = Math.round(region.left);
+  const top = Math.round(region.top);
+  const width = Math.max(1, Math.round(region.left + region.width) - left);
+  const height = Math.max(1, Math.round(region.top + region.height) - top);
+  const xs = weights(left, width, outW);
+  const ys = weights(top, height, outH);
   // Horizontal pass over only the rows the vertical pass will need.
   const rowMin = ys.reduce((m, y) => Math.min(m, y.start), Infinity);
   const rowMax = ys.reduce((m, y) => Math.max(m, y.start + y.w.length), -Infinity);
@@ -46,14 +50,14 @@ export function resampleRegion(
 }
 
 /** For each output pixel, the first source index and the normalised filter weights. */
-function weights(origin: number, length: number, out: number, _limit: number): Array<{ start: number; w: Float32Array }> {
+function weights(origin: number, length: number, out: number): Array<{ start: number; w: Float32Array }> {
   const scale = length / out;
   const support = Math.max(1, scale); // triangle of radius 1, stretched when shrinking
   const result: Array<{ start: number; w: Float32Array }> = [];
   for (let i = 0; i < out; i++) {
     const center = origin + (i + 0.5) * scale;
-    const start = Math.floor(center - support);
-    const end = Math.ceil(center + support);
+    const start = Math.max(origin, Math.floor(center - support));
+    const end = Math.min(origin + length, Math.ceil(center + support));
     const w = new Float32Array(end - start);
     let sum = 0;
     for (let s = start; s < end; s++) {
