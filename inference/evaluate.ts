@@ -21,7 +21,7 @@ import { recognizerFromConfig, validateConfig } from '../firmware/index.js';
  */
 interface Truth {
   image: string;
-  plates: Array<{ x: number; y: number; w: number; h: number; text: string }>;
+  plates: Array<{ x: number; y: number; w: number; h: number; text: string; region?: string }>;
 }
 
 const normalise = (s: string) => s.toUpperCase().replace(/[\s-]/g, '');
@@ -36,7 +36,7 @@ async function loadTruth(dir: string): Promise<{ kind: 'endtoend' | 'crops'; ite
     const rows = (await readFile(join(dir, 'groundtruth.csv'), 'utf8')).trim().split('\n').map((l) => l.split(','));
     return {
       kind: 'crops',
-      items: rows.filter((r) => r.length >= 3 && r[0]!.endsWith('.png')).map((r) => ({ image: join(dir, 'usimages', r[0]!), plates: [{ x: 0, y: 0, w: 0, h: 0, text: normalise(r[2]!) }] })),
+      items: rows.filter((r) => r.length >= 3 && r[0]!.endsWith('.png')).map((r) => ({ image: join(dir, 'usimages', r[0]!), plates: [{ x: 0, y: 0, w: 0, h: 0, text: normalise(r[2]!), region: r[1]!.toUpperCase() }] })),
     };
   }
   let names: string[];
@@ -69,6 +69,8 @@ export interface EvalResult {
   false_positives_per_image: number | null;
   ms_median: number;
   ms_p95: number;
+  /** Crops only: the state read (above the region threshold) equals the truth; unknown counts as wrong. */
+  region_top1: number | null;
   failed_images: number;
   backend: string;
   split: string;
@@ -87,7 +89,7 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
     },
   });
   const recognizer = (await recognizerFromConfig(config, systemClock, logger))!;
-  let plates = 0, detected = 0, top1 = 0, top5 = 0, falsePositives = 0, failed = 0;
+  let plates = 0, detected = 0, top1 = 0, top5 = 0, falsePositives = 0, failed = 0, regions = 0;
   const times: number[] = [];
   for (const item of items) {
     const data = await readFile(item.image);
@@ -104,6 +106,7 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
         const truth = item.plates[0]!.text;
         if (read.candidates[0]?.text === truth) top1++;
         if (read.candidates.some((c) => c.text === truth)) top5++;
+        if (read.region && read.region === item.plates[0]!.region) regions++;
         continue;
       }
       const found = await recognizer.recognize({ data });
@@ -139,6 +142,7 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
     false_positives_per_image: kind === 'crops' ? null : r4(falsePositives / Math.max(1, items.length)),
     ms_median: Math.round(pct(0.5) * 10) / 10,
     ms_p95: Math.round(pct(0.95) * 10) / 10,
+    region_top1: kind === 'crops' ? r4(regions / Math.max(1, plates)) : null,
     failed_images: failed,
     backend: recognizer.backendName,
     split: options.split,
