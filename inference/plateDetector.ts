@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import type { InferenceBackend } from './backends/types.js';
 import type { GrayFrame } from './frameImage.js';
+import { pyramid, sampleView, type GrayImage } from './pyramid.js';
 
 export const DET_W = 384;
 export const DET_H = 288;
@@ -43,13 +43,15 @@ export function detectorViews(width: number, height: number, tiles: number): Reg
 }
 
 /**
- * Finds plates: each view is scaled to fit 384x288 (top-left, zero padding, as in training), the
+ * Finds plates: each view is scaled to fit 384x288 (top-left, zero padding, as in training;
+ * shrunk through a 2x2-average pyramid, see pyramid.ts), the
  * network gives a plate-centre heatmap with sizes and offsets, local maxima above the threshold
  * become boxes in frame pixels, and boxes found in several views are merged.
  */
 export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates = 8, tiles = 1): Promise<PlateBox[]> {
+  const levels = pyramid(frame, DET_W);
   const found: PlateBox[] = [];
-  for (const view of detectorViews(frame.width, frame.height, tiles)) found.push(...(await detectInView(backend, frame, view, threshold)));
+  for (const view of detectorViews(frame.width, frame.height, tiles)) found.push(...(await detectInView(backend, levels, view, threshold)));
   found.sort((a, b) => b.score - a.score);
   // Overlapping peaks of one plate (a wide plate can peak twice, tiles overlap): keep the strongest.
   const kept: PlateBox[] = [];
@@ -64,17 +66,12 @@ function inside(a: PlateBox, b: PlateBox): boolean {
   return iw * ih > 0.6 * a.width * a.height;
 }
 
-async function detectInView(backend: InferenceBackend, frame: GrayFrame, view: Region, threshold: number): Promise<PlateBox[]> {
+async function detectInView(backend: InferenceBackend, levels: GrayImage[], view: Region, threshold: number): Promise<PlateBox[]> {
   const scale = Math.min(DET_W / view.width, DET_H / view.height);
   const w = Math.max(1, Math.round(view.width * scale));
   const h = Math.max(1, Math.round(view.height * scale));
-  let image = sharp(frame.pixels, { raw: { width: frame.width, height: frame.height, channels: 1 } });
-  if (view.left !== 0 || view.top !== 0 || view.width !== frame.width || view.height !== frame.height) {
-    image = image.extract(view);
-  }
-  const small = await image.resize(w, h, { fit: 'fill', kernel: 'linear' }).toColourspace('b-w').raw().toBuffer();
   const input = new Float32Array(DET_W * DET_H);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) input[y * DET_W + x] = small[y * w + x]! / 255;
+  sampleView(levels, view, w, h, input, DET_W);
   const { maps } = await backend.detect({ data: input, dims: [1, 1, DET_H, DET_W] });
   const [, , gh, gw] = maps.dims as [number, number, number, number];
   const plane = gh * gw;
