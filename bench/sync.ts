@@ -117,8 +117,12 @@ export async function main(argv: string[]): Promise<number> {
     const lat = await latency(root, keys, sqlite, Number(values.seconds));
     process.stderr.write(`latency p50 ${percentile(lat, 50)} ms, p99 ${percentile(lat, 99)} ms over ${lat.length} reads\n`);
     await ingest.stop();
-    const ingestSqlite = await ingestRate(sqlite, 50_000);
     await sqlite.close();
+    // Ingest alone, into a store of its own (not the one the 30 KB images above filled).
+    const ingestStore = new SqliteStore({ path: join(root, 'ingest.db'), images: new ImageCipher(keys.imageKey), now: Date.now });
+    await ingestStore.migrate();
+    const ingestSqlite = await ingestRate(ingestStore, 50_000);
+    await ingestStore.close();
     const pg = new PgStore({ connectionString: PG_URL, schema: `alpr_bench_${randomBytes(3).toString('hex')}`, images: new ImageCipher(keys.imageKey), now: Date.now });
     let ingestPg: number | null = null;
     try {

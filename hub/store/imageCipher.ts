@@ -18,6 +18,19 @@ export class ImageCipher {
     return Buffer.concat([nonce, cipher.update(image), cipher.final(), cipher.getAuthTag()]);
   }
 
+  /** Both images of a read under one seal: `u32 cropLength | crop | context`. */
+  sealPair(readId: string, crop: Buffer, context: Buffer): Buffer {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(crop.length);
+    return this.seal(readId, Buffer.concat([length, crop, context]));
+  }
+
+  openPair(readId: string, sealed: Buffer): { crop: Buffer; context: Buffer } {
+    const plain = this.open(readId, sealed);
+    const cropLength = plain.readUInt32BE(0);
+    return { crop: plain.subarray(4, 4 + cropLength), context: plain.subarray(4 + cropLength) };
+  }
+
   open(readId: string, sealed: Buffer): Buffer {
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, 12));

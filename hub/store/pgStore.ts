@@ -39,7 +39,7 @@ export class PgStore implements HubStore {
       ) PARTITION BY RANGE (captured_at);
       CREATE INDEX IF NOT EXISTS reads_plate_time ON ${s}.reads (plate, captured_at);
       CREATE TABLE IF NOT EXISTS ${s}.read_images (
-        read_id text NOT NULL, captured_at bigint NOT NULL, crop bytea NOT NULL, context bytea NOT NULL, PRIMARY KEY (read_id, captured_at)
+        read_id text NOT NULL, captured_at bigint NOT NULL, images bytea NOT NULL, PRIMARY KEY (read_id, captured_at)
       ) PARTITION BY RANGE (captured_at);
       CREATE TABLE IF NOT EXISTS ${s}.reads_other PARTITION OF ${s}.reads DEFAULT;
       CREATE TABLE IF NOT EXISTS ${s}.read_images_other PARTITION OF ${s}.read_images DEFAULT;
@@ -92,8 +92,8 @@ export class PgStore implements HubStore {
         const newReads = reads.filter((r) => fresh.has(r.id));
         if (newReads.length > 0) {
           await client.query(
-            `INSERT INTO ${s}.read_images (read_id, captured_at, crop, context) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[], $4::bytea[]) ON CONFLICT DO NOTHING`,
-            [newReads.map((r) => r.id), newReads.map((r) => r.capturedAt), newReads.map((r) => this.ctx.images.seal(r.id, r.crop)), newReads.map((r) => this.ctx.images.seal(r.id, r.context))],
+            `INSERT INTO ${s}.read_images (read_id, captured_at, images) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[]) ON CONFLICT DO NOTHING`,
+            [newReads.map((r) => r.id), newReads.map((r) => r.capturedAt), newReads.map((r) => this.ctx.images.sealPair(r.id, r.crop, r.context))],
           );
         }
       }
@@ -128,13 +128,13 @@ export class PgStore implements HubStore {
 
   async getRead(id: string): Promise<HubRead | null> {
     const { rows } = await this.query(
-      `SELECT r.*, i.crop, i.context FROM ${this.ctx.schema}.reads r JOIN ${this.ctx.schema}.read_images i ON i.read_id = r.id AND i.captured_at = r.captured_at WHERE r.id = $1`, [id]);
+      `SELECT r.*, i.images FROM ${this.ctx.schema}.reads r JOIN ${this.ctx.schema}.read_images i ON i.read_id = r.id AND i.captured_at = r.captured_at WHERE r.id = $1`, [id]);
     const row = rows[0];
     if (!row) return null;
     return {
       id: row.id, deviceId: row.device_id, siteId: row.site_id, cameraId: row.camera_id, capturedAt: Number(row.captured_at), receivedAt: Number(row.received_at),
       plate: row.plate, confidence: row.confidence, charConfidences: row.char_confidences, region: row.region, regionConfidence: row.region_confidence,
-      lowConfidence: row.low_confidence, corners: row.corners, crop: this.ctx.images.open(id, row.crop), context: this.ctx.images.open(id, row.context),
+      lowConfidence: row.low_confidence, corners: row.corners, ...this.ctx.images.openPair(id, row.images),
     };
   }
 
