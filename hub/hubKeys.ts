@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KeyObject } from 'node:crypto';
 import { keyId, newSealingKeys, newSigningKeys, readPrivateKey, writePrivateKey } from '../sync/index.js';
-import { createPublicKey } from 'node:crypto';
 
 /** The hub's own keys: X25519 to open batches, Ed25519 to sign acks, AES-256 for images at rest. */
 export interface HubKeys {
