@@ -39,7 +39,9 @@ export class SqliteStore implements HubStore {
       db.pragma('journal_mode = WAL');
       // Checkpoint in bigger steps: ingest writes megabytes of images per second.
       db.pragma('wal_autocheckpoint = 4000');
-      db.pragma('synchronous = NORMAL');
+      // FULL: a batch is acked (and deleted on the appliance) only after its commit, so the
+      // commit must survive a power cut; in WAL mode NORMAL would not fsync it.
+      db.pragma('synchronous = FULL');
       // Reads arrive with random UUID keys: a larger page cache keeps the B-tree inserts in memory.
       db.pragma('cache_size = -65536');
       db.pragma('foreign_keys = ON');
