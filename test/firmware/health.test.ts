@@ -21,7 +21,8 @@ t.test('a periodic status with uptime, temperature, disk and every source, logge
   await new Promise((r) => setTimeout(r, 50));
   await health.stop();
   tt.equal(reports.length, 3);
-  const last = reports[2]!;
+  // Reports finish in whatever order their file reads do; take the latest by uptime.
+  const last = [...reports].sort((a, b) => a.uptimeS - b.uptimeS)[2]!;
   tt.equal(last.uptimeS, 3);
   tt.equal(last.cpuTemperatureC, 48.312);
   tt.ok((last.diskFreeBytes ?? 0) > 0);
