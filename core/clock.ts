@@ -101,10 +101,6 @@ export class ManualClock implements Clock {
     }
   }
 
-  pendingTimers(): number {
-    return this.timers.length;
-  }
-
   private add(fn: () => void, ms: number, every?: number): TimerHandle {
     const timer: ManualTimer = { id: this.nextId++, due: this.mono + Math.max(0, ms), fn, ...(every ? { every } : {}) };
     this.timers.push(timer);

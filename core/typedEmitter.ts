@@ -20,8 +20,4 @@ export class TypedEmitter<Events extends Record<string, unknown[]>> {
   protected emit<K extends keyof Events & string>(event: K, ...args: Events[K]): void {
     this.emitter.emit(event, ...args);
   }
-
-  listenerCount(event: keyof Events & string): number {
-    return this.emitter.listenerCount(event);
-  }
 }

@@ -1,4 +1,4 @@
-import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
 
 /**
  * The appliance config, written once: this schema gives the validator, the defaults, the
@@ -190,4 +190,3 @@ export type CamelCased<T> = T extends readonly (infer U)[]
 /** The validated, frozen config the code reads. */
 export type ApplianceConfig = CamelCased<ApplianceConfigFile>;
 
-export type { TSchema };
