@@ -150,6 +150,8 @@ export class Appliance {
       supervisor.add('sync', ctx.uplink);
       const uplink = ctx.uplink;
       pipeline.on('plateRead', () => uplink.notify());
+      // The retained status message carries the latest health report.
+      uplink.setStatusSource(async () => ({ tamperOpen: tamper?.isOpen ?? false, health: health.latest ?? (await health.collect()) }));
     }
     supervisor.add('pipeline', pipeline);
     supervisor.add('trigger', trigger);

@@ -67,10 +67,12 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   private waiters = new Map<number, (ack: alpr.v1.BatchAck) => void>();
   private statusTimer: { cancel(): void } | null = null;
   private wake: (() => void) | null = null;
+  private statusSource: UplinkOptions['status'];
   readonly stats: UplinkStats = { connected: false, batchesAcked: 0, readsSynced: 0, readsRejected: 0, retries: 0, lastAckedSequence: 0, lastError: null };
 
   constructor(private readonly ctx: UplinkOptions) {
     super();
+    this.statusSource = ctx.status;
   }
 
   async start(): Promise<void> {
@@ -121,6 +123,11 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       if (client.connected) await this.publishStatus(false).catch(() => undefined);
       await client.endAsync();
     }
+  }
+
+  /** Where the retained status gets its tamper state and health (the appliance sets this). */
+  setStatusSource(source: UplinkOptions['status']): void {
+    this.statusSource = source;
   }
 
   /** Called when a read was appended, so a waiting uplink looks at the buffer now. */
@@ -241,7 +248,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     if (!client?.connected) return;
     try {
       const buffer = await this.ctx.source.stats().catch(() => null);
-      const extra = (await this.ctx.status?.().catch(() => undefined)) ?? {};
+      const extra = (await this.statusSource?.().catch(() => undefined)) ?? {};
       const status = alpr.v1.DeviceStatus.encode({
         deviceId: this.ctx.deviceId, online, atMs: this.ctx.clock.now(), unsyncedReads: buffer?.reads ?? 0,
         oldestUnsyncedAgeS: buffer?.oldestReadAgeS ?? 0, lastAckedSequence: this.stats.lastAckedSequence,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { SimulatedGpioChip } from '../../drivers/index.js';
 import { Appliance, dataKeyPath, loadDataKey, newDataKey, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig, validateConfig, writeDataKey } from '../../firmware/index.js';
-import { newSigningKeys, rawPublicKey, writeHubIdentity, writePrivateKey } from '../../sync/index.js';
+import mqtt from 'mqtt';
+import { alpr, newSigningKeys, rawPublicKey, topics, writeHubIdentity, writePrivateKey } from '../../sync/index.js';
 import { eventually, MOSQUITTO_URL, serviceAvailable, tempDir } from '../helpers/index.js';
 import { startHub, type Hub } from '../helpers/syncRig.js';
 import { randomBytes } from 'node:crypto';
@@ -44,13 +45,23 @@ async function runAppliance(tt: import('tap').Test, hub: Hub, brokerUrl: string)
     await eventually(() => appliance.pipeline.counters.bursts === vehicle && appliance.pipeline.idle, 15_000);
     await new Promise((r) => setTimeout(r, 60));
   }
-  return { appliance, reads, buffer };
+  return { appliance, reads, buffer, deviceId };
 }
 
 t.test('reads captured by the firmware pipeline arrive at the hub through the embedded broker', async (tt) => {
   const hub = await startHub(tt);
-  const { reads, buffer } = await runAppliance(tt, hub, hub.brokerUrl);
+  const { reads, buffer, deviceId } = await runAppliance(tt, hub, hub.brokerUrl);
   tt.ok(reads.length >= 5, `${reads.length} plates read`);
+  // The retained status message says the appliance is online and carries its health.
+  const watcher = await mqtt.connectAsync(hub.brokerUrl, { clientId: 'hub-status-watch', username: 'hub', password: hub.broker!.hubPassword });
+  const status = await new Promise<alpr.v1.DeviceStatus>((resolve) => {
+    watcher.on('message', (_topic, payload) => resolve(alpr.v1.DeviceStatus.decode(payload)));
+    void watcher.subscribeAsync(topics.status(deviceId), { qos: 1 });
+  });
+  await watcher.endAsync();
+  tt.equal(status.online, true);
+  tt.equal(status.tamperOpen, false);
+  tt.match(status.healthJson, /"uptimeS"/);
   await eventually(async () => (await hub.store.countReads()) === reads.length && (await buffer.stats()).reads === 0, 20_000);
   tt.same((await hub.store.allReadIds()).sort(), [...reads].sort());
   const one = await hub.store.getRead(reads[0]!);
