@@ -51,6 +51,22 @@ export const ERROR_CODES = {
   ALPR_ERR_SYNC_BROKER: { retryable: true, summary: 'The MQTT broker cannot be reached or refused the connection.' },
   // hub store
   ALPR_ERR_STORE: { retryable: true, summary: 'The hub database failed (SQLite or PostgreSQL).' },
+  // hub: accounts, policy, API
+  ALPR_ERR_INVALID_INPUT: { retryable: false, summary: 'A request body, query or command argument is malformed or out of range; nothing was changed.' },
+  ALPR_ERR_AUTH_FAILED: { retryable: false, summary: 'Sign-in failed: unknown user, wrong password or wrong TOTP code (each counts toward the lockout).' },
+  ALPR_ERR_AUTH_LOCKED: { retryable: true, summary: 'The account is locked for 10 minutes after 5 failed sign-ins in a row.' },
+  ALPR_ERR_AUTH_MFA_REQUIRED: { retryable: false, summary: 'The account has not finished TOTP enrollment; MFA is mandatory for every account.' },
+  ALPR_ERR_SESSION_EXPIRED: { retryable: false, summary: 'The session token is unknown, signed out, idle for more than 30 minutes, or its account was deactivated.' },
+  ALPR_ERR_FORBIDDEN: { retryable: false, summary: 'The account\'s role does not carry the permission this action needs (General Order 4.68 section IX).' },
+  ALPR_ERR_ACCOUNT_LAPSED: { retryable: false, summary: 'Training, the yearly policy sign-off or the 2-yearly LEADS certification has lapsed; the account cannot search until renewed.' },
+  ALPR_ERR_PASSWORD_POLICY: { retryable: false, summary: 'The new password is too short, contains the username or is on the banned list.' },
+  ALPR_ERR_PURPOSE_REQUIRED: { retryable: false, summary: 'An investigative search lacks a case or CAD number, an allowed purpose, a description, or an approved other-felony request.' },
+  ALPR_ERR_PURPOSE_PROHIBITED: { retryable: false, summary: 'The stated purpose points to a use the order prohibits (traffic or immigration enforcement, reproductive health care, protected activity); the refusal is audited and flagged.' },
+  ALPR_ERR_RATE_LIMITED: { retryable: true, summary: 'The account has used its searches for this hour, or asked for more results or exports than one request may return.' },
+  ALPR_ERR_NOT_FOUND: { retryable: false, summary: 'The named record does not exist (or is not visible to this account).' },
+  ALPR_ERR_CONFLICT: { retryable: false, summary: 'The change conflicts with what is stored (a duplicate name, an approval reference already used, a state that does not allow it).' },
+  ALPR_ERR_SITE_NOT_APPROVED: { retryable: false, summary: 'The site is not in the registry of sites the Chief approved, or it was retired.' },
+  ALPR_ERR_AUDIT_CHAIN: { retryable: false, summary: 'The audit chain does not verify: a record was changed, inserted or deleted.' },
   // benchmarks and tools
   ALPR_ERR_USAGE: { retryable: false, summary: 'A command-line tool was called with missing or invalid arguments.' },
 } as const satisfies Record<string, { retryable: boolean; summary: string }>;

@@ -1,7 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
 import { AlprError } from '../../core/index.js';
+import { PgSql } from '../db/sql.js';
+import { canonicalPlate } from '../search/plateText.js';
 import type { ImageCipher } from './imageCipher.js';
-import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome } from './types.js';
+import { purgeReport } from './purgeReport.js';
+import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport } from './types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -15,6 +18,10 @@ export class PgStore implements HubStore {
   readonly engine = 'pg' as const;
   private pool: Pool | null = null;
   private readonly partitions = new Set<string>();
+  readonly sql = new PgSql(() => {
+    if (!this.pool) throw new AlprError('ALPR_ERR_STORE', 'the PostgreSQL store is not open');
+    return this.pool;
+  });
 
   constructor(private readonly ctx: { connectionString: string; schema: string; images: ImageCipher; now: () => number; poolSize?: number }) {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(ctx.schema)) throw new AlprError('ALPR_ERR_STORE', `schema name ${ctx.schema} is not a plain identifier`);
@@ -23,8 +30,9 @@ export class PgStore implements HubStore {
   async migrate(): Promise<void> {
     const { default: pg } = await import('pg');
     pg.types.setTypeParser(20, (v: string) => Number(v)); // int8 as number (ms timestamps fit)
-    this.pool = new pg.Pool({ connectionString: this.ctx.connectionString, max: this.ctx.poolSize ?? 4 });
     const s = this.ctx.schema;
+    // Unqualified names (the portable policy SQL) resolve in this hub's schema; public holds pg_trgm.
+    this.pool = new pg.Pool({ connectionString: this.ctx.connectionString, max: this.ctx.poolSize ?? 4, options: `-c search_path=${s},public` });
     await this.query(`
       CREATE SCHEMA IF NOT EXISTS ${s};
       CREATE TABLE IF NOT EXISTS ${s}.devices (
@@ -43,8 +51,31 @@ export class PgStore implements HubStore {
       ) PARTITION BY RANGE (captured_at);
       CREATE TABLE IF NOT EXISTS ${s}.reads_other PARTITION OF ${s}.reads DEFAULT;
       CREATE TABLE IF NOT EXISTS ${s}.read_images_other PARTITION OF ${s}.read_images DEFAULT;
+      CREATE TABLE IF NOT EXISTS ${s}.plate_index (plate text PRIMARY KEY, canon text NOT NULL, last_seen bigint NOT NULL);
+      CREATE INDEX IF NOT EXISTS plate_index_canon ON ${s}.plate_index (canon);
+      CREATE INDEX IF NOT EXISTS plate_index_prefix ON ${s}.plate_index (plate text_pattern_ops);
+      CREATE TABLE IF NOT EXISTS ${s}.holds (
+        hold_id text PRIMARY KEY, read_id text NOT NULL, case_number text NOT NULL, placed_by text NOT NULL, placed_at bigint NOT NULL,
+        released_by text, released_at bigint
+      );
+      CREATE INDEX IF NOT EXISTS holds_read ON ${s}.holds (read_id);
       CREATE TABLE IF NOT EXISTS ${s}.sequence_gaps (device_id text NOT NULL, from_sequence bigint NOT NULL, to_sequence bigint NOT NULL, detected_at bigint NOT NULL);
     `);
+    await this.trigramIndex();
+  }
+
+  /**
+   * Trigram index for wildcard patterns with no literal prefix. pg_trgm ships with PostgreSQL's
+   * contrib package; where it cannot be created, wildcard search still works by scanning the
+   * plate index (a distinct-plate table, far smaller than the reads).
+   */
+  private async trigramIndex(): Promise<void> {
+    try {
+      await this.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
+      await this.query(`CREATE INDEX IF NOT EXISTS plate_index_trgm ON ${this.ctx.schema}.plate_index USING gin (plate public.gin_trgm_ops)`);
+    } catch {
+      // Not fatal: see above.
+    }
   }
 
   async close(): Promise<void> {
@@ -95,6 +126,16 @@ export class PgStore implements HubStore {
             `INSERT INTO ${s}.read_images (read_id, captured_at, images) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[]) ON CONFLICT DO NOTHING`,
             [newReads.map((r) => r.id), newReads.map((r) => r.capturedAt), newReads.map((r) => this.ctx.images.sealPair(r.id, r.crop, r.context))],
           );
+          // The distinct-plate index wildcard and fuzzy search probe; sorted so that concurrent
+          // batches take row locks in the same order.
+          const latest = new Map<string, number>();
+          for (const r of newReads) latest.set(r.plate, Math.max(latest.get(r.plate) ?? 0, r.capturedAt));
+          const plates = [...latest.keys()].sort();
+          await client.query(
+            `INSERT INTO ${s}.plate_index (plate, canon, last_seen) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
+             ON CONFLICT (plate) DO UPDATE SET last_seen = GREATEST(${s}.plate_index.last_seen, excluded.last_seen)`,
+            [plates, plates.map(canonicalPlate), plates.map((p) => latest.get(p)!)],
+          );
         }
       }
       const { rows: seqRows } = await client.query(`SELECT last_sequence FROM ${s}.devices WHERE device_id = $1 FOR UPDATE`, [deviceId]);
@@ -141,6 +182,48 @@ export class PgStore implements HubStore {
   async allReadIds(): Promise<string[]> {
     const { rows } = await this.query(`SELECT id FROM ${this.ctx.schema}.reads ORDER BY id`);
     return rows.map((r) => r.id as string);
+  }
+
+  async purgeReadsBefore(cutoff: number): Promise<PurgeReport> {
+    const s = this.ctx.schema;
+    const held = `SELECT read_id FROM ${s}.holds WHERE released_at IS NULL`;
+    const { rows: parts } = await this.query(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '${s}.reads'::regclass AND c.relname ~ '^reads_[0-9]{8}$'`);
+    const deleted: Array<{ id: string; capturedAt: number }> = [];
+    const client = await this.client();
+    try {
+      // Whole days before the cutoff: drop the partitions, after moving any held read out to the
+      // default partition (its day range is gone, so re-inserting routes it there).
+      for (const { name } of parts as Array<{ name: string }>) {
+        const day = name.slice(6);
+        const dayEnd = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8))) + DAY_MS;
+        if (dayEnd > cutoff) continue;
+        await client.query('BEGIN');
+        const { rows } = await client.query(`SELECT id, captured_at FROM ${s}.reads_${day} WHERE id NOT IN (${held})`);
+        await client.query(`CREATE TEMP TABLE keep_reads ON COMMIT DROP AS SELECT * FROM ${s}.reads_${day} WHERE id IN (${held})`);
+        await client.query(`CREATE TEMP TABLE keep_images ON COMMIT DROP AS SELECT * FROM ${s}.read_images_${day} WHERE read_id IN (${held})`);
+        await client.query(`DROP TABLE ${s}.reads_${day}, ${s}.read_images_${day}`);
+        await client.query(`INSERT INTO ${s}.reads SELECT * FROM keep_reads`);
+        await client.query(`INSERT INTO ${s}.read_images SELECT * FROM keep_images`);
+        await client.query('COMMIT');
+        this.partitions.delete(day);
+        for (const r of rows) deleted.push({ id: r.id as string, capturedAt: Number(r.captured_at) });
+      }
+      // The rest (the cutoff's own day, the default partition): row by row.
+      await client.query('BEGIN');
+      const { rows } = await client.query(`DELETE FROM ${s}.reads WHERE captured_at < $1 AND id NOT IN (${held}) RETURNING id, captured_at`, [cutoff]);
+      await client.query(`DELETE FROM ${s}.read_images WHERE captured_at < $1 AND read_id NOT IN (${held})`, [cutoff]);
+      await client.query(`DELETE FROM ${s}.plate_index p WHERE last_seen < $1 AND NOT EXISTS (SELECT 1 FROM ${s}.reads r WHERE r.plate = p.plate)`, [cutoff]);
+      await client.query('COMMIT');
+      for (const r of rows) deleted.push({ id: r.id as string, capturedAt: Number(r.captured_at) });
+      const { rows: keptRows } = await client.query(`SELECT count(*)::int AS n FROM ${s}.reads WHERE captured_at < $1`, [cutoff]);
+      return purgeReport(cutoff, deleted, keptRows[0].n as number);
+    } catch (cause) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL purge failed', { cause });
+    } finally {
+      client.release();
+    }
   }
 
   /** Creates the day partitions a batch needs (cached; concurrent creators are harmless). */

@@ -1,7 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AlprError } from '../../core/index.js';
+import { SqliteSql } from '../db/sql.js';
+import { canonicalPlate } from '../search/plateText.js';
 import type { ImageCipher } from './imageCipher.js';
-import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome } from './types.js';
+import { purgeReport } from './purgeReport.js';
+import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport } from './types.js';
 
 type Db = BetterSqlite3.Database;
 
@@ -19,6 +22,13 @@ CREATE TABLE IF NOT EXISTS reads (
 CREATE INDEX IF NOT EXISTS reads_plate_time ON reads (plate, captured_at);
 CREATE INDEX IF NOT EXISTS reads_time ON reads (captured_at);
 CREATE TABLE IF NOT EXISTS read_images (read_id TEXT PRIMARY KEY, images BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS plate_index (plate TEXT PRIMARY KEY, canon TEXT NOT NULL, last_seen INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS plate_index_canon ON plate_index (canon);
+CREATE TABLE IF NOT EXISTS holds (
+  hold_id TEXT PRIMARY KEY, read_id TEXT NOT NULL, case_number TEXT NOT NULL, placed_by TEXT NOT NULL, placed_at INTEGER NOT NULL,
+  released_by TEXT, released_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS holds_read ON holds (read_id);
 CREATE TABLE IF NOT EXISTS sequence_gaps (device_id TEXT NOT NULL, from_sequence INTEGER NOT NULL, to_sequence INTEGER NOT NULL, detected_at INTEGER NOT NULL);
 `;
 
@@ -27,6 +37,7 @@ export class SqliteStore implements HubStore {
   readonly engine = 'sqlite' as const;
   private db: Db | null = null;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  readonly sql = new SqliteSql(() => this.open());
 
   constructor(private readonly ctx: { path: string; images: ImageCipher; now: () => number }) {}
 
@@ -81,6 +92,9 @@ export class SqliteStore implements HubStore {
     const lastSeq = this.q('SELECT last_sequence FROM devices WHERE device_id = ?');
     const setSeq = this.q('UPDATE devices SET last_sequence = ? WHERE device_id = ? AND (last_sequence IS NULL OR last_sequence < ?)');
     const addGap = this.q('INSERT INTO sequence_gaps (device_id, from_sequence, to_sequence, detected_at) VALUES (?, ?, ?, ?)');
+    // The distinct-plate index that wildcard and fuzzy search probe before touching reads.
+    const indexPlate = this.q(`INSERT INTO plate_index (plate, canon, last_seen) VALUES (?, ?, ?)
+      ON CONFLICT (plate) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`);
     // Encrypt outside the transaction: it is the slow part and holds no lock.
     const sealed = reads.map((r) => ({ r, images: this.ctx.images.sealPair(r.id, r.crop, r.context) }));
     const run = db.transaction((): IngestOutcome => {
@@ -91,6 +105,7 @@ export class SqliteStore implements HubStore {
           r.region, r.regionConfidence, r.lowConfidence ? 1 : 0, JSON.stringify(r.corners));
         if (info.changes === 1) {
           insertImages.run(r.id, images);
+          indexPlate.run(r.plate, canonicalPlate(r.plate), r.capturedAt);
           inserted.push(r.id);
         } else duplicates.push(r.id);
       }
@@ -103,11 +118,38 @@ export class SqliteStore implements HubStore {
       setSeq.run(sequence, deviceId, sequence);
       return { inserted, duplicates, gap };
     });
-    try {
-      return run.immediate();
-    } catch (cause) {
-      throw new AlprError('ALPR_ERR_STORE', 'SQLite ingest transaction failed', { cause });
-    }
+    return this.sql.exclusive(() => {
+      try {
+        return run.immediate();
+      } catch (cause) {
+        throw new AlprError('ALPR_ERR_STORE', 'SQLite ingest transaction failed', { cause });
+      }
+    });
+  }
+
+  async purgeReadsBefore(cutoff: number): Promise<PurgeReport> {
+    const db = this.open();
+    const notHeld = 'id NOT IN (SELECT read_id FROM holds WHERE released_at IS NULL)';
+    const run = db.transaction((): PurgeReport => {
+      const doomed = (this.q(`SELECT id, captured_at AS capturedAt FROM reads WHERE captured_at < ? AND ${notHeld}`).all(cutoff)) as Array<{ id: string; capturedAt: number }>;
+      const kept = (this.q(`SELECT count(*) AS n FROM reads WHERE captured_at < ? AND NOT ${notHeld}`).get(cutoff) as { n: number }).n;
+      const remove = this.q('DELETE FROM reads WHERE id = ?');
+      const removeImages = this.q('DELETE FROM read_images WHERE read_id = ?');
+      // By primary key, in key order: cheaper than a range delete that must consult the holds.
+      for (const { id } of [...doomed].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+        remove.run(id);
+        removeImages.run(id);
+      }
+      this.q('DELETE FROM plate_index WHERE last_seen < ? AND NOT EXISTS (SELECT 1 FROM reads r WHERE r.plate = plate_index.plate)').run(cutoff);
+      return purgeReport(cutoff, doomed, kept);
+    });
+    return this.sql.exclusive(() => {
+      try {
+        return run.immediate();
+      } catch (cause) {
+        throw new AlprError('ALPR_ERR_STORE', 'SQLite purge failed', { cause });
+      }
+    });
   }
 
   async lastSequence(deviceId: string): Promise<number | null> {

@@ -1,3 +1,5 @@
+import type { SqlDb } from '../db/sql.js';
+
 /** A read as the hub keeps it. Images are held encrypted at rest by the store. */
 export interface HubRead {
   id: string;
@@ -29,6 +31,18 @@ export interface Device {
   enrolledAt: number;
 }
 
+/** What one retention run deleted: the proof of deletion written into the audit log. */
+export interface PurgeReport {
+  cutoff: number;
+  deleted: number;
+  /** Reads deleted per capture day (UTC, YYYY-MM-DD). */
+  byDay: Record<string, number>;
+  /** SHA-256 over the deleted read ids, sorted, one per line: an auditor can check a list against it. */
+  idsSha256: string;
+  /** Reads older than the cutoff that an evidence hold kept. */
+  keptOnHold: number;
+}
+
 export interface IngestOutcome {
   inserted: string[];
   duplicates: string[];
@@ -42,6 +56,8 @@ export interface IngestOutcome {
  */
 export interface HubStore {
   readonly engine: 'sqlite' | 'pg';
+  /** Portable SQL on the same database, for the hub's policy tables (accounts, audit, sites...). */
+  readonly sql: SqlDb;
   migrate(): Promise<void>;
   close(): Promise<void>;
 
@@ -59,4 +75,10 @@ export interface HubStore {
   countReads(): Promise<number>;
   getRead(id: string): Promise<HubRead | null>;
   allReadIds(): Promise<string[]>;
+
+  /**
+   * Deletes every read captured before `cutoff` (with its images and, once no read of it is
+   * left, its plate-index entry) unless an active row in `holds` keeps it as evidence.
+   */
+  purgeReadsBefore(cutoff: number): Promise<PurgeReport>;
 }

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../../core/index.js';
+import type { SqlDb } from '../db/sql.js';
+
+export type AuditOutcome = 'ok' | 'refused' | 'failed';
+
+export interface AuditRecord {
+  seq: number;
+  at: number;
+  /** A user id, `system`, or `cli:<os user>` for commands run on the hub machine. */
+  actor: string;
+  action: string;
+  outcome: AuditOutcome;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  outcome?: AuditOutcome;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditProblem {
+  seq: number;
+  problem: 'changed' | 'inserted-or-deleted' | 'out-of-order';
+  message: string;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  from?: number;
+  to?: number;
+  afterSeq?: number;
+  limit: number;
+}
+
+const GENESIS = '0'.repeat(64);
+
+/** JSON with keys sorted at every level, so that the hash does not depend on insertion order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function recordHash(r: Omit<AuditRecord, 'hash'>): string {
+  return createHash('sha256')
+    .update(canonicalJson({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, outcome: r.outcome, detail: r.detail, prevHash: r.prevHash }))
+    .digest('hex');
+}
+
+interface AuditRow {
+  seq: number | string;
+  at: number | string;
+  actor: string;
+  action: string;
+  outcome: AuditOutcome;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function fromRow(row: AuditRow): AuditRecord {
+  return { seq: Number(row.seq), at: Number(row.at), actor: row.actor, action: row.action, outcome: row.outcome, detail: JSON.parse(row.detail) as Record<string, unknown>, prevHash: row.prev_hash, hash: row.hash };
+}
+
+/**
+ * The append-only audit chain (General Order 4.68 sections VII and IX). Every record carries the
+ * SHA-256 of its predecessor, so `verify()` finds any record changed, inserted or deleted. The
+ * hub never deletes audit records: they outlive the 30-day reads by design.
+ */
+export class AuditLog {
+  constructor(private readonly ctx: { sql: SqlDb; clock: Clock }) {}
+
+  /** Appends one record. Inside `db` (a transaction handle) it commits or rolls back with the caller's change. */
+  async append(entry: AuditEntry, db: SqlDb = this.ctx.sql): Promise<AuditRecord> {
+    return db.tx(async (tx) => {
+      // PostgreSQL: hub processes serialise on one advisory lock so the chain never forks.
+      // SQLite: the transaction already holds the write lock.
+      if (tx.engine === 'pg') await tx.get('SELECT pg_advisory_xact_lock(468)');
+      const head = await tx.get<{ seq: number | string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+      const base = {
+        seq: head ? Number(head.seq) + 1 : 1,
+        at: this.ctx.clock.now(),
+        actor: entry.actor,
+        action: entry.action,
+        outcome: entry.outcome ?? 'ok',
+        // Round-tripped so the stored JSON and the hashed value are the same thing.
+        detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
+        prevHash: head?.hash ?? GENESIS,
+      };
+      const record: AuditRecord = { ...base, hash: recordHash(base) };
+      await tx.run('INSERT INTO audit_log (seq, at, actor, action, outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        record.seq, record.at, record.actor, record.action, record.outcome, JSON.stringify(record.detail), record.prevHash, record.hash,
+      ]);
+      return record;
+    });
+  }
+
+  async query(q: AuditQuery): Promise<AuditRecord[]> {
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    if (q.actor !== undefined) (where.push('actor = ?'), params.push(q.actor));
+    if (q.action !== undefined) (where.push('action = ?'), params.push(q.action));
+    if (q.from !== undefined) (where.push('at >= ?'), params.push(q.from));
+    if (q.to !== undefined) (where.push('at < ?'), params.push(q.to));
+    if (q.afterSeq !== undefined) (where.push('seq > ?'), params.push(q.afterSeq));
+    const rows = await this.ctx.sql.all<AuditRow>(
+      `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`, [...params, q.limit]);
+    return rows.map(fromRow);
+  }
+
+  async get(seq: number): Promise<AuditRecord | null> {
+    const row = await this.ctx.sql.get<AuditRow>('SELECT * FROM audit_log WHERE seq = ?', [seq]);
+    return row ? fromRow(row) : null;
+  }
+
+  /** How many records match, for rate caps (uses the actor/action/time index). */
+  async count(actor: string, action: string, since: number): Promise<number> {
+    const row = await this.ctx.sql.get<{ n: number | string }>('SELECT count(*) AS n FROM audit_log WHERE actor = ? AND action = ? AND at >= ?', [actor, action, since]);
+    return Number(row?.n ?? 0);
+  }
+
+  async head(): Promise<{ seq: number; hash: string } | null> {
+    const row = await this.ctx.sql.get<{ seq: number | string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    return row ? { seq: Number(row.seq), hash: row.hash } : null;
+  }
+
+  /**
+   * Walks the whole chain in pages. A changed record fails its own hash; an inserted or deleted
+   * one breaks the sequence or the next record's link. `expectedHead` (a head recorded earlier,
+   * outside the database) also catches records cut from the end.
+   */
+  async verify(expectedHead?: { seq: number; hash: string }): Promise<{ records: number; problems: AuditProblem[] }> {
+    const problems: AuditProblem[] = [];
+    let prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS };
+    let records = 0;
+    const page = 5000;
+    for (;;) {
+      const rows = await this.ctx.sql.all<AuditRow>('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?', [prev.seq, page]);
+      for (const row of rows) {
+        const r = fromRow(row);
+        records++;
+        if (recordHash(r) !== r.hash) problems.push({ seq: r.seq, problem: 'changed', message: `record ${r.seq} does not match its hash: it was changed after it was written` });
+        if (r.seq !== prev.seq + 1 || r.prevHash !== prev.hash) {
+          problems.push({ seq: r.seq, problem: 'inserted-or-deleted', message: `record ${r.seq} does not follow record ${prev.seq}: records were inserted, deleted or reordered` });
+        }
+        prev = { seq: r.seq, hash: r.hash };
+      }
+      if (rows.length < page) break;
+    }
+    if (expectedHead && (prev.seq < expectedHead.seq || (prev.seq === expectedHead.seq && prev.hash !== expectedHead.hash))) {
+      problems.push({ seq: expectedHead.seq, problem: 'inserted-or-deleted', message: `the chain ends at record ${prev.seq} but record ${expectedHead.seq} was written: records were cut from the end` });
+    }
+    return { records, problems };
+  }
+}

@@ -1,0 +1,40 @@
+import type { SqlDb } from './sql.js';
+
+/**
+ * The hub's policy tables, in SQL that SQLite and PostgreSQL both accept. Reads, images, the
+ * plate index and holds belong to the store (their layout differs per engine); these do not.
+ * Times are epoch milliseconds (BIGINT), booleans SMALLINT 0/1.
+ */
+const STATEMENTS = [
+  `CREATE TABLE IF NOT EXISTS sites (
+    site_id TEXT PRIMARY KEY, name TEXT NOT NULL, approval_ref TEXT NOT NULL, approved_at BIGINT NOT NULL, approved_by TEXT NOT NULL,
+    latitude DOUBLE PRECISION NOT NULL, longitude DOUBLE PRECISION NOT NULL, cameras TEXT NOT NULL, status TEXT NOT NULL, updated_at BIGINT NOT NULL)`,
+  // Every approval the Chief gave, relocations included; a reference is used once.
+  `CREATE TABLE IF NOT EXISTS site_approvals (
+    approval_ref TEXT PRIMARY KEY, site_id TEXT NOT NULL, latitude DOUBLE PRECISION NOT NULL, longitude DOUBLE PRECISION NOT NULL,
+    approved_at BIGINT NOT NULL, approved_by TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS accounts (
+    user_id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL, status TEXT NOT NULL,
+    password_hash TEXT, activation_hash TEXT, activation_expires_at BIGINT, totp_secret BYTEA, totp_confirmed SMALLINT NOT NULL,
+    totp_last_step BIGINT, failed_attempts INTEGER NOT NULL, locked_until BIGINT, training_completed_at BIGINT, policy_signed_at BIGINT,
+    leads_certified_at BIGINT, created_at BIGINT NOT NULL, deactivated_at BIGINT)`,
+  `CREATE TABLE IF NOT EXISTS sessions (
+    token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL, ended_at BIGINT)`,
+  `CREATE TABLE IF NOT EXISTS audit_log (
+    seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL, hash TEXT NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS audit_actor_action_time ON audit_log (actor, action, at)',
+  'CREATE INDEX IF NOT EXISTS audit_time ON audit_log (at)',
+  `CREATE TABLE IF NOT EXISTS felony_requests (
+    request_id TEXT PRIMARY KEY, requested_by TEXT NOT NULL, case_number TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL,
+    created_at BIGINT NOT NULL, decided_by TEXT, decided_at BIGINT)`,
+  `CREATE TABLE IF NOT EXISTS review_flags (
+    flag_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, at BIGINT NOT NULL, reason TEXT NOT NULL, audit_seq BIGINT NOT NULL,
+    reviewed_by TEXT, reviewed_at BIGINT, review_note TEXT)`,
+];
+
+export async function migratePolicySchema(sql: SqlDb): Promise<void> {
+  await sql.tx(async (db) => {
+    for (const statement of STATEMENTS) await db.run(statement);
+  });
+}

@@ -1,0 +1,169 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Pool, PoolClient } from 'pg';
+import { AlprError } from '../../core/index.js';
+
+export type SqlValue = string | number | bigint | Buffer | null;
+export type Row = Record<string, unknown>;
+
+/**
+ * The few SQL calls the hub's policy modules (accounts, audit, sites, holds, search) need, written
+ * once with `?` placeholders and run on either engine. Statements stick to the SQL both SQLite and
+ * PostgreSQL accept (TEXT, BIGINT, DOUBLE PRECISION, BYTEA, ON CONFLICT); the read tables, whose
+ * layout differs (day partitions on PostgreSQL), stay behind the store's own methods.
+ */
+export interface SqlDb {
+  readonly engine: 'sqlite' | 'pg';
+  all<T = Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  get<T = Row>(sql: string, params?: SqlValue[]): Promise<T | null>;
+  run(sql: string, params?: SqlValue[]): Promise<{ changes: number }>;
+  /** Runs `fn` in one serialisable unit: nothing else touches the database until it settles. */
+  tx<T>(fn: (db: SqlDb) => Promise<T>): Promise<T>;
+}
+
+function storeError(engine: string, sql: string, cause: unknown): AlprError {
+  return new AlprError('ALPR_ERR_STORE', `${engine} statement failed: ${sql.trim().split(/\s+/).slice(0, 4).join(' ')}`, { cause });
+}
+
+/**
+ * better-sqlite3 is synchronous, so a transaction that awaits could let another caller's
+ * statement run inside it. Every call therefore queues behind the open transaction; the handle a
+ * transaction body receives skips the queue.
+ */
+export class SqliteSql implements SqlDb {
+  readonly engine = 'sqlite' as const;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(private readonly db: () => BetterSqlite3.Database) {}
+
+  async all<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    return this.exclusive(() => this.allNow<T>(sql, params));
+  }
+
+  async get<T = Row>(sql: string, params: SqlValue[] = []): Promise<T | null> {
+    return this.exclusive(() => this.allNow<T>(sql, params)[0] ?? null);
+  }
+
+  async run(sql: string, params: SqlValue[] = []): Promise<{ changes: number }> {
+    return this.exclusive(() => this.runNow(sql, params));
+  }
+
+  async tx<T>(fn: (db: SqlDb) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const handle: SqlDb = {
+        engine: 'sqlite',
+        all: async <U = Row>(sql: string, params: SqlValue[] = []) => this.allNow<U>(sql, params),
+        get: async <U = Row>(sql: string, params: SqlValue[] = []) => this.allNow<U>(sql, params)[0] ?? null,
+        run: async (sql: string, params: SqlValue[] = []) => this.runNow(sql, params),
+        tx: (inner) => inner(handle),
+      };
+      this.db().exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(handle);
+        this.db().exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.db().inTransaction) this.db().exec('ROLLBACK');
+        throw err;
+      }
+    });
+  }
+
+  /** Runs `fn` (synchronous store code included) once no transaction is open. */
+  exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    const result = this.queue.then(fn);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      try {
+        statement = this.db().prepare(sql);
+      } catch (cause) {
+        throw storeError('SQLite', sql, cause);
+      }
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private allNow<T>(sql: string, params: SqlValue[]): T[] {
+    try {
+      return this.statement(sql).all(...params) as T[];
+    } catch (cause) {
+      throw cause instanceof AlprError ? cause : storeError('SQLite', sql, cause);
+    }
+  }
+
+  private runNow(sql: string, params: SqlValue[]): { changes: number } {
+    try {
+      const statement = this.statement(sql);
+      if (statement.reader) return { changes: statement.all(...params).length };
+      return { changes: statement.run(...params).changes };
+    } catch (cause) {
+      throw cause instanceof AlprError ? cause : storeError('SQLite', sql, cause);
+    }
+  }
+}
+
+/** `?` placeholders become `$1..$n` (the hub's SQL never has a literal `?` in a string). */
+export function toPgPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+export class PgSql implements SqlDb {
+  readonly engine = 'pg' as const;
+
+  /** `client` is set on the handle a transaction body receives. */
+  constructor(private readonly pool: () => Pool, private readonly client: PoolClient | null = null) {}
+
+  private target(): Pool | PoolClient {
+    return this.client ?? this.pool();
+  }
+
+  async all<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    try {
+      return (await this.target().query(toPgPlaceholders(sql), params)).rows as T[];
+    } catch (cause) {
+      throw storeError('PostgreSQL', sql, cause);
+    }
+  }
+
+  async get<T = Row>(sql: string, params: SqlValue[] = []): Promise<T | null> {
+    return (await this.all<T>(sql, params))[0] ?? null;
+  }
+
+  async run(sql: string, params: SqlValue[] = []): Promise<{ changes: number }> {
+    try {
+      return { changes: (await this.target().query(toPgPlaceholders(sql), params)).rowCount ?? 0 };
+    } catch (cause) {
+      throw storeError('PostgreSQL', sql, cause);
+    }
+  }
+
+  async tx<T>(fn: (db: SqlDb) => Promise<T>): Promise<T> {
+    if (this.client) return fn(this); // already inside one
+    let client: PoolClient;
+    try {
+      client = await this.pool().connect();
+    } catch (cause) {
+      throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL cannot be reached', { cause });
+    }
+    const inner = new PgSql(this.pool, client);
+    try {
+      // SERIALIZABLE is not needed: the one chain that must not fork (audit) locks its head row.
+      await client.query('BEGIN');
+      const result = await fn(inner);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}

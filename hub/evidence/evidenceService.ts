@@ -1,0 +1,138 @@
+import { randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { AlprError, type Clock } from '../../core/index.js';
+import type { Account } from '../accounts/accountService.js';
+import { canonicalJson, type AuditLog } from '../audit/auditLog.js';
+import { requirePermission } from '../policy/permissions.js';
+import type { SearchService } from '../search/searchService.js';
+import type { HubRead, HubStore } from '../store/index.js';
+
+export interface Hold {
+  holdId: string;
+  readId: string;
+  caseNumber: string;
+  placedBy: string;
+  placedAt: number;
+  releasedBy: string | null;
+  releasedAt: number | null;
+}
+
+export interface EvidenceRead {
+  id: string;
+  plate: string;
+  capturedAt: string;
+  siteId: string;
+  cameraId: string;
+  deviceId: string;
+  confidence: number;
+  region: string | null;
+  cropJpegBase64: string;
+  contextJpegBase64: string;
+}
+
+/** The file an officer books into evidence: the body and the hub's Ed25519 signature over it. */
+export interface EvidenceFile {
+  body: {
+    format: 'alpr-evidence/1';
+    exportId: string;
+    caseNumber: string;
+    description: string;
+    exportedBy: { userId: string; username: string; displayName: string };
+    exportedAt: string;
+    searchId: number;
+    reads: EvidenceRead[];
+  };
+  /** base64 Ed25519 signature over canonicalJson(body). */
+  signature: string;
+  /** The hub's signing public key (SPKI PEM), to check the signature anywhere. */
+  publicKey: string;
+}
+
+interface HoldRow {
+  hold_id: string;
+  read_id: string;
+  case_number: string;
+  placed_by: string;
+  placed_at: number | string;
+  released_by: string | null;
+  released_at: number | string | null;
+}
+
+const toHold = (r: HoldRow): Hold => ({
+  holdId: r.hold_id, readId: r.read_id, caseNumber: r.case_number, placedBy: r.placed_by, placedAt: Number(r.placed_at),
+  releasedBy: r.released_by, releasedAt: r.released_at === null ? null : Number(r.released_at),
+});
+
+export function verifyEvidenceFile(file: EvidenceFile, publicKey: KeyObject): boolean {
+  try {
+    return verify(null, Buffer.from(canonicalJson(file.body)), publicKey, Buffer.from(file.signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Section VI: reads of evidential value are downloaded, one or a few at a time, and booked into
+ * evidence. Exporting places a hold on each read so the 30-day purge keeps it until an
+ * administrator releases the hold; holds and exports are audited.
+ */
+export class EvidenceService {
+  constructor(private readonly ctx: { store: HubStore; audit: AuditLog; clock: Clock; search: SearchService; signingKey: KeyObject; verifyKey: KeyObject; maxReadsPerExport: number }) {}
+
+  async export(user: Account, input: { readIds: string[]; searchId: number; description: string }): Promise<EvidenceFile> {
+    requirePermission(user.role, 'evidence.export');
+    const readIds = [...new Set(Array.isArray(input.readIds) ? input.readIds.map(String) : [])];
+    if (readIds.length === 0) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'readIds: at least one read');
+    if (readIds.length > this.ctx.maxReadsPerExport) {
+      throw new AlprError('ALPR_ERR_RATE_LIMITED', `an evidence export holds at most ${this.ctx.maxReadsPerExport} reads; mass downloading is prohibited (General Order 4.68 VI)`);
+    }
+    const description = String(input.description ?? '').trim();
+    if (description.length < 10 || description.length > 1000) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'description: why these reads are evidence, 10-1000 characters');
+    let caseNumber = '';
+    for (const id of readIds) caseNumber = String((await this.ctx.search.citedSearch(user, input.searchId, id)).detail.caseNumber ?? '');
+    if (!caseNumber) throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', 'evidence is exported for a case: cite an investigative search with a case number');
+    const reads: HubRead[] = [];
+    for (const id of readIds) {
+      const read = await this.ctx.store.getRead(id);
+      if (!read) throw new AlprError('ALPR_ERR_NOT_FOUND', `read ${id} is no longer held`);
+      reads.push(read);
+    }
+    const exportId = randomUUID();
+    const now = this.ctx.clock.now();
+    await this.ctx.store.sql.tx(async (db) => {
+      for (const read of reads) {
+        const holdId = randomUUID();
+        await db.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', [holdId, read.id, caseNumber, user.userId, now]);
+        await this.ctx.audit.append({ actor: user.userId, action: 'hold.place', detail: { holdId, readId: read.id, caseNumber, exportId } }, db);
+      }
+      await this.ctx.audit.append({ actor: user.userId, action: 'evidence.export', detail: { exportId, caseNumber, description, searchId: input.searchId, readIds } }, db);
+    });
+    const body: EvidenceFile['body'] = {
+      format: 'alpr-evidence/1', exportId, caseNumber, description,
+      exportedBy: { userId: user.userId, username: user.username, displayName: user.displayName }, exportedAt: new Date(now).toISOString(), searchId: input.searchId,
+      reads: reads.map((r) => ({
+        id: r.id, plate: r.plate, capturedAt: new Date(r.capturedAt).toISOString(), siteId: r.siteId, cameraId: r.cameraId, deviceId: r.deviceId,
+        confidence: r.confidence, region: r.region, cropJpegBase64: r.crop.toString('base64'), contextJpegBase64: r.context.toString('base64'),
+      })),
+    };
+    return {
+      body,
+      signature: sign(null, Buffer.from(canonicalJson(body)), this.ctx.signingKey).toString('base64'),
+      publicKey: this.ctx.verifyKey.export({ type: 'spki', format: 'pem' }).toString(),
+    };
+  }
+
+  async releaseHold(holdId: string, actor: string, reason: string): Promise<Hold> {
+    const text = String(reason ?? '').trim();
+    if (text.length < 5) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'reason: why the hold ends (case closed, evidence booked), at least 5 characters');
+    await this.ctx.store.sql.tx(async (db) => {
+      const { changes } = await db.run('UPDATE holds SET released_by = ?, released_at = ? WHERE hold_id = ? AND released_at IS NULL', [actor, this.ctx.clock.now(), String(holdId)]);
+      if (changes === 0) throw new AlprError('ALPR_ERR_NOT_FOUND', `no active hold ${holdId}`);
+      await this.ctx.audit.append({ actor, action: 'hold.release', detail: { holdId, reason: text } }, db);
+    });
+    return toHold((await this.ctx.store.sql.get<HoldRow>('SELECT * FROM holds WHERE hold_id = ?', [String(holdId)]))!);
+  }
+
+  async activeHolds(): Promise<Hold[]> {
+    return (await this.ctx.store.sql.all<HoldRow>('SELECT * FROM holds WHERE released_at IS NULL ORDER BY placed_at')).map(toHold);
+  }
+}

@@ -1,0 +1,70 @@
+import type { KeyObject } from 'node:crypto';
+import type { Clock, Logger } from '../core/index.js';
+import { AccountService, DEFAULT_ACCOUNT_RULES, type AccountRules } from './accounts/accountService.js';
+import { DEFAULT_PASSWORD_COST, type PasswordHasherOptions } from './accounts/password.js';
+import { AuditLog } from './audit/auditLog.js';
+import { migratePolicySchema } from './db/policySchema.js';
+import { DeviceRegistry } from './devices/deviceRegistry.js';
+import { EvidenceService } from './evidence/evidenceService.js';
+import { FelonyRequests } from './policy/felonyRequests.js';
+import { DEFAULT_PROHIBITED_TERMS, PurposeGate } from './policy/purposeGate.js';
+import { ReviewFlags } from './policy/reviewFlags.js';
+import { DEFAULT_RETENTION, RetentionService, type RetentionOptions } from './retention/retentionService.js';
+import { DEFAULT_SEARCH_LIMITS, SearchService, type SearchLimits } from './search/searchService.js';
+import { SiteRegistry } from './sites/siteRegistry.js';
+import { ImageCipher, type HubStore } from './store/index.js';
+
+export interface HubPolicyOptions {
+  accounts: AccountRules;
+  search: SearchLimits;
+  retention: RetentionOptions;
+  prohibitedTerms: Readonly<Record<string, readonly string[]>>;
+  maxReadsPerExport: number;
+  passwordCost: PasswordHasherOptions;
+  issuer: string;
+}
+
+export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
+  accounts: DEFAULT_ACCOUNT_RULES,
+  search: DEFAULT_SEARCH_LIMITS,
+  retention: DEFAULT_RETENTION,
+  prohibitedTerms: DEFAULT_PROHIBITED_TERMS,
+  maxReadsPerExport: 10,
+  passwordCost: DEFAULT_PASSWORD_COST,
+  issuer: 'ALPR Hub',
+};
+
+/** The hub's policy services over one store; what the HTTP API and the CLI call. */
+export interface HubServices {
+  store: HubStore;
+  audit: AuditLog;
+  accounts: AccountService;
+  sites: SiteRegistry;
+  devices: DeviceRegistry;
+  felony: FelonyRequests;
+  reviews: ReviewFlags;
+  search: SearchService;
+  evidence: EvidenceService;
+  retention: RetentionService;
+  policy: HubPolicyOptions;
+}
+
+export async function createHubServices(ctx: {
+  store: HubStore; clock: Clock; logger: Logger; keys: { imageKey: Buffer; sign: { privateKey: KeyObject; publicKey: KeyObject } }; policy?: Partial<HubPolicyOptions>;
+}): Promise<HubServices> {
+  const policy = { ...DEFAULT_HUB_POLICY, ...ctx.policy };
+  const { store, clock } = ctx;
+  await migratePolicySchema(store.sql);
+  const audit = new AuditLog({ sql: store.sql, clock });
+  const accounts = new AccountService({ sql: store.sql, audit, clock, secrets: new ImageCipher(ctx.keys.imageKey), rules: policy.accounts, passwordCost: policy.passwordCost, issuer: policy.issuer });
+  const sites = new SiteRegistry({ sql: store.sql, audit, clock });
+  const felony = new FelonyRequests({ sql: store.sql, audit, clock });
+  const reviews = new ReviewFlags({ sql: store.sql, audit, clock });
+  const search = new SearchService({ store, audit, clock, accounts, gate: new PurposeGate(policy.prohibitedTerms), felony, reviews, limits: policy.search });
+  return {
+    store, audit, accounts, sites, felony, reviews, search, policy,
+    devices: new DeviceRegistry({ store, sites, audit, clock }),
+    evidence: new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport }),
+    retention: new RetentionService({ store, audit, clock, logger: ctx.logger.child({ module: 'retention' }), options: policy.retention }),
+  };
+}

@@ -1,0 +1,48 @@
+import { AlprError } from '../../core/index.js';
+
+export const ROLES = ['officer', 'dispatcher', 'analyst', 'detective', 'admin', 'auditor', 'chief'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'reads.search', // investigative search, purpose-gated (section IX: officers, dispatchers, analysts; detectives as officers)
+  'reads.searchAdministrative', // administrative and audit queries, exempt from the case number (section IX, last paragraph)
+  'reads.viewImage', // a plate or context image, a separate audited call (V.H: verify before acting)
+  'evidence.export', // download a read (or a capped few) for a case; places a hold (VI)
+  'felony.request', // ask the Chief to approve an other-felony search (V.B)
+  'felony.approve', // the Chief's written approval (V.B)
+  'hotlists.manage', // internal hot lists (IX.2: detectives and analysts)
+  'accounts.manage', // create, deactivate, change role, record training and certifications (IV, VIII, IX)
+  'sites.manage', // names and cameras of approved sites, retiring a site (IV)
+  'sites.approve', // approving a site or its relocation (V, last paragraph: the Chief)
+  'retention.manage', // run the purge, release evidence holds (VI)
+  'reviews.manage', // review searches the purpose gate flagged (VII.H)
+  'audit.read', // read and verify the audit chain (VII.E)
+  'audit.export', // export the audit log (VII.E-G)
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * The permission matrix: one row per role, the only place the hub decides who may do what.
+ * docs/hub.md prints the same table and test/hub/policy/permissions.test.ts checks every cell.
+ */
+export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
+  officer: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request'],
+  dispatcher: ['reads.search', 'reads.viewImage'],
+  analyst: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage'],
+  detective: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage'],
+  admin: ['reads.searchAdministrative', 'reads.viewImage', 'accounts.manage', 'sites.manage', 'retention.manage', 'reviews.manage', 'audit.read'],
+  auditor: ['reads.searchAdministrative', 'reads.viewImage', 'audit.read', 'audit.export'],
+  chief: ['felony.approve', 'sites.approve', 'audit.read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return PERMISSION_MATRIX[role].includes(permission);
+}
+
+export function requirePermission(role: Role, permission: Permission): void {
+  if (!can(role, permission)) throw new AlprError('ALPR_ERR_FORBIDDEN', `the ${role} role does not have the ${permission} permission`, { details: { role, permission } });
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

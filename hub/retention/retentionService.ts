@@ -1,0 +1,53 @@
+import type { Clock, Logger, TimerHandle } from '../../core/index.js';
+import type { AuditLog } from '../audit/auditLog.js';
+import type { HubStore, PurgeReport } from '../store/index.js';
+
+export interface RetentionOptions {
+  /** VI: reads and images are kept at most this long (30 days). */
+  retentionMs: number;
+  /** How often the purge runs besides at start. */
+  intervalMs: number;
+}
+
+export const DEFAULT_RETENTION: RetentionOptions = { retentionMs: 30 * 86_400_000, intervalMs: 3600_000 };
+
+/**
+ * The rolling 30-day purge (General Order 4.68 VI): at start and then on a schedule, every read
+ * and image older than the retention period is deleted unless an evidence hold keeps it, and each
+ * run writes its proof of deletion (counts per day, a digest of the deleted ids) to the audit chain.
+ */
+export class RetentionService {
+  private timer: TimerHandle | null = null;
+  private running: Promise<PurgeReport> | null = null;
+
+  constructor(private readonly ctx: { store: HubStore; audit: AuditLog; clock: Clock; logger: Logger; options: RetentionOptions }) {}
+
+  async start(): Promise<void> {
+    await this.run('start', 'system');
+    this.timer = this.ctx.clock.setInterval(() => {
+      this.run('schedule', 'system').catch((err: unknown) => this.ctx.logger.error({ err }, 'scheduled purge failed; it runs again next interval'));
+    }, this.ctx.options.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    this.timer?.cancel();
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One purge; concurrent callers share the run in progress. */
+  run(reason: 'start' | 'schedule' | 'manual', actor: string): Promise<PurgeReport> {
+    this.running ??= (async () => {
+      try {
+        const cutoff = this.ctx.clock.now() - this.ctx.options.retentionMs;
+        const report = await this.ctx.store.purgeReadsBefore(cutoff);
+        await this.ctx.audit.append({ actor, action: 'retention.purge', detail: { reason, ...report, cutoff: new Date(cutoff).toISOString() } });
+        this.ctx.logger.info({ deleted: report.deleted, keptOnHold: report.keptOnHold }, 'retention purge done');
+        return report;
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Plate text as search sees it: upper case A-Z and 0-9 only (spaces, dashes and dots dropped,
+ * as plates are written both ways), and a canonical form in which the characters OCR confuses
+ * share one symbol, so that fuzzy search can match "8O1Z" against "B012".
+ */
+
+/** Each group collapses to its first character. The groups come from issue #5 (OCR confusions). */
+export const CONFUSION_GROUPS: readonly string[] = ['0ODQ', '1ILT', '2Z', '5S', '8B', '6G'];
+
+const CANON = new Map<string, string>();
+for (const group of CONFUSION_GROUPS) for (const ch of group) CANON.set(ch, group[0]!);
+
+/** Plate characters, upper case, without separators. */
+export function normalizePlate(text: string): string {
+  return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export function canonicalPlate(plate: string): string {
+  let out = '';
+  for (const ch of plate) out += CANON.get(ch) ?? ch;
+  return out;
+}
+
+/** The alphabet after canonicalisation: what a one-character substitution or insertion may use. */
+export const CANONICAL_ALPHABET: readonly string[] = [...new Set([...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'].map((c) => CANON.get(c) ?? c))];
+
+/**
+ * Every canonical string within one edit (substitution, insertion, deletion) of `canon`, itself
+ * included. For a 7-character plate that is about 400 strings: an index probe each, which is far
+ * cheaper than scanning every plate the hub holds.
+ */
+export function oneEditNeighbours(canon: string): string[] {
+  const out = new Set<string>([canon]);
+  for (let i = 0; i <= canon.length; i++) {
+    const head = canon.slice(0, i);
+    for (const ch of CANONICAL_ALPHABET) {
+      out.add(head + ch + canon.slice(i)); // insertion
+      if (i < canon.length) out.add(head + ch + canon.slice(i + 1)); // substitution
+    }
+    if (i < canon.length) out.add(head + canon.slice(i + 1)); // deletion
+  }
+  out.delete('');
+  return [...out];
+}
+
+/** Levenshtein distance (small strings; used to rank fuzzy matches). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * How close a stored plate is to what was asked: 0 for the same text, then one step for each
+ * confusable character that differs, plus four for a true edit. Lower ranks first.
+ */
+export function fuzzyCloseness(query: string, plate: string): number {
+  const edits = editDistance(canonicalPlate(query), canonicalPlate(plate));
+  const confusions = query.length === plate.length ? [...query].filter((ch, i) => ch !== plate[i]).length : editDistance(query, plate);
+  return edits * 4 + Math.max(0, confusions - edits);
+}
+
+/** A wildcard pattern (`*` any run, `?` one character) as a RegExp, and its literal prefix. */
+export function wildcardPattern(pattern: string): { regex: RegExp; like: string; prefix: string } {
+  const like = pattern.replace(/\*/g, '%').replace(/\?/g, '_');
+  const prefix = /^[A-Z0-9]*/.exec(pattern)![0];
+  const regex = new RegExp(`^${pattern.replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return { regex, like, prefix };
+}

@@ -1,0 +1,153 @@
+import { AlprError } from '../../core/index.js';
+import type { SqlDb, SqlValue } from '../db/sql.js';
+import { canonicalPlate, fuzzyCloseness, normalizePlate, oneEditNeighbours, wildcardPattern } from './plateText.js';
+
+export type MatchMode = 'exact' | 'wildcard' | 'fuzzy';
+
+export interface ReadQuery {
+  plate: string;
+  mode: MatchMode;
+  from: number;
+  to: number;
+  siteIds?: string[];
+  cameraIds?: string[];
+  region?: string;
+  minConfidence?: number;
+  limit: number;
+}
+
+/** One search result: the read's facts, never its images (those are a separate, audited call). */
+export interface ReadHit {
+  id: string;
+  plate: string;
+  capturedAt: number;
+  siteId: string;
+  cameraId: string;
+  deviceId: string;
+  confidence: number;
+  region: string | null;
+  regionConfidence: number;
+  lowConfidence: boolean;
+  /** 0 for the plate asked for; higher is further (fuzzy ranking). */
+  closeness: number;
+}
+
+export interface SearchResult {
+  hits: ReadHit[];
+  /** More reads matched than the per-query cap returned: narrow the search. */
+  truncated: boolean;
+}
+
+/** The most distinct plates one wildcard may expand to before the user is asked to narrow it. */
+export const MAX_WILDCARD_PLATES = 2000;
+const CHUNK = 500;
+
+interface ReadRow {
+  id: string;
+  plate: string;
+  captured_at: number | string;
+  site_id: string;
+  camera_id: string;
+  device_id: string;
+  confidence: number;
+  region: string | null;
+  region_confidence: number;
+  low_confidence: number | boolean;
+}
+
+/** Checks and normalises the plate text for its mode; throws ALPR_ERR_INVALID_INPUT. */
+export function normalizeQueryPlate(plate: string, mode: MatchMode): string {
+  const raw = String(plate ?? '').toUpperCase().replace(/[\s.-]/g, '');
+  if (mode === 'wildcard') {
+    if (!/^[A-Z0-9*?]{1,16}$/.test(raw)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern uses letters, digits, * (any run) and ? (one character)');
+    if (raw.replace(/[*?]/g, '').length < 3) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern needs at least 3 known characters (no mass download)');
+    return raw.replace(/\*+/g, '*');
+  }
+  const text = normalizePlate(raw);
+  if (text !== raw || text.length < (mode === 'fuzzy' ? 3 : 1) || text.length > 12) {
+    throw new AlprError('ALPR_ERR_INVALID_INPUT', `plate: ${mode === 'fuzzy' ? '3' : '1'}-12 letters and digits`);
+  }
+  return text;
+}
+
+/**
+ * Plate search over the store (both engines, portable SQL). Wildcard and fuzzy first find the
+ * matching distinct plates in `plate_index`, a table with one row per plate, then fetch reads by
+ * the (plate, captured_at) index; no query scans the reads table.
+ */
+export async function searchReads(sql: SqlDb, q: ReadQuery): Promise<SearchResult> {
+  const plate = normalizeQueryPlate(q.plate, q.mode);
+  if (q.mode === 'exact') return readsForPlates(sql, [plate], q, () => 0);
+  if (q.mode === 'wildcard') {
+    if (!/[*?]/.test(plate)) return readsForPlates(sql, [plate], q, () => 0);
+    const plates = await wildcardPlates(sql, plate);
+    const result = await readsForPlates(sql, plates.slice(0, MAX_WILDCARD_PLATES), q, () => 0);
+    return { hits: result.hits, truncated: result.truncated || plates.length > MAX_WILDCARD_PLATES };
+  }
+  // Fuzzy: candidates within one edit after folding OCR confusions, ranked by closeness; the
+  // closest tier is fetched first so the cap keeps the best matches.
+  const candidates = await fuzzyPlates(sql, plate);
+  const tiers = new Map<number, string[]>();
+  for (const p of candidates) {
+    const c = fuzzyCloseness(plate, p);
+    tiers.set(c, [...(tiers.get(c) ?? []), p]);
+  }
+  const hits: ReadHit[] = [];
+  let truncated = false;
+  for (const closeness of [...tiers.keys()].sort((a, b) => a - b)) {
+    const result = await readsForPlates(sql, tiers.get(closeness)!, { ...q, limit: q.limit - hits.length }, (p) => fuzzyCloseness(plate, p));
+    hits.push(...result.hits);
+    if (result.truncated || hits.length >= q.limit) {
+      truncated = result.truncated || hits.length >= q.limit && [...tiers.keys()].some((k) => k > closeness);
+      break;
+    }
+  }
+  return { hits, truncated };
+}
+
+async function wildcardPlates(sql: SqlDb, pattern: string): Promise<string[]> {
+  const { like, prefix, regex } = wildcardPattern(pattern);
+  // SQLite compares bytes, so a prefix becomes a range on the primary key; PostgreSQL derives
+  // the same range itself from LIKE (text_pattern_ops index) or uses the trigram index.
+  const rows = sql.engine === 'sqlite' && prefix
+    ? await sql.all<{ plate: string }>('SELECT plate FROM plate_index WHERE plate >= ? AND plate < ? AND plate LIKE ? LIMIT ?', [prefix, `${prefix}~`, like, MAX_WILDCARD_PLATES + 1])
+    : await sql.all<{ plate: string }>('SELECT plate FROM plate_index WHERE plate LIKE ? LIMIT ?', [like, MAX_WILDCARD_PLATES + 1]);
+  // LIKE in SQLite ignores case; the regex keeps the match exact on either engine.
+  return rows.map((r) => r.plate).filter((p) => regex.test(p));
+}
+
+async function fuzzyPlates(sql: SqlDb, plate: string): Promise<string[]> {
+  const canons = oneEditNeighbours(canonicalPlate(plate));
+  const out: string[] = [];
+  for (let i = 0; i < canons.length; i += CHUNK) {
+    const chunk = canons.slice(i, i + CHUNK);
+    const rows = await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE canon IN (${chunk.map(() => '?').join(',')})`, chunk);
+    out.push(...rows.map((r) => r.plate));
+  }
+  return out;
+}
+
+async function readsForPlates(sql: SqlDb, plates: string[], q: ReadQuery, closeness: (plate: string) => number): Promise<SearchResult> {
+  if (plates.length === 0 || q.limit <= 0) return { hits: [], truncated: false };
+  const filters: string[] = ['captured_at >= ?', 'captured_at < ?'];
+  const params: SqlValue[] = [q.from, q.to];
+  if (q.siteIds?.length) (filters.push(`site_id IN (${q.siteIds.map(() => '?').join(',')})`), params.push(...q.siteIds));
+  if (q.cameraIds?.length) (filters.push(`camera_id IN (${q.cameraIds.map(() => '?').join(',')})`), params.push(...q.cameraIds));
+  if (q.region !== undefined) (filters.push('region = ?'), params.push(q.region));
+  if (q.minConfidence !== undefined) (filters.push('confidence >= ?'), params.push(q.minConfidence));
+  const rows: ReadRow[] = [];
+  for (let i = 0; i < plates.length; i += CHUNK) {
+    const chunk = plates.slice(i, i + CHUNK);
+    rows.push(...(await sql.all<ReadRow>(
+      `SELECT id, plate, captured_at, site_id, camera_id, device_id, confidence, region, region_confidence, low_confidence FROM reads
+       WHERE plate IN (${chunk.map(() => '?').join(',')}) AND ${filters.join(' AND ')} ORDER BY captured_at DESC LIMIT ?`,
+      [...chunk, ...params, q.limit + 1])));
+  }
+  rows.sort((a, b) => Number(b.captured_at) - Number(a.captured_at) || (a.id < b.id ? -1 : 1));
+  const hits = rows.slice(0, q.limit).map((r): ReadHit => ({
+    id: r.id, plate: r.plate, capturedAt: Number(r.captured_at), siteId: r.site_id, cameraId: r.camera_id, deviceId: r.device_id,
+    confidence: Number(r.confidence), region: r.region, regionConfidence: Number(r.region_confidence), lowConfidence: r.low_confidence === true || Number(r.low_confidence) === 1,
+    closeness: closeness(r.plate),
+  }));
+  return { hits, truncated: rows.length > q.limit };
+}

@@ -1,0 +1,129 @@
+import { AlprError, type Clock } from '../../core/index.js';
+import type { AccountService, Account } from '../accounts/accountService.js';
+import type { AuditLog, AuditRecord } from '../audit/auditLog.js';
+import type { FelonyRequests } from '../policy/felonyRequests.js';
+import { can, requirePermission } from '../policy/permissions.js';
+import { ADMINISTRATIVE_PURPOSES, PurposeGate, type StatedPurpose } from '../policy/purposeGate.js';
+import type { ReviewFlags } from '../policy/reviewFlags.js';
+import type { HubRead, HubStore } from '../store/index.js';
+import { searchReads, type MatchMode, type ReadHit } from './readSearch.js';
+
+export interface SearchLimits {
+  /** VI: no mass download. The most reads one search returns. */
+  maxResultsPerQuery: number;
+  /** Searches one account may run per rolling hour. */
+  maxQueriesPerHour: number;
+  /** How far back reads exist (the retention period); the default time range. */
+  retentionMs: number;
+}
+
+export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxResultsPerQuery: 100, maxQueriesPerHour: 30, retentionMs: 30 * 86_400_000 };
+
+export interface SearchRequest extends StatedPurpose {
+  plate: string;
+  mode: MatchMode;
+  from?: number;
+  to?: number;
+  siteIds?: string[];
+  cameraIds?: string[];
+  region?: string;
+  minConfidence?: number;
+  limit?: number;
+}
+
+export interface SearchResponse {
+  /** The audit record of this search; image views and exports cite it. */
+  searchId: number;
+  hits: ReadHit[];
+  truncated: boolean;
+}
+
+/** How long a search's results may be opened (images, export) after it ran. */
+const SEARCH_VALID_MS = 12 * 3600_000;
+
+/**
+ * Purpose-gated search (General Order 4.68 V, VI, IX): role, certification, purpose, term
+ * screening, Chief-approved felony requests, hourly caps; every attempt, allowed or refused,
+ * lands in the audit chain with all its parameters and result count.
+ */
+export class SearchService {
+  constructor(private readonly ctx: {
+    store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService; gate: PurposeGate; felony: FelonyRequests; reviews: ReviewFlags; limits: SearchLimits;
+  }) {}
+
+  async search(user: Account, req: SearchRequest): Promise<SearchResponse> {
+    const stated: StatedPurpose = { purpose: req.purpose, caseNumber: req.caseNumber, description: req.description, felonyRequestId: req.felonyRequestId };
+    const now = this.ctx.clock.now();
+    const query = {
+      plate: req.plate, mode: req.mode, from: req.from ?? now - this.ctx.limits.retentionMs, to: req.to ?? now + 60_000,
+      siteIds: req.siteIds, cameraIds: req.cameraIds, region: req.region, minConfidence: req.minConfidence,
+      limit: Math.min(req.limit ?? this.ctx.limits.maxResultsPerQuery, this.ctx.limits.maxResultsPerQuery),
+    };
+    const detail = { ...stated, query };
+    const refuse = async (err: AlprError): Promise<never> => {
+      await this.ctx.audit.append({ actor: user.userId, action: 'reads.search', outcome: 'refused', detail: { ...detail, code: err.code, reason: err.message } });
+      throw err;
+    };
+    try {
+      const administrative = (ADMINISTRATIVE_PURPOSES as readonly string[]).includes(stated.purpose);
+      if (!can(user.role, 'reads.search') && !can(user.role, 'reads.searchAdministrative')) requirePermission(user.role, 'reads.search');
+      this.ctx.accounts.requireCurrent(user);
+      this.ctx.gate.checkShape(user.role, stated);
+      if (!administrative && !can(user.role, 'reads.search')) requirePermission(user.role, 'reads.search');
+      if (!['exact', 'wildcard', 'fuzzy'].includes(query.mode)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'mode: exact, wildcard or fuzzy');
+      if (!Number.isFinite(query.from) || !Number.isFinite(query.to) || query.from >= query.to) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'from/to: a time range with from before to');
+      if (!Number.isInteger(query.limit) || query.limit < 1) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'limit: a positive whole number');
+    } catch (err) {
+      if (err instanceof AlprError) return refuse(err);
+      throw err;
+    }
+    const screened = this.ctx.gate.screen(stated);
+    if (screened.prohibited.length > 0) {
+      const error = new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', PurposeGate.refusalMessage(screened), { details: { prohibited: screened.prohibited } });
+      await this.ctx.store.sql.tx(async (db) => {
+        const record = await this.ctx.audit.append({ actor: user.userId, action: 'reads.search', outcome: 'refused', detail: { ...detail, code: error.code, prohibited: screened.prohibited } }, db);
+        await this.ctx.reviews.raise(user.userId, error.message, record.seq, db);
+      });
+      throw error;
+    }
+    try {
+      if (stated.purpose === 'other_felony') await this.ctx.felony.requireApproved(String(stated.felonyRequestId), String(stated.caseNumber));
+      const used = await this.ctx.audit.count(user.userId, 'reads.search', now - 3600_000);
+      if (used >= this.ctx.limits.maxQueriesPerHour) throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account has run ${used} searches in the past hour; the limit is ${this.ctx.limits.maxQueriesPerHour}`);
+      const result = await searchReads(this.ctx.store.sql, query);
+      const record = await this.ctx.audit.append({
+        actor: user.userId, action: 'reads.search',
+        detail: { ...detail, resultCount: result.hits.length, truncated: result.truncated, readIds: result.hits.map((h) => h.id) },
+      });
+      return { searchId: record.seq, hits: result.hits, truncated: result.truncated };
+    } catch (err) {
+      if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return refuse(err);
+      throw err;
+    }
+  }
+
+  /**
+   * The search `searchId` as run by `user`, which must have returned `readId`: images and
+   * exports are reachable only through a purpose-gated search, and inherit its case number.
+   */
+  async citedSearch(user: Account, searchId: number, readId: string): Promise<AuditRecord> {
+    const record = Number.isSafeInteger(searchId) ? await this.ctx.audit.get(searchId) : null;
+    const readIds = (record?.detail.readIds ?? []) as string[];
+    if (!record || record.action !== 'reads.search' || record.outcome !== 'ok' || record.actor !== user.userId || !readIds.includes(readId)) {
+      throw new AlprError('ALPR_ERR_NOT_FOUND', `read ${readId} was not among the results of your search ${searchId}`);
+    }
+    if (this.ctx.clock.now() - record.at > SEARCH_VALID_MS) throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', `search ${searchId} is more than 12 hours old; search again under a current purpose`);
+    return record;
+  }
+
+  /** V.H: the officer verifies a hit against its image; each view is its own audit record. */
+  async viewImages(user: Account, readId: string, searchId: number): Promise<HubRead> {
+    requirePermission(user.role, 'reads.viewImage');
+    this.ctx.accounts.requireCurrent(user);
+    const search = await this.citedSearch(user, searchId, readId);
+    const read = await this.ctx.store.getRead(readId);
+    if (!read) throw new AlprError('ALPR_ERR_NOT_FOUND', `read ${readId} is no longer held (purged after 30 days)`);
+    await this.ctx.audit.append({ actor: user.userId, action: 'reads.viewImage', detail: { readId, searchId, caseNumber: search.detail.caseNumber ?? null, purpose: search.detail.purpose } });
+    return read;
+  }
+}
