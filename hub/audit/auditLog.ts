@@ -122,9 +122,9 @@ export class AuditLog {
     return row ? fromRow(row) : null;
   }
 
-  /** How many records match, for rate caps (uses the actor/action/time index). */
+  /** How many records with outcome ok match, for rate caps (uses the actor/action/time index). */
   async count(actor: string, action: string, since: number): Promise<number> {
-    const row = await this.ctx.sql.get<{ n: number | string }>('SELECT count(*) AS n FROM audit_log WHERE actor = ? AND action = ? AND at >= ?', [actor, action, since]);
+    const row = await this.ctx.sql.get<{ n: number | string }>("SELECT count(*) AS n FROM audit_log WHERE actor = ? AND action = ? AND at >= ? AND outcome = 'ok'", [actor, action, since]);
     return Number(row?.n ?? 0);
   }
 

@@ -25,6 +25,7 @@ export class RetentionService {
   async start(): Promise<void> {
     await this.run('start', 'system');
     this.timer = this.ctx.clock.setInterval(() => {
+      if (this.running) return; // the previous run is still going; the next tick catches up
       this.run('schedule', 'system').catch((err: unknown) => this.ctx.logger.error({ err }, 'scheduled purge failed; it runs again next interval'));
     }, this.ctx.options.intervalMs);
   }
@@ -35,19 +36,22 @@ export class RetentionService {
     await this.running?.catch(() => undefined);
   }
 
-  /** One purge; concurrent callers share the run in progress. */
+  /** One purge, after any run in progress (its cutoff is taken when it starts). */
   run(reason: 'start' | 'schedule' | 'manual', actor: string): Promise<PurgeReport> {
-    this.running ??= (async () => {
-      try {
-        const cutoff = this.ctx.clock.now() - this.ctx.options.retentionMs;
-        const report = await this.ctx.store.purgeReadsBefore(cutoff);
-        await this.ctx.audit.append({ actor, action: 'retention.purge', detail: { reason, ...report, cutoff: new Date(cutoff).toISOString() } });
-        this.ctx.logger.info({ deleted: report.deleted, keptOnHold: report.keptOnHold }, 'retention purge done');
-        return report;
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    const next = (this.running ?? Promise.resolve()).catch(() => undefined).then(() => this.purge(reason, actor));
+    this.running = next;
+    const clear = () => {
+      if (this.running === next) this.running = null;
+    };
+    next.then(clear, clear);
+    return next;
+  }
+
+  private async purge(reason: string, actor: string): Promise<PurgeReport> {
+    const cutoff = this.ctx.clock.now() - this.ctx.options.retentionMs;
+    const report = await this.ctx.store.purgeReadsBefore(cutoff);
+    await this.ctx.audit.append({ actor, action: 'retention.purge', detail: { reason, ...report, cutoff: new Date(cutoff).toISOString() } });
+    this.ctx.logger.info({ deleted: report.deleted, keptOnHold: report.keptOnHold }, 'retention purge done');
+    return report;
   }
 }

@@ -1,0 +1,44 @@
+import t from 'tap';
+import { verifyEvidenceFile } from '../../../hub/evidence/evidenceService.js';
+import { createPublicKey } from 'node:crypto';
+import { DAY, onBothStores, START } from '../../helpers/hubHarness.js';
+
+const lawful = { purpose: 'stolen_vehicle' as const, caseNumber: '26-004512', description: 'stolen silver sedan, owner report 11/20' };
+
+onBothStores(t, 'an evidence export is signed, holds its reads through the purge until released, and is audited', async (t, h) => {
+  const [old, other] = await h.addReads([{ plate: 'EVD0001', capturedAt: START - 2 * DAY }, { plate: 'EVD0001', capturedAt: START - 2 * DAY + 1000 }]);
+  const u = await h.user('officer');
+  const res = await h.services.search.search(u.account, { ...lawful, plate: 'EVD0001', mode: 'exact' });
+  const file = await h.services.evidence.export(u.account, { readIds: [old!.id], searchId: res.searchId, description: 'vehicle at scene two hours after theft' });
+  t.equal(file.body.caseNumber, lawful.caseNumber);
+  t.equal(file.body.reads[0]?.plate, 'EVD0001');
+  t.equal(Buffer.from(file.body.reads[0]!.cropJpegBase64, 'base64').toString(), 'crop-jpeg');
+  t.ok(verifyEvidenceFile(file, createPublicKey(file.publicKey)), 'the signature verifies');
+  const tampered = structuredClone(file);
+  tampered.body.reads[0]!.plate = 'EVD0002';
+  t.notOk(verifyEvidenceFile(tampered, createPublicKey(file.publicKey)), 'an edited file does not verify');
+
+  h.clock.advance(40 * DAY);
+  const report = await h.services.retention.run('manual', 'admin-1');
+  t.equal(report.keptOnHold, 1);
+  t.ok(await h.store.getRead(old!.id), 'the held read outlives the purge');
+  t.equal(await h.store.getRead(other!.id), null, 'its unheld neighbour is gone');
+  const [hold] = await h.services.evidence.activeHolds();
+  await h.services.evidence.releaseHold(hold!.holdId, 'admin-1', 'evidence booked, case closed');
+  await h.services.retention.run('manual', 'admin-1');
+  t.equal(await h.store.getRead(old!.id), null, 'released, it goes at the next purge');
+  const actions = (await h.services.audit.query({ limit: 1000 })).map((r) => r.action);
+  for (const a of ['evidence.export', 'hold.place', 'hold.release', 'retention.purge']) t.ok(actions.includes(a), `${a} is audited`);
+});
+
+onBothStores(t, 'exports are capped, need the exporting role and a search that returned the reads', async (t, h) => {
+  const reads = await h.addReads(Array.from({ length: 4 }, () => ({ plate: 'EVD0002' })));
+  const u = await h.user('officer');
+  const dispatcher = await h.user('dispatcher');
+  const res = await h.services.search.search(u.account, { ...lawful, plate: 'EVD0002', mode: 'exact' });
+  await t.rejects(h.services.evidence.export(u.account, { readIds: reads.map((r) => r.id), searchId: res.searchId, description: 'all of them for the file' }), { code: 'ALPR_ERR_RATE_LIMITED' });
+  await t.rejects(h.services.evidence.export(dispatcher.account, { readIds: [reads[0]!.id], searchId: res.searchId, description: 'for the report please' }), { code: 'ALPR_ERR_FORBIDDEN' });
+  const [stray] = await h.addReads([{ plate: 'OTHER01' }]);
+  await t.rejects(h.services.evidence.export(u.account, { readIds: [stray!.id], searchId: res.searchId, description: 'not in my results' }), { code: 'ALPR_ERR_NOT_FOUND' });
+  t.same(await h.services.evidence.activeHolds(), [], 'nothing was held by the refused exports');
+}, { maxReadsPerExport: 3 });

@@ -1,0 +1,34 @@
+import t from 'tap';
+import { canonicalPlate, editDistance, fuzzyCloseness, normalizePlate, oneEditNeighbours, wildcardPattern } from '../../../hub/search/plateText.js';
+
+t.test('plates are compared without case, spaces or dashes', async (t) => {
+  t.equal(normalizePlate(' abc-1234 '), 'ABC1234');
+});
+
+t.test('OCR confusions fold to one symbol', async (t) => {
+  t.equal(canonicalPlate('B0D1'), canonicalPlate('8OQI'));
+  t.equal(canonicalPlate('Z5G'), canonicalPlate('2S6'));
+  t.not(canonicalPlate('A'), canonicalPlate('4'));
+});
+
+t.test('one-edit neighbours hold every string one edit away and nothing further', async (t) => {
+  const n = new Set(oneEditNeighbours('AK1'));
+  for (const s of ['AK1', 'A1', 'AK', 'XAK1', 'AXK1', 'AK1X', 'XK1', 'AX1', 'AKX', 'AKI']) t.ok(n.has(canonicalPlate(s)), s);
+  t.notOk(n.has('XY1'));
+  for (const s of n) t.ok(editDistance(s, 'AK1') <= 1);
+});
+
+t.test('closeness ranks the same plate first, confusions next, true edits last', async (t) => {
+  t.equal(fuzzyCloseness('ABC123', 'ABC123'), 0);
+  t.ok(fuzzyCloseness('ABC123', 'A8C123') < fuzzyCloseness('ABC123', 'AXC123'));
+  t.ok(fuzzyCloseness('ABC123', 'AXC123') <= fuzzyCloseness('ABC123', 'ABC1234'));
+});
+
+t.test('wildcards become an anchored pattern with a literal prefix', async (t) => {
+  const w = wildcardPattern('AB?1*');
+  t.equal(w.like, 'AB_1%');
+  t.equal(w.prefix, 'AB');
+  t.ok(w.regex.test('ABX1'));
+  t.ok(w.regex.test('ABX1999'));
+  t.notOk(w.regex.test('XABX1'));
+});

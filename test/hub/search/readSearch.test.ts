@@ -1,0 +1,85 @@
+import t from 'tap';
+import { canonicalPlate, editDistance } from '../../../hub/search/plateText.js';
+import { searchReads, type ReadQuery } from '../../../hub/search/readSearch.js';
+import type { HubRead } from '../../../hub/store/index.js';
+import { DAY, onBothStores, START } from '../../helpers/hubHarness.js';
+
+/** A small deterministic PRNG so that a failure can be replayed. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+function randomReads(n: number, seed: number): Array<Partial<HubRead>> {
+  const r = rng(seed);
+  const pick = (s: string) => s[Math.floor(r() * s.length)]!;
+  // A small plate pool with near-duplicates, so that fuzzy and wildcard searches have work to do.
+  const pool: string[] = [];
+  for (let i = 0; i < 60; i++) pool.push(Array.from({ length: 5 + Math.floor(r() * 3) }, () => pick('ABC018OSZ25')).join(''));
+  return Array.from({ length: n }, () => ({
+    plate: pool[Math.floor(r() * pool.length)]!, capturedAt: START - Math.floor(r() * 10 * DAY), siteId: 'site-1',
+    cameraId: pick('01') === '0' ? 'cam0' : 'cam1', confidence: Math.round(r() * 100) / 100, region: pick('IW') === 'I' ? 'IL' : 'WI',
+  }));
+}
+
+/** The reference: every read checked one by one in plain code. */
+function bruteForce(reads: HubRead[], q: ReadQuery): string[] {
+  const match = (p: string): boolean => {
+    if (q.mode === 'exact') return p === q.plate;
+    if (q.mode === 'wildcard') return new RegExp(`^${q.plate.replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(p);
+    return editDistance(canonicalPlate(p), canonicalPlate(q.plate)) <= 1;
+  };
+  return reads.filter((r) => match(r.plate) && r.capturedAt >= q.from && r.capturedAt < q.to
+    && (!q.cameraIds || q.cameraIds.includes(r.cameraId)) && (q.region === undefined || r.region === q.region)
+    && (q.minConfidence === undefined || r.confidence >= q.minConfidence)).map((r) => r.id).sort();
+}
+
+onBothStores(t, 'exact, wildcard and fuzzy search agree with a brute-force reference on random data', async (t, h) => {
+  const reads = await h.addReads(randomReads(1500, 42));
+  const r = rng(7);
+  const plates = [...new Set(reads.map((x) => x.plate))];
+  let compared = 0;
+  for (let i = 0; i < 60; i++) {
+    const base = plates[Math.floor(r() * plates.length)]!;
+    const mode = (['exact', 'wildcard', 'fuzzy'] as const)[i % 3]!;
+    let plate = base;
+    if (mode === 'wildcard') plate = i % 2 ? `${base.slice(0, 3)}*` : `*${base.slice(1, 2)}?${base.slice(3, 5)}*`;
+    if (mode === 'fuzzy') plate = base.slice(0, 2) + ALPHABET[Math.floor(r() * 36)] + base.slice(3);
+    const q: ReadQuery = {
+      plate, mode, from: START - Math.floor(r() * 10) * DAY, to: START, limit: 10_000,
+      ...(i % 4 === 0 ? { cameraIds: ['cam1'] } : {}), ...(i % 5 === 0 ? { region: 'IL' } : {}), ...(i % 6 === 0 ? { minConfidence: 0.5 } : {}),
+    };
+    if (mode === 'wildcard' && plate.replace(/[*?]/g, '').length < 3) continue;
+    const got = await searchReads(h.store.sql, q);
+    t.same(got.hits.map((x) => x.id).sort(), bruteForce(reads, q), `${mode} ${plate}`);
+    t.equal(got.truncated, false);
+    compared++;
+  }
+  t.ok(compared > 40);
+});
+
+onBothStores(t, 'results are capped, newest first, and the cap is reported', async (t, h) => {
+  await h.addReads(Array.from({ length: 30 }, (_, i) => ({ plate: 'CAP123', capturedAt: START - i * 60_000 })));
+  const got = await searchReads(h.store.sql, { plate: 'CAP123', mode: 'exact', from: START - DAY, to: START + 1, limit: 10 });
+  t.equal(got.hits.length, 10);
+  t.equal(got.truncated, true);
+  t.same(got.hits.map((x) => x.capturedAt), Array.from({ length: 10 }, (_, i) => START - i * 60_000));
+});
+
+onBothStores(t, 'fuzzy results put the asked-for plate before its look-alikes', async (t, h) => {
+  await h.addReads([{ plate: 'B0B123' }, { plate: '8OB123' }, { plate: 'BOB12' }, { plate: 'BOB123' }, { plate: 'XYZ999' }]);
+  const got = await searchReads(h.store.sql, { plate: 'BOB123', mode: 'fuzzy', from: 0, to: START + 1, limit: 10 });
+  t.equal(got.hits.length, 4, 'the unrelated plate is not a match');
+  t.equal(got.hits[0]?.plate, 'BOB123', 'the plate asked for comes first');
+  t.same(got.hits.slice(1, 3).map((x) => x.plate).sort(), ['8OB123', 'B0B123'], 'then OCR look-alikes');
+  t.equal(got.hits[3]?.plate, 'BOB12', 'the true edit ranks last');
+  t.same(got.hits.map((x) => x.closeness), [...got.hits.map((x) => x.closeness)].sort((a, b) => a - b));
+});
+
+onBothStores(t, 'malformed and injection patterns are refused before touching the database', async (t, h) => {
+  for (const [plate, mode] of [["' OR 1=1 --", 'exact'], ['*', 'wildcard'], ['A*', 'wildcard'], ['%ABC%', 'wildcard'], ['AB', 'fuzzy'], ['ABCDEFGHIJKLMNOP', 'exact']] as const) {
+    await t.rejects(searchReads(h.store.sql, { plate, mode, from: 0, to: START, limit: 10 }), { code: 'ALPR_ERR_INVALID_INPUT' }, `${mode} ${plate}`);
+  }
+});

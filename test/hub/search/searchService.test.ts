@@ -1,0 +1,85 @@
+import t from 'tap';
+import { DAY, onBothStores, START } from '../../helpers/hubHarness.js';
+
+const lawful = { purpose: 'violent_crime' as const, caseNumber: '26-001234', description: 'shooting at Lake and Harlem, suspect vehicle seen leaving' };
+
+onBothStores(t, 'an officer with a stated purpose finds reads, and the search is audited with every parameter', async (t, h) => {
+  await h.addReads([{ plate: 'ABC1234' }, { plate: 'ABC1234', capturedAt: START - 2 * DAY }, { plate: 'XYZ9876' }]);
+  const u = await h.user('officer');
+  const res = await h.services.search.search(u.account, { ...lawful, plate: 'abc-1234', mode: 'exact' });
+  t.equal(res.hits.length, 2);
+  const record = await h.services.audit.get(res.searchId);
+  t.equal(record?.action, 'reads.search');
+  t.equal(record?.actor, u.account.userId);
+  t.equal(record?.detail.caseNumber, '26-001234');
+  t.equal(record?.detail.purpose, 'violent_crime');
+  t.equal(record?.detail.description, lawful.description);
+  t.equal(record?.detail.resultCount, 2);
+  t.same((record?.detail.query as { plate: string }).plate, 'abc-1234');
+});
+
+onBothStores(t, 'searches without a case number or with a prohibited purpose are refused, audited and flagged', async (t, h) => {
+  const u = await h.user('officer');
+  await t.rejects(h.services.search.search(u.account, { ...lawful, caseNumber: undefined, plate: 'ABC1234', mode: 'exact' }), { code: 'ALPR_ERR_PURPOSE_REQUIRED' });
+  await t.rejects(h.services.search.search(u.account, { ...lawful, description: 'driver keeps speeding past the school', plate: 'ABC1234', mode: 'exact' }),
+    { code: 'ALPR_ERR_PURPOSE_PROHIBITED', message: /traffic enforcement/ });
+  await t.rejects(h.services.search.search(u.account, { ...lawful, purpose: 'missing_person', description: 'check immigration status of owner', plate: 'ABC1234', mode: 'exact' }),
+    { code: 'ALPR_ERR_PURPOSE_PROHIBITED', message: /immigration/ });
+  const refused = (await h.services.audit.query({ action: 'reads.search', limit: 10 })).filter((r) => r.outcome === 'refused');
+  t.equal(refused.length, 3, 'every refusal is in the audit chain');
+  const flags = await h.services.reviews.open();
+  t.equal(flags.length, 2, 'prohibited purposes are flagged for admin review');
+  t.equal(flags[0]?.userId, u.account.userId);
+  const resolved = await h.services.reviews.resolve(flags[0]!.flagId, 'spoke with officer; retrained on V.E', 'admin-1');
+  t.equal(resolved.reviewedBy, 'admin-1');
+  t.equal((await h.services.reviews.open()).length, 1);
+});
+
+onBothStores(t, 'other-felony searches need a request the Chief approved for the same case', async (t, h) => {
+  await h.addReads([{ plate: 'FEL0001' }]);
+  const officer = await h.user('detective');
+  const felony = { purpose: 'other_felony' as const, caseNumber: '26-000777', description: 'burglary ring using a rented van', plate: 'FEL0001', mode: 'exact' as const };
+  const request = await h.services.felony.submit({ caseNumber: '26-000777', description: 'string of residential burglaries, van seen at three scenes' }, officer.account.userId);
+  await t.rejects(h.services.search.search(officer.account, { ...felony, felonyRequestId: request.requestId }), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /not approved/ });
+  await h.services.felony.decide(request.requestId, true, 'chief-1', 'approved in writing');
+  await t.rejects(h.services.search.search(officer.account, { ...felony, caseNumber: '26-000778', felonyRequestId: request.requestId }), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /approved for case/ });
+  const res = await h.services.search.search(officer.account, { ...felony, felonyRequestId: request.requestId });
+  t.equal(res.hits.length, 1);
+  await t.rejects(h.services.felony.decide(request.requestId, false, 'chief-1', 'changed mind'), { code: 'ALPR_ERR_CONFLICT' });
+});
+
+onBothStores(t, 'roles without search, lapsed accounts and misplaced purposes cannot search', async (t, h) => {
+  const chief = await h.user('chief');
+  await t.rejects(h.services.search.search(chief.account, { ...lawful, plate: 'ABC1234', mode: 'exact' }), { code: 'ALPR_ERR_FORBIDDEN' });
+  const lapsed = await h.user('officer', { certified: false });
+  await t.rejects(h.services.search.search(lapsed.account, { ...lawful, plate: 'ABC1234', mode: 'exact' }), { code: 'ALPR_ERR_ACCOUNT_LAPSED' });
+  const admin = await h.user('admin');
+  await t.rejects(h.services.search.search(admin.account, { ...lawful, plate: 'ABC1234', mode: 'exact' }), { code: 'ALPR_ERR_FORBIDDEN' });
+  const res = await h.services.search.search(admin.account, { purpose: 'administrative', description: 'monthly audit sample per VII.E', plate: 'ABC1234', mode: 'exact' });
+  t.equal(res.hits.length, 0, 'an administrative query runs without a case number');
+});
+
+onBothStores(t, 'results per query and searches per hour are capped', async (t, h) => {
+  await h.addReads(Array.from({ length: 8 }, () => ({ plate: 'MANY001' })));
+  const u = await h.user('analyst');
+  const first = await h.services.search.search(u.account, { ...lawful, plate: 'MANY001', mode: 'exact', limit: 1000 });
+  t.equal(first.hits.length, 5, 'the per-query cap applies whatever limit is asked');
+  t.equal(first.truncated, true);
+  await h.services.search.search(u.account, { ...lawful, plate: 'MANY001', mode: 'exact' });
+  await t.rejects(h.services.search.search(u.account, { ...lawful, plate: 'MANY001', mode: 'exact' }), { code: 'ALPR_ERR_RATE_LIMITED' });
+  h.clock.advance(3600_000);
+  t.ok(await h.services.search.search(u.account, { ...lawful, plate: 'MANY001', mode: 'exact' }), 'the hour rolls on');
+}, { search: { maxResultsPerQuery: 5, maxQueriesPerHour: 2, retentionMs: 30 * DAY } });
+
+onBothStores(t, 'an image is opened only through the user\'s own search that returned it, and the view is audited', async (t, h) => {
+  const [read] = await h.addReads([{ plate: 'IMG0001' }]);
+  const u = await h.user('officer');
+  const other = await h.user('officer');
+  const res = await h.services.search.search(u.account, { ...lawful, plate: 'IMG0001', mode: 'exact' });
+  const seen = await h.services.search.viewImages(u.account, read!.id, res.searchId);
+  t.same(seen.crop, Buffer.from('crop-jpeg'));
+  await t.rejects(h.services.search.viewImages(other.account, read!.id, res.searchId), { code: 'ALPR_ERR_NOT_FOUND' }, 'not through someone else\'s search');
+  const views = await h.services.audit.query({ action: 'reads.viewImage', limit: 5 });
+  t.equal(views.length, 1);
+  t.equal(views[0]?.detail.caseNumber, lawful.caseNumber);
+});

@@ -1,0 +1,24 @@
+import t from 'tap';
+import { randomBytes } from 'node:crypto';
+import { onBothStores } from '../../helpers/hubHarness.js';
+
+const site = { siteId: 'site-2', name: 'Madison and Oak Park Ave', approvalRef: 'CHIEF-2026-014', latitude: 41.879, longitude: -87.785, cameras: ['cam0'] };
+
+onBothStores(t, 'sites are approved by reference; relocation needs a new approval; retired sites take no devices', async (t, h) => {
+  const { sites, devices } = h.services;
+  const approved = await sites.approve(site, 'chief-1');
+  t.equal(approved.status, 'approved');
+  await t.rejects(sites.approve({ ...site, siteId: 'site-3' }, 'chief-1'), { code: 'ALPR_ERR_CONFLICT' }, 'an approval reference is used once');
+  await t.rejects(sites.relocate('site-2', { approvalRef: 'CHIEF-2026-014', latitude: 41.9, longitude: -87.8 }, 'chief-1'), { code: 'ALPR_ERR_CONFLICT' });
+  const moved = await sites.relocate('site-2', { approvalRef: 'CHIEF-2026-020', latitude: 41.9, longitude: -87.8 }, 'chief-1');
+  t.equal(moved.latitude, 41.9);
+  t.equal(moved.approvalRef, 'CHIEF-2026-020');
+  await t.rejects(sites.approve({ ...site, siteId: 'site-9', approvalRef: 'X-1', latitude: 91 }, 'chief-1'), { code: 'ALPR_ERR_INVALID_INPUT' });
+
+  await devices.enroll({ deviceId: 'pole-9', publicKey: randomBytes(32), siteId: 'site-2' }, 'admin-1');
+  await t.rejects(devices.enroll({ deviceId: 'pole-10', publicKey: randomBytes(32), siteId: 'nowhere' }, 'admin-1'), { code: 'ALPR_ERR_SITE_NOT_APPROVED' });
+  await sites.retire('site-2', 'admin-1', 'pole removed for road works');
+  await t.rejects(devices.enroll({ deviceId: 'pole-11', publicKey: randomBytes(32), siteId: 'site-2' }, 'admin-1'), { code: 'ALPR_ERR_SITE_NOT_APPROVED' });
+  const actions = (await h.services.audit.query({ limit: 100 })).map((r) => r.action);
+  for (const a of ['site.approve', 'site.relocate', 'site.retire', 'device.enroll']) t.ok(actions.includes(a), `${a} is audited`);
+});
