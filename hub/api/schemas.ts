@@ -1,0 +1,134 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { PURPOSES } from '../policy/purposeGate.js';
+import { ROLES } from '../policy/permissions.js';
+
+/**
+ * Every request and response body of the hub API, in one place. Fastify validates requests
+ * against them (unknown properties refused), serialises responses through them (nothing extra
+ * leaks), and @fastify/swagger turns them into the OpenAPI document at /openapi.json.
+ */
+const strict = { additionalProperties: false } as const;
+const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+const Millis = Type.Integer({ minimum: 0, maximum: 4_102_444_800_000, description: 'epoch milliseconds' });
+const Text = (min: number, max: number, description: string) => Type.String({ minLength: min, maxLength: max, description });
+
+export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String(), retryable: Type.Boolean() }, { $id: 'Error' });
+
+export const AccountBody = Type.Object({
+  userId: Type.String(), username: Type.String(), displayName: Type.String(), role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+  status: Type.String(), totpConfirmed: Type.Boolean(), failedAttempts: Type.Integer(), lockedUntil: Type.Union([Type.Integer(), Type.Null()]),
+  trainingCompletedAt: Type.Union([Type.Integer(), Type.Null()]), policySignedAt: Type.Union([Type.Integer(), Type.Null()]),
+  leadsCertifiedAt: Type.Union([Type.Integer(), Type.Null()]), createdAt: Type.Integer(), deactivatedAt: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const Activate = Type.Object({ activationToken: Text(10, 200, 'the one-time token an administrator handed over'), password: Text(1, 256, 'the new password') }, strict);
+export const ActivateReply = Type.Object({ username: Type.String(), otpauthUri: Type.String({ description: 'load into an authenticator app, then confirm a code' }) });
+export const Credentials = Type.Object({
+  username: Text(1, 64, 'username'), password: Text(1, 256, 'password'), code: Type.String({ pattern: '^[0-9]{6}$', description: 'the current TOTP code' }),
+}, strict);
+export const SignInReply = Type.Object({ token: Type.String(), idleTimeoutMinutes: Type.Integer(), account: AccountBody });
+export const MeReply = Type.Object({ account: AccountBody, lapses: Type.Array(Type.String()), permissions: Type.Array(Type.String()) });
+
+export const Certifications = {
+  trainingCompletedAt: Type.Optional(Type.Union([Millis, Type.Null()])),
+  policySignedAt: Type.Optional(Type.Union([Millis, Type.Null()])),
+  leadsCertifiedAt: Type.Optional(Type.Union([Millis, Type.Null()])),
+};
+export const CreateAccount = Type.Object({
+  username: Type.String({ pattern: '^[a-z][a-z0-9._-]{2,39}$' }), displayName: Text(1, 100, 'full name'), role: Type.Union(ROLES.map((r) => Type.Literal(r))), ...Certifications,
+}, strict);
+export const CreateAccountReply = Type.Object({ account: AccountBody, activationToken: Type.String({ description: 'hand to the user in person; valid 3 days, once' }) });
+export const UpdateAccount = Type.Object({ role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))), ...Certifications }, strict);
+export const Reason = Type.Object({ reason: Text(5, 500, 'why') }, strict);
+export const UserParams = Type.Object({ userId: Type.String({ format: 'uuid' }) });
+
+export const SearchBody = Type.Object({
+  plate: Text(1, 16, 'plate text; with mode wildcard, * matches any run and ? one character'),
+  mode: Type.Union([Type.Literal('exact'), Type.Literal('wildcard'), Type.Literal('fuzzy')], { description: 'fuzzy tolerates OCR confusions and one edit' }),
+  purpose: Type.Union(PURPOSES.map((p) => Type.Literal(p))),
+  caseNumber: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]{3,31}$', description: 'case or CAD run number (required unless administrative/audit)' })),
+  description: Text(10, 500, 'why the search is needed'),
+  felonyRequestId: Type.Optional(Type.String({ format: 'uuid', description: 'for other_felony: the request the Chief approved' })),
+  from: Type.Optional(Millis), to: Type.Optional(Millis),
+  siteIds: Type.Optional(Type.Array(Id, { maxItems: 50 })), cameraIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
+  region: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })), minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+}, strict);
+export const ReadHitBody = Type.Object({
+  id: Type.String(), plate: Type.String(), capturedAt: Type.Integer(), siteId: Type.String(), cameraId: Type.String(), deviceId: Type.String(),
+  confidence: Type.Number(), region: Type.Union([Type.String(), Type.Null()]), regionConfidence: Type.Number(), lowConfidence: Type.Boolean(), closeness: Type.Integer(),
+});
+export const SearchReply = Type.Object({ searchId: Type.Integer(), hits: Type.Array(ReadHitBody), truncated: Type.Boolean() });
+export const ReadParams = Type.Object({ readId: Type.String({ format: 'uuid' }) });
+export const ImageQuery = Type.Object({ searchId: Type.Integer({ minimum: 1, description: 'the search that returned this read' }) }, strict);
+export const ImageReply = Type.Object({ readId: Type.String(), plate: Type.String(), cropJpegBase64: Type.String(), contextJpegBase64: Type.String() });
+
+export const ExportBody = Type.Object({
+  readIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 100 }), searchId: Type.Integer({ minimum: 1 }), description: Text(10, 1000, 'why these reads are evidence'),
+}, strict);
+export const EvidenceReply = Type.Object({
+  body: Type.Object({
+    format: Type.Literal('alpr-evidence/1'), exportId: Type.String(), caseNumber: Type.String(), description: Type.String(),
+    exportedBy: Type.Object({ userId: Type.String(), username: Type.String(), displayName: Type.String() }), exportedAt: Type.String(), searchId: Type.Integer(),
+    reads: Type.Array(Type.Object({
+      id: Type.String(), plate: Type.String(), capturedAt: Type.String(), siteId: Type.String(), cameraId: Type.String(), deviceId: Type.String(),
+      confidence: Type.Number(), region: Type.Union([Type.String(), Type.Null()]), cropJpegBase64: Type.String(), contextJpegBase64: Type.String(),
+    })),
+  }),
+  signature: Type.String(), publicKey: Type.String(),
+});
+export const HoldBody = Type.Object({
+  holdId: Type.String(), readId: Type.String(), caseNumber: Type.String(), placedBy: Type.String(), placedAt: Type.Integer(),
+  releasedBy: Type.Union([Type.String(), Type.Null()]), releasedAt: Type.Union([Type.Integer(), Type.Null()]),
+});
+export const HoldParams = Type.Object({ holdId: Type.String({ format: 'uuid' }) });
+export const PurgeReply = Type.Object({
+  cutoff: Type.Integer(), deleted: Type.Integer(), byDay: Type.Record(Type.String(), Type.Integer()), idsSha256: Type.String(), keptOnHold: Type.Integer(),
+});
+
+export const FelonyRequestBody = Type.Object({ caseNumber: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]{3,31}$' }), description: Text(20, 2000, 'the written request') }, strict);
+export const FelonyRequestReply = Type.Object({
+  requestId: Type.String(), requestedBy: Type.String(), caseNumber: Type.String(), description: Type.String(), status: Type.String(), createdAt: Type.Integer(),
+  decidedBy: Type.Union([Type.String(), Type.Null()]), decidedAt: Type.Union([Type.Integer(), Type.Null()]),
+});
+export const RequestParams = Type.Object({ requestId: Type.String({ format: 'uuid' }) });
+export const Decision = Type.Object({ approve: Type.Boolean(), note: Text(0, 1000, 'the Chief\'s note') }, strict);
+
+export const ReviewBody = Type.Object({
+  flagId: Type.String(), userId: Type.String(), at: Type.Integer(), reason: Type.String(), auditSeq: Type.Integer(),
+  reviewedBy: Type.Union([Type.String(), Type.Null()]), reviewedAt: Type.Union([Type.Integer(), Type.Null()]), reviewNote: Type.Union([Type.String(), Type.Null()]),
+});
+export const FlagParams = Type.Object({ flagId: Type.String({ format: 'uuid' }) });
+export const ReviewNote = Type.Object({ note: Text(5, 2000, 'what the review found') }, strict);
+
+export const SiteBody = Type.Object({
+  siteId: Type.String(), name: Type.String(), approvalRef: Type.String(), approvedAt: Type.Integer(), approvedBy: Type.String(),
+  latitude: Type.Number(), longitude: Type.Number(), cameras: Type.Array(Type.String()), status: Type.String(),
+});
+export const ApproveSite = Type.Object({
+  siteId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$' }), name: Text(1, 200, 'where'), approvalRef: Text(3, 100, 'the Chief\'s written approval'),
+  latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }), cameras: Type.Array(Id, { maxItems: 16 }),
+}, strict);
+export const Relocate = Type.Object({
+  approvalRef: Text(3, 100, 'a new approval from the Chief'), latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }),
+}, strict);
+export const UpdateSite = Type.Object({ name: Type.Optional(Text(1, 200, 'where')), cameras: Type.Optional(Type.Array(Id, { maxItems: 16 })) }, strict);
+export const SiteParams = Type.Object({ siteId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$' }) });
+
+export const EnrollDevice = Type.Object({
+  deviceId: Id, siteId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$' }), publicKey: Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: 'raw Ed25519 public key, base64' }),
+}, strict);
+export const DeviceBody = Type.Object({ deviceId: Type.String(), siteId: Type.String(), status: Type.String(), enrolledAt: Type.Integer() });
+export const DeviceParams = Type.Object({ deviceId: Id });
+
+export const AuditQueryString = Type.Object({
+  actor: Type.Optional(Type.String({ maxLength: 100 })), action: Type.Optional(Type.String({ maxLength: 64 })),
+  from: Type.Optional(Millis), to: Type.Optional(Millis), afterSeq: Type.Optional(Type.Integer({ minimum: 0 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+}, strict);
+export const AuditRecordBody = Type.Object({
+  seq: Type.Integer(), at: Type.Integer(), actor: Type.String(), action: Type.String(), outcome: Type.String(),
+  detail: Type.Record(Type.String(), Type.Unknown()), prevHash: Type.String(), hash: Type.String(),
+});
+export const VerifyReply = Type.Object({ records: Type.Integer(), problems: Type.Array(Type.Object({ seq: Type.Integer(), problem: Type.String(), message: Type.String() })) });
+
+export type SearchBodyT = Static<typeof SearchBody>;

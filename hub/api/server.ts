@@ -1,0 +1,184 @@
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { AlprError, type ErrorCode, type Logger } from '../../core/index.js';
+import type { Account } from '../accounts/accountService.js';
+import type { HubServices } from '../hubServices.js';
+import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy/permissions.js';
+import * as S from './schemas.js';
+
+/** HTTP status for each error the API can return; anything else is a 500. */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  ALPR_ERR_INVALID_INPUT: 400, ALPR_ERR_PASSWORD_POLICY: 400, ALPR_ERR_PURPOSE_REQUIRED: 400,
+  ALPR_ERR_AUTH_FAILED: 401, ALPR_ERR_AUTH_MFA_REQUIRED: 401, ALPR_ERR_SESSION_EXPIRED: 401,
+  ALPR_ERR_FORBIDDEN: 403, ALPR_ERR_ACCOUNT_LAPSED: 403, ALPR_ERR_PURPOSE_PROHIBITED: 403,
+  ALPR_ERR_NOT_FOUND: 404, ALPR_ERR_CONFLICT: 409, ALPR_ERR_SITE_NOT_APPROVED: 409, ALPR_ERR_AUTH_LOCKED: 423, ALPR_ERR_RATE_LIMITED: 429,
+  ALPR_ERR_STORE: 503,
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    account: Account | null;
+  }
+}
+
+const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.ErrorBody, 409: S.ErrorBody, 423: S.ErrorBody, 429: S.ErrorBody };
+const bearer = [{ bearer: [] as string[] }];
+
+/**
+ * The hub's HTTP JSON API (fastify). Every route states the permission it needs; the account
+ * behind the bearer token is checked on each request (idle lock, deactivation), and the service
+ * it calls enforces the order and writes the audit chain. No route returns reads in bulk.
+ */
+export async function buildApi(ctx: { services: HubServices; logger: Logger }): Promise<FastifyInstance> {
+  const { services } = ctx;
+  const app = Fastify({
+    loggerInstance: ctx.logger.child({ module: 'http' }) as FastifyBaseLogger,
+    bodyLimit: 64 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorateRequest('account', null);
+
+  const { default: swagger } = await import('@fastify/swagger');
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'ALPR hub API', version: '1.0.0', description: 'Purpose-gated search, accounts with MFA, audit, retention and evidence under General Order 4.68.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+
+  app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number }, request, reply) => {
+    if (err instanceof AlprError) {
+      const status = STATUS[err.code] ?? 500;
+      if (status >= 500) request.log.error({ err: err.toJSON() }, 'request failed');
+      return reply.status(status).send({ code: err.code, message: err.message, retryable: err.retryable });
+    }
+    if (err.validation) return reply.status(400).send({ code: 'ALPR_ERR_INVALID_INPUT', message: err.message, retryable: false });
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send({ code: 'ALPR_ERR_INVALID_INPUT', message: err.message, retryable: false });
+    }
+    request.log.error({ err }, 'request failed');
+    return reply.status(500).send({ code: 'ALPR_ERR_INTERNAL', message: 'internal error', retryable: true });
+  });
+
+  /** Authenticates the bearer token; with a permission, also checks the role. */
+  const auth = (permission?: Permission | Permission[]) => async (request: FastifyRequest, _reply: FastifyReply) => {
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)?.[1];
+    if (!token) throw new AlprError('ALPR_ERR_SESSION_EXPIRED', 'sign in: send Authorization: Bearer <token>');
+    request.account = (await services.accounts.authenticate(token)).account;
+    const needed = permission === undefined ? [] : Array.isArray(permission) ? permission : [permission];
+    if (needed.length > 0 && !needed.some((p) => PERMISSION_MATRIX[request.account!.role].includes(p))) requirePermission(request.account.role, needed[0]!);
+  };
+  const me = (request: FastifyRequest): Account => request.account!;
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+
+  // --- sign-in -------------------------------------------------------------------------------
+  app.post('/api/v1/auth/activate', { schema: { tags: ['auth'], body: S.Activate, response: { 200: S.ActivateReply, ...errors } } },
+    async (req) => services.accounts.activate(req.body.activationToken, req.body.password));
+  app.post('/api/v1/auth/mfa/confirm', { schema: { tags: ['auth'], body: S.Credentials, response: { 200: S.AccountBody, ...errors } } },
+    async (req) => services.accounts.confirmTotp(req.body.username, req.body.password, req.body.code));
+  app.post('/api/v1/auth/sign-in', { schema: { tags: ['auth'], body: S.Credentials, response: { 200: S.SignInReply, ...errors } } }, async (req) => {
+    const { token, account } = await services.accounts.signIn(req.body.username, req.body.password, req.body.code, { ip: req.ip });
+    return { token, account, idleTimeoutMinutes: Math.round(services.policy.accounts.idleTimeoutMs / 60_000) };
+  });
+  app.post('/api/v1/auth/sign-out', { schema: { tags: ['auth'], security: bearer, response: { 204: Type.Null(), ...errors } }, onRequest: auth() }, async (req, reply) => {
+    await services.accounts.signOut(/^Bearer (.+)$/.exec(req.headers.authorization!)![1]!);
+    return reply.status(204).send(null);
+  });
+  app.get('/api/v1/me', { schema: { tags: ['auth'], security: bearer, response: { 200: S.MeReply, ...errors } }, onRequest: auth() },
+    async (req) => ({ account: me(req), lapses: services.accounts.lapses(me(req)), permissions: [...PERMISSION_MATRIX[me(req).role]] }));
+
+  // --- accounts ------------------------------------------------------------------------------
+  app.post('/api/v1/accounts', { schema: { tags: ['accounts'], security: bearer, body: S.CreateAccount, response: { 201: S.CreateAccountReply, ...errors } }, onRequest: auth('accounts.manage') },
+    async (req, reply) => reply.status(201).send(await services.accounts.create(req.body, me(req).userId)));
+  app.get('/api/v1/accounts', { schema: { tags: ['accounts'], security: bearer, response: { 200: Type.Array(S.AccountBody), ...errors } }, onRequest: auth('accounts.manage') },
+    async () => services.accounts.list());
+  app.patch('/api/v1/accounts/:userId', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, body: S.UpdateAccount, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage') },
+    async (req) => {
+      const { role, ...dates } = req.body;
+      let account = role ? await services.accounts.setRole(req.params.userId, role, me(req).userId) : null;
+      if (Object.keys(dates).length > 0) account = await services.accounts.setCertifications(req.params.userId, dates, me(req).userId);
+      if (!account) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'nothing to change');
+      return account;
+    });
+  app.post('/api/v1/accounts/:userId/deactivate', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, body: S.Reason, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage') },
+    async (req) => services.accounts.deactivate(req.params.userId, me(req).userId, req.body.reason));
+  app.post('/api/v1/accounts/:userId/unlock', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage') },
+    async (req) => services.accounts.unlock(req.params.userId, me(req).userId));
+
+  // --- search, images, evidence ---------------------------------------------------------------
+  app.post('/api/v1/search', { schema: { tags: ['search'], security: bearer, body: S.SearchBody, response: { 200: S.SearchReply, ...errors } }, onRequest: auth(['reads.search', 'reads.searchAdministrative']) },
+    async (req) => services.search.search(me(req), req.body));
+  app.get('/api/v1/reads/:readId/images', { schema: { tags: ['search'], security: bearer, params: S.ReadParams, querystring: S.ImageQuery, response: { 200: S.ImageReply, ...errors } }, onRequest: auth('reads.viewImage') },
+    async (req) => {
+      const read = await services.search.viewImages(me(req), req.params.readId, req.query.searchId);
+      return { readId: read.id, plate: read.plate, cropJpegBase64: read.crop.toString('base64'), contextJpegBase64: read.context.toString('base64') };
+    });
+  app.post('/api/v1/evidence/exports', { schema: { tags: ['evidence'], security: bearer, body: S.ExportBody, response: { 201: S.EvidenceReply, ...errors } }, onRequest: auth('evidence.export') },
+    async (req, reply) => reply.status(201).send(await services.evidence.export(me(req), req.body)));
+  app.get('/api/v1/holds', { schema: { tags: ['evidence'], security: bearer, response: { 200: Type.Array(S.HoldBody), ...errors } }, onRequest: auth('retention.manage') },
+    async () => services.evidence.activeHolds());
+  app.post('/api/v1/holds/:holdId/release', { schema: { tags: ['evidence'], security: bearer, params: S.HoldParams, body: S.Reason, response: { 200: S.HoldBody, ...errors } }, onRequest: auth('retention.manage') },
+    async (req) => services.evidence.releaseHold(req.params.holdId, me(req).userId, req.body.reason));
+  app.post('/api/v1/retention/runs', { schema: { tags: ['retention'], security: bearer, response: { 200: S.PurgeReply, ...errors } }, onRequest: auth('retention.manage') },
+    async (req) => services.retention.run('manual', me(req).userId));
+
+  // --- other-felony requests and reviews ------------------------------------------------------
+  app.post('/api/v1/felony-requests', { schema: { tags: ['policy'], security: bearer, body: S.FelonyRequestBody, response: { 201: S.FelonyRequestReply, ...errors } }, onRequest: auth('felony.request') },
+    async (req, reply) => reply.status(201).send(await services.felony.submit(req.body, me(req).userId)));
+  app.get('/api/v1/felony-requests', { schema: { tags: ['policy'], security: bearer, response: { 200: Type.Array(S.FelonyRequestReply), ...errors } }, onRequest: auth(['felony.approve', 'felony.request']) },
+    async (req) => {
+      const all = await services.felony.list();
+      return PERMISSION_MATRIX[me(req).role].includes('felony.approve') ? all : all.filter((r) => r.requestedBy === me(req).userId);
+    });
+  app.post('/api/v1/felony-requests/:requestId/decision', { schema: { tags: ['policy'], security: bearer, params: S.RequestParams, body: S.Decision, response: { 200: S.FelonyRequestReply, ...errors } }, onRequest: auth('felony.approve') },
+    async (req) => services.felony.decide(req.params.requestId, req.body.approve, me(req).userId, req.body.note));
+  app.get('/api/v1/reviews', { schema: { tags: ['policy'], security: bearer, response: { 200: Type.Array(S.ReviewBody), ...errors } }, onRequest: auth('reviews.manage') },
+    async () => services.reviews.open());
+  app.post('/api/v1/reviews/:flagId/resolve', { schema: { tags: ['policy'], security: bearer, params: S.FlagParams, body: S.ReviewNote, response: { 200: S.ReviewBody, ...errors } }, onRequest: auth('reviews.manage') },
+    async (req) => services.reviews.resolve(req.params.flagId, req.body.note, me(req).userId));
+
+  // --- sites and devices -----------------------------------------------------------------------
+  app.get('/api/v1/sites', { schema: { tags: ['sites'], security: bearer, response: { 200: Type.Array(S.SiteBody), ...errors } }, onRequest: auth() }, async () => services.sites.list());
+  app.post('/api/v1/sites', { schema: { tags: ['sites'], security: bearer, body: S.ApproveSite, response: { 201: S.SiteBody, ...errors } }, onRequest: auth('sites.approve') },
+    async (req, reply) => reply.status(201).send(await services.sites.approve(req.body, me(req).userId)));
+  app.post('/api/v1/sites/:siteId/relocation', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.Relocate, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.approve') },
+    async (req) => services.sites.relocate(req.params.siteId, req.body, me(req).userId));
+  app.patch('/api/v1/sites/:siteId', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.UpdateSite, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.manage') },
+    async (req) => services.sites.update(req.params.siteId, req.body, me(req).userId));
+  app.post('/api/v1/sites/:siteId/retire', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.Reason, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.manage') },
+    async (req) => services.sites.retire(req.params.siteId, me(req).userId, req.body.reason));
+  app.post('/api/v1/devices', { schema: { tags: ['sites'], security: bearer, body: S.EnrollDevice, response: { 201: S.DeviceBody, ...errors } }, onRequest: auth('sites.manage') },
+    async (req, reply) => reply.status(201).send(await services.devices.enroll({ ...req.body, publicKey: Buffer.from(req.body.publicKey, 'base64') }, me(req).userId)));
+  app.post('/api/v1/devices/:deviceId/revoke', { schema: { tags: ['sites'], security: bearer, params: S.DeviceParams, body: S.Reason, response: { 204: Type.Null(), ...errors } }, onRequest: auth('sites.manage') },
+    async (req, reply) => {
+      await services.devices.revoke(req.params.deviceId, me(req).userId, req.body.reason);
+      return reply.status(204).send(null);
+    });
+
+  // --- audit -----------------------------------------------------------------------------------
+  app.get('/api/v1/audit', { schema: { tags: ['audit'], security: bearer, querystring: S.AuditQueryString, response: { 200: Type.Array(S.AuditRecordBody), ...errors } }, onRequest: auth('audit.read') },
+    async (req) => {
+      const records = await services.audit.query({ ...req.query, limit: req.query.limit ?? 100 });
+      await services.audit.append({ actor: me(req).userId, action: 'audit.query', detail: { ...req.query, returned: records.length } });
+      return records;
+    });
+  app.get('/api/v1/audit/export', { schema: { tags: ['audit'], security: bearer, querystring: S.AuditQueryString, response: { 200: Type.Array(S.AuditRecordBody), ...errors } }, onRequest: auth('audit.export') },
+    async (req) => {
+      const records = await services.audit.query({ ...req.query, limit: req.query.limit ?? 1000 });
+      await services.audit.append({ actor: me(req).userId, action: 'audit.export', detail: { ...req.query, returned: records.length, lastSeq: records.at(-1)?.seq ?? null } });
+      return records;
+    });
+  app.get('/api/v1/audit/verify', { schema: { tags: ['audit'], security: bearer, response: { 200: S.VerifyReply, ...errors } }, onRequest: auth('audit.read') },
+    async (req) => {
+      const result = await services.audit.verify();
+      await services.audit.append({ actor: me(req).userId, action: 'audit.verify', detail: { records: result.records, problems: result.problems.length } });
+      return result;
+    });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,118 @@
+import t from 'tap';
+import { buildApi } from '../../../hub/api/server.js';
+import { captureLogger } from '../../helpers/index.js';
+import { base32Decode, onBothStores, PASSWORD, START, type Harness } from '../../helpers/hubHarness.js';
+import { totp } from '../../../hub/accounts/totp.js';
+
+const lawful = { purpose: 'missing_person', caseNumber: '26-009001', description: 'endangered elderly driver missing since Tuesday' };
+
+async function api(t: Tap, h: Harness) {
+  const log = captureLogger();
+  const app = await buildApi({ services: h.services, logger: log.logger });
+  t.teardown(() => app.close());
+  return { app, log };
+}
+type Tap = import('tap').Test;
+
+onBothStores(t, 'a newly created officer activates, enrolls TOTP, signs in and runs a purpose-gated search over HTTP', async (t, h) => {
+  const { app, log } = await api(t, h);
+  await h.addReads([{ plate: 'MSS4321' }]);
+  const admin = await h.user('admin');
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  const created = await app.inject({ method: 'POST', url: '/api/v1/accounts', headers: auth(admin.token), payload: {
+    username: 'pat.officer', displayName: 'Pat Officer', role: 'officer', trainingCompletedAt: START - 86_400_000, policySignedAt: START - 86_400_000, leadsCertifiedAt: START - 86_400_000,
+  } });
+  t.equal(created.statusCode, 201, created.body);
+  const activation = await app.inject({ method: 'POST', url: '/api/v1/auth/activate', payload: { activationToken: created.json().activationToken, password: PASSWORD } });
+  t.equal(activation.statusCode, 200);
+  const secret = base32Decode(new URL(activation.json().otpauthUri).searchParams.get('secret')!);
+  const confirm = await app.inject({ method: 'POST', url: '/api/v1/auth/mfa/confirm', payload: { username: 'pat.officer', password: PASSWORD, code: h.code(secret) } });
+  t.equal(confirm.statusCode, 200, confirm.body);
+  const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'pat.officer', password: PASSWORD, code: h.code(secret) } });
+  t.equal(signIn.statusCode, 200, signIn.body);
+  const token = signIn.json().token as string;
+  t.equal(signIn.json().idleTimeoutMinutes, 30);
+
+  const search = await app.inject({ method: 'POST', url: '/api/v1/search', headers: auth(token), payload: { ...lawful, plate: 'MSS4321', mode: 'exact' } });
+  t.equal(search.statusCode, 200, search.body);
+  const { searchId, hits } = search.json();
+  t.equal(hits.length, 1);
+  t.notOk('crop' in hits[0], 'search results carry no images');
+  const images = await app.inject({ method: 'GET', url: `/api/v1/reads/${hits[0].id}/images?searchId=${searchId}`, headers: auth(token) });
+  t.equal(images.statusCode, 200);
+  t.equal(Buffer.from(images.json().cropJpegBase64, 'base64').toString(), 'crop-jpeg');
+
+  const refused = await app.inject({ method: 'POST', url: '/api/v1/search', headers: auth(token), payload: { ...lawful, description: 'owner may be an undocumented immigrant', plate: 'MSS4321', mode: 'exact' } });
+  t.equal(refused.statusCode, 403);
+  t.equal(refused.json().code, 'ALPR_ERR_PURPOSE_PROHIBITED');
+  t.match(refused.json().message, /immigration enforcement/, 'the refusal is explained');
+
+  const verify = await app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: auth(admin.token) });
+  t.same(verify.json().problems, [], 'every step landed in a verifiable chain');
+  const actions = (await h.services.audit.query({ limit: 1000 })).map((r) => `${r.action}:${r.outcome}`);
+  for (const a of ['account.create:ok', 'account.activate:ok', 'account.mfaEnroll:ok', 'auth.signIn:ok', 'reads.search:ok', 'reads.viewImage:ok', 'reads.search:refused']) t.ok(actions.includes(a), a);
+
+  const lines = log.lines();
+  t.ok(lines.some((l) => (l.req as { url?: string } | undefined)?.url === '/api/v1/search'), 'access logs are written');
+  t.notOk(JSON.stringify(lines).includes(token), 'the token never reaches the logs');
+  t.notOk(JSON.stringify(lines).includes('MSS4321'), 'nor does the plate searched');
+});
+
+onBothStores(t, 'injection strings and malformed bodies get 4xx and change nothing', async (t, h) => {
+  const { app } = await api(t, h);
+  const u = await h.user('officer');
+  await h.addReads([{ plate: 'SAFE001' }]);
+  const before = await h.store.countReads();
+  const auditBefore = (await h.services.audit.head())!.seq;
+  const bad: Array<[string, string, unknown]> = [
+    ['POST', '/api/v1/search', { ...lawful, plate: "' OR '1'='1", mode: 'exact' }],
+    ['POST', '/api/v1/search', { ...lawful, plate: "SAFE001'; DROP TABLE reads; --", mode: 'exact' }],
+    ['POST', '/api/v1/search', { ...lawful, plate: 'SAFE001', mode: 'exact', caseNumber: "1'; DELETE FROM audit_log; --" }],
+    ['POST', '/api/v1/search', { ...lawful, plate: 'SAFE001', mode: 'regex' }],
+    ['POST', '/api/v1/search', { ...lawful, plate: 'SAFE001', mode: 'exact', admin: true }],
+    ['POST', '/api/v1/search', { ...lawful, plate: 'SAFE001', mode: 'exact', limit: -1 }],
+    ['POST', '/api/v1/search', { ...lawful, plate: 'SAFE001', mode: 'exact', siteIds: ["x' OR 1=1"] }],
+    ['POST', '/api/v1/search', '{"plate": "SAFE001", '],
+    ['POST', '/api/v1/search', [1, 2, 3]],
+    ['POST', '/api/v1/search', 'x'.repeat(70_000)],
+    ['GET', '/api/v1/reads/not-a-uuid/images?searchId=1', undefined],
+    ['GET', "/api/v1/reads/00000000-0000-4000-8000-000000000000/images?searchId=1%20OR%201=1", undefined],
+    ['POST', '/api/v1/auth/sign-in', { username: "admin' --", password: 'x', code: '000000' }],
+    ['POST', '/api/v1/auth/sign-in', { username: 'officer1', password: PASSWORD, code: "' OR 1" }],
+  ];
+  for (const [method, url, payload] of bad) {
+    const res = await app.inject({
+      method: method as 'GET' | 'POST', url, headers: { authorization: `Bearer ${u.token}`, ...(typeof payload === 'string' ? { 'content-type': 'application/json' } : {}) },
+      ...(payload === undefined ? {} : { payload: payload as string }),
+    });
+    t.ok(res.statusCode >= 400 && res.statusCode < 500, `${method} ${url} ${String(JSON.stringify(payload)).slice(0, 60)} → ${res.statusCode}`);
+    t.match(res.json(), { code: /^ALPR_ERR_/ }, 'a typed error body');
+  }
+  t.equal(await h.store.countReads(), before, 'no read was changed');
+  const { problems } = await h.services.audit.verify();
+  t.same(problems, [], 'the audit chain is intact');
+  t.ok((await h.services.audit.head())!.seq >= auditBefore, 'and nothing was removed from it');
+});
+
+onBothStores(t, 'routes refuse missing, expired and under-privileged sessions', async (t, h) => {
+  const { app } = await api(t, h);
+  const officer = await h.user('officer');
+  t.equal((await app.inject({ method: 'GET', url: '/api/v1/accounts' })).statusCode, 401);
+  t.equal((await app.inject({ method: 'GET', url: '/api/v1/accounts', headers: { authorization: `Bearer ${officer.token}` } })).statusCode, 403);
+  t.equal((await app.inject({ method: 'GET', url: '/api/v1/audit', headers: { authorization: `Bearer ${officer.token}` } })).statusCode, 403);
+  h.clock.advance(31 * 60_000);
+  const idle = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${officer.token}` } });
+  t.equal(idle.statusCode, 401);
+  t.equal(idle.json().code, 'ALPR_ERR_SESSION_EXPIRED');
+  const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: officer.username, password: 'not the password at all!!', code: totp(officer.secret, h.clock.now()) } });
+  t.equal(wrong.statusCode, 401);
+});
+
+onBothStores(t, 'the OpenAPI document describes every route from the same schemas', async (t, h) => {
+  const { app } = await api(t, h);
+  const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  t.equal(doc.openapi.slice(0, 2), '3.');
+  for (const path of ['/api/v1/search', '/api/v1/auth/sign-in', '/api/v1/evidence/exports', '/api/v1/audit/verify', '/api/v1/sites']) t.ok(doc.paths[path], path);
+  t.ok(doc.paths['/api/v1/search'].post.requestBody.content['application/json'].schema.properties.caseNumber);
+  t.notOk(Object.keys(doc.paths).some((p) => /bulk|dump|all-reads/.test(p)), 'no bulk read endpoint');
+});
