@@ -1,0 +1,132 @@
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { AlprError, createLogger, errorMessage, silentLogger, systemClock } from '../core/index.js';
+import { createHubServices, type HubServices } from './hubServices.js';
+import { loadOrCreateHubKeys } from './hubKeys.js';
+import { Hub, openStore, readAuditHead } from './hubProcess.js';
+import { join } from 'node:path';
+
+export const EXIT = { ok: 0, failure: 1, usage: 64 } as const;
+
+const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite + embedded broker by default)
+       alpr-hub account create --username U --display-name NAME --role ROLE [--training-completed DATE --policy-signed DATE --leads-certified DATE]
+       alpr-hub audit verify                    check the audit chain; exit 1 if any record was changed, inserted or deleted
+       alpr-hub retention run                   purge reads older than 30 days now (also runs at start and hourly)
+options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default alpr)
+         --broker-url URL --broker-username U --broker-password P --shared-group G   (external broker)
+         --mqtt-host H --mqtt-port N (embedded broker, default 127.0.0.1:1883)  --http-host H --http-port N (default 127.0.0.1:8080)`;
+
+const OPTIONS = {
+  data: { type: 'string' }, pg: { type: 'string' }, 'pg-schema': { type: 'string' },
+  'broker-url': { type: 'string' }, 'broker-username': { type: 'string' }, 'broker-password': { type: 'string' }, 'shared-group': { type: 'string' },
+  'mqtt-host': { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
+  username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' },
+  'training-completed': { type: 'string' }, 'policy-signed': { type: 'string' }, 'leads-certified': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function port(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new AlprError('ALPR_ERR_USAGE', `--${name}: a port number`);
+  return n;
+}
+
+function date(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !Number.isFinite(ms)) throw new AlprError('ALPR_ERR_USAGE', `--${name}: a date as YYYY-MM-DD`);
+  return ms;
+}
+
+/** `alpr-hub`: the hub server and the few commands run on the hub machine itself. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    process.stderr.write(`${errorMessage(err)}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const command = positionals.join(' ') || 'serve';
+  const dataDir = values.data ?? process.env.ALPR_HUB_DATA ?? './hub-data';
+  const pgUrl = values.pg ?? process.env.ALPR_HUB_PG_URL ?? null;
+  const pgSchema = values['pg-schema'] ?? 'alpr';
+  const actor = `cli:${userInfo().username}`;
+  try {
+    if (command === 'serve') return await serve(values, { dataDir, pgUrl, pgSchema });
+    if (!['account create', 'audit verify', 'retention run'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
+    const keys = await loadOrCreateHubKeys(join(dataDir, 'keys'));
+    const store = openStore({ dataDir, pgUrl, pgSchema, clock: systemClock }, keys);
+    await store.migrate();
+    const services = await createHubServices({ store, clock: systemClock, logger: silentLogger(), keys });
+    try {
+      if (command === 'account create') return await createAccount(services, values, actor);
+      if (command === 'audit verify') {
+        const head = await readAuditHead(dataDir, keys);
+        const result = await services.audit.verify(head ?? undefined);
+        await services.audit.append({ actor, action: 'audit.verify', outcome: result.problems.length ? 'failed' : 'ok', detail: { records: result.records, problems: result.problems.length } });
+        for (const p of result.problems) process.stdout.write(`record ${p.seq}: ${p.message}\n`);
+        process.stdout.write(`${JSON.stringify({ records: result.records, problems: result.problems.length, checkedAgainstHead: head?.seq ?? null })}\n`);
+        return result.problems.length ? EXIT.failure : EXIT.ok;
+      }
+      const report = await services.retention.run('manual', actor);
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+      return EXIT.ok;
+    } finally {
+      await store.close();
+    }
+  } catch (err) {
+    process.stderr.write(`${err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err)}\n`);
+    return err instanceof AlprError && err.code === 'ALPR_ERR_USAGE' ? EXIT.usage : EXIT.failure;
+  }
+}
+
+async function createAccount(services: HubServices, values: Record<string, string | boolean | undefined>, actor: string): Promise<number> {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  if (!str('username') || !str('display-name') || !str('role')) throw new AlprError('ALPR_ERR_USAGE', 'account create needs --username, --display-name and --role');
+  const { account, activationToken } = await services.accounts.create({
+    username: str('username')!, displayName: str('display-name')!, role: str('role')!,
+    trainingCompletedAt: date(str('training-completed'), 'training-completed'), policySignedAt: date(str('policy-signed'), 'policy-signed'),
+    leadsCertifiedAt: date(str('leads-certified'), 'leads-certified'),
+  }, actor);
+  process.stdout.write(`${JSON.stringify({ userId: account.userId, username: account.username, role: account.role, activationToken })}\n`);
+  process.stderr.write('Hand the activation token to the user in person. They POST it with a new password to /api/v1/auth/activate, load the otpauth URI into an authenticator app, and confirm a code at /api/v1/auth/mfa/confirm.\n');
+  return EXIT.ok;
+}
+
+async function serve(values: Record<string, string | boolean | undefined>, o: { dataDir: string; pgUrl: string | null; pgSchema: string }): Promise<number> {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const logger = createLogger({ name: 'alpr-hub' });
+  const hub = new Hub({
+    dataDir: o.dataDir, pgUrl: o.pgUrl, pgSchema: o.pgSchema,
+    brokerUrl: str('broker-url') ?? null, brokerUsername: str('broker-username') ?? 'hub', brokerPassword: str('broker-password') ?? process.env.ALPR_HUB_BROKER_PASSWORD ?? '',
+    sharedGroup: str('shared-group') ?? null,
+    mqttHost: str('mqtt-host') ?? '127.0.0.1', mqttPort: port(str('mqtt-port'), 1883, 'mqtt-port'),
+    httpHost: str('http-host') ?? '127.0.0.1', httpPort: port(str('http-port'), 8080, 'http-port'),
+    policy: {}, clock: systemClock, logger,
+  });
+  try {
+    await hub.start();
+  } catch (err) {
+    logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'hub could not start');
+    await hub.stop().catch(() => undefined);
+    return EXIT.failure;
+  }
+  return new Promise<number>((resolve) => {
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'stopping');
+      hub.stop().then(() => resolve(EXIT.ok), (err: unknown) => {
+        logger.error({ err: errorMessage(err) }, 'stop failed');
+        resolve(EXIT.failure);
+      });
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+}

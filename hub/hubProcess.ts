@@ -1,0 +1,132 @@
+import { sign, verify } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { AlprError, type Clock, type Logger, type TimerHandle } from '../core/index.js';
+import { buildApi } from './api/server.js';
+import { canonicalJson } from './audit/auditLog.js';
+import { EmbeddedBroker } from './broker/embeddedBroker.js';
+import { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';
+import { createHubServices, type HubPolicyOptions, type HubServices } from './hubServices.js';
+import { IngestService } from './ingest/ingestService.js';
+import { ImageCipher, PgStore, SqliteStore, type HubStore } from './store/index.js';
+
+export interface HubOptions {
+  /** Keys, the SQLite database (embedded default) and the audit head file live here. */
+  dataDir: string;
+  /** PostgreSQL instead of SQLite. */
+  pgUrl: string | null;
+  pgSchema: string;
+  /** An external broker (Mosquitto, EMQX) instead of the embedded one. */
+  brokerUrl: string | null;
+  brokerUsername: string;
+  brokerPassword: string;
+  /** MQTT 5 shared subscription group, so several hub processes split ingest (external brokers). */
+  sharedGroup: string | null;
+  mqttHost: string;
+  mqttPort: number;
+  httpHost: string;
+  httpPort: number;
+  policy: Partial<HubPolicyOptions>;
+  clock: Clock;
+  logger: Logger;
+}
+
+export function openStore(options: Pick<HubOptions, 'dataDir' | 'pgUrl' | 'pgSchema' | 'clock'>, keys: HubKeys): HubStore {
+  const images = new ImageCipher(keys.imageKey);
+  const now = () => options.clock.now();
+  return options.pgUrl
+    ? new PgStore({ connectionString: options.pgUrl, schema: options.pgSchema, images, now })
+    : new SqliteStore({ path: join(options.dataDir, 'hub.db'), images, now });
+}
+
+/**
+ * The audit chain's head, signed by the hub and kept outside the database: `audit verify`
+ * compares the chain against it, so records cut from the end are found too.
+ */
+export const AUDIT_HEAD_FILE = 'audit-head.json';
+
+export async function writeAuditHead(dataDir: string, keys: HubKeys, head: { seq: number; hash: string }): Promise<void> {
+  const body = { seq: head.seq, hash: head.hash };
+  const file = join(dataDir, AUDIT_HEAD_FILE);
+  await writeFile(`${file}.tmp`, JSON.stringify({ ...body, signature: sign(null, Buffer.from(canonicalJson(body)), keys.sign.privateKey).toString('base64') }), { mode: 0o600 });
+  await rename(`${file}.tmp`, file);
+}
+
+export async function readAuditHead(dataDir: string, keys: HubKeys): Promise<{ seq: number; hash: string } | null> {
+  let parsed: { seq: number; hash: string; signature: string };
+  try {
+    parsed = JSON.parse(await readFile(join(dataDir, AUDIT_HEAD_FILE), 'utf8')) as typeof parsed;
+  } catch {
+    return null;
+  }
+  const body = { seq: parsed.seq, hash: parsed.hash };
+  if (!verify(null, Buffer.from(canonicalJson(body)), keys.sign.publicKey, Buffer.from(String(parsed.signature), 'base64'))) {
+    throw new AlprError('ALPR_ERR_AUDIT_CHAIN', `${AUDIT_HEAD_FILE} is not signed by this hub's key`);
+  }
+  return body;
+}
+
+/**
+ * One hub process: store, policy services, broker (embedded unless a URL is given), ingest, the
+ * HTTP API and the retention schedule. Started in that order and stopped in reverse.
+ */
+export class Hub {
+  services: HubServices | null = null;
+  broker: EmbeddedBroker | null = null;
+  ingest: IngestService | null = null;
+  api: FastifyInstance | null = null;
+  keys: HubKeys | null = null;
+  private headTimer: TimerHandle | null = null;
+
+  constructor(private readonly options: HubOptions) {}
+
+  get httpUrl(): string {
+    const address = this.api?.server.address();
+    return typeof address === 'object' && address ? `http://${this.options.httpHost}:${address.port}` : '';
+  }
+
+  async start(): Promise<void> {
+    const { options } = this;
+    const logger = options.logger;
+    this.keys = await loadOrCreateHubKeys(join(options.dataDir, 'keys'));
+    const store = openStore(options, this.keys);
+    await store.migrate();
+    this.services = await createHubServices({ store, clock: options.clock, logger, keys: this.keys, policy: options.policy });
+    let brokerUrl = options.brokerUrl;
+    let username = options.brokerUsername;
+    let password = options.brokerPassword;
+    if (!brokerUrl) {
+      this.broker = new EmbeddedBroker({ port: options.mqttPort, host: options.mqttHost, store, now: () => options.clock.now(), logger: logger.child({ module: 'broker' }) });
+      await this.broker.start();
+      brokerUrl = this.broker.url;
+      username = 'hub';
+      password = this.broker.hubPassword;
+    }
+    this.ingest = new IngestService({
+      brokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
+      maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
+    });
+    await this.ingest.start();
+    this.api = await buildApi({ services: this.services, logger });
+    await this.api.listen({ host: options.httpHost, port: options.httpPort });
+    await this.services.retention.start();
+    this.headTimer = options.clock.setInterval(() => void this.saveAuditHead().catch((err: unknown) => logger.warn({ err }, 'audit head not saved')), 60_000);
+    logger.info({ http: this.httpUrl, broker: brokerUrl, store: store.engine }, 'hub started');
+  }
+
+  async saveAuditHead(): Promise<void> {
+    const head = await this.services?.audit.head();
+    if (head && this.keys) await writeAuditHead(this.options.dataDir, this.keys, head);
+  }
+
+  async stop(): Promise<void> {
+    this.headTimer?.cancel();
+    await this.services?.retention.stop();
+    await this.api?.close();
+    await this.ingest?.stop();
+    await this.broker?.stop();
+    await this.saveAuditHead().catch(() => undefined);
+    await this.services?.store.close();
+  }
+}
