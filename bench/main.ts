@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   buffer: () => import('./buffer.js'),
   sync: () => import('./sync.js'),
   recognition: () => import('./recognition.js'),
+  search: () => import('./search.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

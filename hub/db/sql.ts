@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Pool, PoolClient } from 'pg';
 import { AlprError } from '../../core/index.js';
 
-export type SqlValue = string | number | bigint | Buffer | null;
+/** A bound parameter; arrays only on PostgreSQL (`= ANY (?::text[])`). */
+export type SqlValue = string | number | bigint | Buffer | null | string[];
 export type Row = Record<string, unknown>;
 
 /**
@@ -114,6 +116,16 @@ export function toPgPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/**
+ * Queries go as named prepared statements, so PostgreSQL plans each shape once per connection:
+ * planning a query over 30 day partitions costs more than running it.
+ */
+function pgQuery(sql: string, params: SqlValue[]): { text: string; values: SqlValue[]; name?: string } {
+  const text = toPgPlaceholders(sql);
+  const dml = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(sql);
+  return dml ? { name: `q${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values: params } : { text, values: params };
+}
+
 export class PgSql implements SqlDb {
   readonly engine = 'pg' as const;
 
@@ -126,7 +138,7 @@ export class PgSql implements SqlDb {
 
   async all<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
     try {
-      return (await this.target().query(toPgPlaceholders(sql), params)).rows as T[];
+      return (await this.target().query(pgQuery(sql, params))).rows as T[];
     } catch (cause) {
       throw storeError('PostgreSQL', sql, cause);
     }
@@ -138,7 +150,7 @@ export class PgSql implements SqlDb {
 
   async run(sql: string, params: SqlValue[] = []): Promise<{ changes: number }> {
     try {
-      return { changes: (await this.target().query(toPgPlaceholders(sql), params)).rowCount ?? 0 };
+      return { changes: (await this.target().query(pgQuery(sql, params))).rowCount ?? 0 };
     } catch (cause) {
       throw storeError('PostgreSQL', sql, cause);
     }

@@ -64,10 +64,54 @@ export function fuzzyCloseness(query: string, plate: string): number {
   return edits * 4 + Math.max(0, confusions - edits);
 }
 
-/** A wildcard pattern (`*` any run, `?` one character) as a RegExp, and its literal prefix. */
-export function wildcardPattern(pattern: string): { regex: RegExp; like: string; prefix: string } {
-  const like = pattern.replace(/\*/g, '%').replace(/\?/g, '_');
-  const prefix = /^[A-Z0-9]*/.exec(pattern)![0];
+export function reversePlate(plate: string): string {
+  return [...plate].reverse().join('');
+}
+
+/** Literal characters a plate may hold: what a leading `?` expands to. */
+const PLATE_ALPHABET = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
+
+/**
+ * How to find the plates a wildcard pattern (`*` any run, `?` one character) matches using the
+ * plate index's two B-trees, one on the plate and one on the plate reversed:
+ * - a pattern that starts with 2+ known characters is a range on `plate` (ABC*, AB?1*);
+ * - one that ends with 2+ known characters is a range on `rev` (*1234);
+ * - otherwise its first two positions (or last two) are expanded over the alphabet, so ?B?12*
+ *   becomes 36 short ranges (AB, BB, ... 9B) instead of a scan of every plate;
+ * - only a pattern with no usable end at all (*AB*C*) falls back to a scan.
+ * `regex` is the exact test every candidate passes afterwards.
+ */
+export interface WildcardPlan {
+  regex: RegExp;
+  /** Which B-tree the prefixes walk. */
+  column: 'plate' | 'rev' | null;
+  prefixes: string[];
+  like: string;
+}
+
+function knownRun(part: string): number {
+  return /^[A-Z0-9]*/.exec(part)![0].length;
+}
+
+function expandPrefixes(part: string): string[] {
+  // The first two positions, known or expanded, then the known run that follows them.
+  let prefixes = [''];
+  for (const ch of part.slice(0, 2)) prefixes = prefixes.flatMap((p) => (ch === '?' ? PLATE_ALPHABET.map((c) => p + c) : [p + ch]));
+  const run = /^[A-Z0-9]*/.exec(part.slice(2))![0];
+  return prefixes.map((p) => p + run);
+}
+
+export function wildcardPlan(pattern: string): WildcardPlan {
   const regex = new RegExp(`^${pattern.replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return { regex, like, prefix };
+  const like = pattern.replace(/\*/g, '%').replace(/\?/g, '_');
+  const head = pattern.split('*')[0]!;
+  const tail = reversePlate(pattern.split('*').at(-1)!);
+  if (knownRun(head) >= 2) return { regex, like, column: 'plate', prefixes: [/^[A-Z0-9]*/.exec(head)![0]] };
+  if (knownRun(tail) >= 2) return { regex, like, column: 'rev', prefixes: [/^[A-Z0-9]*/.exec(tail)![0]] };
+  const usable = (part: string) => part.length >= 2 && /[A-Z0-9]/.test(part.slice(0, 3));
+  if (usable(head) && (!usable(tail) || head.slice(0, 2).split('?').length <= tail.slice(0, 2).split('?').length)) {
+    return { regex, like, column: 'plate', prefixes: expandPrefixes(head) };
+  }
+  if (usable(tail)) return { regex, like, column: 'rev', prefixes: expandPrefixes(tail) };
+  return { regex, like, column: null, prefixes: [] };
 }

@@ -1,6 +1,6 @@
 import { AlprError } from '../../core/index.js';
 import type { SqlDb, SqlValue } from '../db/sql.js';
-import { canonicalPlate, fuzzyCloseness, normalizePlate, oneEditNeighbours, wildcardPattern } from './plateText.js';
+import { canonicalPlate, fuzzyCloseness, normalizePlate, oneEditNeighbours, wildcardPlan } from './plateText.js';
 
 export type MatchMode = 'exact' | 'wildcard' | 'fuzzy';
 
@@ -55,6 +55,16 @@ interface ReadRow {
   low_confidence: number | boolean;
 }
 
+/**
+ * `column IN (...)`: SQLite takes one parameter per value; PostgreSQL gets one array parameter,
+ * so that every list length shares one prepared statement and one plan.
+ */
+function inList(sql: SqlDb, column: string, values: string[]): { clause: string; params: SqlValue[] } {
+  return sql.engine === 'pg'
+    ? { clause: `${column} = ANY (?::text[])`, params: [values] }
+    : { clause: `${column} IN (${values.map(() => '?').join(',')})`, params: values };
+}
+
 /** Checks and normalises the plate text for its mode; throws ALPR_ERR_INVALID_INPUT. */
 export function normalizeQueryPlate(plate: string, mode: MatchMode): string {
   const raw = String(plate ?? '').toUpperCase().replace(/[\s.-]/g, '');
@@ -106,14 +116,27 @@ export async function searchReads(sql: SqlDb, q: ReadQuery): Promise<SearchResul
 }
 
 async function wildcardPlates(sql: SqlDb, pattern: string): Promise<string[]> {
-  const { like, prefix, regex } = wildcardPattern(pattern);
-  // SQLite compares bytes, so a prefix becomes a range on the primary key; PostgreSQL derives
-  // the same range itself from LIKE (text_pattern_ops index) or uses the trigram index.
-  const rows = sql.engine === 'sqlite' && prefix
-    ? await sql.all<{ plate: string }>('SELECT plate FROM plate_index WHERE plate >= ? AND plate < ? AND plate LIKE ? LIMIT ?', [prefix, `${prefix}~`, like, MAX_WILDCARD_PLATES + 1])
-    : await sql.all<{ plate: string }>('SELECT plate FROM plate_index WHERE plate LIKE ? LIMIT ?', [like, MAX_WILDCARD_PLATES + 1]);
-  // LIKE in SQLite ignores case; the regex keeps the match exact on either engine.
-  return rows.map((r) => r.plate).filter((p) => regex.test(p));
+  const plan = wildcardPlan(pattern);
+  const out: string[] = [];
+  const keep = (rows: Array<{ plate: string }>) => {
+    for (const { plate } of rows) if (plan.regex.test(plate)) out.push(plate);
+  };
+  if (plan.column === null) {
+    // No usable end (*AB*C*): the one pattern that scans the plate index.
+    keep(await sql.all<{ plate: string }>('SELECT plate FROM plate_index WHERE plate LIKE ?', [plan.like]));
+  } else if (sql.engine === 'sqlite') {
+    // SQLite compares bytes: a prefix is a range on the B-tree, each a few microseconds.
+    for (const prefix of plan.prefixes) {
+      keep(await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE ${plan.column} >= ? AND ${plan.column} < ?`, [prefix, `${prefix}~`]));
+      if (out.length > MAX_WILDCARD_PLATES) break;
+    }
+  } else {
+    // PostgreSQL turns LIKE 'AB%' into a range on the text_pattern_ops index; ANY() ORs them.
+    for (let i = 0; i < plan.prefixes.length && out.length <= MAX_WILDCARD_PLATES; i += CHUNK) {
+      keep(await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE ${plan.column} LIKE ANY (?::text[])`, [plan.prefixes.slice(i, i + CHUNK).map((p) => `${p}%`)]));
+    }
+  }
+  return out;
 }
 
 async function fuzzyPlates(sql: SqlDb, plate: string): Promise<string[]> {
@@ -121,7 +144,8 @@ async function fuzzyPlates(sql: SqlDb, plate: string): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < canons.length; i += CHUNK) {
     const chunk = canons.slice(i, i + CHUNK);
-    const rows = await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE canon IN (${chunk.map(() => '?').join(',')})`, chunk);
+    const { clause, params } = inList(sql, 'canon', chunk);
+    const rows = await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE ${clause}`, params);
     out.push(...rows.map((r) => r.plate));
   }
   return out;
@@ -131,17 +155,21 @@ async function readsForPlates(sql: SqlDb, plates: string[], q: ReadQuery, closen
   if (plates.length === 0 || q.limit <= 0) return { hits: [], truncated: false };
   const filters: string[] = ['captured_at >= ?', 'captured_at < ?'];
   const params: SqlValue[] = [q.from, q.to];
-  if (q.siteIds?.length) (filters.push(`site_id IN (${q.siteIds.map(() => '?').join(',')})`), params.push(...q.siteIds));
-  if (q.cameraIds?.length) (filters.push(`camera_id IN (${q.cameraIds.map(() => '?').join(',')})`), params.push(...q.cameraIds));
+  for (const [column, values] of [['site_id', q.siteIds], ['camera_id', q.cameraIds]] as const) {
+    if (!values?.length) continue;
+    const list = inList(sql, column, [...values]);
+    filters.push(list.clause);
+    params.push(...list.params);
+  }
   if (q.region !== undefined) (filters.push('region = ?'), params.push(q.region));
   if (q.minConfidence !== undefined) (filters.push('confidence >= ?'), params.push(q.minConfidence));
   const rows: ReadRow[] = [];
   for (let i = 0; i < plates.length; i += CHUNK) {
-    const chunk = plates.slice(i, i + CHUNK);
+    const list = inList(sql, 'plate', plates.slice(i, i + CHUNK));
     rows.push(...(await sql.all<ReadRow>(
       `SELECT id, plate, captured_at, site_id, camera_id, device_id, confidence, region, region_confidence, low_confidence FROM reads
-       WHERE plate IN (${chunk.map(() => '?').join(',')}) AND ${filters.join(' AND ')} ORDER BY captured_at DESC LIMIT ?`,
-      [...chunk, ...params, q.limit + 1])));
+       WHERE ${list.clause} AND ${filters.join(' AND ')} ORDER BY captured_at DESC LIMIT ?`,
+      [...list.params, ...params, q.limit + 1])));
   }
   rows.sort((a, b) => Number(b.captured_at) - Number(a.captured_at) || (a.id < b.id ? -1 : 1));
   const hits = rows.slice(0, q.limit).map((r): ReadHit => ({

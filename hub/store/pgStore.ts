@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { AlprError } from '../../core/index.js';
 import { PgSql } from '../db/sql.js';
-import { canonicalPlate } from '../search/plateText.js';
+import { canonicalPlate, reversePlate } from '../search/plateText.js';
 import type { ImageCipher } from './imageCipher.js';
 import { purgeReport } from './purgeReport.js';
 import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport } from './types.js';
@@ -51,9 +51,10 @@ export class PgStore implements HubStore {
       ) PARTITION BY RANGE (captured_at);
       CREATE TABLE IF NOT EXISTS ${s}.reads_other PARTITION OF ${s}.reads DEFAULT;
       CREATE TABLE IF NOT EXISTS ${s}.read_images_other PARTITION OF ${s}.read_images DEFAULT;
-      CREATE TABLE IF NOT EXISTS ${s}.plate_index (plate text PRIMARY KEY, canon text NOT NULL, last_seen bigint NOT NULL);
+      CREATE TABLE IF NOT EXISTS ${s}.plate_index (plate text PRIMARY KEY, canon text NOT NULL, rev text NOT NULL, last_seen bigint NOT NULL);
       CREATE INDEX IF NOT EXISTS plate_index_canon ON ${s}.plate_index (canon);
       CREATE INDEX IF NOT EXISTS plate_index_prefix ON ${s}.plate_index (plate text_pattern_ops);
+      CREATE INDEX IF NOT EXISTS plate_index_rev ON ${s}.plate_index (rev text_pattern_ops);
       CREATE TABLE IF NOT EXISTS ${s}.holds (
         hold_id text PRIMARY KEY, read_id text NOT NULL, case_number text NOT NULL, placed_by text NOT NULL, placed_at bigint NOT NULL,
         released_by text, released_at bigint
@@ -61,21 +62,6 @@ export class PgStore implements HubStore {
       CREATE INDEX IF NOT EXISTS holds_read ON ${s}.holds (read_id);
       CREATE TABLE IF NOT EXISTS ${s}.sequence_gaps (device_id text NOT NULL, from_sequence bigint NOT NULL, to_sequence bigint NOT NULL, detected_at bigint NOT NULL);
     `);
-    await this.trigramIndex();
-  }
-
-  /**
-   * Trigram index for wildcard patterns with no literal prefix. pg_trgm ships with PostgreSQL's
-   * contrib package; where it cannot be created, wildcard search still works by scanning the
-   * plate index (a distinct-plate table, far smaller than the reads).
-   */
-  private async trigramIndex(): Promise<void> {
-    try {
-      await this.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
-      await this.query(`CREATE INDEX IF NOT EXISTS plate_index_trgm ON ${this.ctx.schema}.plate_index USING gin (plate public.gin_trgm_ops)`);
-    } catch {
-      // Not fatal: see above.
-    }
   }
 
   async close(): Promise<void> {
@@ -132,9 +118,9 @@ export class PgStore implements HubStore {
           for (const r of newReads) latest.set(r.plate, Math.max(latest.get(r.plate) ?? 0, r.capturedAt));
           const plates = [...latest.keys()].sort();
           await client.query(
-            `INSERT INTO ${s}.plate_index (plate, canon, last_seen) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
+            `INSERT INTO ${s}.plate_index (plate, canon, rev, last_seen) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
              ON CONFLICT (plate) DO UPDATE SET last_seen = GREATEST(${s}.plate_index.last_seen, excluded.last_seen)`,
-            [plates, plates.map(canonicalPlate), plates.map((p) => latest.get(p)!)],
+            [plates, plates.map(canonicalPlate), plates.map(reversePlate), plates.map((p) => latest.get(p)!)],
           );
         }
       }

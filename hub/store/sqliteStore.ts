@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AlprError } from '../../core/index.js';
 import { SqliteSql } from '../db/sql.js';
-import { canonicalPlate } from '../search/plateText.js';
+import { canonicalPlate, reversePlate } from '../search/plateText.js';
 import type { ImageCipher } from './imageCipher.js';
 import { purgeReport } from './purgeReport.js';
 import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport } from './types.js';
@@ -22,8 +22,9 @@ CREATE TABLE IF NOT EXISTS reads (
 CREATE INDEX IF NOT EXISTS reads_plate_time ON reads (plate, captured_at);
 CREATE INDEX IF NOT EXISTS reads_time ON reads (captured_at);
 CREATE TABLE IF NOT EXISTS read_images (read_id TEXT PRIMARY KEY, images BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS plate_index (plate TEXT PRIMARY KEY, canon TEXT NOT NULL, last_seen INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS plate_index (plate TEXT PRIMARY KEY, canon TEXT NOT NULL, rev TEXT NOT NULL, last_seen INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS plate_index_canon ON plate_index (canon);
+CREATE INDEX IF NOT EXISTS plate_index_rev ON plate_index (rev);
 CREATE TABLE IF NOT EXISTS holds (
   hold_id TEXT PRIMARY KEY, read_id TEXT NOT NULL, case_number TEXT NOT NULL, placed_by TEXT NOT NULL, placed_at INTEGER NOT NULL,
   released_by TEXT, released_at INTEGER
@@ -93,7 +94,7 @@ export class SqliteStore implements HubStore {
     const setSeq = this.q('UPDATE devices SET last_sequence = ? WHERE device_id = ? AND (last_sequence IS NULL OR last_sequence < ?)');
     const addGap = this.q('INSERT INTO sequence_gaps (device_id, from_sequence, to_sequence, detected_at) VALUES (?, ?, ?, ?)');
     // The distinct-plate index that wildcard and fuzzy search probe before touching reads.
-    const indexPlate = this.q(`INSERT INTO plate_index (plate, canon, last_seen) VALUES (?, ?, ?)
+    const indexPlate = this.q(`INSERT INTO plate_index (plate, canon, rev, last_seen) VALUES (?, ?, ?, ?)
       ON CONFLICT (plate) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`);
     // Encrypt outside the transaction: it is the slow part and holds no lock.
     const sealed = reads.map((r) => ({ r, images: this.ctx.images.sealPair(r.id, r.crop, r.context) }));
@@ -105,7 +106,7 @@ export class SqliteStore implements HubStore {
           r.region, r.regionConfidence, r.lowConfidence ? 1 : 0, JSON.stringify(r.corners));
         if (info.changes === 1) {
           insertImages.run(r.id, images);
-          indexPlate.run(r.plate, canonicalPlate(r.plate), r.capturedAt);
+          indexPlate.run(r.plate, canonicalPlate(r.plate), reversePlate(r.plate), r.capturedAt);
           inserted.push(r.id);
         } else duplicates.push(r.id);
       }

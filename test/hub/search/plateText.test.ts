@@ -1,5 +1,5 @@
 import t from 'tap';
-import { canonicalPlate, editDistance, fuzzyCloseness, normalizePlate, oneEditNeighbours, wildcardPattern } from '../../../hub/search/plateText.js';
+import { canonicalPlate, editDistance, fuzzyCloseness, normalizePlate, oneEditNeighbours, wildcardPlan } from '../../../hub/search/plateText.js';
 
 t.test('plates are compared without case, spaces or dashes', async (t) => {
   t.equal(normalizePlate(' abc-1234 '), 'ABC1234');
@@ -24,11 +24,20 @@ t.test('closeness ranks the same plate first, confusions next, true edits last',
   t.ok(fuzzyCloseness('ABC123', 'AXC123') <= fuzzyCloseness('ABC123', 'ABC1234'));
 });
 
-t.test('wildcards become an anchored pattern with a literal prefix', async (t) => {
-  const w = wildcardPattern('AB?1*');
-  t.equal(w.like, 'AB_1%');
-  t.equal(w.prefix, 'AB');
-  t.ok(w.regex.test('ABX1'));
-  t.ok(w.regex.test('ABX1999'));
-  t.notOk(w.regex.test('XABX1'));
+t.test('wildcard patterns become ranges on the plate or the reversed plate', async (t) => {
+  const prefix = wildcardPlan('AB?1*');
+  t.same([prefix.column, prefix.prefixes], ['plate', ['AB']]);
+  t.ok(prefix.regex.test('ABX1'));
+  t.ok(prefix.regex.test('ABX1999'));
+  t.notOk(prefix.regex.test('XABX1'));
+  const suffix = wildcardPlan('*1234');
+  t.same([suffix.column, suffix.prefixes], ['rev', ['4321']]);
+  const middle = wildcardPlan('?B?12*');
+  t.equal(middle.column, 'plate');
+  t.equal(middle.prefixes.length, 36, 'the unknown first character is expanded');
+  t.ok(middle.prefixes.includes('AB') && middle.prefixes.includes('9B'));
+  const both = wildcardPlan('??C1*');
+  t.equal(both.prefixes.length, 36 * 36);
+  t.ok(both.prefixes.includes('XYC1'));
+  t.same(wildcardPlan('*AB*C*').column, null, 'no usable end: a scan');
 });

@@ -41,11 +41,12 @@ onBothStores(t, 'exact, wildcard and fuzzy search agree with a brute-force refer
   const r = rng(7);
   const plates = [...new Set(reads.map((x) => x.plate))];
   let compared = 0;
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 90; i++) {
     const base = plates[Math.floor(r() * plates.length)]!;
     const mode = (['exact', 'wildcard', 'fuzzy'] as const)[i % 3]!;
     let plate = base;
-    if (mode === 'wildcard') plate = i % 2 ? `${base.slice(0, 3)}*` : `*${base.slice(1, 2)}?${base.slice(3, 5)}*`;
+    const shapes = [`${base.slice(0, 3)}*`, `*${base.slice(1, 2)}?${base.slice(3, 5)}*`, `?${base.slice(1, 2)}?${base.slice(3, 5)}*`, `*${base.slice(-3)}`, `${base.slice(0, 1)}?${base.slice(2)}`];
+    if (mode === 'wildcard') plate = shapes[Math.floor(i / 3) % shapes.length]!;
     if (mode === 'fuzzy') plate = base.slice(0, 2) + ALPHABET[Math.floor(r() * 36)] + base.slice(3);
     const q: ReadQuery = {
       plate, mode, from: START - Math.floor(r() * 10) * DAY, to: START, limit: 10_000,

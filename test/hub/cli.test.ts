@@ -1,0 +1,66 @@
+import t from 'tap';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { main } from '../../hub/cli.js';
+import { tempDir } from '../helpers/index.js';
+import { writeAuditHead, readAuditHead } from '../../hub/hubProcess.js';
+import { loadOrCreateHubKeys } from '../../hub/hubKeys.js';
+
+/** Runs the CLI in-process, capturing what it prints. */
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    return { code: await main(args), out: out.join(''), err: err.join('') };
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
+}
+
+t.test('alpr-hub account create bootstraps an account and prints its one-time activation token', async (t) => {
+  const data = await tempDir(t);
+  const r = await run(['account', 'create', '--data', data, '--username', 'first.admin', '--display-name', 'First Admin', '--role', 'admin']);
+  t.equal(r.code, 0, r.err);
+  const printed = JSON.parse(r.out) as { username: string; activationToken: string };
+  t.equal(printed.username, 'first.admin');
+  t.match(printed.activationToken, /^[A-Za-z0-9_-]{20,}$/);
+  t.equal((await run(['account', 'create', '--data', data, '--username', 'x'])).code, 64, 'missing options are a usage error');
+  t.equal((await run(['account', 'create', '--data', data, '--username', 'boss', '--display-name', 'B', '--role', 'emperor'])).code, 1);
+  t.equal((await run(['frobnicate', '--data', data])).code, 64);
+  t.equal((await run(['--no-such-flag'])).code, 64);
+});
+
+t.test('alpr-hub audit verify passes an intact chain and fails a tampered, shortened or padded one', async (t) => {
+  const data = await tempDir(t);
+  for (const name of ['a.one', 'b.two', 'c.three', 'd.four']) await run(['account', 'create', '--data', data, '--username', name, '--display-name', name, '--role', 'officer']);
+  const ok = await run(['audit', 'verify', '--data', data]);
+  t.equal(ok.code, 0, ok.out + ok.err);
+  t.match(ok.out, /"problems":0/);
+
+  const keys = await loadOrCreateHubKeys(join(data, 'keys'));
+  const db = new Database(join(data, 'hub.db'));
+  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+  await writeAuditHead(data, keys, head);
+  t.same(await readAuditHead(data, keys), head);
+
+  db.prepare("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2").run();
+  const changed = await run(['audit', 'verify', '--data', data]);
+  t.equal(changed.code, 1);
+  t.match(changed.out, /record 2: .*changed/);
+
+  const cut = await tempDir(t);
+  for (const name of ['a.one', 'b.two', 'c.three']) await run(['account', 'create', '--data', cut, '--username', name, '--display-name', name, '--role', 'officer']);
+  const cutKeys = await loadOrCreateHubKeys(join(cut, 'keys'));
+  const cutDb = new Database(join(cut, 'hub.db'));
+  await writeAuditHead(cut, cutKeys, cutDb.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string });
+  cutDb.prepare('DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)').run();
+  cutDb.close();
+  const shortened = await run(['audit', 'verify', '--data', cut]);
+  t.equal(shortened.code, 1, 'records cut from the end are found against the signed head');
+  t.match(shortened.out, /cut from the end/);
+  db.close();
+});
