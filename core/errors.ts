@@ -66,6 +66,7 @@ export const ERROR_CODES = {
   ALPR_ERR_NOT_FOUND: { retryable: false, summary: 'The named record does not exist (or is not visible to this account).' },
   ALPR_ERR_CONFLICT: { retryable: false, summary: 'The change conflicts with what is stored (a duplicate name, an approval reference already used, a state that does not allow it).' },
   ALPR_ERR_SITE_NOT_APPROVED: { retryable: false, summary: 'The site is not in the registry of sites the Chief approved, or it was retired.' },
+  ALPR_ERR_INTERNAL: { retryable: true, summary: 'The hub API hit an unexpected failure; the log holds the details under the request id.' },
   ALPR_ERR_AUDIT_CHAIN: { retryable: false, summary: 'The audit chain does not verify: a record was changed, inserted or deleted.' },
   // benchmarks and tools
   ALPR_ERR_USAGE: { retryable: false, summary: 'A command-line tool was called with missing or invalid arguments.' },
