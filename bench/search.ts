@@ -101,7 +101,18 @@ async function measure(store: HubStore, reads: number, skipLoad: boolean) {
   const pool = platePool(Math.max(1000, Math.round(reads / 10)), r);
   const start = Date.UTC(2026, 9, 1);
   if (!skipLoad) {
+    // Loading is setup, not what is measured: the real ingest path, but without an fsync per
+    // batch and with a large page cache, so that 10 M reads load in minutes rather than hours.
+    if (store.engine === 'sqlite') {
+      await store.sql.run('PRAGMA synchronous = OFF');
+      await store.sql.run('PRAGMA cache_size = -2000000');
+    }
     const seconds = await load(store, pool, reads, start, r);
+    if (store.engine === 'sqlite') {
+      await store.sql.run('PRAGMA synchronous = FULL');
+      await store.sql.run('PRAGMA cache_size = -65536');
+      await store.sql.run('PRAGMA wal_checkpoint(TRUNCATE)');
+    }
     process.stderr.write(`${store.engine}: loaded ${reads} reads in ${seconds.toFixed(0)} s\n`);
   } else {
     process.stderr.write(`${store.engine}: reusing the ${await store.countReads()} reads kept by an earlier run (--keep)\n`);

@@ -66,6 +66,9 @@ export const ERROR_CODES = {
   ALPR_ERR_NOT_FOUND: { retryable: false, summary: 'The named record does not exist (or is not visible to this account).' },
   ALPR_ERR_CONFLICT: { retryable: false, summary: 'The change conflicts with what is stored (a duplicate name, an approval reference already used, a state that does not allow it).' },
   ALPR_ERR_SITE_NOT_APPROVED: { retryable: false, summary: 'The site is not in the registry of sites the Chief approved, or it was retired.' },
+  ALPR_ERR_ENROLLMENT_TOKEN: { retryable: false, summary: 'The enrollment token is unknown, already used or expired; an admin issues a new one.' },
+  ALPR_ERR_DEVICE_REQUEST: { retryable: false, summary: 'A signed device request was refused: unknown or revoked device, bad signature, stale time or a replay.' },
+  ALPR_ERR_SELFTEST: { retryable: true, summary: 'One or more appliance self-test checks failed; the table names which.' },
   ALPR_ERR_INTERNAL: { retryable: true, summary: 'The hub API hit an unexpected failure; the log holds the details under the request id.' },
   ALPR_ERR_AUDIT_CHAIN: { retryable: false, summary: 'The audit chain does not verify: a record was changed, inserted or deleted.' },
   // benchmarks and tools

@@ -10,6 +10,7 @@ import { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';
 import { createHubServices, type HubPolicyOptions, type HubServices } from './hubServices.js';
 import { IngestService } from './ingest/ingestService.js';
 import { ImageCipher, PgStore, SqliteStore, type HubStore } from './store/index.js';
+import { publicKeyPem } from '../sync/index.js';
 
 export interface HubOptions {
   /** Keys, the SQLite database (embedded default) and the audit head file live here. */
@@ -25,6 +26,8 @@ export interface HubOptions {
   sharedGroup: string | null;
   mqttHost: string;
   mqttPort: number;
+  /** The broker URL enrollment gives appliances (default: the broker the hub uses). */
+  deviceBrokerUrl: string | null;
   httpHost: string;
   httpPort: number;
   policy: Partial<HubPolicyOptions>;
@@ -108,7 +111,12 @@ export class Hub {
       maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
     });
     await this.ingest.start();
-    this.api = await buildApi({ services: this.services, logger });
+    const keys = this.keys;
+    const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
+    this.api = await buildApi({
+      services: this.services, logger,
+      provisioning: { brokerUrl: () => deviceBrokerUrl, sealPublicKeyPem: publicKeyPem(keys.seal.publicKey), sealKeyId: keys.seal.keyId, signPublicKeyPem: publicKeyPem(keys.sign.publicKey) },
+    });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
     await this.services.retention.start();
     this.headTimer = options.clock.setInterval(() => void this.saveAuditHead().catch((err: unknown) => logger.warn({ err }, 'audit head not saved')), 60_000);

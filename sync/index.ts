@@ -6,3 +6,4 @@ export { topics, parseTopic, deviceMayPublish, deviceMaySubscribe } from './topi
 export { toWireRead, wireReadProblem } from './readCodec.js';
 export { Uplink, type UplinkOptions, type UplinkSource, type UplinkStats } from './uplink.js';
 export { readHubIdentity, writeHubIdentity, type HubIdentity } from './hubIdentity.js';
+export { signDeviceRequest, verifyDeviceRequest, deviceRequestBytes, type DeviceRequest } from './deviceRequest.js';

@@ -334,6 +334,30 @@ export class ReadBuffer implements ReadStore {
     return ids;
   }
 
+  /**
+   * Key rotation: re-encrypts every record not under keys[0] with keys[0], in durable batches.
+   * Afterwards the older keys can be destroyed. Returns how many records were rewritten.
+   */
+  async reencryptAll(): Promise<number> {
+    const db = this.ensureOpen();
+    const current = this.ctx.keys[0]!;
+    return this.exclusive(async () => {
+      let rewritten = 0;
+      let ops: Op[] = [];
+      for await (const [key, value] of db.iterator({ gt: R, lt: `${R}~` })) {
+        if (this.corrupt.has(key.slice(R.length)) || keyIdOfRecord(value) === current.id) continue;
+        ops.push({ type: 'put', key, value: encryptRead(decryptRead(value, this.keys, Buffer.from(key)), current, Buffer.from(key)) });
+        if (ops.length >= 500) {
+          await db.batch(ops, { sync: true });
+          rewritten += ops.length;
+          ops = [];
+        }
+      }
+      if (ops.length > 0) await db.batch(ops, { sync: true });
+      return rewritten + ops.length;
+    });
+  }
+
   private async flushAppends(): Promise<void> {
     this.flushQueued = false;
     const batch = this.pending.splice(0, 2000);

@@ -132,3 +132,22 @@ export const AuditRecordBody = Type.Object({
 export const VerifyReply = Type.Object({ records: Type.Integer(), problems: Type.Array(Type.Object({ seq: Type.Integer(), problem: Type.String(), message: Type.String() })) });
 
 export type SearchBodyT = Static<typeof SearchBody>;
+
+export const IssueToken = Type.Object({ siteId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$' }), ttlHours: Type.Optional(Type.Number({ minimum: 0.02, maximum: 168, description: 'default 24' })) }, strict);
+export const TokenReply = Type.Object({ token: Type.String({ description: 'one-time; give it to the installer' }), siteId: Type.String(), expiresAt: Type.Integer() });
+export const EnrollmentHeader = Type.Object({ 'x-enrollment-token': Type.Optional(Type.String({ maxLength: 100 })) });
+export const InstallerSite = Type.Object({ siteId: Type.String(), name: Type.String(), approvalRef: Type.String(), latitude: Type.Number(), longitude: Type.Number(), cameras: Type.Array(Type.String()) });
+export const Enroll = Type.Object({
+  token: Type.String({ minLength: 10, maxLength: 100 }), deviceId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,62}$' }),
+  publicKey: Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: 'raw Ed25519 public key made on the appliance, base64' }),
+}, strict);
+export const EnrollReply = Type.Object({
+  deviceId: Type.String(), siteId: Type.String(), siteName: Type.String(), brokerUrl: Type.String(),
+  hub: Type.Object({ sealPublicKeyPem: Type.String(), sealKeyId: Type.String(), signPublicKeyPem: Type.String() }),
+});
+export const SignedDeviceRequest = Type.Object({
+  at: Type.Integer({ minimum: 0 }), signature: Type.String({ maxLength: 200 }), fields: Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 200 }), { maxProperties: 8 }),
+  proof: Type.Optional(Type.String({ maxLength: 200, description: 'rotate-key: the new key\'s signature over the same request' })),
+}, strict);
+export const DeviceAction = Type.Object({ deviceId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,62}$' }), action: Type.Union([Type.Literal('rotate-key'), Type.Literal('relocate'), Type.Literal('decommission')]) });
+export const DeviceActionReply = Type.Object({ deviceId: Type.String(), siteId: Type.String(), status: Type.String() });

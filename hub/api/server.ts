@@ -30,7 +30,15 @@ const bearer = [{ bearer: [] as string[] }];
  * behind the bearer token is checked on each request (idle lock, deactivation), and the service
  * it calls enforces the order and writes the audit chain. No route returns reads in bulk.
  */
-export async function buildApi(ctx: { services: HubServices; logger: Logger }): Promise<FastifyInstance> {
+/** What enrollment hands an appliance: the hub's public keys and the broker it should use. */
+export interface ProvisioningInfo {
+  brokerUrl: () => string;
+  sealPublicKeyPem: string;
+  sealKeyId: string;
+  signPublicKeyPem: string;
+}
+
+export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo }): Promise<FastifyInstance> {
   const { services } = ctx;
   const app = Fastify({
     loggerInstance: ctx.logger.child({ module: 'http' }) as FastifyBaseLogger,
@@ -157,6 +165,35 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger }): 
     async (req, reply) => {
       await services.devices.revoke(req.params.deviceId, me(req).userId, req.body.reason);
       return reply.status(204).send(null);
+    });
+
+  // --- provisioning (issue #6): tokens, enrollment, signed device requests ----------------------
+  app.post('/api/v1/enrollment-tokens', { schema: { tags: ['provisioning'], security: bearer, body: S.IssueToken, response: { 201: S.TokenReply, ...errors } }, onRequest: auth('sites.manage') },
+    async (req, reply) => reply.status(201).send(await services.devices.issueEnrollmentToken(req.body.siteId, (req.body.ttlHours ?? 24) * 3600_000, me(req).userId)));
+  app.get('/api/v1/provisioning/sites', { schema: { tags: ['provisioning'], headers: S.EnrollmentHeader, response: { 200: Type.Array(S.InstallerSite), ...errors } } },
+    async (req) => {
+      // Installers on site hold an enrollment token, not an account.
+      if (req.headers.authorization) await auth()(req, undefined as never);
+      else await services.devices.checkEnrollmentToken(String(req.headers['x-enrollment-token'] ?? ''));
+      return (await services.sites.list()).filter((s) => s.status === 'approved');
+    });
+  app.post('/api/v1/provisioning/enroll', { schema: { tags: ['provisioning'], body: S.Enroll, response: { 201: S.EnrollReply, ...errors } } }, async (req, reply) => {
+    if (!ctx.provisioning) throw new AlprError('ALPR_ERR_NOT_FOUND', 'this hub does not enroll appliances');
+    const { device, site } = await services.devices.enrollWithToken({ token: req.body.token, deviceId: req.body.deviceId, publicKey: Buffer.from(req.body.publicKey, 'base64') });
+    const p = ctx.provisioning;
+    return reply.status(201).send({
+      deviceId: device.deviceId, siteId: site.siteId, siteName: site.name, brokerUrl: p.brokerUrl(),
+      hub: { sealPublicKeyPem: p.sealPublicKeyPem, sealKeyId: p.sealKeyId, signPublicKeyPem: p.signPublicKeyPem },
+    });
+  });
+  app.post('/api/v1/provisioning/devices/:deviceId/:action', { schema: { tags: ['provisioning'], params: S.DeviceAction, body: S.SignedDeviceRequest, response: { 200: S.DeviceActionReply, ...errors } } },
+    async (req) => {
+      const request = { deviceId: req.params.deviceId, action: req.params.action, at: req.body.at, fields: req.body.fields };
+      if (req.params.action === 'rotate-key') await services.devices.rotateKey(request, req.body.signature, req.body.proof ?? '');
+      else if (req.params.action === 'relocate') await services.devices.relocate(request, req.body.signature);
+      else await services.devices.decommission(request, req.body.signature);
+      const device = (await services.store.getDevice(req.params.deviceId))!;
+      return { deviceId: device.deviceId, siteId: device.siteId, status: device.status };
     });
 
   // --- audit -----------------------------------------------------------------------------------

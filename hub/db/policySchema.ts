@@ -31,6 +31,12 @@ const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS review_flags (
     flag_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, at BIGINT NOT NULL, reason TEXT NOT NULL, audit_seq BIGINT NOT NULL,
     reviewed_by TEXT, reviewed_at BIGINT, review_note TEXT)`,
+  // One-time tokens an admin issues for enrolling one appliance at one approved site.
+  `CREATE TABLE IF NOT EXISTS enrollment_tokens (
+    token_hash TEXT PRIMARY KEY, site_id TEXT NOT NULL, issued_by TEXT NOT NULL, issued_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,
+    used_at BIGINT, device_id TEXT)`,
+  // Signed device requests seen, so that none is accepted twice.
+  `CREATE TABLE IF NOT EXISTS device_requests (device_id TEXT NOT NULL, action TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (device_id, action, at))`,
 ];
 
 export async function migratePolicySchema(sql: SqlDb): Promise<void> {

@@ -1,24 +1,38 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { AlprError, type Clock } from '../../core/index.js';
+import { publicKeyFromRaw, verifyDeviceRequest, type DeviceRequest } from '../../sync/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
-import type { SiteRegistry } from '../sites/siteRegistry.js';
+import type { SiteRegistry, Site } from '../sites/siteRegistry.js';
 import type { Device, HubStore } from '../store/index.js';
 
-const DEVICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const DEVICE_ID = /^[a-z0-9][a-z0-9-]{2,62}$/;
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** How far a signed device request's time may be from the hub's. */
+const REQUEST_WINDOW_MS = 5 * 60_000;
+
+export interface EnrollmentToken {
+  token: string;
+  siteId: string;
+  expiresAt: number;
+}
 
 /**
- * Binds appliances to approved sites (ARCHITECTURE: device identity). Ingest refuses batches
- * from devices that are unknown, revoked or whose reads name another site.
+ * Binds appliances to approved sites (ARCHITECTURE: device identity). Enrollment uses a one-time
+ * token an admin issues for one site; afterwards the appliance changes its own registration
+ * (key rotation, relocation, decommissioning) only with requests signed by its device key.
+ * Ingest refuses batches from devices that are unknown, revoked or whose reads name another site.
  */
 export class DeviceRegistry {
   constructor(private readonly ctx: { store: HubStore; sites: SiteRegistry; audit: AuditLog; clock: Clock }) {}
 
+  /** Admin-side enrollment (and what an enrollment token resolves to). */
   async enroll(input: { deviceId: string; publicKey: Buffer; siteId: string }, actor: string): Promise<Device> {
-    if (!DEVICE_ID.test(String(input.deviceId))) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'deviceId: 1-64 letters, digits, _ or -');
+    if (!DEVICE_ID.test(String(input.deviceId))) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'deviceId: 3-63 lower-case letters, digits or dashes');
     if (!Buffer.isBuffer(input.publicKey) || input.publicKey.length !== 32) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'publicKey: a raw 32-byte Ed25519 public key');
     await this.ctx.sites.requireApproved(input.siteId);
     const existing = await this.ctx.store.getDevice(input.deviceId);
-    if (existing && existing.status === 'active' && !existing.publicKey.equals(input.publicKey)) {
-      throw new AlprError('ALPR_ERR_CONFLICT', `device ${input.deviceId} is enrolled with another key; revoke it first`);
+    if (existing && existing.status === 'active') {
+      throw new AlprError('ALPR_ERR_CONFLICT', `device ${input.deviceId} is already enrolled; decommission it first`);
     }
     const device: Device = { deviceId: input.deviceId, publicKey: input.publicKey, siteId: input.siteId, status: 'active', enrolledAt: this.ctx.clock.now() };
     await this.ctx.store.upsertDevice(device);
@@ -26,9 +40,92 @@ export class DeviceRegistry {
     return device;
   }
 
+  async issueEnrollmentToken(siteId: string, ttlMs: number, actor: string): Promise<EnrollmentToken> {
+    await this.ctx.sites.requireApproved(siteId);
+    if (!Number.isFinite(ttlMs) || ttlMs < 60_000 || ttlMs > 7 * 86_400_000) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'ttl: between 1 minute and 7 days');
+    const token = `enr_${randomBytes(24).toString('base64url')}`;
+    const now = this.ctx.clock.now();
+    await this.ctx.store.sql.tx(async (db) => {
+      await db.run('INSERT INTO enrollment_tokens (token_hash, site_id, issued_by, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)', [sha256(token), siteId, actor, now, now + ttlMs]);
+      await this.ctx.audit.append({ actor, action: 'device.enrollmentToken', detail: { siteId, expiresAt: now + ttlMs } }, db);
+    });
+    return { token, siteId, expiresAt: now + ttlMs };
+  }
+
+  /** The site an unused, unexpired token is for (installers list sites with it too). */
+  async checkEnrollmentToken(token: string): Promise<{ siteId: string; issuedBy: string }> {
+    const row = await this.ctx.store.sql.get<{ site_id: string; issued_by: string; expires_at: number | string; used_at: number | string | null }>(
+      'SELECT site_id, issued_by, expires_at, used_at FROM enrollment_tokens WHERE token_hash = ?', [sha256(String(token))]);
+    if (!row) throw new AlprError('ALPR_ERR_ENROLLMENT_TOKEN', 'the enrollment token is unknown');
+    if (row.used_at !== null) throw new AlprError('ALPR_ERR_ENROLLMENT_TOKEN', 'the enrollment token was already used; ask an admin for a new one');
+    if (Number(row.expires_at) < this.ctx.clock.now()) throw new AlprError('ALPR_ERR_ENROLLMENT_TOKEN', 'the enrollment token has expired; ask an admin for a new one');
+    return { siteId: row.site_id, issuedBy: row.issued_by };
+  }
+
+  /** The appliance's side of enrollment: its freshly made public key, against a one-time token. */
+  async enrollWithToken(input: { token: string; deviceId: string; publicKey: Buffer }): Promise<{ device: Device; site: Site }> {
+    const { siteId, issuedBy } = await this.checkEnrollmentToken(input.token);
+    const site = await this.ctx.sites.requireApproved(siteId);
+    // Mark the token used first: a second enrollment racing this one finds it spent.
+    const { changes } = await this.ctx.store.sql.run('UPDATE enrollment_tokens SET used_at = ?, device_id = ? WHERE token_hash = ? AND used_at IS NULL',
+      [this.ctx.clock.now(), String(input.deviceId), sha256(input.token)]);
+    if (changes === 0) throw new AlprError('ALPR_ERR_ENROLLMENT_TOKEN', 'the enrollment token was already used; ask an admin for a new one');
+    const device = await this.enroll({ deviceId: input.deviceId, publicKey: input.publicKey, siteId }, `token-of:${issuedBy}`);
+    return { device, site };
+  }
+
   async revoke(deviceId: string, actor: string, reason: string): Promise<void> {
     if (!(await this.ctx.store.getDevice(deviceId))) throw new AlprError('ALPR_ERR_NOT_FOUND', `no device ${deviceId}`);
     await this.ctx.store.setDeviceStatus(deviceId, 'revoked');
     await this.ctx.audit.append({ actor, action: 'device.revoke', detail: { deviceId, reason: String(reason ?? '').slice(0, 500) } });
+  }
+
+  /**
+   * A request the appliance signed with its device key. Throws ALPR_ERR_DEVICE_REQUEST unless the
+   * device is active, the signature verifies, the time is within 5 minutes and it is not a replay.
+   */
+  async checkSigned(request: DeviceRequest, signature: string): Promise<Device> {
+    const device = await this.ctx.store.getDevice(request.deviceId);
+    const refuse = (why: string): never => {
+      throw new AlprError('ALPR_ERR_DEVICE_REQUEST', `${request.action} for ${request.deviceId} refused: ${why}`);
+    };
+    if (!device || device.status !== 'active') return refuse('the device is not enrolled or was revoked');
+    if (!verifyDeviceRequest(request, String(signature), publicKeyFromRaw(device.publicKey, 'ed25519'))) return refuse('the signature does not match the device key');
+    if (!Number.isSafeInteger(request.at) || Math.abs(request.at - this.ctx.clock.now()) > REQUEST_WINDOW_MS) return refuse('its time is more than 5 minutes from the hub\'s clock');
+    const seen = await this.ctx.store.sql.get('SELECT 1 AS x FROM device_requests WHERE device_id = ? AND action = ? AND at = ?', [request.deviceId, request.action, request.at]);
+    if (seen) return refuse('it was already used (replay)');
+    await this.ctx.store.sql.run('INSERT INTO device_requests (device_id, action, at) VALUES (?, ?, ?)', [request.deviceId, request.action, request.at]);
+    return device;
+  }
+
+  /** rotate-keys: the old key signs the new one in; `proof` is the new key's signature over the same request. */
+  async rotateKey(request: DeviceRequest, signature: string, proof: string): Promise<Device> {
+    const raw = Buffer.from(String(request.fields.newPublicKey ?? ''), 'base64');
+    if (raw.length !== 32) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'newPublicKey: a raw 32-byte Ed25519 public key, base64');
+    if (!verifyDeviceRequest(request, String(proof), publicKeyFromRaw(raw, 'ed25519'))) {
+      throw new AlprError('ALPR_ERR_DEVICE_REQUEST', 'the new key did not sign the rotation: the appliance must hold it');
+    }
+    const device = await this.checkSigned({ ...request, action: 'rotate-key' }, signature);
+    const rotated: Device = { ...device, publicKey: raw };
+    await this.ctx.store.upsertDevice(rotated);
+    await this.ctx.audit.append({ actor: `device:${device.deviceId}`, action: 'device.rotateKey', detail: { deviceId: device.deviceId, from: device.publicKey.toString('base64'), to: raw.toString('base64') } });
+    return rotated;
+  }
+
+  async relocate(request: DeviceRequest, signature: string): Promise<Device> {
+    const siteId = String(request.fields.siteId ?? '');
+    await this.ctx.sites.requireApproved(siteId);
+    const device = await this.checkSigned({ ...request, action: 'relocate' }, signature);
+    if (device.siteId === siteId) throw new AlprError('ALPR_ERR_CONFLICT', `device ${device.deviceId} is already at ${siteId}`);
+    const moved: Device = { ...device, siteId };
+    await this.ctx.store.upsertDevice(moved);
+    await this.ctx.audit.append({ actor: `device:${device.deviceId}`, action: 'device.relocate', detail: { deviceId: device.deviceId, from: device.siteId, to: siteId } });
+    return moved;
+  }
+
+  async decommission(request: DeviceRequest, signature: string): Promise<void> {
+    const device = await this.checkSigned({ ...request, action: 'decommission' }, signature);
+    await this.ctx.store.setDeviceStatus(device.deviceId, 'revoked');
+    await this.ctx.audit.append({ actor: `device:${device.deviceId}`, action: 'device.decommission', detail: { deviceId: device.deviceId, siteId: device.siteId, pendingDiscarded: request.fields.pendingDiscarded ?? '0' } });
   }
 }

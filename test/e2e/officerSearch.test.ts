@@ -21,7 +21,7 @@ for (const engine of ['sqlite', 'pg'] as const) {
     const logger = createLogger({ level: 'info', destination: new Writable({ write: (c, _e, done) => (logs.push(String(c)), done()) }) as never });
     const hub = new Hub({
       dataDir, pgUrl: engine === 'pg' ? PG_URL : null, pgSchema: schema, brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null,
-      mqttHost: '127.0.0.1', mqttPort: 0, httpHost: '127.0.0.1', httpPort: 0, policy: { passwordCost: { logN: 12 } }, clock: systemClock, logger,
+      mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: 0, policy: { passwordCost: { logN: 12 } }, clock: systemClock, logger,
     });
     await hub.start();
     t.teardown(async () => {

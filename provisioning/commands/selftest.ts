@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AlprError, errorMessage, silentLogger, systemClock, type Logger } from '../../core/index.js';
+import { createCamera, createGpioChip, Illuminator, type GpioChip } from '../../drivers/index.js';
+import { loadConfigFile, loadDataKey, newDataKey, ReadBuffer, recognizerFromConfig, uplinkFromConfig, type ApplianceConfig, type BufferBatch, type ReadRecord } from '../../firmware/index.js';
+import { appliancePaths } from '../applianceFiles.js';
+import type { Progress } from '../progress.js';
+
+export interface SelftestCheck {
+  check: string;
+  ok: boolean;
+  detail: string;
+  ms: number;
+}
+
+const TEST_IMAGE = new URL('../selftest/plate-7ABC123.jpg', import.meta.url);
+const TEST_PLATE = '7ABC123';
+
+/**
+ * Every part the appliance needs, one at a time, as configured: GPIO inputs and outputs, the
+ * illuminator, a camera capture, recognition of a built-in image, the encrypted buffer, the hub's
+ * broker and a full batch-and-ack round trip (an empty batch: nothing is stored at the hub).
+ * Run it with the firmware stopped; it uses the same pins, camera and sequence numbers.
+ */
+export async function selftest(o: { configPath: string; progress: Progress; logger?: Logger }): Promise<SelftestCheck[]> {
+  const logger = o.logger ?? silentLogger();
+  const config = await loadConfigFile(o.configPath);
+  const results: SelftestCheck[] = [];
+  const run = async (check: string, fn: () => Promise<string>) => {
+    o.progress.step(check);
+    const t0 = performance.now();
+    try {
+      results.push({ check, ok: true, detail: await fn(), ms: Math.round(performance.now() - t0) });
+    } catch (err) {
+      results.push({ check, ok: false, detail: err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err), ms: Math.round(performance.now() - t0) });
+    }
+  };
+  let gpio: GpioChip | null = null;
+  await run('gpio', async () => {
+    gpio = await createGpioChip(config.gpio.type === 'onoff' ? { type: 'onoff', chipBase: config.gpio.chipBase }
+      : config.gpio.type === 'johnny-five' ? { type: 'johnny-five', port: config.gpio.port, timeoutMs: config.gpio.timeoutMs } : { type: 'simulated' });
+    const inputs = config.trigger.mode === 'inputs' ? config.trigger.inputs.map((i) => i.pin) : [];
+    if (config.tamper.enabled) inputs.push(config.tamper.pin);
+    const levels: string[] = [];
+    for (const pin of inputs) {
+      const input = await gpio.openInput(pin);
+      levels.push(`${pin}=${await input.read()}`);
+      await input.close();
+    }
+    return `${config.gpio.type}; inputs ${levels.join(' ') || 'none'}`;
+  });
+  await run('illuminator', async () => illuminatorCheck(config, gpio, logger));
+  await run('camera', async () => {
+    const c = config.camera;
+    const camera = await createCamera(
+      c.type === 'replay' ? { type: 'replay', cameraId: c.cameraId, folder: c.folder, loop: true, framesPerSecond: c.framesPerSecond }
+        : c.type === 'v4l2' ? { type: 'v4l2', cameraId: c.cameraId, device: c.device, width: c.width, height: c.height }
+          : { type: 'libcamera', cameraId: c.cameraId, width: c.width, height: c.height, quality: c.quality },
+      { clock: systemClock, logger });
+    await camera.start();
+    try {
+      const [frame] = await camera.captureBurst({ frames: 1, intervalMs: 0, exposure: c.day });
+      if (!frame || frame.data.length === 0) throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', 'the camera returned no frame');
+      return `${c.type}: ${frame.width}x${frame.height}, ${frame.data.length} bytes`;
+    } finally {
+      await camera.stop();
+    }
+  });
+  await run('recognition', async () => {
+    const recognizer = await recognizerFromConfig(config, systemClock, logger);
+    if (!recognizer) return 'recognition is off in the config';
+    const plates = await recognizer.recognize({ data: await readFile(TEST_IMAGE) });
+    const texts = plates.map((p) => p.text);
+    if (!texts.includes(TEST_PLATE)) throw new AlprError('ALPR_ERR_INFERENCE', `the built-in image reads as [${texts.join(', ')}], expected ${TEST_PLATE}`);
+    return `read ${TEST_PLATE} from the built-in image (${config.recognizer.backend})`;
+  });
+  await run('buffer', async () => bufferCheck(config, logger));
+  await run('hub round trip', async () => roundTrip(config, logger));
+  await (gpio as GpioChip | null)?.close().catch(() => undefined);
+  return results;
+}
+
+async function illuminatorCheck(config: ApplianceConfig, gpio: GpioChip | null, logger: Logger): Promise<string> {
+  if (!config.illuminator.enabled) return 'disabled in the config';
+  if (!gpio) throw new AlprError('ALPR_ERR_GPIO_UNAVAILABLE', 'no GPIO chip (see the gpio check)');
+  const il = config.illuminator;
+  const pin = await gpio.openOutput(il.pin, { pwm: false, initial: il.activeLow ? 1 : 0 });
+  try {
+    const illuminator = new Illuminator({ pin, activeLow: il.activeLow, level: 1, maxDutyCycle: il.maxDutyCycle, dutyWindowMs: il.dutyWindowMs,
+      strobeLeadMs: il.strobeLeadMs, strobeTrailMs: il.strobeTrailMs, clock: systemClock, logger });
+    await illuminator.switchOn();
+    const on = await pin.read();
+    await illuminator.switchOff();
+    const off = await pin.read();
+    const expectOn = il.activeLow ? 0 : 1;
+    if (on !== expectOn || off === expectOn) throw new AlprError('ALPR_ERR_GPIO_IO', `pin ${il.pin} read ${on} when on and ${off} when off`);
+    return `pin ${il.pin} switched on and off`;
+  } finally {
+    await pin.close();
+  }
+}
+
+/** Write, read back and erase one read in a throwaway buffer under the appliance's own data key. */
+async function bufferCheck(config: ApplianceConfig, logger: Logger): Promise<string> {
+  const paths = appliancePaths(config.dataDir);
+  const key = await loadDataKey(paths.dataKey).catch(() => newDataKey());
+  const dir = join(config.dataDir, `selftest-buffer-${process.pid}`);
+  const buffer = new ReadBuffer({ path: dir, keys: [key], retentionMs: 86_400_000, maxBytes: 1e6, leaseMs: 1000, evictEveryMs: 3600_000, clock: systemClock, logger });
+  try {
+    await buffer.open();
+    const p = { x: 0, y: 0 };
+    const read: ReadRecord = { id: randomUUID(), capturedAt: Date.now(), deviceId: config.deviceId, siteId: config.siteId || 'selftest', cameraId: 'selftest',
+      plate: 'SELFTEST1', confidence: 1, charConfidences: [1], region: null, regionConfidence: 0, lowConfidence: false, corners: [p, p, p, p], crop: Buffer.from([1]), context: Buffer.from([2]) };
+    await buffer.append(read);
+    const back: ReadRecord[] = [];
+    for await (const r of buffer.readAll()) back.push(r);
+    if (back.length !== 1 || back[0]!.id !== read.id) throw new AlprError('ALPR_ERR_BUFFER_IO', 'the read written could not be read back');
+    return 'encrypted write, read back, erased';
+  } finally {
+    await buffer.close().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The uplink, as configured, sending one empty batch and waiting for the hub's signed ack. */
+async function roundTrip(config: ApplianceConfig, logger: Logger): Promise<string> {
+  if (!config.sync.enabled) throw new AlprError('ALPR_ERR_SYNC_BROKER', 'sync is off in the config');
+  let given = false;
+  let acked = false;
+  const source = {
+    nextBatch: async (): Promise<BufferBatch | null> => (given ? null : ((given = true), { batchId: 'selftest', reads: [] })),
+    markSynced: async () => void (acked = true),
+    releaseBatch: () => void (given = false),
+    stats: async () => ({ reads: 0, bytes: 0, oldestReadAgeS: null, leasedBatches: 0, evictedExpired: 0, dataLossReads: 0, corruptRecords: 0 }),
+  };
+  const uplink = await uplinkFromConfig(config, source as unknown as ReadBuffer, systemClock, logger);
+  const t0 = Date.now();
+  await uplink!.start();
+  try {
+    while (!acked && Date.now() - t0 < 15_000) await new Promise((r) => setTimeout(r, 50));
+    if (!uplink!.stats.connected && !acked) throw new AlprError('ALPR_ERR_SYNC_BROKER', `the broker at ${config.sync.brokerUrl} did not accept this appliance`);
+    if (!acked) throw new AlprError('ALPR_ERR_SYNC_ACK_TIMEOUT', 'the hub did not acknowledge the test batch within 15 s');
+    return `${config.sync.brokerUrl}: signed ack in ${Date.now() - t0} ms`;
+  } finally {
+    await uplink!.stop();
+  }
+}

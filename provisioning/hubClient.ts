@@ -1,0 +1,87 @@
+import { AlprError, ERROR_CODES, type ErrorCode } from '../core/index.js';
+
+export interface InstallerSite {
+  siteId: string;
+  name: string;
+  approvalRef: string;
+  latitude: number;
+  longitude: number;
+  cameras: string[];
+}
+
+export interface HubPublicIdentity {
+  sealPublicKeyPem: string;
+  sealKeyId: string;
+  signPublicKeyPem: string;
+}
+
+export interface EnrollResult {
+  deviceId: string;
+  siteId: string;
+  siteName: string;
+  brokerUrl: string;
+  hub: HubPublicIdentity;
+}
+
+/**
+ * The hub's provisioning API as the CLI uses it. Errors the hub returns keep their code (an
+ * expired token stays ALPR_ERR_ENROLLMENT_TOKEN); an unreachable hub is ALPR_ERR_SYNC_BROKER's
+ * HTTP cousin, reported with the URL tried.
+ */
+export class HubClient {
+  constructor(private readonly hubUrl: string, private readonly auth: { session?: string; enrollmentToken?: string } = {}) {
+    try {
+      const url = new URL(hubUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    } catch (cause) {
+      throw new AlprError('ALPR_ERR_USAGE', `--hub ${hubUrl}: an http:// or https:// URL of the hub API`, { cause });
+    }
+  }
+
+  sites(): Promise<InstallerSite[]> {
+    return this.call('GET', '/api/v1/provisioning/sites');
+  }
+
+  enroll(body: { token: string; deviceId: string; publicKey: string }): Promise<EnrollResult> {
+    return this.call('POST', '/api/v1/provisioning/enroll', body);
+  }
+
+  deviceRequest(deviceId: string, action: string, body: { at: number; signature: string; fields: Record<string, string>; proof?: string }): Promise<{ deviceId: string; siteId: string; status: string }> {
+    return this.call('POST', `/api/v1/provisioning/devices/${encodeURIComponent(deviceId)}/${action}`, body);
+  }
+
+  issueToken(siteId: string, ttlHours: number): Promise<{ token: string; siteId: string; expiresAt: number }> {
+    return this.call('POST', '/api/v1/enrollment-tokens', { siteId, ttlHours });
+  }
+
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.hubUrl), {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(this.auth.session ? { authorization: `Bearer ${this.auth.session}` } : {}),
+          ...(this.auth.enrollmentToken ? { 'x-enrollment-token': this.auth.enrollmentToken } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
+    } catch (cause) {
+      throw new AlprError('ALPR_ERR_SYNC_BROKER', `the hub at ${this.hubUrl} cannot be reached`, { cause });
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    if (!response.ok) {
+      const err = json as { code?: string; message?: string } | null;
+      const code = err?.code && err.code in ERROR_CODES ? (err.code as ErrorCode) : 'ALPR_ERR_INTERNAL';
+      throw new AlprError(code, `hub refused (${response.status}): ${err?.message ?? text.slice(0, 200)}`);
+    }
+    return json as T;
+  }
+}
