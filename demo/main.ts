@@ -1,85 +1,205 @@
+import { readdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger, errorMessage, systemClock } from '../core/index.js';
 import { SimulatedGpioChip } from '../drivers/index.js';
-import { Appliance, dataKeyPath, loadOrCreateDataKey, readBufferFromConfig, recognizerFromConfig, validateConfig } from '../firmware/index.js';
+import { Appliance, dataKeyPath, loadConfigFile, loadDataKey, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig } from '../firmware/index.js';
+import { main as provision } from '../provisioning/index.js';
+import { DEMO_PASSWORD, DemoAuthenticator, hubApi, startDemoHub } from './demoHub.js';
 
 const LOOP_PIN = 17;
 const TAMPER_PIN = 24;
-const USAGE = 'usage: npm run demo [-- --images DIR] [--verbose]';
+const USAGE = 'usage: npm run demo [-- --images DIR] [--data DIR] [--pg URL] [--broker-url URL] [--http-port N] [--keep-running] [--verbose]';
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
 
 /**
- * The one-command demo: the appliance on the simulated GPIO chip and the replay camera. The demo
- * plays the traffic: for each vehicle it pulls the simulated loop detector's line low, as a real
- * detector would, and the appliance captures a burst. It prints what the appliance captured.
+ * The one-command demo of the whole system: a hub with embedded defaults, a Chief-approved site,
+ * an admin and an officer with MFA; an appliance enrolled with the provisioning CLI, running the
+ * firmware on the simulated GPIO chip and the replay camera; every read delivered to the hub;
+ * then the officer's purpose-gated search and the audit trail of all of it, verified.
  */
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { images: { type: 'string' }, verbose: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: {
+      images: { type: 'string' }, data: { type: 'string' }, pg: { type: 'string' }, 'broker-url': { type: 'string' }, 'http-port': { type: 'string' },
+      'keep-running': { type: 'boolean' }, verbose: { type: 'boolean' },
+    } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n${USAGE}\n`);
     return 64;
   }
   const images = values.images ?? new URL('./frames', import.meta.url).pathname;
-  const dataDir = await mkdtemp(join(tmpdir(), 'alpr-demo-'));
-  const config = validateConfig({
-    device_id: 'demo-appliance',
-    site_id: 'demo-site',
-    log_level: values.verbose ? 'info' : 'warn',
-    data_dir: dataDir,
-    gpio: { type: 'simulated' },
-    illuminator: { pin: 18 },
-    day_night: { source: 'sun' },
-    trigger: { mode: 'inputs', inputs: [{ pin: LOOP_PIN, kind: 'loop', active_low: true }], debounce_ms: 10, hold_off_ms: 100 },
-    tamper: { pin: TAMPER_PIN },
-    camera: { type: 'replay', folder: images, burst_frames: 3, burst_interval_ms: 20 },
-    health: { interval_ms: 60_000 },
-  });
-  const logger = createLogger({ level: config.logLevel, name: 'alpr-demo' });
-  const gpio = new SimulatedGpioChip();
-  gpio.drive(LOOP_PIN, 1); // no vehicle: the open-collector line idles high
-  gpio.drive(TAMPER_PIN, 0); // enclosure closed: the switch holds the tamper line to ground
-  // Enrollment writes the data key on a real appliance; the demo makes its own.
-  const buffer = readBufferFromConfig(config, [await loadOrCreateDataKey(dataKeyPath(config))], systemClock, logger);
-  const recognizer = await recognizerFromConfig(config, systemClock, logger);
-  const appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer, buffer });
+  const dataDir = values.data ?? await mkdtemp(join(tmpdir(), 'alpr-demo-'));
+  const hubDir = join(dataDir, 'hub');
+  const applianceDir = join(dataDir, 'appliance');
 
-  let frames = 0;
-  let finished = false;
-  appliance.pipeline.on('frameCaptured', (f) => {
-    frames++;
-    process.stdout.write(`  frame ${String(frames).padStart(3)}  ${f.width}x${f.height} ${f.format}  burst ${f.burstId.slice(0, 8)}  from ${f.origin.split('/').pop()}\n`);
-  });
-  appliance.pipeline.on('plateRead', (read) => {
-    const flag = read.lowConfidence ? '  (low confidence: kept, flagged)' : '';
-    process.stdout.write(`  READ  ${read.plate.padEnd(9)} confidence ${read.confidence.toFixed(2)}  state ${read.region ?? 'unknown'}${flag}\n`);
-  });
-  appliance.pipeline.on('captureFailed', (err) => process.stdout.write(`  capture failed: ${err.code} ${err.message}\n`));
-  appliance.pipeline.on('cameraIdle', () => (finished = true));
+  say('ALPR demo: hub, appliance and an officer\'s search, all on this machine');
+  say(`1. hub (${values.pg ? 'PostgreSQL' : 'SQLite'}, ${values['broker-url'] ? `broker ${values['broker-url']}` : 'embedded MQTT broker'}) in ${hubDir}`);
+  const hub = await startDemoHub({ dataDir: hubDir, pgUrl: values.pg ?? process.env.ALPR_HUB_PG_URL ?? null, brokerUrl: values['broker-url'] ?? null, httpPort: Number(values['http-port'] ?? 0), verbose: Boolean(values.verbose) });
+  const services = hub.services!;
+  const api = hubApi(hub.httpUrl);
+  let appliance: Appliance | null = null;
+  try {
+    // The Chief's approval and the first admin are made on the hub machine (as alpr-hub account create does).
+    await services.sites.approve({ siteId: 'demo-site', name: 'Demo St at Example Ave', approvalRef: 'DEMO-CHIEF-APPROVAL-1', latitude: 41.885, longitude: -87.785, cameras: ['cam0'] }, 'cli:demo')
+      .catch((err: Error) => (/exists/.test(err.message) ? null : Promise.reject(err)));
+    const year = Date.now() - 30 * 86_400_000;
+    const admin = await account(api, services, 'admin', year);
+    const officer = await account(api, services, 'officer', year, admin.session);
+    say(`   site demo-site approved; admin ${admin.username} and officer ${officer.username} enrolled their authenticators (TOTP)`);
 
-  process.stdout.write(`ALPR appliance demo: simulated GPIO, replay camera over ${images}\n`);
-  await appliance.start();
-  process.stdout.write(`light mode: ${appliance.dayNight.mode}; driving the loop detector on GPIO ${LOOP_PIN}\n`);
-  // One vehicle per burst until the camera has nothing more to replay.
-  for (let vehicle = 1; !finished && vehicle <= 10_000; vehicle++) {
-    gpio.drive(LOOP_PIN, 0);
-    await systemClock.sleep(30);
-    gpio.drive(LOOP_PIN, 1);
-    await waitFor(() => appliance.pipeline.idle && appliance.pipeline.counters.triggers >= vehicle, 10_000);
-    await systemClock.sleep(config.trigger.holdOffMs);
+    say('2. enrolling the appliance with alpr-provision');
+    const { token } = await api<{ token: string }>('POST', '/api/v1/enrollment-tokens', { siteId: 'demo-site', ttlHours: 1 }, admin.session);
+    const configPath = join(applianceDir, 'appliance.yaml');
+    const deviceId = `demo-pole-${Date.now().toString(36)}`;
+    const steps: Array<[string, string[]]> = [
+      ['enroll', ['enroll', '--hub', hub.httpUrl, '--token', token, '--device-id', deviceId, '--config', configPath, '--data-dir', applianceDir, '--expect-hub-key-id', hub.keys!.seal.keyId, '--quiet']],
+      ['configure', ['configure', '--config', configPath, '--quiet', '--set', 'gpio.type=simulated', '--set', 'illuminator.pin=18', '--set', 'day_night.source=sun',
+        '--set', `trigger={mode: inputs, inputs: [{pin: ${LOOP_PIN}, kind: loop, active_low: true}], debounce_ms: 10, hold_off_ms: 100}`, '--set', `tamper.pin=${TAMPER_PIN}`,
+        '--set', `camera={type: replay, folder: ${JSON.stringify(images)}, burst_frames: 3, burst_interval_ms: 20}`, '--set', 'sync.batch_max_age_ms=200',
+        '--set', `log_level=${values.verbose ? 'info' : 'warn'}`]],
+    ];
+    for (const [name, args] of steps) {
+      const code = await quietly(() => provision(args));
+      if (code !== 0) throw new Error(`alpr-provision ${name} failed (exit ${code})`);
+    }
+    say(`   ${deviceId} enrolled at demo-site: its keys were made locally, the hub holds its public key`);
+
+    say(`3. firmware: simulated GPIO, replay camera over ${images}`);
+    const config = await loadConfigFile(configPath);
+    const logger = createLogger({ level: config.logLevel, name: 'alpr-firmware' });
+    const gpio = new SimulatedGpioChip();
+    gpio.drive(LOOP_PIN, 1); // no vehicle: the open-collector line idles high
+    gpio.drive(TAMPER_PIN, 0); // enclosure closed
+    const buffer = readBufferFromConfig(config, [await loadDataKey(dataKeyPath(config))], systemClock, logger);
+    const uplink = await uplinkFromConfig(config, buffer, systemClock, logger);
+    appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer: await recognizerFromConfig(config, systemClock, logger), buffer, uplink });
+    const reads: Array<{ id: string; plate: string }> = [];
+    let finished = false;
+    const total = countImages(images);
+    let frames = 0;
+    appliance.pipeline.on('frameCaptured', () => {
+      frames++;
+      if (process.stdout.isTTY) process.stdout.write(`\r   ${bar(frames, total)} ${frames}/${total} frames`);
+    });
+    appliance.pipeline.on('plateRead', (read) => {
+      reads.push({ id: read.id, plate: read.plate });
+      const flag = read.lowConfidence ? '  (low confidence: kept, flagged)' : '';
+      process.stdout.write(`${process.stdout.isTTY ? '\r\x1b[K' : ''}   READ ${read.plate.padEnd(9)} confidence ${read.confidence.toFixed(2)}  state ${read.region ?? 'unknown'}  id ${read.id}${flag}\n`);
+    });
+    appliance.pipeline.on('cameraIdle', () => (finished = true));
+    await appliance.start();
+    for (let vehicle = 1; !finished && vehicle <= 10_000; vehicle++) {
+      gpio.drive(LOOP_PIN, 0);
+      await systemClock.sleep(30);
+      gpio.drive(LOOP_PIN, 1);
+      await waitFor(() => appliance!.pipeline.idle && appliance!.pipeline.counters.triggers >= vehicle, 20_000);
+      await systemClock.sleep(config.trigger.holdOffMs);
+    }
+    await waitFor(() => appliance!.pipeline.idle, 30_000);
+    const c = appliance.pipeline.counters;
+    say(`${process.stdout.isTTY ? '\r\x1b[K' : ''}   ${c.frames} frames in ${c.bursts} bursts, ${c.reads} plates read (${c.lowConfidenceReads} low confidence), ${c.captureErrors} capture errors`);
+
+    say('4. waiting for the hub to acknowledge every read');
+    const started = Date.now();
+    await waitForAsync(async () => (await buffer.stats()).reads === 0, 60_000);
+    const atHub = await Promise.all(reads.map(async (r) => (await services.store.getRead(r.id)) !== null));
+    say(`   ${atHub.filter(Boolean).length}/${reads.length} reads acknowledged and stored at the hub in ${Date.now() - started} ms; the appliance buffer is empty`);
+    await appliance.stop();
+    appliance = null;
+
+    say('5. the officer signs in (password + TOTP) and searches under a stated purpose');
+    const signIn = await api<{ token: string }>('POST', '/api/v1/auth/sign-in', { username: officer.username, password: DEMO_PASSWORD, code: officer.authenticator.code() });
+    const plate = reads[0]?.plate ?? 'NONE';
+    const purpose = { purpose: 'stolen_vehicle', caseNumber: 'DEMO-2026-0001', description: 'vehicle reported stolen from the demo lot overnight' };
+    const search = await api<{ searchId: number; hits: Array<{ plate: string; capturedAt: number; siteId: string; cameraId: string; confidence: number; region: string | null }> }>(
+      'POST', '/api/v1/search', { plate, mode: 'exact', ...purpose }, signIn.token);
+    say(`   search ${search.searchId}: plate ${plate}, case ${purpose.caseNumber}, purpose ${purpose.purpose}: ${search.hits.length} result(s)`);
+    for (const h of search.hits) say(`     ${new Date(h.capturedAt).toISOString()}  ${h.plate.padEnd(9)} ${h.siteId}/${h.cameraId}  confidence ${h.confidence.toFixed(2)}  state ${h.region ?? 'unknown'}`);
+    const fuzzy = await api<{ hits: unknown[] }>('POST', '/api/v1/search', { plate: plate.slice(0, -1) + (plate.endsWith('0') ? 'O' : '0'), mode: 'fuzzy', ...purpose }, signIn.token);
+    say(`   a fuzzy search with one character misread finds ${fuzzy.hits.length} read(s)`);
+    try {
+      await api('POST', '/api/v1/search', { plate, mode: 'exact', ...purpose, description: 'owner keeps speeding past the school, traffic complaint' }, signIn.token);
+    } catch (err) {
+      say(`   a search for traffic enforcement is refused: ${errorMessage(err).replace(/^POST \S+: /, '')}`);
+    }
+
+    say('6. the audit trail of what just happened');
+    const trail = await api<Array<{ seq: number; at: number; actor: string; action: string; outcome: string }>>('GET', '/api/v1/audit?limit=1000', undefined, admin.session);
+    const names = new Map([[admin.userId, admin.username], [officer.userId, officer.username], [`token-of:${admin.userId}`, `enrollment token of ${admin.username}`]]);
+    for (const r of trail) say(`   #${String(r.seq).padStart(3)} ${new Date(r.at).toISOString().slice(11, 19)}  ${(names.get(r.actor) ?? r.actor).padEnd(34)} ${r.action.padEnd(24)} ${r.outcome}`);
+    const verify = await api<{ records: number; problems: unknown[] }>('GET', '/api/v1/audit/verify', undefined, admin.session);
+    say(`   audit chain verified: ${verify.records} records, ${verify.problems.length} problems`);
+
+    if (values['keep-running']) {
+      say(`\nthe hub stays up at ${hub.httpUrl} (OpenAPI: ${hub.httpUrl}/openapi.json); Ctrl-C stops it.`);
+      say(`officer ${officer.username} / "${DEMO_PASSWORD}", authenticator: ${officer.authenticator.otpauthUri}`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+    }
+    const ok = verify.problems.length === 0 && atHub.every(Boolean) && reads.length > 0 && search.hits.length > 0;
+    await hub.stop();
+    say(`\ndata folder: ${dataDir}`);
+    say(`start the hub alone:       npm run hub -- serve --data ${hubDir}`);
+    say(`verify its audit chain:    npm run hub -- audit verify --data ${hubDir}`);
+    say(`run the appliance alone:   npx alpr-firmware --config ${configPath}`);
+    return ok ? 0 : 1;
+  } catch (err) {
+    process.stderr.write(`demo failed: ${errorMessage(err)}\n`);
+    await appliance?.stop().catch(() => undefined);
+    await hub.stop().catch(() => undefined);
+    return 1;
   }
-  await waitFor(() => appliance.pipeline.idle, 30_000);
-  const health = await appliance.health.collect();
-  await appliance.stop();
-  const c = appliance.pipeline.counters;
-  process.stdout.write(`read ${c.reads} plates (${c.lowConfidenceReads} low confidence), stored encrypted in the appliance buffer\n`);
-  process.stdout.write(`captured ${c.frames} frames in ${c.bursts} bursts from ${appliance.trigger.vehicleCount} vehicles; ` +
-    `${c.captureErrors} capture errors, ${c.droppedTriggers + c.droppedBursts} dropped; illuminator duty ${(health.illuminator?.dutyCycle ?? 0).toFixed(3)}\n`);
-  process.stdout.write(`data folder: ${dataDir}\nrun the appliance alone: npx alpr-firmware --config FILE (see docs/install.md)\n`);
-  return c.frames > 0 ? 0 : 1;
+}
+
+/** An account made the way a department makes one: created, activated, TOTP confirmed. */
+async function account(api: ReturnType<typeof hubApi>, services: NonNullable<Awaited<ReturnType<typeof startDemoHub>>['services']>, role: 'admin' | 'officer', certifiedAt: number, adminSession?: string) {
+  const username = `demo.${role}.${Date.now().toString(36)}`;
+  const dates = { trainingCompletedAt: certifiedAt, policySignedAt: certifiedAt, leadsCertifiedAt: certifiedAt };
+  const activationToken = adminSession
+    ? (await api<{ activationToken: string }>('POST', '/api/v1/accounts', { username, displayName: `Demo ${role}`, role, ...dates }, adminSession)).activationToken
+    : (await services.accounts.create({ username, displayName: `Demo ${role}`, role, ...dates }, 'cli:demo')).activationToken;
+  const { otpauthUri } = await api<{ otpauthUri: string }>('POST', '/api/v1/auth/activate', { activationToken, password: DEMO_PASSWORD });
+  const authenticator = new DemoAuthenticator(otpauthUri);
+  const confirmed = await api<{ userId: string }>('POST', '/api/v1/auth/mfa/confirm', { username, password: DEMO_PASSWORD, code: authenticator.code() });
+  const session = role === 'admin' ? (await api<{ token: string }>('POST', '/api/v1/auth/sign-in', { username, password: DEMO_PASSWORD, code: authenticator.code() })).token : '';
+  return { username, userId: confirmed.userId, authenticator, session };
+}
+
+function countImages(folder: string): number {
+  try {
+    return readdirSync(folder).filter((f) => /\.(jpe?g|png)$/i.test(f)).length;
+  } catch {
+    return 0;
+  }
+}
+
+function bar(done: number, total: number): string {
+  const width = 24;
+  const filled = total > 0 ? Math.min(width, Math.round((done / total) * width)) : 0;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+}
+
+/** Runs a CLI quietly (its JSON result is not part of the demo's story); errors still show. */
+async function quietly(fn: () => Promise<number>): Promise<number> {
+  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  const errors: string[] = [];
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => (errors.push(String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const code = await fn();
+    if (code !== 0) write.err(errors.join(''));
+    return code;
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
 }
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
@@ -87,5 +207,13 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
   while (!condition()) {
     if (Date.now() > until) throw new Error('timed out waiting for the pipeline');
     await systemClock.sleep(5);
+  }
+}
+
+async function waitForAsync(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error('timed out waiting for the hub to acknowledge every read');
+    await systemClock.sleep(50);
   }
 }

@@ -120,7 +120,7 @@ export class Hub {
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
     await this.services.retention.start();
     this.headTimer = options.clock.setInterval(() => void this.saveAuditHead().catch((err: unknown) => logger.warn({ err }, 'audit head not saved')), 60_000);
-    logger.info({ http: this.httpUrl, broker: brokerUrl, store: store.engine }, 'hub started');
+    logger.info({ http: this.httpUrl, broker: brokerUrl, store: store.engine, sealKeyId: this.keys.seal.keyId }, 'hub started');
   }
 
   async saveAuditHead(): Promise<void> {

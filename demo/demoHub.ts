@@ -1,0 +1,62 @@
+import { Writable } from 'node:stream';
+import { createLogger, systemClock } from '../core/index.js';
+import { totp } from '../hub/accounts/totp.js';
+import { Hub } from '../hub/index.js';
+
+export const DEMO_PASSWORD = 'demo lantern harbour violet ferry';
+
+/** The authenticator app, played by the demo: a TOTP code for the secret in an otpauth URI. */
+export class DemoAuthenticator {
+  private lastStep = 0;
+  constructor(readonly otpauthUri: string) {}
+
+  /** A code for a 30-second step the hub has not seen from this account (codes are single-use). */
+  code(): string {
+    const step = Math.max(Math.floor(Date.now() / 30_000) - 1, this.lastStep + 1);
+    if (step > Math.floor(Date.now() / 30_000) + 1) throw new Error('wait for the next 30-second TOTP step');
+    this.lastStep = step;
+    return totp(base32Decode(new URL(this.otpauthUri).searchParams.get('secret')!), step * 30_000);
+  }
+}
+
+function base32Decode(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const ch of text) {
+    value = (value << 5) | alphabet.indexOf(ch);
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The hub with the embedded defaults (or PostgreSQL / an external broker when given). */
+export async function startDemoHub(o: { dataDir: string; pgUrl: string | null; brokerUrl: string | null; httpPort: number; verbose: boolean }): Promise<Hub> {
+  const sink = new Writable({ write: (_c, _e, done) => done() });
+  const logger = createLogger({ name: 'alpr-hub', level: o.verbose ? 'info' : 'warn', ...(o.verbose ? {} : { destination: sink as never }) });
+  const hub = new Hub({
+    dataDir: o.dataDir, pgUrl: o.pgUrl, pgSchema: 'alpr_demo', brokerUrl: o.brokerUrl, brokerUsername: 'hub', brokerPassword: process.env.ALPR_HUB_BROKER_PASSWORD ?? '',
+    sharedGroup: o.brokerUrl ? 'alpr-demo' : null, mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: o.httpPort,
+    policy: {}, clock: systemClock, logger,
+  });
+  await hub.start();
+  return hub;
+}
+
+/** JSON over HTTP to the hub API, as any client would. */
+export function hubApi(baseUrl: string) {
+  return async <T = Record<string, any>>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<T> => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method, body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    const json = (await res.json()) as T & { code?: string; message?: string };
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${json.code}: ${json.message}`);
+    return json;
+  };
+}
