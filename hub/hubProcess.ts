@@ -110,6 +110,10 @@ export class Hub {
       brokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
       maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
     });
+    const devices = this.services.devices;
+    this.ingest.on('deviceStatus', (report) => {
+      devices.recordStatus(report).catch((err: unknown) => logger.warn({ deviceId: report.deviceId, err }, 'device status not recorded'));
+    });
     await this.ingest.start();
     const keys = this.keys;
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;

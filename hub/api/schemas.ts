@@ -151,3 +151,8 @@ export const SignedDeviceRequest = Type.Object({
 }, strict);
 export const DeviceAction = Type.Object({ deviceId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,62}$' }), action: Type.Union([Type.Literal('rotate-key'), Type.Literal('relocate'), Type.Literal('decommission')]) });
 export const DeviceActionReply = Type.Object({ deviceId: Type.String(), siteId: Type.String(), status: Type.String() });
+export const DeviceOverviewBody = Type.Object({
+  deviceId: Type.String(), siteId: Type.String(), status: Type.String(), enrolledAt: Type.Integer(),
+  online: Type.Union([Type.Boolean(), Type.Null()]), statusReportedAt: Type.Union([Type.Integer(), Type.Null()]), unsyncedReads: Type.Union([Type.Integer(), Type.Null()]),
+  oldestUnsyncedAgeS: Type.Union([Type.Integer(), Type.Null()]), tamperOpen: Type.Union([Type.Boolean(), Type.Null()]), health: Type.Unknown(),
+});

@@ -159,6 +159,8 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
     async (req) => services.sites.update(req.params.siteId, req.body, me(req).userId));
   app.post('/api/v1/sites/:siteId/retire', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.Reason, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.manage') },
     async (req) => services.sites.retire(req.params.siteId, me(req).userId, req.body.reason));
+  app.get('/api/v1/devices', { schema: { tags: ['sites'], security: bearer, response: { 200: Type.Array(S.DeviceOverviewBody), ...errors } }, onRequest: auth(['sites.manage', 'audit.read']) },
+    async () => services.devices.overview());
   app.post('/api/v1/devices', { schema: { tags: ['sites'], security: bearer, body: S.EnrollDevice, response: { 201: S.DeviceBody, ...errors } }, onRequest: auth('sites.manage') },
     async (req, reply) => reply.status(201).send(await services.devices.enroll({ ...req.body, publicKey: Buffer.from(req.body.publicKey, 'base64') }, me(req).userId)));
   app.post('/api/v1/devices/:deviceId/revoke', { schema: { tags: ['sites'], security: bearer, params: S.DeviceParams, body: S.Reason, response: { 204: Type.Null(), ...errors } }, onRequest: auth('sites.manage') },

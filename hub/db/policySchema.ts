@@ -37,6 +37,10 @@ const STATEMENTS = [
     used_at BIGINT, device_id TEXT)`,
   // Signed device requests seen, so that none is accepted twice.
   `CREATE TABLE IF NOT EXISTS device_requests (device_id TEXT NOT NULL, action TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (device_id, action, at))`,
+  // Each appliance's latest retained status (online, backlog, tamper, health).
+  `CREATE TABLE IF NOT EXISTS device_status (
+    device_id TEXT PRIMARY KEY, online SMALLINT NOT NULL, reported_at BIGINT NOT NULL, received_at BIGINT NOT NULL, unsynced_reads BIGINT NOT NULL,
+    oldest_unsynced_age_s BIGINT NOT NULL, tamper_open SMALLINT NOT NULL, health TEXT NOT NULL)`,
 ];
 
 export async function migratePolicySchema(sql: SqlDb): Promise<void> {

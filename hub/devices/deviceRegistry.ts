@@ -3,12 +3,26 @@ import { AlprError, type Clock } from '../../core/index.js';
 import { publicKeyFromRaw, verifyDeviceRequest, type DeviceRequest } from '../../sync/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SiteRegistry, Site } from '../sites/siteRegistry.js';
+import type { DeviceStatusReport } from '../ingest/ingestService.js';
 import type { Device, HubStore } from '../store/index.js';
 
 const DEVICE_ID = /^[a-z0-9][a-z0-9-]{2,62}$/;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** How far a signed device request's time may be from the hub's. */
 const REQUEST_WINDOW_MS = 5 * 60_000;
+
+export interface DeviceOverview {
+  deviceId: string;
+  siteId: string;
+  status: string;
+  enrolledAt: number;
+  online: boolean | null;
+  statusReportedAt: number | null;
+  unsyncedReads: number | null;
+  oldestUnsyncedAgeS: number | null;
+  tamperOpen: boolean | null;
+  health: unknown;
+}
 
 export interface EnrollmentToken {
   token: string;
@@ -72,6 +86,46 @@ export class DeviceRegistry {
     if (changes === 0) throw new AlprError('ALPR_ERR_ENROLLMENT_TOKEN', 'the enrollment token was already used; ask an admin for a new one');
     const device = await this.enroll({ deviceId: input.deviceId, publicKey: input.publicKey, siteId }, `token-of:${issuedBy}`);
     return { device, site };
+  }
+
+  /**
+   * An appliance's retained status. The enclosure opening or closing and the appliance going
+   * offline or online are audited: a tampered or silent camera is a fact the department must see.
+   */
+  async recordStatus(report: DeviceStatusReport): Promise<void> {
+    const device = await this.ctx.store.getDevice(report.deviceId);
+    if (!device) return;
+    const before = await this.ctx.store.sql.get<{ online: number; tamper_open: number }>('SELECT online, tamper_open FROM device_status WHERE device_id = ?', [report.deviceId]);
+    const values = [report.online ? 1 : 0, report.at, this.ctx.clock.now(), report.unsyncedReads, report.oldestUnsyncedAgeS, report.tamperOpen ? 1 : 0, JSON.stringify(report.health ?? null).slice(0, 65_536), report.deviceId];
+    await this.ctx.store.sql.tx(async (db) => {
+      const { changes } = await db.run(`UPDATE device_status SET online = ?, reported_at = ?, received_at = ?, unsynced_reads = ?, oldest_unsynced_age_s = ?, tamper_open = ?, health = ?
+        WHERE device_id = ?`, values);
+      if (changes === 0) {
+        await db.run(`INSERT INTO device_status (online, reported_at, received_at, unsynced_reads, oldest_unsynced_age_s, tamper_open, health, device_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, values);
+      }
+      const actor = `device:${report.deviceId}`;
+      if (Boolean(before?.tamper_open) !== report.tamperOpen && (before || report.tamperOpen)) {
+        await this.ctx.audit.append({ actor, action: report.tamperOpen ? 'device.tamperOpened' : 'device.tamperClosed', detail: { deviceId: report.deviceId, siteId: device.siteId } }, db);
+      }
+      if (before && Boolean(before.online) !== report.online) {
+        await this.ctx.audit.append({ actor, action: report.online ? 'device.online' : 'device.offline', detail: { deviceId: report.deviceId, unsyncedReads: report.unsyncedReads } }, db);
+      }
+    });
+  }
+
+  async overview(): Promise<DeviceOverview[]> {
+    const rows = await this.ctx.store.sql.all<Record<string, unknown>>('SELECT * FROM device_status');
+    const byId = new Map(rows.map((r) => [r.device_id as string, r]));
+    const devices = await this.ctx.store.listDevices();
+    return devices.map((d) => {
+      const s = byId.get(d.deviceId);
+      return {
+        deviceId: d.deviceId, siteId: d.siteId, status: d.status, enrolledAt: d.enrolledAt,
+        online: s ? Number(s.online) === 1 : null, statusReportedAt: s ? Number(s.reported_at) : null, unsyncedReads: s ? Number(s.unsynced_reads) : null,
+        oldestUnsyncedAgeS: s ? Number(s.oldest_unsynced_age_s) : null, tamperOpen: s ? Number(s.tamper_open) === 1 : null, health: s ? JSON.parse(String(s.health)) as unknown : null,
+      };
+    });
   }
 
   async revoke(deviceId: string, actor: string, reason: string): Promise<void> {

@@ -27,7 +27,19 @@ export interface IngestStats {
   gaps: number;
 }
 
+/** A device's retained status as the hub received it (not signed: the broker ACL vouches for the topic). */
+export interface DeviceStatusReport {
+  deviceId: string;
+  online: boolean;
+  at: number;
+  unsyncedReads: number;
+  oldestUnsyncedAgeS: number;
+  tamperOpen: boolean;
+  health: unknown;
+}
+
 type IngestEvents = {
+  deviceStatus: [report: DeviceStatusReport];
   batchStored: [deviceId: string, sequence: number, inserted: number, duplicates: number];
   batchRefused: [deviceId: string | null, reason: string];
   sequenceGap: [deviceId: string, from: number, to: number];
@@ -60,6 +72,10 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     client.handleMessage = (packet, done) => {
       const topic = packet.topic;
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+      if (parseTopic(topic)?.kind === 'status') {
+        this.status(topic, payload);
+        return done();
+      }
       const device = parseTopic(topic)?.deviceId ?? '?';
       const previous = this.chains.get(device) ?? Promise.resolve();
       const next = previous.then(() => this.handle(topic, payload)).catch((err: unknown) => {
@@ -73,7 +89,8 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new AlprError('ALPR_ERR_SYNC_BROKER', `broker ${this.ctx.brokerUrl} did not accept the hub within 10 s`)), 10_000);
       client.once('connect', () => {
-        client.subscribe(subscription, { qos: 1 }, (err) => {
+        // Status is retained and small: every hub process takes all of it (no shared group).
+        client.subscribe([subscription, topics.allStatus], { qos: 1 }, (err) => {
           clearTimeout(timer);
           if (err) reject(new AlprError('ALPR_ERR_SYNC_BROKER', `subscription to ${subscription} refused`, { cause: err }));
           else resolve();
@@ -143,6 +160,26 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     if (rejected.length) this.ctx.logger.warn({ deviceId: device.deviceId, sequence, rejected: rejected.length }, 'reads rejected');
     await this.sendAck({ deviceId: device.deviceId, sequence, acceptedReadIds: [...outcome.inserted, ...outcome.duplicates], rejected, ackedAtMs: this.ctx.now() });
     this.emit('batchStored', device.deviceId, sequence, outcome.inserted.length, outcome.duplicates.length);
+  }
+
+  private status(topic: string, payload: Buffer): void {
+    const deviceId = parseTopic(topic)!.deviceId;
+    try {
+      const s = alpr.v1.DeviceStatus.decode(payload);
+      if (s.deviceId !== deviceId) throw new Error(`status names ${s.deviceId} on ${deviceId}'s topic`);
+      let health: unknown = null;
+      try {
+        health = s.healthJson ? JSON.parse(s.healthJson) : null;
+      } catch {
+        health = null;
+      }
+      this.emit('deviceStatus', {
+        deviceId, online: s.online, at: Number(s.atMs), unsyncedReads: Number(s.unsyncedReads), oldestUnsyncedAgeS: Number(s.oldestUnsyncedAgeS),
+        tamperOpen: s.tamperOpen, health,
+      });
+    } catch (err) {
+      this.ctx.logger.warn({ deviceId, err: errorMessage(err) }, 'malformed device status ignored');
+    }
   }
 
   /** Logs a refusal; a known device gets a negative ack so it stops waiting. */

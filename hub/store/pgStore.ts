@@ -81,6 +81,11 @@ export class PgStore implements HubStore {
     return row ? { deviceId: row.device_id, publicKey: row.public_key, siteId: row.site_id, status: row.status, enrolledAt: Number(row.enrolled_at) } : null;
   }
 
+  async listDevices(): Promise<Device[]> {
+    const { rows } = await this.query(`SELECT * FROM ${this.ctx.schema}.devices ORDER BY device_id`);
+    return rows.map((row) => ({ deviceId: row.device_id, publicKey: row.public_key, siteId: row.site_id, status: row.status, enrolledAt: Number(row.enrolled_at) }));
+  }
+
   async setDeviceStatus(deviceId: string, status: DeviceStatus): Promise<void> {
     await this.query(`UPDATE ${this.ctx.schema}.devices SET status = $1 WHERE device_id = $2`, [status, deviceId]);
   }

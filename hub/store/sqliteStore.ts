@@ -81,6 +81,12 @@ export class SqliteStore implements HubStore {
     return row ? { deviceId: row.device_id as string, publicKey: row.public_key as Buffer, siteId: row.site_id as string, status: row.status as DeviceStatus, enrolledAt: row.enrolled_at as number } : null;
   }
 
+  async listDevices(): Promise<Device[]> {
+    return (this.q('SELECT * FROM devices ORDER BY device_id').all() as Array<Record<string, unknown>>).map((row) => ({
+      deviceId: row.device_id as string, publicKey: row.public_key as Buffer, siteId: row.site_id as string, status: row.status as DeviceStatus, enrolledAt: row.enrolled_at as number,
+    }));
+  }
+
   async setDeviceStatus(deviceId: string, status: DeviceStatus): Promise<void> {
     this.q('UPDATE devices SET status = ? WHERE device_id = ?').run(status, deviceId);
   }

@@ -63,6 +63,7 @@ export interface HubStore {
 
   upsertDevice(device: Device): Promise<void>;
   getDevice(deviceId: string): Promise<Device | null>;
+  listDevices(): Promise<Device[]>;
   setDeviceStatus(deviceId: string, status: DeviceStatus): Promise<void>;
 
   /**

@@ -40,6 +40,8 @@ for (const engine of ['sqlite', 'pg'] as const) {
     const { reads, buffer } = await runAppliance(t, { store: services.store, keys: hub.keys! }, hub.broker!.url,
       async (deviceId, publicKey) => void (await services.devices.enroll({ deviceId, publicKey, siteId: 'site-e2e' }, 'admin')));
     await eventually(async () => (await services.store.countReads()) === reads.length && (await buffer.stats()).reads === 0, 20_000);
+    // The appliance's retained status reached the hub: online, enclosure closed.
+    await eventually(async () => (await services.devices.overview()).some((d) => d.online === true && d.tamperOpen === false), 10_000);
 
     // An admin (bootstrapped on the hub machine) creates the officer over HTTP.
     const api = (method: 'GET' | 'POST', url: string, body?: unknown, token?: string) => fetch(`${hub.httpUrl}${url}`, {
