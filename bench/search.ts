@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AlprError } from '../core/index.js';
-import { ImageCipher, PgStore, SqliteStore, type HubRead, type HubStore } from '../hub/index.js';
-import { searchReads, type MatchMode } from '../hub/search/readSearch.js';
+import { ImageCipher, PgStore, searchReads, SqliteStore, type HubRead, type HubStore, type MatchMode } from '../hub/index.js';
 import { machine, percentile, round } from './machine.js';
 
 /**

@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger, systemClock } from '../core/index.js';
-import { totp } from '../hub/accounts/totp.js';
-import { Hub } from '../hub/index.js';
+import { Hub, totp } from '../hub/index.js';
 
 export const DEMO_PASSWORD = 'demo lantern harbour violet ferry';
 
