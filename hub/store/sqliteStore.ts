@@ -8,20 +8,15 @@ import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeRepor
 
 type Db = BetterSqlite3.Database;
 
+const DAY_MS = 86_400_000;
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS devices (
   device_id TEXT PRIMARY KEY, public_key BLOB NOT NULL, site_id TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('active','revoked')), enrolled_at INTEGER NOT NULL, last_sequence INTEGER
 );
-CREATE TABLE IF NOT EXISTS reads (
-  id TEXT PRIMARY KEY, device_id TEXT NOT NULL, site_id TEXT NOT NULL, camera_id TEXT NOT NULL,
-  captured_at INTEGER NOT NULL, received_at INTEGER NOT NULL, plate TEXT NOT NULL, confidence REAL NOT NULL,
-  char_confidences TEXT NOT NULL, region TEXT, region_confidence REAL NOT NULL, low_confidence INTEGER NOT NULL,
-  corners TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS reads_plate_time ON reads (plate, captured_at);
-CREATE INDEX IF NOT EXISTS reads_time ON reads (captured_at);
-CREATE TABLE IF NOT EXISTS read_images (read_id TEXT PRIMARY KEY, images BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS plate_index (plate TEXT PRIMARY KEY, canon TEXT NOT NULL, rev TEXT NOT NULL, last_seen INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS plate_index_canon ON plate_index (canon);
 CREATE INDEX IF NOT EXISTS plate_index_rev ON plate_index (rev);
@@ -33,11 +28,40 @@ CREATE INDEX IF NOT EXISTS holds_read ON holds (read_id);
 CREATE TABLE IF NOT EXISTS sequence_gaps (device_id TEXT NOT NULL, from_sequence INTEGER NOT NULL, to_sequence INTEGER NOT NULL, detected_at INTEGER NOT NULL);
 `;
 
-/** SQLite through better-sqlite3, WAL mode: the embedded default for a single hub. */
+/** One day's reads and images (`other` holds times outside 2000-2100 and held reads of purged days). */
+function dayTables(day: string): string {
+  return `
+CREATE TABLE IF NOT EXISTS reads_${day} (
+  id TEXT PRIMARY KEY, device_id TEXT NOT NULL, site_id TEXT NOT NULL, camera_id TEXT NOT NULL,
+  captured_at INTEGER NOT NULL, received_at INTEGER NOT NULL, plate TEXT NOT NULL, confidence REAL NOT NULL,
+  char_confidences TEXT NOT NULL, region TEXT, region_confidence REAL NOT NULL, low_confidence INTEGER NOT NULL,
+  corners TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS reads_${day}_plate_time ON reads_${day} (plate, captured_at);
+CREATE TABLE IF NOT EXISTS read_images_${day} (read_id TEXT PRIMARY KEY, images BLOB NOT NULL) WITHOUT ROWID;`;
+}
+
+/** `YYYYMMDD` of a capture time, or `other`. */
+function dayOf(capturedAt: number): string {
+  return capturedAt >= EARLIEST && capturedAt < LATEST ? new Date(capturedAt).toISOString().slice(0, 10).replaceAll('-', '') : 'other';
+}
+
+function dayStart(day: string): number {
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)));
+}
+
+/**
+ * SQLite through better-sqlite3, WAL mode: the embedded default for a single hub. Like the
+ * PostgreSQL store's partitions, each capture day has its own pair of tables, so the 30-day purge
+ * drops a day's tables instead of deleting a third of a million rows from shared B-trees (38 s
+ * at 10 M reads; dropping takes a fraction of that). The views `reads` and `read_images` union
+ * the days for search and lookups; SQLite pushes each query's conditions into every day.
+ */
 export class SqliteStore implements HubStore {
   readonly engine = 'sqlite' as const;
   private db: Db | null = null;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly days = new Set<string>();
   readonly sql = new SqliteSql(() => this.open());
 
   constructor(private readonly ctx: { path: string; images: ImageCipher; now: () => number }) {}
@@ -58,10 +82,32 @@ export class SqliteStore implements HubStore {
       db.pragma('cache_size = -65536');
       db.pragma('foreign_keys = ON');
       db.exec(SCHEMA);
+      db.exec(dayTables('other'));
+      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'reads_[0-9]*'").all() as Array<{ name: string }>) {
+        this.days.add(name.slice('reads_'.length));
+      }
       this.db = db;
+      this.rebuildViews();
     } catch (cause) {
       throw new AlprError('ALPR_ERR_STORE', `SQLite store ${this.ctx.path} cannot be opened`, { cause });
     }
+  }
+
+  /** The day tables a batch needs, and the views over all of them (DDL: inside the caller's transaction). */
+  private ensureDay(day: string): void {
+    if (day === 'other' || this.days.has(day)) return;
+    this.open().exec(dayTables(day));
+    this.days.add(day);
+    this.rebuildViews();
+  }
+
+  private rebuildViews(): void {
+    const days = ['other', ...[...this.days].sort()];
+    this.open().exec(`DROP VIEW IF EXISTS reads; DROP VIEW IF EXISTS read_images;
+      CREATE VIEW reads AS ${days.map((d) => `SELECT * FROM reads_${d}`).join(' UNION ALL ')};
+      CREATE VIEW read_images AS ${days.map((d) => `SELECT * FROM read_images_${d}`).join(' UNION ALL ')};`);
+    // Statements prepared against a day's tables are prepared again when next needed.
+    for (const key of [...this.statements.keys()]) if (/_\d{8}\b/.test(key)) this.statements.delete(key);
   }
 
   async close(): Promise<void> {
@@ -93,9 +139,6 @@ export class SqliteStore implements HubStore {
 
   async ingestBatch(deviceId: string, sequence: number, reads: HubRead[]): Promise<IngestOutcome> {
     const db = this.open();
-    const insertRead = this.q(`INSERT INTO reads (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
-    const insertImages = this.q('INSERT INTO read_images (read_id, images) VALUES (?, ?) ON CONFLICT (read_id) DO NOTHING');
     const lastSeq = this.q('SELECT last_sequence FROM devices WHERE device_id = ?');
     const setSeq = this.q('UPDATE devices SET last_sequence = ? WHERE device_id = ? AND (last_sequence IS NULL OR last_sequence < ?)');
     const addGap = this.q('INSERT INTO sequence_gaps (device_id, from_sequence, to_sequence, detected_at) VALUES (?, ?, ?, ?)');
@@ -103,15 +146,17 @@ export class SqliteStore implements HubStore {
     const indexPlate = this.q(`INSERT INTO plate_index (plate, canon, rev, last_seen) VALUES (?, ?, ?, ?)
       ON CONFLICT (plate) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`);
     // Encrypt outside the transaction: it is the slow part and holds no lock.
-    const sealed = reads.map((r) => ({ r, images: this.ctx.images.sealPair(r.id, r.crop, r.context) }));
+    const sealed = reads.map((r) => ({ r, day: dayOf(r.capturedAt), images: this.ctx.images.sealPair(r.id, r.crop, r.context) }));
     const run = db.transaction((): IngestOutcome => {
       const inserted: string[] = [];
       const duplicates: string[] = [];
-      for (const { r, images } of sealed) {
-        const info = insertRead.run(r.id, r.deviceId, r.siteId, r.cameraId, r.capturedAt, r.receivedAt, r.plate, r.confidence, JSON.stringify(r.charConfidences),
-          r.region, r.regionConfidence, r.lowConfidence ? 1 : 0, JSON.stringify(r.corners));
+      for (const { r, day, images } of sealed) {
+        this.ensureDay(day);
+        const info = this.q(`INSERT INTO reads_${day} (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`).run(r.id, r.deviceId, r.siteId, r.cameraId, r.capturedAt, r.receivedAt, r.plate, r.confidence,
+          JSON.stringify(r.charConfidences), r.region, r.regionConfidence, r.lowConfidence ? 1 : 0, JSON.stringify(r.corners));
         if (info.changes === 1) {
-          insertImages.run(r.id, images);
+          this.q(`INSERT INTO read_images_${day} (read_id, images) VALUES (?, ?) ON CONFLICT (read_id) DO NOTHING`).run(r.id, images);
           indexPlate.run(r.plate, canonicalPlate(r.plate), reversePlate(r.plate), r.capturedAt);
           inserted.push(r.id);
         } else duplicates.push(r.id);
@@ -136,19 +181,30 @@ export class SqliteStore implements HubStore {
 
   async purgeReadsBefore(cutoff: number): Promise<PurgeReport> {
     const db = this.open();
-    const notHeld = 'id NOT IN (SELECT read_id FROM holds WHERE released_at IS NULL)';
+    const held = 'SELECT read_id FROM holds WHERE released_at IS NULL';
     const run = db.transaction((): PurgeReport => {
-      const doomed = (this.q(`SELECT id, captured_at AS capturedAt FROM reads WHERE captured_at < ? AND ${notHeld}`).all(cutoff)) as Array<{ id: string; capturedAt: number }>;
-      const kept = (this.q(`SELECT count(*) AS n FROM reads WHERE captured_at < ? AND NOT ${notHeld}`).get(cutoff) as { n: number }).n;
-      const remove = this.q('DELETE FROM reads WHERE id = ?');
-      const removeImages = this.q('DELETE FROM read_images WHERE read_id = ?');
-      // By primary key, in key order: cheaper than a range delete that must consult the holds.
-      for (const { id } of [...doomed].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-        remove.run(id);
-        removeImages.run(id);
+      const deleted: Array<{ id: string; capturedAt: number }> = [];
+      // Whole days before the cutoff: keep held reads (moved to the `other` tables), drop the rest.
+      for (const day of [...this.days].sort()) {
+        if (dayStart(day) + DAY_MS > cutoff) continue;
+        deleted.push(...(db.prepare(`SELECT id, captured_at AS capturedAt FROM reads_${day} WHERE id NOT IN (${held})`).all() as Array<{ id: string; capturedAt: number }>));
+        db.exec(`INSERT OR IGNORE INTO reads_other SELECT * FROM reads_${day} WHERE id IN (${held});
+          INSERT OR IGNORE INTO read_images_other SELECT * FROM read_images_${day} WHERE read_id IN (${held});
+          DROP TABLE reads_${day}; DROP TABLE read_images_${day};`);
+        this.days.delete(day);
+        this.rebuildViews();
       }
-      this.q('DELETE FROM plate_index WHERE last_seen < ? AND NOT EXISTS (SELECT 1 FROM reads r WHERE r.plate = plate_index.plate)').run(cutoff);
-      return purgeReport(cutoff, doomed, kept);
+      // The cutoff's own day and the other table: row by row.
+      for (const day of ['other', ...[...this.days].filter((d) => dayStart(d) < cutoff)]) {
+        const rows = db.prepare(`DELETE FROM reads_${day} WHERE captured_at < ? AND id NOT IN (${held}) RETURNING id, captured_at AS capturedAt`).all(cutoff) as Array<{ id: string; capturedAt: number }>;
+        const removeImages = db.prepare(`DELETE FROM read_images_${day} WHERE read_id = ?`);
+        for (const r of rows) removeImages.run(r.id);
+        deleted.push(...rows);
+      }
+      // Plates last seen before the cutoff have no read left, unless a held one.
+      db.prepare(`DELETE FROM plate_index WHERE last_seen < ? AND plate NOT IN (SELECT plate FROM reads WHERE id IN (${held}))`).run(cutoff);
+      const kept = (db.prepare('SELECT count(*) AS n FROM reads WHERE captured_at < ?').get(cutoff) as { n: number }).n;
+      return purgeReport(cutoff, deleted, kept);
     });
     return this.sql.exclusive(() => {
       try {
@@ -168,14 +224,19 @@ export class SqliteStore implements HubStore {
   }
 
   async getRead(id: string): Promise<HubRead | null> {
-    const row = this.q('SELECT r.*, i.images FROM reads r JOIN read_images i ON i.read_id = r.id WHERE r.id = ?').get(id) as Record<string, unknown> | undefined;
+    const row = this.q('SELECT * FROM reads WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     if (!row) return null;
+    // Images live in the read's day table, or in `other` (held reads of purged days).
+    const day = dayOf(row.captured_at as number);
+    const images = ((this.days.has(day) ? this.q(`SELECT images FROM read_images_${day} WHERE read_id = ?`).get(id) : undefined)
+      ?? this.q('SELECT images FROM read_images_other WHERE read_id = ?').get(id)) as { images: Buffer } | undefined;
+    if (!images) throw new AlprError('ALPR_ERR_STORE', `read ${id} has no images stored`);
     return {
       id: row.id as string, deviceId: row.device_id as string, siteId: row.site_id as string, cameraId: row.camera_id as string,
       capturedAt: row.captured_at as number, receivedAt: row.received_at as number, plate: row.plate as string, confidence: row.confidence as number,
       charConfidences: JSON.parse(row.char_confidences as string) as number[], region: (row.region as string | null) ?? null,
       regionConfidence: row.region_confidence as number, lowConfidence: row.low_confidence === 1, corners: JSON.parse(row.corners as string) as HubRead['corners'],
-      ...this.ctx.images.openPair(id, row.images as Buffer),
+      ...this.ctx.images.openPair(id, images.images),
     };
   }
 
