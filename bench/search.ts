@@ -117,6 +117,7 @@ async function measure(store: HubStore, reads: number, skipLoad: boolean) {
     process.stderr.write(`${store.engine}: reusing the ${await store.countReads()} reads kept by an earlier run (--keep)\n`);
   }
   await store.sql.run('ANALYZE');
+  const inStore = await store.countReads();
   const w = workload(pool, rng(7));
   const range = { from: start, to: start + 30 * DAY };
   // Warm the caches the way a running hub has them warm.
@@ -131,7 +132,7 @@ async function measure(store: HubStore, reads: number, skipLoad: boolean) {
   const report = await store.purgeReadsBefore(Math.floor(oldest / DAY) * DAY + DAY);
   const purgeSeconds = (performance.now() - t0) / 1000;
   process.stderr.write(`${store.engine}: purged ${report.deleted} reads (one day) in ${purgeSeconds.toFixed(2)} s\n`);
-  return { exact_p99_ms: exact.p99, wildcard_p99_ms: wildcard.p99, fuzzy_p99_ms: fuzzy.p99, purge_day_s: round(purgeSeconds, 2),
+  return { reads_in_store: inStore, exact_p99_ms: exact.p99, wildcard_p99_ms: wildcard.p99, fuzzy_p99_ms: fuzzy.p99, purge_day_s: round(purgeSeconds, 2),
     exact_p50_ms: exact.p50, wildcard_p50_ms: wildcard.p50, fuzzy_p50_ms: fuzzy.p50, purged_reads: report.deleted, distinct_plates: pool.length };
 }
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger, systemClock } from '../core/index.js';
-import { Hub, totp } from '../hub/index.js';
+import { base32Decode, Hub, totp } from '../hub/index.js';
 
 export const DEMO_PASSWORD = 'demo lantern harbour violet ferry';
 
@@ -16,22 +16,6 @@ export class DemoAuthenticator {
     this.lastStep = step;
     return totp(base32Decode(new URL(this.otpauthUri).searchParams.get('secret')!), step * 30_000);
   }
-}
-
-function base32Decode(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of text) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
 }
 
 /** The hub with the embedded defaults (or PostgreSQL / an external broker when given). */

@@ -5,7 +5,7 @@ export { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';
 export { createHubServices, DEFAULT_HUB_POLICY, type HubServices, type HubPolicyOptions } from './hubServices.js';
 export { Hub, type HubOptions } from './hubProcess.js';
 export { buildApi } from './api/server.js';
-export { totp, otpauthUri } from './accounts/totp.js';
+export { totp, otpauthUri, base32Decode } from './accounts/totp.js';
 export { searchReads, type ReadQuery, type MatchMode, type SearchResult } from './search/readSearch.js';
 export { AuditLog, type AuditRecord } from './audit/auditLog.js';
 export { readAuditHead } from './hubProcess.js';

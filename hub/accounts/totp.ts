@@ -21,6 +21,23 @@ export function base32Encode(bytes: Buffer): string {
   return out;
 }
 
+export function base32Decode(text: string): Buffer {
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const ch of text.toUpperCase().replace(/=+$/, '')) {
+    const index = BASE32.indexOf(ch);
+    if (index < 0) throw new Error(`not base32: ${ch}`);
+    value = (value << 5) | index;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
 export function newTotpSecret(): Buffer {
   return randomBytes(20);
 }

@@ -2,7 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ManualClock, silentLogger } from '../../core/index.js';
 import { createHubServices, ImageCipher, PgStore, SqliteStore, type HubRead, type HubServices, type HubStore, type HubPolicyOptions } from '../../hub/index.js';
-import { totp } from '../../hub/accounts/totp.js';
+import { base32Decode, totp } from '../../hub/accounts/totp.js';
+
+export { base32Decode };
 import type { Account } from '../../hub/accounts/accountService.js';
 import { newSigningKeys } from '../../sync/index.js';
 import { PG_URL, serviceAvailable, tempDir } from './index.js';
@@ -97,22 +99,6 @@ export async function harness(t: Tap, engine: 'sqlite' | 'pg', policy: Partial<H
 async function ensureSite(services: HubServices): Promise<string> {
   await services.sites.approve({ siteId: 'site-1', name: 'Harlem and North', approvalRef: 'CHIEF-2026-001', latitude: 41.887, longitude: -87.806, cameras: ['cam0', 'cam1'] }, 'chief');
   return 'site-1';
-}
-
-export function base32Decode(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of text) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
 }
 
 /** Runs `fn` as a subtest on each engine (PostgreSQL skipped with a reason where unreachable). */

@@ -3,23 +3,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../../hub/cli.js';
 import { tempDir } from '../helpers/index.js';
+import { runCli } from '../helpers/cliRunner.js';
 import { writeAuditHead, readAuditHead } from '../../hub/hubProcess.js';
 import { loadOrCreateHubKeys } from '../../hub/hubKeys.js';
 
-/** Runs the CLI in-process, capturing what it prints. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), out: out.join(''), err: err.join('') };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
-}
+const run = (args: string[]) => runCli(main, args);
 
 t.test('alpr-hub account create bootstraps an account and prints its one-time activation token', async (t) => {
   const data = await tempDir(t);
