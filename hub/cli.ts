@@ -4,6 +4,7 @@ import { AlprError, createLogger, errorMessage, silentLogger, systemClock } from
 import { createHubServices, type HubServices } from './hubServices.js';
 import { loadOrCreateHubKeys } from './hubKeys.js';
 import { Hub, openStore, readAuditHead } from './hubProcess.js';
+import { loadPolicyFile } from './policyFile.js';
 import { join } from 'node:path';
 
 export const EXIT = { ok: 0, failure: 1, usage: 64 } as const;
@@ -14,12 +15,13 @@ const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite 
        alpr-hub retention run                   purge reads older than 30 days now (also runs at start and hourly)
 options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default alpr)
          --broker-url URL --broker-username U --broker-password P --shared-group G   (external broker)
+         --policy FILE (caps and prohibited terms, docs/hub.md)
          --mqtt-host H --mqtt-port N (embedded broker, default 127.0.0.1:1883)  --device-broker-url URL (what enrollment tells appliances)  --http-host H --http-port N (default 127.0.0.1:8080)`;
 
 const OPTIONS = {
   data: { type: 'string' }, pg: { type: 'string' }, 'pg-schema': { type: 'string' },
   'broker-url': { type: 'string' }, 'broker-username': { type: 'string' }, 'broker-password': { type: 'string' }, 'shared-group': { type: 'string' },
-  'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
+  'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, policy: { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
   username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' },
   'training-completed': { type: 'string' }, 'policy-signed': { type: 'string' }, 'leads-certified': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -103,13 +105,14 @@ async function createAccount(services: HubServices, values: Record<string, strin
 async function serve(values: Record<string, string | boolean | undefined>, o: { dataDir: string; pgUrl: string | null; pgSchema: string }): Promise<number> {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const logger = createLogger({ name: 'alpr-hub' });
+  const policy = str('policy') ? await loadPolicyFile(str('policy')!) : {};
   const hub = new Hub({
     dataDir: o.dataDir, pgUrl: o.pgUrl, pgSchema: o.pgSchema,
     brokerUrl: str('broker-url') ?? null, brokerUsername: str('broker-username') ?? 'hub', brokerPassword: str('broker-password') ?? process.env.ALPR_HUB_BROKER_PASSWORD ?? '',
     sharedGroup: str('shared-group') ?? null,
     mqttHost: str('mqtt-host') ?? '127.0.0.1', mqttPort: port(str('mqtt-port'), 1883, 'mqtt-port'), deviceBrokerUrl: str('device-broker-url') ?? null,
     httpHost: str('http-host') ?? '127.0.0.1', httpPort: port(str('http-port'), 8080, 'http-port'),
-    policy: {}, clock: systemClock, logger,
+    policy, clock: systemClock, logger,
   });
   try {
     await hub.start();

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { parse } from 'yaml';
+import { AlprError } from '../core/index.js';
+import { DEFAULT_HUB_POLICY, type HubPolicyOptions } from './hubServices.js';
+
+/**
+ * The department's local policy settings for `alpr-hub serve --policy FILE` (YAML or JSON,
+ * snake_case): caps and the prohibited-term list. Everything not given keeps the default, which
+ * follows General Order 4.68; the 30-day retention and the account rules are not loosened here.
+ */
+export const PolicyFileSchema = Type.Object({
+  max_results_per_query: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Most reads one search returns (default 100).' })),
+  max_queries_per_hour: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'Searches per account per rolling hour (default 30).' })),
+  max_reads_per_export: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Reads in one evidence export (default 10).' })),
+  prohibited_terms: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 80 }), Type.Array(Type.String({ minLength: 2, maxLength: 80 }), { maxItems: 500 }),
+    { description: 'Category -> terms that refuse a search (replaces the default list).' })),
+}, { additionalProperties: false });
+
+export type PolicyFile = Static<typeof PolicyFileSchema>;
+
+export async function loadPolicyFile(path: string): Promise<Partial<HubPolicyOptions>> {
+  let raw: unknown;
+  try {
+    raw = parse(await readFile(path, 'utf8'));
+  } catch (cause) {
+    throw new AlprError('ALPR_ERR_CONFIG_PARSE', `policy file ${path} cannot be read as YAML or JSON`, { cause });
+  }
+  const problems = [...Value.Errors(PolicyFileSchema, raw ?? {})].map((e) => `${e.path || '/'}: ${e.message}`);
+  if (problems.length) throw new AlprError('ALPR_ERR_CONFIG_INVALID', `invalid policy file ${path}:\n  ${problems.join('\n  ')}`);
+  const p = (raw ?? {}) as PolicyFile;
+  const search = DEFAULT_HUB_POLICY.search;
+  return {
+    search: { ...search, maxResultsPerQuery: p.max_results_per_query ?? search.maxResultsPerQuery, maxQueriesPerHour: p.max_queries_per_hour ?? search.maxQueriesPerHour },
+    maxReadsPerExport: p.max_reads_per_export ?? DEFAULT_HUB_POLICY.maxReadsPerExport,
+    ...(p.prohibited_terms ? { prohibitedTerms: p.prohibited_terms } : {}),
+  };
+}

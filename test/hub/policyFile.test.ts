@@ -1,0 +1,20 @@
+import t from 'tap';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadPolicyFile } from '../../hub/policyFile.js';
+import { tempDir } from '../helpers/index.js';
+
+t.test('a policy file sets caps and the term list; mistakes are named and refused', async (t) => {
+  const dir = await tempDir(t);
+  const good = join(dir, 'policy.yaml');
+  await writeFile(good, 'max_results_per_query: 50\nprohibited_terms:\n  traffic enforcement: [jaywalking, parking]\n');
+  const policy = await loadPolicyFile(good);
+  t.equal(policy.search?.maxResultsPerQuery, 50);
+  t.equal(policy.search?.maxQueriesPerHour, 30, 'what is left out keeps its default');
+  t.same(policy.prohibitedTerms, { 'traffic enforcement': ['jaywalking', 'parking'] });
+  const bad = join(dir, 'bad.yaml');
+  await writeFile(bad, 'max_results_per_query: 0\nretention_days: 90\n');
+  await t.rejects(loadPolicyFile(bad), { code: 'ALPR_ERR_CONFIG_INVALID', message: /max_results_per_query/ });
+  await writeFile(bad, 'max_results_per_query: [');
+  await t.rejects(loadPolicyFile(bad), { code: 'ALPR_ERR_CONFIG_PARSE' });
+});
