@@ -207,7 +207,7 @@ export class PgStore implements HubStore {
       await client.query(`DELETE FROM ${s}.plate_index p WHERE last_seen < $1 AND NOT EXISTS (SELECT 1 FROM ${s}.reads r WHERE r.plate = p.plate)`, [cutoff]);
       await client.query('COMMIT');
       for (const r of rows) deleted.push({ id: r.id as string, capturedAt: Number(r.captured_at) });
-      const { rows: keptRows } = await client.query(`SELECT count(*)::int AS n FROM ${s}.reads WHERE captured_at < $1`, [cutoff]);
+      const { rows: keptRows } = await client.query(`SELECT count(*)::int AS n FROM ${s}.reads WHERE id IN (${held}) AND captured_at < $1`, [cutoff]);
       return purgeReport(cutoff, deleted, keptRows[0].n as number);
     } catch (cause) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -203,7 +203,8 @@ export class SqliteStore implements HubStore {
       }
       // Plates last seen before the cutoff have no read left, unless a held one.
       db.prepare(`DELETE FROM plate_index WHERE last_seen < ? AND plate NOT IN (SELECT plate FROM reads WHERE id IN (${held}))`).run(cutoff);
-      const kept = (db.prepare('SELECT count(*) AS n FROM reads WHERE captured_at < ?').get(cutoff) as { n: number }).n;
+      // Whatever is older than the cutoff now is held: count through the holds, not a scan.
+      const kept = (db.prepare(`SELECT count(*) AS n FROM reads WHERE id IN (${held}) AND captured_at < ?`).get(cutoff) as { n: number }).n;
       return purgeReport(cutoff, deleted, kept);
     });
     return this.sql.exclusive(() => {
