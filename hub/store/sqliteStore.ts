@@ -187,7 +187,8 @@ export class SqliteStore implements HubStore {
       // Whole days before the cutoff: keep held reads (moved to the `other` tables), drop the rest.
       for (const day of [...this.days].sort()) {
         if (dayStart(day) + DAY_MS > cutoff) continue;
-        deleted.push(...(db.prepare(`SELECT id, captured_at AS capturedAt FROM reads_${day} WHERE id NOT IN (${held})`).all() as Array<{ id: string; capturedAt: number }>));
+        // (a loop, not push(...rows): a day holds more rows than a call may take arguments)
+        for (const r of db.prepare(`SELECT id, captured_at AS capturedAt FROM reads_${day} WHERE id NOT IN (${held})`).iterate() as Iterable<{ id: string; capturedAt: number }>) deleted.push(r);
         db.exec(`INSERT OR IGNORE INTO reads_other SELECT * FROM reads_${day} WHERE id IN (${held});
           INSERT OR IGNORE INTO read_images_other SELECT * FROM read_images_${day} WHERE read_id IN (${held});
           DROP TABLE reads_${day}; DROP TABLE read_images_${day};`);
@@ -199,7 +200,7 @@ export class SqliteStore implements HubStore {
         const rows = db.prepare(`DELETE FROM reads_${day} WHERE captured_at < ? AND id NOT IN (${held}) RETURNING id, captured_at AS capturedAt`).all(cutoff) as Array<{ id: string; capturedAt: number }>;
         const removeImages = db.prepare(`DELETE FROM read_images_${day} WHERE read_id = ?`);
         for (const r of rows) removeImages.run(r.id);
-        deleted.push(...rows);
+        for (const r of rows) deleted.push(r);
       }
       // Plates last seen before the cutoff have no read left, unless a held one.
       db.prepare(`DELETE FROM plate_index WHERE last_seen < ? AND plate NOT IN (SELECT plate FROM reads WHERE id IN (${held}))`).run(cutoff);
