@@ -51,10 +51,12 @@ export class PgStore implements HubStore {
       ) PARTITION BY RANGE (captured_at);
       CREATE TABLE IF NOT EXISTS ${s}.reads_other PARTITION OF ${s}.reads DEFAULT;
       CREATE TABLE IF NOT EXISTS ${s}.read_images_other PARTITION OF ${s}.read_images DEFAULT;
-      CREATE TABLE IF NOT EXISTS ${s}.plate_index (plate text PRIMARY KEY, canon text NOT NULL, rev text NOT NULL, last_seen bigint NOT NULL);
+      -- Collation "C": byte order, so that a plate prefix is a B-tree range (wildcard search).
+      CREATE TABLE IF NOT EXISTS ${s}.plate_index (
+        plate text COLLATE "C" PRIMARY KEY, canon text COLLATE "C" NOT NULL, rev text COLLATE "C" NOT NULL, last_seen bigint NOT NULL
+      );
       CREATE INDEX IF NOT EXISTS plate_index_canon ON ${s}.plate_index (canon);
-      CREATE INDEX IF NOT EXISTS plate_index_prefix ON ${s}.plate_index (plate text_pattern_ops);
-      CREATE INDEX IF NOT EXISTS plate_index_rev ON ${s}.plate_index (rev text_pattern_ops);
+      CREATE INDEX IF NOT EXISTS plate_index_rev ON ${s}.plate_index (rev);
       CREATE TABLE IF NOT EXISTS ${s}.holds (
         hold_id text PRIMARY KEY, read_id text NOT NULL, case_number text NOT NULL, placed_by text NOT NULL, placed_at bigint NOT NULL,
         released_by text, released_at bigint
@@ -62,6 +64,13 @@ export class PgStore implements HubStore {
       CREATE INDEX IF NOT EXISTS holds_read ON ${s}.holds (read_id);
       CREATE TABLE IF NOT EXISTS ${s}.sequence_gaps (device_id text NOT NULL, from_sequence bigint NOT NULL, to_sequence bigint NOT NULL, detected_at bigint NOT NULL);
     `);
+    // Stores made before the plate index used byte order get it now (one rewrite of a small table).
+    const { rows } = await this.query(`SELECT collation_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'plate_index' AND column_name = 'plate'`, [s]);
+    if (rows[0]?.collation_name !== 'C') {
+      await this.query(`DROP INDEX IF EXISTS ${s}.plate_index_prefix; DROP INDEX IF EXISTS ${s}.plate_index_rev;
+        ALTER TABLE ${s}.plate_index ALTER COLUMN plate TYPE text COLLATE "C", ALTER COLUMN canon TYPE text COLLATE "C", ALTER COLUMN rev TYPE text COLLATE "C";
+        CREATE INDEX IF NOT EXISTS plate_index_rev ON ${s}.plate_index (rev);`);
+    }
   }
 
   async close(): Promise<void> {
