@@ -93,25 +93,42 @@ function knownRun(part: string): number {
   return /^[A-Z0-9]*/.exec(part)![0].length;
 }
 
-function expandPrefixes(part: string): string[] {
-  // The first two positions, known or expanded, then the known run that follows them.
+/** The most ranges one pattern expands to (two unknown characters: 36 x 36). */
+const MAX_PREFIXES = 1296;
+
+/**
+ * Literal prefixes for the start of `part`: known characters are kept, each `?` is expanded over
+ * the alphabet while that stays within MAX_PREFIXES, and the walk stops at `*`. Longer prefixes
+ * mean narrower ranges: ?B?12* becomes 1296 five-character prefixes (each a handful of plates)
+ * rather than 36 two-character ones (each thousands).
+ */
+function expandPrefixes(part: string): { prefixes: string[]; known: number } {
   let prefixes = [''];
-  for (const ch of part.slice(0, 2)) prefixes = prefixes.flatMap((p) => (ch === '?' ? PLATE_ALPHABET.map((c) => p + c) : [p + ch]));
-  const run = /^[A-Z0-9]*/.exec(part.slice(2))![0];
-  return prefixes.map((p) => p + run);
+  let known = 0;
+  for (const ch of part) {
+    if (ch === '*') break;
+    if (ch !== '?') {
+      prefixes = prefixes.map((p) => p + ch);
+      known++;
+      continue;
+    }
+    if (prefixes.length * PLATE_ALPHABET.length > MAX_PREFIXES) break;
+    prefixes = prefixes.flatMap((p) => PLATE_ALPHABET.map((c) => p + c));
+  }
+  return { prefixes, known };
 }
 
 export function wildcardPlan(pattern: string): WildcardPlan {
   const regex = new RegExp(`^${pattern.replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
   const like = pattern.replace(/\*/g, '%').replace(/\?/g, '_');
-  const head = pattern.split('*')[0]!;
-  const tail = reversePlate(pattern.split('*').at(-1)!);
-  if (knownRun(head) >= 2) return { regex, like, column: 'plate', prefixes: [/^[A-Z0-9]*/.exec(head)![0]] };
-  if (knownRun(tail) >= 2) return { regex, like, column: 'rev', prefixes: [/^[A-Z0-9]*/.exec(tail)![0]] };
-  const usable = (part: string) => part.length >= 2 && /[A-Z0-9]/.test(part.slice(0, 3));
-  if (usable(head) && (!usable(tail) || head.slice(0, 2).split('?').length <= tail.slice(0, 2).split('?').length)) {
-    return { regex, like, column: 'plate', prefixes: expandPrefixes(head) };
-  }
-  if (usable(tail)) return { regex, like, column: 'rev', prefixes: expandPrefixes(tail) };
-  return { regex, like, column: null, prefixes: [] };
+  // Each end of the pattern, as ranges on the plate or on the reversed plate; an end with fewer
+  // than two known characters would cover too much of the index to be worth it.
+  const sides = [
+    { column: 'plate' as const, ...expandPrefixes(pattern) },
+    { column: 'rev' as const, ...expandPrefixes(reversePlate(pattern)) },
+  ].filter((side) => side.known >= 2);
+  // The fraction of all plates the ranges cover, if characters were uniform: fewer is better.
+  const share = (side: { prefixes: string[] }) => side.prefixes.length / PLATE_ALPHABET.length ** side.prefixes[0]!.length;
+  const best = sides.sort((a, b) => share(a) - share(b))[0];
+  return best ? { regex, like, column: best.column, prefixes: best.prefixes } : { regex, like, column: null, prefixes: [] };
 }

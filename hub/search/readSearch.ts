@@ -1,5 +1,6 @@
 import { AlprError } from '../../core/index.js';
 import type { SqlDb, SqlValue } from '../db/sql.js';
+import type { HubStore } from '../store/index.js';
 import { canonicalPlate, fuzzyCloseness, normalizePlate, oneEditNeighbours, wildcardPlan } from './plateText.js';
 
 export type MatchMode = 'exact' | 'wildcard' | 'fuzzy';
@@ -85,13 +86,14 @@ export function normalizeQueryPlate(plate: string, mode: MatchMode): string {
  * matching distinct plates in `plate_index`, a table with one row per plate, then fetch reads by
  * the (plate, captured_at) index; no query scans the reads table.
  */
-export async function searchReads(sql: SqlDb, q: ReadQuery): Promise<SearchResult> {
+export async function searchReads(store: Pick<HubStore, 'sql' | 'readWindows'>, q: ReadQuery): Promise<SearchResult> {
+  const { sql } = store;
   const plate = normalizeQueryPlate(q.plate, q.mode);
-  if (q.mode === 'exact') return readsForPlates(sql, [plate], q, () => 0);
+  if (q.mode === 'exact') return readsForPlates(store, [plate], q, () => 0);
   if (q.mode === 'wildcard') {
-    if (!/[*?]/.test(plate)) return readsForPlates(sql, [plate], q, () => 0);
+    if (!/[*?]/.test(plate)) return readsForPlates(store, [plate], q, () => 0);
     const plates = await wildcardPlates(sql, plate);
-    const result = await readsForPlates(sql, plates.slice(0, MAX_WILDCARD_PLATES), q, () => 0);
+    const result = await readsForPlates(store, plates.slice(0, MAX_WILDCARD_PLATES), q, () => 0);
     return { hits: result.hits, truncated: result.truncated || plates.length > MAX_WILDCARD_PLATES };
   }
   // Fuzzy: candidates within one edit after folding OCR confusions, ranked by closeness; the
@@ -105,7 +107,7 @@ export async function searchReads(sql: SqlDb, q: ReadQuery): Promise<SearchResul
   const hits: ReadHit[] = [];
   let truncated = false;
   for (const closeness of [...tiers.keys()].sort((a, b) => a - b)) {
-    const result = await readsForPlates(sql, tiers.get(closeness)!, { ...q, limit: q.limit - hits.length }, (p) => fuzzyCloseness(plate, p));
+    const result = await readsForPlates(store, tiers.get(closeness)!, { ...q, limit: q.limit - hits.length }, (p) => fuzzyCloseness(plate, p));
     hits.push(...result.hits);
     if (result.truncated || hits.length >= q.limit) {
       truncated = result.truncated || hits.length >= q.limit && [...tiers.keys()].some((k) => k > closeness);
@@ -154,10 +156,14 @@ async function fuzzyPlates(sql: SqlDb, plate: string): Promise<string[]> {
   return out;
 }
 
-async function readsForPlates(sql: SqlDb, plates: string[], q: ReadQuery, closeness: (plate: string) => number): Promise<SearchResult> {
+/** Up to this many plates, one statement over the whole range beats a query per day. */
+const FEW_PLATES = 8;
+
+async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plates: string[], q: ReadQuery, closeness: (plate: string) => number): Promise<SearchResult> {
   if (plates.length === 0 || q.limit <= 0) return { hits: [], truncated: false };
-  const filters: string[] = ['captured_at >= ?', 'captured_at < ?'];
-  const params: SqlValue[] = [q.from, q.to];
+  const { sql } = store;
+  const filters: string[] = [];
+  const params: SqlValue[] = [];
   for (const [column, values] of [['site_id', q.siteIds], ['camera_id', q.cameraIds]] as const) {
     if (!values?.length) continue;
     const list = inList(sql, column, [...values]);
@@ -166,13 +172,21 @@ async function readsForPlates(sql: SqlDb, plates: string[], q: ReadQuery, closen
   }
   if (q.region !== undefined) (filters.push('region = ?'), params.push(q.region));
   if (q.minConfidence !== undefined) (filters.push('confidence >= ?'), params.push(q.minConfidence));
+  // Many plates (a wildcard, a fuzzy tier): visit the days newest first and stop once the cap is
+  // passed, instead of probing every plate in every day.
+  const windows = plates.length <= FEW_PLATES ? [{ table: 'reads', from: q.from, to: q.to }] : store.readWindows(q.from, q.to);
   const rows: ReadRow[] = [];
-  for (let i = 0; i < plates.length; i += CHUNK) {
-    const list = inList(sql, 'plate', plates.slice(i, i + CHUNK));
-    rows.push(...(await sql.all<ReadRow>(
-      `SELECT id, plate, captured_at, site_id, camera_id, device_id, confidence, region, region_confidence, low_confidence FROM reads
-       WHERE ${list.clause} AND ${filters.join(' AND ')} ORDER BY captured_at DESC LIMIT ?`,
-      [...list.params, ...params, q.limit + 1])));
+  for (const window of windows) {
+    // Every chunk of a window: the newest rows of the window may be in any of them.
+    for (let i = 0; i < plates.length; i += CHUNK) {
+      const list = inList(sql, 'plate', plates.slice(i, i + CHUNK));
+      const found = await sql.all<ReadRow>(
+        `SELECT id, plate, captured_at, site_id, camera_id, device_id, confidence, region, region_confidence, low_confidence FROM ${window.table}
+         WHERE ${list.clause} AND captured_at >= ? AND captured_at < ?${filters.map((f) => ` AND ${f}`).join('')} ORDER BY captured_at DESC LIMIT ?`,
+        [...list.params, window.from, window.to, ...params, q.limit + 1]);
+      for (const r of found) rows.push(r);
+    }
+    if (rows.length > q.limit) break;
   }
   rows.sort((a, b) => Number(b.captured_at) - Number(a.captured_at) || (a.id < b.id ? -1 : 1));
   const hits = rows.slice(0, q.limit).map((r): ReadHit => ({

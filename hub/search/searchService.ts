@@ -90,7 +90,7 @@ export class SearchService {
       if (stated.purpose === 'other_felony') await this.ctx.felony.requireApproved(String(stated.felonyRequestId), String(stated.caseNumber));
       const used = await this.ctx.audit.count(user.userId, 'reads.search', now - 3600_000);
       if (used >= this.ctx.limits.maxQueriesPerHour) throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account has run ${used} searches in the past hour; the limit is ${this.ctx.limits.maxQueriesPerHour}`);
-      const result = await searchReads(this.ctx.store.sql, query);
+      const result = await searchReads(this.ctx.store, query);
       const record = await this.ctx.audit.append({
         actor: user.userId, action: 'reads.search',
         detail: { ...detail, resultCount: result.hits.length, truncated: result.truncated, readIds: result.hits.map((h) => h.id) },

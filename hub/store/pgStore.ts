@@ -4,7 +4,7 @@ import { PgSql } from '../db/sql.js';
 import { canonicalPlate, reversePlate } from '../search/plateText.js';
 import type { ImageCipher } from './imageCipher.js';
 import { purgeReport } from './purgeReport.js';
-import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport } from './types.js';
+import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport, ReadWindow } from './types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -160,6 +160,20 @@ export class PgStore implements HubStore {
   async lastSequence(deviceId: string): Promise<number | null> {
     const { rows } = await this.query(`SELECT last_sequence FROM ${this.ctx.schema}.devices WHERE device_id = $1`, [deviceId]);
     return rows[0]?.last_sequence === null || rows[0] === undefined ? null : Number(rows[0].last_sequence);
+  }
+
+  readWindows(from: number, to: number): ReadWindow[] {
+    // Day windows prune to one partition each; the last one covers older days and the default
+    // partition (held reads of purged days).
+    const windows: ReadWindow[] = [];
+    let end = to;
+    for (let i = 0; i < 32 && end > from; i++) {
+      const start = Math.max(from, Math.floor((end - 1) / DAY_MS) * DAY_MS);
+      windows.push({ table: 'reads', from: start, to: end });
+      end = start;
+    }
+    if (end > from) windows.push({ table: 'reads', from, to: end });
+    return windows;
   }
 
   async countReads(): Promise<number> {

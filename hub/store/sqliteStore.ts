@@ -4,7 +4,7 @@ import { SqliteSql } from '../db/sql.js';
 import { canonicalPlate, reversePlate } from '../search/plateText.js';
 import type { ImageCipher } from './imageCipher.js';
 import { purgeReport } from './purgeReport.js';
-import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport } from './types.js';
+import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport, ReadWindow } from './types.js';
 
 type Db = BetterSqlite3.Database;
 
@@ -219,6 +219,18 @@ export class SqliteStore implements HubStore {
 
   async lastSequence(deviceId: string): Promise<number | null> {
     return (this.q('SELECT last_sequence FROM devices WHERE device_id = ?').get(deviceId) as { last_sequence: number | null } | undefined)?.last_sequence ?? null;
+  }
+
+  readWindows(from: number, to: number): ReadWindow[] {
+    const windows: ReadWindow[] = [];
+    for (const day of [...this.days].sort().reverse()) {
+      const start = dayStart(day);
+      if (start + DAY_MS <= from || start >= to) continue;
+      windows.push({ table: `reads_${day}`, from: Math.max(from, start), to: Math.min(to, start + DAY_MS) });
+    }
+    // Held reads of purged days (older than every day table) and times outside 2000-2100.
+    windows.push({ table: 'reads_other', from, to });
+    return windows;
   }
 
   async countReads(): Promise<number> {

@@ -31,6 +31,13 @@ export interface Device {
   enrolledAt: number;
 }
 
+/** Part of the reads a search visits: a table (or partitioned parent) and a time window in it. */
+export interface ReadWindow {
+  table: string;
+  from: number;
+  to: number;
+}
+
 /** What one retention run deleted: the proof of deletion written into the audit log. */
 export interface PurgeReport {
   cutoff: number;
@@ -72,6 +79,12 @@ export interface HubStore {
    */
   ingestBatch(deviceId: string, sequence: number, reads: HubRead[]): Promise<IngestOutcome>;
   lastSequence(deviceId: string): Promise<number | null>;
+
+  /**
+   * Where reads captured in [from, to) live, newest window first, so that a search needing only
+   * the newest N results can stop early: one window per capture day, then anything older.
+   */
+  readWindows(from: number, to: number): ReadWindow[];
 
   countReads(): Promise<number>;
   getRead(id: string): Promise<HubRead | null>;
