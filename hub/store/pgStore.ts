@@ -227,7 +227,8 @@ export class PgStore implements HubStore {
       await client.query('BEGIN');
       const { rows } = await client.query(`DELETE FROM ${s}.reads WHERE captured_at < $1 AND id NOT IN (${held}) RETURNING id, captured_at`, [cutoff]);
       await client.query(`DELETE FROM ${s}.read_images WHERE captured_at < $1 AND read_id NOT IN (${held})`, [cutoff]);
-      await client.query(`DELETE FROM ${s}.plate_index p WHERE last_seen < $1 AND NOT EXISTS (SELECT 1 FROM ${s}.reads r WHERE r.plate = p.plate)`, [cutoff]);
+      // Plates last seen before the cutoff have no read left but held ones (a probe per hold, no scan).
+      await client.query(`DELETE FROM ${s}.plate_index WHERE last_seen < $1 AND plate NOT IN (SELECT r.plate FROM ${s}.reads r WHERE r.id IN (${held}))`, [cutoff]);
       await client.query('COMMIT');
       for (const r of rows) deleted.push({ id: r.id as string, capturedAt: Number(r.captured_at) });
       const { rows: keptRows } = await client.query(`SELECT count(*)::int AS n FROM ${s}.reads WHERE id IN (${held}) AND captured_at < $1`, [cutoff]);
