@@ -7,6 +7,8 @@ import { purgeReport } from './purgeReport.js';
 import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport, ReadWindow } from './types.js';
 
 const DAY_MS = 86_400_000;
+/** How far a plate's last_seen may trail its newest read (the purge checks that window against the reads). */
+export const PLATE_INDEX_SLACK_MS = 10 * 60_000;
 
 /**
  * PostgreSQL (the `pg` package) for hubs that outgrow one machine. Reads and their images are
@@ -126,16 +128,22 @@ export class PgStore implements HubStore {
             `INSERT INTO ${s}.read_images (read_id, captured_at, images) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[]) ON CONFLICT DO NOTHING`,
             [newReads.map((r) => r.id), newReads.map((r) => r.capturedAt), newReads.map((r) => this.ctx.images.sealPair(r.id, r.crop, r.context))],
           );
-          // The distinct-plate index wildcard and fuzzy search probe; sorted so that concurrent
-          // batches take row locks in the same order.
+          // The distinct-plate index wildcard and fuzzy search probe. Rows are only written for
+          // plates new to it or last seen more than PLATE_INDEX_SLACK_MS earlier: the same car
+          // passing several cameras within minutes would otherwise have concurrent batches queue
+          // on its row lock. (Sorted, so that batches lock in the same order.)
           const latest = new Map<string, number>();
           for (const r of newReads) latest.set(r.plate, Math.max(latest.get(r.plate) ?? 0, r.capturedAt));
+          const { rows: known } = await client.query(`SELECT plate, last_seen FROM ${s}.plate_index WHERE plate = ANY ($1::text[])`, [[...latest.keys()]]);
+          for (const k of known) if (Number(k.last_seen) >= latest.get(k.plate as string)! - PLATE_INDEX_SLACK_MS) latest.delete(k.plate as string);
           const plates = [...latest.keys()].sort();
-          await client.query(
-            `INSERT INTO ${s}.plate_index (plate, canon, rev, last_seen) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
-             ON CONFLICT (plate) DO UPDATE SET last_seen = GREATEST(${s}.plate_index.last_seen, excluded.last_seen)`,
-            [plates, plates.map(canonicalPlate), plates.map(reversePlate), plates.map((p) => latest.get(p)!)],
-          );
+          if (plates.length > 0) {
+            await client.query(
+              `INSERT INTO ${s}.plate_index (plate, canon, rev, last_seen) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
+               ON CONFLICT (plate) DO UPDATE SET last_seen = GREATEST(${s}.plate_index.last_seen, excluded.last_seen)`,
+              [plates, plates.map(canonicalPlate), plates.map(reversePlate), plates.map((p) => latest.get(p)!)],
+            );
+          }
         }
       }
       const { rows: seqRows } = await client.query(`SELECT last_sequence FROM ${s}.devices WHERE device_id = $1 FOR UPDATE`, [deviceId]);
@@ -228,7 +236,10 @@ export class PgStore implements HubStore {
       const { rows } = await client.query(`DELETE FROM ${s}.reads WHERE captured_at < $1 AND id NOT IN (${held}) RETURNING id, captured_at`, [cutoff]);
       await client.query(`DELETE FROM ${s}.read_images WHERE captured_at < $1 AND read_id NOT IN (${held})`, [cutoff]);
       // Plates last seen before the cutoff have no read left but held ones (a probe per hold, no scan).
-      await client.query(`DELETE FROM ${s}.plate_index WHERE last_seen < $1 AND plate NOT IN (SELECT r.plate FROM ${s}.reads r WHERE r.id IN (${held}))`, [cutoff]);
+      // last_seen may trail by PLATE_INDEX_SLACK_MS: entries within that of the cutoff are checked
+      // against the reads themselves (a few minutes of traffic), so none outlives its last read.
+      await client.query(`DELETE FROM ${s}.plate_index p WHERE last_seen < $1 AND plate NOT IN (SELECT r.plate FROM ${s}.reads r WHERE r.id IN (${held}))
+        AND (last_seen < $2 OR NOT EXISTS (SELECT 1 FROM ${s}.reads r WHERE r.plate = p.plate AND r.captured_at >= $1))`, [cutoff, cutoff - PLATE_INDEX_SLACK_MS]);
       await client.query('COMMIT');
       for (const r of rows) deleted.push({ id: r.id as string, capturedAt: Number(r.captured_at) });
       const { rows: keptRows } = await client.query(`SELECT count(*)::int AS n FROM ${s}.reads WHERE id IN (${held}) AND captured_at < $1`, [cutoff]);
