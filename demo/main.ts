@@ -146,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
     const ok = verify.problems.length === 0 && atHub.every(Boolean) && reads.length > 0 && search.hits.length > 0;
     await hub.stop();
     say(`\ndata folder: ${dataDir}`);
-    say(`start the hub alone:       npm run hub -- serve --data ${hubDir}`);
+    say(`start the hub alone:       npm run hub -- serve --data ${hubDir}   (add --mqtt-port N if 1883 is taken)`);
     say(`verify its audit chain:    npm run hub -- audit verify --data ${hubDir}`);
     say(`run the appliance alone:   npx alpr-firmware --config ${configPath}`);
     return ok ? 0 : 1;
