@@ -236,10 +236,20 @@ export class PgStore implements HubStore {
       const { rows } = await client.query(`DELETE FROM ${s}.reads WHERE captured_at < $1 AND id NOT IN (${held}) RETURNING id, captured_at`, [cutoff]);
       await client.query(`DELETE FROM ${s}.read_images WHERE captured_at < $1 AND read_id NOT IN (${held})`, [cutoff]);
       // Plates last seen before the cutoff have no read left but held ones (a probe per hold, no scan).
-      // last_seen may trail by PLATE_INDEX_SLACK_MS: entries within that of the cutoff are checked
-      // against the reads themselves (a few minutes of traffic), so none outlives its last read.
-      await client.query(`DELETE FROM ${s}.plate_index p WHERE last_seen < $1 AND plate NOT IN (SELECT r.plate FROM ${s}.reads r WHERE r.id IN (${held}))
-        AND (last_seen < $2 OR NOT EXISTS (SELECT 1 FROM ${s}.reads r WHERE r.plate = p.plate AND r.captured_at >= $1))`, [cutoff, cutoff - PLATE_INDEX_SLACK_MS]);
+      // Plates last seen before the cutoff have no read left but held ones. last_seen may trail by
+      // PLATE_INDEX_SLACK_MS, so the plates inside that window are checked against the reads
+      // themselves: a few minutes of traffic, probed by index (an anti-join here would hash
+      // every read left in the store).
+      const heldPlates = `SELECT r.plate FROM ${s}.reads r WHERE r.id IN (${held})`;
+      await client.query(`DELETE FROM ${s}.plate_index WHERE last_seen < $1 AND plate NOT IN (${heldPlates})`, [cutoff - PLATE_INDEX_SLACK_MS]);
+      const { rows: window } = await client.query(`SELECT plate FROM ${s}.plate_index WHERE last_seen >= $1 AND last_seen < $2 AND plate NOT IN (${heldPlates})`,
+        [cutoff - PLATE_INDEX_SLACK_MS, cutoff]);
+      const candidates = window.map((r) => r.plate as string);
+      if (candidates.length > 0) {
+        const { rows: alive } = await client.query(`SELECT DISTINCT plate FROM ${s}.reads WHERE plate = ANY ($1::text[]) AND captured_at >= $2`, [candidates, cutoff]);
+        const keep = new Set(alive.map((r) => r.plate as string));
+        await client.query(`DELETE FROM ${s}.plate_index WHERE plate = ANY ($1::text[])`, [candidates.filter((p) => !keep.has(p))]);
+      }
       await client.query('COMMIT');
       for (const r of rows) deleted.push({ id: r.id as string, capturedAt: Number(r.captured_at) });
       const { rows: keptRows } = await client.query(`SELECT count(*)::int AS n FROM ${s}.reads WHERE id IN (${held}) AND captured_at < $1`, [cutoff]);
