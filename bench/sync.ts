@@ -1,17 +1,20 @@
+import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { silentLogger, systemClock } from '../core/index.js';
 import { newDataKey, ReadBuffer, THIRTY_DAYS_MS, type ReadRecord } from '../firmware/index.js';
-import { ImageCipher, IngestService, loadOrCreateHubKeys, PgStore, SqliteStore, type HubKeys, type HubRead, type HubStore } from '../hub/index.js';
+import { ImageCipher, loadOrCreateHubKeys, PgStore, SqliteStore, type HubKeys, type HubRead, type HubStore } from '../hub/index.js';
 import { newSigningKeys, rawPublicKey, Uplink } from '../sync/index.js';
 import { machine, percentile, round } from './machine.js';
 
 /**
  * Sync through the real Mosquitto (127.0.0.1:1883) with acknowledgement, appliance buffer to
- * committed at the hub (SQLite):
+ * committed at the hub (SQLite), the hub in a process of its own (bench/syncHub.ts):
  * - reads_per_s_no_images / reads_per_s_30kb: a preloaded buffer drained through the uplink;
  * - latency_p50_ms / latency_p99_ms: reads appended at a steady 10 per second, capture to the
  *   device receiving the hub's ack (which is sent after the commit, so an upper bound);
@@ -82,6 +85,18 @@ async function latency(root: string, keys: HubKeys, store: HubStore, seconds: nu
   return latencies.sort((a, b) => a - b);
 }
 
+/** Starts bench/syncHub.ts as a child process (the hub's own process, as in service). */
+async function startHubProcess(db: string, keysDir: string): Promise<{ stop(): Promise<void> }> {
+  const child = fork(fileURLToPath(new URL('../bin/tool.js', import.meta.url)), [fileURLToPath(new URL('./syncHub.ts', import.meta.url)), '--db', db, '--keys', keysDir, '--broker', MQTT_URL],
+    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const exited = once(child, 'exit');
+  await Promise.race([
+    once(child, 'message'),
+    exited.then(([code]) => { throw new Error(`the bench's hub process exited (${code}) before it was ready`); }),
+  ]);
+  return { async stop() { child.disconnect(); await exited; } };
+}
+
 /** Four devices' batches of 500 reads in flight at once, as ingest sees a busy city. */
 async function ingestRate(store: HubStore, count: number): Promise<number> {
   const devices = Array.from({ length: 4 }, () => `ingest-${randomBytes(3).toString('hex')}`);
@@ -107,20 +122,17 @@ export async function main(argv: string[]): Promise<number> {
   const root = await mkdtemp(join(tmpdir(), 'alpr-bench-sync-'));
   try {
     const keys = await loadOrCreateHubKeys(join(root, 'keys'));
+    // The bench registers devices through a connection of its own; the hub process ingests.
     const sqlite = new SqliteStore({ path: join(root, 'hub.db'), images: new ImageCipher(keys.imageKey), now: Date.now });
     await sqlite.migrate();
-    const ingest = new IngestService({
-      brokerUrl: MQTT_URL, username: 'hub', password: '', sharedGroup: `bench-${randomBytes(3).toString('hex')}`, clientId: `bench-hub-${randomBytes(3).toString('hex')}`,
-      store: sqlite, keys, maxBatchBytes: 64e6, maxImageBytes: 4e6, now: Date.now, logger: silentLogger(),
-    });
-    await ingest.start();
+    const hub = await startHubProcess(join(root, 'hub.db'), join(root, 'keys'));
     const noImages = await drain(root, keys, sqlite, count, 0);
     process.stderr.write(`no images: ${noImages.toFixed(0)} reads/s\n`);
     const withImages = await drain(root, keys, sqlite, Math.round(count / 5), 30_000);
     process.stderr.write(`30 KB images: ${withImages.toFixed(0)} reads/s\n`);
     const lat = await latency(root, keys, sqlite, Number(values.seconds));
     process.stderr.write(`latency p50 ${percentile(lat, 50)} ms, p99 ${percentile(lat, 99)} ms over ${lat.length} reads\n`);
-    await ingest.stop();
+    await hub.stop();
     await sqlite.close();
     // Ingest alone, into a store of its own (not the one the 30 KB images above filled).
     const ingestStore = new SqliteStore({ path: join(root, 'ingest.db'), images: new ImageCipher(keys.imageKey), now: Date.now });
