@@ -10,7 +10,8 @@ import { machine, percentile, round } from './machine.js';
 /**
  * Time per 1080p frame in one process limited to one core's worth of threads (ONNX Runtime one
  * intra-op thread, libvips one thread), as configured for the appliance (default backend, 2x2
- * detector tiles, five reader framings). Frames: the demo's scenes scaled to 1920x1080.
+ * detector tiles, a zoomed second look at 3 and 4 plate widths, nine reader views per plate).
+ * Frames: the demo's scenes scaled to 1920x1080.
  * - ms_median_1080p / ms_p95_1080p: detection plus reading of a decoded grey frame (what a camera
  *   delivering YUV hands over: its Y plane);
  * - ms_median_1080p_jpeg / ms_p95_1080p_jpeg: the same plus decoding the 1080p JPEG first.

@@ -26,7 +26,8 @@ export async function recognizerFromConfig(config: ApplianceConfig, clock: Clock
   if (!rc.enabled) return null;
   return PlateRecognizer.create({
     ...(rc.modelDir ? { modelDir: rc.modelDir } : {}), backend: rc.backend, detectionThreshold: rc.detectionThreshold,
-    detectorTiles: rc.detectorTiles, minReadConfidence: rc.minReadConfidence,
+    detectorTiles: rc.detectorTiles,
+    detectorZoom: { widths: rc.detectorZoomWidths, verifyThreshold: rc.zoomVerifyThreshold }, minReadConfidence: rc.minReadConfidence,
     lowConfidenceBelow: rc.lowConfidenceBelow, regionThreshold: rc.regionThreshold, dedupeWindowMs: rc.dedupeWindowMs,
     clock, logger: logger.child({ module: 'recognizer' }),
   });

@@ -12,7 +12,25 @@ export interface PlateBox {
   width: number;
   height: number;
   score: number;
+  /** Other estimates of the same plate's box (the first pass, other zooms); the reader reads each. */
+  alternates?: PlateBox[];
 }
+
+/**
+ * Second look at each plate found: the detector sees a view a few plate widths across around it
+ * (`widths`, one run each). A box from the shrunken first pass is only as precise as the
+ * detector's output grid there (4 px at 384 wide are 20 px of a 1080p frame); zoomed in, the plate
+ * fills a third of the input and its box comes out tight. The zoomed scores also verify the
+ * plate: grilles, signs and lettering that looked like a plate from afar mostly do not peak when
+ * seen close, so a box whose mean zoomed score is below `verifyThreshold` is dropped.
+ */
+export interface ZoomOptions {
+  widths: readonly number[];
+  verifyThreshold: number;
+}
+
+/** Zoomed peaks weaker than this are taken as "nothing there" (score 0 in the mean). */
+const ZOOM_PEAK_FLOOR = 0.2;
 
 export interface Region {
   left: number;
@@ -48,7 +66,7 @@ export function detectorViews(width: number, height: number, tiles: number): Reg
  * network gives a plate-centre heatmap with sizes and offsets, local maxima above the threshold
  * become boxes in frame pixels, and boxes found in several views are merged.
  */
-export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates = 8, tiles = 1): Promise<PlateBox[]> {
+export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates = 8, tiles = 1, zoom?: ZoomOptions): Promise<PlateBox[]> {
   const levels = pyramid(frame, DET_W);
   const found: PlateBox[] = [];
   for (const view of detectorViews(frame.width, frame.height, tiles)) found.push(...(await detectInView(backend, levels, view, threshold)));
@@ -56,7 +74,35 @@ export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, 
   // Overlapping peaks of one plate (a wide plate can peak twice, tiles overlap): keep the strongest.
   const kept: PlateBox[] = [];
   for (const p of found) if (kept.length < maxPlates && kept.every((k) => iou(k, p) < 0.3 && !inside(p, k))) kept.push(p);
-  return kept;
+  if (!zoom || zoom.widths.length === 0) return kept;
+  const zoomed: PlateBox[] = [];
+  for (const box of kept) {
+    const looked = await zoomIn(backend, levels, frame, box, zoom);
+    if (looked) zoomed.push(looked);
+  }
+  return zoomed;
+}
+
+async function zoomIn(backend: InferenceBackend, levels: GrayImage[], frame: GrayFrame, box: PlateBox, zoom: ZoomOptions): Promise<PlateBox | null> {
+  const estimates: PlateBox[] = [];
+  let scores = 0;
+  for (const widths of zoom.widths) {
+    const width = Math.min(frame.width, box.width * widths);
+    const height = Math.min(frame.height, (width * DET_H) / DET_W);
+    const left = Math.max(0, Math.min(frame.width - width, box.x + box.width / 2 - width / 2));
+    const top = Math.max(0, Math.min(frame.height - height, box.y + box.height / 2 - height / 2));
+    const view = { left: Math.round(left), top: Math.round(top), width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) };
+    const peaks = await detectInView(backend, levels, view, ZOOM_PEAK_FLOOR);
+    const best = peaks.filter((p) => iou(p, box) > 0.3).sort((a, b) => b.score - a.score)[0];
+    if (best) {
+      estimates.push({ ...best, score: box.score });
+      scores += best.score;
+    }
+  }
+  if (scores / zoom.widths.length < zoom.verifyThreshold) return null;
+  // The closest look leads; the first pass and the other zooms go along for the reader.
+  const [lead, ...others] = estimates;
+  return { ...(lead ?? box), score: box.score, alternates: lead ? [box, ...others] : [] };
 }
 
 /** True when box a lies mostly inside box b (a fragment of a plate seen whole elsewhere). */

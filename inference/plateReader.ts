@@ -25,16 +25,25 @@ export function readRegion(box: PlateBox): { left: number; top: number; width: n
 /**
  * Detector boxes are off by a few pixels and some percent in size, and the reader is sensitive
  * to how the plate sits in its crop; so each box is read in a few framings (as found, larger,
- * smaller, nudged left and right) and the most confident reading wins.
+ * smaller, nudged left and right) and the framings vote. A box that comes with other estimates
+ * of the same plate (the detector's zoomed second look) is read in the three scale framings of
+ * each estimate instead: differently placed boxes disagree in more useful ways than nudges.
  */
 const FRAMINGS: ReadonlyArray<{ scale: number; dx: number }> = [
   { scale: 1, dx: 0 }, { scale: 1.15, dx: 0 }, { scale: 0.9, dx: 0 }, { scale: 1, dx: -0.06 }, { scale: 1, dx: 0.06 },
 ];
+const SCALE_FRAMINGS = FRAMINGS.slice(0, 3);
 
 function framed(box: PlateBox, f: { scale: number; dx: number }): PlateBox {
   const width = box.width * f.scale;
   const height = box.height * f.scale;
-  return { ...box, x: box.x + (box.width - width) / 2 + f.dx * box.width, y: box.y + (box.height - height) / 2, width, height };
+  return { x: box.x + (box.width - width) / 2 + f.dx * box.width, y: box.y + (box.height - height) / 2, width, height, score: box.score };
+}
+
+/** The crops one box is read in. */
+function viewsOf(box: PlateBox): PlateBox[] {
+  if (box.alternates && box.alternates.length > 0) return [box, ...box.alternates].flatMap((b) => SCALE_FRAMINGS.map((f) => framed(b, f)));
+  return FRAMINGS.map((f) => framed(box, f));
 }
 
 /** Reads every box of one frame in a single batch through the reader network. */
@@ -43,15 +52,16 @@ export async function readPlates(
   frame: GrayFrame,
   boxes: PlateBox[],
   labels: { alphabet: string; states: string[] },
-  options: { regionThreshold: number; candidates: number; framings?: number },
+  options: { regionThreshold: number; candidates: number },
 ): Promise<PlateText[]> {
   if (boxes.length === 0) return [];
-  const framings = FRAMINGS.slice(0, Math.max(1, options.framings ?? FRAMINGS.length));
-  const views = boxes.flatMap((box) => framings.map((f) => framed(box, f)));
-  const texts = await readViews(backend, frame, views, labels, options);
-  return boxes.map((_, i) => {
-    const mine = texts.slice(i * framings.length, (i + 1) * framings.length).filter((t) => t.candidates.length > 0);
-    if (mine.length <= 1) return mine[0] ?? texts[i * framings.length]!;
+  const perBox = boxes.map(viewsOf);
+  const texts = await readViews(backend, frame, perBox.flat(), labels, options);
+  let offset = 0;
+  return perBox.map((views) => {
+    const all = texts.slice(offset, (offset += views.length));
+    const mine = all.filter((t) => t.candidates.length > 0);
+    if (mine.length <= 1) return mine[0] ?? all[0]!;
     // The framings vote like the frames of a burst: most common length, then per character.
     const [voted] = voteBurst(mine.map((t, frameIndex) => ({ frameIndex, candidates: t.candidates, region: t.region, regionConfidence: t.regionConfidence, detection: 1 })));
     const first = mine[0]!;

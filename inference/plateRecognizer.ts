@@ -7,7 +7,7 @@ import type { Candidate } from './ctcDecode.js';
 import { DedupeWindow } from './dedupeWindow.js';
 import { jpegOfRegion, toGray, type FrameInput, type GrayFrame } from './frameImage.js';
 import { DEFAULT_MODEL_DIR, loadManifest, type ModelManifest } from './modelFiles.js';
-import { detectPlates, type PlateBox } from './plateDetector.js';
+import { detectPlates, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { readPlates, readRegion } from './plateReader.js';
 
 export interface Point {
@@ -54,6 +54,8 @@ export interface PlateRecognizerOptions {
   detectionThreshold: number;
   /** 1: the detector sees the whole frame; n > 1: also an n x n grid of tiles (small, distant plates). */
   detectorTiles?: number;
+  /** The detector's second look at each plate (see ZoomOptions); absent or no widths: off. */
+  detectorZoom?: ZoomOptions;
   /** Reads whose voted confidence is below this are kept, flagged low_confidence. */
   lowConfidenceBelow: number;
   /** A detection whose best reading is less sure than this is not reported as a plate at all. */
@@ -140,8 +142,8 @@ export class PlateRecognizer {
 
   /** Reads one known plate box (evaluation on plate crops, the self-test's test image). */
   async readBox(gray: GrayFrame, box: PlateBox): Promise<{ candidates: Candidate[]; region: string | null; regionConfidence: number }> {
-    // A known box (a crop, the self-test image) is read as given: one framing.
-    const [text] = await readPlates(this.backend, gray, [box], { alphabet: this.manifest.alphabet, states: this.manifest.states }, { regionThreshold: this.ctx.regionThreshold, candidates: 5, framings: 1 });
+    // A known box (a crop, the self-test image) is read in the same framings as a detected one.
+    const [text] = await readPlates(this.backend, gray, [box], { alphabet: this.manifest.alphabet, states: this.manifest.states }, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
     return text!;
   }
 
@@ -150,7 +152,7 @@ export class PlateRecognizer {
   }
 
   private async recognizeGray(gray: GrayFrame): Promise<FramePlate[]> {
-    const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1);
+    const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1, this.ctx.detectorZoom);
     const texts = await readPlates(this.backend, gray, boxes, { alphabet: this.manifest.alphabet, states: this.manifest.states }, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
     return boxes.flatMap((box, i) => {
       const t = texts[i]!;

@@ -52,22 +52,30 @@ export function sampleView(levels: GrayImage[], region: { left: number; top: num
   const maxX = img.width - 1;
   const maxY = img.height - 1;
   const px = img.pixels;
+  // Source columns and their weights are the same on every row: worked out once per view.
+  const ix0 = new Int32Array(outW);
+  const ix1 = new Int32Array(outW);
+  const wx = new Float32Array(outW);
+  for (let x = 0; x < outW; x++) {
+    const fx = Math.min(maxX, Math.max(0, x0 + (x + 0.5) * sx - 0.5));
+    ix0[x] = Math.floor(fx);
+    ix1[x] = Math.min(maxX, ix0[x]! + 1);
+    wx[x] = fx - ix0[x]!;
+  }
   for (let y = 0; y < outH; y++) {
     const fy = Math.min(maxY, Math.max(0, y0 + (y + 0.5) * sy - 0.5));
     const iy = Math.floor(fy);
     const dy = fy - iy;
-    const iy1 = Math.min(maxY, iy + 1);
     const row0 = iy * img.width;
-    const row1 = iy1 * img.width;
+    const row1 = Math.min(maxY, iy + 1) * img.width;
     const o = y * stride;
     for (let x = 0; x < outW; x++) {
-      const fx = Math.min(maxX, Math.max(0, x0 + (x + 0.5) * sx - 0.5));
-      const ix = Math.floor(fx);
-      const dx = fx - ix;
-      const ix1 = Math.min(maxX, ix + 1);
-      const top = px[row0 + ix]! * (1 - dx) + px[row0 + ix1]! * dx;
-      const bottom = px[row1 + ix]! * (1 - dx) + px[row1 + ix1]! * dx;
-      out[o + x] = (top * (1 - dy) + bottom * dy) / 255;
+      const a = ix0[x]!;
+      const b = ix1[x]!;
+      const dx = wx[x]!;
+      const top = px[row0 + a]! + (px[row0 + b]! - px[row0 + a]!) * dx;
+      const bottom = px[row1 + a]! + (px[row1 + b]! - px[row1 + a]!) * dx;
+      out[o + x] = (top + (bottom - top) * dy) / 255;
     }
   }
 }

@@ -13,44 +13,52 @@ export function resampleRegion(
   const top = Math.round(region.top);
   const width = Math.max(1, Math.round(region.left + region.width) - left);
   const height = Math.max(1, Math.round(region.top + region.height) - top);
-  const xs = weights(left, width, outW);
-  const ys = weights(top, height, outH);
+  // Taps outside the image read as black: they are dropped from the filters up front, so the
+  // loops below need no bounds checks.
+  const xs = weights(left, width, outW, srcW);
+  const ys = weights(top, height, outH, srcH);
   // Horizontal pass over only the rows the vertical pass will need.
-  const rowMin = ys.reduce((m, y) => Math.min(m, y.start), Infinity);
-  const rowMax = ys.reduce((m, y) => Math.max(m, y.start + y.w.length), -Infinity);
-  const rows = Math.max(0, rowMax - rowMin);
-  const tmp = new Float32Array(rows * outW);
-  for (let r = 0; r < rows; r++) {
-    const sy = rowMin + r;
-    if (sy < 0 || sy >= srcH) continue;
-    const base = sy * srcW;
-    for (let x = 0; x < outW; x++) {
-      const { start, w } = xs[x]!;
-      let acc = 0;
-      for (let k = 0; k < w.length; k++) {
-        const sx = start + k;
-        if (sx >= 0 && sx < srcW) acc += src[base + sx]! * w[k]!;
-      }
-      tmp[r * outW + x] = acc;
-    }
+  let rowMin = Infinity;
+  let rowMax = -Infinity;
+  for (const y of ys) {
+    if (y.w.length === 0) continue;
+    rowMin = Math.min(rowMin, y.start);
+    rowMax = Math.max(rowMax, y.start + y.w.length);
   }
   const out = new Float32Array(outW * outH);
+  if (rowMax <= rowMin) return out;
+  const rows = rowMax - rowMin;
+  const tmp = new Float32Array(rows * outW);
+  for (let r = 0; r < rows; r++) {
+    const base = (rowMin + r) * srcW;
+    const o = r * outW;
+    for (let x = 0; x < outW; x++) {
+      const { start, w } = xs[x]!;
+      let sum = 0;
+      for (let k = 0; k < w.length; k++) sum += src[base + start + k]! * w[k]!;
+      tmp[o + x] = sum;
+    }
+  }
+  const acc = new Float64Array(outW);
   for (let y = 0; y < outH; y++) {
     const { start, w } = ys[y]!;
-    for (let x = 0; x < outW; x++) {
-      let acc = 0;
-      for (let k = 0; k < w.length; k++) {
-        const r = start + k - rowMin;
-        if (r >= 0 && r < rows) acc += tmp[r * outW + x]! * w[k]!;
-      }
-      out[y * outW + x] = Math.min(1, Math.max(0, acc / 255));
+    acc.fill(0);
+    for (let k = 0; k < w.length; k++) {
+      const t = (start + k - rowMin) * outW;
+      const wk = w[k]!;
+      for (let x = 0; x < outW; x++) acc[x] = acc[x]! + tmp[t + x]! * wk;
     }
+    const o = y * outW;
+    for (let x = 0; x < outW; x++) out[o + x] = Math.min(1, Math.max(0, acc[x]! / 255));
   }
   return out;
 }
 
-/** For each output pixel, the first source index and the normalised filter weights. */
-function weights(origin: number, length: number, out: number): Array<{ start: number; w: Float32Array }> {
+/**
+ * For each output pixel, the first source index and the filter weights, normalised over the
+ * whole region and then clipped to the image (0..limit).
+ */
+function weights(origin: number, length: number, out: number, limit: number): Array<{ start: number; w: Float32Array }> {
   const scale = length / out;
   const support = Math.max(1, scale); // triangle of radius 1, stretched when shrinking
   const result: Array<{ start: number; w: Float32Array }> = [];
@@ -58,7 +66,7 @@ function weights(origin: number, length: number, out: number): Array<{ start: nu
     const center = origin + (i + 0.5) * scale;
     const start = Math.max(origin, Math.floor(center - support));
     const end = Math.min(origin + length, Math.ceil(center + support));
-    const w = new Float32Array(end - start);
+    const w = new Float32Array(Math.max(0, end - start));
     let sum = 0;
     for (let s = start; s < end; s++) {
       const v = Math.max(0, 1 - Math.abs((s + 0.5 - center) / support));
@@ -66,7 +74,9 @@ function weights(origin: number, length: number, out: number): Array<{ start: nu
       sum += v;
     }
     if (sum > 0) for (let k = 0; k < w.length; k++) w[k]! /= sum;
-    result.push({ start, w });
+    const from = Math.max(start, 0);
+    const to = Math.min(end, limit);
+    result.push({ start: from, w: to > from ? w.subarray(from - start, to - start) : new Float32Array(0) });
   }
   return result;
 }

@@ -116,6 +116,8 @@ export const ApplianceConfigSchema = Type.Object(
         model_dir: Type.String({ default: '', description: 'Folder with manifest.json and the model files. Empty: the models shipped in inference/models.' }),
         detection_threshold: Type.Number({ minimum: 0.01, maximum: 0.99, default: 0.4, description: 'Detector score above which a region is a plate.' }),
         detector_tiles: Type.Integer({ minimum: 1, maximum: 4, default: 2, description: '1: the detector sees the whole frame; n: also an n x n grid of overlapping tiles, for small distant plates (n*n+1 detector runs per frame).' }),
+        detector_zoom_widths: Type.Array(Type.Number({ minimum: 1.5, maximum: 10 }), { maxItems: 4, default: [3, 4], description: 'Second look at each plate found: one detector run per entry on a view this many plate widths across, for a tighter box and to drop look-alikes. Empty: off.' }),
+        zoom_verify_threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.3, description: 'A plate whose mean detector score in the zoomed views is below this is dropped as a look-alike (grille, sign).' }),
         min_read_confidence: Type.Number({ minimum: 0, maximum: 1, default: 0.1, description: 'A detection whose best reading is less sure than this is not a plate (grilles, signs).' }),
         low_confidence_below: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'Reads below this confidence are kept and flagged low_confidence, never dropped.' }),
         region_threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'State guesses below this confidence are reported as unknown.' }),

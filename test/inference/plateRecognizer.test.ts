@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { ManualClock, silentLogger } from '../../core/index.js';
 import type { CapturedImage } from '../../drivers/index.js';
 import { DEFAULT_MODEL_DIR, PlateRecognizer, type PlateRecognizerOptions } from '../../inference/index.js';
+import { iou } from '../../inference/plateDetector.js';
 import { SAMPLE_VEHICLES } from '../../demo/sampleScenes.js';
 import { tempDir } from '../helpers/index.js';
 
@@ -18,6 +19,7 @@ const frame = async (name: string): Promise<CapturedImage> => {
   const data = await readFile(join(FRAMES, name));
   return { format: 'jpeg', width: 960, height: 540, data, capturedAt: 0, origin: name };
 };
+const ZOOM = { widths: [3, 4], verifyThreshold: 0.3 };
 const burstOf = async (vehicle: number) => Promise.all([1, 2, 3].map((f) => frame(`v0${vehicle}-f${f}.jpg`)));
 
 t.test('bursts of generated street scenes are read, with corners, crop and confidences', async (tt) => {
@@ -39,8 +41,9 @@ t.test('bursts of generated street scenes are read, with corners, crop and confi
 });
 
 t.test('both backends give the same reads on the same frames', async (tt) => {
-  const onnx = await PlateRecognizer.create(options({ backend: 'onnx' }));
-  const tfjs = await PlateRecognizer.create(options({ backend: 'tfjs' }));
+  // With the zoomed second look on, as the appliance runs by default.
+  const onnx = await PlateRecognizer.create(options({ backend: 'onnx', detectorZoom: ZOOM }));
+  const tfjs = await PlateRecognizer.create(options({ backend: 'tfjs', detectorZoom: ZOOM }));
   tt.teardown(async () => {
     await onnx.close();
     await tfjs.close();
@@ -53,6 +56,34 @@ t.test('both backends give the same reads on the same frames', async (tt) => {
     tt.same(b.map((p) => p.text), a.map((p) => p.text), name);
     tt.same(b.map((p) => p.corners), a.map((p) => p.corners));
   }
+});
+
+t.test('the zoomed second look keeps every plate, boxes it at least as well, and drops what does not peak close up', async (tt) => {
+  const plain = await PlateRecognizer.create(options());
+  const zoomed = await PlateRecognizer.create(options({ detectorZoom: ZOOM }));
+  const strict = await PlateRecognizer.create(options({ detectorZoom: { widths: [3, 4], verifyThreshold: 0.99 } }));
+  tt.teardown(async () => {
+    await plain.close();
+    await zoomed.close();
+    await strict.close();
+  });
+  let plainIou = 0;
+  let zoomedIou = 0;
+  for (const [i, vehicle] of SAMPLE_VEHICLES.entries()) {
+    for (const step of [0, 1, 2]) {
+      const { data } = await frame(`v0${i + 1}-f${step + 1}.jpg`);
+      // Where sceneSvg drew the plate in this frame.
+      const drawn = { x: 250 + step * 40 + 165, y: 150 + step * 12 + 215, width: 130, height: 66 };
+      const [a] = await plain.recognize({ data });
+      const [b] = await zoomed.recognize({ data });
+      tt.ok(a && b, `${vehicle.plate} frame ${step + 1} found with and without the zoom`);
+      plainIou += iou(a!.box, drawn);
+      zoomedIou += iou(b!.box, drawn);
+      tt.equal(b!.box.alternates?.length, 2, 'the first-pass box and the other zoom go along to the reader');
+      tt.same(await strict.recognize({ data }), [], 'a verify threshold no plate reaches drops every box');
+    }
+  }
+  tt.ok(zoomedIou >= plainIou - 0.05, `mean IoU with the drawn plates: ${(zoomedIou / 18).toFixed(2)} zoomed, ${(plainIou / 18).toFixed(2)} first pass`);
 });
 
 t.test('raw RGB and IR-like grayscale frames are read like the JPEG', async (tt) => {
