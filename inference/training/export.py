@@ -15,24 +15,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from models import DET_H, DET_W, READER_H, READER_W, Detector, Reader, macs
-
-
-def fold(model):
-    """Replaces every Conv2d+BatchNorm2d pair with one Conv2d carrying a bias."""
-    for name, module in list(model.named_children()):
-        if isinstance(module, nn.Sequential) and len(module) >= 2 and isinstance(module[0], nn.Conv2d) and isinstance(module[1], nn.BatchNorm2d):
-            conv, bn = module[0], module[1]
-            w = conv.weight.detach()
-            scale = bn.weight.detach() / torch.sqrt(bn.running_var + bn.eps)
-            fused = nn.Conv2d(conv.in_channels, conv.out_channels, conv.kernel_size, conv.stride, conv.padding, conv.dilation, conv.groups, bias=True)
-            fused.weight.data = w * scale.reshape(-1, 1, 1, 1)
-            b = conv.bias.detach() if conv.bias is not None else torch.zeros_like(bn.running_mean)
-            fused.bias.data = (b - bn.running_mean) * scale + bn.bias.detach()
-            setattr(model, name, nn.Sequential(fused, *list(module)[2:]))
-        else:
-            fold(module)
-    return model
+from models import DET_H, DET_W, READER_H, READER_W, Detector, Reader, fold, is_folded, macs
 
 
 def sha256(path):
@@ -71,15 +54,22 @@ def export_one(model, name, shape, out, outputs):
     }
 
 
+def load(model, path):
+    """A checkpoint as trained (with batch norm) or as fine-tuned from exported, folded weights."""
+    state = torch.load(path, map_location="cpu")
+    if is_folded(state):
+        model = fold(model)
+    model.load_state_dict(state)
+    return model
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", required=True)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    reader, detector = Reader(), Detector()
-    reader.load_state_dict(torch.load(os.path.join(args.ckpt, "reader.pt"), map_location="cpu"))
-    detector.load_state_dict(torch.load(os.path.join(args.ckpt, "detector.pt"), map_location="cpu"))
+    reader, detector = load(Reader(), os.path.join(args.ckpt, "reader.pt")), load(Detector(), os.path.join(args.ckpt, "detector.pt"))
     manifest = {
         "reader": export_one(reader, "reader", (1, READER_H, READER_W), args.out, ["chars", "state"]),
         "detector": export_one(detector, "detector", (1, DET_H, DET_W), args.out, ["maps"]),

@@ -7,6 +7,10 @@ characters plus blank, and a state head. About 35 M multiply-adds.
 Batch norm is folded into the convolutions at export, so the exported graphs hold only Conv,
 Relu, MaxPool, Resize/Add/Concat, Sigmoid and Softmax: ops every backend runs the same way.
 """
+import json
+import os
+
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -87,3 +91,44 @@ def macs(model, shape):
     for h in hs:
         h.remove()
     return total
+
+
+def fold(model):
+    """Replaces every Conv2d+BatchNorm2d pair with one Conv2d carrying a bias."""
+    for name, module in list(model.named_children()):
+        if isinstance(module, nn.Sequential) and len(module) >= 2 and isinstance(module[0], nn.Conv2d) and isinstance(module[1], nn.BatchNorm2d):
+            conv, bn = module[0], module[1]
+            w = conv.weight.detach()
+            scale = bn.weight.detach() / torch.sqrt(bn.running_var + bn.eps)
+            fused = nn.Conv2d(conv.in_channels, conv.out_channels, conv.kernel_size, conv.stride, conv.padding, conv.dilation, conv.groups, bias=True)
+            fused.weight.data = w * scale.reshape(-1, 1, 1, 1)
+            b = conv.bias.detach() if conv.bias is not None else torch.zeros_like(bn.running_mean)
+            fused.bias.data = (b - bn.running_mean) * scale + bn.bias.detach()
+            setattr(model, name, nn.Sequential(fused, *list(module)[2:]))
+        else:
+            fold(module)
+    return model
+
+
+def is_folded(state_dict):
+    return not any(k.endswith("running_mean") for k in state_dict)
+
+
+def load_exported(name, model_dir):
+    """The shipped network `name` (reader or detector) from its TensorFlow.js weights in
+    inference/models, batch norm folded as exported: the starting point for a fine-tune."""
+    model = fold(Reader() if name == "reader" else Detector())
+    spec = json.load(open(os.path.join(model_dir, f"{name}.tfjs.json")))["weightsManifest"][0]
+    raw = np.fromfile(os.path.join(model_dir, spec["paths"][0]), dtype=np.float32)
+    state, offset = {}, 0
+    for w in spec["weights"]:
+        n = int(np.prod(w["shape"]))
+        arr = raw[offset:offset + n].reshape(w["shape"])
+        offset += n
+        if arr.ndim == 4:
+            arr = arr.transpose(3, 2, 0, 1)  # tfjs [kh, kw, in, out] -> torch [out, in, kh, kw]
+        elif arr.ndim == 2:
+            arr = arr.T
+        state[w["name"]] = torch.from_numpy(np.ascontiguousarray(arr))
+    model.load_state_dict(state)
+    return model

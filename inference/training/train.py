@@ -18,7 +18,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from models import DET_STRIDE, NUM_STATES, Detector, Reader
+from models import DET_STRIDE, NUM_STATES, Detector, Reader, load_exported
 from synth import ALPHABET, STATE_CODES
 
 CHAR_INDEX = {c: i + 1 for i, c in enumerate(ALPHABET)}
@@ -45,6 +45,25 @@ def ctc_greedy(logits):
     return out
 
 
+def start_model(name, args):
+    """A fresh network, a training checkpoint (--init), or the shipped weights (--init-exported)."""
+    if args.init_exported:
+        return load_exported(name, args.init_exported)
+    model = Reader() if name == "reader" else Detector()
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
+    return model
+
+
+def reader_val_exact(model, vx, vy, device):
+    model.eval()
+    with torch.no_grad():
+        preds = []
+        for i in range(0, len(vx), 256):
+            preds += ctc_greedy(model(vx[i:i + 256].to(device))[0])
+    return sum(p == t for p, t in zip(preds, vy)) / max(1, len(vy))
+
+
 def train_reader(args, device):
     d = np.load(os.path.join(args.data, "reader.npz"))
     x, y, s = d["train_x"], d["train_y"], d["train_s"]
@@ -52,13 +71,16 @@ def train_reader(args, device):
     keep = [i for i, t in enumerate(y) if 0 < len(t) <= 10 and all(c in CHAR_INDEX for c in t)]
     x, y, s = x[keep], y[keep], s[keep]
     print(f"reader: {len(x)} training samples, {len(vy)} validation", flush=True)
-    model = Reader().to(device)
-    if args.init:
-        model.load_state_dict(torch.load(args.init, map_location=device))
+    model = start_model("reader", args).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
     rng = np.random.default_rng(args.seed)
     best, started = -1.0, time.time()
+    if args.init or args.init_exported:
+        # A fine-tune keeps its starting point unless it does better on validation.
+        best = reader_val_exact(model, vx, vy, device)
+        torch.save(model.state_dict(), os.path.join(args.out, "reader.pt"))
+        print(f"step 0 val_exact {best:.3f} (starting point)", flush=True)
     for step in range(1, args.steps + 1):
         idx = rng.integers(0, len(x), args.batch)
         batch = torch.from_numpy(x[idx]).float().div(255).unsqueeze(1)
@@ -85,12 +107,7 @@ def train_reader(args, device):
         opt.step()
         sched.step()
         if step % args.eval_every == 0 or step == args.steps:
-            model.eval()
-            with torch.no_grad():
-                preds = []
-                for i in range(0, len(vx), 256):
-                    preds += ctc_greedy(model(vx[i:i + 256].to(device))[0])
-            acc = sum(p == t for p, t in zip(preds, vy)) / max(1, len(vy))
+            acc = reader_val_exact(model, vx, vy, device)
             print(f"step {step} loss {loss.item():.3f} val_exact {acc:.3f} ({time.time() - started:.0f}s)", flush=True)
             if acc >= best:
                 best = acc
@@ -153,9 +170,7 @@ def train_detector(args, device):
     x, b = d["train_x"], d["train_b"]
     vx, vb = d["val_x"], d["val_b"]
     print(f"detector: {len(x)} training frames, {len(vx)} validation", flush=True)
-    model = Detector().to(device)
-    if args.init:
-        model.load_state_dict(torch.load(args.init, map_location=device))
+    model = start_model("detector", args).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
     rng = np.random.default_rng(args.seed)
@@ -227,6 +242,7 @@ def main():
     ap.add_argument("--eval-every", type=int, default=500)
     ap.add_argument("--minutes", type=float, default=0)
     ap.add_argument("--init", default="", help="start from this checkpoint (fine-tuning)")
+    ap.add_argument("--init-exported", default="", help="start from the exported weights in this folder (inference/models), batch norm folded")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     seed_all(args.seed)
