@@ -76,7 +76,7 @@ export interface EvalResult {
   split: string;
 }
 
-export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number }): Promise<EvalResult> {
+export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[] }): Promise<EvalResult> {
   const { kind, items: all } = await loadTruth(dir);
   const items = all.filter((i) => options.split === 'all' || splitOf(basename(i.image)) === options.split).slice(0, options.limit ?? Infinity);
   const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
@@ -87,6 +87,7 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
       ...(options.backend ? { backend: options.backend } : {}), dedupe_window_ms: 0, ...(options.modelDir ? { model_dir: options.modelDir } : {}),
       ...(options.tiles ? { detector_tiles: options.tiles } : {}), ...(options.threshold ? { detection_threshold: options.threshold } : {}),
       ...(options.zoomVerify !== undefined ? { zoom_verify_threshold: options.zoomVerify } : {}),
+      ...(options.zoomWidths ? { detector_zoom_widths: options.zoomWidths } : {}),
     },
   });
   const recognizer = (await recognizerFromConfig(config, systemClock, logger))!;
@@ -153,13 +154,13 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' } } }));
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' } } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n`);
     return 64;
   }
   if (!values.dataset || !['all', 'val', 'train'].includes(values.split!) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
-    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P]\n');
+    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W]\n');
     return 64;
   }
   try {
@@ -168,6 +169,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(values.limit ? { limit: Number(values.limit) } : {}), ...(values.models ? { modelDir: values.models } : {}),
       ...(values.tiles ? { tiles: Number(values.tiles) } : {}), ...(values.threshold ? { threshold: Number(values.threshold) } : {}),
       ...(values['zoom-verify'] ? { zoomVerify: Number(values['zoom-verify']) } : {}),
+      ...(values['zoom-widths'] !== undefined ? { zoomWidths: values['zoom-widths'].split(',').filter(Boolean).map(Number) } : {}),
     });
     if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -22,7 +22,10 @@ export interface PlateBox {
  * detector's output grid there (4 px at 384 wide are 20 px of a 1080p frame); zoomed in, the plate
  * fills a third of the input and its box comes out tight. The zoomed scores also verify the
  * plate: grilles, signs and lettering that looked like a plate from afar mostly do not peak when
- * seen close, so a box whose mean zoomed score is below `verifyThreshold` is dropped.
+ * seen close. A box is kept when its first-pass score plus its mean zoomed score reach
+ * `verifyThreshold` (0..2), so a faint first sighting needs a clear second look and the other way
+ * round: the first pass can then take fainter peaks (small, distant plates) without letting their
+ * look-alikes through.
  */
 export interface ZoomOptions {
   widths: readonly number[];
@@ -99,7 +102,7 @@ async function zoomIn(backend: InferenceBackend, levels: GrayImage[], frame: Gra
       scores += best.score;
     }
   }
-  if (scores / zoom.widths.length < zoom.verifyThreshold) return null;
+  if (box.score + scores / zoom.widths.length < zoom.verifyThreshold) return null;
   // The closest look leads; the first pass and the other zooms go along for the reader.
   const [lead, ...others] = estimates;
   return { ...(lead ?? box), score: box.score, alternates: lead ? [box, ...others] : [] };
