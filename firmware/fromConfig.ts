@@ -28,6 +28,7 @@ export async function recognizerFromConfig(config: ApplianceConfig, clock: Clock
     ...(rc.modelDir ? { modelDir: rc.modelDir } : {}), backend: rc.backend, detectionThreshold: rc.detectionThreshold,
     detectorTiles: rc.detectorTiles,
     detectorZoom: { widths: rc.detectorZoomWidths, verifyThreshold: rc.zoomVerifyThreshold }, minReadConfidence: rc.minReadConfidence,
+    plateChars: { min: rc.minPlateChars, max: rc.maxPlateChars },
     lowConfidenceBelow: rc.lowConfidenceBelow, regionThreshold: rc.regionThreshold, dedupeWindowMs: rc.dedupeWindowMs,
     clock, logger: logger.child({ module: 'recognizer' }),
   });

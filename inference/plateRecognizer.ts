@@ -60,6 +60,8 @@ export interface PlateRecognizerOptions {
   lowConfidenceBelow: number;
   /** A detection whose best reading is less sure than this is not reported as a plate at all. */
   minReadConfidence: number;
+  /** Readings shorter or longer than this are not plates (US plates carry 2-8 characters, nearly all 4-8). Default 4-8. */
+  plateChars?: { min: number; max: number };
   /** Region (state) guesses below this confidence are reported as unknown. */
   regionThreshold: number;
   /** Same plate again at this site within this window is suppressed (0 = off). */
@@ -157,16 +159,18 @@ export class PlateRecognizer {
     return boxes.flatMap((box, i) => {
       const t = texts[i]!;
       const best = t.candidates[0];
-      // A region the reader cannot make at least three characters of is not a plate (grilles,
-      // signs and text on vehicles fool the detector, not both networks).
-      if (!best || best.text.length < MIN_PLATE_CHARS || best.confidence < this.ctx.minReadConfidence) return [];
+      // A region the reader cannot make a plate-length reading of is not a plate: grilles, signs
+      // and text on vehicles fool the detector, not both networks. (OpenALPR's US defaults are
+      // the same 4-8 characters.)
+      const chars = this.ctx.plateChars ?? DEFAULT_PLATE_CHARS;
+      if (!best || best.text.length < chars.min || best.text.length > chars.max || best.confidence < this.ctx.minReadConfidence) return [];
       return [{ corners: cornersOf(box), box, text: best.text, confidence: round(best.confidence), charConfidences: best.charConfidences, candidates: t.candidates, region: t.region, regionConfidence: t.regionConfidence }];
     });
   }
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
-const MIN_PLATE_CHARS = 3;
+const DEFAULT_PLATE_CHARS = { min: 4, max: 8 };
 
 function cornersOf(b: PlateBox): [Point, Point, Point, Point] {
   const r = (n: number) => Math.round(n);

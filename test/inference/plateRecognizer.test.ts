@@ -86,6 +86,16 @@ t.test('the zoomed second look keeps every plate, boxes it at least as well, and
   tt.ok(zoomedIou >= plainIou - 0.05, `mean IoU with the drawn plates: ${(zoomedIou / 18).toFixed(2)} zoomed, ${(plainIou / 18).toFixed(2)} first pass`);
 });
 
+t.test('readings shorter or longer than a plate are not reported as plates', async (tt) => {
+  const { data } = await frame('v01-f1.jpg'); // 7ABC123
+  for (const [plateChars, found] of [[{ min: 4, max: 8 }, 1], [{ min: 8, max: 8 }, 0], [{ min: 4, max: 6 }, 0]] as const) {
+    const recognizer = await PlateRecognizer.create(options({ plateChars }));
+    const plates = await recognizer.recognize({ data });
+    await recognizer.close();
+    tt.equal(plates.length, found, `${plates.map((p) => p.text).join(',') || 'nothing'} with ${plateChars.min}-${plateChars.max} characters`);
+  }
+});
+
 t.test('raw RGB and IR-like grayscale frames are read like the JPEG', async (tt) => {
   const recognizer = await PlateRecognizer.create(options());
   tt.teardown(() => recognizer.close());
