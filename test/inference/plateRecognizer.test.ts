@@ -84,6 +84,12 @@ t.test('the zoomed second look keeps every plate, boxes it at least as well, and
     }
   }
   tt.ok(zoomedIou >= plainIou - 0.05, `mean IoU with the drawn plates: ${(zoomedIou / 18).toFixed(2)} zoomed, ${(plainIou / 18).toFixed(2)} first pass`);
+  // A plate 5 px from the right and bottom edges: the zoomed views are clamped inside the frame.
+  const { data } = await frame('v01-f1.jpg');
+  const edge = await sharp(data).extract({ left: 100, top: 100, width: 450, height: 335 }).jpeg().toBuffer();
+  const appliance = await PlateRecognizer.create(options({ detectionThreshold: 0.3, detectorTiles: 2, detectorZoom: ZOOM })); // the config's defaults
+  tt.same((await appliance.recognize({ data: edge })).map((p) => p.text), ['7ABC123'], 'a plate at the frame edge is read');
+  await appliance.close();
 });
 
 t.test('readings shorter or longer than a plate are not reported as plates', async (tt) => {
