@@ -18,6 +18,10 @@ import torch.nn.functional as F
 from synth import ALPHABET, STATE_CODES
 
 READER_H, READER_W = 48, 96
+# A real training plate kept with its surroundings (prepare.context_canvas): the box fills the
+# middle half of a CTX_W x CTX_H canvas, so jittered reader crops can be cut from it while training.
+CTX_H, CTX_W = 128, 256
+CTX_BOX = (CTX_W / 4, CTX_H / 4, CTX_W * 3 / 4, CTX_H * 3 / 4)  # x0, y0, x1, y1
 DET_H, DET_W = 288, 384
 DET_STRIDE = 4
 NUM_CLASSES = len(ALPHABET) + 1  # index 0 is the CTC blank

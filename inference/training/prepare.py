@@ -8,6 +8,7 @@ must not be committed); they are also what a GPU run carries.
 """
 import argparse
 import io
+import multiprocessing
 import os
 import time
 
@@ -16,7 +17,7 @@ from PIL import Image, ImageFilter
 
 import dataset
 import synth
-from models import DET_H, DET_W, READER_H, READER_W
+from models import CTX_H, CTX_W, DET_H, DET_W, READER_H, READER_W
 
 MAX_BOXES = 6
 
@@ -118,40 +119,90 @@ def paste_plate(rng, canvas, boxes):
             return
 
 
+SEG_MARGIN, PHOTO_MARGIN = (-0.02, -0.02), (0.08, 0.15)
+
+
+def real_plates(root):
+    """Every development plate as (split, image, box, text, state code, crop margin): the
+    seg_and_ocr crops (the whole crop is the box, state known) and the plates of the endtoend
+    photographs (state unknown). EU plates are trained on but not part of validation."""
+    for path, state, text in dataset.seg_and_ocr(root):
+        img = Image.open(path)
+        split = dataset.split_of(os.path.basename(path))
+        # Validation reads the crop as given; training trims a little and jitters.
+        yield split, img, (0, 0, img.width, img.height), text, state, (0, 0) if split == "val" else SEG_MARGIN
+    for country in ("us", "eu"):
+        for path, plates in dataset.endtoend(root, country):
+            img = Image.open(path)
+            split = dataset.split_of(os.path.basename(path))
+            if split == "val" and country != "us":
+                continue
+            for (x, y, w, h, text) in plates:
+                yield split, img, (x, y, w, h), text, "", PHOTO_MARGIN
+
+
+def context_canvas(img, box):
+    """The plate with half its width and height of surroundings on each side, resized so that the
+    box fills CTX_BOX of a CTX_W x CTX_H canvas; beyond the photo's edge its edge pixels repeat.
+    train.py cuts jittered reader crops from these while training (augment.cut_plates)."""
+    x, y, w, h = box
+    pad = int(max(w, h)) + 2
+    g = np.pad(np.asarray(gray(img), np.uint8), pad, mode="edge")
+    x0, y0 = x - w / 2 + pad, y - h / 2 + pad
+    crop = Image.fromarray(g).crop((int(round(x0)), int(round(y0)), int(round(x0 + 2 * w)), int(round(y0 + 2 * h))))
+    return np.asarray(crop.resize((CTX_W, CTX_H), Image.BILINEAR), dtype=np.uint8)
+
+
+def build_reader_context(args):
+    """reader_context.npz: the real training plates as context canvases (a few MB, what a GPU run
+    carries; the synthetic samples are rendered where the training runs) and the same validation
+    crops as reader.npz."""
+    ctx_x, ctx_y, ctx_s, ctx_m, val_x, val_y, val_s = [], [], [], [], [], [], []
+    for split, img, box, text, state, margin in real_plates(args.dataset):
+        if split == "val":
+            val_x.append(reader_crop(img, box, margin=margin)); val_y.append(text); val_s.append(state)
+        else:
+            ctx_x.append(context_canvas(img, box)); ctx_y.append(text); ctx_s.append(state); ctx_m.append(margin)
+    print(f"reader context: {len(ctx_x)} real plates, {len(val_x)} val", flush=True)
+    np.savez_compressed(os.path.join(args.out, "reader_context.npz"), ctx_x=np.stack(ctx_x), ctx_y=np.array(ctx_y), ctx_s=np.array(ctx_s),
+                        ctx_m=np.array(ctx_m, np.float32), val_x=np.stack(val_x), val_y=np.array(val_y), val_s=np.array(val_s))
+
+
+def _synth_chunk(seed, count):
+    xs, texts, states = synth.reader_set(np.random.default_rng(seed), count, READER_W, READER_H)
+    return np.stack(xs), texts, states
+
+
+def build_reader_synth(args):
+    """reader_synth.npz: --reader-synth fresh synthetic crops rendered by --workers processes
+    (seeded per chunk), stored uncompressed: it is made where the training runs, not carried."""
+    n_chunks = args.workers * 4
+    chunks = [args.reader_synth // n_chunks + (1 if k < args.reader_synth % n_chunks else 0) for k in range(n_chunks)]
+    started = time.time()
+    with multiprocessing.get_context("fork").Pool(args.workers) as pool:
+        parts = pool.starmap(_synth_chunk, [(args.seed * 1000 + k, n) for k, n in enumerate(chunks) if n])
+    np.savez(os.path.join(args.out, "reader_synth.npz"), train_x=np.concatenate([p[0] for p in parts]),
+             train_y=np.array([t for p in parts for t in p[1]]), train_s=np.array([s for p in parts for s in p[2]]))
+    print(f"reader synth: {args.reader_synth} crops with {args.workers} processes ({time.time() - started:.0f}s)", flush=True)
+
+
 def build_reader(args, rng):
     root = args.dataset
     train_x, train_y, train_s, val_x, val_y, val_s = [], [], [], [], [], []
-    t = time.time()
     if args.reuse_synth:
         old = np.load(args.reuse_synth)
         synthetic = [i for i, s in enumerate(old["train_s"]) if s != "" and i < args.reader_synth_count_hint]
         train_x += list(old["train_x"][synthetic]); train_y += list(old["train_y"][synthetic]); train_s += list(old["train_s"][synthetic])
         print(f"reader: reused {len(synthetic)} synthetic samples", flush=True)
-    for i in range(0 if args.reuse_synth else args.reader_synth):
-        arr, text, state = synth.reader_sample(rng, READER_W * 2, READER_H * 2)
-        arr = np.asarray(Image.fromarray(arr).resize((READER_W, READER_H), Image.BILINEAR))
-        train_x.append(arr); train_y.append(text); train_s.append(state)
-        if i % 5000 == 0:
-            print(f"reader synth {i} ({time.time() - t:.0f}s)", flush=True)
-    for path, state, text in dataset.seg_and_ocr(root):
-        img = Image.open(path)
-        box = (0, 0, img.width, img.height)
-        if dataset.split_of(os.path.basename(path)) == "val":
-            val_x.append(reader_crop(img, box, margin=(0, 0))); val_y.append(text); val_s.append(state)
+    if not args.reuse_synth:
+        xs, texts, states = synth.reader_set(rng, args.reader_synth, READER_W, READER_H, log_every=5000)
+        train_x += xs; train_y += texts; train_s += states
+    for split, img, box, text, state, margin in real_plates(root):
+        if split == "val":
+            val_x.append(reader_crop(img, box, margin=margin)); val_y.append(text); val_s.append(state)
         else:
             for _ in range(args.real_variants):
-                train_x.append(photometric(rng, reader_crop(img, box, rng, margin=(-0.02, -0.02)))); train_y.append(text); train_s.append(state)
-    for country in ("us", "eu"):
-        for path, plates in dataset.endtoend(root, country):
-            img = Image.open(path)
-            is_val = dataset.split_of(os.path.basename(path)) == "val"
-            for (x, y, w, h, text) in plates:
-                if is_val:
-                    if country == "us":
-                        val_x.append(reader_crop(img, (x, y, w, h))); val_y.append(text); val_s.append("")
-                else:
-                    for _ in range(args.real_variants):
-                        train_x.append(photometric(rng, reader_crop(img, (x, y, w, h), rng))); train_y.append(text); train_s.append("")
+                train_x.append(photometric(rng, reader_crop(img, box, rng, margin=margin))); train_y.append(text); train_s.append(state)
     print(f"reader: {len(train_x)} train, {len(val_x)} val", flush=True)
     np.savez_compressed(os.path.join(args.out, "reader.npz"), train_x=np.stack(train_x), train_y=np.array(train_y), train_s=np.array(train_s),
                         val_x=np.stack(val_x), val_y=np.array(val_y), val_s=np.array(val_s))
@@ -202,8 +253,9 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--dataset", default=dataset.DEFAULT_ROOT)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--task", choices=["reader", "detector", "all"], default="all")
+    ap.add_argument("--task", choices=["reader", "reader-context", "reader-synth", "detector", "all"], default="all")
     ap.add_argument("--reader-synth", type=int, default=60000)
+    ap.add_argument("--workers", type=int, default=2, help="reader-synth: rendering processes")
     ap.add_argument("--real-variants", type=int, default=12)
     ap.add_argument("--reuse-synth", default="", help="take the synthetic reader samples from an earlier reader.npz")
     ap.add_argument("--reader-synth-count-hint", type=int, default=60000, help="with --reuse-synth: how many leading samples are synthetic")
@@ -213,6 +265,10 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     if args.task in ("reader", "all"):
         build_reader(args, np.random.default_rng(args.seed))
+    if args.task == "reader-context":
+        build_reader_context(args)
+    if args.task == "reader-synth":
+        build_reader_synth(args)
     if args.task in ("detector", "all"):
         build_detector(args, np.random.default_rng(args.seed + 1))
 

@@ -10,6 +10,8 @@ and FreeFont packages (see README.md in this folder).
 """
 import glob
 import math
+import os
+import time
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -39,6 +41,11 @@ SLOGANS = ["LAND OF LINCOLN", "SUNSHINE STATE", "EMPIRE STATE", "THE GREAT LAKE 
 
 
 def font_files():
+    # ALPR_SYNTH_FONTS names a folder holding copies of these files, for a machine (a lent GPU)
+    # without the Debian font packages.
+    folder = os.environ.get("ALPR_SYNTH_FONTS")
+    if folder:
+        return sorted(f for f in glob.glob(os.path.join(folder, "*")) if f.endswith((".ttf", ".otf")))
     pats = ["/usr/share/fonts/truetype/dejavu/DejaVuSans*Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed*.ttf",
             "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf", "/usr/share/fonts/opentype/urw-base35/NimbusSans*-Bold.otf",
             "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-*.otf", "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf",
@@ -218,3 +225,17 @@ def reader_sample(rng, out_w, out_h):
     img = perspective(rng, img, out_w * 2, out_h * 2, margin=rng.uniform(0.02, 0.12))
     img = camera_effects(rng, img).resize((out_w, out_h), Image.BILINEAR)
     return np.asarray(img, dtype=np.uint8), text, state
+
+
+def reader_set(rng, count, out_w, out_h, log_every=0):
+    """`count` reader samples rendered at twice out_w x out_h and downsized, as the reader sees
+    them: (N x out_h x out_w uint8, texts, state codes)."""
+    xs, texts, states = [], [], []
+    started = time.time()
+    for i in range(count):
+        arr, text, state = reader_sample(rng, out_w * 2, out_h * 2)
+        xs.append(np.asarray(Image.fromarray(arr).resize((out_w, out_h), Image.BILINEAR)))
+        texts.append(text); states.append(state)
+        if log_every and i % log_every == 0:
+            print(f"reader synth {i} ({time.time() - started:.0f}s)", flush=True)
+    return xs, texts, states

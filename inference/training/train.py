@@ -18,6 +18,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+import augment
 from models import DET_STRIDE, NUM_STATES, Detector, Reader, load_exported
 from synth import ALPHABET, STATE_CODES
 
@@ -64,58 +65,152 @@ def reader_val_exact(model, vx, vy, device):
     return sum(p == t for p, t in zip(preds, vy)) / max(1, len(vy))
 
 
+def readable(texts):
+    """Indices of the texts the reader can learn: 1-10 characters of the alphabet."""
+    return [i for i, t in enumerate(texts) if 0 < len(t) <= 10 and all(c in CHAR_INDEX for c in t)]
+
+
+def encode_texts(texts, states, device):
+    """Padded CTC targets (N x 10), their lengths and state indices, as tensors on `device`."""
+    labels = torch.zeros(len(texts), 10, dtype=torch.long)
+    for i, t in enumerate(texts):
+        labels[i, :len(t)] = torch.tensor([CHAR_INDEX[c] for c in t])
+    lengths = torch.tensor([len(t) for t in texts], dtype=torch.long)
+    st = torch.tensor([STATE_INDEX.get(s, NUM_STATES - 1) for s in states], dtype=torch.long)
+    return labels.to(device), lengths.to(device), st.to(device)
+
+
+def load_reader_data(args):
+    """The reader's training sources and validation set from --data: the fixed crops of
+    reader.npz and reader_synth.npz (those present), and with --context the real plates of
+    reader_context.npz, from which crops are cut while training."""
+    xs, ys, ss, val = [], [], [], None
+    for name in ("reader.npz", "reader_synth.npz"):
+        path = os.path.join(args.data, name)
+        if os.path.exists(path):
+            d = np.load(path)
+            xs.append(d["train_x"]); ys += list(d["train_y"]); ss += list(d["train_s"])
+            if "val_x" in d:
+                val = (d["val_x"], list(d["val_y"]))
+    ctx = None
+    if args.context:
+        c = np.load(os.path.join(args.data, "reader_context.npz"))
+        keep = readable(list(c["ctx_y"]))
+        ctx = (c["ctx_x"][keep], [c["ctx_y"][i] for i in keep], [c["ctx_s"][i] for i in keep], c["ctx_m"][keep])
+        val = val or (c["val_x"], list(c["val_y"]))
+    if not xs or val is None:
+        raise SystemExit(f"reader: no training crops or no validation set in {args.data}")
+    x = np.concatenate(xs)
+    keep = readable(ys)
+    return (x[keep], [ys[i] for i in keep], [ss[i] for i in keep]), ctx, val
+
+
+class AugmentedBatches:
+    """Batches built on the device (augment.py): fixed crops nudged, real plates cut from their
+    context canvases with jitter (--real-fraction of each batch), photometric variety on all."""
+
+    def __init__(self, fixed, ctx, args, device):
+        self.device, self.batch = device, args.batch
+        self.gen = torch.Generator(device=device)
+        self.gen.manual_seed(args.seed)
+        self.fx = torch.from_numpy(fixed[0]).to(device)
+        self.fl, self.flen, self.fs = encode_texts(fixed[1], fixed[2], device)
+        self.n_real = int(round(args.batch * args.real_fraction)) if ctx else 0
+        if ctx:
+            self.cx = torch.from_numpy(ctx[0]).to(device)
+            self.cl, self.clen, self.cs = encode_texts(ctx[1], ctx[2], device)
+            self.cm = torch.from_numpy(ctx[3]).to(device)
+
+    def next(self):
+        n_fixed = self.batch - self.n_real
+        i = torch.randint(0, len(self.fx), (n_fixed,), generator=self.gen, device=self.device)
+        parts = [augment.nudge(self.fx[i].float().div(255).unsqueeze(1), self.gen)]
+        labels, lengths, states = [self.fl[i]], [self.flen[i]], [self.fs[i]]
+        if self.n_real:
+            j = torch.randint(0, len(self.cx), (self.n_real,), generator=self.gen, device=self.device)
+            parts.append(augment.cut_plates(self.cx[j].float().div(255).unsqueeze(1), self.cm[j], self.gen))
+            labels.append(self.cl[j]); lengths.append(self.clen[j]); states.append(self.cs[j])
+        batch = augment.photometric(torch.cat(parts), self.gen)
+        return batch, torch.cat(labels), torch.cat(lengths), torch.cat(states)
+
+
+class ArrayBatches:
+    """The original recipe: fixed crops with a random brightness/contrast and a small shift."""
+
+    def __init__(self, fixed, args, device):
+        self.x, self.device, self.batch = fixed[0], device, args.batch
+        self.labels, self.lengths, self.states = encode_texts(fixed[1], fixed[2], device)
+        self.rng = np.random.default_rng(args.seed)
+
+    def next(self):
+        idx = self.rng.integers(0, len(self.x), self.batch)
+        batch = torch.from_numpy(self.x[idx]).float().div(255).unsqueeze(1)
+        if self.rng.random() < 0.5:
+            batch = batch * float(self.rng.uniform(0.7, 1.2)) + float(self.rng.uniform(-0.15, 0.15))
+        batch = torch.roll(batch, int(self.rng.integers(-3, 4)), dims=3)
+        t = torch.from_numpy(idx).to(self.device)
+        return batch.to(self.device), self.labels[t], self.lengths[t], self.states[t]
+
+
+def one_cycle(progress, max_lr, warmup=0.05):
+    """OneCycleLR's shape (cosine up, cosine down to max_lr/1e4*25) as a function of progress 0..1,
+    for runs bounded by time (--minutes) rather than a step count."""
+    lo, end = max_lr / 25, max_lr / 25 / 1e4
+    if progress < warmup:
+        return lo + (max_lr - lo) * (1 - math.cos(math.pi * progress / warmup)) / 2
+    return end + (max_lr - end) * (1 + math.cos(math.pi * min(1.0, (progress - warmup) / (1 - warmup)))) / 2
+
+
 def train_reader(args, device):
-    d = np.load(os.path.join(args.data, "reader.npz"))
-    x, y, s = d["train_x"], d["train_y"], d["train_s"]
-    vx, vy = torch.from_numpy(d["val_x"]).float().div(255).unsqueeze(1), list(d["val_y"])
-    keep = [i for i, t in enumerate(y) if 0 < len(t) <= 10 and all(c in CHAR_INDEX for c in t)]
-    x, y, s = x[keep], y[keep], s[keep]
-    print(f"reader: {len(x)} training samples, {len(vy)} validation", flush=True)
+    if args.context and not args.augment:
+        raise SystemExit("reader: --context cuts crops while training, which needs --augment")
+    fixed, ctx, (vx, vy) = load_reader_data(args)
+    vx = torch.from_numpy(vx).float().div(255).unsqueeze(1)
+    print(f"reader: {len(fixed[0])} training crops, {len(ctx[0]) if ctx else 0} real plates with context, {len(vy)} validation", flush=True)
+    batches = AugmentedBatches(fixed, ctx, args, device) if args.augment else ArrayBatches(fixed, args, device)
     model = start_model("reader", args).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
-    rng = np.random.default_rng(args.seed)
+    sched = None if args.minutes else torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
     best, started = -1.0, time.time()
     if args.init or args.init_exported:
         # A fine-tune keeps its starting point unless it does better on validation.
         best = reader_val_exact(model, vx, vy, device)
         torch.save(model.state_dict(), os.path.join(args.out, "reader.pt"))
         print(f"step 0 val_exact {best:.3f} (starting point)", flush=True)
-    for step in range(1, args.steps + 1):
-        idx = rng.integers(0, len(x), args.batch)
-        batch = torch.from_numpy(x[idx]).float().div(255).unsqueeze(1)
-        # Cheap on-the-fly variety: random contrast flip of brightness and a small shift.
-        if rng.random() < 0.5:
-            batch = batch * float(rng.uniform(0.7, 1.2)) + float(rng.uniform(-0.15, 0.15))
-        shift = int(rng.integers(-3, 4))
-        batch = torch.roll(batch, shift, dims=3)
-        batch = batch.to(device)
-        texts = [y[i] for i in idx]
-        targets = torch.tensor([CHAR_INDEX[c] for t in texts for c in t], dtype=torch.long)
-        lengths = torch.tensor([len(t) for t in texts], dtype=torch.long)
+    step = 0
+    while step < args.steps:
+        step += 1
+        if args.minutes:
+            progress = max(step / args.steps, (time.time() - started) / (args.minutes * 60))
+            for g in opt.param_groups:
+                g["lr"] = one_cycle(progress, args.lr)
+        batch, labels, lengths, st = batches.next()
         model.train()
         chars, state = model(batch)
         logp = chars.log_softmax(1).permute(2, 0, 1)  # T x N x C
-        loss = F.ctc_loss(logp.cpu(), targets, torch.full((len(idx),), logp.shape[0], dtype=torch.long), lengths, zero_infinity=True)
-        st = torch.tensor([STATE_INDEX.get(s[i], NUM_STATES - 1) for i in idx], dtype=torch.long, device=device)
+        input_lengths = torch.full((len(batch),), logp.shape[0], dtype=torch.long, device=device)
+        loss = F.ctc_loss(logp, labels, input_lengths, lengths, zero_infinity=True)
         known = st != NUM_STATES - 1
         if known.any():
-            loss = loss + 0.2 * F.cross_entropy(state[known], st[known]).cpu()
+            loss = loss + 0.2 * F.cross_entropy(state[known], st[known])
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()
-        sched.step()
-        if step % args.eval_every == 0 or step == args.steps:
+        if sched:
+            sched.step()
+        done = step == args.steps or (args.minutes and progress >= 1)
+        if step % args.eval_every == 0 or done:
             acc = reader_val_exact(model, vx, vy, device)
             print(f"step {step} loss {loss.item():.3f} val_exact {acc:.3f} ({time.time() - started:.0f}s)", flush=True)
             if acc >= best:
                 best = acc
                 torch.save(model.state_dict(), os.path.join(args.out, "reader.pt"))
-        if args.minutes and time.time() - started > args.minutes * 60:
-            print("time budget reached", flush=True)
+        if done:
             break
-    json.dump({"val_exact": best}, open(os.path.join(args.out, "reader.json"), "w"))
+    # The last weights too: the validation set is small, and the end of the schedule often generalises best.
+    torch.save(model.state_dict(), os.path.join(args.out, "reader_last.pt"))
+    json.dump({"val_exact": best, "steps": step}, open(os.path.join(args.out, "reader.json"), "w"))
 
 
 def detector_targets(boxes, gh, gw):
@@ -242,6 +337,9 @@ def main():
     ap.add_argument("--eval-every", type=int, default=500)
     ap.add_argument("--minutes", type=float, default=0)
     ap.add_argument("--init", default="", help="start from this checkpoint (fine-tuning)")
+    ap.add_argument("--augment", action="store_true", help="reader: batches varied on the device (augment.py)")
+    ap.add_argument("--context", action="store_true", help="reader: also cut crops from the real plates in reader_context.npz")
+    ap.add_argument("--real-fraction", type=float, default=0.35, help="reader, with --context: share of each batch cut from real plates")
     ap.add_argument("--init-exported", default="", help="start from the exported weights in this folder (inference/models), batch norm folded")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
