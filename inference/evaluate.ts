@@ -12,6 +12,7 @@ import { recognizerFromConfig, validateConfig } from '../firmware/index.js';
 
 /**
  * `npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs]`
+ * [--mistakes: each missed or misread plate and each false plate on stderr, one line each]
  * Scores the recognizer on a folder in the openalpr/benchmarks layout with that project's
  * definitions: a plate is detected when a returned plate overlaps the truth box with IoU > 0.4;
  * top1 when that plate's best text equals the truth (upper case, spaces and dashes ignored); top5
@@ -76,7 +77,7 @@ export interface EvalResult {
   split: string;
 }
 
-export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[] }): Promise<EvalResult> {
+export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; onMistake?: (line: string) => void }): Promise<EvalResult> {
   const { kind, items: all } = await loadTruth(dir);
   const items = all.filter((i) => options.split === 'all' || splitOf(basename(i.image)) === options.split).slice(0, options.limit ?? Infinity);
   const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
@@ -107,6 +108,7 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
         plates++;
         const truth = item.plates[0]!.text;
         if (read.candidates[0]?.text === truth) top1++;
+        else options.onMistake?.(`misread ${basename(item.image)}: truth ${truth}, read ${read.candidates[0]?.text ?? '(nothing)'}`);
         if (read.candidates.some((c) => c.text === truth)) top5++;
         if (read.region && read.region === item.plates[0]!.region) regions++;
         continue;
@@ -119,13 +121,19 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
         const box = { x: truth.x, y: truth.y, width: truth.w, height: truth.h };
         const matches = found.map((f, i) => ({ f, i, o: iou(f.box, box) })).filter((m) => m.o > 0.4).sort((a, b) => b.o - a.o);
         const match = matches[0];
-        if (!match) continue;
+        if (!match) {
+          options.onMistake?.(`missed ${basename(item.image)}: truth ${truth.text}`);
+          continue;
+        }
         used.add(match.i);
         detected++;
         if (match.f.text === truth.text) top1++;
+        else options.onMistake?.(`misread ${basename(item.image)}: truth ${truth.text}, read ${match.f.text}`);
         if (match.f.candidates.some((c) => c.text === truth.text)) top5++;
       }
-      falsePositives += found.filter((f, i) => !used.has(i) && !item.plates.some((t) => iou(f.box, { x: t.x, y: t.y, width: t.w, height: t.h }) > 0.4)).length;
+      const falsePlates = found.filter((f, i) => !used.has(i) && !item.plates.some((t) => iou(f.box, { x: t.x, y: t.y, width: t.w, height: t.h }) > 0.4));
+      falsePositives += falsePlates.length;
+      for (const f of falsePlates) options.onMistake?.(`false plate ${basename(item.image)}: read ${f.text} at ${Math.round(f.box.x)},${Math.round(f.box.y)} ${Math.round(f.box.width)}x${Math.round(f.box.height)}`);
     } catch (err) {
       failed++;
       plates += item.plates.length;
@@ -154,13 +162,13 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' } } }));
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, mistakes: { type: 'boolean' } } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n`);
     return 64;
   }
   if (!values.dataset || !['all', 'val', 'train'].includes(values.split!) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
-    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W]\n');
+    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--mistakes]\n');
     return 64;
   }
   try {
@@ -170,6 +178,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(values.tiles ? { tiles: Number(values.tiles) } : {}), ...(values.threshold ? { threshold: Number(values.threshold) } : {}),
       ...(values['zoom-verify'] ? { zoomVerify: Number(values['zoom-verify']) } : {}),
       ...(values['zoom-widths'] !== undefined ? { zoomWidths: values['zoom-widths'].split(',').filter(Boolean).map(Number) } : {}),
+      ...(values.mistakes ? { onMistake: (line: string) => process.stderr.write(`${line}\n`) } : {}),
     });
     if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
