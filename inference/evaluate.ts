@@ -77,7 +77,7 @@ export interface EvalResult {
   split: string;
 }
 
-export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; onMistake?: (line: string) => void }): Promise<EvalResult> {
+export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; onMistake?: (line: string) => void }): Promise<EvalResult> {
   const { kind, items: all } = await loadTruth(dir);
   const items = all.filter((i) => options.split === 'all' || splitOf(basename(i.image)) === options.split).slice(0, options.limit ?? Infinity);
   const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
@@ -89,6 +89,7 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
       ...(options.tiles ? { detector_tiles: options.tiles } : {}), ...(options.threshold ? { detection_threshold: options.threshold } : {}),
       ...(options.zoomVerify !== undefined ? { zoom_verify_threshold: options.zoomVerify } : {}),
       ...(options.zoomWidths ? { detector_zoom_widths: options.zoomWidths } : {}),
+      ...(options.minReadConfidence !== undefined ? { min_read_confidence: options.minReadConfidence } : {}),
     },
   });
   const recognizer = (await recognizerFromConfig(config, systemClock, logger))!;
@@ -128,12 +129,12 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
         used.add(match.i);
         detected++;
         if (match.f.text === truth.text) top1++;
-        else options.onMistake?.(`misread ${basename(item.image)}: truth ${truth.text}, read ${match.f.text}`);
+        else options.onMistake?.(`misread ${basename(item.image)}: truth ${truth.text}, read ${match.f.text} (confidence ${match.f.confidence.toFixed(2)})`);
         if (match.f.candidates.some((c) => c.text === truth.text)) top5++;
       }
       const falsePlates = found.filter((f, i) => !used.has(i) && !item.plates.some((t) => iou(f.box, { x: t.x, y: t.y, width: t.w, height: t.h }) > 0.4));
       falsePositives += falsePlates.length;
-      for (const f of falsePlates) options.onMistake?.(`false plate ${basename(item.image)}: read ${f.text} at ${Math.round(f.box.x)},${Math.round(f.box.y)} ${Math.round(f.box.width)}x${Math.round(f.box.height)}`);
+      for (const f of falsePlates) options.onMistake?.(`false plate ${basename(item.image)}: read ${f.text} (confidence ${f.confidence.toFixed(2)}) at ${Math.round(f.box.x)},${Math.round(f.box.y)} ${Math.round(f.box.width)}x${Math.round(f.box.height)}`);
     } catch (err) {
       failed++;
       plates += item.plates.length;
@@ -162,13 +163,13 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, mistakes: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, mistakes: { type: 'boolean' } } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n`);
     return 64;
   }
   if (!values.dataset || !['all', 'val', 'train'].includes(values.split!) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
-    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--mistakes]\n');
+    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--mistakes]\n');
     return 64;
   }
   try {
@@ -178,6 +179,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(values.tiles ? { tiles: Number(values.tiles) } : {}), ...(values.threshold ? { threshold: Number(values.threshold) } : {}),
       ...(values['zoom-verify'] ? { zoomVerify: Number(values['zoom-verify']) } : {}),
       ...(values['zoom-widths'] !== undefined ? { zoomWidths: values['zoom-widths'].split(',').filter(Boolean).map(Number) } : {}),
+      ...(values['min-read-confidence'] ? { minReadConfidence: Number(values['min-read-confidence']) } : {}),
       ...(values.mistakes ? { onMistake: (line: string) => process.stderr.write(`${line}\n`) } : {}),
     });
     if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);
