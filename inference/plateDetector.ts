@@ -119,9 +119,15 @@ async function detectInView(backend: InferenceBackend, levels: GrayImage[], view
   const scale = Math.min(DET_W / view.width, DET_H / view.height);
   const w = Math.max(1, Math.round(view.width * scale));
   const h = Math.max(1, Math.round(view.height * scale));
-  const input = new Float32Array(DET_W * DET_H);
-  sampleView(levels, view, w, h, input, DET_W);
-  const { maps } = await backend.detect({ data: input, dims: [1, 1, DET_H, DET_W] });
+  // The network is fully convolutional: a view of another aspect than 4:3 (a 16:9 frame: 384x216)
+  // is padded only up to the next multiple of its stride-16 path, not to the full 384x288, which
+  // saves a quarter of the work on 16:9 frames. Training saw crops at 4:3 (no padding) and the
+  // padding is zeros either way.
+  const inW = Math.min(DET_W, Math.ceil(w / 16) * 16);
+  const inH = Math.min(DET_H, Math.ceil(h / 16) * 16);
+  const input = new Float32Array(inW * inH);
+  sampleView(levels, view, w, h, input, inW);
+  const { maps } = await backend.detect({ data: input, dims: [1, 1, inH, inW] });
   const [, , gh, gw] = maps.dims as [number, number, number, number];
   const plane = gh * gw;
   const m = maps.data;

@@ -22,11 +22,14 @@ def sha256(path):
     return hashlib.sha256(open(path, "rb").read()).hexdigest()
 
 
-def export_one(model, name, shape, out, outputs):
+def export_one(model, name, shape, out, outputs, spatial=False):
+    """`spatial`: height and width are free too (the fully convolutional detector is run on views
+    cut to the frame's aspect, in multiples of 16 rows, rather than padded to its full input)."""
     model = fold(model).eval()
     onnx_path = os.path.join(out, f"{name}.onnx")
+    free = {0: "batch", 2: "height", 3: "width"} if spatial else {0: "batch"}
     torch.onnx.export(model, torch.zeros(1, *shape), onnx_path, input_names=["input"], output_names=outputs,
-                      dynamic_axes={"input": {0: "batch"}, **{o: {0: "batch"} for o in outputs}}, opset_version=13)
+                      dynamic_axes={"input": free, **{o: free for o in outputs}}, opset_version=13)
     # TensorFlow.js weights: one float32 .bin plus a weightsManifest, in tfjs's own layout
     # (convolution kernels as [kh, kw, in, out], dense kernels as [in, out]).
     specs, chunks, offset = [], [], 0
@@ -72,7 +75,7 @@ def main():
     reader, detector = load(Reader(), os.path.join(args.ckpt, "reader.pt")), load(Detector(), os.path.join(args.ckpt, "detector.pt"))
     manifest = {
         "reader": export_one(reader, "reader", (1, READER_H, READER_W), args.out, ["chars", "state"]),
-        "detector": export_one(detector, "detector", (1, DET_H, DET_W), args.out, ["maps"]),
+        "detector": export_one(detector, "detector", (1, DET_H, DET_W), args.out, ["maps"], spatial=True),
     }
     from synth import ALPHABET, STATE_CODES
     manifest["alphabet"] = ALPHABET
