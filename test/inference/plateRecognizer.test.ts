@@ -94,12 +94,18 @@ t.test('the zoomed second look keeps every plate, boxes it at least as well, and
 
 t.test('readings shorter or longer than a plate are not reported as plates', async (tt) => {
   const { data } = await frame('v01-f1.jpg'); // 7ABC123
-  for (const [plateChars, found] of [[{ min: 4, max: 8 }, 1], [{ min: 8, max: 8 }, 0], [{ min: 4, max: 6 }, 0]] as const) {
+  const readWith = async (plateChars: { min: number; max: number }) => {
     const recognizer = await PlateRecognizer.create(options({ plateChars }));
     const plates = await recognizer.recognize({ data });
     await recognizer.close();
-    tt.equal(plates.length, found, `${plates.map((p) => p.text).join(',') || 'nothing'} with ${plateChars.min}-${plateChars.max} characters`);
-  }
+    return plates;
+  };
+  const [plate] = await readWith({ min: 4, max: 8 });
+  tt.ok(plate, 'the plate is read with the 4-8 default');
+  const n = plate!.text.length;
+  tt.equal((await readWith({ min: n, max: n })).length, 1, `a ${n}-character reading (${plate!.text}) is kept when ${n} characters are allowed`);
+  tt.equal((await readWith({ min: n + 1, max: 8 })).length, 0, 'too short: dropped');
+  tt.equal((await readWith({ min: 2, max: n - 1 })).length, 0, 'too long: dropped');
 });
 
 t.test('raw RGB and IR-like grayscale frames are read like the JPEG', async (tt) => {
