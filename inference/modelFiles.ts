@@ -11,9 +11,16 @@ export interface ModelEntry {
 
 export interface ModelManifest {
   reader: ModelEntry;
+  /** A second reader, trained another way, whose readings of the same crops vote with the first's. */
+  second_reader?: ModelEntry;
   detector: ModelEntry;
   alphabet: string;
   states: string[];
+}
+
+/** The readers a model folder holds, the first one first. */
+export function readerEntries(manifest: ModelManifest): ModelEntry[] {
+  return manifest.second_reader ? [manifest.reader, manifest.second_reader] : [manifest.reader];
 }
 
 export const DEFAULT_MODEL_DIR = new URL('./models', import.meta.url).pathname;

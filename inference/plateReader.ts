@@ -46,7 +46,10 @@ function viewsOf(box: PlateBox): PlateBox[] {
   return FRAMINGS.map((f) => framed(box, f));
 }
 
-/** Reads every box of one frame in a single batch through the reader network. */
+/**
+ * Reads every box of one frame in a single batch through each reader network; the readings of all
+ * framings by all readers vote together.
+ */
 export async function readPlates(
   backend: InferenceBackend,
   frame: GrayFrame,
@@ -56,10 +59,14 @@ export async function readPlates(
 ): Promise<PlateText[]> {
   if (boxes.length === 0) return [];
   const perBox = boxes.map(viewsOf);
-  const texts = await readViews(backend, frame, perBox.flat(), labels, options);
+  const input = cropsOf(frame, perBox.flat());
+  const byReader: PlateText[][] = [];
+  for (let r = 0; r < backend.readers; r++) byReader.push(await readCrops(backend, r, input, labels, options));
   let offset = 0;
   return perBox.map((views) => {
-    const all = texts.slice(offset, (offset += views.length));
+    const start = offset;
+    offset += views.length;
+    const all = byReader.flatMap((texts) => texts.slice(start, offset));
     const mine = all.filter((t) => t.candidates.length > 0);
     if (mine.length <= 1) return mine[0] ?? all[0]!;
     // The framings vote like the frames of a burst: most common length, then per character.
@@ -75,20 +82,25 @@ export async function readPlates(
   });
 }
 
-async function readViews(
+/** The reader's input for each box: its region with the margin, resampled to 96x48, in one batch. */
+function cropsOf(frame: GrayFrame, boxes: PlateBox[]): { data: Float32Array; dims: number[] } {
+  const size = READER_W * READER_H;
+  const data = new Float32Array(size * boxes.length);
+  for (const [i, box] of boxes.entries()) data.set(resampleRegion(frame.pixels, frame.width, frame.height, readRegion(box), READER_W, READER_H), i * size);
+  return { data, dims: [boxes.length, 1, READER_H, READER_W] };
+}
+
+async function readCrops(
   backend: InferenceBackend,
-  frame: GrayFrame,
-  boxes: PlateBox[],
+  reader: number,
+  input: { data: Float32Array; dims: number[] },
   labels: { alphabet: string; states: string[] },
   options: { regionThreshold: number; candidates: number },
 ): Promise<PlateText[]> {
-  const size = READER_W * READER_H;
-  const input = new Float32Array(size * boxes.length);
-  for (const [i, box] of boxes.entries()) input.set(resampleRegion(frame.pixels, frame.width, frame.height, readRegion(box), READER_W, READER_H), i * size);
-  const { chars, state } = await backend.read({ data: input, dims: [boxes.length, 1, READER_H, READER_W] });
+  const { chars, state } = await backend.read(input, reader);
   const [, classes, steps] = chars.dims as [number, number, number];
   const states = state.dims[1]!;
-  return boxes.map((_, i) => {
+  return Array.from({ length: input.dims[0]! }, (_, i) => {
     const logits = state.data.subarray(i * states, (i + 1) * states);
     const max = Math.max(...logits);
     const exps = Array.from(logits, (v) => Math.exp(v - max));

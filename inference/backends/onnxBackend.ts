@@ -1,5 +1,5 @@
 import { AlprError } from '../../core/index.js';
-import { readVerified, type ModelManifest } from '../modelFiles.js';
+import { readerEntries, readVerified, type ModelManifest } from '../modelFiles.js';
 import type { InferenceBackend, Tensor } from './types.js';
 
 type Ort = typeof import('onnxruntime-node');
@@ -9,7 +9,11 @@ type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
 export class OnnxBackend implements InferenceBackend {
   readonly name = 'onnx' as const;
 
-  private constructor(private readonly ort: Ort, private readonly detector: Session, private readonly reader: Session) {}
+  private constructor(private readonly ort: Ort, private readonly detector: Session, private readonly readerSessions: Session[]) {}
+
+  get readers(): number {
+    return this.readerSessions.length;
+  }
 
   static async load(dir: string, manifest: ModelManifest, threads = 1): Promise<OnnxBackend> {
     let ort: Ort;
@@ -26,11 +30,11 @@ export class OnnxBackend implements InferenceBackend {
         throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `ONNX Runtime cannot load the ${name} model`, { cause });
       }
     };
-    const [det, rd] = await Promise.all([
-      readVerified(dir, manifest.detector.onnx.file, manifest.detector.onnx.sha256),
-      readVerified(dir, manifest.reader.onnx.file, manifest.reader.onnx.sha256),
-    ]);
-    return new OnnxBackend(ort, await open(det, 'detector'), await open(rd, 'reader'));
+    const det = await readVerified(dir, manifest.detector.onnx.file, manifest.detector.onnx.sha256);
+    const readers = await Promise.all(readerEntries(manifest).map((entry) => readVerified(dir, entry.onnx.file, entry.onnx.sha256)));
+    const sessions: Session[] = [];
+    for (const [i, bytes] of readers.entries()) sessions.push(await open(bytes, i === 0 ? 'reader' : 'second reader'));
+    return new OnnxBackend(ort, await open(det, 'detector'), sessions);
   }
 
   async detect(input: Tensor): Promise<{ maps: Tensor }> {
@@ -38,14 +42,14 @@ export class OnnxBackend implements InferenceBackend {
     return { maps: out.maps! };
   }
 
-  async read(input: Tensor): Promise<{ chars: Tensor; state: Tensor }> {
-    const out = await this.run(this.reader, input);
+  async read(input: Tensor, reader = 0): Promise<{ chars: Tensor; state: Tensor }> {
+    const out = await this.run(this.readerSessions[reader]!, input);
     return { chars: out.chars!, state: out.state! };
   }
 
   async dispose(): Promise<void> {
     await this.detector.release();
-    await this.reader.release();
+    for (const session of this.readerSessions) await session.release();
   }
 
   private async run(session: Session, input: Tensor): Promise<Record<string, Tensor>> {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { AlprError } from '../../core/index.js';
-import { readVerified, type ModelManifest } from '../modelFiles.js';
+import { readerEntries, readVerified, type ModelManifest } from '../modelFiles.js';
 import type { InferenceBackend, Tensor } from './types.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -22,7 +22,11 @@ interface TfjsWeightsFile {
 export class TfjsBackend implements InferenceBackend {
   readonly name = 'tfjs' as const;
 
-  private constructor(private readonly tf: Tf, private readonly det: Weights, private readonly rd: Weights, readonly engine: string) {}
+  private constructor(private readonly tf: Tf, private readonly det: Weights, private readonly readerWeights: Weights[], readonly engine: string) {}
+
+  get readers(): number {
+    return this.readerWeights.length;
+  }
 
   static async load(dir: string, manifest: ModelManifest): Promise<TfjsBackend> {
     const { tf, engine } = await loadTf();
@@ -37,7 +41,9 @@ export class TfjsBackend implements InferenceBackend {
         throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `TensorFlow.js weights ${entry.tfjs.weights} do not match their manifest`, { cause });
       }
     };
-    return new TfjsBackend(tf, await weights(manifest.detector), await weights(manifest.reader), engine);
+    const readers: Weights[] = [];
+    for (const entry of readerEntries(manifest)) readers.push(await weights(entry));
+    return new TfjsBackend(tf, await weights(manifest.detector), readers, engine);
   }
 
   async detect(input: Tensor): Promise<{ maps: Tensor }> {
@@ -58,8 +64,9 @@ export class TfjsBackend implements InferenceBackend {
     });
   }
 
-  async read(input: Tensor): Promise<{ chars: Tensor; state: Tensor }> {
-    const { tf, rd: w } = this;
+  async read(input: Tensor, reader = 0): Promise<{ chars: Tensor; state: Tensor }> {
+    const { tf } = this;
+    const w = this.readerWeights[reader]!;
     return this.guard(async () => {
       const [chars, state] = tf.tidy(() => {
         const pool = (t: T4, ph: number, pw: number) => tf.maxPool(t, [ph, pw], [ph, pw], 'valid');
@@ -80,7 +87,7 @@ export class TfjsBackend implements InferenceBackend {
   }
 
   async dispose(): Promise<void> {
-    for (const t of [...Object.values(this.det), ...Object.values(this.rd)]) t.dispose();
+    for (const t of [...Object.values(this.det), ...this.readerWeights.flatMap((r) => Object.values(r))]) t.dispose();
   }
 
   /** Conv + bias + ReLU for a folded `name.0` layer, PyTorch-style symmetric padding. */

@@ -5,12 +5,15 @@ export interface Tensor {
 }
 
 /**
- * Runs the two networks. Both backends take NCHW float input and return the same layouts:
- * detector `maps` [N, 5, H/4, W/4]; reader `chars` [N, classes, steps] and `state` [N, states].
+ * Runs the networks: the detector and one or two readers (manifest `reader`, `second_reader`).
+ * Both backends take NCHW float input and return the same layouts: detector `maps`
+ * [N, 5, H/4, W/4]; reader `chars` [N, classes, steps] and `state` [N, states].
  */
 export interface InferenceBackend {
   readonly name: 'onnx' | 'tfjs';
+  /** How many readers the model folder holds (read's `reader` is 0 to readers - 1). */
+  readonly readers: number;
   detect(input: Tensor): Promise<{ maps: Tensor }>;
-  read(input: Tensor): Promise<{ chars: Tensor; state: Tensor }>;
+  read(input: Tensor, reader?: number): Promise<{ chars: Tensor; state: Tensor }>;
   dispose(): Promise<void>;
 }

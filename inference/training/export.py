@@ -70,6 +70,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--second-reader", default="", help="a reader checkpoint exported beside the first as second_reader; the two vote")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     reader, detector = load(Reader(), os.path.join(args.ckpt, "reader.pt")), load(Detector(), os.path.join(args.ckpt, "detector.pt"))
@@ -77,6 +78,8 @@ def main():
         "reader": export_one(reader, "reader", (1, READER_H, READER_W), args.out, ["chars", "state"]),
         "detector": export_one(detector, "detector", (1, DET_H, DET_W), args.out, ["maps"], spatial=True),
     }
+    if args.second_reader:
+        manifest["second_reader"] = export_one(load(Reader(), args.second_reader), "second_reader", (1, READER_H, READER_W), args.out, ["chars", "state"])
     from synth import ALPHABET, STATE_CODES
     manifest["alphabet"] = ALPHABET
     manifest["states"] = STATE_CODES

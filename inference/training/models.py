@@ -119,9 +119,9 @@ def is_folded(state_dict):
 
 
 def load_exported(name, model_dir):
-    """The shipped network `name` (reader or detector) from its TensorFlow.js weights in
-    inference/models, batch norm folded as exported: the starting point for a fine-tune."""
-    model = fold(Reader() if name == "reader" else Detector())
+    """The shipped network `name` (reader, second_reader or detector) from its TensorFlow.js
+    weights in inference/models, batch norm folded as exported: the starting point for a fine-tune."""
+    model = fold(Reader() if name.endswith("reader") else Detector())
     spec = json.load(open(os.path.join(model_dir, f"{name}.tfjs.json")))["weightsManifest"][0]
     raw = np.fromfile(os.path.join(model_dir, spec["paths"][0]), dtype=np.float32)
     state, offset = {}, 0

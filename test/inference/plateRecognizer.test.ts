@@ -177,4 +177,36 @@ t.test('a missing or altered model file is refused with a typed error', async (t
   const gone = await copy('gone');
   await writeFile(join(gone, 'detector.weights.bin'), '');
   await tt.rejects(PlateRecognizer.create(options({ modelDir: gone, backend: 'tfjs' })), { code: 'ALPR_ERR_MODEL_CHECKSUM' });
+  for (const file of ['second_reader.onnx', 'second_reader.weights.bin']) {
+    const second = await copy(`second-${file}`);
+    await writeFile(join(second, file), 'not a model');
+    await tt.rejects(PlateRecognizer.create(options({ modelDir: second, backend: file.endsWith('.onnx') ? 'onnx' : 'tfjs' })), { code: 'ALPR_ERR_MODEL_CHECKSUM' }, `the second reader's ${file} is checked too`);
+  }
+});
+
+t.test('a model folder with one reader works; with two, both readers vote on every crop', async (tt) => {
+  const dir = await tempDir(tt);
+  for (const f of await readdir(DEFAULT_MODEL_DIR)) if (!f.endsWith('.md') && !f.startsWith('second_reader')) await copyFile(join(DEFAULT_MODEL_DIR, f), join(dir, f));
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  tt.ok(manifest.second_reader, 'the shipped folder has a second reader');
+  delete manifest.second_reader;
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  const single = await PlateRecognizer.create(options({ modelDir: dir, detectorZoom: ZOOM }));
+  const pair = await PlateRecognizer.create(options({ detectorZoom: ZOOM }));
+  tt.teardown(async () => {
+    await single.close();
+    await pair.close();
+  });
+  let sameText = 0;
+  let pairRight = 0;
+  for (const [i, vehicle] of SAMPLE_VEHICLES.entries()) {
+    const [one] = await single.recognizeBurst(await burstOf(i + 1));
+    const [two] = await pair.recognizeBurst(await burstOf(i + 1));
+    tt.ok(one && two, `vehicle ${i + 1} is read with one reader and with two`);
+    tt.same(two!.corners, one!.corners, 'the readers do not move the box');
+    if (one!.text === two!.text) sameText++;
+    if (two!.text === vehicle.plate) pairRight++;
+  }
+  tt.ok(sameText >= 3, `${sameText} of 6 texts agree between one reader and two`);
+  tt.ok(pairRight >= 4, `${pairRight} of 6 plates read exactly by the pair`);
 });
