@@ -168,8 +168,8 @@ def build_reader_context(args):
                         ctx_m=np.array(ctx_m, np.float32), val_x=np.stack(val_x), val_y=np.array(val_y), val_s=np.array(val_s))
 
 
-def _synth_chunk(seed, count):
-    xs, texts, states = synth.reader_set(np.random.default_rng(seed), count, READER_W, READER_H)
+def _synth_chunk(seed, count, lookalike):
+    xs, texts, states = synth.reader_set(np.random.default_rng(seed), count, READER_W, READER_H, lookalike=lookalike)
     return np.stack(xs), texts, states
 
 
@@ -180,7 +180,7 @@ def build_reader_synth(args):
     chunks = [args.reader_synth // n_chunks + (1 if k < args.reader_synth % n_chunks else 0) for k in range(n_chunks)]
     started = time.time()
     with multiprocessing.get_context("fork").Pool(args.workers) as pool:
-        parts = pool.starmap(_synth_chunk, [(args.seed * 1000 + k, n) for k, n in enumerate(chunks) if n])
+        parts = pool.starmap(_synth_chunk, [(args.seed * 1000 + k, n, args.lookalike_share) for k, n in enumerate(chunks) if n])
     np.savez(os.path.join(args.out, "reader_synth.npz"), train_x=np.concatenate([p[0] for p in parts]),
              train_y=np.array([t for p in parts for t in p[1]]), train_s=np.array([s for p in parts for s in p[2]]))
     print(f"reader synth: {args.reader_synth} crops with {args.workers} processes ({time.time() - started:.0f}s)", flush=True)
@@ -256,6 +256,7 @@ def main():
     ap.add_argument("--task", choices=["reader", "reader-context", "reader-synth", "detector", "all"], default="all")
     ap.add_argument("--reader-synth", type=int, default=60000)
     ap.add_argument("--workers", type=int, default=2, help="reader-synth: rendering processes")
+    ap.add_argument("--lookalike-share", type=float, default=0.0, help="reader-synth: share of look-alike plates (synth.random_text)")
     ap.add_argument("--real-variants", type=int, default=12)
     ap.add_argument("--reuse-synth", default="", help="take the synthetic reader samples from an earlier reader.npz")
     ap.add_argument("--reader-synth-count-hint", type=int, default=60000, help="with --reuse-synth: how many leading samples are synthetic")

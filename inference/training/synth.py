@@ -69,14 +69,23 @@ def font(path, size):
     return _font_cache[key]
 
 
-def random_text(rng):
+# Characters that plate readers confuse with one another (O/0/Q/D, I/1, B/8, S/5, Z/2, G/6, M/W/N/H):
+# a look-alike plate draws its letters and digits from these only, so the reader has to tell them
+# apart by their shapes rather than by how common each is on plates.
+LOOKALIKE_LETTERS = "ODQUCGBSZIJTMWNHKXVY"
+LOOKALIKE_DIGITS = "0185264"
+
+
+def random_text(rng, lookalike=False):
+    letters, digits = (LOOKALIKE_LETTERS, LOOKALIKE_DIGITS) if lookalike else (ALPHABET[10:], ALPHABET[:10])
     if rng.random() < 0.12:  # vanity / irregular
         n = int(rng.integers(2, 8))
-        return "".join(ALPHABET[int(rng.integers(0, 36))] for _ in range(n))
+        pool = letters + digits if lookalike else ALPHABET
+        return "".join(pool[int(rng.integers(0, len(pool)))] for _ in range(n))
     pattern = PATTERNS[int(rng.integers(0, len(PATTERNS)))]
     out = []
     for c in pattern:
-        out.append(ALPHABET[int(rng.integers(0, 10))] if c == "D" else ALPHABET[10 + int(rng.integers(0, 26))])
+        out.append(digits[int(rng.integers(0, len(digits)))] if c == "D" else letters[int(rng.integers(0, len(letters)))])
     return "".join(out)
 
 
@@ -218,22 +227,25 @@ def camera_effects(rng, img):
     return img
 
 
-def reader_sample(rng, out_w, out_h):
+def reader_sample(rng, out_w, out_h, text=None):
     """One synthetic reader input (grayscale crop) with its text and state code."""
-    img, text, state = render_plate(rng)
+    img, text, state = render_plate(rng, text)
     img = degrade(rng, img)
     img = perspective(rng, img, out_w * 2, out_h * 2, margin=rng.uniform(0.02, 0.12))
     img = camera_effects(rng, img).resize((out_w, out_h), Image.BILINEAR)
     return np.asarray(img, dtype=np.uint8), text, state
 
 
-def reader_set(rng, count, out_w, out_h, log_every=0):
+def reader_set(rng, count, out_w, out_h, log_every=0, lookalike=0.0):
     """`count` reader samples rendered at twice out_w x out_h and downsized, as the reader sees
-    them: (N x out_h x out_w uint8, texts, state codes)."""
+    them: (N x out_h x out_w uint8, texts, state codes). A `lookalike` share of them are look-alike
+    plates (random_text)."""
     xs, texts, states = [], [], []
     started = time.time()
     for i in range(count):
-        arr, text, state = reader_sample(rng, out_w * 2, out_h * 2)
+        # (No draw at all when lookalike is 0, so earlier seeds still give the same sets.)
+        forced = random_text(rng, lookalike=True) if lookalike and rng.random() < lookalike else None
+        arr, text, state = reader_sample(rng, out_w * 2, out_h * 2, forced)
         xs.append(np.asarray(Image.fromarray(arr).resize((out_w, out_h), Image.BILINEAR)))
         texts.append(text); states.append(state)
         if log_every and i % log_every == 0:

@@ -8,6 +8,7 @@ validation metric (exact plate match for the reader, recall minus false positive
 detector) is kept.
 """
 import argparse
+import collections
 import json
 import math
 import os
@@ -105,6 +106,15 @@ def load_reader_data(args):
     return (x[keep], [ys[i] for i in keep], [ss[i] for i in keep]), ctx, val
 
 
+def rare_char_weights(texts, power):
+    """How often to draw each real plate: (median character count / count of its rarest character)
+    ** power, at least 1. Real plates hold few O, Q, I or V (states avoid them), so without this the
+    reader learns that a round glyph is nearly always 0."""
+    counts = collections.Counter("".join(texts))
+    median = float(np.median(list(counts.values())))
+    return torch.tensor([max(1.0, (median / min(counts[c] for c in t)) ** power) if t else 1.0 for t in texts], dtype=torch.float)
+
+
 class AugmentedBatches:
     """Batches built on the device (augment.py): fixed crops nudged, real plates cut from their
     context canvases with jitter (--real-fraction of each batch), photometric variety on all."""
@@ -120,6 +130,7 @@ class AugmentedBatches:
             self.cx = torch.from_numpy(ctx[0]).to(device)
             self.cl, self.clen, self.cs = encode_texts(ctx[1], ctx[2], device)
             self.cm = torch.from_numpy(ctx[3]).to(device)
+            self.cw = rare_char_weights(ctx[1], args.rare_chars).to(device) if args.rare_chars else None
 
     def next(self):
         n_fixed = self.batch - self.n_real
@@ -127,7 +138,10 @@ class AugmentedBatches:
         parts = [augment.nudge(self.fx[i].float().div(255).unsqueeze(1), self.gen)]
         labels, lengths, states = [self.fl[i]], [self.flen[i]], [self.fs[i]]
         if self.n_real:
-            j = torch.randint(0, len(self.cx), (self.n_real,), generator=self.gen, device=self.device)
+            if self.cw is None:
+                j = torch.randint(0, len(self.cx), (self.n_real,), generator=self.gen, device=self.device)
+            else:
+                j = torch.multinomial(self.cw, self.n_real, replacement=True, generator=self.gen)
             parts.append(augment.cut_plates(self.cx[j].float().div(255).unsqueeze(1), self.cm[j], self.gen))
             labels.append(self.cl[j]); lengths.append(self.clen[j]); states.append(self.cs[j])
         batch = augment.photometric(torch.cat(parts), self.gen)
@@ -339,6 +353,7 @@ def main():
     ap.add_argument("--init", default="", help="start from this checkpoint (fine-tuning)")
     ap.add_argument("--augment", action="store_true", help="reader: batches varied on the device (augment.py)")
     ap.add_argument("--context", action="store_true", help="reader: also cut crops from the real plates in reader_context.npz")
+    ap.add_argument("--rare-chars", type=float, default=0.0, help="reader, with --context: draw real plates with rare characters more often (rare_char_weights power; 0 = uniformly)")
     ap.add_argument("--real-fraction", type=float, default=0.35, help="reader, with --context: share of each batch cut from real plates")
     ap.add_argument("--init-exported", default="", help="start from the exported weights in this folder (inference/models), batch norm folded")
     args = ap.parse_args()
