@@ -44,11 +44,10 @@ export class Appliance {
   readonly dayNight: DayNight;
   readonly health: HealthMonitor;
   readonly gpio: GpioChip;
-  private readonly notifier: SystemdNotifier;
 
   private constructor(parts: {
     supervisor: Supervisor; pipeline: CapturePipeline; trigger: VehicleTrigger; illuminator: Illuminator | null;
-    tamper: TamperSwitch | null; dayNight: DayNight; health: HealthMonitor; gpio: GpioChip; notifier: SystemdNotifier;
+    tamper: TamperSwitch | null; dayNight: DayNight; health: HealthMonitor; gpio: GpioChip;
   }) {
     this.supervisor = parts.supervisor;
     this.pipeline = parts.pipeline;
@@ -58,7 +57,6 @@ export class Appliance {
     this.dayNight = parts.dayNight;
     this.health = parts.health;
     this.gpio = parts.gpio;
-    this.notifier = parts.notifier;
   }
 
   static async create(ctx: ApplianceContext): Promise<Appliance> {
@@ -158,7 +156,7 @@ export class Appliance {
     supervisor.add('health', health);
     supervisor.add('systemd', notifier);
     supervisor.add('gpio', { start: async () => undefined, stop: async () => { await illuminator?.switchOff(); await gpio.close(); } });
-    return new Appliance({ supervisor, pipeline, trigger, illuminator, tamper, dayNight, health, gpio, notifier });
+    return new Appliance({ supervisor, pipeline, trigger, illuminator, tamper, dayNight, health, gpio });
   }
 
   async start(): Promise<void> {

@@ -37,7 +37,7 @@ export class JohnnyFiveGpioChip implements GpioChip {
   private readonly registry = new PinRegistry<GpioPin>('johnny-five GPIO');
   private readonly pwmScale: number;
 
-  private constructor(private readonly board: Board, private readonly io: IoPlugin) {
+  private constructor(board: Board, private readonly io: IoPlugin) {
     this.pwmScale = (board as unknown as { RESOLUTION?: { PWM?: number } }).RESOLUTION?.PWM ?? 255;
   }
 
