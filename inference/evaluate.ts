@@ -109,7 +109,7 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
         plates++;
         const truth = item.plates[0]!.text;
         if (read.candidates[0]?.text === truth) top1++;
-        else options.onMistake?.(`misread ${basename(item.image)}: truth ${truth}, read ${read.candidates[0]?.text ?? '(nothing)'}`);
+        else options.onMistake?.(`misread ${basename(item.image)}: truth ${truth}, read ${read.candidates[0] ? `${read.candidates[0].text} (confidence ${read.candidates[0].confidence.toFixed(2)})` : '(nothing)'}`);
         if (read.candidates.some((c) => c.text === truth)) top5++;
         if (read.region && read.region === item.plates[0]!.region) regions++;
         continue;

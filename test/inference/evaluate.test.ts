@@ -56,7 +56,7 @@ t.test('crop folder: detection is skipped and top1 is read accuracy on the crops
   tt.equal(result.detection_recall, null);
   tt.equal(result.false_positives_per_image, null);
   tt.ok(result.top1 >= 4 / 6 && result.top1 <= 5 / 6, `top1 ${result.top1}`);
-  tt.match(run.err, /misread crop6\.png: truth NOTME1/);
+  tt.match(run.err, /misread crop6\.png: truth NOTME1, read \w+ \(confidence \d\.\d\d\)/, 'with the read\'s confidence, as for frames');
 });
 
 t.test('a folder with no truth files is a typed error, exit 1; bad arguments exit 64', async (tt) => {
