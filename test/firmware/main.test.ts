@@ -13,9 +13,14 @@ function run(args: string[], options: { killAfterMs?: number } = {}): Promise<{ 
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NOTIFY_SOCKET: '' } });
     let stdout = '';
     let stderr = '';
+    let killScheduled = false;
     child.stdout.on('data', (d: Buffer) => {
       stdout += d;
-      if (options.killAfterMs && stdout.includes('appliance running')) setTimeout(() => child.kill('SIGTERM'), options.killAfterMs);
+      // One SIGTERM, as systemd sends: a second one during shutdown would kill the process by default.
+      if (options.killAfterMs && !killScheduled && stdout.includes('appliance running')) {
+        killScheduled = true;
+        setTimeout(() => child.kill('SIGTERM'), options.killAfterMs);
+      }
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
