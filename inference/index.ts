@@ -3,7 +3,7 @@ export { createBackend, type BackendChoice } from './backends/createBackend.js';
 export type { InferenceBackend, Tensor } from './backends/types.js';
 export { toGray, MAX_FRAME_DIMENSION, type FrameInput, type GrayFrame } from './frameImage.js';
 export { detectPlates, iou, DET_W, DET_H, type PlateBox } from './plateDetector.js';
-export { readPlates, READER_W, READER_H } from './plateReader.js';
+export { readPlates, type ReaderModels } from './plateReader.js';
 export { decodePlate, type Candidate } from './ctcDecode.js';
 export { voteBurst, editDistance, type FrameReading, type VotedReading } from './burstVoting.js';
 export { DedupeWindow } from './dedupeWindow.js';

@@ -23,6 +23,17 @@ export function readerEntries(manifest: ModelManifest): ModelEntry[] {
   return manifest.second_reader ? [manifest.reader, manifest.second_reader] : [manifest.reader];
 }
 
+/** The reader inputs as [channels, height, width] from each reader's manifest entry, checked. */
+export function readerInputs(manifest: ModelManifest): Array<{ width: number; height: number }> {
+  return readerEntries(manifest).map((entry, i) => {
+    const [channels, height, width] = entry.input ?? [];
+    if (channels !== 1 || !Number.isInteger(height) || !Number.isInteger(width) || height! < 8 || width! < 8 || height! > 512 || width! > 1024) {
+      throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `manifest ${i === 0 ? 'reader' : 'second_reader'} input ${JSON.stringify(entry.input)} is not [1, height, width]`);
+    }
+    return { width: width!, height: height! };
+  });
+}
+
 export const DEFAULT_MODEL_DIR = new URL('./models', import.meta.url).pathname;
 
 export async function loadManifest(dir: string): Promise<ModelManifest> {

@@ -5,10 +5,16 @@ import type { GrayFrame } from './frameImage.js';
 import { resampleRegion } from './resample.js';
 import type { PlateBox } from './plateDetector.js';
 
-export const READER_W = 96;
-export const READER_H = 48;
 /** Margin added around a detected box before reading, as in training (prepare.py reader_crop). */
 export const CROP_MARGIN = { x: 0.08, y: 0.15 };
+
+/** What readPlates needs of the model folder: the labels and each reader's input size (manifest `input`). */
+export interface ReaderModels {
+  alphabet: string;
+  states: string[];
+  /** Per reader, in the backend's order: the crop it reads, in pixels. */
+  inputs: Array<{ width: number; height: number }>;
+}
 
 export interface PlateText {
   candidates: Candidate[];
@@ -54,14 +60,20 @@ export async function readPlates(
   backend: InferenceBackend,
   frame: GrayFrame,
   boxes: PlateBox[],
-  labels: { alphabet: string; states: string[] },
+  models: ReaderModels,
   options: { regionThreshold: number; candidates: number },
 ): Promise<PlateText[]> {
   if (boxes.length === 0) return [];
   const perBox = boxes.map(viewsOf);
-  const input = cropsOf(frame, perBox.flat());
+  // Readers of the same input size share one batch of crops.
+  const batches = new Map<string, { data: Float32Array; dims: number[] }>();
   const byReader: PlateText[][] = [];
-  for (let r = 0; r < backend.readers; r++) byReader.push(await readCrops(backend, r, input, labels, options));
+  for (let r = 0; r < backend.readers; r++) {
+    const size = models.inputs[r] ?? models.inputs[0]!;
+    const key = `${size.width}x${size.height}`;
+    if (!batches.has(key)) batches.set(key, cropsOf(frame, perBox.flat(), size));
+    byReader.push(await readCrops(backend, r, batches.get(key)!, models, options));
+  }
   let offset = 0;
   return perBox.map((views) => {
     const start = offset;
@@ -82,19 +94,19 @@ export async function readPlates(
   });
 }
 
-/** The reader's input for each box: its region with the margin, resampled to 96x48, in one batch. */
-function cropsOf(frame: GrayFrame, boxes: PlateBox[]): { data: Float32Array; dims: number[] } {
-  const size = READER_W * READER_H;
+/** A reader's input for each box: its region with the margin, resampled to the reader's size, in one batch. */
+function cropsOf(frame: GrayFrame, boxes: PlateBox[], { width, height }: { width: number; height: number }): { data: Float32Array; dims: number[] } {
+  const size = width * height;
   const data = new Float32Array(size * boxes.length);
-  for (const [i, box] of boxes.entries()) data.set(resampleRegion(frame.pixels, frame.width, frame.height, readRegion(box), READER_W, READER_H), i * size);
-  return { data, dims: [boxes.length, 1, READER_H, READER_W] };
+  for (const [i, box] of boxes.entries()) data.set(resampleRegion(frame.pixels, frame.width, frame.height, readRegion(box), width, height), i * size);
+  return { data, dims: [boxes.length, 1, height, width] };
 }
 
 async function readCrops(
   backend: InferenceBackend,
   reader: number,
   input: { data: Float32Array; dims: number[] },
-  labels: { alphabet: string; states: string[] },
+  labels: Pick<ReaderModels, 'alphabet' | 'states'>,
   options: { regionThreshold: number; candidates: number },
 ): Promise<PlateText[]> {
   const { chars, state } = await backend.read(input, reader);

@@ -6,9 +6,9 @@ import { voteBurst, type FrameReading } from './burstVoting.js';
 import type { Candidate } from './ctcDecode.js';
 import { DedupeWindow } from './dedupeWindow.js';
 import { jpegOfRegion, toGray, type FrameInput, type GrayFrame } from './frameImage.js';
-import { DEFAULT_MODEL_DIR, loadManifest, type ModelManifest } from './modelFiles.js';
+import { DEFAULT_MODEL_DIR, loadManifest, readerInputs } from './modelFiles.js';
 import { detectPlates, type PlateBox, type ZoomOptions } from './plateDetector.js';
-import { readPlates, readRegion } from './plateReader.js';
+import { readPlates, readRegion, type ReaderModels } from './plateReader.js';
 
 export interface Point {
   x: number;
@@ -79,15 +79,16 @@ export class PlateRecognizer {
   private readonly dedupe: DedupeWindow | null;
   private failed = 0;
 
-  private constructor(private readonly backend: InferenceBackend, private readonly manifest: ModelManifest, private readonly ctx: PlateRecognizerOptions) {
+  private constructor(private readonly backend: InferenceBackend, private readonly readerModels: ReaderModels, private readonly ctx: PlateRecognizerOptions) {
     this.dedupe = ctx.dedupeWindowMs > 0 ? new DedupeWindow({ windowMs: ctx.dedupeWindowMs, clock: ctx.clock }) : null;
   }
 
   static async create(options: PlateRecognizerOptions): Promise<PlateRecognizer> {
     const dir = options.modelDir ?? DEFAULT_MODEL_DIR;
     const manifest = await loadManifest(dir);
+    const readerModels = { alphabet: manifest.alphabet, states: manifest.states, inputs: readerInputs(manifest) };
     const backend = await createBackend(options.backend, dir, manifest, options.logger);
-    return new PlateRecognizer(backend, manifest, options);
+    return new PlateRecognizer(backend, readerModels, options);
   }
 
   get backendName(): string {
@@ -145,7 +146,7 @@ export class PlateRecognizer {
   /** Reads one known plate box (evaluation on plate crops, the self-test's test image). */
   async readBox(gray: GrayFrame, box: PlateBox): Promise<{ candidates: Candidate[]; region: string | null; regionConfidence: number }> {
     // A known box (a crop, the self-test image) is read in the same framings as a detected one.
-    const [text] = await readPlates(this.backend, gray, [box], { alphabet: this.manifest.alphabet, states: this.manifest.states }, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
+    const [text] = await readPlates(this.backend, gray, [box], this.readerModels, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
     return text!;
   }
 
@@ -155,7 +156,7 @@ export class PlateRecognizer {
 
   private async recognizeGray(gray: GrayFrame): Promise<FramePlate[]> {
     const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1, this.ctx.detectorZoom);
-    const texts = await readPlates(this.backend, gray, boxes, { alphabet: this.manifest.alphabet, states: this.manifest.states }, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
+    const texts = await readPlates(this.backend, gray, boxes, this.readerModels, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
     return boxes.flatMap((box, i) => {
       const t = texts[i]!;
       const best = t.candidates[0];

@@ -71,15 +71,17 @@ def main():
     ap.add_argument("--ckpt", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--second-reader", default="", help="a reader checkpoint exported beside the first as second_reader; the two vote")
+    ap.add_argument("--reader-width", type=int, default=READER_W, help="the input width the reader was trained at (ALPR_READER_WIDTH)")
+    ap.add_argument("--second-reader-width", type=int, default=READER_W, help="the input width the second reader was trained at")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     reader, detector = load(Reader(), os.path.join(args.ckpt, "reader.pt")), load(Detector(), os.path.join(args.ckpt, "detector.pt"))
     manifest = {
-        "reader": export_one(reader, "reader", (1, READER_H, READER_W), args.out, ["chars", "state"]),
+        "reader": export_one(reader, "reader", (1, READER_H, args.reader_width), args.out, ["chars", "state"]),
         "detector": export_one(detector, "detector", (1, DET_H, DET_W), args.out, ["maps"], spatial=True),
     }
     if args.second_reader:
-        manifest["second_reader"] = export_one(load(Reader(), args.second_reader), "second_reader", (1, READER_H, READER_W), args.out, ["chars", "state"])
+        manifest["second_reader"] = export_one(load(Reader(), args.second_reader), "second_reader", (1, READER_H, args.second_reader_width), args.out, ["chars", "state"])
     from synth import ALPHABET, STATE_CODES
     manifest["alphabet"] = ALPHABET
     manifest["states"] = STATE_CODES

@@ -2,8 +2,9 @@
 
 Detector: CenterNet-style on a 384x288 grayscale frame; outputs at stride 4 a plate-centre heatmap,
 the box size (log, in output cells) and the sub-cell centre offset. About 100 M multiply-adds.
-Reader: a convolutional CTC reader on a 48x96 grayscale plate crop: 24 time steps over the 36
-characters plus blank, and a state head. About 35 M multiply-adds.
+Reader: a convolutional CTC reader on a 48x96 grayscale plate crop (wider with ALPR_READER_WIDTH):
+width / 4 time steps over the 36 characters plus blank, and a state head. About 35 M multiply-adds
+at 96 wide.
 Batch norm is folded into the convolutions at export, so the exported graphs hold only Conv,
 Relu, MaxPool, Resize/Add/Concat, Sigmoid and Softmax: ops every backend runs the same way.
 """
@@ -17,7 +18,11 @@ import torch.nn.functional as F
 
 from synth import ALPHABET, STATE_CODES
 
-READER_H, READER_W = 48, 96
+# The reader's input width is a choice of the run (ALPR_READER_WIDTH, default 96): the network is
+# convolutional along the plate, so a wider input gives more CTC steps (width / 4) and more pixels
+# per character with the same weights; export.py records the width in manifest.json and the
+# runtime crops to it.
+READER_H, READER_W = 48, int(os.environ.get("ALPR_READER_WIDTH", "96"))
 # A real training plate kept with its surroundings (prepare.context_canvas): the box fills the
 # middle half of a CTX_W x CTX_H canvas, so jittered reader crops can be cut from it while training.
 CTX_H, CTX_W = 128, 256

@@ -182,6 +182,13 @@ t.test('a missing or altered model file is refused with a typed error', async (t
     await writeFile(join(second, file), 'not a model');
     await tt.rejects(PlateRecognizer.create(options({ modelDir: second, backend: file.endsWith('.onnx') ? 'onnx' : 'tfjs' })), { code: 'ALPR_ERR_MODEL_CHECKSUM' }, `the second reader's ${file} is checked too`);
   }
+  for (const input of [[1, 48], [3, 48, 96], [1, 0, 96], [1, 48, 1e6], 'wide']) {
+    const bad = await copy(`input-${JSON.stringify(input).replace(/\W/g, '')}`);
+    const manifest = JSON.parse(await readFile(join(bad, 'manifest.json'), 'utf8'));
+    manifest.second_reader.input = input;
+    await writeFile(join(bad, 'manifest.json'), JSON.stringify(manifest));
+    await tt.rejects(PlateRecognizer.create(options({ modelDir: bad })), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: /second_reader input/ }, `a reader input of ${JSON.stringify(input)} is refused`);
+  }
 });
 
 t.test('a model folder with one reader works; with two, both readers vote on every crop', async (tt) => {
