@@ -122,7 +122,7 @@ export const ApplianceConfigSchema = Type.Object(
         max_plate_chars: Type.Integer({ minimum: 1, maximum: 12, default: 8, description: 'A reading with more characters is not a plate (lettering on a vehicle).' }),
         min_read_confidence: Type.Number({ minimum: 0, maximum: 1, default: 0.1, description: 'A detection whose best reading is less sure than this is not a plate (grilles, signs).' }),
         low_confidence_below: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'Reads below this confidence are kept and flagged low_confidence, never dropped.' }),
-        region_threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'State guesses below this confidence are reported as unknown.' }),
+        region_threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'A reading names a state only at this confidence or above (else unknown). The readings of one plate (framings, readers, burst frames) then vote: the state named with the most confidence wins, and its reported confidence is its mean over all those readings, so it can be lower than this.' }),
         dedupe_window_ms: ms(10_000, 'The same plate read again at this site within this window is suppressed (0 = off).'),
       },
       { additionalProperties: false, default: {}, description: 'Plate recognition.' },
