@@ -1,4 +1,5 @@
 import type { Candidate } from './ctcDecode.js';
+import { fitStateSeries } from './plateFormats.js';
 
 /** One plate seen in one frame of a burst. */
 export interface FrameReading {
@@ -42,7 +43,9 @@ export function editDistance(a: string, b: string): number {
  * the same plate. Within a group, readings of the most common length (one vote per frame) vote
  * position by position, each character weighted by its confidence. A position's confidence is
  * the share of the weight behind the winner times the winners' mean confidence; the plate's is
- * its weakest position's. The region is the confidence-weighted majority.
+ * its weakest position's. The region is the confidence-weighted majority; where it is a known
+ * state, its series settle a 0 read for O or the reverse (fitStateSeries), and the text as voted
+ * stays among the candidates.
  */
 export function voteBurst(readings: FrameReading[]): VotedReading[] {
   const groups: FrameReading[][] = [];
@@ -82,15 +85,18 @@ function vote(group: FrameReading[]): VotedReading {
     const agreeing = voters.filter((r) => r.candidates[0]!.text[i] === ch).length;
     confs.push(total > 0 ? (w / total) * (w / agreeing) : 0);
   }
-  const text = chars.join('');
+  const voted = chars.join('');
   // A plate is as sure as its least sure character.
   const confidence = confs.length ? Math.min(...confs) : 0;
   const regions = new Map<string | null, number>();
   for (const r of group) regions.set(r.region, (regions.get(r.region) ?? 0) + r.regionConfidence);
   const [region, regionWeight] = [...regions.entries()].sort((a, b) => b[1] - a[1])[0]!;
   const totalRegion = [...regions.values()].reduce((a, b) => a + b, 0);
-  const representative = [...voters].sort((a, b) => editDistance(a.candidates[0]!.text, text) - editDistance(b.candidates[0]!.text, text) || b.detection - a.detection)[0]!;
-  const candidates = [text, ...group.flatMap((r) => r.candidates.map((c) => c.text))].filter((t, i, all) => all.indexOf(t) === i).slice(0, 5);
+  // The swapped character keeps its confidence: the readers were sure of the glyph, and the
+  // state's series, not the readers, chose between 0 and O.
+  const text = fitStateSeries(voted, region);
+  const representative = [...voters].sort((a, b) => editDistance(a.candidates[0]!.text, voted) - editDistance(b.candidates[0]!.text, voted) || b.detection - a.detection)[0]!;
+  const candidates = [text, voted, ...group.flatMap((r) => r.candidates.map((c) => c.text))].filter((t, i, all) => all.indexOf(t) === i).slice(0, 5);
   return {
     text, confidence, charConfidences: confs.map((c) => Math.round(c * 1000) / 1000), candidates, region,
     regionConfidence: totalRegion > 0 ? Math.round((regionWeight / group.length) * 1000) / 1000 : 0,

@@ -7,5 +7,5 @@ export { readPlates, type ReaderModels } from './plateReader.js';
 export { decodePlate, type Candidate } from './ctcDecode.js';
 export { voteBurst, editDistance, type FrameReading, type VotedReading } from './burstVoting.js';
 export { DedupeWindow } from './dedupeWindow.js';
-export { US_PLATE_FORMATS, formatPrior, patternOf } from './plateFormats.js';
+export { US_PLATE_FORMATS, fitStateSeries, formatPrior, patternOf } from './plateFormats.js';
 export { loadManifest, readVerified, DEFAULT_MODEL_DIR, type ModelManifest } from './modelFiles.js';

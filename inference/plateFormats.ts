@@ -36,3 +36,23 @@ export function formatPrior(text: string, region: string | null): number {
   if (ALL_PATTERNS.has(pattern)) return 0.6;
   return 0.3;
 }
+
+const ZERO_OR_O: Readonly<Record<string, string>> = { '0': 'O', O: '0' };
+
+/**
+ * The one look-alike the state's series settles: on many states' plates (Iowa's, Arkansas's) the
+ * letter O and the digit 0 are the same glyph, and the readers, which see far more 0s than Os,
+ * read it as 0. When the plate's state is known and the text fits none of that state's series,
+ * but reading exactly one 0 as O (or O as 0) makes it fit, that is the reading returned. Nothing
+ * else is changed: other look-alikes (1/I, 8/B, 5/S) are distinct glyphs the readers tell apart,
+ * and a text that fits no series is still a plate (vanity, specialty, older series).
+ */
+export function fitStateSeries(text: string, region: string | null): string {
+  const series = region ? US_PLATE_FORMATS[region] : undefined;
+  if (!series || series.includes(patternOf(text))) return text;
+  const fitting = [...text]
+    .flatMap((ch, i) => (ZERO_OR_O[ch] ? [text.slice(0, i) + ZERO_OR_O[ch] + text.slice(i + 1)] : []))
+    .filter((t) => series.includes(patternOf(t)));
+  // Two different swaps that both fit: the series cannot say which, so the readers' text stands.
+  return fitting.length === 1 ? fitting[0]! : text;
+}

@@ -33,3 +33,15 @@ t.test('a frame that dropped a character does not outvote the full readings', as
   tt.equal(votes[0]!.text, 'ABC1234');
   tt.not(votes[0]!.frameIndex, 1, 'the kept frame is one that agreed with the vote');
 });
+
+t.test("the voted state's series read a 0 as O; the text as voted stays a candidate", async (tt) => {
+  const votes = voteBurst([
+    reading(0, '3550CT', [0.99, 0.99, 0.99, 0.9, 0.99, 0.99], 'AR'),
+    reading(1, '3550CT', [0.99, 0.99, 0.99, 0.95, 0.99, 0.99], 'AR'),
+  ]);
+  tt.equal(votes[0]!.text, '355OCT');
+  tt.equal(votes[0]!.candidates[1], '3550CT');
+  tt.equal(votes[0]!.charConfidences.length, 6, 'the swapped character keeps its confidence');
+  const unknown = voteBurst([reading(0, '3550CT', [0.99, 0.99, 0.99, 0.9, 0.99, 0.99], null)]);
+  tt.equal(unknown[0]!.text, '3550CT', 'no state, no swap');
+});
