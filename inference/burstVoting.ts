@@ -6,6 +6,7 @@ export interface FrameReading {
   frameIndex: number;
   candidates: Candidate[];
   region: string | null;
+  /** 0: this reading has no say on the state (its reader does not name states). */
   regionConfidence: number;
   /** Detector score: how sure we are it is a plate at all. */
   detection: number;
@@ -43,7 +44,8 @@ export function editDistance(a: string, b: string): number {
  * the same plate. Within a group, readings of the most common length (one vote per frame) vote
  * position by position, each character weighted by its confidence. A position's confidence is
  * the share of the weight behind the winner times the winners' mean confidence; the plate's is
- * its weakest position's. The region is the confidence-weighted majority; where it is a known
+ * its weakest position's. The region is the confidence-weighted majority of the readings that
+ * have a say on it, its confidence the winner's weight per such reading; where it is a known
  * state, its series settle a 0 read for O or the reverse (fitStateSeries), and the text as voted
  * stays among the candidates.
  */
@@ -92,6 +94,7 @@ function vote(group: FrameReading[]): VotedReading {
   for (const r of group) regions.set(r.region, (regions.get(r.region) ?? 0) + r.regionConfidence);
   const [region, regionWeight] = [...regions.entries()].sort((a, b) => b[1] - a[1])[0]!;
   const totalRegion = [...regions.values()].reduce((a, b) => a + b, 0);
+  const regionVoters = group.filter((r) => r.regionConfidence > 0).length;
   // The swapped character keeps its confidence: the readers were sure of the glyph, and the
   // state's series, not the readers, chose between 0 and O.
   const text = fitStateSeries(voted, region);
@@ -99,7 +102,7 @@ function vote(group: FrameReading[]): VotedReading {
   const candidates = [text, voted, ...group.flatMap((r) => r.candidates.map((c) => c.text))].filter((t, i, all) => all.indexOf(t) === i).slice(0, 5);
   return {
     text, confidence, charConfidences: confs.map((c) => Math.round(c * 1000) / 1000), candidates, region,
-    regionConfidence: totalRegion > 0 ? Math.round((regionWeight / group.length) * 1000) / 1000 : 0,
+    regionConfidence: totalRegion > 0 ? Math.round((regionWeight / regionVoters) * 1000) / 1000 : 0,
     frameIndex: representative.frameIndex, members: group,
   };
 }

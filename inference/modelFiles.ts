@@ -7,6 +7,8 @@ export interface ModelEntry {
   onnx: { file: string; sha256: string };
   tfjs: { file: string; sha256: string; weights: string; weights_sha256: string };
   input: number[];
+  /** Readers only: false when the state head was never trained to name states (absent: true). */
+  names_states?: boolean;
 }
 
 export interface ModelManifest {
@@ -23,14 +25,27 @@ export function readerEntries(manifest: ModelManifest): ModelEntry[] {
   return manifest.second_reader ? [manifest.reader, manifest.second_reader] : [manifest.reader];
 }
 
-/** The reader inputs as [channels, height, width] from each reader's manifest entry, checked. */
-export function readerInputs(manifest: ModelManifest): Array<{ width: number; height: number }> {
+/** What the runtime needs to know of one reader network. */
+export interface ReaderSpec {
+  /** The crop it reads, in pixels (manifest `input`: [1, height, width]). */
+  width: number;
+  height: number;
+  /** Whether its state head names states; a reader whose head was never trained has no say on the state. */
+  namesStates: boolean;
+}
+
+/** Each reader's manifest entry, checked: input as [channels, height, width], names_states a boolean if given. */
+export function readerSpecs(manifest: ModelManifest): ReaderSpec[] {
   return readerEntries(manifest).map((entry, i) => {
+    const name = i === 0 ? 'reader' : 'second_reader';
     const [channels, height, width] = entry.input ?? [];
     if (channels !== 1 || !Number.isInteger(height) || !Number.isInteger(width) || height! < 8 || width! < 8 || height! > 512 || width! > 1024) {
-      throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `manifest ${i === 0 ? 'reader' : 'second_reader'} input ${JSON.stringify(entry.input)} is not [1, height, width]`);
+      throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `manifest ${name} input ${JSON.stringify(entry.input)} is not [1, height, width]`);
     }
-    return { width: width!, height: height! };
+    if (entry.names_states !== undefined && typeof entry.names_states !== 'boolean') {
+      throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `manifest ${name} names_states ${JSON.stringify(entry.names_states)} is not true or false`);
+    }
+    return { width: width!, height: height!, namesStates: entry.names_states ?? true };
   });
 }
 

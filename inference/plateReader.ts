@@ -1,4 +1,5 @@
 import type { InferenceBackend } from './backends/types.js';
+import type { ReaderSpec } from './modelFiles.js';
 import { voteBurst } from './burstVoting.js';
 import { decodePlate, type Candidate } from './ctcDecode.js';
 import type { GrayFrame } from './frameImage.js';
@@ -8,17 +9,17 @@ import type { PlateBox } from './plateDetector.js';
 /** Margin added around a detected box before reading, as in training (prepare.py reader_crop). */
 export const CROP_MARGIN = { x: 0.08, y: 0.15 };
 
-/** What readPlates needs of the model folder: the labels and each reader's input size (manifest `input`). */
+/** What readPlates needs of the model folder: the labels and, per reader in the backend's order, its input size and whether it names states. */
 export interface ReaderModels {
   alphabet: string;
   states: string[];
-  /** Per reader, in the backend's order: the crop it reads, in pixels. */
-  inputs: Array<{ width: number; height: number }>;
+  readers: ReaderSpec[];
 }
 
 export interface PlateText {
   candidates: Candidate[];
   region: string | null;
+  /** 0 for a reading by a reader that does not name states: it has no say on the state. */
   regionConfidence: number;
 }
 
@@ -69,10 +70,10 @@ export async function readPlates(
   const batches = new Map<string, { data: Float32Array; dims: number[] }>();
   const byReader: PlateText[][] = [];
   for (let r = 0; r < backend.readers; r++) {
-    const size = models.inputs[r] ?? models.inputs[0]!;
-    const key = `${size.width}x${size.height}`;
-    if (!batches.has(key)) batches.set(key, cropsOf(frame, perBox.flat(), size));
-    byReader.push(await readCrops(backend, r, batches.get(key)!, models, options));
+    const spec = models.readers[r] ?? models.readers[0]!;
+    const key = `${spec.width}x${spec.height}`;
+    if (!batches.has(key)) batches.set(key, cropsOf(frame, perBox.flat(), spec));
+    byReader.push(await readCrops(backend, r, batches.get(key)!, models.readers[r]?.namesStates ?? true, models, options));
   }
   let offset = 0;
   return perBox.map((views) => {
@@ -106,6 +107,7 @@ async function readCrops(
   backend: InferenceBackend,
   reader: number,
   input: { data: Float32Array; dims: number[] },
+  namesStates: boolean,
   labels: Pick<ReaderModels, 'alphabet' | 'states'>,
   options: { regionThreshold: number; candidates: number },
 ): Promise<PlateText[]> {
@@ -113,6 +115,8 @@ async function readCrops(
   const [, classes, steps] = chars.dims as [number, number, number];
   const states = state.dims[1]!;
   return Array.from({ length: input.dims[0]! }, (_, i) => {
+    const texts = chars.data.subarray(i * classes * steps, (i + 1) * classes * steps);
+    if (!namesStates) return { candidates: decodePlate(texts, classes, steps, labels.alphabet, null, options.candidates), region: null, regionConfidence: 0 };
     const logits = state.data.subarray(i * states, (i + 1) * states);
     const max = Math.max(...logits);
     const exps = Array.from(logits, (v) => Math.exp(v - max));
@@ -122,7 +126,7 @@ async function readCrops(
     const regionConfidence = exps[best]! / sum;
     // The last class is "unknown"; a weak guess is reported as unknown too.
     const region = best < labels.states.length && regionConfidence >= options.regionThreshold ? labels.states[best]! : null;
-    const candidates = decodePlate(chars.data.subarray(i * classes * steps, (i + 1) * classes * steps), classes, steps, labels.alphabet, region, options.candidates);
+    const candidates = decodePlate(texts, classes, steps, labels.alphabet, region, options.candidates);
     return { candidates, region, regionConfidence: Math.round(regionConfidence * 1000) / 1000 };
   });
 }

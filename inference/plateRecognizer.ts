@@ -6,7 +6,7 @@ import { voteBurst, type FrameReading } from './burstVoting.js';
 import type { Candidate } from './ctcDecode.js';
 import { DedupeWindow } from './dedupeWindow.js';
 import { jpegOfRegion, toGray, type FrameInput, type GrayFrame } from './frameImage.js';
-import { DEFAULT_MODEL_DIR, loadManifest, readerInputs } from './modelFiles.js';
+import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs } from './modelFiles.js';
 import { detectPlates, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { readPlates, readRegion, type ReaderModels } from './plateReader.js';
 
@@ -86,7 +86,7 @@ export class PlateRecognizer {
   static async create(options: PlateRecognizerOptions): Promise<PlateRecognizer> {
     const dir = options.modelDir ?? DEFAULT_MODEL_DIR;
     const manifest = await loadManifest(dir);
-    const readerModels = { alphabet: manifest.alphabet, states: manifest.states, inputs: readerInputs(manifest) };
+    const readerModels = { alphabet: manifest.alphabet, states: manifest.states, readers: readerSpecs(manifest) };
     const backend = await createBackend(options.backend, dir, manifest, options.logger);
     return new PlateRecognizer(backend, readerModels, options);
   }

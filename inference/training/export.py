@@ -73,6 +73,8 @@ def main():
     ap.add_argument("--second-reader", default="", help="a reader checkpoint exported beside the first as second_reader; the two vote")
     ap.add_argument("--reader-width", type=int, default=READER_W, help="the input width the reader was trained at (ALPR_READER_WIDTH)")
     ap.add_argument("--second-reader-width", type=int, default=READER_W, help="the input width the second reader was trained at")
+    ap.add_argument("--second-reader-no-states", action="store_true",
+                    help="the second reader's state head was never trained to name states: its readings get no say on the state")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     reader, detector = load(Reader(), os.path.join(args.ckpt, "reader.pt")), load(Detector(), os.path.join(args.ckpt, "detector.pt"))
@@ -82,6 +84,8 @@ def main():
     }
     if args.second_reader:
         manifest["second_reader"] = export_one(load(Reader(), args.second_reader), "second_reader", (1, READER_H, args.second_reader_width), args.out, ["chars", "state"])
+        if args.second_reader_no_states:
+            manifest["second_reader"]["names_states"] = False
     from synth import ALPHABET, STATE_CODES
     manifest["alphabet"] = ALPHABET
     manifest["states"] = STATE_CODES

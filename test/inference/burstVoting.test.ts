@@ -45,3 +45,11 @@ t.test("the voted state's series read a 0 as O; the text as voted stays a candid
   const unknown = voteBurst([reading(0, '3550CT', [0.99, 0.99, 0.99, 0.9, 0.99, 0.99], null)]);
   tt.equal(unknown[0]!.text, '3550CT', 'no state, no swap');
 });
+
+t.test('readings with no say on the state (confidence 0) do not dilute its confidence', async (tt) => {
+  const named = (i: number) => ({ ...reading(i, 'ABC1234', [0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9], 'IL'), regionConfidence: 0.6 });
+  const mute = (i: number) => ({ ...reading(i, 'ABC1234', [0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9], null), regionConfidence: 0 });
+  const [vote] = voteBurst([named(0), named(1), mute(2), mute(3)]);
+  tt.equal(vote!.region, 'IL');
+  tt.equal(vote!.regionConfidence, 0.6, 'the mean over the two readings that named it, not over all four');
+});

@@ -189,6 +189,36 @@ t.test('a missing or altered model file is refused with a typed error', async (t
     await writeFile(join(bad, 'manifest.json'), JSON.stringify(manifest));
     await tt.rejects(PlateRecognizer.create(options({ modelDir: bad })), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: /second_reader input/ }, `a reader input of ${JSON.stringify(input)} is refused`);
   }
+  for (const namesStates of ['no', 0, null]) {
+    const bad = await copy(`names-states-${String(namesStates)}`);
+    const manifest = JSON.parse(await readFile(join(bad, 'manifest.json'), 'utf8'));
+    manifest.reader.names_states = namesStates;
+    await writeFile(join(bad, 'manifest.json'), JSON.stringify(manifest));
+    await tt.rejects(PlateRecognizer.create(options({ modelDir: bad })), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: /reader names_states/ }, `names_states ${JSON.stringify(namesStates)} is refused`);
+  }
+});
+
+t.test('only readers whose state head names states have a say on the state', async (tt) => {
+  const dir = await tempDir(tt);
+  for (const f of await readdir(DEFAULT_MODEL_DIR)) if (!f.endsWith('.md')) await copyFile(join(DEFAULT_MODEL_DIR, f), join(dir, f));
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  tt.equal(manifest.second_reader.names_states, false, "the shipped second reader's state head was never trained");
+  manifest.reader.names_states = false;
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  const mute = await PlateRecognizer.create(options({ modelDir: dir, detectorZoom: ZOOM }));
+  const shipped = await PlateRecognizer.create(options({ detectorZoom: ZOOM }));
+  tt.teardown(async () => {
+    await mute.close();
+    await shipped.close();
+  });
+  for (const [i, vehicle] of SAMPLE_VEHICLES.slice(0, 3).entries()) {
+    const [unnamed] = await mute.recognizeBurst(await burstOf(i + 1));
+    const [named] = await shipped.recognizeBurst(await burstOf(i + 1));
+    tt.ok(unnamed && named, `vehicle ${i + 1} is read either way`);
+    tt.equal(unnamed!.text, named!.text, 'the same text: the state has no say on it here');
+    tt.same([unnamed!.region, unnamed!.regionConfidence], [null, 0], 'no reader names states: the state is unknown, with no confidence');
+    tt.ok(named!.regionConfidence > 0 && named!.regionConfidence <= 1, `the shipped pair reports a state confidence (${vehicle.plate}: ${named!.region} ${named!.regionConfidence})`);
+  }
 });
 
 t.test('a model folder with one reader works; with two, both readers vote on every crop', async (tt) => {
