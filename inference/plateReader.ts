@@ -73,7 +73,7 @@ export async function readPlates(
     const spec = models.readers[r] ?? models.readers[0]!;
     const key = `${spec.width}x${spec.height}`;
     if (!batches.has(key)) batches.set(key, cropsOf(frame, perBox.flat(), spec));
-    byReader.push(await readCrops(backend, r, batches.get(key)!, models.readers[r]?.namesStates ?? true, models, options));
+    byReader.push(await readCrops(backend, r, batches.get(key)!, spec.namesStates, models, options));
   }
   let offset = 0;
   return perBox.map((views) => {
