@@ -7,7 +7,7 @@ import type { Candidate } from './ctcDecode.js';
 import { DedupeWindow } from './dedupeWindow.js';
 import { jpegOfRegion, toGray, type FrameInput, type GrayFrame } from './frameImage.js';
 import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs } from './modelFiles.js';
-import { detectPlates, type PlateBox, type ZoomOptions } from './plateDetector.js';
+import { detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { readPlates, readRegion, type ReaderModels } from './plateReader.js';
 
 export interface Point {
@@ -157,7 +157,7 @@ export class PlateRecognizer {
   private async recognizeGray(gray: GrayFrame): Promise<FramePlate[]> {
     const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1, this.ctx.detectorZoom);
     const texts = await readPlates(this.backend, gray, boxes, this.readerModels, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
-    return boxes.flatMap((box, i) => {
+    const plates = boxes.flatMap((box, i) => {
       const t = texts[i]!;
       const best = t.candidates[0];
       // A region the reader cannot make a plate-length reading of is not a plate: grilles, signs
@@ -167,10 +167,25 @@ export class PlateRecognizer {
       if (!best || best.text.length < chars.min || best.text.length > chars.max || best.confidence < this.ctx.minReadConfidence) return [];
       return [{ corners: cornersOf(box), box, text: best.text, confidence: round(best.confidence), charConfidences: best.charConfidences, candidates: t.candidates, region: t.region, regionConfidence: t.regionConfidence }];
     });
+    return oneReadPerPlate(plates);
   }
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * Two coarse first-pass peaks of one wide plate can both pass the detector's merge (IoU under 0.3
+ * at the first pass's 20 px precision) and come out of the second look as two boxes of the same
+ * plate, overlapping by 0.3 or more, one framing only part of it (it reads RK85 where the other
+ * reads RK857AI). One read per plate: the longer reading, then the surer, stands; the frame's
+ * order is kept.
+ */
+export function oneReadPerPlate(plates: FramePlate[]): FramePlate[] {
+  const ranked = [...plates].sort((a, b) => b.text.length - a.text.length || b.confidence - a.confidence);
+  const kept: FramePlate[] = [];
+  for (const p of ranked) if (!kept.some((q) => iou(p.box, q.box) >= 0.3)) kept.push(p);
+  return plates.filter((p) => kept.includes(p));
+}
 const DEFAULT_PLATE_CHARS = { min: 4, max: 8 };
 
 function cornersOf(b: PlateBox): [Point, Point, Point, Point] {

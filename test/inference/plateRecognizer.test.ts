@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { ManualClock, silentLogger } from '../../core/index.js';
 import type { CapturedImage } from '../../drivers/index.js';
-import { DEFAULT_MODEL_DIR, PlateRecognizer, type PlateRecognizerOptions } from '../../inference/index.js';
+import { DEFAULT_MODEL_DIR, PlateRecognizer, type FramePlate, type PlateRecognizerOptions } from '../../inference/index.js';
+import { oneReadPerPlate } from '../../inference/plateRecognizer.js';
 import { iou } from '../../inference/plateDetector.js';
 import { SAMPLE_VEHICLES } from '../../demo/sampleScenes.js';
 import { tempDir } from '../helpers/index.js';
@@ -246,4 +247,17 @@ t.test('a model folder with one reader works; with two, both readers vote on eve
   }
   tt.ok(sameText >= 3, `${sameText} of 6 texts agree between one reader and two`);
   tt.ok(pairRight >= 4, `${pairRight} of 6 plates read exactly by the pair`);
+});
+
+t.test('two boxes of one plate in a frame give one read: the longer, then the surer', async (tt) => {
+  const plate = (text: string, confidence: number, x: number, width = 60): FramePlate => {
+    const box = { x, y: 100, width, height: 30, score: 0.6 };
+    return { corners: [{ x, y: 100 }, { x: x + width, y: 100 }, { x: x + width, y: 130 }, { x, y: 130 }], box, text, confidence, charConfidences: [...text].map(() => confidence), candidates: [{ text, confidence, charConfidences: [] }], region: null, regionConfidence: 0 };
+  };
+  const whole = plate('RK857AI', 0.8, 100);
+  const part = plate('RK85', 0.99, 80);
+  const other = plate('ABC1234', 0.9, 400);
+  tt.same(oneReadPerPlate([part, other, whole]).map((p) => p.text), ['ABC1234', 'RK857AI'], 'the part is dropped, the frame order kept');
+  tt.same(oneReadPerPlate([plate('TNP222', 0.7, 100), plate('TNP223', 0.9, 105)]).map((p) => p.text), ['TNP223'], 'same length: the surer stands');
+  tt.same(oneReadPerPlate([plate('ABC123', 0.7, 100), plate('XYZ789', 0.9, 150)]).map((p) => p.text), ['ABC123', 'XYZ789'], 'boxes overlapping under 0.3 are two plates');
 });
