@@ -1,9 +1,9 @@
-import { createCipheriv, createDecipheriv, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { sign, verify, type KeyObject } from 'node:crypto';
 import { AlprError } from '../core/index.js';
 import { alpr } from './proto/wire.js';
-import { publicKeyFromRaw, rawPublicKey } from './keys.js';
+import { openFrom, sealTo } from './sealed.js';
 
-const INFO = Buffer.from('alpr/v1 read batch');
+const INFO = 'alpr/v1 read batch';
 const VERSION = 1;
 
 /**
@@ -14,15 +14,9 @@ const VERSION = 1;
 export function sealBatch(batch: alpr.v1.IReadBatch, deviceKey: KeyObject, hub: { publicKey: KeyObject; keyId: string }): Uint8Array {
   const encoded = alpr.v1.ReadBatch.encode(batch).finish();
   const signed = alpr.v1.SignedBatch.encode({ batch: encoded, signature: sign(null, encoded, deviceKey) }).finish();
-  const ephemeral = generateKeyPairSync('x25519');
-  const ephemeralRaw = rawPublicKey(ephemeral.publicKey);
-  const key = deriveKey(diffieHellman({ privateKey: ephemeral.privateKey, publicKey: hub.publicKey }), ephemeralRaw, rawPublicKey(hub.publicKey));
-  const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
   const deviceId = batch.deviceId ?? '';
-  cipher.setAAD(aad(deviceId, hub.keyId));
-  const ciphertext = Buffer.concat([cipher.update(signed), cipher.final(), cipher.getAuthTag()]);
-  return alpr.v1.SealedEnvelope.encode({ version: VERSION, deviceId, ephemeralPublicKey: ephemeralRaw, nonce, ciphertext, hubKeyId: hub.keyId }).finish();
+  const sealed = sealTo(signed, hub.publicKey, INFO, aad(deviceId, hub.keyId));
+  return alpr.v1.SealedEnvelope.encode({ version: VERSION, deviceId, ...sealed, hubKeyId: hub.keyId }).finish();
 }
 
 /** Parses the clear part of an envelope (which device, which hub key) without opening it. */
@@ -45,18 +39,7 @@ export function envelopeHeader(bytes: Uint8Array): alpr.v1.SealedEnvelope {
  * flipped bit, wrong key or wrong device fails with a typed error; nothing is returned unverified.
  */
 export function openBatch(envelope: alpr.v1.SealedEnvelope, hubPrivateKey: KeyObject, hubPublicKey: KeyObject, devicePublicKey: KeyObject): alpr.v1.ReadBatch {
-  let signedBytes: Buffer;
-  try {
-    const ephemeral = publicKeyFromRaw(Buffer.from(envelope.ephemeralPublicKey), 'x25519');
-    const key = deriveKey(diffieHellman({ privateKey: hubPrivateKey, publicKey: ephemeral }), Buffer.from(envelope.ephemeralPublicKey), rawPublicKey(hubPublicKey));
-    const decipher = createDecipheriv('aes-256-gcm', key, envelope.nonce);
-    decipher.setAAD(aad(envelope.deviceId, envelope.hubKeyId));
-    const ct = Buffer.from(envelope.ciphertext);
-    decipher.setAuthTag(ct.subarray(ct.length - 16));
-    signedBytes = Buffer.concat([decipher.update(ct.subarray(0, ct.length - 16)), decipher.final()]);
-  } catch (cause) {
-    throw new AlprError('ALPR_ERR_SYNC_SEAL', 'the envelope cannot be opened with this hub key (tampered, or sealed to another key)', { cause });
-  }
+  const signedBytes = openFrom(envelope, { privateKey: hubPrivateKey, publicKey: hubPublicKey }, INFO, aad(envelope.deviceId, envelope.hubKeyId));
   let signed: alpr.v1.SignedBatch;
   try {
     signed = alpr.v1.SignedBatch.decode(signedBytes);
@@ -97,10 +80,6 @@ export function verifyAck(bytes: Uint8Array, hubVerifyKey: KeyObject): alpr.v1.B
   }
 }
 
-function deriveKey(shared: Buffer, ephemeralRaw: Buffer, hubRaw: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeralRaw, hubRaw]), INFO, 32));
-}
-
-function aad(deviceId: string, hubKeyId: string): Buffer {
-  return Buffer.from(`alpr/v1|${deviceId}|${hubKeyId}`);
+function aad(deviceId: string, hubKeyId: string): string {
+  return `alpr/v1|${deviceId}|${hubKeyId}`;
 }

@@ -1160,6 +1160,9 @@ export namespace alpr {
             /** DeviceStatus healthJson. */
             healthJson: string;
 
+            /** DeviceStatus hotlistVersion. */
+            hotlistVersion: number;
+
             /**
              * Creates a new DeviceStatus instance using the specified properties.
              * @param [properties] Properties to set
@@ -1268,12 +1271,903 @@ export namespace alpr {
                 /** DeviceStatus healthJson */
                 healthJson?: (string|null);
 
+                /** DeviceStatus hotlistVersion */
+                hotlistVersion?: (number|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a DeviceStatus. */
             type $Shape = alpr.v1.DeviceStatus.$Properties;
+        }
+
+        /**
+         * Properties of a HotlistEntry.
+         * @deprecated Use alpr.v1.HotlistEntry.$Properties instead.
+         */
+        interface IHotlistEntry extends alpr.v1.HotlistEntry.$Properties {
+        }
+
+        /** Represents a HotlistEntry. */
+        class HotlistEntry {
+
+            /**
+             * Constructs a new HotlistEntry.
+             * @param [p] Properties to set
+             */
+            constructor(p?: alpr.v1.HotlistEntry.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** HotlistEntry entryId. */
+            entryId: string;
+
+            /** HotlistEntry plate. */
+            plate: string;
+
+            /** HotlistEntry state. */
+            state: string;
+
+            /** HotlistEntry plateType. */
+            plateType: string;
+
+            /** HotlistEntry vehicleMake. */
+            vehicleMake: string;
+
+            /** HotlistEntry vehicleColour. */
+            vehicleColour: string;
+
+            /** HotlistEntry vehicleType. */
+            vehicleType: string;
+
+            /** HotlistEntry priority. */
+            priority: number;
+
+            /** HotlistEntry action. */
+            action: string;
+
+            /** HotlistEntry source. */
+            source: string;
+
+            /** HotlistEntry category. */
+            category: string;
+
+            /** HotlistEntry expiresAtMs. */
+            expiresAtMs: number;
+
+            /**
+             * Creates a new HotlistEntry instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HotlistEntry instance
+             */
+            static create(properties: alpr.v1.HotlistEntry.$Shape): alpr.v1.HotlistEntry & alpr.v1.HotlistEntry.$Shape;
+            static create(properties?: alpr.v1.HotlistEntry.$Properties): alpr.v1.HotlistEntry;
+
+            /**
+             * Encodes the specified HotlistEntry message. Does not implicitly {@link alpr.v1.HotlistEntry.verify|verify} messages.
+             * @param m HotlistEntry message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: alpr.v1.HotlistEntry.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified HotlistEntry message, length delimited. Does not implicitly {@link alpr.v1.HotlistEntry.verify|verify} messages.
+             * @param message HotlistEntry message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: alpr.v1.HotlistEntry.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HotlistEntry message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {alpr.v1.HotlistEntry & alpr.v1.HotlistEntry.$Shape} HotlistEntry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): alpr.v1.HotlistEntry & alpr.v1.HotlistEntry.$Shape;
+
+            /**
+             * Decodes a HotlistEntry message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {alpr.v1.HotlistEntry & alpr.v1.HotlistEntry.$Shape} HotlistEntry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): alpr.v1.HotlistEntry & alpr.v1.HotlistEntry.$Shape;
+
+            /**
+             * Verifies a HotlistEntry message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a HotlistEntry message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns HotlistEntry
+             */
+            static fromObject(d: { [k: string]: any }): alpr.v1.HotlistEntry;
+
+            /**
+             * Creates a plain object from a HotlistEntry message. Also converts values to other types if specified.
+             * @param m HotlistEntry
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: alpr.v1.HotlistEntry, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this HotlistEntry to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for HotlistEntry
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace HotlistEntry {
+
+            /** Properties of a HotlistEntry. */
+            interface $Properties {
+
+                /** HotlistEntry entryId */
+                entryId?: (string|null);
+
+                /** HotlistEntry plate */
+                plate?: (string|null);
+
+                /** HotlistEntry state */
+                state?: (string|null);
+
+                /** HotlistEntry plateType */
+                plateType?: (string|null);
+
+                /** HotlistEntry vehicleMake */
+                vehicleMake?: (string|null);
+
+                /** HotlistEntry vehicleColour */
+                vehicleColour?: (string|null);
+
+                /** HotlistEntry vehicleType */
+                vehicleType?: (string|null);
+
+                /** HotlistEntry priority */
+                priority?: (number|null);
+
+                /** HotlistEntry action */
+                action?: (string|null);
+
+                /** HotlistEntry source */
+                source?: (string|null);
+
+                /** HotlistEntry category */
+                category?: (string|null);
+
+                /** HotlistEntry expiresAtMs */
+                expiresAtMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a HotlistEntry. */
+            type $Shape = alpr.v1.HotlistEntry.$Properties;
+        }
+
+        /**
+         * Properties of a HotlistUpdate.
+         * @deprecated Use alpr.v1.HotlistUpdate.$Properties instead.
+         */
+        interface IHotlistUpdate extends alpr.v1.HotlistUpdate.$Properties {
+        }
+
+        /** Represents a HotlistUpdate. */
+        class HotlistUpdate {
+
+            /**
+             * Constructs a new HotlistUpdate.
+             * @param [p] Properties to set
+             */
+            constructor(p?: alpr.v1.HotlistUpdate.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** HotlistUpdate deviceId. */
+            deviceId: string;
+
+            /** HotlistUpdate version. */
+            version: number;
+
+            /** HotlistUpdate baseVersion. */
+            baseVersion: number;
+
+            /** HotlistUpdate snapshot. */
+            snapshot: boolean;
+
+            /** HotlistUpdate part. */
+            part: number;
+
+            /** HotlistUpdate parts. */
+            parts: number;
+
+            /** HotlistUpdate upserts. */
+            upserts: alpr.v1.HotlistEntry.$Properties[];
+
+            /** HotlistUpdate removedEntryIds. */
+            removedEntryIds: string[];
+
+            /** HotlistUpdate issuedAtMs. */
+            issuedAtMs: number;
+
+            /** HotlistUpdate listExpiresAtMs. */
+            listExpiresAtMs: number;
+
+            /**
+             * Creates a new HotlistUpdate instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HotlistUpdate instance
+             */
+            static create(properties: alpr.v1.HotlistUpdate.$Shape): alpr.v1.HotlistUpdate & alpr.v1.HotlistUpdate.$Shape;
+            static create(properties?: alpr.v1.HotlistUpdate.$Properties): alpr.v1.HotlistUpdate;
+
+            /**
+             * Encodes the specified HotlistUpdate message. Does not implicitly {@link alpr.v1.HotlistUpdate.verify|verify} messages.
+             * @param m HotlistUpdate message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: alpr.v1.HotlistUpdate.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified HotlistUpdate message, length delimited. Does not implicitly {@link alpr.v1.HotlistUpdate.verify|verify} messages.
+             * @param message HotlistUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: alpr.v1.HotlistUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HotlistUpdate message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {alpr.v1.HotlistUpdate & alpr.v1.HotlistUpdate.$Shape} HotlistUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): alpr.v1.HotlistUpdate & alpr.v1.HotlistUpdate.$Shape;
+
+            /**
+             * Decodes a HotlistUpdate message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {alpr.v1.HotlistUpdate & alpr.v1.HotlistUpdate.$Shape} HotlistUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): alpr.v1.HotlistUpdate & alpr.v1.HotlistUpdate.$Shape;
+
+            /**
+             * Verifies a HotlistUpdate message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a HotlistUpdate message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns HotlistUpdate
+             */
+            static fromObject(d: { [k: string]: any }): alpr.v1.HotlistUpdate;
+
+            /**
+             * Creates a plain object from a HotlistUpdate message. Also converts values to other types if specified.
+             * @param m HotlistUpdate
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: alpr.v1.HotlistUpdate, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this HotlistUpdate to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for HotlistUpdate
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace HotlistUpdate {
+
+            /** Properties of a HotlistUpdate. */
+            interface $Properties {
+
+                /** HotlistUpdate deviceId */
+                deviceId?: (string|null);
+
+                /** HotlistUpdate version */
+                version?: (number|null);
+
+                /** HotlistUpdate baseVersion */
+                baseVersion?: (number|null);
+
+                /** HotlistUpdate snapshot */
+                snapshot?: (boolean|null);
+
+                /** HotlistUpdate part */
+                part?: (number|null);
+
+                /** HotlistUpdate parts */
+                parts?: (number|null);
+
+                /** HotlistUpdate upserts */
+                upserts?: (alpr.v1.HotlistEntry.$Properties[]|null);
+
+                /** HotlistUpdate removedEntryIds */
+                removedEntryIds?: (string[]|null);
+
+                /** HotlistUpdate issuedAtMs */
+                issuedAtMs?: (number|null);
+
+                /** HotlistUpdate listExpiresAtMs */
+                listExpiresAtMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a HotlistUpdate. */
+            type $Shape = alpr.v1.HotlistUpdate.$Properties;
+        }
+
+        /**
+         * Properties of a SignedHotlistUpdate.
+         * @deprecated Use alpr.v1.SignedHotlistUpdate.$Properties instead.
+         */
+        interface ISignedHotlistUpdate extends alpr.v1.SignedHotlistUpdate.$Properties {
+        }
+
+        /** Represents a SignedHotlistUpdate. */
+        class SignedHotlistUpdate {
+
+            /**
+             * Constructs a new SignedHotlistUpdate.
+             * @param [p] Properties to set
+             */
+            constructor(p?: alpr.v1.SignedHotlistUpdate.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SignedHotlistUpdate update. */
+            update: Uint8Array;
+
+            /** SignedHotlistUpdate signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new SignedHotlistUpdate instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SignedHotlistUpdate instance
+             */
+            static create(properties: alpr.v1.SignedHotlistUpdate.$Shape): alpr.v1.SignedHotlistUpdate & alpr.v1.SignedHotlistUpdate.$Shape;
+            static create(properties?: alpr.v1.SignedHotlistUpdate.$Properties): alpr.v1.SignedHotlistUpdate;
+
+            /**
+             * Encodes the specified SignedHotlistUpdate message. Does not implicitly {@link alpr.v1.SignedHotlistUpdate.verify|verify} messages.
+             * @param m SignedHotlistUpdate message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: alpr.v1.SignedHotlistUpdate.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified SignedHotlistUpdate message, length delimited. Does not implicitly {@link alpr.v1.SignedHotlistUpdate.verify|verify} messages.
+             * @param message SignedHotlistUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: alpr.v1.SignedHotlistUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SignedHotlistUpdate message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {alpr.v1.SignedHotlistUpdate & alpr.v1.SignedHotlistUpdate.$Shape} SignedHotlistUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): alpr.v1.SignedHotlistUpdate & alpr.v1.SignedHotlistUpdate.$Shape;
+
+            /**
+             * Decodes a SignedHotlistUpdate message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {alpr.v1.SignedHotlistUpdate & alpr.v1.SignedHotlistUpdate.$Shape} SignedHotlistUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): alpr.v1.SignedHotlistUpdate & alpr.v1.SignedHotlistUpdate.$Shape;
+
+            /**
+             * Verifies a SignedHotlistUpdate message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SignedHotlistUpdate message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns SignedHotlistUpdate
+             */
+            static fromObject(d: { [k: string]: any }): alpr.v1.SignedHotlistUpdate;
+
+            /**
+             * Creates a plain object from a SignedHotlistUpdate message. Also converts values to other types if specified.
+             * @param m SignedHotlistUpdate
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: alpr.v1.SignedHotlistUpdate, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SignedHotlistUpdate to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for SignedHotlistUpdate
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SignedHotlistUpdate {
+
+            /** Properties of a SignedHotlistUpdate. */
+            interface $Properties {
+
+                /** SignedHotlistUpdate update */
+                update?: (Uint8Array|null);
+
+                /** SignedHotlistUpdate signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SignedHotlistUpdate. */
+            type $Shape = alpr.v1.SignedHotlistUpdate.$Properties;
+        }
+
+        /**
+         * Properties of an AlertHit.
+         * @deprecated Use alpr.v1.AlertHit.$Properties instead.
+         */
+        interface IAlertHit extends alpr.v1.AlertHit.$Properties {
+        }
+
+        /** Represents an AlertHit. */
+        class AlertHit {
+
+            /**
+             * Constructs a new AlertHit.
+             * @param [p] Properties to set
+             */
+            constructor(p?: alpr.v1.AlertHit.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AlertHit deviceId. */
+            deviceId: string;
+
+            /** AlertHit read. */
+            read?: (alpr.v1.Read.$Properties|null);
+
+            /** AlertHit entryId. */
+            entryId: string;
+
+            /** AlertHit nearMatch. */
+            nearMatch: boolean;
+
+            /** AlertHit matchedPlate. */
+            matchedPlate: string;
+
+            /** AlertHit hotlistVersion. */
+            hotlistVersion: number;
+
+            /** AlertHit matchedAtMs. */
+            matchedAtMs: number;
+
+            /**
+             * Creates a new AlertHit instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AlertHit instance
+             */
+            static create(properties: alpr.v1.AlertHit.$Shape): alpr.v1.AlertHit & alpr.v1.AlertHit.$Shape;
+            static create(properties?: alpr.v1.AlertHit.$Properties): alpr.v1.AlertHit;
+
+            /**
+             * Encodes the specified AlertHit message. Does not implicitly {@link alpr.v1.AlertHit.verify|verify} messages.
+             * @param m AlertHit message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: alpr.v1.AlertHit.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified AlertHit message, length delimited. Does not implicitly {@link alpr.v1.AlertHit.verify|verify} messages.
+             * @param message AlertHit message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: alpr.v1.AlertHit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AlertHit message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {alpr.v1.AlertHit & alpr.v1.AlertHit.$Shape} AlertHit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): alpr.v1.AlertHit & alpr.v1.AlertHit.$Shape;
+
+            /**
+             * Decodes an AlertHit message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {alpr.v1.AlertHit & alpr.v1.AlertHit.$Shape} AlertHit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): alpr.v1.AlertHit & alpr.v1.AlertHit.$Shape;
+
+            /**
+             * Verifies an AlertHit message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an AlertHit message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns AlertHit
+             */
+            static fromObject(d: { [k: string]: any }): alpr.v1.AlertHit;
+
+            /**
+             * Creates a plain object from an AlertHit message. Also converts values to other types if specified.
+             * @param m AlertHit
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: alpr.v1.AlertHit, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this AlertHit to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for AlertHit
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AlertHit {
+
+            /** Properties of an AlertHit. */
+            interface $Properties {
+
+                /** AlertHit deviceId */
+                deviceId?: (string|null);
+
+                /** AlertHit read */
+                read?: (alpr.v1.Read.$Properties|null);
+
+                /** AlertHit entryId */
+                entryId?: (string|null);
+
+                /** AlertHit nearMatch */
+                nearMatch?: (boolean|null);
+
+                /** AlertHit matchedPlate */
+                matchedPlate?: (string|null);
+
+                /** AlertHit hotlistVersion */
+                hotlistVersion?: (number|null);
+
+                /** AlertHit matchedAtMs */
+                matchedAtMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AlertHit. */
+            type $Shape = alpr.v1.AlertHit.$Properties;
+        }
+
+        /**
+         * Properties of an AlertAck.
+         * @deprecated Use alpr.v1.AlertAck.$Properties instead.
+         */
+        interface IAlertAck extends alpr.v1.AlertAck.$Properties {
+        }
+
+        /** Represents an AlertAck. */
+        class AlertAck {
+
+            /**
+             * Constructs a new AlertAck.
+             * @param [p] Properties to set
+             */
+            constructor(p?: alpr.v1.AlertAck.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AlertAck deviceId. */
+            deviceId: string;
+
+            /** AlertAck readId. */
+            readId: string;
+
+            /** AlertAck entryId. */
+            entryId: string;
+
+            /** AlertAck ackedAtMs. */
+            ackedAtMs: number;
+
+            /**
+             * Creates a new AlertAck instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AlertAck instance
+             */
+            static create(properties: alpr.v1.AlertAck.$Shape): alpr.v1.AlertAck & alpr.v1.AlertAck.$Shape;
+            static create(properties?: alpr.v1.AlertAck.$Properties): alpr.v1.AlertAck;
+
+            /**
+             * Encodes the specified AlertAck message. Does not implicitly {@link alpr.v1.AlertAck.verify|verify} messages.
+             * @param m AlertAck message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: alpr.v1.AlertAck.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified AlertAck message, length delimited. Does not implicitly {@link alpr.v1.AlertAck.verify|verify} messages.
+             * @param message AlertAck message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: alpr.v1.AlertAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AlertAck message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {alpr.v1.AlertAck & alpr.v1.AlertAck.$Shape} AlertAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): alpr.v1.AlertAck & alpr.v1.AlertAck.$Shape;
+
+            /**
+             * Decodes an AlertAck message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {alpr.v1.AlertAck & alpr.v1.AlertAck.$Shape} AlertAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): alpr.v1.AlertAck & alpr.v1.AlertAck.$Shape;
+
+            /**
+             * Verifies an AlertAck message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an AlertAck message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns AlertAck
+             */
+            static fromObject(d: { [k: string]: any }): alpr.v1.AlertAck;
+
+            /**
+             * Creates a plain object from an AlertAck message. Also converts values to other types if specified.
+             * @param m AlertAck
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: alpr.v1.AlertAck, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this AlertAck to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for AlertAck
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AlertAck {
+
+            /** Properties of an AlertAck. */
+            interface $Properties {
+
+                /** AlertAck deviceId */
+                deviceId?: (string|null);
+
+                /** AlertAck readId */
+                readId?: (string|null);
+
+                /** AlertAck entryId */
+                entryId?: (string|null);
+
+                /** AlertAck ackedAtMs */
+                ackedAtMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AlertAck. */
+            type $Shape = alpr.v1.AlertAck.$Properties;
+        }
+
+        /**
+         * Properties of a SignedAlertAck.
+         * @deprecated Use alpr.v1.SignedAlertAck.$Properties instead.
+         */
+        interface ISignedAlertAck extends alpr.v1.SignedAlertAck.$Properties {
+        }
+
+        /** Represents a SignedAlertAck. */
+        class SignedAlertAck {
+
+            /**
+             * Constructs a new SignedAlertAck.
+             * @param [p] Properties to set
+             */
+            constructor(p?: alpr.v1.SignedAlertAck.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SignedAlertAck ack. */
+            ack: Uint8Array;
+
+            /** SignedAlertAck signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new SignedAlertAck instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SignedAlertAck instance
+             */
+            static create(properties: alpr.v1.SignedAlertAck.$Shape): alpr.v1.SignedAlertAck & alpr.v1.SignedAlertAck.$Shape;
+            static create(properties?: alpr.v1.SignedAlertAck.$Properties): alpr.v1.SignedAlertAck;
+
+            /**
+             * Encodes the specified SignedAlertAck message. Does not implicitly {@link alpr.v1.SignedAlertAck.verify|verify} messages.
+             * @param m SignedAlertAck message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: alpr.v1.SignedAlertAck.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified SignedAlertAck message, length delimited. Does not implicitly {@link alpr.v1.SignedAlertAck.verify|verify} messages.
+             * @param message SignedAlertAck message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: alpr.v1.SignedAlertAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SignedAlertAck message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {alpr.v1.SignedAlertAck & alpr.v1.SignedAlertAck.$Shape} SignedAlertAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): alpr.v1.SignedAlertAck & alpr.v1.SignedAlertAck.$Shape;
+
+            /**
+             * Decodes a SignedAlertAck message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {alpr.v1.SignedAlertAck & alpr.v1.SignedAlertAck.$Shape} SignedAlertAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): alpr.v1.SignedAlertAck & alpr.v1.SignedAlertAck.$Shape;
+
+            /**
+             * Verifies a SignedAlertAck message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SignedAlertAck message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns SignedAlertAck
+             */
+            static fromObject(d: { [k: string]: any }): alpr.v1.SignedAlertAck;
+
+            /**
+             * Creates a plain object from a SignedAlertAck message. Also converts values to other types if specified.
+             * @param m SignedAlertAck
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: alpr.v1.SignedAlertAck, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SignedAlertAck to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for SignedAlertAck
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SignedAlertAck {
+
+            /** Properties of a SignedAlertAck. */
+            interface $Properties {
+
+                /** SignedAlertAck ack */
+                ack?: (Uint8Array|null);
+
+                /** SignedAlertAck signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SignedAlertAck. */
+            type $Shape = alpr.v1.SignedAlertAck.$Properties;
         }
     }
 }

@@ -3483,6 +3483,7 @@ export const alpr = $root.alpr = (() => {
              * @property {number|null} [lastAckedSequence] DeviceStatus lastAckedSequence
              * @property {boolean|null} [tamperOpen] DeviceStatus tamperOpen
              * @property {string|null} [healthJson] DeviceStatus healthJson
+             * @property {number|null} [hotlistVersion] DeviceStatus hotlistVersion
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3579,6 +3580,14 @@ export const alpr = $root.alpr = (() => {
             DeviceStatus.prototype.healthJson = "";
 
             /**
+             * DeviceStatus hotlistVersion.
+             * @member {number} hotlistVersion
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.hotlistVersion = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new DeviceStatus instance using the specified properties.
              * @function create
              * @memberof alpr.v1.DeviceStatus
@@ -3626,6 +3635,8 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 7, wireType 0 =*/56).bool(m.tamperOpen);
                 if (m.healthJson != null && $Object.hasOwnProperty.call(m, "healthJson") && m.healthJson !== "")
                     w.uint32(/* id 8, wireType 2 =*/66).string(m.healthJson);
+                if (m.hotlistVersion != null && $Object.hasOwnProperty.call(m, "hotlistVersion") && (typeof m.hotlistVersion === "object" ? m.hotlistVersion.low || m.hotlistVersion.high : m.hotlistVersion !== 0))
+                    w.uint32(/* id 20, wireType 0 =*/160).uint64(m.hotlistVersion);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3755,6 +3766,15 @@ export const alpr = $root.alpr = (() => {
                                 delete m.healthJson;
                             continue;
                         }
+                    case 20: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.hotlistVersion = v;
+                            else
+                                delete m.hotlistVersion;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -3834,6 +3854,10 @@ export const alpr = $root.alpr = (() => {
                 if (m.healthJson != null && $Object.hasOwnProperty.call(m, "healthJson")) {
                     if (!$util.isString(m.healthJson))
                         return "healthJson: string expected";
+                }
+                if (m.hotlistVersion != null && $Object.hasOwnProperty.call(m, "hotlistVersion")) {
+                    if (!$util.isInteger(m.hotlistVersion) && !(m.hotlistVersion && $util.isInteger(m.hotlistVersion.low) && $util.isInteger(m.hotlistVersion.high)))
+                        return "hotlistVersion: integer|Long expected";
                 }
                 return null;
             };
@@ -3924,6 +3948,18 @@ export const alpr = $root.alpr = (() => {
                         m.healthJson = $String(d.healthJson);
                     }
                 }
+                if (d.hotlistVersion != null) {
+                    if (typeof d.hotlistVersion === "object" ? d.hotlistVersion.low || d.hotlistVersion.high : $Number(d.hotlistVersion) !== 0) {
+                        if ($util.Long)
+                            m.hotlistVersion = $util.Long.fromValue(d.hotlistVersion, true);
+                        else if (typeof d.hotlistVersion === "string")
+                            m.hotlistVersion = $parseInt(d.hotlistVersion, 10);
+                        else if (typeof d.hotlistVersion === "number")
+                            m.hotlistVersion = d.hotlistVersion;
+                        else if (typeof d.hotlistVersion === "object")
+                            m.hotlistVersion = new $util.LongBits(d.hotlistVersion.low >>> 0, d.hotlistVersion.high >>> 0).toNumber(true);
+                    }
+                }
                 return m;
             };
 
@@ -3969,6 +4005,11 @@ export const alpr = $root.alpr = (() => {
                         d.lastAckedSequence = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.tamperOpen = false;
                     d.healthJson = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.hotlistVersion = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.hotlistVersion = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
                     d.deviceId = m.deviceId;
@@ -4014,6 +4055,14 @@ export const alpr = $root.alpr = (() => {
                 if (m.healthJson != null && $Object.hasOwnProperty.call(m, "healthJson")) {
                     d.healthJson = m.healthJson;
                 }
+                if (m.hotlistVersion != null && $Object.hasOwnProperty.call(m, "hotlistVersion")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.hotlistVersion = typeof m.hotlistVersion === "number" ? $BigInt(m.hotlistVersion) : $util.Long.fromBits(m.hotlistVersion.low >>> 0, m.hotlistVersion.high >>> 0, true).toBigInt();
+                    else if (typeof m.hotlistVersion === "number")
+                        d.hotlistVersion = o.longs === $String ? $String(m.hotlistVersion) : m.hotlistVersion;
+                    else
+                        d.hotlistVersion = o.longs === $String ? $util.Long.prototype.toString.call(m.hotlistVersion) : o.longs === $Number ? new $util.LongBits(m.hotlistVersion.low >>> 0, m.hotlistVersion.high >>> 0).toNumber(true) : m.hotlistVersion;
+                }
                 return d;
             };
 
@@ -4043,6 +4092,2904 @@ export const alpr = $root.alpr = (() => {
             };
 
             return DeviceStatus;
+        })();
+
+        v1.HotlistEntry = (function() {
+
+            /**
+             * Properties of a HotlistEntry.
+             * @typedef {Object} alpr.v1.HotlistEntry.$Properties
+             * @property {string|null} [entryId] HotlistEntry entryId
+             * @property {string|null} [plate] HotlistEntry plate
+             * @property {string|null} [state] HotlistEntry state
+             * @property {string|null} [plateType] HotlistEntry plateType
+             * @property {string|null} [vehicleMake] HotlistEntry vehicleMake
+             * @property {string|null} [vehicleColour] HotlistEntry vehicleColour
+             * @property {string|null} [vehicleType] HotlistEntry vehicleType
+             * @property {number|null} [priority] HotlistEntry priority
+             * @property {string|null} [action] HotlistEntry action
+             * @property {string|null} [source] HotlistEntry source
+             * @property {string|null} [category] HotlistEntry category
+             * @property {number|null} [expiresAtMs] HotlistEntry expiresAtMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HotlistEntry.
+             * @memberof alpr.v1
+             * @interface IHotlistEntry
+             * @augments alpr.v1.HotlistEntry.$Properties
+             * @deprecated Use alpr.v1.HotlistEntry.$Properties instead.
+             */
+
+            /**
+             * Shape of a HotlistEntry.
+             * @typedef {alpr.v1.HotlistEntry.$Properties} alpr.v1.HotlistEntry.$Shape
+             */
+
+            /**
+             * Constructs a new HotlistEntry.
+             * @memberof alpr.v1
+             * @classdesc Represents a HotlistEntry.
+             * @constructor
+             * @param {alpr.v1.HotlistEntry.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HotlistEntry = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * HotlistEntry entryId.
+             * @member {string} entryId
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.entryId = "";
+
+            /**
+             * HotlistEntry plate.
+             * @member {string} plate
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.plate = "";
+
+            /**
+             * HotlistEntry state.
+             * @member {string} state
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.state = "";
+
+            /**
+             * HotlistEntry plateType.
+             * @member {string} plateType
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.plateType = "";
+
+            /**
+             * HotlistEntry vehicleMake.
+             * @member {string} vehicleMake
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.vehicleMake = "";
+
+            /**
+             * HotlistEntry vehicleColour.
+             * @member {string} vehicleColour
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.vehicleColour = "";
+
+            /**
+             * HotlistEntry vehicleType.
+             * @member {string} vehicleType
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.vehicleType = "";
+
+            /**
+             * HotlistEntry priority.
+             * @member {number} priority
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.priority = 0;
+
+            /**
+             * HotlistEntry action.
+             * @member {string} action
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.action = "";
+
+            /**
+             * HotlistEntry source.
+             * @member {string} source
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.source = "";
+
+            /**
+             * HotlistEntry category.
+             * @member {string} category
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.category = "";
+
+            /**
+             * HotlistEntry expiresAtMs.
+             * @member {number} expiresAtMs
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             */
+            HotlistEntry.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new HotlistEntry instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.HotlistEntry
+             * @static
+             * @param {alpr.v1.HotlistEntry.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.HotlistEntry} HotlistEntry instance
+             * @type {{
+             *   (properties: alpr.v1.HotlistEntry.$Shape): alpr.v1.HotlistEntry & alpr.v1.HotlistEntry.$Shape;
+             *   (properties?: alpr.v1.HotlistEntry.$Properties): alpr.v1.HotlistEntry;
+             * }}
+             */
+            HotlistEntry.create = function(properties) {
+                return new HotlistEntry(properties);
+            };
+
+            /**
+             * Encodes the specified HotlistEntry message. Does not implicitly {@link alpr.v1.HotlistEntry.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.HotlistEntry
+             * @static
+             * @param {alpr.v1.HotlistEntry.$Properties} m HotlistEntry message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HotlistEntry.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.entryId != null && $Object.hasOwnProperty.call(m, "entryId") && m.entryId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.entryId);
+                if (m.plate != null && $Object.hasOwnProperty.call(m, "plate") && m.plate !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.plate);
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state") && m.state !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.state);
+                if (m.plateType != null && $Object.hasOwnProperty.call(m, "plateType") && m.plateType !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.plateType);
+                if (m.vehicleMake != null && $Object.hasOwnProperty.call(m, "vehicleMake") && m.vehicleMake !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.vehicleMake);
+                if (m.vehicleColour != null && $Object.hasOwnProperty.call(m, "vehicleColour") && m.vehicleColour !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.vehicleColour);
+                if (m.vehicleType != null && $Object.hasOwnProperty.call(m, "vehicleType") && m.vehicleType !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.vehicleType);
+                if (m.priority != null && $Object.hasOwnProperty.call(m, "priority") && m.priority !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.priority);
+                if (m.action != null && $Object.hasOwnProperty.call(m, "action") && m.action !== "")
+                    w.uint32(/* id 9, wireType 2 =*/74).string(m.action);
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source") && m.source !== "")
+                    w.uint32(/* id 10, wireType 2 =*/82).string(m.source);
+                if (m.category != null && $Object.hasOwnProperty.call(m, "category") && m.category !== "")
+                    w.uint32(/* id 11, wireType 2 =*/90).string(m.category);
+                if (m.expiresAtMs != null && $Object.hasOwnProperty.call(m, "expiresAtMs") && (typeof m.expiresAtMs === "object" ? m.expiresAtMs.low || m.expiresAtMs.high : m.expiresAtMs !== 0))
+                    w.uint32(/* id 12, wireType 0 =*/96).int64(m.expiresAtMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified HotlistEntry message, length delimited. Does not implicitly {@link alpr.v1.HotlistEntry.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.HotlistEntry
+             * @static
+             * @param {alpr.v1.HotlistEntry.$Properties} message HotlistEntry message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HotlistEntry.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a HotlistEntry message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.HotlistEntry
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.HotlistEntry & alpr.v1.HotlistEntry.$Shape} HotlistEntry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HotlistEntry.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.HotlistEntry();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.entryId = v;
+                            else
+                                delete m.entryId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.plate = v;
+                            else
+                                delete m.plate;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.state = v;
+                            else
+                                delete m.state;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.plateType = v;
+                            else
+                                delete m.plateType;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.vehicleMake = v;
+                            else
+                                delete m.vehicleMake;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.vehicleColour = v;
+                            else
+                                delete m.vehicleColour;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.vehicleType = v;
+                            else
+                                delete m.vehicleType;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.priority = v;
+                            else
+                                delete m.priority;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.action = v;
+                            else
+                                delete m.action;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.source = v;
+                            else
+                                delete m.source;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.category = v;
+                            else
+                                delete m.category;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.expiresAtMs = v;
+                            else
+                                delete m.expiresAtMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a HotlistEntry message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.HotlistEntry
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.HotlistEntry & alpr.v1.HotlistEntry.$Shape} HotlistEntry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HotlistEntry.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a HotlistEntry message.
+             * @function verify
+             * @memberof alpr.v1.HotlistEntry
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            HotlistEntry.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.entryId != null && $Object.hasOwnProperty.call(m, "entryId")) {
+                    if (!$util.isString(m.entryId))
+                        return "entryId: string expected";
+                }
+                if (m.plate != null && $Object.hasOwnProperty.call(m, "plate")) {
+                    if (!$util.isString(m.plate))
+                        return "plate: string expected";
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    if (!$util.isString(m.state))
+                        return "state: string expected";
+                }
+                if (m.plateType != null && $Object.hasOwnProperty.call(m, "plateType")) {
+                    if (!$util.isString(m.plateType))
+                        return "plateType: string expected";
+                }
+                if (m.vehicleMake != null && $Object.hasOwnProperty.call(m, "vehicleMake")) {
+                    if (!$util.isString(m.vehicleMake))
+                        return "vehicleMake: string expected";
+                }
+                if (m.vehicleColour != null && $Object.hasOwnProperty.call(m, "vehicleColour")) {
+                    if (!$util.isString(m.vehicleColour))
+                        return "vehicleColour: string expected";
+                }
+                if (m.vehicleType != null && $Object.hasOwnProperty.call(m, "vehicleType")) {
+                    if (!$util.isString(m.vehicleType))
+                        return "vehicleType: string expected";
+                }
+                if (m.priority != null && $Object.hasOwnProperty.call(m, "priority")) {
+                    if (!$util.isInteger(m.priority))
+                        return "priority: integer expected";
+                }
+                if (m.action != null && $Object.hasOwnProperty.call(m, "action")) {
+                    if (!$util.isString(m.action))
+                        return "action: string expected";
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    if (!$util.isString(m.source))
+                        return "source: string expected";
+                }
+                if (m.category != null && $Object.hasOwnProperty.call(m, "category")) {
+                    if (!$util.isString(m.category))
+                        return "category: string expected";
+                }
+                if (m.expiresAtMs != null && $Object.hasOwnProperty.call(m, "expiresAtMs")) {
+                    if (!$util.isInteger(m.expiresAtMs) && !(m.expiresAtMs && $util.isInteger(m.expiresAtMs.low) && $util.isInteger(m.expiresAtMs.high)))
+                        return "expiresAtMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a HotlistEntry message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.HotlistEntry
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.HotlistEntry} HotlistEntry
+             */
+            HotlistEntry.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.HotlistEntry)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.HotlistEntry: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.HotlistEntry();
+                if (d.entryId != null) {
+                    if (typeof d.entryId !== "string" || d.entryId.length) {
+                        m.entryId = $String(d.entryId);
+                    }
+                }
+                if (d.plate != null) {
+                    if (typeof d.plate !== "string" || d.plate.length) {
+                        m.plate = $String(d.plate);
+                    }
+                }
+                if (d.state != null) {
+                    if (typeof d.state !== "string" || d.state.length) {
+                        m.state = $String(d.state);
+                    }
+                }
+                if (d.plateType != null) {
+                    if (typeof d.plateType !== "string" || d.plateType.length) {
+                        m.plateType = $String(d.plateType);
+                    }
+                }
+                if (d.vehicleMake != null) {
+                    if (typeof d.vehicleMake !== "string" || d.vehicleMake.length) {
+                        m.vehicleMake = $String(d.vehicleMake);
+                    }
+                }
+                if (d.vehicleColour != null) {
+                    if (typeof d.vehicleColour !== "string" || d.vehicleColour.length) {
+                        m.vehicleColour = $String(d.vehicleColour);
+                    }
+                }
+                if (d.vehicleType != null) {
+                    if (typeof d.vehicleType !== "string" || d.vehicleType.length) {
+                        m.vehicleType = $String(d.vehicleType);
+                    }
+                }
+                if (d.priority != null) {
+                    if ($Number(d.priority) !== 0) {
+                        m.priority = d.priority >>> 0;
+                    }
+                }
+                if (d.action != null) {
+                    if (typeof d.action !== "string" || d.action.length) {
+                        m.action = $String(d.action);
+                    }
+                }
+                if (d.source != null) {
+                    if (typeof d.source !== "string" || d.source.length) {
+                        m.source = $String(d.source);
+                    }
+                }
+                if (d.category != null) {
+                    if (typeof d.category !== "string" || d.category.length) {
+                        m.category = $String(d.category);
+                    }
+                }
+                if (d.expiresAtMs != null) {
+                    if (typeof d.expiresAtMs === "object" ? d.expiresAtMs.low || d.expiresAtMs.high : $Number(d.expiresAtMs) !== 0) {
+                        if ($util.Long)
+                            m.expiresAtMs = $util.Long.fromValue(d.expiresAtMs, false);
+                        else if (typeof d.expiresAtMs === "string")
+                            m.expiresAtMs = $parseInt(d.expiresAtMs, 10);
+                        else if (typeof d.expiresAtMs === "number")
+                            m.expiresAtMs = d.expiresAtMs;
+                        else if (typeof d.expiresAtMs === "object")
+                            m.expiresAtMs = new $util.LongBits(d.expiresAtMs.low >>> 0, d.expiresAtMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a HotlistEntry message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.HotlistEntry
+             * @static
+             * @param {alpr.v1.HotlistEntry} m HotlistEntry
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HotlistEntry.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.entryId = "";
+                    d.plate = "";
+                    d.state = "";
+                    d.plateType = "";
+                    d.vehicleMake = "";
+                    d.vehicleColour = "";
+                    d.vehicleType = "";
+                    d.priority = 0;
+                    d.action = "";
+                    d.source = "";
+                    d.category = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expiresAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expiresAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.entryId != null && $Object.hasOwnProperty.call(m, "entryId")) {
+                    d.entryId = m.entryId;
+                }
+                if (m.plate != null && $Object.hasOwnProperty.call(m, "plate")) {
+                    d.plate = m.plate;
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    d.state = m.state;
+                }
+                if (m.plateType != null && $Object.hasOwnProperty.call(m, "plateType")) {
+                    d.plateType = m.plateType;
+                }
+                if (m.vehicleMake != null && $Object.hasOwnProperty.call(m, "vehicleMake")) {
+                    d.vehicleMake = m.vehicleMake;
+                }
+                if (m.vehicleColour != null && $Object.hasOwnProperty.call(m, "vehicleColour")) {
+                    d.vehicleColour = m.vehicleColour;
+                }
+                if (m.vehicleType != null && $Object.hasOwnProperty.call(m, "vehicleType")) {
+                    d.vehicleType = m.vehicleType;
+                }
+                if (m.priority != null && $Object.hasOwnProperty.call(m, "priority")) {
+                    d.priority = m.priority;
+                }
+                if (m.action != null && $Object.hasOwnProperty.call(m, "action")) {
+                    d.action = m.action;
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    d.source = m.source;
+                }
+                if (m.category != null && $Object.hasOwnProperty.call(m, "category")) {
+                    d.category = m.category;
+                }
+                if (m.expiresAtMs != null && $Object.hasOwnProperty.call(m, "expiresAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.expiresAtMs = typeof m.expiresAtMs === "number" ? $BigInt(m.expiresAtMs) : $util.Long.fromBits(m.expiresAtMs.low >>> 0, m.expiresAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.expiresAtMs === "number")
+                        d.expiresAtMs = o.longs === $String ? $String(m.expiresAtMs) : m.expiresAtMs;
+                    else
+                        d.expiresAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.expiresAtMs) : o.longs === $Number ? new $util.LongBits(m.expiresAtMs.low >>> 0, m.expiresAtMs.high >>> 0).toNumber() : m.expiresAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this HotlistEntry to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.HotlistEntry
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HotlistEntry.prototype.toJSON = function() {
+                return HotlistEntry.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for HotlistEntry
+             * @function getTypeUrl
+             * @memberof alpr.v1.HotlistEntry
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            HotlistEntry.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.HotlistEntry";
+            };
+
+            return HotlistEntry;
+        })();
+
+        v1.HotlistUpdate = (function() {
+
+            /**
+             * Properties of a HotlistUpdate.
+             * @typedef {Object} alpr.v1.HotlistUpdate.$Properties
+             * @property {string|null} [deviceId] HotlistUpdate deviceId
+             * @property {number|null} [version] HotlistUpdate version
+             * @property {number|null} [baseVersion] HotlistUpdate baseVersion
+             * @property {boolean|null} [snapshot] HotlistUpdate snapshot
+             * @property {number|null} [part] HotlistUpdate part
+             * @property {number|null} [parts] HotlistUpdate parts
+             * @property {Array.<alpr.v1.HotlistEntry.$Properties>|null} [upserts] HotlistUpdate upserts
+             * @property {Array.<string>|null} [removedEntryIds] HotlistUpdate removedEntryIds
+             * @property {number|null} [issuedAtMs] HotlistUpdate issuedAtMs
+             * @property {number|null} [listExpiresAtMs] HotlistUpdate listExpiresAtMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HotlistUpdate.
+             * @memberof alpr.v1
+             * @interface IHotlistUpdate
+             * @augments alpr.v1.HotlistUpdate.$Properties
+             * @deprecated Use alpr.v1.HotlistUpdate.$Properties instead.
+             */
+
+            /**
+             * Shape of a HotlistUpdate.
+             * @typedef {alpr.v1.HotlistUpdate.$Properties} alpr.v1.HotlistUpdate.$Shape
+             */
+
+            /**
+             * Constructs a new HotlistUpdate.
+             * @memberof alpr.v1
+             * @classdesc Represents a HotlistUpdate.
+             * @constructor
+             * @param {alpr.v1.HotlistUpdate.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HotlistUpdate = function (p) {
+                this.upserts = [];
+                this.removedEntryIds = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * HotlistUpdate deviceId.
+             * @member {string} deviceId
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             */
+            HotlistUpdate.prototype.deviceId = "";
+
+            /**
+             * HotlistUpdate version.
+             * @member {number} version
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             */
+            HotlistUpdate.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * HotlistUpdate baseVersion.
+             * @member {number} baseVersion
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             */
+            HotlistUpdate.prototype.baseVersion = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * HotlistUpdate snapshot.
+             * @member {boolean} snapshot
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             */
+            HotlistUpdate.prototype.snapshot = false;
+
+            /**
+             * HotlistUpdate part.
+             * @member {number} part
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             */
+            HotlistUpdate.prototype.part = 0;
+
+            /**
+             * HotlistUpdate parts.
+             * @member {number} parts
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             */
+            HotlistUpdate.prototype.parts = 0;
+
+            /**
+             * HotlistUpdate upserts.
+             * @member {Array.<alpr.v1.HotlistEntry.$Properties>} upserts
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             */
+            HotlistUpdate.prototype.upserts = $util.emptyArray;
+
+            /**
+             * HotlistUpdate removedEntryIds.
+             * @member {Array.<string>} removedEntryIds
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             */
+            HotlistUpdate.prototype.removedEntryIds = $util.emptyArray;
+
+            /**
+             * HotlistUpdate issuedAtMs.
+             * @member {number} issuedAtMs
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             */
+            HotlistUpdate.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * HotlistUpdate listExpiresAtMs.
+             * @member {number} listExpiresAtMs
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             */
+            HotlistUpdate.prototype.listExpiresAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new HotlistUpdate instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.HotlistUpdate
+             * @static
+             * @param {alpr.v1.HotlistUpdate.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.HotlistUpdate} HotlistUpdate instance
+             * @type {{
+             *   (properties: alpr.v1.HotlistUpdate.$Shape): alpr.v1.HotlistUpdate & alpr.v1.HotlistUpdate.$Shape;
+             *   (properties?: alpr.v1.HotlistUpdate.$Properties): alpr.v1.HotlistUpdate;
+             * }}
+             */
+            HotlistUpdate.create = function(properties) {
+                return new HotlistUpdate(properties);
+            };
+
+            /**
+             * Encodes the specified HotlistUpdate message. Does not implicitly {@link alpr.v1.HotlistUpdate.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.HotlistUpdate
+             * @static
+             * @param {alpr.v1.HotlistUpdate.$Properties} m HotlistUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HotlistUpdate.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId") && m.deviceId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.deviceId);
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && (typeof m.version === "object" ? m.version.low || m.version.high : m.version !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.version);
+                if (m.baseVersion != null && $Object.hasOwnProperty.call(m, "baseVersion") && (typeof m.baseVersion === "object" ? m.baseVersion.low || m.baseVersion.high : m.baseVersion !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.baseVersion);
+                if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot") && m.snapshot !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.snapshot);
+                if (m.part != null && $Object.hasOwnProperty.call(m, "part") && m.part !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.part);
+                if (m.parts != null && $Object.hasOwnProperty.call(m, "parts") && m.parts !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).uint32(m.parts);
+                if (m.upserts != null && m.upserts.length) {
+                    for (var i = 0; i < m.upserts.length; ++i)
+                        $root.alpr.v1.HotlistEntry.encode(m.upserts[i], w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                }
+                if (m.removedEntryIds != null && m.removedEntryIds.length) {
+                    for (var i = 0; i < m.removedEntryIds.length; ++i)
+                        w.uint32(/* id 8, wireType 2 =*/66).string(m.removedEntryIds[i]);
+                }
+                if (m.issuedAtMs != null && $Object.hasOwnProperty.call(m, "issuedAtMs") && (typeof m.issuedAtMs === "object" ? m.issuedAtMs.low || m.issuedAtMs.high : m.issuedAtMs !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).int64(m.issuedAtMs);
+                if (m.listExpiresAtMs != null && $Object.hasOwnProperty.call(m, "listExpiresAtMs") && (typeof m.listExpiresAtMs === "object" ? m.listExpiresAtMs.low || m.listExpiresAtMs.high : m.listExpiresAtMs !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.listExpiresAtMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified HotlistUpdate message, length delimited. Does not implicitly {@link alpr.v1.HotlistUpdate.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.HotlistUpdate
+             * @static
+             * @param {alpr.v1.HotlistUpdate.$Properties} message HotlistUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HotlistUpdate.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a HotlistUpdate message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.HotlistUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.HotlistUpdate & alpr.v1.HotlistUpdate.$Shape} HotlistUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HotlistUpdate.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.HotlistUpdate();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.deviceId = v;
+                            else
+                                delete m.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.baseVersion = v;
+                            else
+                                delete m.baseVersion;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.snapshot = v;
+                            else
+                                delete m.snapshot;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.part = v;
+                            else
+                                delete m.part;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.parts = v;
+                            else
+                                delete m.parts;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.upserts && m.upserts.length))
+                                m.upserts = [];
+                            m.upserts.push($root.alpr.v1.HotlistEntry.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.removedEntryIds && m.removedEntryIds.length))
+                                m.removedEntryIds = [];
+                            m.removedEntryIds.push(r.stringVerify());
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.issuedAtMs = v;
+                            else
+                                delete m.issuedAtMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.listExpiresAtMs = v;
+                            else
+                                delete m.listExpiresAtMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a HotlistUpdate message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.HotlistUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.HotlistUpdate & alpr.v1.HotlistUpdate.$Shape} HotlistUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HotlistUpdate.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a HotlistUpdate message.
+             * @function verify
+             * @memberof alpr.v1.HotlistUpdate
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            HotlistUpdate.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    if (!$util.isString(m.deviceId))
+                        return "deviceId: string expected";
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isInteger(m.version) && !(m.version && $util.isInteger(m.version.low) && $util.isInteger(m.version.high)))
+                        return "version: integer|Long expected";
+                }
+                if (m.baseVersion != null && $Object.hasOwnProperty.call(m, "baseVersion")) {
+                    if (!$util.isInteger(m.baseVersion) && !(m.baseVersion && $util.isInteger(m.baseVersion.low) && $util.isInteger(m.baseVersion.high)))
+                        return "baseVersion: integer|Long expected";
+                }
+                if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot")) {
+                    if (typeof m.snapshot !== "boolean")
+                        return "snapshot: boolean expected";
+                }
+                if (m.part != null && $Object.hasOwnProperty.call(m, "part")) {
+                    if (!$util.isInteger(m.part))
+                        return "part: integer expected";
+                }
+                if (m.parts != null && $Object.hasOwnProperty.call(m, "parts")) {
+                    if (!$util.isInteger(m.parts))
+                        return "parts: integer expected";
+                }
+                if (m.upserts != null && $Object.hasOwnProperty.call(m, "upserts")) {
+                    if (!$Array.isArray(m.upserts))
+                        return "upserts: array expected";
+                    for (var i = 0; i < m.upserts.length; ++i) {
+                        {
+                            var e = $root.alpr.v1.HotlistEntry.verify(m.upserts[i], q + 1);
+                            if (e)
+                                return "upserts." + e;
+                        }
+                    }
+                }
+                if (m.removedEntryIds != null && $Object.hasOwnProperty.call(m, "removedEntryIds")) {
+                    if (!$Array.isArray(m.removedEntryIds))
+                        return "removedEntryIds: array expected";
+                    for (var i = 0; i < m.removedEntryIds.length; ++i) {
+                        if (!$util.isString(m.removedEntryIds[i]))
+                            return "removedEntryIds: string[] expected";
+                    }
+                }
+                if (m.issuedAtMs != null && $Object.hasOwnProperty.call(m, "issuedAtMs")) {
+                    if (!$util.isInteger(m.issuedAtMs) && !(m.issuedAtMs && $util.isInteger(m.issuedAtMs.low) && $util.isInteger(m.issuedAtMs.high)))
+                        return "issuedAtMs: integer|Long expected";
+                }
+                if (m.listExpiresAtMs != null && $Object.hasOwnProperty.call(m, "listExpiresAtMs")) {
+                    if (!$util.isInteger(m.listExpiresAtMs) && !(m.listExpiresAtMs && $util.isInteger(m.listExpiresAtMs.low) && $util.isInteger(m.listExpiresAtMs.high)))
+                        return "listExpiresAtMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a HotlistUpdate message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.HotlistUpdate
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.HotlistUpdate} HotlistUpdate
+             */
+            HotlistUpdate.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.HotlistUpdate)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.HotlistUpdate: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.HotlistUpdate();
+                if (d.deviceId != null) {
+                    if (typeof d.deviceId !== "string" || d.deviceId.length) {
+                        m.deviceId = $String(d.deviceId);
+                    }
+                }
+                if (d.version != null) {
+                    if (typeof d.version === "object" ? d.version.low || d.version.high : $Number(d.version) !== 0) {
+                        if ($util.Long)
+                            m.version = $util.Long.fromValue(d.version, true);
+                        else if (typeof d.version === "string")
+                            m.version = $parseInt(d.version, 10);
+                        else if (typeof d.version === "number")
+                            m.version = d.version;
+                        else if (typeof d.version === "object")
+                            m.version = new $util.LongBits(d.version.low >>> 0, d.version.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.baseVersion != null) {
+                    if (typeof d.baseVersion === "object" ? d.baseVersion.low || d.baseVersion.high : $Number(d.baseVersion) !== 0) {
+                        if ($util.Long)
+                            m.baseVersion = $util.Long.fromValue(d.baseVersion, true);
+                        else if (typeof d.baseVersion === "string")
+                            m.baseVersion = $parseInt(d.baseVersion, 10);
+                        else if (typeof d.baseVersion === "number")
+                            m.baseVersion = d.baseVersion;
+                        else if (typeof d.baseVersion === "object")
+                            m.baseVersion = new $util.LongBits(d.baseVersion.low >>> 0, d.baseVersion.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.snapshot != null) {
+                    if (d.snapshot) {
+                        m.snapshot = $Boolean(d.snapshot);
+                    }
+                }
+                if (d.part != null) {
+                    if ($Number(d.part) !== 0) {
+                        m.part = d.part >>> 0;
+                    }
+                }
+                if (d.parts != null) {
+                    if ($Number(d.parts) !== 0) {
+                        m.parts = d.parts >>> 0;
+                    }
+                }
+                if (d.upserts) {
+                    if (!$Array.isArray(d.upserts))
+                        throw $TypeError(".alpr.v1.HotlistUpdate.upserts: array expected");
+                    m.upserts = $Array(d.upserts.length);
+                    for (var i = 0; i < d.upserts.length; ++i) {
+                        if (!$util.isObject(d.upserts[i]))
+                            throw $TypeError(".alpr.v1.HotlistUpdate.upserts: object expected");
+                        m.upserts[i] = $root.alpr.v1.HotlistEntry.fromObject(d.upserts[i], q + 1);
+                    }
+                }
+                if (d.removedEntryIds) {
+                    if (!$Array.isArray(d.removedEntryIds))
+                        throw $TypeError(".alpr.v1.HotlistUpdate.removedEntryIds: array expected");
+                    m.removedEntryIds = $Array(d.removedEntryIds.length);
+                    for (var i = 0; i < d.removedEntryIds.length; ++i) {
+                        m.removedEntryIds[i] = $String(d.removedEntryIds[i]);
+                    }
+                }
+                if (d.issuedAtMs != null) {
+                    if (typeof d.issuedAtMs === "object" ? d.issuedAtMs.low || d.issuedAtMs.high : $Number(d.issuedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.issuedAtMs = $util.Long.fromValue(d.issuedAtMs, false);
+                        else if (typeof d.issuedAtMs === "string")
+                            m.issuedAtMs = $parseInt(d.issuedAtMs, 10);
+                        else if (typeof d.issuedAtMs === "number")
+                            m.issuedAtMs = d.issuedAtMs;
+                        else if (typeof d.issuedAtMs === "object")
+                            m.issuedAtMs = new $util.LongBits(d.issuedAtMs.low >>> 0, d.issuedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.listExpiresAtMs != null) {
+                    if (typeof d.listExpiresAtMs === "object" ? d.listExpiresAtMs.low || d.listExpiresAtMs.high : $Number(d.listExpiresAtMs) !== 0) {
+                        if ($util.Long)
+                            m.listExpiresAtMs = $util.Long.fromValue(d.listExpiresAtMs, false);
+                        else if (typeof d.listExpiresAtMs === "string")
+                            m.listExpiresAtMs = $parseInt(d.listExpiresAtMs, 10);
+                        else if (typeof d.listExpiresAtMs === "number")
+                            m.listExpiresAtMs = d.listExpiresAtMs;
+                        else if (typeof d.listExpiresAtMs === "object")
+                            m.listExpiresAtMs = new $util.LongBits(d.listExpiresAtMs.low >>> 0, d.listExpiresAtMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a HotlistUpdate message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.HotlistUpdate
+             * @static
+             * @param {alpr.v1.HotlistUpdate} m HotlistUpdate
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HotlistUpdate.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.upserts = [];
+                    d.removedEntryIds = [];
+                }
+                if (o.defaults) {
+                    d.deviceId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.version = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.version = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.baseVersion = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.baseVersion = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.snapshot = false;
+                    d.part = 0;
+                    d.parts = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.issuedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.issuedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.listExpiresAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.listExpiresAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.version = typeof m.version === "number" ? $BigInt(m.version) : $util.Long.fromBits(m.version.low >>> 0, m.version.high >>> 0, true).toBigInt();
+                    else if (typeof m.version === "number")
+                        d.version = o.longs === $String ? $String(m.version) : m.version;
+                    else
+                        d.version = o.longs === $String ? $util.Long.prototype.toString.call(m.version) : o.longs === $Number ? new $util.LongBits(m.version.low >>> 0, m.version.high >>> 0).toNumber(true) : m.version;
+                }
+                if (m.baseVersion != null && $Object.hasOwnProperty.call(m, "baseVersion")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.baseVersion = typeof m.baseVersion === "number" ? $BigInt(m.baseVersion) : $util.Long.fromBits(m.baseVersion.low >>> 0, m.baseVersion.high >>> 0, true).toBigInt();
+                    else if (typeof m.baseVersion === "number")
+                        d.baseVersion = o.longs === $String ? $String(m.baseVersion) : m.baseVersion;
+                    else
+                        d.baseVersion = o.longs === $String ? $util.Long.prototype.toString.call(m.baseVersion) : o.longs === $Number ? new $util.LongBits(m.baseVersion.low >>> 0, m.baseVersion.high >>> 0).toNumber(true) : m.baseVersion;
+                }
+                if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot")) {
+                    d.snapshot = m.snapshot;
+                }
+                if (m.part != null && $Object.hasOwnProperty.call(m, "part")) {
+                    d.part = m.part;
+                }
+                if (m.parts != null && $Object.hasOwnProperty.call(m, "parts")) {
+                    d.parts = m.parts;
+                }
+                if (m.upserts && m.upserts.length) {
+                    d.upserts = $Array(m.upserts.length);
+                    for (var j = 0; j < m.upserts.length; ++j) {
+                        d.upserts[j] = $root.alpr.v1.HotlistEntry.toObject(m.upserts[j], o, q + 1);
+                    }
+                }
+                if (m.removedEntryIds && m.removedEntryIds.length) {
+                    d.removedEntryIds = $Array(m.removedEntryIds.length);
+                    for (var j = 0; j < m.removedEntryIds.length; ++j) {
+                        d.removedEntryIds[j] = m.removedEntryIds[j];
+                    }
+                }
+                if (m.issuedAtMs != null && $Object.hasOwnProperty.call(m, "issuedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.issuedAtMs = typeof m.issuedAtMs === "number" ? $BigInt(m.issuedAtMs) : $util.Long.fromBits(m.issuedAtMs.low >>> 0, m.issuedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.issuedAtMs === "number")
+                        d.issuedAtMs = o.longs === $String ? $String(m.issuedAtMs) : m.issuedAtMs;
+                    else
+                        d.issuedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.issuedAtMs) : o.longs === $Number ? new $util.LongBits(m.issuedAtMs.low >>> 0, m.issuedAtMs.high >>> 0).toNumber() : m.issuedAtMs;
+                }
+                if (m.listExpiresAtMs != null && $Object.hasOwnProperty.call(m, "listExpiresAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.listExpiresAtMs = typeof m.listExpiresAtMs === "number" ? $BigInt(m.listExpiresAtMs) : $util.Long.fromBits(m.listExpiresAtMs.low >>> 0, m.listExpiresAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.listExpiresAtMs === "number")
+                        d.listExpiresAtMs = o.longs === $String ? $String(m.listExpiresAtMs) : m.listExpiresAtMs;
+                    else
+                        d.listExpiresAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.listExpiresAtMs) : o.longs === $Number ? new $util.LongBits(m.listExpiresAtMs.low >>> 0, m.listExpiresAtMs.high >>> 0).toNumber() : m.listExpiresAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this HotlistUpdate to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.HotlistUpdate
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HotlistUpdate.prototype.toJSON = function() {
+                return HotlistUpdate.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for HotlistUpdate
+             * @function getTypeUrl
+             * @memberof alpr.v1.HotlistUpdate
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            HotlistUpdate.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.HotlistUpdate";
+            };
+
+            return HotlistUpdate;
+        })();
+
+        v1.SignedHotlistUpdate = (function() {
+
+            /**
+             * Properties of a SignedHotlistUpdate.
+             * @typedef {Object} alpr.v1.SignedHotlistUpdate.$Properties
+             * @property {Uint8Array|null} [update] SignedHotlistUpdate update
+             * @property {Uint8Array|null} [signature] SignedHotlistUpdate signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignedHotlistUpdate.
+             * @memberof alpr.v1
+             * @interface ISignedHotlistUpdate
+             * @augments alpr.v1.SignedHotlistUpdate.$Properties
+             * @deprecated Use alpr.v1.SignedHotlistUpdate.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignedHotlistUpdate.
+             * @typedef {alpr.v1.SignedHotlistUpdate.$Properties} alpr.v1.SignedHotlistUpdate.$Shape
+             */
+
+            /**
+             * Constructs a new SignedHotlistUpdate.
+             * @memberof alpr.v1
+             * @classdesc Represents a SignedHotlistUpdate.
+             * @constructor
+             * @param {alpr.v1.SignedHotlistUpdate.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignedHotlistUpdate = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SignedHotlistUpdate update.
+             * @member {Uint8Array} update
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @instance
+             */
+            SignedHotlistUpdate.prototype.update = $util.newBuffer([]);
+
+            /**
+             * SignedHotlistUpdate signature.
+             * @member {Uint8Array} signature
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @instance
+             */
+            SignedHotlistUpdate.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SignedHotlistUpdate instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @static
+             * @param {alpr.v1.SignedHotlistUpdate.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.SignedHotlistUpdate} SignedHotlistUpdate instance
+             * @type {{
+             *   (properties: alpr.v1.SignedHotlistUpdate.$Shape): alpr.v1.SignedHotlistUpdate & alpr.v1.SignedHotlistUpdate.$Shape;
+             *   (properties?: alpr.v1.SignedHotlistUpdate.$Properties): alpr.v1.SignedHotlistUpdate;
+             * }}
+             */
+            SignedHotlistUpdate.create = function(properties) {
+                return new SignedHotlistUpdate(properties);
+            };
+
+            /**
+             * Encodes the specified SignedHotlistUpdate message. Does not implicitly {@link alpr.v1.SignedHotlistUpdate.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @static
+             * @param {alpr.v1.SignedHotlistUpdate.$Properties} m SignedHotlistUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedHotlistUpdate.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.update != null && $Object.hasOwnProperty.call(m, "update") && m.update.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.update);
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SignedHotlistUpdate message, length delimited. Does not implicitly {@link alpr.v1.SignedHotlistUpdate.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @static
+             * @param {alpr.v1.SignedHotlistUpdate.$Properties} message SignedHotlistUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedHotlistUpdate.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SignedHotlistUpdate message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.SignedHotlistUpdate & alpr.v1.SignedHotlistUpdate.$Shape} SignedHotlistUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedHotlistUpdate.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.SignedHotlistUpdate();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.update = v;
+                            else
+                                delete m.update;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SignedHotlistUpdate message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.SignedHotlistUpdate & alpr.v1.SignedHotlistUpdate.$Shape} SignedHotlistUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedHotlistUpdate.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SignedHotlistUpdate message.
+             * @function verify
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SignedHotlistUpdate.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.update != null && $Object.hasOwnProperty.call(m, "update")) {
+                    if (!(m.update && typeof m.update.length === "number" || $util.isString(m.update)))
+                        return "update: buffer expected";
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
+                        return "signature: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SignedHotlistUpdate message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.SignedHotlistUpdate} SignedHotlistUpdate
+             */
+            SignedHotlistUpdate.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.SignedHotlistUpdate)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.SignedHotlistUpdate: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.SignedHotlistUpdate();
+                if (d.update != null) {
+                    if (d.update.length) {
+                        if (typeof d.update === "string")
+                            $util.base64.decode(d.update, m.update = $util.newBuffer($util.base64.length(d.update)), 0);
+                        else if (d.update.length >= 0)
+                            m.update = d.update;
+                    }
+                }
+                if (d.signature != null) {
+                    if (d.signature.length) {
+                        if (typeof d.signature === "string")
+                            $util.base64.decode(d.signature, m.signature = $util.newBuffer($util.base64.length(d.signature)), 0);
+                        else if (d.signature.length >= 0)
+                            m.signature = d.signature;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SignedHotlistUpdate message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @static
+             * @param {alpr.v1.SignedHotlistUpdate} m SignedHotlistUpdate
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SignedHotlistUpdate.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if (o.bytes === $String)
+                        d.update = "";
+                    else {
+                        d.update = [];
+                        if (o.bytes !== $Array)
+                            d.update = $util.newBuffer(d.update);
+                    }
+                    if (o.bytes === $String)
+                        d.signature = "";
+                    else {
+                        d.signature = [];
+                        if (o.bytes !== $Array)
+                            d.signature = $util.newBuffer(d.signature);
+                    }
+                }
+                if (m.update != null && $Object.hasOwnProperty.call(m, "update")) {
+                    d.update = o.bytes === $String ? $util.base64.encode(m.update, 0, m.update.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.update) : m.update;
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SignedHotlistUpdate to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SignedHotlistUpdate.prototype.toJSON = function() {
+                return SignedHotlistUpdate.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SignedHotlistUpdate
+             * @function getTypeUrl
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignedHotlistUpdate.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.SignedHotlistUpdate";
+            };
+
+            return SignedHotlistUpdate;
+        })();
+
+        v1.AlertHit = (function() {
+
+            /**
+             * Properties of an AlertHit.
+             * @typedef {Object} alpr.v1.AlertHit.$Properties
+             * @property {string|null} [deviceId] AlertHit deviceId
+             * @property {alpr.v1.Read.$Properties|null} [read] AlertHit read
+             * @property {string|null} [entryId] AlertHit entryId
+             * @property {boolean|null} [nearMatch] AlertHit nearMatch
+             * @property {string|null} [matchedPlate] AlertHit matchedPlate
+             * @property {number|null} [hotlistVersion] AlertHit hotlistVersion
+             * @property {number|null} [matchedAtMs] AlertHit matchedAtMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AlertHit.
+             * @memberof alpr.v1
+             * @interface IAlertHit
+             * @augments alpr.v1.AlertHit.$Properties
+             * @deprecated Use alpr.v1.AlertHit.$Properties instead.
+             */
+
+            /**
+             * Shape of an AlertHit.
+             * @typedef {alpr.v1.AlertHit.$Properties} alpr.v1.AlertHit.$Shape
+             */
+
+            /**
+             * Constructs a new AlertHit.
+             * @memberof alpr.v1
+             * @classdesc Represents an AlertHit.
+             * @constructor
+             * @param {alpr.v1.AlertHit.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AlertHit = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AlertHit deviceId.
+             * @member {string} deviceId
+             * @memberof alpr.v1.AlertHit
+             * @instance
+             */
+            AlertHit.prototype.deviceId = "";
+
+            /**
+             * AlertHit read.
+             * @member {alpr.v1.Read.$Properties|null|undefined} read
+             * @memberof alpr.v1.AlertHit
+             * @instance
+             */
+            AlertHit.prototype.read = null;
+
+            /**
+             * AlertHit entryId.
+             * @member {string} entryId
+             * @memberof alpr.v1.AlertHit
+             * @instance
+             */
+            AlertHit.prototype.entryId = "";
+
+            /**
+             * AlertHit nearMatch.
+             * @member {boolean} nearMatch
+             * @memberof alpr.v1.AlertHit
+             * @instance
+             */
+            AlertHit.prototype.nearMatch = false;
+
+            /**
+             * AlertHit matchedPlate.
+             * @member {string} matchedPlate
+             * @memberof alpr.v1.AlertHit
+             * @instance
+             */
+            AlertHit.prototype.matchedPlate = "";
+
+            /**
+             * AlertHit hotlistVersion.
+             * @member {number} hotlistVersion
+             * @memberof alpr.v1.AlertHit
+             * @instance
+             */
+            AlertHit.prototype.hotlistVersion = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * AlertHit matchedAtMs.
+             * @member {number} matchedAtMs
+             * @memberof alpr.v1.AlertHit
+             * @instance
+             */
+            AlertHit.prototype.matchedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new AlertHit instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.AlertHit
+             * @static
+             * @param {alpr.v1.AlertHit.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.AlertHit} AlertHit instance
+             * @type {{
+             *   (properties: alpr.v1.AlertHit.$Shape): alpr.v1.AlertHit & alpr.v1.AlertHit.$Shape;
+             *   (properties?: alpr.v1.AlertHit.$Properties): alpr.v1.AlertHit;
+             * }}
+             */
+            AlertHit.create = function(properties) {
+                return new AlertHit(properties);
+            };
+
+            /**
+             * Encodes the specified AlertHit message. Does not implicitly {@link alpr.v1.AlertHit.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.AlertHit
+             * @static
+             * @param {alpr.v1.AlertHit.$Properties} m AlertHit message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertHit.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId") && m.deviceId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.deviceId);
+                if (m.read != null && $Object.hasOwnProperty.call(m, "read"))
+                    $root.alpr.v1.Read.encode(m.read, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (m.entryId != null && $Object.hasOwnProperty.call(m, "entryId") && m.entryId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.entryId);
+                if (m.nearMatch != null && $Object.hasOwnProperty.call(m, "nearMatch") && m.nearMatch !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.nearMatch);
+                if (m.matchedPlate != null && $Object.hasOwnProperty.call(m, "matchedPlate") && m.matchedPlate !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.matchedPlate);
+                if (m.hotlistVersion != null && $Object.hasOwnProperty.call(m, "hotlistVersion") && (typeof m.hotlistVersion === "object" ? m.hotlistVersion.low || m.hotlistVersion.high : m.hotlistVersion !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).uint64(m.hotlistVersion);
+                if (m.matchedAtMs != null && $Object.hasOwnProperty.call(m, "matchedAtMs") && (typeof m.matchedAtMs === "object" ? m.matchedAtMs.low || m.matchedAtMs.high : m.matchedAtMs !== 0))
+                    w.uint32(/* id 7, wireType 0 =*/56).int64(m.matchedAtMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AlertHit message, length delimited. Does not implicitly {@link alpr.v1.AlertHit.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.AlertHit
+             * @static
+             * @param {alpr.v1.AlertHit.$Properties} message AlertHit message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertHit.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an AlertHit message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.AlertHit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.AlertHit & alpr.v1.AlertHit.$Shape} AlertHit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertHit.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.AlertHit();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.deviceId = v;
+                            else
+                                delete m.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            m.read = $root.alpr.v1.Read.decode(r, r.size(), $undefined, q + 1, m.read);
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.entryId = v;
+                            else
+                                delete m.entryId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.nearMatch = v;
+                            else
+                                delete m.nearMatch;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.matchedPlate = v;
+                            else
+                                delete m.matchedPlate;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.hotlistVersion = v;
+                            else
+                                delete m.hotlistVersion;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.matchedAtMs = v;
+                            else
+                                delete m.matchedAtMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an AlertHit message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.AlertHit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.AlertHit & alpr.v1.AlertHit.$Shape} AlertHit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertHit.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an AlertHit message.
+             * @function verify
+             * @memberof alpr.v1.AlertHit
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AlertHit.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    if (!$util.isString(m.deviceId))
+                        return "deviceId: string expected";
+                }
+                if (m.read != null && $Object.hasOwnProperty.call(m, "read")) {
+                    {
+                        var e = $root.alpr.v1.Read.verify(m.read, q + 1);
+                        if (e)
+                            return "read." + e;
+                    }
+                }
+                if (m.entryId != null && $Object.hasOwnProperty.call(m, "entryId")) {
+                    if (!$util.isString(m.entryId))
+                        return "entryId: string expected";
+                }
+                if (m.nearMatch != null && $Object.hasOwnProperty.call(m, "nearMatch")) {
+                    if (typeof m.nearMatch !== "boolean")
+                        return "nearMatch: boolean expected";
+                }
+                if (m.matchedPlate != null && $Object.hasOwnProperty.call(m, "matchedPlate")) {
+                    if (!$util.isString(m.matchedPlate))
+                        return "matchedPlate: string expected";
+                }
+                if (m.hotlistVersion != null && $Object.hasOwnProperty.call(m, "hotlistVersion")) {
+                    if (!$util.isInteger(m.hotlistVersion) && !(m.hotlistVersion && $util.isInteger(m.hotlistVersion.low) && $util.isInteger(m.hotlistVersion.high)))
+                        return "hotlistVersion: integer|Long expected";
+                }
+                if (m.matchedAtMs != null && $Object.hasOwnProperty.call(m, "matchedAtMs")) {
+                    if (!$util.isInteger(m.matchedAtMs) && !(m.matchedAtMs && $util.isInteger(m.matchedAtMs.low) && $util.isInteger(m.matchedAtMs.high)))
+                        return "matchedAtMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AlertHit message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.AlertHit
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.AlertHit} AlertHit
+             */
+            AlertHit.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.AlertHit)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.AlertHit: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.AlertHit();
+                if (d.deviceId != null) {
+                    if (typeof d.deviceId !== "string" || d.deviceId.length) {
+                        m.deviceId = $String(d.deviceId);
+                    }
+                }
+                if (d.read != null) {
+                    if (!$util.isObject(d.read))
+                        throw $TypeError(".alpr.v1.AlertHit.read: object expected");
+                    m.read = $root.alpr.v1.Read.fromObject(d.read, q + 1);
+                }
+                if (d.entryId != null) {
+                    if (typeof d.entryId !== "string" || d.entryId.length) {
+                        m.entryId = $String(d.entryId);
+                    }
+                }
+                if (d.nearMatch != null) {
+                    if (d.nearMatch) {
+                        m.nearMatch = $Boolean(d.nearMatch);
+                    }
+                }
+                if (d.matchedPlate != null) {
+                    if (typeof d.matchedPlate !== "string" || d.matchedPlate.length) {
+                        m.matchedPlate = $String(d.matchedPlate);
+                    }
+                }
+                if (d.hotlistVersion != null) {
+                    if (typeof d.hotlistVersion === "object" ? d.hotlistVersion.low || d.hotlistVersion.high : $Number(d.hotlistVersion) !== 0) {
+                        if ($util.Long)
+                            m.hotlistVersion = $util.Long.fromValue(d.hotlistVersion, true);
+                        else if (typeof d.hotlistVersion === "string")
+                            m.hotlistVersion = $parseInt(d.hotlistVersion, 10);
+                        else if (typeof d.hotlistVersion === "number")
+                            m.hotlistVersion = d.hotlistVersion;
+                        else if (typeof d.hotlistVersion === "object")
+                            m.hotlistVersion = new $util.LongBits(d.hotlistVersion.low >>> 0, d.hotlistVersion.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.matchedAtMs != null) {
+                    if (typeof d.matchedAtMs === "object" ? d.matchedAtMs.low || d.matchedAtMs.high : $Number(d.matchedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.matchedAtMs = $util.Long.fromValue(d.matchedAtMs, false);
+                        else if (typeof d.matchedAtMs === "string")
+                            m.matchedAtMs = $parseInt(d.matchedAtMs, 10);
+                        else if (typeof d.matchedAtMs === "number")
+                            m.matchedAtMs = d.matchedAtMs;
+                        else if (typeof d.matchedAtMs === "object")
+                            m.matchedAtMs = new $util.LongBits(d.matchedAtMs.low >>> 0, d.matchedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AlertHit message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.AlertHit
+             * @static
+             * @param {alpr.v1.AlertHit} m AlertHit
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AlertHit.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.deviceId = "";
+                    d.read = null;
+                    d.entryId = "";
+                    d.nearMatch = false;
+                    d.matchedPlate = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.hotlistVersion = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.hotlistVersion = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.matchedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.matchedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.read != null && $Object.hasOwnProperty.call(m, "read")) {
+                    d.read = $root.alpr.v1.Read.toObject(m.read, o, q + 1);
+                }
+                if (m.entryId != null && $Object.hasOwnProperty.call(m, "entryId")) {
+                    d.entryId = m.entryId;
+                }
+                if (m.nearMatch != null && $Object.hasOwnProperty.call(m, "nearMatch")) {
+                    d.nearMatch = m.nearMatch;
+                }
+                if (m.matchedPlate != null && $Object.hasOwnProperty.call(m, "matchedPlate")) {
+                    d.matchedPlate = m.matchedPlate;
+                }
+                if (m.hotlistVersion != null && $Object.hasOwnProperty.call(m, "hotlistVersion")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.hotlistVersion = typeof m.hotlistVersion === "number" ? $BigInt(m.hotlistVersion) : $util.Long.fromBits(m.hotlistVersion.low >>> 0, m.hotlistVersion.high >>> 0, true).toBigInt();
+                    else if (typeof m.hotlistVersion === "number")
+                        d.hotlistVersion = o.longs === $String ? $String(m.hotlistVersion) : m.hotlistVersion;
+                    else
+                        d.hotlistVersion = o.longs === $String ? $util.Long.prototype.toString.call(m.hotlistVersion) : o.longs === $Number ? new $util.LongBits(m.hotlistVersion.low >>> 0, m.hotlistVersion.high >>> 0).toNumber(true) : m.hotlistVersion;
+                }
+                if (m.matchedAtMs != null && $Object.hasOwnProperty.call(m, "matchedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.matchedAtMs = typeof m.matchedAtMs === "number" ? $BigInt(m.matchedAtMs) : $util.Long.fromBits(m.matchedAtMs.low >>> 0, m.matchedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.matchedAtMs === "number")
+                        d.matchedAtMs = o.longs === $String ? $String(m.matchedAtMs) : m.matchedAtMs;
+                    else
+                        d.matchedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.matchedAtMs) : o.longs === $Number ? new $util.LongBits(m.matchedAtMs.low >>> 0, m.matchedAtMs.high >>> 0).toNumber() : m.matchedAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AlertHit to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.AlertHit
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AlertHit.prototype.toJSON = function() {
+                return AlertHit.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for AlertHit
+             * @function getTypeUrl
+             * @memberof alpr.v1.AlertHit
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AlertHit.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.AlertHit";
+            };
+
+            return AlertHit;
+        })();
+
+        v1.AlertAck = (function() {
+
+            /**
+             * Properties of an AlertAck.
+             * @typedef {Object} alpr.v1.AlertAck.$Properties
+             * @property {string|null} [deviceId] AlertAck deviceId
+             * @property {string|null} [readId] AlertAck readId
+             * @property {string|null} [entryId] AlertAck entryId
+             * @property {number|null} [ackedAtMs] AlertAck ackedAtMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AlertAck.
+             * @memberof alpr.v1
+             * @interface IAlertAck
+             * @augments alpr.v1.AlertAck.$Properties
+             * @deprecated Use alpr.v1.AlertAck.$Properties instead.
+             */
+
+            /**
+             * Shape of an AlertAck.
+             * @typedef {alpr.v1.AlertAck.$Properties} alpr.v1.AlertAck.$Shape
+             */
+
+            /**
+             * Constructs a new AlertAck.
+             * @memberof alpr.v1
+             * @classdesc Represents an AlertAck.
+             * @constructor
+             * @param {alpr.v1.AlertAck.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AlertAck = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AlertAck deviceId.
+             * @member {string} deviceId
+             * @memberof alpr.v1.AlertAck
+             * @instance
+             */
+            AlertAck.prototype.deviceId = "";
+
+            /**
+             * AlertAck readId.
+             * @member {string} readId
+             * @memberof alpr.v1.AlertAck
+             * @instance
+             */
+            AlertAck.prototype.readId = "";
+
+            /**
+             * AlertAck entryId.
+             * @member {string} entryId
+             * @memberof alpr.v1.AlertAck
+             * @instance
+             */
+            AlertAck.prototype.entryId = "";
+
+            /**
+             * AlertAck ackedAtMs.
+             * @member {number} ackedAtMs
+             * @memberof alpr.v1.AlertAck
+             * @instance
+             */
+            AlertAck.prototype.ackedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new AlertAck instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.AlertAck
+             * @static
+             * @param {alpr.v1.AlertAck.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.AlertAck} AlertAck instance
+             * @type {{
+             *   (properties: alpr.v1.AlertAck.$Shape): alpr.v1.AlertAck & alpr.v1.AlertAck.$Shape;
+             *   (properties?: alpr.v1.AlertAck.$Properties): alpr.v1.AlertAck;
+             * }}
+             */
+            AlertAck.create = function(properties) {
+                return new AlertAck(properties);
+            };
+
+            /**
+             * Encodes the specified AlertAck message. Does not implicitly {@link alpr.v1.AlertAck.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.AlertAck
+             * @static
+             * @param {alpr.v1.AlertAck.$Properties} m AlertAck message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertAck.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId") && m.deviceId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.deviceId);
+                if (m.readId != null && $Object.hasOwnProperty.call(m, "readId") && m.readId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.readId);
+                if (m.entryId != null && $Object.hasOwnProperty.call(m, "entryId") && m.entryId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.entryId);
+                if (m.ackedAtMs != null && $Object.hasOwnProperty.call(m, "ackedAtMs") && (typeof m.ackedAtMs === "object" ? m.ackedAtMs.low || m.ackedAtMs.high : m.ackedAtMs !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.ackedAtMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AlertAck message, length delimited. Does not implicitly {@link alpr.v1.AlertAck.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.AlertAck
+             * @static
+             * @param {alpr.v1.AlertAck.$Properties} message AlertAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertAck.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an AlertAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.AlertAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.AlertAck & alpr.v1.AlertAck.$Shape} AlertAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertAck.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.AlertAck();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.deviceId = v;
+                            else
+                                delete m.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.readId = v;
+                            else
+                                delete m.readId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.entryId = v;
+                            else
+                                delete m.entryId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.ackedAtMs = v;
+                            else
+                                delete m.ackedAtMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an AlertAck message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.AlertAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.AlertAck & alpr.v1.AlertAck.$Shape} AlertAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertAck.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an AlertAck message.
+             * @function verify
+             * @memberof alpr.v1.AlertAck
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AlertAck.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    if (!$util.isString(m.deviceId))
+                        return "deviceId: string expected";
+                }
+                if (m.readId != null && $Object.hasOwnProperty.call(m, "readId")) {
+                    if (!$util.isString(m.readId))
+                        return "readId: string expected";
+                }
+                if (m.entryId != null && $Object.hasOwnProperty.call(m, "entryId")) {
+                    if (!$util.isString(m.entryId))
+                        return "entryId: string expected";
+                }
+                if (m.ackedAtMs != null && $Object.hasOwnProperty.call(m, "ackedAtMs")) {
+                    if (!$util.isInteger(m.ackedAtMs) && !(m.ackedAtMs && $util.isInteger(m.ackedAtMs.low) && $util.isInteger(m.ackedAtMs.high)))
+                        return "ackedAtMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AlertAck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.AlertAck
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.AlertAck} AlertAck
+             */
+            AlertAck.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.AlertAck)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.AlertAck: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.AlertAck();
+                if (d.deviceId != null) {
+                    if (typeof d.deviceId !== "string" || d.deviceId.length) {
+                        m.deviceId = $String(d.deviceId);
+                    }
+                }
+                if (d.readId != null) {
+                    if (typeof d.readId !== "string" || d.readId.length) {
+                        m.readId = $String(d.readId);
+                    }
+                }
+                if (d.entryId != null) {
+                    if (typeof d.entryId !== "string" || d.entryId.length) {
+                        m.entryId = $String(d.entryId);
+                    }
+                }
+                if (d.ackedAtMs != null) {
+                    if (typeof d.ackedAtMs === "object" ? d.ackedAtMs.low || d.ackedAtMs.high : $Number(d.ackedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.ackedAtMs = $util.Long.fromValue(d.ackedAtMs, false);
+                        else if (typeof d.ackedAtMs === "string")
+                            m.ackedAtMs = $parseInt(d.ackedAtMs, 10);
+                        else if (typeof d.ackedAtMs === "number")
+                            m.ackedAtMs = d.ackedAtMs;
+                        else if (typeof d.ackedAtMs === "object")
+                            m.ackedAtMs = new $util.LongBits(d.ackedAtMs.low >>> 0, d.ackedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AlertAck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.AlertAck
+             * @static
+             * @param {alpr.v1.AlertAck} m AlertAck
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AlertAck.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.deviceId = "";
+                    d.readId = "";
+                    d.entryId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.ackedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.ackedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.readId != null && $Object.hasOwnProperty.call(m, "readId")) {
+                    d.readId = m.readId;
+                }
+                if (m.entryId != null && $Object.hasOwnProperty.call(m, "entryId")) {
+                    d.entryId = m.entryId;
+                }
+                if (m.ackedAtMs != null && $Object.hasOwnProperty.call(m, "ackedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.ackedAtMs = typeof m.ackedAtMs === "number" ? $BigInt(m.ackedAtMs) : $util.Long.fromBits(m.ackedAtMs.low >>> 0, m.ackedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.ackedAtMs === "number")
+                        d.ackedAtMs = o.longs === $String ? $String(m.ackedAtMs) : m.ackedAtMs;
+                    else
+                        d.ackedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.ackedAtMs) : o.longs === $Number ? new $util.LongBits(m.ackedAtMs.low >>> 0, m.ackedAtMs.high >>> 0).toNumber() : m.ackedAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AlertAck to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.AlertAck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AlertAck.prototype.toJSON = function() {
+                return AlertAck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for AlertAck
+             * @function getTypeUrl
+             * @memberof alpr.v1.AlertAck
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AlertAck.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.AlertAck";
+            };
+
+            return AlertAck;
+        })();
+
+        v1.SignedAlertAck = (function() {
+
+            /**
+             * Properties of a SignedAlertAck.
+             * @typedef {Object} alpr.v1.SignedAlertAck.$Properties
+             * @property {Uint8Array|null} [ack] SignedAlertAck ack
+             * @property {Uint8Array|null} [signature] SignedAlertAck signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignedAlertAck.
+             * @memberof alpr.v1
+             * @interface ISignedAlertAck
+             * @augments alpr.v1.SignedAlertAck.$Properties
+             * @deprecated Use alpr.v1.SignedAlertAck.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignedAlertAck.
+             * @typedef {alpr.v1.SignedAlertAck.$Properties} alpr.v1.SignedAlertAck.$Shape
+             */
+
+            /**
+             * Constructs a new SignedAlertAck.
+             * @memberof alpr.v1
+             * @classdesc Represents a SignedAlertAck.
+             * @constructor
+             * @param {alpr.v1.SignedAlertAck.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignedAlertAck = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SignedAlertAck ack.
+             * @member {Uint8Array} ack
+             * @memberof alpr.v1.SignedAlertAck
+             * @instance
+             */
+            SignedAlertAck.prototype.ack = $util.newBuffer([]);
+
+            /**
+             * SignedAlertAck signature.
+             * @member {Uint8Array} signature
+             * @memberof alpr.v1.SignedAlertAck
+             * @instance
+             */
+            SignedAlertAck.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SignedAlertAck instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.SignedAlertAck
+             * @static
+             * @param {alpr.v1.SignedAlertAck.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.SignedAlertAck} SignedAlertAck instance
+             * @type {{
+             *   (properties: alpr.v1.SignedAlertAck.$Shape): alpr.v1.SignedAlertAck & alpr.v1.SignedAlertAck.$Shape;
+             *   (properties?: alpr.v1.SignedAlertAck.$Properties): alpr.v1.SignedAlertAck;
+             * }}
+             */
+            SignedAlertAck.create = function(properties) {
+                return new SignedAlertAck(properties);
+            };
+
+            /**
+             * Encodes the specified SignedAlertAck message. Does not implicitly {@link alpr.v1.SignedAlertAck.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.SignedAlertAck
+             * @static
+             * @param {alpr.v1.SignedAlertAck.$Properties} m SignedAlertAck message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedAlertAck.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.ack != null && $Object.hasOwnProperty.call(m, "ack") && m.ack.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.ack);
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SignedAlertAck message, length delimited. Does not implicitly {@link alpr.v1.SignedAlertAck.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.SignedAlertAck
+             * @static
+             * @param {alpr.v1.SignedAlertAck.$Properties} message SignedAlertAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedAlertAck.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SignedAlertAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.SignedAlertAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.SignedAlertAck & alpr.v1.SignedAlertAck.$Shape} SignedAlertAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedAlertAck.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.SignedAlertAck();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.ack = v;
+                            else
+                                delete m.ack;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SignedAlertAck message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.SignedAlertAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.SignedAlertAck & alpr.v1.SignedAlertAck.$Shape} SignedAlertAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedAlertAck.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SignedAlertAck message.
+             * @function verify
+             * @memberof alpr.v1.SignedAlertAck
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SignedAlertAck.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.ack != null && $Object.hasOwnProperty.call(m, "ack")) {
+                    if (!(m.ack && typeof m.ack.length === "number" || $util.isString(m.ack)))
+                        return "ack: buffer expected";
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
+                        return "signature: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SignedAlertAck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.SignedAlertAck
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.SignedAlertAck} SignedAlertAck
+             */
+            SignedAlertAck.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.SignedAlertAck)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.SignedAlertAck: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.SignedAlertAck();
+                if (d.ack != null) {
+                    if (d.ack.length) {
+                        if (typeof d.ack === "string")
+                            $util.base64.decode(d.ack, m.ack = $util.newBuffer($util.base64.length(d.ack)), 0);
+                        else if (d.ack.length >= 0)
+                            m.ack = d.ack;
+                    }
+                }
+                if (d.signature != null) {
+                    if (d.signature.length) {
+                        if (typeof d.signature === "string")
+                            $util.base64.decode(d.signature, m.signature = $util.newBuffer($util.base64.length(d.signature)), 0);
+                        else if (d.signature.length >= 0)
+                            m.signature = d.signature;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SignedAlertAck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.SignedAlertAck
+             * @static
+             * @param {alpr.v1.SignedAlertAck} m SignedAlertAck
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SignedAlertAck.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if (o.bytes === $String)
+                        d.ack = "";
+                    else {
+                        d.ack = [];
+                        if (o.bytes !== $Array)
+                            d.ack = $util.newBuffer(d.ack);
+                    }
+                    if (o.bytes === $String)
+                        d.signature = "";
+                    else {
+                        d.signature = [];
+                        if (o.bytes !== $Array)
+                            d.signature = $util.newBuffer(d.signature);
+                    }
+                }
+                if (m.ack != null && $Object.hasOwnProperty.call(m, "ack")) {
+                    d.ack = o.bytes === $String ? $util.base64.encode(m.ack, 0, m.ack.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.ack) : m.ack;
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SignedAlertAck to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.SignedAlertAck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SignedAlertAck.prototype.toJSON = function() {
+                return SignedAlertAck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SignedAlertAck
+             * @function getTypeUrl
+             * @memberof alpr.v1.SignedAlertAck
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignedAlertAck.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.SignedAlertAck";
+            };
+
+            return SignedAlertAck;
         })();
 
         return v1;
