@@ -71,6 +71,9 @@ export const ERROR_CODES = {
   ALPR_ERR_SELFTEST: { retryable: true, summary: 'One or more appliance self-test checks failed; the table names which.' },
   ALPR_ERR_INTERNAL: { retryable: true, summary: 'The hub API hit an unexpected failure; the log holds the details under the request id.' },
   ALPR_ERR_AUDIT_CHAIN: { retryable: false, summary: 'The audit chain does not verify: a record was changed, inserted or deleted.' },
+  // hot lists
+  ALPR_ERR_HOTLIST_SOURCE: { retryable: true, summary: 'A hot-list source (drop-folder file or URL) cannot be read; the list stays as it was and the next scheduled import tries again.' },
+  ALPR_ERR_HOTLIST_UPDATE: { retryable: false, summary: 'The appliance refused a hot-list update: not signed by the hub, sealed to another device, or out of version order (it keeps its list and reports its version so the hub resends).' },
   // benchmarks and tools
   ALPR_ERR_USAGE: { retryable: false, summary: 'A command-line tool was called with missing or invalid arguments.' },
 } as const satisfies Record<string, { retryable: boolean; summary: string }>;

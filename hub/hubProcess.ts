@@ -8,6 +8,9 @@ import { canonicalJson } from './audit/auditLog.js';
 import { EmbeddedBroker } from './broker/embeddedBroker.js';
 import { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';
 import { createHubServices, type HubPolicyOptions, type HubServices } from './hubServices.js';
+import { AlertLink } from './alerts/alertLink.js';
+import { HotlistPush } from './hotlists/hotlistPush.js';
+import { HotlistSchedule } from './hotlists/hotlistSchedule.js';
 import { IngestService } from './ingest/ingestService.js';
 import { ImageCipher, PgStore, SqliteStore, type HubStore } from './store/index.js';
 import { publicKeyPem } from '../sync/index.js';
@@ -78,6 +81,9 @@ export class Hub {
   services: HubServices | null = null;
   broker: EmbeddedBroker | null = null;
   ingest: IngestService | null = null;
+  hotlistPush: HotlistPush | null = null;
+  alertLink: AlertLink | null = null;
+  hotlistSchedule: HotlistSchedule | null = null;
   api: FastifyInstance | null = null;
   keys: HubKeys | null = null;
   private headTimer: TimerHandle | null = null;
@@ -95,7 +101,7 @@ export class Hub {
     this.keys = await loadOrCreateHubKeys(join(options.dataDir, 'keys'));
     const store = openStore(options, this.keys);
     await store.migrate();
-    this.services = await createHubServices({ store, clock: options.clock, logger, keys: this.keys, policy: options.policy });
+    this.services = await createHubServices({ store, clock: options.clock, logger, keys: this.keys, policy: options.policy, spoolDir: join(options.dataDir, 'hotlist-imports') });
     let brokerUrl = options.brokerUrl;
     let username = options.brokerUsername;
     let password = options.brokerPassword;
@@ -114,7 +120,24 @@ export class Hub {
     this.ingest.on('deviceStatus', (report) => {
       devices.recordStatus(report).catch((err: unknown) => logger.warn({ deviceId: report.deviceId, err }, 'device status not recorded'));
     });
+    // Hits: the appliances' own (alerts topic) and the hub's match of every stored read.
+    const services = this.services;
+    this.alertLink = new AlertLink({
+      brokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-alerts-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
+      alerts: services.alerts, maxImageBytes: 4 * 1024 * 1024, clock: options.clock, logger: logger.child({ module: 'alerts' }),
+    });
+    const alertLink = this.alertLink;
+    this.ingest.on('readsStored', (reads) => {
+      alertLink.matchStored(reads).catch((err: unknown) => logger.error({ err }, 'hot-list matching of stored reads failed'));
+    });
+    this.hotlistPush = new HotlistPush({
+      brokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
+      partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500, clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
+    });
+    this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }) });
+    await this.alertLink.start();
     await this.ingest.start();
+    await this.hotlistPush.start();
     const keys = this.keys;
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
     this.api = await buildApi({
@@ -123,6 +146,7 @@ export class Hub {
     });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
     await this.services.retention.start();
+    await this.hotlistSchedule.start();
     this.headTimer = options.clock.setInterval(() => void this.saveAuditHead().catch((err: unknown) => logger.warn({ err }, 'audit head not saved')), 60_000);
     logger.info({ http: this.httpUrl, broker: brokerUrl, store: store.engine, sealKeyId: this.keys.seal.keyId }, 'hub started');
   }
@@ -134,9 +158,12 @@ export class Hub {
 
   async stop(): Promise<void> {
     this.headTimer?.cancel();
+    await this.hotlistSchedule?.stop();
     await this.services?.retention.stop();
     await this.api?.close();
     await this.ingest?.stop();
+    await this.hotlistPush?.stop();
+    await this.alertLink?.stop();
     await this.broker?.stop();
     await this.saveAuditHead().catch(() => undefined);
     await this.services?.store.close();

@@ -2,10 +2,14 @@ import type { KeyObject } from 'node:crypto';
 import type { Clock, Logger } from '../core/index.js';
 import { AccountService, DEFAULT_ACCOUNT_RULES, type AccountRules } from './accounts/accountService.js';
 import { DEFAULT_PASSWORD_COST, type PasswordHasherOptions } from './accounts/password.js';
+import { migrateAlertSchema } from './alerts/alertSchema.js';
+import { AlertService } from './alerts/alertService.js';
 import { AuditLog } from './audit/auditLog.js';
 import { migratePolicySchema } from './db/policySchema.js';
 import { DeviceRegistry } from './devices/deviceRegistry.js';
 import { EvidenceService } from './evidence/evidenceService.js';
+import { migrateHotlistSchema } from './hotlists/hotlistSchema.js';
+import { DEFAULT_HOTLIST_RULES, HotlistService, type HotlistRules } from './hotlists/hotlistService.js';
 import { FelonyRequests } from './policy/felonyRequests.js';
 import { DEFAULT_PROHIBITED_TERMS, PurposeGate } from './policy/purposeGate.js';
 import { ReviewFlags } from './policy/reviewFlags.js';
@@ -20,6 +24,7 @@ export interface HubPolicyOptions {
   retention: RetentionOptions;
   prohibitedTerms: Readonly<Record<string, readonly string[]>>;
   maxReadsPerExport: number;
+  hotlists: HotlistRules;
   passwordCost: PasswordHasherOptions;
   issuer: string;
 }
@@ -30,6 +35,7 @@ export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
   retention: DEFAULT_RETENTION,
   prohibitedTerms: DEFAULT_PROHIBITED_TERMS,
   maxReadsPerExport: 10,
+  hotlists: DEFAULT_HOTLIST_RULES,
   passwordCost: DEFAULT_PASSWORD_COST,
   issuer: 'ALPR Hub',
 };
@@ -46,23 +52,32 @@ export interface HubServices {
   search: SearchService;
   evidence: EvidenceService;
   retention: RetentionService;
+  hotlists: HotlistService;
+  alerts: AlertService;
   policy: HubPolicyOptions;
 }
 
 export async function createHubServices(ctx: {
   store: HubStore; clock: Clock; logger: Logger; keys: { imageKey: Buffer; sign: { privateKey: KeyObject; publicKey: KeyObject } }; policy?: Partial<HubPolicyOptions>;
+  /** Where hot-list extracts held for review are kept (the hub's data folder). */
+  spoolDir?: string;
 }): Promise<HubServices> {
   const policy = { ...DEFAULT_HUB_POLICY, ...ctx.policy };
   const { store, clock } = ctx;
   await migratePolicySchema(store.sql);
+  await migrateHotlistSchema(store.sql);
+  await migrateAlertSchema(store.sql);
   const audit = new AuditLog({ sql: store.sql, clock });
   const accounts = new AccountService({ sql: store.sql, audit, clock, secrets: new ImageCipher(ctx.keys.imageKey), rules: policy.accounts, passwordCost: policy.passwordCost, issuer: policy.issuer });
   const sites = new SiteRegistry({ sql: store.sql, audit, clock });
   const felony = new FelonyRequests({ sql: store.sql, audit, clock });
   const reviews = new ReviewFlags({ sql: store.sql, audit, clock });
-  const search = new SearchService({ store, audit, clock, accounts, gate: new PurposeGate(policy.prohibitedTerms), felony, reviews, limits: policy.search });
+  const gate = new PurposeGate(policy.prohibitedTerms);
+  const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search });
   return {
     store, audit, accounts, sites, felony, reviews, search, policy,
+    hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }) }),
+    alerts: new AlertService({ sql: store.sql, store, audit, clock, accounts }),
     devices: new DeviceRegistry({ store, sites, audit, clock }),
     evidence: new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport }),
     retention: new RetentionService({ store, audit, clock, logger: ctx.logger.child({ module: 'retention' }), options: policy.retention }),

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { parse } from 'yaml';
 import { AlprError } from '../core/index.js';
+import { NCIC_MAPPING, parseImportMapping } from './hotlists/importMapping.js';
 import { DEFAULT_HUB_POLICY, type HubPolicyOptions } from './hubServices.js';
 
 /**
@@ -16,6 +17,15 @@ export const PolicyFileSchema = Type.Object({
   max_reads_per_export: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Reads in one evidence export (default 10).' })),
   prohibited_terms: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 80 }), Type.Array(Type.String({ minLength: 2, maxLength: 80 }), { maxItems: 500 }),
     { description: 'Category -> terms that refuse a search (replaces the default list).' })),
+  hotlists: Type.Optional(Type.Object({
+    internal_default_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'Expiry of an internal hot-list entry when none is given (default 30).' })),
+    internal_max_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'Longest expiry a detective or analyst may set (default 90).' })),
+    sources: Type.Optional(Type.Array(Type.Object({
+      location: Type.String({ minLength: 1, description: 'Drop-folder file path or http(s) URL of the extract.' }),
+      every_minutes: Type.Integer({ minimum: 1, maximum: 1440, description: 'How often it is imported.' }),
+      mapping: Type.Optional(Type.Unknown({ description: 'Column mapping (docs/hotlists.md); NCIC/LEADS field codes when omitted.' })),
+    }, { additionalProperties: false }), { maxItems: 20 })),
+  }, { additionalProperties: false, description: 'Hot lists (docs/hotlists.md).' })),
 }, { additionalProperties: false });
 
 export type PolicyFile = Static<typeof PolicyFileSchema>;
@@ -35,5 +45,11 @@ export async function loadPolicyFile(path: string): Promise<Partial<HubPolicyOpt
     search: { ...search, maxResultsPerQuery: p.max_results_per_query ?? search.maxResultsPerQuery, maxQueriesPerHour: p.max_queries_per_hour ?? search.maxQueriesPerHour },
     maxReadsPerExport: p.max_reads_per_export ?? DEFAULT_HUB_POLICY.maxReadsPerExport,
     ...(p.prohibited_terms ? { prohibitedTerms: p.prohibited_terms } : {}),
+    hotlists: {
+      ...DEFAULT_HUB_POLICY.hotlists,
+      internalDefaultDays: p.hotlists?.internal_default_days ?? DEFAULT_HUB_POLICY.hotlists.internalDefaultDays,
+      internalMaxDays: p.hotlists?.internal_max_days ?? DEFAULT_HUB_POLICY.hotlists.internalMaxDays,
+      sources: (p.hotlists?.sources ?? []).map((s) => ({ location: s.location, everyMinutes: s.every_minutes, mapping: s.mapping === undefined ? NCIC_MAPPING : parseImportMapping(s.mapping) })),
+    },
   };
 }

@@ -4,6 +4,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { AlprError, type ErrorCode, type Logger } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
 import type { HubServices } from '../hubServices.js';
+import { alertRoutes } from '../alerts/routes.js';
+import { hotlistRoutes } from '../hotlists/routes.js';
 import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy/permissions.js';
 import * as S from './schemas.js';
 
@@ -217,6 +219,10 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
       await services.audit.append({ actor: me(req).userId, action: 'audit.verify', detail: { records: result.records, problems: result.problems.length } });
       return result;
     });
+
+  // --- features registered as plugins, each with its own routes ------------------------------
+  await app.register(hotlistRoutes, { services, auth, me });
+  await app.register(alertRoutes, { services, auth, me });
 
   await app.ready();
   return app;

@@ -41,6 +41,8 @@ export interface DeviceStatusReport {
 type IngestEvents = {
   deviceStatus: [report: DeviceStatusReport];
   batchStored: [deviceId: string, sequence: number, inserted: number, duplicates: number];
+  /** The reads a batch added (not its duplicates), after commit: hot-list matching takes them. */
+  readsStored: [reads: HubRead[]];
   batchRefused: [deviceId: string | null, reason: string];
   sequenceGap: [deviceId: string, from: number, to: number];
 };
@@ -160,6 +162,10 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     if (rejected.length) this.ctx.logger.warn({ deviceId: device.deviceId, sequence, rejected: rejected.length }, 'reads rejected');
     await this.sendAck({ deviceId: device.deviceId, sequence, acceptedReadIds: [...outcome.inserted, ...outcome.duplicates], rejected, ackedAtMs: this.ctx.now() });
     this.emit('batchStored', device.deviceId, sequence, outcome.inserted.length, outcome.duplicates.length);
+    if (outcome.inserted.length > 0) {
+      const fresh = new Set(outcome.inserted);
+      this.emit('readsStored', accepted.filter((r) => fresh.has(r.id)));
+    }
   }
 
   private status(topic: string, payload: Buffer): void {

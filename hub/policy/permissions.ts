@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'felony.request', // ask the Chief to approve an other-felony search (V.B)
   'felony.approve', // the Chief's written approval (V.B)
   'hotlists.manage', // internal hot lists (IX.2: detectives and analysts)
+  'hotlists.import', // state and national hot-file imports, and the review of a held import (IV: the system administrator)
+  'alerts.respond', // see live hot-list alerts, open their images and record the verification (V.G-H)
   'accounts.manage', // create, deactivate, change role, record training and certifications (IV, VIII, IX)
   'sites.manage', // names and cameras of approved sites, retiring a site (IV)
   'sites.approve', // approving a site or its relocation (V, last paragraph: the Chief)
@@ -26,11 +28,11 @@ export type Permission = (typeof PERMISSIONS)[number];
  * docs/hub.md prints the same table and test/hub/policy/permissions.test.ts checks every cell.
  */
 export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
-  officer: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request'],
-  dispatcher: ['reads.search', 'reads.viewImage'],
-  analyst: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage'],
-  detective: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage'],
-  admin: ['reads.searchAdministrative', 'reads.viewImage', 'accounts.manage', 'sites.manage', 'retention.manage', 'reviews.manage', 'audit.read'],
+  officer: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'alerts.respond'],
+  dispatcher: ['reads.search', 'reads.viewImage', 'alerts.respond'],
+  analyst: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond'],
+  detective: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond'],
+  admin: ['reads.searchAdministrative', 'reads.viewImage', 'accounts.manage', 'sites.manage', 'retention.manage', 'reviews.manage', 'audit.read', 'hotlists.import'],
   auditor: ['reads.searchAdministrative', 'reads.viewImage', 'audit.read', 'audit.export'],
   chief: ['felony.approve', 'sites.approve', 'audit.read'],
 };

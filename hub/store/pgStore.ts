@@ -154,14 +154,16 @@ export class PgStore implements HubStore {
           }
         }
       }
-      const { rows: seqRows } = await client.query(`SELECT last_sequence FROM ${s}.devices WHERE device_id = $1 FOR UPDATE`, [deviceId]);
-      const last = seqRows[0]?.last_sequence === null || seqRows[0] === undefined ? null : Number(seqRows[0].last_sequence);
       let gap: IngestOutcome['gap'] = null;
-      if (last !== null && sequence > last + 1) {
-        gap = { from: last + 1, to: sequence - 1 };
-        await client.query(`INSERT INTO ${s}.sequence_gaps VALUES ($1, $2, $3, $4)`, [deviceId, gap.from, gap.to, this.ctx.now()]);
+      if (sequence > 0) {
+        const { rows: seqRows } = await client.query(`SELECT last_sequence FROM ${s}.devices WHERE device_id = $1 FOR UPDATE`, [deviceId]);
+        const last = seqRows[0]?.last_sequence === null || seqRows[0] === undefined ? null : Number(seqRows[0].last_sequence);
+        if (last !== null && sequence > last + 1) {
+          gap = { from: last + 1, to: sequence - 1 };
+          await client.query(`INSERT INTO ${s}.sequence_gaps VALUES ($1, $2, $3, $4)`, [deviceId, gap.from, gap.to, this.ctx.now()]);
+        }
+        await client.query(`UPDATE ${s}.devices SET last_sequence = $1 WHERE device_id = $2 AND (last_sequence IS NULL OR last_sequence < $1)`, [sequence, deviceId]);
       }
-      await client.query(`UPDATE ${s}.devices SET last_sequence = $1 WHERE device_id = $2 AND (last_sequence IS NULL OR last_sequence < $1)`, [sequence, deviceId]);
       await client.query('COMMIT');
       const fresh = new Set(inserted);
       return { inserted, duplicates: reads.filter((r) => !fresh.has(r.id)).map((r) => r.id), gap };

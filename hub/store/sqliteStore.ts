@@ -166,13 +166,15 @@ export class SqliteStore implements HubStore {
           inserted.push(r.id);
         } else duplicates.push(r.id);
       }
-      const last = (lastSeq.get(deviceId) as { last_sequence: number | null } | undefined)?.last_sequence ?? null;
       let gap: IngestOutcome['gap'] = null;
-      if (last !== null && sequence > last + 1) {
-        gap = { from: last + 1, to: sequence - 1 };
-        addGap.run(deviceId, gap.from, gap.to, this.ctx.now());
+      if (sequence > 0) {
+        const last = (lastSeq.get(deviceId) as { last_sequence: number | null } | undefined)?.last_sequence ?? null;
+        if (last !== null && sequence > last + 1) {
+          gap = { from: last + 1, to: sequence - 1 };
+          addGap.run(deviceId, gap.from, gap.to, this.ctx.now());
+        }
+        setSeq.run(sequence, deviceId, sequence);
       }
-      setSeq.run(sequence, deviceId, sequence);
       return { inserted, duplicates, gap };
     });
     return this.sql.exclusive(() => {

@@ -75,7 +75,8 @@ export interface HubStore {
 
   /**
    * Stores a batch's reads in one transaction, idempotently by read id (a read already held is a
-   * duplicate, not an error), and records the batch sequence for gap detection.
+   * duplicate, not an error), and records the batch sequence for gap detection. Sequence 0 is a
+   * read that came outside a batch (an appliance's hot-list alert): stored alike, no bookkeeping.
    */
   ingestBatch(deviceId: string, sequence: number, reads: HubRead[]): Promise<IngestOutcome>;
   lastSequence(deviceId: string): Promise<number | null>;

@@ -16,6 +16,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'felony.request':             { officer: Y, dispatcher: n, analyst: Y, detective: Y, admin: n, auditor: n, chief: n },
   'felony.approve':             { officer: n, dispatcher: n, analyst: n, detective: n, admin: n, auditor: n, chief: Y },
   'hotlists.manage':            { officer: n, dispatcher: n, analyst: Y, detective: Y, admin: n, auditor: n, chief: n },
+  'hotlists.import':            { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: n, chief: n },
+  'alerts.respond':             { officer: Y, dispatcher: Y, analyst: Y, detective: Y, admin: n, auditor: n, chief: n },
   'accounts.manage':            { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: n, chief: n },
   'sites.manage':               { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: n, chief: n },
   'sites.approve':              { officer: n, dispatcher: n, analyst: n, detective: n, admin: n, auditor: n, chief: Y },

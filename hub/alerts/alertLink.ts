@@ -1,0 +1,112 @@
+import type { MqttClient } from 'mqtt';
+import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
+import { alpr, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem } from '../../sync/index.js';
+import type { HubKeys } from '../hubKeys.js';
+import type { HotlistService } from '../hotlists/hotlistService.js';
+import type { HubRead, HubStore } from '../store/index.js';
+import type { AlertService } from './alertService.js';
+
+export interface AlertLinkOptions {
+  brokerUrl: string;
+  username: string;
+  password: string;
+  sharedGroup: string | null;
+  clientId: string;
+  store: HubStore;
+  keys: HubKeys;
+  hotlists: HotlistService;
+  alerts: AlertService;
+  maxImageBytes: number;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * Where hits reach the hub. Appliances publish a hit on alpr/v1/<id>/alerts ahead of their read
+ * batches; the hub opens and verifies it, stores its read (the batch that carries it later is a
+ * duplicate), matches the read against the hub's own current list (the device's copy may be
+ * older, so an entry cleared meanwhile raises nothing), raises the alerts and sends a signed ack.
+ * Reads that arrive in ordinary batches are matched too (`matchStored`).
+ */
+export class AlertLink {
+  private client: MqttClient | null = null;
+  readonly stats = { hitsReceived: 0, hitsRefused: 0, staleHits: 0, alertsRaised: 0 };
+
+  constructor(private readonly ctx: AlertLinkOptions) {}
+
+  async start(): Promise<void> {
+    const mqtt = await import('mqtt');
+    const client = mqtt.connect(this.ctx.brokerUrl, {
+      clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password, protocolVersion: this.ctx.sharedGroup ? 5 : 4, clean: false, reconnectPeriod: 1000,
+      ...(this.ctx.sharedGroup ? { properties: { sessionExpiryInterval: 3600 } } : {}),
+    });
+    // The broker's PUBACK waits until the hit is stored and raised, as for read batches.
+    client.handleMessage = (packet, done) => {
+      const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+      this.onHit(packet.topic, payload).then(() => done(), (err: Error) => {
+        this.ctx.logger.error({ topic: packet.topic, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'alert not handled; the broker will redeliver');
+        done(err);
+      });
+    };
+    const subscription = this.ctx.sharedGroup ? `$share/${this.ctx.sharedGroup}/${topics.allAlerts}` : topics.allAlerts;
+    client.on('connect', () => client.subscribe(subscription, { qos: 1 }, (err) => {
+      if (err) this.ctx.logger.warn({ err: err.message }, 'alert subscription refused');
+    }));
+    client.on('error', (err) => this.ctx.logger.warn({ err: err.message }, 'alert link broker connection error'));
+    this.client = client;
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    await client?.endAsync();
+  }
+
+  /** Matches reads ingest stored from a batch (the appliance may hold an older list, or none). */
+  async matchStored(reads: HubRead[]): Promise<void> {
+    for (const read of reads) {
+      const hits = await this.ctx.hotlists.match(read.plate, read.region);
+      if (hits.length > 0) this.stats.alertsRaised += (await this.ctx.alerts.raise(read, hits, 'hub')).length;
+    }
+  }
+
+  private async onHit(topic: string, payload: Buffer): Promise<void> {
+    const route = parseTopic(topic);
+    if (route?.kind !== 'alerts') return;
+    this.stats.hitsReceived++;
+    const refuse = (why: string) => {
+      this.stats.hitsRefused++;
+      this.ctx.logger.warn({ deviceId: route.deviceId, why }, 'alert refused');
+    };
+    if (payload.length > 2 * this.ctx.maxImageBytes + 64 * 1024) return refuse(`alert of ${payload.length} bytes is too large`);
+    const device = await this.ctx.store.getDevice(route.deviceId);
+    if (!device || device.status !== 'active') return refuse('unknown or revoked device');
+    let hit: alpr.v1.AlertHit;
+    try {
+      const header = envelopeHeader(payload);
+      if (header.deviceId !== route.deviceId) return refuse('envelope names another device');
+      if (header.hubKeyId !== this.ctx.keys.seal.keyId) return refuse(`sealed to hub key ${header.hubKeyId}, not the current one`);
+      hit = openAlert(header, this.ctx.keys.seal, publicKeyFromRaw(device.publicKey, 'ed25519'));
+    } catch (err) {
+      return refuse(errorMessage(err));
+    }
+    const r = hit.read as alpr.v1.Read;
+    const problem = wireReadProblem(r, this.ctx.maxImageBytes) ?? (r.siteId !== device.siteId ? `read is from site ${r.siteId}, the device is bound to ${device.siteId}` : null);
+    if (problem) return refuse(problem);
+    const read: HubRead = {
+      id: r.id, deviceId: device.deviceId, siteId: device.siteId, cameraId: r.cameraId, capturedAt: Number(r.capturedAtMs), receivedAt: this.ctx.clock.now(), plate: r.plate,
+      confidence: r.confidence, charConfidences: [...r.charConfidences], region: r.region || null, regionConfidence: r.regionConfidence, lowConfidence: r.lowConfidence,
+      corners: r.corners.map((p) => ({ x: p.x ?? 0, y: p.y ?? 0 })), crop: Buffer.from(r.cropJpeg), context: Buffer.from(r.contextJpeg),
+    };
+    await this.ctx.store.ingestBatch(device.deviceId, 0, [read]);
+    const hits = await this.ctx.hotlists.match(read.plate, read.region);
+    if (hits.length === 0) {
+      this.stats.staleHits++;
+      this.ctx.logger.info({ deviceId: device.deviceId, entryId: hit.entryId, hotlistVersion: Number(hit.hotlistVersion) }, 'appliance hit an entry the hub no longer lists; no alert');
+    } else {
+      this.stats.alertsRaised += (await this.ctx.alerts.raise(read, hits, 'appliance')).length;
+    }
+    const ack = signAlertAck({ deviceId: device.deviceId, readId: read.id, entryId: hit.entryId, ackedAtMs: this.ctx.clock.now() }, this.ctx.keys.sign.privateKey);
+    this.client?.publish(topics.alertAcks(device.deviceId), Buffer.from(ack), { qos: 1 });
+  }
+}

@@ -1,0 +1,146 @@
+import type { MqttClient } from 'mqtt';
+import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
+import { alpr, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
+import type { HubKeys } from '../hubKeys.js';
+import type { HubStore } from '../store/index.js';
+import type { HotlistService } from './hotlistService.js';
+
+export interface HotlistPushOptions {
+  brokerUrl: string;
+  username: string;
+  password: string;
+  /** With several hub processes on an external broker, one of them answers each status. */
+  sharedGroup: string | null;
+  clientId: string;
+  store: HubStore;
+  keys: HubKeys;
+  hotlists: HotlistService;
+  /** Entries per snapshot part (one MQTT message each). */
+  partEntries: number;
+  /** How long a list stays good on a device without hearing from the hub (then it stops matching). */
+  listTtlMs: number;
+  /** How often the list version is checked for changes made by any hub process. */
+  pollMs: number;
+  clock: Clock;
+  logger: Logger;
+}
+
+interface DeviceView {
+  /** The version the device last reported holding. */
+  reported: number;
+  /** The version last sent and when, so that a periodic status does not trigger a resend at once. */
+  sent: number;
+  sentAt: number;
+}
+
+/**
+ * Keeps every appliance's copy of the hot list current: each device reports the version it holds
+ * in its status; the hub answers with what it lacks (a delta, or a snapshot in parts), signed and
+ * sealed to that device, and pushes each new version to the devices it has heard from.
+ */
+export class HotlistPush {
+  private client: MqttClient | null = null;
+  private poll: TimerHandle | null = null;
+  private readonly devices = new Map<string, DeviceView>();
+  private lastVersion = -1;
+  private busy: Promise<void> = Promise.resolve();
+  readonly stats = { updatesSent: 0, snapshotsSent: 0, entriesSent: 0 };
+
+  constructor(private readonly ctx: HotlistPushOptions) {}
+
+  async start(): Promise<void> {
+    const mqtt = await import('mqtt');
+    const client = mqtt.connect(this.ctx.brokerUrl, {
+      clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password, protocolVersion: this.ctx.sharedGroup ? 5 : 4, clean: true, reconnectPeriod: 1000,
+    });
+    const subscription = this.ctx.sharedGroup ? `$share/${this.ctx.sharedGroup}-hotlist/${topics.allStatus}` : topics.allStatus;
+    client.on('connect', () => client.subscribe(subscription, { qos: 1 }, (err) => {
+      if (err) this.ctx.logger.warn({ err: err.message }, 'hot-list status subscription refused');
+    }));
+    client.on('message', (topic, payload) => this.onStatus(topic, payload));
+    client.on('error', (err) => this.ctx.logger.warn({ err: err.message }, 'hot-list push broker connection error'));
+    this.client = client;
+    this.lastVersion = await this.ctx.hotlists.version();
+    this.poll = this.ctx.clock.setInterval(() => this.serialise(() => this.checkVersion()), this.ctx.pollMs);
+  }
+
+  async stop(): Promise<void> {
+    this.poll?.cancel();
+    await this.busy;
+    const client = this.client;
+    this.client = null;
+    await client?.endAsync();
+  }
+
+  /** Sends one device what it lacks from `fromVersion` now (also used by the tests and the bench). */
+  async pushTo(deviceId: string, fromVersion: number): Promise<{ version: number; entries: number; messages: number }> {
+    const device = await this.ctx.store.getDevice(deviceId);
+    if (!device || device.status !== 'active' || !this.client) return { version: fromVersion, entries: 0, messages: 0 };
+    const changes = await this.ctx.hotlists.changesSince(fromVersion);
+    const now = this.ctx.clock.now();
+    const listExpiresAtMs = now + this.ctx.listTtlMs;
+    const devicePublicKey = publicKeyFromRaw(device.publicKey, 'ed25519');
+    const updates: alpr.v1.IHotlistUpdate[] = [];
+    if (changes.snapshot) {
+      const parts = Math.max(1, Math.ceil(changes.upserts.length / this.ctx.partEntries));
+      for (let part = 0; part < parts; part++) {
+        updates.push({ deviceId, version: changes.version, baseVersion: 0, snapshot: true, part, parts, upserts: changes.upserts.slice(part * this.ctx.partEntries, (part + 1) * this.ctx.partEntries), issuedAtMs: now, listExpiresAtMs });
+      }
+      this.stats.snapshotsSent++;
+    } else {
+      // A delta, or (same version) a refresh that only moves the list's expiry on.
+      updates.push({ deviceId, version: changes.version, baseVersion: fromVersion, snapshot: false, part: 0, parts: 1, upserts: changes.upserts, removedEntryIds: changes.removedEntryIds, issuedAtMs: now, listExpiresAtMs });
+    }
+    for (const update of updates) {
+      const sealed = sealHotlistUpdate(update, this.ctx.keys.sign.privateKey, devicePublicKey);
+      await this.client.publishAsync(topics.hotlist(deviceId), Buffer.from(sealed), { qos: 1 });
+      this.stats.updatesSent++;
+    }
+    const entries = changes.upserts.length + changes.removedEntryIds.length;
+    this.stats.entriesSent += entries;
+    const view = this.devices.get(deviceId) ?? { reported: fromVersion, sent: 0, sentAt: 0 };
+    this.devices.set(deviceId, { ...view, sent: changes.version, sentAt: now });
+    this.ctx.logger.info({ deviceId, from: fromVersion, version: changes.version, snapshot: changes.snapshot, entries, messages: updates.length }, 'hot list pushed');
+    return { version: changes.version, entries, messages: updates.length };
+  }
+
+  private onStatus(topic: string, payload: Buffer): void {
+    const route = parseTopic(topic);
+    if (route?.kind !== 'status') return;
+    let status: alpr.v1.DeviceStatus;
+    try {
+      status = alpr.v1.DeviceStatus.decode(payload);
+    } catch {
+      return; // ingest logs and counts malformed status
+    }
+    if (status.deviceId !== route.deviceId || !status.online) return;
+    const reported = Number(status.hotlistVersion);
+    const view = this.devices.get(route.deviceId) ?? { reported, sent: -1, sentAt: 0 };
+    view.reported = reported;
+    this.devices.set(route.deviceId, view);
+    this.serialise(() => this.reconcile(route.deviceId, view));
+  }
+
+  /** Sends a device what it lacks unless the same version went out recently (it may be in flight). */
+  private async reconcile(deviceId: string, view: DeviceView): Promise<void> {
+    const version = await this.ctx.hotlists.version();
+    const now = this.ctx.clock.now();
+    const inFlight = view.sent === version && now - view.sentAt < 60_000;
+    const stale = now - view.sentAt > this.ctx.listTtlMs / 2;
+    if ((view.reported !== version && !inFlight) || stale) await this.pushTo(deviceId, view.reported);
+  }
+
+  private async checkVersion(): Promise<void> {
+    const version = await this.ctx.hotlists.version();
+    if (version === this.lastVersion) return;
+    this.lastVersion = version;
+    for (const [deviceId, view] of this.devices) {
+      // Deltas go from what was last sent: the device applies them in order over QoS 1.
+      await this.pushTo(deviceId, view.sent > 0 ? view.sent : view.reported);
+    }
+  }
+
+  private serialise(task: () => Promise<void>): void {
+    this.busy = this.busy.then(task).catch((err: unknown) => this.ctx.logger.warn({ err: errorMessage(err) }, 'hot-list push failed'));
+  }
+}

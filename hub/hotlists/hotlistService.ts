@@ -1,0 +1,426 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AlprError, type Clock, type Logger } from '../../core/index.js';
+import { HotlistMatcher, type HotlistEntry, type HotlistHit } from '../../sync/index.js';
+import type { Account } from '../accounts/accountService.js';
+import type { AuditLog } from '../audit/auditLog.js';
+import type { SqlDb, SqlValue } from '../db/sql.js';
+import type { PurposeGate } from '../policy/purposeGate.js';
+import { CATEGORY_DEFAULTS, isHotlistCategory, isProhibitedCategory, type HotlistCategory } from './hotlistCategories.js';
+import { entryFingerprint, normalisePlate, PLATE_PATTERN, STATE_PATTERN, type HotlistRecord } from './hotlistEntry.js';
+import { parseExtract, type ImportedEntry } from './hotlistImport.js';
+import { parseImportMapping, type ImportMapping } from './importMapping.js';
+
+/** A state or national list the hub imports on a schedule. */
+export interface HotlistSource {
+  mapping: ImportMapping;
+  /** A file path (a drop folder's file) or an http(s) URL. */
+  location: string;
+  everyMinutes: number;
+}
+
+export interface HotlistRules {
+  /** Internal entries: expiry when none is given, and the longest a detective may set (IX.2). */
+  internalDefaultDays: number;
+  internalMaxDays: number;
+  /** Case numbers of internal entries (the agency's pattern). */
+  caseNumberPattern: string;
+  sources: HotlistSource[];
+}
+
+export const DEFAULT_HOTLIST_RULES: HotlistRules = { internalDefaultDays: 30, internalMaxDays: 90, caseNumberPattern: '^[A-Za-z0-9][A-Za-z0-9-]{3,31}$', sources: [] };
+
+export interface InternalEntryRequest {
+  plate: string;
+  state?: string;
+  plateType?: string;
+  vehicleMake?: string;
+  vehicleColour?: string;
+  vehicleType?: string;
+  category: string;
+  caseNumber: string;
+  reason: string;
+  action?: string;
+  priority?: number;
+  expiresAt?: number;
+}
+
+export interface ImportRun {
+  importId: string;
+  source: string;
+  at: number;
+  origin: string;
+  sha256: string;
+  rowsRead: number;
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  refused: Record<string, number>;
+  status: 'applied' | 'held' | 'rejected';
+  version: number | null;
+  decidedBy: string | null;
+  note: string | null;
+}
+
+export interface HotlistChanges {
+  version: number;
+  snapshot: boolean;
+  upserts: HotlistEntry[];
+  removedEntryIds: string[];
+}
+
+interface EntryRow {
+  entry_id: string; source: string; plate: string; state: string; plate_type: string; vehicle_make: string; vehicle_colour: string; vehicle_type: string;
+  priority: number | string; action: string; category: string; case_number: string | null; reason: string | null; entered_by: string;
+  entered_at: number | string; expires_at: number | string | null; removed: number | string; removed_at: number | string | null; removed_reason: string | null;
+  changed_version: number | string;
+}
+
+const COLUMNS = 'entry_id, source, plate, state, plate_type, vehicle_make, vehicle_colour, vehicle_type, priority, action, category, case_number, reason, entered_by, entered_at, expires_at, removed, removed_at, removed_reason, changed_version';
+
+const toRecord = (r: EntryRow): HotlistRecord => ({
+  entryId: r.entry_id, source: r.source, plate: r.plate, state: r.state, plateType: r.plate_type, vehicleMake: r.vehicle_make, vehicleColour: r.vehicle_colour,
+  vehicleType: r.vehicle_type, priority: Number(r.priority), action: r.action, category: r.category as HotlistCategory, caseNumber: r.case_number, reason: r.reason,
+  enteredBy: r.entered_by, enteredAt: Number(r.entered_at), expiresAt: r.expires_at === null ? null : Number(r.expires_at), removed: Number(r.removed) === 1,
+  removedAt: r.removed_at === null ? null : Number(r.removed_at), removedReason: r.removed_reason, changedVersion: Number(r.changed_version),
+});
+
+/** The wire form the matcher and the appliances use. */
+export function toWireEntry(r: HotlistRecord): HotlistEntry {
+  return {
+    entryId: r.entryId, plate: r.plate, state: r.state, plateType: r.plateType, vehicleMake: r.vehicleMake, vehicleColour: r.vehicleColour,
+    vehicleType: r.vehicleType, priority: r.priority, action: r.action, source: r.source, category: r.category, expiresAtMs: r.expiresAt ?? 0,
+  };
+}
+
+/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 500;
+
+/**
+ * Hot lists at the hub (General Order 4.68 IX.2, V.B-F): imported state and national lists,
+ * internal entries by detectives and analysts, one version number over all of them, and the
+ * matcher every ingested read is checked against. Every change is audited.
+ */
+export class HotlistService {
+  private readonly matcher = new HotlistMatcher();
+  private matcherVersion = 0;
+  private refreshing: Promise<void> | null = null;
+
+  /** spoolDir keeps the extract of an import held for review until a reviewer decides (null: not kept, it must be sent again). */
+  constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock; gate: PurposeGate; rules: HotlistRules; spoolDir: string | null; logger: Logger }) {}
+
+  async version(): Promise<number> {
+    const row = await this.ctx.sql.get<{ v: number | string }>("SELECT v FROM hotlist_meta WHERE k = 'version'");
+    return Number(row?.v ?? 0);
+  }
+
+  /** Entries the read hits, on this hub's current list (refreshed from the store when it moved). */
+  async match(plate: string, state: string | null): Promise<HotlistHit[]> {
+    await this.refresh();
+    return this.matcher.match(plate, state, this.ctx.clock.now());
+  }
+
+  /** Brings the in-memory matcher up to the stored version (other hub processes change it too). */
+  async refresh(): Promise<void> {
+    if (!this.refreshing) {
+      this.refreshing = (async () => {
+        const changes = await this.changesSince(this.matcherVersion);
+        if (changes.snapshot) this.matcher.clear();
+        this.matcher.apply(changes.upserts, changes.removedEntryIds);
+        this.matcherVersion = changes.version;
+      })().finally(() => {
+        this.refreshing = null;
+      });
+    }
+    await this.refreshing;
+  }
+
+  /**
+   * What a holder of `fromVersion` lacks: the rows changed since, as upserts and removals; from 0
+   * (or a version ahead of the hub's, which a restored hub may see) a full snapshot.
+   */
+  async changesSince(fromVersion: number): Promise<HotlistChanges> {
+    const version = await this.version();
+    const snapshot = fromVersion <= 0 || fromVersion > version;
+    if (!snapshot && fromVersion === version) return { version, snapshot: false, upserts: [], removedEntryIds: [] };
+    const rows = snapshot
+      ? await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE removed = 0 AND changed_version <= ?`, [version])
+      : await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE changed_version > ? AND changed_version <= ?`, [fromVersion, version]);
+    const upserts: HotlistEntry[] = [];
+    const removedEntryIds: string[] = [];
+    for (const row of rows) {
+      const r = toRecord(row);
+      if (r.removed) removedEntryIds.push(r.entryId);
+      else upserts.push(toWireEntry(r));
+    }
+    return { version, snapshot, upserts, removedEntryIds };
+  }
+
+  async get(entryId: string): Promise<HotlistRecord | null> {
+    const row = await this.ctx.sql.get<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE entry_id = ?`, [entryId]);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Live entries for a plate (detectives checking before they enter one); audited. */
+  async find(user: Account, plate: string): Promise<HotlistRecord[]> {
+    const p = normalisePlate(plate);
+    const rows = await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE plate = ? AND removed = 0`, [p]);
+    await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.find', detail: { plate: p, returned: rows.length } });
+    return rows.map(toRecord);
+  }
+
+  /** Counts for the console and the reports. */
+  async summary(): Promise<{ version: number; live: Array<{ source: string; category: string; entries: number }>; refusedEntries: number }> {
+    const live = await this.ctx.sql.all<{ source: string; category: string; n: number | string }>(
+      'SELECT source, category, COUNT(*) AS n FROM hotlist_entries WHERE removed = 0 GROUP BY source, category ORDER BY source, category');
+    const refused = await this.ctx.sql.get<{ v: number | string }>("SELECT v FROM hotlist_meta WHERE k = 'refused_entries'");
+    return { version: await this.version(), live: live.map((r) => ({ source: r.source, category: r.category, entries: Number(r.n) })), refusedEntries: Number(refused?.v ?? 0) };
+  }
+
+  // --- internal lists (IX.2) -------------------------------------------------------------------
+
+  async addInternal(user: Account, req: InternalEntryRequest): Promise<HotlistRecord> {
+    const now = this.ctx.clock.now();
+    const plate = normalisePlate(req.plate);
+    const state = (req.state ?? '').toUpperCase();
+    const refuse = async (code: 'ALPR_ERR_INVALID_INPUT' | 'ALPR_ERR_PURPOSE_PROHIBITED' | 'ALPR_ERR_PURPOSE_REQUIRED', message: string, detail: Record<string, unknown> = {}): Promise<never> => {
+      if (code === 'ALPR_ERR_PURPOSE_PROHIBITED') await this.countRefusal();
+      await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.add', outcome: 'refused', detail: { plate, caseNumber: req.caseNumber, category: req.category, code, ...detail } });
+      throw new AlprError(code, message);
+    };
+    if (isProhibitedCategory(req.category)) {
+      return refuse('ALPR_ERR_PURPOSE_PROHIBITED', `General Order 4.68 forbids a hot list to carry ${req.category.replace('_', ' ')} entries (V.C-F); the attempt is recorded`);
+    }
+    if (!isHotlistCategory(req.category)) return refuse('ALPR_ERR_INVALID_INPUT', `category must be one of ${Object.keys(CATEGORY_DEFAULTS).join(', ')}`);
+    if (!PLATE_PATTERN.test(plate)) return refuse('ALPR_ERR_INVALID_INPUT', 'plate must be 2-10 letters and digits');
+    if (state !== '' && !STATE_PATTERN.test(state)) return refuse('ALPR_ERR_INVALID_INPUT', 'state must be a two-letter code, or empty when unknown');
+    if (!new RegExp(this.ctx.rules.caseNumberPattern).test(req.caseNumber ?? '')) return refuse('ALPR_ERR_PURPOSE_REQUIRED', 'an internal hot-list entry needs the case number it belongs to');
+    if (typeof req.reason !== 'string' || req.reason.trim().length < 10) return refuse('ALPR_ERR_PURPOSE_REQUIRED', 'say why the plate is listed (at least 10 characters)');
+    const decision = this.ctx.gate.screen({ purpose: 'other_felony', caseNumber: req.caseNumber, description: `${req.reason} ${req.action ?? ''}` });
+    if (decision.prohibited.length > 0) {
+      return refuse('ALPR_ERR_PURPOSE_PROHIBITED', `${prohibitedUseMessage(decision.prohibited)} The entry was refused and the attempt recorded.`, { prohibited: decision.prohibited });
+    }
+    const expiresAt = this.expiry(req.expiresAt, now);
+    if (expiresAt === null) return refuse('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);
+    const defaults = CATEGORY_DEFAULTS[req.category];
+    const record: HotlistRecord = {
+      entryId: `internal:${randomUUID()}`, source: 'internal', plate, state, plateType: (req.plateType ?? '').toUpperCase().slice(0, 2),
+      vehicleMake: (req.vehicleMake ?? '').toUpperCase().slice(0, 24), vehicleColour: (req.vehicleColour ?? '').toUpperCase().slice(0, 24),
+      vehicleType: (req.vehicleType ?? '').toUpperCase().slice(0, 24), priority: req.priority ?? defaults.priority, action: (req.action ?? defaults.action).slice(0, 240),
+      category: req.category, caseNumber: req.caseNumber, reason: req.reason.trim(), enteredBy: user.userId, enteredAt: now, expiresAt,
+      removed: false, removedAt: null, removedReason: null, changedVersion: 0,
+    };
+    const version = await this.ctx.sql.tx(async (db) => {
+      const v = await this.bump(db);
+      await this.upsert(db, [{ ...record, changedVersion: v }]);
+      return v;
+    });
+    await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.add', detail: { entryId: record.entryId, plate, state, category: record.category, caseNumber: record.caseNumber, reason: record.reason, expiresAt, version } });
+    return { ...record, changedVersion: version };
+  }
+
+  /** Renewal moves the expiry (never past the maximum from now); audited with a reason. */
+  async renewInternal(user: Account, entryId: string, expiresAt: number | undefined, reason: string): Promise<HotlistRecord> {
+    const entry = await this.internalEntry(entryId);
+    const now = this.ctx.clock.now();
+    const until = this.expiry(expiresAt, now);
+    if (until === null) throw new AlprError('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);
+    if (typeof reason !== 'string' || reason.trim().length < 5) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'a renewal carries a reason');
+    const version = await this.ctx.sql.tx(async (db) => {
+      const v = await this.bump(db);
+      await db.run('UPDATE hotlist_entries SET expires_at = ?, changed_version = ? WHERE entry_id = ?', [until, v, entryId]);
+      return v;
+    });
+    await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.renew', detail: { entryId, previousExpiry: entry.expiresAt, expiresAt: until, reason, version } });
+    return { ...entry, expiresAt: until, changedVersion: version };
+  }
+
+  async removeInternal(user: Account, entryId: string, reason: string): Promise<HotlistRecord> {
+    const entry = await this.internalEntry(entryId);
+    if (typeof reason !== 'string' || reason.trim().length < 5) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'a removal carries a reason');
+    const now = this.ctx.clock.now();
+    const version = await this.ctx.sql.tx(async (db) => {
+      const v = await this.bump(db);
+      await db.run('UPDATE hotlist_entries SET removed = 1, removed_at = ?, removed_reason = ?, changed_version = ? WHERE entry_id = ?', [now, reason, v, entryId]);
+      return v;
+    });
+    await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.remove', detail: { entryId, reason, version } });
+    return { ...entry, removed: true, removedAt: now, removedReason: reason, changedVersion: version };
+  }
+
+  /** Marks entries past their expiry removed, so devices drop them too (the retention schedule calls it). */
+  async expire(): Promise<number> {
+    const now = this.ctx.clock.now();
+    const { count, version } = await this.ctx.sql.tx(async (db) => {
+      const due = await db.all<{ entry_id: string }>('SELECT entry_id FROM hotlist_entries WHERE removed = 0 AND expires_at IS NOT NULL AND expires_at <= ?', [now]);
+      if (due.length === 0) return { count: 0, version: null };
+      const v = await this.bump(db);
+      await db.run("UPDATE hotlist_entries SET removed = 1, removed_at = ?, removed_reason = 'expired', changed_version = ? WHERE removed = 0 AND expires_at IS NOT NULL AND expires_at <= ?", [now, v, now]);
+      return { count: due.length, version: v };
+    });
+    if (count > 0) await this.ctx.audit.append({ actor: 'system', action: 'hotlist.expire', detail: { entries: count, version } });
+    return count;
+  }
+
+  // --- imports ---------------------------------------------------------------------------------
+
+  /**
+   * One import of a source's extract: parse, diff against the source's live entries, then apply in
+   * one transaction, or hold it for review when it would drop more than the mapping allows.
+   */
+  async importExtract(text: string, mapping: ImportMapping, actor: string, origin: string): Promise<ImportRun> {
+    const now = this.ctx.clock.now();
+    const parsed = parseExtract(text, mapping, now);
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    const live = await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE source = ? AND removed = 0`, [mapping.source]);
+    const diff = diffAgainst(live.map(toRecord), parsed.entries);
+    const dropShare = live.length === 0 ? 0 : diff.removed.length / live.length;
+    const run: ImportRun = {
+      importId: randomUUID(), source: mapping.source, at: now, origin, sha256, rowsRead: parsed.rowsRead, added: diff.added.length, updated: diff.updated.length,
+      removed: diff.removed.length, unchanged: diff.unchanged, refused: parsed.refused, status: dropShare > mapping.maxDropShare ? 'held' : 'applied', version: null,
+      decidedBy: null, note: null,
+    };
+    const prohibited = Object.entries(parsed.refused).filter(([why]) => isProhibitedCategory(why)).reduce((n, [, k]) => n + k, 0);
+    if (prohibited > 0) await this.countRefusal(prohibited);
+    if (run.status === 'held' && this.ctx.spoolDir) {
+      await mkdir(this.ctx.spoolDir, { recursive: true, mode: 0o700 });
+      await writeFile(join(this.ctx.spoolDir, `${run.importId}.csv`), text, { mode: 0o600 });
+    }
+    const changes = diff.added.length + diff.updated.length + diff.removed.length;
+    await this.ctx.sql.tx(async (db) => {
+      // An extract that changes nothing leaves the version alone (devices have nothing to fetch).
+      if (run.status === 'applied') run.version = changes > 0 ? await this.applyDiff(db, diff, now) : Number((await db.get<{ v: number }>("SELECT v FROM hotlist_meta WHERE k = 'version'"))!.v);
+      await db.run(`INSERT INTO hotlist_imports (import_id, source, at, origin, sha256, rows_read, added, updated, removed, unchanged, refused, status, version, mapping)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [run.importId, run.source, now, origin, sha256, run.rowsRead, run.added, run.updated, run.removed, run.unchanged,
+        JSON.stringify(run.refused), run.status, run.version, JSON.stringify(mapping)]);
+    });
+    await this.ctx.audit.append({
+      actor, action: 'hotlist.import', outcome: run.status === 'held' ? 'refused' : 'ok',
+      detail: { importId: run.importId, source: run.source, origin, sha256, rowsRead: run.rowsRead, added: run.added, updated: run.updated, removed: run.removed, refused: run.refused, status: run.status, version: run.version, dropShare: Math.round(dropShare * 1000) / 1000 },
+    });
+    if (run.status === 'held') this.ctx.logger.warn({ importId: run.importId, source: run.source, removed: run.removed, live: live.length }, 'hot-list import held for review: it would drop too much of the list');
+    return run;
+  }
+
+  /**
+   * A reviewer applies or rejects a held import. Applying takes the extract that was held (kept in
+   * the spool folder, or sent again: its SHA-256 must match) and diffs it against the list as it
+   * is now.
+   */
+  async decideImport(importId: string, apply: boolean, reviewer: string, note: string, resent?: string): Promise<ImportRun> {
+    const held = await this.importRun(importId);
+    if (!held) throw new AlprError('ALPR_ERR_NOT_FOUND', `no hot-list import ${importId}`);
+    if (held.status !== 'held') throw new AlprError('ALPR_ERR_CONFLICT', `import ${importId} is ${held.status}, not held`);
+    const now = this.ctx.clock.now();
+    let version: number | null = null;
+    const spooled = this.ctx.spoolDir ? join(this.ctx.spoolDir, `${importId}.csv`) : null;
+    if (apply) {
+      const text = resent ?? (spooled ? await readFile(spooled, 'utf8').catch(() => null) : null);
+      if (text === null) throw new AlprError('ALPR_ERR_CONFLICT', 'the held extract is no longer kept on the hub; send it again');
+      if (createHash('sha256').update(text).digest('hex') !== held.sha256) throw new AlprError('ALPR_ERR_CONFLICT', 'the extract to apply is not the one that was held (its SHA-256 differs)');
+      const mapping = parseImportMapping(JSON.parse((await this.ctx.sql.get<{ mapping: string }>('SELECT mapping FROM hotlist_imports WHERE import_id = ?', [importId]))!.mapping));
+      const parsed = parseExtract(text, mapping, now);
+      const live = await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE source = ? AND removed = 0`, [held.source]);
+      version = await this.ctx.sql.tx((db) => this.applyDiff(db, diffAgainst(live.map(toRecord), parsed.entries), now));
+    }
+    const status = apply ? 'applied' : 'rejected';
+    await this.ctx.sql.run('UPDATE hotlist_imports SET status = ?, version = ?, decided_by = ?, decided_at = ?, note = ? WHERE import_id = ?', [status, version, reviewer, now, note, importId]);
+    if (spooled) await rm(spooled, { force: true });
+    await this.ctx.audit.append({ actor: reviewer, action: 'hotlist.import.decide', detail: { importId, source: held.source, status, note, version } });
+    return { ...held, status, version, decidedBy: reviewer, note };
+  }
+
+  async importRun(importId: string): Promise<ImportRun | null> {
+    const runs = await this.imports(importId);
+    return runs[0] ?? null;
+  }
+
+  async imports(importId?: string): Promise<ImportRun[]> {
+    const rows = await this.ctx.sql.all<Record<string, unknown>>(
+      `SELECT import_id, source, at, origin, sha256, rows_read, added, updated, removed, unchanged, refused, status, version, decided_by, note FROM hotlist_imports ${importId ? 'WHERE import_id = ?' : ''} ORDER BY at DESC LIMIT 100`, importId ? [importId] : []);
+    return rows.map((r) => ({
+      importId: String(r.import_id), source: String(r.source), at: Number(r.at), origin: String(r.origin), sha256: String(r.sha256), rowsRead: Number(r.rows_read),
+      added: Number(r.added), updated: Number(r.updated), removed: Number(r.removed), unchanged: Number(r.unchanged), refused: JSON.parse(String(r.refused)) as Record<string, number>,
+      status: r.status as ImportRun['status'], version: r.version === null ? null : Number(r.version), decidedBy: (r.decided_by as string | null) ?? null, note: (r.note as string | null) ?? null,
+    }));
+  }
+
+  // --- internals ---------------------------------------------------------------------------------
+
+  private async applyDiff(db: SqlDb, diff: ExtractDiff, now: number): Promise<number> {
+    const v = await this.bump(db);
+    const changed = [...diff.added, ...diff.updated].map((e): HotlistRecord => ({ ...e, enteredAt: now, removed: false, removedAt: null, removedReason: null, changedVersion: v }));
+    await this.upsert(db, changed);
+    for (let i = 0; i < diff.removed.length; i += INSERT_CHUNK) {
+      const ids = diff.removed.slice(i, i + INSERT_CHUNK);
+      await db.run(`UPDATE hotlist_entries SET removed = 1, removed_at = ?, removed_reason = 'cleared at source', changed_version = ? WHERE entry_id IN (${ids.map(() => '?').join(', ')})`, [now, v, ...ids]);
+    }
+    return v;
+  }
+
+  private async upsert(db: SqlDb, records: HotlistRecord[]): Promise<void> {
+    for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+      const chunk = records.slice(i, i + INSERT_CHUNK);
+      const params: SqlValue[] = [];
+      for (const r of chunk) {
+        params.push(r.entryId, r.source, r.plate, r.state, r.plateType, r.vehicleMake, r.vehicleColour, r.vehicleType, r.priority, r.action, r.category, r.caseNumber, r.reason,
+          r.enteredBy, r.enteredAt, r.expiresAt, r.removed ? 1 : 0, r.removedAt, r.removedReason, r.changedVersion);
+      }
+      await db.run(`INSERT INTO hotlist_entries (${COLUMNS}) VALUES ${chunk.map(() => `(${Array(20).fill('?').join(', ')})`).join(', ')}
+        ON CONFLICT (entry_id) DO UPDATE SET plate = excluded.plate, state = excluded.state, plate_type = excluded.plate_type, vehicle_make = excluded.vehicle_make,
+        vehicle_colour = excluded.vehicle_colour, vehicle_type = excluded.vehicle_type, priority = excluded.priority, action = excluded.action, category = excluded.category,
+        expires_at = excluded.expires_at, removed = 0, removed_at = NULL, removed_reason = NULL, changed_version = excluded.changed_version`, params);
+    }
+  }
+
+  /** The next list version; callers run it inside the transaction that makes the change. */
+  private async bump(db: SqlDb): Promise<number> {
+    await db.run("UPDATE hotlist_meta SET v = v + 1 WHERE k = 'version'");
+    const row = await db.get<{ v: number | string }>("SELECT v FROM hotlist_meta WHERE k = 'version'");
+    return Number(row!.v);
+  }
+
+  private async countRefusal(n = 1): Promise<void> {
+    await this.ctx.sql.run("INSERT INTO hotlist_meta (k, v) VALUES ('refused_entries', ?) ON CONFLICT (k) DO UPDATE SET v = hotlist_meta.v + excluded.v", [n]);
+  }
+
+  private async internalEntry(entryId: string): Promise<HotlistRecord> {
+    const entry = await this.get(entryId);
+    if (!entry || entry.source !== 'internal' || entry.removed) throw new AlprError('ALPR_ERR_NOT_FOUND', `no live internal hot-list entry ${entryId}`);
+    return entry;
+  }
+
+  private expiry(requested: number | undefined, now: number): number | null {
+    const max = now + this.ctx.rules.internalMaxDays * 86_400_000;
+    const at = requested ?? now + this.ctx.rules.internalDefaultDays * 86_400_000;
+    return Number.isFinite(at) && at > now && at <= max ? at : null;
+  }
+}
+
+interface ExtractDiff {
+  added: ImportedEntry[];
+  updated: ImportedEntry[];
+  removed: string[];
+  unchanged: number;
+}
+
+function diffAgainst(live: HotlistRecord[], incoming: ImportedEntry[]): ExtractDiff {
+  const byId = new Map(live.map((r) => [r.entryId, entryFingerprint(r)]));
+  const diff: ExtractDiff = { added: [], updated: [], removed: [], unchanged: 0 };
+  for (const e of incoming) {
+    const before = byId.get(e.entryId);
+    if (before === undefined) diff.added.push(e);
+    else if (before !== entryFingerprint(e)) diff.updated.push(e);
+    else diff.unchanged++;
+    byId.delete(e.entryId);
+  }
+  diff.removed = [...byId.keys()];
+  return diff;
+}
+
+function prohibitedUseMessage(prohibited: Array<{ category: string }>): string {
+  const categories = [...new Set(prohibited.map((p) => p.category))];
+  return `General Order 4.68 forbids using ALPR for ${categories.join(' or ')}.`;
+}
