@@ -68,6 +68,7 @@ export async function harness(t: Tap, engine: 'sqlite' | 'pg', policy: Partial<H
   if (!store) return null;
   const services = await createHubServices({
     store, clock, logger: silentLogger(), keys: { imageKey, sign: newSigningKeys() }, policy: { passwordCost: { logN: 10 }, ...policy },
+    spoolDir: join(await tempDir(t), 'hotlist-imports'),
   });
   await services.devices.enroll({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: await ensureSite(services), }, 'test').catch(() => undefined);
   let n = 0;

@@ -1,0 +1,109 @@
+import t from 'tap';
+import { readFile } from 'node:fs/promises';
+import { NCIC_MAPPING, parseImportMapping } from '../../../hub/hotlists/importMapping.js';
+import { DAY, onBothStores } from '../../helpers/hubHarness.js';
+
+const fixture = () => readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8');
+/** The fixture without some of its records (as a later extract after they were cleared at the source). */
+const without = (text: string, ...nics: string[]) => text.split('\n').filter((l) => !nics.some((n) => l.startsWith(`${n},`))).join('\n');
+
+onBothStores(t, 'an NCIC/LEADS extract is imported through its column mapping; prohibited, unmapped, bad and expired rows are refused and counted', async (t, h) => {
+  const run = await h.services.hotlists.importExtract(await fixture(), NCIC_MAPPING, 'test', 'fixture');
+  t.equal(run.status, 'applied');
+  t.equal(run.rowsRead, 12);
+  t.equal(run.added, 8);
+  t.same(run.refused, { immigration: 1, not_allowed: 1, invalid: 1, expired: 1 });
+  const [stolen] = await h.services.hotlists.find((await h.user('detective')).account, 'abc-1234');
+  t.match(stolen, { entryId: 'ncic:V123456789', plate: 'ABC1234', state: 'IL', plateType: 'PC', vehicleMake: 'HOND', vehicleColour: 'BLU', vehicleType: '4D', category: 'stolen_vehicle', action: 'ARMED AND DANGEROUS, DO NOT APPROACH ALONE' });
+  t.equal((await h.services.hotlists.get('ncic:V223456789'))!.plate, 'XYZ789', 'spaces are taken out of plates');
+  t.equal((await h.services.hotlists.get('ncic:V153456789'))!.state, '', 'state UN is unknown');
+  t.equal((await h.services.hotlists.get('ncic:W423456789'))!.expiresAt, Date.UTC(2027, 0, 1, 23, 59, 59, 999));
+  t.equal(await h.services.hotlists.get('ncic:I823456789'), null, 'the Immigration Violator File never enters the list');
+  const summary = await h.services.hotlists.summary();
+  t.equal(summary.refusedEntries, 1, 'the prohibited entry is counted');
+  const audit = await h.services.audit.query({ action: 'hotlist.import', limit: 5 });
+  t.match(audit[0]!.detail, { added: 8, refused: { immigration: 1 }, status: 'applied' });
+});
+
+onBothStores(t, 'entries cleared at the source disappear at the next import, and devices get them as removals', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const first = await hotlists.importExtract(await fixture(), NCIC_MAPPING, 'test', 'fixture');
+  const again = await hotlists.importExtract(await fixture(), NCIC_MAPPING, 'test', 'fixture');
+  t.equal(again.unchanged, 8);
+  t.equal(again.version, first.version, 'an extract that changes nothing leaves the version alone');
+  const second = await hotlists.importExtract(without(await fixture(), 'V223456789'), NCIC_MAPPING, 'test', 'fixture');
+  t.equal(second.removed, 1);
+  t.equal((await hotlists.match('XYZ789', 'WI')).length, 0, 'the cleared plate no longer hits');
+  const delta = await hotlists.changesSince(first.version!);
+  t.same(delta.removedEntryIds, ['ncic:V223456789']);
+  t.same(delta.upserts, []);
+  const snapshot = await hotlists.changesSince(0);
+  t.equal(snapshot.snapshot, true);
+  t.equal(snapshot.upserts.length, 7);
+});
+
+onBothStores(t, 'an import that would drop more than the allowed share is held for review, then applied or rejected by a reviewer', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const text = await fixture();
+  await hotlists.importExtract(text, NCIC_MAPPING, 'test', 'fixture');
+  const before = await hotlists.version();
+  const truncated = without(text, 'V123456789', 'V223456789', 'L323456789', 'W423456789');
+  const held = await hotlists.importExtract(truncated, NCIC_MAPPING, 'system', '/drop/leads.csv');
+  t.equal(held.status, 'held');
+  t.equal(held.removed, 4);
+  t.equal(await hotlists.version(), before, 'nothing of a held import is applied');
+  t.equal((await hotlists.match('ABC1234', 'IL')).length, 1, 'the list keeps matching as it was');
+  await t.rejects(hotlists.decideImport(held.importId, true, 'admin-1', 'checked with LEADS', 'another file'), { code: 'ALPR_ERR_CONFLICT' }, 'only the extract that was held can be applied');
+  const applied = await hotlists.decideImport(held.importId, true, 'admin-1', 'LEADS confirms the purge of these records');
+  t.equal(applied.status, 'applied');
+  t.equal((await hotlists.match('ABC1234', 'IL')).length, 0);
+  await t.rejects(hotlists.decideImport(held.importId, false, 'admin-1', 'twice'), { code: 'ALPR_ERR_CONFLICT' });
+  const heldAgain = await hotlists.importExtract(without(text, 'M523456789', 'A623456789', 'P723456789', 'V153456789'), { ...NCIC_MAPPING, maxDropShare: 0.1 }, 'system', 'x');
+  t.equal(heldAgain.status, 'held');
+  t.equal((await hotlists.decideImport(heldAgain.importId, false, 'admin-1', 'truncated extract, ask LEADS')).status, 'rejected');
+  t.equal((await hotlists.match('MSS4321', null)).length, 1);
+});
+
+onBothStores(t, 'internal entries need a case number, an allowed category, a reason that passes the purpose screen and an expiry within the maximum', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const { account } = await h.user('detective');
+  const entry = { plate: 'FEL0001', state: 'IL', category: 'felony_vehicle', caseNumber: '26-004411', reason: 'vehicle used in the armed robbery of the bank on Lake St', vehicleMake: 'KIA' };
+  const at = h.clock.now();
+  const added = await hotlists.addInternal(account, entry);
+  t.equal(added.expiresAt, at + 30 * DAY, 'the default expiry is 30 days');
+  t.equal(added.enteredBy, account.userId);
+  t.equal((await hotlists.match('FEL0001', 'IL'))[0]!.entry.vehicleMake, 'KIA');
+  await t.rejects(hotlists.addInternal(account, { ...entry, caseNumber: '' }), { code: 'ALPR_ERR_PURPOSE_REQUIRED' });
+  await t.rejects(hotlists.addInternal(account, { ...entry, category: 'immigration' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' });
+  await t.rejects(hotlists.addInternal(account, { ...entry, category: 'parking' }), { code: 'ALPR_ERR_INVALID_INPUT' });
+  await t.rejects(hotlists.addInternal(account, { ...entry, reason: 'owner is an undocumented immigrant, locate for deportation' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' });
+  await t.rejects(hotlists.addInternal(account, { ...entry, expiresAt: at + 91 * DAY }), { code: 'ALPR_ERR_INVALID_INPUT' }, 'past the 90-day maximum');
+  await t.rejects(hotlists.addInternal(account, { ...entry, expiresAt: at - 1 }), { code: 'ALPR_ERR_INVALID_INPUT' }, 'in the past');
+  t.equal((await hotlists.summary()).refusedEntries, 2, 'prohibited entries are counted');
+  const refusals = await h.services.audit.query({ action: 'hotlist.entry.add', limit: 20 });
+  t.equal(refusals.filter((r) => r.outcome === 'refused').length, 6, 'every refusal is audited');
+
+  const renewed = await hotlists.renewInternal(account, added.entryId, at + 60 * DAY, 'suspect still at large');
+  t.equal(renewed.expiresAt, at + 60 * DAY);
+  t.match((await h.services.audit.query({ action: 'hotlist.entry.renew', limit: 1 }))[0]!.detail, { entryId: added.entryId, previousExpiry: at + 30 * DAY, reason: 'suspect still at large' });
+  h.clock.advance(61 * DAY);
+  t.equal((await hotlists.match('FEL0001', 'IL')).length, 0, 'an expired entry stops matching');
+  t.equal(await hotlists.expire(), 1);
+  t.equal((await hotlists.get(added.entryId))!.removedReason, 'expired');
+  await t.rejects(hotlists.removeInternal(account, added.entryId, 'closed case'), { code: 'ALPR_ERR_NOT_FOUND' });
+});
+
+onBothStores(t, 'the hub matches exact and one-look-alike plates, with the state when both know it', async (t, h) => {
+  await h.services.hotlists.importExtract(await fixture(), NCIC_MAPPING, 'test', 'fixture');
+  const near = await h.services.hotlists.match('BOS125', 'IL');
+  t.equal(near.length, 1);
+  t.equal(near[0]!.nearMatch, true);
+  t.equal((await h.services.hotlists.match('ABC1234', 'WI')).length, 0, 'another state is not a hit');
+  t.equal((await h.services.hotlists.match('UNK5555', 'OH')).length, 1, 'an entry of unknown state hits any state');
+});
+
+t.test('a mapping file is checked: unknown keys and missing columns are typed errors', async (t) => {
+  t.throws(() => parseImportMapping({ ...NCIC_MAPPING, extra: 1 }), { code: 'ALPR_ERR_INVALID_INPUT' });
+  t.throws(() => parseImportMapping({ source: 'x', columns: {}, categories: {} }), { code: 'ALPR_ERR_INVALID_INPUT', message: /columns/ });
+  t.equal(parseImportMapping({ source: 'leads', columns: NCIC_MAPPING.columns, categories: {} }).maxDropShare, 0.2, 'defaults fill in');
+});
