@@ -45,6 +45,11 @@ const sites = (s: string | undefined) => (s ? s.split(',') : undefined);
 export const alertRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { services, auth, me }) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const alerts = services.alerts;
+  // Open streams end when the hub stops, so that a shutdown does not wait on watching consoles.
+  const open = new Set<() => void>();
+  fastify.addHook('onClose', async () => {
+    for (const end of open) end();
+  });
   app.get('/api/v1/alerts', { schema: { tags: ['alerts'], security: bearer, querystring: ListQuery, response: { 200: Type.Array(AlertBody), ...errors } }, onRequest: auth('alerts.respond') },
     async (req) => alerts.list(me(req), { status: req.query.status, siteIds: sites(req.query.sites), limit: req.query.limit }));
 
@@ -75,8 +80,11 @@ export const alertRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { s
         out.end();
       });
     }, HEARTBEAT_MS);
+    const end = () => out.end();
+    open.add(end);
     const cleanup = () => {
       clearInterval(heartbeat);
+      open.delete(end);
       alerts.off('alertRaised', raised);
       alerts.off('alertClosed', closed);
     };

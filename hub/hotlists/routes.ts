@@ -34,7 +34,7 @@ const Remove = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 
 const EntryParams = Type.Object({ entryId: Type.String({ minLength: 3, maxLength: 80, pattern: '^[A-Za-z0-9:_-]+$' }) }, strict);
 const ImportParams = Type.Object({ importId: Type.String({ format: 'uuid' }) }, strict);
 const ImportBody = Type.Object({
-  mapping: Type.Unknown({ description: 'the column mapping (docs/hotlists.md); NCIC/LEADS field codes when omitted' }),
+  mapping: Type.Optional(Type.Unknown({ description: 'the column mapping (docs/hotlists.md); NCIC/LEADS field codes when omitted' })),
   csv: Type.String({ minLength: 1, maxLength: 8 * 1024 * 1024, description: 'the extract, CSV with a header row' }),
 }, strict);
 const Decision = Type.Object({

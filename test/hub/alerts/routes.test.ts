@@ -1,0 +1,106 @@
+import t from 'tap';
+import { get } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { buildApi } from '../../../hub/api/server.js';
+import { captureLogger } from '../../helpers/index.js';
+import { onBothStores, type Harness } from '../../helpers/hubHarness.js';
+
+type Tap = import('tap').Test;
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const extract = () => readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8');
+
+async function api(t: Tap, h: Harness) {
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  return app;
+}
+
+/** Reads server-sent events from a real socket until `count` events of the given name arrived. */
+function events(t: Tap, url: string, token: string, name: string, count: number): { done: Promise<Array<Record<string, unknown>>>; ready: Promise<void> } {
+  let markReady: () => void;
+  let request: ReturnType<typeof get> | null = null;
+  t.teardown(() => request?.destroy());
+  const ready = new Promise<void>((r) => (markReady = r));
+  const done = new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+    const req = get(url, { headers: bearer(token) }, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
+      let buffer = '';
+      const found: Array<Record<string, unknown>> = [];
+      res.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        if (buffer.includes(': connected')) markReady();
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (block.startsWith(`event: ${name}\n`)) found.push(JSON.parse(block.split('\n').find((l) => l.startsWith('data: '))!.slice(6)) as Record<string, unknown>);
+        }
+        if (found.length >= count) {
+          req.destroy();
+          resolve(found);
+        }
+      });
+    });
+    req.on('error', () => undefined);
+    request = req;
+  });
+  return { done, ready };
+}
+
+onBothStores(t, 'officers see alerts live for the sites they watch, verify from the images and record a stop; roles are enforced', async (t, h) => {
+  const app = await api(t, h);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const admin = await h.user('admin');
+  const officer = await h.user('officer');
+  const imported = await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(admin.token), payload: { csv: await extract() } });
+  t.equal(imported.statusCode, 201, imported.body);
+  t.equal(imported.json().added, 8);
+  t.equal((await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(officer.token), payload: { csv: await extract() } })).statusCode, 403, 'an officer cannot import');
+
+  const otherSite = events(t, `${base}/api/v1/alerts/stream?sites=site-9`, officer.token, 'alert', 1);
+  const stream = events(t, `${base}/api/v1/alerts/stream?sites=site-1`, officer.token, 'alert', 1);
+  await Promise.all([stream.ready, otherSite.ready]);
+  const [read] = await h.addReads([{ plate: 'ABC1234', region: 'IL' }]);
+  await h.services.alerts.raise(read!, await h.services.hotlists.match('ABC1234', 'IL'), 'hub');
+  const [live] = await stream.done;
+  t.match(live, { plate: 'ABC1234', siteId: 'site-1', entry: { vehicleMake: 'HOND', action: /ARMED/ } }, 'the alert arrives with the entry\'s vehicle description');
+  const raced = await Promise.race([otherSite.done.then(() => 'seen'), new Promise((r) => setTimeout(() => r('not seen'), 300))]);
+  t.equal(raced, 'not seen', 'an officer watching another site does not get it');
+
+  const alertId = live!.alertId as string;
+  t.equal((await app.inject({ method: 'GET', url: `/api/v1/alerts/${alertId}/images`, headers: bearer(admin.token) })).statusCode, 403, 'an admin does not work alerts');
+  const early = await app.inject({ method: 'POST', url: `/api/v1/alerts/${alertId}/disposition`, headers: bearer(officer.token), payload: { disposition: 'confirmed', action: 'stop_made', cadNumber: 'CAD-1001' } });
+  t.equal(early.statusCode, 409);
+  const images = await app.inject({ method: 'GET', url: `/api/v1/alerts/${alertId}/images`, headers: bearer(officer.token) });
+  t.equal(Buffer.from(images.json().cropJpegBase64, 'base64').toString(), 'crop-jpeg');
+  const coerced = await app.inject({ method: 'POST', url: `/api/v1/alerts/${alertId}/disposition`, headers: bearer(officer.token), payload: { disposition: 'confirmed', action: 'arrested everyone' } });
+  t.equal(coerced.statusCode, 400, 'only the listed actions');
+  const stop = await app.inject({ method: 'POST', url: `/api/v1/alerts/${alertId}/disposition`, headers: bearer(officer.token), payload: { disposition: 'confirmed', action: 'stop_made', cadNumber: 'CAD-1001' } });
+  t.equal(stop.statusCode, 200, stop.body);
+  t.equal(stop.json().status, 'closed');
+  const listed = await app.inject({ method: 'GET', url: '/api/v1/alerts?status=closed', headers: bearer(officer.token) });
+  t.equal(listed.json()[0].cadNumber, 'CAD-1001');
+});
+
+onBothStores(t, 'only detectives and analysts enter internal hot-list entries over HTTP', async (t, h) => {
+  const app = await api(t, h);
+  const entry = { plate: 'FEL0002', category: 'felony_vehicle', caseNumber: '26-004412', reason: 'getaway car of the Madison St carjacking' };
+  for (const role of ['officer', 'dispatcher', 'admin', 'auditor', 'chief']) {
+    const { token } = await h.user(role);
+    t.equal((await app.inject({ method: 'POST', url: '/api/v1/hotlists/entries', headers: bearer(token), payload: entry })).statusCode, 403, `${role} may not`);
+  }
+  for (const role of ['detective', 'analyst']) {
+    const { token } = await h.user(role);
+    const res = await app.inject({ method: 'POST', url: '/api/v1/hotlists/entries', headers: bearer(token), payload: entry });
+    t.equal(res.statusCode, 201, `${role} may: ${res.body}`);
+    t.equal(res.json().source, 'internal');
+  }
+  const { token } = await h.user('detective');
+  const refused = await app.inject({ method: 'POST', url: '/api/v1/hotlists/entries', headers: bearer(token), payload: { ...entry, reason: 'car seen parked outside the planned parenthood clinic' } });
+  t.equal(refused.statusCode, 403);
+  t.equal(refused.json().code, 'ALPR_ERR_PURPOSE_PROHIBITED');
+  const summary = await app.inject({ method: 'GET', url: '/api/v1/hotlists', headers: bearer(token) });
+  t.equal(summary.json().refusedEntries, 1);
+});
