@@ -4,9 +4,10 @@ import {
   type Camera, type GpioChip, type DayNightSource,
 } from '../drivers/index.js';
 import type { ApplianceConfig } from './config/schema.js';
+import { hitAlertsFromConfig } from './fromConfig.js';
 import { HealthMonitor, type HealthSource } from './health.js';
 import { CapturePipeline } from './pipeline/capturePipeline.js';
-import type { Uplink } from '../sync/index.js';
+import { topics, type Uplink } from '../sync/index.js';
 import type { ReadBuffer } from './buffer/readBuffer.js';
 import type { Recognizer } from './recognition.js';
 import { Supervisor } from './supervisor.js';
@@ -119,6 +120,13 @@ export class Appliance {
     });
     trigger.on('vehicleDetected', (event) => pipeline.vehicleDetected(event));
 
+    // The hot list and its hits ride on the uplink's link and keys (issue 10).
+    const hitAlerts = ctx.uplink ? await hitAlertsFromConfig(config, ctx.uplink, clock, ctx.logger) : null;
+    if (ctx.uplink && hitAlerts) {
+      const keeper = hitAlerts.keeper;
+      ctx.uplink.onTopic(topics.hotlist(config.deviceId), (bytes) => void keeper.receive(bytes));
+    }
+
     const health = new HealthMonitor({
       intervalMs: config.health.intervalMs, dataDir: config.dataDir, clock, logger: log('health'),
       sources: [
@@ -132,6 +140,7 @@ export class Appliance {
         }),
         ...(ctx.buffer ? [async () => ({ buffer: await ctx.buffer!.stats() })] : []),
         ...(ctx.uplink ? [() => ({ sync: { ...ctx.uplink!.stats } })] : []),
+        ...(hitAlerts ? [async () => ({ hotlist: { ...hitAlerts.keeper.status(), hits: hitAlerts.counters, pendingAlerts: await hitAlerts.pending() } })] : []),
         ...(ctx.healthSources ?? []),
       ],
     });
@@ -145,11 +154,20 @@ export class Appliance {
     if (tamper) supervisor.add('tamper', tamper);
     if (ctx.buffer) supervisor.add('buffer', ctx.buffer);
     if (ctx.uplink) {
-      supervisor.add('sync', ctx.uplink);
       const uplink = ctx.uplink;
+      // The list is loaded before the link comes up, and hits are checked before the read is
+      // offered to the batch loop, so that an alert never waits behind its own read.
+      if (hitAlerts) supervisor.add('hotlist', hitAlerts.keeper);
+      supervisor.add('sync', uplink);
+      if (hitAlerts) {
+        supervisor.add('hitAlerts', hitAlerts);
+        pipeline.on('plateRead', (read) => {
+          hitAlerts.check(read).catch((err: unknown) => ctx.logger.error({ err }, 'hot-list check failed'));
+        });
+      }
       pipeline.on('plateRead', () => uplink.notify());
-      // The retained status message carries the latest health report.
-      uplink.setStatusSource(async () => ({ tamperOpen: tamper?.isOpen ?? false, health: health.latest ?? (await health.collect()) }));
+      // The retained status message carries the latest health report and the hot-list version held.
+      uplink.setStatusSource(async () => ({ tamperOpen: tamper?.isOpen ?? false, health: health.latest ?? (await health.collect()), hotlistVersion: hitAlerts?.keeper.version ?? 0 }));
     }
     supervisor.add('pipeline', pipeline);
     supervisor.add('trigger', trigger);

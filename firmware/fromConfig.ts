@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { Clock, Logger } from '../core/index.js';
 import { PlateRecognizer } from '../inference/index.js';
 import { readHubIdentity, readPrivateKey, Uplink } from '../sync/index.js';
+import { HitAlerts } from './hotlist/hitAlerts.js';
+import { HotlistKeeper } from './hotlist/hotlistKeeper.js';
 import type { DataKey } from './buffer/dataKey.js';
 import { ReadBuffer } from './buffer/readBuffer.js';
 import type { ApplianceConfig } from './config/schema.js';
@@ -45,4 +47,16 @@ export async function uplinkFromConfig(config: ApplianceConfig, buffer: ReadBuff
     maxReads: sc.batchMaxReads, maxBytes: sc.batchMaxBytes, maxAgeMs: sc.batchMaxAgeMs, ackTimeoutMs: sc.ackTimeoutMs,
     backoff: { initialMs: sc.backoffInitialMs, maxMs: sc.backoffMaxMs }, statusEveryMs: sc.statusEveryMs, clock, logger: logger.child({ module: 'sync' }),
   });
+}
+
+/**
+ * The appliance's hot list and its hits, over the same keys and link as the uplink: updates
+ * verified against the hub's signing key and opened with the device key, hits sealed to the hub.
+ */
+export async function hitAlertsFromConfig(config: ApplianceConfig, uplink: Uplink, clock: Clock, logger: Logger): Promise<HitAlerts> {
+  const sc = config.sync;
+  const hub = await readHubIdentity(sc.hubKeysFile || join(config.dataDir, 'hub.json'));
+  const deviceKey = await readPrivateKey(sc.deviceKeyFile || join(config.dataDir, 'device.pem'));
+  const keeper = new HotlistKeeper({ dir: join(config.dataDir, 'hotlist'), deviceId: config.deviceId, deviceKey, hubVerifyKey: hub.verifyKey, clock, logger: logger.child({ module: 'hotlist' }) });
+  return new HitAlerts({ dir: join(config.dataDir, 'alerts'), deviceId: config.deviceId, deviceKey, hub, keeper, uplink, retryMs: 5000, clock, logger: logger.child({ module: 'hitAlerts' }) });
 }

@@ -35,8 +35,8 @@ export interface UplinkOptions {
   ackTimeoutMs: number;
   backoff: { initialMs: number; maxMs: number };
   statusEveryMs: number;
-  /** Extra status facts (tamper, health) for the retained DeviceStatus. */
-  status?: () => Promise<{ tamperOpen?: boolean; health?: unknown }>;
+  /** Extra status facts (tamper, health, the hot-list version held) for the retained DeviceStatus. */
+  status?: () => Promise<{ tamperOpen?: boolean; health?: unknown; hotlistVersion?: number }>;
   clock: Clock;
   logger: Logger;
 }
@@ -51,7 +51,7 @@ export interface UplinkStats {
   lastError: string | null;
 }
 
-type UplinkEvents = { batchAcked: [sequence: number, reads: number]; batchRejected: [sequence: number, reason: string] };
+type UplinkEvents = { batchAcked: [sequence: number, reads: number]; batchRejected: [sequence: number, reason: string]; linkUp: [] };
 
 /**
  * The appliance's side of sync: takes batches from the buffer, signs and seals them, publishes
@@ -68,6 +68,8 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   private statusTimer: { cancel(): void } | null = null;
   private wake: (() => void) | null = null;
   private statusSource: UplinkOptions['status'];
+  /** Other hub-to-device topics (hot list, alert acks) and who takes their messages. */
+  private readonly handlers = new Map<string, (payload: Buffer) => void>();
   readonly stats: UplinkStats = { connected: false, batchesAcked: 0, readsSynced: 0, readsRejected: 0, retries: 0, lastAckedSequence: 0, lastError: null };
 
   constructor(private readonly ctx: UplinkOptions) {
@@ -95,17 +97,18 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     });
     client.on('connect', () => {
       this.stats.connected = true;
-      client.subscribe(topics.acks(deviceId), { qos: 1 }, (err) => {
+      client.subscribe([topics.acks(deviceId), ...this.handlers.keys()], { qos: 1 }, (err) => {
         if (err) this.ctx.logger.warn({ err: errorMessage(err) }, 'ack subscription failed');
       });
       void this.publishStatus();
       this.wake?.();
+      this.emit('linkUp');
     });
     client.on('error', (err) => {
       this.stats.lastError = err.message;
       this.ctx.logger.warn({ err: err.message }, 'broker connection error');
     });
-    client.on('message', (topic, payload) => this.onAck(topic, payload));
+    client.on('message', (topic, payload) => (this.handlers.has(topic) ? this.handlers.get(topic)!(payload) : this.onAck(topic, payload)));
     this.client = client;
     this.running = true;
     this.statusTimer = this.ctx.clock.setInterval(() => void this.publishStatus(), this.ctx.statusEveryMs);
@@ -128,6 +131,18 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   /** Where the retained status gets its tamper state and health (the appliance sets this). */
   setStatusSource(source: UplinkOptions['status']): void {
     this.statusSource = source;
+  }
+
+  /** Takes the messages of one more of this device's topics (subscribed at every connect); call before start(). */
+  onTopic(topic: string, handler: (payload: Buffer) => void): void {
+    this.handlers.set(topic, handler);
+  }
+
+  /** Publishes at once, outside the batch loop (hits go ahead of batches); fails when the link is down. */
+  async publishNow(topic: string, payload: Uint8Array): Promise<void> {
+    const client = this.client;
+    if (!client?.connected) throw new AlprError('ALPR_ERR_SYNC_BROKER', 'the broker is not connected');
+    await client.publishAsync(topic, Buffer.from(payload), { qos: 1 });
   }
 
   /** Called when a read was appended, so a waiting uplink looks at the buffer now. */
@@ -252,7 +267,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       const status = alpr.v1.DeviceStatus.encode({
         deviceId: this.ctx.deviceId, online, atMs: this.ctx.clock.now(), unsyncedReads: buffer?.reads ?? 0,
         oldestUnsyncedAgeS: buffer?.oldestReadAgeS ?? 0, lastAckedSequence: this.stats.lastAckedSequence,
-        tamperOpen: extra.tamperOpen ?? false, healthJson: extra.health ? JSON.stringify(extra.health) : '',
+        tamperOpen: extra.tamperOpen ?? false, healthJson: extra.health ? JSON.stringify(extra.health) : '', hotlistVersion: extra.hotlistVersion ?? 0,
       }).finish();
       await client.publishAsync(topics.status(this.ctx.deviceId), Buffer.from(status), { qos: 1, retain: true });
     } catch (err) {

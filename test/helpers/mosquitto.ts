@@ -28,7 +28,8 @@ export async function startAclMosquitto(t: { teardown(fn: () => unknown): void }
   for (const [user, password] of Object.entries(users)) execFileSync('mosquitto_passwd', ['-b', passwd, user, password]);
   writeFileSync(join(dir, 'acl'), [
     'user hub', 'topic readwrite alpr/v1/#', '',
-    'pattern write alpr/v1/%u/reads', 'pattern write alpr/v1/%u/status', 'pattern read alpr/v1/%u/acks', '',
+    'pattern write alpr/v1/%u/reads', 'pattern write alpr/v1/%u/status', 'pattern write alpr/v1/%u/alerts',
+    'pattern read alpr/v1/%u/acks', 'pattern read alpr/v1/%u/alert-acks', 'pattern read alpr/v1/%u/hotlist', '',
   ].join('\n'));
   chmodSync(passwd, 0o644);
   writeFileSync(join(dir, 'mosquitto.conf'), [

@@ -1,0 +1,120 @@
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import type { KeyObject } from 'node:crypto';
+import { join } from 'node:path';
+import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
+import { sealAlert, toWireRead, topics, verifyAlertAck, type Uplink } from '../../sync/index.js';
+import type { ReadRecord } from '../recognition.js';
+import type { HotlistKeeper } from './hotlistKeeper.js';
+
+export interface HitAlertsOptions {
+  /** Pending alerts, one sealed file each, until the hub acknowledges them. */
+  dir: string;
+  deviceId: string;
+  deviceKey: KeyObject;
+  hub: { sealPublicKey: KeyObject; sealKeyId: string; verifyKey: KeyObject };
+  keeper: HotlistKeeper;
+  uplink: Uplink;
+  /** How often pending alerts are offered again while unacknowledged. */
+  retryMs: number;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * Matches every read on the appliance and tells the hub of each hit at once, ahead of the read
+ * batches, whether or not the link is up: a hit is sealed and written to disk first (fsynced), sent
+ * when the link is (or comes back) up, and deleted only when the hub's signed ack names it.
+ */
+export class HitAlerts {
+  private retry: TimerHandle | null = null;
+  private flushing: Promise<void> | null = null;
+  readonly counters = { hits: 0, sent: 0, acked: 0 };
+
+  readonly keeper: HotlistKeeper;
+
+  constructor(private readonly ctx: HitAlertsOptions) {
+    this.keeper = ctx.keeper;
+    ctx.uplink.onTopic(topics.alertAcks(ctx.deviceId), (payload) => void this.onAck(payload));
+    ctx.uplink.on('linkUp', () => void this.flush());
+  }
+
+  async start(): Promise<void> {
+    await mkdir(this.ctx.dir, { recursive: true, mode: 0o700 });
+    this.retry = this.ctx.clock.setInterval(() => void this.flush(), this.ctx.retryMs);
+    void this.flush();
+  }
+
+  async stop(): Promise<void> {
+    this.retry?.cancel();
+    await this.flushing;
+  }
+
+  /** Pending (unacknowledged) alerts on disk. */
+  async pending(): Promise<number> {
+    return (await readdir(this.ctx.dir).catch(() => [])).filter((n) => n.endsWith('.alert')).length;
+  }
+
+  /** Checks one read against the list; each hit is kept durably before this resolves. */
+  async check(read: ReadRecord): Promise<number> {
+    const hits = this.ctx.keeper.match(read.plate, read.region);
+    for (const { entry, nearMatch } of hits) {
+      const sealed = sealAlert({
+        deviceId: this.ctx.deviceId, read: toWireRead(read), entryId: entry.entryId, nearMatch, matchedPlate: entry.plate,
+        hotlistVersion: this.ctx.keeper.version, matchedAtMs: this.ctx.clock.now(),
+      }, this.ctx.deviceKey, { publicKey: this.ctx.hub.sealPublicKey, keyId: this.ctx.hub.sealKeyId });
+      await this.write(`${String(Math.max(0, read.capturedAt)).padStart(15, '0')}-${alertSuffix(read.id, entry.entryId)}`, sealed);
+      this.counters.hits++;
+      this.ctx.logger.info({ readId: read.id, entryId: entry.entryId, nearMatch }, 'hot-list hit');
+    }
+    if (hits.length > 0) void this.flush();
+    return hits.length;
+  }
+
+  /** Offers every pending alert to the hub (oldest first); stops at the first the link refuses. */
+  flush(): Promise<void> {
+    this.flushing ??= (async () => {
+      const files = (await readdir(this.ctx.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.alert')).sort();
+      for (const file of files) {
+        try {
+          await this.ctx.uplink.publishNow(topics.alerts(this.ctx.deviceId), await readFile(join(this.ctx.dir, file)));
+          this.counters.sent++;
+        } catch (err) {
+          this.ctx.logger.debug({ err: errorMessage(err) }, 'alert not sent yet; kept for the link');
+          break;
+        }
+      }
+    })().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async onAck(payload: Buffer): Promise<void> {
+    try {
+      const ack = verifyAlertAck(payload, this.ctx.hub.verifyKey);
+      if (ack.deviceId !== this.ctx.deviceId) return;
+      const suffix = alertSuffix(ack.readId, ack.entryId);
+      for (const file of await readdir(this.ctx.dir)) if (file.endsWith(suffix)) await rm(join(this.ctx.dir, file), { force: true });
+      this.counters.acked++;
+    } catch (err) {
+      this.ctx.logger.warn({ err: errorMessage(err) }, 'ignored an alert ack that does not verify');
+    }
+  }
+
+  private async write(name: string, bytes: Uint8Array): Promise<void> {
+    const tmp = join(this.ctx.dir, `.${name}.tmp`);
+    const fh = await open(tmp, 'w', 0o600);
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, join(this.ctx.dir, name));
+  }
+}
+
+/** A pending alert's file is `<capture time>-<read id>.<entry id>.alert`: sorted by name, oldest hit first. */
+function alertSuffix(readId: string, entryId: string): string {
+  return `-${readId}.${entryId.replace(/[^A-Za-z0-9_-]/g, '_')}.alert`;
+}

@@ -1,0 +1,175 @@
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import type { KeyObject } from 'node:crypto';
+import { join } from 'node:path';
+import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
+import { HotlistMatcher, openHotlistUpdate, type alpr, type HotlistEntry, type HotlistHit } from '../../sync/index.js';
+
+export interface HotlistKeeperOptions {
+  /** Where the sealed updates are kept (they stay sealed to the device key at rest). */
+  dir: string;
+  deviceId: string;
+  deviceKey: KeyObject;
+  hubVerifyKey: KeyObject;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface HotlistStatus {
+  version: number;
+  entries: number;
+  /** The list stops matching after this unless the hub refreshes it (null: no list yet). */
+  expiresAt: number | null;
+  updatesApplied: number;
+  updatesRefused: number;
+}
+
+const SNAPSHOT = /^snapshot-(\d+)-(\d+)-of-(\d+)\.bin$/;
+const DELTA = /^delta-(\d+)\.bin$/;
+
+/**
+ * The appliance's copy of the hot list. Updates arrive signed by the hub and sealed to this device;
+ * they are kept on disk exactly as received (so the list is encrypted at rest under the device
+ * key), verified again when the appliance starts, and applied in version order: a snapshot (in
+ * parts) replaces the list, a delta must start from the version held. Anything else is refused
+ * and counted; the hub resends when the next status shows the version held.
+ */
+export class HotlistKeeper {
+  private matcher = new HotlistMatcher();
+  private current = 0;
+  private expiresAt: number | null = null;
+  private staging: { version: number; parts: Map<number, { bytes: Uint8Array; update: alpr.v1.HotlistUpdate }>; total: number } | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly counters = { updatesApplied: 0, updatesRefused: 0 };
+
+  constructor(private readonly ctx: HotlistKeeperOptions) {}
+
+  get version(): number {
+    return this.current;
+  }
+
+  status(): HotlistStatus {
+    return { version: this.current, entries: this.matcher.size, expiresAt: this.expiresAt, ...this.counters };
+  }
+
+  /** Loads what was kept: the newest complete snapshot, then its deltas in order. */
+  async start(): Promise<void> {
+    await mkdir(this.ctx.dir, { recursive: true, mode: 0o700 });
+    const names = await readdir(this.ctx.dir);
+    const snapshots = new Map<number, string[]>();
+    for (const name of names) {
+      const m = SNAPSHOT.exec(name);
+      if (m) snapshots.set(Number(m[1]), [...(snapshots.get(Number(m[1])) ?? []), name]);
+    }
+    const complete = [...snapshots.entries()].filter(([, files]) => files.length === Number(SNAPSHOT.exec(files[0]!)![3])).sort(([a], [b]) => b - a)[0];
+    if (!complete) return;
+    try {
+      for (const file of complete[1].sort()) this.applyUpdate(this.open(await readFile(join(this.ctx.dir, file))), true);
+      const deltas = names.map((n) => DELTA.exec(n)).filter((m): m is RegExpExecArray => m !== null && Number(m[1]) > complete[0]).sort((a, b) => Number(a[1]) - Number(b[1]));
+      for (const d of deltas) {
+        const update = this.open(await readFile(join(this.ctx.dir, d[0])));
+        if (Number(update.baseVersion) !== this.current) break; // a gap: the hub will send what is missing
+        this.applyUpdate(update, false);
+      }
+      this.ctx.logger.info({ version: this.current, entries: this.matcher.size }, 'hot list loaded');
+    } catch (err) {
+      // A kept file that no longer verifies: start empty and let the hub send a snapshot.
+      this.ctx.logger.error({ err: errorMessage(err) }, 'kept hot list does not verify; waiting for a fresh snapshot');
+      this.matcher = new HotlistMatcher();
+      this.current = 0;
+      this.expiresAt = null;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.queue;
+  }
+
+  /** Takes one message from alpr/v1/<id>/hotlist; updates are handled one at a time, in arrival order. */
+  receive(bytes: Uint8Array): Promise<void> {
+    const next = this.queue.then(() => this.handle(bytes));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The entries a read hits; none once the list is past its expiry (a list the hub stopped refreshing). */
+  match(plate: string, state: string | null): HotlistHit[] {
+    const now = this.ctx.clock.now();
+    if (this.expiresAt !== null && this.expiresAt <= now) return [];
+    return this.matcher.match(plate, state, now);
+  }
+
+  private async handle(bytes: Uint8Array): Promise<void> {
+    let update: alpr.v1.HotlistUpdate;
+    try {
+      update = this.open(bytes);
+    } catch (err) {
+      this.refuse(errorMessage(err));
+      return;
+    }
+    const version = Number(update.version);
+    if (update.snapshot) {
+      if (!(update.parts >= 1 && update.part < update.parts)) return this.refuse(`snapshot part ${update.part} of ${update.parts}`);
+      if (this.staging?.version !== version) this.staging = { version, parts: new Map(), total: update.parts };
+      this.staging.parts.set(update.part, { bytes, update });
+      await this.write(`staging-${version}-${String(update.part).padStart(5, '0')}-of-${update.parts}.bin`, bytes);
+      if (this.staging.parts.size < this.staging.total) return;
+      // Complete: keep it under its final names, then drop everything older.
+      for (const part of this.staging.parts.keys()) {
+        const name = `${version}-${String(part).padStart(5, '0')}-of-${update.parts}.bin`;
+        await rename(join(this.ctx.dir, `staging-${name}`), join(this.ctx.dir, `snapshot-${name}`));
+      }
+      const parts = [...this.staging.parts.entries()].sort(([a], [b]) => a - b).map(([, p]) => p.update);
+      this.staging = null;
+      this.matcher = new HotlistMatcher();
+      for (const part of parts) this.applyUpdate(part, true);
+      await this.prune(version);
+      this.counters.updatesApplied++;
+      this.ctx.logger.info({ version, entries: this.matcher.size }, 'hot-list snapshot applied');
+      return;
+    }
+    const base = Number(update.baseVersion);
+    if (base !== this.current || version < base) return this.refuse(`delta from version ${base} to ${version} does not follow the version held (${this.current})`);
+    if (version > base) await this.write(`delta-${version}.bin`, bytes);
+    this.applyUpdate(update, false);
+    this.counters.updatesApplied++;
+  }
+
+  private applyUpdate(update: alpr.v1.HotlistUpdate, snapshotPart: boolean): void {
+    if (snapshotPart && update.part === 0) this.matcher.clear();
+    this.matcher.apply(update.upserts as HotlistEntry[], update.removedEntryIds);
+    this.current = Number(update.version);
+    const expires = Number(update.listExpiresAtMs);
+    this.expiresAt = expires > 0 ? expires : null;
+  }
+
+  private open(bytes: Uint8Array): alpr.v1.HotlistUpdate {
+    return openHotlistUpdate(bytes, this.ctx.deviceId, this.ctx.deviceKey, this.ctx.hubVerifyKey);
+  }
+
+  private refuse(why: string): void {
+    this.counters.updatesRefused++;
+    const err = new AlprError('ALPR_ERR_HOTLIST_UPDATE', `hot-list update refused: ${why}`);
+    this.ctx.logger.warn({ err: err.toJSON() }, 'hot-list update refused');
+  }
+
+  /** Written and fsynced under a temporary name, then renamed: a power cut leaves the old file or the new one. */
+  private async write(name: string, bytes: Uint8Array): Promise<void> {
+    const tmp = join(this.ctx.dir, `.${name}.tmp`);
+    const fh = await open(tmp, 'w', 0o600);
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, join(this.ctx.dir, name));
+  }
+
+  private async prune(snapshotVersion: number): Promise<void> {
+    for (const name of await readdir(this.ctx.dir)) {
+      const s = SNAPSHOT.exec(name);
+      const d = DELTA.exec(name);
+      if ((s && Number(s[1]) < snapshotVersion) || (d && Number(d[1]) <= snapshotVersion) || name.startsWith('staging-')) await rm(join(this.ctx.dir, name), { force: true });
+    }
+  }
+}
