@@ -1,0 +1,77 @@
+import t from 'tap';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ManualClock, silentLogger } from '../../../core/index.js';
+import { HotlistKeeper } from '../../../firmware/hotlist/hotlistKeeper.js';
+import { newSigningKeys, sealHotlistUpdate, type alpr } from '../../../sync/index.js';
+import { tempDir } from '../../helpers/index.js';
+
+const NOW = Date.UTC(2026, 10, 30, 12);
+const hub = newSigningKeys();
+const device = newSigningKeys();
+const entry = (entryId: string, plate: string) => ({ entryId, plate, state: 'IL', category: 'stolen_vehicle', source: 'ncic', priority: 3 });
+const seal = (u: alpr.v1.IHotlistUpdate, signer = hub.privateKey, to = device.publicKey) => sealHotlistUpdate({ deviceId: 'pole-1', issuedAtMs: NOW, listExpiresAtMs: NOW + 86_400_000, ...u }, signer, to);
+
+async function keeper(t: import('tap').Test, dir?: string) {
+  const clock = new ManualClock(NOW);
+  const k = new HotlistKeeper({ dir: dir ?? join(await tempDir(t), 'hotlist'), deviceId: 'pole-1', deviceKey: device.privateKey, hubVerifyKey: hub.publicKey, clock, logger: silentLogger() });
+  await k.start();
+  return { k, clock };
+}
+
+t.test('a snapshot in parts replaces the list only once every part arrived; deltas then follow in order', async (t) => {
+  const { k } = await keeper(t);
+  await k.receive(seal({ version: 5, snapshot: true, part: 0, parts: 2, upserts: [entry('a', 'AAA111')] }));
+  t.equal(k.version, 0, 'half a snapshot is not a list');
+  t.same(k.match('AAA111', 'IL'), []);
+  await k.receive(seal({ version: 5, snapshot: true, part: 1, parts: 2, upserts: [entry('b', 'BBB222')] }));
+  t.equal(k.version, 5);
+  t.equal(k.match('BBB222', 'IL').length, 1);
+  await k.receive(seal({ version: 6, baseVersion: 5, upserts: [entry('c', 'CCC555')], removedEntryIds: ['a'] }));
+  t.equal(k.version, 6);
+  t.same(k.match('AAA111', 'IL'), [], 'a removed entry stops matching');
+  t.equal(k.match('CCC555', 'IL').length, 1);
+  t.equal(k.match('CCC5S5', 'IL')[0]!.nearMatch, true, 'near matches work on the appliance too');
+});
+
+t.test('updates not signed by the hub, sealed to another device, or out of version order are refused and counted', async (t) => {
+  const { k } = await keeper(t);
+  await k.receive(seal({ version: 2, snapshot: true, part: 0, parts: 1, upserts: [entry('a', 'AAA111')] }));
+  await k.receive(seal({ version: 3, baseVersion: 2, upserts: [entry('x', 'EVIL01')] }, newSigningKeys().privateKey));
+  await k.receive(seal({ version: 3, baseVersion: 2, upserts: [entry('x', 'EVIL02')] }, hub.privateKey, newSigningKeys().publicKey));
+  await k.receive(seal({ version: 9, baseVersion: 7, upserts: [entry('x', 'EVIL03')] }));
+  await k.receive(seal({ version: 1, baseVersion: 0, upserts: [entry('x', 'EVIL04')] }));
+  await k.receive(Buffer.from('not a hot list'));
+  t.equal(k.version, 2, 'the list held is unchanged');
+  for (const plate of ['EVIL01', 'EVIL02', 'EVIL03', 'EVIL04']) t.same(k.match(plate, null), [], `${plate} never entered the list`);
+  t.match(k.status(), { updatesApplied: 1, updatesRefused: 5 });
+});
+
+t.test('the list survives a restart, stays sealed on disk, and stops matching once the hub stops refreshing it', async (t) => {
+  const dir = join(await tempDir(t), 'hotlist');
+  const first = await keeper(t, dir);
+  await first.k.receive(seal({ version: 4, snapshot: true, part: 0, parts: 1, upserts: [entry('a', 'SECRET1')] }));
+  await first.k.receive(seal({ version: 5, baseVersion: 4, upserts: [entry('b', 'SECRET2')] }));
+  await first.k.stop();
+  for (const name of await readdir(dir)) t.notOk((await readFile(join(dir, name))).includes('SECRET'), `${name} holds no plate in clear`);
+  const again = await keeper(t, dir);
+  t.equal(again.k.version, 5, 'snapshot and delta are reloaded');
+  t.equal(again.k.match('SECRET2', 'IL').length, 1);
+  again.clock.advance(86_400_000);
+  t.same(again.k.match('SECRET1', 'IL'), [], 'a list past its expiry matches nothing');
+  await again.k.receive(seal({ version: 5, baseVersion: 5, listExpiresAtMs: NOW + 3 * 86_400_000 }));
+  t.equal(again.k.match('SECRET1', 'IL').length, 1, 'a refresh from the hub makes it good again');
+});
+
+t.test('a newer snapshot replaces the old files; a kept file that no longer verifies leaves an empty list for the hub to refill', async (t) => {
+  const dir = join(await tempDir(t), 'hotlist');
+  const { k } = await keeper(t, dir);
+  await k.receive(seal({ version: 1, snapshot: true, part: 0, parts: 1, upserts: [entry('a', 'OLD111')] }));
+  await k.receive(seal({ version: 2, baseVersion: 1, upserts: [entry('b', 'OLD222')] }));
+  await k.receive(seal({ version: 7, snapshot: true, part: 0, parts: 1, upserts: [entry('c', 'NEW777')] }));
+  t.same((await readdir(dir)).sort(), ['snapshot-7-00000-of-1.bin']);
+  t.same(k.match('OLD222', null), []);
+  const otherDevice = new HotlistKeeper({ dir, deviceId: 'pole-1', deviceKey: newSigningKeys().privateKey, hubVerifyKey: hub.publicKey, clock: new ManualClock(NOW), logger: silentLogger() });
+  await otherDevice.start();
+  t.equal(otherDevice.version, 0, 'files it cannot open are not trusted');
+});
