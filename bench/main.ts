@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   sync: () => import('./sync.js'),
   recognition: () => import('./recognition.js'),
   search: () => import('./search.js'),
+  alerts: () => import('./alerts.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

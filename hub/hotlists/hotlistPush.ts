@@ -99,7 +99,9 @@ export class HotlistPush {
     const entries = changes.upserts.length + changes.removedEntryIds.length;
     this.stats.entriesSent += entries;
     const view = this.devices.get(deviceId) ?? { reported: fromVersion, sent: 0, sentAt: 0 };
-    this.devices.set(deviceId, { ...view, sent: changes.version, sentAt: now });
+    view.sent = changes.version;
+    view.sentAt = now;
+    this.devices.set(deviceId, view);
     this.ctx.logger.info({ deviceId, from: fromVersion, version: changes.version, snapshot: changes.snapshot, entries, messages: updates.length }, 'hot list pushed');
     return { version: changes.version, entries, messages: updates.length };
   }
@@ -118,11 +120,16 @@ export class HotlistPush {
     const view = this.devices.get(route.deviceId) ?? { reported, sent: -1, sentAt: 0 };
     view.reported = reported;
     this.devices.set(route.deviceId, view);
-    this.serialise(() => this.reconcile(route.deviceId, view));
+    this.serialise(() => this.reconcile(route.deviceId));
   }
 
-  /** Sends a device what it lacks unless the same version went out recently (it may be in flight). */
-  private async reconcile(deviceId: string, view: DeviceView): Promise<void> {
+  /**
+   * Sends a device what it lacks unless the same version went out recently (it may be in flight:
+   * statuses queued while a snapshot was being sent still report the old version).
+   */
+  private async reconcile(deviceId: string): Promise<void> {
+    const view = this.devices.get(deviceId);
+    if (!view) return;
     const version = await this.ctx.hotlists.version();
     const now = this.ctx.clock.now();
     const inFlight = view.sent === version && now - view.sentAt < 60_000;
