@@ -58,15 +58,23 @@ t.test('an unauthenticated CONNECT announcing 120 MB is cut off at its header an
   await client.endAsync();
 });
 
-t.test('pipelining more than the pre-login budget in small packets is cut off too', async (tt) => {
+/** A CONNECT packet (MQTT 3.1.1, clean session, username and password). */
+function connectPacket(clientId: string, username: string, password: string): Buffer {
+  const str = (v: string) => {
+    const b = Buffer.from(v);
+    return Buffer.concat([Buffer.from([b.length >> 8, b.length & 0xff]), b]);
+  };
+  const body = Buffer.concat([str('MQTT'), Buffer.from([4, 0xc2, 0, 60]), str(clientId), str(username), str(password)]);
+  return Buffer.concat([Buffer.from([0x10]), varint(body.length), body]);
+}
+
+t.test('packets sent behind a CONNECT before the login is answered count toward the pre-login budget', async (tt) => {
   const hub = await startHub(tt, { broker: { limits: { preAuthMaxBytes: 4096 } } });
+  const device = await makeDevice(tt, hub);
   const conn = await rawConnection(hub.brokerUrl);
-  // A CONNECT of 3000 bytes (under the per-packet limit) that never authenticates, then more.
-  const body = Buffer.alloc(3000, 0);
-  for (let i = 0; i < 4 && !conn.isClosed(); i++) {
-    conn.socket.write(Buffer.concat([Buffer.from([0x10]), varint(body.length), body]));
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const pings = Buffer.alloc(2 * 4096, 0);
+  for (let i = 0; i < pings.length; i += 2) pings[i] = 0xc0; // PINGREQ, length 0
+  conn.socket.write(Buffer.concat([connectPacket(device.deviceId, device.deviceId, brokerToken(device.deviceId, device.keys.privateKey, Date.now())), pings]));
   tt.not(await withTimeout(conn.closed, 2000), 'timeout', 'the broker closed the connection');
 });
 
