@@ -72,9 +72,12 @@ t.test('packets sent behind a CONNECT before the login is answered count toward 
   const hub = await startHub(tt, { broker: { limits: { preAuthMaxBytes: 4096 } } });
   const device = await makeDevice(tt, hub);
   const conn = await rawConnection(hub.brokerUrl);
-  const pings = Buffer.alloc(2 * 4096, 0);
-  for (let i = 0; i < pings.length; i += 2) pings[i] = 0xc0; // PINGREQ, length 0
-  conn.socket.write(Buffer.concat([connectPacket(device.deviceId, device.deviceId, brokerToken(device.deviceId, device.keys.privateKey, Date.now())), pings]));
+  // 20 QoS 0 PUBLISH packets of 1 KiB to the device's own status topic: each allowed, all queued
+  // by the broker until the login is answered (Aedes queues up to 42), together over the budget.
+  const topic = Buffer.from(`alpr/v1/${device.deviceId}/status`);
+  const publishBody = Buffer.concat([Buffer.from([topic.length >> 8, topic.length & 0xff]), topic, Buffer.alloc(1024, 0x20)]);
+  const publish = Buffer.concat([Buffer.from([0x30]), varint(publishBody.length), publishBody]);
+  conn.socket.write(Buffer.concat([connectPacket(device.deviceId, device.deviceId, brokerToken(device.deviceId, device.keys.privateKey, Date.now())), ...Array(20).fill(publish)]));
   tt.not(await withTimeout(conn.closed, 2000), 'timeout', 'the broker closed the connection');
 });
 
