@@ -10,6 +10,7 @@ import { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';
 import { createHubServices, type HubPolicyOptions, type HubServices } from './hubServices.js';
 import { IngestService } from './ingest/ingestService.js';
 import { ImageCipher, PgStore, SqliteStore, type HubStore } from './store/index.js';
+import { loadHubTls, refusePlaintext, type HubTlsPaths } from './tls/tlsFiles.js';
 import { publicKeyPem } from '../sync/index.js';
 
 export interface HubOptions {
@@ -30,6 +31,10 @@ export interface HubOptions {
   deviceBrokerUrl: string | null;
   httpHost: string;
   httpPort: number;
+  /** HTTPS for the API and mqtts:// for the embedded broker; with clientCaPath, operators need an agency client certificate. */
+  tls?: HubTlsPaths | null;
+  /** Serve plain HTTP/MQTT on an address other than loopback (refused otherwise). */
+  allowPlaintext?: boolean;
   policy: Partial<HubPolicyOptions>;
   clock: Clock;
   logger: Logger;
@@ -86,12 +91,14 @@ export class Hub {
 
   get httpUrl(): string {
     const address = this.api?.server.address();
-    return typeof address === 'object' && address ? `http://${this.options.httpHost}:${address.port}` : '';
+    return typeof address === 'object' && address ? `${this.options.tls ? 'https' : 'http'}://${this.options.httpHost}:${address.port}` : '';
   }
 
   async start(): Promise<void> {
     const { options } = this;
     const logger = options.logger;
+    const tls = options.tls ? await loadHubTls(options.tls) : null;
+    if (!tls) refusePlaintext([{ what: 'the HTTP API', host: options.httpHost }, ...(options.brokerUrl ? [] : [{ what: 'the embedded MQTT broker', host: options.mqttHost }])], options.allowPlaintext ?? false);
     this.keys = await loadOrCreateHubKeys(join(options.dataDir, 'keys'));
     const store = openStore(options, this.keys);
     await store.migrate();
@@ -100,14 +107,14 @@ export class Hub {
     let username = options.brokerUsername;
     let password = options.brokerPassword;
     if (!brokerUrl) {
-      this.broker = new EmbeddedBroker({ port: options.mqttPort, host: options.mqttHost, store, now: () => options.clock.now(), logger: logger.child({ module: 'broker' }) });
+      this.broker = new EmbeddedBroker({ port: options.mqttPort, host: options.mqttHost, store, now: () => options.clock.now(), logger: logger.child({ module: 'broker' }), tls: tls && { key: tls.key, cert: tls.cert } });
       await this.broker.start();
       brokerUrl = this.broker.url;
       username = 'hub';
       password = this.broker.hubPassword;
     }
     this.ingest = new IngestService({
-      brokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
+      brokerUrl: this.broker?.hubUrl ?? brokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
       maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
     });
     const devices = this.services.devices;
@@ -118,7 +125,7 @@ export class Hub {
     const keys = this.keys;
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
     this.api = await buildApi({
-      services: this.services, logger,
+      services: this.services, logger, tls, clock: options.clock,
       provisioning: { brokerUrl: () => deviceBrokerUrl, sealPublicKeyPem: publicKeyPem(keys.seal.publicKey), sealKeyId: keys.seal.keyId, signPublicKeyPem: publicKeyPem(keys.sign.publicKey) },
     });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
