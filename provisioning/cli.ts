@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { AlprError, errorMessage } from '../core/index.js';
-import { readCaFile } from '../sync/index.js';
+import { readCaFile, readPemFile } from '../sync/index.js';
 import { readRawConfig, setPath, writeConfig } from './applianceFiles.js';
 import { decommission, relocate, rotateKeys } from './commands/deviceOps.js';
 import { enroll } from './commands/enroll.js';
@@ -24,11 +24,12 @@ const USAGE = `usage: alpr-provision COMMAND [options]     (docs/provisioning.md
 common: --config defaults to /etc/alpr/appliance.yaml; --hub to $ALPR_HUB_URL; --quiet hides progress.
         --hub-ca FILE: the CA that issued the hub's certificate (https:// hub, mqtts:// broker); enroll keeps it as sync.ca_file,
         which rotate-keys, relocate and decommission then trust.
+        --client-cert FILE --client-key FILE: the agency device certificate the --session was signed in on (hubs run with --client-ca).
 Secrets (tokens, keys) are read from flags or the environment ($ALPR_ENROLLMENT_TOKEN, $ALPR_HUB_SESSION) and never logged.`;
 
 const OPTIONS = {
   hub: { type: 'string' }, session: { type: 'string' }, token: { type: 'string' }, config: { type: 'string' }, 'data-dir': { type: 'string' },
-  'device-id': { type: 'string' }, 'hub-ca': { type: 'string' }, 'expect-hub-key-id': { type: 'string' }, site: { type: 'string' }, 'ttl-hours': { type: 'string' },
+  'device-id': { type: 'string' }, 'hub-ca': { type: 'string' }, 'client-cert': { type: 'string' }, 'client-key': { type: 'string' }, 'expect-hub-key-id': { type: 'string' }, site: { type: 'string' }, 'ttl-hours': { type: 'string' },
   set: { type: 'string', multiple: true }, json: { type: 'string' }, 'discard-pending': { type: 'boolean' }, yes: { type: 'boolean' },
   'sync-timeout-s': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
@@ -56,7 +57,10 @@ export async function main(argv: string[]): Promise<number> {
   const progress = stderrProgress(!v.quiet);
   const configPath = v.config ?? '/etc/alpr/appliance.yaml';
   const hubUrl = () => need(v.hub ?? process.env.ALPR_HUB_URL, '--hub');
-  const hubTls = async () => ({ ca: v['hub-ca'] ? await readCaFile(v['hub-ca']) : null });
+  const hubTls = async () => ({
+    ca: v['hub-ca'] ? await readCaFile(v['hub-ca']) : null,
+    ...(v['client-cert'] && v['client-key'] ? { cert: await readPemFile(v['client-cert'], 'the client certificate'), key: await readPemFile(v['client-key'], 'the client key') } : {}),
+  });
   const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
   try {
     switch (command) {

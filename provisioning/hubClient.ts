@@ -30,10 +30,11 @@ export interface EnrollResult {
  * expired token stays ALPR_ERR_ENROLLMENT_TOKEN); an unreachable hub is ALPR_ERR_SYNC_BROKER's
  * HTTP cousin, reported with the URL tried. Over https:// the hub's certificate must chain to
  * `tls.ca` when given (the agency CA, from --hub-ca or the appliance's sync.ca_file), else to
- * the system CAs.
+ * the system CAs. `tls.cert`/`tls.key` present an agency client certificate, which a hub run
+ * with --client-ca wants for every call made with an admin session.
  */
 export class HubClient {
-  constructor(private readonly hubUrl: string, private readonly auth: { session?: string; enrollmentToken?: string } = {}, private readonly tls: { ca?: Buffer | null } = {}) {
+  constructor(private readonly hubUrl: string, private readonly auth: { session?: string; enrollmentToken?: string } = {}, private readonly tls: { ca?: Buffer | null; cert?: Buffer; key?: Buffer } = {}) {
     try {
       const url = new URL(hubUrl);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
@@ -72,6 +73,7 @@ export class HubClient {
             ...(this.auth.enrollmentToken ? { 'x-enrollment-token': this.auth.enrollmentToken } : {}),
           },
           ...(this.tls.ca ? { ca: this.tls.ca } : {}),
+          ...(this.tls.cert && this.tls.key ? { cert: this.tls.cert, key: this.tls.key } : {}),
           timeout: 15_000,
         }, (res) => {
           const chunks: Buffer[] = [];

@@ -7,4 +7,4 @@ export { toWireRead, wireReadProblem } from './readCodec.js';
 export { Uplink, type UplinkOptions, type UplinkSource, type UplinkStats } from './uplink.js';
 export { readHubIdentity, writeHubIdentity, type HubIdentity } from './hubIdentity.js';
 export { signDeviceRequest, verifyDeviceRequest, deviceRequestBytes, type DeviceRequest } from './deviceRequest.js';
-export { readCaFile } from './caFile.js';
+export { readCaFile, readPemFile } from './caFile.js';

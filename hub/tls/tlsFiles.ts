@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { createSecureContext } from 'node:tls';
 import { AlprError } from '../../core/index.js';
+import { readPemFile } from '../../sync/index.js';
 
 /** The hub's certificate (chain) and key, for HTTPS and mqtts://, and the agency CA for client certificates. */
 export interface HubTls {
@@ -17,23 +17,12 @@ export interface HubTlsPaths {
   clientCaPath?: string | null;
 }
 
-async function readPem(path: string, what: string): Promise<Buffer> {
-  let pem: Buffer;
-  try {
-    pem = await readFile(path);
-  } catch (cause) {
-    throw new AlprError('ALPR_ERR_TLS_CONFIG', `${what} ${path} cannot be read`, { cause });
-  }
-  if (!pem.includes('-----BEGIN ')) throw new AlprError('ALPR_ERR_TLS_CONFIG', `${what} ${path} is not PEM`);
-  return pem;
-}
-
 /** Reads and checks the files at start, so a wrong path or a key that does not fit fails there, not at the first client. */
 export async function loadHubTls(paths: HubTlsPaths): Promise<HubTls> {
   const tls: HubTls = {
-    cert: await readPem(paths.certPath, 'the TLS certificate'),
-    key: await readPem(paths.keyPath, 'the TLS key'),
-    clientCa: paths.clientCaPath ? await readPem(paths.clientCaPath, 'the client CA') : null,
+    cert: await readPemFile(paths.certPath, 'the TLS certificate'),
+    key: await readPemFile(paths.keyPath, 'the TLS key'),
+    clientCa: paths.clientCaPath ? await readPemFile(paths.clientCaPath, 'the client CA') : null,
   };
   try {
     createSecureContext({ cert: tls.cert, key: tls.key, ...(tls.clientCa ? { ca: tls.clientCa } : {}) });

@@ -7,6 +7,8 @@ import { Hub } from '../../../hub/index.js';
 import { totp } from '../../../hub/accounts/totp.js';
 import { issue, makeCa, type Issued } from '../../helpers/certs.js';
 import { base32Decode, PASSWORD } from '../../helpers/hubHarness.js';
+import { runCli } from '../../helpers/cliRunner.js';
+import { main as provision } from '../../../provisioning/cli.js';
 import { PG_URL, serviceAvailable, tempDir } from '../../helpers/index.js';
 
 t.setTimeout(120_000);
@@ -83,9 +85,17 @@ for (const engine of ['sqlite', 'pg'] as const) {
     t.equal(bare.json.code, 'ALPR_ERR_CLIENT_CERT', 'and from a machine with no certificate');
     t.equal((await api(laptopA, 'GET', '/api/v1/me', { token })).status, 200, 'the owner\'s session goes on working');
 
+    // The provisioning CLI presents the laptop's certificate with the admin-side session.
+    await s.sites.approve({ siteId: 'harlem-north', name: 'Harlem Ave at North Ave', approvalRef: 'GO468-S-001', latitude: 41.909, longitude: -87.806, cameras: ['cam0'] }, 'chief');
+    const cli = ['site', 'list', '--hub', hub.httpUrl, '--hub-ca', agency.certPath, '--session', token, '--quiet'];
+    const listed = await runCli(provision, [...cli, '--client-cert', laptopA.certPath, '--client-key', laptopA.keyPath]);
+    t.equal(listed.code, 0, `alpr-provision with the session's certificate works ${listed.err}`);
+    const elsewhere = await runCli(provision, [...cli, '--client-cert', laptopB.certPath, '--client-key', laptopB.keyPath]);
+    t.match(elsewhere.err, /ALPR_ERR_CLIENT_CERT/, 'and with another device\'s certificate it is refused');
+
     const audit = await s.audit.query({ limit: 1000 });
     const refusals = audit.filter((r) => r.action === 'auth.clientCert' && r.outcome === 'refused');
-    t.equal(refusals.length, 2, 'both uses of the carried token are in the audit chain');
+    t.equal(refusals.length, 3, 'every use of the carried token is in the audit chain');
     t.equal(refusals[0]!.actor, userId, 'under the account the token belongs to');
     t.match(refusals[0]!.detail, { presented: /CN=OPPD-LT-0977/, boundTo: /CN=OPPD-LT-0412/, route: 'GET /api/v1/me' });
     t.ok(audit.some((r) => r.action === 'auth.clientCertBound' && r.actor === userId && /OPPD-LT-0412/.test(String(r.detail.certificate))), 'the binding at sign-in is audited');
