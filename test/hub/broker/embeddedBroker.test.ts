@@ -7,6 +7,8 @@ import { eventually, makeRead } from '../../helpers/index.js';
 import { makeStore } from '../../helpers/hubHarness.js';
 import { makeDevice, startHub } from '../../helpers/syncRig.js';
 import { randomBytes } from 'node:crypto';
+import { connect as tlsConnect } from 'node:tls';
+import { issue, makeCa } from '../../helpers/certs.js';
 
 t.setTimeout(60_000);
 
@@ -67,6 +69,28 @@ function connectPacket(clientId: string, username: string, password: string): Bu
   const body = Buffer.concat([str('MQTT'), Buffer.from([4, 0xc2, 0, 60]), str(clientId), str(username), str(password)]);
   return Buffer.concat([Buffer.from([0x10]), varint(body.length), body]);
 }
+
+t.test('over mqtts:// the same cut-off applies to what arrives inside TLS', async (tt) => {
+  const ca = await makeCa(tt, 'Broker Test CA');
+  const server = await issue(ca, 'broker.test', { server: ['IP:127.0.0.1'] });
+  const hub = await startHub(tt, { broker: { tls: { key: server.key, cert: server.cert } } });
+  const { port } = new URL(hub.brokerUrl);
+  const socket = tlsConnect({ host: '127.0.0.1', port: Number(port), ca: ca.pem });
+  await new Promise<void>((resolve, reject) => socket.once('secureConnect', resolve).once('error', reject));
+  socket.on('error', () => undefined);
+  let closed = false;
+  const whenClosed = new Promise<void>((r) => socket.once('close', () => ((closed = true), r())));
+  socket.write(Buffer.concat([Buffer.from([0x10]), varint(120 * 1024 * 1024)]));
+  const chunk = Buffer.alloc(64 * 1024, 0x41);
+  let sent = 0;
+  while (!closed && sent < 8 * 1024 * 1024) {
+    if (!socket.write(chunk)) await withTimeout(new Promise((r) => socket.once('drain', r)), 200);
+    sent += chunk.length;
+    await new Promise((r) => setImmediate(r));
+  }
+  tt.not(await withTimeout(whenClosed, 2000), 'timeout', 'the broker closed the TLS connection');
+  tt.ok(sent < 8 * 1024 * 1024, `closed after ${sent} bytes written`);
+});
 
 t.test('packets sent behind a CONNECT before the login is answered count toward the pre-login budget', async (tt) => {
   const hub = await startHub(tt, { broker: { limits: { preAuthMaxBytes: 4096 } } });
