@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Clock, Logger } from '../core/index.js';
 import { PlateRecognizer } from '../inference/index.js';
-import { readHubIdentity, readPrivateKey, Uplink } from '../sync/index.js';
+import { readCaFile, readHubIdentity, readPrivateKey, Uplink } from '../sync/index.js';
 import { HitAlerts } from './hotlist/hitAlerts.js';
 import { HotlistKeeper } from './hotlist/hotlistKeeper.js';
 import type { DataKey } from './buffer/dataKey.js';
@@ -41,8 +41,9 @@ export async function uplinkFromConfig(config: ApplianceConfig, buffer: ReadBuff
   const sc = config.sync;
   if (!sc.enabled) return null;
   const hub = await readHubIdentity(sc.hubKeysFile || join(config.dataDir, 'hub.json'));
+  const mqtt = { ...(sc.mqttPassword ? { password: sc.mqttPassword } : {}), ...(sc.caFile ? { ca: await readCaFile(sc.caFile) } : {}) };
   return new Uplink({
-    deviceId: config.deviceId, brokerUrl: sc.brokerUrl, ...(sc.mqttPassword ? { mqtt: { password: sc.mqttPassword } } : {}),
+    deviceId: config.deviceId, brokerUrl: sc.brokerUrl, ...(Object.keys(mqtt).length > 0 ? { mqtt } : {}),
     source: buffer, deviceKey: await readPrivateKey(sc.deviceKeyFile || join(config.dataDir, 'device.pem')), hub, stateDir: config.dataDir,
     maxReads: sc.batchMaxReads, maxBytes: sc.batchMaxBytes, maxAgeMs: sc.batchMaxAgeMs, ackTimeoutMs: sc.ackTimeoutMs,
     backoff: { initialMs: sc.backoffInitialMs, maxMs: sc.backoffMaxMs }, statusEveryMs: sc.statusEveryMs, clock, logger: logger.child({ module: 'sync' }),

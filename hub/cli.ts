@@ -16,12 +16,15 @@ const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite 
 options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default alpr)
          --broker-url URL --broker-username U --broker-password P --shared-group G   (external broker)
          --policy FILE (caps and prohibited terms, docs/hub.md)
-         --mqtt-host H --mqtt-port N (embedded broker, default 127.0.0.1:1883)  --device-broker-url URL (what enrollment tells appliances)  --http-host H --http-port N (default 127.0.0.1:8080)`;
+         --mqtt-host H --mqtt-port N (embedded broker, default 127.0.0.1:1883, 8883 with TLS)  --device-broker-url URL (what enrollment tells appliances)  --http-host H --http-port N (default 127.0.0.1:8080)
+         --tls-cert FILE --tls-key FILE (PEM: HTTPS and mqtts://)  --client-ca FILE (operators need a client certificate from this CA)
+         --allow-plaintext (serve plain HTTP/MQTT on a non-loopback address; refused otherwise)`;
 
 const OPTIONS = {
   data: { type: 'string' }, pg: { type: 'string' }, 'pg-schema': { type: 'string' },
   'broker-url': { type: 'string' }, 'broker-username': { type: 'string' }, 'broker-password': { type: 'string' }, 'shared-group': { type: 'string' },
   'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, policy: { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
+  'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' },
   username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' },
   'training-completed': { type: 'string' }, 'policy-signed': { type: 'string' }, 'leads-certified': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -106,12 +109,16 @@ async function serve(values: Record<string, string | boolean | undefined>, o: { 
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const logger = createLogger({ name: 'alpr-hub' });
   const policy = str('policy') ? await loadPolicyFile(str('policy')!) : {};
+  if (Boolean(str('tls-cert')) !== Boolean(str('tls-key'))) throw new AlprError('ALPR_ERR_USAGE', '--tls-cert and --tls-key go together');
+  if (str('client-ca') && !str('tls-cert')) throw new AlprError('ALPR_ERR_USAGE', '--client-ca needs --tls-cert and --tls-key (client certificates are a TLS feature)');
   const hub = new Hub({
     dataDir: o.dataDir, pgUrl: o.pgUrl, pgSchema: o.pgSchema,
     brokerUrl: str('broker-url') ?? null, brokerUsername: str('broker-username') ?? 'hub', brokerPassword: str('broker-password') ?? process.env.ALPR_HUB_BROKER_PASSWORD ?? '',
     sharedGroup: str('shared-group') ?? null,
-    mqttHost: str('mqtt-host') ?? '127.0.0.1', mqttPort: port(str('mqtt-port'), 1883, 'mqtt-port'), deviceBrokerUrl: str('device-broker-url') ?? null,
+    mqttHost: str('mqtt-host') ?? '127.0.0.1', mqttPort: port(str('mqtt-port'), str('tls-cert') ? 8883 : 1883, 'mqtt-port'), deviceBrokerUrl: str('device-broker-url') ?? null,
     httpHost: str('http-host') ?? '127.0.0.1', httpPort: port(str('http-port'), 8080, 'http-port'),
+    tls: str('tls-cert') ? { certPath: str('tls-cert')!, keyPath: str('tls-key')!, clientCaPath: str('client-ca') ?? null } : null,
+    allowPlaintext: values['allow-plaintext'] === true,
     policy, clock: systemClock, logger,
   });
   try {

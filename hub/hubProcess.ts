@@ -13,6 +13,7 @@ import { HotlistPush } from './hotlists/hotlistPush.js';
 import { HotlistSchedule } from './hotlists/hotlistSchedule.js';
 import { IngestService } from './ingest/ingestService.js';
 import { ImageCipher, PgStore, SqliteStore, type HubStore } from './store/index.js';
+import { loadHubTls, refusePlaintext, type HubTlsPaths } from './tls/tlsFiles.js';
 import { publicKeyPem } from '../sync/index.js';
 
 export interface HubOptions {
@@ -33,6 +34,10 @@ export interface HubOptions {
   deviceBrokerUrl: string | null;
   httpHost: string;
   httpPort: number;
+  /** HTTPS for the API and mqtts:// for the embedded broker; with clientCaPath, operators need an agency client certificate. */
+  tls?: HubTlsPaths | null;
+  /** Serve plain HTTP/MQTT on an address other than loopback (refused otherwise). */
+  allowPlaintext?: boolean;
   policy: Partial<HubPolicyOptions>;
   clock: Clock;
   logger: Logger;
@@ -92,12 +97,14 @@ export class Hub {
 
   get httpUrl(): string {
     const address = this.api?.server.address();
-    return typeof address === 'object' && address ? `http://${this.options.httpHost}:${address.port}` : '';
+    return typeof address === 'object' && address ? `${this.options.tls ? 'https' : 'http'}://${this.options.httpHost}:${address.port}` : '';
   }
 
   async start(): Promise<void> {
     const { options } = this;
     const logger = options.logger;
+    const tls = options.tls ? await loadHubTls(options.tls) : null;
+    if (!tls) refusePlaintext([{ what: 'the HTTP API', host: options.httpHost }, ...(options.brokerUrl ? [] : [{ what: 'the embedded MQTT broker', host: options.mqttHost }])], options.allowPlaintext ?? false);
     this.keys = await loadOrCreateHubKeys(join(options.dataDir, 'keys'));
     const store = openStore(options, this.keys);
     await store.migrate();
@@ -106,14 +113,16 @@ export class Hub {
     let username = options.brokerUsername;
     let password = options.brokerPassword;
     if (!brokerUrl) {
-      this.broker = new EmbeddedBroker({ port: options.mqttPort, host: options.mqttHost, store, now: () => options.clock.now(), logger: logger.child({ module: 'broker' }) });
+      this.broker = new EmbeddedBroker({ port: options.mqttPort, host: options.mqttHost, store, now: () => options.clock.now(), logger: logger.child({ module: 'broker' }), tls: tls && { key: tls.key, cert: tls.cert } });
       await this.broker.start();
       brokerUrl = this.broker.url;
       username = 'hub';
       password = this.broker.hubPassword;
     }
+    // The hub's own clients use the broker's hub listener (loopback, plain) when it has one.
+    const hubBrokerUrl = this.broker?.hubUrl ?? brokerUrl;
     this.ingest = new IngestService({
-      brokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
+      brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
       maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
     });
     const devices = this.services.devices;
@@ -123,7 +132,7 @@ export class Hub {
     // Hits: the appliances' own (alerts topic) and the hub's match of every stored read.
     const services = this.services;
     this.alertLink = new AlertLink({
-      brokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-alerts-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
+      brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-alerts-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
       alerts: services.alerts, maxImageBytes: 4 * 1024 * 1024, clock: options.clock, logger: logger.child({ module: 'alerts' }),
     });
     const alertLink = this.alertLink;
@@ -131,7 +140,7 @@ export class Hub {
       alertLink.matchStored(reads).catch((err: unknown) => logger.error({ err }, 'hot-list matching of stored reads failed'));
     });
     this.hotlistPush = new HotlistPush({
-      brokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
+      brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
       partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500, clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
     });
     this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }) });
@@ -141,7 +150,7 @@ export class Hub {
     const keys = this.keys;
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
     this.api = await buildApi({
-      services: this.services, logger,
+      services: this.services, logger, tls, clock: options.clock,
       provisioning: { brokerUrl: () => deviceBrokerUrl, sealPublicKeyPem: publicKeyPem(keys.seal.publicKey), sealKeyId: keys.seal.keyId, signPublicKeyPem: publicKeyPem(keys.sign.publicKey) },
     });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });

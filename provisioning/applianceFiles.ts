@@ -6,7 +6,7 @@ import { validateConfig, type ApplianceConfig } from '../firmware/index.js';
 
 /** Where enrollment puts the appliance's secrets and the hub's identity (the firmware's defaults). */
 export function appliancePaths(dataDir: string) {
-  return { deviceKey: join(dataDir, 'device.pem'), dataKey: join(dataDir, 'data.key'), hubIdentity: join(dataDir, 'hub.json'), buffer: join(dataDir, 'buffer') };
+  return { deviceKey: join(dataDir, 'device.pem'), dataKey: join(dataDir, 'data.key'), hubIdentity: join(dataDir, 'hub.json'), hubCa: join(dataDir, 'hub-ca.pem'), buffer: join(dataDir, 'buffer') };
 }
 
 export async function exists(path: string): Promise<boolean> {

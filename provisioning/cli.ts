@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { AlprError, errorMessage } from '../core/index.js';
+import { readCaFile, readPemFile } from '../sync/index.js';
 import { readRawConfig, setPath, writeConfig } from './applianceFiles.js';
 import { decommission, relocate, rotateKeys } from './commands/deviceOps.js';
 import { enroll } from './commands/enroll.js';
@@ -21,11 +22,14 @@ const USAGE = `usage: alpr-provision COMMAND [options]     (docs/provisioning.md
   relocate          --hub URL --site SITE [--config FILE]
   decommission      --hub URL [--config FILE] [--discard-pending --yes] [--sync-timeout-s 120]
 common: --config defaults to /etc/alpr/appliance.yaml; --hub to $ALPR_HUB_URL; --quiet hides progress.
+        --hub-ca FILE: the CA that issued the hub's certificate (https:// hub, mqtts:// broker); enroll keeps it as sync.ca_file,
+        which rotate-keys, relocate and decommission then trust.
+        --client-cert FILE --client-key FILE: the agency device certificate the --session was signed in on (hubs run with --client-ca).
 Secrets (tokens, keys) are read from flags or the environment ($ALPR_ENROLLMENT_TOKEN, $ALPR_HUB_SESSION) and never logged.`;
 
 const OPTIONS = {
   hub: { type: 'string' }, session: { type: 'string' }, token: { type: 'string' }, config: { type: 'string' }, 'data-dir': { type: 'string' },
-  'device-id': { type: 'string' }, 'expect-hub-key-id': { type: 'string' }, site: { type: 'string' }, 'ttl-hours': { type: 'string' },
+  'device-id': { type: 'string' }, 'hub-ca': { type: 'string' }, 'client-cert': { type: 'string' }, 'client-key': { type: 'string' }, 'expect-hub-key-id': { type: 'string' }, site: { type: 'string' }, 'ttl-hours': { type: 'string' },
   set: { type: 'string', multiple: true }, json: { type: 'string' }, 'discard-pending': { type: 'boolean' }, yes: { type: 'boolean' },
   'sync-timeout-s': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
@@ -53,6 +57,10 @@ export async function main(argv: string[]): Promise<number> {
   const progress = stderrProgress(!v.quiet);
   const configPath = v.config ?? '/etc/alpr/appliance.yaml';
   const hubUrl = () => need(v.hub ?? process.env.ALPR_HUB_URL, '--hub');
+  const hubTls = async () => ({
+    ca: v['hub-ca'] ? await readCaFile(v['hub-ca']) : null,
+    ...(v['client-cert'] && v['client-key'] ? { cert: await readPemFile(v['client-cert'], 'the client certificate'), key: await readPemFile(v['client-key'], 'the client key') } : {}),
+  });
   const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
   try {
     switch (command) {
@@ -60,14 +68,14 @@ export async function main(argv: string[]): Promise<number> {
         const token = v.token ?? process.env.ALPR_ENROLLMENT_TOKEN;
         const session = v.session ?? process.env.ALPR_HUB_SESSION;
         if (!token && !session) throw new AlprError('ALPR_ERR_USAGE', '--token or --session is required');
-        const sites = await new HubClient(hubUrl(), { enrollmentToken: token, session }).sites();
+        const sites = await new HubClient(hubUrl(), { enrollmentToken: token, session }, await hubTls()).sites();
         for (const s of sites) process.stderr.write(`${s.siteId.padEnd(20)} ${s.name.padEnd(36)} ${s.approvalRef.padEnd(20)} ${s.latitude.toFixed(5)},${s.longitude.toFixed(5)}\n`);
         out(sites);
         return EXIT.ok;
       }
       case 'token issue': {
         const ttl = Number(v['ttl-hours'] ?? 24);
-        const issued = await new HubClient(hubUrl(), { session: need(v.session ?? process.env.ALPR_HUB_SESSION, '--session') }).issueToken(need(v.site, '--site'), ttl);
+        const issued = await new HubClient(hubUrl(), { session: need(v.session ?? process.env.ALPR_HUB_SESSION, '--session') }, await hubTls()).issueToken(need(v.site, '--site'), ttl);
         // The token is this command's whole purpose: printed once, for the installer, never logged.
         out(issued);
         return EXIT.ok;
@@ -75,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'enroll': {
         const result = await enroll({
           hubUrl: hubUrl(), token: need(v.token ?? process.env.ALPR_ENROLLMENT_TOKEN, '--token'), deviceId: need(v['device-id'], '--device-id'),
-          configPath, dataDir: v['data-dir'] ?? '/var/lib/alpr', expectHubKeyId: v['expect-hub-key-id'] ?? null, progress,
+          configPath, dataDir: v['data-dir'] ?? '/var/lib/alpr', expectHubKeyId: v['expect-hub-key-id'] ?? null, hubCaPath: v['hub-ca'] ?? null, progress,
         });
         process.stderr.write(`enrolled ${result.deviceId} at ${result.siteName} (${result.siteId}); config written to ${configPath}\n`);
         out(result);

@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { AlprError, ERROR_CODES, type ErrorCode } from '../core/index.js';
 
 export interface InstallerSite {
@@ -26,10 +28,13 @@ export interface EnrollResult {
 /**
  * The hub's provisioning API as the CLI uses it. Errors the hub returns keep their code (an
  * expired token stays ALPR_ERR_ENROLLMENT_TOKEN); an unreachable hub is ALPR_ERR_SYNC_BROKER's
- * HTTP cousin, reported with the URL tried.
+ * HTTP cousin, reported with the URL tried. Over https:// the hub's certificate must chain to
+ * `tls.ca` when given (the agency CA, from --hub-ca or the appliance's sync.ca_file), else to
+ * the system CAs. `tls.cert`/`tls.key` present an agency client certificate, which a hub run
+ * with --client-ca wants for every call made with an admin session.
  */
 export class HubClient {
-  constructor(private readonly hubUrl: string, private readonly auth: { session?: string; enrollmentToken?: string } = {}) {
+  constructor(private readonly hubUrl: string, private readonly auth: { session?: string; enrollmentToken?: string } = {}, private readonly tls: { ca?: Buffer | null; cert?: Buffer; key?: Buffer } = {}) {
     try {
       const url = new URL(hubUrl);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
@@ -55,32 +60,44 @@ export class HubClient {
   }
 
   private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    let response: Response;
+    const url = new URL(path, this.hubUrl);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    let response: { status: number; text: string };
     try {
-      response = await fetch(new URL(path, this.hubUrl), {
-        method,
-        headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(this.auth.session ? { authorization: `Bearer ${this.auth.session}` } : {}),
-          ...(this.auth.enrollmentToken ? { 'x-enrollment-token': this.auth.enrollmentToken } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
+      response = await new Promise((resolve, reject) => {
+        const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+          method,
+          headers: {
+            ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+            ...(this.auth.session ? { authorization: `Bearer ${this.auth.session}` } : {}),
+            ...(this.auth.enrollmentToken ? { 'x-enrollment-token': this.auth.enrollmentToken } : {}),
+          },
+          ...(this.tls.ca ? { ca: this.tls.ca } : {}),
+          ...(this.tls.cert && this.tls.key ? { cert: this.tls.cert, key: this.tls.key } : {}),
+          timeout: 15_000,
+        }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', reject);
+        });
+        request.on('timeout', () => request.destroy(new Error('no answer within 15 s')));
+        request.on('error', reject);
+        request.end(payload);
       });
     } catch (cause) {
-      throw new AlprError('ALPR_ERR_SYNC_BROKER', `the hub at ${this.hubUrl} cannot be reached`, { cause });
+      throw new AlprError('ALPR_ERR_SYNC_BROKER', `the hub at ${this.hubUrl} cannot be reached (${(cause as Error).message})`, { cause });
     }
-    const text = await response.text();
     let json: unknown;
     try {
-      json = text ? JSON.parse(text) : null;
+      json = response.text ? JSON.parse(response.text) : null;
     } catch {
       json = null;
     }
-    if (!response.ok) {
+    if (response.status < 200 || response.status >= 300) {
       const err = json as { code?: string; message?: string } | null;
       const code = err?.code && err.code in ERROR_CODES ? (err.code as ErrorCode) : 'ALPR_ERR_INTERNAL';
-      throw new AlprError(code, `hub refused (${response.status}): ${err?.message ?? text.slice(0, 200)}`);
+      throw new AlprError(code, `hub refused (${response.status}): ${err?.message ?? response.text.slice(0, 200)}`);
     }
     return json as T;
   }

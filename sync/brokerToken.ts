@@ -1,22 +1,27 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 
+/** How far a token's time may be from the hub's clock, either way. */
+export const BROKER_TOKEN_VALIDITY_MS = 5 * 60_000;
+
 /**
- * The password a device presents to the embedded broker: its id and the current time, signed
- * with its Ed25519 key. No shared secret lives on the pole; a token is good for `maxSkewMs` on
- * either side of the hub's clock, and the uplink makes a new one for every (re)connect.
+ * The password a device presents to the embedded broker: its id and a time, signed with its
+ * Ed25519 key. No shared secret lives on the pole; a token is good for `maxSkewMs` on either side
+ * of the hub's clock and for one login only (the broker records each one it accepts), so the
+ * uplink makes a new one for every (re)connect.
  */
-export function brokerToken(deviceId: string, deviceKey: KeyObject, nowMs: number): string {
-  const message = `alpr-broker|${deviceId}|${nowMs}`;
-  return `v1.${nowMs}.${sign(null, Buffer.from(message), deviceKey).toString('base64url')}`;
+export function brokerToken(deviceId: string, deviceKey: KeyObject, atMs: number): string {
+  const message = `alpr-broker|${deviceId}|${atMs}`;
+  return `v1.${atMs}.${sign(null, Buffer.from(message), deviceKey).toString('base64url')}`;
 }
 
-export function verifyBrokerToken(deviceId: string, token: string, publicKey: KeyObject, nowMs: number, maxSkewMs = 5 * 60_000): boolean {
+/** The token's time when its signature and time check out, else null. */
+export function verifyBrokerToken(deviceId: string, token: string, publicKey: KeyObject, nowMs: number, maxSkewMs = BROKER_TOKEN_VALIDITY_MS): number | null {
   const [version, ts, sig] = token.split('.');
   const at = Number(ts);
-  if (version !== 'v1' || !Number.isFinite(at) || !sig || Math.abs(nowMs - at) > maxSkewMs) return false;
+  if (version !== 'v1' || !Number.isSafeInteger(at) || !sig || Math.abs(nowMs - at) > maxSkewMs) return null;
   try {
-    return verify(null, Buffer.from(`alpr-broker|${deviceId}|${at}`), publicKey, Buffer.from(sig, 'base64url'));
+    return verify(null, Buffer.from(`alpr-broker|${deviceId}|${at}`), publicKey, Buffer.from(sig, 'base64url')) ? at : null;
   } catch {
-    return false;
+    return null;
   }
 }

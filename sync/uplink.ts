@@ -68,6 +68,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   private statusTimer: { cancel(): void } | null = null;
   private wake: (() => void) | null = null;
   private statusSource: UplinkOptions['status'];
+  private lastTokenAt = 0;
   /** Other hub-to-device topics (hot list, alert acks) and who takes their messages. */
   private readonly handlers = new Map<string, (payload: Buffer) => void>();
   readonly stats: UplinkStats = { connected: false, batchesAcked: 0, readsSynced: 0, readsRejected: 0, retries: 0, lastAckedSequence: 0, lastError: null };
@@ -83,17 +84,18 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const { deviceId } = this.ctx;
     const offline = alpr.v1.DeviceStatus.encode({ deviceId, online: false, atMs: this.ctx.clock.now() }).finish();
     const client = mqtt.connect(this.ctx.brokerUrl, {
-      clientId: deviceId, username: deviceId, password: brokerToken(deviceId, this.ctx.deviceKey, this.ctx.clock.now()),
+      clientId: deviceId, username: deviceId, password: this.freshToken(),
       protocolVersion: 4, clean: true, reconnectPeriod: 1000, connectTimeout: 10_000,
       will: { topic: topics.status(deviceId), payload: Buffer.from(offline), qos: 1, retain: true },
       ...this.ctx.mqtt,
     });
-    // A fresh token for every reconnect (tokens are good for minutes), unless the broker was
-    // given a fixed password (an external broker with its own password file).
+    // The embedded broker takes each token for one login only: every reconnect (mqtt.js reuses
+    // client.options) gets a fresh one, unless the broker was given a fixed password (an external
+    // broker with its own password file).
     const fixedPassword = this.ctx.mqtt?.password !== undefined;
     client.on('close', () => {
       this.stats.connected = false;
-      if (!fixedPassword) client.options.password = brokerToken(deviceId, this.ctx.deviceKey, this.ctx.clock.now());
+      if (!fixedPassword) client.options.password = this.freshToken();
     });
     client.on('connect', () => {
       this.stats.connected = true;
@@ -273,6 +275,12 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     } catch (err) {
       this.ctx.logger.warn({ err: errorMessage(err) }, 'status publish failed');
     }
+  }
+
+  /** A token dated later than any before it, so two reconnects within a millisecond differ. */
+  private freshToken(): string {
+    this.lastTokenAt = Math.max(this.ctx.clock.now(), this.lastTokenAt + 1);
+    return brokerToken(this.ctx.deviceId, this.ctx.deviceKey, this.lastTokenAt);
   }
 
   private pause(ms: number): Promise<void> {

@@ -142,6 +142,7 @@ export const ApplianceConfigSchema = Type.Object(
         enabled: Type.Boolean({ default: false, description: 'Send reads to the hub (enrollment turns this on).' }),
         broker_url: Type.String({ default: 'mqtt://127.0.0.1:1883', description: 'MQTT broker (mqtt:// or mqtts://): the hub\'s embedded broker or an external one.' }),
         mqtt_password: Type.String({ default: '', description: 'Password for an external broker\'s password file; empty: a token signed with the device key (embedded broker).' }),
+        ca_file: Type.String({ default: '', description: 'PEM file of the CA that issued the broker\'s certificate (mqtts://), written at enrollment from --hub-ca. Empty: the system CAs.' }),
         device_key_file: Type.String({ default: '', description: 'Ed25519 device key (PEM, 0600), made at enrollment. Empty: <data_dir>/device.pem.' }),
         hub_keys_file: Type.String({ default: '', description: 'The hub\'s public keys, written at enrollment. Empty: <data_dir>/hub.json.' }),
         batch_max_reads: Type.Integer({ minimum: 1, maximum: 5000, default: 500, description: 'Most reads in one batch.' }),

@@ -1,19 +1,21 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { AlprError, type ErrorCode, type Logger } from '../../core/index.js';
+import { AlprError, systemClock, type Clock, type ErrorCode, type Logger } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
 import type { HubServices } from '../hubServices.js';
 import { alertRoutes } from '../alerts/routes.js';
 import { hotlistRoutes } from '../hotlists/routes.js';
 import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy/permissions.js';
+import { clientCertPlugin } from '../tls/clientCertPlugin.js';
+import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
 import * as S from './schemas.js';
 
 /** HTTP status for each error the API can return; anything else is a 500. */
 const STATUS: Partial<Record<ErrorCode, number>> = {
   ALPR_ERR_INVALID_INPUT: 400, ALPR_ERR_PASSWORD_POLICY: 400, ALPR_ERR_PURPOSE_REQUIRED: 400,
   ALPR_ERR_AUTH_FAILED: 401, ALPR_ERR_AUTH_MFA_REQUIRED: 401, ALPR_ERR_SESSION_EXPIRED: 401,
-  ALPR_ERR_FORBIDDEN: 403, ALPR_ERR_ACCOUNT_LAPSED: 403, ALPR_ERR_PURPOSE_PROHIBITED: 403,
+  ALPR_ERR_FORBIDDEN: 403, ALPR_ERR_ACCOUNT_LAPSED: 403, ALPR_ERR_CLIENT_CERT: 403, ALPR_ERR_PURPOSE_PROHIBITED: 403,
   ALPR_ERR_NOT_FOUND: 404, ALPR_ERR_CONFLICT: 409, ALPR_ERR_SITE_NOT_APPROVED: 409, ALPR_ERR_AUTH_LOCKED: 423, ALPR_ERR_RATE_LIMITED: 429,
   ALPR_ERR_STORE: 503,
 };
@@ -40,14 +42,16 @@ export interface ProvisioningInfo {
   signPublicKeyPem: string;
 }
 
-export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo }): Promise<FastifyInstance> {
+export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock }): Promise<FastifyInstance> {
   const { services } = ctx;
   const app = Fastify({
+    ...(ctx.tls ? { https: httpsOptions(ctx.tls) } : {}),
     loggerInstance: ctx.logger.child({ module: 'http' }) as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorateRequest('account', null);
+  if (ctx.tls?.clientCa) await app.register(clientCertPlugin, { sql: services.store.sql, audit: services.audit, clock: ctx.clock ?? systemClock });
 
   const { default: swagger } = await import('@fastify/swagger');
   await app.register(swagger, {

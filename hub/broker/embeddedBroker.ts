@@ -1,9 +1,12 @@
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Aedes } from 'aedes';
 import type { Logger } from '../../core/index.js';
-import { deviceMayPublish, deviceMaySubscribe, publicKeyFromRaw, verifyBrokerToken } from '../../sync/index.js';
+import { BROKER_TOKEN_VALIDITY_MS, deviceMayPublish, deviceMaySubscribe, publicKeyFromRaw, verifyBrokerToken } from '../../sync/index.js';
 import type { HubStore } from '../store/index.js';
+import { DEFAULT_PACKET_LIMITS, PacketGuard, type PacketLimits } from './packetGuard.js';
+import { TokenLedger } from './tokenLedger.js';
 
 export interface EmbeddedBrokerOptions {
   port: number;
@@ -11,57 +14,94 @@ export interface EmbeddedBrokerOptions {
   store: HubStore;
   now: () => number;
   logger: Logger;
+  /** PEM key and certificate chain: devices then connect over mqtts:// only. */
+  tls?: { key: Buffer; cert: Buffer } | null;
+  limits?: Partial<PacketLimits>;
+}
+
+interface Connection {
+  guard: PacketGuard;
+  /** The loopback listener for the hub's own services (only with TLS). */
+  internal: boolean;
 }
 
 /**
  * The hub's built-in MQTT broker (Aedes). Devices authenticate with a signed token checked against
- * the device registry (unknown and revoked devices are refused) and may publish and subscribe
- * only under their own alpr/v1/<deviceId>/. Hub services log in as `hub` with a secret made at
- * start that never leaves the process.
+ * the device registry (unknown and revoked devices are refused), each token once, and may publish
+ * and subscribe only under their own alpr/v1/<deviceId>/. Hub services log in as `hub` with a
+ * secret made at start that never leaves the process; with TLS they do so on a second listener on
+ * 127.0.0.1 that takes no device logins, and the device listener takes no `hub` login.
+ * Before a login succeeds a connection may send only `preAuthMaxBytes` and must finish within
+ * `connectTimeoutMs` (PacketGuard).
  */
 export class EmbeddedBroker {
   private aedes: Aedes | null = null;
   private server: Server | null = null;
+  private internalServer: Server | null = null;
+  private readonly connections = new WeakMap<object, Connection>();
   readonly hubPassword = randomBytes(24).toString('base64url');
+  readonly limits: PacketLimits;
 
-  constructor(private readonly ctx: EmbeddedBrokerOptions) {}
+  constructor(private readonly ctx: EmbeddedBrokerOptions) {
+    this.limits = { ...DEFAULT_PACKET_LIMITS, ...ctx.limits };
+  }
 
+  /** Where devices connect. */
   get url(): string {
     const address = this.server?.address() as AddressInfo | null;
-    return `mqtt://${this.ctx.host}:${address?.port ?? this.ctx.port}`;
+    return `${this.ctx.tls ? 'mqtts' : 'mqtt'}://${this.ctx.host}:${address?.port ?? this.ctx.port}`;
+  }
+
+  /** Where the hub's own services connect (the device URL when there is no TLS). */
+  get hubUrl(): string {
+    const address = this.internalServer?.address() as AddressInfo | null;
+    return address ? `mqtt://127.0.0.1:${address.port}` : this.url;
   }
 
   async start(): Promise<void> {
     const { Aedes } = await import('aedes');
     const { store, logger } = this.ctx;
+    const ledger = new TokenLedger(store.sql, BROKER_TOKEN_VALIDITY_MS);
+    await ledger.migrate();
     const userOf = (client: unknown) => (client as { alprUser?: string }).alprUser;
+    const tls = Boolean(this.ctx.tls);
     const aedes = await Aedes.createBroker({
+      connectTimeout: this.limits.connectTimeoutMs,
       // Remember the login name: hub services have free-form client ids, devices use their id.
       preConnect: (client, packet, done) => {
         (client as unknown as { alprUser?: string }).alprUser = packet.username;
         done(null, true);
       },
       authenticate: (client, username, password, done) => {
+        const connection = this.connections.get(client.conn);
         const fail = (why: string) => {
           logger.warn({ clientId: client.id, username, why }, 'broker login refused');
           done(Object.assign(new Error(why), { returnCode: 4 as const }), false);
         };
+        const accept = () => {
+          connection?.guard.loggedIn();
+          done(null, true);
+        };
         if (!username || !password) return fail('no credentials');
         if (username === 'hub') {
+          if (tls && !connection?.internal) return fail('hub services log in on the internal listener');
           const given = Buffer.from(password);
           const expected = Buffer.from(this.hubPassword);
-          return given.length === expected.length && timingSafeEqual(given, expected) ? done(null, true) : fail('bad hub secret');
+          return given.length === expected.length && timingSafeEqual(given, expected) ? accept() : fail('bad hub secret');
         }
+        if (connection?.internal) return fail('devices log in on the TLS listener');
         if (client.id !== username) return fail('client id must equal the device id');
         store.getDevice(username).then(
-          (device) => {
+          async (device) => {
             if (!device) return fail('unknown device');
             if (device.status !== 'active') return fail(`device is ${device.status}`);
-            if (!verifyBrokerToken(username, password.toString(), publicKeyFromRaw(device.publicKey, 'ed25519'), this.ctx.now())) return fail('bad or expired token');
-            done(null, true);
+            const now = this.ctx.now();
+            const tokenAt = verifyBrokerToken(username, password.toString(), publicKeyFromRaw(device.publicKey, 'ed25519'), now);
+            if (tokenAt === null) return fail('bad or expired token');
+            if (!(await ledger.claim(username, tokenAt, now))) return fail('token already used');
+            accept();
           },
-          () => fail('registry unavailable'),
-        );
+        ).catch(() => fail('registry unavailable'));
       },
       authorizePublish: (client, packet, done) => {
         if (!client) return done(null);
@@ -75,22 +115,39 @@ export class EmbeddedBroker {
         done(new Error('not authorized'));
       },
     });
-    const server = createServer(aedes.handle);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.ctx.port, this.ctx.host, () => resolve());
-    });
+    const handle = (internal: boolean) => (socket: Socket) => {
+      // Aedes attaches its reader first, so the guard only observes what Aedes reads.
+      aedes.handle(socket);
+      const guard = new PacketGuard(socket, this.limits, (why) => logger.warn({ remote: socket.remoteAddress, why }, 'broker connection cut'));
+      this.connections.set(socket, { guard, internal });
+    };
     this.aedes = aedes;
-    this.server = server;
+    if (this.ctx.tls) {
+      this.server = createTlsServer({ ...this.ctx.tls, handshakeTimeout: this.limits.connectTimeoutMs }, handle(false));
+      this.server.on('tlsClientError', (err) => logger.warn({ err: err.message }, 'broker TLS handshake failed'));
+      this.internalServer = createServer(handle(true));
+      await listen(this.internalServer, 0, '127.0.0.1');
+    } else {
+      this.server = createServer(handle(false));
+    }
+    await listen(this.server, this.ctx.port, this.ctx.host);
     logger.info({ url: this.url }, 'embedded broker listening');
   }
 
   async stop(): Promise<void> {
     const aedes = this.aedes;
-    const server = this.server;
+    const servers = [this.server, this.internalServer];
     this.aedes = null;
     this.server = null;
+    this.internalServer = null;
     if (aedes) await new Promise<void>((resolve) => aedes.close(() => resolve()));
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const server of servers) if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
 }

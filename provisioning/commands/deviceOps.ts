@@ -3,7 +3,7 @@ import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AlprError, silentLogger, systemClock } from '../../core/index.js';
 import { destroyDataKey, loadConfigFile, loadDataKey, newDataKey, readBufferFromConfig, uplinkFromConfig, writeDataKey, type ApplianceConfig } from '../../firmware/index.js';
-import { newSigningKeys, rawPublicKey, readPrivateKey, signDeviceRequest, writePrivateKey, type DeviceRequest } from '../../sync/index.js';
+import { newSigningKeys, rawPublicKey, readCaFile, readPrivateKey, signDeviceRequest, writePrivateKey, type DeviceRequest } from '../../sync/index.js';
 import { appliancePaths, exists, readRawConfig, setPath, writeConfig } from '../applianceFiles.js';
 import { HubClient } from '../hubClient.js';
 import type { Progress } from '../progress.js';
@@ -23,7 +23,9 @@ async function loadEnrolled(configPath: string): Promise<ApplianceConfig> {
 async function signedCall(hubUrl: string, config: ApplianceConfig, action: DeviceRequest['action'], fields: Record<string, string>, extraSigner?: (r: DeviceRequest) => string) {
   const key = await readPrivateKey(appliancePaths(config.dataDir).deviceKey);
   const request: DeviceRequest = { deviceId: config.deviceId, action, at: Date.now(), fields };
-  return new HubClient(hubUrl).deviceRequest(config.deviceId, action, {
+  // The CA the appliance was enrolled with (sync.ca_file) vouches for the hub here too.
+  const tls = { ca: config.sync.caFile ? await readCaFile(config.sync.caFile) : null };
+  return new HubClient(hubUrl, {}, tls).deviceRequest(config.deviceId, action, {
     at: request.at, fields, signature: signDeviceRequest(request, key), ...(extraSigner ? { proof: extraSigner(request) } : {}),
   });
 }

@@ -1,8 +1,8 @@
 import { createPublicKey } from 'node:crypto';
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { AlprError } from '../../core/index.js';
 import { newDataKey, writeDataKey } from '../../firmware/index.js';
-import { keyId, newSigningKeys, rawPublicKey, writeHubIdentity, writePrivateKey } from '../../sync/index.js';
+import { keyId, newSigningKeys, rawPublicKey, readCaFile, writeHubIdentity, writePrivateKey } from '../../sync/index.js';
 import { appliancePaths, exists, readRawConfig, removeQuietly, setPath, writeConfig } from '../applianceFiles.js';
 import { HubClient } from '../hubClient.js';
 import type { Progress } from '../progress.js';
@@ -15,6 +15,8 @@ export interface EnrollOptions {
   dataDir: string;
   /** The hub's sealing key id, read off the hub's console: enrollment stops if the hub answers with another. */
   expectHubKeyId: string | null;
+  /** PEM of the CA that issued the hub's certificates: trusted for this call, then kept as the appliance's sync.ca_file. */
+  hubCaPath?: string | null;
   progress: Progress;
 }
 
@@ -28,6 +30,7 @@ export async function enroll(o: EnrollOptions): Promise<{ deviceId: string; site
   if (await exists(paths.deviceKey)) {
     throw new AlprError('ALPR_ERR_CONFLICT', `this appliance is already enrolled (${paths.deviceKey} exists); decommission it before enrolling again`);
   }
+  const hubCa = o.hubCaPath ? await readCaFile(o.hubCaPath) : null;
   await mkdir(o.dataDir, { recursive: true, mode: 0o700 });
   o.progress.step('making the device key (Ed25519) on this appliance');
   const keys = newSigningKeys();
@@ -35,7 +38,7 @@ export async function enroll(o: EnrollOptions): Promise<{ deviceId: string; site
   await writePrivateKey(pendingKey, keys.privateKey);
   try {
     o.progress.step(`registering ${o.deviceId} with the hub at ${o.hubUrl}`);
-    const result = await new HubClient(o.hubUrl).enroll({ token: o.token, deviceId: o.deviceId, publicKey: rawPublicKey(keys.publicKey).toString('base64') });
+    const result = await new HubClient(o.hubUrl, {}, { ca: hubCa }).enroll({ token: o.token, deviceId: o.deviceId, publicKey: rawPublicKey(keys.publicKey).toString('base64') });
     const sealPublicKey = createPublicKey(result.hub.sealPublicKeyPem);
     if (keyId(sealPublicKey) !== result.hub.sealKeyId || (o.expectHubKeyId !== null && result.hub.sealKeyId !== o.expectHubKeyId)) {
       throw new AlprError('ALPR_ERR_SYNC_KEY', `the hub answered with sealing key ${result.hub.sealKeyId}, not the expected ${o.expectHubKeyId ?? keyId(sealPublicKey)}: `
@@ -50,6 +53,10 @@ export async function enroll(o: EnrollOptions): Promise<{ deviceId: string; site
     setPath(raw, 'data_dir', o.dataDir);
     setPath(raw, 'sync.enabled', true);
     setPath(raw, 'sync.broker_url', result.brokerUrl);
+    if (hubCa) {
+      await writeFile(paths.hubCa, hubCa, { mode: 0o644 });
+      setPath(raw, 'sync.ca_file', paths.hubCa);
+    }
     await writeConfig(o.configPath, raw);
     await rename(pendingKey, paths.deviceKey);
     return { deviceId: result.deviceId, siteId: result.siteId, siteName: result.siteName, brokerUrl: result.brokerUrl };

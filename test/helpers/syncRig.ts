@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { newDataKey, ReadBuffer, THIRTY_DAYS_MS } from '../../firmware/index.js';
-import { EmbeddedBroker, ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore, type HubKeys, type HubStore } from '../../hub/index.js';
+import { EmbeddedBroker, ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore, type EmbeddedBrokerOptions, type HubKeys, type HubStore } from '../../hub/index.js';
 import { newSigningKeys, rawPublicKey, Uplink, type SigningKeys } from '../../sync/index.js';
 import { tempDir } from './index.js';
 
@@ -17,7 +17,10 @@ export interface Hub {
 }
 
 /** A hub: SQLite store (or the one given), keys, the embedded broker (unless a URL is given), ingest. */
-export async function startHub(t: Teardown, options: { store?: HubStore; brokerUrl?: string; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number } = {}): Promise<Hub> {
+export async function startHub(t: Teardown, options: {
+  store?: HubStore; brokerUrl?: string; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number;
+  broker?: Pick<EmbeddedBrokerOptions, 'tls' | 'limits'>;
+} = {}): Promise<Hub> {
   const dir = await tempDir(t, 'alpr-hub-');
   const keys = await loadOrCreateHubKeys(join(dir, 'keys'));
   const store = options.store ?? new SqliteStore({ path: join(dir, 'hub.db'), images: new ImageCipher(keys.imageKey), now: Date.now });
@@ -26,13 +29,13 @@ export async function startHub(t: Teardown, options: { store?: HubStore; brokerU
   let brokerUrl = options.brokerUrl;
   let credentials = options.hubUser;
   if (!brokerUrl) {
-    broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store, now: Date.now, logger: silentLogger() });
+    broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store, now: Date.now, logger: silentLogger(), ...options.broker });
     await broker.start();
     brokerUrl = broker.url;
     credentials = { username: 'hub', password: broker.hubPassword };
   }
   const ingest = new IngestService({
-    brokerUrl, username: credentials?.username ?? 'hub', password: credentials?.password ?? '', sharedGroup: options.sharedGroup ?? null,
+    brokerUrl: broker?.hubUrl ?? brokerUrl, username: credentials?.username ?? 'hub', password: credentials?.password ?? '', sharedGroup: options.sharedGroup ?? null,
     clientId: `hub-ingest-${randomBytes(4).toString('hex')}`, store, keys, maxBatchBytes: options.maxBatchBytes ?? 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024,
     now: Date.now, logger: silentLogger(),
   });

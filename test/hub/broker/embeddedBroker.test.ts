@@ -1,0 +1,179 @@
+import t from 'tap';
+import { connect, createServer, type Socket } from 'node:net';
+import mqtt from 'mqtt';
+import { ImageCipher } from '../../../hub/index.js';
+import { brokerToken } from '../../../sync/index.js';
+import { eventually, makeRead } from '../../helpers/index.js';
+import { makeStore } from '../../helpers/hubHarness.js';
+import { makeDevice, startHub } from '../../helpers/syncRig.js';
+import { randomBytes } from 'node:crypto';
+import { connect as tlsConnect } from 'node:tls';
+import { issue, makeCa } from '../../helpers/certs.js';
+
+t.setTimeout(60_000);
+
+/** Opens a raw TCP connection to the broker and reports whether (and when) the broker closed it. */
+async function rawConnection(url: string): Promise<{ socket: Socket; closed: Promise<void>; isClosed: () => boolean }> {
+  const { hostname, port } = new URL(url);
+  const socket = connect({ host: hostname, port: Number(port) });
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  let done = false;
+  socket.on('error', () => undefined);
+  const closed = new Promise<void>((resolve) => socket.once('close', () => {
+    done = true;
+    resolve();
+  }));
+  return { socket, closed, isClosed: () => done };
+}
+
+/** An MQTT remaining-length field. */
+function varint(n: number): Buffer {
+  const out: number[] = [];
+  do {
+    let byte = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) byte |= 0x80;
+    out.push(byte);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms))]);
+
+t.test('an unauthenticated CONNECT announcing 120 MB is cut off at its header and the broker keeps serving devices', async (tt) => {
+  const hub = await startHub(tt);
+  const conn = await rawConnection(hub.brokerUrl);
+  conn.socket.write(Buffer.concat([Buffer.from([0x10]), varint(120 * 1024 * 1024)]));
+  // Stream up to 8 MiB of body, 64 KiB at a time, while the connection stays open.
+  const chunk = Buffer.alloc(64 * 1024, 0x41);
+  let sent = 0;
+  while (!conn.isClosed() && sent < 8 * 1024 * 1024) {
+    if (!conn.socket.write(chunk)) await withTimeout(new Promise((r) => conn.socket.once('drain', r)), 200);
+    sent += chunk.length;
+    await new Promise((r) => setImmediate(r));
+  }
+  tt.not(await withTimeout(conn.closed, 2000), 'timeout', 'the broker closed the connection');
+  tt.ok(sent < 8 * 1024 * 1024, `closed after ${sent} bytes written, not after the 8 MiB the test would send`);
+  const device = await makeDevice(tt, hub);
+  const client = await mqtt.connectAsync(hub.brokerUrl, { clientId: device.deviceId, username: device.deviceId, password: brokerToken(device.deviceId, device.keys.privateKey, Date.now()), reconnectPeriod: 0 });
+  tt.ok(client.connected, 'a device still logs in afterwards');
+  await client.endAsync();
+});
+
+/** A CONNECT packet (MQTT 3.1.1, clean session, username and password). */
+function connectPacket(clientId: string, username: string, password: string): Buffer {
+  const str = (v: string) => {
+    const b = Buffer.from(v);
+    return Buffer.concat([Buffer.from([b.length >> 8, b.length & 0xff]), b]);
+  };
+  const body = Buffer.concat([str('MQTT'), Buffer.from([4, 0xc2, 0, 60]), str(clientId), str(username), str(password)]);
+  return Buffer.concat([Buffer.from([0x10]), varint(body.length), body]);
+}
+
+t.test('over mqtts:// the same cut-off applies to what arrives inside TLS', async (tt) => {
+  const ca = await makeCa(tt, 'Broker Test CA');
+  const server = await issue(ca, 'broker.test', { server: ['IP:127.0.0.1'] });
+  const hub = await startHub(tt, { broker: { tls: { key: server.key, cert: server.cert } } });
+  const { port } = new URL(hub.brokerUrl);
+  const socket = tlsConnect({ host: '127.0.0.1', port: Number(port), ca: ca.pem });
+  await new Promise<void>((resolve, reject) => socket.once('secureConnect', resolve).once('error', reject));
+  socket.on('error', () => undefined);
+  let closed = false;
+  const whenClosed = new Promise<void>((r) => socket.once('close', () => ((closed = true), r())));
+  socket.write(Buffer.concat([Buffer.from([0x10]), varint(120 * 1024 * 1024)]));
+  const chunk = Buffer.alloc(64 * 1024, 0x41);
+  let sent = 0;
+  while (!closed && sent < 8 * 1024 * 1024) {
+    if (!socket.write(chunk)) await withTimeout(new Promise((r) => socket.once('drain', r)), 200);
+    sent += chunk.length;
+    await new Promise((r) => setImmediate(r));
+  }
+  tt.not(await withTimeout(whenClosed, 2000), 'timeout', 'the broker closed the TLS connection');
+  tt.ok(sent < 8 * 1024 * 1024, `closed after ${sent} bytes written`);
+});
+
+t.test('packets sent behind a CONNECT before the login is answered count toward the pre-login budget', async (tt) => {
+  const hub = await startHub(tt, { broker: { limits: { preAuthMaxBytes: 4096 } } });
+  const device = await makeDevice(tt, hub);
+  const conn = await rawConnection(hub.brokerUrl);
+  // 20 QoS 0 PUBLISH packets of 1 KiB to the device's own status topic: each allowed, all queued
+  // by the broker until the login is answered (Aedes queues up to 42), together over the budget.
+  const topic = Buffer.from(`alpr/v1/${device.deviceId}/status`);
+  const publishBody = Buffer.concat([Buffer.from([topic.length >> 8, topic.length & 0xff]), topic, Buffer.alloc(1024, 0x20)]);
+  const publish = Buffer.concat([Buffer.from([0x30]), varint(publishBody.length), publishBody]);
+  conn.socket.write(Buffer.concat([connectPacket(device.deviceId, device.deviceId, brokerToken(device.deviceId, device.keys.privateKey, Date.now())), ...Array(20).fill(publish)]));
+  tt.not(await withTimeout(conn.closed, 2000), 'timeout', 'the broker closed the connection');
+});
+
+t.test('a socket that never finishes its CONNECT is closed after the connect timeout', async (tt) => {
+  const hub = await startHub(tt, { broker: { limits: { connectTimeoutMs: 300 } } });
+  const conn = await rawConnection(hub.brokerUrl);
+  conn.socket.write(Buffer.from([0x10, 0x20, 0x00])); // a CONNECT header and one byte of 32
+  tt.not(await withTimeout(conn.closed, 5000), 'timeout', 'closed by the broker, well before the 5 s the test waits');
+});
+
+t.test('after login, a packet over the maximum packet size closes the connection', async (tt) => {
+  const hub = await startHub(tt, { broker: { limits: { maxPacketBytes: 256 * 1024 } } });
+  const device = await makeDevice(tt, hub);
+  const client = await mqtt.connectAsync(hub.brokerUrl, { clientId: device.deviceId, username: device.deviceId, password: brokerToken(device.deviceId, device.keys.privateKey, Date.now()), reconnectPeriod: 0 });
+  const closed = new Promise<void>((r) => client.once('close', () => r()));
+  client.publish(`alpr/v1/${device.deviceId}/reads`, Buffer.alloc(512 * 1024), { qos: 0 });
+  tt.not(await withTimeout(closed, 5000), 'timeout', 'the broker dropped the client');
+  client.end(true);
+});
+
+for (const engine of ['sqlite', 'pg'] as const) {
+  t.test(`${engine}: a broker token opens one connection only, even after that connection closed`, async (tt) => {
+    const store = await makeStore(tt, engine, new ImageCipher(randomBytes(32)), Date.now);
+    if (!store) return;
+    const hub = await startHub(tt, { store });
+    const device = await makeDevice(tt, hub);
+    const token = brokerToken(device.deviceId, device.keys.privateKey, Date.now());
+    const options = { clientId: device.deviceId, username: device.deviceId, password: token, reconnectPeriod: 0, connectTimeout: 3000 };
+    const first = await mqtt.connectAsync(hub.brokerUrl, options);
+    tt.ok(first.connected, 'the first login with the token is accepted');
+    await tt.rejects(mqtt.connectAsync(hub.brokerUrl, options), /Not authorized|Bad username/i, 'a second login with the same token is refused while the first is open');
+    await first.endAsync();
+    await tt.rejects(mqtt.connectAsync(hub.brokerUrl, options), /Not authorized|Bad username/i, 'and after it closed');
+    const respelled = token.replace(/^v1\.(\d+)\./, (_m, at: string) => `v1.${Number(at).toExponential()}.`);
+    await tt.rejects(mqtt.connectAsync(hub.brokerUrl, { ...options, password: respelled }), /Not authorized|Bad username/i, 'the same token with its time spelled differently is refused');
+    const fresh = await mqtt.connectAsync(hub.brokerUrl, { ...options, password: brokerToken(device.deviceId, device.keys.privateKey, Date.now() + 1) });
+    tt.ok(fresh.connected, 'a fresh token logs in');
+    await fresh.endAsync();
+  });
+}
+
+t.test('an uplink whose connection drops reconnects with a fresh token and its reads still arrive', async (tt) => {
+  const hub = await startHub(tt);
+  // A TCP relay between the device and the broker: closing its sockets is a network drop.
+  const { hostname, port } = new URL(hub.brokerUrl);
+  const relayed = new Set<Socket>();
+  const relay = createServer((inbound) => {
+    const outbound = connect({ host: hostname, port: Number(port) });
+    for (const s of [inbound, outbound]) {
+      relayed.add(s);
+      s.on('error', () => undefined).on('close', () => relayed.delete(s));
+    }
+    inbound.pipe(outbound).pipe(inbound);
+    inbound.on('close', () => outbound.destroy());
+    outbound.on('close', () => inbound.destroy());
+  });
+  await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+  tt.teardown(() => new Promise<void>((r) => relay.close(() => r())));
+  const device = await makeDevice(tt, hub, { brokerUrl: `mqtt://127.0.0.1:${(relay.address() as { port: number }).port}`, maxReads: 5 });
+  await device.uplink.start();
+  const first = Array.from({ length: 5 }, () => makeRead({ siteId: 'site-1', capturedAt: Date.now() }));
+  for (const r of first) await device.buffer.append(r);
+  await eventually(async () => (await hub.store.countReads()) === 5, 10_000);
+  for (let drop = 0; drop < 2; drop++) {
+    for (const s of relayed) s.destroy();
+    await eventually(() => !device.uplink.stats.connected, 5000);
+    await eventually(() => device.uplink.stats.connected, 10_000);
+  }
+  const second = Array.from({ length: 5 }, () => makeRead({ siteId: 'site-1', capturedAt: Date.now() }));
+  for (const r of second) await device.buffer.append(r);
+  await eventually(async () => (await hub.store.countReads()) === 10, 10_000);
+  tt.equal(await hub.store.countReads(), 10, 'reads sent after two reconnects arrived');
+  const uses = await hub.store.sql.all<{ token_at: number }>('SELECT token_at FROM broker_token_uses WHERE device_id = ?', [device.deviceId]);
+  tt.equal(uses.length, 3, 'three logins, three different tokens');
+});
