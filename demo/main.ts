@@ -7,7 +7,20 @@ import { createLogger, errorMessage, systemClock } from '../core/index.js';
 import { SimulatedGpioChip } from '../drivers/index.js';
 import { Appliance, dataKeyPath, loadConfigFile, loadDataKey, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig } from '../firmware/index.js';
 import { main as provision } from '../provisioning/index.js';
+import { NCIC_MAPPING } from '../hub/hotlists/importMapping.js';
 import { DEMO_PASSWORD, DemoAuthenticator, hubApi, startDemoHub } from './demoHub.js';
+
+/**
+ * The state hot file the demo imports (NCIC/LEADS field codes, docs/hotlists.md): the Illinois
+ * car of the second demo scene is reported stolen; the Immigration Violator File record is
+ * refused at import, as General Order 4.68 V.E requires.
+ */
+const DEMO_HOT_FILE = [
+  'NIC,FILE,LIC,LIS,LIT,VMA,VCO,VST,EXP,MIS',
+  'V000004492,VEH,KTX4492,IL,PC,FORD,BLU,4D,,STOLEN FROM OAK PARK AVE - CONFIRM THROUGH LEADS',
+  'W000000771,WNT,QRT5519,IN,PC,CHEV,BLK,PK,,WANTED: AGGRAVATED BATTERY WARRANT',
+  'I000000001,IVF,IMM0001,IL,PC,,,,,IMMIGRATION VIOLATOR FILE',
+].join('\n');
 
 const LOOP_PIN = 17;
 const TAMPER_PIN = 24;
@@ -51,6 +64,11 @@ export async function main(argv: string[]): Promise<number> {
     const admin = await account(api, services, 'admin', year);
     const officer = await account(api, services, 'officer', year, admin.session);
     say(`   site demo-site approved; admin ${admin.username} and officer ${officer.username} enrolled their authenticators (TOTP)`);
+    const imported = await services.hotlists.importExtract(DEMO_HOT_FILE, NCIC_MAPPING, 'cli:demo', 'demo state hot file');
+    say(`   state hot file imported: ${imported.added} entries; refused ${Object.entries(imported.refused).map(([why, n]) => `${n} ${why}`).join(', ') || 'none'}`);
+    services.alerts.on('alertRaised', (a) => {
+      say(`${process.stdout.isTTY ? '\r\x1b[K' : ''}   ALERT ${a.plate.padEnd(9)} ${a.entry.category} (${a.entry.source}) ${a.entry.vehicleColour} ${a.entry.vehicleMake} at ${a.siteId}/${a.cameraId}: matched on the ${a.matchedBy}, ${a.raisedAt - a.capturedAt} ms after capture`);
+    });
 
     say('2. enrolling the appliance with alpr-provision');
     const { token } = await api<{ token: string }>('POST', '/api/v1/enrollment-tokens', { siteId: 'demo-site', ttlHours: 1 }, admin.session);
@@ -93,6 +111,9 @@ export async function main(argv: string[]): Promise<number> {
     });
     appliance.pipeline.on('cameraIdle', () => (finished = true));
     await appliance.start();
+    const hotlistVersion = await services.hotlists.version();
+    await waitFor(() => appliance!.hitAlerts!.keeper.version === hotlistVersion, 30_000);
+    say(`   the appliance holds hot list version ${hotlistVersion} (${appliance.hitAlerts!.keeper.status().entries} entries, signed by the hub, sealed to this pole): it matches every read itself`);
     for (let vehicle = 1; !finished && vehicle <= 10_000; vehicle++) {
       gpio.drive(LOOP_PIN, 0);
       await systemClock.sleep(30);
@@ -128,6 +149,17 @@ export async function main(argv: string[]): Promise<number> {
       say(`   a search for traffic enforcement is refused: ${errorMessage(err).replace(/^POST \S+: /, '')}`);
     }
 
+    const open = await api<Array<{ alertId: string; plate: string; entry: { vehicleMake: string; vehicleColour: string; state: string; action: string } }>>('GET', '/api/v1/alerts?status=open', undefined, signIn.token);
+    let stopRecorded = false;
+    for (const alert of open) {
+      const images = await api<{ cropJpegBase64: string; contextJpegBase64: string }>('GET', `/api/v1/alerts/${alert.alertId}/images`, undefined, signIn.token);
+      say(`   alert ${alert.plate}: the officer opens the plate crop (${Buffer.from(images.cropJpegBase64, 'base64').length} B) and context image (${Buffer.from(images.contextJpegBase64, 'base64').length} B) and checks them against the entry: ${alert.entry.state} ${alert.entry.vehicleColour} ${alert.entry.vehicleMake}`);
+      const closed = await api<{ disposition: string; actionTaken: string; cadNumber: string }>('POST', `/api/v1/alerts/${alert.alertId}/disposition`, { disposition: 'confirmed', action: 'stop_made', cadNumber: 'CAD-DEMO-0001', note: 'plate, state and make verified' }, signIn.token);
+      say(`   verified and closed: ${closed.disposition}, ${closed.actionTaken}, CAD ${closed.cadNumber}`);
+      stopRecorded = true;
+    }
+    if (open.length === 0) say('   no hot-listed plate passed the camera');
+
     say('6. the audit trail of what just happened');
     const trail = await api<Array<{ seq: number; at: number; actor: string; action: string; outcome: string }>>('GET', '/api/v1/audit?limit=1000', undefined, admin.session);
     const names = new Map([[admin.userId, admin.username], [officer.userId, officer.username], [`token-of:${admin.userId}`, `enrollment token of ${admin.username}`]]);
@@ -143,7 +175,9 @@ export async function main(argv: string[]): Promise<number> {
         process.once('SIGTERM', resolve);
       });
     }
-    const ok = verify.problems.length === 0 && atHub.every(Boolean) && reads.length > 0 && search.hits.length > 0;
+    // With the demo's own scenes the stolen car passes: its alert must have been verified into a stop.
+    const expectStop = values.images === undefined;
+    const ok = verify.problems.length === 0 && atHub.every(Boolean) && reads.length > 0 && search.hits.length > 0 && (stopRecorded || !expectStop);
     await hub.stop();
     say(`\ndata folder: ${dataDir}`);
     say(`start the hub alone:       npm run hub -- serve --data ${hubDir}   (add --mqtt-port N if 1883 is taken)`);

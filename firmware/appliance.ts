@@ -5,6 +5,7 @@ import {
 } from '../drivers/index.js';
 import type { ApplianceConfig } from './config/schema.js';
 import { hitAlertsFromConfig } from './fromConfig.js';
+import type { HitAlerts } from './hotlist/hitAlerts.js';
 import { HealthMonitor, type HealthSource } from './health.js';
 import { CapturePipeline } from './pipeline/capturePipeline.js';
 import { topics, type Uplink } from '../sync/index.js';
@@ -45,10 +46,12 @@ export class Appliance {
   readonly dayNight: DayNight;
   readonly health: HealthMonitor;
   readonly gpio: GpioChip;
+  /** The hot list held on the appliance and its hits (null without an uplink). */
+  readonly hitAlerts: HitAlerts | null;
 
   private constructor(parts: {
     supervisor: Supervisor; pipeline: CapturePipeline; trigger: VehicleTrigger; illuminator: Illuminator | null;
-    tamper: TamperSwitch | null; dayNight: DayNight; health: HealthMonitor; gpio: GpioChip;
+    tamper: TamperSwitch | null; dayNight: DayNight; health: HealthMonitor; gpio: GpioChip; hitAlerts: HitAlerts | null;
   }) {
     this.supervisor = parts.supervisor;
     this.pipeline = parts.pipeline;
@@ -58,6 +61,7 @@ export class Appliance {
     this.dayNight = parts.dayNight;
     this.health = parts.health;
     this.gpio = parts.gpio;
+    this.hitAlerts = parts.hitAlerts;
   }
 
   static async create(ctx: ApplianceContext): Promise<Appliance> {
@@ -174,7 +178,7 @@ export class Appliance {
     supervisor.add('health', health);
     supervisor.add('systemd', notifier);
     supervisor.add('gpio', { start: async () => undefined, stop: async () => { await illuminator?.switchOff(); await gpio.close(); } });
-    return new Appliance({ supervisor, pipeline, trigger, illuminator, tamper, dayNight, health, gpio });
+    return new Appliance({ supervisor, pipeline, trigger, illuminator, tamper, dayNight, health, gpio, hitAlerts });
   }
 
   async start(): Promise<void> {

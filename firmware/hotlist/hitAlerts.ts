@@ -54,7 +54,11 @@ export class HitAlerts {
     return (await readdir(this.ctx.dir).catch(() => [])).filter((n) => n.endsWith('.alert')).length;
   }
 
-  /** Checks one read against the list; each hit is kept durably before this resolves. */
+  /**
+   * Checks one read against the list. Each hit goes to the hub at once when the link is up, and
+   * is written to disk (fsynced) at the same time; it is deleted only when the hub acknowledges
+   * it, so a hit found with the link down, or lost in flight, is sent again.
+   */
   async check(read: ReadRecord): Promise<number> {
     const hits = this.ctx.keeper.match(read.plate, read.region);
     for (const { entry, nearMatch } of hits) {
@@ -62,11 +66,12 @@ export class HitAlerts {
         deviceId: this.ctx.deviceId, read: toWireRead(read), entryId: entry.entryId, nearMatch, matchedPlate: entry.plate,
         hotlistVersion: this.ctx.keeper.version, matchedAtMs: this.ctx.clock.now(),
       }, this.ctx.deviceKey, { publicKey: this.ctx.hub.sealPublicKey, keyId: this.ctx.hub.sealKeyId });
-      await this.write(`${String(Math.max(0, read.capturedAt)).padStart(15, '0')}-${alertSuffix(read.id, entry.entryId)}`, sealed);
       this.counters.hits++;
       this.ctx.logger.info({ readId: read.id, entryId: entry.entryId, nearMatch }, 'hot-list hit');
+      const sent = this.ctx.uplink.publishNow(topics.alerts(this.ctx.deviceId), sealed).then(() => void this.counters.sent++, () => undefined);
+      await this.write(`${String(Math.max(0, read.capturedAt)).padStart(15, '0')}-${alertSuffix(read.id, entry.entryId)}`, sealed);
+      await sent;
     }
-    if (hits.length > 0) void this.flush();
     return hits.length;
   }
 
