@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   recognition: () => import('./recognition.js'),
   search: () => import('./search.js'),
   alerts: () => import('./alerts.js'),
+  signIn: () => import('./signIn.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

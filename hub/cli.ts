@@ -11,6 +11,7 @@ export const EXIT = { ok: 0, failure: 1, usage: 64 } as const;
 
 const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite + embedded broker by default)
        alpr-hub account create --username U --display-name NAME --role ROLE [--training-completed DATE --policy-signed DATE --leads-certified DATE]
+       alpr-hub account set-role --username U --role ROLE --reason TEXT   (the only way to grant or remove the chief role)
        alpr-hub audit verify                    check the audit chain; exit 1 if any record was changed, inserted or deleted
        alpr-hub retention run                   purge reads older than 30 days now (also runs at start and hourly)
 options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default alpr)
@@ -25,7 +26,7 @@ const OPTIONS = {
   'broker-url': { type: 'string' }, 'broker-username': { type: 'string' }, 'broker-password': { type: 'string' }, 'shared-group': { type: 'string' },
   'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, policy: { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
   'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' },
-  username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' },
+  username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' },
   'training-completed': { type: 'string' }, 'policy-signed': { type: 'string' }, 'leads-certified': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -65,13 +66,14 @@ export async function main(argv: string[]): Promise<number> {
   const actor = `cli:${userInfo().username}`;
   try {
     if (command === 'serve') return await serve(values, { dataDir, pgUrl, pgSchema });
-    if (!['account create', 'audit verify', 'retention run'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
+    if (!['account create', 'account set-role', 'audit verify', 'retention run'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
     const keys = await loadOrCreateHubKeys(join(dataDir, 'keys'));
     const store = openStore({ dataDir, pgUrl, pgSchema, clock: systemClock }, keys);
     await store.migrate();
     const services = await createHubServices({ store, clock: systemClock, logger: silentLogger(), keys });
     try {
       if (command === 'account create') return await createAccount(services, values, actor);
+      if (command === 'account set-role') return await setRole(services, values, actor);
       if (command === 'audit verify') {
         const head = await readAuditHead(dataDir, keys);
         const result = await services.audit.verify(head ?? undefined);
@@ -99,9 +101,20 @@ async function createAccount(services: HubServices, values: Record<string, strin
     username: str('username')!, displayName: str('display-name')!, role: str('role')!,
     trainingCompletedAt: date(str('training-completed'), 'training-completed'), policySignedAt: date(str('policy-signed'), 'policy-signed'),
     leadsCertifiedAt: date(str('leads-certified'), 'leads-certified'),
-  }, actor);
+  }, actor, 'host');
   process.stdout.write(`${JSON.stringify({ userId: account.userId, username: account.username, role: account.role, activationToken })}\n`);
   process.stderr.write('Hand the activation token to the user in person. They POST it with a new password to /api/v1/auth/activate, load the otpauth URI into an authenticator app, and confirm a code at /api/v1/auth/mfa/confirm.\n');
+  return EXIT.ok;
+}
+
+/** On the hub host: any role change, the chief role included (separation of duties keeps it off the API). Audited with the reason. */
+async function setRole(services: HubServices, values: Record<string, string | boolean | undefined>, actor: string): Promise<number> {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  if (!str('username') || !str('role') || !str('reason')) throw new AlprError('ALPR_ERR_USAGE', 'account set-role needs --username, --role and --reason');
+  const target = await services.accounts.byUsername(str('username')!);
+  if (!target) throw new AlprError('ALPR_ERR_NOT_FOUND', `no account ${str('username')}`);
+  const account = await services.accounts.setRole(target.userId, str('role')!, actor, str('reason')!, 'host');
+  process.stdout.write(`${JSON.stringify({ userId: account.userId, username: account.username, role: account.role })}\n`);
   return EXIT.ok;
 }
 

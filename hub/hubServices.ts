@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Clock, Logger } from '../core/index.js';
 import { AccountService, DEFAULT_ACCOUNT_RULES, type AccountRules } from './accounts/accountService.js';
-import { DEFAULT_PASSWORD_COST, type PasswordHasherOptions } from './accounts/password.js';
+import { DEFAULT_PASSWORD_COST, PasswordHasher, type PasswordHasherOptions } from './accounts/password.js';
 import { migrateAlertSchema } from './alerts/alertSchema.js';
 import { AlertService } from './alerts/alertService.js';
 import { AuditLog } from './audit/auditLog.js';
@@ -10,7 +10,7 @@ import { DeviceRegistry } from './devices/deviceRegistry.js';
 import { EvidenceService } from './evidence/evidenceService.js';
 import { migrateHotlistSchema } from './hotlists/hotlistSchema.js';
 import { DEFAULT_HOTLIST_RULES, HotlistService, type HotlistRules } from './hotlists/hotlistService.js';
-import { FelonyRequests } from './policy/felonyRequests.js';
+import { DEFAULT_FELONY_APPROVAL_VALID_MS, FelonyRequests } from './policy/felonyRequests.js';
 import { DEFAULT_PROHIBITED_TERMS, PurposeGate } from './policy/purposeGate.js';
 import { ReviewFlags } from './policy/reviewFlags.js';
 import { DEFAULT_RETENTION, RetentionService, type RetentionOptions } from './retention/retentionService.js';
@@ -25,6 +25,8 @@ export interface HubPolicyOptions {
   prohibitedTerms: Readonly<Record<string, readonly string[]>>;
   maxReadsPerExport: number;
   hotlists: HotlistRules;
+  /** How long the Chief's approval of an other-felony request may be cited (V.B). */
+  felonyApprovalValidMs: number;
   passwordCost: PasswordHasherOptions;
   issuer: string;
 }
@@ -36,6 +38,7 @@ export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
   prohibitedTerms: DEFAULT_PROHIBITED_TERMS,
   maxReadsPerExport: 10,
   hotlists: DEFAULT_HOTLIST_RULES,
+  felonyApprovalValidMs: DEFAULT_FELONY_APPROVAL_VALID_MS,
   passwordCost: DEFAULT_PASSWORD_COST,
   issuer: 'ALPR Hub',
 };
@@ -68,9 +71,9 @@ export async function createHubServices(ctx: {
   await migrateHotlistSchema(store.sql);
   await migrateAlertSchema(store.sql);
   const audit = new AuditLog({ sql: store.sql, clock });
-  const accounts = new AccountService({ sql: store.sql, audit, clock, secrets: new ImageCipher(ctx.keys.imageKey), rules: policy.accounts, passwordCost: policy.passwordCost, issuer: policy.issuer });
+  const accounts = new AccountService({ sql: store.sql, audit, clock, secrets: new ImageCipher(ctx.keys.imageKey), rules: policy.accounts, passwords: new PasswordHasher(policy.passwordCost), issuer: policy.issuer });
   const sites = new SiteRegistry({ sql: store.sql, audit, clock });
-  const felony = new FelonyRequests({ sql: store.sql, audit, clock });
+  const felony = new FelonyRequests({ sql: store.sql, audit, clock, approvalValidMs: policy.felonyApprovalValidMs });
   const reviews = new ReviewFlags({ sql: store.sql, audit, clock });
   const gate = new PurposeGate(policy.prohibitedTerms);
   const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search });

@@ -8,13 +8,15 @@ import { DEFAULT_HUB_POLICY, type HubPolicyOptions } from './hubServices.js';
 
 /**
  * The department's local policy settings for `alpr-hub serve --policy FILE` (YAML or JSON,
- * snake_case): caps and the prohibited-term list. Everything not given keeps the default, which
+ * snake_case): caps, the session cap, how long a felony approval lasts, and the prohibited-term list. Everything not given keeps the default, which
  * follows General Order 4.68; the 30-day retention and the account rules are not loosened here.
  */
 export const PolicyFileSchema = Type.Object({
   max_results_per_query: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Most reads one search returns (default 100).' })),
   max_queries_per_hour: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'Searches per account per rolling hour (default 30).' })),
   max_reads_per_export: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Reads in one evidence export (default 10).' })),
+  max_sessions_per_account: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'Open sessions one account may hold; one more sign-in ends the oldest, audited (default 3).' })),
+  felony_approval_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Days an approved other-felony request may be cited (default 30).' })),
   prohibited_terms: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 80 }), Type.Array(Type.String({ minLength: 2, maxLength: 80 }), { maxItems: 500 }),
     { description: 'Category -> terms that refuse a search (replaces the default list).' })),
   hotlists: Type.Optional(Type.Object({
@@ -44,6 +46,8 @@ export async function loadPolicyFile(path: string): Promise<Partial<HubPolicyOpt
   return {
     search: { ...search, maxResultsPerQuery: p.max_results_per_query ?? search.maxResultsPerQuery, maxQueriesPerHour: p.max_queries_per_hour ?? search.maxQueriesPerHour },
     maxReadsPerExport: p.max_reads_per_export ?? DEFAULT_HUB_POLICY.maxReadsPerExport,
+    accounts: { ...DEFAULT_HUB_POLICY.accounts, maxSessionsPerAccount: p.max_sessions_per_account ?? DEFAULT_HUB_POLICY.accounts.maxSessionsPerAccount },
+    felonyApprovalValidMs: p.felony_approval_days === undefined ? DEFAULT_HUB_POLICY.felonyApprovalValidMs : p.felony_approval_days * 86_400_000,
     ...(p.prohibited_terms ? { prohibitedTerms: p.prohibited_terms } : {}),
     hotlists: {
       ...DEFAULT_HUB_POLICY.hotlists,

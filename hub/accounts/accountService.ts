@@ -4,7 +4,8 @@ import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
 import { isRole, type Role } from '../policy/permissions.js';
 import type { ImageCipher } from '../store/index.js';
-import { checkPasswordPolicy, hashPassword, verifyPassword, type PasswordHasherOptions } from './password.js';
+import { checkPasswordPolicy, type PasswordHasher } from './password.js';
+import { SignInThrottle, type ThrottleKey } from './signInThrottle.js';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp.js';
 
 const DAY_MS = 86_400_000;
@@ -38,6 +39,10 @@ export interface AccountRules {
   maxFailedSignIns: number;
   lockoutMs: number;
   idleTimeoutMs: number;
+  /** CJIS: a fresh sign-in after this long, whatever the activity. */
+  sessionLifetimeMs: number;
+  /** Open sessions one account may hold; signing in once more ends the oldest. */
+  maxSessionsPerAccount: number;
   activationValidMs: number;
   /** VIII.B: the policy sign-off is yearly. */
   policySignOffValidMs: number;
@@ -49,10 +54,15 @@ export const DEFAULT_ACCOUNT_RULES: AccountRules = {
   maxFailedSignIns: 5,
   lockoutMs: 10 * 60_000,
   idleTimeoutMs: 30 * 60_000,
+  sessionLifetimeMs: 12 * 3600_000,
+  maxSessionsPerAccount: 3,
   activationValidMs: 3 * DAY_MS,
   policySignOffValidMs: 365 * DAY_MS,
   leadsValidMs: 2 * 365 * DAY_MS,
 };
+
+/** Where a change comes from: the HTTP API, or a command run on the hub host itself. */
+export type Channel = 'api' | 'host';
 
 export interface SessionUser {
   account: Account;
@@ -90,10 +100,14 @@ function toAccount(r: AccountRow): Account {
   };
 }
 
+/** A certification date is a time in the past, or null (not recorded, so lapsed); never 0 or a string. */
+function checkCertificationDate(key: keyof Certifications, value: unknown, now: number): void {
+  if (value === null) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > now) throw new AlprError('ALPR_ERR_INVALID_INPUT', `${key}: must be a date in the past (epoch ms) or null`);
+}
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const USERNAME = /^[a-z][a-z0-9._-]{2,39}$/;
-// Compared against when the username is unknown, so that a miss costs as much time as a hit.
-let decoyHash: Promise<string> | null = null;
 
 /**
  * Accounts, sign-in and sessions (General Order 4.68 VII.B, VIII, IX): unique accounts, a
@@ -101,16 +115,32 @@ let decoyHash: Promise<string> | null = null;
  * deactivation that takes effect on the next request. Every change lands in the audit chain.
  */
 export class AccountService {
-  constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock; secrets: ImageCipher; rules: AccountRules; passwordCost: PasswordHasherOptions; issuer: string }) {}
+  private readonly throttle: SignInThrottle;
 
-  async create(input: { username: string; displayName: string; role: string } & Certifications, actor: string): Promise<{ account: Account; activationToken: string }> {
+  constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock; secrets: ImageCipher; rules: AccountRules; passwords: PasswordHasher; issuer: string }) {
+    this.throttle = new SignInThrottle({ sql: ctx.sql, maxFailures: ctx.rules.maxFailedSignIns, lockoutMs: ctx.rules.lockoutMs });
+  }
+
+  /** The hasher sign-in uses (its cost is what every attempt pays). */
+  get passwords(): PasswordHasher {
+    return this.ctx.passwords;
+  }
+
+  /** A new account; a chief account is only created on the hub host (`channel: 'host'`). */
+  async create(input: { username: string; displayName: string; role: string } & Certifications, actor: string, channel: Channel = 'api'): Promise<{ account: Account; activationToken: string }> {
     const username = String(input.username ?? '').toLowerCase();
     if (!USERNAME.test(username)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'username: 3-40 lower-case letters, digits, dots, dashes or underscores, starting with a letter');
     if (!isRole(input.role)) throw new AlprError('ALPR_ERR_INVALID_INPUT', `role: must be one of officer, dispatcher, analyst, detective, admin, auditor, chief`);
+    if (input.role === 'chief' && channel !== 'host') {
+      const refusal = 'the chief role is granted only on the hub host (alpr-hub account create)';
+      await this.ctx.audit.append({ actor, action: 'account.create', outcome: 'refused', detail: { username, role: input.role, refusal } });
+      throw new AlprError('ALPR_ERR_SEPARATION_OF_DUTIES', refusal);
+    }
     const displayName = String(input.displayName ?? '').trim();
     if (displayName.length < 1 || displayName.length > 100) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'displayName: 1-100 characters');
     const activationToken = randomBytes(24).toString('base64url');
     const now = this.ctx.clock.now();
+    for (const key of ['trainingCompletedAt', 'policySignedAt', 'leadsCertifiedAt'] as const) checkCertificationDate(key, input[key] ?? null, now);
     const userId = randomUUID();
     await this.ctx.sql.tx(async (db) => {
       if (await db.get('SELECT 1 AS x FROM accounts WHERE username = ?', [username])) throw new AlprError('ALPR_ERR_CONFLICT', `username ${username} is taken (accounts are never shared or reused)`);
@@ -132,7 +162,7 @@ export class AccountService {
     }
     checkPasswordPolicy(password, row.username);
     const secret = newTotpSecret();
-    const hash = await hashPassword(password, this.ctx.passwordCost);
+    const hash = await this.ctx.passwords.hash(password);
     await this.ctx.sql.tx(async (db) => {
       await db.run('UPDATE accounts SET password_hash = ?, totp_secret = ?, activation_hash = NULL WHERE user_id = ?', [hash, this.ctx.secrets.seal(row.user_id, secret), row.user_id]);
       await this.ctx.audit.append({ actor: row.user_id, action: 'account.activate', detail: { username: row.username } }, db);
@@ -142,74 +172,113 @@ export class AccountService {
 
   /** The second step: prove the authenticator works. Only then can the account sign in. */
   async confirmTotp(username: string, password: string, code: string): Promise<Account> {
-    const row = await this.checkCredentials(username, password, code, 'account.mfaEnroll');
-    if (row.status !== 'pending') throw new AlprError('ALPR_ERR_CONFLICT', 'TOTP is already enrolled for this account');
-    await this.ctx.sql.run("UPDATE accounts SET totp_confirmed = 1, status = 'active' WHERE user_id = ?", [row.user_id]);
-    await this.ctx.audit.append({ actor: row.user_id, action: 'account.mfaEnroll', detail: { username: row.username } });
+    const { row, result } = await this.checkCredentials(username, password, code, 'account.mfaEnroll', {}, async (db, verified) => {
+      if (verified.status !== 'pending') return 'already-enrolled' as const;
+      await db.run("UPDATE accounts SET totp_confirmed = 1, status = 'active' WHERE user_id = ?", [verified.user_id]);
+      await this.ctx.audit.append({ actor: verified.user_id, action: 'account.mfaEnroll', detail: { username: verified.username } }, db);
+      return 'enrolled' as const;
+    });
+    if (result === 'already-enrolled') throw new AlprError('ALPR_ERR_CONFLICT', 'TOTP is already enrolled for this account');
     return (await this.get(row.user_id))!;
   }
 
   async signIn(username: string, password: string, code: string, meta: Record<string, unknown> = {}): Promise<{ token: string; account: Account }> {
-    const row = await this.checkCredentials(username, password, code, 'auth.signIn', meta);
-    if (row.status === 'pending') {
-      await this.ctx.audit.append({ actor: row.user_id, action: 'auth.signIn', outcome: 'refused', detail: { username: row.username, reason: 'mfa not enrolled', ...meta } });
+    const token = randomBytes(32).toString('base64url');
+    const outcome = await this.checkCredentials(username, password, code, 'auth.signIn', meta, async (db, row, now) => {
+      if (row.status === 'pending') return 'mfa-required' as const;
+      await this.openSession(db, row, sha256(token), now, meta);
+      return 'signed-in' as const;
+    });
+    if (outcome.result === 'mfa-required') {
+      await this.ctx.audit.append({ actor: outcome.row.user_id, action: 'auth.signIn', outcome: 'refused', detail: { username: outcome.row.username, reason: 'mfa not enrolled', ...meta } });
       throw new AlprError('ALPR_ERR_AUTH_MFA_REQUIRED', 'confirm a TOTP code first: multifactor sign-in is mandatory');
     }
-    const token = randomBytes(32).toString('base64url');
-    const now = this.ctx.clock.now();
-    await this.ctx.sql.tx(async (db) => {
-      await db.run('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)', [sha256(token), row.user_id, now, now]);
-      await this.ctx.audit.append({ actor: row.user_id, action: 'auth.signIn', detail: { username: row.username, ...meta } }, db);
-    });
-    return { token, account: (await this.get(row.user_id))! };
+    return { token, account: (await this.get(outcome.row.user_id))! };
   }
 
   /**
-   * Password and TOTP together, with the lockout: five failures in a row lock the account for ten
-   * minutes, whichever factor failed. Failures are audited with the username tried.
+   * The new session, inside the transaction that spent the TOTP step (which holds the account
+   * row, so concurrent sign-ins of one account take turns here, across hub processes too). At
+   * the cap, the oldest live sessions end first, each audited.
    */
-  private async checkCredentials(username: string, password: string, code: string, action: string, meta: Record<string, unknown> = {}): Promise<AccountRow> {
-    const name = String(username ?? '').toLowerCase();
-    const row = await this.ctx.sql.get<AccountRow>('SELECT * FROM accounts WHERE username = ?', [name]);
-    const now = this.ctx.clock.now();
-    const fail = async (reason: string): Promise<never> => {
-      await this.ctx.audit.append({ actor: row?.user_id ?? `unknown:${name.slice(0, 40)}`, action, outcome: 'failed', detail: { username: name.slice(0, 40), reason, ...meta } });
-      throw new AlprError('ALPR_ERR_AUTH_FAILED', 'wrong username, password or TOTP code');
-    };
-    if (!row || !row.password_hash || !row.totp_secret) {
-      await verifyPassword(String(password), await (decoyHash ??= hashPassword('decoy-password-never-used', this.ctx.passwordCost)));
-      return fail(row ? 'account not activated' : 'unknown user');
+  private async openSession(db: SqlDb, row: AccountRow, tokenHash: string, now: number, meta: Record<string, unknown>): Promise<void> {
+    const { idleTimeoutMs, sessionLifetimeMs, maxSessionsPerAccount } = this.ctx.rules;
+    const live = await db.all<{ token_hash: string; created_at: number | string }>(
+      'SELECT token_hash, created_at FROM sessions WHERE user_id = ? AND ended_at IS NULL AND created_at > ? AND last_seen_at >= ? ORDER BY created_at, token_hash',
+      [row.user_id, now - sessionLifetimeMs, now - idleTimeoutMs]);
+    for (const old of live.slice(0, Math.max(0, live.length - maxSessionsPerAccount + 1))) {
+      await db.run('UPDATE sessions SET ended_at = ? WHERE token_hash = ?', [now, old.token_hash]);
+      await this.ctx.audit.append({ actor: 'system', action: 'auth.sessionEnded', detail: {
+        userId: row.user_id, sessionId: old.token_hash.slice(0, 16), reason: `more than ${maxSessionsPerAccount} sessions: the oldest ends`, startedAt: Number(old.created_at),
+      } }, db);
     }
-    if (row.status === 'deactivated') return fail('account deactivated');
-    if (row.locked_until !== null && Number(row.locked_until) > now) {
-      await this.ctx.audit.append({ actor: row.user_id, action, outcome: 'refused', detail: { username: name, reason: 'locked', ...meta } });
-      throw new AlprError('ALPR_ERR_AUTH_LOCKED', `the account is locked until ${new Date(Number(row.locked_until)).toISOString()} after ${this.ctx.rules.maxFailedSignIns} failed sign-ins`);
-    }
-    const passwordOk = await verifyPassword(String(password), row.password_hash);
-    const step = passwordOk ? matchTotp(this.ctx.secrets.open(row.user_id, row.totp_secret), String(code), now) : null;
-    const replayed = step !== null && row.totp_last_step !== null && step <= Number(row.totp_last_step);
-    if (!passwordOk || step === null || replayed) {
-      const failures = Number(row.failed_attempts) + 1;
-      const lock = failures >= this.ctx.rules.maxFailedSignIns;
-      await this.ctx.sql.run('UPDATE accounts SET failed_attempts = ?, locked_until = ? WHERE user_id = ?', [lock ? 0 : failures, lock ? now + this.ctx.rules.lockoutMs : row.locked_until, row.user_id]);
-      if (lock) await this.ctx.audit.append({ actor: 'system', action: 'account.lock', detail: { userId: row.user_id, username: name, until: now + this.ctx.rules.lockoutMs } });
-      return fail(!passwordOk ? 'wrong password' : replayed ? 'TOTP code already used' : 'wrong TOTP code');
-    }
-    await this.ctx.sql.run('UPDATE accounts SET failed_attempts = 0, locked_until = NULL, totp_last_step = ? WHERE user_id = ?', [step, row.user_id]);
-    return row;
+    await db.run('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)', [tokenHash, row.user_id, now, now]);
+    await this.ctx.audit.append({ actor: row.user_id, action: 'auth.signIn', detail: { username: row.username, sessionId: tokenHash.slice(0, 16), ...meta } }, db);
   }
 
-  /** The account behind a session token; idle sessions and deactivated accounts are refused. */
+  /**
+   * Password and TOTP together, with the lockout: five failures in a row lock the name for ten
+   * minutes, whichever factor failed, whether or not an account holds the name. Every attempt
+   * takes the same path (charge the counter, one scrypt at the configured cost, the same error),
+   * so neither the answer nor its time tells a real account from an unknown or deactivated one.
+   * The counter is charged before the password is checked and the TOTP step is spent by a
+   * conditional UPDATE (see SignInThrottle): concurrent requests cannot evaluate more than five
+   * guesses, nor turn one code into two sessions. `onVerified` runs in that UPDATE's transaction.
+   */
+  private async checkCredentials<T>(username: string, password: string, code: string, action: string, meta: Record<string, unknown>,
+    onVerified: (db: SqlDb, row: AccountRow, now: number) => Promise<T>): Promise<{ row: AccountRow; result: T }> {
+    const name = String(username ?? '').toLowerCase().slice(0, 64);
+    const row = await this.ctx.sql.get<AccountRow>('SELECT * FROM accounts WHERE username = ?', [name]);
+    const now = this.ctx.clock.now();
+    const key: ThrottleKey = row ? { userId: row.user_id } : { username: name };
+    const actor = row?.user_id ?? `unknown:${name.slice(0, 40)}`;
+    const reservation = await this.throttle.reserve(key, now);
+    if (!reservation.allowed) {
+      await this.ctx.audit.append({ actor, action, outcome: 'refused', detail: { username: name.slice(0, 40), reason: 'locked', ...meta } });
+      throw new AlprError('ALPR_ERR_AUTH_LOCKED', `the account is locked until ${new Date(reservation.lockedUntil).toISOString()} after ${this.ctx.rules.maxFailedSignIns} failed sign-ins`);
+    }
+    const fail = async (reason: string): Promise<never> => {
+      await this.ctx.audit.append({ actor, action, outcome: 'failed', detail: { username: name.slice(0, 40), reason, ...meta } });
+      if (reservation.locks !== null) {
+        await this.ctx.audit.append({ actor: 'system', action: row ? 'account.lock' : 'auth.unknownNameLock', detail: { userId: row?.user_id ?? null, username: name.slice(0, 40), until: reservation.locks } });
+      }
+      if (!row) await this.throttle.prune(now);
+      throw new AlprError('ALPR_ERR_AUTH_FAILED', 'wrong username, password or TOTP code');
+    };
+    const usable = row !== null && row.password_hash !== null && row.totp_secret !== null && row.status !== 'deactivated';
+    const passwordOk = await this.ctx.passwords.verify(String(password), usable ? row.password_hash! : this.ctx.passwords.decoy);
+    if (!row) return fail('unknown user');
+    if (!usable) return fail(row.status === 'deactivated' ? 'account deactivated' : 'account not activated');
+    if (!passwordOk) return fail('wrong password');
+    const step = matchTotp(this.ctx.secrets.open(row.user_id, row.totp_secret!), String(code), now);
+    if (step === null) return fail('wrong TOTP code');
+    const spent = await this.ctx.sql.tx(async (db) => {
+      const { changes } = await db.run(`UPDATE accounts SET failed_attempts = 0, locked_until = NULL, totp_last_step = ?
+        WHERE user_id = ? AND status <> 'deactivated' AND (totp_last_step IS NULL OR totp_last_step < ?)`, [step, row.user_id, step]);
+      return changes === 1 ? { result: await onVerified(db, row, now) } : null;
+    });
+    if (!spent) return fail('TOTP code already used');
+    return { row, result: spent.result };
+  }
+
+  /** The account behind a session token; idle, too old, ended sessions and deactivated accounts are refused. */
   async authenticate(token: string): Promise<SessionUser> {
     const tokenHash = sha256(String(token));
-    const session = await this.ctx.sql.get<{ user_id: string; last_seen_at: number | string; ended_at: number | string | null }>(
-      'SELECT user_id, last_seen_at, ended_at FROM sessions WHERE token_hash = ?', [tokenHash]);
+    const session = await this.ctx.sql.get<{ user_id: string; created_at: number | string; last_seen_at: number | string; ended_at: number | string | null }>(
+      'SELECT user_id, created_at, last_seen_at, ended_at FROM sessions WHERE token_hash = ?', [tokenHash]);
     const now = this.ctx.clock.now();
-    if (!session || session.ended_at !== null) throw new AlprError('ALPR_ERR_SESSION_EXPIRED', 'sign in again: the session is unknown or signed out');
+    if (!session || session.ended_at !== null) throw new AlprError('ALPR_ERR_SESSION_EXPIRED', 'sign in again: the session is unknown, signed out or ended');
+    const end = async (action: string, detail: Record<string, unknown>, message: string): Promise<never> => {
+      await this.ctx.sql.run('UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL', [now, tokenHash]);
+      await this.ctx.audit.append({ actor: session.user_id, action, detail });
+      throw new AlprError('ALPR_ERR_SESSION_EXPIRED', message);
+    };
+    const ageMs = now - Number(session.created_at);
+    if (ageMs > this.ctx.rules.sessionLifetimeMs) {
+      return end('auth.sessionExpired', { ageMs }, `sign in again: a session lasts at most ${Math.round(this.ctx.rules.sessionLifetimeMs / 3600_000)} hours, whatever the activity`);
+    }
     if (now - Number(session.last_seen_at) > this.ctx.rules.idleTimeoutMs) {
-      await this.ctx.sql.run('UPDATE sessions SET ended_at = ? WHERE token_hash = ?', [now, tokenHash]);
-      await this.ctx.audit.append({ actor: session.user_id, action: 'auth.sessionIdle', detail: { idleMs: now - Number(session.last_seen_at) } });
-      throw new AlprError('ALPR_ERR_SESSION_EXPIRED', `sign in again: the session was idle for more than ${Math.round(this.ctx.rules.idleTimeoutMs / 60_000)} minutes`);
+      return end('auth.sessionIdle', { idleMs: now - Number(session.last_seen_at) }, `sign in again: the session was idle for more than ${Math.round(this.ctx.rules.idleTimeoutMs / 60_000)} minutes`);
     }
     const account = await this.get(session.user_id);
     if (!account || account.status !== 'active') throw new AlprError('ALPR_ERR_SESSION_EXPIRED', 'the account is no longer active');
@@ -237,12 +306,28 @@ export class AccountService {
     return (await this.get(userId))!;
   }
 
-  async setRole(userId: string, role: string, actor: string): Promise<Account> {
+  /**
+   * Separation of duties: over the API nobody changes their own role, and the chief role is
+   * neither granted nor taken away (that happens on the hub host, `alpr-hub account set-role`).
+   * Every change carries a reason; changes and refusals are audited.
+   */
+  async setRole(userId: string, role: string, actor: string, reason: string, channel: Channel = 'api'): Promise<Account> {
     if (!isRole(role)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'role: not a known role');
+    const why = String(reason ?? '').trim();
+    if (why.length < 5 || why.length > 500) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'reason: why the role changes, 5-500 characters');
     const before = await this.require(userId);
+    const refusal = channel === 'host' ? null
+      : actor === userId ? 'nobody may change their own role'
+        : role === 'chief' || before.role === 'chief' ? 'the chief role is granted or removed only on the hub host (alpr-hub account set-role)' : null;
+    if (refusal) {
+      await this.ctx.audit.append({ actor, action: 'account.roleChange', outcome: 'refused', detail: { userId, from: before.role, to: role, reason: why, refusal } });
+      throw new AlprError('ALPR_ERR_SEPARATION_OF_DUTIES', refusal);
+    }
     await this.ctx.sql.tx(async (db) => {
-      await db.run('UPDATE accounts SET role = ? WHERE user_id = ?', [role, userId]);
-      await this.ctx.audit.append({ actor, action: 'account.roleChange', detail: { userId, from: before.role, to: role } }, db);
+      // Conditional on the role read above, so two admins racing cannot both claim "from".
+      const { changes } = await db.run('UPDATE accounts SET role = ? WHERE user_id = ? AND role = ?', [role, userId, before.role]);
+      if (changes !== 1) throw new AlprError('ALPR_ERR_CONFLICT', `the role of ${userId} changed meanwhile; read it again`);
+      await this.ctx.audit.append({ actor, action: 'account.roleChange', detail: { userId, from: before.role, to: role, reason: why, via: channel } }, db);
     });
     return (await this.get(userId))!;
   }
@@ -255,7 +340,7 @@ export class AccountService {
       for (const [key, column] of columns) {
         const value = dates[key];
         if (value === undefined) continue;
-        if (value !== null && (!Number.isFinite(value) || value > now)) throw new AlprError('ALPR_ERR_INVALID_INPUT', `${key}: must be a date in the past`);
+        checkCertificationDate(key, value, now);
         await db.run(`UPDATE accounts SET ${column} = ? WHERE user_id = ?`, [value, userId]);
       }
       await this.ctx.audit.append({ actor, action: 'account.certifications', detail: { userId, ...dates } }, db);
@@ -276,9 +361,10 @@ export class AccountService {
   lapses(account: Account): string[] {
     const now = this.ctx.clock.now();
     const out: string[] = [];
-    if (account.trainingCompletedAt === null) out.push('department ALPR training has not been recorded');
-    if (account.policySignedAt === null || now - account.policySignedAt > this.ctx.rules.policySignOffValidMs) out.push('the yearly policy sign-off has lapsed');
-    if (account.leadsCertifiedAt === null || now - account.leadsCertifiedAt > this.ctx.rules.leadsValidMs) out.push('LEADS certification (every 2 years) has lapsed');
+    // 0 is what body coercion once stored for null: no date either.
+    if (!account.trainingCompletedAt) out.push('department ALPR training has not been recorded');
+    if (!account.policySignedAt || now - account.policySignedAt > this.ctx.rules.policySignOffValidMs) out.push('the yearly policy sign-off has lapsed');
+    if (!account.leadsCertifiedAt || now - account.leadsCertifiedAt > this.ctx.rules.leadsValidMs) out.push('LEADS certification (every 2 years) has lapsed');
     return out;
   }
 

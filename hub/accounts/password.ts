@@ -45,6 +45,29 @@ export async function hashPassword(password: string, options: PasswordHasherOpti
   return `scrypt$${options.logN}$${r}$1$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/**
+ * The hub's password hashing at one cost. Sign-in calls `verify` exactly once per attempt that is
+ * not locked out, whether or not the username has a password: names without one are checked
+ * against a decoy of the same cost, so that an unknown or deactivated name costs what a real one
+ * does (no answer-time oracle for which usernames exist).
+ */
+export class PasswordHasher {
+  /** A well-formed hash no password matches: a random key under a random salt, at this cost. */
+  readonly decoy: string;
+
+  constructor(readonly options: PasswordHasherOptions = DEFAULT_PASSWORD_COST) {
+    this.decoy = `scrypt$${options.logN}$8$1$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`;
+  }
+
+  hash(password: string): Promise<string> {
+    return hashPassword(password, this.options);
+  }
+
+  verify(password: string, stored: string): Promise<boolean> {
+    return verifyPassword(password, stored);
+  }
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, logN, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;

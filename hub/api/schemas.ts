@@ -26,7 +26,9 @@ export const ActivateReply = Type.Object({ username: Type.String(), otpauthUri: 
 export const Credentials = Type.Object({
   username: Text(1, 64, 'username'), password: Text(1, 256, 'password'), code: Type.String({ pattern: '^[0-9]{6}$', description: 'the current TOTP code' }),
 }, strict);
-export const SignInReply = Type.Object({ token: Type.String(), idleTimeoutMinutes: Type.Integer(), account: AccountBody });
+export const SignInReply = Type.Object({
+  token: Type.String(), idleTimeoutMinutes: Type.Integer(), lifetimeHours: Type.Integer({ description: 'the session ends this long after sign-in, whatever the activity' }), account: AccountBody,
+});
 export const MeReply = Type.Object({ account: AccountBody, lapses: Type.Array(Type.String()), permissions: Type.Array(Type.String()) });
 
 export const Certifications = {
@@ -38,7 +40,10 @@ export const CreateAccount = Type.Object({
   username: Type.String({ pattern: '^[a-z][a-z0-9._-]{2,39}$' }), displayName: Text(1, 100, 'full name'), role: Type.Union(ROLES.map((r) => Type.Literal(r))), ...Certifications,
 }, strict);
 export const CreateAccountReply = Type.Object({ account: AccountBody, activationToken: Type.String({ description: 'hand to the user in person; valid 3 days, once' }) });
-export const UpdateAccount = Type.Object({ role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))), ...Certifications }, strict);
+export const UpdateAccount = Type.Object({
+  role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)), { description: 'not your own, never chief (granted on the hub host)' })),
+  reason: Type.Optional(Text(5, 500, 'why the role changes (required with role, audited)')), ...Certifications,
+}, strict);
 export const Reason = Type.Object({ reason: Text(5, 500, 'why') }, strict);
 export const UserParams = Type.Object({ userId: Type.String({ format: 'uuid' }) });
 
@@ -90,9 +95,14 @@ export const FelonyRequestBody = Type.Object({ caseNumber: Type.String({ pattern
 export const FelonyRequestReply = Type.Object({
   requestId: Type.String(), requestedBy: Type.String(), caseNumber: Type.String(), description: Type.String(), status: Type.String(), createdAt: Type.Integer(),
   decidedBy: Type.Union([Type.String(), Type.Null()]), decidedAt: Type.Union([Type.Integer(), Type.Null()]),
+  investigators: Type.Array(Type.String(), { description: 'who besides the requester may cite the approval' }),
+  expiresAt: Type.Union([Type.Integer(), Type.Null()], { description: 'the approval covers no search after this' }),
 });
 export const RequestParams = Type.Object({ requestId: Type.String({ format: 'uuid' }) });
-export const Decision = Type.Object({ approve: Type.Boolean(), note: Text(0, 1000, 'the Chief\'s note') }, strict);
+export const Decision = Type.Object({
+  approve: Type.Boolean(), note: Text(0, 1000, 'the Chief\'s note'),
+  investigators: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20, description: 'accounts that may cite the approval besides the requester' })),
+}, strict);
 
 export const ReviewBody = Type.Object({
   flagId: Type.String(), userId: Type.String(), at: Type.Integer(), reason: Type.String(), auditSeq: Type.Integer(),

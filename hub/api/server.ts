@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AlprError, systemClock, type Clock, type ErrorCode, type Logger } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
+import { accountRoutes } from '../accounts/routes.js';
 import type { HubServices } from '../hubServices.js';
 import { alertRoutes } from '../alerts/routes.js';
 import { hotlistRoutes } from '../hotlists/routes.js';
@@ -10,12 +11,13 @@ import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy
 import { clientCertPlugin } from '../tls/clientCertPlugin.js';
 import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
 import * as S from './schemas.js';
+import { apiValidatorCompiler } from './validation.js';
 
 /** HTTP status for each error the API can return; anything else is a 500. */
 const STATUS: Partial<Record<ErrorCode, number>> = {
   ALPR_ERR_INVALID_INPUT: 400, ALPR_ERR_PASSWORD_POLICY: 400, ALPR_ERR_PURPOSE_REQUIRED: 400,
   ALPR_ERR_AUTH_FAILED: 401, ALPR_ERR_AUTH_MFA_REQUIRED: 401, ALPR_ERR_SESSION_EXPIRED: 401,
-  ALPR_ERR_FORBIDDEN: 403, ALPR_ERR_ACCOUNT_LAPSED: 403, ALPR_ERR_CLIENT_CERT: 403, ALPR_ERR_PURPOSE_PROHIBITED: 403,
+  ALPR_ERR_FORBIDDEN: 403, ALPR_ERR_SEPARATION_OF_DUTIES: 403, ALPR_ERR_FELONY_APPROVAL_INVALID: 403, ALPR_ERR_ACCOUNT_LAPSED: 403, ALPR_ERR_CLIENT_CERT: 403, ALPR_ERR_PURPOSE_PROHIBITED: 403,
   ALPR_ERR_NOT_FOUND: 404, ALPR_ERR_CONFLICT: 409, ALPR_ERR_SITE_NOT_APPROVED: 409, ALPR_ERR_AUTH_LOCKED: 423, ALPR_ERR_RATE_LIMITED: 429,
   ALPR_ERR_STORE: 503,
 };
@@ -48,8 +50,9 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
     ...(ctx.tls ? { https: httpsOptions(ctx.tls) } : {}),
     loggerInstance: ctx.logger.child({ module: 'http' }) as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // No coercion of request bodies (`{"trainingCompletedAt": null}` once became 0): see validation.ts.
+  app.setValidatorCompiler(apiValidatorCompiler());
   app.decorateRequest('account', null);
   if (ctx.tls?.clientCa) await app.register(clientCertPlugin, { sql: services.store.sql, audit: services.audit, clock: ctx.clock ?? systemClock });
 
@@ -89,39 +92,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
 
-  // --- sign-in -------------------------------------------------------------------------------
-  app.post('/api/v1/auth/activate', { schema: { tags: ['auth'], body: S.Activate, response: { 200: S.ActivateReply, ...errors } } },
-    async (req) => services.accounts.activate(req.body.activationToken, req.body.password));
-  app.post('/api/v1/auth/mfa/confirm', { schema: { tags: ['auth'], body: S.Credentials, response: { 200: S.AccountBody, ...errors } } },
-    async (req) => services.accounts.confirmTotp(req.body.username, req.body.password, req.body.code));
-  app.post('/api/v1/auth/sign-in', { schema: { tags: ['auth'], body: S.Credentials, response: { 200: S.SignInReply, ...errors } } }, async (req) => {
-    const { token, account } = await services.accounts.signIn(req.body.username, req.body.password, req.body.code, { ip: req.ip });
-    return { token, account, idleTimeoutMinutes: Math.round(services.policy.accounts.idleTimeoutMs / 60_000) };
-  });
-  app.post('/api/v1/auth/sign-out', { schema: { tags: ['auth'], security: bearer, response: { 204: Type.Null(), ...errors } }, onRequest: auth() }, async (req, reply) => {
-    await services.accounts.signOut(/^Bearer (.+)$/.exec(req.headers.authorization!)![1]!);
-    return reply.status(204).send(null);
-  });
-  app.get('/api/v1/me', { schema: { tags: ['auth'], security: bearer, response: { 200: S.MeReply, ...errors } }, onRequest: auth() },
-    async (req) => ({ account: me(req), lapses: services.accounts.lapses(me(req)), permissions: [...PERMISSION_MATRIX[me(req).role]] }));
-
-  // --- accounts ------------------------------------------------------------------------------
-  app.post('/api/v1/accounts', { schema: { tags: ['accounts'], security: bearer, body: S.CreateAccount, response: { 201: S.CreateAccountReply, ...errors } }, onRequest: auth('accounts.manage') },
-    async (req, reply) => reply.status(201).send(await services.accounts.create(req.body, me(req).userId)));
-  app.get('/api/v1/accounts', { schema: { tags: ['accounts'], security: bearer, response: { 200: Type.Array(S.AccountBody), ...errors } }, onRequest: auth('accounts.manage') },
-    async () => services.accounts.list());
-  app.patch('/api/v1/accounts/:userId', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, body: S.UpdateAccount, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage') },
-    async (req) => {
-      const { role, ...dates } = req.body;
-      let account = role ? await services.accounts.setRole(req.params.userId, role, me(req).userId) : null;
-      if (Object.keys(dates).length > 0) account = await services.accounts.setCertifications(req.params.userId, dates, me(req).userId);
-      if (!account) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'nothing to change');
-      return account;
-    });
-  app.post('/api/v1/accounts/:userId/deactivate', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, body: S.Reason, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage') },
-    async (req) => services.accounts.deactivate(req.params.userId, me(req).userId, req.body.reason));
-  app.post('/api/v1/accounts/:userId/unlock', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage') },
-    async (req) => services.accounts.unlock(req.params.userId, me(req).userId));
+  await app.register(accountRoutes, { services, auth });
 
   // --- search, images, evidence ---------------------------------------------------------------
   app.post('/api/v1/search', { schema: { tags: ['search'], security: bearer, body: S.SearchBody, response: { 200: S.SearchReply, ...errors } }, onRequest: auth(['reads.search', 'reads.searchAdministrative']) },
@@ -149,7 +120,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
       return PERMISSION_MATRIX[me(req).role].includes('felony.approve') ? all : all.filter((r) => r.requestedBy === me(req).userId);
     });
   app.post('/api/v1/felony-requests/:requestId/decision', { schema: { tags: ['policy'], security: bearer, params: S.RequestParams, body: S.Decision, response: { 200: S.FelonyRequestReply, ...errors } }, onRequest: auth('felony.approve') },
-    async (req) => services.felony.decide(req.params.requestId, req.body.approve, me(req).userId, req.body.note));
+    async (req) => services.felony.decide(req.params.requestId, req.body.approve, me(req).userId, req.body.note, req.body.investigators));
   app.get('/api/v1/reviews', { schema: { tags: ['policy'], security: bearer, response: { 200: Type.Array(S.ReviewBody), ...errors } }, onRequest: auth('reviews.manage') },
     async () => services.reviews.open());
   app.post('/api/v1/reviews/:flagId/resolve', { schema: { tags: ['policy'], security: bearer, params: S.FlagParams, body: S.ReviewNote, response: { 200: S.ReviewBody, ...errors } }, onRequest: auth('reviews.manage') },

@@ -20,6 +20,12 @@ const STATEMENTS = [
     leads_certified_at BIGINT, created_at BIGINT NOT NULL, deactivated_at BIGINT)`,
   `CREATE TABLE IF NOT EXISTS sessions (
     token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL, ended_at BIGINT)`,
+  'CREATE INDEX IF NOT EXISTS sessions_user_open ON sessions (user_id, ended_at)',
+  // Failed sign-ins under usernames no account holds, so that they lock exactly as real ones do
+  // without creating accounts. Rows quiet for a day are pruned (hub/accounts/signInThrottle.ts).
+  `CREATE TABLE IF NOT EXISTS sign_in_throttle (
+    username TEXT PRIMARY KEY, failed_attempts INTEGER NOT NULL, locked_until BIGINT, last_failed_at BIGINT NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS sign_in_throttle_last ON sign_in_throttle (last_failed_at)',
   `CREATE TABLE IF NOT EXISTS audit_log (
     seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL,
     prev_hash TEXT NOT NULL, hash TEXT NOT NULL)`,
@@ -28,6 +34,9 @@ const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS felony_requests (
     request_id TEXT PRIMARY KEY, requested_by TEXT NOT NULL, case_number TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL,
     created_at BIGINT NOT NULL, decided_by TEXT, decided_at BIGINT)`,
+  // What the Chief's approval of an other-felony request covers: who may cite it and until when.
+  `CREATE TABLE IF NOT EXISTS felony_approvals (
+    request_id TEXT PRIMARY KEY, investigators TEXT NOT NULL, expires_at BIGINT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS review_flags (
     flag_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, at BIGINT NOT NULL, reason TEXT NOT NULL, audit_seq BIGINT NOT NULL,
     reviewed_by TEXT, reviewed_at BIGINT, review_note TEXT)`,

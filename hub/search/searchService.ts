@@ -87,7 +87,7 @@ export class SearchService {
       throw error;
     }
     try {
-      if (stated.purpose === 'other_felony') await this.ctx.felony.requireApproved(String(stated.felonyRequestId), String(stated.caseNumber));
+      if (stated.purpose === 'other_felony') await this.ctx.felony.requireApproved(String(stated.felonyRequestId), String(stated.caseNumber), user.userId);
       const used = await this.ctx.audit.count(user.userId, 'reads.search', now - 3600_000);
       if (used >= this.ctx.limits.maxQueriesPerHour) throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account has run ${used} searches in the past hour; the limit is ${this.ctx.limits.maxQueriesPerHour}`);
       const result = await searchReads(this.ctx.store, query);

@@ -24,6 +24,8 @@ export interface Harness {
   user(role: string, overrides?: { username?: string; certified?: boolean }): Promise<{ account: Account; token: string; secret: Buffer; username: string }>;
   /** A TOTP code for the user that the hub has not seen yet (moves the clock one step). */
   code(secret: Buffer): string;
+  /** PostgreSQL only: a second hub (its own pool and services) on the same schema, as another hub process would be. */
+  peer(): Promise<HubServices>;
   /** Stores reads straight into the store (as ingest would). */
   addReads(reads: Array<Partial<HubRead>>): Promise<HubRead[]>;
 }
@@ -37,7 +39,11 @@ export function hubRead(overrides: Partial<HubRead> = {}): HubRead {
   };
 }
 
-export async function makeStore(t: Tap, engine: 'sqlite' | 'pg', images: ImageCipher, now: () => number): Promise<HubStore | null> {
+/**
+ * A store on a fresh database; on PostgreSQL `reopen()` opens another pool on the same schema, as
+ * a second hub process would. (SQLite serves one hub process: it has none.)
+ */
+export async function makeStore(t: Tap, engine: 'sqlite' | 'pg', images: ImageCipher, now: () => number): Promise<(HubStore & { reopen?(): Promise<HubStore> }) | null> {
   if (engine === 'sqlite') {
     const dir = await tempDir(t);
     const store = new SqliteStore({ path: join(dir, 'hub.db'), images, now });
@@ -47,8 +53,16 @@ export async function makeStore(t: Tap, engine: 'sqlite' | 'pg', images: ImageCi
   }
   if (!(await serviceAvailable(t, 'postgres'))) return null;
   const schema = `alpr_test_${randomBytes(4).toString('hex')}`;
-  const store = new PgStore({ connectionString: PG_URL, schema, images, now });
-  await store.migrate();
+  const open = async () => {
+    const store = new PgStore({ connectionString: PG_URL, schema, images, now });
+    await store.migrate();
+    return store;
+  };
+  const store = Object.assign(await open(), { reopen: async () => {
+    const other = await open();
+    t.teardown(() => other.close());
+    return other;
+  } });
   t.teardown(async () => {
     await store.close();
     const { default: pg } = await import('pg');
@@ -66,10 +80,9 @@ export async function harness(t: Tap, engine: 'sqlite' | 'pg', policy: Partial<H
   const imageKey = randomBytes(32);
   const store = await makeStore(t, engine, new ImageCipher(imageKey), () => clock.now());
   if (!store) return null;
-  const services = await createHubServices({
-    store, clock, logger: silentLogger(), keys: { imageKey, sign: newSigningKeys() }, policy: { passwordCost: { logN: 10 }, ...policy },
-    spoolDir: join(await tempDir(t), 'hotlist-imports'),
-  });
+  const keys = { imageKey, sign: newSigningKeys() };
+  const spoolDir = join(await tempDir(t), 'hotlist-imports');
+  const services = await createHubServices({ store, clock, logger: silentLogger(), keys, policy: { passwordCost: { logN: 10 }, ...policy }, spoolDir });
   await services.devices.enroll({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: await ensureSite(services), }, 'test').catch(() => undefined);
   let n = 0;
   const code = (secret: Buffer) => {
@@ -78,11 +91,15 @@ export async function harness(t: Tap, engine: 'sqlite' | 'pg', policy: Partial<H
   };
   return {
     engine, services, store, clock, code,
+    async peer() {
+      if (!store.reopen) throw new Error('a SQLite hub is one process; peers need PostgreSQL');
+      return createHubServices({ store: await store.reopen(), clock, logger: silentLogger(), keys, policy: { passwordCost: { logN: 10 }, ...policy }, spoolDir });
+    },
     async user(role, overrides = {}) {
       const username = overrides.username ?? `${role}${++n}`;
       const certified = overrides.certified ?? true;
       const dates = certified ? { trainingCompletedAt: START - 10 * DAY, policySignedAt: START - 10 * DAY, leadsCertifiedAt: START - 10 * DAY } : {};
-      const { activationToken } = await services.accounts.create({ username, displayName: `Test ${role}`, role, ...dates }, 'test-admin');
+      const { activationToken } = await services.accounts.create({ username, displayName: `Test ${role}`, role, ...dates }, 'test-admin', role === 'chief' ? 'host' : 'api');
       const { otpauthUri } = await services.accounts.activate(activationToken, PASSWORD);
       const secret = base32Decode(new URL(otpauthUri).searchParams.get('secret')!);
       await services.accounts.confirmTotp(username, PASSWORD, code(secret));

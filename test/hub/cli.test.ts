@@ -52,3 +52,19 @@ t.test('alpr-hub audit verify passes an intact chain and fails a tampered, short
   t.match(shortened.out, /cut from the end/);
   db.close();
 });
+
+t.test('alpr-hub account set-role is where the chief role is granted, with a reason, audited', async (t) => {
+  const data = await tempDir(t);
+  t.equal((await run(['account', 'create', '--data', data, '--username', 'new.chief', '--display-name', 'New Chief', '--role', 'chief'])).code, 0, 'the host may create a chief account');
+  t.equal((await run(['account', 'create', '--data', data, '--username', 'dep.admin', '--display-name', 'Deputy', '--role', 'admin'])).code, 0);
+  t.equal((await run(['account', 'set-role', '--data', data, '--username', 'dep.admin', '--role', 'chief'])).code, 64, 'a reason is required');
+  const r = await run(['account', 'set-role', '--data', data, '--username', 'dep.admin', '--role', 'chief', '--reason', 'interim chief, village order 26-3']);
+  t.equal(r.code, 0, r.err);
+  t.match(JSON.parse(r.out), { username: 'dep.admin', role: 'chief' });
+  t.equal((await run(['account', 'set-role', '--data', data, '--username', 'nobody.here', '--role', 'officer', '--reason', 'no such account'])).code, 1);
+  const db = new Database(join(data, 'hub.db'), { readonly: true });
+  t.teardown(() => db.close());
+  const change = db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'account.roleChange'").get() as { actor: string; detail: string };
+  t.match(change.actor, /^cli:/);
+  t.match(JSON.parse(change.detail), { from: 'admin', to: 'chief', reason: 'interim chief, village order 26-3', via: 'host' });
+});

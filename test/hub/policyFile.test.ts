@@ -18,3 +18,17 @@ t.test('a policy file sets caps and the term list; mistakes are named and refuse
   await writeFile(bad, 'max_results_per_query: [');
   await t.rejects(loadPolicyFile(bad), { code: 'ALPR_ERR_CONFIG_PARSE' });
 });
+
+t.test('a policy file sets the session cap and how long a felony approval lasts', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'policy.yaml');
+  await writeFile(file, 'max_sessions_per_account: 1\nfelony_approval_days: 14\n');
+  const policy = await loadPolicyFile(file);
+  t.equal(policy.accounts?.maxSessionsPerAccount, 1);
+  t.equal(policy.accounts?.sessionLifetimeMs, 12 * 3600_000, 'the 12-hour lifetime is not a policy-file setting');
+  t.equal(policy.felonyApprovalValidMs, 14 * 86_400_000);
+  await writeFile(file, 'felony_approval_days: 365\n');
+  await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_INVALID', message: /felony_approval_days/ });
+  await writeFile(file, 'max_sessions_per_account: 0\n');
+  await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_INVALID', message: /max_sessions_per_account/ });
+});

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { DEFAULT_ACCOUNT_RULES } from '../../../hub/accounts/accountService.js';
 import { DAY, onBothStores, PASSWORD, START } from '../../helpers/hubHarness.js';
 
 onBothStores(t, 'a new account must set a password and enroll TOTP before it can sign in', async (t, h) => {
@@ -80,11 +81,81 @@ onBothStores(t, 'training, the yearly sign-off and LEADS every 2 years gate sear
   await t.rejects(accounts.setCertifications(u.account.userId, { leadsCertifiedAt: h.clock.now() + DAY }, 'admin-1'), { code: 'ALPR_ERR_INVALID_INPUT' }, 'no dates in the future');
 });
 
-onBothStores(t, 'role changes and unlocks are audited', async (t, h) => {
+onBothStores(t, 'role changes carry a reason and are audited with it', async (t, h) => {
   const u = await h.user('officer');
-  await h.services.accounts.setRole(u.account.userId, 'detective', 'admin-1');
+  const admin = await h.user('admin');
+  await h.services.accounts.setRole(u.account.userId, 'detective', admin.account.userId, 'promoted to investigations, memo 26-14');
   t.equal((await h.services.accounts.get(u.account.userId))?.role, 'detective');
-  await t.rejects(h.services.accounts.setRole(u.account.userId, 'superuser', 'admin-1'), { code: 'ALPR_ERR_INVALID_INPUT' });
+  await t.rejects(h.services.accounts.setRole(u.account.userId, 'superuser', admin.account.userId, 'no such role exists'), { code: 'ALPR_ERR_INVALID_INPUT' });
+  await t.rejects(h.services.accounts.setRole(u.account.userId, 'analyst', admin.account.userId, ''), { code: 'ALPR_ERR_INVALID_INPUT', message: /reason/ }, 'a role change without a reason is refused');
+  t.equal((await h.services.accounts.get(u.account.userId))?.role, 'detective', 'and changes nothing');
   const [change] = await h.services.audit.query({ action: 'account.roleChange', limit: 5 });
-  t.same(change?.detail, { userId: u.account.userId, from: 'officer', to: 'detective' });
+  t.same(change?.detail, { userId: u.account.userId, from: 'officer', to: 'detective', reason: 'promoted to investigations, memo 26-14', via: 'api' });
 });
+
+onBothStores(t, 'nobody changes their own role and the chief role is granted only on the hub host', async (t, h) => {
+  const admin = await h.user('admin');
+  const other = await h.user('admin');
+  const chief = await h.user('chief');
+  const { accounts, audit } = h.services;
+  await t.rejects(accounts.setRole(admin.account.userId, 'chief', admin.account.userId, 'I approve my own requests'), { code: 'ALPR_ERR_SEPARATION_OF_DUTIES', message: /own role/ });
+  await t.rejects(accounts.setRole(admin.account.userId, 'auditor', admin.account.userId, 'lateral move to audit'), { code: 'ALPR_ERR_SEPARATION_OF_DUTIES', message: /own role/ });
+  await t.rejects(accounts.setRole(admin.account.userId, 'chief', other.account.userId, 'acting chief while away'), { code: 'ALPR_ERR_SEPARATION_OF_DUTIES', message: /hub host/ });
+  await t.rejects(accounts.setRole(chief.account.userId, 'officer', admin.account.userId, 'demote the chief'), { code: 'ALPR_ERR_SEPARATION_OF_DUTIES', message: /hub host/ });
+  await t.rejects(accounts.create({ username: 'new.chief', displayName: 'New Chief', role: 'chief' }, admin.account.userId), { code: 'ALPR_ERR_SEPARATION_OF_DUTIES' });
+  t.equal((await accounts.get(admin.account.userId))?.role, 'admin', 'the admin is still an admin');
+  t.equal((await accounts.get(chief.account.userId))?.role, 'chief');
+  t.equal(await accounts.byUsername('new.chief'), null, 'no chief account was created');
+  const refused = (await audit.query({ action: 'account.roleChange', limit: 10 })).filter((r) => r.outcome === 'refused');
+  t.equal(refused.length, 4, 'every refused role change is audited');
+  t.equal((await audit.query({ action: 'account.create', limit: 20 })).filter((r) => r.outcome === 'refused').length, 1);
+  const granted = await accounts.setRole(admin.account.userId, 'chief', 'cli:root', 'sworn in as interim chief, order 26-3', 'host');
+  t.equal(granted.role, 'chief', 'on the hub host the chief role can be granted');
+  const [change] = (await audit.query({ action: 'account.roleChange', limit: 10 })).filter((r) => r.outcome === 'ok');
+  t.match(change?.detail, { to: 'chief', via: 'host', reason: 'sworn in as interim chief, order 26-3' });
+});
+
+onBothStores(t, 'a cleared or zero certification date means untrained', async (t, h) => {
+  const u = await h.user('officer');
+  t.same(h.services.accounts.lapses(u.account), []);
+  const cleared = await h.services.accounts.setCertifications(u.account.userId, { trainingCompletedAt: null }, 'admin-1');
+  t.equal(cleared.trainingCompletedAt, null);
+  t.same(h.services.accounts.lapses(cleared), ['department ALPR training has not been recorded']);
+  await t.rejects(h.services.accounts.setCertifications(u.account.userId, { trainingCompletedAt: 0 }, 'admin-1'), { code: 'ALPR_ERR_INVALID_INPUT' }, '0 is not a date');
+  // What the old body coercion left behind: 0 in the column.
+  await h.store.sql.run('UPDATE accounts SET training_completed_at = 0 WHERE user_id = ?', [u.account.userId]);
+  t.same(h.services.accounts.lapses((await h.services.accounts.get(u.account.userId))!), ['department ALPR training has not been recorded']);
+});
+
+onBothStores(t, 'a session ends 12 hours after sign-in however busy it is, and the end is audited', async (t, h) => {
+  const u = await h.user('officer');
+  const signedInAt = h.clock.now();
+  let requests = 0;
+  while (h.clock.now() + 20 * 60_000 <= signedInAt + 12 * 3600_000 && requests < 100) {
+    h.clock.advance(20 * 60_000);
+    await h.services.accounts.authenticate(u.token);
+    requests++;
+  }
+  t.equal(requests, 36, 'a request every 20 minutes for 12 hours keeps it open');
+  h.clock.advance(20 * 60_000);
+  await t.rejects(h.services.accounts.authenticate(u.token), { code: 'ALPR_ERR_SESSION_EXPIRED', message: /at most 12 hours/ });
+  await t.rejects(h.services.accounts.authenticate(u.token), { code: 'ALPR_ERR_SESSION_EXPIRED' }, 'and stays ended');
+  const [ended] = await h.services.audit.query({ action: 'auth.sessionExpired', limit: 5 });
+  t.equal(ended?.actor, u.account.userId);
+  const { token } = await h.services.accounts.signIn(u.username, PASSWORD, h.code(u.secret));
+  t.equal((await h.services.accounts.authenticate(token)).account.userId, u.account.userId, 'a fresh sign-in works');
+});
+
+onBothStores(t, 'signing in beyond the session cap ends the oldest session, audited', async (t, h) => {
+  const u = await h.user('detective'); // session 1
+  const second = await h.services.accounts.signIn(u.username, PASSWORD, h.code(u.secret));
+  await h.services.accounts.authenticate(u.token);
+  const third = await h.services.accounts.signIn(u.username, PASSWORD, h.code(u.secret));
+  await t.rejects(h.services.accounts.authenticate(u.token), { code: 'ALPR_ERR_SESSION_EXPIRED' }, 'the oldest session ended');
+  for (const s of [second, third]) t.equal((await h.services.accounts.authenticate(s.token)).account.userId, u.account.userId, 'the two newest stay open');
+  const ended = await h.services.audit.query({ action: 'auth.sessionEnded', limit: 5 });
+  t.equal(ended.length, 1);
+  t.match(ended[0]?.detail, { userId: u.account.userId, reason: /more than 2 sessions/ });
+  const open = await h.store.sql.all('SELECT token_hash FROM sessions WHERE user_id = ? AND ended_at IS NULL', [u.account.userId]);
+  t.equal(open.length, 2, 'never more than the cap open');
+}, { accounts: { ...DEFAULT_ACCOUNT_RULES, maxSessionsPerAccount: 2 } });

@@ -42,7 +42,7 @@ onBothStores(t, 'other-felony searches need a request the Chief approved for the
   const request = await h.services.felony.submit({ caseNumber: '26-000777', description: 'string of residential burglaries, van seen at three scenes' }, officer.account.userId);
   await t.rejects(h.services.search.search(officer.account, { ...felony, felonyRequestId: request.requestId }), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /not approved/ });
   await h.services.felony.decide(request.requestId, true, 'chief-1', 'approved in writing');
-  await t.rejects(h.services.search.search(officer.account, { ...felony, caseNumber: '26-000778', felonyRequestId: request.requestId }), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /approved for case/ });
+  await t.rejects(h.services.search.search(officer.account, { ...felony, caseNumber: '26-000778', felonyRequestId: request.requestId }), { code: 'ALPR_ERR_FELONY_APPROVAL_INVALID', message: /approved for case/ });
   const res = await h.services.search.search(officer.account, { ...felony, felonyRequestId: request.requestId });
   t.equal(res.hits.length, 1);
   await t.rejects(h.services.felony.decide(request.requestId, false, 'chief-1', 'changed mind'), { code: 'ALPR_ERR_CONFLICT' });

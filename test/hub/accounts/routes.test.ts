@@ -1,0 +1,104 @@
+import t from 'tap';
+import { buildApi } from '../../../hub/api/server.js';
+import { captureLogger } from '../../helpers/index.js';
+import { onBothStores, PASSWORD, type Harness } from '../../helpers/hubHarness.js';
+
+type Tap = import('tap').Test;
+
+async function api(t: Tap, h: Harness) {
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  return app;
+}
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const lawful = { purpose: 'violent_crime', caseNumber: '26-004411', description: 'armed robbery, getaway car seen on Harlem', plate: 'ABC1234', mode: 'exact' };
+
+onBothStores(t, 'an admin cannot make itself chief, or anyone chief, over the API; role changes need a reason', async (t, h) => {
+  const app = await api(t, h);
+  const admin = await h.user('admin');
+  const officer = await h.user('officer');
+  const patch = (userId: string, payload: unknown) => app.inject({ method: 'PATCH', url: `/api/v1/accounts/${userId}`, headers: bearer(admin.token), payload: payload as object });
+
+  const self = await patch(admin.account.userId, { role: 'chief', reason: 'the chief is on leave' });
+  t.equal(self.statusCode, 403);
+  t.equal(self.json().code, 'ALPR_ERR_SEPARATION_OF_DUTIES');
+  const chief = await patch(officer.account.userId, { role: 'chief', reason: 'acting chief this week' });
+  t.equal(chief.statusCode, 403);
+  t.match(chief.json().message, /hub host/);
+  const create = await app.inject({ method: 'POST', url: '/api/v1/accounts', headers: bearer(admin.token), payload: { username: 'second.chief', displayName: 'Second Chief', role: 'chief' } });
+  t.equal(create.statusCode, 403, 'nor create a chief account');
+  const noReason = await patch(officer.account.userId, { role: 'detective' });
+  t.equal(noReason.statusCode, 400);
+  t.match(noReason.json().message, /reason/);
+  t.equal((await h.services.accounts.get(admin.account.userId))?.role, 'admin');
+  t.equal((await h.services.accounts.get(officer.account.userId))?.role, 'officer', 'nothing changed');
+
+  const ok = await patch(officer.account.userId, { role: 'detective', reason: 'assigned to investigations' });
+  t.equal(ok.statusCode, 200, ok.body);
+  t.equal(ok.json().role, 'detective');
+  const audit = (await h.services.audit.query({ action: 'account.roleChange', limit: 10 })).map((r) => `${r.outcome}:${r.detail.to}`);
+  t.same(audit, ['refused:chief', 'refused:chief', 'ok:detective'], 'refusals and the change are audited');
+});
+
+onBothStores(t, 'request bodies are never coerced: a null training date stays null and the account cannot search', async (t, h) => {
+  const app = await api(t, h);
+  const admin = await h.user('admin');
+  const officer = await h.user('officer');
+  await h.addReads([{ plate: 'ABC1234' }]);
+  const before = await app.inject({ method: 'POST', url: '/api/v1/search', headers: bearer(officer.token), payload: lawful });
+  t.equal(before.statusCode, 200, 'trained: the search runs');
+
+  const cleared = await app.inject({ method: 'PATCH', url: `/api/v1/accounts/${officer.account.userId}`, headers: { ...bearer(admin.token), 'content-type': 'application/json' }, payload: '{"trainingCompletedAt": null}' });
+  t.equal(cleared.statusCode, 200, cleared.body);
+  t.equal(cleared.json().trainingCompletedAt, null, 'stored as null, not 0');
+  const search = await app.inject({ method: 'POST', url: '/api/v1/search', headers: bearer(officer.token), payload: lawful });
+  t.equal(search.statusCode, 403);
+  t.equal(search.json().code, 'ALPR_ERR_ACCOUNT_LAPSED');
+  t.match(search.json().message, /training/);
+
+  const refused: Array<[string, string, unknown]> = [
+    ['PATCH', `/api/v1/accounts/${officer.account.userId}`, { trainingCompletedAt: String(Date.now() - 86_400_000) }],
+    ['PATCH', `/api/v1/accounts/${officer.account.userId}`, { trainingCompletedAt: false }],
+    ['PATCH', `/api/v1/accounts/${officer.account.userId}`, { trainingCompletedAt: [h.clock.now() - 1000] }],
+    ['POST', '/api/v1/search', { ...lawful, limit: '5' }],
+    ['POST', '/api/v1/search', { ...lawful, from: null }],
+    ['POST', '/api/v1/felony-requests', { caseNumber: 260001, description: 'a written request long enough to pass' }],
+  ];
+  for (const [method, url, payload] of refused) {
+    const token = url.startsWith('/api/v1/accounts') ? admin.token : officer.token;
+    const res = await app.inject({ method: method as 'PATCH' | 'POST', url, headers: bearer(token), payload: payload as object });
+    t.equal(res.statusCode, 400, `${method} ${url} ${JSON.stringify(payload)} is refused, not coerced`);
+    t.equal(res.json().code, 'ALPR_ERR_INVALID_INPUT');
+  }
+  t.equal((await h.services.accounts.get(officer.account.userId))?.trainingCompletedAt, null, 'nothing was stored by the refused requests');
+});
+
+onBothStores(t, 'query strings and path parameters, which arrive as text, are still read as their types', async (t, h) => {
+  const app = await api(t, h);
+  const auditor = await h.user('auditor');
+  const officer = await h.user('officer');
+  await h.addReads([{ plate: 'ABC1234' }]);
+  const records = await app.inject({ method: 'GET', url: '/api/v1/audit?limit=2&afterSeq=1', headers: bearer(auditor.token) });
+  t.equal(records.statusCode, 200, records.body);
+  t.equal(records.json().length, 2);
+  t.equal(records.json()[0].seq, 2);
+  t.equal((await app.inject({ method: 'GET', url: '/api/v1/audit?limit=two', headers: bearer(auditor.token) })).statusCode, 400);
+  const search = await app.inject({ method: 'POST', url: '/api/v1/search', headers: bearer(officer.token), payload: lawful });
+  const { searchId, hits } = search.json();
+  const images = await app.inject({ method: 'GET', url: `/api/v1/reads/${hits[0].id}/images?searchId=${searchId}`, headers: bearer(officer.token) });
+  t.equal(images.statusCode, 200, images.body);
+  t.equal((await app.inject({ method: 'GET', url: `/api/v1/reads/${hits[0].id}/images?searchId=1.5`, headers: bearer(officer.token) })).statusCode, 400);
+});
+
+onBothStores(t, 'sign-in over HTTP says how long the session lasts, and failures look the same for every name', async (t, h) => {
+  const app = await api(t, h);
+  const officer = await h.user('officer');
+  const ok = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: officer.username, password: PASSWORD, code: h.code(officer.secret) } });
+  t.equal(ok.statusCode, 200);
+  t.match(ok.json(), { idleTimeoutMinutes: 30, lifetimeHours: 12 });
+  const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: officer.username, password: 'a wrong passphrase of some length', code: h.code(officer.secret) } });
+  const unknown = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'no.such.user', password: 'a wrong passphrase of some length', code: h.code(officer.secret) } });
+  t.equal(unknown.statusCode, wrong.statusCode);
+  t.same(unknown.json(), wrong.json(), 'the same body for an unknown name as for a wrong password');
+  t.same(Object.keys(unknown.headers).sort(), Object.keys(wrong.headers).sort(), 'and the same headers');
+});

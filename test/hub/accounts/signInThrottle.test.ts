@@ -1,0 +1,118 @@
+import t from 'tap';
+import { totp } from '../../../hub/accounts/totp.js';
+import type { HubServices } from '../../../hub/index.js';
+import { harness, onBothStores, PASSWORD, type Harness } from '../../helpers/hubHarness.js';
+
+type Tap = import('tap').Test;
+
+/** Counts the scrypt verifications each hub runs (the real ones still run). */
+function countVerifications(t: Tap, hubs: HubServices[]): { count: () => number; hashes: string[] } {
+  const hashes: string[] = [];
+  for (const hub of hubs) {
+    const hasher = hub.accounts.passwords;
+    const verify = hasher.verify.bind(hasher);
+    hasher.verify = async (password: string, stored: string) => {
+      hashes.push(stored);
+      return verify(password, stored);
+    };
+    t.teardown(() => {
+      hasher.verify = verify;
+    });
+  }
+  return { count: () => hashes.length, hashes };
+}
+
+const codes = (results: PromiseSettledResult<unknown>[]) =>
+  results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code)).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }), {});
+
+/** The attack from the issue: many sign-ins at once, right password, wrong codes, spread over two hub processes. */
+async function burst(h: Harness, hubs: HubServices[], username: string, secret: Buffer, n: number) {
+  const wrong = totp(secret, h.clock.now() + 3600_000); // a real code, but for an hour from now: never valid now
+  return Promise.allSettled(Array.from({ length: n }, (_, i) => hubs[i % hubs.length]!.accounts.signIn(username, PASSWORD, wrong)));
+}
+
+onBothStores(t, '50 sign-ins at once with the right password and wrong codes evaluate 5 guesses and lock the account', async (t, h) => {
+  const u = await h.user('officer');
+  const spy = countVerifications(t, [h.services]);
+  const results = await burst(h, [h.services], u.username, u.secret, 50);
+  t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 5, ALPR_ERR_AUTH_LOCKED: 45 }, 'five answers say wrong, the rest say locked');
+  t.equal(spy.count(), 5, 'only five guesses reached scrypt');
+  const account = (await h.services.accounts.get(u.account.userId))!;
+  t.ok(account.lockedUntil !== null && account.lockedUntil > h.clock.now(), 'the account is locked');
+  await t.rejects(h.services.accounts.signIn(u.username, PASSWORD, h.code(u.secret)), { code: 'ALPR_ERR_AUTH_LOCKED' }, 'even the right code is refused now');
+  t.equal((await h.services.audit.query({ action: 'account.lock', limit: 10 })).length, 1, 'the lock is audited once');
+});
+
+/** Several hub processes share one PostgreSQL (SQLite is one process, so these run on PostgreSQL only). */
+function onPeers(name: string, fn: (t: Tap, h: Harness) => Promise<void>): void {
+  t.test(`pg: ${name}`, async (tt) => {
+    const h = await harness(tt, 'pg');
+    if (h) await fn(tt, h);
+  });
+}
+
+onPeers('two hub processes on one database share the lockout: still 5 guesses for 40 sign-ins', async (t, h) => {
+  const u = await h.user('dispatcher');
+  const peer = await h.peer();
+  const spy = countVerifications(t, [h.services, peer]);
+  const results = await burst(h, [h.services, peer], u.username, u.secret, 40);
+  t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 5, ALPR_ERR_AUTH_LOCKED: 35 });
+  t.equal(spy.count(), 5, 'five guesses between the two hubs, not five each');
+});
+
+async function oneCodeEightTimes(t: Tap, h: Harness, hubs: HubServices[]) {
+  const u = await h.user('analyst');
+  const sessions = async () => (await h.store.sql.all('SELECT token_hash FROM sessions WHERE user_id = ?', [u.account.userId])).length;
+  const before = await sessions();
+  const code = h.code(u.secret);
+  const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => hubs[i % hubs.length]!.accounts.signIn(u.username, PASSWORD, code)));
+  t.equal(results.filter((r) => r.status === 'fulfilled').length, 1, 'one sign-in succeeds');
+  t.ok(results.filter((r) => r.status === 'rejected').every((r) => ['ALPR_ERR_AUTH_FAILED', 'ALPR_ERR_AUTH_LOCKED'].includes((r as PromiseRejectedResult).reason.code)), 'the others are refused');
+  t.equal(await sessions() - before, 1, 'one new session in the database');
+}
+
+onBothStores(t, '8 sign-ins at once with one valid TOTP code give exactly one session', async (t, h) => oneCodeEightTimes(t, h, [h.services]));
+onPeers('8 sign-ins at once with one valid TOTP code give exactly one session across two hub processes', async (t, h) => oneCodeEightTimes(t, h, [h.services, await h.peer()]));
+
+onBothStores(t, 'unknown usernames fail, cost and lock exactly like real ones, without an account being created', async (t, h) => {
+  const real = await h.user('officer');
+  const accountsBefore = (await h.services.accounts.list()).length;
+  const spy = countVerifications(t, [h.services]);
+  const answers: Array<{ name: string; code: string; message: string }> = [];
+  for (let i = 0; i < 6; i++) {
+    for (const name of [real.username, 'nobody.here']) {
+      const err = await h.services.accounts.signIn(name, 'a wrong passphrase of some length', '123456').catch((e: { code: string; message: string }) => e);
+      answers.push({ name, code: (err as { code: string }).code, message: (err as { message: string }).message.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/, 'TIME') });
+    }
+  }
+  const realAnswers = answers.filter((a) => a.name === real.username).map(({ code, message }) => ({ code, message }));
+  const unknownAnswers = answers.filter((a) => a.name === 'nobody.here').map(({ code, message }) => ({ code, message }));
+  t.same(unknownAnswers, realAnswers, 'the same answers, attempt for attempt');
+  t.equal(realAnswers.at(-1)?.code, 'ALPR_ERR_AUTH_LOCKED', 'the sixth attempt finds both names locked');
+  t.equal(spy.count(), 10, 'five scrypt runs per name (the locked attempts run none)');
+  const costs = new Set(spy.hashes.map((hash) => hash.split('$').slice(0, 4).join('$')));
+  t.same([...costs], ['scrypt$10$8$1'], 'at the same cost');
+  t.equal((await h.services.accounts.list()).length, accountsBefore, 'no account was created');
+  t.equal(await h.services.accounts.byUsername('nobody.here'), null);
+  h.clock.advance(10 * 60_000 + 1);
+  await t.rejects(h.services.accounts.signIn('nobody.here', 'a wrong passphrase of some length', '123456'), { code: 'ALPR_ERR_AUTH_FAILED' }, 'the lock on an unknown name runs out like a real one');
+});
+
+onBothStores(t, 'a deactivated or never activated account answers like a wrong password, after the same scrypt work', async (t, h) => {
+  const gone = await h.user('officer');
+  await h.services.accounts.deactivate(gone.account.userId, 'admin-1', 'separated from the department');
+  await h.services.accounts.create({ username: 'not.yet', displayName: 'Not Yet', role: 'officer' }, 'admin-1');
+  const active = await h.user('officer');
+  const spy = countVerifications(t, [h.services]);
+  const answer = async (name: string, password: string) => {
+    const err = await h.services.accounts.signIn(name, password, h.code(active.secret)).catch((e: { code: string; message: string }) => e);
+    return { code: (err as { code: string }).code, message: (err as { message: string }).message };
+  };
+  const wrongPassword = await answer(active.username, 'not the right passphrase at all');
+  t.same(await answer(gone.username, PASSWORD), wrongPassword, 'deactivated: the right password gets the wrong-password answer');
+  t.same(await answer('not.yet', PASSWORD), wrongPassword, 'not activated: the same');
+  t.same(await answer('never.existed', PASSWORD), wrongPassword, 'unknown: the same');
+  t.equal(spy.count(), 4, 'each attempt ran scrypt once');
+  const failures = (await h.services.audit.query({ action: 'auth.signIn', limit: 50 })).filter((r) => r.outcome === 'failed').map((r) => r.detail.reason);
+  t.same(failures.slice(-4), ['wrong password', 'account deactivated', 'account not activated', 'unknown user'], 'the audit log, not the answer, says why');
+});
