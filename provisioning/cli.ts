@@ -6,7 +6,7 @@ import { readCaFile, readPemFile } from '../sync/index.js';
 import { readRawConfig, setPath, writeConfig } from './applianceFiles.js';
 import { decommission, relocate, rotateKeys } from './commands/deviceOps.js';
 import { enroll } from './commands/enroll.js';
-import { selftest } from './commands/selftest.js';
+import { selftest, selftestPassed } from './commands/selftest.js';
 import { HubClient } from './hubClient.js';
 import { stderrProgress } from './progress.js';
 
@@ -17,7 +17,7 @@ const USAGE = `usage: alpr-provision COMMAND [options]     (docs/provisioning.md
   token issue       --hub URL --session ADMIN_SESSION --site SITE [--ttl-hours 24]
   enroll            --hub URL --token ENROLLMENT_TOKEN --device-id ID [--config FILE] [--data-dir DIR] [--expect-hub-key-id ID]
   configure         [--config FILE] --set key.path=value [--set ...]
-  selftest          [--config FILE] [--json FILE]
+  selftest          [--config FILE] [--json FILE] [--allow-simulated]
   rotate-keys       --hub URL [--config FILE]
   relocate          --hub URL --site SITE [--config FILE]
   decommission      --hub URL [--config FILE] [--discard-pending --yes] [--sync-timeout-s 120]
@@ -31,7 +31,7 @@ const OPTIONS = {
   hub: { type: 'string' }, session: { type: 'string' }, token: { type: 'string' }, config: { type: 'string' }, 'data-dir': { type: 'string' },
   'device-id': { type: 'string' }, 'hub-ca': { type: 'string' }, 'client-cert': { type: 'string' }, 'client-key': { type: 'string' }, 'expect-hub-key-id': { type: 'string' }, site: { type: 'string' }, 'ttl-hours': { type: 'string' },
   set: { type: 'string', multiple: true }, json: { type: 'string' }, 'discard-pending': { type: 'boolean' }, yes: { type: 'boolean' },
-  'sync-timeout-s': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  'sync-timeout-s': { type: 'string' }, 'allow-simulated': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function need(value: string | undefined, flag: string): string {
@@ -104,9 +104,13 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'selftest': {
         const results = await selftest({ configPath, progress });
-        for (const r of results) process.stdout.write(`${r.ok ? 'PASS' : 'FAIL'}  ${r.check.padEnd(16)} ${String(r.ms).padStart(6)} ms  ${r.detail}\n`);
-        const passed = results.every((r) => r.ok);
-        if (v.json) await writeFile(v.json, JSON.stringify({ at: new Date().toISOString(), config: configPath, passed, results }, null, 2));
+        for (const r of results) process.stdout.write(`${r.status.padEnd(9)} ${r.check.padEnd(16)} ${String(r.ms).padStart(6)} ms  ${r.detail}\n`);
+        const allowSimulated = Boolean(v['allow-simulated']);
+        const passed = selftestPassed(results, allowSimulated);
+        if (!passed && results.some((r) => r.status === 'SIMULATED') && !allowSimulated) {
+          process.stderr.write('simulated hardware proves nothing about this pole; pass --allow-simulated only on a bench or in a demo\n');
+        }
+        if (v.json) await writeFile(v.json, JSON.stringify({ at: new Date().toISOString(), config: configPath, passed, allowSimulated, results }, null, 2));
         return passed ? EXIT.ok : EXIT.failure;
       }
       case 'rotate-keys':

@@ -3,15 +3,31 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AlprError, errorMessage, silentLogger, systemClock, type Logger } from '../../core/index.js';
 import { createCamera, createGpioChip, Illuminator, type GpioChip } from '../../drivers/index.js';
-import { loadConfigFile, loadDataKey, newDataKey, ReadBuffer, recognizerFromConfig, uplinkFromConfig, type ApplianceConfig, type BufferBatch, type ReadRecord } from '../../firmware/index.js';
-import { appliancePaths } from '../applianceFiles.js';
+import { dataKeyPath, loadConfigFile, loadDataKey, ReadBuffer, recognizerFromConfig, uplinkFromConfig, type ApplianceConfig, type BufferBatch, type ReadRecord } from '../../firmware/index.js';
 import type { Progress } from '../progress.js';
+
+/**
+ * PASS: the real part works. SIMULATED: the check ran against a simulated backend (the simulated
+ * GPIO chip, the replay camera), so it proves nothing about the pole's hardware. FAIL: it does not work.
+ */
+export type SelftestStatus = 'PASS' | 'SIMULATED' | 'FAIL';
 
 export interface SelftestCheck {
   check: string;
-  ok: boolean;
+  status: SelftestStatus;
   detail: string;
   ms: number;
+}
+
+/** What one check found: a detail line, and whether it only exercised a simulated backend. */
+interface CheckOutcome {
+  detail: string;
+  simulated?: boolean;
+}
+
+/** A run passes when nothing failed and, unless simulated hardware is allowed, nothing was simulated. */
+export function selftestPassed(results: SelftestCheck[], allowSimulated: boolean): boolean {
+  return results.every((r) => r.status === 'PASS' || (allowSimulated && r.status === 'SIMULATED'));
 }
 
 const TEST_IMAGE = new URL('../selftest/plate-7ABC123.jpg', import.meta.url);
@@ -27,13 +43,14 @@ export async function selftest(o: { configPath: string; progress: Progress; logg
   const logger = o.logger ?? silentLogger();
   const config = await loadConfigFile(o.configPath);
   const results: SelftestCheck[] = [];
-  const run = async (check: string, fn: () => Promise<string>) => {
+  const run = async (check: string, fn: () => Promise<CheckOutcome>) => {
     o.progress.step(check);
     const t0 = performance.now();
     try {
-      results.push({ check, ok: true, detail: await fn(), ms: Math.round(performance.now() - t0) });
+      const outcome = await fn();
+      results.push({ check, status: outcome.simulated ? 'SIMULATED' : 'PASS', detail: outcome.detail, ms: Math.round(performance.now() - t0) });
     } catch (err) {
-      results.push({ check, ok: false, detail: err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err), ms: Math.round(performance.now() - t0) });
+      results.push({ check, status: 'FAIL', detail: err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err), ms: Math.round(performance.now() - t0) });
     }
   };
   let gpio: GpioChip | null = null;
@@ -48,7 +65,7 @@ export async function selftest(o: { configPath: string; progress: Progress; logg
       levels.push(`${pin}=${await input.read()}`);
       await input.close();
     }
-    return `${config.gpio.type}; inputs ${levels.join(' ') || 'none'}`;
+    return { detail: `${config.gpio.type}; inputs ${levels.join(' ') || 'none'}`, simulated: config.gpio.type === 'simulated' };
   });
   await run('illuminator', async () => illuminatorCheck(config, gpio, logger));
   await run('camera', async () => {
@@ -62,18 +79,19 @@ export async function selftest(o: { configPath: string; progress: Progress; logg
     try {
       const [frame] = await camera.captureBurst({ frames: 1, intervalMs: 0, exposure: c.day });
       if (!frame || frame.data.length === 0) throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', 'the camera returned no frame');
-      return `${c.type}: ${frame.width}x${frame.height}, ${frame.data.length} bytes`;
+      // A replay camera reads files from a folder: it proves nothing about the pole's camera.
+      return { detail: `${c.type}: ${frame.width}x${frame.height}, ${frame.data.length} bytes`, simulated: c.type === 'replay' };
     } finally {
       await camera.stop();
     }
   });
   await run('recognition', async () => {
     const recognizer = await recognizerFromConfig(config, systemClock, logger);
-    if (!recognizer) return 'recognition is off in the config';
+    if (!recognizer) return { detail: 'recognition is off in the config' };
     const plates = await recognizer.recognize({ data: await readFile(TEST_IMAGE) });
     const texts = plates.map((p) => p.text);
     if (!texts.includes(TEST_PLATE)) throw new AlprError('ALPR_ERR_INFERENCE', `the built-in image reads as [${texts.join(', ')}], expected ${TEST_PLATE}`);
-    return `read ${TEST_PLATE} from the built-in image (${config.recognizer.backend})`;
+    return { detail: `read ${TEST_PLATE} from the built-in image (${config.recognizer.backend})` };
   });
   await run('buffer', async () => bufferCheck(config, logger));
   await run('hub round trip', async () => roundTrip(config, logger));
@@ -81,8 +99,8 @@ export async function selftest(o: { configPath: string; progress: Progress; logg
   return results;
 }
 
-async function illuminatorCheck(config: ApplianceConfig, gpio: GpioChip | null, logger: Logger): Promise<string> {
-  if (!config.illuminator.enabled) return 'disabled in the config';
+async function illuminatorCheck(config: ApplianceConfig, gpio: GpioChip | null, logger: Logger): Promise<CheckOutcome> {
+  if (!config.illuminator.enabled) return { detail: 'disabled in the config' };
   if (!gpio) throw new AlprError('ALPR_ERR_GPIO_UNAVAILABLE', 'no GPIO chip (see the gpio check)');
   const il = config.illuminator;
   const pin = await gpio.openOutput(il.pin, { pwm: false, initial: il.activeLow ? 1 : 0 });
@@ -95,16 +113,19 @@ async function illuminatorCheck(config: ApplianceConfig, gpio: GpioChip | null, 
     const off = await pin.read();
     const expectOn = il.activeLow ? 0 : 1;
     if (on !== expectOn || off === expectOn) throw new AlprError('ALPR_ERR_GPIO_IO', `pin ${il.pin} read ${on} when on and ${off} when off`);
-    return `pin ${il.pin} switched on and off`;
+    // On the simulated chip the pin reads back whatever was written: no lamp was proven.
+    return { detail: `pin ${il.pin} switched on and off`, simulated: config.gpio.type === 'simulated' };
   } finally {
     await pin.close();
   }
 }
 
-/** Write, read back and erase one read in a throwaway buffer under the appliance's own data key. */
-async function bufferCheck(config: ApplianceConfig, logger: Logger): Promise<string> {
-  const paths = appliancePaths(config.dataDir);
-  const key = await loadDataKey(paths.dataKey).catch(() => newDataKey());
+/**
+ * Write, read back and erase one read in a throwaway buffer under the appliance's own data key.
+ * A missing or unusable key fails: the firmware would not start without it.
+ */
+async function bufferCheck(config: ApplianceConfig, logger: Logger): Promise<CheckOutcome> {
+  const key = await loadDataKey(dataKeyPath(config));
   const dir = join(config.dataDir, `selftest-buffer-${process.pid}`);
   const buffer = new ReadBuffer({ path: dir, keys: [key], retentionMs: 86_400_000, maxBytes: 1e6, leaseMs: 1000, evictEveryMs: 3600_000, clock: systemClock, logger });
   try {
@@ -116,7 +137,7 @@ async function bufferCheck(config: ApplianceConfig, logger: Logger): Promise<str
     const back: ReadRecord[] = [];
     for await (const r of buffer.readAll()) back.push(r);
     if (back.length !== 1 || back[0]!.id !== read.id) throw new AlprError('ALPR_ERR_BUFFER_IO', 'the read written could not be read back');
-    return 'encrypted write, read back, erased';
+    return { detail: `encrypted write, read back, erased (data key ${key.id})` };
   } finally {
     await buffer.close().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
@@ -124,7 +145,7 @@ async function bufferCheck(config: ApplianceConfig, logger: Logger): Promise<str
 }
 
 /** The uplink, as configured, sending one empty batch and waiting for the hub's signed ack. */
-async function roundTrip(config: ApplianceConfig, logger: Logger): Promise<string> {
+async function roundTrip(config: ApplianceConfig, logger: Logger): Promise<CheckOutcome> {
   if (!config.sync.enabled) throw new AlprError('ALPR_ERR_SYNC_BROKER', 'sync is off in the config');
   let given = false;
   let acked = false;
@@ -141,7 +162,7 @@ async function roundTrip(config: ApplianceConfig, logger: Logger): Promise<strin
     while (!acked && Date.now() - t0 < 15_000) await new Promise((r) => setTimeout(r, 50));
     if (!uplink!.stats.connected && !acked) throw new AlprError('ALPR_ERR_SYNC_BROKER', `the broker at ${config.sync.brokerUrl} did not accept this appliance`);
     if (!acked) throw new AlprError('ALPR_ERR_SYNC_ACK_TIMEOUT', 'the hub did not acknowledge the test batch within 15 s');
-    return `${config.sync.brokerUrl}: signed ack in ${Date.now() - t0} ms`;
+    return { detail: `${config.sync.brokerUrl}: signed ack in ${Date.now() - t0} ms` };
   } finally {
     await uplink!.stop();
   }

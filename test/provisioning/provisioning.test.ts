@@ -1,5 +1,5 @@
 import t from 'tap';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { createLogger, systemClock } from '../../core/index.js';
@@ -71,9 +71,15 @@ t.test('enroll, selftest, sync, rotate-keys, sync, relocate, decommission; after
   t.equal(configured.code, 0, configured.err);
 
   const report = join(dir, 'selftest.json');
-  const tested = await runCli(main, ['selftest', '--config', config, '--json', report, '--quiet']);
+  const onSimulated = await runCli(main, ['selftest', '--config', config, '--json', report, '--quiet']);
+  t.equal(onSimulated.code, 1, 'simulated hardware fails the self-test unless allowed');
+  for (const check of ['gpio', 'illuminator', 'camera']) t.match(onSimulated.out, new RegExp(`^SIMULATED +${check} `, 'm'), `${check} on a simulated backend says SIMULATED, not PASS`);
+  t.match(onSimulated.err, /--allow-simulated/, 'the installer is told why it failed');
+  t.equal(JSON.parse(await readFile(report, 'utf8')).passed, false);
+  const tested = await runCli(main, ['selftest', '--config', config, '--json', report, '--allow-simulated', '--quiet']);
   t.equal(tested.code, 0, tested.out + tested.err);
-  for (const check of ['gpio', 'illuminator', 'camera', 'recognition', 'buffer', 'hub round trip']) t.match(tested.out, new RegExp(`PASS  ${check}`), check);
+  for (const check of ['gpio', 'illuminator', 'camera']) t.match(tested.out, new RegExp(`^SIMULATED +${check} `, 'm'), check);
+  for (const check of ['recognition', 'buffer', 'hub round trip']) t.match(tested.out, new RegExp(`^PASS +${check} `, 'm'), check);
   t.equal(JSON.parse(await readFile(report, 'utf8')).passed, true, 'the maintenance record is written');
   t.equal(await s.store.countReads(), 0, 'the round trip stored nothing at the hub');
 
@@ -158,4 +164,19 @@ t.test('refusals: unapproved site, used or expired token, wrong hub key, bad con
   t.equal(discarded.code, 0, discarded.err);
   t.same(discarded.json(), { synced: 0, discarded: 1 });
   t.equal((await s.store.getDevice('pole-b'))?.status, 'revoked');
+});
+
+t.test('selftest fails the buffer check when the data key is missing, and does not make one', async (t) => {
+  const hub = await startHub(t);
+  const dir = await tempDir(t, 'alpr-prov-nokey-');
+  const config = join(dir, 'appliance.yaml');
+  const dataDir = join(dir, 'data');
+  const { token } = await hub.services!.devices.issueEnrollmentToken('harlem-north', 3600_000, 'admin-1');
+  t.equal((await runCli(main, ['enroll', '--hub', hub.httpUrl, '--token', token, '--device-id', 'pole-nokey', '--config', config, '--data-dir', dataDir, '--quiet'])).code, 0);
+  t.equal((await runCli(main, ['configure', '--config', config, '--quiet', '--set', 'camera.type=replay', '--set', `camera.folder=${FRAMES}`])).code, 0);
+  await rm(join(dataDir, 'data.key'));
+  const tested = await runCli(main, ['selftest', '--config', config, '--allow-simulated', '--quiet']);
+  t.equal(tested.code, 1, 'a pole with no data key does not pass');
+  t.match(tested.out, /^FAIL +buffer .*ALPR_ERR_BUFFER_KEY/m);
+  await t.rejects(readFile(join(dataDir, 'data.key')), 'no key was made behind the installer\'s back');
 });
