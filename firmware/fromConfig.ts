@@ -5,12 +5,18 @@ import { readCaFile, readHubIdentity, readPrivateKey, Uplink } from '../sync/ind
 import { HitAlerts } from './hotlist/hitAlerts.js';
 import { HotlistKeeper } from './hotlist/hotlistKeeper.js';
 import type { DataKey } from './buffer/dataKey.js';
+import { recoverDataKey } from './buffer/keyRotation.js';
 import { ReadBuffer } from './buffer/readBuffer.js';
 import type { ApplianceConfig } from './config/schema.js';
 
 /** The data key's path: the configured one, else <data_dir>/data.key. */
 export function dataKeyPath(config: ApplianceConfig): string {
   return config.buffer.keyFile || join(config.dataDir, 'data.key');
+}
+
+/** The data key, after finishing any key rotation a power cut interrupted (see keyRotation.ts). */
+export function dataKeyFromConfig(config: ApplianceConfig, clock: Clock, logger: Logger): Promise<DataKey> {
+  return recoverDataKey({ keyPath: dataKeyPath(config), openBuffer: (keys) => readBufferFromConfig(config, keys, clock, logger) });
 }
 
 /** The encrypted read buffer as the config describes it (not yet opened). */

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AlprError, createLogger, errorMessage, systemClock } from '../core/index.js';
 import { Appliance } from './appliance.js';
-import { loadDataKey } from './buffer/dataKey.js';
-import { dataKeyPath, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig } from './fromConfig.js';
+import { dataKeyFromConfig, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig } from './fromConfig.js';
 import { loadConfigFile } from './config/loadConfig.js';
 
 /** Exit codes systemd and installers can tell apart (sysexits.h). */
@@ -40,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   const logger = createLogger({ level: config.logLevel, name: 'alpr-firmware' });
   let appliance: Appliance;
   try {
-    const buffer = readBufferFromConfig(config, [await loadDataKey(dataKeyPath(config))], systemClock, logger);
+    const buffer = readBufferFromConfig(config, [await dataKeyFromConfig(config, systemClock, logger)], systemClock, logger);
     const recognizer = await recognizerFromConfig(config, systemClock, logger);
     const uplink = await uplinkFromConfig(config, buffer, systemClock, logger);
     appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer, buffer, uplink });

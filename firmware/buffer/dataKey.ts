@@ -42,14 +42,34 @@ export async function loadDataKey(path: string): Promise<DataKey> {
   return { id: keyIdOf(key), key };
 }
 
-/** Writes a key file atomically with mode 0600 (enrollment and key rotation use this). */
+/** Temporary key files are named like this; a power cut can leave one behind (see keyRotation.ts). */
+export const KEY_TMP_SUFFIX = '.key.tmp';
+
+/**
+ * Makes the folder's entries durable: a rename or unlink is only on disk once its folder is
+ * fsynced (a file's own fsync does not cover its name).
+ */
+export async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Writes a key file atomically with mode 0600 (enrollment and key rotation use this): temp file,
+ * fsync, rename, fsync of the folder, so after it resolves the key is on disk under `path`.
+ */
 export async function writeDataKey(path: string, dataKey: DataKey): Promise<void> {
-  const tmp = join(dirname(path), `.${Date.now()}.${process.pid}.key.tmp`);
+  const tmp = join(dirname(path), `.${Date.now()}.${process.pid}${KEY_TMP_SUFFIX}`);
   await writeFile(tmp, dataKey.key, { mode: 0o600, flag: 'wx' });
   const fh = await open(tmp, 'r');
   await fh.sync();
   await fh.close();
   await rename(tmp, path);
+  await syncDir(dirname(path));
 }
 
 /** Loads the key file, creating a new key first where none exists (development and the demo). */
@@ -63,16 +83,19 @@ export async function loadOrCreateDataKey(path: string): Promise<DataKey> {
 }
 
 /**
- * Crypto-erase: overwrites the key file with random bytes, flushes, and unlinks it. Every record
- * encrypted under the key becomes unreadable at once, whatever is left in LevelDB's files.
+ * Crypto-erase: overwrites the key file with random bytes, flushes, and unlinks it (durably). Every
+ * record encrypted under the key becomes unreadable at once, whatever is left in LevelDB's files.
  */
 export async function destroyDataKey(path: string): Promise<void> {
   const fh = await open(path, 'r+');
   try {
-    await fh.write(randomBytes(DATA_KEY_BYTES), 0, DATA_KEY_BYTES, 0);
+    const { size } = await fh.stat();
+    const length = Math.max(size, DATA_KEY_BYTES);
+    await fh.write(randomBytes(length), 0, length, 0);
     await fh.sync();
   } finally {
     await fh.close();
   }
   await unlink(path);
+  await syncDir(dirname(path));
 }

@@ -326,35 +326,50 @@ export class ReadBuffer implements ReadStore {
     }
   }
 
-  /** Key ids the stored records use (rotation re-encrypts until only the new one is left). */
+  /** Key ids the readable records use (rotation re-encrypts until only the new one is left). */
   async keyIdsInUse(): Promise<Set<string>> {
     const db = this.ensureOpen();
     const ids = new Set<string>();
-    for await (const value of db.values({ gt: R, lt: `${R}~` })) ids.add(keyIdOfRecord(value));
+    for await (const [key, value] of db.iterator({ gt: R, lt: `${R}~` })) {
+      if (!this.corrupt.has(key.slice(R.length))) ids.add(keyIdOfRecord(value));
+    }
     return ids;
   }
 
   /**
-   * Key rotation: re-encrypts every record not under keys[0] with keys[0], in durable batches.
-   * Afterwards the older keys can be destroyed. Returns how many records were rewritten.
+   * Key rotation: re-encrypts every record not under keys[0] with keys[0], in fsynced batches
+   * (`onBatch` is told after each, with the running total). Afterwards the older keys can be
+   * destroyed. A record that fails authentication is set aside as corrupt, not re-encrypted.
+   * Returns how many records were rewritten.
    */
-  async reencryptAll(): Promise<number> {
+  async reencryptAll(onBatch?: (rewritten: number) => void): Promise<number> {
     const db = this.ensureOpen();
     const current = this.ctx.keys[0]!;
     return this.exclusive(async () => {
       let rewritten = 0;
       let ops: Op[] = [];
+      const commit = async () => {
+        await db.batch(ops, { sync: true });
+        rewritten += ops.length;
+        ops = [];
+        onBatch?.(rewritten);
+      };
       for await (const [key, value] of db.iterator({ gt: R, lt: `${R}~` })) {
-        if (this.corrupt.has(key.slice(R.length)) || keyIdOfRecord(value) === current.id) continue;
-        ops.push({ type: 'put', key, value: encryptRead(decryptRead(value, this.keys, Buffer.from(key)), current, Buffer.from(key)) });
-        if (ops.length >= 500) {
-          await db.batch(ops, { sync: true });
-          rewritten += ops.length;
-          ops = [];
+        const seq = key.slice(R.length);
+        if (this.corrupt.has(seq) || keyIdOfRecord(value) === current.id) continue;
+        let read: ReadRecord;
+        try {
+          read = decryptRead(value, this.keys, Buffer.from(key));
+        } catch (err) {
+          if (!(err instanceof AlprError && err.code === 'ALPR_ERR_BUFFER_DECRYPT')) throw err;
+          await this.markCorrupt(seq);
+          continue;
         }
+        ops.push({ type: 'put', key, value: encryptRead(read, current, Buffer.from(key)) });
+        if (ops.length >= 500) await commit();
       }
-      if (ops.length > 0) await db.batch(ops, { sync: true });
-      return rewritten + ops.length;
+      if (ops.length > 0) await commit();
+      return rewritten;
     });
   }
 

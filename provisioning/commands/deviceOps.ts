@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { link, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { AlprError, silentLogger, systemClock } from '../../core/index.js';
-import { destroyDataKey, loadConfigFile, loadDataKey, newDataKey, readBufferFromConfig, uplinkFromConfig, writeDataKey, type ApplianceConfig } from '../../firmware/index.js';
+import { destroyAllDataKeys, loadConfigFile, readBufferFromConfig, recoverDataKey, rotateDataKey, syncDir, uplinkFromConfig, type ApplianceConfig } from '../../firmware/index.js';
 import { newSigningKeys, rawPublicKey, readCaFile, readPrivateKey, signDeviceRequest, writePrivateKey, type DeviceRequest } from '../../sync/index.js';
 import { appliancePaths, exists, readRawConfig, setPath, writeConfig } from '../applianceFiles.js';
 import { HubClient } from '../hubClient.js';
@@ -42,12 +42,25 @@ async function shred(path: string): Promise<void> {
     await fh.close();
   }
   await unlink(path);
+  await syncDir(dirname(path));
+}
+
+/**
+ * A retired device key left by an interrupted rotation: shredded when it is the old key's own
+ * bytes, only unlinked when it is still a second name of the key in use.
+ */
+async function dropRetiredKey(retiredKey: string, deviceKey: string): Promise<void> {
+  if (!(await exists(retiredKey))) return;
+  if ((await stat(retiredKey)).ino === (await stat(deviceKey)).ino) await unlink(retiredKey);
+  else await shred(retiredKey);
 }
 
 /**
  * rotate-keys: a new device key (the hub accepts it on a request signed by the old key and the
- * new one), a new data key with every buffered read re-encrypted under it, then the old keys
- * destroyed. The hub records the rotation in its audit chain.
+ * new one), then a new data key with every buffered read re-encrypted under it
+ * (firmware/buffer/keyRotation.ts). Each old key is destroyed only after its successor is durably
+ * in place, so a cut at any step leaves keys that open the buffer. The hub records the rotation
+ * in its audit chain.
  */
 export async function rotateKeys(o: ApplianceCommand): Promise<{ reencrypted: number }> {
   const config = await loadEnrolled(o.configPath);
@@ -55,26 +68,23 @@ export async function rotateKeys(o: ApplianceCommand): Promise<{ reencrypted: nu
   o.progress.step('making the new device key');
   const next = newSigningKeys();
   const pendingKey = `${paths.deviceKey}.next`;
+  const retiredKey = `${paths.deviceKey}.old`;
   await writePrivateKey(pendingKey, next.privateKey);
   o.progress.step('registering it with the hub (signed by the old key and the new one)');
   await signedCall(o.hubUrl, config, 'rotate-key', { newPublicKey: rawPublicKey(next.publicKey).toString('base64') }, (r) => signDeviceRequest(r, next.privateKey));
-  await shred(paths.deviceKey);
+  // The device key file exists at every instant: a second name keeps the old key's bytes while
+  // the new key replaces it in one rename, and only then are those bytes overwritten.
+  await dropRetiredKey(retiredKey, paths.deviceKey);
+  await link(paths.deviceKey, retiredKey);
+  await syncDir(config.dataDir);
   await rename(pendingKey, paths.deviceKey);
+  await syncDir(config.dataDir);
+  await shred(retiredKey);
   o.progress.step('re-encrypting the buffered reads under a new data key');
-  const oldKey = await loadDataKey(paths.dataKey);
-  const newKey = newDataKey();
-  const nextDataKey = `${paths.dataKey}.next`;
-  await writeDataKey(nextDataKey, newKey);
-  const buffer = readBufferFromConfig(config, [newKey, oldKey], systemClock, silentLogger());
-  await buffer.open();
-  let reencrypted: number;
-  try {
-    reencrypted = await buffer.reencryptAll();
-  } finally {
-    await buffer.close();
-  }
-  await destroyDataKey(paths.dataKey);
-  await rename(nextDataKey, paths.dataKey);
+  const { reencrypted } = await rotateDataKey({
+    keyPath: paths.dataKey, openBuffer: (keys) => readBufferFromConfig(config, keys, systemClock, silentLogger()),
+    onStep: (step, { reencrypted: done }) => { if (step === 'reencryptedBatch') o.progress.step(`${done} reads re-encrypted`); },
+  });
   o.progress.step(`old keys destroyed; ${reencrypted} buffered reads now under the new data key`);
   return { reencrypted };
 }
@@ -100,8 +110,9 @@ export async function decommission(o: ApplianceCommand & { discardPending: boole
   const paths = appliancePaths(config.dataDir);
   let synced = 0;
   let pending = 0;
-  if (await exists(paths.dataKey)) {
-    const buffer = readBufferFromConfig(config, [await loadDataKey(paths.dataKey)], systemClock, silentLogger());
+  if (await exists(paths.dataKey) || await exists(`${paths.dataKey}.next`)) {
+    const openBuffer = (keys: Parameters<typeof readBufferFromConfig>[1]) => readBufferFromConfig(config, keys, systemClock, silentLogger());
+    const buffer = openBuffer([await recoverDataKey({ keyPath: paths.dataKey, openBuffer })]);
     await buffer.open();
     try {
       const before = (await buffer.stats()).reads;
@@ -125,7 +136,7 @@ export async function decommission(o: ApplianceCommand & { discardPending: boole
   o.progress.step('asking the hub to revoke this device');
   await signedCall(o.hubUrl, config, 'decommission', { pendingDiscarded: String(pending) });
   o.progress.step('crypto-erasing: destroying the data key and the device key, removing the buffer');
-  if (await exists(paths.dataKey)) await destroyDataKey(paths.dataKey);
+  await destroyAllDataKeys(paths.dataKey);
   await shred(paths.deviceKey);
   await rm(paths.buffer, { recursive: true, force: true });
   await rm(join(config.dataDir, 'uplink.json'), { force: true });
