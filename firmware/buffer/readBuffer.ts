@@ -22,6 +22,8 @@ export interface ReadBufferOptions {
   leaseMs: number;
   /** How often expired reads are evicted (also at open). */
   evictEveryMs: number;
+  /** LevelDB's memtable size before it is written out as a table (default 8 MiB); the power-cut tests make it small to force compactions. */
+  writeBufferBytes?: number;
   clock: Clock;
   logger: Logger;
 }
@@ -115,7 +117,7 @@ export class ReadBuffer implements ReadStore {
   async open(): Promise<void> {
     // Records are ciphertext: compressing them is wasted CPU. A larger write buffer means fewer,
     // larger level-0 files under a stream of 30 KB reads.
-    const db = new ClassicLevel<string, Buffer>(this.ctx.path, { keyEncoding: 'utf8', valueEncoding: 'buffer', compression: false, writeBufferSize: 8 * 1024 * 1024, maxFileSize: 8 * 1024 * 1024 });
+    const db = new ClassicLevel<string, Buffer>(this.ctx.path, { keyEncoding: 'utf8', valueEncoding: 'buffer', compression: false, writeBufferSize: this.ctx.writeBufferBytes ?? 8 * 1024 * 1024, maxFileSize: 8 * 1024 * 1024 });
     try {
       await db.open();
     } catch (cause) {
