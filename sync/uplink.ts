@@ -13,6 +13,8 @@ import { topics } from './topics.js';
 /** What the uplink needs from the read buffer. */
 export interface UplinkSource {
   nextBatch(maxReads: number, maxBytes: number): Promise<BufferBatch | null>;
+  /** Before each (re)send: false once eviction took reads from the batch, which must then not be sent. */
+  renewLease(batchId: string): Promise<boolean>;
   markSynced(batchId: string): Promise<void>;
   releaseBatch(batchId: string): void;
   stats(): Promise<BufferStats>;
@@ -198,6 +200,17 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     );
     let backoff = this.ctx.backoff.initialMs;
     while (this.running) {
+      const held = await this.ctx.source.renewLease(batch.batchId).catch((err: unknown) => {
+        this.ctx.logger.error({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'buffer could not confirm the batch');
+        return null;
+      });
+      if (held === null) return false;
+      if (!held) {
+        // Reads in it passed the retention limit or were pushed out by the byte budget during an
+        // outage: they are not sent, and what is left goes in a new batch (the hub sees a gap).
+        this.ctx.logger.warn({ sequence }, 'batch withdrawn: eviction took some of its reads; not sent again');
+        return true;
+      }
       const ack = await this.publishAndWait(sequence, envelope);
       if (ack) {
         if (ack.batchError) {

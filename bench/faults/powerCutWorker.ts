@@ -110,7 +110,8 @@ async function main(): Promise<void> {
     buffer = openBuffer([await recoverDataKey({ keyPath, openBuffer })]);
     await buffer.open();
   } catch (err) {
-    process.stdout.write(`${JSON.stringify({ unreadable: err instanceof Error ? err.message : String(err) })}\n`);
+    const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+    process.stdout.write(`${JSON.stringify({ unreadable: `${err instanceof Error ? err.message : String(err)}${cause}` })}\n`);
     process.exit(3);
   }
   process.stdout.write(`${JSON.stringify(await verify(buffer))}\n`);

@@ -104,7 +104,10 @@ export class ReadBuffer implements ReadStore {
   private flushQueued = false;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly leases = new Map<string, { seqs: string[]; expiresAt: number }>();
-  private readonly leased = new Set<string>();
+  /** Sequence number of each leased read -> its batch. */
+  private readonly leased = new Map<string, string>();
+  /** Batches withdrawn because eviction took some of their reads: batch -> the reads left. */
+  private readonly withdrawn = new Map<string, string[]>();
   private corrupt = new Set<string>();
   private evictTimer: { cancel(): void } | null = null;
   private counters = { evictedExpired: 0, dataLossReads: 0 };
@@ -191,6 +194,8 @@ export class ReadBuffer implements ReadStore {
    */
   async nextBatch(maxReads: number, maxBytes: number): Promise<BufferBatch | null> {
     const db = this.ensureOpen();
+    // Nothing past the retention limit is ever handed out, whenever the periodic eviction last ran.
+    await this.evictExpired();
     this.expireLeases();
     const reads: ReadRecord[] = [];
     const seqs: string[] = [];
@@ -218,22 +223,41 @@ export class ReadBuffer implements ReadStore {
     if (reads.length === 0) return null;
     const batchId = randomUUID();
     this.leases.set(batchId, { seqs, expiresAt: this.ctx.clock.monotonic() + this.ctx.leaseMs });
-    for (const s of seqs) this.leased.add(s);
+    for (const s of seqs) this.leased.set(s, batchId);
     return { batchId, reads };
   }
 
-  /** The hub holds this batch now: its reads are deleted, durably, before this resolves. */
+  /**
+   * Asked before every (re)send of a batch: true while the batch is still whole and leased (the
+   * lease is extended), false once eviction took any of its reads (past the retention limit, or
+   * the byte budget) or the lease lapsed. A batch answered false must not be sent again; what is
+   * left of it goes out in a later batch.
+   */
+  async renewLease(batchId: string): Promise<boolean> {
+    this.ensureOpen();
+    await this.evictExpired();
+    this.expireLeases();
+    const lease = this.leases.get(batchId);
+    if (!lease) return false;
+    lease.expiresAt = this.ctx.clock.monotonic() + this.ctx.leaseMs;
+    return true;
+  }
+
+  /**
+   * The hub holds this batch now: its reads are deleted, durably, before this resolves. The ack of
+   * a batch withdrawn by eviction (sent before the eviction) deletes the reads it had left.
+   */
   async markSynced(batchId: string): Promise<void> {
     this.ensureOpen();
-    const lease = this.leases.get(batchId);
-    if (!lease) throw new AlprError('ALPR_ERR_BUFFER_UNKNOWN_BATCH', `batch ${batchId} was not handed out by this buffer or was already acknowledged`, { details: { batchId } });
+    const seqs = this.leases.get(batchId)?.seqs ?? this.withdrawn.get(batchId);
+    if (!seqs) throw new AlprError('ALPR_ERR_BUFFER_UNKNOWN_BATCH', `batch ${batchId} was not handed out by this buffer or was already acknowledged`, { details: { batchId } });
     await this.exclusive(async () => {
       const ops: Op[] = [];
-      for (const seq of lease.seqs) await this.deleteOps(seq, ops);
+      for (const seq of seqs) await this.deleteOps(seq, ops);
       await this.writeState(ops);
     });
-    this.leases.delete(batchId);
-    for (const s of lease.seqs) this.leased.delete(s);
+    this.releaseBatch(batchId);
+    this.withdrawn.delete(batchId);
   }
 
   /** Gives a batch back unsent (the uplink gave up on it); its reads go out in a later batch. */
@@ -241,7 +265,7 @@ export class ReadBuffer implements ReadStore {
     const lease = this.leases.get(batchId);
     if (!lease) return;
     this.leases.delete(batchId);
-    for (const s of lease.seqs) this.leased.delete(s);
+    for (const s of lease.seqs) if (this.leased.get(s) === batchId) this.leased.delete(s);
   }
 
   /** Deletes every read past the retention limit, in chunks; returns how many. */
@@ -299,7 +323,8 @@ export class ReadBuffer implements ReadStore {
     for (const seq of corrupt) this.corrupt.delete(seq);
     this.count -= count;
     this.bytes -= bytes;
-    // A lease that covered evicted reads stays: markSynced skips what is already gone.
+    // Sequence numbers are fixed-width hex, so the evicted range compares as strings.
+    for (const [seq, batchId] of [...this.leased]) if (seq >= first && seq <= last) this.withdraw(batchId, seq);
     return count;
   }
 
@@ -427,7 +452,8 @@ export class ReadBuffer implements ReadStore {
       const meta = parseMeta(value);
       freed += meta.bytes;
       this.deleteOpsFor(seq, meta, ops);
-      this.forgetLease(seq);
+      const batchId = this.leased.get(seq);
+      if (batchId) this.withdraw(batchId, seq);
       evicted++;
     }
     return evicted;
@@ -479,8 +505,17 @@ export class ReadBuffer implements ReadStore {
     for (const [batchId, lease] of this.leases) if (lease.expiresAt <= now) this.releaseBatch(batchId);
   }
 
-  private forgetLease(seq: string): void {
-    this.leased.delete(seq);
+  /** Eviction took `evictedSeq` from a leased batch: the batch may not be sent again as it stands. */
+  private withdraw(batchId: string, evictedSeq: string): void {
+    const lease = this.leases.get(batchId);
+    if (lease) {
+      this.releaseBatch(batchId);
+      this.withdrawn.set(batchId, lease.seqs);
+      // A late ack is for a batch sent moments ago; older withdrawn batches are not remembered.
+      if (this.withdrawn.size > 16) this.withdrawn.delete(this.withdrawn.keys().next().value!);
+      this.ctx.logger.warn({ batchId }, 'a batch lost reads to eviction and was withdrawn from the uplink');
+    }
+    this.leased.delete(evictedSeq);
   }
 
   private async get(key: string): Promise<Buffer | undefined> {

@@ -151,6 +151,7 @@ async function roundTrip(config: ApplianceConfig, logger: Logger): Promise<Check
   let acked = false;
   const source = {
     nextBatch: async (): Promise<BufferBatch | null> => (given ? null : ((given = true), { batchId: 'selftest', reads: [] })),
+    renewLease: async () => true,
     markSynced: async () => void (acked = true),
     releaseBatch: () => void (given = false),
     stats: async () => ({ reads: 0, bytes: 0, oldestReadAgeS: null, leasedBatches: 0, evictedExpired: 0, dataLossReads: 0, corruptRecords: 0 }),

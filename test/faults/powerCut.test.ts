@@ -2,7 +2,8 @@ import t from 'tap';
 import { cutFsUnavailable } from '../../bench/faults/cutFs.js';
 import { powerCutRun } from '../../bench/faults/powerCuts.js';
 
-const CUTS = Number(process.env.ALPR_POWER_CUTS ?? 24);
+// 12 cuts: each of the six rotation steps once, six at random. The benchmark runs more.
+const CUTS = Number(process.env.ALPR_POWER_CUTS ?? 12);
 // Each cut starts a worker process and remounts the filesystem: seconds each on a loaded machine.
 t.setTimeout(20 * 60_000);
 
@@ -20,7 +21,7 @@ else {
     tt.equal(report.corrupt_readable, 0, 'every store opened with nothing corrupt');
     tt.ok(report.appended > CUTS, `${report.appended} reads acknowledged across the cuts`);
     tt.ok(report.lost_unsynced_bytes > 0, `the cuts dropped ${report.lost_unsynced_bytes} bytes not yet fsynced: they are real cuts`);
-    tt.ok(report.compaction_cuts >= CUTS / 2, `${report.compaction_cuts} cuts fell in mounts where LevelDB wrote tables`);
+    tt.ok(report.compaction_cuts >= CUTS / 3, `${report.compaction_cuts} cuts fell in mounts where LevelDB wrote tables`);
     tt.ok(report.rotation_cuts >= 6, `${report.rotation_cuts} cuts right after a key rotation step, each step at least once`);
     tt.comment(lines.join('\n'));
   });
