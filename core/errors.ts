@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   ALPR_ERR_BUFFER_INVALID_READ: { retryable: false, summary: 'A read offered to the buffer is missing fields or has values of the wrong type.' },
   ALPR_ERR_BUFFER_UNKNOWN_BATCH: { retryable: false, summary: 'markSynced() was given a batch id the buffer never handed out (or already acknowledged).' },
   ALPR_ERR_BUFFER_IO: { retryable: true, summary: 'LevelDB failed to read or write.' },
+  ALPR_ERR_BUFFER_DAMAGED: { retryable: false, summary: 'The read buffer\'s store is damaged (LevelDB files or its state record) and could neither be repaired nor set aside.' },
   // plate recognition
   ALPR_ERR_MODEL_MISSING: { retryable: false, summary: 'A model file or the model manifest is missing or unreadable.' },
   ALPR_ERR_MODEL_CHECKSUM: { retryable: false, summary: 'A model file does not match the SHA-256 recorded in inference/models/manifest.json (corrupt or replaced).' },

@@ -10,6 +10,7 @@ import { HealthMonitor, type HealthSource } from './health.js';
 import { CapturePipeline } from './pipeline/capturePipeline.js';
 import { topics, type Uplink } from '../sync/index.js';
 import type { ReadBuffer } from './buffer/readBuffer.js';
+import { storeDamageAlarms } from './buffer/storeDamage.js';
 import type { Recognizer } from './recognition.js';
 import { Supervisor } from './supervisor.js';
 import { SystemdNotifier } from './systemdNotifier.js';
@@ -142,7 +143,10 @@ export class Appliance {
           lightMode: dayNight.mode,
           illuminator: illuminator ? { dutyCycle: illuminator.dutyCycle(), refusals: illuminator.refusedCount } : null,
         }),
-        ...(ctx.buffer ? [async () => ({ buffer: await ctx.buffer!.stats() })] : []),
+        ...(ctx.buffer ? [async () => {
+          const stats = await ctx.buffer!.stats();
+          return { buffer: stats, alarms: storeDamageAlarms(stats) };
+        }] : []),
         ...(ctx.uplink ? [() => ({ sync: { ...ctx.uplink!.stats } })] : []),
         ...(hitAlerts ? [async () => ({ hotlist: { ...hitAlerts.keeper.status(), hits: hitAlerts.counters, pendingAlerts: await hitAlerts.pending() } })] : []),
         ...(ctx.healthSources ?? []),

@@ -12,11 +12,13 @@ export interface HealthStatus {
   tamper: { open: boolean; openings: number } | null;
   lightMode: string | null;
   illuminator: { dutyCycle: number; refusals: number } | null;
+  /** Conditions someone must look at (a damaged read buffer store); empty when all is well. */
+  alarms: string[];
   /** Extra sections other parts contribute (the read buffer adds oldest-read age and data loss). */
   [section: string]: unknown;
 }
 
-/** A part that adds to the status: returns a section name and its facts. */
+/** A part that adds to the status: returns a section name and its facts, and any `alarms` it raises. */
 export type HealthSource = () => Promise<Record<string, unknown>> | Record<string, unknown>;
 
 export interface HealthMonitorOptions {
@@ -72,14 +74,20 @@ export class HealthMonitor extends TypedEmitter<HealthEvents> {
       tamper: null,
       lightMode: null,
       illuminator: null,
+      alarms: [],
     };
-    for (const source of this.ctx.sources) Object.assign(status, await source());
+    for (const source of this.ctx.sources) {
+      const { alarms, ...facts } = await source();
+      Object.assign(status, facts);
+      if (Array.isArray(alarms)) status.alarms.push(...(alarms as string[]));
+    }
     return status;
   }
 
   async report(): Promise<HealthStatus> {
     const status = await this.collect();
     this.last = status;
+    if (status.alarms.length > 0) this.ctx.logger.error({ alarms: status.alarms }, 'health alarm');
     this.ctx.logger.info({ health: status }, 'health');
     this.emit('healthReported', status);
     return status;

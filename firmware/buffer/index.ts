@@ -3,3 +3,4 @@ export { loadDataKey, loadOrCreateDataKey, writeDataKey, destroyDataKey, newData
 export { rotateDataKey, recoverDataKey, destroyAllDataKeys, dataKeyFiles, type RotationStep, type RotationOptions } from './keyRotation.js';
 export { encryptRead, decryptRead } from './recordCodec.js';
 export { validateRead } from './validateRead.js';
+export { storeDamageAlarms, setAsideStores } from './storeDamage.js';

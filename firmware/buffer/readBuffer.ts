@@ -5,6 +5,7 @@ import type { ReadRecord, ReadStore } from '../recognition.js';
 import type { DataKey } from './dataKey.js';
 import { decryptRead, encryptRead, keyIdOfRecord } from './recordCodec.js';
 import { validateRead } from './validateRead.js';
+import { currentFileLost, damageReason, isStoreDamage, setAsideStore, setAsideStores } from './storeDamage.js';
 
 export const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
 /** Wall-clock readings before this are an unset real-time clock, not a time. */
@@ -42,6 +43,10 @@ export interface BufferStats {
   /** Unsynced reads evicted because the byte budget was reached: data the hub will never get. */
   dataLossReads: number;
   corruptRecords: number;
+  /** Times LevelDB's own files were found damaged and repaired in place (some reads may be gone). */
+  storeRepairs: number;
+  /** Damaged stores that could not be repaired, renamed aside (still encrypted) for a fresh one. */
+  storesSetAside: number;
 }
 
 interface PendingAppend {
@@ -60,6 +65,8 @@ interface State {
   nextSeq: number;
   elapsed: number;
   lastWall: number;
+  /** Repairs of this store after damage (kept so the alarm outlives a restart). */
+  repairs?: number;
 }
 
 type Op = { type: 'put'; key: string; value: Buffer } | { type: 'del'; key: string };
@@ -77,6 +84,15 @@ const parseMeta = (b: Buffer): Meta => {
   return { appendElapsed: a ?? 0, capturedAt: c ?? 0, bytes: s ?? 0 };
 };
 const isSaneWall = (ms: number) => ms >= EARLIEST_SANE_WALL_MS;
+const parseState = (b: Buffer): State => {
+  try {
+    const state = JSON.parse(b.toString('utf8')) as State;
+    if (Number.isSafeInteger(state.nextSeq) && Number.isFinite(state.elapsed) && Number.isFinite(state.lastWall)) return state;
+  } catch {
+    // falls through to the damage report
+  }
+  throw new AlprError('ALPR_ERR_BUFFER_DAMAGED', 'the buffer\'s saved state record is unreadable');
+};
 
 /**
  * The appliance's read buffer: every read AES-256-GCM encrypted in LevelDB until the hub
@@ -111,13 +127,35 @@ export class ReadBuffer implements ReadStore {
   private corrupt = new Set<string>();
   private evictTimer: { cancel(): void } | null = null;
   private counters = { evictedExpired: 0, dataLossReads: 0 };
+  private storesSetAside = 0;
 
   constructor(private readonly ctx: ReadBufferOptions) {
     if (ctx.keys.length === 0) throw new AlprError('ALPR_ERR_BUFFER_KEY', 'the read buffer needs at least one data key');
     this.keys = new Map(ctx.keys.map((k) => [k.id, k]));
   }
 
+  /**
+   * Opens the store. Damage to LevelDB's own files (CURRENT, MANIFEST, a table) is repaired in
+   * place; a store that cannot be repaired is set aside and a fresh one started, so the appliance
+   * keeps capturing. Either way the damage shows in stats() and the health alarm.
+   */
   async open(): Promise<void> {
+    this.storesSetAside = (await setAsideStores(this.ctx.path)).length;
+    if (await currentFileLost(this.ctx.path)) {
+      await this.recover('its CURRENT file is missing');
+    } else {
+      try {
+        await this.load();
+      } catch (err) {
+        if (!isStoreDamage(err)) throw err;
+        await this.recover(damageReason(err));
+      }
+    }
+    await this.evictExpired();
+  }
+
+  /** Opens LevelDB and rebuilds the in-memory view (counts, corrupt marks, clock) from it. */
+  private async load(): Promise<void> {
     // Records are ciphertext: compressing them is wasted CPU. A larger write buffer means fewer,
     // larger level-0 files under a stream of 30 KB reads.
     const db = new ClassicLevel<string, Buffer>(this.ctx.path, { keyEncoding: 'utf8', valueEncoding: 'buffer', compression: false, writeBufferSize: this.ctx.writeBufferBytes ?? 8 * 1024 * 1024, maxFileSize: 8 * 1024 * 1024 });
@@ -126,23 +164,113 @@ export class ReadBuffer implements ReadStore {
     } catch (cause) {
       throw new AlprError('ALPR_ERR_BUFFER_IO', `read buffer at ${this.ctx.path} cannot be opened`, { cause });
     }
-    this.db = db;
-    const saved = await this.get(STATE);
-    if (saved) this.state = JSON.parse(saved.toString('utf8')) as State;
-    const wall = this.ctx.clock.now();
-    // Time the box was off counts only when both readings are real times and moved forward.
-    const downtime = isSaneWall(wall) && isSaneWall(this.state.lastWall) && wall > this.state.lastWall ? wall - this.state.lastWall : 0;
-    this.elapsedAtOpen = this.state.elapsed + downtime;
-    this.monoAtOpen = this.ctx.clock.monotonic();
-    // The bookkeeping entries are the source of truth for what is held.
-    this.count = 0;
-    this.bytes = 0;
-    for await (const value of db.values({ gt: M, lt: `${M}~` })) {
-      this.count++;
-      this.bytes += parseMeta(value).bytes;
+    try {
+      const saved = await db.get(STATE);
+      this.state = saved ? parseState(saved) : { nextSeq: 1, elapsed: 0, lastWall: 0 };
+      // A repair can bring back records the saved state had not counted yet: never reuse a number.
+      for await (const key of db.keys({ gt: R, lt: `${R}~`, reverse: true, limit: 1 })) {
+        this.state.nextSeq = Math.max(this.state.nextSeq, parseInt(key.slice(R.length), 16) + 1);
+      }
+      const wall = this.ctx.clock.now();
+      // Time the box was off counts only when both readings are real times and moved forward.
+      const downtime = isSaneWall(wall) && isSaneWall(this.state.lastWall) && wall > this.state.lastWall ? wall - this.state.lastWall : 0;
+      this.elapsedAtOpen = this.state.elapsed + downtime;
+      this.monoAtOpen = this.ctx.clock.monotonic();
+      // The bookkeeping entries are the source of truth for what is held.
+      this.count = 0;
+      this.bytes = 0;
+      for await (const value of db.values({ gt: M, lt: `${M}~` })) {
+        this.count++;
+        this.bytes += parseMeta(value).bytes;
+      }
+      this.corrupt = new Set();
+      for await (const key of db.keys({ gt: C, lt: `${C}~` })) this.corrupt.add(key.slice(C.length));
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
     }
-    for await (const key of db.keys({ gt: C, lt: `${C}~` })) this.corrupt.add(key.slice(C.length));
-    await this.evictExpired();
+    this.db = db;
+  }
+
+  /**
+   * Damage found: LevelDB's repair rebuilds the store from the files it can still read, and the
+   * records and their bookkeeping are matched up again; if that fails, the store is set aside.
+   * Leases end (the uplink is told by renewLease). Never throws for damage, so no restart loop.
+   */
+  private async recover(reason: string): Promise<void> {
+    const db = this.db;
+    this.db = null;
+    await db?.close().catch(() => undefined);
+    this.leases.clear();
+    this.leased.clear();
+    this.withdrawn.clear();
+    this.ctx.logger.error({ path: this.ctx.path, reason }, 'read buffer store damaged; repairing');
+    try {
+      await ClassicLevel.repair(this.ctx.path);
+      await this.load();
+      const lost = await this.rematch();
+      this.state.repairs = (this.state.repairs ?? 0) + 1;
+      await this.writeState([]);
+      this.counters.dataLossReads += lost;
+      this.ctx.logger.error({ path: this.ctx.path, lost, held: this.count }, 'read buffer store repaired');
+      return;
+    } catch (err) {
+      this.ctx.logger.error({ path: this.ctx.path, err: damageReason(err) }, 'read buffer store cannot be repaired; setting it aside');
+      const db = this.db as ClassicLevel<string, Buffer> | null;
+      this.db = null;
+      await db?.close().catch(() => undefined);
+    }
+    try {
+      const aside = await setAsideStore(this.ctx.path, this.ctx.clock.now());
+      this.storesSetAside++;
+      this.ctx.logger.error({ aside }, 'damaged read buffer store set aside (encrypted under the data key); a new store was started');
+    } catch (cause) {
+      throw new AlprError('ALPR_ERR_BUFFER_DAMAGED', `read buffer at ${this.ctx.path} is damaged and can neither be repaired nor set aside`, { cause });
+    }
+    const elapsed = this.state.elapsed;
+    await this.load();
+    // The clock that ages reads goes on from where the old store had it.
+    this.state.elapsed = Math.max(this.state.elapsed, elapsed);
+    this.elapsedAtOpen = Math.max(this.elapsedAtOpen, elapsed);
+  }
+
+  /**
+   * After a repair: bookkeeping without its record is dropped (that read is lost, and counted);
+   * a record without bookkeeping gets it back, aged from its capture time where the clocks are
+   * sane, else as old as the store, so it is never kept longer than the limit.
+   */
+  private async rematch(): Promise<number> {
+    const db = this.ensureOpen();
+    const records = new Set<string>();
+    for await (const key of db.keys({ gt: R, lt: `${R}~` })) records.add(key.slice(R.length));
+    const ops: Op[] = [];
+    let lost = 0;
+    for await (const [key, value] of db.iterator({ gt: M, lt: `${M}~` })) {
+      const seq = key.slice(M.length);
+      if (records.delete(seq)) continue;
+      ops.push({ type: 'del', key });
+      this.count--;
+      this.bytes -= parseMeta(value).bytes;
+      lost++;
+    }
+    const elapsedNow = this.elapsedNow();
+    const wall = this.ctx.clock.now();
+    for (const seq of records) {
+      const value = (await db.get(`${R}${seq}`))!;
+      let capturedAt = 0;
+      try {
+        capturedAt = decryptRead(value, this.keys, Buffer.from(`${R}${seq}`)).capturedAt;
+      } catch {
+        ops.push({ type: 'put', key: `${C}${seq}`, value: Buffer.alloc(0) });
+        this.corrupt.add(seq);
+      }
+      const age = isSaneWall(wall) && isSaneWall(capturedAt) ? Math.max(0, wall - capturedAt) : elapsedNow;
+      ops.push({ type: 'put', key: `${M}${seq}`, value: metaValue({ appendElapsed: Math.max(0, elapsedNow - age), capturedAt, bytes: value.length }) });
+      this.count++;
+      this.bytes += value.length;
+    }
+    if (ops.length > 0) await db.batch(ops, { sync: true });
+    return lost;
   }
 
   /** Starts periodic eviction (the firmware's supervisor calls start/stop). */
@@ -193,6 +321,17 @@ export class ReadBuffer implements ReadStore {
    * (always at least one read when any is waiting). Hand them to the hub, then markSynced().
    */
   async nextBatch(maxReads: number, maxBytes: number): Promise<BufferBatch | null> {
+    try {
+      return await this.takeBatch(maxReads, maxBytes);
+    } catch (err) {
+      if (!isStoreDamage(err)) throw err;
+      // A damaged table shows when it is read: repair, then try once more.
+      await this.exclusive(() => this.recover(damageReason(err)));
+      return this.takeBatch(maxReads, maxBytes);
+    }
+  }
+
+  private async takeBatch(maxReads: number, maxBytes: number): Promise<BufferBatch | null> {
     const db = this.ensureOpen();
     // Nothing past the retention limit is ever handed out, whenever the periodic eviction last ran.
     await this.evictExpired();
@@ -341,6 +480,7 @@ export class ReadBuffer implements ReadStore {
     return {
       reads: this.count, bytes: this.bytes, oldestReadAgeS: oldest, leasedBatches: this.leases.size,
       evictedExpired: this.counters.evictedExpired, dataLossReads: this.counters.dataLossReads, corruptRecords: this.corrupt.size,
+      storeRepairs: this.state.repairs ?? 0, storesSetAside: this.storesSetAside,
     };
   }
 

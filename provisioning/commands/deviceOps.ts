@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AlprError, silentLogger, systemClock } from '../../core/index.js';
-import { destroyAllDataKeys, loadConfigFile, readBufferFromConfig, recoverDataKey, rotateDataKey, syncDir, uplinkFromConfig, type ApplianceConfig } from '../../firmware/index.js';
+import { destroyAllDataKeys, loadConfigFile, readBufferFromConfig, recoverDataKey, rotateDataKey, setAsideStores, syncDir, uplinkFromConfig, type ApplianceConfig } from '../../firmware/index.js';
 import { newSigningKeys, rawPublicKey, readCaFile, readPrivateKey, signDeviceRequest, writePrivateKey, type DeviceRequest } from '../../sync/index.js';
 import { appliancePaths, exists, readRawConfig, setPath, writeConfig } from '../applianceFiles.js';
 import { HubClient } from '../hubClient.js';
@@ -138,6 +138,7 @@ export async function decommission(o: ApplianceCommand & { discardPending: boole
   o.progress.step('crypto-erasing: destroying the data key and the device key, removing the buffer');
   await destroyAllDataKeys(paths.dataKey);
   await shred(paths.deviceKey);
+  for (const aside of await setAsideStores(paths.buffer)) await rm(aside, { recursive: true, force: true });
   await rm(paths.buffer, { recursive: true, force: true });
   await rm(join(config.dataDir, 'uplink.json'), { force: true });
   await rm(paths.hubIdentity, { force: true });

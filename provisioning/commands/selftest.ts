@@ -154,7 +154,7 @@ async function roundTrip(config: ApplianceConfig, logger: Logger): Promise<Check
     renewLease: async () => true,
     markSynced: async () => void (acked = true),
     releaseBatch: () => void (given = false),
-    stats: async () => ({ reads: 0, bytes: 0, oldestReadAgeS: null, leasedBatches: 0, evictedExpired: 0, dataLossReads: 0, corruptRecords: 0 }),
+    stats: async () => ({ reads: 0, bytes: 0, oldestReadAgeS: null, leasedBatches: 0, evictedExpired: 0, dataLossReads: 0, corruptRecords: 0, storeRepairs: 0, storesSetAside: 0 }),
   };
   const uplink = await uplinkFromConfig(config, source as unknown as ReadBuffer, systemClock, logger);
   const t0 = Date.now();
