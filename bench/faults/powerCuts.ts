@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newDataKey, writeDataKey, type RotationStep } from '../../firmware/index.js';
 import { CutFs, cutFsUnavailable } from './cutFs.js';
+import { DAMAGE_KINDS } from './damageKinds.js';
 import type { Verdict } from './powerCutWorker.js';
 
 const WORKER = fileURLToPath(new URL('./powerCutWorker.ts', import.meta.url));
@@ -23,6 +24,8 @@ export interface PowerCutReport {
   compaction_cuts: number;
   appended: number;
   lost_unsynced_bytes: number;
+  /** Damage kinds applied to the store after the cuts (each must still open, nothing corrupt). */
+  damage_checks: number;
   problems: string[];
 }
 
@@ -64,7 +67,7 @@ function runWorker(dataDir: string, journal: string, killAfterMs: number | null,
  * (LevelDB's compactions included: its memtable is 64 KiB here) and, every other cut, right after
  * a step of a key rotation, the steps in turn.
  */
-export async function powerCutRun(opts: { cuts?: number; log?: (line: string) => void } = {}): Promise<PowerCutReport> {
+export async function powerCutRun(opts: { cuts?: number; damage?: boolean; log?: (line: string) => void } = {}): Promise<PowerCutReport> {
   const unavailable = cutFsUnavailable();
   if (unavailable) throw new Error(`power cuts cannot run here: ${unavailable}`);
   const cuts = opts.cuts ?? 40;
@@ -74,7 +77,7 @@ export async function powerCutRun(opts: { cuts?: number; log?: (line: string) =>
   const journal = join(root, 'journal.log');
   await mkdir(store);
   await mkdir(mnt);
-  const report: PowerCutReport = { power_cuts: 0, lost_acked: 0, corrupt_readable: 0, resurrected: 0, rotation_cuts: 0, compaction_cuts: 0, appended: 0, lost_unsynced_bytes: 0, problems: [] };
+  const report: PowerCutReport = { power_cuts: 0, lost_acked: 0, corrupt_readable: 0, resurrected: 0, rotation_cuts: 0, compaction_cuts: 0, appended: 0, lost_unsynced_bytes: 0, damage_checks: 0, problems: [] };
   const judge = (i: number, run: WorkerRun) => {
     if (run.unreadable !== null) {
       report.corrupt_readable++;
@@ -108,6 +111,18 @@ export async function powerCutRun(opts: { cuts?: number; log?: (line: string) =>
     }
     const final = await runWorker(mnt, journal, null);
     judge(report.power_cuts, final);
+    // Then LevelDB's own files are damaged, one way after another: the store must still open
+    // (repaired, or set aside for a fresh one) with nothing corrupt. Reads a damaged table takes
+    // are not counted as lost acknowledged reads: no fsync could have kept them.
+    for (const [kind, damage] of Object.entries(opts.damage === false ? {} : DAMAGE_KINDS)) {
+      await damage(join(mnt, 'buffer'));
+      const run = await runWorker(mnt, journal, null);
+      report.damage_checks++;
+      if (run.unreadable !== null || !run.verdict || run.verdict.corruptRecords > 0) {
+        report.corrupt_readable++;
+        report.problems.push(`after damage (${kind}): ${run.unreadable ?? (run.verdict ? `${run.verdict.corruptRecords} corrupt records` : run.stderr.trim().slice(0, 500))}`);
+      }
+    }
     await fs.cut();
     report.appended = (await readFile(journal, 'utf8')).split('\n').filter((l) => l.startsWith('A ')).length;
     return report;
@@ -118,7 +133,7 @@ export async function powerCutRun(opts: { cuts?: number; log?: (line: string) =>
   }
 }
 
-/** The figures the fault benchmark reports (bench/faults). */
+/** The figures the fault benchmark reports (bench/faults): cuts, then each kind of damage. */
 export async function runPowerCuts(opts?: { cuts?: number }): Promise<{ power_cuts: number; lost_acked: number; corrupt_readable: number }> {
   const r = await powerCutRun(opts);
   return { power_cuts: r.power_cuts, lost_acked: r.lost_acked, corrupt_readable: r.corrupt_readable };

@@ -1,7 +1,8 @@
 import t from 'tap';
-import { mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
+import { DAMAGE_KINDS } from '../../bench/faults/damageKinds.js';
 import { systemClock } from '../../core/index.js';
 import { SimulatedGpioChip, type CapturedImage } from '../../drivers/index.js';
 import { Appliance, newDataKey, ReadBuffer, THIRTY_DAYS_MS, validateConfig, type DataKey, type PlateRead } from '../../firmware/index.js';
@@ -20,26 +21,6 @@ async function fill(dir: string, key: DataKey): Promise<void> {
   for (let i = 0; i < HELD; i += 50) await Promise.all(Array.from({ length: 50 }, () => buffer.append(makeRead({ imageBytes: 1000, capturedAt: Date.now() }))));
   await buffer.close();
 }
-
-async function overwrite(path: string, at: (size: number) => number, bytes: number): Promise<void> {
-  const fh = await open(path, 'r+');
-  const { size } = await fh.stat();
-  await fh.write(Buffer.alloc(bytes, 0x5a), 0, bytes, at(size));
-  await fh.close();
-}
-
-const DAMAGE: Record<string, (store: string) => Promise<void>> = {
-  'CURRENT deleted': (store) => rm(join(store, 'CURRENT')),
-  'CURRENT overwritten': (store) => writeFile(join(store, 'CURRENT'), 'garbage'),
-  'MANIFEST damaged': async (store) => {
-    const manifest = (await readdir(store)).find((n) => n.startsWith('MANIFEST-'))!;
-    await overwrite(join(store, manifest), () => 10, 64);
-  },
-  'a table file damaged': async (store) => {
-    const table = (await readdir(store)).filter((n) => n.endsWith('.ldb')).sort()[0]!;
-    await overwrite(join(store, table), (size) => Math.floor(size / 3), 4096);
-  },
-};
 
 /** The appliance on the damaged data folder, as the firmware runs it; one vehicle drives past. */
 async function runAppliance(tt: import('tap').Test, dir: string, key: DataKey) {
@@ -80,7 +61,7 @@ async function runAppliance(tt: import('tap').Test, dir: string, key: DataKey) {
   return { appliance, buffer, plates, lines, restarts };
 }
 
-for (const [kind, damage] of Object.entries(DAMAGE)) {
+for (const [kind, damage] of Object.entries(DAMAGE_KINDS)) {
   t.test(`LevelDB damage (${kind}): the appliance repairs the store, raises a health alarm and keeps capturing`, async (tt) => {
     const dir = await tempDir(tt);
     const key = newDataKey();
