@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Debian's python, where python3-fusepy installs (a pyenv python3 earlier on PATH lacks it). */
@@ -21,6 +21,11 @@ export interface CutStats {
  */
 export function cutFsUnavailable(): string | null {
   if (!existsSync('/dev/fuse')) return '/dev/fuse does not exist';
+  try {
+    accessSync('/dev/fuse', constants.R_OK | constants.W_OK);
+  } catch {
+    return 'this user cannot open /dev/fuse';
+  }
   if (!existsSync(PYTHON)) return `${PYTHON} does not exist`;
   const probe = spawnSync(PYTHON, ['-c', 'try:\n import fusepy\nexcept ImportError:\n import fuse'], { encoding: 'utf8' });
   if (probe.status !== 0) return 'python3-fusepy is not installed (apt-get install -y python3-fusepy fuse3)';
