@@ -9,3 +9,4 @@ export { totp, otpauthUri, base32Decode } from './accounts/totp.js';
 export { searchReads, type ReadQuery, type MatchMode, type SearchResult } from './search/readSearch.js';
 export { AuditLog, type AuditRecord } from './audit/auditLog.js';
 export { readAuditHead } from './hubProcess.js';
+export { PurposeScreen, type ScreenFinding } from './policy/screen/purposeScreen.js';

@@ -1,0 +1,124 @@
+/**
+ * What the purpose screen looks for, by the category of General Order 4.68 it would breach, in
+ * English, Spanish and Polish. Every word is written folded (lower case, no diacritics: "ł" is
+ * "l") and is a stem: it matches any word that starts with it, and a near-miss spelling of it when
+ * the stem has 6 letters or more and the word is not an English word ("imigration",
+ * "immigartion"). A stem written `=ice` must be the whole word.
+ *
+ * The lists name the categories' own vocabulary (agencies, acts, places, people), not the test
+ * phrasings: see test/fixtures/purpose-corpus/ for how well they do on text they were not tuned on.
+ */
+export interface ScreenTerm {
+  /** One stem, or several in order (a phrase; small words such as "the", "de", "w" between them are skipped). */
+  words: string[];
+  /**
+   * A protected event, place or class (a church, a rally, a religion): refuses only when the text
+   * names no crime and no missing or endangered person. A robbery at a church is investigable; the
+   * congregation is not.
+   */
+  context?: boolean;
+  /** Refuses only when one of these stems is within 3 words either side. */
+  near?: string[];
+  /** Refuses only when the next word is one of these stems. */
+  next?: string[];
+  /** Not when one of these stems is within 2 words before. */
+  notAfter?: string[];
+  /** Not when the next word is one of these stems. */
+  notBefore?: string[];
+  /** Not when the word starts with one of these (trafficking is a felony, traffic is not). */
+  except?: string[];
+}
+
+export type Lexicon = Readonly<Record<string, readonly ScreenTerm[]>>;
+
+/** Traffic words beside a named crime describe where it happened (a robbery at a traffic light). */
+const asContext = (terms: ScreenTerm[]): ScreenTerm[] => terms.map((t) => ({ ...t, context: true }));
+const w = (phrase: string, options: Omit<ScreenTerm, 'words'> = {}): ScreenTerm => ({ words: phrase.split(' '), ...options });
+const each = (stems: string, options: Omit<ScreenTerm, 'words'> = {}): ScreenTerm[] => stems.split(/\s*,\s*/).map((s) => w(s, options));
+
+/** Persons, for class words that describe people rather than things ("black drivers", not "black Camry"). */
+const PEOPLE = ['driver', 'people', 'person', 'men', 'man', 'male', 'woman', 'women', 'female', 'family', 'famil', 'owner', 'resident', 'kid', 'teen', 'youth', 'guy',
+  'communit', 'neighbo', 'folk', 'customer', 'worker', 'individual', 'couple', 'visitor', 'student', 'persona', 'gente', 'conductor', 'kierowc', 'osob', 'ludz'];
+/** Drugs, arms and people: what is trafficked, so "traffic" next to it is a felony. */
+const TRAFFICKED = ['drug', 'narcot', 'human', 'sex', 'arms', 'weapon', 'gun', 'firearm', 'person', 'child', 'labor', 'organ', 'cocaine', 'heroin', 'fentanyl', 'opioid',
+  'meth', 'droga', 'persona', 'arma', 'narkoty', 'ludz', 'bron'];
+
+export const DEFAULT_LEXICON: Lexicon = {
+  // V.E
+  'traffic enforcement': asContext([
+    w('traffic', {
+      except: ['traffick', 'traficant', 'trafficant'],
+      notBefore: ['in', 'de', 'light', 'signal', 'camera', 'cam', 'video', 'footage', 'circle', 'jam', 'king'],
+      notAfter: ['in', 'into', 'through', 'oncoming', 'heavy', 'against', 'across', 'thru', ...TRAFFICKED],
+    }),
+    ...each('speeding, speeder, speed camera, speed enforc, speed trap, speed limit, speed zone, radar gun, fotoradar, radar predkos'),
+    ...each('parking ticket, parking violat, parking complain, parking citat, parking enforc, parking fine, parking meter, illegal park, illegally park, double park, parked illegal'),
+    ...each('estacionamiento ilegal, estacionado ilegal, mal estacionad, parkowanie niedozwol, nieprawidlowe parkowan, parkowanie w miejscu'),
+    ...each('red light', { near: ['ran', 'run', 'runn', 'camera', 'violat', 'ticket', 'fine', 'blew', 'through'] }),
+    ...each('semaforo rojo, czerwon swietl, czerwon swiatl'),
+    ...each('citation, =cite, =cited, ticket driver, ticket owner, ticket him, ticket her, ticket them, issue ticket, write ticket, send ticket, traffic ticket, speeding ticket, =multa, =multas, mandat, infraccion, wykroczen, drogow'),
+    ...each('ticket', { notAfter: ['lottery', 'concert', 'train', 'plane', 'airline', 'movie', 'show', 'pawn', 'raffle', 'game', 'event', 'boleto'] }),
+    ...each('moving violation, seatbelt, seat belt, cinturon segur, pas bezpieczen, fail yield, failure yield, illegal turn, illegal =u turn, =u turn, tailgat, stop sign, rolling stop, reckless driv, careless driv, street racing, drag racing, drag race, jaywalk, hydrant, tinted window, window tint, loud exhaust, loud muffler'),
+    ...each('expired, vencid, overdue, lapsed, wygasl, niewazn', { near: ['registr', 'plate', 'tag', 'sticker', 'licen', 'insur', 'inspect', 'placa', 'registro', 'seguro', 'tablic', 'ubezpiecz', 'przeglad', 'prawo jazd'] }),
+    ...each('suspended, revoked, suspendid, revocad, zawieszon, cofnie', { near: ['licen', 'driv', 'permiso', 'prawo', 'jazd'] }),
+    ...each('without licen, =no licen, unlicensed, =no insurance, uninsured, sin licencia, sin seguro, bez prawa jazd, bez ubezpiecz, toll evas, toll violat, unpaid toll, tollway, peaje, oplat drogow'),
+    ...each('exceso velocidad, limite velocidad, przekrocz predkos, ograniczen predkos, kontrola drogow'),
+  ]),
+  // V.E; VII.I names immigration enforcement among the uses that end sharing
+  'immigration enforcement': [
+    ...each('immigra, inmigra, migratori, migracyj, migrant, migracion, migracj, deport, undocument, indocumentad, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
+    ...each('overstay, green card, tarjeta verde, zielona kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
+    ...each('visa, wiza, wize, wizy', { near: ['expir', 'overst', 'status', 'work', 'student', 'vencid', 'wygasl', 'pobyt'] }),
+    ...each('border patrol, patrulla fronteriza, fronteriz, customs enforc, customs border, aduanas proteccion, homeland security, seguridad nacional, straz graniczn, strazy graniczn, strazy granicz, graniczn'),
+    ...each('=ero, =hsi, =cbp, =uscis, =dhs, =frontex, =migra, =ice detainer, =ice hold, =ice warrant'),
+    ...each('cudzoziem, extranjer, refugee, refugiad, uchodzc, foreigner, day labor, jornaler, looks =foreign, looking =foreign', { context: true }),
+    ...each('foreign, extranjer, zagraniczn', { context: true, next: PEOPLE }),
+    ...each('legal status, estatus legal, status legal, legal residen, lawful permanent, permanent resident, residente permanente, karta pobytu'),
+    ...each('wydaleni, wydalic, asylum, asylee, pobyt nielegal, nielegaln pobyt, status pobyt, estatus migrat, sin estatus'),
+  ],
+  // V.F: the Village Code Reproductive Health Rights Article and the Illinois Reproductive Health Act
+  'reproductive health care': [
+    ...each('abortion, abortio, abortist, aborto, abortar, abortiv, aborcj, aborcy, abortifac'),
+    ...each('mifeprist, mifeprex, misoprost, contracep, anticoncep, antykoncep, morning after pill, pildora dia siguiente, pigulk dzien po, tabletk poron, poronn, poronien, miscarri'),
+    ...each('planned parenthood, family planning, planificacion familiar, planowanie rodzin, reproduct, reprodukc, fertilit, =ivf, =in vitro, gender affirm, afirmacion genero'),
+    ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet'),
+    ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
+    ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill'] }),
+  ],
+  // V.C, V.D: religious, political or social views or activities, lawful events, protected classes
+  'protected activity or class': [
+    ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
+    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil'] }),
+    ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
+    ...each('attendee, asistentes, uczestni', { context: true }),
+    ...each('meeting, reunion, zebrani, spotkani', { context: true, near: ['attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
+    ...each('church, mosque, synagogue, temple, gurdwara, cathedral, chapel, parish, congregation, congregant, worship, parishioner, prayer, =pray, shabbat, sabbath, jumuah, religio, religion', { context: true }),
+    ...each('iglesia, mezquita, sinagoga, templo, parroquia, feligres, fieles, oracion, kosciol, koscie, meczet, synagog, cerkiew, parafi, wierni, modlitw, religij', { context: true }),
+    ...each('=mass, =misa, =msza, =mszy, =mszach', { context: true, near: ['church', 'sunday', 'attend', 'catholic', 'iglesia', 'kosciol', 'koscie', 'domingo', 'niedziel', 'service'] }),
+    ...each('politic, campaign, candidate, fundrais, polling, =voter, =voters, =votantes, wybor, elector, kampani, kandydat, campana politic, candidat', { context: true }),
+    ...each('journalist, reporter, periodist, dziennikarz, press corps', { context: true }),
+    ...each('muslim, musulman, muzulman, islam, jewish, =jew, =jews, judio, =zyd, =zydzi, =zydow, christian, catholic, catolic, katolik, hindu, sikh, buddhist, mormon', { context: true }),
+    ...each('hispanic, hispan, latino, latina, latinx, =arab, =arabs, arabe, =arabski, african american, afroamerican, asian, =asiatico, azjat, mexican, mexicano, meksyk, somali, =roma, romow, gitan, cygan', { context: true }),
+    ...each('black, white, brown, negro, negra, blanco, czarn, bial', { context: true, next: PEOPLE }),
+    ...each('black lives matter, people color, gente color, race =of, certain =race, =by =race, =their =race, =raza, =rasa, =rasy, ethnic, etnic, descent, pochodzen, ascendenc, nationalit, nacionalid, narodowosc', { context: true }),
+    ...each('=gay, =gays, lesbian, lesbijk, bisexual, biseksual, transgender, transgener, transplciow, =trans, queer, lgbt, nonbinary, non binary, homosexual, homoseksual, sexual orientation, orientacion sexual, orientacj seksual, gender identity, identidad genero, tozsamosc plci', { context: true }),
+    ...each('disabled, disabilit, discapacit, niepelnospraw, wheelchair', { context: true, near: PEOPLE }),
+  ],
+};
+
+/**
+ * Words that say the search is about a crime or a person in danger, in which case a protected
+ * event, place or class named beside it (a robbery at a church) does not refuse it alone.
+ */
+export const INVESTIGATIVE_CUES: readonly string[] = [
+  'rob', 'stole', 'stolen', 'steal', 'theft', 'thief', 'burglar', 'shoot', 'shot', 'stab', 'homicid', 'murder', 'kill', 'assault', 'batter', 'carjack', 'kidnap',
+  'abduct', 'rape', 'arson', 'vandal', 'hate crime', 'attack', 'beaten', 'missing', 'endanger', 'amber', 'silver alert', 'runaway', 'suicid', 'weapon', 'gun',
+  'firearm', 'knife', 'fraud', 'trafficking', 'drug', 'narcot', 'narkot', 'droga', 'criminal damage', 'felony', 'threat', 'bomb', 'extort', 'molest', 'strangl', 'abus',
+  'robo', 'robad', 'asalt', 'secuestr', 'desaparec', 'disparo', 'dispar', 'apunal', 'violac', 'incendi', 'hurto', 'ladron', 'amenaz', 'agresi',
+  'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
+];
+
+/** Small words skipped inside phrases ("failure to yield", "semáforo en rojo", "prawo jazdy"). */
+export const PHRASE_FILLER: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'of', 'for', 'to', 'at', 'on', 'and', 'by', 'de', 'la', 'el', 'los', 'las', 'del', 'en', 'y', 'un', 'una', 'na', 'w', 'z', 'za', 'do', 'o', 'i', 'po', 'the', 's',
+]);

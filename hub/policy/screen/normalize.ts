@@ -1,0 +1,109 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+/** UTS #39 confusables.txt as a per-character map to its skeleton (unicode-confusables). */
+const { rectifyConfusion } = require('unicode-confusables') as { rectifyConfusion(text: string): string };
+
+/** One word of a description as the screen sees it. */
+export interface ScreenToken {
+  /** After NFKC, invisible characters removed and confusables mapped, case kept (ICE vs ice). */
+  raw: string;
+  /** Lower-case, diacritics folded, look-alike digits read as letters: what terms match. */
+  word: string;
+}
+
+export interface NormalizedText {
+  tokens: ScreenToken[];
+  /** Most letters are capitals: then case tells nothing (ICE CREAM TRUCK). */
+  allCaps: boolean;
+}
+
+/**
+ * Invisible characters that split a word without showing: format characters (zero-width space,
+ * joiners, soft hyphen, bidi controls, tags), the combining grapheme joiner, variation selectors
+ * and the Hangul and Mongolian fillers.
+ */
+const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u180B-\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/gu;
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LATIN_EXTRA: Readonly<Record<string, string>> = {
+  'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O', 'đ': 'd', 'Đ': 'D', 'ß': 'ss', 'æ': 'ae', 'Æ': 'AE', 'œ': 'oe', 'Œ': 'OE', 'ı': 'i', 'ħ': 'h', 'þ': 'th',
+};
+/** Digits and signs written for letters inside a word (ab0rtion, tr4ffic, $peeding). */
+const LEET: Readonly<Record<string, string>> = { 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't', '@': 'a', $: 's' };
+const APOSTROPHES = /['\u2019\u02BC`\u00B4]/g;
+
+/** One character to what it looks like in ASCII, where UTS #39 says it is a confusable of one. */
+function deconfuse(char: string): string {
+  if (char.charCodeAt(0) < 0x80) return char;
+  const skeleton = rectifyConfusion(char);
+  return /^[A-Za-z0-9]+$/.test(skeleton) ? skeleton : char;
+}
+
+/**
+ * Text as the purpose screen reads it: NFKC (full-width and mathematical letters), invisible
+ * characters removed, diacritics folded (prędkość -> predkosc, inmigración -> inmigracion), then
+ * any remaining non-ASCII letter replaced by its UTS #39 skeleton when that is an ASCII letter
+ * (Cyrillic а in "trаffic"). ASCII itself is left alone: the skeleton of "m" is "rn".
+ */
+export function foldText(text: string): string {
+  const visible = text.normalize('NFKC').replace(INVISIBLE, '');
+  const folded = visible.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łŁøØđĐßæÆœŒıħþ]/g, (c) => LATIN_EXTRA[c]!);
+  return [...folded].map(deconfuse).join('').replace(APOSTROPHES, '');
+}
+
+/**
+ * Splits folded text into words. Runs of three or more single letters ("s p e e d i n g",
+ * "I.C.E.") are joined back into one word; digits and $/@ inside a word that has letters are read
+ * as the letters they stand for.
+ */
+export function tokenize(text: string): NormalizedText {
+  const folded = foldText(text);
+  const pieces = folded.match(/[\p{L}\p{N}@$]+/gu) ?? [];
+  const raws: string[] = [];
+  for (let i = 0; i < pieces.length;) {
+    let j = i;
+    while (j < pieces.length && [...pieces[j]!].length === 1 && /\p{L}/u.test(pieces[j]!)) j++;
+    if (j - i >= 3) {
+      raws.push(pieces.slice(i, j).join(''));
+      i = j;
+    } else {
+      raws.push(pieces[i]!);
+      i++;
+    }
+  }
+  const letters = folded.replace(/[^\p{L}]/gu, '');
+  const capitals = letters.replace(/[^\p{Lu}]/gu, '').length;
+  const tokens = raws.map((raw) => {
+    const lower = raw.toLowerCase();
+    const word = /\p{L}/u.test(lower) ? lower.replace(/[0134578@$]/g, (c) => LEET[c]!) : lower;
+    return { raw, word };
+  });
+  return { tokens, allCaps: letters.length >= 8 && capitals / letters.length > 0.7 };
+}
+
+/** Doubled letters as one: "immigration" and "imigration" compare equal. */
+export function squeeze(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
+}
+
+/** Optimal-string-alignment distance (Damerau-Levenshtein without repeated edits), capped. */
+export function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > cap) return cap + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,150 @@
+import { createRequire } from 'node:module';
+import { DEFAULT_LEXICON, INVESTIGATIVE_CUES, PHRASE_FILLER, type Lexicon, type ScreenTerm } from './lexicon.js';
+import { editDistance, squeeze, tokenize, type ScreenToken } from './normalize.js';
+
+const require = createRequire(import.meta.url);
+
+/** A prohibited use the screen found: the category, the term and the words that matched it. */
+export interface ScreenFinding {
+  category: string;
+  term: string;
+  matched: string;
+}
+
+/**
+ * English words (an-array-of-english-words, ~275,000): a word in it is spelled as meant, so it
+ * is never read as a near-miss of a term ("reported" is not "deported").
+ */
+let englishWords: ReadonlySet<string> | null = null;
+function isEnglishWord(word: string): boolean {
+  englishWords ??= new Set(require('an-array-of-english-words') as string[]);
+  return englishWords.has(word);
+}
+
+/** Stems of 6 letters or more allow one edit; of 9 or more, two. */
+function fuzzyLimit(stemLength: number): number {
+  return stemLength >= 9 ? 2 : stemLength >= 6 ? 1 : 0;
+}
+
+/** Does `word` (a token's folded form) match `stem` as the lexicon defines it? */
+export function matchesStem(word: string, stem: string): boolean {
+  if (stem.startsWith('=')) return squeeze(word) === squeeze(stem.slice(1));
+  const w = squeeze(word);
+  const s = squeeze(stem);
+  if (w.startsWith(s)) return true;
+  const limit = fuzzyLimit(s.length);
+  // A misspelling keeps its first letter and is not itself a word.
+  if (limit === 0 || w[0] !== s[0] || w.length < s.length - 1 || isEnglishWord(word)) return false;
+  for (let length = s.length - 1; length <= s.length + 1; length++) {
+    if (length <= w.length && editDistance(w.slice(0, length), s, limit) <= limit) return true;
+  }
+  return false;
+}
+
+interface Match {
+  start: number;
+  end: number;
+}
+
+/** Where the phrase `stems` starts at token `start` (filler words between its words skipped). */
+function matchPhrase(words: readonly string[], start: number, stems: readonly string[]): Match | null {
+  if (!matchesStem(words[start]!, stems[0]!)) return null;
+  let at = start;
+  for (const stem of stems.slice(1)) {
+    let next = at + 1;
+    while (next < words.length && next - at <= 3 && PHRASE_FILLER.has(words[next]!) && !matchesStem(words[next]!, stem)) next++;
+    if (next >= words.length || !matchesStem(words[next]!, stem)) return null;
+    at = next;
+  }
+  return { start, end: at };
+}
+
+function anyPhraseIn(words: readonly string[], from: number, to: number, phrases: readonly string[]): boolean {
+  for (let i = Math.max(0, from); i < Math.min(words.length, to); i++) {
+    if (phrases.some((p) => matchPhrase(words, i, p.split(' ')))) return true;
+  }
+  return false;
+}
+
+/** Agency words next to "ice" that make it Immigration and Customs Enforcement. */
+const ICE_AGENCY = ['agent', 'officer', 'detain', 'warrant', 'hold', 'request', 'ero', 'hsi', 'custod', 'raid', 'assist', 'deport', 'immigra', 'federal', 'operation',
+  'fugitive', 'enforc', 'asked', 'want', 'dhs', 'help', 'agenci', 'agencj', 'oficial', 'funkcjonariusz', 'inform', 'tip', 'report', 'notify', 'contact', 'share', 'send'];
+/** Words next to "ice" that make it frozen water. */
+const ICE_THING = ['cream', 'cube', 'rink', 'storage', 'skat', 'hockey', 'machine', 'chest', 'pack', '=tea', 'coffee', 'maker', 'box', 'cold', 'pick', 'fish',
+  'sculpt', 'scrap', 'shaved', 'dry', 'thin', 'crushed', 'black', 'cooler', 'bag', 'truck', 'cap', 'water', 'road', 'patch', 'slipp', 'icy', 'frozen', 'melt', '=age'];
+
+/**
+ * The second line of defence behind the structured offense category: reads a description in
+ * English, Spanish or Polish for a use General Order 4.68 prohibits. It folds Unicode look-alikes
+ * and invisible characters first, matches stems and near-miss spellings, and knows the agencies'
+ * abbreviations. It cannot prove intent: a user who hides the purpose in innocent words passes it.
+ */
+export class PurposeScreen {
+  private readonly lexicon: Lexicon;
+
+  /** `extra`: terms a department adds per category (policy file); they add to the built-in lexicon. */
+  constructor(extra: Readonly<Record<string, readonly string[]>> = {}) {
+    const merged: Record<string, ScreenTerm[]> = Object.fromEntries(Object.entries(DEFAULT_LEXICON).map(([k, v]) => [k, [...v]]));
+    for (const [category, terms] of Object.entries(extra)) {
+      (merged[category] ??= []).push(...terms.map((t) => ({ words: t.toLowerCase().split(/\s+/).filter(Boolean) })));
+    }
+    this.lexicon = merged;
+  }
+
+  screen(text: string): ScreenFinding[] {
+    const { tokens, allCaps } = tokenize(text);
+    const words = tokens.map((t) => t.word);
+    // Words split in two ("immi gration", "traf-fic"): each pair that is not two words is tried joined.
+    const joined = words.map((word, i) => (i + 1 < words.length && /^\p{L}+$/u.test(word) && /^\p{L}+$/u.test(words[i + 1]!)
+      && !(isEnglishWord(word) && isEnglishWord(words[i + 1]!)) ? word + words[i + 1] : null));
+    const investigative = anyPhraseIn(words, 0, words.length, INVESTIGATIVE_CUES);
+    const findings: ScreenFinding[] = [];
+    const seen = new Set<string>();
+    const found = (category: string, term: string, match: Match) => {
+      if (seen.has(category)) return;
+      seen.add(category);
+      findings.push({ category, term: term.replace(/(^| )=/g, '$1'), matched: tokens.slice(match.start, match.end + 1).map((t) => t.raw).join(' ') });
+    };
+
+    for (const [category, terms] of Object.entries(this.lexicon)) {
+      for (const term of terms) {
+        if (term.context && investigative) continue;
+        for (let i = 0; i < words.length && !seen.has(category); i++) {
+          let match = matchPhrase(words, i, term.words);
+          if (!match && term.words.length === 1 && joined[i] && !term.words[0]!.startsWith('=')) {
+            match = matchesStem(joined[i]!, term.words[0]!) && !matchesStem(words[i]!, term.words[0]!) ? { start: i, end: i + 1 } : null;
+          }
+          if (match && this.holds(term, words, match)) found(category, term.words.join(' '), match);
+        }
+      }
+    }
+    const ice = this.findIce(tokens, words, allCaps);
+    if (ice !== null) found('immigration enforcement', 'ICE', { start: ice, end: ice });
+    return findings;
+  }
+
+  /** The term's conditions around a match. */
+  private holds(term: ScreenTerm, words: readonly string[], match: Match): boolean {
+    const first = words[match.start]!;
+    if (term.except?.some((e) => squeeze(first).startsWith(squeeze(e)))) return false;
+    if (term.next && !(match.end + 1 < words.length && term.next.some((s) => matchesStem(words[match.end + 1]!, s)))) return false;
+    if (term.notBefore && match.end + 1 < words.length && term.notBefore.some((s) => matchesStem(words[match.end + 1]!, s))) return false;
+    if (term.notAfter && anyPhraseIn(words, match.start - 2, match.start, term.notAfter)) return false;
+    if (term.near && !anyPhraseIn(words, match.start - 3, match.end + 4, term.near)) return false;
+    return true;
+  }
+
+  /**
+   * "ICE" the agency, not ice: written ICE in text that is not all capitals, or next to an
+   * agency word (agents, detainer, asked...), and never next to a thing made of ice (ice cream).
+   */
+  private findIce(tokens: readonly ScreenToken[], words: readonly string[], allCaps: boolean): number | null {
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] !== 'ice') continue;
+      if (anyPhraseIn(words, i - 1, i, ICE_THING) || anyPhraseIn(words, i + 1, i + 2, ICE_THING)) continue;
+      const capitalised = tokens[i]!.raw === 'ICE' && !allCaps;
+      if (capitalised || anyPhraseIn(words, i - 3, i + 4, ICE_AGENCY)) return i;
+    }
+    return null;
+  }
+}
