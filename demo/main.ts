@@ -136,10 +136,10 @@ export async function main(argv: string[]): Promise<number> {
     say('5. the officer signs in (password + TOTP) and searches under a stated purpose');
     const signIn = await api<{ token: string }>('POST', '/api/v1/auth/sign-in', { username: officer.username, password: DEMO_PASSWORD, code: officer.authenticator.code() });
     const plate = reads[0]?.plate ?? 'NONE';
-    const purpose = { purpose: 'stolen_vehicle', caseNumber: 'DEMO-2026-0001', description: 'vehicle reported stolen from the demo lot overnight' };
+    const purpose = { purpose: 'stolen_vehicle', offense: '240', caseNumber: '26-000417', description: 'vehicle reported stolen from the demo lot overnight' };
     const search = await api<{ searchId: number; hits: Array<{ plate: string; capturedAt: number; siteId: string; cameraId: string; confidence: number; region: string | null }> }>(
       'POST', '/api/v1/search', { plate, mode: 'exact', ...purpose }, signIn.token);
-    say(`   search ${search.searchId}: plate ${plate}, case ${purpose.caseNumber}, purpose ${purpose.purpose}: ${search.hits.length} result(s)`);
+    say(`   search ${search.searchId}: plate ${plate}, case ${purpose.caseNumber}, offense ${purpose.offense}, purpose ${purpose.purpose}: ${search.hits.length} result(s)`);
     for (const h of search.hits) say(`     ${new Date(h.capturedAt).toISOString()}  ${h.plate.padEnd(9)} ${h.siteId}/${h.cameraId}  confidence ${h.confidence.toFixed(2)}  state ${h.region ?? 'unknown'}`);
     const fuzzy = await api<{ hits: unknown[] }>('POST', '/api/v1/search', { plate: plate.slice(0, -1) + (plate.endsWith('0') ? 'O' : '0'), mode: 'fuzzy', ...purpose }, signIn.token);
     say(`   a fuzzy search with one character misread finds ${fuzzy.hits.length} read(s)`);
@@ -148,6 +148,15 @@ export async function main(argv: string[]): Promise<number> {
     } catch (err) {
       say(`   a search for traffic enforcement is refused: ${errorMessage(err).replace(/^POST \S+: /, '')}`);
     }
+    try {
+      await api('POST', '/api/v1/search', { plate, mode: 'exact', ...purpose }, signIn.token);
+    } catch (err) {
+      say(`   the officer's next search, lawful as it is, is refused too: ${errorMessage(err).replace(/^POST \S+: /, '')}`);
+    }
+    const [flag] = await api<Array<{ flagId: string }>>('GET', '/api/v1/reviews', undefined, admin.session);
+    await api('POST', `/api/v1/reviews/${flag!.flagId}/decision`, { decision: 'lift', reason: 'demo: the officer was reminded of section V.E' }, admin.session);
+    const again = await api<{ hits: unknown[] }>('POST', '/api/v1/search', { plate, mode: 'exact', ...purpose }, signIn.token);
+    say(`   the admin reviews the refusal and lifts the suspension; the officer searches again: ${again.hits.length} result(s)`);
 
     const open = await api<Array<{ alertId: string; plate: string; entry: { vehicleMake: string; vehicleColour: string; state: string; action: string } }>>('GET', '/api/v1/alerts?status=open', undefined, signIn.token);
     let stopRecorded = false;

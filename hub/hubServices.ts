@@ -11,7 +11,8 @@ import { EvidenceService } from './evidence/evidenceService.js';
 import { migrateHotlistSchema } from './hotlists/hotlistSchema.js';
 import { DEFAULT_HOTLIST_RULES, HotlistService, type HotlistRules } from './hotlists/hotlistService.js';
 import { DEFAULT_FELONY_APPROVAL_VALID_MS, FelonyRequests } from './policy/felonyRequests.js';
-import { DEFAULT_PROHIBITED_TERMS, PurposeGate } from './policy/purposeGate.js';
+import { DEFAULT_CASE_NUMBER_RULES, type CaseNumberRules } from './policy/caseNumbers.js';
+import { PurposeGate } from './policy/purposeGate.js';
 import { ReviewFlags } from './policy/reviewFlags.js';
 import { DEFAULT_RETENTION, RetentionService, type RetentionOptions } from './retention/retentionService.js';
 import { DEFAULT_SEARCH_LIMITS, SearchService, type SearchLimits } from './search/searchService.js';
@@ -22,7 +23,10 @@ export interface HubPolicyOptions {
   accounts: AccountRules;
   search: SearchLimits;
   retention: RetentionOptions;
+  /** Terms a department adds to the purpose screen, per category (they add to the built-in lexicon). */
   prohibitedTerms: Readonly<Record<string, readonly string[]>>;
+  /** Case number and reference formats, and the open-case list where the hub keeps one. */
+  caseNumbers: CaseNumberRules;
   maxReadsPerExport: number;
   hotlists: HotlistRules;
   /** How long the Chief's approval of an other-felony request may be cited (V.B). */
@@ -35,7 +39,8 @@ export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
   accounts: DEFAULT_ACCOUNT_RULES,
   search: DEFAULT_SEARCH_LIMITS,
   retention: DEFAULT_RETENTION,
-  prohibitedTerms: DEFAULT_PROHIBITED_TERMS,
+  prohibitedTerms: {},
+  caseNumbers: DEFAULT_CASE_NUMBER_RULES,
   maxReadsPerExport: 10,
   hotlists: DEFAULT_HOTLIST_RULES,
   felonyApprovalValidMs: DEFAULT_FELONY_APPROVAL_VALID_MS,
@@ -75,7 +80,7 @@ export async function createHubServices(ctx: {
   const sites = new SiteRegistry({ sql: store.sql, audit, clock });
   const felony = new FelonyRequests({ sql: store.sql, audit, clock, approvalValidMs: policy.felonyApprovalValidMs });
   const reviews = new ReviewFlags({ sql: store.sql, audit, clock });
-  const gate = new PurposeGate(policy.prohibitedTerms);
+  const gate = new PurposeGate({ extraTerms: policy.prohibitedTerms, caseNumbers: policy.caseNumbers });
   const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search });
   return {
     store, audit, accounts, sites, felony, reviews, search, policy,

@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { parse } from 'yaml';
 import { AlprError } from '../core/index.js';
 import { NCIC_MAPPING, parseImportMapping } from './hotlists/importMapping.js';
 import { DEFAULT_HUB_POLICY, type HubPolicyOptions } from './hubServices.js';
+import { parseOpenCases, type CaseNumberRules } from './policy/caseNumbers.js';
 
 /**
  * The department's local policy settings for `alpr-hub serve --policy FILE` (YAML or JSON,
- * snake_case): caps, the session cap, how long a felony approval lasts, and the prohibited-term list. Everything not given keeps the default, which
+ * snake_case): caps, the session cap, how long a felony approval lasts, extra prohibited terms, the
+ * case number and reference formats and the open-case list. Everything not given keeps the default, which
  * follows General Order 4.68; the 30-day retention and the account rules are not loosened here.
  */
 export const PolicyFileSchema = Type.Object({
@@ -18,7 +21,10 @@ export const PolicyFileSchema = Type.Object({
   max_sessions_per_account: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'Open sessions one account may hold; one more sign-in ends the oldest, audited (default 3).' })),
   felony_approval_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Days an approved other-felony request may be cited (default 30).' })),
   prohibited_terms: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 80 }), Type.Array(Type.String({ minLength: 2, maxLength: 80 }), { maxItems: 500 }),
-    { description: 'Category -> terms that refuse a search (replaces the default list).' })),
+    { description: 'Category -> more terms that refuse a search; they add to the built-in screen (hub/policy/screen/lexicon.ts), never replace it.' })),
+  case_number_pattern: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Regular expression a case or CAD run number must match (default ^(?:CAD-)?\\d{2}-\\d{6}$).' })),
+  reference_pattern: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Regular expression a personnel complaint, administrative investigation or audit number must match (default ^(?:PC|IA|AUD)-\\d{2}-\\d{3,6}$).' })),
+  open_cases_file: Type.Optional(Type.String({ minLength: 1, maxLength: 4096, description: 'File of open case numbers, one a line (# comments); when set, a search for any other case is refused. Read at start.' })),
   hotlists: Type.Optional(Type.Object({
     internal_default_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'Expiry of an internal hot-list entry when none is given (default 30).' })),
     internal_max_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'Longest expiry a detective or analyst may set (default 90).' })),
@@ -43,6 +49,12 @@ export async function loadPolicyFile(path: string): Promise<Partial<HubPolicyOpt
   if (problems.length) throw new AlprError('ALPR_ERR_CONFIG_INVALID', `invalid policy file ${path}:\n  ${problems.join('\n  ')}`);
   const p = (raw ?? {}) as PolicyFile;
   const search = DEFAULT_HUB_POLICY.search;
+  const rules = DEFAULT_HUB_POLICY.caseNumbers;
+  const caseNumbers: CaseNumberRules = {
+    casePattern: p.case_number_pattern === undefined ? rules.casePattern : compilePattern(path, 'case_number_pattern', p.case_number_pattern),
+    referencePattern: p.reference_pattern === undefined ? rules.referencePattern : compilePattern(path, 'reference_pattern', p.reference_pattern),
+    openCases: p.open_cases_file === undefined ? null : await readOpenCases(resolve(dirname(path), p.open_cases_file)),
+  };
   return {
     search: { ...search, maxResultsPerQuery: p.max_results_per_query ?? search.maxResultsPerQuery, maxQueriesPerHour: p.max_queries_per_hour ?? search.maxQueriesPerHour },
     maxReadsPerExport: p.max_reads_per_export ?? DEFAULT_HUB_POLICY.maxReadsPerExport,
@@ -55,5 +67,23 @@ export async function loadPolicyFile(path: string): Promise<Partial<HubPolicyOpt
       internalMaxDays: p.hotlists?.internal_max_days ?? DEFAULT_HUB_POLICY.hotlists.internalMaxDays,
       sources: (p.hotlists?.sources ?? []).map((s) => ({ location: s.location, everyMinutes: s.every_minutes, mapping: s.mapping === undefined ? NCIC_MAPPING : parseImportMapping(s.mapping) })),
     },
+    caseNumbers,
   };
+}
+
+/** A pattern from the file, anchored whole (a pattern that matches part of a number would let junk around it through). */
+function compilePattern(path: string, key: string, source: string): RegExp {
+  try {
+    return new RegExp(`^(?:${source.replace(/^\^/, '').replace(/\$$/, '')})$`);
+  } catch (cause) {
+    throw new AlprError('ALPR_ERR_CONFIG_INVALID', `invalid policy file ${path}:\n  /${key}: not a regular expression`, { cause });
+  }
+}
+
+async function readOpenCases(file: string): Promise<Set<string>> {
+  try {
+    return parseOpenCases(await readFile(file, 'utf8'));
+  } catch (cause) {
+    throw new AlprError('ALPR_ERR_CONFIG_NOT_FOUND', `open-case list ${file} cannot be read`, { cause });
+  }
 }

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { OFFENSE_CATEGORIES } from '../policy/offenses.js';
 import { PURPOSES } from '../policy/purposeGate.js';
 import { ROLES } from '../policy/permissions.js';
 
@@ -50,9 +51,13 @@ export const UserParams = Type.Object({ userId: Type.String({ format: 'uuid' }) 
 export const SearchBody = Type.Object({
   plate: Text(1, 16, 'plate text; with mode wildcard, * matches any run and ? one character'),
   mode: Type.Union([Type.Literal('exact'), Type.Literal('wildcard'), Type.Literal('fuzzy')], { description: 'fuzzy tolerates OCR confusions and one edit' }),
-  purpose: Type.Union(PURPOSES.map((p) => Type.Literal(p))),
-  caseNumber: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]{3,31}$', description: 'case or CAD run number (required unless administrative/audit)' })),
-  description: Text(10, 500, 'why the search is needed'),
+  purpose: Type.Union(PURPOSES.map((p) => Type.Literal(p)), { description: 'the General Order 4.68 V.B purpose; administrative and audit for admin and auditor roles only' }),
+  offense: Type.Optional(Type.Union(OFFENSE_CATEGORIES.map((o) => Type.Literal(o.code, { description: o.name })), {
+    description: `NIBRS offense code of the case (required unless administrative/audit); it must allow the purpose:\n${OFFENSE_CATEGORIES.map((o) => `- ${o.code}: ${o.name} -> ${o.prohibited ? 'refused, never allowed' : o.purposes.join(', ')}`).join('\n')}`,
+  })),
+  caseNumber: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]{3,31}$', description: 'case or CAD run number in the agency\'s format, not a junk number (required unless administrative/audit)' })),
+  reference: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]{3,31}$', description: 'administrative/audit only: the personnel complaint (PC-), administrative investigation (IA-) or audit (AUD-) number' })),
+  description: Text(10, 500, 'why the search is needed; screened for prohibited uses'),
   felonyRequestId: Type.Optional(Type.String({ format: 'uuid', description: 'for other_felony: the request the Chief approved' })),
   from: Type.Optional(Millis), to: Type.Optional(Millis),
   siteIds: Type.Optional(Type.Array(Id, { maxItems: 50 })), cameraIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
@@ -106,10 +111,17 @@ export const Decision = Type.Object({
 
 export const ReviewBody = Type.Object({
   flagId: Type.String(), userId: Type.String(), at: Type.Integer(), reason: Type.String(), auditSeq: Type.Integer(),
+  suspension: Type.Union([Type.Literal('suspended'), Type.Literal('upheld'), Type.Literal('lifted')], { description: 'the account\'s search access because of this flag' }),
   reviewedBy: Type.Union([Type.String(), Type.Null()]), reviewedAt: Type.Union([Type.Integer(), Type.Null()]), reviewNote: Type.Union([Type.String(), Type.Null()]),
 });
 export const FlagParams = Type.Object({ flagId: Type.String({ format: 'uuid' }) });
-export const ReviewNote = Type.Object({ note: Text(5, 2000, 'what the review found') }, strict);
+export const ReviewDecisionBody = Type.Object({
+  decision: Type.Union([Type.Literal('lift'), Type.Literal('uphold')], { description: 'lift restores search access; uphold keeps it suspended' }),
+  reason: Text(5, 2000, 'what the review found'),
+}, strict);
+export const OffenseBody = Type.Object({
+  code: Type.String(), name: Type.String(), purposes: Type.Array(Type.String()), prohibited: Type.Union([Type.String(), Type.Null()]),
+});
 
 export const SiteBody = Type.Object({
   siteId: Type.String(), name: Type.String(), approvalRef: Type.String(), approvedAt: Type.Integer(), approvedBy: Type.String(),

@@ -10,6 +10,7 @@ import { hotlistRoutes } from '../hotlists/routes.js';
 import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy/permissions.js';
 import { clientCertPlugin } from '../tls/clientCertPlugin.js';
 import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
+import { policyRoutes } from '../policy/routes.js';
 import * as S from './schemas.js';
 import { apiValidatorCompiler } from './validation.js';
 
@@ -17,7 +18,7 @@ import { apiValidatorCompiler } from './validation.js';
 const STATUS: Partial<Record<ErrorCode, number>> = {
   ALPR_ERR_INVALID_INPUT: 400, ALPR_ERR_PASSWORD_POLICY: 400, ALPR_ERR_PURPOSE_REQUIRED: 400,
   ALPR_ERR_AUTH_FAILED: 401, ALPR_ERR_AUTH_MFA_REQUIRED: 401, ALPR_ERR_SESSION_EXPIRED: 401,
-  ALPR_ERR_FORBIDDEN: 403, ALPR_ERR_SEPARATION_OF_DUTIES: 403, ALPR_ERR_FELONY_APPROVAL_INVALID: 403, ALPR_ERR_ACCOUNT_LAPSED: 403, ALPR_ERR_CLIENT_CERT: 403, ALPR_ERR_PURPOSE_PROHIBITED: 403,
+  ALPR_ERR_FORBIDDEN: 403, ALPR_ERR_SEPARATION_OF_DUTIES: 403, ALPR_ERR_FELONY_APPROVAL_INVALID: 403, ALPR_ERR_ACCOUNT_LAPSED: 403, ALPR_ERR_CLIENT_CERT: 403, ALPR_ERR_SEARCH_SUSPENDED: 403, ALPR_ERR_PURPOSE_PROHIBITED: 403,
   ALPR_ERR_NOT_FOUND: 404, ALPR_ERR_CONFLICT: 409, ALPR_ERR_SITE_NOT_APPROVED: 409, ALPR_ERR_AUTH_LOCKED: 423, ALPR_ERR_RATE_LIMITED: 429,
   ALPR_ERR_STORE: 503,
 };
@@ -121,10 +122,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
     });
   app.post('/api/v1/felony-requests/:requestId/decision', { schema: { tags: ['policy'], security: bearer, params: S.RequestParams, body: S.Decision, response: { 200: S.FelonyRequestReply, ...errors } }, onRequest: auth('felony.approve') },
     async (req) => services.felony.decide(req.params.requestId, req.body.approve, me(req).userId, req.body.note, req.body.investigators));
-  app.get('/api/v1/reviews', { schema: { tags: ['policy'], security: bearer, response: { 200: Type.Array(S.ReviewBody), ...errors } }, onRequest: auth('reviews.manage') },
-    async () => services.reviews.open());
-  app.post('/api/v1/reviews/:flagId/resolve', { schema: { tags: ['policy'], security: bearer, params: S.FlagParams, body: S.ReviewNote, response: { 200: S.ReviewBody, ...errors } }, onRequest: auth('reviews.manage') },
-    async (req) => services.reviews.resolve(req.params.flagId, req.body.note, me(req).userId));
+  await app.register(policyRoutes, { services, auth, errors });
 
   // --- sites and devices -----------------------------------------------------------------------
   app.get('/api/v1/sites', { schema: { tags: ['sites'], security: bearer, response: { 200: Type.Array(S.SiteBody), ...errors } }, onRequest: auth() }, async () => services.sites.list());

@@ -40,6 +40,14 @@ const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS review_flags (
     flag_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, at BIGINT NOT NULL, reason TEXT NOT NULL, audit_seq BIGINT NOT NULL,
     reviewed_by TEXT, reviewed_at BIGINT, review_note TEXT)`,
+  // VII.H: the suspension a refused search puts on its account, one per review flag, until a supervisor lifts it.
+  `CREATE TABLE IF NOT EXISTS search_suspensions (
+    flag_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, status TEXT NOT NULL, suspended_at BIGINT NOT NULL, decided_by TEXT, decided_at BIGINT, decision_reason TEXT)`,
+  'CREATE INDEX IF NOT EXISTS search_suspensions_user ON search_suspensions (user_id, status)',
+  // Flags raised before suspensions were stored: open ones suspend, reviewed ones are lifted.
+  `INSERT INTO search_suspensions (flag_id, user_id, status, suspended_at, decided_by, decided_at, decision_reason)
+    SELECT flag_id, user_id, CASE WHEN reviewed_at IS NULL THEN 'suspended' ELSE 'lifted' END, at, reviewed_by, reviewed_at, review_note
+    FROM review_flags WHERE flag_id NOT IN (SELECT flag_id FROM search_suspensions)`,
   // One-time tokens an admin issues for enrolling one appliance at one approved site.
   `CREATE TABLE IF NOT EXISTS enrollment_tokens (
     token_hash TEXT PRIMARY KEY, site_id TEXT NOT NULL, issued_by TEXT NOT NULL, issued_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,

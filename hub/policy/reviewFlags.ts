@@ -3,6 +3,10 @@ import { AlprError, type Clock } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
 
+/** Where a refused search leaves its account: suspended until reviewed, then lifted or upheld. */
+export type SuspensionStatus = 'suspended' | 'lifted' | 'upheld';
+export type ReviewDecision = 'lift' | 'uphold';
+
 export interface ReviewFlag {
   flagId: string;
   userId: string;
@@ -10,6 +14,8 @@ export interface ReviewFlag {
   reason: string;
   /** The audit record of the refused search. */
   auditSeq: number;
+  /** The account's search access because of this flag (VII.H). */
+  suspension: SuspensionStatus;
   reviewedBy: string | null;
   reviewedAt: number | null;
   reviewNote: string | null;
@@ -21,38 +27,75 @@ interface Row {
   at: number | string;
   reason: string;
   audit_seq: number | string;
-  reviewed_by: string | null;
-  reviewed_at: number | string | null;
-  review_note: string | null;
+  status: SuspensionStatus;
+  decided_by: string | null;
+  decided_at: number | string | null;
+  decision_reason: string | null;
 }
 
 const toFlag = (r: Row): ReviewFlag => ({
-  flagId: r.flag_id, userId: r.user_id, at: Number(r.at), reason: r.reason, auditSeq: Number(r.audit_seq), reviewedBy: r.reviewed_by,
-  reviewedAt: r.reviewed_at === null ? null : Number(r.reviewed_at), reviewNote: r.review_note,
+  flagId: r.flag_id, userId: r.user_id, at: Number(r.at), reason: r.reason, auditSeq: Number(r.audit_seq), suspension: r.status, reviewedBy: r.decided_by,
+  reviewedAt: r.decided_at === null ? null : Number(r.decided_at), reviewNote: r.decision_reason,
 });
 
-/** Searches the purpose gate refused, waiting for an administrator (VII.H). */
+const SELECT = `SELECT f.flag_id, f.user_id, f.at, f.reason, f.audit_seq, s.status, s.decided_by, s.decided_at, s.decision_reason
+  FROM review_flags f JOIN search_suspensions s ON s.flag_id = f.flag_id`;
+
+/**
+ * Searches the purpose gate refused, and the suspension each one puts on its account (VII.H: "will
+ * immediately have their access suspended"). The flag and the suspension are written in the same
+ * transaction as the refusal's audit record; the account cannot search again until a supervisor
+ * lifts it, and an upheld suspension stays until one lifts it later. Both decisions are audited.
+ */
 export class ReviewFlags {
   constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock }) {}
 
   async raise(userId: string, reason: string, auditSeq: number, db: SqlDb = this.ctx.sql): Promise<string> {
     const flagId = randomUUID();
-    await db.run('INSERT INTO review_flags (flag_id, user_id, at, reason, audit_seq) VALUES (?, ?, ?, ?, ?)', [flagId, userId, this.ctx.clock.now(), reason, auditSeq]);
+    const at = this.ctx.clock.now();
+    await db.run('INSERT INTO review_flags (flag_id, user_id, at, reason, audit_seq) VALUES (?, ?, ?, ?, ?)', [flagId, userId, at, reason, auditSeq]);
+    await db.run("INSERT INTO search_suspensions (flag_id, user_id, status, suspended_at) VALUES (?, ?, 'suspended', ?)", [flagId, userId, at]);
+    await this.ctx.audit.append({ actor: 'system', action: 'search.suspend', detail: { userId, flagId, searchSeq: auditSeq } }, db);
     return flagId;
   }
 
+  /** Flags waiting for a supervisor. */
   async open(): Promise<ReviewFlag[]> {
-    return (await this.ctx.sql.all<Row>('SELECT * FROM review_flags WHERE reviewed_at IS NULL ORDER BY at')).map(toFlag);
+    return (await this.ctx.sql.all<Row>(`${SELECT} WHERE s.status = 'suspended' ORDER BY f.at`)).map(toFlag);
   }
 
-  async resolve(flagId: string, note: string, actor: string): Promise<ReviewFlag> {
-    const text = String(note ?? '').trim();
-    if (text.length < 5 || text.length > 2000) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'note: what the review found, 5-2000 characters');
+  /** Every flag of one account, newest first. */
+  async forUser(userId: string): Promise<ReviewFlag[]> {
+    return (await this.ctx.sql.all<Row>(`${SELECT} WHERE f.user_id = ? ORDER BY f.at DESC`, [userId])).map(toFlag);
+  }
+
+  /** Whether the account's search access is suspended (a flag not yet lifted). */
+  async isSuspended(userId: string, db: SqlDb = this.ctx.sql): Promise<boolean> {
+    return (await db.get("SELECT flag_id FROM search_suspensions WHERE user_id = ? AND status <> 'lifted' LIMIT 1", [userId])) !== null;
+  }
+
+  /**
+   * A supervisor's review: `lift` restores search access (this flag's part of it), `uphold` keeps
+   * it suspended. An upheld flag can be lifted later; a lifted one is closed. Nobody reviews their
+   * own flag.
+   */
+  async decide(flagId: string, decision: ReviewDecision, reason: string, actor: string): Promise<ReviewFlag> {
+    const text = String(reason ?? '').trim();
+    if (decision !== 'lift' && decision !== 'uphold') throw new AlprError('ALPR_ERR_INVALID_INPUT', 'decision: lift or uphold');
+    if (text.length < 5 || text.length > 2000) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'reason: what the review found, 5-2000 characters');
     await this.ctx.sql.tx(async (db) => {
-      const { changes } = await db.run('UPDATE review_flags SET reviewed_by = ?, reviewed_at = ?, review_note = ? WHERE flag_id = ? AND reviewed_at IS NULL', [actor, this.ctx.clock.now(), text, String(flagId)]);
-      if (changes === 0) throw new AlprError('ALPR_ERR_NOT_FOUND', `no open review flag ${flagId}`);
-      await this.ctx.audit.append({ actor, action: 'review.resolve', detail: { flagId, note: text } }, db);
+      const row = await db.get<Row>(`${SELECT} WHERE f.flag_id = ?`, [String(flagId)]);
+      if (!row) throw new AlprError('ALPR_ERR_NOT_FOUND', `no review flag ${flagId}`);
+      if (row.user_id === actor) throw new AlprError('ALPR_ERR_FORBIDDEN', 'a suspension is reviewed by another supervisor, never by the suspended account');
+      if (row.status === 'lifted' || (row.status === 'upheld' && decision === 'uphold')) {
+        throw new AlprError('ALPR_ERR_CONFLICT', `review flag ${flagId} is already ${row.status}`);
+      }
+      const status: SuspensionStatus = decision === 'lift' ? 'lifted' : 'upheld';
+      const now = this.ctx.clock.now();
+      await db.run('UPDATE search_suspensions SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ? WHERE flag_id = ?', [status, actor, now, text, row.flag_id]);
+      await db.run('UPDATE review_flags SET reviewed_by = ?, reviewed_at = ?, review_note = ? WHERE flag_id = ?', [actor, now, text, row.flag_id]);
+      await this.ctx.audit.append({ actor, action: decision === 'lift' ? 'search.suspensionLifted' : 'search.suspensionUpheld', detail: { flagId: row.flag_id, userId: row.user_id, reason: text } }, db);
     });
-    return toFlag((await this.ctx.sql.get<Row>('SELECT * FROM review_flags WHERE flag_id = ?', [String(flagId)]))!);
+    return toFlag((await this.ctx.sql.get<Row>(`${SELECT} WHERE f.flag_id = ?`, [String(flagId)]))!);
   }
 }

@@ -3,7 +3,7 @@ import type { AccountService, Account } from '../accounts/accountService.js';
 import type { AuditLog, AuditRecord } from '../audit/auditLog.js';
 import type { FelonyRequests } from '../policy/felonyRequests.js';
 import { can, requirePermission } from '../policy/permissions.js';
-import { ADMINISTRATIVE_PURPOSES, PurposeGate, type StatedPurpose } from '../policy/purposeGate.js';
+import { PurposeGate, purposeKind, type StatedPurpose } from '../policy/purposeGate.js';
 import type { ReviewFlags } from '../policy/reviewFlags.js';
 import type { HubRead, HubStore } from '../store/index.js';
 import { searchReads, type MatchMode, type ReadHit } from './readSearch.js';
@@ -42,9 +42,11 @@ export interface SearchResponse {
 const SEARCH_VALID_MS = 12 * 3600_000;
 
 /**
- * Purpose-gated search (General Order 4.68 V, VI, IX): role, certification, purpose, term
- * screening, Chief-approved felony requests, hourly caps; every attempt, allowed or refused,
- * lands in the audit chain with all its parameters and result count.
+ * Purpose-gated search (General Order 4.68 V, VI, VII.H, IX): role, certification, suspension,
+ * offense category and purpose, case number or administrative reference, description screening,
+ * Chief-approved felony requests, hourly caps; every attempt, allowed or refused, lands in the
+ * audit chain with all its parameters, its purpose kind and result count. A search refused as a
+ * prohibited use suspends the account's access in the same transaction as its audit record.
  */
 export class SearchService {
   constructor(private readonly ctx: {
@@ -52,31 +54,31 @@ export class SearchService {
   }) {}
 
   async search(user: Account, req: SearchRequest): Promise<SearchResponse> {
-    const stated: StatedPurpose = { purpose: req.purpose, caseNumber: req.caseNumber, description: req.description, felonyRequestId: req.felonyRequestId };
+    const stated: StatedPurpose = {
+      purpose: req.purpose, offense: req.offense, caseNumber: req.caseNumber, reference: req.reference, description: req.description, felonyRequestId: req.felonyRequestId,
+    };
     const now = this.ctx.clock.now();
     const query = {
       plate: req.plate, mode: req.mode, from: req.from ?? now - this.ctx.limits.retentionMs, to: req.to ?? now + 60_000,
       siteIds: req.siteIds, cameraIds: req.cameraIds, region: req.region, minConfidence: req.minConfidence,
       limit: Math.min(req.limit ?? this.ctx.limits.maxResultsPerQuery, this.ctx.limits.maxResultsPerQuery),
     };
-    const detail = { ...stated, query };
+    // The purpose kind goes into every record, so reports list administrative and audit queries as such.
+    const detail = { ...stated, purposeKind: purposeKind(stated.purpose), query };
     const refuse = async (err: AlprError): Promise<never> => {
       await this.ctx.audit.append({ actor: user.userId, action: 'reads.search', outcome: 'refused', detail: { ...detail, code: err.code, reason: err.message } });
       throw err;
     };
     try {
-      const administrative = (ADMINISTRATIVE_PURPOSES as readonly string[]).includes(stated.purpose);
       if (!can(user.role, 'reads.search') && !can(user.role, 'reads.searchAdministrative')) requirePermission(user.role, 'reads.search');
       this.ctx.accounts.requireCurrent(user);
-      this.ctx.gate.checkShape(user.role, stated);
-      if (!administrative && !can(user.role, 'reads.search')) requirePermission(user.role, 'reads.search');
-      if (!['exact', 'wildcard', 'fuzzy'].includes(query.mode)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'mode: exact, wildcard or fuzzy');
-      if (!Number.isFinite(query.from) || !Number.isFinite(query.to) || query.from >= query.to) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'from/to: a time range with from before to');
-      if (!Number.isInteger(query.limit) || query.limit < 1) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'limit: a positive whole number');
+      await this.requireNotSuspended(user);
     } catch (err) {
       if (err instanceof AlprError) return refuse(err);
       throw err;
     }
+    // A prohibited use is refused before anything else is checked: a malformed case number does
+    // not spare the account its suspension (VII.H).
     const screened = this.ctx.gate.screen(stated);
     if (screened.prohibited.length > 0) {
       const error = new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', PurposeGate.refusalMessage(screened), { details: { prohibited: screened.prohibited } });
@@ -87,7 +89,18 @@ export class SearchService {
       throw error;
     }
     try {
-      if (stated.purpose === 'other_felony') await this.ctx.felony.requireApproved(String(stated.felonyRequestId), String(stated.caseNumber), user.userId);
+      const checked = this.ctx.gate.checkShape(user.role, stated);
+      Object.assign(detail, checked);
+      if (purposeKind(stated.purpose) === 'investigative' && !can(user.role, 'reads.search')) requirePermission(user.role, 'reads.search');
+      if (!['exact', 'wildcard', 'fuzzy'].includes(query.mode)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'mode: exact, wildcard or fuzzy');
+      if (!Number.isFinite(query.from) || !Number.isFinite(query.to) || query.from >= query.to) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'from/to: a time range with from before to');
+      if (!Number.isInteger(query.limit) || query.limit < 1) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'limit: a positive whole number');
+    } catch (err) {
+      if (err instanceof AlprError) return refuse(err);
+      throw err;
+    }
+    try {
+      if (stated.purpose === 'other_felony') await this.ctx.felony.requireApproved(String(stated.felonyRequestId), String(detail.caseNumber), user.userId);
       const used = await this.ctx.audit.count(user.userId, 'reads.search', now - 3600_000);
       if (used >= this.ctx.limits.maxQueriesPerHour) throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account has run ${used} searches in the past hour; the limit is ${this.ctx.limits.maxQueriesPerHour}`);
       const result = await searchReads(this.ctx.store, query);
@@ -102,11 +115,19 @@ export class SearchService {
     }
   }
 
+  /** VII.H: an account with a refused search under review has no access to ALPR data. */
+  private async requireNotSuspended(user: Account): Promise<void> {
+    if (await this.ctx.reviews.isSuspended(user.userId)) {
+      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'search access for this account is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it');
+    }
+  }
+
   /**
    * The search `searchId` as run by `user`, which must have returned `readId`: images and
    * exports are reachable only through a purpose-gated search, and inherit its case number.
    */
   async citedSearch(user: Account, searchId: number, readId: string): Promise<AuditRecord> {
+    await this.requireNotSuspended(user);
     const record = Number.isSafeInteger(searchId) ? await this.ctx.audit.get(searchId) : null;
     const readIds = (record?.detail.readIds ?? []) as string[];
     if (!record || record.action !== 'reads.search' || record.outcome !== 'ok' || record.actor !== user.userId || !readIds.includes(readId)) {
@@ -121,9 +142,12 @@ export class SearchService {
     requirePermission(user.role, 'reads.viewImage');
     this.ctx.accounts.requireCurrent(user);
     const search = await this.citedSearch(user, searchId, readId);
+    if (search.detail.purposeKind !== 'investigative') {
+      throw new AlprError('ALPR_ERR_FORBIDDEN', `search ${searchId} was an administrative or audit query: it lists reads, never their images; an image needs an investigative search under a case number`);
+    }
     const read = await this.ctx.store.getRead(readId);
     if (!read) throw new AlprError('ALPR_ERR_NOT_FOUND', `read ${readId} is no longer held (purged after 30 days)`);
-    await this.ctx.audit.append({ actor: user.userId, action: 'reads.viewImage', detail: { readId, searchId, caseNumber: search.detail.caseNumber ?? null, purpose: search.detail.purpose } });
+    await this.ctx.audit.append({ actor: user.userId, action: 'reads.viewImage', detail: { readId, searchId, caseNumber: search.detail.caseNumber ?? null, purpose: search.detail.purpose, offense: search.detail.offense ?? null } });
     return read;
   }
 }

@@ -24,13 +24,15 @@ t.test('npm run demo runs the whole system and exits 0; every read it printed is
   t.ok(Date.now() - started < 120_000, 'within 2 minutes');
   t.match(stdout, /18 frames in 6 bursts, \d+ plates read/);
   t.match(stdout, /officer signs in \(password \+ TOTP\)/);
-  t.match(stdout, /search \d+: plate \w+, case DEMO-2026-0001, purpose stolen_vehicle: [1-9]\d* result/);
+  t.match(stdout, /search \d+: plate \w+, case 26-000417, offense 240, purpose stolen_vehicle: [1-9]\d* result/);
   t.match(stdout, /traffic enforcement is refused/);
   t.match(stdout, /state hot file imported: 2 entries; refused 1 immigration/);
   t.match(stdout, /appliance holds hot list version \d+ \(2 entries/);
   t.match(stdout, /ALERT KTX4492 +stolen_vehicle \(ncic\) BLU FORD at demo-site\/cam0/, 'the stolen car raises an alert');
   t.match(stdout, /verified and closed: confirmed, stop_made, CAD CAD-DEMO-0001/);
   t.match(stdout, /alert\.disposition +ok/, 'the stop is in the audit trail');
+  t.match(stdout, /next search, lawful as it is, is refused too: .*suspended/);
+  t.match(stdout, /lifts the suspension; the officer searches again: [1-9]\d* result/);
   const printed = [...stdout.matchAll(/READ \w+ .* id ([0-9a-f-]{36})/g)].map((m) => m[1]!);
   t.ok(printed.length >= 5, `${printed.length} reads printed`);
 

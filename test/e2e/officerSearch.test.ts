@@ -67,11 +67,11 @@ for (const engine of ['sqlite', 'pg'] as const) {
     // The officer searches for a plate the appliance read, under a stated purpose.
     const stored = await services.store.getRead(reads[0]!);
     const search = await api('POST', '/api/v1/search', {
-      plate: stored!.plate, mode: 'exact', purpose: 'stolen_vehicle', caseNumber: '26-010101', description: 'reported stolen overnight from Oak Park Ave',
+      plate: stored!.plate, mode: 'exact', purpose: 'stolen_vehicle', offense: '240', caseNumber: '26-010191', description: 'reported stolen overnight from Oak Park Ave',
     }, session.json.token);
     t.equal(search.status, 200, JSON.stringify(search.json));
     t.ok(search.json.hits.some((h: { id: string }) => h.id === reads[0]), 'the appliance\'s read is found');
-    const refused = await api('POST', '/api/v1/search', { plate: stored!.plate, mode: 'exact', purpose: 'stolen_vehicle', description: 'no case number given here' }, session.json.token);
+    const refused = await api('POST', '/api/v1/search', { plate: stored!.plate, mode: 'exact', purpose: 'stolen_vehicle', offense: '240', description: 'no case number given here' }, session.json.token);
     t.equal(refused.status, 400);
 
     // Every step is in the chain, and the chain verifies.

@@ -4,7 +4,7 @@ import { captureLogger } from '../../helpers/index.js';
 import { base32Decode, onBothStores, PASSWORD, START, type Harness } from '../../helpers/hubHarness.js';
 import { totp } from '../../../hub/accounts/totp.js';
 
-const lawful = { purpose: 'missing_person', caseNumber: '26-009001', description: 'endangered elderly driver missing since Tuesday' };
+const lawful = { purpose: 'missing_person', offense: 'NCIC-MP', caseNumber: '26-009001', description: 'endangered elderly driver missing since Tuesday' };
 
 async function api(t: Tap, h: Harness) {
   const log = captureLogger();
@@ -46,11 +46,19 @@ onBothStores(t, 'a newly created officer activates, enrolls TOTP, signs in and r
   t.equal(refused.statusCode, 403);
   t.equal(refused.json().code, 'ALPR_ERR_PURPOSE_PROHIBITED');
   t.match(refused.json().message, /immigration enforcement/, 'the refusal is explained');
+  const suspended = await app.inject({ method: 'POST', url: '/api/v1/search', headers: auth(token), payload: { ...lawful, plate: 'MSS4321', mode: 'exact' } });
+  t.equal(suspended.statusCode, 403);
+  t.equal(suspended.json().code, 'ALPR_ERR_SEARCH_SUSPENDED', 'the account is suspended at once');
+  const [flag] = (await app.inject({ method: 'GET', url: '/api/v1/reviews', headers: auth(admin.token) })).json();
+  t.equal(flag.suspension, 'suspended');
+  const lifted = await app.inject({ method: 'POST', url: `/api/v1/reviews/${flag.flagId}/decision`, headers: auth(admin.token), payload: { decision: 'lift', reason: 'description was a mistake; case is a missing person' } });
+  t.equal(lifted.statusCode, 200, lifted.body);
+  t.equal((await app.inject({ method: 'POST', url: '/api/v1/search', headers: auth(token), payload: { ...lawful, plate: 'MSS4321', mode: 'exact' } })).statusCode, 200, 'a lifted suspension restores search');
 
   const verify = await app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: auth(admin.token) });
   t.same(verify.json().problems, [], 'every step landed in a verifiable chain');
   const actions = (await h.services.audit.query({ limit: 1000 })).map((r) => `${r.action}:${r.outcome}`);
-  for (const a of ['account.create:ok', 'account.activate:ok', 'account.mfaEnroll:ok', 'auth.signIn:ok', 'reads.search:ok', 'reads.viewImage:ok', 'reads.search:refused']) t.ok(actions.includes(a), a);
+  for (const a of ['account.create:ok', 'account.activate:ok', 'account.mfaEnroll:ok', 'auth.signIn:ok', 'reads.search:ok', 'reads.viewImage:ok', 'reads.search:refused', 'search.suspend:ok', 'search.suspensionLifted:ok']) t.ok(actions.includes(a), a);
 
   const lines = log.lines();
   t.ok(lines.some((l) => (l.req as { url?: string } | undefined)?.url === '/api/v1/search'), 'access logs are written');
@@ -113,6 +121,10 @@ onBothStores(t, 'the OpenAPI document describes every route from the same schema
   const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
   t.equal(doc.openapi.slice(0, 2), '3.');
   for (const path of ['/api/v1/search', '/api/v1/auth/sign-in', '/api/v1/evidence/exports', '/api/v1/audit/verify', '/api/v1/sites']) t.ok(doc.paths[path], path);
-  t.ok(doc.paths['/api/v1/search'].post.requestBody.content['application/json'].schema.properties.caseNumber);
+  const searchSchema = doc.paths['/api/v1/search'].post.requestBody.content['application/json'].schema;
+  t.ok(searchSchema.properties.caseNumber);
+  t.match(searchSchema.properties.offense.description, /120: Robbery -> violent_crime/, 'the offense vocabulary and what each allows are in the document');
+  t.match(searchSchema.properties.offense.description, /IMMIGRATION: .* -> refused, never allowed/);
+  t.ok(doc.paths['/api/v1/offenses'], 'and served as a list');
   t.notOk(Object.keys(doc.paths).some((p) => /bulk|dump|all-reads/.test(p)), 'no bulk read endpoint');
 });

@@ -3,7 +3,7 @@ import { verifyEvidenceFile } from '../../../hub/evidence/evidenceService.js';
 import { createPublicKey } from 'node:crypto';
 import { DAY, onBothStores, START } from '../../helpers/hubHarness.js';
 
-const lawful = { purpose: 'stolen_vehicle' as const, caseNumber: '26-004512', description: 'stolen silver sedan, owner report 11/20' };
+const lawful = { purpose: 'stolen_vehicle' as const, offense: '240', caseNumber: '26-004512', description: 'stolen silver sedan, owner report 11/20' };
 
 onBothStores(t, 'an evidence export is signed, holds its reads through the purge until released, and is audited', async (t, h) => {
   const [old, other] = await h.addReads([{ plate: 'EVD0001', capturedAt: START - 2 * DAY }, { plate: 'EVD0001', capturedAt: START - 2 * DAY + 1000 }]);

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { DAY, onBothStores, START } from '../../helpers/hubHarness.js';
 
-const lawful = { purpose: 'violent_crime' as const, caseNumber: '26-001234', description: 'shooting at Lake and Harlem, suspect vehicle seen leaving' };
+const lawful = { purpose: 'violent_crime' as const, offense: '13A', caseNumber: '26-004871', description: 'shooting at Lake and Harlem, suspect vehicle seen leaving' };
 
 onBothStores(t, 'an officer with a stated purpose finds reads, and the search is audited with every parameter', async (t, h) => {
   await h.addReads([{ plate: 'ABC1234' }, { plate: 'ABC1234', capturedAt: START - 2 * DAY }, { plate: 'XYZ9876' }]);
@@ -11,38 +11,47 @@ onBothStores(t, 'an officer with a stated purpose finds reads, and the search is
   const record = await h.services.audit.get(res.searchId);
   t.equal(record?.action, 'reads.search');
   t.equal(record?.actor, u.account.userId);
-  t.equal(record?.detail.caseNumber, '26-001234');
+  t.equal(record?.detail.caseNumber, '26-004871');
   t.equal(record?.detail.purpose, 'violent_crime');
+  t.equal(record?.detail.offense, '13A');
+  t.equal(record?.detail.purposeKind, 'investigative');
   t.equal(record?.detail.description, lawful.description);
   t.equal(record?.detail.resultCount, 2);
   t.same((record?.detail.query as { plate: string }).plate, 'abc-1234');
 });
 
-onBothStores(t, 'searches without a case number or with a prohibited purpose are refused, audited and flagged', async (t, h) => {
+onBothStores(t, 'searches without a case number or with a prohibited purpose are refused, audited, and a prohibited one suspends the account', async (t, h) => {
   const u = await h.user('officer');
+  const colleague = await h.user('officer');
   await t.rejects(h.services.search.search(u.account, { ...lawful, caseNumber: undefined, plate: 'ABC1234', mode: 'exact' }), { code: 'ALPR_ERR_PURPOSE_REQUIRED' });
+  t.equal((await h.services.reviews.open()).length, 0, 'a missing case number is a form error, not a suspension');
   await t.rejects(h.services.search.search(u.account, { ...lawful, description: 'driver keeps speeding past the school', plate: 'ABC1234', mode: 'exact' }),
     { code: 'ALPR_ERR_PURPOSE_PROHIBITED', message: /traffic enforcement/ });
-  await t.rejects(h.services.search.search(u.account, { ...lawful, purpose: 'missing_person', description: 'check immigration status of owner', plate: 'ABC1234', mode: 'exact' }),
+  await t.rejects(h.services.search.search(colleague.account, { ...lawful, purpose: 'missing_person', offense: 'NCIC-MP', description: 'check imigration status of owner', plate: 'ABC1234', mode: 'exact' }),
     { code: 'ALPR_ERR_PURPOSE_PROHIBITED', message: /immigration/ });
   const refused = (await h.services.audit.query({ action: 'reads.search', limit: 10 })).filter((r) => r.outcome === 'refused');
   t.equal(refused.length, 3, 'every refusal is in the audit chain');
   const flags = await h.services.reviews.open();
-  t.equal(flags.length, 2, 'prohibited purposes are flagged for admin review');
-  t.equal(flags[0]?.userId, u.account.userId);
-  const resolved = await h.services.reviews.resolve(flags[0]!.flagId, 'spoke with officer; retrained on V.E', 'admin-1');
-  t.equal(resolved.reviewedBy, 'admin-1');
+  t.equal(flags.length, 2, 'prohibited purposes are flagged for review');
+  t.same(flags.map((f) => f.suspension), ['suspended', 'suspended']);
+  await t.rejects(h.services.search.search(u.account, { ...lawful, plate: 'ABC1234', mode: 'exact' }), { code: 'ALPR_ERR_SEARCH_SUSPENDED' },
+    'the suspended account cannot search, even with a lawful purpose');
+  const admin = await h.user('admin');
+  const lifted = await h.services.reviews.decide(flags[0]!.flagId, 'lift', 'spoke with officer; retrained on V.E', admin.account.userId);
+  t.equal(lifted.reviewedBy, admin.account.userId);
+  t.equal(lifted.suspension, 'lifted');
+  t.ok(await h.services.search.search(u.account, { ...lawful, plate: 'ABC1234', mode: 'exact' }), 'a lifted suspension restores search access');
   t.equal((await h.services.reviews.open()).length, 1);
 });
 
 onBothStores(t, 'other-felony searches need a request the Chief approved for the same case', async (t, h) => {
   await h.addReads([{ plate: 'FEL0001' }]);
   const officer = await h.user('detective');
-  const felony = { purpose: 'other_felony' as const, caseNumber: '26-000777', description: 'burglary ring using a rented van', plate: 'FEL0001', mode: 'exact' as const };
-  const request = await h.services.felony.submit({ caseNumber: '26-000777', description: 'string of residential burglaries, van seen at three scenes' }, officer.account.userId);
+  const felony = { purpose: 'other_felony' as const, offense: '220', caseNumber: '26-000731', description: 'burglary ring using a rented van', plate: 'FEL0001', mode: 'exact' as const };
+  const request = await h.services.felony.submit({ caseNumber: '26-000731', description: 'string of residential burglaries, van seen at three scenes' }, officer.account.userId);
   await t.rejects(h.services.search.search(officer.account, { ...felony, felonyRequestId: request.requestId }), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /not approved/ });
   await h.services.felony.decide(request.requestId, true, 'chief-1', 'approved in writing');
-  await t.rejects(h.services.search.search(officer.account, { ...felony, caseNumber: '26-000778', felonyRequestId: request.requestId }), { code: 'ALPR_ERR_FELONY_APPROVAL_INVALID', message: /approved for case/ });
+  await t.rejects(h.services.search.search(officer.account, { ...felony, caseNumber: '26-000732', felonyRequestId: request.requestId }), { code: 'ALPR_ERR_FELONY_APPROVAL_INVALID', message: /approved for case/ });
   const res = await h.services.search.search(officer.account, { ...felony, felonyRequestId: request.requestId });
   t.equal(res.hits.length, 1);
   await t.rejects(h.services.felony.decide(request.requestId, false, 'chief-1', 'changed mind'), { code: 'ALPR_ERR_CONFLICT' });
@@ -55,8 +64,8 @@ onBothStores(t, 'roles without search, lapsed accounts and misplaced purposes ca
   await t.rejects(h.services.search.search(lapsed.account, { ...lawful, plate: 'ABC1234', mode: 'exact' }), { code: 'ALPR_ERR_ACCOUNT_LAPSED' });
   const admin = await h.user('admin');
   await t.rejects(h.services.search.search(admin.account, { ...lawful, plate: 'ABC1234', mode: 'exact' }), { code: 'ALPR_ERR_FORBIDDEN' });
-  const res = await h.services.search.search(admin.account, { purpose: 'administrative', description: 'monthly audit sample per VII.E', plate: 'ABC1234', mode: 'exact' });
-  t.equal(res.hits.length, 0, 'an administrative query runs without a case number');
+  const res = await h.services.search.search(admin.account, { purpose: 'administrative', reference: 'AUD-26-0417', description: 'monthly audit sample per VII.E', plate: 'ABC1234', mode: 'exact' });
+  t.equal(res.hits.length, 0, 'an administrative query runs with an audit reference instead of a case number');
 });
 
 onBothStores(t, 'results per query and searches per hour are capped', async (t, h) => {
