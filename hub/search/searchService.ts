@@ -74,7 +74,7 @@ export class SearchService {
       this.ctx.accounts.requireCurrent(user);
       await this.requireNotSuspended(user);
     } catch (err) {
-      if (err instanceof AlprError) return refuse(err);
+      if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return refuse(err);
       throw err;
     }
     // A prohibited use is refused before anything else is checked: a malformed case number does
@@ -96,7 +96,7 @@ export class SearchService {
       if (!Number.isFinite(query.from) || !Number.isFinite(query.to) || query.from >= query.to) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'from/to: a time range with from before to');
       if (!Number.isInteger(query.limit) || query.limit < 1) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'limit: a positive whole number');
     } catch (err) {
-      if (err instanceof AlprError) return refuse(err);
+      if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return refuse(err);
       throw err;
     }
     try {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadPolicyFile } from '../../hub/policyFile.js';
 import { tempDir } from '../helpers/index.js';
 
-t.test('a policy file sets caps and the term list; mistakes are named and refused', async (t) => {
+t.test('a policy file sets caps and adds terms to the screen; mistakes are named and refused', async (t) => {
   const dir = await tempDir(t);
   const good = join(dir, 'policy.yaml');
   await writeFile(good, 'max_results_per_query: 50\nprohibited_terms:\n  traffic enforcement: [jaywalking, parking]\n');
@@ -31,4 +31,20 @@ t.test('a policy file sets the session cap and how long a felony approval lasts'
   await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_INVALID', message: /felony_approval_days/ });
   await writeFile(file, 'max_sessions_per_account: 0\n');
   await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_INVALID', message: /max_sessions_per_account/ });
+});
+
+t.test('a policy file sets the case number and reference formats and imports the open-case list', async (t) => {
+  const dir = await tempDir(t);
+  await writeFile(join(dir, 'open-cases.txt'), '# exported from the records system\nOP-2026-00412\nop-2026-00413\n');
+  const file = join(dir, 'policy.yaml');
+  await writeFile(file, 'case_number_pattern: "OP-\\\\d{4}-\\\\d{5}"\nreference_pattern: "^IAD-\\\\d{4}$"\nopen_cases_file: open-cases.txt\n');
+  const { caseNumbers } = await loadPolicyFile(file);
+  t.ok(caseNumbers?.casePattern.test('OP-2026-00412'));
+  t.notOk(caseNumbers?.casePattern.test('XOP-2026-00412'), 'a pattern is anchored at both ends');
+  t.ok(caseNumbers?.referencePattern.test('IAD-0042'));
+  t.same([...caseNumbers!.openCases!], ['OP-2026-00412', 'OP-2026-00413'], 'the list is read relative to the policy file, upper-cased');
+  await writeFile(file, 'case_number_pattern: "([0-9"\n');
+  await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_INVALID', message: /case_number_pattern/ });
+  await writeFile(file, 'open_cases_file: missing.txt\n');
+  await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_NOT_FOUND', message: /open-case list/ });
 });

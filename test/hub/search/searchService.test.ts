@@ -92,3 +92,33 @@ onBothStores(t, 'an image is opened only through the user\'s own search that ret
   t.equal(views.length, 1);
   t.equal(views[0]?.detail.caseNumber, lawful.caseNumber);
 });
+
+onBothStores(t, 'administrative queries carry a checked reference, are recorded as such, and never open images', async (t, h) => {
+  const [read] = await h.addReads([{ plate: 'ADM0001' }]);
+  const admin = await h.user('admin');
+  const auditor = await h.user('auditor');
+  await t.rejects(h.services.search.search(admin.account, { purpose: 'administrative', description: 'checking something for a friend', plate: 'ADM0001', mode: 'exact' }),
+    { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /complaint.*audit number/ });
+  await t.rejects(h.services.search.search(admin.account, { purpose: 'administrative', reference: 'PC-26-1111', description: 'checking something for a friend', plate: 'ADM0001', mode: 'exact' }),
+    { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /not a real reference/ });
+  const res = await h.services.search.search(admin.account, { purpose: 'administrative', reference: 'pc-26-0142', description: 'personnel complaint 0142: officer misuse alleged', plate: 'ADM0001', mode: 'exact' });
+  t.equal(res.hits.length, 1, 'the query lists the read');
+  const record = await h.services.audit.get(res.searchId);
+  t.same([record?.detail.purposeKind, record?.detail.reference], ['administrative', 'PC-26-0142'], 'the audit record says what kind of query it was and cites its reference');
+  await t.rejects(h.services.search.viewImages(admin.account, read!.id, res.searchId), { code: 'ALPR_ERR_FORBIDDEN', message: /administrative or audit query/ });
+  const audit = await h.services.search.search(auditor.account, { purpose: 'audit', reference: 'AUD-26-0007', description: 'monthly user audit per VII.E', plate: 'ADM0001', mode: 'exact' });
+  t.equal((await h.services.audit.get(audit.searchId))?.detail.purposeKind, 'audit');
+  await t.rejects(h.services.search.viewImages(auditor.account, read!.id, audit.searchId), { code: 'ALPR_ERR_FORBIDDEN' });
+  t.equal((await h.services.audit.query({ action: 'reads.viewImage', limit: 5 })).length, 0, 'no image was opened');
+});
+
+onBothStores(t, 'a prohibited offense category or a malformed case number does not spare the account its suspension', async (t, h) => {
+  const [read] = await h.addReads([{ plate: 'SUS0001' }]);
+  const u = await h.user('officer');
+  const earlier = await h.services.search.search(u.account, { ...lawful, plate: 'SUS0001', mode: 'exact' });
+  await t.rejects(h.services.search.search(u.account, { ...lawful, offense: 'IMMIGRATION', caseNumber: '0000', description: 'vehicle of interest for a federal partner', plate: 'SUS0001', mode: 'exact' }),
+    { code: 'ALPR_ERR_PURPOSE_PROHIBITED', message: /immigration enforcement/ });
+  await t.rejects(h.services.search.viewImages(u.account, read!.id, earlier.searchId), { code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'nor can it open images of an earlier search');
+  const refused = (await h.services.audit.query({ action: 'reads.search', limit: 10 })).filter((r) => r.outcome === 'refused');
+  t.same(refused.map((r) => r.detail.offense), ['IMMIGRATION']);
+});

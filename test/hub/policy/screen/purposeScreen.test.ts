@@ -1,0 +1,52 @@
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import { PurposeScreen } from '../../../../hub/policy/screen/purposeScreen.js';
+
+const screen = new PurposeScreen();
+const categories = (text: string) => [...new Set(screen.screen(text).map((f) => f.category))];
+
+t.test('the phrasings that got through the word list are refused, each for its category', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['assist ICE with locating this driver', 'immigration enforcement'],
+    ['ERO requested location of vehicle owner', 'immigration enforcement'],
+    ['HSI agents asked us to find this car', 'immigration enforcement'],
+    ['imigration status check on owner', 'immigration enforcement'],
+    ['control de inmigración', 'immigration enforcement'],
+    ['la migra pregunta por este carro', 'immigration enforcement'],
+    ['Straż Graniczna prosi o historię tablicy', 'immigration enforcement'],
+    ['CBP and USCIS want the owner located', 'immigration enforcement'],
+    ['vehicle parked outside the womens health clinic', 'reproductive health care'],
+    ['driver suspected of obtaining mifepristone pills', 'reproductive health care'],
+    ['tr\u0430ffic complaint on Lake St', 'traffic enforcement'],
+    ['traf\u200bfic complaint on Lake St', 'traffic enforcement'],
+    ['identify strikers on the picket line', 'protected activity or class'],
+    ['who attended Friday prayers at the mosque', 'protected activity or class'],
+    ['find the Black drivers on Madison', 'protected activity or class'],
+  ];
+  for (const [text, category] of cases) t.same(categories(text), [category], text);
+});
+
+t.test('legitimate text that looks like a prohibited term is not refused', async (t) => {
+  for (const text of ['stolen on March 3', 'ice cream truck robbed at gunpoint', 'human trafficking of minors', 'Iced coffee shop owner assaulted', 'traffic in narcotics',
+    'armed robbery suspect vehicle, Icelandic tourist victim', 'car stolen from the church parking lot', 'owner reported the theft at 6am', 'tráfico de drogas',
+    'kradzież samochodu z parkingu', 'robbery suspect fled in a car with Mexican plates', 'missing woman last seen in a black SUV']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('a finding names the category, the term and the words as the user wrote them', async (t) => {
+  t.same(screen.screen('help I.C.E. find him'), [{ category: 'immigration enforcement', term: 'ICE', matched: 'ICE' }]);
+  t.same(screen.screen('deportaci\u00f3n del due\u00f1o'), [{ category: 'immigration enforcement', term: 'deport', matched: 'deportacion' }]);
+});
+
+t.test('the labelled corpus meets the targets on the part held out from tuning and on the rest', async (t) => {
+  for (const part of ['heldout', 'tuning']) {
+    const lines = readFileSync(new URL(`../../../fixtures/purpose-corpus/${part}.jsonl`, import.meta.url), 'utf8').trim().split('\n')
+      .map((l) => JSON.parse(l) as { text: string; expected: 'refuse' | 'accept' });
+    const refused = (l: { text: string }) => screen.screen(l.text).length > 0;
+    const prohibited = lines.filter((l) => l.expected === 'refuse');
+    const legitimate = lines.filter((l) => l.expected === 'accept');
+    t.ok(prohibited.filter(refused).length / prohibited.length >= 0.98, `${part}: prohibited phrasings refused`);
+    t.ok(legitimate.filter((l) => !refused(l)).length / legitimate.length >= 0.98, `${part}: legitimate phrasings accepted`);
+  }
+});
