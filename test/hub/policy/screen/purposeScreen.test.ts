@@ -22,6 +22,10 @@ t.test('the phrasings that got through the word list are refused, each for its c
     ['identify strikers on the picket line', 'protected activity or class'],
     ['who attended Friday prayers at the mosque', 'protected activity or class'],
     ['find the Black drivers on Madison', 'protected activity or class'],
+    // near-miss spellings: one edit from a stem (transposed, dropped or changed letters)
+    ['immigartion status check on the owner', 'immigration enforcement'],
+    ['tarffic complaint from a neighbour', 'traffic enforcement'],
+    ['bought mifeprestone pills online', 'reproductive health care'],
   ];
   for (const [text, category] of cases) t.same(categories(text), [category], text);
 });
@@ -29,7 +33,8 @@ t.test('the phrasings that got through the word list are refused, each for its c
 t.test('legitimate text that looks like a prohibited term is not refused', async (t) => {
   for (const text of ['stolen on March 3', 'ice cream truck robbed at gunpoint', 'human trafficking of minors', 'Iced coffee shop owner assaulted', 'traffic in narcotics',
     'armed robbery suspect vehicle, Icelandic tourist victim', 'car stolen from the church parking lot', 'owner reported the theft at 6am', 'tráfico de drogas',
-    'kradzież samochodu z parkingu', 'robbery suspect fled in a car with Mexican plates', 'missing woman last seen in a black SUV']) {
+    'kradzież samochodu z parkingu', 'robbery suspect fled in a car with Mexican plates', 'missing woman last seen in a black SUV',
+    'Ice cream vendor asked us to help find the man who robbed him', 'robbery at the ICE rink on Lake St, suspect vehicle']) {
     t.same(screen.screen(text), [], text);
   }
 });
