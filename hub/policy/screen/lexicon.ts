@@ -17,7 +17,7 @@ export interface ScreenTerm {
    * congregation is not.
    */
   context?: boolean;
-  /** Refuses only when one of these stems is within 3 words either side. */
+  /** Refuses only when one of these stems is within 4 words either side. */
   near?: string[];
   /** Refuses only when the next word is one of these stems. */
   next?: string[];
@@ -62,11 +62,20 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('expired, vencid, overdue, lapsed, wygasl, niewazn', { near: ['registr', 'plate', 'tag', 'sticker', 'licen', 'insur', 'inspect', 'placa', 'registro', 'seguro', 'tablic', 'ubezpiecz', 'przeglad', 'prawo jazd'] }),
     ...each('suspended, revoked, suspendid, revocad, zawieszon, cofnie', { near: ['licen', 'driv', 'permiso', 'prawo', 'jazd'] }),
     ...each('without licen, =no licen, unlicensed, =no insurance, uninsured, sin licencia, sin seguro, bez prawa jazd, bez ubezpiecz, toll evas, toll violat, unpaid toll, tollway, peaje, oplat drogow'),
-    ...each('exceso velocidad, limite velocidad, przekrocz predkos, ograniczen predkos, kontrola drogow'),
+    ...each('exceso velocidad, limite velocidad, przekrocz predkos, ograniczen predkos, kontrola drogow, too fast, za szybk, demasiado rapid, =mph, =kmh, school zone, zona escolar'),
+    ...each('excessive speed, excess speed, speed complain, =pull =over, =pulled =over, =pulling =over, taillight, tail light, headlight, brake light, front plate, windshield, bez pasow, noise ordinance, loud music, noise complain'),
+    ...each('handicap, placard, fire lane, parkowan, koperc, miejsc dla niepelnospraw, texting, distracted driv, phone while driv, celular manej, telefon podczas jazd'),
   ]),
   // V.E; VII.I names immigration enforcement among the uses that end sharing
   'immigration enforcement': [
-    ...each('immigra, inmigra, migratori, migracyj, migrant, migracion, migracj, deport, undocument, indocumentad, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
+    // Immigration as enforcement refuses; an immigrant as a person (a victim, a witness) is a protected class.
+    ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'] }),
+    ...each('immigrant, inmigrant, imigrant, migrant', { context: true }),
+    ...each('illegal immigrant, inmigrant ilegal, nielegaln imigrant, here illegal, country illegal, illegally present, entered illegal, illegal entry, unlawful presence, unlawfully present, legalnosc pobyt, legalnosci pobyt, zezwoleni pobyt, prawo pobyt'),
+    ...each('removal', { near: ['federal', 'immigra', 'agent', '=ice', '=dhs', 'order', 'proceed', 'hearing', 'operation', 'deport'] }),
+    ...each('lack =papers, lacks =papers, =no =papers, without =papers, has =papers, have =papers, =daca, dreamer, temporary protected status, border cross, crossed border, cross border, port of entry, paso fronteriz, przejsc graniczn'),
+    ...each('=customs', { near: ['agent', 'officer', 'border', 'enforc', 'request', 'asked', 'want', 'federal'] }),
+    ...each('migratori, migracyj, migracion, migracj, deport, undocument, indocumentad, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
     ...each('overstay, green card, tarjeta verde, zielona kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
     ...each('visa, wiza, wize, wizy', { near: ['expir', 'overst', 'status', 'work', 'student', 'vencid', 'wygasl', 'pobyt'] }),
     ...each('border patrol, patrulla fronteriza, fronteriz, customs enforc, customs border, aduanas proteccion, homeland security, seguridad nacional, straz graniczn, strazy graniczn, strazy granicz, graniczn'),
@@ -81,16 +90,20 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('abortion, abortio, abortist, aborto, abortar, abortiv, aborcj, aborcy, abortifac'),
     ...each('mifeprist, mifeprex, misoprost, contracep, anticoncep, antykoncep, morning after pill, pildora dia siguiente, pigulk dzien po, tabletk poron, poronn, poronien, miscarri'),
     ...each('planned parenthood, family planning, planificacion familiar, planowanie rodzin, reproduct, reprodukc, fertilit, =ivf, =in vitro, gender affirm, afirmacion genero'),
+    ...each('women clinic, womens clinic, woman clinic, clinic escort, escort patient, escorting patient, clinica mujer, klinik kobiet'),
+    ...each('doula, birth center, birthing center, midwife, partera', { context: true }),
     ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet'),
     ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
-    ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill'] }),
+    ...each('termination, terminacion, terminaciones', { near: ['pregnan', 'perform', 'clinic', 'embaraz', 'doctor', 'provider'] }),
+    ...each('=ob =gyn, obgyn, obstetric, gynecolog, ginecolog, ginekolog, polozn', { context: true }),
+    ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill', 'zabieg', 'procedur', 'procedimiento', 'wyjech', 'wyjazd', 'abroad'] }),
   ],
   // V.C, V.D: religious, political or social views or activities, lawful events, protected classes
   'protected activity or class': [
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
-    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil'] }),
+    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat'] }),
+    ...each('participant, participante, attendee, asistentes, uczestni', { context: true }),
     ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
-    ...each('attendee, asistentes, uczestni', { context: true }),
     ...each('meeting, reunion, zebrani, spotkani', { context: true, near: ['attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
     ...each('church, mosque, synagogue, temple, gurdwara, cathedral, chapel, parish, congregation, congregant, worship, parishioner, prayer, =pray, shabbat, sabbath, jumuah, religio, religion', { context: true }),
     ...each('iglesia, mezquita, sinagoga, templo, parroquia, feligres, fieles, oracion, kosciol, koscie, meczet, synagog, cerkiew, parafi, wierni, modlitw, religij', { context: true }),
@@ -100,6 +113,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('muslim, musulman, muzulman, islam, jewish, =jew, =jews, judio, =zyd, =zydzi, =zydow, christian, catholic, catolic, katolik, hindu, sikh, buddhist, mormon', { context: true }),
     ...each('hispanic, hispan, latino, latina, latinx, =arab, =arabs, arabe, =arabski, african american, afroamerican, asian, =asiatico, azjat, mexican, mexicano, meksyk, somali, =roma, romow, gitan, cygan', { context: true }),
     ...each('black, white, brown, negro, negra, blanco, czarn, bial', { context: true, next: PEOPLE }),
+    ...each('middle east, indian, pakistani, african, chinese, korean, vietnamese, filipino, haitian, guatemalan, honduran, salvadoran, venezuelan, ukrain, russian, medio oriente, bliskowschodn, arabsk, ukrainc, cudzoziem', { context: true, near: PEOPLE }),
     ...each('black lives matter, people color, gente color, race =of, certain =race, =by =race, =their =race, =raza, =rasa, =rasy, ethnic, etnic, descent, pochodzen, ascendenc, nationalit, nacionalid, narodowosc', { context: true }),
     ...each('=gay, =gays, lesbian, lesbijk, bisexual, biseksual, transgender, transgener, transplciow, =trans, queer, lgbt, nonbinary, non binary, homosexual, homoseksual, sexual orientation, orientacion sexual, orientacj seksual, gender identity, identidad genero, tozsamosc plci', { context: true }),
     ...each('disabled, disabilit, discapacit, niepelnospraw, wheelchair', { context: true, near: PEOPLE }),

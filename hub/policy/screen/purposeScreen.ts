@@ -130,7 +130,7 @@ export class PurposeScreen {
     if (term.next && !(match.end + 1 < words.length && term.next.some((s) => matchesStem(words[match.end + 1]!, s)))) return false;
     if (term.notBefore && match.end + 1 < words.length && term.notBefore.some((s) => matchesStem(words[match.end + 1]!, s))) return false;
     if (term.notAfter && anyPhraseIn(words, match.start - 2, match.start, term.notAfter)) return false;
-    if (term.near && !anyPhraseIn(words, match.start - 3, match.end + 4, term.near)) return false;
+    if (term.near && !anyPhraseIn(words, match.start - 4, match.end + 5, term.near)) return false;
     return true;
   }
 
