@@ -81,9 +81,17 @@ export function tokenize(text: string): NormalizedText {
   return { tokens, allCaps: letters.length >= 8 && capitals / letters.length > 0.7 };
 }
 
-/** Doubled letters as one: "immigration" and "imigration" compare equal. */
+const squeezed = new Map<string, string>();
+
+/** Doubled letters as one: "immigration" and "imigration" compare equal. Memoised: the screen asks for the same words often. */
 export function squeeze(word: string): string {
-  return word.replace(/(.)\1+/g, '$1');
+  let result = squeezed.get(word);
+  if (result === undefined) {
+    result = word.replace(/(.)\1+/g, '$1');
+    if (squeezed.size >= 20_000) squeezed.clear();
+    squeezed.set(word, result);
+  }
+  return result;
 }
 
 /** Optimal-string-alignment distance (Damerau-Levenshtein without repeated edits), capped. */
