@@ -63,6 +63,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('suspended, revoked, suspendid, revocad, zawieszon, cofnie', { near: ['licen', 'driv', 'permiso', 'prawo', 'jazd'] }),
     ...each('without licen, =no licen, unlicensed, =no insurance, uninsured, sin licencia, sin seguro, bez prawa jazd, bez ubezpiecz, toll evas, toll violat, unpaid toll, tollway, peaje, oplat drogow'),
     ...each('exceso velocidad, limite velocidad, przekrocz predkos, ograniczen predkos, kontrola drogow, too fast, za szybk, demasiado rapid, =mph, =kmh, school zone, zona escolar'),
+    ...each('too slow, left lane, lane change, changing lanes, plate light, honk, weight limit, overweight truck, dozwolon predkos, bez wazn przeglad, przeglad techniczn'),
     ...each('toll', { near: ['pay', 'without', 'evad', 'skip', 'unpaid', 'violat', 'transponder', 'i pass', 'ipass'] }),
     ...each('=cut =me =off, =cut =him =off, =cut =her =off, =cut =us =off'),
     ...each('excessive speed, excess speed, speed complain, =pull =over, =pulled =over, =pulling =over, taillight, tail light, headlight, brake light, front plate, windshield, bez pasow, noise ordinance, loud music, noise complain'),
@@ -71,7 +72,10 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V.E; VII.I names immigration enforcement among the uses that end sharing
   'immigration enforcement': [
     // Immigration as enforcement refuses; an immigrant as a person (a victim, a witness) is a protected class.
-    ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'] }),
+    ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'], notBefore: ['lawyer', 'attorney', 'advocate', 'rights', 'abogad', 'prawnik', 'adwokat'] }),
+    ...each('immigration lawyer, immigration attorney, immigration advocate, immigration rights, abogado inmigracion, prawnik imigracyj', { context: true }),
+    ...each('=homeland, =hes =legal, =shes =legal, =is =legal, =are =legal, =theyre =legal, legally here, =legal =or =not, work permit, permiso trabajo, pozwoleni prac, crossed illegal, cross illegal, residency status, residence status, estatus residencia, status rezydent'),
+    ...each('=ins', { near: ['case', 'agent', 'hold', 'detain', 'status', 'officer', 'request'] }),
     ...each('immigrant, inmigrant, imigrant, migrant', { context: true }),
     ...each('illegal immigrant, inmigrant ilegal, nielegaln imigrant, here illegal, country illegal, illegally present, entered illegal, illegal entry, unlawful presence, unlawfully present, legalnosc pobyt, legalnosci pobyt, zezwoleni pobyt, prawo pobyt'),
     ...each('removal', { near: ['federal', 'immigra', 'agent', '=ice', '=dhs', 'order', 'proceed', 'hearing', 'operation', 'deport'] }),
@@ -79,7 +83,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=customs', { near: ['agent', 'officer', 'border', 'enforc', 'request', 'asked', 'want', 'federal'] }),
     ...each('migratori, migracyj, migracion, migracj, deport, undocument, indocumentad, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
     ...each('overstay, green card, tarjeta verde, zielona kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
-    ...each('visa, wiza, wize, wizy', { near: ['expir', 'overst', 'status', 'work', 'student', 'vencid', 'wygasl', 'pobyt'] }),
+    ...each('visa, wiza, wize, wizy', { near: ['expir', 'overst', 'status', 'work', 'student', 'vencid', 'wygasl', 'pobyt', 'violat', 'permit'] }),
     ...each('border patrol, patrulla fronteriza, fronteriz, customs enforc, customs border, aduanas proteccion, homeland security, seguridad nacional, straz graniczn, strazy graniczn, strazy granicz, graniczn'),
     ...each('=ero, =hsi, =cbp, =uscis, =dhs, =frontex, =migra, =ice detainer, =ice hold, =ice warrant'),
     ...each('cudzoziem, extranjer, refugee, refugiad, uchodzc, foreigner, day labor, jornaler, looks =foreign, looking =foreign', { context: true }),
@@ -93,6 +97,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('mifeprist, mifeprex, misoprost, contracep, anticoncep, antykoncep, morning after pill, pildora dia siguiente, pigulk dzien po, tabletk poron, poronn, poronien, miscarri'),
     ...each('planned parenthood, family planning, planificacion familiar, planowanie rodzin, reproduct, reprodukc, fertilit, =ivf, =in vitro, gender affirm, afirmacion genero'),
     ...each('women clinic, womens clinic, woman clinic, clinic escort, escort patient, escorting patient, clinica mujer, klinik kobiet'),
+    ...each('aid access, tabletk dzien po'),
+    ...each('=plan =b', { near: ['pill', 'pharmac', 'dispens', 'bought', 'buy', 'morning', 'purchas'] }),
     ...each('doula, birth center, birthing center, midwife, partera', { context: true }),
     ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet'),
     ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
@@ -105,6 +111,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
     ...each('=strike, =march', { context: true, near: ['worker', 'union', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat'] }),
     ...each('participant, participante, attendee, asistentes, uczestni', { context: true }),
+    ...each('=occupy, naacp, =aclu, =cair, democrat, republican, =gop, party volunteer', { context: true }),
     ...each('striking', { context: true, near: ['worker', 'nurse', 'teacher', 'employee', 'union', 'staff', 'miner', 'picket', 'autoworker'] }),
     ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
     ...each('meeting, reunion, zebrani, spotkani', { context: true, near: ['attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
@@ -133,6 +140,17 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'firearm', 'knife', 'fraud', 'trafficking', 'drug', 'narcot', 'narkot', 'droga', 'criminal damage', 'felony', 'threat', 'bomb', 'extort', 'molest', 'strangl', 'abus',
   'robo', 'robad', 'asalt', 'secuestr', 'desaparec', 'disparo', 'dispar', 'apunal', 'violac', 'incendi', 'hurto', 'ladron', 'amenaz', 'agresi',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
+];
+
+/**
+ * Words that point a search at the people of a protected event or place (its attendees, members,
+ * everyone there): with one of them a crime named beside it no longer lets the text through
+ * ("gun rights rally attendees", "the vigil for the shooting victim: who came").
+ */
+export const TARGETING_CUES: readonly string[] = [
+  'attendee', 'attended', 'attending', 'participant', 'member', 'visitor', 'congregant', 'worshiper', 'worshipper', 'everyone', 'everybody', 'all cars',
+  'all vehicles', 'list of', 'people at', 'people who', 'who came', 'who went', 'who was at', 'who were at', 'identify the', 'asistentes', 'participantes', 'miembros',
+  'visitantes', 'feligreses', 'todos los', 'uczestni', 'czlonk', 'odwiedzaj', 'wszyscy', 'wszystki',
 ];
 
 /** Small words skipped inside phrases ("failure to yield", "semáforo en rojo", "prawo jazdy"). */

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { DEFAULT_LEXICON, INVESTIGATIVE_CUES, PHRASE_FILLER, type Lexicon, type ScreenTerm } from './lexicon.js';
+import { DEFAULT_LEXICON, INVESTIGATIVE_CUES, PHRASE_FILLER, TARGETING_CUES, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
 const require = createRequire(import.meta.url);
@@ -97,7 +97,8 @@ export class PurposeScreen {
     // Words split in two ("immi gration", "traf-fic"): each pair that is not two words is tried joined.
     const joined = words.map((word, i) => (i + 1 < words.length && /^\p{L}+$/u.test(word) && /^\p{L}+$/u.test(words[i + 1]!)
       && !(isEnglishWord(word) && isEnglishWord(words[i + 1]!)) ? word + words[i + 1] : null));
-    const investigative = anyPhraseIn(words, 0, words.length, INVESTIGATIVE_CUES);
+    // A named crime lets protected events, places and classes through, unless the text aims at their people.
+    const investigative = anyPhraseIn(words, 0, words.length, INVESTIGATIVE_CUES) && !anyPhraseIn(words, 0, words.length, TARGETING_CUES);
     const findings: ScreenFinding[] = [];
     const seen = new Set<string>();
     const found = (category: string, term: string, match: Match) => {
