@@ -55,3 +55,11 @@ t.test('the labelled corpus meets the targets on the part held out from tuning a
     t.ok(legitimate.filter((l) => !refused(l)).length / legitimate.length >= 0.98, `${part}: legitimate phrasings accepted`);
   }
 });
+
+t.test('a crime at a protected event or place is investigable; its people are not a target, crime or no crime', async (t) => {
+  for (const text of ['Shooting at a rally, suspect\'s car seen', 'robbery at the church rummage sale, suspect\'s car seen leaving', 'Suspect in the murder of an immigration lawyer',
+    'assault on a church volunteer by a man in a van']) t.same(screen.screen(text), [], text);
+  for (const text of ['gun rights rally attendees', 'people at the vigil for the shooting victim', 'who attended the protest downtown', 'Track all cars at the immigration lawyer\'s office']) {
+    t.ok(screen.screen(text).length > 0, text);
+  }
+});
