@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { DEFAULT_LEXICON, INVESTIGATIVE_CUES, PHRASE_FILLER, TARGETING_CUES, type Lexicon, type ScreenTerm } from './lexicon.js';
-import { editDistance, squeeze, tokenize, type ScreenToken } from './normalize.js';
+import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
 const require = createRequire(import.meta.url);
 
@@ -86,7 +86,7 @@ export class PurposeScreen {
   constructor(extra: Readonly<Record<string, readonly string[]>> = {}) {
     const merged: Record<string, ScreenTerm[]> = Object.fromEntries(Object.entries(DEFAULT_LEXICON).map(([k, v]) => [k, [...v]]));
     for (const [category, terms] of Object.entries(extra)) {
-      (merged[category] ??= []).push(...terms.map((t) => ({ words: t.toLowerCase().split(/\s+/).filter(Boolean) })));
+      (merged[category] ??= []).push(...terms.map((t) => ({ words: foldText(t).toLowerCase().split(/\s+/).filter(Boolean) })));
     }
     this.lexicon = merged;
   }
