@@ -65,8 +65,6 @@ export const OFFENSE_CATEGORIES: readonly OffenseCategory[] = [
   { code: 'IMMIGRATION', name: 'Immigration violation (not a NIBRS offense): prohibited by V.E', purposes: [], prohibited: 'immigration enforcement' },
 ];
 
-export const OFFENSE_CODES = OFFENSE_CATEGORIES.map((o) => o.code);
-
 export function offenseCategory(code: string): OffenseCategory | undefined {
   return OFFENSE_CATEGORIES.find((o) => o.code === code);
 }

@@ -64,11 +64,6 @@ export class ReviewFlags {
     return (await this.ctx.sql.all<Row>(`${SELECT} WHERE s.status = 'suspended' ORDER BY f.at`)).map(toFlag);
   }
 
-  /** Every flag of one account, newest first. */
-  async forUser(userId: string): Promise<ReviewFlag[]> {
-    return (await this.ctx.sql.all<Row>(`${SELECT} WHERE f.user_id = ? ORDER BY f.at DESC`, [userId])).map(toFlag);
-  }
-
   /** Whether the account's search access is suspended (a flag not yet lifted). */
   async isSuspended(userId: string, db: SqlDb = this.ctx.sql): Promise<boolean> {
     return (await db.get("SELECT flag_id FROM search_suspensions WHERE user_id = ? AND status <> 'lifted' LIMIT 1", [userId])) !== null;
