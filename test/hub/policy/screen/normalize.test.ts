@@ -8,6 +8,8 @@ t.test('look-alike, invisible and accented characters fold to what a reader sees
   t.equal(foldText('\ud835\udc22\ud835\udc26\ud835\udc26\ud835\udc22\ud835\udc20\ud835\udc2b\ud835\udc1a\ud835\udc2d\ud835\udc22\ud835\udc28\ud835\udc27'), 'immigration', 'mathematical bold (NFKC)');
   t.equal(foldText('inmigración prędkość Straż Graniczna właściciel'), 'inmigracion predkosc Straz Graniczna wlasciciel', 'diacritics, and the Polish l with stroke');
   t.equal(foldText('rn m'), 'rn m', 'plain ASCII is left alone (the skeleton of m is rn)');
+  t.equal(foldText('\u1d1b\u0280\u1d00\ua730\ua730\u026a\u1d04'), 'traffic', 'small capitals');
+  t.equal(foldText('\u0406\u0421\u0415 \u0456mmigration'), 'ICE immigration', 'a capital that looks like I is I (UTS #39 alone would read l)');
   t.equal(foldText("women's"), 'womens');
 });
 

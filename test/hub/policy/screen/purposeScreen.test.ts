@@ -26,6 +26,9 @@ t.test('the phrasings that got through the word list are refused, each for its c
     ['immigartion status check on the owner', 'immigration enforcement'],
     ['tarffic complaint from a neighbour', 'traffic enforcement'],
     ['bought mifeprestone pills online', 'reproductive health care'],
+    // words cut into pieces
+    ['im-mi-gra-tion status', 'immigration enforcement'],
+    ['pr o test organizers', 'protected activity or class'],
   ];
   for (const [text, category] of cases) t.same(categories(text), [category], text);
 });
