@@ -64,6 +64,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('without licen, =no licen, unlicensed, =no insurance, uninsured, sin licencia, sin seguro, bez prawa jazd, bez ubezpiecz, toll evas, toll violat, unpaid toll, tollway, peaje, oplat drogow'),
     ...each('exceso velocidad, limite velocidad, przekrocz predkos, ograniczen predkos, kontrola drogow, too fast, za szybk, demasiado rapid, =mph, =kmh, school zone, zona escolar'),
     ...each('too slow, left lane, lane change, changing lanes, plate light, honk, weight limit, overweight truck, dozwolon predkos, bez wazn przeglad, przeglad techniczn'),
+    ...each('celular, telefon, komork', { near: ['manej', 'conduc', 'jazd', 'kierow', 'prowadz', 'driv'] }),
+    ...each('respet =alto, senal =alto, =paso =alto, znak =stop, znaku =stop'),
     ...each('school bus', { near: ['stop', 'pass', 'fail', 'arm'] }),
     ...each('parked, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
     ...each('city sticker, vehicle sticker, fender bender, minor damage, minor accident, minor crash, flipped off, =sped'),
@@ -80,7 +82,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=homeland, =hes =legal, =shes =legal, =is =legal, =are =legal, =theyre =legal, legally here, =legal =or =not, work permit, permiso trabajo, pozwoleni prac, crossed illegal, cross illegal, residency status, residence status, estatus residencia, status rezydent'),
     ...each('without authoriz', { near: ['country', 'here', 'present', 'stay', 'work', 'live', 'reside'] }),
     ...each('=alien, =aliens', { near: ['removal', 'locate', 'illegal', 'deport', 'status', 'registr', 'detain', 'find'] }),
-    ...each('lawful status, tiene =papeles, tienen =papeles, tenga =papeles, praw pobyt'),
+    ...each('lawful status, legaln pobyt, tiene =papeles, tienen =papeles, tenga =papeles, praw pobyt'),
     ...each('foreign national, extranjero nacional, obywatel obc', { context: true }),
     ...each('=ins', { near: ['case', 'agent', 'hold', 'detain', 'status', 'officer', 'request'] }),
     ...each('immigrant, inmigrant, imigrant, migrant', { context: true }),
@@ -110,6 +112,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=plan =b', { near: ['pill', 'pharmac', 'dispens', 'bought', 'buy', 'morning', 'purchas'] }),
     ...each('doula, birth center, birthing center, midwife, partera', { context: true }),
     ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet'),
+    ...each('interrump embaraz'),
     ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
     ...each('termination, terminacion, terminaciones', { near: ['pregnan', 'perform', 'clinic', 'embaraz', 'doctor', 'provider'] }),
     ...each('=ob =gyn, obgyn, obstetric, gynecolog, ginecolog, ginekolog, polozn', { context: true }),
@@ -164,5 +167,5 @@ export const TARGETING_CUES: readonly string[] = [
 
 /** Small words skipped inside phrases ("failure to yield", "semáforo en rojo", "prawo jazdy"). */
 export const PHRASE_FILLER: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'of', 'for', 'to', 'at', 'on', 'and', 'by', 'de', 'la', 'el', 'los', 'las', 'del', 'en', 'y', 'un', 'una', 'na', 'w', 'z', 'za', 'do', 'o', 'i', 'po', 'the', 's',
+  'the', 'a', 'an', 'of', 'for', 'to', 'at', 'on', 'and', 'by', 'de', 'la', 'el', 'los', 'las', 'del', 'en', 'y', 'un', 'una', 'na', 'w', 'z', 'za', 'do', 'o', 'i', 'po', 's', 'su', 'sus', 'her', 'his', 'their', 'jej', 'jego', 'swoja', 'swoj',
 ]);
