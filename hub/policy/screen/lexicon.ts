@@ -77,8 +77,8 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V.E; VII.I names immigration enforcement among the uses that end sharing
   'immigration enforcement': [
     // Immigration as enforcement refuses; an immigrant as a person (a victim, a witness) is a protected class.
-    ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'], notBefore: ['lawyer', 'attorney', 'advocate', 'rights', 'abogad', 'prawnik', 'adwokat'] }),
-    ...each('immigration lawyer, immigration attorney, immigration advocate, immigration rights, abogado inmigracion, prawnik imigracyj', { context: true }),
+    ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'], notBefore: ['lawyer', 'attorney', 'advocate', 'rights', 'abogad', 'prawnik', 'adwokat', 'service', 'office', 'servicio', 'oficina'] }),
+    ...each('immigration lawyer, immigration attorney, immigration advocate, immigration rights, immigration service, immigration office, abogado inmigracion, prawnik imigracyj', { context: true }),
     ...each('=homeland, =hes =legal, =shes =legal, =is =legal, =are =legal, =theyre =legal, legally here, =legal =or =not, work permit, permiso trabajo, pozwoleni prac, crossed illegal, cross illegal, residency status, residence status, estatus residencia, status rezydent'),
     ...each('without authoriz', { near: ['country', 'here', 'present', 'stay', 'work', 'live', 'reside'] }),
     ...each('=alien, =aliens', { near: ['removal', 'locate', 'illegal', 'deport', 'status', 'registr', 'detain', 'find'] }),
