@@ -11,7 +11,7 @@ async function api(t: Tap, h: Harness) {
   return app;
 }
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const lawful = { purpose: 'violent_crime', caseNumber: '26-004411', description: 'armed robbery, getaway car seen on Harlem', plate: 'ABC1234', mode: 'exact' };
+const lawful = { purpose: 'violent_crime', offense: '120', caseNumber: '26-004411', description: 'armed robbery, getaway car seen on Harlem', plate: 'ABC1234', mode: 'exact' };
 
 onBothStores(t, 'an admin cannot make itself chief, or anyone chief, over the API; role changes need a reason', async (t, h) => {
   const app = await api(t, h);

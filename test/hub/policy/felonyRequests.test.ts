@@ -3,8 +3,8 @@ import { buildApi } from '../../../hub/api/server.js';
 import { captureLogger } from '../../helpers/index.js';
 import { DAY, onBothStores } from '../../helpers/hubHarness.js';
 
-const felony = { purpose: 'other_felony' as const, caseNumber: '26-000777', description: 'burglary ring using a rented van', plate: 'FEL0001', mode: 'exact' as const };
-const written = { caseNumber: '26-000777', description: 'string of residential burglaries, van seen at three scenes' };
+const felony = { purpose: 'other_felony' as const, offense: '220', caseNumber: '26-000731', description: 'burglary ring using a rented van', plate: 'FEL0001', mode: 'exact' as const };
+const written = { caseNumber: '26-000731', description: 'string of residential burglaries, van seen at three scenes' };
 
 onBothStores(t, 'an approved felony request covers its requester and the investigators the Chief named, and nobody else', async (t, h) => {
   await h.addReads([{ plate: 'FEL0001' }]);
@@ -24,7 +24,7 @@ onBothStores(t, 'an approved felony request covers its requester and the investi
   for (const outsider of [otherOfficer, dispatcher]) {
     await t.rejects(h.services.search.search(outsider.account, cite), { code: 'ALPR_ERR_FELONY_APPROVAL_INVALID', message: /requester and the investigators/ }, `the ${outsider.account.role} who was not named is refused`);
   }
-  await t.rejects(h.services.search.search(requester.account, { ...cite, caseNumber: '26-000999' }), { code: 'ALPR_ERR_FELONY_APPROVAL_INVALID', message: /approved for case 26-000777/ }, 'not under another case');
+  await t.rejects(h.services.search.search(requester.account, { ...cite, caseNumber: '26-000745' }), { code: 'ALPR_ERR_FELONY_APPROVAL_INVALID', message: /approved for case 26-000731/ }, 'not under another case');
   const refused = (await h.services.audit.query({ action: 'reads.search', limit: 50 })).filter((r) => r.outcome === 'refused');
   t.same(refused.map((r) => [r.actor, r.detail.code]), [
     [otherOfficer.account.userId, 'ALPR_ERR_FELONY_APPROVAL_INVALID'], [dispatcher.account.userId, 'ALPR_ERR_FELONY_APPROVAL_INVALID'], [requester.account.userId, 'ALPR_ERR_FELONY_APPROVAL_INVALID'],
