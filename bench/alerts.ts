@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const root = await mkdtemp(join(tmpdir(), 'alpr-bench-alerts-'));
   const hub = new Hub({
-    dataDir: join(root, 'hub'), pgUrl: null, pgSchema: 'alpr', brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null, mqttHost: '127.0.0.1',
+    dataDir: join(root, 'hub'), audit: { keyFile: join(root, 'audit', 'audit-key.pem'), witnessFile: join(root, 'audit', 'audit.witness') }, pgUrl: null, pgSchema: 'alpr', brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null, mqttHost: '127.0.0.1',
     mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: 0, policy: { passwordCost: { logN: 12 } }, clock: systemClock, logger: silentLogger(),
   });
   const cleanup: Array<() => Promise<unknown>> = [];

@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   search: () => import('./search.js'),
   alerts: () => import('./alerts.js'),
   signIn: () => import('./signIn.js'),
+  audit: () => import('./audit.js'),
   purpose: () => import('./purpose.js'),
 };
 

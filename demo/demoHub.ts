@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger, systemClock } from '../core/index.js';
 import { base32Decode, Hub, totp } from '../hub/index.js';
@@ -19,11 +20,19 @@ export class DemoAuthenticator {
 }
 
 /** The hub with the embedded defaults (or PostgreSQL / an external broker when given). */
-export async function startDemoHub(o: { dataDir: string; pgUrl: string | null; brokerUrl: string | null; httpPort: number; verbose: boolean }): Promise<Hub> {
+/**
+ * The demo keeps the audit key and witness in `auditDir`, beside the hub's data folder and not in
+ * it, standing in for /etc/alpr and the witness host of a real deployment.
+ */
+export function demoAuditFiles(auditDir: string): { keyFile: string; witnessFile: string } {
+  return { keyFile: join(auditDir, 'audit-key.pem'), witnessFile: join(auditDir, 'audit.witness') };
+}
+
+export async function startDemoHub(o: { dataDir: string; auditDir: string; pgUrl: string | null; brokerUrl: string | null; httpPort: number; verbose: boolean }): Promise<Hub> {
   const sink = new Writable({ write: (_c, _e, done) => done() });
   const logger = createLogger({ name: 'alpr-hub', level: o.verbose ? 'info' : 'warn', ...(o.verbose ? {} : { destination: sink as never }) });
   const hub = new Hub({
-    dataDir: o.dataDir, pgUrl: o.pgUrl, pgSchema: 'alpr_demo', brokerUrl: o.brokerUrl, brokerUsername: 'hub', brokerPassword: process.env.ALPR_HUB_BROKER_PASSWORD ?? '',
+    dataDir: o.dataDir, audit: demoAuditFiles(o.auditDir), pgUrl: o.pgUrl, pgSchema: 'alpr_demo', brokerUrl: o.brokerUrl, brokerUsername: 'hub', brokerPassword: process.env.ALPR_HUB_BROKER_PASSWORD ?? '',
     sharedGroup: o.brokerUrl ? 'alpr-demo' : null, mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: o.httpPort,
     policy: {}, clock: systemClock, logger,
   });

@@ -8,7 +8,7 @@ import { SimulatedGpioChip } from '../drivers/index.js';
 import { Appliance, dataKeyPath, loadConfigFile, loadDataKey, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig } from '../firmware/index.js';
 import { main as provision } from '../provisioning/index.js';
 import { NCIC_MAPPING } from '../hub/hotlists/importMapping.js';
-import { DEMO_PASSWORD, DemoAuthenticator, hubApi, startDemoHub } from './demoHub.js';
+import { DEMO_PASSWORD, DemoAuthenticator, demoAuditFiles, hubApi, startDemoHub } from './demoHub.js';
 
 /**
  * The state hot file the demo imports (NCIC/LEADS field codes, docs/hotlists.md): the Illinois
@@ -48,11 +48,12 @@ export async function main(argv: string[]): Promise<number> {
   const images = values.images ?? new URL('./frames', import.meta.url).pathname;
   const dataDir = values.data ?? await mkdtemp(join(tmpdir(), 'alpr-demo-'));
   const hubDir = join(dataDir, 'hub');
+  const auditDir = join(dataDir, 'audit');
   const applianceDir = join(dataDir, 'appliance');
 
   say('ALPR demo: hub, appliance and an officer\'s search, all on this machine');
   say(`1. hub (${values.pg ? 'PostgreSQL' : 'SQLite'}, ${values['broker-url'] ? `broker ${values['broker-url']}` : 'embedded MQTT broker'}) in ${hubDir}`);
-  const hub = await startDemoHub({ dataDir: hubDir, pgUrl: values.pg ?? process.env.ALPR_HUB_PG_URL ?? null, brokerUrl: values['broker-url'] ?? null, httpPort: Number(values['http-port'] ?? 0), verbose: Boolean(values.verbose) });
+  const hub = await startDemoHub({ dataDir: hubDir, auditDir, pgUrl: values.pg ?? process.env.ALPR_HUB_PG_URL ?? null, brokerUrl: values['broker-url'] ?? null, httpPort: Number(values['http-port'] ?? 0), verbose: Boolean(values.verbose) });
   const services = hub.services!;
   const api = hubApi(hub.httpUrl);
   let appliance: Appliance | null = null;
@@ -189,8 +190,9 @@ export async function main(argv: string[]): Promise<number> {
     const ok = verify.problems.length === 0 && atHub.every(Boolean) && reads.length > 0 && search.hits.length > 0 && (stopRecorded || !expectStop);
     await hub.stop();
     say(`\ndata folder: ${dataDir}`);
-    say(`start the hub alone:       npm run hub -- serve --data ${hubDir}   (add --mqtt-port N if 1883 is taken)`);
-    say(`verify its audit chain:    npm run hub -- audit verify --data ${hubDir}`);
+    const { keyFile, witnessFile } = demoAuditFiles(auditDir);
+    say(`start the hub alone:       npm run hub -- serve --data ${hubDir} --audit-key ${keyFile} --audit-witness ${witnessFile}   (add --mqtt-port N if 1883 is taken)`);
+    say(`verify its audit chain:    npm run hub -- audit verify --data ${hubDir} --public-key ${keyFile}.pub --witness ${witnessFile}`);
     say(`run the appliance alone:   npx alpr-firmware --config ${configPath}`);
     return ok ? 0 : 1;
   } catch (err) {

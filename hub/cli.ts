@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AlprError, createLogger, errorMessage, silentLogger, systemClock } from '../core/index.js';
+import { readAuditPublicKey, publicKeyPathFor } from './audit/auditKey.js';
+import { AuditLog } from './audit/auditLog.js';
+import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
+import { readWitness } from './audit/auditWitness.js';
 import { createHubServices, type HubServices } from './hubServices.js';
 import { loadOrCreateHubKeys } from './hubKeys.js';
-import { Hub, openStore, readAuditHead } from './hubProcess.js';
+import { Hub, openStore } from './hubProcess.js';
 import { loadPolicyFile } from './policyFile.js';
 import { join } from 'node:path';
 
@@ -12,11 +17,15 @@ export const EXIT = { ok: 0, failure: 1, usage: 64 } as const;
 const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite + embedded broker by default)
        alpr-hub account create --username U --display-name NAME --role ROLE [--training-completed DATE --policy-signed DATE --leads-certified DATE]
        alpr-hub account set-role --username U --role ROLE --reason TEXT   (the only way to grant or remove the chief role)
-       alpr-hub audit verify                    check the audit chain; exit 1 if any record was changed, inserted or deleted
+       alpr-hub audit verify [--public-key FILE --witness FILE]
+                                                check the audit chain against the witness and its signed checkpoints; read-only;
+                                                exit 1 if any record was changed, inserted, deleted, cut or appended outside the hub
        alpr-hub retention run                   purge reads older than 30 days now (also runs at start and hourly)
 options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default alpr)
          --broker-url URL --broker-username U --broker-password P --shared-group G   (external broker)
          --policy FILE (caps and prohibited terms, docs/hub.md)
+         --audit-key FILE (default /etc/alpr/audit-key.pem; public half FILE.pub)  --audit-witness FILE (default /var/lib/alpr-witness/audit.witness)
+             both outside --data, where whoever can write the data folder cannot (docs/hub.md, Audit)
          --mqtt-host H --mqtt-port N (embedded broker, default 127.0.0.1:1883, 8883 with TLS)  --device-broker-url URL (what enrollment tells appliances)  --http-host H --http-port N (default 127.0.0.1:8080)
          --tls-cert FILE --tls-key FILE (PEM: HTTPS and mqtts://)  --client-ca FILE (operators need a client certificate from this CA)
          --allow-plaintext (serve plain HTTP/MQTT on a non-loopback address; refused otherwise)`;
@@ -24,6 +33,7 @@ options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default al
 const OPTIONS = {
   data: { type: 'string' }, pg: { type: 'string' }, 'pg-schema': { type: 'string' },
   'broker-url': { type: 'string' }, 'broker-username': { type: 'string' }, 'broker-password': { type: 'string' }, 'shared-group': { type: 'string' },
+  'audit-key': { type: 'string' }, 'audit-witness': { type: 'string' }, 'public-key': { type: 'string' }, witness: { type: 'string' },
   'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, policy: { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
   'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' },
   username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' },
@@ -64,29 +74,37 @@ export async function main(argv: string[]): Promise<number> {
   const pgUrl = values.pg ?? process.env.ALPR_HUB_PG_URL ?? null;
   const pgSchema = values['pg-schema'] ?? 'alpr';
   const actor = `cli:${userInfo().username}`;
+  const audit: AuditTrailFiles = {
+    keyFile: values['audit-key'] ?? process.env.ALPR_HUB_AUDIT_KEY ?? '/etc/alpr/audit-key.pem',
+    witnessFile: values['audit-witness'] ?? process.env.ALPR_HUB_AUDIT_WITNESS ?? '/var/lib/alpr-witness/audit.witness',
+  };
   try {
-    if (command === 'serve') return await serve(values, { dataDir, pgUrl, pgSchema });
-    if (!['account create', 'account set-role', 'audit verify', 'retention run'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
+    if (command === 'serve') return await serve(values, { dataDir, pgUrl, pgSchema, audit });
+    if (command === 'audit verify') {
+      return await verifyAudit({ dataDir, pgUrl, pgSchema, witnessFile: values.witness ?? audit.witnessFile, publicKeyFile: values['public-key'] ?? publicKeyPathFor(audit.keyFile) });
+    }
+    if (!['account create', 'account set-role', 'retention run'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
+    // Usage first: nothing (keys, witness, database) is made for a command that cannot run.
+    if (command === 'account create' && (!values.username || !values['display-name'] || !values.role)) throw new AlprError('ALPR_ERR_USAGE', 'account create needs --username, --display-name and --role');
+    if (command === 'account set-role' && (!values.username || !values.role || !values.reason)) throw new AlprError('ALPR_ERR_USAGE', 'account set-role needs --username, --role and --reason');
     const keys = await loadOrCreateHubKeys(join(dataDir, 'keys'));
+    const trail = await openAuditTrail(dataDir, audit, createLogger({ name: 'alpr-hub', level: 'warn', destination: process.stderr as never }));
     const store = openStore({ dataDir, pgUrl, pgSchema, clock: systemClock }, keys);
-    await store.migrate();
-    const services = await createHubServices({ store, clock: systemClock, logger: silentLogger(), keys });
     try {
-      if (command === 'account create') return await createAccount(services, values, actor);
-      if (command === 'account set-role') return await setRole(services, values, actor);
-      if (command === 'audit verify') {
-        const head = await readAuditHead(dataDir, keys);
-        const result = await services.audit.verify(head ?? undefined);
-        await services.audit.append({ actor, action: 'audit.verify', outcome: result.problems.length ? 'failed' : 'ok', detail: { records: result.records, problems: result.problems.length } });
-        for (const p of result.problems) process.stdout.write(`record ${p.seq}: ${p.message}\n`);
-        process.stdout.write(`${JSON.stringify({ records: result.records, problems: result.problems.length, checkedAgainstHead: head?.seq ?? null })}\n`);
-        return result.problems.length ? EXIT.failure : EXIT.ok;
+      await store.migrate();
+      const services = await createHubServices({ store, clock: systemClock, logger: silentLogger(), keys, auditTrail: trail });
+      try {
+        if (command === 'account create') return await createAccount(services, values, actor);
+        if (command === 'account set-role') return await setRole(services, values, actor);
+        const report = await services.retention.run('manual', actor);
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+        return EXIT.ok;
+      } finally {
+        await services.audit.checkpoint();
       }
-      const report = await services.retention.run('manual', actor);
-      process.stdout.write(`${JSON.stringify(report)}\n`);
-      return EXIT.ok;
     } finally {
       await store.close();
+      await trail.witness.close();
     }
   } catch (err) {
     process.stderr.write(`${err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err)}\n`);
@@ -94,9 +112,30 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * `audit verify` needs only the database, the witness and the audit key's public half, so an
+ * auditor can run it on a copy. It writes nothing: a check must not change what it checks.
+ */
+async function verifyAudit(o: { dataDir: string; pgUrl: string | null; pgSchema: string; witnessFile: string; publicKeyFile: string }): Promise<number> {
+  const publicKey = await readAuditPublicKey(o.publicKeyFile);
+  const witness = await readWitness(o.witnessFile, publicKey);
+  // The audit table holds no images; the image key is never used here, so none is read.
+  const store = openStore({ ...o, clock: systemClock }, { imageKey: randomBytes(32) });
+  try {
+    await store.migrate();
+    const result = await new AuditLog({ sql: store.sql, clock: systemClock }).verify({ witness });
+    for (const p of result.problems) process.stdout.write(`record ${p.seq}: ${p.message}\n`);
+    process.stdout.write(`${JSON.stringify({ records: result.records, problems: result.problems.length, witnessedTo: witness.lastSeq, checkpoints: witness.checkpoints.length })}\n`);
+    if (result.problems.length === 0) return EXIT.ok;
+    process.stderr.write(`ALPR_ERR_AUDIT_CHAIN: the audit chain does not verify: ${result.problems.length} problem(s), the first: ${result.problems[0]!.message}\n`);
+    return EXIT.failure;
+  } finally {
+    await store.close();
+  }
+}
+
 async function createAccount(services: HubServices, values: Record<string, string | boolean | undefined>, actor: string): Promise<number> {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  if (!str('username') || !str('display-name') || !str('role')) throw new AlprError('ALPR_ERR_USAGE', 'account create needs --username, --display-name and --role');
   const { account, activationToken } = await services.accounts.create({
     username: str('username')!, displayName: str('display-name')!, role: str('role')!,
     trainingCompletedAt: date(str('training-completed'), 'training-completed'), policySignedAt: date(str('policy-signed'), 'policy-signed'),
@@ -118,14 +157,14 @@ async function setRole(services: HubServices, values: Record<string, string | bo
   return EXIT.ok;
 }
 
-async function serve(values: Record<string, string | boolean | undefined>, o: { dataDir: string; pgUrl: string | null; pgSchema: string }): Promise<number> {
+async function serve(values: Record<string, string | boolean | undefined>, o: { dataDir: string; pgUrl: string | null; pgSchema: string; audit: AuditTrailFiles }): Promise<number> {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const logger = createLogger({ name: 'alpr-hub' });
   const policy = str('policy') ? await loadPolicyFile(str('policy')!) : {};
   if (Boolean(str('tls-cert')) !== Boolean(str('tls-key'))) throw new AlprError('ALPR_ERR_USAGE', '--tls-cert and --tls-key go together');
   if (str('client-ca') && !str('tls-cert')) throw new AlprError('ALPR_ERR_USAGE', '--client-ca needs --tls-cert and --tls-key (client certificates are a TLS feature)');
   const hub = new Hub({
-    dataDir: o.dataDir, pgUrl: o.pgUrl, pgSchema: o.pgSchema,
+    dataDir: o.dataDir, pgUrl: o.pgUrl, pgSchema: o.pgSchema, audit: o.audit,
     brokerUrl: str('broker-url') ?? null, brokerUsername: str('broker-username') ?? 'hub', brokerPassword: str('broker-password') ?? process.env.ALPR_HUB_BROKER_PASSWORD ?? '',
     sharedGroup: str('shared-group') ?? null,
     mqttHost: str('mqtt-host') ?? '127.0.0.1', mqttPort: port(str('mqtt-port'), str('tls-cert') ? 8883 : 1883, 'mqtt-port'), deviceBrokerUrl: str('device-broker-url') ?? null,

@@ -1,10 +1,9 @@
-import { sign, verify } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { AlprError, type Clock, type Logger, type TimerHandle } from '../core/index.js';
+import type { Clock, Logger, TimerHandle } from '../core/index.js';
 import { buildApi } from './api/server.js';
-import { canonicalJson } from './audit/auditLog.js';
+import type { AuditTrail } from './audit/auditLog.js';
+import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
 import { EmbeddedBroker } from './broker/embeddedBroker.js';
 import { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';
 import { createHubServices, type HubPolicyOptions, type HubServices } from './hubServices.js';
@@ -17,8 +16,10 @@ import { loadHubTls, refusePlaintext, type HubTlsPaths } from './tls/tlsFiles.js
 import { publicKeyPem } from '../sync/index.js';
 
 export interface HubOptions {
-  /** Keys, the SQLite database (embedded default) and the audit head file live here. */
+  /** Keys and the SQLite database (embedded default) live here. */
   dataDir: string;
+  /** The audit checkpoint key and witness: outside `dataDir`, or the hub refuses to start. */
+  audit: AuditTrailFiles;
   /** PostgreSQL instead of SQLite. */
   pgUrl: string | null;
   pgSchema: string;
@@ -43,39 +44,12 @@ export interface HubOptions {
   logger: Logger;
 }
 
-export function openStore(options: Pick<HubOptions, 'dataDir' | 'pgUrl' | 'pgSchema' | 'clock'>, keys: HubKeys): HubStore {
+export function openStore(options: Pick<HubOptions, 'dataDir' | 'pgUrl' | 'pgSchema' | 'clock'>, keys: Pick<HubKeys, 'imageKey'>): HubStore {
   const images = new ImageCipher(keys.imageKey);
   const now = () => options.clock.now();
   return options.pgUrl
     ? new PgStore({ connectionString: options.pgUrl, schema: options.pgSchema, images, now })
     : new SqliteStore({ path: join(options.dataDir, 'hub.db'), images, now });
-}
-
-/**
- * The audit chain's head, signed by the hub and kept outside the database: `audit verify`
- * compares the chain against it, so records cut from the end are found too.
- */
-export const AUDIT_HEAD_FILE = 'audit-head.json';
-
-export async function writeAuditHead(dataDir: string, keys: HubKeys, head: { seq: number; hash: string }): Promise<void> {
-  const body = { seq: head.seq, hash: head.hash };
-  const file = join(dataDir, AUDIT_HEAD_FILE);
-  await writeFile(`${file}.tmp`, JSON.stringify({ ...body, signature: sign(null, Buffer.from(canonicalJson(body)), keys.sign.privateKey).toString('base64') }), { mode: 0o600 });
-  await rename(`${file}.tmp`, file);
-}
-
-export async function readAuditHead(dataDir: string, keys: HubKeys): Promise<{ seq: number; hash: string } | null> {
-  let parsed: { seq: number; hash: string; signature: string };
-  try {
-    parsed = JSON.parse(await readFile(join(dataDir, AUDIT_HEAD_FILE), 'utf8')) as typeof parsed;
-  } catch {
-    return null;
-  }
-  const body = { seq: parsed.seq, hash: parsed.hash };
-  if (!verify(null, Buffer.from(canonicalJson(body)), keys.sign.publicKey, Buffer.from(String(parsed.signature), 'base64'))) {
-    throw new AlprError('ALPR_ERR_AUDIT_CHAIN', `${AUDIT_HEAD_FILE} is not signed by this hub's key`);
-  }
-  return body;
 }
 
 /**
@@ -91,7 +65,8 @@ export class Hub {
   hotlistSchedule: HotlistSchedule | null = null;
   api: FastifyInstance | null = null;
   keys: HubKeys | null = null;
-  private headTimer: TimerHandle | null = null;
+  private auditTrail: AuditTrail | null = null;
+  private checkpointTimer: TimerHandle | null = null;
 
   constructor(private readonly options: HubOptions) {}
 
@@ -106,9 +81,10 @@ export class Hub {
     const tls = options.tls ? await loadHubTls(options.tls) : null;
     if (!tls) refusePlaintext([{ what: 'the HTTP API', host: options.httpHost }, ...(options.brokerUrl ? [] : [{ what: 'the embedded MQTT broker', host: options.mqttHost }])], options.allowPlaintext ?? false);
     this.keys = await loadOrCreateHubKeys(join(options.dataDir, 'keys'));
+    this.auditTrail = await openAuditTrail(options.dataDir, options.audit, logger);
     const store = openStore(options, this.keys);
     await store.migrate();
-    this.services = await createHubServices({ store, clock: options.clock, logger, keys: this.keys, policy: options.policy, spoolDir: join(options.dataDir, 'hotlist-imports') });
+    this.services = await createHubServices({ store, clock: options.clock, logger, keys: this.keys, policy: options.policy, spoolDir: join(options.dataDir, 'hotlist-imports'), auditTrail: this.auditTrail });
     let brokerUrl = options.brokerUrl;
     let username = options.brokerUsername;
     let password = options.brokerPassword;
@@ -156,17 +132,17 @@ export class Hub {
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
     await this.services.retention.start();
     await this.hotlistSchedule.start();
-    this.headTimer = options.clock.setInterval(() => void this.saveAuditHead().catch((err: unknown) => logger.warn({ err }, 'audit head not saved')), 60_000);
+    this.checkpointTimer = options.clock.setInterval(() => void this.checkpointAudit().catch((err: unknown) => logger.warn({ err }, 'audit checkpoint not written')), 60_000);
     logger.info({ http: this.httpUrl, broker: brokerUrl, store: store.engine, sealKeyId: this.keys.seal.keyId }, 'hub started');
   }
 
-  async saveAuditHead(): Promise<void> {
-    const head = await this.services?.audit.head();
-    if (head && this.keys) await writeAuditHead(this.options.dataDir, this.keys, head);
+  /** Signs the chain's head with the audit key into the witness. */
+  async checkpointAudit(): Promise<void> {
+    await this.services?.audit.checkpoint();
   }
 
   async stop(): Promise<void> {
-    this.headTimer?.cancel();
+    this.checkpointTimer?.cancel();
     await this.hotlistSchedule?.stop();
     await this.services?.retention.stop();
     await this.api?.close();
@@ -174,7 +150,8 @@ export class Hub {
     await this.hotlistPush?.stop();
     await this.alertLink?.stop();
     await this.broker?.stop();
-    await this.saveAuditHead().catch(() => undefined);
+    await this.checkpointAudit().catch(() => undefined);
     await this.services?.store.close();
+    await this.auditTrail?.witness.close();
   }
 }

@@ -4,7 +4,7 @@ import { AccountService, DEFAULT_ACCOUNT_RULES, type AccountRules } from './acco
 import { DEFAULT_PASSWORD_COST, PasswordHasher, type PasswordHasherOptions } from './accounts/password.js';
 import { migrateAlertSchema } from './alerts/alertSchema.js';
 import { AlertService } from './alerts/alertService.js';
-import { AuditLog } from './audit/auditLog.js';
+import { AuditLog, type AuditTrail } from './audit/auditLog.js';
 import { migratePolicySchema } from './db/policySchema.js';
 import { DeviceRegistry } from './devices/deviceRegistry.js';
 import { EvidenceService } from './evidence/evidenceService.js';
@@ -69,13 +69,16 @@ export async function createHubServices(ctx: {
   store: HubStore; clock: Clock; logger: Logger; keys: { imageKey: Buffer; sign: { privateKey: KeyObject; publicKey: KeyObject } }; policy?: Partial<HubPolicyOptions>;
   /** Where hot-list extracts held for review are kept (the hub's data folder). */
   spoolDir?: string;
+  /** The audit witness and checkpoint key (the hub process and its commands always pass one). */
+  auditTrail?: AuditTrail;
 }): Promise<HubServices> {
   const policy = { ...DEFAULT_HUB_POLICY, ...ctx.policy };
   const { store, clock } = ctx;
   await migratePolicySchema(store.sql);
   await migrateHotlistSchema(store.sql);
   await migrateAlertSchema(store.sql);
-  const audit = new AuditLog({ sql: store.sql, clock });
+  const audit = new AuditLog({ sql: store.sql, clock, trail: ctx.auditTrail });
+  await audit.openTrail();
   const accounts = new AccountService({ sql: store.sql, audit, clock, secrets: new ImageCipher(ctx.keys.imageKey), rules: policy.accounts, passwords: new PasswordHasher(policy.passwordCost), issuer: policy.issuer });
   const sites = new SiteRegistry({ sql: store.sql, audit, clock });
   const felony = new FelonyRequests({ sql: store.sql, audit, clock, approvalValidMs: policy.felonyApprovalValidMs });

@@ -8,5 +8,7 @@ export { buildApi } from './api/server.js';
 export { totp, otpauthUri, base32Decode } from './accounts/totp.js';
 export { searchReads, type ReadQuery, type MatchMode, type SearchResult } from './search/readSearch.js';
 export { AuditLog, type AuditRecord } from './audit/auditLog.js';
-export { readAuditHead } from './hubProcess.js';
+export { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
+export { readWitness, AuditWitness, type WitnessContents } from './audit/auditWitness.js';
+export { readAuditPublicKey, publicKeyPathFor } from './audit/auditKey.js';
 export { PurposeScreen, type ScreenFinding } from './policy/screen/purposeScreen.js';

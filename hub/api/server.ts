@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { AlprError, systemClock, type Clock, type ErrorCode, type Logger } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
 import { accountRoutes } from '../accounts/routes.js';
+import requestAudit from '../audit/requestAudit.js';
 import type { HubServices } from '../hubServices.js';
 import { alertRoutes } from '../alerts/routes.js';
 import { hotlistRoutes } from '../hotlists/routes.js';
@@ -55,6 +56,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   // No coercion of request bodies (`{"trainingCompletedAt": null}` once became 0): see validation.ts.
   app.setValidatorCompiler(apiValidatorCompiler());
   app.decorateRequest('account', null);
+  await app.register(requestAudit, { audit: services.audit });
   if (ctx.tls?.clientCa) await app.register(clientCertPlugin, { sql: services.store.sql, audit: services.audit, clock: ctx.clock ?? systemClock });
 
   const { default: swagger } = await import('@fastify/swagger');

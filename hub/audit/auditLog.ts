@@ -1,6 +1,10 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/index.js';
 import type { SqlDb } from '../db/sql.js';
+import type { AuditKey } from './auditKey.js';
+import { readWitness, type AuditWitness, type ChainPoint, type WitnessContents } from './auditWitness.js';
+import { WitnessCheck } from './witnessCheck.js';
 
 export type AuditOutcome = 'ok' | 'refused' | 'failed';
 
@@ -25,7 +29,7 @@ export interface AuditEntry {
 
 export interface AuditProblem {
   seq: number;
-  problem: 'changed' | 'inserted-or-deleted' | 'out-of-order';
+  problem: 'changed' | 'inserted-or-deleted' | 'out-of-order' | 'witness' | 'checkpoint';
   message: string;
 }
 
@@ -39,6 +43,28 @@ export interface AuditQuery {
 }
 
 const GENESIS = '0'.repeat(64);
+
+/**
+ * What keeps the chain honest against someone who can write the database and the data folder:
+ * the witness every append is written to, and the key that signs checkpoints into it.
+ */
+export interface AuditTrail {
+  witness: AuditWitness;
+  key: AuditKey;
+}
+
+/** What `verify()` checks the chain against, besides its own hashes. */
+export interface VerifyAgainst {
+  /** A head recorded earlier outside the database: records cut from the end are found too. */
+  head?: ChainPoint;
+  /** The witness, read back (with the audit key's public half): the chain must match it exactly. */
+  witness?: WitnessContents;
+}
+
+/** PostgreSQL: hub processes serialise on one advisory lock so the chain (and its witness) never forks. SQLite: the transaction already holds the write lock. */
+async function lockChain(tx: SqlDb): Promise<void> {
+  if (tx.engine === 'pg') await tx.get('SELECT pg_advisory_xact_lock(468)');
+}
 
 /** JSON with keys sorted at every level, so that the hash does not depend on insertion order. */
 export function canonicalJson(value: unknown): string {
@@ -77,17 +103,61 @@ function fromRow(row: AuditRow): AuditRecord {
  * hub never deletes audit records: they outlive the 30-day reads by design.
  */
 export class AuditLog {
-  constructor(private readonly ctx: { sql: SqlDb; clock: Clock }) {}
+  /**
+   * Counts the records appended while serving one HTTP request, so the request audit hook
+   * (requestAudit.ts) records what no service did, and nothing twice.
+   */
+  readonly requestScope = new AsyncLocalStorage<{ appended: number }>();
+
+  constructor(private readonly ctx: { sql: SqlDb; clock: Clock; trail?: AuditTrail }) {}
+
+  get clock(): Clock {
+    return this.ctx.clock;
+  }
+
+  /**
+   * Called once at start with a trail: a new witness first records the head it starts from
+   * (earlier records are covered by their hashes), and that start is itself an audit record.
+   */
+  async openTrail(): Promise<void> {
+    const trail = this.ctx.trail;
+    if (!trail) return;
+    const started = await this.ctx.sql.tx(async (tx) => {
+      await lockChain(tx);
+      if (!(await trail.witness.isEmpty())) return null;
+      const head = (await this.headIn(tx)) ?? { seq: 0, hash: GENESIS };
+      await trail.witness.write({ kind: 'start', seq: head.seq, hash: head.hash, at: this.ctx.clock.now() });
+      return head;
+    });
+    if (started) await this.append({ actor: 'system', action: 'audit.witnessStarted', detail: { witness: trail.witness.path, fromSeq: started.seq } });
+  }
+
+  /** Signs the current head with the audit key and writes it into the witness (every minute and at stop). */
+  async checkpoint(): Promise<ChainPoint | null> {
+    const trail = this.ctx.trail;
+    if (!trail) return null;
+    return this.ctx.sql.tx(async (tx) => {
+      await lockChain(tx);
+      const head = await this.headIn(tx);
+      if (head) await trail.witness.write({ kind: 'checkpoint', seq: head.seq, hash: head.hash, at: this.ctx.clock.now() });
+      return head;
+    });
+  }
 
   /** Appends one record. Inside `db` (a transaction handle) it commits or rolls back with the caller's change. */
   async append(entry: AuditEntry, db: SqlDb = this.ctx.sql): Promise<AuditRecord> {
+    const record = await this.appendIn(entry, db);
+    const scope = this.requestScope.getStore();
+    if (scope) scope.appended++;
+    return record;
+  }
+
+  private async appendIn(entry: AuditEntry, db: SqlDb): Promise<AuditRecord> {
     return db.tx(async (tx) => {
-      // PostgreSQL: hub processes serialise on one advisory lock so the chain never forks.
-      // SQLite: the transaction already holds the write lock.
-      if (tx.engine === 'pg') await tx.get('SELECT pg_advisory_xact_lock(468)');
-      const head = await tx.get<{ seq: number | string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+      await lockChain(tx);
+      const head = await this.headIn(tx);
       const base = {
-        seq: head ? Number(head.seq) + 1 : 1,
+        seq: head ? head.seq + 1 : 1,
         at: this.ctx.clock.now(),
         actor: entry.actor,
         action: entry.action,
@@ -100,6 +170,13 @@ export class AuditLog {
       await tx.run('INSERT INTO audit_log (seq, at, actor, action, outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
         record.seq, record.at, record.actor, record.action, record.outcome, JSON.stringify(record.detail), record.prevHash, record.hash,
       ]);
+      const witness = this.ctx.trail?.witness;
+      if (witness) {
+        // Witnessed under the lock and before the commit, so the witness is never behind the
+        // chain; confirmed once the caller's transaction commits (see WitnessCheck for why).
+        await witness.write({ kind: 'record', seq: record.seq, hash: record.hash });
+        tx.afterCommit(() => witness.write({ kind: 'commit', seq: record.seq, hash: record.hash }, false));
+      }
       return record;
     });
   }
@@ -128,17 +205,26 @@ export class AuditLog {
     return Number(row?.n ?? 0);
   }
 
-  async head(): Promise<{ seq: number; hash: string } | null> {
-    const row = await this.ctx.sql.get<{ seq: number | string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  async head(): Promise<ChainPoint | null> {
+    return this.headIn(this.ctx.sql);
+  }
+
+  private async headIn(db: SqlDb): Promise<ChainPoint | null> {
+    const row = await db.get<{ seq: number | string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     return row ? { seq: Number(row.seq), hash: row.hash } : null;
   }
 
   /**
    * Walks the whole chain in pages. A changed record fails its own hash; an inserted or deleted
-   * one breaks the sequence or the next record's link. `expectedHead` (a head recorded earlier,
-   * outside the database) also catches records cut from the end.
+   * one breaks the sequence or the next record's link. Hashes alone cannot catch a chain cut, or
+   * rewritten with every later hash recomputed: the witness (this hub's own, unless another is
+   * given) and its signed checkpoints do.
    */
-  async verify(expectedHead?: { seq: number; hash: string }): Promise<{ records: number; problems: AuditProblem[] }> {
+  async verify(against: VerifyAgainst = {}): Promise<{ records: number; problems: AuditProblem[] }> {
+    const trail = this.ctx.trail;
+    const witness = against.witness ?? (trail ? await readWitness(trail.witness.path, trail.key.publicKey) : undefined);
+    const check = witness ? new WitnessCheck(witness) : null;
+    const expectedHead = against.head;
     const problems: AuditProblem[] = [];
     let prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS };
     let records = 0;
@@ -152,6 +238,7 @@ export class AuditLog {
         if (r.seq !== prev.seq + 1 || r.prevHash !== prev.hash) {
           problems.push({ seq: r.seq, problem: 'inserted-or-deleted', message: `record ${r.seq} does not follow record ${prev.seq}: records were inserted, deleted or reordered` });
         }
+        check?.visit({ seq: r.seq, hash: r.hash });
         prev = { seq: r.seq, hash: r.hash };
       }
       if (rows.length < page) break;
@@ -159,6 +246,7 @@ export class AuditLog {
     if (expectedHead && (prev.seq < expectedHead.seq || (prev.seq === expectedHead.seq && prev.hash !== expectedHead.hash))) {
       problems.push({ seq: expectedHead.seq, problem: 'inserted-or-deleted', message: `the chain ends at record ${prev.seq} but record ${expectedHead.seq} was written: records were cut from the end` });
     }
+    if (check) problems.push(...check.finish());
     return { records, problems };
   }
 }

@@ -20,6 +20,20 @@ export interface SqlDb {
   run(sql: string, params?: SqlValue[]): Promise<{ changes: number }>;
   /** Runs `fn` in one serialisable unit: nothing else touches the database until it settles. */
   tx<T>(fn: (db: SqlDb) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: runs `fn` once that transaction has committed, to confirm outside the
+   * database what was written on its behalf (the audit witness). Outside one: refused.
+   */
+  afterCommit(fn: () => Promise<void>): void;
+}
+
+function outsideTransaction(): never {
+  throw new AlprError('ALPR_ERR_INTERNAL', 'afterCommit() is only meaningful inside a transaction');
+}
+
+/** Runs every after-commit callback; one failing does not stop the others, nor undo the commit. */
+async function runCommitCallbacks(callbacks: Array<() => Promise<void>>): Promise<void> {
+  for (const fn of callbacks) await fn().catch(() => undefined);
 }
 
 function storeError(engine: string, sql: string, cause: unknown): AlprError {
@@ -50,19 +64,26 @@ export class SqliteSql implements SqlDb {
     return this.exclusive(() => this.runNow(sql, params));
   }
 
+  afterCommit(): void {
+    outsideTransaction();
+  }
+
   async tx<T>(fn: (db: SqlDb) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
+      const commitCallbacks: Array<() => Promise<void>> = [];
       const handle: SqlDb = {
         engine: 'sqlite',
         all: async <U = Row>(sql: string, params: SqlValue[] = []) => this.allNow<U>(sql, params),
         get: async <U = Row>(sql: string, params: SqlValue[] = []) => this.allNow<U>(sql, params)[0] ?? null,
         run: async (sql: string, params: SqlValue[] = []) => this.runNow(sql, params),
         tx: (inner) => inner(handle),
+        afterCommit: (callback) => void commitCallbacks.push(callback),
       };
       this.db().exec('BEGIN IMMEDIATE');
       try {
         const result = await fn(handle);
         this.db().exec('COMMIT');
+        await runCommitCallbacks(commitCallbacks);
         return result;
       } catch (err) {
         if (this.db().inTransaction) this.db().exec('ROLLBACK');
@@ -129,8 +150,15 @@ function pgQuery(sql: string, params: SqlValue[]): { text: string; values: SqlVa
 export class PgSql implements SqlDb {
   readonly engine = 'pg' as const;
 
+  private readonly commitCallbacks: Array<() => Promise<void>> = [];
+
   /** `client` is set on the handle a transaction body receives. */
   constructor(private readonly pool: () => Pool, private readonly client: PoolClient | null = null) {}
+
+  afterCommit(fn: () => Promise<void>): void {
+    if (!this.client) outsideTransaction();
+    this.commitCallbacks.push(fn);
+  }
 
   private target(): Pool | PoolClient {
     return this.client ?? this.pool();
@@ -170,6 +198,7 @@ export class PgSql implements SqlDb {
       await client.query('BEGIN');
       const result = await fn(inner);
       await client.query('COMMIT');
+      await runCommitCallbacks(inner.commitCallbacks);
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -9,12 +9,13 @@ import { NCIC_MAPPING } from '../../hub/hotlists/importMapping.js';
 import { rawPublicKey, topics, Uplink } from '../../sync/index.js';
 import { eventually, makeRead, tempDir } from '../helpers/index.js';
 import { makeDevice, type Device } from '../helpers/syncRig.js';
+import { auditFiles } from '../helpers/auditFiles.js';
 
 type Tap = import('tap').Test;
 
 async function startHub(t: Tap): Promise<Hub> {
   const hub = new Hub({
-    dataDir: await tempDir(t, 'alpr-hub-hotlist-'), pgUrl: null, pgSchema: 'alpr', brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null,
+    dataDir: await tempDir(t, 'alpr-hub-hotlist-'), audit: await auditFiles(t), pgUrl: null, pgSchema: 'alpr', brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null,
     mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: 0, policy: { passwordCost: { logN: 10 } }, clock: systemClock, logger: silentLogger(),
   });
   await hub.start();

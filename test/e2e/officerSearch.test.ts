@@ -1,4 +1,5 @@
 import t from 'tap';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createLogger, systemClock } from '../../core/index.js';
 import { Hub } from '../../hub/index.js';
@@ -19,8 +20,9 @@ for (const engine of ['sqlite', 'pg'] as const) {
     const schema = `alpr_e2e_${randomBytes(4).toString('hex')}`;
     const logs: string[] = [];
     const logger = createLogger({ level: 'info', destination: new Writable({ write: (c, _e, done) => (logs.push(String(c)), done()) }) as never });
+    const auditDir = await tempDir(t, 'alpr-hub-audit-');
     const hub = new Hub({
-      dataDir, pgUrl: engine === 'pg' ? PG_URL : null, pgSchema: schema, brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null,
+      dataDir, audit: { keyFile: join(auditDir, 'audit-key.pem'), witnessFile: join(auditDir, 'audit.witness') }, pgUrl: engine === 'pg' ? PG_URL : null, pgSchema: schema, brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null,
       mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: 0, policy: { passwordCost: { logN: 12 } }, clock: systemClock, logger,
     });
     await hub.start();

@@ -9,6 +9,7 @@ import { Hub, type HubOptions } from '../../hub/index.js';
 import { main } from '../../provisioning/cli.js';
 import { brokerToken, readPrivateKey } from '../../sync/index.js';
 import { issue, makeCa } from '../helpers/certs.js';
+import { auditFiles } from '../helpers/auditFiles.js';
 import { runCli } from '../helpers/cliRunner.js';
 import { eventually, makeRead, tempDir } from '../helpers/index.js';
 
@@ -32,7 +33,7 @@ const quiet = () => createLogger({ level: 'warn', destination: new Writable({ wr
 
 async function hubOptions(t: import('tap').Test, overrides: Partial<HubOptions>): Promise<HubOptions> {
   return {
-    dataDir: await tempDir(t, 'alpr-tls-hub-'), pgUrl: null, pgSchema: 'alpr', brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null,
+    dataDir: await tempDir(t, 'alpr-tls-hub-'), audit: await auditFiles(t), pgUrl: null, pgSchema: 'alpr', brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null,
     mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: 0, policy: {}, clock: systemClock, logger: quiet(), ...overrides,
   };
 }

@@ -15,8 +15,9 @@ const FRAMES = new URL('../../demo/frames', import.meta.url).pathname;
 
 async function startHub(t: import('tap').Test) {
   const dataDir = await tempDir(t, 'alpr-prov-hub-');
+  const auditDir = await tempDir(t, 'alpr-prov-audit-');
   const hub = new Hub({
-    dataDir, pgUrl: null, pgSchema: 'alpr', brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null,
+    dataDir, audit: { keyFile: join(auditDir, 'audit-key.pem'), witnessFile: join(auditDir, 'audit.witness') }, pgUrl: null, pgSchema: 'alpr', brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null,
     mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: 0, policy: {}, clock: systemClock,
     logger: createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, done) => done() }) as never }),
   });

@@ -12,7 +12,7 @@ async function fill(h: { services: { audit: { append: (e: { actor: string; actio
 
 onBothStores(t, 'an untouched chain verifies and each record links to the one before', async (t, h) => {
   await fill(h, 20);
-  const result = await h.services.audit.verify(await h.services.audit.head() ?? undefined);
+  const result = await h.services.audit.verify({ head: await h.services.audit.head() ?? undefined });
   t.same(result.problems, []);
   t.ok(result.records >= 20);
   const [first, second] = await h.services.audit.query({ limit: 2 });
@@ -53,7 +53,7 @@ onBothStores(t, 'records cut from the end are found against a head kept elsewher
   await fill(h, 10);
   const head = (await h.services.audit.head())!;
   await h.store.sql.run('DELETE FROM audit_log WHERE seq > ?', [head.seq - 2]);
-  const { problems } = await h.services.audit.verify(head);
+  const { problems } = await h.services.audit.verify({ head });
   t.equal(problems.length, 1);
   t.match(problems[0]!.message, /cut from the end/);
 });

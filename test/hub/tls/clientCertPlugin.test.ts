@@ -7,6 +7,7 @@ import { Hub } from '../../../hub/index.js';
 import { totp } from '../../../hub/accounts/totp.js';
 import { issue, makeCa, type Issued } from '../../helpers/certs.js';
 import { base32Decode, PASSWORD } from '../../helpers/hubHarness.js';
+import { auditFiles } from '../../helpers/auditFiles.js';
 import { runCli } from '../../helpers/cliRunner.js';
 import { main as provision } from '../../../provisioning/cli.js';
 import { PG_URL, serviceAvailable, tempDir } from '../../helpers/index.js';
@@ -39,7 +40,7 @@ for (const engine of ['sqlite', 'pg'] as const) {
     const [laptopA, laptopB, homePc] = [await issue(agency, 'OPPD-LT-0412', 'client'), await issue(agency, 'OPPD-LT-0977', 'client'), await issue(rogue, 'home-pc', 'client')];
     const schema = `alpr_mtls_${randomBytes(4).toString('hex')}`;
     const hub = new Hub({
-      dataDir: await tempDir(t, 'alpr-mtls-'), pgUrl: engine === 'pg' ? PG_URL : null, pgSchema: schema, brokerUrl: null, brokerUsername: 'hub', brokerPassword: '',
+      dataDir: await tempDir(t, 'alpr-mtls-'), audit: await auditFiles(t), pgUrl: engine === 'pg' ? PG_URL : null, pgSchema: schema, brokerUrl: null, brokerUsername: 'hub', brokerPassword: '',
       sharedGroup: null, mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: 0,
       tls: { certPath: server.certPath, keyPath: server.keyPath, clientCaPath: agency.certPath },
       policy: { passwordCost: { logN: 12 } }, clock: systemClock, logger: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, done) => done() }) as never }),

@@ -1,0 +1,144 @@
+import t from 'tap';
+import { sign } from 'node:crypto';
+import { appendFile, cp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { silentLogger, systemClock } from '../../../core/index.js';
+import { canonicalJson, recordHash, type AuditRecord } from '../../../hub/audit/auditLog.js';
+import { openAuditTrail } from '../../../hub/audit/auditTrail.js';
+import { main } from '../../../hub/cli.js';
+import { createHubServices, loadOrCreateHubKeys, SqliteStore, ImageCipher } from '../../../hub/index.js';
+import { readPrivateKey } from '../../../sync/index.js';
+import { auditFiles } from '../../helpers/auditFiles.js';
+import { runCli } from '../../helpers/cliRunner.js';
+import { tempDir } from '../../helpers/index.js';
+
+/**
+ * Issue 8: each of these attacks, made by someone who can write the database and the data folder,
+ * once passed `audit verify`. Each runs on a copy of a real data folder; the witness and the
+ * audit key stay where that person cannot write (a temp folder of their own here).
+ */
+const run = (args: string[]) => runCli(main, args);
+
+type Tap = import('tap').Test;
+
+/**
+ * A real data folder: accounts made with the CLI (each command signs a checkpoint into the
+ * witness), then more records appended the way a running hub does between its minute checkpoints.
+ */
+async function realDataFolder(t: Tap) {
+  const data = await tempDir(t, 'alpr-hub-data-');
+  const audit = await auditFiles(t);
+  for (const name of ['a.one', 'b.two', 'c.three']) {
+    const r = await run(['account', 'create', '--data', data, ...audit.args, '--username', name, '--display-name', name, '--role', 'officer']);
+    t.equal(r.code, 0, r.err);
+  }
+  const signedHead = (await run(['audit', 'verify', '--data', data, ...audit.verifyArgs])).json() as { records: number };
+  const keys = await loadOrCreateHubKeys(join(data, 'keys'));
+  const trail = await openAuditTrail(data, audit, silentLogger());
+  const store = new SqliteStore({ path: join(data, 'hub.db'), images: new ImageCipher(keys.imageKey), now: Date.now });
+  await store.migrate();
+  const services = await createHubServices({ store, clock: systemClock, logger: silentLogger(), keys, auditTrail: trail, policy: { passwordCost: { logN: 10 } } });
+  await services.sites.approve({ siteId: 'site-1', name: 'Harlem and North', approvalRef: 'CHIEF-2026-001', latitude: 41.887, longitude: -87.806, cameras: ['cam0'] }, 'chief');
+  for (const name of ['d.four', 'e.five']) await services.accounts.create({ username: name, displayName: name, role: 'officer' }, 'admin');
+  await store.close();
+  await trail.witness.close();
+
+  const copy = await tempDir(t, 'alpr-hub-copy-');
+  await cp(data, copy, { recursive: true });
+  const db = new Database(join(copy, 'hub.db'));
+  t.teardown(() => db.close());
+  const intact = await run(['audit', 'verify', '--data', copy, ...audit.verifyArgs]);
+  t.equal(intact.code, 0, `the untouched copy verifies: ${intact.out}`);
+  return { copy, db, audit, signedHeadSeq: signedHead.records, records: () => rows(db) };
+}
+
+function rows(db: Database.Database): AuditRecord[] {
+  return (db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Array<Record<string, any>>).map((r) => ({
+    seq: Number(r.seq), at: Number(r.at), actor: r.actor, action: r.action, outcome: r.outcome, detail: JSON.parse(r.detail), prevHash: r.prev_hash, hash: r.hash,
+  }));
+}
+
+/** What the attacker does after any change: recompute every hash from `fromSeq` on, so the chain is internally perfect. */
+function rechain(db: Database.Database, fromSeq: number): void {
+  const all = rows(db);
+  const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
+  let prev = all.find((r) => r.seq === fromSeq - 1)?.hash ?? '0'.repeat(64);
+  for (const r of all.filter((x) => x.seq >= fromSeq)) {
+    const hash = recordHash({ ...r, prevHash: prev });
+    update.run(prev, hash, r.seq);
+    prev = hash;
+  }
+}
+
+async function verifyFails(t: Tap, copy: string, verifyArgs: string[], expected: RegExp[]): Promise<void> {
+  const r = await run(['audit', 'verify', '--data', copy, ...verifyArgs]);
+  t.equal(r.code, 1, 'audit verify exits 1');
+  t.match(r.err, /^ALPR_ERR_AUDIT_CHAIN: the audit chain does not verify/, 'with the audit chain error');
+  for (const pattern of expected) t.match(r.out, pattern);
+}
+
+t.test('attack 1: deleting the records newer than the last signed checkpoint fails verify', async (t) => {
+  const { copy, db, audit, signedHeadSeq, records } = await realDataFolder(t);
+  const before = records().length;
+  t.ok(before > signedHeadSeq, 'some records are newer than the last checkpoint');
+  db.prepare('DELETE FROM audit_log WHERE seq > ?').run(signedHeadSeq);
+  await verifyFails(t, copy, audit.verifyArgs, [new RegExp(`the chain ends at record ${signedHeadSeq} but the witness confirms records up to ${before}: ${before - signedHeadSeq} committed record\\(s\\) were cut from the end`)]);
+});
+
+t.test('attack 2: appending a forged record with a correctly recomputed hash fails verify', async (t) => {
+  const { copy, db, audit, records } = await realDataFolder(t);
+  const head = records().at(-1)!;
+  const forged = { seq: head.seq + 1, at: head.at + 1000, actor: 'chief', action: 'felony.approve', outcome: 'ok' as const, detail: { requestId: 'backdated' }, prevHash: head.hash };
+  db.prepare('INSERT INTO audit_log (seq, at, actor, action, outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(forged.seq, forged.at, forged.actor, forged.action, forged.outcome, JSON.stringify(forged.detail), forged.prevHash, recordHash(forged));
+  await verifyFails(t, copy, audit.verifyArgs, [new RegExp(`the chain runs 1 record\\(s\\) past the witness, which ends at record ${head.seq}: records ${forged.seq}-${forged.seq} were appended outside the hub`)]);
+});
+
+t.test('attack 3: editing a record and recomputing every later hash fails verify', async (t) => {
+  const { copy, db, audit, records } = await realDataFolder(t);
+  const target = records()[2]!;
+  db.prepare('UPDATE audit_log SET actor = ? WHERE seq = ?').run('someone-else', target.seq);
+  rechain(db, target.seq);
+  const plain = await run(['audit', 'verify', '--data', copy, '--public-key', audit.publicKeyFile, '--witness', join(copy, 'absent')]);
+  t.equal(plain.code, 1, 'without the witness nothing could be checked');
+  await verifyFails(t, copy, audit.verifyArgs, [new RegExp(`record ${target.seq}: record ${target.seq} differs from the witness \\(witnessed [0-9a-f]{12}, database [0-9a-f]{12}\\): it was rewritten or renumbered`)]);
+});
+
+t.test('attack 4: deleting a record and renumbering the rest fails verify', async (t) => {
+  const { copy, db, audit, records } = await realDataFolder(t);
+  const all = records();
+  const victim = all[3]!;
+  db.prepare('DELETE FROM audit_log WHERE seq = ?').run(victim.seq);
+  for (const r of all.filter((x) => x.seq > victim.seq)) db.prepare('UPDATE audit_log SET seq = ? WHERE seq = ?').run(r.seq - 1, r.seq);
+  rechain(db, victim.seq);
+  await verifyFails(t, copy, audit.verifyArgs, [
+    new RegExp(`record ${victim.seq}: record ${victim.seq} differs from the witness`),
+    new RegExp(`the chain ends at record ${all.length - 1} but the witness confirms records up to ${all.length}`),
+  ]);
+});
+
+t.test('attack 5: cutting the chain and re-signing its head with the key in the data folder fails verify', async (t) => {
+  const { copy, db, audit, records } = await realDataFolder(t);
+  const all = records();
+  const keep = all.length - 3;
+  db.prepare('DELETE FROM audit_log WHERE seq > ?').run(keep);
+  const newHead = records().at(-1)!;
+  // The only signing key in the data folder is the hub's; the attacker signs a head with it the
+  // way audit-head.json used to be signed...
+  const folderKey = await readPrivateKey(join(copy, 'keys', 'hub-sign.pem'));
+  const body = { seq: newHead.seq, hash: newHead.hash };
+  await writeFile(join(copy, 'audit-head.json'), JSON.stringify({ ...body, signature: sign(null, Buffer.from(canonicalJson(body)), folderKey).toString('base64') }));
+  // ...and, able to append to the witness (a shared syslog, say) but not to rewrite it, adds a
+  // checkpoint at the cut and witnesses a record in place of the first one cut, signed with that key.
+  const witness = join(await tempDir(t), 'appended.witness');
+  await cp(audit.witnessFile, witness);
+  const line = (entry: Record<string, unknown>) => `${JSON.stringify({ ...entry, sig: sign(null, Buffer.from(canonicalJson(entry)), folderKey).toString('base64') })}\n`;
+  await appendFile(witness, line({ kind: 'checkpoint', seq: newHead.seq, hash: newHead.hash, at: Date.now() }));
+  await appendFile(witness, line({ kind: 'record', seq: keep + 1, hash: 'f'.repeat(64) }));
+  t.ok((await readFile(witness, 'utf8')).length > (await readFile(audit.witnessFile, 'utf8')).length);
+  await verifyFails(t, copy, ['--public-key', audit.publicKeyFile, '--witness', witness], [
+    /the witness has a line the hub did not write \(line \d+: not signed by the audit key\)/,
+    new RegExp(`the chain ends at record ${keep} but the witness confirms records up to ${all.length}: 3 committed record\\(s\\) were cut from the end`),
+  ]);
+});
