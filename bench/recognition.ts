@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { silentLogger, systemClock } from '../core/index.js';
-import { recognizerFromConfig, validateConfig } from '../firmware/index.js';
+import { recognizerFromConfig, validateRecognizerConfig } from '../inference/index.js';
 import type { BackendChoice } from '../inference/index.js';
 import { machine, percentile, round } from './machine.js';
 
@@ -23,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   const names = (await readdir(folder)).filter((n) => /\.(jpe?g|png)$/i.test(n)).sort();
   const frames = await Promise.all(names.map(async (n) => sharp(await readFile(join(folder, n))).resize(1920, 1080, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer()));
   // As configured for the appliance: the config schema's defaults.
-  const config = validateConfig({ recognizer: { ...(values.backend ? { backend: values.backend as BackendChoice } : {}), dedupe_window_ms: 0 } });
+  const config = validateRecognizerConfig({ ...(values.backend ? { backend: values.backend as BackendChoice } : {}), dedupe_window_ms: 0 });
   const recognizer = (await recognizerFromConfig(config, systemClock, silentLogger()))!;
   const grey = await Promise.all(frames.map(async (f) => sharp(f).toColourspace('b-w').raw().toBuffer()));
   for (const f of frames.slice(0, 5)) await recognizer.recognize({ data: f }); // warm-up

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger, errorMessage, systemClock } from '../core/index.js';
 import { SimulatedGpioChip } from '../drivers/index.js';
-import { Appliance, dataKeyPath, loadConfigFile, loadDataKey, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig } from '../firmware/index.js';
+import { Appliance, dataKeyPath, loadConfigFile, loadDataKey, readBufferFromConfig, uplinkFromConfig } from '../firmware/index.js';
+import { recognizerFromConfig } from '../inference/index.js';
 import { main as provision } from '../provisioning/index.js';
 import { NCIC_MAPPING } from '../hub/hotlists/importMapping.js';
 import { DEMO_PASSWORD, DemoAuthenticator, demoAuditFiles, hubApi, startDemoHub } from './demoHub.js';
@@ -96,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     gpio.drive(TAMPER_PIN, 0); // enclosure closed
     const buffer = readBufferFromConfig(config, [await loadDataKey(dataKeyPath(config))], systemClock, logger);
     const uplink = await uplinkFromConfig(config, buffer, systemClock, logger);
-    appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer: await recognizerFromConfig(config, systemClock, logger), buffer, uplink });
+    appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer: await recognizerFromConfig(config.recognizer, systemClock, logger), buffer, uplink });
     const reads: Array<{ id: string; plate: string }> = [];
     let finished = false;
     const total = countImages(images);

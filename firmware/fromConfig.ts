@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Clock, Logger } from '../core/index.js';
-import { PlateRecognizer } from '../inference/index.js';
 import { readCaFile, readHubIdentity, readPrivateKey, Uplink } from '../sync/index.js';
 import { HitAlerts } from './hotlist/hitAlerts.js';
 import { HotlistKeeper } from './hotlist/hotlistKeeper.js';
@@ -25,20 +24,6 @@ export function readBufferFromConfig(config: ApplianceConfig, keys: DataKey[], c
   return new ReadBuffer({
     path: join(config.dataDir, 'buffer'), keys, retentionMs: b.retentionDays * 86_400_000, maxBytes: b.maxBytes,
     leaseMs: b.leaseMs, evictEveryMs: b.evictEveryMs, clock, logger: logger.child({ module: 'buffer' }),
-  });
-}
-
-/** The plate recognizer as the config describes it, or null when recognition is off. */
-export async function recognizerFromConfig(config: ApplianceConfig, clock: Clock, logger: Logger): Promise<PlateRecognizer | null> {
-  const rc = config.recognizer;
-  if (!rc.enabled) return null;
-  return PlateRecognizer.create({
-    ...(rc.modelDir ? { modelDir: rc.modelDir } : {}), backend: rc.backend, detectionThreshold: rc.detectionThreshold,
-    detectorTiles: rc.detectorTiles,
-    detectorZoom: { widths: rc.detectorZoomWidths, verifyThreshold: rc.zoomVerifyThreshold }, minReadConfidence: rc.minReadConfidence,
-    plateChars: { min: rc.minPlateChars, max: rc.maxPlateChars },
-    lowConfidenceBelow: rc.lowConfidenceBelow, regionThreshold: rc.regionThreshold, dedupeWindowMs: rc.dedupeWindowMs,
-    clock, logger: logger.child({ module: 'recognizer' }),
   });
 }
 

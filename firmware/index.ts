@@ -11,4 +11,4 @@ export { SystemdNotifier } from './systemdNotifier.js';
 export type { Recognizer, ReadStore, ReadRecord, PlateRead, Point } from './recognition.js';
 export { main, EXIT } from './main.js';
 export * from './buffer/index.js';
-export { dataKeyPath, dataKeyFromConfig, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig } from './fromConfig.js';
+export { dataKeyPath, dataKeyFromConfig, readBufferFromConfig, uplinkFromConfig } from './fromConfig.js';

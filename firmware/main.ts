@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { AlprError, createLogger, errorMessage, systemClock } from '../core/index.js';
 import { Appliance } from './appliance.js';
-import { dataKeyFromConfig, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig } from './fromConfig.js';
+import { recognizerFromConfig } from '../inference/index.js';
+import { dataKeyFromConfig, readBufferFromConfig, uplinkFromConfig } from './fromConfig.js';
 import { loadConfigFile } from './config/loadConfig.js';
 
 /** Exit codes systemd and installers can tell apart (sysexits.h). */
@@ -40,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   let appliance: Appliance;
   try {
     const buffer = readBufferFromConfig(config, [await dataKeyFromConfig(config, systemClock, logger)], systemClock, logger);
-    const recognizer = await recognizerFromConfig(config, systemClock, logger);
+    const recognizer = await recognizerFromConfig(config.recognizer, systemClock, logger);
     const uplink = await uplinkFromConfig(config, buffer, systemClock, logger);
     appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer, buffer, uplink });
   } catch (err) {

@@ -1,5 +1,6 @@
 import type { CapturedImage } from '../drivers/index.js';
 import type { BurstPlate, Point } from '../inference/index.js';
+import type { ReadRecord } from '../sync/index.js';
 
 /** One plate read from one trigger's burst, after voting: what the recognizer in inference/ returns. */
 export type PlateRead = BurstPlate;
@@ -13,23 +14,8 @@ export interface Recognizer {
   recognizeBurst(frames: readonly CapturedImage[]): Promise<PlateRead[]>;
 }
 
-/** A read as the appliance keeps it until the hub confirms it. */
-export interface ReadRecord {
-  id: string;
-  capturedAt: number;
-  deviceId: string;
-  siteId: string;
-  cameraId: string;
-  plate: string;
-  confidence: number;
-  charConfidences: number[];
-  region: string | null;
-  regionConfidence: number;
-  lowConfidence: boolean;
-  corners: PlateRead['corners'];
-  crop: Buffer;
-  context: Buffer;
-}
+/** A read as the appliance keeps it until the hub confirms it (defined in sync/, below firmware). */
+export type { ReadRecord };
 
 /** Where reads go (issue 3's encrypted LevelDB buffer implements it). */
 export interface ReadStore {

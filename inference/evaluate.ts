@@ -8,7 +8,7 @@ import type { BackendChoice } from './backends/createBackend.js';
 import { toGray } from './frameImage.js';
 import { iou } from './plateDetector.js';
 import { CROP_MARGIN } from './plateReader.js';
-import { recognizerFromConfig, validateConfig } from '../firmware/index.js';
+import { recognizerFromConfig, validateRecognizerConfig } from './recognizerConfig.js';
 
 /**
  * `npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs]`
@@ -81,16 +81,14 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
   const { kind, items: all } = await loadTruth(dir);
   const items = all.filter((i) => options.split === 'all' || splitOf(basename(i.image)) === options.split).slice(0, options.limit ?? Infinity);
   const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
-  // As configured for the appliance (the config schema's defaults), with dedupe off: every image
+  // As configured for the appliance (the recognizer schema's defaults), with dedupe off: every image
   // is a different vehicle here.
-  const config = validateConfig({
-    recognizer: {
-      ...(options.backend ? { backend: options.backend } : {}), dedupe_window_ms: 0, ...(options.modelDir ? { model_dir: options.modelDir } : {}),
-      ...(options.tiles ? { detector_tiles: options.tiles } : {}), ...(options.threshold ? { detection_threshold: options.threshold } : {}),
-      ...(options.zoomVerify !== undefined ? { zoom_verify_threshold: options.zoomVerify } : {}),
-      ...(options.zoomWidths ? { detector_zoom_widths: options.zoomWidths } : {}),
-      ...(options.minReadConfidence !== undefined ? { min_read_confidence: options.minReadConfidence } : {}),
-    },
+  const config = validateRecognizerConfig({
+    ...(options.backend ? { backend: options.backend } : {}), dedupe_window_ms: 0, ...(options.modelDir ? { model_dir: options.modelDir } : {}),
+    ...(options.tiles ? { detector_tiles: options.tiles } : {}), ...(options.threshold ? { detection_threshold: options.threshold } : {}),
+    ...(options.zoomVerify !== undefined ? { zoom_verify_threshold: options.zoomVerify } : {}),
+    ...(options.zoomWidths ? { detector_zoom_widths: options.zoomWidths } : {}),
+    ...(options.minReadConfidence !== undefined ? { min_read_confidence: options.minReadConfidence } : {}),
   });
   const recognizer = (await recognizerFromConfig(config, systemClock, logger))!;
   let plates = 0, detected = 0, top1 = 0, top5 = 0, falsePositives = 0, failed = 0, regions = 0;

@@ -9,3 +9,4 @@ export { voteBurst, editDistance, type FrameReading, type VotedReading } from '.
 export { DedupeWindow } from './dedupeWindow.js';
 export { US_PLATE_FORMATS, fitStateSeries, formatPrior, patternOf } from './plateFormats.js';
 export { loadManifest, readVerified, DEFAULT_MODEL_DIR, type ModelManifest } from './modelFiles.js';
+export { RecognizerConfigSchema, validateRecognizerConfig, recognizerFromConfig, type RecognizerConfig } from './recognizerConfig.js';

@@ -4,7 +4,9 @@ export { newSigningKeys, newSealingKeys, rawPublicKey, publicKeyFromRaw, keyId, 
 export { brokerToken, verifyBrokerToken, BROKER_TOKEN_VALIDITY_MS } from './brokerToken.js';
 export { topics, parseTopic, deviceMayPublish, deviceMaySubscribe } from './topics.js';
 export { toWireRead, wireReadProblem } from './readCodec.js';
-export { Uplink, type UplinkOptions, type UplinkSource, type UplinkStats } from './uplink.js';
+export { Uplink, type UplinkOptions, type UplinkStats } from './uplink.js';
+export type { ReadRecord, ReadPoint } from './readRecord.js';
+export type { BufferBatch, BufferStats, UplinkSource } from './readSource.js';
 export { readHubIdentity, writeHubIdentity, type HubIdentity } from './hubIdentity.js';
 export { signDeviceRequest, verifyDeviceRequest, deviceRequestBytes, type DeviceRequest } from './deviceRequest.js';
 export { readCaFile, readPemFile } from './caFile.js';

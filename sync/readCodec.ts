@@ -1,4 +1,4 @@
-import type { ReadRecord } from '../firmware/index.js';
+import type { ReadRecord } from './readRecord.js';
 import { alpr } from './proto/wire.js';
 
 /** A buffered read as it goes on the wire. */

@@ -3,22 +3,12 @@ import type { KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../core/index.js';
-import type { BufferBatch, BufferStats } from '../firmware/index.js';
 import { brokerToken } from './brokerToken.js';
 import { sealBatch, verifyAck } from './envelope.js';
 import { alpr } from './proto/wire.js';
 import { toWireRead } from './readCodec.js';
+import type { BufferBatch, UplinkSource } from './readSource.js';
 import { topics } from './topics.js';
-
-/** What the uplink needs from the read buffer. */
-export interface UplinkSource {
-  nextBatch(maxReads: number, maxBytes: number): Promise<BufferBatch | null>;
-  /** Before each (re)send: false once eviction took reads from the batch, which must then not be sent. */
-  renewLease(batchId: string): Promise<boolean>;
-  markSynced(batchId: string): Promise<void>;
-  releaseBatch(batchId: string): void;
-  stats(): Promise<BufferStats>;
-}
 
 export interface UplinkOptions {
   deviceId: string;

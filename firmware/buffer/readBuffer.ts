@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ClassicLevel } from 'classic-level';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
+import type { BufferBatch, BufferStats } from '../../sync/index.js';
 import type { ReadRecord, ReadStore } from '../recognition.js';
 import type { DataKey } from './dataKey.js';
 import { decryptRead, encryptRead, keyIdOfRecord } from './recordCodec.js';
@@ -29,25 +30,7 @@ export interface ReadBufferOptions {
   logger: Logger;
 }
 
-export interface BufferBatch {
-  batchId: string;
-  reads: ReadRecord[];
-}
-
-export interface BufferStats {
-  reads: number;
-  bytes: number;
-  oldestReadAgeS: number | null;
-  leasedBatches: number;
-  evictedExpired: number;
-  /** Unsynced reads evicted because the byte budget was reached: data the hub will never get. */
-  dataLossReads: number;
-  corruptRecords: number;
-  /** Times LevelDB's own files were found damaged and repaired in place (some reads may be gone). */
-  storeRepairs: number;
-  /** Damaged stores that could not be repaired, renamed aside (still encrypted) for a fresh one. */
-  storesSetAside: number;
-}
+export type { BufferBatch, BufferStats };
 
 interface PendingAppend {
   read: ReadRecord;

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { Value, type ValueError } from '@sinclair/typebox/value';
 import { parse as parseYaml } from 'yaml';
-import { AlprError } from '../../core/index.js';
+import { AlprError, validateAgainstSchema } from '../../core/index.js';
 import { ApplianceConfigSchema, type ApplianceConfig } from './schema.js';
 
 /** Reads a YAML or JSON config file and validates it (see validateConfig). */
@@ -30,24 +29,7 @@ export function parseConfigText(text: string, origin: string): unknown {
  * hardware is probed here.
  */
 export function validateConfig(input: unknown): ApplianceConfig {
-  const withDefaults = Value.Default(ApplianceConfigSchema, Value.Clone(input ?? {}));
-  const problems = [...Value.Errors(ApplianceConfigSchema, withDefaults)].map(describe);
-  problems.push(...crossFieldProblems(withDefaults));
-  if (problems.length > 0) {
-    const unique = [...new Set(problems)];
-    throw new AlprError('ALPR_ERR_CONFIG_INVALID', `invalid config:\n${unique.map((p) => `  ${p}`).join('\n')}`, { details: { problems: unique } });
-  }
-  return deepFreeze(camelKeys(withDefaults)) as ApplianceConfig;
-}
-
-function describe(error: ValueError): string {
-  const path = error.path.replace(/^\//, '').replaceAll('/', '.') || '(root)';
-  const schema = error.schema as { anyOf?: Array<{ const?: unknown }> };
-  if (error.message === 'Unexpected property') return `${path}: unknown key`;
-  if (schema.anyOf?.every((s) => s.const !== undefined)) {
-    return `${path}: must be one of ${schema.anyOf.map((s) => JSON.stringify(s.const)).join(', ')}`;
-  }
-  return `${path}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`;
+  return validateAgainstSchema<ApplianceConfig>(ApplianceConfigSchema, input, crossFieldProblems);
 }
 
 /** Rules a JSON schema cannot say simply: fields required by the choice of another. */
@@ -61,20 +43,4 @@ function crossFieldProblems(config: unknown): string[] {
     problems.push('day_night.night_below_lux: must not be above day_above_lux');
   }
   return problems;
-}
-
-function camelKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), camelKeys(v)]));
-  }
-  return value;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -3,7 +3,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AlprError, errorMessage, silentLogger, systemClock, type Logger } from '../../core/index.js';
 import { createCamera, createGpioChip, Illuminator, type GpioChip } from '../../drivers/index.js';
-import { dataKeyPath, loadConfigFile, loadDataKey, ReadBuffer, recognizerFromConfig, uplinkFromConfig, type ApplianceConfig, type BufferBatch, type ReadRecord } from '../../firmware/index.js';
+import { dataKeyPath, loadConfigFile, loadDataKey, ReadBuffer, uplinkFromConfig, type ApplianceConfig, type BufferBatch, type ReadRecord } from '../../firmware/index.js';
+import { recognizerFromConfig } from '../../inference/index.js';
 import type { Progress } from '../progress.js';
 
 /**
@@ -86,7 +87,7 @@ export async function selftest(o: { configPath: string; progress: Progress; logg
     }
   });
   await run('recognition', async () => {
-    const recognizer = await recognizerFromConfig(config, systemClock, logger);
+    const recognizer = await recognizerFromConfig(config.recognizer, systemClock, logger);
     if (!recognizer) return { detail: 'recognition is off in the config' };
     const plates = await recognizer.recognize({ data: await readFile(TEST_IMAGE) });
     const texts = plates.map((p) => p.text);

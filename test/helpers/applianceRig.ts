@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { SimulatedGpioChip } from '../../drivers/index.js';
-import { Appliance, dataKeyPath, loadDataKey, newDataKey, readBufferFromConfig, recognizerFromConfig, uplinkFromConfig, validateConfig, writeDataKey } from '../../firmware/index.js';
+import { Appliance, dataKeyPath, loadDataKey, newDataKey, readBufferFromConfig, uplinkFromConfig, validateConfig, writeDataKey } from '../../firmware/index.js';
+import { recognizerFromConfig } from '../../inference/index.js';
 import { newSigningKeys, rawPublicKey, writeHubIdentity, writePrivateKey } from '../../sync/index.js';
 import { eventually, tempDir } from './index.js';
 import type { Hub } from './syncRig.js';
@@ -32,7 +33,7 @@ export async function runAppliance(tt: import('tap').Test, hub: Pick<Hub, 'store
   const gpio = new SimulatedGpioChip();
   gpio.drive(17, 1);
   gpio.drive(24, 0);
-  const appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer: await recognizerFromConfig(config, systemClock, logger), buffer, uplink });
+  const appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer: await recognizerFromConfig(config.recognizer, systemClock, logger), buffer, uplink });
   const reads: string[] = [];
   appliance.pipeline.on('plateRead', (r) => reads.push(r.id));
   await appliance.start();
