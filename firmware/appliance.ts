@@ -122,6 +122,7 @@ export class Appliance {
       recognizer: ctx.recognizer, store: ctx.buffer,
       captureQueue: config.pipeline.captureQueue, recognizeQueue: config.pipeline.recognizeQueue,
       framePoolBytes: config.pipeline.framePoolBytes, stageStuckMs: config.pipeline.stageStuckMs, clock, logger: log('pipeline'),
+      ...(ctx.uplink ? { hubNow: () => ctx.uplink!.hubNow() } : {}),
     });
     trigger.on('vehicleDetected', (event) => pipeline.vehicleDetected(event));
 

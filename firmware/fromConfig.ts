@@ -31,11 +31,12 @@ export function readBufferFromConfig(config: ApplianceConfig, keys: DataKey[], c
 export async function uplinkFromConfig(config: ApplianceConfig, buffer: ReadBuffer, clock: Clock, logger: Logger): Promise<Uplink | null> {
   const sc = config.sync;
   if (!sc.enabled) return null;
-  const hub = await readHubIdentity(sc.hubKeysFile || join(config.dataDir, 'hub.json'));
+  const hubIdentityFile = sc.hubKeysFile || join(config.dataDir, 'hub.json');
+  const hub = await readHubIdentity(hubIdentityFile);
   const mqtt = { ...(sc.mqttPassword ? { password: sc.mqttPassword } : {}), ...(sc.caFile ? { ca: await readCaFile(sc.caFile) } : {}) };
   return new Uplink({
     deviceId: config.deviceId, brokerUrl: sc.brokerUrl, ...(Object.keys(mqtt).length > 0 ? { mqtt } : {}),
-    source: buffer, deviceKey: await readPrivateKey(sc.deviceKeyFile || join(config.dataDir, 'device.pem')), hub, stateDir: config.dataDir,
+    source: buffer, deviceKey: await readPrivateKey(sc.deviceKeyFile || join(config.dataDir, 'device.pem')), hub, hubIdentityFile, stateDir: config.dataDir,
     maxReads: sc.batchMaxReads, maxBytes: sc.batchMaxBytes, maxAgeMs: sc.batchMaxAgeMs, ackTimeoutMs: sc.ackTimeoutMs,
     backoff: { initialMs: sc.backoffInitialMs, maxMs: sc.backoffMaxMs }, statusEveryMs: sc.statusEveryMs, clock, logger: logger.child({ module: 'sync' }),
   });

@@ -8,6 +8,7 @@ import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
 import { readWitness } from './audit/auditWitness.js';
 import { createHubServices, type HubServices } from './hubServices.js';
 import { loadOrCreateHubKeys } from './hubKeys.js';
+import { rotateSealKey } from './keys/sealKeys.js';
 import { Hub, openStore } from './hubProcess.js';
 import { loadPolicyFile } from './policyFile.js';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite 
                                                 check the audit chain against the witness and its signed checkpoints; read-only;
                                                 exit 1 if any record was changed, inserted, deleted, cut or appended outside the hub
        alpr-hub retention run                   purge reads older than 30 days now (also runs at start and hourly)
+       alpr-hub keys rotate-seal [--grace-days N]  new hub sealing key; batches sealed to the old one are still opened for N days (default 7)
 options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default alpr)
          --broker-url URL --broker-username U --broker-password P --shared-group G   (external broker)
          --policy FILE (caps and prohibited terms, docs/hub.md)
@@ -38,6 +40,7 @@ const OPTIONS = {
   'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' },
   username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' },
   'training-completed': { type: 'string' }, 'policy-signed': { type: 'string' }, 'leads-certified': { type: 'string' },
+  'grace-days': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -83,10 +86,12 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'audit verify') {
       return await verifyAudit({ dataDir, pgUrl, pgSchema, witnessFile: values.witness ?? audit.witnessFile, publicKeyFile: values['public-key'] ?? publicKeyPathFor(audit.keyFile) });
     }
-    if (!['account create', 'account set-role', 'retention run'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
+    if (!['account create', 'account set-role', 'retention run', 'keys rotate-seal'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
     // Usage first: nothing (keys, witness, database) is made for a command that cannot run.
     if (command === 'account create' && (!values.username || !values['display-name'] || !values.role)) throw new AlprError('ALPR_ERR_USAGE', 'account create needs --username, --display-name and --role');
     if (command === 'account set-role' && (!values.username || !values.role || !values.reason)) throw new AlprError('ALPR_ERR_USAGE', 'account set-role needs --username, --role and --reason');
+    const graceDays = Number(values['grace-days'] ?? 7);
+    if (command === 'keys rotate-seal' && (!Number.isFinite(graceDays) || graceDays < 0 || graceDays > 30)) throw new AlprError('ALPR_ERR_USAGE', '--grace-days: a number of days from 0 to 30');
     const keys = await loadOrCreateHubKeys(join(dataDir, 'keys'));
     const trail = await openAuditTrail(dataDir, audit, createLogger({ name: 'alpr-hub', level: 'warn', destination: process.stderr as never }));
     const store = openStore({ dataDir, pgUrl, pgSchema, clock: systemClock }, keys);
@@ -96,6 +101,14 @@ export async function main(argv: string[]): Promise<number> {
       try {
         if (command === 'account create') return await createAccount(services, values, actor);
         if (command === 'account set-role') return await setRole(services, values, actor);
+        if (command === 'keys rotate-seal') {
+          // The running hub notices within seconds (it re-reads the key files) and pushes the new
+          // key, signed, to every appliance.
+          const rotated = await rotateSealKey(join(dataDir, 'keys'), systemClock.now(), graceDays * 86_400_000);
+          await services.audit.append({ actor, action: 'keys.rotateSeal', outcome: 'ok', detail: rotated });
+          process.stdout.write(`${JSON.stringify({ ...rotated, acceptOldUntil: new Date(rotated.acceptOldUntilMs).toISOString() })}\n`);
+          return EXIT.ok;
+        }
         const report = await services.retention.run('manual', actor);
         process.stdout.write(`${JSON.stringify(report)}\n`);
         return EXIT.ok;

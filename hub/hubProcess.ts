@@ -11,6 +11,7 @@ import { AlertLink } from './alerts/alertLink.js';
 import { HotlistPush } from './hotlists/hotlistPush.js';
 import { HotlistSchedule } from './hotlists/hotlistSchedule.js';
 import { IngestService } from './ingest/ingestService.js';
+import { ConfigPusher } from './keys/configPusher.js';
 import { ImageCipher, PgStore, SqliteStore, type HubStore } from './store/index.js';
 import { loadHubTls, refusePlaintext, type HubTlsPaths } from './tls/tlsFiles.js';
 import { publicKeyPem } from '../sync/index.js';
@@ -65,6 +66,7 @@ export class Hub {
   hotlistSchedule: HotlistSchedule | null = null;
   api: FastifyInstance | null = null;
   keys: HubKeys | null = null;
+  configPusher: ConfigPusher | null = null;
   private auditTrail: AuditTrail | null = null;
   private checkpointTimer: TimerHandle | null = null;
 
@@ -89,7 +91,10 @@ export class Hub {
     let username = options.brokerUsername;
     let password = options.brokerPassword;
     if (!brokerUrl) {
-      this.broker = new EmbeddedBroker({ port: options.mqttPort, host: options.mqttHost, store, now: () => options.clock.now(), logger: logger.child({ module: 'broker' }), tls: tls && { key: tls.key, cert: tls.cert } });
+      this.broker = new EmbeddedBroker({
+        port: options.mqttPort, host: options.mqttHost, store, now: () => options.clock.now(), logger: logger.child({ module: 'broker' }), tls: tls && { key: tls.key, cert: tls.cert },
+        configPushFor: (deviceId) => this.configPusher!.pushFor(deviceId),
+      });
       await this.broker.start();
       brokerUrl = this.broker.url;
       username = 'hub';
@@ -120,8 +125,15 @@ export class Hub {
       partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500, clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
     });
     this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }) });
+    const ingest = this.ingest;
+    this.configPusher = new ConfigPusher({
+      keys: this.keys, store, publish: (deviceId, push, retain) => ingest.publishConfig(deviceId, push, retain), checkEveryMs: 10_000,
+      clock: options.clock, logger: logger.child({ module: 'keys' }),
+    });
     await this.alertLink.start();
     await this.ingest.start();
+    await this.configPusher.checkRotation();
+    this.configPusher.start();
     await this.hotlistPush.start();
     const keys = this.keys;
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
@@ -146,6 +158,7 @@ export class Hub {
     await this.hotlistSchedule?.stop();
     await this.services?.retention.stop();
     await this.api?.close();
+    await this.configPusher?.stop();
     await this.ingest?.stop();
     await this.hotlistPush?.stop();
     await this.alertLink?.stop();

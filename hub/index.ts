@@ -1,7 +1,8 @@
 export * from './store/index.js';
 export { EmbeddedBroker, type EmbeddedBrokerOptions } from './broker/embeddedBroker.js';
 export { IngestService, type IngestOptions, type IngestStats } from './ingest/ingestService.js';
-export { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';
+export { loadOrCreateHubKeys, reloadSealKeys, type HubKeys } from './hubKeys.js';
+export { rotateSealKey, loadSealKeys, sealKeyFor, type SealKey, type RetiredSealKey, type SealKeySet } from './keys/sealKeys.js';
 export { createHubServices, DEFAULT_HUB_POLICY, type HubServices, type HubPolicyOptions } from './hubServices.js';
 export { Hub, type HubOptions } from './hubProcess.js';
 export { buildApi } from './api/server.js';
@@ -12,3 +13,4 @@ export { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
 export { readWitness, AuditWitness, type WitnessContents } from './audit/auditWitness.js';
 export { readAuditPublicKey, publicKeyPathFor } from './audit/auditKey.js';
 export { PurposeScreen, type ScreenFinding } from './policy/screen/purposeScreen.js';
+export { ConfigPusher, type ConfigPusherOptions } from './keys/configPusher.js';

@@ -8,17 +8,23 @@ import { keyId, publicKeyPem } from './keys.js';
 export interface HubIdentity {
   sealPublicKey: KeyObject;
   sealKeyId: string;
+  /** When the sealing key became current at the hub (0: as enrolled); a push of an older key is ignored. */
+  sealKeySinceMs: number;
   verifyKey: KeyObject;
 }
 
 interface HubIdentityFile {
   seal_public_pem: string;
   seal_key_id: string;
+  seal_key_since_ms?: number;
   sign_public_pem: string;
 }
 
-export async function writeHubIdentity(path: string, hub: { sealPublicKey: KeyObject; verifyKey: KeyObject }): Promise<void> {
-  const body: HubIdentityFile = { seal_public_pem: publicKeyPem(hub.sealPublicKey), seal_key_id: keyId(hub.sealPublicKey), sign_public_pem: publicKeyPem(hub.verifyKey) };
+/** Written at enrollment, and again when the hub's signed config push names a newer sealing key. */
+export async function writeHubIdentity(path: string, hub: { sealPublicKey: KeyObject; verifyKey: KeyObject; sealKeySinceMs?: number }): Promise<void> {
+  const body: HubIdentityFile = {
+    seal_public_pem: publicKeyPem(hub.sealPublicKey), seal_key_id: keyId(hub.sealPublicKey), seal_key_since_ms: hub.sealKeySinceMs ?? 0, sign_public_pem: publicKeyPem(hub.verifyKey),
+  };
   const tmp = join(dirname(path), `.hub.${process.pid}.tmp`);
   const fh = await open(tmp, 'w', 0o644);
   try {
@@ -40,7 +46,7 @@ export async function readHubIdentity(path: string): Promise<HubIdentity> {
   try {
     const sealPublicKey = createPublicKey(body.seal_public_pem);
     if (keyId(sealPublicKey) !== body.seal_key_id) throw new Error('key id does not match the key');
-    return { sealPublicKey, sealKeyId: body.seal_key_id, verifyKey: createPublicKey(body.sign_public_pem) };
+    return { sealPublicKey, sealKeyId: body.seal_key_id, sealKeySinceMs: Number(body.seal_key_since_ms ?? 0), verifyKey: createPublicKey(body.sign_public_pem) };
   } catch (cause) {
     throw new AlprError('ALPR_ERR_SYNC_KEY', `hub identity ${path} is malformed`, { cause });
   }

@@ -1,7 +1,7 @@
 export { alpr } from './proto/wire.js';
 export { sealBatch, openBatch, envelopeHeader, signAck, verifyAck } from './envelope.js';
 export { newSigningKeys, newSealingKeys, rawPublicKey, publicKeyFromRaw, keyId, publicKeyPem, writePrivateKey, readPrivateKey, type SigningKeys, type SealingKeys } from './keys.js';
-export { brokerToken, verifyBrokerToken, BROKER_TOKEN_VALIDITY_MS } from './brokerToken.js';
+export { brokerToken, brokerTokenSignedAt, BROKER_TOKEN_VALIDITY_MS } from './brokerToken.js';
 export { topics, parseTopic, deviceMayPublish, deviceMaySubscribe } from './topics.js';
 export { toWireRead, wireReadProblem } from './readCodec.js';
 export { Uplink, type UplinkOptions, type UplinkStats } from './uplink.js';
@@ -11,3 +11,5 @@ export { readHubIdentity, writeHubIdentity, type HubIdentity } from './hubIdenti
 export { signDeviceRequest, verifyDeviceRequest, deviceRequestBytes, type DeviceRequest } from './deviceRequest.js';
 export { readCaFile, readPemFile } from './caFile.js';
 export * from './hotlist/index.js';
+export { signConfigPush, verifyConfigPush, envelopeDigest, type HubPush } from './configPush.js';
+export { HubTime } from './hubTime.js';

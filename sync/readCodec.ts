@@ -1,10 +1,13 @@
 import type { ReadRecord } from './readRecord.js';
 import { alpr } from './proto/wire.js';
 
-/** A buffered read as it goes on the wire. */
-export function toWireRead(r: ReadRecord): alpr.v1.IRead {
+/**
+ * A buffered read as it goes on the wire: `hubCapturedAt` (the capture time on the hub's clock) is
+ * what the hub judges and files; the appliance's own reading of its clock travels beside it.
+ */
+export function toWireRead(r: ReadRecord, hubCapturedAt: number): alpr.v1.IRead {
   return {
-    id: r.id, capturedAtMs: r.capturedAt, siteId: r.siteId, cameraId: r.cameraId, plate: r.plate, confidence: r.confidence,
+    id: r.id, capturedAtMs: hubCapturedAt, deviceCapturedAtMs: r.capturedAt, siteId: r.siteId, cameraId: r.cameraId, plate: r.plate, confidence: r.confidence,
     charConfidences: r.charConfidences, region: r.region ?? '', regionConfidence: r.regionConfidence, lowConfidence: r.lowConfidence,
     corners: r.corners.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) })), cropJpeg: r.crop, contextJpeg: r.context,
   };

@@ -11,7 +11,13 @@ export interface ReadPoint {
  */
 export interface ReadRecord {
   id: string;
+  /** The appliance's own wall clock at capture (may be hours off, or 1970 on a dead RTC). */
   capturedAt: number;
+  /**
+   * The capture time on the hub's clock, when the appliance knew the hub's time at capture (see
+   * sync/hubTime.ts); absent otherwise, and then worked out when the read is sent.
+   */
+  hubCapturedAt?: number;
   deviceId: string;
   siteId: string;
   cameraId: string;

@@ -20,6 +20,8 @@ export interface BufferStats {
   storeRepairs: number;
   /** Damaged stores that could not be repaired, renamed aside (still encrypted) for a fresh one. */
   storesSetAside: number;
+  /** Reads the hub refused, held aside encrypted until retention deletes them (included in `reads`). */
+  quarantinedReads: number;
 }
 
 /** What the uplink needs from the read buffer (firmware's ReadBuffer implements it). */
@@ -27,7 +29,8 @@ export interface UplinkSource {
   nextBatch(maxReads: number, maxBytes: number): Promise<BufferBatch | null>;
   /** Before each (re)send: false once eviction took reads from the batch, which must then not be sent. */
   renewLease(batchId: string): Promise<boolean>;
-  markSynced(batchId: string): Promise<void>;
+  /** The hub has the batch: delete its reads, except those in `setAside`, which go into quarantine. */
+  markSynced(batchId: string, setAside?: ReadonlyArray<{ readId: string; reason: string }>): Promise<void>;
   releaseBatch(batchId: string): void;
   stats(): Promise<BufferStats>;
 }

@@ -4,11 +4,29 @@ import { dirname, join } from 'node:path';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../core/index.js';
 import { brokerToken } from './brokerToken.js';
+import { envelopeDigest, verifyConfigPush } from './configPush.js';
 import { sealBatch, verifyAck } from './envelope.js';
+import { writeHubIdentity, type HubIdentity } from './hubIdentity.js';
+import { HubTime } from './hubTime.js';
 import { alpr } from './proto/wire.js';
 import { toWireRead } from './readCodec.js';
+import type { ReadRecord } from './readRecord.js';
 import type { BufferBatch, UplinkSource } from './readSource.js';
 import { topics } from './topics.js';
+
+/** Room for the envelope around the reads when a batch is sized to the hub's limit. */
+const ENVELOPE_MARGIN_BYTES = 4096;
+/** No read is older than the buffer's retention: a wilder clock difference is not an age. */
+const MAX_READ_AGE_MS = 30 * 24 * 3600 * 1000;
+/** A token dated this far from the hub's time may have been let in only to learn the time: log in again. */
+const TOKEN_SKEW_RELOGIN_MS = 60_000;
+/**
+ * After connecting, how long to wait for the hub's config push (the embedded broker sends one on
+ * subscription) before asking for the time with an empty batch. Nothing is published before the
+ * time is known: a device admitted on probation (token dated by a wrong clock) that publishes is
+ * disconnected.
+ */
+const PUSH_WAIT_MS = 1000;
 
 export interface UplinkOptions {
   deviceId: string;
@@ -17,7 +35,10 @@ export interface UplinkOptions {
   mqtt?: Partial<IClientOptions>;
   source: UplinkSource;
   deviceKey: KeyObject;
-  hub: { sealPublicKey: KeyObject; sealKeyId: string; verifyKey: KeyObject };
+  /** The hub's keys as enrolled (hub.json); `sealKeySinceMs` defaults to 0. */
+  hub: Omit<HubIdentity, 'sealKeySinceMs'> & { sealKeySinceMs?: number };
+  /** Where a newer hub sealing key from a signed config push is saved (hub.json); unset: kept in memory. */
+  hubIdentityFile?: string;
   /** Where the batch sequence number is kept across restarts. */
   stateDir: string;
   maxReads: number;
@@ -37,37 +58,74 @@ export interface UplinkStats {
   connected: boolean;
   batchesAcked: number;
   readsSynced: number;
-  readsRejected: number;
+  /** Reads the hub refused (or too large for it alone), set aside in the buffer's quarantine. */
+  readsQuarantined: number;
+  /** Whole-batch refusals from the hub (each answered by splitting, re-sealing or backing off). */
+  batchesRefused: number;
   retries: number;
   lastAckedSequence: number;
   lastError: string | null;
+  /** The hub's time minus this appliance's wall clock, once learned (ms). */
+  clockSkewMs: number | null;
+  hubKeyId: string;
 }
 
-type UplinkEvents = { batchAcked: [sequence: number, reads: number]; batchRejected: [sequence: number, reason: string]; linkUp: [] };
+type UplinkEvents = {
+  batchAcked: [sequence: number, reads: number];
+  batchRejected: [sequence: number, reason: string];
+  linkUp: [];
+  readsQuarantined: [count: number];
+  hubKeyChanged: [keyId: string];
+  hubTimeLearned: [skewMs: number];
+};
+
+/** What the hub took (and refused), 'withdrawn' when eviction took reads of the batch, null when stopping. */
+type Delivery = { setAside: Array<{ readId: string; reason: string }>; accepted: number } | 'withdrawn' | null;
 
 /**
  * The appliance's side of sync: takes batches from the buffer, signs and seals them, publishes
  * with QoS 1, waits for the hub's signed ack, and only then marks them synced. One batch is in
  * flight at a time, so the hub sees each device's reads in order; a batch without an ack is
  * published again (same sequence, same envelope) after an exponential backoff with jitter.
+ *
+ * A refusal says what helps: too large, the batch is split in halves (a single read too large for
+ * the hub is quarantined); sealed to a key the hub no longer takes, or unreadable, it is sealed
+ * afresh to the current key; a passing condition, it is resent after a backoff. Reads the hub
+ * refuses one by one go into the buffer's quarantine, and the rest of the batch is synced.
+ *
+ * Time: reads are stamped on the wire with the hub's time (learned from signed acks and config
+ * pushes, carried on the monotonic clock) and with the appliance's own capture time. Until the hub
+ * has been heard from, an empty batch is sent first to learn it.
  */
 export class Uplink extends TypedEmitter<UplinkEvents> {
   private client: MqttClient | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
   private nextSequence = 1;
-  private waiters = new Map<number, (ack: alpr.v1.BatchAck) => void>();
+  private inFlight: { sequence: number; digest: Buffer; resolve: (ack: alpr.v1.BatchAck) => void } | null = null;
   private statusTimer: { cancel(): void } | null = null;
   private wake: (() => void) | null = null;
   private statusSource: UplinkOptions['status'];
+  private hub: HubIdentity;
+  private readonly hubTime: HubTime;
   private lastTokenAt = 0;
   /** Other hub-to-device topics (hot list, alert acks) and who takes their messages. */
   private readonly handlers = new Map<string, (payload: Buffer) => void>();
-  readonly stats: UplinkStats = { connected: false, batchesAcked: 0, readsSynced: 0, readsRejected: 0, retries: 0, lastAckedSequence: 0, lastError: null };
+  private tokenFromHubTime = false;
+  private pushWaitUntil = 0;
+  /** The most bytes of reads the hub takes in one batch, from its acks. */
+  private hubMaxBytes = Number.POSITIVE_INFINITY;
+  readonly stats: UplinkStats;
 
   constructor(private readonly ctx: UplinkOptions) {
     super();
     this.statusSource = ctx.status;
+    this.hub = { sealKeySinceMs: 0, ...ctx.hub };
+    this.hubTime = new HubTime(ctx.clock);
+    this.stats = {
+      connected: false, batchesAcked: 0, readsSynced: 0, readsQuarantined: 0, batchesRefused: 0, retries: 0, lastAckedSequence: 0, lastError: null,
+      clockSkewMs: null, hubKeyId: ctx.hub.sealKeyId,
+    };
   }
 
   async start(): Promise<void> {
@@ -91,8 +149,9 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     });
     client.on('connect', () => {
       this.stats.connected = true;
-      client.subscribe([topics.acks(deviceId), ...this.handlers.keys()], { qos: 1 }, (err) => {
-        if (err) this.ctx.logger.warn({ err: errorMessage(err) }, 'ack subscription failed');
+      this.pushWaitUntil = this.ctx.clock.monotonic() + PUSH_WAIT_MS;
+      client.subscribe([topics.config(deviceId), topics.acks(deviceId), ...this.handlers.keys()], { qos: 1 }, (err) => {
+        if (err) this.ctx.logger.warn({ err: errorMessage(err) }, 'subscription failed');
       });
       void this.publishStatus();
       this.wake?.();
@@ -102,7 +161,11 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       this.stats.lastError = err.message;
       this.ctx.logger.warn({ err: err.message }, 'broker connection error');
     });
-    client.on('message', (topic, payload) => (this.handlers.has(topic) ? this.handlers.get(topic)!(payload) : this.onAck(topic, payload)));
+    client.on('message', (topic, payload, packet) => {
+      if (topic === topics.acks(deviceId)) this.onAck(payload);
+      else if (topic === topics.config(deviceId)) void this.onConfigPush(payload, packet.retain);
+      else this.handlers.get(topic)?.(payload);
+    });
     this.client = client;
     this.running = true;
     this.statusTimer = this.ctx.clock.setInterval(() => void this.publishStatus(), this.ctx.statusEveryMs);
@@ -144,6 +207,24 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     this.wake?.();
   }
 
+  /** The hub's time now as this appliance knows it, or null before the hub has been heard from. */
+  hubNow(): number | null {
+    return this.hubTime.now();
+  }
+
+  /**
+   * A token for one login, dated by the hub's time once known (else by this appliance's clock),
+   * later than the one before it, so two reconnects within a millisecond differ. A date more than
+   * a second behind the last (the switch from a wrong clock to the hub's) is taken as it is.
+   */
+  private freshToken(): string {
+    const hubNow = this.hubTime.now();
+    this.tokenFromHubTime = hubNow !== null;
+    const at = hubNow ?? this.ctx.clock.now();
+    this.lastTokenAt = at <= this.lastTokenAt && this.lastTokenAt - at < 1000 ? this.lastTokenAt + 1 : at;
+    return brokerToken(this.ctx.deviceId, this.ctx.deviceKey, this.lastTokenAt);
+  }
+
   private async run(): Promise<void> {
     let backoff = this.ctx.backoff.initialMs;
     while (this.running) {
@@ -151,9 +232,17 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         await this.pause(200);
         continue;
       }
+      if (!this.hubTime.known) {
+        const wait = this.pushWaitUntil - this.ctx.clock.monotonic();
+        if (wait > 0) await this.pause(wait);
+        // No push came (an external broker): an empty batch, whose ack carries the hub's time,
+        // so no read goes out stamped with a wrong one.
+        else if (!(await this.send([]))) await this.pause(backoff);
+        continue;
+      }
       let batch: BufferBatch | null;
       try {
-        batch = await this.ctx.source.nextBatch(this.ctx.maxReads, this.ctx.maxBytes);
+        batch = await this.ctx.source.nextBatch(this.ctx.maxReads, Math.max(1, Math.min(this.ctx.maxBytes, this.hubMaxBytes - ENVELOPE_MARGIN_BYTES)));
       } catch (err) {
         this.ctx.logger.error({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'buffer could not give a batch');
         await this.pause(backoff);
@@ -180,52 +269,92 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     }
   }
 
-  /** Sends one batch until it is acknowledged (true) or the uplink is stopping (false). */
+  /** Sends one buffered batch until the hub has all of it (true) or the uplink is stopping (false). */
   private async deliver(batch: BufferBatch): Promise<boolean> {
-    const sequence = this.nextSequence++;
-    await this.saveSequence(this.nextSequence);
-    const envelope = sealBatch(
-      { deviceId: this.ctx.deviceId, sequence, sentAtMs: this.ctx.clock.now(), reads: batch.reads.map(toWireRead) },
-      this.ctx.deviceKey, { publicKey: this.ctx.hub.sealPublicKey, keyId: this.ctx.hub.sealKeyId },
-    );
+    const outcome = await this.send(batch.reads, undefined, batch.batchId);
+    if (!outcome) return false;
+    if (outcome === 'withdrawn') return true;
+    await this.ctx.source.markSynced(batch.batchId, outcome.setAside);
+    for (const r of outcome.setAside) this.ctx.logger.error({ readId: r.readId, reason: r.reason, code: 'ALPR_ERR_SYNC_READ_REFUSED' }, 'hub refused a read; it is held in quarantine');
+    if (outcome.setAside.length > 0) this.emit('readsQuarantined', outcome.setAside.length);
+    this.stats.readsSynced += outcome.accepted;
+    this.stats.readsQuarantined += outcome.setAside.length;
+    return true;
+  }
+
+  /**
+   * Sends `reads` as one batch (numbered `sequence`, else the next number) until the hub has taken
+   * them; returns the reads it refused, or null when the uplink is stopping. Refused as too large,
+   * the batch is sent as two halves, the first under the same number (the hub never opened it).
+   */
+  private async send(reads: ReadRecord[], sequence?: number, batchId?: string): Promise<Delivery> {
+    const seq = sequence ?? (await this.takeSequence());
+    let envelope = this.seal(reads, seq);
     let backoff = this.ctx.backoff.initialMs;
     while (this.running) {
-      const held = await this.ctx.source.renewLease(batch.batchId).catch((err: unknown) => {
-        this.ctx.logger.error({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'buffer could not confirm the batch');
-        return null;
-      });
-      if (held === null) return false;
-      if (!held) {
+      if (batchId) {
+        const held = await this.ctx.source.renewLease(batchId).catch((err: unknown) => {
+          this.ctx.logger.error({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'buffer could not confirm the batch');
+          return null;
+        });
+        if (held === null) return null;
         // Reads in it passed the retention limit or were pushed out by the byte budget during an
         // outage: they are not sent, and what is left goes in a new batch (the hub sees a gap).
-        this.ctx.logger.warn({ sequence }, 'batch withdrawn: eviction took some of its reads; not sent again');
-        return true;
-      }
-      const ack = await this.publishAndWait(sequence, envelope);
-      if (ack) {
-        if (ack.batchError) {
-          this.ctx.logger.error({ sequence, reason: ack.batchError }, 'hub refused the batch');
-          this.emit('batchRejected', sequence, ack.batchError);
-          this.stats.lastError = ack.batchError;
-          await this.pause(this.jitter(backoff));
-          backoff = Math.min(this.ctx.backoff.maxMs, backoff * 2);
-          continue;
+        if (!held) {
+          this.ctx.logger.warn({ sequence: seq }, 'batch withdrawn: eviction took some of its reads; not sent again');
+          return 'withdrawn';
         }
-        await this.ctx.source.markSynced(batch.batchId);
-        for (const r of ack.rejected) this.ctx.logger.error({ readId: r.readId, reason: r.reason }, 'hub rejected a read; it is dropped');
-        this.stats.batchesAcked++;
-        this.stats.readsSynced += ack.acceptedReadIds.length;
-        this.stats.readsRejected += ack.rejected.length;
-        this.stats.lastAckedSequence = sequence;
-        this.emit('batchAcked', sequence, ack.acceptedReadIds.length);
-        return true;
       }
-      this.stats.retries++;
-      this.ctx.logger.warn({ sequence, retryInMs: backoff }, 'no ack from the hub; will resend');
+      // A newer hub key arrived (signed config push) while this batch waited: seal it to that one.
+      if (envelope.keyId !== this.hub.sealKeyId) envelope = this.seal(reads, seq);
+      const ack = await this.publishAndWait(seq, envelope.bytes);
+      if (!ack) {
+        this.stats.retries++;
+        this.ctx.logger.warn({ sequence: seq, retryInMs: backoff }, 'no ack from the hub; will resend');
+        await this.pause(this.jitter(backoff));
+        backoff = Math.min(this.ctx.backoff.maxMs, backoff * 2);
+        continue;
+      }
+      if (Number(ack.maxBatchBytes) > 0) this.hubMaxBytes = Number(ack.maxBatchBytes);
+      if (!ack.batchError) {
+        this.stats.batchesAcked++;
+        this.stats.lastAckedSequence = seq;
+        this.emit('batchAcked', seq, ack.acceptedReadIds.length);
+        return { setAside: ack.rejected.map((r) => ({ readId: r.readId ?? '', reason: r.reason ?? '' })), accepted: ack.acceptedReadIds.length };
+      }
+      this.stats.batchesRefused++;
+      this.stats.lastError = ack.batchError;
+      this.ctx.logger.error({ sequence: seq, reason: ack.batchError, refusal: alpr.v1.Refusal[ack.refusal] }, 'hub refused the batch');
+      this.emit('batchRejected', seq, ack.batchError);
+      if (ack.refusal === alpr.v1.Refusal.REFUSAL_TOO_LARGE) {
+        if (reads.length === 1) {
+          return { setAside: [{ readId: reads[0]!.id, reason: `alone larger than the hub takes (${envelope.bytes.length} bytes; ${ack.maxBatchBytes} at most)` }], accepted: 0 };
+        }
+        const half = Math.ceil(reads.length / 2);
+        const first = await this.send(reads.slice(0, half), seq, batchId);
+        const second = first && first !== 'withdrawn' && (await this.send(reads.slice(half), undefined, batchId));
+        if (first === 'withdrawn' || second === 'withdrawn') return 'withdrawn';
+        return first && second ? { setAside: [...first.setAside, ...second.setAside], accepted: first.accepted + second.accepted } : null;
+      }
       await this.pause(this.jitter(backoff));
       backoff = Math.min(this.ctx.backoff.maxMs, backoff * 2);
+      // Sealed to a key the hub dropped, or unreadable as sent: seal afresh (to the key held now).
+      if (ack.refusal === alpr.v1.Refusal.REFUSAL_HUB_KEY || ack.refusal === alpr.v1.Refusal.REFUSAL_UNREADABLE) envelope = this.seal(reads, seq);
     }
-    return false;
+    return null;
+  }
+
+  private seal(reads: ReadRecord[], sequence: number): { bytes: Uint8Array; keyId: string } {
+    const hub = this.hub;
+    const wire = reads.map((r) => toWireRead(r, r.hubCapturedAt ?? this.hubTime.correct(r.capturedAt, MAX_READ_AGE_MS) ?? r.capturedAt));
+    const bytes = sealBatch({ deviceId: this.ctx.deviceId, sequence, sentAtMs: this.hubTime.now() ?? this.ctx.clock.now(), reads: wire }, this.ctx.deviceKey, { publicKey: hub.sealPublicKey, keyId: hub.sealKeyId });
+    return { bytes, keyId: hub.sealKeyId };
+  }
+
+  private async takeSequence(): Promise<number> {
+    const sequence = this.nextSequence++;
+    await this.saveSequence(this.nextSequence);
+    return sequence;
   }
 
   private publishAndWait(sequence: number, envelope: Uint8Array): Promise<alpr.v1.BatchAck | null> {
@@ -236,54 +365,103 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         return;
       }
       const timer = this.ctx.clock.setTimeout(() => {
-        this.waiters.delete(sequence);
+        this.inFlight = null;
         resolve(null);
       }, this.ctx.ackTimeoutMs);
-      this.waiters.set(sequence, (ack) => {
-        timer.cancel();
-        this.waiters.delete(sequence);
-        resolve(ack);
-      });
+      this.inFlight = {
+        sequence, digest: envelopeDigest(envelope),
+        resolve: (ack) => {
+          timer.cancel();
+          this.inFlight = null;
+          resolve(ack);
+        },
+      };
       client.publish(topics.reads(this.ctx.deviceId), Buffer.from(envelope), { qos: 1 }, (err) => {
         if (err) this.ctx.logger.warn({ err: err.message, sequence }, 'publish failed');
       });
     });
   }
 
-  private onAck(topic: string, payload: Buffer): void {
-    if (topic !== topics.acks(this.ctx.deviceId)) return;
+  private onAck(payload: Buffer): void {
     let ack: alpr.v1.BatchAck;
     try {
-      ack = verifyAck(payload, this.ctx.hub.verifyKey);
+      ack = verifyAck(payload, this.hub.verifyKey);
     } catch (err) {
       this.ctx.logger.warn({ err: errorMessage(err) }, 'ignored an ack that does not verify');
       return;
     }
-    if (ack.deviceId !== this.ctx.deviceId) return;
-    this.waiters.get(Number(ack.sequence))?.(ack);
+    const waiting = this.inFlight;
+    if (ack.deviceId !== this.ctx.deviceId || !waiting) return;
+    // A batch the hub opened is named by its sequence; one it could not open, by its digest.
+    const digest = Buffer.from(ack.envelopeSha256);
+    const matches = ack.batchError ? digest.equals(waiting.digest) : Number(ack.sequence) === waiting.sequence;
+    if (!matches) return;
+    // Only an ack to the envelope in flight sets the time: an old one replayed cannot turn it back.
+    this.learnHubTime(Number(ack.ackedAtMs));
+    waiting.resolve(ack);
+  }
+
+  private async onConfigPush(payload: Buffer, retained: boolean): Promise<void> {
+    let push;
+    try {
+      push = verifyConfigPush(payload, this.hub.verifyKey);
+    } catch (err) {
+      this.ctx.logger.warn({ err: errorMessage(err) }, 'ignored a config push that does not verify');
+      return;
+    }
+    if (push.deviceId !== this.ctx.deviceId) return;
+    // A retained push is as old as the rotation that left it: its key counts, its time does not.
+    if (!retained) this.learnHubTime(push.hubTimeMs);
+    if (push.sealKeyId === this.hub.sealKeyId || push.sealKeySinceMs <= this.hub.sealKeySinceMs) return;
+    const next: HubIdentity = { ...this.hub, sealPublicKey: push.sealPublicKey, sealKeyId: push.sealKeyId, sealKeySinceMs: push.sealKeySinceMs };
+    try {
+      if (this.ctx.hubIdentityFile) await writeHubIdentity(this.ctx.hubIdentityFile, next);
+    } catch (err) {
+      this.ctx.logger.error({ err: errorMessage(err) }, 'the new hub key could not be saved; using it until restart');
+    }
+    this.hub = next;
+    this.stats.hubKeyId = next.sealKeyId;
+    this.ctx.logger.info({ sealKeyId: next.sealKeyId }, 'hub sealing key rotated; pending batches are sealed to the new key');
+    this.emit('hubKeyChanged', next.sealKeyId);
+  }
+
+  private learnHubTime(hubMs: number): void {
+    const first = !this.hubTime.known;
+    this.hubTime.learn(hubMs);
+    const hubNow = this.hubTime.now();
+    if (hubNow === null) return;
+    const skew = hubNow - this.ctx.clock.now();
+    this.stats.clockSkewMs = skew;
+    if (first) {
+      if (Math.abs(skew) > TOKEN_SKEW_RELOGIN_MS) this.ctx.logger.warn({ skewMs: skew }, 'this appliance\'s clock is off; reads are stamped with the hub\'s time');
+      this.emit('hubTimeLearned', skew);
+      this.wake?.();
+      void this.publishStatus();
+    }
+    // Logged in with a token dated by a clock that is off: the broker let us in only to learn the
+    // time (probation). Log in again with a token dated by the hub's time.
+    if (!this.tokenFromHubTime && Math.abs(skew) > TOKEN_SKEW_RELOGIN_MS && this.ctx.mqtt?.password === undefined) {
+      this.client?.stream?.destroy();
+    }
   }
 
   private async publishStatus(online = true): Promise<void> {
     const client = this.client;
-    if (!client?.connected) return;
+    if (!client?.connected || !this.hubTime.known) return;
     try {
       const buffer = await this.ctx.source.stats().catch(() => null);
       const extra = (await this.statusSource?.().catch(() => undefined)) ?? {};
+      const quarantined = buffer?.quarantinedReads ?? 0;
       const status = alpr.v1.DeviceStatus.encode({
-        deviceId: this.ctx.deviceId, online, atMs: this.ctx.clock.now(), unsyncedReads: buffer?.reads ?? 0,
+        deviceId: this.ctx.deviceId, online, atMs: this.hubTime.now() ?? this.ctx.clock.now(), unsyncedReads: (buffer?.reads ?? 0) - quarantined,
         oldestUnsyncedAgeS: buffer?.oldestReadAgeS ?? 0, lastAckedSequence: this.stats.lastAckedSequence,
         tamperOpen: extra.tamperOpen ?? false, healthJson: extra.health ? JSON.stringify(extra.health) : '', hotlistVersion: extra.hotlistVersion ?? 0,
+        quarantinedReads: quarantined,
       }).finish();
       await client.publishAsync(topics.status(this.ctx.deviceId), Buffer.from(status), { qos: 1, retain: true });
     } catch (err) {
       this.ctx.logger.warn({ err: errorMessage(err) }, 'status publish failed');
     }
-  }
-
-  /** A token dated later than any before it, so two reconnects within a millisecond differ. */
-  private freshToken(): string {
-    this.lastTokenAt = Math.max(this.ctx.clock.now(), this.lastTokenAt + 1);
-    return brokerToken(this.ctx.deviceId, this.ctx.deviceKey, this.lastTokenAt);
   }
 
   private pause(ms: number): Promise<void> {

@@ -4,6 +4,7 @@ import { AlprError, errorMessage, type Clock, type Logger } from '../../core/ind
 import type { BufferBatch, BufferStats } from '../../sync/index.js';
 import type { ReadRecord, ReadStore } from '../recognition.js';
 import type { DataKey } from './dataKey.js';
+import { Quarantine } from './quarantine.js';
 import { decryptRead, encryptRead, keyIdOfRecord } from './recordCodec.js';
 import { validateRead } from './validateRead.js';
 import { currentFileLost, damageReason, isStoreDamage, setAsideStore, setAsideStores } from './storeDamage.js';
@@ -102,12 +103,13 @@ export class ReadBuffer implements ReadStore {
   private pending: PendingAppend[] = [];
   private flushQueued = false;
   private chain: Promise<unknown> = Promise.resolve();
-  private readonly leases = new Map<string, { seqs: string[]; expiresAt: number }>();
+  private readonly leases = new Map<string, { seqs: string[]; readIds: string[]; expiresAt: number }>();
   /** Sequence number of each leased read -> its batch. */
   private readonly leased = new Map<string, string>();
   /** Batches withdrawn because eviction took some of their reads: batch -> the reads left. */
   private readonly withdrawn = new Map<string, string[]>();
   private corrupt = new Set<string>();
+  private readonly quarantine = new Quarantine();
   private evictTimer: { cancel(): void } | null = null;
   private counters = { evictedExpired: 0, dataLossReads: 0 };
   private storesSetAside = 0;
@@ -168,6 +170,7 @@ export class ReadBuffer implements ReadStore {
       }
       this.corrupt = new Set();
       for await (const key of db.keys({ gt: C, lt: `${C}~` })) this.corrupt.add(key.slice(C.length));
+      await this.quarantine.load(db);
     } catch (err) {
       await db.close().catch(() => undefined);
       throw err;
@@ -324,7 +327,7 @@ export class ReadBuffer implements ReadStore {
     let size = 0;
     for await (const [key, value] of db.iterator({ gt: R, lt: `${R}~` })) {
       const seq = key.slice(R.length);
-      if (this.leased.has(seq) || this.corrupt.has(seq)) continue;
+      if (this.leased.has(seq) || this.corrupt.has(seq) || this.quarantine.has(seq)) continue;
       if (reads.length > 0 && (reads.length >= maxReads || size + value.length > maxBytes)) break;
       let read: ReadRecord;
       try {
@@ -344,7 +347,7 @@ export class ReadBuffer implements ReadStore {
     }
     if (reads.length === 0) return null;
     const batchId = randomUUID();
-    this.leases.set(batchId, { seqs, expiresAt: this.ctx.clock.monotonic() + this.ctx.leaseMs });
+    this.leases.set(batchId, { seqs, readIds: reads.map((r) => r.id), expiresAt: this.ctx.clock.monotonic() + this.ctx.leaseMs });
     for (const s of seqs) this.leased.set(s, batchId);
     return { batchId, reads };
   }
@@ -366,18 +369,32 @@ export class ReadBuffer implements ReadStore {
   }
 
   /**
-   * The hub holds this batch now: its reads are deleted, durably, before this resolves. The ack of
-   * a batch withdrawn by eviction (sent before the eviction) deletes the reads it had left.
+   * The hub holds this batch now: its reads are deleted, durably, before this resolves. Reads named
+   * in `setAside` (the hub refused them) are quarantined instead, in the same atomic write. The ack
+   * of a batch withdrawn by eviction (sent before the eviction) deletes the reads it had left.
    */
-  async markSynced(batchId: string): Promise<void> {
+  async markSynced(batchId: string, setAside: ReadonlyArray<{ readId: string; reason: string }> = []): Promise<void> {
     this.ensureOpen();
-    const seqs = this.leases.get(batchId)?.seqs ?? this.withdrawn.get(batchId);
+    const lease = this.leases.get(batchId);
+    const seqs = lease?.seqs ?? this.withdrawn.get(batchId);
     if (!seqs) throw new AlprError('ALPR_ERR_BUFFER_UNKNOWN_BATCH', `batch ${batchId} was not handed out by this buffer or was already acknowledged`, { details: { batchId } });
+    const reasons = new Map(setAside.map((r) => [r.readId, r.reason]));
+    const readIdOf = new Map(lease ? lease.seqs.map((s, i) => [s, lease.readIds[i]!]) : []);
+    const held: string[] = [];
     await this.exclusive(async () => {
       const ops: Op[] = [];
-      for (const seq of seqs) await this.deleteOps(seq, ops);
+      for (const seq of seqs) {
+        const reason = reasons.get(readIdOf.get(seq) ?? '');
+        if (reason === undefined) await this.deleteOps(seq, ops);
+        else if (await this.get(`${M}${seq}`)) {
+          ops.push(this.quarantine.holdOp(seq, reason, this.ctx.clock.now()));
+          held.push(seq);
+        }
+      }
       await this.writeState(ops);
     });
+    this.quarantine.hold(held);
+    if (held.length > 0) this.ctx.logger.error({ quarantined: held.length }, 'reads the hub refused are set aside in quarantine');
     this.releaseBatch(batchId);
     this.withdrawn.delete(batchId);
   }
@@ -423,6 +440,8 @@ export class ReadBuffer implements ReadStore {
     let count = 0;
     let bytes = 0;
     const corrupt: string[] = [];
+    const quarantined: Op[] = [];
+    const released: string[] = [];
     for await (const [key, value] of db.iterator({ gt: cursor.meta, lt: `${M}~`, limit })) {
       const meta = parseMeta(value);
       if (meta.appendElapsed + this.ctx.retentionMs > elapsedNow) break;
@@ -433,6 +452,7 @@ export class ReadBuffer implements ReadStore {
       count++;
       bytes += meta.bytes;
       if (this.corrupt.has(seq)) corrupt.push(seq);
+      if (this.quarantine.releaseOps(seq, quarantined)) released.push(seq);
     }
     if (first === null || last === null) return 0;
     try {
@@ -441,8 +461,9 @@ export class ReadBuffer implements ReadStore {
     } catch (cause) {
       throw new AlprError('ALPR_ERR_BUFFER_IO', 'LevelDB could not delete expired reads', { cause });
     }
-    await this.writeState(corrupt.map((seq) => ({ type: 'del', key: `${C}${seq}` })));
+    await this.writeState([...corrupt.map((seq): Op => ({ type: 'del', key: `${C}${seq}` })), ...quarantined]);
     for (const seq of corrupt) this.corrupt.delete(seq);
+    this.quarantine.forget(released);
     this.count -= count;
     this.bytes -= bytes;
     // Sequence numbers are fixed-width hex, so the evicted range compares as strings.
@@ -464,6 +485,7 @@ export class ReadBuffer implements ReadStore {
       reads: this.count, bytes: this.bytes, oldestReadAgeS: oldest, leasedBatches: this.leases.size,
       evictedExpired: this.counters.evictedExpired, dataLossReads: this.counters.dataLossReads, corruptRecords: this.corrupt.size,
       storeRepairs: this.state.repairs ?? 0, storesSetAside: this.storesSetAside,
+      quarantinedReads: this.quarantine.size,
     };
   }
 
@@ -590,6 +612,7 @@ export class ReadBuffer implements ReadStore {
   private deleteOpsFor(seq: string, m: Meta, ops: Op[]): void {
     ops.push({ type: 'del', key: `${R}${seq}` }, { type: 'del', key: `${M}${seq}` });
     if (this.corrupt.delete(seq)) ops.push({ type: 'del', key: `${C}${seq}` });
+    if (this.quarantine.releaseOps(seq, ops)) this.quarantine.forget([seq]);
     this.count--;
     this.bytes -= m.bytes;
   }

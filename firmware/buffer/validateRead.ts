@@ -16,6 +16,7 @@ export function validateRead(read: unknown): asserts read is ReadRecord {
   str('id', 64);
   if (typeof r.id === 'string' && r.id.length === 0) problems.push('id: must not be empty');
   num('capturedAt', 0, 8.64e15);
+  if (r.hubCapturedAt !== undefined) num('hubCapturedAt', 0, 8.64e15);
   str('deviceId');
   str('siteId');
   str('cameraId');

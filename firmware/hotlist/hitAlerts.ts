@@ -63,7 +63,7 @@ export class HitAlerts {
     const hits = this.ctx.keeper.match(read.plate, read.region);
     for (const { entry, nearMatch } of hits) {
       const sealed = sealAlert({
-        deviceId: this.ctx.deviceId, read: toWireRead(read), entryId: entry.entryId, nearMatch, matchedPlate: entry.plate,
+        deviceId: this.ctx.deviceId, read: toWireRead(read, read.hubCapturedAt ?? read.capturedAt), entryId: entry.entryId, nearMatch, matchedPlate: entry.plate,
         hotlistVersion: this.ctx.keeper.version, matchedAtMs: this.ctx.clock.now(),
       }, this.ctx.deviceKey, { publicKey: this.ctx.hub.sealPublicKey, keyId: this.ctx.hub.sealKeyId });
       this.counters.hits++;

@@ -20,6 +20,8 @@ export interface CapturePipelineOptions {
   recognizeQueue: number;
   framePoolBytes: number;
   stageStuckMs: number;
+  /** The hub's time now, once the uplink has learned it (null before): each read carries both times. */
+  hubNow?: () => number | null;
   clock: Clock;
   logger: Logger;
 }
@@ -233,9 +235,13 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
     }
     for (const plate of plates) {
       const frame = job.frames[plate.frameIndex] ?? job.frames[0]!;
+      // Stamped now, while the frame's age on this clock is short and certain: a restart that
+      // resets an unset RTC, or an NTP step, before the read is sent cannot change it.
+      const hubNow = this.ctx.hubNow?.() ?? null;
       const read: ReadRecord = {
         id: randomUUID(),
         capturedAt: frame.capturedAt,
+        ...(hubNow !== null ? { hubCapturedAt: hubNow - Math.max(0, this.ctx.clock.now() - frame.capturedAt) } : {}),
         deviceId: this.ctx.deviceId,
         siteId: this.ctx.siteId,
         cameraId: frame.cameraId,

@@ -3,7 +3,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Aedes } from 'aedes';
 import type { Logger } from '../../core/index.js';
-import { BROKER_TOKEN_VALIDITY_MS, deviceMayPublish, deviceMaySubscribe, publicKeyFromRaw, verifyBrokerToken } from '../../sync/index.js';
+import { BROKER_TOKEN_VALIDITY_MS, brokerTokenSignedAt, deviceMayPublish, deviceMaySubscribe, parseTopic, publicKeyFromRaw } from '../../sync/index.js';
 import type { HubStore } from '../store/index.js';
 import { DEFAULT_PACKET_LIMITS, PacketGuard, type PacketLimits } from './packetGuard.js';
 import { TokenLedger } from './tokenLedger.js';
@@ -17,6 +17,8 @@ export interface EmbeddedBrokerOptions {
   /** PEM key and certificate chain: devices then connect over mqtts:// only. */
   tls?: { key: Buffer; cert: Buffer } | null;
   limits?: Partial<PacketLimits>;
+  /** A device subscribed to its config topic: the signed push (hub key, hub time) it is sent now. */
+  configPushFor?: (deviceId: string) => Uint8Array;
 }
 
 interface Connection {
@@ -33,6 +35,12 @@ interface Connection {
  * 127.0.0.1 that takes no device logins, and the device listener takes no `hub` login.
  * Before a login succeeds a connection may send only `preAuthMaxBytes` and must finish within
  * `connectTimeoutMs` (PacketGuard).
+ *
+ * A device whose token is signed correctly but dated outside the +/-5 minute window (its clock is
+ * hours off, or starts at 1970) is let in on probation: it may subscribe to its config topic and
+ * nothing else, and publish nothing. Each config subscription is answered with a fresh signed push
+ * carrying the hub's time, from which the appliance corrects its clock and logs in again properly.
+ * A probation token is not recorded as used: replaying one gains only probation.
  */
 export class EmbeddedBroker {
   private aedes: Aedes | null = null;
@@ -65,6 +73,7 @@ export class EmbeddedBroker {
     await ledger.migrate();
     const userOf = (client: unknown) => (client as { alprUser?: string }).alprUser;
     const tls = Boolean(this.ctx.tls);
+    const onProbation = (client: unknown) => (client as { alprClockOff?: boolean }).alprClockOff === true;
     const aedes = await Aedes.createBroker({
       connectTimeout: this.limits.connectTimeoutMs,
       // Remember the login name: hub services have free-form client ids, devices use their id.
@@ -96,8 +105,13 @@ export class EmbeddedBroker {
             if (!device) return fail('unknown device');
             if (device.status !== 'active') return fail(`device is ${device.status}`);
             const now = this.ctx.now();
-            const tokenAt = verifyBrokerToken(username, password.toString(), publicKeyFromRaw(device.publicKey, 'ed25519'), now);
-            if (tokenAt === null) return fail('bad or expired token');
+            const tokenAt = brokerTokenSignedAt(username, password.toString(), publicKeyFromRaw(device.publicKey, 'ed25519'));
+            if (tokenAt === null) return fail('bad token');
+            if (Math.abs(now - tokenAt) > BROKER_TOKEN_VALIDITY_MS) {
+              (client as unknown as { alprClockOff?: boolean }).alprClockOff = true;
+              logger.warn({ clientId: client.id }, 'device token dated outside the window: admitted only to learn the hub time');
+              return accept();
+            }
             if (!(await ledger.claim(username, tokenAt, now))) return fail('token already used');
             accept();
           },
@@ -105,15 +119,33 @@ export class EmbeddedBroker {
       },
       authorizePublish: (client, packet, done) => {
         if (!client) return done(null);
-        if (userOf(client) === 'hub' || deviceMayPublish(client.id, packet.topic)) return done(null);
+        if (userOf(client) === 'hub' || (!onProbation(client) && deviceMayPublish(client.id, packet.topic))) return done(null);
         logger.warn({ clientId: client.id, topic: packet.topic }, 'publish refused by ACL');
         done(new Error('not authorized'));
       },
       authorizeSubscribe: (client, sub, done) => {
-        if (userOf(client) === 'hub' || deviceMaySubscribe(client.id, sub.topic)) return done(null, sub);
+        if (userOf(client) === 'hub') return done(null, sub);
+        if (onProbation(client) && deviceMaySubscribe(client.id, sub.topic)) {
+          // Its own topics other than config are declined (granted 128), not an error: an error
+          // would drop the whole SUBSCRIBE, config included, and the connection with it.
+          return done(null, parseTopic(sub.topic)?.kind === 'config' ? sub : null);
+        }
+        if (deviceMaySubscribe(client.id, sub.topic)) return done(null, sub);
         logger.warn({ clientId: client.id, topic: sub.topic }, 'subscribe refused by ACL');
         done(new Error('not authorized'));
       },
+    });
+    aedes.on('subscribe', (subscriptions, client) => {
+      const pushFor = this.ctx.configPushFor;
+      if (!pushFor || !client || userOf(client) === 'hub') return;
+      for (const sub of subscriptions) {
+        const route = parseTopic(sub.topic);
+        if (route?.kind !== 'config' || route.deviceId !== client.id || (sub.qos as number) === 128) continue;
+        const payload = Buffer.from(pushFor(client.id));
+        aedes.publish({ cmd: 'publish', topic: sub.topic, payload, qos: 1, retain: false, dup: false }, (err) => {
+          if (err) logger.warn({ clientId: client.id, err: err.message }, 'config push not delivered');
+        });
+      }
     });
     const handle = (internal: boolean) => (socket: Socket) => {
       // Aedes attaches its reader first, so the guard only observes what Aedes reads.

@@ -1,7 +1,11 @@
 import type { MqttClient } from 'mqtt';
-import { AlprError, TypedEmitter, errorMessage, type Logger } from '../../core/index.js';
-import { alpr, envelopeHeader, openBatch, parseTopic, publicKeyFromRaw, signAck, topics, wireReadProblem } from '../../sync/index.js';
-import type { HubKeys } from '../hubKeys.js';
+import { AlprError, TypedEmitter, errorMessage, type ErrorCode, type Logger } from '../../core/index.js';
+
+/** An envelope sealed to a key this hub does not know makes it re-read its key files, at most this often. */
+const KEY_RELOAD_MIN_MS = 5_000;
+import { alpr, envelopeDigest, envelopeHeader, openBatch, parseTopic, publicKeyFromRaw, signAck, topics, wireReadProblem } from '../../sync/index.js';
+import { reloadSealKeys, type HubKeys } from '../hubKeys.js';
+import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HubRead, HubStore } from '../store/index.js';
 
 export interface IngestOptions {
@@ -35,6 +39,8 @@ export interface DeviceStatusReport {
   unsyncedReads: number;
   oldestUnsyncedAgeS: number;
   tamperOpen: boolean;
+  /** Reads this hub refused that the appliance holds aside (encrypted, until retention). */
+  quarantinedReads?: number;
   health: unknown;
 }
 
@@ -57,6 +63,7 @@ type IngestEvents = {
 export class IngestService extends TypedEmitter<IngestEvents> {
   private client: MqttClient | null = null;
   private readonly chains = new Map<string, Promise<void>>();
+  private lastKeyReload = Number.NEGATIVE_INFINITY;
   readonly stats: IngestStats = { batches: 0, readsStored: 0, duplicates: 0, refused: 0, gaps: 0 };
 
   constructor(private readonly ctx: IngestOptions) {
@@ -113,25 +120,30 @@ export class IngestService extends TypedEmitter<IngestEvents> {
   private async handle(topic: string, payload: Buffer): Promise<void> {
     const route = parseTopic(topic);
     if (!route || route.kind !== 'reads') return this.refuse(null, `message on unexpected topic ${topic}`);
+    // Names the envelope in a refusal: the hub cannot read the sequence of a batch it does not open.
+    const digest = envelopeDigest(payload);
+    const refused = (reason: string, refusal: alpr.v1.Refusal, code: ErrorCode = 'ALPR_ERR_SYNC_MALFORMED') => this.refuse(route.deviceId, reason, { refusal, digest }, code);
+    const { Refusal } = alpr.v1;
     if (payload.length > this.ctx.maxBatchBytes) {
-      return this.refuse(route.deviceId, `batch of ${payload.length} bytes is over the ${this.ctx.maxBatchBytes}-byte limit`, 0, 'ALPR_ERR_SYNC_TOO_LARGE');
+      return refused(`batch of ${payload.length} bytes is over the ${this.ctx.maxBatchBytes}-byte limit`, Refusal.REFUSAL_TOO_LARGE, 'ALPR_ERR_SYNC_TOO_LARGE');
     }
     let header: alpr.v1.SealedEnvelope;
     try {
       header = envelopeHeader(payload);
     } catch (err) {
-      return this.refuse(route.deviceId, errorMessage(err), 0);
+      return refused(errorMessage(err), Refusal.REFUSAL_UNREADABLE);
     }
-    if (header.deviceId !== route.deviceId) return this.refuse(route.deviceId, `envelope names device ${header.deviceId} on another device's topic`, 0);
+    if (header.deviceId !== route.deviceId) return refused(`envelope names device ${header.deviceId} on another device's topic`, Refusal.REFUSAL_UNREADABLE);
     const device = await this.ctx.store.getDevice(route.deviceId);
     if (!device) return this.refuse(null, `unknown device ${route.deviceId}`, undefined, 'ALPR_ERR_SYNC_UNKNOWN_DEVICE');
-    if (device.status !== 'active') return this.refuse(route.deviceId, `device ${route.deviceId} is ${device.status}`, 0, 'ALPR_ERR_SYNC_UNKNOWN_DEVICE');
-    if (header.hubKeyId !== this.ctx.keys.seal.keyId) return this.refuse(route.deviceId, `sealed to hub key ${header.hubKeyId}, not the current one`, 0);
+    if (device.status !== 'active') return refused(`device ${route.deviceId} is ${device.status}`, Refusal.REFUSAL_RETRY, 'ALPR_ERR_SYNC_UNKNOWN_DEVICE');
+    const sealKey = await this.sealKeyFor(header.hubKeyId);
+    if ('refused' in sealKey) return refused(sealKey.refused, Refusal.REFUSAL_HUB_KEY, 'ALPR_ERR_SYNC_HUB_KEY');
     let batch: alpr.v1.ReadBatch;
     try {
-      batch = openBatch(header, this.ctx.keys.seal.privateKey, this.ctx.keys.seal.publicKey, publicKeyFromRaw(device.publicKey, 'ed25519'));
+      batch = openBatch(header, sealKey.key.privateKey, sealKey.key.publicKey, publicKeyFromRaw(device.publicKey, 'ed25519'));
     } catch (err) {
-      return this.refuse(route.deviceId, errorMessage(err), 0);
+      return refused(errorMessage(err), Refusal.REFUSAL_UNREADABLE, err instanceof AlprError ? err.code : 'ALPR_ERR_SYNC_MALFORMED');
     }
     const sequence = Number(batch.sequence);
     const accepted: HubRead[] = [];
@@ -160,7 +172,10 @@ export class IngestService extends TypedEmitter<IngestEvents> {
       this.emit('sequenceGap', device.deviceId, outcome.gap.from, outcome.gap.to);
     }
     if (rejected.length) this.ctx.logger.warn({ deviceId: device.deviceId, sequence, rejected: rejected.length }, 'reads rejected');
-    await this.sendAck({ deviceId: device.deviceId, sequence, acceptedReadIds: [...outcome.inserted, ...outcome.duplicates], rejected, ackedAtMs: this.ctx.now() });
+    await this.sendAck({
+      deviceId: device.deviceId, sequence, acceptedReadIds: [...outcome.inserted, ...outcome.duplicates], rejected, ackedAtMs: this.ctx.now(),
+      maxBatchBytes: this.ctx.maxBatchBytes, envelopeSha256: digest,
+    });
     this.emit('batchStored', device.deviceId, sequence, outcome.inserted.length, outcome.duplicates.length);
     if (outcome.inserted.length > 0) {
       const fresh = new Set(outcome.inserted);
@@ -181,22 +196,50 @@ export class IngestService extends TypedEmitter<IngestEvents> {
       }
       this.emit('deviceStatus', {
         deviceId, online: s.online, at: Number(s.atMs), unsyncedReads: Number(s.unsyncedReads), oldestUnsyncedAgeS: Number(s.oldestUnsyncedAgeS),
-        tamperOpen: s.tamperOpen, health,
+        tamperOpen: s.tamperOpen, quarantinedReads: Number(s.quarantinedReads), health,
       });
     } catch (err) {
       this.ctx.logger.warn({ deviceId, err: errorMessage(err) }, 'malformed device status ignored');
     }
   }
 
-  /** Logs a refusal; a known device gets a negative ack so it stops waiting. */
-  private async refuse(deviceId: string | null, reason: string, sequence?: number, code = 'ALPR_ERR_SYNC_MALFORMED'): Promise<void> {
+  /**
+   * The key that opens an envelope sealed to `id`. An id this hub does not know may be a rotation
+   * made since the keys were loaded (`alpr-hub keys rotate-seal` runs as another process), so the
+   * key files are read again, at most every few seconds.
+   */
+  private async sealKeyFor(id: string): Promise<ReturnType<typeof sealKeyFor>> {
+    const found = sealKeyFor(this.ctx.keys.sealKeys, id, this.ctx.now());
+    if ('key' in found || performance.now() - this.lastKeyReload < KEY_RELOAD_MIN_MS) return found;
+    this.lastKeyReload = performance.now();
+    await reloadSealKeys(this.ctx.keys).catch((err: unknown) => this.ctx.logger.error({ err: errorMessage(err) }, 'hub sealing keys could not be reloaded'));
+    return sealKeyFor(this.ctx.keys.sealKeys, id, this.ctx.now());
+  }
+
+  /**
+   * Logs a refusal; a known device gets a negative ack that says what would help (`refusal`) and
+   * names the envelope by its digest, so the appliance can act on it and never resends a batch
+   * that cannot succeed.
+   */
+  private async refuse(deviceId: string | null, reason: string, nack?: { refusal: alpr.v1.Refusal; digest: Buffer }, code: ErrorCode = 'ALPR_ERR_SYNC_MALFORMED'): Promise<void> {
     this.stats.refused++;
     this.ctx.logger.warn({ deviceId, code, reason }, 'batch refused');
     this.emit('batchRefused', deviceId, reason);
-    if (deviceId && sequence !== undefined) {
+    if (deviceId && nack) {
       const device = await this.ctx.store.getDevice(deviceId).catch(() => null);
-      if (device) await this.sendAck({ deviceId, sequence, batchError: reason, ackedAtMs: this.ctx.now() });
+      if (device) {
+        await this.sendAck({
+          deviceId, sequence: 0, batchError: reason, refusal: nack.refusal, envelopeSha256: nack.digest, maxBatchBytes: this.ctx.maxBatchBytes, ackedAtMs: this.ctx.now(),
+        });
+      }
     }
+  }
+
+  /** Publishes a hub-signed config push (QoS 1) on a device's config topic; retained after a key rotation. */
+  publishConfig(deviceId: string, signedPush: Uint8Array, retain: boolean): void {
+    this.client?.publish(topics.config(deviceId), Buffer.from(signedPush), { qos: 1, retain }, (err) => {
+      if (err) this.ctx.logger.warn({ deviceId, err: err.message }, 'config push publish failed');
+    });
   }
 
   /**

@@ -52,7 +52,7 @@ t.test('the broker refuses unknown devices and a device publishing under another
   const stranger = newSigningKeys();
   await tt.rejects(mqtt.connectAsync(hub.brokerUrl, { clientId: 'pole-stranger', username: 'pole-stranger', password: brokerToken('pole-stranger', stranger.privateKey, Date.now()), reconnectPeriod: 0 }));
   await tt.rejects(mqtt.connectAsync(hub.brokerUrl, { clientId: a.deviceId, username: a.deviceId, password: brokerToken(a.deviceId, stranger.privateKey, Date.now()), reconnectPeriod: 0 }), 'a token signed with the wrong key');
-  await tt.rejects(mqtt.connectAsync(hub.brokerUrl, { clientId: a.deviceId, username: a.deviceId, password: brokerToken(a.deviceId, a.keys.privateKey, Date.now() - 3_600_000), reconnectPeriod: 0 }), 'an expired token');
+  // A correctly signed token dated outside the window gets probation, not a refusal: test/faults/clockSkew.test.ts.
   const client = await mqtt.connectAsync(hub.brokerUrl, { clientId: a.deviceId, username: a.deviceId, password: brokerToken(a.deviceId, a.keys.privateKey, Date.now()), reconnectPeriod: 0, protocolVersion: 4 });
   const sealed = sealBatch({ deviceId: b.deviceId, sequence: 1, reads: [] }, a.keys.privateKey, { publicKey: hub.keys.seal.publicKey, keyId: hub.keys.seal.keyId });
   // The broker drops the connection rather than acknowledge it; do not wait for a PUBACK.

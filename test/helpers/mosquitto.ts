@@ -29,7 +29,7 @@ export async function startAclMosquitto(t: { teardown(fn: () => unknown): void }
   writeFileSync(join(dir, 'acl'), [
     'user hub', 'topic readwrite alpr/v1/#', '',
     'pattern write alpr/v1/%u/reads', 'pattern write alpr/v1/%u/status', 'pattern write alpr/v1/%u/alerts',
-    'pattern read alpr/v1/%u/acks', 'pattern read alpr/v1/%u/alert-acks', 'pattern read alpr/v1/%u/hotlist', '',
+    'pattern read alpr/v1/%u/acks', 'pattern read alpr/v1/%u/alert-acks', 'pattern read alpr/v1/%u/hotlist', 'pattern read alpr/v1/%u/config', '',
   ].join('\n'));
   chmodSync(passwd, 0o644);
   writeFileSync(join(dir, 'mosquitto.conf'), [

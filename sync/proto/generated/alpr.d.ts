@@ -188,6 +188,9 @@ export namespace alpr {
             /** Read contextJpeg. */
             contextJpeg: Uint8Array;
 
+            /** Read deviceCapturedAtMs. */
+            deviceCapturedAtMs: number;
+
             /**
              * Creates a new Read instance using the specified properties.
              * @param [properties] Properties to set
@@ -310,6 +313,9 @@ export namespace alpr {
 
                 /** Read contextJpeg */
                 contextJpeg?: (Uint8Array|null);
+
+                /** Read deviceCapturedAtMs */
+                deviceCapturedAtMs?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -847,6 +853,25 @@ export namespace alpr {
             type $Shape = alpr.v1.Rejection.$Properties;
         }
 
+        /** Refusal enum. */
+        enum Refusal {
+
+            /** REFUSAL_NONE value */
+            REFUSAL_NONE = 0,
+
+            /** REFUSAL_RETRY value */
+            REFUSAL_RETRY = 1,
+
+            /** REFUSAL_TOO_LARGE value */
+            REFUSAL_TOO_LARGE = 2,
+
+            /** REFUSAL_HUB_KEY value */
+            REFUSAL_HUB_KEY = 3,
+
+            /** REFUSAL_UNREADABLE value */
+            REFUSAL_UNREADABLE = 4
+        }
+
         /**
          * Properties of a BatchAck.
          * @deprecated Use alpr.v1.BatchAck.$Properties instead.
@@ -883,6 +908,15 @@ export namespace alpr {
 
             /** BatchAck ackedAtMs. */
             ackedAtMs: number;
+
+            /** BatchAck refusal. */
+            refusal: alpr.v1.Refusal;
+
+            /** BatchAck maxBatchBytes. */
+            maxBatchBytes: number;
+
+            /** BatchAck envelopeSha256. */
+            envelopeSha256: Uint8Array;
 
             /**
              * Creates a new BatchAck instance using the specified properties.
@@ -985,6 +1019,15 @@ export namespace alpr {
 
                 /** BatchAck ackedAtMs */
                 ackedAtMs?: (number|null);
+
+                /** BatchAck refusal */
+                refusal?: (alpr.v1.Refusal|null);
+
+                /** BatchAck maxBatchBytes */
+                maxBatchBytes?: (number|null);
+
+                /** BatchAck envelopeSha256 */
+                envelopeSha256?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1160,6 +1203,9 @@ export namespace alpr {
             /** DeviceStatus healthJson. */
             healthJson: string;
 
+            /** DeviceStatus quarantinedReads. */
+            quarantinedReads: number;
+
             /** DeviceStatus hotlistVersion. */
             hotlistVersion: number;
 
@@ -1270,6 +1316,9 @@ export namespace alpr {
 
                 /** DeviceStatus healthJson */
                 healthJson?: (string|null);
+
+                /** DeviceStatus quarantinedReads */
+                quarantinedReads?: (number|null);
 
                 /** DeviceStatus hotlistVersion */
                 hotlistVersion?: (number|null);
@@ -2168,6 +2217,270 @@ export namespace alpr {
 
             /** Shape of a SignedAlertAck. */
             type $Shape = alpr.v1.SignedAlertAck.$Properties;
+        }
+
+        /**
+         * Properties of a ConfigPush.
+         * @deprecated Use alpr.v1.ConfigPush.$Properties instead.
+         */
+        interface IConfigPush extends alpr.v1.ConfigPush.$Properties {
+        }
+
+        /** Represents a ConfigPush. */
+        class ConfigPush {
+
+            /**
+             * Constructs a new ConfigPush.
+             * @param [p] Properties to set
+             */
+            constructor(p?: alpr.v1.ConfigPush.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ConfigPush deviceId. */
+            deviceId: string;
+
+            /** ConfigPush hubTimeMs. */
+            hubTimeMs: number;
+
+            /** ConfigPush sealPublicKey. */
+            sealPublicKey: Uint8Array;
+
+            /** ConfigPush sealKeyId. */
+            sealKeyId: string;
+
+            /** ConfigPush sealKeySinceMs. */
+            sealKeySinceMs: number;
+
+            /**
+             * Creates a new ConfigPush instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ConfigPush instance
+             */
+            static create(properties: alpr.v1.ConfigPush.$Shape): alpr.v1.ConfigPush & alpr.v1.ConfigPush.$Shape;
+            static create(properties?: alpr.v1.ConfigPush.$Properties): alpr.v1.ConfigPush;
+
+            /**
+             * Encodes the specified ConfigPush message. Does not implicitly {@link alpr.v1.ConfigPush.verify|verify} messages.
+             * @param m ConfigPush message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: alpr.v1.ConfigPush.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ConfigPush message, length delimited. Does not implicitly {@link alpr.v1.ConfigPush.verify|verify} messages.
+             * @param message ConfigPush message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: alpr.v1.ConfigPush.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ConfigPush message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {alpr.v1.ConfigPush & alpr.v1.ConfigPush.$Shape} ConfigPush
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): alpr.v1.ConfigPush & alpr.v1.ConfigPush.$Shape;
+
+            /**
+             * Decodes a ConfigPush message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {alpr.v1.ConfigPush & alpr.v1.ConfigPush.$Shape} ConfigPush
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): alpr.v1.ConfigPush & alpr.v1.ConfigPush.$Shape;
+
+            /**
+             * Verifies a ConfigPush message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ConfigPush message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ConfigPush
+             */
+            static fromObject(d: { [k: string]: any }): alpr.v1.ConfigPush;
+
+            /**
+             * Creates a plain object from a ConfigPush message. Also converts values to other types if specified.
+             * @param m ConfigPush
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: alpr.v1.ConfigPush, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ConfigPush to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ConfigPush
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ConfigPush {
+
+            /** Properties of a ConfigPush. */
+            interface $Properties {
+
+                /** ConfigPush deviceId */
+                deviceId?: (string|null);
+
+                /** ConfigPush hubTimeMs */
+                hubTimeMs?: (number|null);
+
+                /** ConfigPush sealPublicKey */
+                sealPublicKey?: (Uint8Array|null);
+
+                /** ConfigPush sealKeyId */
+                sealKeyId?: (string|null);
+
+                /** ConfigPush sealKeySinceMs */
+                sealKeySinceMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ConfigPush. */
+            type $Shape = alpr.v1.ConfigPush.$Properties;
+        }
+
+        /**
+         * Properties of a SignedConfigPush.
+         * @deprecated Use alpr.v1.SignedConfigPush.$Properties instead.
+         */
+        interface ISignedConfigPush extends alpr.v1.SignedConfigPush.$Properties {
+        }
+
+        /** Represents a SignedConfigPush. */
+        class SignedConfigPush {
+
+            /**
+             * Constructs a new SignedConfigPush.
+             * @param [p] Properties to set
+             */
+            constructor(p?: alpr.v1.SignedConfigPush.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SignedConfigPush push. */
+            push: Uint8Array;
+
+            /** SignedConfigPush signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new SignedConfigPush instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SignedConfigPush instance
+             */
+            static create(properties: alpr.v1.SignedConfigPush.$Shape): alpr.v1.SignedConfigPush & alpr.v1.SignedConfigPush.$Shape;
+            static create(properties?: alpr.v1.SignedConfigPush.$Properties): alpr.v1.SignedConfigPush;
+
+            /**
+             * Encodes the specified SignedConfigPush message. Does not implicitly {@link alpr.v1.SignedConfigPush.verify|verify} messages.
+             * @param m SignedConfigPush message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: alpr.v1.SignedConfigPush.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified SignedConfigPush message, length delimited. Does not implicitly {@link alpr.v1.SignedConfigPush.verify|verify} messages.
+             * @param message SignedConfigPush message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: alpr.v1.SignedConfigPush.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SignedConfigPush message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {alpr.v1.SignedConfigPush & alpr.v1.SignedConfigPush.$Shape} SignedConfigPush
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): alpr.v1.SignedConfigPush & alpr.v1.SignedConfigPush.$Shape;
+
+            /**
+             * Decodes a SignedConfigPush message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {alpr.v1.SignedConfigPush & alpr.v1.SignedConfigPush.$Shape} SignedConfigPush
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): alpr.v1.SignedConfigPush & alpr.v1.SignedConfigPush.$Shape;
+
+            /**
+             * Verifies a SignedConfigPush message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SignedConfigPush message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns SignedConfigPush
+             */
+            static fromObject(d: { [k: string]: any }): alpr.v1.SignedConfigPush;
+
+            /**
+             * Creates a plain object from a SignedConfigPush message. Also converts values to other types if specified.
+             * @param m SignedConfigPush
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: alpr.v1.SignedConfigPush, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SignedConfigPush to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for SignedConfigPush
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SignedConfigPush {
+
+            /** Properties of a SignedConfigPush. */
+            interface $Properties {
+
+                /** SignedConfigPush push */
+                push?: (Uint8Array|null);
+
+                /** SignedConfigPush signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SignedConfigPush. */
+            type $Shape = alpr.v1.SignedConfigPush.$Properties;
         }
     }
 }

@@ -357,6 +357,7 @@ export const alpr = $root.alpr = (() => {
              * @property {Array.<alpr.v1.Point.$Properties>|null} [corners] Read corners
              * @property {Uint8Array|null} [cropJpeg] Read cropJpeg
              * @property {Uint8Array|null} [contextJpeg] Read contextJpeg
+             * @property {number|null} [deviceCapturedAtMs] Read deviceCapturedAtMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -495,6 +496,14 @@ export const alpr = $root.alpr = (() => {
             Read.prototype.contextJpeg = $util.newBuffer([]);
 
             /**
+             * Read deviceCapturedAtMs.
+             * @member {number} deviceCapturedAtMs
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.deviceCapturedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
              * Creates a new Read instance using the specified properties.
              * @function create
              * @memberof alpr.v1.Read
@@ -555,6 +564,8 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 12, wireType 2 =*/98).bytes(m.cropJpeg);
                 if (m.contextJpeg != null && $Object.hasOwnProperty.call(m, "contextJpeg") && m.contextJpeg.length)
                     w.uint32(/* id 13, wireType 2 =*/106).bytes(m.contextJpeg);
+                if (m.deviceCapturedAtMs != null && $Object.hasOwnProperty.call(m, "deviceCapturedAtMs") && (typeof m.deviceCapturedAtMs === "object" ? m.deviceCapturedAtMs.low || m.deviceCapturedAtMs.high : m.deviceCapturedAtMs !== 0))
+                    w.uint32(/* id 14, wireType 0 =*/112).int64(m.deviceCapturedAtMs);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -733,6 +744,15 @@ export const alpr = $root.alpr = (() => {
                                 delete m.contextJpeg;
                             continue;
                         }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.deviceCapturedAtMs = v;
+                            else
+                                delete m.deviceCapturedAtMs;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -844,6 +864,10 @@ export const alpr = $root.alpr = (() => {
                     if (!(m.contextJpeg && typeof m.contextJpeg.length === "number" || $util.isString(m.contextJpeg)))
                         return "contextJpeg: buffer expected";
                 }
+                if (m.deviceCapturedAtMs != null && $Object.hasOwnProperty.call(m, "deviceCapturedAtMs")) {
+                    if (!$util.isInteger(m.deviceCapturedAtMs) && !(m.deviceCapturedAtMs && $util.isInteger(m.deviceCapturedAtMs.low) && $util.isInteger(m.deviceCapturedAtMs.high)))
+                        return "deviceCapturedAtMs: integer|Long expected";
+                }
                 return null;
             };
 
@@ -951,6 +975,18 @@ export const alpr = $root.alpr = (() => {
                             m.contextJpeg = d.contextJpeg;
                     }
                 }
+                if (d.deviceCapturedAtMs != null) {
+                    if (typeof d.deviceCapturedAtMs === "object" ? d.deviceCapturedAtMs.low || d.deviceCapturedAtMs.high : $Number(d.deviceCapturedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.deviceCapturedAtMs = $util.Long.fromValue(d.deviceCapturedAtMs, false);
+                        else if (typeof d.deviceCapturedAtMs === "string")
+                            m.deviceCapturedAtMs = $parseInt(d.deviceCapturedAtMs, 10);
+                        else if (typeof d.deviceCapturedAtMs === "number")
+                            m.deviceCapturedAtMs = d.deviceCapturedAtMs;
+                        else if (typeof d.deviceCapturedAtMs === "object")
+                            m.deviceCapturedAtMs = new $util.LongBits(d.deviceCapturedAtMs.low >>> 0, d.deviceCapturedAtMs.high >>> 0).toNumber();
+                    }
+                }
                 return m;
             };
 
@@ -1003,6 +1039,11 @@ export const alpr = $root.alpr = (() => {
                         if (o.bytes !== $Array)
                             d.contextJpeg = $util.newBuffer(d.contextJpeg);
                     }
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.deviceCapturedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.deviceCapturedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -1053,6 +1094,14 @@ export const alpr = $root.alpr = (() => {
                 }
                 if (m.contextJpeg != null && $Object.hasOwnProperty.call(m, "contextJpeg")) {
                     d.contextJpeg = o.bytes === $String ? $util.base64.encode(m.contextJpeg, 0, m.contextJpeg.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.contextJpeg) : m.contextJpeg;
+                }
+                if (m.deviceCapturedAtMs != null && $Object.hasOwnProperty.call(m, "deviceCapturedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.deviceCapturedAtMs = typeof m.deviceCapturedAtMs === "number" ? $BigInt(m.deviceCapturedAtMs) : $util.Long.fromBits(m.deviceCapturedAtMs.low >>> 0, m.deviceCapturedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.deviceCapturedAtMs === "number")
+                        d.deviceCapturedAtMs = o.longs === $String ? $String(m.deviceCapturedAtMs) : m.deviceCapturedAtMs;
+                    else
+                        d.deviceCapturedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.deviceCapturedAtMs) : o.longs === $Number ? new $util.LongBits(m.deviceCapturedAtMs.low >>> 0, m.deviceCapturedAtMs.high >>> 0).toNumber() : m.deviceCapturedAtMs;
                 }
                 return d;
             };
@@ -2631,6 +2680,26 @@ export const alpr = $root.alpr = (() => {
             return Rejection;
         })();
 
+        /**
+         * Refusal enum.
+         * @name alpr.v1.Refusal
+         * @enum {number}
+         * @property {number} REFUSAL_NONE=0 REFUSAL_NONE value
+         * @property {number} REFUSAL_RETRY=1 REFUSAL_RETRY value
+         * @property {number} REFUSAL_TOO_LARGE=2 REFUSAL_TOO_LARGE value
+         * @property {number} REFUSAL_HUB_KEY=3 REFUSAL_HUB_KEY value
+         * @property {number} REFUSAL_UNREADABLE=4 REFUSAL_UNREADABLE value
+         */
+        v1.Refusal = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "REFUSAL_NONE"] = 0;
+            values[valuesById[1] = "REFUSAL_RETRY"] = 1;
+            values[valuesById[2] = "REFUSAL_TOO_LARGE"] = 2;
+            values[valuesById[3] = "REFUSAL_HUB_KEY"] = 3;
+            values[valuesById[4] = "REFUSAL_UNREADABLE"] = 4;
+            return values;
+        })();
+
         v1.BatchAck = (function() {
 
             /**
@@ -2642,6 +2711,9 @@ export const alpr = $root.alpr = (() => {
              * @property {Array.<alpr.v1.Rejection.$Properties>|null} [rejected] BatchAck rejected
              * @property {string|null} [batchError] BatchAck batchError
              * @property {number|null} [ackedAtMs] BatchAck ackedAtMs
+             * @property {alpr.v1.Refusal|null} [refusal] BatchAck refusal
+             * @property {number|null} [maxBatchBytes] BatchAck maxBatchBytes
+             * @property {Uint8Array|null} [envelopeSha256] BatchAck envelopeSha256
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2724,6 +2796,30 @@ export const alpr = $root.alpr = (() => {
             BatchAck.prototype.ackedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * BatchAck refusal.
+             * @member {alpr.v1.Refusal} refusal
+             * @memberof alpr.v1.BatchAck
+             * @instance
+             */
+            BatchAck.prototype.refusal = 0;
+
+            /**
+             * BatchAck maxBatchBytes.
+             * @member {number} maxBatchBytes
+             * @memberof alpr.v1.BatchAck
+             * @instance
+             */
+            BatchAck.prototype.maxBatchBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * BatchAck envelopeSha256.
+             * @member {Uint8Array} envelopeSha256
+             * @memberof alpr.v1.BatchAck
+             * @instance
+             */
+            BatchAck.prototype.envelopeSha256 = $util.newBuffer([]);
+
+            /**
              * Creates a new BatchAck instance using the specified properties.
              * @function create
              * @memberof alpr.v1.BatchAck
@@ -2771,6 +2867,12 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 5, wireType 2 =*/42).string(m.batchError);
                 if (m.ackedAtMs != null && $Object.hasOwnProperty.call(m, "ackedAtMs") && (typeof m.ackedAtMs === "object" ? m.ackedAtMs.low || m.ackedAtMs.high : m.ackedAtMs !== 0))
                     w.uint32(/* id 6, wireType 0 =*/48).int64(m.ackedAtMs);
+                if (m.refusal != null && $Object.hasOwnProperty.call(m, "refusal") && m.refusal !== 0)
+                    w.uint32(/* id 7, wireType 0 =*/56).int32(m.refusal);
+                if (m.maxBatchBytes != null && $Object.hasOwnProperty.call(m, "maxBatchBytes") && (typeof m.maxBatchBytes === "object" ? m.maxBatchBytes.low || m.maxBatchBytes.high : m.maxBatchBytes !== 0))
+                    w.uint32(/* id 8, wireType 0 =*/64).uint64(m.maxBatchBytes);
+                if (m.envelopeSha256 != null && $Object.hasOwnProperty.call(m, "envelopeSha256") && m.envelopeSha256.length)
+                    w.uint32(/* id 9, wireType 2 =*/74).bytes(m.envelopeSha256);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -2880,6 +2982,33 @@ export const alpr = $root.alpr = (() => {
                                 delete m.ackedAtMs;
                             continue;
                         }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.refusal = v;
+                            else
+                                delete m.refusal;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.maxBatchBytes = v;
+                            else
+                                delete m.maxBatchBytes;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.envelopeSha256 = v;
+                            else
+                                delete m.envelopeSha256;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -2963,6 +3092,18 @@ export const alpr = $root.alpr = (() => {
                     if (!$util.isInteger(m.ackedAtMs) && !(m.ackedAtMs && $util.isInteger(m.ackedAtMs.low) && $util.isInteger(m.ackedAtMs.high)))
                         return "ackedAtMs: integer|Long expected";
                 }
+                if (m.refusal != null && $Object.hasOwnProperty.call(m, "refusal")) {
+                    if (typeof m.refusal !== "number" || (m.refusal | 0) !== m.refusal)
+                        return "refusal: enum value expected";
+                }
+                if (m.maxBatchBytes != null && $Object.hasOwnProperty.call(m, "maxBatchBytes")) {
+                    if (!$util.isInteger(m.maxBatchBytes) && !(m.maxBatchBytes && $util.isInteger(m.maxBatchBytes.low) && $util.isInteger(m.maxBatchBytes.high)))
+                        return "maxBatchBytes: integer|Long expected";
+                }
+                if (m.envelopeSha256 != null && $Object.hasOwnProperty.call(m, "envelopeSha256")) {
+                    if (!(m.envelopeSha256 && typeof m.envelopeSha256.length === "number" || $util.isString(m.envelopeSha256)))
+                        return "envelopeSha256: buffer expected";
+                }
                 return null;
             };
 
@@ -3036,6 +3177,53 @@ export const alpr = $root.alpr = (() => {
                             m.ackedAtMs = new $util.LongBits(d.ackedAtMs.low >>> 0, d.ackedAtMs.high >>> 0).toNumber();
                     }
                 }
+                if (d.refusal !== 0 && (typeof d.refusal !== "string" || $root.alpr.v1.Refusal[d.refusal] !== 0)) {
+                    switch (d.refusal) {
+                    case "REFUSAL_NONE":
+                    case 0:
+                        m.refusal = 0;
+                        break;
+                    case "REFUSAL_RETRY":
+                    case 1:
+                        m.refusal = 1;
+                        break;
+                    case "REFUSAL_TOO_LARGE":
+                    case 2:
+                        m.refusal = 2;
+                        break;
+                    case "REFUSAL_HUB_KEY":
+                    case 3:
+                        m.refusal = 3;
+                        break;
+                    case "REFUSAL_UNREADABLE":
+                    case 4:
+                        m.refusal = 4;
+                        break;
+                    default:
+                        if (typeof d.refusal === "number" && (d.refusal | 0) === d.refusal)
+                            m.refusal = d.refusal;
+                    }
+                }
+                if (d.maxBatchBytes != null) {
+                    if (typeof d.maxBatchBytes === "object" ? d.maxBatchBytes.low || d.maxBatchBytes.high : $Number(d.maxBatchBytes) !== 0) {
+                        if ($util.Long)
+                            m.maxBatchBytes = $util.Long.fromValue(d.maxBatchBytes, true);
+                        else if (typeof d.maxBatchBytes === "string")
+                            m.maxBatchBytes = $parseInt(d.maxBatchBytes, 10);
+                        else if (typeof d.maxBatchBytes === "number")
+                            m.maxBatchBytes = d.maxBatchBytes;
+                        else if (typeof d.maxBatchBytes === "object")
+                            m.maxBatchBytes = new $util.LongBits(d.maxBatchBytes.low >>> 0, d.maxBatchBytes.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.envelopeSha256 != null) {
+                    if (d.envelopeSha256.length) {
+                        if (typeof d.envelopeSha256 === "string")
+                            $util.base64.decode(d.envelopeSha256, m.envelopeSha256 = $util.newBuffer($util.base64.length(d.envelopeSha256)), 0);
+                        else if (d.envelopeSha256.length >= 0)
+                            m.envelopeSha256 = d.envelopeSha256;
+                    }
+                }
                 return m;
             };
 
@@ -3073,6 +3261,19 @@ export const alpr = $root.alpr = (() => {
                         d.ackedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.ackedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.refusal = o.enums === $String ? "REFUSAL_NONE" : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.maxBatchBytes = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.maxBatchBytes = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if (o.bytes === $String)
+                        d.envelopeSha256 = "";
+                    else {
+                        d.envelopeSha256 = [];
+                        if (o.bytes !== $Array)
+                            d.envelopeSha256 = $util.newBuffer(d.envelopeSha256);
+                    }
                 }
                 if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
                     d.deviceId = m.deviceId;
@@ -3107,6 +3308,20 @@ export const alpr = $root.alpr = (() => {
                         d.ackedAtMs = o.longs === $String ? $String(m.ackedAtMs) : m.ackedAtMs;
                     else
                         d.ackedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.ackedAtMs) : o.longs === $Number ? new $util.LongBits(m.ackedAtMs.low >>> 0, m.ackedAtMs.high >>> 0).toNumber() : m.ackedAtMs;
+                }
+                if (m.refusal != null && $Object.hasOwnProperty.call(m, "refusal")) {
+                    d.refusal = o.enums === $String ? $root.alpr.v1.Refusal[m.refusal] === $undefined ? m.refusal : $root.alpr.v1.Refusal[m.refusal] : m.refusal;
+                }
+                if (m.maxBatchBytes != null && $Object.hasOwnProperty.call(m, "maxBatchBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.maxBatchBytes = typeof m.maxBatchBytes === "number" ? $BigInt(m.maxBatchBytes) : $util.Long.fromBits(m.maxBatchBytes.low >>> 0, m.maxBatchBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.maxBatchBytes === "number")
+                        d.maxBatchBytes = o.longs === $String ? $String(m.maxBatchBytes) : m.maxBatchBytes;
+                    else
+                        d.maxBatchBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.maxBatchBytes) : o.longs === $Number ? new $util.LongBits(m.maxBatchBytes.low >>> 0, m.maxBatchBytes.high >>> 0).toNumber(true) : m.maxBatchBytes;
+                }
+                if (m.envelopeSha256 != null && $Object.hasOwnProperty.call(m, "envelopeSha256")) {
+                    d.envelopeSha256 = o.bytes === $String ? $util.base64.encode(m.envelopeSha256, 0, m.envelopeSha256.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.envelopeSha256) : m.envelopeSha256;
                 }
                 return d;
             };
@@ -3483,6 +3698,7 @@ export const alpr = $root.alpr = (() => {
              * @property {number|null} [lastAckedSequence] DeviceStatus lastAckedSequence
              * @property {boolean|null} [tamperOpen] DeviceStatus tamperOpen
              * @property {string|null} [healthJson] DeviceStatus healthJson
+             * @property {number|null} [quarantinedReads] DeviceStatus quarantinedReads
              * @property {number|null} [hotlistVersion] DeviceStatus hotlistVersion
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -3580,6 +3796,14 @@ export const alpr = $root.alpr = (() => {
             DeviceStatus.prototype.healthJson = "";
 
             /**
+             * DeviceStatus quarantinedReads.
+             * @member {number} quarantinedReads
+             * @memberof alpr.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.quarantinedReads = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * DeviceStatus hotlistVersion.
              * @member {number} hotlistVersion
              * @memberof alpr.v1.DeviceStatus
@@ -3635,6 +3859,8 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 7, wireType 0 =*/56).bool(m.tamperOpen);
                 if (m.healthJson != null && $Object.hasOwnProperty.call(m, "healthJson") && m.healthJson !== "")
                     w.uint32(/* id 8, wireType 2 =*/66).string(m.healthJson);
+                if (m.quarantinedReads != null && $Object.hasOwnProperty.call(m, "quarantinedReads") && (typeof m.quarantinedReads === "object" ? m.quarantinedReads.low || m.quarantinedReads.high : m.quarantinedReads !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).uint64(m.quarantinedReads);
                 if (m.hotlistVersion != null && $Object.hasOwnProperty.call(m, "hotlistVersion") && (typeof m.hotlistVersion === "object" ? m.hotlistVersion.low || m.hotlistVersion.high : m.hotlistVersion !== 0))
                     w.uint32(/* id 20, wireType 0 =*/160).uint64(m.hotlistVersion);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
@@ -3766,6 +3992,15 @@ export const alpr = $root.alpr = (() => {
                                 delete m.healthJson;
                             continue;
                         }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.quarantinedReads = v;
+                            else
+                                delete m.quarantinedReads;
+                            continue;
+                        }
                     case 20: {
                             if (u !== 0)
                                 break;
@@ -3854,6 +4089,10 @@ export const alpr = $root.alpr = (() => {
                 if (m.healthJson != null && $Object.hasOwnProperty.call(m, "healthJson")) {
                     if (!$util.isString(m.healthJson))
                         return "healthJson: string expected";
+                }
+                if (m.quarantinedReads != null && $Object.hasOwnProperty.call(m, "quarantinedReads")) {
+                    if (!$util.isInteger(m.quarantinedReads) && !(m.quarantinedReads && $util.isInteger(m.quarantinedReads.low) && $util.isInteger(m.quarantinedReads.high)))
+                        return "quarantinedReads: integer|Long expected";
                 }
                 if (m.hotlistVersion != null && $Object.hasOwnProperty.call(m, "hotlistVersion")) {
                     if (!$util.isInteger(m.hotlistVersion) && !(m.hotlistVersion && $util.isInteger(m.hotlistVersion.low) && $util.isInteger(m.hotlistVersion.high)))
@@ -3948,6 +4187,18 @@ export const alpr = $root.alpr = (() => {
                         m.healthJson = $String(d.healthJson);
                     }
                 }
+                if (d.quarantinedReads != null) {
+                    if (typeof d.quarantinedReads === "object" ? d.quarantinedReads.low || d.quarantinedReads.high : $Number(d.quarantinedReads) !== 0) {
+                        if ($util.Long)
+                            m.quarantinedReads = $util.Long.fromValue(d.quarantinedReads, true);
+                        else if (typeof d.quarantinedReads === "string")
+                            m.quarantinedReads = $parseInt(d.quarantinedReads, 10);
+                        else if (typeof d.quarantinedReads === "number")
+                            m.quarantinedReads = d.quarantinedReads;
+                        else if (typeof d.quarantinedReads === "object")
+                            m.quarantinedReads = new $util.LongBits(d.quarantinedReads.low >>> 0, d.quarantinedReads.high >>> 0).toNumber(true);
+                    }
+                }
                 if (d.hotlistVersion != null) {
                     if (typeof d.hotlistVersion === "object" ? d.hotlistVersion.low || d.hotlistVersion.high : $Number(d.hotlistVersion) !== 0) {
                         if ($util.Long)
@@ -4007,6 +4258,11 @@ export const alpr = $root.alpr = (() => {
                     d.healthJson = "";
                     if ($util.Long) {
                         var n = new $util.Long(0, 0, true);
+                        d.quarantinedReads = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.quarantinedReads = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
                         d.hotlistVersion = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.hotlistVersion = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
@@ -4054,6 +4310,14 @@ export const alpr = $root.alpr = (() => {
                 }
                 if (m.healthJson != null && $Object.hasOwnProperty.call(m, "healthJson")) {
                     d.healthJson = m.healthJson;
+                }
+                if (m.quarantinedReads != null && $Object.hasOwnProperty.call(m, "quarantinedReads")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.quarantinedReads = typeof m.quarantinedReads === "number" ? $BigInt(m.quarantinedReads) : $util.Long.fromBits(m.quarantinedReads.low >>> 0, m.quarantinedReads.high >>> 0, true).toBigInt();
+                    else if (typeof m.quarantinedReads === "number")
+                        d.quarantinedReads = o.longs === $String ? $String(m.quarantinedReads) : m.quarantinedReads;
+                    else
+                        d.quarantinedReads = o.longs === $String ? $util.Long.prototype.toString.call(m.quarantinedReads) : o.longs === $Number ? new $util.LongBits(m.quarantinedReads.low >>> 0, m.quarantinedReads.high >>> 0).toNumber(true) : m.quarantinedReads;
                 }
                 if (m.hotlistVersion != null && $Object.hasOwnProperty.call(m, "hotlistVersion")) {
                     if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
@@ -6990,6 +7254,790 @@ export const alpr = $root.alpr = (() => {
             };
 
             return SignedAlertAck;
+        })();
+
+        v1.ConfigPush = (function() {
+
+            /**
+             * Properties of a ConfigPush.
+             * @typedef {Object} alpr.v1.ConfigPush.$Properties
+             * @property {string|null} [deviceId] ConfigPush deviceId
+             * @property {number|null} [hubTimeMs] ConfigPush hubTimeMs
+             * @property {Uint8Array|null} [sealPublicKey] ConfigPush sealPublicKey
+             * @property {string|null} [sealKeyId] ConfigPush sealKeyId
+             * @property {number|null} [sealKeySinceMs] ConfigPush sealKeySinceMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ConfigPush.
+             * @memberof alpr.v1
+             * @interface IConfigPush
+             * @augments alpr.v1.ConfigPush.$Properties
+             * @deprecated Use alpr.v1.ConfigPush.$Properties instead.
+             */
+
+            /**
+             * Shape of a ConfigPush.
+             * @typedef {alpr.v1.ConfigPush.$Properties} alpr.v1.ConfigPush.$Shape
+             */
+
+            /**
+             * Constructs a new ConfigPush.
+             * @memberof alpr.v1
+             * @classdesc Represents a ConfigPush.
+             * @constructor
+             * @param {alpr.v1.ConfigPush.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ConfigPush = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ConfigPush deviceId.
+             * @member {string} deviceId
+             * @memberof alpr.v1.ConfigPush
+             * @instance
+             */
+            ConfigPush.prototype.deviceId = "";
+
+            /**
+             * ConfigPush hubTimeMs.
+             * @member {number} hubTimeMs
+             * @memberof alpr.v1.ConfigPush
+             * @instance
+             */
+            ConfigPush.prototype.hubTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * ConfigPush sealPublicKey.
+             * @member {Uint8Array} sealPublicKey
+             * @memberof alpr.v1.ConfigPush
+             * @instance
+             */
+            ConfigPush.prototype.sealPublicKey = $util.newBuffer([]);
+
+            /**
+             * ConfigPush sealKeyId.
+             * @member {string} sealKeyId
+             * @memberof alpr.v1.ConfigPush
+             * @instance
+             */
+            ConfigPush.prototype.sealKeyId = "";
+
+            /**
+             * ConfigPush sealKeySinceMs.
+             * @member {number} sealKeySinceMs
+             * @memberof alpr.v1.ConfigPush
+             * @instance
+             */
+            ConfigPush.prototype.sealKeySinceMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new ConfigPush instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.ConfigPush
+             * @static
+             * @param {alpr.v1.ConfigPush.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.ConfigPush} ConfigPush instance
+             * @type {{
+             *   (properties: alpr.v1.ConfigPush.$Shape): alpr.v1.ConfigPush & alpr.v1.ConfigPush.$Shape;
+             *   (properties?: alpr.v1.ConfigPush.$Properties): alpr.v1.ConfigPush;
+             * }}
+             */
+            ConfigPush.create = function(properties) {
+                return new ConfigPush(properties);
+            };
+
+            /**
+             * Encodes the specified ConfigPush message. Does not implicitly {@link alpr.v1.ConfigPush.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.ConfigPush
+             * @static
+             * @param {alpr.v1.ConfigPush.$Properties} m ConfigPush message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConfigPush.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId") && m.deviceId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.deviceId);
+                if (m.hubTimeMs != null && $Object.hasOwnProperty.call(m, "hubTimeMs") && (typeof m.hubTimeMs === "object" ? m.hubTimeMs.low || m.hubTimeMs.high : m.hubTimeMs !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).int64(m.hubTimeMs);
+                if (m.sealPublicKey != null && $Object.hasOwnProperty.call(m, "sealPublicKey") && m.sealPublicKey.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.sealPublicKey);
+                if (m.sealKeyId != null && $Object.hasOwnProperty.call(m, "sealKeyId") && m.sealKeyId !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.sealKeyId);
+                if (m.sealKeySinceMs != null && $Object.hasOwnProperty.call(m, "sealKeySinceMs") && (typeof m.sealKeySinceMs === "object" ? m.sealKeySinceMs.low || m.sealKeySinceMs.high : m.sealKeySinceMs !== 0))
+                    w.uint32(/* id 5, wireType 0 =*/40).int64(m.sealKeySinceMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ConfigPush message, length delimited. Does not implicitly {@link alpr.v1.ConfigPush.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.ConfigPush
+             * @static
+             * @param {alpr.v1.ConfigPush.$Properties} message ConfigPush message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConfigPush.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ConfigPush message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.ConfigPush
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.ConfigPush & alpr.v1.ConfigPush.$Shape} ConfigPush
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConfigPush.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.ConfigPush();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.deviceId = v;
+                            else
+                                delete m.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.hubTimeMs = v;
+                            else
+                                delete m.hubTimeMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.sealPublicKey = v;
+                            else
+                                delete m.sealPublicKey;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.sealKeyId = v;
+                            else
+                                delete m.sealKeyId;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sealKeySinceMs = v;
+                            else
+                                delete m.sealKeySinceMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ConfigPush message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.ConfigPush
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.ConfigPush & alpr.v1.ConfigPush.$Shape} ConfigPush
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConfigPush.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ConfigPush message.
+             * @function verify
+             * @memberof alpr.v1.ConfigPush
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ConfigPush.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    if (!$util.isString(m.deviceId))
+                        return "deviceId: string expected";
+                }
+                if (m.hubTimeMs != null && $Object.hasOwnProperty.call(m, "hubTimeMs")) {
+                    if (!$util.isInteger(m.hubTimeMs) && !(m.hubTimeMs && $util.isInteger(m.hubTimeMs.low) && $util.isInteger(m.hubTimeMs.high)))
+                        return "hubTimeMs: integer|Long expected";
+                }
+                if (m.sealPublicKey != null && $Object.hasOwnProperty.call(m, "sealPublicKey")) {
+                    if (!(m.sealPublicKey && typeof m.sealPublicKey.length === "number" || $util.isString(m.sealPublicKey)))
+                        return "sealPublicKey: buffer expected";
+                }
+                if (m.sealKeyId != null && $Object.hasOwnProperty.call(m, "sealKeyId")) {
+                    if (!$util.isString(m.sealKeyId))
+                        return "sealKeyId: string expected";
+                }
+                if (m.sealKeySinceMs != null && $Object.hasOwnProperty.call(m, "sealKeySinceMs")) {
+                    if (!$util.isInteger(m.sealKeySinceMs) && !(m.sealKeySinceMs && $util.isInteger(m.sealKeySinceMs.low) && $util.isInteger(m.sealKeySinceMs.high)))
+                        return "sealKeySinceMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ConfigPush message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.ConfigPush
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.ConfigPush} ConfigPush
+             */
+            ConfigPush.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.ConfigPush)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.ConfigPush: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.ConfigPush();
+                if (d.deviceId != null) {
+                    if (typeof d.deviceId !== "string" || d.deviceId.length) {
+                        m.deviceId = $String(d.deviceId);
+                    }
+                }
+                if (d.hubTimeMs != null) {
+                    if (typeof d.hubTimeMs === "object" ? d.hubTimeMs.low || d.hubTimeMs.high : $Number(d.hubTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.hubTimeMs = $util.Long.fromValue(d.hubTimeMs, false);
+                        else if (typeof d.hubTimeMs === "string")
+                            m.hubTimeMs = $parseInt(d.hubTimeMs, 10);
+                        else if (typeof d.hubTimeMs === "number")
+                            m.hubTimeMs = d.hubTimeMs;
+                        else if (typeof d.hubTimeMs === "object")
+                            m.hubTimeMs = new $util.LongBits(d.hubTimeMs.low >>> 0, d.hubTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.sealPublicKey != null) {
+                    if (d.sealPublicKey.length) {
+                        if (typeof d.sealPublicKey === "string")
+                            $util.base64.decode(d.sealPublicKey, m.sealPublicKey = $util.newBuffer($util.base64.length(d.sealPublicKey)), 0);
+                        else if (d.sealPublicKey.length >= 0)
+                            m.sealPublicKey = d.sealPublicKey;
+                    }
+                }
+                if (d.sealKeyId != null) {
+                    if (typeof d.sealKeyId !== "string" || d.sealKeyId.length) {
+                        m.sealKeyId = $String(d.sealKeyId);
+                    }
+                }
+                if (d.sealKeySinceMs != null) {
+                    if (typeof d.sealKeySinceMs === "object" ? d.sealKeySinceMs.low || d.sealKeySinceMs.high : $Number(d.sealKeySinceMs) !== 0) {
+                        if ($util.Long)
+                            m.sealKeySinceMs = $util.Long.fromValue(d.sealKeySinceMs, false);
+                        else if (typeof d.sealKeySinceMs === "string")
+                            m.sealKeySinceMs = $parseInt(d.sealKeySinceMs, 10);
+                        else if (typeof d.sealKeySinceMs === "number")
+                            m.sealKeySinceMs = d.sealKeySinceMs;
+                        else if (typeof d.sealKeySinceMs === "object")
+                            m.sealKeySinceMs = new $util.LongBits(d.sealKeySinceMs.low >>> 0, d.sealKeySinceMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ConfigPush message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.ConfigPush
+             * @static
+             * @param {alpr.v1.ConfigPush} m ConfigPush
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ConfigPush.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.deviceId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.hubTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.hubTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if (o.bytes === $String)
+                        d.sealPublicKey = "";
+                    else {
+                        d.sealPublicKey = [];
+                        if (o.bytes !== $Array)
+                            d.sealPublicKey = $util.newBuffer(d.sealPublicKey);
+                    }
+                    d.sealKeyId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.sealKeySinceMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sealKeySinceMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.hubTimeMs != null && $Object.hasOwnProperty.call(m, "hubTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.hubTimeMs = typeof m.hubTimeMs === "number" ? $BigInt(m.hubTimeMs) : $util.Long.fromBits(m.hubTimeMs.low >>> 0, m.hubTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.hubTimeMs === "number")
+                        d.hubTimeMs = o.longs === $String ? $String(m.hubTimeMs) : m.hubTimeMs;
+                    else
+                        d.hubTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.hubTimeMs) : o.longs === $Number ? new $util.LongBits(m.hubTimeMs.low >>> 0, m.hubTimeMs.high >>> 0).toNumber() : m.hubTimeMs;
+                }
+                if (m.sealPublicKey != null && $Object.hasOwnProperty.call(m, "sealPublicKey")) {
+                    d.sealPublicKey = o.bytes === $String ? $util.base64.encode(m.sealPublicKey, 0, m.sealPublicKey.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.sealPublicKey) : m.sealPublicKey;
+                }
+                if (m.sealKeyId != null && $Object.hasOwnProperty.call(m, "sealKeyId")) {
+                    d.sealKeyId = m.sealKeyId;
+                }
+                if (m.sealKeySinceMs != null && $Object.hasOwnProperty.call(m, "sealKeySinceMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sealKeySinceMs = typeof m.sealKeySinceMs === "number" ? $BigInt(m.sealKeySinceMs) : $util.Long.fromBits(m.sealKeySinceMs.low >>> 0, m.sealKeySinceMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.sealKeySinceMs === "number")
+                        d.sealKeySinceMs = o.longs === $String ? $String(m.sealKeySinceMs) : m.sealKeySinceMs;
+                    else
+                        d.sealKeySinceMs = o.longs === $String ? $util.Long.prototype.toString.call(m.sealKeySinceMs) : o.longs === $Number ? new $util.LongBits(m.sealKeySinceMs.low >>> 0, m.sealKeySinceMs.high >>> 0).toNumber() : m.sealKeySinceMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ConfigPush to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.ConfigPush
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ConfigPush.prototype.toJSON = function() {
+                return ConfigPush.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ConfigPush
+             * @function getTypeUrl
+             * @memberof alpr.v1.ConfigPush
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ConfigPush.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.ConfigPush";
+            };
+
+            return ConfigPush;
+        })();
+
+        v1.SignedConfigPush = (function() {
+
+            /**
+             * Properties of a SignedConfigPush.
+             * @typedef {Object} alpr.v1.SignedConfigPush.$Properties
+             * @property {Uint8Array|null} [push] SignedConfigPush push
+             * @property {Uint8Array|null} [signature] SignedConfigPush signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignedConfigPush.
+             * @memberof alpr.v1
+             * @interface ISignedConfigPush
+             * @augments alpr.v1.SignedConfigPush.$Properties
+             * @deprecated Use alpr.v1.SignedConfigPush.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignedConfigPush.
+             * @typedef {alpr.v1.SignedConfigPush.$Properties} alpr.v1.SignedConfigPush.$Shape
+             */
+
+            /**
+             * Constructs a new SignedConfigPush.
+             * @memberof alpr.v1
+             * @classdesc Represents a SignedConfigPush.
+             * @constructor
+             * @param {alpr.v1.SignedConfigPush.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignedConfigPush = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SignedConfigPush push.
+             * @member {Uint8Array} push
+             * @memberof alpr.v1.SignedConfigPush
+             * @instance
+             */
+            SignedConfigPush.prototype.push = $util.newBuffer([]);
+
+            /**
+             * SignedConfigPush signature.
+             * @member {Uint8Array} signature
+             * @memberof alpr.v1.SignedConfigPush
+             * @instance
+             */
+            SignedConfigPush.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SignedConfigPush instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.SignedConfigPush
+             * @static
+             * @param {alpr.v1.SignedConfigPush.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.SignedConfigPush} SignedConfigPush instance
+             * @type {{
+             *   (properties: alpr.v1.SignedConfigPush.$Shape): alpr.v1.SignedConfigPush & alpr.v1.SignedConfigPush.$Shape;
+             *   (properties?: alpr.v1.SignedConfigPush.$Properties): alpr.v1.SignedConfigPush;
+             * }}
+             */
+            SignedConfigPush.create = function(properties) {
+                return new SignedConfigPush(properties);
+            };
+
+            /**
+             * Encodes the specified SignedConfigPush message. Does not implicitly {@link alpr.v1.SignedConfigPush.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.SignedConfigPush
+             * @static
+             * @param {alpr.v1.SignedConfigPush.$Properties} m SignedConfigPush message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedConfigPush.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.push != null && $Object.hasOwnProperty.call(m, "push") && m.push.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.push);
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SignedConfigPush message, length delimited. Does not implicitly {@link alpr.v1.SignedConfigPush.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.SignedConfigPush
+             * @static
+             * @param {alpr.v1.SignedConfigPush.$Properties} message SignedConfigPush message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedConfigPush.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SignedConfigPush message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.SignedConfigPush
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.SignedConfigPush & alpr.v1.SignedConfigPush.$Shape} SignedConfigPush
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedConfigPush.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.SignedConfigPush();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.push = v;
+                            else
+                                delete m.push;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SignedConfigPush message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.SignedConfigPush
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.SignedConfigPush & alpr.v1.SignedConfigPush.$Shape} SignedConfigPush
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedConfigPush.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SignedConfigPush message.
+             * @function verify
+             * @memberof alpr.v1.SignedConfigPush
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SignedConfigPush.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.push != null && $Object.hasOwnProperty.call(m, "push")) {
+                    if (!(m.push && typeof m.push.length === "number" || $util.isString(m.push)))
+                        return "push: buffer expected";
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
+                        return "signature: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SignedConfigPush message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.SignedConfigPush
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.SignedConfigPush} SignedConfigPush
+             */
+            SignedConfigPush.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.SignedConfigPush)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.SignedConfigPush: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.SignedConfigPush();
+                if (d.push != null) {
+                    if (d.push.length) {
+                        if (typeof d.push === "string")
+                            $util.base64.decode(d.push, m.push = $util.newBuffer($util.base64.length(d.push)), 0);
+                        else if (d.push.length >= 0)
+                            m.push = d.push;
+                    }
+                }
+                if (d.signature != null) {
+                    if (d.signature.length) {
+                        if (typeof d.signature === "string")
+                            $util.base64.decode(d.signature, m.signature = $util.newBuffer($util.base64.length(d.signature)), 0);
+                        else if (d.signature.length >= 0)
+                            m.signature = d.signature;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SignedConfigPush message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.SignedConfigPush
+             * @static
+             * @param {alpr.v1.SignedConfigPush} m SignedConfigPush
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SignedConfigPush.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if (o.bytes === $String)
+                        d.push = "";
+                    else {
+                        d.push = [];
+                        if (o.bytes !== $Array)
+                            d.push = $util.newBuffer(d.push);
+                    }
+                    if (o.bytes === $String)
+                        d.signature = "";
+                    else {
+                        d.signature = [];
+                        if (o.bytes !== $Array)
+                            d.signature = $util.newBuffer(d.signature);
+                    }
+                }
+                if (m.push != null && $Object.hasOwnProperty.call(m, "push")) {
+                    d.push = o.bytes === $String ? $util.base64.encode(m.push, 0, m.push.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.push) : m.push;
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SignedConfigPush to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.SignedConfigPush
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SignedConfigPush.prototype.toJSON = function() {
+                return SignedConfigPush.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SignedConfigPush
+             * @function getTypeUrl
+             * @memberof alpr.v1.SignedConfigPush
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignedConfigPush.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.SignedConfigPush";
+            };
+
+            return SignedConfigPush;
         })();
 
         return v1;

@@ -21,7 +21,7 @@ class FileNameRecognizer implements Recognizer {
   }
 }
 
-async function setup(tt: { teardown(fn: () => unknown): void }, options: { files?: number; recognizer?: Recognizer; clock?: Clock; night?: boolean; recognizeQueue?: number; stageStuckMs?: number; corrupt?: number } = {}) {
+async function setup(tt: { teardown(fn: () => unknown): void }, options: { files?: number; recognizer?: Recognizer; clock?: Clock; night?: boolean; recognizeQueue?: number; stageStuckMs?: number; corrupt?: number; hubNow?: () => number | null } = {}) {
   const dir = await tempDir(tt);
   const jpeg = await solidJpeg();
   for (let i = 0; i < (options.files ?? 6); i++) {
@@ -50,6 +50,7 @@ async function setup(tt: { teardown(fn: () => unknown): void }, options: { files
     recognizer: options.recognizer ?? new FileNameRecognizer(),
     store: { append: async (read) => void stored.push(read) },
     captureQueue: 4, recognizeQueue: options.recognizeQueue ?? 8, framePoolBytes: 10_000_000, stageStuckMs: options.stageStuckMs ?? 30_000, clock, logger,
+    ...(options.hubNow ? { hubNow: options.hubNow } : {}),
   });
   pipeline.on('frameCaptured', () => litDuringCapture.push(chip.levelOf(18)));
   await pipeline.start();
@@ -117,4 +118,19 @@ t.test('a stage stuck on one item is reported to the supervisor', async (tt) => 
   await clock.advanceAsync(2000, 100);
   tt.same(failures, ['ALPR_ERR_STAGE_STUCK']);
   tt.equal(pipeline.healthy, false, 'the systemd watchdog ping is withheld');
+});
+
+t.test('once the hub time is known, each read carries it beside the appliance clock time', async (tt) => {
+  const HOUR = 3_600_000;
+  let hubNow: number | null = null;
+  // The hub's clock is two hours behind this appliance's.
+  const { pipeline, stored, trigger } = await setup(tt, { hubNow: () => (hubNow === null ? null : Date.now() - 2 * HOUR) });
+  trigger(1);
+  await eventually(() => pipeline.idle && stored.length === 1);
+  tt.equal(stored[0]!.hubCapturedAt, undefined, 'before the hub has been heard from: only the appliance time');
+  hubNow = 1;
+  trigger(2);
+  await eventually(() => pipeline.idle && stored.length === 2);
+  const read = stored[1]!;
+  tt.ok(Math.abs(read.hubCapturedAt! - (read.capturedAt - 2 * HOUR)) < 1000, 'the hub time at capture, two hours behind the appliance time');
 });

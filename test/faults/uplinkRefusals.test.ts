@@ -1,0 +1,96 @@
+import t from 'tap';
+import { silentLogger } from '../../core/index.js';
+import { IngestService } from '../../hub/index.js';
+import type { DeviceStatusReport } from '../../hub/ingest/ingestService.js';
+import { eventually, makeRead } from '../helpers/index.js';
+import { makeDevice, startHub, type Hub } from '../helpers/syncRig.js';
+
+t.setTimeout(2 * 60_000);
+
+// The hub takes envelopes of at most 300 kB here; a read with 100 kB of images fits, five do not.
+const HUB_MAX_BATCH = 300_000;
+
+t.test('an oversized batch is split, and a small valid read appended after it still arrives', async (tt) => {
+  // The appliance learned a 32 MB limit from its first ack; the hub is then restarted with a
+  // 300 kB one, so the next batch (five 100 kB reads and a small one) is refused as too large.
+  const hub = await startHub(tt);
+  const device = await makeDevice(tt, hub, { maxReads: 100 });
+  await device.uplink.start();
+  await eventually(() => device.uplink.stats.batchesAcked >= 1, 10_000);
+  await hub.ingest.stop();
+  const ingest = await restartIngest(tt, hub, HUB_MAX_BATCH);
+  const big = Array.from({ length: 5 }, () => makeRead({ siteId: 'site-1', capturedAt: Date.now() - 60_000, imageBytes: 80_000 }));
+  const small = makeRead({ siteId: 'site-1', capturedAt: Date.now() - 59_000 });
+  for (const r of [...big, small]) await device.buffer.append(r);
+  device.uplink.notify();
+  await eventually(async () => (await hub.store.countReads()) === 6, 15_000);
+  tt.same((await hub.store.allReadIds()).sort(), [...big, small].map((r) => r.id).sort(), 'every read is at the hub, once');
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 5_000);
+  tt.ok(device.uplink.stats.batchesRefused >= 1, `the hub refused ${device.uplink.stats.batchesRefused} batch(es) as too large, and the appliance split them`);
+  tt.equal(device.uplink.stats.readsQuarantined, 0, 'nothing was set aside');
+  tt.equal(ingest.stats.gaps, 0, 'the split reused the refused sequence number: no gap at the hub');
+});
+
+t.test('with a hub limit known from the start, batches are sized to it and never refused', async (tt) => {
+  const hub = await startHub(tt, { maxBatchBytes: HUB_MAX_BATCH });
+  const device = await makeDevice(tt, hub, { maxReads: 100 });
+  const reads = Array.from({ length: 8 }, () => makeRead({ siteId: 'site-1', capturedAt: Date.now() - 60_000, imageBytes: 80_000 }));
+  for (const r of reads) await device.buffer.append(r);
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 15_000);
+  tt.equal(await hub.store.countReads(), 8);
+  tt.equal(device.uplink.stats.batchesRefused, 0, 'the limit from the first ack sized every batch');
+});
+
+t.test('a read too large for the hub on its own is quarantined, and the reads after it arrive', async (tt) => {
+  const hub = await startHub(tt, { maxBatchBytes: HUB_MAX_BATCH });
+  const device = await makeDevice(tt, hub, { maxReads: 100 });
+  const huge = makeRead({ siteId: 'site-1', capturedAt: Date.now() - 60_000, imageBytes: 400_000 });
+  const after = [makeRead({ siteId: 'site-1', capturedAt: Date.now() - 59_000 }), makeRead({ siteId: 'site-1', capturedAt: Date.now() - 58_000 })];
+  for (const r of [huge, ...after]) await device.buffer.append(r);
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).quarantinedReads === 1 && (await device.buffer.stats()).reads === 1, 15_000);
+  tt.same((await hub.store.allReadIds()).sort(), after.map((r) => r.id).sort(), 'the reads after it are at the hub');
+  tt.equal((await device.buffer.stats()).reads, 1, 'the huge read is still held on the appliance, set aside');
+  tt.equal(device.uplink.stats.readsQuarantined, 1);
+});
+
+t.test('reads the hub refuses as invalid are quarantined, counted in the status the hub receives, and the rest is stored', async (tt) => {
+  const hub = await startHub(tt);
+  const device = await makeDevice(tt, hub, { maxReads: 100 });
+  const statuses: DeviceStatusReport[] = [];
+  hub.ingest.on('deviceStatus', (s) => statuses.push(s));
+  const good = [makeRead({ siteId: 'site-1', capturedAt: Date.now() - 60_000 }), makeRead({ siteId: 'site-1', capturedAt: Date.now() - 59_000 })];
+  // Each passes the appliance's own checks but not the hub's: a plate with a dash, another site.
+  const bad = [makeRead({ siteId: 'site-1', plate: 'AB-123', capturedAt: Date.now() - 59_500 }), makeRead({ siteId: 'site-9', capturedAt: Date.now() - 58_000 })];
+  for (const r of [good[0]!, bad[0]!, good[1]!, bad[1]!]) await device.buffer.append(r);
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).quarantinedReads === 2, 15_000);
+  tt.same((await hub.store.allReadIds()).sort(), good.map((r) => r.id).sort(), 'the valid reads are stored');
+  const later = makeRead({ siteId: 'site-1', capturedAt: Date.now() });
+  await device.buffer.append(later);
+  device.uplink.notify();
+  await eventually(async () => (await device.buffer.stats()).reads === 2, 10_000);
+  tt.equal(await hub.store.countReads(), 3, 'a read appended later goes past the quarantined ones');
+  const held = [];
+  for await (const r of device.buffer.readAll()) held.push(r.id);
+  tt.same(held.sort(), bad.map((r) => r.id).sort(), 'the quarantine holds exactly the refused reads, readable with the data key');
+  // The status published on the next connect carries the count.
+  await device.uplink.stop();
+  await device.uplink.start();
+  await eventually(() => statuses.some((s) => s.quarantinedReads === 2), 10_000);
+  const last = statuses.filter((s) => s.online).at(-1)!;
+  tt.equal(last.quarantinedReads, 2, 'the hub hears how many reads are quarantined');
+  tt.equal(last.unsyncedReads, 0, 'quarantined reads are not counted as waiting to sync');
+});
+
+/** The hub's ingest started again with another batch limit (an operator lowered it). */
+async function restartIngest(tt: { teardown(fn: () => unknown): void }, hub: Hub, maxBatchBytes: number): Promise<IngestService> {
+  const ingest = new IngestService({
+    brokerUrl: hub.brokerUrl, username: 'hub', password: hub.broker!.hubPassword, sharedGroup: null, clientId: 'hub-ingest-restarted', store: hub.store, keys: hub.keys,
+    maxBatchBytes, maxImageBytes: 4 * 1024 * 1024, now: Date.now, logger: silentLogger(),
+  });
+  await ingest.start();
+  tt.teardown(() => ingest.stop());
+  return ingest;
+}
