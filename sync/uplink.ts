@@ -115,6 +115,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   private pushWaitUntil = 0;
   /** The most bytes of reads the hub takes in one batch, from its acks. */
   private hubMaxBytes = Number.POSITIVE_INFINITY;
+  private hubLimitKnown = false;
   readonly stats: UplinkStats;
 
   constructor(private readonly ctx: UplinkOptions) {
@@ -232,11 +233,11 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         await this.pause(200);
         continue;
       }
-      if (!this.hubTime.known) {
+      if (!this.hubTime.known || !this.hubLimitKnown) {
         const wait = this.pushWaitUntil - this.ctx.clock.monotonic();
-        if (wait > 0) await this.pause(wait);
-        // No push came (an external broker): an empty batch, whose ack carries the hub's time,
-        // so no read goes out stamped with a wrong one.
+        if (!this.hubTime.known && wait > 0) await this.pause(wait);
+        // First an empty batch: its ack carries the hub's time (an external broker sends no push)
+        // and batch limit, so no read goes out stamped with a wrong time or in a batch too large.
         else if (!(await this.send([]))) await this.pause(backoff);
         continue;
       }
@@ -315,7 +316,10 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         backoff = Math.min(this.ctx.backoff.maxMs, backoff * 2);
         continue;
       }
-      if (Number(ack.maxBatchBytes) > 0) this.hubMaxBytes = Number(ack.maxBatchBytes);
+      if (Number(ack.maxBatchBytes) > 0) {
+        this.hubMaxBytes = Number(ack.maxBatchBytes);
+        this.hubLimitKnown = true;
+      }
       if (!ack.batchError) {
         this.stats.batchesAcked++;
         this.stats.lastAckedSequence = seq;

@@ -21,7 +21,8 @@ t.test('an oversized batch is split, and a small valid read appended after it st
   const ingest = await restartIngest(tt, hub, HUB_MAX_BATCH);
   const big = Array.from({ length: 5 }, () => makeRead({ siteId: 'site-1', capturedAt: Date.now() - 60_000, imageBytes: 80_000 }));
   const small = makeRead({ siteId: 'site-1', capturedAt: Date.now() - 59_000 });
-  for (const r of [...big, small]) await device.buffer.append(r);
+  // Appended together: one group commit, so the uplink finds all six in one batch.
+  await Promise.all([...big, small].map((r) => device.buffer.append(r)));
   device.uplink.notify();
   await eventually(async () => (await hub.store.countReads()) === 6, 15_000);
   tt.same((await hub.store.allReadIds()).sort(), [...big, small].map((r) => r.id).sort(), 'every read is at the hub, once');
