@@ -196,6 +196,11 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     this.handlers.set(topic, handler);
   }
 
+  /** The hub key pending data is sealed to now (it follows a hub key rotation). */
+  get hubSealKey(): { publicKey: KeyObject; keyId: string } {
+    return { publicKey: this.hub.sealPublicKey, keyId: this.hub.sealKeyId };
+  }
+
   /** Publishes at once, outside the batch loop (hits go ahead of batches); fails when the link is down. */
   async publishNow(topic: string, payload: Uint8Array): Promise<void> {
     const client = this.client;

@@ -11,7 +11,8 @@ export interface HitAlertsOptions {
   dir: string;
   deviceId: string;
   deviceKey: KeyObject;
-  hub: { sealPublicKey: KeyObject; sealKeyId: string; verifyKey: KeyObject };
+  /** The hub's signing key, which acks are checked against (hits are sealed to the uplink's current hub key). */
+  hub: { verifyKey: KeyObject };
   keeper: HotlistKeeper;
   uplink: Uplink;
   /** How often pending alerts are offered again while unacknowledged. */
@@ -65,7 +66,7 @@ export class HitAlerts {
       const sealed = sealAlert({
         deviceId: this.ctx.deviceId, read: toWireRead(read, read.hubCapturedAt ?? read.capturedAt), entryId: entry.entryId, nearMatch, matchedPlate: entry.plate,
         hotlistVersion: this.ctx.keeper.version, matchedAtMs: this.ctx.clock.now(),
-      }, this.ctx.deviceKey, { publicKey: this.ctx.hub.sealPublicKey, keyId: this.ctx.hub.sealKeyId });
+      }, this.ctx.deviceKey, this.ctx.uplink.hubSealKey);
       this.counters.hits++;
       this.ctx.logger.info({ readId: read.id, entryId: entry.entryId, nearMatch }, 'hot-list hit');
       const sent = this.ctx.uplink.publishNow(topics.alerts(this.ctx.deviceId), sealed).then(() => void this.counters.sent++, () => undefined);

@@ -2,6 +2,7 @@ import type { MqttClient } from 'mqtt';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
 import { alpr, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
+import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HotlistService } from '../hotlists/hotlistService.js';
 import type { HubRead, HubStore } from '../store/index.js';
 import type { AlertService } from './alertService.js';
@@ -85,8 +86,10 @@ export class AlertLink {
     try {
       const header = envelopeHeader(payload);
       if (header.deviceId !== route.deviceId) return refuse('envelope names another device');
-      if (header.hubKeyId !== this.ctx.keys.seal.keyId) return refuse(`sealed to hub key ${header.hubKeyId}, not the current one`);
-      hit = openAlert(header, this.ctx.keys.seal, publicKeyFromRaw(device.publicKey, 'ed25519'));
+      // The same keys as read batches: the current one, or one retired by a rotation and still in its grace period.
+      const found = sealKeyFor(this.ctx.keys.sealKeys, header.hubKeyId, this.ctx.clock.now());
+      if (!('key' in found)) return refuse(found.refused);
+      hit = openAlert(header, found.key, publicKeyFromRaw(device.publicKey, 'ed25519'));
     } catch (err) {
       return refuse(errorMessage(err));
     }

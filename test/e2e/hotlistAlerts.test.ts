@@ -32,7 +32,7 @@ function applianceSide(t: Tap, hub: Hub, device: Device, uplink: Uplink) {
   uplink.setStatusSource(async () => ({ hotlistVersion: keeper.version }));
   const alerts = new HitAlerts({
     dir: join(device.dir, 'alerts'), deviceId: device.deviceId, deviceKey: device.keys.privateKey, keeper, uplink, retryMs: 200, clock: systemClock, logger: silentLogger(),
-    hub: { sealPublicKey: hub.keys!.seal.publicKey, sealKeyId: hub.keys!.seal.keyId, verifyKey: hub.keys!.sign.publicKey },
+    hub: { verifyKey: hub.keys!.sign.publicKey },
   });
   t.teardown(async () => {
     await alerts.stop();
