@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { AlprError, systemClock, type Clock, type ErrorCode, type Logger } from '../../core/index.js';
+import { AlprError, systemClock, type Clock, type Logger } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
 import { accountRoutes } from '../accounts/routes.js';
 import type { HubServices } from '../hubServices.js';
@@ -11,17 +11,9 @@ import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy
 import { clientCertPlugin } from '../tls/clientCertPlugin.js';
 import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
 import { policyRoutes } from '../policy/routes.js';
+import { HTTP_STATUS } from './httpStatus.js';
 import * as S from './schemas.js';
 import { apiValidatorCompiler } from './validation.js';
-
-/** HTTP status for each error the API can return; anything else is a 500. */
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  ALPR_ERR_INVALID_INPUT: 400, ALPR_ERR_PASSWORD_POLICY: 400, ALPR_ERR_PURPOSE_REQUIRED: 400,
-  ALPR_ERR_AUTH_FAILED: 401, ALPR_ERR_AUTH_MFA_REQUIRED: 401, ALPR_ERR_SESSION_EXPIRED: 401,
-  ALPR_ERR_FORBIDDEN: 403, ALPR_ERR_SEPARATION_OF_DUTIES: 403, ALPR_ERR_FELONY_APPROVAL_INVALID: 403, ALPR_ERR_ACCOUNT_LAPSED: 403, ALPR_ERR_CLIENT_CERT: 403, ALPR_ERR_SEARCH_SUSPENDED: 403, ALPR_ERR_PURPOSE_PROHIBITED: 403,
-  ALPR_ERR_NOT_FOUND: 404, ALPR_ERR_CONFLICT: 409, ALPR_ERR_SITE_NOT_APPROVED: 409, ALPR_ERR_AUTH_LOCKED: 423, ALPR_ERR_RATE_LIMITED: 429,
-  ALPR_ERR_STORE: 503,
-};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,7 +21,7 @@ declare module 'fastify' {
   }
 }
 
-const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.ErrorBody, 409: S.ErrorBody, 423: S.ErrorBody, 429: S.ErrorBody };
+const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.ErrorBody, 409: S.ErrorBody, 413: S.ErrorBody, 423: S.ErrorBody, 429: S.ErrorBody, 503: S.ErrorBody };
 const bearer = [{ bearer: [] as string[] }];
 
 /**
@@ -67,7 +59,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
 
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number }, request, reply) => {
     if (err instanceof AlprError) {
-      const status = STATUS[err.code] ?? 500;
+      const status = HTTP_STATUS[err.code];
       if (status >= 500) request.log.error({ err: err.toJSON() }, 'request failed');
       return reply.status(status).send({ code: err.code, message: err.message, retryable: err.retryable });
     }
