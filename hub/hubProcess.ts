@@ -123,7 +123,7 @@ export class Hub {
     const hubBrokerUrl = this.broker?.hubUrl ?? brokerUrl;
     this.ingest = new IngestService({
       brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
-      maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
+      maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: this.services.policy.maxFutureSkewMs, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
     });
     const devices = this.services.devices;
     this.ingest.on('deviceStatus', (report) => {

@@ -176,5 +176,7 @@ export const DeviceActionReply = Type.Object({ deviceId: Type.String(), siteId: 
 export const DeviceOverviewBody = Type.Object({
   deviceId: Type.String(), siteId: Type.String(), status: Type.String(), enrolledAt: Type.Integer(),
   online: Type.Union([Type.Boolean(), Type.Null()]), statusReportedAt: Type.Union([Type.Integer(), Type.Null()]), unsyncedReads: Type.Union([Type.Integer(), Type.Null()]),
-  oldestUnsyncedAgeS: Type.Union([Type.Integer(), Type.Null()]), tamperOpen: Type.Union([Type.Boolean(), Type.Null()]), health: Type.Unknown(),
+  oldestUnsyncedAgeS: Type.Union([Type.Integer(), Type.Null()]), tamperOpen: Type.Union([Type.Boolean(), Type.Null()]),
+  health: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  statusProblem: Type.Union([Type.String(), Type.Null()], { description: 'why the stored status cannot be shown in full' }),
 });

@@ -19,7 +19,7 @@ export interface Hub {
 /** A hub: SQLite store (or the one given), keys, the embedded broker (unless a URL is given), ingest. */
 export async function startHub(t: Teardown, options: {
   store?: HubStore; brokerUrl?: string; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number;
-  broker?: Pick<EmbeddedBrokerOptions, 'tls' | 'limits'>;
+  broker?: Pick<EmbeddedBrokerOptions, 'tls' | 'limits'>; maxFutureSkewMs?: number;
 } = {}): Promise<Hub> {
   const dir = await tempDir(t, 'alpr-hub-');
   const keys = await loadOrCreateHubKeys(join(dir, 'keys'));
@@ -37,7 +37,7 @@ export async function startHub(t: Teardown, options: {
   const ingest = new IngestService({
     brokerUrl: broker?.hubUrl ?? brokerUrl, username: credentials?.username ?? 'hub', password: credentials?.password ?? '', sharedGroup: options.sharedGroup ?? null,
     clientId: `hub-ingest-${randomBytes(4).toString('hex')}`, store, keys, maxBatchBytes: options.maxBatchBytes ?? 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024,
-    now: Date.now, logger: silentLogger(),
+    ...(options.maxFutureSkewMs === undefined ? {} : { maxFutureSkewMs: options.maxFutureSkewMs }), now: Date.now, logger: silentLogger(),
   });
   await ingest.start();
   t.teardown(async () => {
