@@ -71,7 +71,7 @@ async function timeQueries(store: HubStore, queries: Array<{ plate: string; mode
   let hits = 0;
   for (const q of queries) {
     const t0 = performance.now();
-    const res = await searchReads(store, { ...q, from, to, limit: 100 });
+    const res = await searchReads(store, { ...q, from, to, limit: 100, heldOnly: null });
     times.push(performance.now() - t0);
     hits += res.hits.length;
   }

@@ -88,12 +88,15 @@ export class EvidenceService {
     const description = String(input.description ?? '').trim();
     if (description.length < 10 || description.length > 1000) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'description: why these reads are evidence, 10-1000 characters');
     let caseNumber = '';
-    for (const id of readIds) caseNumber = String((await this.ctx.search.citedSearch(user, input.searchId, id)).detail.caseNumber ?? '');
+    const searches = [];
+    for (const id of readIds) searches.push(await this.ctx.search.citedSearch(user, input.searchId, id));
+    for (const search of searches) caseNumber = String(search.detail.caseNumber ?? '');
     if (!caseNumber) throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', 'evidence is exported for a case: cite an investigative search with a case number');
     const reads: HubRead[] = [];
-    for (const id of readIds) {
+    for (const [i, id] of readIds.entries()) {
       const read = await this.ctx.store.getRead(id);
       if (!read) throw new AlprError('ALPR_ERR_NOT_FOUND', `read ${id} is no longer held`);
+      await this.ctx.search.requireVisible(user, read, searches[i]!);
       reads.push(read);
     }
     const exportId = randomUUID();

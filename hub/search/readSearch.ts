@@ -15,6 +15,12 @@ export interface ReadQuery {
   region?: string;
   minConfidence?: number;
   limit: number;
+  /**
+   * Reads past the retention period are left only because an evidence hold keeps them (VI):
+   * they are visible only to a search under the hold's own case number. Null for those who may
+   * see every held read (auditors).
+   */
+  heldOnly: { retainedFrom: number; caseNumber: string | null } | null;
 }
 
 /** One search result: the read's facts, never its images (those are a separate, audited call). */
@@ -172,6 +178,16 @@ async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plat
   }
   if (q.region !== undefined) (filters.push('region = ?'), params.push(q.region));
   if (q.minConfidence !== undefined) (filters.push('confidence >= ?'), params.push(q.minConfidence));
+  if (q.heldOnly) {
+    // Past retention means before the cutoff by capture or by arrival, as the purge counts it.
+    const inRetention = 'captured_at >= ? AND received_at >= ?';
+    params.push(q.heldOnly.retainedFrom, q.heldOnly.retainedFrom);
+    if (q.heldOnly.caseNumber === null) filters.push(`(${inRetention})`);
+    else {
+      filters.push(`(${inRetention} OR id IN (SELECT read_id FROM holds WHERE released_at IS NULL AND case_number = ?))`);
+      params.push(q.heldOnly.caseNumber);
+    }
+  }
   // Many plates (a wildcard, a fuzzy tier): visit the days newest first and stop once the cap is
   // passed, instead of probing every plate in every day.
   const windows = plates.length <= FEW_PLATES ? [{ table: 'reads', from: q.from, to: q.to }] : store.readWindows(q.from, q.to);

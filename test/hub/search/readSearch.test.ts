@@ -49,7 +49,7 @@ onBothStores(t, 'exact, wildcard and fuzzy search agree with a brute-force refer
     if (mode === 'wildcard') plate = shapes[Math.floor(i / 3) % shapes.length]!;
     if (mode === 'fuzzy') plate = base.slice(0, 2) + ALPHABET[Math.floor(r() * 36)] + base.slice(3);
     const q: ReadQuery = {
-      plate, mode, from: START - Math.floor(r() * 10) * DAY, to: START, limit: 10_000,
+      plate, mode, from: START - Math.floor(r() * 10) * DAY, to: START, limit: 10_000, heldOnly: null,
       ...(i % 4 === 0 ? { cameraIds: ['cam1'] } : {}), ...(i % 5 === 0 ? { region: 'IL' } : {}), ...(i % 6 === 0 ? { minConfidence: 0.5 } : {}),
     };
     if (mode === 'wildcard' && plate.replace(/[*?]/g, '').length < 3) continue;
@@ -66,7 +66,7 @@ onBothStores(t, 'a capped wildcard over many plates and days returns exactly the
   let truncated = 0;
   const plates = [...new Set(reads.map((r) => r.plate))].slice(0, 4);
   for (const pattern of plates.flatMap((p) => [`${p.slice(0, 3)}*`, `*${p.slice(-3)}`, `?${p.slice(1, 2)}?${p.slice(3, 5)}*`, `${p.slice(0, 1)}?${p.slice(2)}`])) {
-    const q: ReadQuery = { plate: pattern, mode: 'wildcard', from: START - 10 * DAY, to: START, limit: 7 };
+    const q: ReadQuery = { plate: pattern, mode: 'wildcard', from: START - 10 * DAY, to: START, limit: 7, heldOnly: null };
     const got = await searchReads(h.store, q);
     const all = bruteForce(reads, { ...q, limit: 1e9 });
     const newest = reads.filter((r) => all.includes(r.id)).sort((a, b) => b.capturedAt - a.capturedAt || (a.id < b.id ? -1 : 1)).slice(0, 7).map((r) => r.id);
@@ -77,7 +77,7 @@ onBothStores(t, 'a capped wildcard over many plates and days returns exactly the
   t.ok(truncated > 0, 'some patterns match more reads than the cap');
   // Many plates across many days: the search walks the days newest first and stops early.
   const many = await h.addReads(Array.from({ length: 200 }, (_, i) => ({ plate: `WLD${String(i % 25).padStart(3, '0')}`, capturedAt: START - (i % 9) * DAY - i * 1000 })));
-  const got = await searchReads(h.store, { plate: 'WLD*', mode: 'wildcard', from: START - 10 * DAY, to: START + 1, limit: 30 });
+  const got = await searchReads(h.store, { plate: 'WLD*', mode: 'wildcard', from: START - 10 * DAY, to: START + 1, limit: 30, heldOnly: null });
   const newest = [...many].sort((a, b) => b.capturedAt - a.capturedAt || (a.id < b.id ? -1 : 1)).slice(0, 30).map((r) => r.id);
   t.same(got.hits.map((x) => x.id), newest, '25 plates over 9 days: the 30 newest, in order');
   t.equal(got.truncated, true);
@@ -85,7 +85,7 @@ onBothStores(t, 'a capped wildcard over many plates and days returns exactly the
 
 onBothStores(t, 'results are capped, newest first, and the cap is reported', async (t, h) => {
   await h.addReads(Array.from({ length: 30 }, (_, i) => ({ plate: 'CAP123', capturedAt: START - i * 60_000 })));
-  const got = await searchReads(h.store, { plate: 'CAP123', mode: 'exact', from: START - DAY, to: START + 1, limit: 10 });
+  const got = await searchReads(h.store, { plate: 'CAP123', mode: 'exact', from: START - DAY, to: START + 1, limit: 10, heldOnly: null });
   t.equal(got.hits.length, 10);
   t.equal(got.truncated, true);
   t.same(got.hits.map((x) => x.capturedAt), Array.from({ length: 10 }, (_, i) => START - i * 60_000));
@@ -93,7 +93,7 @@ onBothStores(t, 'results are capped, newest first, and the cap is reported', asy
 
 onBothStores(t, 'fuzzy results put the asked-for plate before its look-alikes', async (t, h) => {
   await h.addReads([{ plate: 'B0B123' }, { plate: '8OB123' }, { plate: 'BOB12' }, { plate: 'BOB123' }, { plate: 'XYZ999' }]);
-  const got = await searchReads(h.store, { plate: 'BOB123', mode: 'fuzzy', from: 0, to: START + 1, limit: 10 });
+  const got = await searchReads(h.store, { plate: 'BOB123', mode: 'fuzzy', from: 0, to: START + 1, limit: 10, heldOnly: null });
   t.equal(got.hits.length, 4, 'the unrelated plate is not a match');
   t.equal(got.hits[0]?.plate, 'BOB123', 'the plate asked for comes first');
   t.same(got.hits.slice(1, 3).map((x) => x.plate).sort(), ['8OB123', 'B0B123'], 'then OCR look-alikes');
@@ -103,6 +103,6 @@ onBothStores(t, 'fuzzy results put the asked-for plate before its look-alikes', 
 
 onBothStores(t, 'malformed and injection patterns are refused before touching the database', async (t, h) => {
   for (const [plate, mode] of [["' OR 1=1 --", 'exact'], ['*', 'wildcard'], ['A*', 'wildcard'], ['%ABC%', 'wildcard'], ['AB', 'fuzzy'], ['ABCDEFGHIJKLMNOP', 'exact']] as const) {
-    await t.rejects(searchReads(h.store, { plate, mode, from: 0, to: START, limit: 10 }), { code: 'ALPR_ERR_INVALID_INPUT' }, `${mode} ${plate}`);
+    await t.rejects(searchReads(h.store, { plate, mode, from: 0, to: START, limit: 10, heldOnly: null }), { code: 'ALPR_ERR_INVALID_INPUT' }, `${mode} ${plate}`);
   }
 });
