@@ -127,6 +127,12 @@ export const SiteBody = Type.Object({
   siteId: Type.String(), name: Type.String(), approvalRef: Type.String(), approvedAt: Type.Integer(), approvedBy: Type.String(),
   latitude: Type.Number(), longitude: Type.Number(), cameras: Type.Array(Type.String()), status: Type.String(),
 });
+/** A site as listed: the approval reference and coordinates only for those who approve or manage sites. */
+export const SiteListing = Type.Object({
+  siteId: Type.String(), name: Type.String(), cameras: Type.Array(Type.String()), status: Type.String(),
+  approvalRef: Type.Optional(Type.String()), approvedAt: Type.Optional(Type.Integer()), approvedBy: Type.Optional(Type.String()),
+  latitude: Type.Optional(Type.Number()), longitude: Type.Optional(Type.Number()),
+});
 export const ApproveSite = Type.Object({
   siteId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$' }), name: Text(1, 200, 'where'), approvalRef: Text(3, 100, 'the Chief\'s written approval'),
   latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }), cameras: Type.Array(Id, { maxItems: 16 }),

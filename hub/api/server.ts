@@ -11,6 +11,7 @@ import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy
 import { clientCertPlugin } from '../tls/clientCertPlugin.js';
 import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
 import { policyRoutes } from '../policy/routes.js';
+import { siteRoutes } from '../sites/routes.js';
 import { HTTP_STATUS } from './httpStatus.js';
 import * as S from './schemas.js';
 import { apiValidatorCompiler } from './validation.js';
@@ -117,15 +118,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   await app.register(policyRoutes, { services, auth, errors });
 
   // --- sites and devices -----------------------------------------------------------------------
-  app.get('/api/v1/sites', { schema: { tags: ['sites'], security: bearer, response: { 200: Type.Array(S.SiteBody), ...errors } }, onRequest: auth() }, async () => services.sites.list());
-  app.post('/api/v1/sites', { schema: { tags: ['sites'], security: bearer, body: S.ApproveSite, response: { 201: S.SiteBody, ...errors } }, onRequest: auth('sites.approve') },
-    async (req, reply) => reply.status(201).send(await services.sites.approve(req.body, me(req).userId)));
-  app.post('/api/v1/sites/:siteId/relocation', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.Relocate, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.approve') },
-    async (req) => services.sites.relocate(req.params.siteId, req.body, me(req).userId));
-  app.patch('/api/v1/sites/:siteId', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.UpdateSite, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.manage') },
-    async (req) => services.sites.update(req.params.siteId, req.body, me(req).userId));
-  app.post('/api/v1/sites/:siteId/retire', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.Reason, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.manage') },
-    async (req) => services.sites.retire(req.params.siteId, me(req).userId, req.body.reason));
+  await app.register(siteRoutes, { services, auth });
   app.get('/api/v1/devices', { schema: { tags: ['sites'], security: bearer, response: { 200: Type.Array(S.DeviceOverviewBody), ...errors } }, onRequest: auth(['sites.manage', 'audit.read']) },
     async () => services.devices.overview());
   app.post('/api/v1/devices', { schema: { tags: ['sites'], security: bearer, body: S.EnrollDevice, response: { 201: S.DeviceBody, ...errors } }, onRequest: auth('sites.manage') },
@@ -139,13 +132,6 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   // --- provisioning (issue #6): tokens, enrollment, signed device requests ----------------------
   app.post('/api/v1/enrollment-tokens', { schema: { tags: ['provisioning'], security: bearer, body: S.IssueToken, response: { 201: S.TokenReply, ...errors } }, onRequest: auth('sites.manage') },
     async (req, reply) => reply.status(201).send(await services.devices.issueEnrollmentToken(req.body.siteId, (req.body.ttlHours ?? 24) * 3600_000, me(req).userId)));
-  app.get('/api/v1/provisioning/sites', { schema: { tags: ['provisioning'], headers: S.EnrollmentHeader, response: { 200: Type.Array(S.InstallerSite), ...errors } } },
-    async (req) => {
-      // Installers on site hold an enrollment token, not an account.
-      if (req.headers.authorization) await auth()(req, undefined as never);
-      else await services.devices.checkEnrollmentToken(String(req.headers['x-enrollment-token'] ?? ''));
-      return (await services.sites.list()).filter((s) => s.status === 'approved');
-    });
   app.post('/api/v1/provisioning/enroll', { schema: { tags: ['provisioning'], body: S.Enroll, response: { 201: S.EnrollReply, ...errors } } }, async (req, reply) => {
     if (!ctx.provisioning) throw new AlprError('ALPR_ERR_NOT_FOUND', 'this hub does not enroll appliances');
     const { device, site } = await services.devices.enrollWithToken({ token: req.body.token, deviceId: req.body.deviceId, publicKey: Buffer.from(req.body.publicKey, 'base64') });
