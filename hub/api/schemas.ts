@@ -68,7 +68,10 @@ export const ReadHitBody = Type.Object({
   id: Type.String(), plate: Type.String(), capturedAt: Type.Integer(), siteId: Type.String(), cameraId: Type.String(), deviceId: Type.String(),
   confidence: Type.Number(), region: Type.Union([Type.String(), Type.Null()]), regionConfidence: Type.Number(), lowConfidence: Type.Boolean(), closeness: Type.Integer(),
 });
-export const SearchReply = Type.Object({ searchId: Type.Integer(), hits: Type.Array(ReadHitBody), truncated: Type.Boolean() });
+export const SearchReply = Type.Object({
+  searchId: Type.Integer(), hits: Type.Array(ReadHitBody), truncated: Type.Boolean({ description: 'more reads matched than returned: narrow the search' }),
+  incomplete: Type.Boolean({ description: 'a wildcard stopped at its cap of plate-index rows examined, so matches may be missing: narrow the pattern' }),
+});
 export const ReadParams = Type.Object({ readId: Type.String({ format: 'uuid' }) });
 export const ImageQuery = Type.Object({ searchId: Type.Integer({ minimum: 1, description: 'the search that returned this read' }) }, strict);
 export const ImageReply = Type.Object({ readId: Type.String(), plate: Type.String(), cropJpegBase64: Type.String(), contextJpegBase64: Type.String() });

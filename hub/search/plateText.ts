@@ -78,15 +78,15 @@ const PLATE_ALPHABET = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
  * - one that ends with 2+ known characters is a range on `rev` (*1234);
  * - otherwise its first two positions (or last two) are expanded over the alphabet, so ?B?12*
  *   becomes 36 short ranges (AB, BB, ... 9B) instead of a scan of every plate;
- * - only a pattern with no usable end at all (*AB*C*) falls back to a scan.
+ * - a pattern with no usable end at all (*AB*C*, *1*2*3*) has no plan: it would walk the whole
+ *   index, so search refuses it.
  * `regex` is the exact test every candidate passes afterwards.
  */
 export interface WildcardPlan {
   regex: RegExp;
   /** Which B-tree the prefixes walk. */
-  column: 'plate' | 'rev' | null;
+  column: 'plate' | 'rev';
   prefixes: string[];
-  like: string;
 }
 
 function knownRun(part: string): number {
@@ -118,9 +118,8 @@ function expandPrefixes(part: string): { prefixes: string[]; known: number } {
   return { prefixes, known };
 }
 
-export function wildcardPlan(pattern: string): WildcardPlan {
+export function wildcardPlan(pattern: string): WildcardPlan | null {
   const regex = new RegExp(`^${pattern.replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  const like = pattern.replace(/\*/g, '%').replace(/\?/g, '_');
   // Each end of the pattern, as ranges on the plate or on the reversed plate; an end with fewer
   // than two known characters would cover too much of the index to be worth it.
   const sides = [
@@ -130,5 +129,5 @@ export function wildcardPlan(pattern: string): WildcardPlan {
   // The fraction of all plates the ranges cover, if characters were uniform: fewer is better.
   const share = (side: { prefixes: string[] }) => side.prefixes.length / PLATE_ALPHABET.length ** side.prefixes[0]!.length;
   const best = sides.sort((a, b) => share(a) - share(b))[0];
-  return best ? { regex, like, column: best.column, prefixes: best.prefixes } : { regex, like, column: null, prefixes: [] };
+  return best ? { regex, column: best.column, prefixes: best.prefixes } : null;
 }

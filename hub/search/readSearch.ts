@@ -43,10 +43,17 @@ export interface SearchResult {
   hits: ReadHit[];
   /** More reads matched than the per-query cap returned: narrow the search. */
   truncated: boolean;
+  /**
+   * A wildcard walked MAX_PLATES_EXAMINED plate-index rows and stopped: plates matching it may
+   * be missing from the hits. Narrow the pattern.
+   */
+  incomplete: boolean;
 }
 
 /** The most distinct plates one wildcard may expand to before the user is asked to narrow it. */
 export const MAX_WILDCARD_PLATES = 2000;
+/** The most plate-index rows one wildcard may examine (the ranges' rows, before the exact test). */
+export const MAX_PLATES_EXAMINED = 20_000;
 const CHUNK = 500;
 
 interface ReadRow {
@@ -78,7 +85,11 @@ export function normalizeQueryPlate(plate: string, mode: MatchMode): string {
   if (mode === 'wildcard') {
     if (!/^[A-Z0-9*?]{1,16}$/.test(raw)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern uses letters, digits, * (any run) and ? (one character)');
     if (raw.replace(/[*?]/g, '').length < 3) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern needs at least 3 known characters (no mass download)');
-    return raw.replace(/\*+/g, '*');
+    const pattern = raw.replace(/\*+/g, '*');
+    if (/[*?]/.test(pattern) && !wildcardPlan(pattern)) {
+      throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern must start or end with 2 known characters (AB*, *12, ?B?12*); one that does not would examine every plate held');
+    }
+    return pattern;
   }
   const text = normalizePlate(raw);
   if (text !== raw || text.length < (mode === 'fuzzy' ? 3 : 1) || text.length > 12) {
@@ -98,9 +109,9 @@ export async function searchReads(store: Pick<HubStore, 'sql' | 'readWindows'>, 
   if (q.mode === 'exact') return readsForPlates(store, [plate], q, () => 0);
   if (q.mode === 'wildcard') {
     if (!/[*?]/.test(plate)) return readsForPlates(store, [plate], q, () => 0);
-    const plates = await wildcardPlates(sql, plate);
+    const { plates, incomplete } = await wildcardPlates(sql, plate);
     const result = await readsForPlates(store, plates.slice(0, MAX_WILDCARD_PLATES), q, () => 0);
-    return { hits: result.hits, truncated: result.truncated || plates.length > MAX_WILDCARD_PLATES };
+    return { hits: result.hits, truncated: result.truncated || plates.length > MAX_WILDCARD_PLATES, incomplete };
   }
   // Fuzzy: candidates within one edit after folding OCR confusions, ranked by closeness; the
   // closest tier is fetched first so the cap keeps the best matches.
@@ -120,34 +131,42 @@ export async function searchReads(store: Pick<HubStore, 'sql' | 'readWindows'>, 
       break;
     }
   }
-  return { hits, truncated };
+  return { hits, truncated, incomplete: false };
 }
 
-async function wildcardPlates(sql: SqlDb, pattern: string): Promise<string[]> {
-  const plan = wildcardPlan(pattern);
+/**
+ * The plates a wildcard matches, walking its ranges until MAX_PLATES_EXAMINED index rows have
+ * been looked at (`incomplete` then) or more than MAX_WILDCARD_PLATES plates matched.
+ */
+async function wildcardPlates(sql: SqlDb, pattern: string): Promise<{ plates: string[]; incomplete: boolean }> {
+  const plan = wildcardPlan(pattern)!; // normalizeQueryPlate refused patterns without one
   const out: string[] = [];
+  let examined = 0;
+  let incomplete = false;
   const keep = (rows: Array<{ plate: string }>) => {
-    for (const { plate } of rows) if (plan.regex.test(plate)) out.push(plate);
+    for (const { plate } of rows) {
+      if (examined === MAX_PLATES_EXAMINED) return void (incomplete = true);
+      examined++;
+      if (plan.regex.test(plate)) out.push(plate);
+    }
   };
-  if (plan.column === null) {
-    // No usable end (*AB*C*): the one pattern that scans the plate index.
-    keep(await sql.all<{ plate: string }>('SELECT plate FROM plate_index WHERE plate LIKE ?', [plan.like]));
-  } else if (sql.engine === 'sqlite') {
+  const budget = () => MAX_PLATES_EXAMINED - examined + 1; // one row past the cap tells that it was reached
+  if (sql.engine === 'sqlite') {
     // A prefix is a range on the B-tree (SQLite compares bytes), a few microseconds each.
     for (const prefix of plan.prefixes) {
-      keep(await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE ${plan.column} >= ? AND ${plan.column} < ?`, [prefix, `${prefix}~`]));
-      if (out.length > MAX_WILDCARD_PLATES) break;
+      keep(await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE ${plan.column} >= ? AND ${plan.column} < ? LIMIT ?`, [prefix, `${prefix}~`, budget()]));
+      if (out.length > MAX_WILDCARD_PLATES || incomplete) break;
     }
   } else {
     // The same ranges in one statement: the columns are COLLATE "C" (byte order), and each
     // prefix joins as an index range scan. ('~' sorts after every letter and digit.)
-    for (let i = 0; i < plan.prefixes.length && out.length <= MAX_WILDCARD_PLATES; i += CHUNK) {
+    for (let i = 0; i < plan.prefixes.length && out.length <= MAX_WILDCARD_PLATES && !incomplete; i += CHUNK) {
       keep(await sql.all<{ plate: string }>(
-        `SELECT p.plate FROM unnest(?::text[]) AS x(lo) JOIN plate_index p ON p.${plan.column} >= (x.lo COLLATE "C") AND p.${plan.column} < ((x.lo || '~') COLLATE "C")`,
-        [plan.prefixes.slice(i, i + CHUNK)]));
+        `SELECT p.plate FROM unnest(?::text[]) AS x(lo) JOIN plate_index p ON p.${plan.column} >= (x.lo COLLATE "C") AND p.${plan.column} < ((x.lo || '~') COLLATE "C") LIMIT ?`,
+        [plan.prefixes.slice(i, i + CHUNK), budget()]));
     }
   }
-  return out;
+  return { plates: out, incomplete };
 }
 
 async function fuzzyPlates(sql: SqlDb, plate: string): Promise<string[]> {
@@ -166,7 +185,7 @@ async function fuzzyPlates(sql: SqlDb, plate: string): Promise<string[]> {
 const FEW_PLATES = 8;
 
 async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plates: string[], q: ReadQuery, closeness: (plate: string) => number): Promise<SearchResult> {
-  if (plates.length === 0 || q.limit <= 0) return { hits: [], truncated: false };
+  if (plates.length === 0 || q.limit <= 0) return { hits: [], truncated: false, incomplete: false };
   const { sql } = store;
   const filters: string[] = [];
   const params: SqlValue[] = [];
@@ -210,5 +229,5 @@ async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plat
     confidence: Number(r.confidence), region: r.region, regionConfidence: Number(r.region_confidence), lowConfidence: r.low_confidence === true || Number(r.low_confidence) === 1,
     closeness: closeness(r.plate),
   }));
-  return { hits, truncated: rows.length > q.limit };
+  return { hits, truncated: rows.length > q.limit, incomplete: false };
 }

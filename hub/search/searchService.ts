@@ -36,6 +36,8 @@ export interface SearchResponse {
   searchId: number;
   hits: ReadHit[];
   truncated: boolean;
+  /** A wildcard stopped at its cap of plate-index rows examined: matches may be missing. */
+  incomplete: boolean;
 }
 
 /** How long a search's results may be opened (images, export) after it ran. */
@@ -106,9 +108,9 @@ export class SearchService {
       const result = await searchReads(this.ctx.store, { ...query, heldOnly: this.heldOnly(user, stated.caseNumber, now) });
       const record = await this.ctx.audit.append({
         actor: user.userId, action: 'reads.search',
-        detail: { ...detail, resultCount: result.hits.length, truncated: result.truncated, readIds: result.hits.map((h) => h.id) },
+        detail: { ...detail, resultCount: result.hits.length, truncated: result.truncated, incomplete: result.incomplete, readIds: result.hits.map((h) => h.id) },
       });
-      return { searchId: record.seq, hits: result.hits, truncated: result.truncated };
+      return { searchId: record.seq, hits: result.hits, truncated: result.truncated, incomplete: result.incomplete };
     } catch (err) {
       if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return refuse(err);
       throw err;

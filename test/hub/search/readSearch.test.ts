@@ -45,7 +45,7 @@ onBothStores(t, 'exact, wildcard and fuzzy search agree with a brute-force refer
     const base = plates[Math.floor(r() * plates.length)]!;
     const mode = (['exact', 'wildcard', 'fuzzy'] as const)[i % 3]!;
     let plate = base;
-    const shapes = [`${base.slice(0, 3)}*`, `*${base.slice(1, 2)}?${base.slice(3, 5)}*`, `?${base.slice(1, 2)}?${base.slice(3, 5)}*`, `*${base.slice(-3)}`, `${base.slice(0, 1)}?${base.slice(2)}`];
+    const shapes = [`${base.slice(0, 3)}*`, `*${base.slice(1, 2)}?${base.slice(-2)}`, `?${base.slice(1, 2)}?${base.slice(3, 5)}*`, `*${base.slice(-3)}`, `${base.slice(0, 1)}?${base.slice(2)}`];
     if (mode === 'wildcard') plate = shapes[Math.floor(i / 3) % shapes.length]!;
     if (mode === 'fuzzy') plate = base.slice(0, 2) + ALPHABET[Math.floor(r() * 36)] + base.slice(3);
     const q: ReadQuery = {
@@ -105,4 +105,30 @@ onBothStores(t, 'malformed and injection patterns are refused before touching th
   for (const [plate, mode] of [["' OR 1=1 --", 'exact'], ['*', 'wildcard'], ['A*', 'wildcard'], ['%ABC%', 'wildcard'], ['AB', 'fuzzy'], ['ABCDEFGHIJKLMNOP', 'exact']] as const) {
     await t.rejects(searchReads(h.store, { plate, mode, from: 0, to: START, limit: 10, heldOnly: null }), { code: 'ALPR_ERR_INVALID_INPUT' }, `${mode} ${plate}`);
   }
+});
+
+onBothStores(t, 'a sweeping wildcard with no anchored end is refused; anchored ones still find their plates', async (t, h) => {
+  await h.addReads([{ plate: 'A1B2C3D' }, { plate: 'XY12345' }, { plate: 'QQ99123' }]);
+  const q = { from: 0, to: START + 1, limit: 10, heldOnly: null, mode: 'wildcard' } as const;
+  for (const plate of ['*1*2*3*', '*B2C*', '???123*', '*A?B2*']) {
+    await t.rejects(searchReads(h.store, { ...q, plate }), { code: 'ALPR_ERR_INVALID_INPUT', message: /start or end with 2 known characters/ }, `${plate} is refused`);
+  }
+  const found = async (plate: string) => (await searchReads(h.store, { ...q, plate })).hits.map((x) => x.plate).sort();
+  t.same(await found('XY1*'), ['XY12345']);
+  t.same(await found('*123'), ['QQ99123']);
+  t.same(await found('?Y?23*'), ['XY12345']);
+  t.same(await found('A1*3D'), ['A1B2C3D']);
+});
+
+onBothStores(t, 'a wildcard stops after examining its cap of plate-index rows and says the answer is incomplete', async (t, h) => {
+  // 25,000 plates under one two-character prefix, straight into the index.
+  await h.store.sql.run(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 24999)
+    INSERT INTO plate_index (plate, canon, rev, last_seen) SELECT 'AB' || CAST(100000 + i AS TEXT), 'AB' || CAST(100000 + i AS TEXT), CAST(100000 + i AS TEXT) || 'BA', ? FROM n`, [START]);
+  const [read] = await h.addReads([{ plate: 'AB100007' }]);
+  const q = { from: 0, to: START + 1, limit: 10, heldOnly: null, mode: 'wildcard' } as const;
+  const sweeping = await searchReads(h.store, { ...q, plate: 'AB*7' });
+  t.equal(sweeping.incomplete, true, 'the walk stopped at the cap, and the answer says so');
+  const narrow = await searchReads(h.store, { ...q, plate: 'AB1000*7' });
+  t.equal(narrow.incomplete, false);
+  t.same(narrow.hits.map((x) => x.id), [read!.id], 'a narrower pattern walks to the end');
 });
