@@ -55,7 +55,7 @@ async function load(store: HubStore, pool: string[], reads: number, start: numbe
       const plate = pool[Math.floor(r() * r() * pool.length)]!;
       rows.push({
         id: randomUUID(), deviceId: `pole-${k % 100}`, siteId: `site-${k % 100}`, cameraId: 'cam0', capturedAt: start + Math.floor((k / reads) * 30 * DAY),
-        receivedAt: start, plate, confidence: 0.5 + r() / 2, charConfidences: [0.9], region: 'IL', regionConfidence: 0.7, lowConfidence: false,
+        receivedAt: start + Math.floor((k / reads) * 30 * DAY) + 1000, plate, confidence: 0.5 + r() / 2, charConfidences: [0.9], region: 'IL', regionConfidence: 0.7, lowConfidence: false,
         corners: [p, p, p, p], crop, context,
       });
     }

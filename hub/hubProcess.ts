@@ -149,8 +149,9 @@ export class Hub {
     await this.hotlistPush.start();
     const keys = this.keys;
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
+    const ingest = this.ingest;
     this.api = await buildApi({
-      services: this.services, logger, tls, clock: options.clock,
+      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats,
       provisioning: { brokerUrl: () => deviceBrokerUrl, sealPublicKeyPem: publicKeyPem(keys.seal.publicKey), sealKeyId: keys.seal.keyId, signPublicKeyPem: publicKeyPem(keys.sign.publicKey) },
     });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });

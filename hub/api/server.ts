@@ -8,6 +8,8 @@ import type { HubServices } from '../hubServices.js';
 import { alertRoutes } from '../alerts/routes.js';
 import { hotlistRoutes } from '../hotlists/routes.js';
 import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy/permissions.js';
+import type { IngestStats } from '../ingest/ingestService.js';
+import { ingestRoutes } from '../ingest/routes.js';
 import { clientCertPlugin } from '../tls/clientCertPlugin.js';
 import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
 import { policyRoutes } from '../policy/routes.js';
@@ -38,7 +40,7 @@ export interface ProvisioningInfo {
   signPublicKeyPem: string;
 }
 
-export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock }): Promise<FastifyInstance> {
+export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats }): Promise<FastifyInstance> {
   const { services } = ctx;
   const app = Fastify({
     ...(ctx.tls ? { https: httpsOptions(ctx.tls) } : {}),
@@ -119,6 +121,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
 
   // --- sites and devices -----------------------------------------------------------------------
   await app.register(siteRoutes, { services, auth });
+  if (ctx.ingestStats) await app.register(ingestRoutes, { stats: ctx.ingestStats, auth });
   app.get('/api/v1/devices', { schema: { tags: ['sites'], security: bearer, response: { 200: Type.Array(S.DeviceOverviewBody), ...errors } }, onRequest: auth(['sites.manage', 'audit.read']) },
     async () => services.devices.overview());
   app.post('/api/v1/devices', { schema: { tags: ['sites'], security: bearer, body: S.EnrollDevice, response: { 201: S.DeviceBody, ...errors } }, onRequest: auth('sites.manage') },
