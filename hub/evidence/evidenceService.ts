@@ -1,7 +1,7 @@
 import { randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { AlprError, type Clock } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
-import { canonicalJson, type AuditLog } from '../audit/auditLog.js';
+import { canonicalJson, type AuditLog, type AuditRecord } from '../audit/auditLog.js';
 import { requirePermission } from '../policy/permissions.js';
 import type { SearchService } from '../search/searchService.js';
 import type { HubRead, HubStore } from '../store/index.js';
@@ -87,10 +87,9 @@ export class EvidenceService {
     }
     const description = String(input.description ?? '').trim();
     if (description.length < 10 || description.length > 1000) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'description: why these reads are evidence, 10-1000 characters');
-    let caseNumber = '';
-    const searches = [];
+    const searches: AuditRecord[] = [];
     for (const id of readIds) searches.push(await this.ctx.search.citedSearch(user, input.searchId, id));
-    for (const search of searches) caseNumber = String(search.detail.caseNumber ?? '');
+    const caseNumber = String(searches.at(-1)?.detail.caseNumber ?? '');
     if (!caseNumber) throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', 'evidence is exported for a case: cite an investigative search with a case number');
     const reads: HubRead[] = [];
     for (const [i, id] of readIds.entries()) {
