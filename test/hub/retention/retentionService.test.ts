@@ -63,6 +63,8 @@ onBothStores(t, 'a read goes 30 days after the earlier of its capture and its ar
   t.same(await alive(), [held!.id], 'only the held read is left');
   t.equal(last.keptOnHold, 1, 'and the proof of deletion counts it as kept on hold');
   t.same((await h.store.getRead(held!.id))?.crop, Buffer.from('crop-jpeg'), 'with its images');
+  const images = await h.store.sql.get<{ n: number | string }>('SELECT count(*) AS n FROM read_images');
+  t.equal(Number(images?.n), 1, 'the purged reads\' images went with them');
   const plates = await h.store.sql.all<{ plate: string }>('SELECT plate FROM plate_index ORDER BY plate');
   t.same(plates.map((r) => r.plate), ['HELD001'], 'the purged plates left the plate index, future-dated ones included');
 });
