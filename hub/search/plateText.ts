@@ -78,20 +78,22 @@ const PLATE_ALPHABET = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
  * - one that ends with 2+ known characters is a range on `rev` (*1234);
  * - otherwise its first two positions (or last two) are expanded over the alphabet, so ?B?12*
  *   becomes 36 short ranges (AB, BB, ... 9B) instead of a scan of every plate;
- * - a pattern with no usable end at all (*AB*C*, *1*2*3*) has no plan: it would walk the whole
- *   index, so search refuses it.
+ * - a pattern with neither end usable but a run of 3+ known characters (*ABC*) looks for the run
+ *   starting 0, 1 or 2 characters from the front and ending 0, 1 or 2 from the back (ABC*, ?ABC*,
+ *   ??ABC*, and the same on `rev`): every place in a plate of up to UNANCHORED_COMPLETE_LENGTH
+ *   characters (run length + 5), a few thousand narrow ranges;
+ * - anything else (*1*2*3*, *AB?C*) has no plan: it would walk the whole index, and search
+ *   refuses it.
  * `regex` is the exact test every candidate passes afterwards.
  */
 export interface WildcardPlan {
   regex: RegExp;
-  /** Which B-tree the prefixes walk. */
-  column: 'plate' | 'rev';
-  prefixes: string[];
+  /** Ranges to walk: prefixes on the plate B-tree or the reversed-plate B-tree. */
+  ranges: Array<{ column: 'plate' | 'rev'; prefixes: string[] }>;
 }
 
-function knownRun(part: string): number {
-  return /^[A-Z0-9]*/.exec(part)![0].length;
-}
+/** Up to this many characters a plate is found by an unanchored run of 3 (*ABC*) wherever it holds it. */
+export const UNANCHORED_COMPLETE_LENGTH = 8;
 
 /** The most ranges one pattern expands to (two unknown characters: 36 x 36). */
 const MAX_PREFIXES = 1296;
@@ -129,5 +131,13 @@ export function wildcardPlan(pattern: string): WildcardPlan | null {
   // The fraction of all plates the ranges cover, if characters were uniform: fewer is better.
   const share = (side: { prefixes: string[] }) => side.prefixes.length / PLATE_ALPHABET.length ** side.prefixes[0]!.length;
   const best = sides.sort((a, b) => share(a) - share(b))[0];
-  return best ? { regex, column: best.column, prefixes: best.prefixes } : null;
+  if (best) return { regex, ranges: [{ column: best.column, prefixes: best.prefixes }] };
+  const run = (pattern.match(/[A-Z0-9]+/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (run.length < 3) return null;
+  const ranges: WildcardPlan['ranges'] = [];
+  for (let offset = 0; offset <= 2; offset++) {
+    ranges.push({ column: 'plate', prefixes: expandPrefixes(`${'?'.repeat(offset)}${run}*`).prefixes });
+    ranges.push({ column: 'rev', prefixes: expandPrefixes(`${'?'.repeat(offset)}${reversePlate(run)}*`).prefixes });
+  }
+  return { regex, ranges };
 }

@@ -87,7 +87,7 @@ export function normalizeQueryPlate(plate: string, mode: MatchMode): string {
     if (raw.replace(/[*?]/g, '').length < 3) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern needs at least 3 known characters (no mass download)');
     const pattern = raw.replace(/\*+/g, '*');
     if (/[*?]/.test(pattern) && !wildcardPlan(pattern)) {
-      throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern must start or end with 2 known characters (AB*, *12, ?B?12*); one that does not would examine every plate held');
+      throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern must start or end with 2 known characters (AB*, *12, ?B?12*) or hold 3 in a row (*ABC*); one that does neither would examine every plate held');
     }
     return pattern;
   }
@@ -140,33 +140,35 @@ export async function searchReads(store: Pick<HubStore, 'sql' | 'readWindows'>, 
  */
 async function wildcardPlates(sql: SqlDb, pattern: string): Promise<{ plates: string[]; incomplete: boolean }> {
   const plan = wildcardPlan(pattern)!; // normalizeQueryPlate refused patterns without one
-  const out: string[] = [];
+  const out = new Set<string>(); // an unanchored run may find one plate from both ends
   let examined = 0;
   let incomplete = false;
   const keep = (rows: Array<{ plate: string }>) => {
     for (const { plate } of rows) {
       if (examined === MAX_PLATES_EXAMINED) return void (incomplete = true);
       examined++;
-      if (plan.regex.test(plate)) out.push(plate);
+      if (plan.regex.test(plate)) out.add(plate);
     }
   };
   const budget = () => MAX_PLATES_EXAMINED - examined + 1; // one row past the cap tells that it was reached
-  if (sql.engine === 'sqlite') {
-    // A prefix is a range on the B-tree (SQLite compares bytes), a few microseconds each.
-    for (const prefix of plan.prefixes) {
-      keep(await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE ${plan.column} >= ? AND ${plan.column} < ? LIMIT ?`, [prefix, `${prefix}~`, budget()]));
-      if (out.length > MAX_WILDCARD_PLATES || incomplete) break;
-    }
-  } else {
-    // The same ranges in one statement: the columns are COLLATE "C" (byte order), and each
-    // prefix joins as an index range scan. ('~' sorts after every letter and digit.)
-    for (let i = 0; i < plan.prefixes.length && out.length <= MAX_WILDCARD_PLATES && !incomplete; i += CHUNK) {
-      keep(await sql.all<{ plate: string }>(
-        `SELECT p.plate FROM unnest(?::text[]) AS x(lo) JOIN plate_index p ON p.${plan.column} >= (x.lo COLLATE "C") AND p.${plan.column} < ((x.lo || '~') COLLATE "C") LIMIT ?`,
-        [plan.prefixes.slice(i, i + CHUNK), budget()]));
+  const done = () => out.size > MAX_WILDCARD_PLATES || incomplete;
+  for (const { column, prefixes } of plan.ranges) {
+    if (sql.engine === 'sqlite') {
+      // A prefix is a range on the B-tree (SQLite compares bytes), a few microseconds each.
+      for (let i = 0; i < prefixes.length && !done(); i++) {
+        keep(await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE ${column} >= ? AND ${column} < ? LIMIT ?`, [prefixes[i]!, `${prefixes[i]!}~`, budget()]));
+      }
+    } else {
+      // The same ranges in one statement: the columns are COLLATE "C" (byte order), and each
+      // prefix joins as an index range scan. ('~' sorts after every letter and digit.)
+      for (let i = 0; i < prefixes.length && !done(); i += CHUNK) {
+        keep(await sql.all<{ plate: string }>(
+          `SELECT p.plate FROM unnest(?::text[]) AS x(lo) JOIN plate_index p ON p.${column} >= (x.lo COLLATE "C") AND p.${column} < ((x.lo || '~') COLLATE "C") LIMIT ?`,
+          [prefixes.slice(i, i + CHUNK), budget()]));
+      }
     }
   }
-  return { plates: out, incomplete };
+  return { plates: [...out], incomplete };
 }
 
 async function fuzzyPlates(sql: SqlDb, plate: string): Promise<string[]> {
