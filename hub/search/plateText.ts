@@ -80,8 +80,8 @@ const PLATE_ALPHABET = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
  *   becomes 36 short ranges (AB, BB, ... 9B) instead of a scan of every plate;
  * - a pattern with neither end usable but a run of 3+ known characters (*ABC*) looks for the run
  *   starting 0, 1 or 2 characters from the front and ending 0, 1 or 2 from the back (ABC*, ?ABC*,
- *   ??ABC*, and the same on `rev`): every place in a plate of up to UNANCHORED_COMPLETE_LENGTH
- *   characters (run length + 5), a few thousand narrow ranges;
+ *   ??ABC*, and the same on `rev`): every place in a plate of up to the run's length + 5
+ *   characters (8 for a run of 3), a few thousand narrow ranges;
  * - anything else (*1*2*3*, *AB?C*) has no plan: it would walk the whole index, and search
  *   refuses it.
  * `regex` is the exact test every candidate passes afterwards.
@@ -91,9 +91,6 @@ export interface WildcardPlan {
   /** Ranges to walk: prefixes on the plate B-tree or the reversed-plate B-tree. */
   ranges: Array<{ column: 'plate' | 'rev'; prefixes: string[] }>;
 }
-
-/** Up to this many characters a plate is found by an unanchored run of 3 (*ABC*) wherever it holds it. */
-export const UNANCHORED_COMPLETE_LENGTH = 8;
 
 /** The most ranges one pattern expands to (two unknown characters: 36 x 36). */
 const MAX_PREFIXES = 1296;
