@@ -55,7 +55,7 @@ async function load(store: HubStore, pool: string[], reads: number, start: numbe
       const plate = pool[Math.floor(r() * r() * pool.length)]!;
       rows.push({
         id: randomUUID(), deviceId: `pole-${k % 100}`, siteId: `site-${k % 100}`, cameraId: 'cam0', capturedAt: start + Math.floor((k / reads) * 30 * DAY),
-        receivedAt: start, plate, confidence: 0.5 + r() / 2, charConfidences: [0.9], region: 'IL', regionConfidence: 0.7, lowConfidence: false,
+        receivedAt: start + Math.floor((k / reads) * 30 * DAY) + 1000, plate, confidence: 0.5 + r() / 2, charConfidences: [0.9], region: 'IL', regionConfidence: 0.7, lowConfidence: false,
         corners: [p, p, p, p], crop, context,
       });
     }
@@ -71,7 +71,7 @@ async function timeQueries(store: HubStore, queries: Array<{ plate: string; mode
   let hits = 0;
   for (const q of queries) {
     const t0 = performance.now();
-    const res = await searchReads(store, { ...q, from, to, limit: 100 });
+    const res = await searchReads(store, { ...q, from, to, limit: 100, heldOnly: null });
     times.push(performance.now() - t0);
     hits += res.hits.length;
   }

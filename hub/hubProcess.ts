@@ -104,7 +104,7 @@ export class Hub {
     const hubBrokerUrl = this.broker?.hubUrl ?? brokerUrl;
     this.ingest = new IngestService({
       brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
-      maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
+      maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: this.services.policy.maxFutureSkewMs, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
     });
     const devices = this.services.devices;
     this.ingest.on('deviceStatus', (report) => {
@@ -138,7 +138,7 @@ export class Hub {
     const keys = this.keys;
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
     this.api = await buildApi({
-      services: this.services, logger, tls, clock: options.clock,
+      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats,
       provisioning: { brokerUrl: () => deviceBrokerUrl, sealPublicKeyPem: publicKeyPem(keys.seal.publicKey), sealKeyId: keys.seal.keyId, signPublicKeyPem: publicKeyPem(keys.sign.publicKey) },
     });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });

@@ -10,6 +10,7 @@ import { DeviceRegistry } from './devices/deviceRegistry.js';
 import { EvidenceService } from './evidence/evidenceService.js';
 import { migrateHotlistSchema } from './hotlists/hotlistSchema.js';
 import { DEFAULT_HOTLIST_RULES, HotlistService, type HotlistRules } from './hotlists/hotlistService.js';
+import { DEFAULT_MAX_FUTURE_SKEW_MS } from './ingest/ingestService.js';
 import { DEFAULT_FELONY_APPROVAL_VALID_MS, FelonyRequests } from './policy/felonyRequests.js';
 import { DEFAULT_CASE_NUMBER_RULES, type CaseNumberRules } from './policy/caseNumbers.js';
 import { PurposeGate } from './policy/purposeGate.js';
@@ -31,6 +32,8 @@ export interface HubPolicyOptions {
   hotlists: HotlistRules;
   /** How long the Chief's approval of an other-felony request may be cited (V.B). */
   felonyApprovalValidMs: number;
+  /** Ingest: reads captured more than this far ahead of the hub's clock are refused. */
+  maxFutureSkewMs: number;
   passwordCost: PasswordHasherOptions;
   issuer: string;
 }
@@ -44,6 +47,7 @@ export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
   maxReadsPerExport: 10,
   hotlists: DEFAULT_HOTLIST_RULES,
   felonyApprovalValidMs: DEFAULT_FELONY_APPROVAL_VALID_MS,
+  maxFutureSkewMs: DEFAULT_MAX_FUTURE_SKEW_MS,
   passwordCost: DEFAULT_PASSWORD_COST,
   issuer: 'ALPR Hub',
 };

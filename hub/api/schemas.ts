@@ -68,7 +68,10 @@ export const ReadHitBody = Type.Object({
   id: Type.String(), plate: Type.String(), capturedAt: Type.Integer(), siteId: Type.String(), cameraId: Type.String(), deviceId: Type.String(),
   confidence: Type.Number(), region: Type.Union([Type.String(), Type.Null()]), regionConfidence: Type.Number(), lowConfidence: Type.Boolean(), closeness: Type.Integer(),
 });
-export const SearchReply = Type.Object({ searchId: Type.Integer(), hits: Type.Array(ReadHitBody), truncated: Type.Boolean() });
+export const SearchReply = Type.Object({
+  searchId: Type.Integer(), hits: Type.Array(ReadHitBody), truncated: Type.Boolean({ description: 'more reads matched than returned: narrow the search' }),
+  incomplete: Type.Boolean({ description: 'a wildcard stopped at its cap of plate-index rows examined, so matches may be missing: narrow the pattern' }),
+});
 export const ReadParams = Type.Object({ readId: Type.String({ format: 'uuid' }) });
 export const ImageQuery = Type.Object({ searchId: Type.Integer({ minimum: 1, description: 'the search that returned this read' }) }, strict);
 export const ImageReply = Type.Object({ readId: Type.String(), plate: Type.String(), cropJpegBase64: Type.String(), contextJpegBase64: Type.String() });
@@ -127,6 +130,12 @@ export const SiteBody = Type.Object({
   siteId: Type.String(), name: Type.String(), approvalRef: Type.String(), approvedAt: Type.Integer(), approvedBy: Type.String(),
   latitude: Type.Number(), longitude: Type.Number(), cameras: Type.Array(Type.String()), status: Type.String(),
 });
+/** A site as listed: the approval reference and coordinates only for those who approve or manage sites. */
+export const SiteListing = Type.Object({
+  siteId: Type.String(), name: Type.String(), cameras: Type.Array(Type.String()), status: Type.String(),
+  approvalRef: Type.Optional(Type.String()), approvedAt: Type.Optional(Type.Integer()), approvedBy: Type.Optional(Type.String()),
+  latitude: Type.Optional(Type.Number()), longitude: Type.Optional(Type.Number()),
+});
 export const ApproveSite = Type.Object({
   siteId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$' }), name: Text(1, 200, 'where'), approvalRef: Text(3, 100, 'the Chief\'s written approval'),
   latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }), cameras: Type.Array(Id, { maxItems: 16 }),
@@ -176,5 +185,7 @@ export const DeviceActionReply = Type.Object({ deviceId: Type.String(), siteId: 
 export const DeviceOverviewBody = Type.Object({
   deviceId: Type.String(), siteId: Type.String(), status: Type.String(), enrolledAt: Type.Integer(),
   online: Type.Union([Type.Boolean(), Type.Null()]), statusReportedAt: Type.Union([Type.Integer(), Type.Null()]), unsyncedReads: Type.Union([Type.Integer(), Type.Null()]),
-  oldestUnsyncedAgeS: Type.Union([Type.Integer(), Type.Null()]), tamperOpen: Type.Union([Type.Boolean(), Type.Null()]), health: Type.Unknown(),
+  oldestUnsyncedAgeS: Type.Union([Type.Integer(), Type.Null()]), tamperOpen: Type.Union([Type.Boolean(), Type.Null()]),
+  health: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  statusProblem: Type.Union([Type.String(), Type.Null()], { description: 'why the stored status cannot be shown in full' }),
 });

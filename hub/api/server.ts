@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { AlprError, systemClock, type Clock, type ErrorCode, type Logger } from '../../core/index.js';
+import { AlprError, systemClock, type Clock, type Logger } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
 import { accountRoutes } from '../accounts/routes.js';
 import requestAudit from '../audit/requestAudit.js';
@@ -9,20 +9,15 @@ import type { HubServices } from '../hubServices.js';
 import { alertRoutes } from '../alerts/routes.js';
 import { hotlistRoutes } from '../hotlists/routes.js';
 import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy/permissions.js';
+import type { IngestStats } from '../ingest/ingestService.js';
+import { ingestRoutes } from '../ingest/routes.js';
 import { clientCertPlugin } from '../tls/clientCertPlugin.js';
 import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
 import { policyRoutes } from '../policy/routes.js';
+import { siteRoutes } from '../sites/routes.js';
+import { HTTP_STATUS } from './httpStatus.js';
 import * as S from './schemas.js';
 import { apiValidatorCompiler } from './validation.js';
-
-/** HTTP status for each error the API can return; anything else is a 500. */
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  ALPR_ERR_INVALID_INPUT: 400, ALPR_ERR_PASSWORD_POLICY: 400, ALPR_ERR_PURPOSE_REQUIRED: 400,
-  ALPR_ERR_AUTH_FAILED: 401, ALPR_ERR_AUTH_MFA_REQUIRED: 401, ALPR_ERR_SESSION_EXPIRED: 401,
-  ALPR_ERR_FORBIDDEN: 403, ALPR_ERR_SEPARATION_OF_DUTIES: 403, ALPR_ERR_FELONY_APPROVAL_INVALID: 403, ALPR_ERR_ACCOUNT_LAPSED: 403, ALPR_ERR_CLIENT_CERT: 403, ALPR_ERR_SEARCH_SUSPENDED: 403, ALPR_ERR_PURPOSE_PROHIBITED: 403,
-  ALPR_ERR_NOT_FOUND: 404, ALPR_ERR_CONFLICT: 409, ALPR_ERR_SITE_NOT_APPROVED: 409, ALPR_ERR_AUTH_LOCKED: 423, ALPR_ERR_RATE_LIMITED: 429,
-  ALPR_ERR_STORE: 503,
-};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +25,7 @@ declare module 'fastify' {
   }
 }
 
-const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.ErrorBody, 409: S.ErrorBody, 423: S.ErrorBody, 429: S.ErrorBody };
+const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.ErrorBody, 409: S.ErrorBody, 413: S.ErrorBody, 423: S.ErrorBody, 429: S.ErrorBody, 503: S.ErrorBody };
 const bearer = [{ bearer: [] as string[] }];
 
 /**
@@ -46,7 +41,7 @@ export interface ProvisioningInfo {
   signPublicKeyPem: string;
 }
 
-export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock }): Promise<FastifyInstance> {
+export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats }): Promise<FastifyInstance> {
   const { services } = ctx;
   const app = Fastify({
     ...(ctx.tls ? { https: httpsOptions(ctx.tls) } : {}),
@@ -69,7 +64,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
 
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number }, request, reply) => {
     if (err instanceof AlprError) {
-      const status = STATUS[err.code] ?? 500;
+      const status = HTTP_STATUS[err.code];
       if (status >= 500) request.log.error({ err: err.toJSON() }, 'request failed');
       return reply.status(status).send({ code: err.code, message: err.message, retryable: err.retryable });
     }
@@ -127,15 +122,8 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   await app.register(policyRoutes, { services, auth, errors });
 
   // --- sites and devices -----------------------------------------------------------------------
-  app.get('/api/v1/sites', { schema: { tags: ['sites'], security: bearer, response: { 200: Type.Array(S.SiteBody), ...errors } }, onRequest: auth() }, async () => services.sites.list());
-  app.post('/api/v1/sites', { schema: { tags: ['sites'], security: bearer, body: S.ApproveSite, response: { 201: S.SiteBody, ...errors } }, onRequest: auth('sites.approve') },
-    async (req, reply) => reply.status(201).send(await services.sites.approve(req.body, me(req).userId)));
-  app.post('/api/v1/sites/:siteId/relocation', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.Relocate, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.approve') },
-    async (req) => services.sites.relocate(req.params.siteId, req.body, me(req).userId));
-  app.patch('/api/v1/sites/:siteId', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.UpdateSite, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.manage') },
-    async (req) => services.sites.update(req.params.siteId, req.body, me(req).userId));
-  app.post('/api/v1/sites/:siteId/retire', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.Reason, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.manage') },
-    async (req) => services.sites.retire(req.params.siteId, me(req).userId, req.body.reason));
+  await app.register(siteRoutes, { services, auth });
+  if (ctx.ingestStats) await app.register(ingestRoutes, { stats: ctx.ingestStats, auth });
   app.get('/api/v1/devices', { schema: { tags: ['sites'], security: bearer, response: { 200: Type.Array(S.DeviceOverviewBody), ...errors } }, onRequest: auth(['sites.manage', 'audit.read']) },
     async () => services.devices.overview());
   app.post('/api/v1/devices', { schema: { tags: ['sites'], security: bearer, body: S.EnrollDevice, response: { 201: S.DeviceBody, ...errors } }, onRequest: auth('sites.manage') },
@@ -149,13 +137,6 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   // --- provisioning (issue #6): tokens, enrollment, signed device requests ----------------------
   app.post('/api/v1/enrollment-tokens', { schema: { tags: ['provisioning'], security: bearer, body: S.IssueToken, response: { 201: S.TokenReply, ...errors } }, onRequest: auth('sites.manage') },
     async (req, reply) => reply.status(201).send(await services.devices.issueEnrollmentToken(req.body.siteId, (req.body.ttlHours ?? 24) * 3600_000, me(req).userId)));
-  app.get('/api/v1/provisioning/sites', { schema: { tags: ['provisioning'], headers: S.EnrollmentHeader, response: { 200: Type.Array(S.InstallerSite), ...errors } } },
-    async (req) => {
-      // Installers on site hold an enrollment token, not an account.
-      if (req.headers.authorization) await auth()(req, undefined as never);
-      else await services.devices.checkEnrollmentToken(String(req.headers['x-enrollment-token'] ?? ''));
-      return (await services.sites.list()).filter((s) => s.status === 'approved');
-    });
   app.post('/api/v1/provisioning/enroll', { schema: { tags: ['provisioning'], body: S.Enroll, response: { 201: S.EnrollReply, ...errors } } }, async (req, reply) => {
     if (!ctx.provisioning) throw new AlprError('ALPR_ERR_NOT_FOUND', 'this hub does not enroll appliances');
     const { device, site } = await services.devices.enrollWithToken({ token: req.body.token, deviceId: req.body.deviceId, publicKey: Buffer.from(req.body.publicKey, 'base64') });

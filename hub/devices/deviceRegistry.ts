@@ -3,7 +3,7 @@ import { AlprError, type Clock } from '../../core/index.js';
 import { publicKeyFromRaw, verifyDeviceRequest, type DeviceRequest } from '../../sync/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SiteRegistry, Site } from '../sites/siteRegistry.js';
-import type { DeviceStatusReport } from '../ingest/ingestService.js';
+import { MAX_HEALTH_JSON_BYTES, type DeviceStatusReport } from '../ingest/deviceStatus.js';
 import type { Device, HubStore } from '../store/index.js';
 
 const DEVICE_ID = /^[a-z0-9][a-z0-9-]{2,62}$/;
@@ -21,7 +21,22 @@ export interface DeviceOverview {
   unsyncedReads: number | null;
   oldestUnsyncedAgeS: number | null;
   tamperOpen: boolean | null;
-  health: unknown;
+  health: Record<string, unknown> | null;
+  /** Why a stored status could not be shown in full; null when it could. */
+  statusProblem: string | null;
+}
+
+/** The stored health JSON, if it is an object within the size limit. */
+function storedHealth(text: unknown): { value: Record<string, unknown> | null; problem: string | null } {
+  if (typeof text !== 'string' || Buffer.byteLength(text) > MAX_HEALTH_JSON_BYTES) return { value: null, problem: `the stored health is not text of at most ${MAX_HEALTH_JSON_BYTES} bytes` };
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value === null) return { value: null, problem: null };
+    if (typeof value === 'object' && !Array.isArray(value)) return { value: value as Record<string, unknown>, problem: null };
+  } catch {
+    // reported below
+  }
+  return { value: null, problem: 'the stored health is not a JSON object' };
 }
 
 export interface EnrollmentToken {
@@ -96,7 +111,7 @@ export class DeviceRegistry {
     const device = await this.ctx.store.getDevice(report.deviceId);
     if (!device) return;
     const before = await this.ctx.store.sql.get<{ online: number; tamper_open: number }>('SELECT online, tamper_open FROM device_status WHERE device_id = ?', [report.deviceId]);
-    const values = [report.online ? 1 : 0, report.at, this.ctx.clock.now(), report.unsyncedReads, report.oldestUnsyncedAgeS, report.tamperOpen ? 1 : 0, JSON.stringify(report.health ?? null).slice(0, 65_536), report.deviceId];
+    const values = [report.online ? 1 : 0, report.at, this.ctx.clock.now(), report.unsyncedReads, report.oldestUnsyncedAgeS, report.tamperOpen ? 1 : 0, JSON.stringify(report.health ?? null), report.deviceId];
     await this.ctx.store.sql.tx(async (db) => {
       const { changes } = await db.run(`UPDATE device_status SET online = ?, reported_at = ?, received_at = ?, unsynced_reads = ?, oldest_unsynced_age_s = ?, tamper_open = ?, health = ?
         WHERE device_id = ?`, values);
@@ -114,16 +129,26 @@ export class DeviceRegistry {
     });
   }
 
+  /**
+   * Every device with its latest status. Whatever a row holds (a status stored before ingest
+   * bounded it, a hand edit), one device's bad row shows as `health: null` with the reason in
+   * `statusProblem`; it never fails the listing for everyone.
+   */
   async overview(): Promise<DeviceOverview[]> {
     const rows = await this.ctx.store.sql.all<Record<string, unknown>>('SELECT * FROM device_status');
-    const byId = new Map(rows.map((r) => [r.device_id as string, r]));
+    const byId = new Map(rows.map((r) => [String(r.device_id), r]));
     const devices = await this.ctx.store.listDevices();
     return devices.map((d) => {
       const s = byId.get(d.deviceId);
+      const base = { deviceId: d.deviceId, siteId: d.siteId, status: d.status, enrolledAt: d.enrolledAt };
+      const blank = { online: null, statusReportedAt: null, unsyncedReads: null, oldestUnsyncedAgeS: null, tamperOpen: null, health: null };
+      if (!s) return { ...base, ...blank, statusProblem: null };
+      const numbers = { statusReportedAt: Number(s.reported_at), unsyncedReads: Number(s.unsynced_reads), oldestUnsyncedAgeS: Number(s.oldest_unsynced_age_s) };
+      if (!Object.values(numbers).every(Number.isSafeInteger)) return { ...base, ...blank, statusProblem: 'the stored status is unreadable' };
+      const health = storedHealth(s.health);
       return {
-        deviceId: d.deviceId, siteId: d.siteId, status: d.status, enrolledAt: d.enrolledAt,
-        online: s ? Number(s.online) === 1 : null, statusReportedAt: s ? Number(s.reported_at) : null, unsyncedReads: s ? Number(s.unsynced_reads) : null,
-        oldestUnsyncedAgeS: s ? Number(s.oldest_unsynced_age_s) : null, tamperOpen: s ? Number(s.tamper_open) === 1 : null, health: s ? JSON.parse(String(s.health)) as unknown : null,
+        ...base, ...numbers, online: Number(s.online) === 1, tamperOpen: Number(s.tamper_open) === 1,
+        health: health.value, statusProblem: health.problem,
       };
     });
   }

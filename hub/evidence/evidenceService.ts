@@ -1,7 +1,7 @@
 import { randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { AlprError, type Clock } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
-import { canonicalJson, type AuditLog } from '../audit/auditLog.js';
+import { canonicalJson, type AuditLog, type AuditRecord } from '../audit/auditLog.js';
 import { requirePermission } from '../policy/permissions.js';
 import type { SearchService } from '../search/searchService.js';
 import type { HubRead, HubStore } from '../store/index.js';
@@ -87,13 +87,15 @@ export class EvidenceService {
     }
     const description = String(input.description ?? '').trim();
     if (description.length < 10 || description.length > 1000) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'description: why these reads are evidence, 10-1000 characters');
-    let caseNumber = '';
-    for (const id of readIds) caseNumber = String((await this.ctx.search.citedSearch(user, input.searchId, id)).detail.caseNumber ?? '');
+    const searches: AuditRecord[] = [];
+    for (const id of readIds) searches.push(await this.ctx.search.citedSearch(user, input.searchId, id));
+    const caseNumber = String(searches.at(-1)?.detail.caseNumber ?? '');
     if (!caseNumber) throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', 'evidence is exported for a case: cite an investigative search with a case number');
     const reads: HubRead[] = [];
-    for (const id of readIds) {
+    for (const [i, id] of readIds.entries()) {
       const read = await this.ctx.store.getRead(id);
       if (!read) throw new AlprError('ALPR_ERR_NOT_FOUND', `read ${id} is no longer held`);
+      await this.ctx.search.requireVisible(user, read, searches[i]!);
       reads.push(read);
     }
     const exportId = randomUUID();

@@ -7,6 +7,12 @@ import { alpr, envelopeDigest, envelopeHeader, openBatch, parseTopic, publicKeyF
 import { reloadSealKeys, type HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HubRead, HubStore } from '../store/index.js';
+import { parseDeviceStatus, type DeviceStatusReport } from './deviceStatus.js';
+
+export type { DeviceStatusReport } from './deviceStatus.js';
+
+/** How far ahead of the hub's clock a read's capture time may be (the policy file may change it). */
+export const DEFAULT_MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
 export interface IngestOptions {
   brokerUrl: string;
@@ -19,6 +25,12 @@ export interface IngestOptions {
   keys: HubKeys;
   maxBatchBytes: number;
   maxImageBytes: number;
+  /**
+   * Reads captured further ahead of the hub's clock than this are refused (default
+   * DEFAULT_MAX_FUTURE_SKEW_MS): a read dated in the future would otherwise sit in a day table
+   * that the purge reaches late.
+   */
+  maxFutureSkewMs?: number;
   now: () => number;
   logger: Logger;
 }
@@ -29,19 +41,10 @@ export interface IngestStats {
   duplicates: number;
   refused: number;
   gaps: number;
-}
-
-/** A device's retained status as the hub received it (not signed: the broker ACL vouches for the topic). */
-export interface DeviceStatusReport {
-  deviceId: string;
-  online: boolean;
-  at: number;
-  unsyncedReads: number;
-  oldestUnsyncedAgeS: number;
-  tamperOpen: boolean;
-  /** Reads this hub refused that the appliance holds aside (encrypted, until retention). */
-  quarantinedReads?: number;
-  health: unknown;
+  /** Reads refused (and named in the ack) for a capture time too far ahead of the hub's clock. */
+  futureReads: number;
+  /** Status messages refused as oversized or malformed. */
+  statusRefused: number;
 }
 
 type IngestEvents = {
@@ -50,6 +53,7 @@ type IngestEvents = {
   /** The reads a batch added (not its duplicates), after commit: hot-list matching takes them. */
   readsStored: [reads: HubRead[]];
   batchRefused: [deviceId: string | null, reason: string];
+  statusRefused: [deviceId: string, reason: string];
   sequenceGap: [deviceId: string, from: number, to: number];
 };
 
@@ -64,7 +68,7 @@ export class IngestService extends TypedEmitter<IngestEvents> {
   private client: MqttClient | null = null;
   private readonly chains = new Map<string, Promise<void>>();
   private lastKeyReload = Number.NEGATIVE_INFINITY;
-  readonly stats: IngestStats = { batches: 0, readsStored: 0, duplicates: 0, refused: 0, gaps: 0 };
+  readonly stats: IngestStats = { batches: 0, readsStored: 0, duplicates: 0, refused: 0, gaps: 0, futureReads: 0, statusRefused: 0 };
 
   constructor(private readonly ctx: IngestOptions) {
     super();
@@ -149,8 +153,14 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     const accepted: HubRead[] = [];
     const rejected: alpr.v1.IRejection[] = [];
     const receivedAt = this.ctx.now();
+    const latestCapture = receivedAt + (this.ctx.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS);
+    let future = 0;
     for (const r of batch.reads as alpr.v1.Read[]) {
-      const problem = wireReadProblem(r, this.ctx.maxImageBytes) ?? (r.siteId !== device.siteId ? `read is from site ${r.siteId}, the device is bound to ${device.siteId}` : null);
+      let problem = wireReadProblem(r, this.ctx.maxImageBytes) ?? (r.siteId !== device.siteId ? `read is from site ${r.siteId}, the device is bound to ${device.siteId}` : null);
+      if (!problem && Number(r.capturedAtMs) > latestCapture) {
+        problem = `captured ${Math.round((Number(r.capturedAtMs) - receivedAt) / 1000)} s ahead of the hub's clock; at most ${Math.round((latestCapture - receivedAt) / 1000)} s is accepted`;
+        future++;
+      }
       if (problem) {
         rejected.push({ readId: r.id ?? '', reason: problem });
         continue;
@@ -166,6 +176,8 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     this.stats.batches++;
     this.stats.readsStored += outcome.inserted.length;
     this.stats.duplicates += outcome.duplicates.length;
+    this.stats.futureReads += future;
+    if (future) this.ctx.logger.warn({ deviceId: device.deviceId, sequence, future }, 'reads dated in the future refused: check the appliance clock');
     if (outcome.gap) {
       this.stats.gaps++;
       this.ctx.logger.warn({ deviceId: device.deviceId, from: outcome.gap.from, to: outcome.gap.to }, 'batch sequence gap');
@@ -185,22 +197,16 @@ export class IngestService extends TypedEmitter<IngestEvents> {
 
   private status(topic: string, payload: Buffer): void {
     const deviceId = parseTopic(topic)!.deviceId;
+    let report: DeviceStatusReport;
     try {
-      const s = alpr.v1.DeviceStatus.decode(payload);
-      if (s.deviceId !== deviceId) throw new Error(`status names ${s.deviceId} on ${deviceId}'s topic`);
-      let health: unknown = null;
-      try {
-        health = s.healthJson ? JSON.parse(s.healthJson) : null;
-      } catch {
-        health = null;
-      }
-      this.emit('deviceStatus', {
-        deviceId, online: s.online, at: Number(s.atMs), unsyncedReads: Number(s.unsyncedReads), oldestUnsyncedAgeS: Number(s.oldestUnsyncedAgeS),
-        tamperOpen: s.tamperOpen, quarantinedReads: Number(s.quarantinedReads), health,
-      });
+      report = parseDeviceStatus(deviceId, payload);
     } catch (err) {
-      this.ctx.logger.warn({ deviceId, err: errorMessage(err) }, 'malformed device status ignored');
+      this.stats.statusRefused++;
+      this.ctx.logger.warn({ deviceId, err: errorMessage(err) }, 'device status refused');
+      this.emit('statusRefused', deviceId, errorMessage(err));
+      return;
     }
+    this.emit('deviceStatus', report);
   }
 
   /**

@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'reads.search', // investigative search, purpose-gated (section IX: officers, dispatchers, analysts; detectives as officers)
   'reads.searchAdministrative', // administrative and audit queries, exempt from the case number (section IX, last paragraph)
   'reads.viewImage', // a plate or context image, a separate audited call (V.H: verify before acting)
+  'reads.viewAllHeld', // held reads past the 30 days under any case (VI; others see only their own case's holds)
   'evidence.export', // download a read (or a capped few) for a case; places a hold (VI)
   'felony.request', // ask the Chief to approve an other-felony search (V.B)
   'felony.approve', // the Chief's written approval (V.B)
@@ -33,7 +34,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
   analyst: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond'],
   detective: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond'],
   admin: ['reads.searchAdministrative', 'reads.viewImage', 'accounts.manage', 'sites.manage', 'retention.manage', 'reviews.manage', 'audit.read', 'hotlists.import'],
-  auditor: ['reads.searchAdministrative', 'reads.viewImage', 'audit.read', 'audit.export'],
+  auditor: ['reads.searchAdministrative', 'reads.viewImage', 'reads.viewAllHeld', 'audit.read', 'audit.export'],
   chief: ['felony.approve', 'sites.approve', 'audit.read'],
 };
 

@@ -78,19 +78,18 @@ const PLATE_ALPHABET = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
  * - one that ends with 2+ known characters is a range on `rev` (*1234);
  * - otherwise its first two positions (or last two) are expanded over the alphabet, so ?B?12*
  *   becomes 36 short ranges (AB, BB, ... 9B) instead of a scan of every plate;
- * - only a pattern with no usable end at all (*AB*C*) falls back to a scan.
+ * - a pattern with neither end usable but a run of 3+ known characters (*ABC*) looks for the run
+ *   starting 0, 1 or 2 characters from the front and ending 0, 1 or 2 from the back (ABC*, ?ABC*,
+ *   ??ABC*, and the same on `rev`): every place in a plate of up to the run's length + 5
+ *   characters (8 for a run of 3), a few thousand narrow ranges;
+ * - anything else (*1*2*3*, *AB?C*) has no plan: it would walk the whole index, and search
+ *   refuses it.
  * `regex` is the exact test every candidate passes afterwards.
  */
 export interface WildcardPlan {
   regex: RegExp;
-  /** Which B-tree the prefixes walk. */
-  column: 'plate' | 'rev' | null;
-  prefixes: string[];
-  like: string;
-}
-
-function knownRun(part: string): number {
-  return /^[A-Z0-9]*/.exec(part)![0].length;
+  /** Ranges to walk: prefixes on the plate B-tree or the reversed-plate B-tree. */
+  ranges: Array<{ column: 'plate' | 'rev'; prefixes: string[] }>;
 }
 
 /** The most ranges one pattern expands to (two unknown characters: 36 x 36). */
@@ -118,9 +117,8 @@ function expandPrefixes(part: string): { prefixes: string[]; known: number } {
   return { prefixes, known };
 }
 
-export function wildcardPlan(pattern: string): WildcardPlan {
+export function wildcardPlan(pattern: string): WildcardPlan | null {
   const regex = new RegExp(`^${pattern.replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  const like = pattern.replace(/\*/g, '%').replace(/\?/g, '_');
   // Each end of the pattern, as ranges on the plate or on the reversed plate; an end with fewer
   // than two known characters would cover too much of the index to be worth it.
   const sides = [
@@ -130,5 +128,13 @@ export function wildcardPlan(pattern: string): WildcardPlan {
   // The fraction of all plates the ranges cover, if characters were uniform: fewer is better.
   const share = (side: { prefixes: string[] }) => side.prefixes.length / PLATE_ALPHABET.length ** side.prefixes[0]!.length;
   const best = sides.sort((a, b) => share(a) - share(b))[0];
-  return best ? { regex, like, column: best.column, prefixes: best.prefixes } : { regex, like, column: null, prefixes: [] };
+  if (best) return { regex, ranges: [{ column: best.column, prefixes: best.prefixes }] };
+  const run = (pattern.match(/[A-Z0-9]+/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (run.length < 3) return null;
+  const ranges: WildcardPlan['ranges'] = [];
+  for (let offset = 0; offset <= 2; offset++) {
+    ranges.push({ column: 'plate', prefixes: expandPrefixes(`${'?'.repeat(offset)}${run}*`).prefixes });
+    ranges.push({ column: 'rev', prefixes: expandPrefixes(`${'?'.repeat(offset)}${reversePlate(run)}*`).prefixes });
+  }
+  return { regex, ranges };
 }

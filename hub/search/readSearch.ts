@@ -15,6 +15,12 @@ export interface ReadQuery {
   region?: string;
   minConfidence?: number;
   limit: number;
+  /**
+   * Reads past the retention period are left only because an evidence hold keeps them (VI):
+   * they are visible only to a search under the hold's own case number. Null for those who may
+   * see every held read (auditors).
+   */
+  heldOnly: { retainedFrom: number; caseNumber: string | null } | null;
 }
 
 /** One search result: the read's facts, never its images (those are a separate, audited call). */
@@ -37,10 +43,17 @@ export interface SearchResult {
   hits: ReadHit[];
   /** More reads matched than the per-query cap returned: narrow the search. */
   truncated: boolean;
+  /**
+   * A wildcard walked MAX_PLATES_EXAMINED plate-index rows and stopped: plates matching it may
+   * be missing from the hits. Narrow the pattern.
+   */
+  incomplete: boolean;
 }
 
 /** The most distinct plates one wildcard may expand to before the user is asked to narrow it. */
 export const MAX_WILDCARD_PLATES = 2000;
+/** The most plate-index rows one wildcard may examine (the ranges' rows, before the exact test). */
+export const MAX_PLATES_EXAMINED = 20_000;
 const CHUNK = 500;
 
 interface ReadRow {
@@ -72,7 +85,11 @@ export function normalizeQueryPlate(plate: string, mode: MatchMode): string {
   if (mode === 'wildcard') {
     if (!/^[A-Z0-9*?]{1,16}$/.test(raw)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern uses letters, digits, * (any run) and ? (one character)');
     if (raw.replace(/[*?]/g, '').length < 3) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern needs at least 3 known characters (no mass download)');
-    return raw.replace(/\*+/g, '*');
+    const pattern = raw.replace(/\*+/g, '*');
+    if (/[*?]/.test(pattern) && !wildcardPlan(pattern)) {
+      throw new AlprError('ALPR_ERR_INVALID_INPUT', 'plate: a wildcard pattern must start or end with 2 known characters (AB*, *12, ?B?12*) or hold 3 in a row (*ABC*); one that does neither would examine every plate held');
+    }
+    return pattern;
   }
   const text = normalizePlate(raw);
   if (text !== raw || text.length < (mode === 'fuzzy' ? 3 : 1) || text.length > 12) {
@@ -92,9 +109,9 @@ export async function searchReads(store: Pick<HubStore, 'sql' | 'readWindows'>, 
   if (q.mode === 'exact') return readsForPlates(store, [plate], q, () => 0);
   if (q.mode === 'wildcard') {
     if (!/[*?]/.test(plate)) return readsForPlates(store, [plate], q, () => 0);
-    const plates = await wildcardPlates(sql, plate);
+    const { plates, incomplete } = await wildcardPlates(sql, plate);
     const result = await readsForPlates(store, plates.slice(0, MAX_WILDCARD_PLATES), q, () => 0);
-    return { hits: result.hits, truncated: result.truncated || plates.length > MAX_WILDCARD_PLATES };
+    return { hits: result.hits, truncated: result.truncated || plates.length > MAX_WILDCARD_PLATES, incomplete };
   }
   // Fuzzy: candidates within one edit after folding OCR confusions, ranked by closeness; the
   // closest tier is fetched first so the cap keeps the best matches.
@@ -114,34 +131,44 @@ export async function searchReads(store: Pick<HubStore, 'sql' | 'readWindows'>, 
       break;
     }
   }
-  return { hits, truncated };
+  return { hits, truncated, incomplete: false };
 }
 
-async function wildcardPlates(sql: SqlDb, pattern: string): Promise<string[]> {
-  const plan = wildcardPlan(pattern);
-  const out: string[] = [];
+/**
+ * The plates a wildcard matches, walking its ranges until MAX_PLATES_EXAMINED index rows have
+ * been looked at (`incomplete` then) or more than MAX_WILDCARD_PLATES plates matched.
+ */
+async function wildcardPlates(sql: SqlDb, pattern: string): Promise<{ plates: string[]; incomplete: boolean }> {
+  const plan = wildcardPlan(pattern)!; // normalizeQueryPlate refused patterns without one
+  const out = new Set<string>(); // an unanchored run may find one plate from both ends
+  let examined = 0;
+  let incomplete = false;
   const keep = (rows: Array<{ plate: string }>) => {
-    for (const { plate } of rows) if (plan.regex.test(plate)) out.push(plate);
-  };
-  if (plan.column === null) {
-    // No usable end (*AB*C*): the one pattern that scans the plate index.
-    keep(await sql.all<{ plate: string }>('SELECT plate FROM plate_index WHERE plate LIKE ?', [plan.like]));
-  } else if (sql.engine === 'sqlite') {
-    // A prefix is a range on the B-tree (SQLite compares bytes), a few microseconds each.
-    for (const prefix of plan.prefixes) {
-      keep(await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE ${plan.column} >= ? AND ${plan.column} < ?`, [prefix, `${prefix}~`]));
-      if (out.length > MAX_WILDCARD_PLATES) break;
+    for (const { plate } of rows) {
+      if (examined === MAX_PLATES_EXAMINED) return void (incomplete = true);
+      examined++;
+      if (plan.regex.test(plate)) out.add(plate);
     }
-  } else {
-    // The same ranges in one statement: the columns are COLLATE "C" (byte order), and each
-    // prefix joins as an index range scan. ('~' sorts after every letter and digit.)
-    for (let i = 0; i < plan.prefixes.length && out.length <= MAX_WILDCARD_PLATES; i += CHUNK) {
-      keep(await sql.all<{ plate: string }>(
-        `SELECT p.plate FROM unnest(?::text[]) AS x(lo) JOIN plate_index p ON p.${plan.column} >= (x.lo COLLATE "C") AND p.${plan.column} < ((x.lo || '~') COLLATE "C")`,
-        [plan.prefixes.slice(i, i + CHUNK)]));
+  };
+  const budget = () => MAX_PLATES_EXAMINED - examined + 1; // one row past the cap tells that it was reached
+  const done = () => out.size > MAX_WILDCARD_PLATES || incomplete;
+  for (const { column, prefixes } of plan.ranges) {
+    if (sql.engine === 'sqlite') {
+      // A prefix is a range on the B-tree (SQLite compares bytes), a few microseconds each.
+      for (let i = 0; i < prefixes.length && !done(); i++) {
+        keep(await sql.all<{ plate: string }>(`SELECT plate FROM plate_index WHERE ${column} >= ? AND ${column} < ? LIMIT ?`, [prefixes[i]!, `${prefixes[i]!}~`, budget()]));
+      }
+    } else {
+      // The same ranges in one statement: the columns are COLLATE "C" (byte order), and each
+      // prefix joins as an index range scan. ('~' sorts after every letter and digit.)
+      for (let i = 0; i < prefixes.length && !done(); i += CHUNK) {
+        keep(await sql.all<{ plate: string }>(
+          `SELECT p.plate FROM unnest(?::text[]) AS x(lo) JOIN plate_index p ON p.${column} >= (x.lo COLLATE "C") AND p.${column} < ((x.lo || '~') COLLATE "C") LIMIT ?`,
+          [prefixes.slice(i, i + CHUNK), budget()]));
+      }
     }
   }
-  return out;
+  return { plates: [...out], incomplete };
 }
 
 async function fuzzyPlates(sql: SqlDb, plate: string): Promise<string[]> {
@@ -160,7 +187,7 @@ async function fuzzyPlates(sql: SqlDb, plate: string): Promise<string[]> {
 const FEW_PLATES = 8;
 
 async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plates: string[], q: ReadQuery, closeness: (plate: string) => number): Promise<SearchResult> {
-  if (plates.length === 0 || q.limit <= 0) return { hits: [], truncated: false };
+  if (plates.length === 0 || q.limit <= 0) return { hits: [], truncated: false, incomplete: false };
   const { sql } = store;
   const filters: string[] = [];
   const params: SqlValue[] = [];
@@ -172,6 +199,16 @@ async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plat
   }
   if (q.region !== undefined) (filters.push('region = ?'), params.push(q.region));
   if (q.minConfidence !== undefined) (filters.push('confidence >= ?'), params.push(q.minConfidence));
+  if (q.heldOnly) {
+    // Past retention means before the cutoff by capture or by arrival, as the purge counts it.
+    const inRetention = 'captured_at >= ? AND received_at >= ?';
+    params.push(q.heldOnly.retainedFrom, q.heldOnly.retainedFrom);
+    if (q.heldOnly.caseNumber === null) filters.push(`(${inRetention})`);
+    else {
+      filters.push(`(${inRetention} OR id IN (SELECT read_id FROM holds WHERE released_at IS NULL AND case_number = ?))`);
+      params.push(q.heldOnly.caseNumber);
+    }
+  }
   // Many plates (a wildcard, a fuzzy tier): visit the days newest first and stop once the cap is
   // passed, instead of probing every plate in every day.
   const windows = plates.length <= FEW_PLATES ? [{ table: 'reads', from: q.from, to: q.to }] : store.readWindows(q.from, q.to);
@@ -194,5 +231,5 @@ async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plat
     confidence: Number(r.confidence), region: r.region, regionConfidence: Number(r.region_confidence), lowConfidence: r.low_confidence === true || Number(r.low_confidence) === 1,
     closeness: closeness(r.plate),
   }));
-  return { hits, truncated: rows.length > q.limit };
+  return { hits, truncated: rows.length > q.limit, incomplete: false };
 }

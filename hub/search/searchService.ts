@@ -6,7 +6,7 @@ import { can, requirePermission } from '../policy/permissions.js';
 import { PurposeGate, purposeKind, type StatedPurpose } from '../policy/purposeGate.js';
 import type { ReviewFlags } from '../policy/reviewFlags.js';
 import type { HubRead, HubStore } from '../store/index.js';
-import { searchReads, type MatchMode, type ReadHit } from './readSearch.js';
+import { searchReads, type MatchMode, type ReadHit, type ReadQuery } from './readSearch.js';
 
 export interface SearchLimits {
   /** VI: no mass download. The most reads one search returns. */
@@ -36,6 +36,8 @@ export interface SearchResponse {
   searchId: number;
   hits: ReadHit[];
   truncated: boolean;
+  /** A wildcard stopped at its cap of plate-index rows examined: matches may be missing. */
+  incomplete: boolean;
 }
 
 /** How long a search's results may be opened (images, export) after it ran. */
@@ -103,12 +105,12 @@ export class SearchService {
       if (stated.purpose === 'other_felony') await this.ctx.felony.requireApproved(String(stated.felonyRequestId), String(detail.caseNumber), user.userId);
       const used = await this.ctx.audit.count(user.userId, 'reads.search', now - 3600_000);
       if (used >= this.ctx.limits.maxQueriesPerHour) throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account has run ${used} searches in the past hour; the limit is ${this.ctx.limits.maxQueriesPerHour}`);
-      const result = await searchReads(this.ctx.store, query);
+      const result = await searchReads(this.ctx.store, { ...query, heldOnly: this.heldOnly(user, stated.caseNumber, now) });
       const record = await this.ctx.audit.append({
         actor: user.userId, action: 'reads.search',
-        detail: { ...detail, resultCount: result.hits.length, truncated: result.truncated, readIds: result.hits.map((h) => h.id) },
+        detail: { ...detail, resultCount: result.hits.length, truncated: result.truncated, incomplete: result.incomplete, readIds: result.hits.map((h) => h.id) },
       });
-      return { searchId: record.seq, hits: result.hits, truncated: result.truncated };
+      return { searchId: record.seq, hits: result.hits, truncated: result.truncated, incomplete: result.incomplete };
     } catch (err) {
       if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return refuse(err);
       throw err;
@@ -137,6 +139,25 @@ export class SearchService {
     return record;
   }
 
+  /**
+   * Images and exports cite a search that may have run while the read was still within
+   * retention: by now it may be held for another case only.
+   */
+  async requireVisible(user: Account, read: HubRead, search: AuditRecord): Promise<void> {
+    const rule = this.heldOnly(user, search.detail.caseNumber as string | undefined, this.ctx.clock.now());
+    if (!rule || Math.min(read.capturedAt, read.receivedAt) >= rule.retainedFrom) return;
+    const held = rule.caseNumber !== null && (await this.ctx.store.sql.get('SELECT 1 AS x FROM holds WHERE read_id = ? AND case_number = ? AND released_at IS NULL', [read.id, rule.caseNumber])) !== null;
+    if (!held) throw new AlprError('ALPR_ERR_NOT_FOUND', `read ${read.id} is past retention and held for another case`);
+  }
+
+  /**
+   * VI: past the retention period a read is left only because a hold keeps it, and only the
+   * hold's case (and auditors) may see it; null when this account sees every held read.
+   */
+  private heldOnly(user: Account, caseNumber: string | undefined, now: number): ReadQuery['heldOnly'] {
+    return can(user.role, 'reads.viewAllHeld') ? null : { retainedFrom: now - this.ctx.limits.retentionMs, caseNumber: caseNumber ?? null };
+  }
+
   /** V.H: the officer verifies a hit against its image; each view is its own audit record. */
   async viewImages(user: Account, readId: string, searchId: number): Promise<HubRead> {
     requirePermission(user.role, 'reads.viewImage');
@@ -147,6 +168,7 @@ export class SearchService {
     }
     const read = await this.ctx.store.getRead(readId);
     if (!read) throw new AlprError('ALPR_ERR_NOT_FOUND', `read ${readId} is no longer held (purged after 30 days)`);
+    await this.requireVisible(user, read, search);
     await this.ctx.audit.append({ actor: user.userId, action: 'reads.viewImage', detail: { readId, searchId, caseNumber: search.detail.caseNumber ?? null, purpose: search.detail.purpose, offense: search.detail.offense ?? null } });
     return read;
   }

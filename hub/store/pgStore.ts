@@ -48,6 +48,9 @@ export class PgStore implements HubStore {
         corners jsonb NOT NULL, PRIMARY KEY (id, captured_at)
       ) PARTITION BY RANGE (captured_at);
       CREATE INDEX IF NOT EXISTS reads_plate_time ON ${s}.reads (plate, captured_at);
+      -- A read goes 30 days after the earlier of capture and arrival: partitions whose capture day
+      -- is still ahead (clock skew) are searched by arrival through this index.
+      CREATE INDEX IF NOT EXISTS reads_received ON ${s}.reads (received_at);
       CREATE TABLE IF NOT EXISTS ${s}.read_images (
         read_id text NOT NULL, captured_at bigint NOT NULL, images bytea NOT NULL, PRIMARY KEY (read_id, captured_at)
       ) PARTITION BY RANGE (captured_at);
@@ -245,7 +248,19 @@ export class PgStore implements HubStore {
       await client.query('BEGIN');
       const { rows } = await client.query(`DELETE FROM ${s}.reads WHERE captured_at < $1 AND id NOT IN (${held}) RETURNING id, captured_at`, [cutoff]);
       await client.query(`DELETE FROM ${s}.read_images WHERE captured_at < $1 AND read_id NOT IN (${held})`, [cutoff]);
-      // Plates last seen before the cutoff have no read left but held ones (a probe per hold, no scan).
+      // Reads that arrived before the cutoff but carry a later capture time: by arrival, in a
+      // statement of their own so that the capture-time one above still prunes partitions.
+      const { rows: arrivedEarly } = await client.query(`DELETE FROM ${s}.reads WHERE received_at < $1 AND captured_at >= $1 AND id NOT IN (${held}) RETURNING id, captured_at, plate`, [cutoff]);
+      if (arrivedEarly.length > 0) {
+        await client.query(`DELETE FROM ${s}.read_images i USING unnest($1::text[], $2::bigint[]) AS gone(id, captured_at) WHERE i.read_id = gone.id AND i.captured_at = gone.captured_at`,
+          [arrivedEarly.map((r) => r.id as string), arrivedEarly.map((r) => Number(r.captured_at))]);
+        rows.push(...arrivedEarly);
+        // Their plates may have a last_seen after the cutoff: drop those with no read left.
+        const plates = [...new Set(arrivedEarly.map((r) => r.plate as string))];
+        const { rows: alive } = await client.query(`SELECT DISTINCT plate FROM ${s}.reads WHERE plate = ANY ($1::text[])`, [plates]);
+        const keep = new Set(alive.map((r) => r.plate as string));
+        await client.query(`DELETE FROM ${s}.plate_index WHERE plate = ANY ($1::text[])`, [plates.filter((p) => !keep.has(p))]);
+      }
       // Plates last seen before the cutoff have no read left but held ones. last_seen may trail by
       // PLATE_INDEX_SLACK_MS, so the plates inside that window are checked against the reads
       // themselves: a few minutes of traffic, probed by index (an anti-join here would hash
@@ -262,7 +277,7 @@ export class PgStore implements HubStore {
       }
       await client.query('COMMIT');
       for (const r of rows) deleted.push({ id: r.id as string, capturedAt: Number(r.captured_at) });
-      const { rows: keptRows } = await client.query(`SELECT count(*)::int AS n FROM ${s}.reads WHERE id IN (${held}) AND captured_at < $1`, [cutoff]);
+      const { rows: keptRows } = await client.query(`SELECT count(*)::int AS n FROM ${s}.reads WHERE id IN (${held}) AND (captured_at < $1 OR received_at < $1)`, [cutoff]);
       return purgeReport(cutoff, deleted, keptRows[0].n as number);
     } catch (cause) {
       await client.query('ROLLBACK').catch(() => undefined);

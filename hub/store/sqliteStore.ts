@@ -43,7 +43,16 @@ CREATE TABLE IF NOT EXISTS reads_${day} (
   corners TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS reads_${day}_plate_time ON reads_${day} (plate, captured_at);
+${receivedIndex(day)}
 CREATE TABLE IF NOT EXISTS read_images_${day} (read_id TEXT PRIMARY KEY, images BLOB NOT NULL);`;
+}
+
+/**
+ * Arrival time per day table: a read is purged 30 days after the earlier of its capture and its
+ * arrival, and one whose capture day is still ahead (clock skew) must go by arrival.
+ */
+function receivedIndex(day: string): string {
+  return `CREATE INDEX IF NOT EXISTS reads_${day}_received ON reads_${day} (received_at);`;
 }
 
 /** `YYYYMMDD` of a capture time, or `other`. */
@@ -91,6 +100,8 @@ export class SqliteStore implements HubStore {
       for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'reads_[0-9]*'").all() as Array<{ name: string }>) {
         this.days.add(name.slice('reads_'.length));
       }
+      // Day tables made before reads were purged by arrival too get the arrival index now.
+      for (const day of this.days) db.exec(receivedIndex(day));
       this.db = db;
       this.rebuildViews();
     } catch (cause) {
@@ -203,16 +214,24 @@ export class SqliteStore implements HubStore {
         this.rebuildViews();
       }
       // The cutoff's own day and the other table: row by row.
-      for (const day of ['other', ...[...this.days].filter((d) => dayStart(d) < cutoff)]) {
-        const rows = db.prepare(`DELETE FROM reads_${day} WHERE captured_at < ? AND id NOT IN (${held}) RETURNING id, captured_at AS capturedAt`).all(cutoff) as Array<{ id: string; capturedAt: number }>;
+      const arrivedEarly: Array<{ id: string; capturedAt: number; plate: string }> = [];
+      for (const day of ['other', ...this.days]) {
+        // Before the cutoff's day every row goes by capture time; after it, by arrival (the index).
+        const byCapture = day === 'other' || dayStart(day) < cutoff;
+        const rows = db.prepare(`DELETE FROM reads_${day} WHERE (${byCapture ? 'captured_at < ? OR ' : ''}received_at < ?) AND id NOT IN (${held})
+          RETURNING id, captured_at AS capturedAt, plate`).all(...(byCapture ? [cutoff, cutoff] : [cutoff])) as Array<{ id: string; capturedAt: number; plate: string }>;
         const removeImages = db.prepare(`DELETE FROM read_images_${day} WHERE read_id = ?`);
         for (const r of rows) removeImages.run(r.id);
         for (const r of rows) deleted.push(r);
+        for (const r of rows) if (r.capturedAt >= cutoff) arrivedEarly.push(r);
       }
+      // A plate whose last read went by arrival may have a last_seen after the cutoff.
+      const orphan = db.prepare('DELETE FROM plate_index WHERE plate = ? AND NOT EXISTS (SELECT 1 FROM reads WHERE plate = ?)');
+      for (const plate of new Set(arrivedEarly.map((r) => r.plate))) orphan.run(plate, plate);
       // Plates last seen before the cutoff have no read left, unless a held one.
       db.prepare(`DELETE FROM plate_index WHERE last_seen < ? AND plate NOT IN (SELECT plate FROM reads WHERE id IN (${held}))`).run(cutoff);
       // Whatever is older than the cutoff now is held: count through the holds, not a scan.
-      const kept = (db.prepare(`SELECT count(*) AS n FROM reads WHERE id IN (${held}) AND captured_at < ?`).get(cutoff) as { n: number }).n;
+      const kept = (db.prepare(`SELECT count(*) AS n FROM reads WHERE id IN (${held}) AND (captured_at < ? OR received_at < ?)`).get(cutoff, cutoff) as { n: number }).n;
       return purgeReport(cutoff, deleted, kept);
     });
     return this.sql.exclusive(() => {

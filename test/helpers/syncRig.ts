@@ -20,7 +20,7 @@ export interface Hub {
 /** A hub: SQLite store (or the one given), keys, the embedded broker (unless a URL is given), ingest. */
 export async function startHub(t: Teardown, options: {
   store?: HubStore; brokerUrl?: string; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number;
-  maxImageBytes?: number; keyCheckEveryMs?: number; broker?: Pick<EmbeddedBrokerOptions, 'tls' | 'limits'>;
+  maxImageBytes?: number; keyCheckEveryMs?: number; broker?: Pick<EmbeddedBrokerOptions, 'tls' | 'limits'>; maxFutureSkewMs?: number;
 } = {}): Promise<Hub> {
   const dir = await tempDir(t, 'alpr-hub-');
   const keys = await loadOrCreateHubKeys(join(dir, 'keys'));
@@ -38,7 +38,7 @@ export async function startHub(t: Teardown, options: {
   const ingest = new IngestService({
     brokerUrl: broker?.hubUrl ?? brokerUrl, username: credentials?.username ?? 'hub', password: credentials?.password ?? '', sharedGroup: options.sharedGroup ?? null,
     clientId: `hub-ingest-${randomBytes(4).toString('hex')}`, store, keys, maxBatchBytes: options.maxBatchBytes ?? 32 * 1024 * 1024, maxImageBytes: options.maxImageBytes ?? 4 * 1024 * 1024,
-    now: Date.now, logger: silentLogger(),
+    ...(options.maxFutureSkewMs === undefined ? {} : { maxFutureSkewMs: options.maxFutureSkewMs }), now: Date.now, logger: silentLogger(),
   });
   const configPusher = new ConfigPusher({
     keys, store, publish: (deviceId, push, retain) => ingest.publishConfig(deviceId, push, retain), checkEveryMs: options.keyCheckEveryMs ?? 60_000,

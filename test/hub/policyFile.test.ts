@@ -48,3 +48,13 @@ t.test('a policy file sets the case number and reference formats and imports the
   await writeFile(file, 'open_cases_file: missing.txt\n');
   await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_NOT_FOUND', message: /open-case list/ });
 });
+
+t.test('the policy file sets how far ahead of the hub a read may be dated; out of range is refused', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'policy.yaml');
+  t.equal((await loadPolicyFile(await writeFile(file, 'max_results_per_query: 50\n').then(() => file))).maxFutureSkewMs, 300_000, 'five minutes unless set');
+  await writeFile(file, 'max_future_skew_seconds: 120\n');
+  t.equal((await loadPolicyFile(file)).maxFutureSkewMs, 120_000);
+  await writeFile(file, 'max_future_skew_seconds: 86400\n');
+  await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_INVALID', message: /max_future_skew_seconds/ });
+});

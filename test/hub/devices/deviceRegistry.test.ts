@@ -1,4 +1,6 @@
 import t from 'tap';
+import { buildApi } from '../../../hub/api/server.js';
+import { captureLogger } from '../../helpers/index.js';
 import { onBothStores } from '../../helpers/hubHarness.js';
 
 const report = (overrides = {}) => ({ deviceId: 'pole-1', online: true, at: Date.now(), unsyncedReads: 3, oldestUnsyncedAgeS: 12, tamperOpen: false, health: { uptimeS: 60 }, ...overrides });
@@ -19,4 +21,25 @@ onBothStores(t, 'appliance status is kept per device; tamper and offline changes
   t.same(actions, ['device.tamperOpened', 'device.tamperClosed', 'device.offline'], 'each change once, in order');
   await devices.recordStatus(report({ deviceId: 'stranger' }));
   t.notOk((await devices.overview()).some((d) => d.deviceId === 'stranger'), 'status from an unknown device is ignored');
+});
+
+onBothStores(t, 'one device\'s broken stored status does not fail the device listing for everyone', async (t, h) => {
+  const { devices, store } = h.services;
+  await devices.enroll({ deviceId: 'pole-2', publicKey: Buffer.alloc(32, 7), siteId: 'site-1' }, 'test');
+  await devices.recordStatus(report({ deviceId: 'pole-2', health: { uptimeS: 9 } }));
+  // What the hub stored before statuses were bounded: 100 KB of health cut off mid-JSON.
+  const broken = JSON.stringify({ note: 'x'.repeat(100_000) }).slice(0, 65_536);
+  await store.sql.run(`INSERT INTO device_status (device_id, online, reported_at, received_at, unsynced_reads, oldest_unsynced_age_s, tamper_open, health)
+    VALUES (?, 1, ?, ?, 0, 0, 0, ?)`, ['pole-1', h.clock.now(), h.clock.now(), broken]);
+  const admin = await h.user('admin');
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  const reply = await app.inject({ method: 'GET', url: '/api/v1/devices', headers: { authorization: `Bearer ${admin.token}` } });
+  t.equal(reply.statusCode, 200, 'the listing still answers');
+  const listed = reply.json() as Array<{ deviceId: string; health: unknown; statusProblem: string | null; online: boolean | null }>;
+  const pole1 = listed.find((d) => d.deviceId === 'pole-1');
+  t.equal(pole1?.health, null, 'the broken health is not shown');
+  t.match(pole1?.statusProblem, /health/, 'and the listing says why');
+  t.equal(pole1?.online, true, 'the rest of its status is');
+  t.same(listed.find((d) => d.deviceId === 'pole-2')?.health, { uptimeS: 9 }, 'other devices are listed in full');
 });

@@ -12,6 +12,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'reads.search':               { officer: Y, dispatcher: Y, analyst: Y, detective: Y, admin: n, auditor: n, chief: n },
   'reads.searchAdministrative': { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: Y, chief: n },
   'reads.viewImage':            { officer: Y, dispatcher: Y, analyst: Y, detective: Y, admin: Y, auditor: Y, chief: n },
+  'reads.viewAllHeld':          { officer: n, dispatcher: n, analyst: n, detective: n, admin: n, auditor: Y, chief: n },
   'evidence.export':            { officer: Y, dispatcher: n, analyst: Y, detective: Y, admin: n, auditor: n, chief: n },
   'felony.request':             { officer: Y, dispatcher: n, analyst: Y, detective: Y, admin: n, auditor: n, chief: n },
   'felony.approve':             { officer: n, dispatcher: n, analyst: n, detective: n, admin: n, auditor: n, chief: Y },

@@ -35,3 +35,36 @@ onBothStores(t, 'a whole day of reads is purged in one run', async (t, h) => {
   t.same(report.byDay, { '2026-09-15': 200 });
   t.equal(await h.store.countReads(), 1);
 });
+
+onBothStores(t, 'a read goes 30 days after the earlier of its capture and its arrival, whatever day it claims to be captured on', async (t, h) => {
+  const [farFuture, nextDay, ancient, late, held] = await h.addReads([
+    { plate: 'FUT4001', capturedAt: START + 400 * DAY }, // stored before the hub refused such reads
+    { plate: 'SKEW001', capturedAt: START + 13 * 3600_000 }, // tomorrow's day table, by a clock running ahead
+    { plate: 'OLD1990', capturedAt: Date.UTC(1990, 0, 1) }, // outside every day table
+    { plate: 'LATE001', capturedAt: START - 20 * DAY }, // arrived 20 days after capture
+    { plate: 'HELD001', capturedAt: START + 200 * DAY },
+  ]);
+  await h.store.sql.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', ['hold-1', held!.id, '26-000777', 'officer-1', START]);
+  const alive = async () => (await h.store.allReadIds()).sort();
+
+  const first = await h.services.retention.run('manual', 'admin-1');
+  t.equal(first.deleted, 1, 'at once: the read dated 1990');
+  t.equal(await h.store.getRead(ancient!.id), null);
+
+  h.clock.advance(10 * DAY + 3600_000);
+  await h.services.retention.run('manual', 'admin-1');
+  t.equal(await h.store.getRead(late!.id), null, '30 days after its capture, though it arrived 20 days late');
+  t.same(await alive(), [farFuture!.id, nextDay!.id, held!.id].sort(), 'the rest arrived less than 30 days ago');
+
+  h.clock.advance(20 * DAY);
+  const last = await h.services.retention.run('manual', 'admin-1');
+  t.equal(await h.store.getRead(farFuture!.id), null, 'the read dated 400 days ahead went 30 days after it arrived');
+  t.equal(await h.store.getRead(nextDay!.id), null, 'so did the one on a day table still ahead');
+  t.same(await alive(), [held!.id], 'only the held read is left');
+  t.equal(last.keptOnHold, 1, 'and the proof of deletion counts it as kept on hold');
+  t.same((await h.store.getRead(held!.id))?.crop, Buffer.from('crop-jpeg'), 'with its images');
+  const images = await h.store.sql.get<{ n: number | string }>('SELECT count(*) AS n FROM read_images');
+  t.equal(Number(images?.n), 1, 'the purged reads\' images went with them');
+  const plates = await h.store.sql.all<{ plate: string }>('SELECT plate FROM plate_index ORDER BY plate');
+  t.same(plates.map((r) => r.plate), ['HELD001'], 'the purged plates left the plate index, future-dated ones included');
+});

@@ -122,3 +122,38 @@ onBothStores(t, 'a prohibited offense category or a malformed case number does n
   const refused = (await h.services.audit.query({ action: 'reads.search', limit: 10 })).filter((r) => r.outcome === 'refused');
   t.same(refused.map((r) => r.detail.offense), ['IMMIGRATION']);
 });
+
+onBothStores(t, 'past the retention period a held read is found only under the hold\'s own case, and by auditors', async (t, h) => {
+  const [read] = await h.addReads([{ plate: 'HLD0001', capturedAt: START - DAY, receivedAt: START }]);
+  const caseA = { ...lawful, caseNumber: '26-000100' };
+  const caseB = { ...lawful, caseNumber: '26-000200' };
+  const a = await h.user('officer');
+  const b = await h.user('officer');
+  const found = await h.services.search.search(a.account, { ...caseA, plate: 'HLD0001', mode: 'exact' });
+  await h.services.evidence.export(a.account, { readIds: [read!.id], searchId: found.searchId, description: 'vehicle seen leaving the scene of the shooting' });
+
+  h.clock.advance(START + 29 * DAY - 3600_000 - h.clock.now()); // an hour before the read's 30 days are up
+  const early = await h.services.search.search(b.account, { ...caseB, plate: 'HLD0001', mode: 'exact', from: 0 });
+  t.equal(early.hits.length, 1, 'within retention any lawful search finds it');
+  h.clock.advance(2 * 3600_000);
+  await h.services.retention.run('manual', 'admin-1');
+  t.ok(await h.store.getRead(read!.id), 'the hold kept the read through the purge');
+
+  const wide = await h.services.search.search(b.account, { ...caseB, plate: 'HLD0001', mode: 'exact', from: 0 });
+  t.same(wide.hits, [], 'another case does not find it, however wide the time range');
+  const wildcard = await h.services.search.search(b.account, { ...caseB, plate: 'HLD*', mode: 'wildcard', from: 0 });
+  t.same(wildcard.hits, [], 'nor by wildcard');
+  await t.rejects(h.services.search.viewImages(b.account, read!.id, early.searchId), { code: 'ALPR_ERR_NOT_FOUND' }, 'nor see its images through a search run before the 30 days were up');
+  await t.rejects(h.services.evidence.export(b.account, { readIds: [read!.id], searchId: early.searchId, description: 'a second case wants the same read' }), { code: 'ALPR_ERR_NOT_FOUND' }, 'nor export it');
+
+  const own = await h.services.search.search(a.account, { ...caseA, plate: 'HLD0001', mode: 'exact', from: 0 });
+  t.same(own.hits.map((x) => x.id), [read!.id], 'the hold\'s own case still finds it');
+  t.equal((await h.services.search.viewImages(a.account, read!.id, own.searchId)).crop.toString(), 'crop-jpeg', 'with its images');
+
+  const auditor = await h.user('auditor');
+  const audit = { purpose: 'audit' as const, reference: 'AUD-26-0031', description: 'monthly audit of evidence holds (VII.E)' };
+  t.equal((await h.services.search.search(auditor.account, { ...audit, plate: 'HLD0001', mode: 'exact', from: 0 })).hits.length, 1, 'an auditor finds it');
+  const admin = await h.user('admin');
+  const administrative = { purpose: 'administrative' as const, reference: 'PC-26-0143', description: 'personnel complaint 0143: misuse of a held read alleged' };
+  t.same((await h.services.search.search(admin.account, { ...administrative, plate: 'HLD0001', mode: 'exact', from: 0 })).hits, [], 'an admin does not');
+});

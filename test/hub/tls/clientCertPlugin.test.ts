@@ -57,12 +57,12 @@ for (const engine of ['sqlite', 'pg'] as const) {
       }
     });
     const s = hub.services!;
-    const { activationToken } = await s.accounts.create({ username: 'k.officer', displayName: 'K. Officer', role: 'officer' }, 'cli:root');
+    const { activationToken } = await s.accounts.create({ username: 'k.admin', displayName: 'K. Admin', role: 'admin' }, 'cli:root');
     const secret = base32Decode(new URL((await s.accounts.activate(activationToken, PASSWORD)).otpauthUri).searchParams.get('secret')!);
     const step = Math.floor(Date.now() / 30_000);
-    const { userId } = await s.accounts.confirmTotp('k.officer', PASSWORD, totp(secret, (step - 1) * 30_000));
+    const { userId } = await s.accounts.confirmTotp('k.admin', PASSWORD, totp(secret, (step - 1) * 30_000));
     const api = (client: Issued | null, method: string, path: string, options?: { token?: string; body?: unknown }) => call(hub.httpUrl, agency.pem, client, method, path, options);
-    const credentials = { username: 'k.officer', password: PASSWORD, code: totp(secret, step * 30_000) };
+    const credentials = { username: 'k.admin', password: PASSWORD, code: totp(secret, step * 30_000) };
 
     t.equal((await api(null, 'GET', '/health')).status, 200, 'the health check needs no certificate');
     const enroll = await api(null, 'POST', '/api/v1/provisioning/enroll', { body: { token: 'x'.repeat(32), deviceId: 'pole-1', publicKey: randomBytes(32).toString('base64') } });
@@ -86,7 +86,7 @@ for (const engine of ['sqlite', 'pg'] as const) {
     t.equal(bare.json.code, 'ALPR_ERR_CLIENT_CERT', 'and from a machine with no certificate');
     t.equal((await api(laptopA, 'GET', '/api/v1/me', { token })).status, 200, 'the owner\'s session goes on working');
 
-    // The provisioning CLI presents the laptop's certificate with the admin-side session.
+    // The provisioning CLI presents the laptop's certificate with the admin's session (listing every site needs sites.manage).
     await s.sites.approve({ siteId: 'harlem-north', name: 'Harlem Ave at North Ave', approvalRef: 'GO468-S-001', latitude: 41.909, longitude: -87.806, cameras: ['cam0'] }, 'chief');
     const cli = ['site', 'list', '--hub', hub.httpUrl, '--hub-ca', agency.certPath, '--session', token, '--quiet'];
     const listed = await runCli(provision, [...cli, '--client-cert', laptopA.certPath, '--client-key', laptopA.keyPath]);
