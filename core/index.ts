@@ -2,3 +2,4 @@ export { AlprError, ERROR_CODES, isAlprError, errorMessage, type ErrorCode } fro
 export { systemClock, ManualClock, type Clock, type TimerHandle } from './clock.js';
 export { createLogger, silentLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from './logger.js';
 export { TypedEmitter } from './typedEmitter.js';
+export { EXIT, exitCodeFor, type ExitCode } from './exitCodes.js';
