@@ -71,8 +71,13 @@ export interface IngestCounters {
   readsStored: number;
   /** Reads the store already held: a resend after a lost ack, a crash or a broker redelivery. */
   duplicates: number;
-  /** Batches whose sequence was not above the last one committed (the same batch again). */
+  /**
+   * Batches whose sequence was not above the last one committed (the same batch again: a lost
+   * ack, a hub crash, a broker redelivery), and the reads in them. While the device itself does
+   * not restart, every duplicate comes in such a batch: duplicates == resentReads.
+   */
   resentBatches: number;
+  resentReads: number;
   /** Times the sequence skipped ahead, and how many sequence numbers were skipped in all. */
   gaps: number;
   missingSequences: number;
@@ -83,7 +88,7 @@ export function countersOf(deviceId: string, row: Record<string, number> | undef
   const n = (key: string) => Number(row?.[key] ?? 0);
   return {
     deviceId, batches: n('batches'), readsReceived: n('reads_received'), readsStored: n('reads_stored'), duplicates: n('duplicates'),
-    resentBatches: n('resent_batches'), gaps: n('gaps'), missingSequences: n('missing_sequences'),
+    resentBatches: n('resent_batches'), resentReads: n('resent_reads'), gaps: n('gaps'), missingSequences: n('missing_sequences'),
   };
 }
 

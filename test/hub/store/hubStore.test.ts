@@ -74,10 +74,10 @@ function storeSuite(name: string, make: (tt: Tap) => Promise<HubStore | null>): 
     await store.ingestBatch('pole-3', 5, [hubRead({ deviceId: 'pole-3' })]); // 3 and 4 never came
     await store.ingestBatch('pole-4', 1, [hubRead({ deviceId: 'pole-4' })]);
     tt.same(await store.ingestCounters('pole-3'), {
-      deviceId: 'pole-3', batches: 4, readsReceived: 7, readsStored: 4, duplicates: 3, resentBatches: 1, gaps: 1, missingSequences: 2,
+      deviceId: 'pole-3', batches: 4, readsReceived: 7, readsStored: 4, duplicates: 3, resentBatches: 1, resentReads: 2, gaps: 1, missingSequences: 2,
     });
-    tt.same(await store.ingestCounters('pole-4'), { deviceId: 'pole-4', batches: 1, readsReceived: 1, readsStored: 1, duplicates: 0, resentBatches: 0, gaps: 0, missingSequences: 0 });
-    tt.same(await store.ingestCounters('nobody'), { deviceId: 'nobody', batches: 0, readsReceived: 0, readsStored: 0, duplicates: 0, resentBatches: 0, gaps: 0, missingSequences: 0 });
+    tt.same(await store.ingestCounters('pole-4'), { deviceId: 'pole-4', batches: 1, readsReceived: 1, readsStored: 1, duplicates: 0, resentBatches: 0, resentReads: 0, gaps: 0, missingSequences: 0 });
+    tt.same(await store.ingestCounters('nobody'), { deviceId: 'nobody', batches: 0, readsReceived: 0, readsStored: 0, duplicates: 0, resentBatches: 0, resentReads: 0, gaps: 0, missingSequences: 0 });
   });
 }
 type Tap = import('tap').Test;
