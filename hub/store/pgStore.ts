@@ -35,6 +35,9 @@ export class PgStore implements HubStore {
     const s = this.ctx.schema;
     // Unqualified names (the portable policy SQL) resolve in this hub's schema; public holds pg_trgm.
     this.pool = new pg.Pool({ connectionString: this.ctx.connectionString, max: this.ctx.poolSize ?? 4, options: `-c search_path=${s},public` });
+    // An idle connection whose server went away (a restart, a failover) is dropped by the pool and
+    // the next query opens a new one; without a listener the 'error' event would end the process.
+    this.pool.on('error', () => undefined);
     await this.query(`
       CREATE SCHEMA IF NOT EXISTS ${s};
       CREATE TABLE IF NOT EXISTS ${s}.devices (
