@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { newDataKey, ReadBuffer, THIRTY_DAYS_MS, type BufferBatch, type ReadRecord } from '../../firmware/index.js';
-import { ImageCipher, loadOrCreateHubKeys, SqliteStore } from '../../hub/index.js';
+import { ImageCipher, loadOrCreateHubKeys, PgStore, SqliteStore, type HubStore } from '../../hub/index.js';
 import { newSigningKeys, rawPublicKey, Uplink, type UplinkSource } from '../../sync/index.js';
 
 const HUB_BIN = fileURLToPath(new URL('../../bin/alpr-hub.js', import.meta.url));
-const READY_TIMEOUT_MS = 60_000;
+// A hub start needs about 3 s of CPU; on a machine loaded twentyfold that is a minute of wall time.
+const READY_TIMEOUT_MS = 120_000;
 const DRAIN_TIMEOUT_MS = 90_000;
 
 /** The appliance's buffer, noting which reads the hub acknowledged (its signed ack arrived). */
@@ -39,6 +40,12 @@ class AckedReads implements UplinkSource {
   }
 }
 
+/** A PostgreSQL store for the hub instead of SQLite in its data folder. */
+export interface HubPg {
+  url: string;
+  schema: string;
+}
+
 interface HubChild {
   child: ChildProcess;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
@@ -58,9 +65,10 @@ function freePort(): Promise<number> {
  * `alpr-hub serve` as its own process. Resolves once it logs `hub started`; rejects (after
  * killing it) if it exits first or is not ready in time, with what it printed on stderr.
  */
-function startHubProcess(dataDir: string, mqttPort: number): Promise<HubChild> {
+function startHubProcess(dataDir: string, mqttPort: number, pg: HubPg | undefined): Promise<HubChild> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HUB_BIN, 'serve', '--data', dataDir, '--mqtt-port', String(mqttPort), '--http-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['serve', '--data', dataDir, '--mqtt-port', String(mqttPort), '--http-port', '0', ...(pg ? ['--pg', pg.url, '--pg-schema', pg.schema] : [])];
+    const child = spawn(process.execPath, [HUB_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let ready = false;
@@ -96,6 +104,12 @@ function syntheticRead(deviceId: string, n: number): ReadRecord {
   };
 }
 
+/** The store the hub process uses, opened from outside it (to register the device, and to check afterwards). */
+export function openHubStore(hubDir: string, imageKey: Buffer, pg: HubPg | undefined): HubStore {
+  const images = new ImageCipher(imageKey);
+  return pg ? new PgStore({ connectionString: pg.url, schema: pg.schema, images, now: Date.now }) : new SqliteStore({ path: join(hubDir, 'hub.db'), images, now: Date.now });
+}
+
 export interface HubKillRun {
   kills: number;
   deviceId: string;
@@ -114,13 +128,13 @@ export interface HubKillRun {
  * and sealed batches over the hub's embedded broker) while it is killed with SIGKILL `kills`
  * times at random moments and started again; then the appliance drains its buffer.
  */
-export async function hubKillRun(options: { kills: number; dir: string }): Promise<HubKillRun> {
+export async function hubKillRun(options: { kills: number; dir: string; pg?: HubPg }): Promise<HubKillRun> {
   const hubDir = join(options.dir, 'hub');
   await mkdir(hubDir, { recursive: true });
   const deviceId = `pole-${randomBytes(3).toString('hex')}`;
   const deviceKeys = newSigningKeys();
   const hubKeys = await loadOrCreateHubKeys(join(hubDir, 'keys'));
-  const registry = new SqliteStore({ path: join(hubDir, 'hub.db'), images: new ImageCipher(hubKeys.imageKey), now: Date.now });
+  const registry = openHubStore(hubDir, hubKeys.imageKey, options.pg);
   await registry.migrate();
   await registry.upsertDevice({ deviceId, publicKey: rawPublicKey(deviceKeys.publicKey), siteId: 'site-1', status: 'active', enrolledAt: Date.now() });
   await registry.close();
@@ -128,6 +142,7 @@ export async function hubKillRun(options: { kills: number; dir: string }): Promi
   const problems: string[] = [];
   const captured: ReadRecord[] = [];
   const mqttPort = await freePort();
+  let hub = await startHubProcess(hubDir, mqttPort, options.pg);
   const buffer = new ReadBuffer({
     path: join(options.dir, 'buffer'), keys: [newDataKey()], retentionMs: THIRTY_DAYS_MS, maxBytes: 1e9, leaseMs: 60_000, evictEveryMs: 3_600_000,
     clock: systemClock, logger: silentLogger(),
@@ -141,7 +156,6 @@ export async function hubKillRun(options: { kills: number; dir: string }): Promi
     statusEveryMs: 60_000, clock: systemClock, logger: silentLogger(),
   });
 
-  let hub = await startHubProcess(hubDir, mqttPort);
   await uplink.start();
   // The camera side: a few reads every 25 ms while the hub dies and comes back (bounded).
   const maxCaptured = 400 * (options.kills + 1);
@@ -164,7 +178,7 @@ export async function hubKillRun(options: { kills: number; dir: string }): Promi
       hub.child.kill('SIGKILL');
       const end = await hub.exited;
       if (end.signal !== 'SIGKILL') problems.push(`kill ${i + 1}: the hub had already ended by itself (code ${end.code}): ${end.stderr.trim()}`);
-      hub = await startHubProcess(hubDir, mqttPort);
+      hub = await startHubProcess(hubDir, mqttPort, options.pg);
     }
     producing = false;
     await producer;
@@ -191,7 +205,7 @@ export async function runHubKills(opts: { kills?: number } = {}): Promise<{ hub_
     const run = await hubKillRun({ kills: opts.kills ?? 10, dir });
     if (run.problems.length) throw new Error(`hub kill run failed: ${run.problems.join('; ')}`);
     const keys = await loadOrCreateHubKeys(join(run.hubDir, 'keys'));
-    const store = new SqliteStore({ path: join(run.hubDir, 'hub.db'), images: new ImageCipher(keys.imageKey), now: Date.now });
+    const store = openHubStore(run.hubDir, keys.imageKey, undefined);
     await store.migrate();
     try {
       const atHub = new Set(await store.allReadIds());
