@@ -7,6 +7,8 @@ import { newDataKey, writeDataKey } from '../../firmware/index.js';
 import { solidJpeg, tempDir } from '../helpers/index.js';
 
 const BIN = fileURLToPath(new URL('../../bin/alpr-firmware.js', import.meta.url));
+// Six process starts (each a few seconds of CPU): more than tap's default file timeout on a busy machine.
+t.setTimeout(5 * 60_000);
 
 function run(args: string[], options: { killAfterMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
