@@ -31,6 +31,9 @@ class AckedReads implements UplinkSource {
     this.inFlight.delete(batchId);
     await this.buffer.markSynced(batchId);
   }
+  renewLease(batchId: string): Promise<boolean> {
+    return this.buffer.renewLease(batchId);
+  }
   releaseBatch(batchId: string): void {
     this.inFlight.delete(batchId);
     this.buffer.releaseBatch(batchId);
