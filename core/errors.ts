@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   ALPR_ERR_CONFIG_NOT_FOUND: { retryable: false, summary: 'The config file does not exist or cannot be read.' },
   ALPR_ERR_CONFIG_PARSE: { retryable: false, summary: 'The config file is not valid YAML or JSON.' },
   ALPR_ERR_CONFIG_INVALID: { retryable: false, summary: 'The config does not match the schema; the message lists each `path: message`.' },
+  ALPR_ERR_CONFIG_WRITE: { retryable: false, summary: 'The config file cannot be written (its folder is missing, or no permission); the old file, if any, is unchanged.' },
   // GPIO and hardware
   ALPR_ERR_GPIO_UNAVAILABLE: { retryable: false, summary: 'The GPIO backend cannot run on this machine (no GPIO chip, or a native module is missing).' },
   ALPR_ERR_GPIO_OPEN: { retryable: true, summary: 'A GPIO pin could not be opened (already exported, permissions, or out of range).' },

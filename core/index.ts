@@ -3,3 +3,4 @@ export { systemClock, ManualClock, type Clock, type TimerHandle } from './clock.
 export { createLogger, silentLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from './logger.js';
 export { TypedEmitter } from './typedEmitter.js';
 export { oneOf, ms, validateAgainstSchema, type CamelCased } from './configSchema.js';
+export { EXIT, exitCodeFor, type ExitCode } from './exitCodes.js';

@@ -9,6 +9,6 @@ export { StageWatch } from './pipeline/stageWatch.js';
 export { HealthMonitor, type HealthStatus, type HealthSource } from './health.js';
 export { SystemdNotifier } from './systemdNotifier.js';
 export type { Recognizer, ReadStore, ReadRecord, PlateRead, Point } from './recognition.js';
-export { main, EXIT } from './main.js';
+export { main } from './main.js';
 export * from './buffer/index.js';
 export { dataKeyPath, dataKeyFromConfig, readBufferFromConfig, uplinkFromConfig } from './fromConfig.js';

@@ -1,12 +1,9 @@
 import { parseArgs } from 'node:util';
-import { AlprError, createLogger, errorMessage, systemClock } from '../core/index.js';
+import { AlprError, EXIT, createLogger, errorMessage, exitCodeFor, systemClock } from '../core/index.js';
 import { Appliance } from './appliance.js';
 import { recognizerFromConfig } from '../inference/index.js';
 import { dataKeyFromConfig, readBufferFromConfig, uplinkFromConfig } from './fromConfig.js';
 import { loadConfigFile } from './config/loadConfig.js';
-
-/** Exit codes systemd and installers can tell apart (sysexits.h). */
-export const EXIT = { ok: 0, failure: 1, usage: 64, software: 70, config: 78 } as const;
 
 const USAGE = 'usage: alpr-firmware --config FILE';
 
@@ -34,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     config = await loadConfigFile(configPath);
   } catch (err) {
     process.stderr.write(`${err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err)}\n`);
-    return EXIT.config;
+    return exitCodeFor(err);
   }
 
   const logger = createLogger({ level: config.logLevel, name: 'alpr-firmware' });
@@ -46,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer, buffer, uplink });
   } catch (err) {
     logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'appliance could not be assembled');
-    return EXIT.failure;
+    return exitCodeFor(err);
   }
 
   return new Promise<number>((resolve) => {
@@ -73,7 +70,10 @@ export async function main(argv: string[]): Promise<number> {
       () => logger.info({ deviceId: config.deviceId }, 'appliance running'),
       (err: unknown) => {
         logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'appliance failed to start');
-        void shutdown(EXIT.software, 'start failed');
+        // The root cause, as the config errors are shown: an installer reads stderr first.
+        process.stderr.write(`${err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err)}\n`);
+        const code = exitCodeFor(err);
+        void shutdown(code === EXIT.failure ? EXIT.software : code, 'start failed');
       },
     );
   });

@@ -84,7 +84,10 @@ export class Supervisor extends TypedEmitter<SupervisorEvents> {
         this.ctx.logger.info({ part: entry.name }, 'part started');
         return;
       } catch (err) {
-        this.ctx.logger.error({ part: entry.name, err: errorMessage(err) }, 'part failed to start');
+        this.ctx.logger.error({ part: entry.name, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'part failed to start');
+        // A typed error that says a retry cannot help (a missing replay folder, a bad config) is
+        // the root cause to report, not something to spend the restart budget on.
+        if (err instanceof AlprError && !err.retryable) throw err;
         if (!this.spendRestart(entry, err)) throw this.exhausted(entry, err);
         await this.ctx.clock.sleep(this.ctx.restartDelayMs);
         if (this.stopping) return;

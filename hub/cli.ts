@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { AlprError, createLogger, errorMessage, silentLogger, systemClock } from '../core/index.js';
+import { AlprError, EXIT, exitCodeFor, createLogger, errorMessage, silentLogger, systemClock } from '../core/index.js';
 import { readAuditPublicKey, publicKeyPathFor } from './audit/auditKey.js';
 import { AuditLog } from './audit/auditLog.js';
 import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
@@ -12,8 +12,6 @@ import { rotateSealKey } from './keys/sealKeys.js';
 import { Hub, openStore } from './hubProcess.js';
 import { loadPolicyFile } from './policyFile.js';
 import { join } from 'node:path';
-
-export const EXIT = { ok: 0, failure: 1, usage: 64 } as const;
 
 const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite + embedded broker by default)
        alpr-hub account create --username U --display-name NAME --role ROLE [--training-completed DATE --policy-signed DATE --leads-certified DATE]
@@ -121,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     process.stderr.write(`${err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err)}\n`);
-    return err instanceof AlprError && err.code === 'ALPR_ERR_USAGE' ? EXIT.usage : EXIT.failure;
+    return exitCodeFor(err);
   }
 }
 
@@ -191,7 +189,7 @@ async function serve(values: Record<string, string | boolean | undefined>, o: { 
   } catch (err) {
     logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'hub could not start');
     await hub.stop().catch(() => undefined);
-    return EXIT.failure;
+    return exitCodeFor(err);
   }
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {

@@ -42,7 +42,13 @@ export async function readRawConfig(path: string): Promise<Record<string, unknow
 export async function writeConfig(path: string, raw: Record<string, unknown>): Promise<ApplianceConfig> {
   const config = validateConfig(raw);
   const tmp = join(dirname(path), `.${process.pid}.config.tmp`);
-  const fh = await open(tmp, 'w', 0o640);
+  let fh;
+  try {
+    fh = await open(tmp, 'w', 0o640);
+  } catch (cause) {
+    const why = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? `its folder ${dirname(path)} does not exist` : (cause as NodeJS.ErrnoException).code === 'EACCES' ? `no permission to write in ${dirname(path)}` : String((cause as Error).message);
+    throw new AlprError('ALPR_ERR_CONFIG_WRITE', `config file ${path} cannot be written: ${why}`, { cause });
+  }
   try {
     await fh.writeFile(`# Written by alpr-provision; validated against the firmware schema.\n${stringify(raw)}`);
     await fh.sync();

@@ -1,22 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { AlprError, errorMessage } from '../core/index.js';
+import { AlprError, EXIT, exitCodeFor, errorMessage } from '../core/index.js';
 import { readCaFile, readPemFile } from '../sync/index.js';
-import { readRawConfig, setPath, writeConfig } from './applianceFiles.js';
+import { exists, readRawConfig, setPath, writeConfig } from './applianceFiles.js';
 import { decommission, relocate, rotateKeys } from './commands/deviceOps.js';
 import { enroll } from './commands/enroll.js';
 import { selftest, selftestPassed } from './commands/selftest.js';
 import { HubClient } from './hubClient.js';
 import { stderrProgress } from './progress.js';
 
-export const EXIT = { ok: 0, failure: 1, usage: 64 } as const;
-
 const USAGE = `usage: alpr-provision COMMAND [options]     (docs/provisioning.md)
   site list         --hub URL (--token ENROLLMENT_TOKEN | --session ADMIN_SESSION)
   token issue       --hub URL --session ADMIN_SESSION --site SITE [--ttl-hours 24]
   enroll            --hub URL --token ENROLLMENT_TOKEN --device-id ID [--config FILE] [--data-dir DIR] [--expect-hub-key-id ID]
-  configure         [--config FILE] --set key.path=value [--set ...]
+  configure         [--config FILE] [--create] --set key.path=value [--set ...]   (values are YAML: 5, true, [1, 2], "text")
   selftest          [--config FILE] [--json FILE] [--allow-simulated]
   rotate-keys       --hub URL [--config FILE]
   relocate          --hub URL --site SITE [--config FILE]
@@ -30,13 +28,23 @@ Secrets (tokens, keys) are read from flags or the environment ($ALPR_ENROLLMENT_
 const OPTIONS = {
   hub: { type: 'string' }, session: { type: 'string' }, token: { type: 'string' }, config: { type: 'string' }, 'data-dir': { type: 'string' },
   'device-id': { type: 'string' }, 'hub-ca': { type: 'string' }, 'client-cert': { type: 'string' }, 'client-key': { type: 'string' }, 'expect-hub-key-id': { type: 'string' }, site: { type: 'string' }, 'ttl-hours': { type: 'string' },
-  set: { type: 'string', multiple: true }, json: { type: 'string' }, 'discard-pending': { type: 'boolean' }, yes: { type: 'boolean' },
+  set: { type: 'string', multiple: true }, create: { type: 'boolean' }, json: { type: 'string' }, 'discard-pending': { type: 'boolean' }, yes: { type: 'boolean' },
   'sync-timeout-s': { type: 'string' }, 'allow-simulated': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function need(value: string | undefined, flag: string): string {
   if (!value) throw new AlprError('ALPR_ERR_USAGE', `${flag} is required`);
   return value;
+}
+
+/** The value of one `--set key=value`, read as YAML (so numbers, booleans and lists keep their type). */
+function setValue(key: string, text: string): unknown {
+  try {
+    return parseYaml(text) as unknown;
+  } catch (cause) {
+    const why = errorMessage(cause).split('\n')[0];
+    throw new AlprError('ALPR_ERR_USAGE', `--set ${key}: the value ${JSON.stringify(text)} is not valid YAML (${why}); quote text, e.g. --set '${key}="${text}"'`, { cause });
+  }
 }
 
 /** `alpr-provision`: what installers and maintenance staff run, on a laptop or on the appliance. */
@@ -91,11 +99,15 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'configure': {
         if (!v.set?.length) throw new AlprError('ALPR_ERR_USAGE', 'configure needs at least one --set key.path=value');
+        // A typo in --config must not quietly start a second, nearly empty config.
+        if (!v.create && !(await exists(configPath))) {
+          throw new AlprError('ALPR_ERR_CONFIG_NOT_FOUND', `--config ${configPath}: no such file; check the path, or pass --create to start a new config there`);
+        }
         const raw = await readRawConfig(configPath);
         for (const assignment of v.set) {
           const eq = assignment.indexOf('=');
           if (eq <= 0) throw new AlprError('ALPR_ERR_USAGE', `--set ${assignment}: expected key.path=value`);
-          setPath(raw, assignment.slice(0, eq), parseYaml(assignment.slice(eq + 1)) as unknown);
+          setPath(raw, assignment.slice(0, eq), setValue(assignment.slice(0, eq), assignment.slice(eq + 1)));
         }
         await writeConfig(configPath, raw);
         process.stderr.write(`${configPath}: ${v.set.length} setting(s) validated and written\n`);
@@ -129,6 +141,6 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     process.stderr.write(`${err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err)}\n`);
-    return err instanceof AlprError && err.code === 'ALPR_ERR_USAGE' ? EXIT.usage : EXIT.failure;
+    return exitCodeFor(err);
   }
 }

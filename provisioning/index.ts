@@ -1,4 +1,4 @@
-export { main, EXIT } from './cli.js';
+export { main } from './cli.js';
 export { enroll, type EnrollOptions } from './commands/enroll.js';
 export { selftest, type SelftestCheck } from './commands/selftest.js';
 export { rotateKeys, relocate, decommission } from './commands/deviceOps.js';

@@ -4,7 +4,7 @@ import { PgSql } from '../db/sql.js';
 import { canonicalPlate, reversePlate } from '../search/plateText.js';
 import type { ImageCipher } from './imageCipher.js';
 import { purgeReport } from './purgeReport.js';
-import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport, ReadWindow } from './types.js';
+import { countersOf, type Device, type DeviceStatus, type HubRead, type HubStore, type IngestCounters, type IngestOutcome, type PurgeReport, type ReadWindow } from './types.js';
 
 const DAY_MS = 86_400_000;
 /** How far a plate's last_seen may trail its newest read (the purge checks that window against the reads). */
@@ -35,6 +35,9 @@ export class PgStore implements HubStore {
     const s = this.ctx.schema;
     // Unqualified names (the portable policy SQL) resolve in this hub's schema; public holds pg_trgm.
     this.pool = new pg.Pool({ connectionString: this.ctx.connectionString, max: this.ctx.poolSize ?? 4, options: `-c search_path=${s},public` });
+    // An idle connection whose server went away (a restart, a failover) is dropped by the pool and
+    // the next query opens a new one; without a listener the 'error' event would end the process.
+    this.pool.on('error', () => undefined);
     await this.query(`
       CREATE SCHEMA IF NOT EXISTS ${s};
       CREATE TABLE IF NOT EXISTS ${s}.devices (
@@ -68,6 +71,10 @@ export class PgStore implements HubStore {
       );
       CREATE INDEX IF NOT EXISTS holds_read ON ${s}.holds (read_id);
       CREATE TABLE IF NOT EXISTS ${s}.sequence_gaps (device_id text NOT NULL, from_sequence bigint NOT NULL, to_sequence bigint NOT NULL, detected_at bigint NOT NULL);
+      CREATE TABLE IF NOT EXISTS ${s}.ingest_counters (
+        device_id text PRIMARY KEY, batches bigint NOT NULL, reads_received bigint NOT NULL, reads_stored bigint NOT NULL,
+        duplicates bigint NOT NULL, resent_batches bigint NOT NULL, resent_reads bigint NOT NULL, gaps bigint NOT NULL, missing_sequences bigint NOT NULL
+      );
     `);
     // Stores made before the plate index used byte order get it now (one rewrite of a small table).
     const { rows } = await this.query(`SELECT collation_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'plate_index' AND column_name = 'plate'`, [s]);
@@ -158,24 +165,38 @@ export class PgStore implements HubStore {
         }
       }
       let gap: IngestOutcome['gap'] = null;
+      let last: number | null = null;
       if (sequence > 0) {
         const { rows: seqRows } = await client.query(`SELECT last_sequence FROM ${s}.devices WHERE device_id = $1 FOR UPDATE`, [deviceId]);
-        const last = seqRows[0]?.last_sequence === null || seqRows[0] === undefined ? null : Number(seqRows[0].last_sequence);
+        last = seqRows[0]?.last_sequence === null || seqRows[0] === undefined ? null : Number(seqRows[0].last_sequence);
         if (last !== null && sequence > last + 1) {
           gap = { from: last + 1, to: sequence - 1 };
           await client.query(`INSERT INTO ${s}.sequence_gaps VALUES ($1, $2, $3, $4)`, [deviceId, gap.from, gap.to, this.ctx.now()]);
         }
         await client.query(`UPDATE ${s}.devices SET last_sequence = $1 WHERE device_id = $2 AND (last_sequence IS NULL OR last_sequence < $1)`, [sequence, deviceId]);
       }
-      await client.query('COMMIT');
       const fresh = new Set(inserted);
-      return { inserted, duplicates: reads.filter((r) => !fresh.has(r.id)).map((r) => r.id), gap };
+      const duplicates = reads.filter((r) => !fresh.has(r.id)).map((r) => r.id);
+      const c = `${s}.ingest_counters`;
+      const resent = last !== null && sequence <= last;
+      await client.query(`INSERT INTO ${c} (device_id, batches, reads_received, reads_stored, duplicates, resent_batches, resent_reads, gaps, missing_sequences) VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (device_id) DO UPDATE SET batches = ${c}.batches + 1, reads_received = ${c}.reads_received + excluded.reads_received,
+          reads_stored = ${c}.reads_stored + excluded.reads_stored, duplicates = ${c}.duplicates + excluded.duplicates,
+          resent_batches = ${c}.resent_batches + excluded.resent_batches, resent_reads = ${c}.resent_reads + excluded.resent_reads, gaps = ${c}.gaps + excluded.gaps, missing_sequences = ${c}.missing_sequences + excluded.missing_sequences`,
+      [deviceId, reads.length, inserted.length, duplicates.length, resent ? 1 : 0, resent ? reads.length : 0, gap ? 1 : 0, gap ? gap.to - gap.from + 1 : 0]);
+      await client.query('COMMIT');
+      return { inserted, duplicates, gap };
     } catch (cause) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL ingest transaction failed', { cause });
     } finally {
       client.release();
     }
+  }
+
+  async ingestCounters(deviceId: string): Promise<IngestCounters> {
+    const { rows } = await this.query(`SELECT * FROM ${this.ctx.schema}.ingest_counters WHERE device_id = $1`, [deviceId]);
+    return countersOf(deviceId, rows[0] as Record<string, number> | undefined);
   }
 
   async lastSequence(deviceId: string): Promise<number | null> {

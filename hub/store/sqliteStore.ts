@@ -4,7 +4,7 @@ import { SqliteSql } from '../db/sql.js';
 import { canonicalPlate, reversePlate } from '../search/plateText.js';
 import type { ImageCipher } from './imageCipher.js';
 import { purgeReport } from './purgeReport.js';
-import type { Device, DeviceStatus, HubRead, HubStore, IngestOutcome, PurgeReport, ReadWindow } from './types.js';
+import { countersOf, type Device, type DeviceStatus, type HubRead, type HubStore, type IngestCounters, type IngestOutcome, type PurgeReport, type ReadWindow } from './types.js';
 
 type Db = BetterSqlite3.Database;
 
@@ -26,6 +26,10 @@ CREATE TABLE IF NOT EXISTS holds (
 );
 CREATE INDEX IF NOT EXISTS holds_read ON holds (read_id);
 CREATE TABLE IF NOT EXISTS sequence_gaps (device_id TEXT NOT NULL, from_sequence INTEGER NOT NULL, to_sequence INTEGER NOT NULL, detected_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS ingest_counters (
+  device_id TEXT PRIMARY KEY, batches INTEGER NOT NULL, reads_received INTEGER NOT NULL, reads_stored INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL, resent_batches INTEGER NOT NULL, resent_reads INTEGER NOT NULL, gaps INTEGER NOT NULL, missing_sequences INTEGER NOT NULL
+);
 `;
 
 /**
@@ -158,6 +162,10 @@ export class SqliteStore implements HubStore {
     const lastSeq = this.q('SELECT last_sequence FROM devices WHERE device_id = ?');
     const setSeq = this.q('UPDATE devices SET last_sequence = ? WHERE device_id = ? AND (last_sequence IS NULL OR last_sequence < ?)');
     const addGap = this.q('INSERT INTO sequence_gaps (device_id, from_sequence, to_sequence, detected_at) VALUES (?, ?, ?, ?)');
+    const countBatch = this.q(`INSERT INTO ingest_counters (device_id, batches, reads_received, reads_stored, duplicates, resent_batches, resent_reads, gaps, missing_sequences) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (device_id) DO UPDATE SET batches = batches + 1, reads_received = reads_received + excluded.reads_received,
+        reads_stored = reads_stored + excluded.reads_stored, duplicates = duplicates + excluded.duplicates,
+        resent_batches = resent_batches + excluded.resent_batches, resent_reads = resent_reads + excluded.resent_reads, gaps = gaps + excluded.gaps, missing_sequences = missing_sequences + excluded.missing_sequences`);
     // The distinct-plate index that wildcard and fuzzy search probe before touching reads.
     const indexPlate = this.q(`INSERT INTO plate_index (plate, canon, rev, last_seen) VALUES (?, ?, ?, ?)
       ON CONFLICT (plate) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`);
@@ -178,14 +186,17 @@ export class SqliteStore implements HubStore {
         } else duplicates.push(r.id);
       }
       let gap: IngestOutcome['gap'] = null;
+      let last: number | null = null;
       if (sequence > 0) {
-        const last = (lastSeq.get(deviceId) as { last_sequence: number | null } | undefined)?.last_sequence ?? null;
+        last = (lastSeq.get(deviceId) as { last_sequence: number | null } | undefined)?.last_sequence ?? null;
         if (last !== null && sequence > last + 1) {
           gap = { from: last + 1, to: sequence - 1 };
           addGap.run(deviceId, gap.from, gap.to, this.ctx.now());
         }
         setSeq.run(sequence, deviceId, sequence);
       }
+      const resent = last !== null && sequence <= last;
+      countBatch.run(deviceId, reads.length, inserted.length, duplicates.length, resent ? 1 : 0, resent ? reads.length : 0, gap ? 1 : 0, gap ? gap.to - gap.from + 1 : 0);
       return { inserted, duplicates, gap };
     });
     return this.sql.exclusive(() => {
@@ -241,6 +252,11 @@ export class SqliteStore implements HubStore {
         throw new AlprError('ALPR_ERR_STORE', 'SQLite purge failed', { cause });
       }
     });
+  }
+
+  async ingestCounters(deviceId: string): Promise<IngestCounters> {
+    const row = this.q('SELECT * FROM ingest_counters WHERE device_id = ?').get(deviceId) as Record<string, number> | undefined;
+    return countersOf(deviceId, row);
   }
 
   async lastSequence(deviceId: string): Promise<number | null> {

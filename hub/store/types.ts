@@ -58,6 +58,41 @@ export interface IngestOutcome {
 }
 
 /**
+ * What ingest has seen from one device, kept in the store and updated in the same transaction as
+ * the reads, so the figures survive a hub crash and agree with what was committed.
+ */
+export interface IngestCounters {
+  deviceId: string;
+  /** Batches committed (a redelivered batch counts again). */
+  batches: number;
+  /** Reads in those batches that passed the checks (stored or duplicate). */
+  readsReceived: number;
+  /** Reads stored for the first time. */
+  readsStored: number;
+  /** Reads the store already held: a resend after a lost ack, a crash or a broker redelivery. */
+  duplicates: number;
+  /**
+   * Batches whose sequence was not above the last one committed (the same batch again: a lost
+   * ack, a hub crash, a broker redelivery), and the reads in them. While the device itself does
+   * not restart, every duplicate comes in such a batch: duplicates == resentReads.
+   */
+  resentBatches: number;
+  resentReads: number;
+  /** Times the sequence skipped ahead, and how many sequence numbers were skipped in all. */
+  gaps: number;
+  missingSequences: number;
+}
+
+/** Counters from a database row of ingest_counters (snake_case; absent: a device never heard from). */
+export function countersOf(deviceId: string, row: Record<string, number> | undefined): IngestCounters {
+  const n = (key: string) => Number(row?.[key] ?? 0);
+  return {
+    deviceId, batches: n('batches'), readsReceived: n('reads_received'), readsStored: n('reads_stored'), duplicates: n('duplicates'),
+    resentBatches: n('resent_batches'), resentReads: n('resent_reads'), gaps: n('gaps'), missingSequences: n('missing_sequences'),
+  };
+}
+
+/**
  * The hub's store. Two engines pass the same suite (test/hub/store/hubStore.test.ts): SQLite (the
  * embedded default) and PostgreSQL (reads partitioned by day).
  */
@@ -80,6 +115,8 @@ export interface HubStore {
    */
   ingestBatch(deviceId: string, sequence: number, reads: HubRead[]): Promise<IngestOutcome>;
   lastSequence(deviceId: string): Promise<number | null>;
+  /** The device's ingest counters (all zero for a device never heard from). */
+  ingestCounters(deviceId: string): Promise<IngestCounters>;
 
   /**
    * Where reads captured in [from, to) live, newest window first, so that a search needing only

@@ -4,17 +4,19 @@ import mqtt from 'mqtt';
 import { sealBatch, topics } from '../../sync/index.js';
 import { eventually, makeRead, MOSQUITTO_URL, serviceAvailable } from '../helpers/index.js';
 import { startAclMosquitto } from '../helpers/mosquitto.js';
+import { checkArrival, contentOf } from '../helpers/readContent.js';
 import { makeDevice, startHub } from '../helpers/syncRig.js';
 
 t.test('through the real Mosquitto with an MQTT 5 shared subscription, every read arrives once', async (tt) => {
   if (!(await serviceAvailable(tt, 'mosquitto'))) return;
   const hub = await startHub(tt, { brokerUrl: MOSQUITTO_URL, sharedGroup: `alpr-hub-${randomBytes(3).toString('hex')}` });
   const device = await makeDevice(tt, hub, { maxReads: 25 });
-  const reads = Array.from({ length: 120 }, () => makeRead({ siteId: 'site-1', capturedAt: Date.now(), imageBytes: 3000 }));
+  const reads = Array.from({ length: 120 }, () => makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now(), imageBytes: 3000 }));
   for (const r of reads) await device.buffer.append(r);
   await device.uplink.start();
   await eventually(async () => (await hub.store.countReads()) === 120 && (await device.buffer.stats()).reads === 0, 20_000);
-  tt.same((await hub.store.allReadIds()).sort(), reads.map((r) => r.id).sort());
+  tt.same(await checkArrival(hub.store, reads.map(contentOf)), { missing: [], changed: [], unexpected: [], outOfOrder: [] }, 'intact and in capture order');
+  tt.equal((await hub.store.ingestCounters(device.deviceId)).gaps, 0);
 });
 
 t.test('Mosquitto ACL: a device cannot publish under another device\'s id', async (tt) => {

@@ -17,14 +17,20 @@ function runWorker(dir: string, killAfterMs: number | null): Promise<{ code: num
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dir, killAfterMs === null ? 'verify' : 'work'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let wasReady = false;
+    // A worker that never says ready is killed and reported (wasReady false), not waited on forever.
+    const notReady = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     child.stdout.on('data', (d: Buffer) => {
       if (!wasReady && String(d).includes('ready')) {
         wasReady = true;
+        clearTimeout(notReady);
         if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       }
     });
-    child.on('exit', (code, signal) => resolve({ code, signal, stderr, wasReady }));
+    child.on('exit', (code, signal) => {
+      clearTimeout(notReady);
+      resolve({ code, signal, stderr, wasReady });
+    });
   });
 }
 
@@ -36,12 +42,12 @@ t.test(`the buffer survives ${KILLS} SIGKILLs at random moments: nothing appende
     const { signal, stderr, wasReady } = await runWorker(dir, Math.floor(Math.random() * 120));
     if (signal !== 'SIGKILL' || !wasReady) {
       failures++;
-      tt.fail(`run ${i}: ${stderr.trim() || `ended without being killed (${signal})`}`);
+      tt.fail(`run ${i}: ${wasReady ? 'ended without being killed' : 'never became ready'} (signal ${signal}): ${stderr.trim()}`);
       break;
     }
   }
   const final = await runWorker(dir, null);
-  tt.equal(final.code, 0, final.stderr.trim() || 'final check passes');
+  tt.same({ ready: final.wasReady, code: final.code }, { ready: true, code: 0 }, final.stderr.trim() || 'final check passes');
   tt.equal(failures, 0);
   const journal = await readFile(join(dir, 'journal.log'), 'utf8');
   const appended = journal.split('\n').filter((l) => l.startsWith('A ')).length;

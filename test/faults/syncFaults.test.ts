@@ -8,14 +8,27 @@ import { newDataKey, writeDataKey } from '../../firmware/index.js';
 import { EmbeddedBroker } from '../../hub/index.js';
 import { newSigningKeys, publicKeyPem, rawPublicKey, writePrivateKey } from '../../sync/index.js';
 import { eventually, makeRead, tempDir } from '../helpers/index.js';
-import { makeDevice, startHub } from '../helpers/syncRig.js';
+import { checkArrival, contentOf, type ReadContent } from '../helpers/readContent.js';
+import { makeDevice, startHub, type Hub } from '../helpers/syncRig.js';
 
 t.setTimeout(5 * 60_000);
 
-t.test('broker restart in the middle of syncing: every read arrives exactly once', async (tt) => {
+const intact = { missing: [], changed: [], unexpected: [], outOfOrder: [] };
+
+/** The counters of a fault where the appliance itself kept running: no skipped numbers, no read sent again under a new number. */
+async function checkCountersWithoutApplianceRestart(tt: Tap, hub: Hub, deviceId: string, reads: number): Promise<void> {
+  const c = await hub.store.ingestCounters(deviceId);
+  tt.equal(c.readsStored, reads, 'each read stored once');
+  tt.equal(c.readsReceived, c.readsStored + c.duplicates);
+  tt.equal(c.gaps, 0, 'no batch number skipped');
+  tt.equal(c.duplicates, c.resentReads, `the ${c.duplicates} duplicates all came in the ${c.resentBatches} batches resent under their own number`);
+}
+type Tap = import('tap').Test;
+
+t.test('broker restart in the middle of syncing: every read arrives once, intact and in order', async (tt) => {
   const hub = await startHub(tt);
   const device = await makeDevice(tt, hub, { maxReads: 10 });
-  const reads = Array.from({ length: 300 }, () => makeRead({ siteId: 'site-1', capturedAt: Date.now(), imageBytes: 4000 }));
+  const reads = Array.from({ length: 300 }, () => makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now(), imageBytes: 4000 }));
   for (const r of reads) await device.buffer.append(r);
   await device.uplink.start();
   await eventually(async () => (await hub.store.countReads()) >= 30, 10_000);
@@ -27,16 +40,16 @@ t.test('broker restart in the middle of syncing: every read arrives exactly once
   await restarted.start();
   tt.teardown(() => restarted.stop());
   await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
-  tt.equal(await hub.store.countReads(), 300);
-  tt.same((await hub.store.allReadIds()).sort(), reads.map((r) => r.id).sort());
+  tt.same(await checkArrival(hub.store, reads.map(contentOf)), intact);
+  await checkCountersWithoutApplianceRestart(tt, hub, device.deviceId, 300);
 });
 
-t.test('hub down for a while, then back: the appliance buffers, retries, and everything arrives once', async (tt) => {
+t.test('hub down for a while, then back: the appliance buffers, retries, and everything arrives once, intact and in order', async (tt) => {
   const hub = await startHub(tt);
   const device = await makeDevice(tt, hub, { maxReads: 10 });
   await device.uplink.start();
   await hub.ingest.stop();
-  const reads = Array.from({ length: 50 }, () => makeRead({ siteId: 'site-1', capturedAt: Date.now() }));
+  const reads = Array.from({ length: 50 }, () => makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
   for (const r of reads) await device.buffer.append(r);
   // Down for 5 s here (minutes in the field: the backoff caps at maxMs and keeps trying).
   await new Promise((r) => setTimeout(r, 5000));
@@ -45,10 +58,14 @@ t.test('hub down for a while, then back: the appliance buffers, retries, and eve
   tt.equal((await device.buffer.stats()).reads, 50, 'nothing left the appliance unacknowledged');
   await hub.ingest.start();
   await eventually(async () => (await device.buffer.stats()).reads === 0, 20_000);
-  tt.same((await hub.store.allReadIds()).sort(), reads.map((r) => r.id).sort());
+  tt.same(await checkArrival(hub.store, reads.map(contentOf)), intact);
+  await checkCountersWithoutApplianceRestart(tt, hub, device.deviceId, 50);
+  tt.ok((await hub.store.ingestCounters(device.deviceId)).resentBatches > 0, 'the resends queued while the hub was down came in as resent batches');
 });
 
-t.test('appliance killed with SIGKILL in the middle of sync, again and again: every appended read arrives once', async (tt) => {
+const READY_TIMEOUT_MS = 60_000;
+
+t.test('appliance killed with SIGKILL in the middle of sync, again and again: every appended read arrives once, intact and in order', async (tt) => {
   const hub = await startHub(tt);
   const dir = await tempDir(tt, 'alpr-sync-fault-');
   const keys = newSigningKeys();
@@ -58,22 +75,50 @@ t.test('appliance killed with SIGKILL in the middle of sync, again and again: ev
   await writeDataKey(join(dir, 'data.key'), newDataKey());
   await writeFile(join(dir, 'hub.json'), JSON.stringify({ seal: publicKeyPem(hub.keys.seal.publicKey), sealKeyId: hub.keys.seal.keyId, verify: publicKeyPem(hub.keys.sign.publicKey) }));
   const worker = fileURLToPath(new URL('./uplinkWorker.ts', import.meta.url));
-  const run = (mode: 'work' | 'drain', killAfterMs?: number) => new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, dir, hub.brokerUrl, deviceId, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  /** One appliance run: how it ended, and whether it ever said it was ready (a worker that never is gets killed and reported). */
+  const run = (mode: 'work' | 'drain', killAfterMs?: number) => new Promise<{ code: number | null; signal: string | null; ready: boolean; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', worker, dir, hub.brokerUrl, deviceId, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let ready = false;
+    let stderr = '';
+    const notReady = setTimeout(() => child.kill('SIGKILL'), READY_TIMEOUT_MS);
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
     child.stdout.on('data', (d: Buffer) => {
-      if (killAfterMs !== undefined && String(d).includes('ready')) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (ready || !String(d).includes('ready')) return;
+      ready = true;
+      clearTimeout(notReady);
+      if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
-    child.on('exit', (code) => resolve(code));
+    child.on('exit', (code, signal) => {
+      clearTimeout(notReady);
+      resolve({ code, signal, ready, stderr });
+    });
   });
   const kills = 12;
-  for (let i = 0; i < kills; i++) await run('work', 200 + Math.random() * 600);
-  tt.equal(await run('drain'), 0, 'the last run drains the buffer');
+  for (let i = 0; i < kills; i++) {
+    const end = await run('work', 200 + Math.random() * 600);
+    if (!end.ready || end.signal !== 'SIGKILL') {
+      tt.fail(`appliance run ${i + 1} ${end.ready ? `ended by itself (code ${end.code})` : `never became ready (code ${end.code}, signal ${end.signal})`}: ${end.stderr.trim()}`);
+      return;
+    }
+  }
+  const drained = await run('drain');
+  tt.same({ ready: drained.ready, code: drained.code }, { ready: true, code: 0 }, `the last run drains the buffer ${drained.stderr.trim()}`);
+
   const journal = (await readFile(join(dir, 'journal.log'), 'utf8')).split('\n');
   const appended = new Set(journal.filter((l) => l.startsWith('A ')).map((l) => l.slice(2)));
-  const attempted = new Set(journal.filter((l) => l.startsWith('T ')).map((l) => l.slice(2)));
-  const atHub = await hub.store.allReadIds();
-  tt.equal(new Set(atHub).size, atHub.length, 'no read stored twice');
-  tt.same([...appended].filter((id) => !atHub.includes(id)), [], 'every appended read reached the hub');
-  tt.same(atHub.filter((id) => !attempted.has(id)), [], 'nothing the appliance did not make');
+  const attempted: ReadContent[] = journal.filter((l) => l.startsWith('T ')).map((l) => JSON.parse(l.slice(l.indexOf(' ', 2) + 1)) as ReadContent);
+  const atHub = new Set(await hub.store.allReadIds());
+  // An append cut short by the kill may or may not have stored the read; one that returned must arrive.
+  const captured = attempted.filter((c) => appended.has(c.id) || atHub.has(c.id));
+  tt.same(await checkArrival(hub.store, captured), intact, 'every appended read arrived with the content it was captured with, in capture order');
+  tt.same([...atHub].filter((id) => !attempted.some((c) => c.id === id)), [], 'nothing the appliance did not make');
+
+  const c = await hub.store.ingestCounters(deviceId);
+  tt.equal(c.readsStored, captured.length, 'each read stored once');
+  tt.equal(c.readsReceived, c.readsStored + c.duplicates);
+  // A kill can cost at most the batch number it had saved but not yet sent, and can make the
+  // next run send again at most the one batch (20 reads) in flight under a new number.
+  tt.ok(c.missingSequences <= kills, `${c.missingSequences} batch numbers skipped, at most one per kill`);
+  tt.ok(c.duplicates - c.resentReads <= kills * 20, `${c.duplicates - c.resentReads} reads sent again under a new number, at most one batch per kill`);
   tt.ok(appended.size > kills * 5, `${appended.size} reads across ${kills} kills`);
 });

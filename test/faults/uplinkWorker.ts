@@ -1,15 +1,17 @@
 /**
  * Child process for the sync SIGKILL test: an appliance (buffer + uplink) that keeps appending
- * reads and syncing until it is killed. Journal: `T id` before append, `A id` after it returned.
+ * reads and syncing until it is killed. Journal: `T id content` before append (content: what the
+ * hub must end up holding, as JSON), `A id` after it returned.
  * With `drain`, it appends nothing and exits once the buffer is empty.
  */
 import { appendFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { loadDataKey, ReadBuffer, THIRTY_DAYS_MS } from '../../firmware/index.js';
 import { readPrivateKey, Uplink } from '../../sync/index.js';
+import { contentOf } from '../helpers/readContent.js';
 import { makeRead } from '../helpers/reads.js';
 
 const [dir, brokerUrl, deviceId, mode] = process.argv.slice(2) as [string, string, string, string];
@@ -33,8 +35,8 @@ if (mode === 'drain') {
   process.exit(0);
 }
 for (;;) {
-  const read = makeRead({ siteId: 'site-1', deviceId, capturedAt: Date.now(), imageBytes: 500 });
-  note(`T ${read.id}`);
+  const read = makeRead({ siteId: 'site-1', deviceId, capturedAt: Date.now(), imageBytes: 500, crop: randomBytes(120), context: randomBytes(500), confidence: Math.random() });
+  note(`T ${read.id} ${JSON.stringify(contentOf(read))}`);
   await buffer.append(read);
   note(`A ${read.id}`);
   await new Promise((r) => setTimeout(r, Math.random() * 10));

@@ -7,6 +7,8 @@ import { newDataKey, writeDataKey } from '../../firmware/index.js';
 import { solidJpeg, tempDir } from '../helpers/index.js';
 
 const BIN = fileURLToPath(new URL('../../bin/alpr-firmware.js', import.meta.url));
+// Six process starts (each a few seconds of CPU): more than tap's default file timeout on a busy machine.
+t.setTimeout(5 * 60_000);
 
 function run(args: string[], options: { killAfterMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -77,4 +79,16 @@ t.test('a GPIO pin that cannot be opened is a typed error, exit 1', async (tt) =
   const { code, stdout } = await run(['--config', join(dir, 'appliance.yaml')]);
   tt.equal(code, 1);
   tt.match(stdout, /ALPR_ERR_GPIO_OPEN/);
+});
+
+t.test('a replay folder that does not exist: the camera error first, exit 78, no restart loop', async (tt) => {
+  const dir = await tempDir(tt);
+  await writeDataKey(join(dir, 'data.key'), newDataKey());
+  const folder = join(dir, 'no-such-frames');
+  await writeFile(join(dir, 'appliance.yaml'), `data_dir: ${dir}\ngpio: { type: simulated }\ncamera: { type: replay, folder: ${folder} }\n`);
+  const { code, stdout, stderr } = await run(['--config', join(dir, 'appliance.yaml')]);
+  tt.equal(code, 78);
+  tt.match(stderr.split('\n')[0], new RegExp(`^ALPR_ERR_CAMERA_UNAVAILABLE: replay camera: folder ${folder}`), 'the root cause is the first line on stderr');
+  tt.equal(stdout.split('\n').filter((l) => l.includes('part failed to start')).length, 1, 'started once, not six times');
+  tt.notMatch(stdout + stderr, /ALPR_ERR_SUPERVISOR_RESTART_BUDGET/);
 });

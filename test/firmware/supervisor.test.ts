@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ManualClock, type AlprError } from '../../core/index.js';
+import { AlprError, ManualClock } from '../../core/index.js';
 import { Supervisor, type Part } from '../../firmware/index.js';
 import { captureLogger, flush } from '../helpers/index.js';
 
@@ -119,4 +119,19 @@ t.test('a part that will not stop makes stop() report the deadline, after stoppi
   await clock.advanceAsync(1100, 100);
   await outcome;
   tt.same(log, ['start a', 'start stuck', 'stop a']);
+});
+
+t.test('a part whose start fails with a non-retryable typed error is not retried: start() rejects with that error at once', async (tt) => {
+  const clock = new ManualClock();
+  const s = supervisor(clock, 5);
+  let starts = 0;
+  s.add('pipeline', {
+    start: async () => {
+      starts++;
+      throw new AlprError('ALPR_ERR_CAMERA_UNAVAILABLE', 'replay camera: folder /nowhere cannot be read');
+    },
+    stop: async () => undefined,
+  });
+  await tt.rejects(s.start(), { code: 'ALPR_ERR_CAMERA_UNAVAILABLE', message: /\/nowhere/ });
+  tt.equal(starts, 1, 'the restart budget was not spent on it');
 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { SimulatedGpioChip } from '../../drivers/index.js';
-import { Appliance, dataKeyPath, loadDataKey, newDataKey, readBufferFromConfig, uplinkFromConfig, validateConfig, writeDataKey } from '../../firmware/index.js';
+import { Appliance, dataKeyPath, loadDataKey, newDataKey, readBufferFromConfig, uplinkFromConfig, validateConfig, writeDataKey, type ReadRecord } from '../../firmware/index.js';
 import { recognizerFromConfig } from '../../inference/index.js';
 import { newSigningKeys, rawPublicKey, writeHubIdentity, writePrivateKey } from '../../sync/index.js';
 import { eventually, tempDir } from './index.js';
@@ -35,7 +35,12 @@ export async function runAppliance(tt: import('tap').Test, hub: Pick<Hub, 'store
   gpio.drive(24, 0);
   const appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer: await recognizerFromConfig(config.recognizer, systemClock, logger), buffer, uplink });
   const reads: string[] = [];
-  appliance.pipeline.on('plateRead', (r) => reads.push(r.id));
+  // In the order the pipeline stored them (the event follows each append).
+  const captured: ReadRecord[] = [];
+  appliance.pipeline.on('plateRead', (r) => {
+    reads.push(r.id);
+    captured.push(r);
+  });
   await appliance.start();
   tt.teardown(() => appliance.stop());
   for (let vehicle = 1; vehicle <= 6; vehicle++) {
@@ -45,6 +50,6 @@ export async function runAppliance(tt: import('tap').Test, hub: Pick<Hub, 'store
     await eventually(() => appliance.pipeline.counters.bursts === vehicle && appliance.pipeline.idle, 15_000);
     await new Promise((r) => setTimeout(r, 60));
   }
-  return { appliance, reads, buffer, deviceId };
+  return { appliance, reads, captured, buffer, deviceId };
 }
 

@@ -14,11 +14,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface PrivateMosquitto {
+  url: string;
+  /** Kills the broker with SIGKILL (a crash: sessions and in-flight messages go with it). */
+  kill(): Promise<void>;
+  /** Starts it again on the same port with the same users and ACL. */
+  start(): Promise<void>;
+}
+
+async function portOpen(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const s = createConnection({ port, host: '127.0.0.1' });
+    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('error', () => resolve(false));
+  });
+}
+
 /**
- * A second Mosquitto with passwords and the ACL a production broker for ALPR uses: each device
- * may publish reads and status and read acks under its own id only (%u), the hub reads all.
+ * A second Mosquitto, of this test's own on a random port, with passwords and the ACL a
+ * production broker for ALPR uses: each device may publish reads and status and read acks under
+ * its own id only (%u), the hub reads all. Tests that kill the broker use this one, never the
+ * shared one on 1883.
  */
-export async function startAclMosquitto(t: { teardown(fn: () => unknown): void }, users: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
+export async function startAclMosquitto(t: { teardown(fn: () => unknown): void }, users: Record<string, string>): Promise<PrivateMosquitto> {
   const dir = await tempDir(t, 'alpr-mosquitto-');
   // Mosquitto started as root drops to its own user, which must be able to read these files.
   chmodSync(dir, 0o755);
@@ -35,17 +53,23 @@ export async function startAclMosquitto(t: { teardown(fn: () => unknown): void }
   writeFileSync(join(dir, 'mosquitto.conf'), [
     `listener ${port} 127.0.0.1`, 'allow_anonymous false', `password_file ${passwd}`, `acl_file ${join(dir, 'acl')}`, 'persistence false', 'log_dest none', '',
   ].join('\n'));
-  const child = spawn('mosquitto', ['-c', join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
-  t.teardown(() => child.kill('SIGTERM'));
-  // Wait for the port.
-  for (let i = 0; i < 100; i++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const s = createConnection({ port, host: '127.0.0.1' });
-      s.once('connect', () => { s.destroy(); resolve(true); });
-      s.once('error', () => resolve(false));
-    });
-    if (open) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { url: `mqtt://127.0.0.1:${port}`, process: child };
+  let child: ChildProcess | null = null;
+  const broker: PrivateMosquitto = {
+    url: `mqtt://127.0.0.1:${port}`,
+    async start() {
+      child = spawn('mosquitto', ['-c', join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
+      for (let i = 0; i < 200 && !(await portOpen(port)); i++) await new Promise((r) => setTimeout(r, 50));
+    },
+    async kill() {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null) return;
+      const exited = new Promise((r) => running.once('exit', r));
+      running.kill('SIGKILL');
+      await exited;
+    },
+  };
+  t.teardown(() => broker.kill());
+  await broker.start();
+  return broker;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { silentLogger, systemClock, type Clock } from '../../core/index.js';
+import { silentLogger, systemClock, type Clock, type Logger } from '../../core/index.js';
 import { newDataKey, ReadBuffer, THIRTY_DAYS_MS } from '../../firmware/index.js';
 import { ConfigPusher, EmbeddedBroker, ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore, type EmbeddedBrokerOptions, type HubKeys, type HubStore } from '../../hub/index.js';
 import { newSigningKeys, rawPublicKey, Uplink, type SigningKeys } from '../../sync/index.js';
@@ -19,7 +19,7 @@ export interface Hub {
 
 /** A hub: SQLite store (or the one given), keys, the embedded broker (unless a URL is given), ingest. */
 export async function startHub(t: Teardown, options: {
-  store?: HubStore; brokerUrl?: string; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number;
+  store?: HubStore; brokerUrl?: string; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number; logger?: Logger;
   maxImageBytes?: number; keyCheckEveryMs?: number; broker?: Pick<EmbeddedBrokerOptions, 'tls' | 'limits'>; maxFutureSkewMs?: number;
 } = {}): Promise<Hub> {
   const dir = await tempDir(t, 'alpr-hub-');
@@ -38,7 +38,7 @@ export async function startHub(t: Teardown, options: {
   const ingest = new IngestService({
     brokerUrl: broker?.hubUrl ?? brokerUrl, username: credentials?.username ?? 'hub', password: credentials?.password ?? '', sharedGroup: options.sharedGroup ?? null,
     clientId: `hub-ingest-${randomBytes(4).toString('hex')}`, store, keys, maxBatchBytes: options.maxBatchBytes ?? 32 * 1024 * 1024, maxImageBytes: options.maxImageBytes ?? 4 * 1024 * 1024,
-    ...(options.maxFutureSkewMs === undefined ? {} : { maxFutureSkewMs: options.maxFutureSkewMs }), now: Date.now, logger: silentLogger(),
+    ...(options.maxFutureSkewMs === undefined ? {} : { maxFutureSkewMs: options.maxFutureSkewMs }), now: Date.now, logger: options.logger ?? silentLogger(),
   });
   const configPusher = new ConfigPusher({
     keys, store, publish: (deviceId, push, retain) => ingest.publishConfig(deviceId, push, retain), checkEveryMs: options.keyCheckEveryMs ?? 60_000,

@@ -46,15 +46,15 @@ t.test('the hub refuses an audit key or witness inside the data folder', async (
   const data = await tempDir(t);
   const audit = await auditFiles(t);
   const inKey = await run(['account', 'create', '--data', data, '--audit-key', join(data, 'audit-key.pem'), '--audit-witness', audit.witnessFile, '--username', 'a.one', '--display-name', 'A', '--role', 'officer']);
-  t.equal(inKey.code, 1);
+  t.equal(inKey.code, 78, 'a config error: exit 78 (docs/errors.md)');
   t.match(inKey.err, /ALPR_ERR_CONFIG_INVALID: the audit key .* is inside the data folder/);
   const inWitness = await run(['account', 'create', '--data', data, '--audit-key', audit.keyFile, '--audit-witness', join(data, 'sub', 'audit.witness'), '--username', 'a.one', '--display-name', 'A', '--role', 'officer']);
-  t.equal(inWitness.code, 1);
+  t.equal(inWitness.code, 78);
   t.match(inWitness.err, /ALPR_ERR_CONFIG_INVALID: the audit witness .* is inside the data folder/);
   const elsewhere = await tempDir(t);
   await symlink(data, join(elsewhere, 'looks-elsewhere'));
   const linked = await run(['account', 'create', '--data', data, '--audit-key', audit.keyFile, '--audit-witness', join(elsewhere, 'looks-elsewhere', 'audit.witness'), '--username', 'a.one', '--display-name', 'A', '--role', 'officer']);
-  t.equal(linked.code, 1, 'a symbolic link into the data folder is inside it');
+  t.equal(linked.code, 78, 'a symbolic link into the data folder is inside it');
   t.match(linked.err, /the audit witness .* is inside the data folder/);
 });
 

@@ -142,7 +142,7 @@ t.test('refusals: unapproved site, used or expired token, wrong hub key, bad con
   const cfg = join(dir, 'pole-b.yaml');
   const before = await readFile(cfg, 'utf8');
   const bad = await runCli(main, ['configure', '--config', cfg, '--set', 'camera.type=webcam', '--quiet']);
-  t.equal(bad.code, 1);
+  t.equal(bad.code, 78, 'a config the schema refuses exits 78 (docs/errors.md)');
   t.match(bad.err, /ALPR_ERR_CONFIG_INVALID/);
   t.equal(await readFile(cfg, 'utf8'), before, 'an invalid setting writes nothing');
 

@@ -61,6 +61,24 @@ function storeSuite(name: string, make: (tt: Tap) => Promise<HubStore | null>): 
     tt.equal(late.gap, null, 'a late batch is not a new gap');
     tt.equal(await store.lastSequence('pole-2'), 4, 'the high-water mark does not go back');
   });
+
+  t.test(`${name}: ingest counters tell per device how many reads came twice and how many batch numbers were skipped`, async (tt) => {
+    const store = await make(tt);
+    if (!store) return;
+    for (const id of ['pole-3', 'pole-4']) await store.upsertDevice({ deviceId: id, publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
+    const a = hubRead({ deviceId: 'pole-3' });
+    const b = hubRead({ deviceId: 'pole-3' });
+    await store.ingestBatch('pole-3', 1, [a, b]);
+    await store.ingestBatch('pole-3', 1, [a, b]); // the same batch again (its ack was lost)
+    await store.ingestBatch('pole-3', 2, [b, hubRead({ deviceId: 'pole-3' })]); // b again in a new batch (the device restarted)
+    await store.ingestBatch('pole-3', 5, [hubRead({ deviceId: 'pole-3' })]); // 3 and 4 never came
+    await store.ingestBatch('pole-4', 1, [hubRead({ deviceId: 'pole-4' })]);
+    tt.same(await store.ingestCounters('pole-3'), {
+      deviceId: 'pole-3', batches: 4, readsReceived: 7, readsStored: 4, duplicates: 3, resentBatches: 1, resentReads: 2, gaps: 1, missingSequences: 2,
+    });
+    tt.same(await store.ingestCounters('pole-4'), { deviceId: 'pole-4', batches: 1, readsReceived: 1, readsStored: 1, duplicates: 0, resentBatches: 0, resentReads: 0, gaps: 0, missingSequences: 0 });
+    tt.same(await store.ingestCounters('nobody'), { deviceId: 'nobody', batches: 0, readsReceived: 0, readsStored: 0, duplicates: 0, resentBatches: 0, resentReads: 0, gaps: 0, missingSequences: 0 });
+  });
 }
 type Tap = import('tap').Test;
 
