@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   recognition: () => import('./recognition.js'),
   search: () => import('./search.js'),
   alerts: () => import('./alerts.js'),
+  faults: () => import('./faults.js'),
   signIn: () => import('./signIn.js'),
   audit: () => import('./audit.js'),
   purpose: () => import('./purpose.js'),
