@@ -88,7 +88,7 @@ for (const engine of ['sqlite', 'pg'] as const) {
 
     // The provisioning CLI presents the laptop's certificate with the admin's session (listing every site needs sites.manage).
     await s.sites.approve({ siteId: 'harlem-north', name: 'Harlem Ave at North Ave', approvalRef: 'GO468-S-001', latitude: 41.909, longitude: -87.806, cameras: ['cam0'] }, 'chief');
-    const cli = ['site', 'list', '--hub', hub.httpUrl, '--hub-ca', agency.certPath, '--session', token, '--quiet'];
+    const cli = ['site', 'list', '--hub', hub.httpUrl, '--hub-ca', agency.certPath, `--session=${token}`, '--quiet'];
     const listed = await runCli(provision, [...cli, '--client-cert', laptopA.certPath, '--client-key', laptopA.keyPath]);
     t.equal(listed.code, 0, `alpr-provision with the session's certificate works ${listed.err}`);
     const elsewhere = await runCli(provision, [...cli, '--client-cert', laptopB.certPath, '--client-key', laptopB.keyPath]);
