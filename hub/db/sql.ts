@@ -192,6 +192,7 @@ export class PgSql implements SqlDb {
     } catch (cause) {
       throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL cannot be reached', { cause });
     }
+    keepErrorsOnQueries(client);
     const inner = new PgSql(this.pool, client);
     try {
       // SERIALIZABLE is not needed: the one chain that must not fork (audit) locks its head row.
@@ -207,4 +208,13 @@ export class PgSql implements SqlDb {
       client.release();
     }
   }
+}
+
+/**
+ * A client checked out of the pool emits 'error' when its server goes away (a PostgreSQL restart),
+ * and with no listener that takes the hub process down. The query in flight rejects with the same
+ * error, which the caller handles; so the event itself is taken once per client and dropped.
+ */
+export function keepErrorsOnQueries(client: PoolClient): void {
+  if (client.listenerCount('error') === 0) client.on('error', () => undefined);
 }

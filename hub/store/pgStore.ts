@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { AlprError } from '../../core/index.js';
-import { PgSql } from '../db/sql.js';
+import { keepErrorsOnQueries, PgSql } from '../db/sql.js';
 import { canonicalPlate, reversePlate } from '../search/plateText.js';
 import type { ImageCipher } from './imageCipher.js';
 import { purgeReport } from './purgeReport.js';
@@ -332,7 +332,9 @@ export class PgStore implements HubStore {
   private async client(): Promise<PoolClient> {
     if (!this.pool) throw new AlprError('ALPR_ERR_STORE', 'the PostgreSQL store is not open');
     try {
-      return await this.pool.connect();
+      const client = await this.pool.connect();
+      keepErrorsOnQueries(client);
+      return client;
     } catch (cause) {
       throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL cannot be reached', { cause });
     }
