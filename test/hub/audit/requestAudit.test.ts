@@ -10,7 +10,7 @@ type Tap = import('tap').Test;
 // The flood test sends 10,000 requests.
 t.setTimeout(240_000);
 
-const lawful = { purpose: 'missing_person', caseNumber: '26-009001', description: 'endangered elderly driver missing since Tuesday' };
+const lawful = { purpose: 'missing_person', offense: 'NCIC-MP', caseNumber: '26-009001', description: 'endangered elderly driver missing since Tuesday' };
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function api(t: Tap, h: Harness) {
