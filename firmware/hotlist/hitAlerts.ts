@@ -1,6 +1,7 @@
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
+import { writeDurably } from './durableWrite.js';
 import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
 import { sealAlert, toWireRead, topics, verifyAlertAck, type Uplink } from '../../sync/index.js';
 import type { ReadRecord } from '../recognition.js';
@@ -107,17 +108,10 @@ export class HitAlerts {
     }
   }
 
-  private async write(name: string, bytes: Uint8Array): Promise<void> {
-    const tmp = join(this.ctx.dir, `.${name}.tmp`);
-    const fh = await open(tmp, 'w', 0o600);
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, join(this.ctx.dir, name));
+  private write(name: string, bytes: Uint8Array): Promise<void> {
+    return writeDurably(this.ctx.dir, name, bytes);
   }
+
 }
 
 /** A pending alert's file is `<capture time>-<read id>.<entry id>.alert`: sorted by name, oldest hit first. */

@@ -1,6 +1,7 @@
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
+import { writeDurably } from './durableWrite.js';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
 import { HotlistMatcher, openHotlistUpdate, type alpr, type HotlistEntry, type HotlistHit } from '../../sync/index.js';
 
@@ -152,18 +153,10 @@ export class HotlistKeeper {
     this.ctx.logger.warn({ err: err.toJSON() }, 'hot-list update refused');
   }
 
-  /** Written and fsynced under a temporary name, then renamed: a power cut leaves the old file or the new one. */
-  private async write(name: string, bytes: Uint8Array): Promise<void> {
-    const tmp = join(this.ctx.dir, `.${name}.tmp`);
-    const fh = await open(tmp, 'w', 0o600);
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, join(this.ctx.dir, name));
+  private write(name: string, bytes: Uint8Array): Promise<void> {
+    return writeDurably(this.ctx.dir, name, bytes);
   }
+
 
   private async prune(snapshotVersion: number): Promise<void> {
     for (const name of await readdir(this.ctx.dir)) {
