@@ -21,16 +21,17 @@
  * KILL_STEP: the worker SIGKILLs itself right after the first rotation reports that step.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger, systemClock } from '../../core/index.js';
 // The buffer's own entry, not firmware/index.ts: a worker starts once per cut, and the whole
 // firmware (recognizer, drivers) takes seconds to load on the shared test machine.
 import { ReadBuffer, recoverDataKey, rotateDataKey, THIRTY_DAYS_MS, type DataKey } from '../../firmware/buffer/index.js';
 import type { ReadRecord } from '../../firmware/recognition.js';
+import { openJournal } from './journal.js';
 
 const [dataDir, journal, mode, killStep] = process.argv.slice(2) as [string, string, string, string | undefined];
-const note = (line: string) => appendFileSync(journal, `${line}\n`);
+const note = openJournal(journal);
 const keyPath = join(dataDir, 'data.key');
 const openBuffer = (keys: DataKey[]) => new ReadBuffer({
   path: join(dataDir, 'buffer'), keys, retentionMs: THIRTY_DAYS_MS, maxBytes: 1e9, leaseMs: 60_000, evictEveryMs: 3_600_000,

@@ -5,15 +5,16 @@
  *   T id        about to append        A id       append returned
  *   P batch ids about to mark synced   S batch    markSynced returned
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { loadDataKey, ReadBuffer, THIRTY_DAYS_MS } from '../../firmware/index.js';
+import { openJournal } from '../../bench/faults/journal.js';
 import { makeRead } from '../helpers/reads.js';
 
 const [dir, mode] = process.argv.slice(2) as [string, string | undefined];
 const journal = join(dir, 'journal.log');
-const note = (line: string) => appendFileSync(journal, `${line}\n`);
+const note = openJournal(journal);
 
 async function verify(buffer: ReadBuffer): Promise<string[]> {
   const attempted = new Set<string>();

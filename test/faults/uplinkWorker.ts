@@ -4,18 +4,18 @@
  * hub must end up holding, as JSON), `A id` after it returned.
  * With `drain`, it appends nothing and exits once the buffer is empty.
  */
-import { appendFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createPublicKey, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { loadDataKey, ReadBuffer, THIRTY_DAYS_MS } from '../../firmware/index.js';
 import { readPrivateKey, Uplink } from '../../sync/index.js';
+import { openJournal } from '../../bench/faults/journal.js';
 import { contentOf } from '../helpers/readContent.js';
 import { makeRead } from '../helpers/reads.js';
 
 const [dir, brokerUrl, deviceId, mode] = process.argv.slice(2) as [string, string, string, string];
-const note = (line: string) => appendFileSync(join(dir, 'journal.log'), `${line}\n`);
+const note = openJournal(join(dir, 'journal.log'));
 
 const hub = JSON.parse(await readFile(join(dir, 'hub.json'), 'utf8')) as { seal: string; sealKeyId: string; verify: string };
 const buffer = new ReadBuffer({ path: join(dir, 'buffer'), keys: [await loadDataKey(join(dir, 'data.key'))], retentionMs: THIRTY_DAYS_MS, maxBytes: 1e9, leaseMs: 60_000, evictEveryMs: 3_600_000, clock: systemClock, logger: silentLogger() });
