@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { writeDurably } from './durableWrite.js';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
-import { HotlistMatcher, openHotlistUpdate, type alpr, type HotlistEntry, type HotlistHit } from '../../sync/index.js';
+import { HotlistMatcher, openHotlistUpdate, type alpr, type HotlistHit } from '../../sync/index.js';
 
 export interface HotlistKeeperOptions {
   /** Where the sealed updates are kept (they stay sealed to the device key at rest). */
@@ -38,7 +38,7 @@ export class HotlistKeeper {
   private matcher = new HotlistMatcher();
   private current = 0;
   private expiresAt: number | null = null;
-  private staging: { version: number; parts: Map<number, { bytes: Uint8Array; update: alpr.v1.HotlistUpdate }>; total: number } | null = null;
+  private staging: { version: number; parts: Map<number, alpr.v1.HotlistUpdateFrame>; total: number } | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly counters = { updatesApplied: 0, updatesRefused: 0 };
 
@@ -100,7 +100,7 @@ export class HotlistKeeper {
   }
 
   private async handle(bytes: Uint8Array): Promise<void> {
-    let update: alpr.v1.HotlistUpdate;
+    let update: alpr.v1.HotlistUpdateFrame;
     try {
       update = this.open(bytes);
     } catch (err) {
@@ -111,18 +111,25 @@ export class HotlistKeeper {
     if (update.snapshot) {
       if (!(update.parts >= 1 && update.part < update.parts)) return this.refuse(`snapshot part ${update.part} of ${update.parts}`);
       if (this.staging?.version !== version) this.staging = { version, parts: new Map(), total: update.parts };
-      this.staging.parts.set(update.part, { bytes, update });
+      this.staging.parts.set(update.part, update);
       await this.write(`staging-${version}-${String(update.part).padStart(5, '0')}-of-${update.parts}.bin`, bytes);
       if (this.staging.parts.size < this.staging.total) return;
-      // Complete: keep it under its final names, then drop everything older.
-      for (const part of this.staging.parts.keys()) {
-        const name = `${version}-${String(part).padStart(5, '0')}-of-${update.parts}.bin`;
+      // Complete: index it beside the list in use (a malformed entry refuses the snapshot and
+      // leaves that list matching), keep it under its final names, then drop everything older.
+      const parts = [...this.staging.parts.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
+      this.staging = null;
+      const next = new HotlistMatcher();
+      try {
+        for (const part of parts) next.applyEncoded(part.upserts, part.removedEntryIds);
+      } catch (err) {
+        return this.refuse(`snapshot ${version}: ${errorMessage(err)}`);
+      }
+      for (const part of parts) {
+        const name = `${version}-${String(part.part).padStart(5, '0')}-of-${part.parts}.bin`;
         await rename(join(this.ctx.dir, `staging-${name}`), join(this.ctx.dir, `snapshot-${name}`));
       }
-      const parts = [...this.staging.parts.entries()].sort(([a], [b]) => a - b).map(([, p]) => p.update);
-      this.staging = null;
-      this.matcher = new HotlistMatcher();
-      for (const part of parts) this.applyUpdate(part, true);
+      this.matcher = next;
+      this.setVersion(parts[parts.length - 1]!);
       await this.prune(version);
       this.counters.updatesApplied++;
       this.ctx.logger.info({ version, entries: this.matcher.size }, 'hot-list snapshot applied');
@@ -130,20 +137,31 @@ export class HotlistKeeper {
     }
     const base = Number(update.baseVersion);
     if (base !== this.current || version < base) return this.refuse(`delta from version ${base} to ${version} does not follow the version held (${this.current})`);
+    try {
+      this.applyUpdate(update, false);
+    } catch (err) {
+      return this.refuse(`delta to version ${version}: ${errorMessage(err)}`);
+    }
+    // Kept after it applied: a delta that cannot be kept is sent again from the version on disk
+    // after a restart, since the status then reports that version.
     if (version > base) await this.write(`delta-${version}.bin`, bytes);
-    this.applyUpdate(update, false);
     this.counters.updatesApplied++;
   }
 
-  private applyUpdate(update: alpr.v1.HotlistUpdate, snapshotPart: boolean): void {
+  /** Applies a kept or received update (throws ALPR_ERR_SYNC_MALFORMED, changing nothing, on a bad entry). */
+  private applyUpdate(update: alpr.v1.HotlistUpdateFrame, snapshotPart: boolean): void {
     if (snapshotPart && update.part === 0) this.matcher.clear();
-    this.matcher.apply(update.upserts as HotlistEntry[], update.removedEntryIds);
+    this.matcher.applyEncoded(update.upserts, update.removedEntryIds);
+    this.setVersion(update);
+  }
+
+  private setVersion(update: alpr.v1.HotlistUpdateFrame): void {
     this.current = Number(update.version);
     const expires = Number(update.listExpiresAtMs);
     this.expiresAt = expires > 0 ? expires : null;
   }
 
-  private open(bytes: Uint8Array): alpr.v1.HotlistUpdate {
+  private open(bytes: Uint8Array): alpr.v1.HotlistUpdateFrame {
     return openHotlistUpdate(bytes, this.ctx.deviceId, this.ctx.deviceKey, this.ctx.hubVerifyKey);
   }
 

@@ -138,7 +138,7 @@ export class AccountService {
     }
     const displayName = String(input.displayName ?? '').trim();
     if (displayName.length < 1 || displayName.length > 100) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'displayName: 1-100 characters');
-    const activationToken = randomBytes(24).toString('base64url');
+    const activationToken = `act_${randomBytes(24).toString('base64url')}`;
     const now = this.ctx.clock.now();
     for (const key of ['trainingCompletedAt', 'policySignedAt', 'leadsCertifiedAt'] as const) checkCertificationDate(key, input[key] ?? null, now);
     const userId = randomUUID();
@@ -183,7 +183,9 @@ export class AccountService {
   }
 
   async signIn(username: string, password: string, code: string, meta: Record<string, unknown> = {}): Promise<{ token: string; account: Account }> {
-    const token = randomBytes(32).toString('base64url');
+    // Prefixed so that a token never starts with '-' (a command line would take it for an option)
+    // and is recognisable where it leaks (secret scanners match on the prefix).
+    const token = `ses_${randomBytes(32).toString('base64url')}`;
     const outcome = await this.checkCredentials(username, password, code, 'auth.signIn', meta, async (db, row, now) => {
       if (row.status === 'pending') return 'mfa-required' as const;
       await this.openSession(db, row, sha256(token), now, meta);

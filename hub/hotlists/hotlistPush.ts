@@ -1,9 +1,9 @@
 import type { MqttClient } from 'mqtt';
 import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
-import { alpr, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
+import { alpr, encodeHotlistEntries, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import type { HubStore } from '../store/index.js';
-import type { HotlistService } from './hotlistService.js';
+import { needsSnapshot, type HotlistService } from './hotlistService.js';
 
 export interface HotlistPushOptions {
   brokerUrl: string;
@@ -76,11 +76,11 @@ export class HotlistPush {
   async pushTo(deviceId: string, fromVersion: number): Promise<{ version: number; entries: number; messages: number }> {
     const device = await this.ctx.store.getDevice(deviceId);
     if (!device || device.status !== 'active' || !this.client) return { version: fromVersion, entries: 0, messages: 0 };
-    const changes = await this.ctx.hotlists.changesSince(fromVersion);
+    const changes = await this.encodedChangesSince(fromVersion);
     const now = this.ctx.clock.now();
     const listExpiresAtMs = now + this.ctx.listTtlMs;
     const devicePublicKey = publicKeyFromRaw(device.publicKey, 'ed25519');
-    const updates: alpr.v1.IHotlistUpdate[] = [];
+    const updates: alpr.v1.IHotlistUpdateFrame[] = [];
     if (changes.snapshot) {
       const parts = Math.max(1, Math.ceil(changes.upserts.length / this.ctx.partEntries));
       for (let part = 0; part < parts; part++) {
@@ -104,6 +104,12 @@ export class HotlistPush {
     this.devices.set(deviceId, view);
     this.ctx.logger.info({ deviceId, from: fromVersion, version: changes.version, snapshot: changes.snapshot, entries, messages: updates.length }, 'hot list pushed');
     return { version: changes.version, entries, messages: updates.length };
+  }
+
+  private async encodedChangesSince(fromVersion: number): Promise<{ version: number; snapshot: boolean; upserts: Uint8Array[]; removedEntryIds: string[] }> {
+    if (needsSnapshot(fromVersion, await this.ctx.hotlists.version())) return { ...(await this.ctx.hotlists.snapshot()), snapshot: true, removedEntryIds: [] };
+    const changes = await this.ctx.hotlists.changesSince(fromVersion);
+    return { version: changes.version, snapshot: changes.snapshot, upserts: encodeHotlistEntries(changes.upserts), removedEntryIds: changes.removedEntryIds };
   }
 
   private onStatus(topic: string, payload: Buffer): void {

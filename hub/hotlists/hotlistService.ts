@@ -29,6 +29,11 @@ export interface HotlistRules {
   sources: HotlistSource[];
 }
 
+/** A holder of `fromVersion` needs the whole list: it has none, or one from ahead of this hub (a restored hub). */
+export function needsSnapshot(fromVersion: number, version: number): boolean {
+  return fromVersion <= 0 || fromVersion > version;
+}
+
 export const DEFAULT_HOTLIST_RULES: HotlistRules = { internalDefaultDays: 30, internalMaxDays: 90, caseNumberPattern: '^[A-Za-z0-9][A-Za-z0-9-]{3,31}$', sources: [] };
 
 export interface InternalEntryRequest {
@@ -138,12 +143,21 @@ export class HotlistService {
   }
 
   /**
+   * The whole list as the matcher holds it, entries encoded: what a device without a list is sent.
+   * Taken from memory rather than the store, since every hub process keeps the matcher current.
+   */
+  async snapshot(): Promise<{ version: number; upserts: Uint8Array[] }> {
+    await this.refresh();
+    return { version: this.matcherVersion, upserts: this.matcher.encodedEntries() };
+  }
+
+  /**
    * What a holder of `fromVersion` lacks: the rows changed since, as upserts and removals; from 0
    * (or a version ahead of the hub's, which a restored hub may see) a full snapshot.
    */
   async changesSince(fromVersion: number): Promise<HotlistChanges> {
     const version = await this.version();
-    const snapshot = fromVersion <= 0 || fromVersion > version;
+    const snapshot = needsSnapshot(fromVersion, version);
     if (!snapshot && fromVersion === version) return { version, snapshot: false, upserts: [], removedEntryIds: [] };
     const rows = snapshot
       ? await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE removed = 0 AND changed_version <= ?`, [version])

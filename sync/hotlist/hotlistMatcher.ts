@@ -1,3 +1,5 @@
+import $protobuf from 'protobufjs/minimal.js';
+import { AlprError } from '../../core/index.js';
 import { alpr } from '../proto/wire.js';
 import { lookalikeVariants } from './lookalikes.js';
 
@@ -34,10 +36,20 @@ export class HotlistMatcher {
 
   /** Adds or replaces entries (by entry id) and removes the named ones. */
   apply(upserts: readonly HotlistEntry[], removedEntryIds: readonly string[] = []): void {
+    this.applyEncoded(upserts.map((entry) => alpr.v1.HotlistEntry.encode(entry).finish()), removedEntryIds);
+  }
+
+  /**
+   * The same for entries still encoded, as a HotlistUpdateFrame carries them: only the entry id and
+   * plate are read to index each one. Every entry is checked before any is applied, so a malformed
+   * one (ALPR_ERR_SYNC_MALFORMED) leaves the list as it was.
+   */
+  applyEncoded(upserts: readonly Uint8Array[], removedEntryIds: readonly string[] = []): void {
+    const keys = upserts.map(entryKey);
     for (const id of removedEntryIds) this.remove(id);
-    for (const entry of upserts) {
-      this.remove(entry.entryId);
-      this.add(entry);
+    for (let i = 0; i < upserts.length; i++) {
+      this.remove(keys[i]!.entryId);
+      this.add(upserts[i]!, keys[i]!);
     }
     if (this.dead > 1024 && this.dead > this.count / 2) this.compact();
   }
@@ -62,9 +74,21 @@ export class HotlistMatcher {
     return hits;
   }
 
-  /** Every live entry (for re-encoding a snapshot). */
+  /** Every live entry, decoded. */
   *entries(): Generator<alpr.v1.HotlistEntry> {
     for (const index of this.byId.values()) yield this.decode(index);
+  }
+
+  /**
+   * Every live entry still encoded, ready for a HotlistUpdateFrame: one copy of the whole block
+   * (the matcher reuses its buffer after clear(), so views into it would change under the caller)
+   * and a view per entry into that copy.
+   */
+  encodedEntries(): Uint8Array[] {
+    const block = Buffer.from(this.bytes.subarray(0, this.used));
+    const out: Uint8Array[] = [];
+    for (const i of this.byId.values()) out.push(block.subarray(this.offset[i]!, this.offset[i]! + this.length[i]!));
+    return out;
   }
 
   private collect(plate: string, nearMatch: boolean, state: string | null, nowMs: number, hits: HotlistHit[]): void {
@@ -79,8 +103,7 @@ export class HotlistMatcher {
     }
   }
 
-  private add(entry: HotlistEntry): void {
-    const encoded = alpr.v1.HotlistEntry.encode(entry).finish();
+  private add(encoded: Uint8Array, key: EntryKey): void {
     this.reserve(encoded.length);
     const i = this.count++;
     this.bytes.set(encoded, this.used);
@@ -88,9 +111,9 @@ export class HotlistMatcher {
     this.length[i] = encoded.length;
     this.used += encoded.length;
     this.alive[i] = 1;
-    this.next[i] = this.byPlate.get(entry.plate) ?? -1;
-    this.byPlate.set(entry.plate, i);
-    this.byId.set(entry.entryId, i);
+    this.next[i] = this.byPlate.get(key.plate) ?? -1;
+    this.byPlate.set(key.plate, i);
+    this.byId.set(key.entryId, i);
   }
 
   private remove(entryId: string): void {
@@ -100,15 +123,19 @@ export class HotlistMatcher {
     this.alive[i] = 0;
     this.dead++;
     // Unlink from the plate chain so that a removed plate stops costing lookups.
-    const plate = this.decode(i).plate;
+    const { plate } = entryKey(this.encoded(i));
     let head = this.byPlate.get(plate) ?? -1;
     while (head !== -1 && !this.alive[head]) head = this.next[head]!;
     if (head === -1) this.byPlate.delete(plate);
     else this.byPlate.set(plate, head);
   }
 
+  private encoded(i: number): Uint8Array {
+    return this.bytes.subarray(this.offset[i]!, this.offset[i]! + this.length[i]!);
+  }
+
   private decode(i: number): alpr.v1.HotlistEntry {
-    return alpr.v1.HotlistEntry.decode(this.bytes.subarray(this.offset[i]!, this.offset[i]! + this.length[i]!));
+    return alpr.v1.HotlistEntry.decode(this.encoded(i));
   }
 
   private reserve(bytes: number): void {
@@ -128,10 +155,35 @@ export class HotlistMatcher {
 
   /** Rebuilds the buffer without removed entries. */
   private compact(): void {
-    const live = [...this.entries()] as HotlistEntry[];
+    const live = [...this.byId.values()].map((i) => Buffer.from(this.encoded(i)));
     this.clear();
-    for (const entry of live) this.add(entry);
+    for (const encoded of live) this.add(encoded, entryKey(encoded));
   }
+}
+
+interface EntryKey {
+  entryId: string;
+  plate: string;
+}
+
+/** Reads an encoded HotlistEntry's id (field 1) and plate (field 2), skipping the rest. */
+function entryKey(encoded: Uint8Array): EntryKey {
+  let entryId = '';
+  let plate = '';
+  try {
+    const reader = $protobuf.Reader.create(encoded);
+    while (reader.pos < reader.len) {
+      const tag = reader.uint32();
+      // Field 1 and 2 as length-delimited (wire type 2): tags 10 and 18.
+      if (tag === 10) entryId = reader.string();
+      else if (tag === 18) plate = reader.string();
+      else reader.skipType(tag & 7);
+    }
+  } catch (cause) {
+    throw new AlprError('ALPR_ERR_SYNC_MALFORMED', 'a hot-list entry is not an encoded HotlistEntry', { cause });
+  }
+  if (!entryId || !plate) throw new AlprError('ALPR_ERR_SYNC_MALFORMED', 'a hot-list entry without an entry id or plate');
+  return { entryId, plate };
 }
 
 function grow<T extends Uint32Array | Uint16Array | Int32Array | Uint8Array>(from: T, to: T): T {

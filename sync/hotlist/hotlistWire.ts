@@ -11,9 +11,17 @@ const VERSION = 1;
 /** The envelope's key-id field names the recipient: the device's own key for hot lists. */
 const DEVICE_KEY_ID = 'device';
 
-/** The hub side: sign a hot-list update with the hub's signing key and seal it to one device. */
-export function sealHotlistUpdate(update: alpr.v1.IHotlistUpdate, hubSigningKey: KeyObject, devicePublicKey: KeyObject): Uint8Array {
-  const encoded = alpr.v1.HotlistUpdate.encode(update).finish();
+/** Entries as a HotlistUpdateFrame carries them: encoded once, however many devices they go to. */
+export function encodeHotlistEntries(entries: readonly alpr.v1.IHotlistEntry[]): Uint8Array[] {
+  return entries.map((entry) => alpr.v1.HotlistEntry.encode(entry).finish());
+}
+
+/**
+ * The hub side: sign a hot-list update with the hub's signing key and seal it to one device. Its
+ * entries come encoded (encodeHotlistEntries); on the wire it is a HotlistUpdate.
+ */
+export function sealHotlistUpdate(update: alpr.v1.IHotlistUpdateFrame, hubSigningKey: KeyObject, devicePublicKey: KeyObject): Uint8Array {
+  const encoded = alpr.v1.HotlistUpdateFrame.encode(update).finish();
   const signed = alpr.v1.SignedHotlistUpdate.encode({ update: encoded, signature: sign(null, encoded, hubSigningKey) }).finish();
   const deviceId = update.deviceId ?? '';
   const sealed = sealTo(signed, deviceSealingPublicKey(devicePublicKey), HOTLIST_INFO, `alpr/v1|${deviceId}|hotlist`);
@@ -22,9 +30,10 @@ export function sealHotlistUpdate(update: alpr.v1.IHotlistUpdate, hubSigningKey:
 
 /**
  * The device side: opens with the device's own key and believes only what the hub signed for this
- * device. Version continuity is the caller's business (HotlistUpdate.base_version).
+ * device. Version continuity is the caller's business (base_version). The entries stay encoded
+ * (HotlistMatcher.applyEncoded checks each as it indexes it).
  */
-export function openHotlistUpdate(bytes: Uint8Array, deviceId: string, devicePrivateKey: KeyObject, hubVerifyKey: KeyObject): alpr.v1.HotlistUpdate {
+export function openHotlistUpdate(bytes: Uint8Array, deviceId: string, devicePrivateKey: KeyObject, hubVerifyKey: KeyObject): alpr.v1.HotlistUpdateFrame {
   const envelope = envelopeHeader(bytes);
   if (envelope.deviceId !== deviceId || envelope.hubKeyId !== DEVICE_KEY_ID) throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', 'a hot-list update addressed to another device');
   const plain = openFrom(envelope, deviceSealingPrivateKey(devicePrivateKey), HOTLIST_INFO, `alpr/v1|${deviceId}|hotlist`);
@@ -35,9 +44,9 @@ export function openHotlistUpdate(bytes: Uint8Array, deviceId: string, devicePri
     throw new AlprError('ALPR_ERR_SYNC_MALFORMED', 'the sealed payload is not a signed hot-list update', { cause });
   }
   if (!verify(null, signed.update, hubVerifyKey, signed.signature)) throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', 'hot-list update signature does not verify against the hub key');
-  let update: alpr.v1.HotlistUpdate;
+  let update: alpr.v1.HotlistUpdateFrame;
   try {
-    update = alpr.v1.HotlistUpdate.decode(signed.update);
+    update = alpr.v1.HotlistUpdateFrame.decode(signed.update);
   } catch (cause) {
     throw new AlprError('ALPR_ERR_SYNC_MALFORMED', 'the signed payload is not a hot-list update', { cause });
   }

@@ -1,4 +1,4 @@
 export { HotlistMatcher, type HotlistEntry, type HotlistHit } from './hotlistMatcher.js';
 export { lookalikeVariants } from './lookalikes.js';
 export { deviceSealingPublicKey, deviceSealingPrivateKey } from './deviceSealKey.js';
-export { sealHotlistUpdate, openHotlistUpdate, sealAlert, openAlert, signAlertAck, verifyAlertAck } from './hotlistWire.js';
+export { encodeHotlistEntries, sealHotlistUpdate, openHotlistUpdate, sealAlert, openAlert, signAlertAck, verifyAlertAck } from './hotlistWire.js';

@@ -1686,6 +1686,177 @@ export namespace alpr {
         }
 
         /**
+         * Properties of a HotlistUpdateFrame.
+         * @deprecated Use alpr.v1.HotlistUpdateFrame.$Properties instead.
+         */
+        interface IHotlistUpdateFrame extends alpr.v1.HotlistUpdateFrame.$Properties {
+        }
+
+        /** Represents a HotlistUpdateFrame. */
+        class HotlistUpdateFrame {
+
+            /**
+             * Constructs a new HotlistUpdateFrame.
+             * @param [p] Properties to set
+             */
+            constructor(p?: alpr.v1.HotlistUpdateFrame.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** HotlistUpdateFrame deviceId. */
+            deviceId: string;
+
+            /** HotlistUpdateFrame version. */
+            version: number;
+
+            /** HotlistUpdateFrame baseVersion. */
+            baseVersion: number;
+
+            /** HotlistUpdateFrame snapshot. */
+            snapshot: boolean;
+
+            /** HotlistUpdateFrame part. */
+            part: number;
+
+            /** HotlistUpdateFrame parts. */
+            parts: number;
+
+            /** HotlistUpdateFrame upserts. */
+            upserts: Uint8Array[];
+
+            /** HotlistUpdateFrame removedEntryIds. */
+            removedEntryIds: string[];
+
+            /** HotlistUpdateFrame issuedAtMs. */
+            issuedAtMs: number;
+
+            /** HotlistUpdateFrame listExpiresAtMs. */
+            listExpiresAtMs: number;
+
+            /**
+             * Creates a new HotlistUpdateFrame instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HotlistUpdateFrame instance
+             */
+            static create(properties: alpr.v1.HotlistUpdateFrame.$Shape): alpr.v1.HotlistUpdateFrame & alpr.v1.HotlistUpdateFrame.$Shape;
+            static create(properties?: alpr.v1.HotlistUpdateFrame.$Properties): alpr.v1.HotlistUpdateFrame;
+
+            /**
+             * Encodes the specified HotlistUpdateFrame message. Does not implicitly {@link alpr.v1.HotlistUpdateFrame.verify|verify} messages.
+             * @param m HotlistUpdateFrame message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: alpr.v1.HotlistUpdateFrame.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified HotlistUpdateFrame message, length delimited. Does not implicitly {@link alpr.v1.HotlistUpdateFrame.verify|verify} messages.
+             * @param message HotlistUpdateFrame message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: alpr.v1.HotlistUpdateFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HotlistUpdateFrame message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {alpr.v1.HotlistUpdateFrame & alpr.v1.HotlistUpdateFrame.$Shape} HotlistUpdateFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): alpr.v1.HotlistUpdateFrame & alpr.v1.HotlistUpdateFrame.$Shape;
+
+            /**
+             * Decodes a HotlistUpdateFrame message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {alpr.v1.HotlistUpdateFrame & alpr.v1.HotlistUpdateFrame.$Shape} HotlistUpdateFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): alpr.v1.HotlistUpdateFrame & alpr.v1.HotlistUpdateFrame.$Shape;
+
+            /**
+             * Verifies a HotlistUpdateFrame message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a HotlistUpdateFrame message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns HotlistUpdateFrame
+             */
+            static fromObject(d: { [k: string]: any }): alpr.v1.HotlistUpdateFrame;
+
+            /**
+             * Creates a plain object from a HotlistUpdateFrame message. Also converts values to other types if specified.
+             * @param m HotlistUpdateFrame
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: alpr.v1.HotlistUpdateFrame, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this HotlistUpdateFrame to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for HotlistUpdateFrame
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace HotlistUpdateFrame {
+
+            /** Properties of a HotlistUpdateFrame. */
+            interface $Properties {
+
+                /** HotlistUpdateFrame deviceId */
+                deviceId?: (string|null);
+
+                /** HotlistUpdateFrame version */
+                version?: (number|null);
+
+                /** HotlistUpdateFrame baseVersion */
+                baseVersion?: (number|null);
+
+                /** HotlistUpdateFrame snapshot */
+                snapshot?: (boolean|null);
+
+                /** HotlistUpdateFrame part */
+                part?: (number|null);
+
+                /** HotlistUpdateFrame parts */
+                parts?: (number|null);
+
+                /** HotlistUpdateFrame upserts */
+                upserts?: (Uint8Array[]|null);
+
+                /** HotlistUpdateFrame removedEntryIds */
+                removedEntryIds?: (string[]|null);
+
+                /** HotlistUpdateFrame issuedAtMs */
+                issuedAtMs?: (number|null);
+
+                /** HotlistUpdateFrame listExpiresAtMs */
+                listExpiresAtMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a HotlistUpdateFrame. */
+            type $Shape = alpr.v1.HotlistUpdateFrame.$Properties;
+        }
+
+        /**
          * Properties of a SignedHotlistUpdate.
          * @deprecated Use alpr.v1.SignedHotlistUpdate.$Properties instead.
          */

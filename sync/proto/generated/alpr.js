@@ -5689,6 +5689,676 @@ export const alpr = $root.alpr = (() => {
             return HotlistUpdate;
         })();
 
+        v1.HotlistUpdateFrame = (function() {
+
+            /**
+             * Properties of a HotlistUpdateFrame.
+             * @typedef {Object} alpr.v1.HotlistUpdateFrame.$Properties
+             * @property {string|null} [deviceId] HotlistUpdateFrame deviceId
+             * @property {number|null} [version] HotlistUpdateFrame version
+             * @property {number|null} [baseVersion] HotlistUpdateFrame baseVersion
+             * @property {boolean|null} [snapshot] HotlistUpdateFrame snapshot
+             * @property {number|null} [part] HotlistUpdateFrame part
+             * @property {number|null} [parts] HotlistUpdateFrame parts
+             * @property {Array.<Uint8Array>|null} [upserts] HotlistUpdateFrame upserts
+             * @property {Array.<string>|null} [removedEntryIds] HotlistUpdateFrame removedEntryIds
+             * @property {number|null} [issuedAtMs] HotlistUpdateFrame issuedAtMs
+             * @property {number|null} [listExpiresAtMs] HotlistUpdateFrame listExpiresAtMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HotlistUpdateFrame.
+             * @memberof alpr.v1
+             * @interface IHotlistUpdateFrame
+             * @augments alpr.v1.HotlistUpdateFrame.$Properties
+             * @deprecated Use alpr.v1.HotlistUpdateFrame.$Properties instead.
+             */
+
+            /**
+             * Shape of a HotlistUpdateFrame.
+             * @typedef {alpr.v1.HotlistUpdateFrame.$Properties} alpr.v1.HotlistUpdateFrame.$Shape
+             */
+
+            /**
+             * Constructs a new HotlistUpdateFrame.
+             * @memberof alpr.v1
+             * @classdesc Represents a HotlistUpdateFrame.
+             * @constructor
+             * @param {alpr.v1.HotlistUpdateFrame.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HotlistUpdateFrame = function (p) {
+                this.upserts = [];
+                this.removedEntryIds = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * HotlistUpdateFrame deviceId.
+             * @member {string} deviceId
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             */
+            HotlistUpdateFrame.prototype.deviceId = "";
+
+            /**
+             * HotlistUpdateFrame version.
+             * @member {number} version
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             */
+            HotlistUpdateFrame.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * HotlistUpdateFrame baseVersion.
+             * @member {number} baseVersion
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             */
+            HotlistUpdateFrame.prototype.baseVersion = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * HotlistUpdateFrame snapshot.
+             * @member {boolean} snapshot
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             */
+            HotlistUpdateFrame.prototype.snapshot = false;
+
+            /**
+             * HotlistUpdateFrame part.
+             * @member {number} part
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             */
+            HotlistUpdateFrame.prototype.part = 0;
+
+            /**
+             * HotlistUpdateFrame parts.
+             * @member {number} parts
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             */
+            HotlistUpdateFrame.prototype.parts = 0;
+
+            /**
+             * HotlistUpdateFrame upserts.
+             * @member {Array.<Uint8Array>} upserts
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             */
+            HotlistUpdateFrame.prototype.upserts = $util.emptyArray;
+
+            /**
+             * HotlistUpdateFrame removedEntryIds.
+             * @member {Array.<string>} removedEntryIds
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             */
+            HotlistUpdateFrame.prototype.removedEntryIds = $util.emptyArray;
+
+            /**
+             * HotlistUpdateFrame issuedAtMs.
+             * @member {number} issuedAtMs
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             */
+            HotlistUpdateFrame.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * HotlistUpdateFrame listExpiresAtMs.
+             * @member {number} listExpiresAtMs
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             */
+            HotlistUpdateFrame.prototype.listExpiresAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new HotlistUpdateFrame instance using the specified properties.
+             * @function create
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @static
+             * @param {alpr.v1.HotlistUpdateFrame.$Properties=} [properties] Properties to set
+             * @returns {alpr.v1.HotlistUpdateFrame} HotlistUpdateFrame instance
+             * @type {{
+             *   (properties: alpr.v1.HotlistUpdateFrame.$Shape): alpr.v1.HotlistUpdateFrame & alpr.v1.HotlistUpdateFrame.$Shape;
+             *   (properties?: alpr.v1.HotlistUpdateFrame.$Properties): alpr.v1.HotlistUpdateFrame;
+             * }}
+             */
+            HotlistUpdateFrame.create = function(properties) {
+                return new HotlistUpdateFrame(properties);
+            };
+
+            /**
+             * Encodes the specified HotlistUpdateFrame message. Does not implicitly {@link alpr.v1.HotlistUpdateFrame.verify|verify} messages.
+             * @function encode
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @static
+             * @param {alpr.v1.HotlistUpdateFrame.$Properties} m HotlistUpdateFrame message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HotlistUpdateFrame.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId") && m.deviceId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.deviceId);
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && (typeof m.version === "object" ? m.version.low || m.version.high : m.version !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.version);
+                if (m.baseVersion != null && $Object.hasOwnProperty.call(m, "baseVersion") && (typeof m.baseVersion === "object" ? m.baseVersion.low || m.baseVersion.high : m.baseVersion !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.baseVersion);
+                if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot") && m.snapshot !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.snapshot);
+                if (m.part != null && $Object.hasOwnProperty.call(m, "part") && m.part !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.part);
+                if (m.parts != null && $Object.hasOwnProperty.call(m, "parts") && m.parts !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).uint32(m.parts);
+                if (m.upserts != null && m.upserts.length) {
+                    for (var i = 0; i < m.upserts.length; ++i)
+                        w.uint32(/* id 7, wireType 2 =*/58).bytes(m.upserts[i]);
+                }
+                if (m.removedEntryIds != null && m.removedEntryIds.length) {
+                    for (var i = 0; i < m.removedEntryIds.length; ++i)
+                        w.uint32(/* id 8, wireType 2 =*/66).string(m.removedEntryIds[i]);
+                }
+                if (m.issuedAtMs != null && $Object.hasOwnProperty.call(m, "issuedAtMs") && (typeof m.issuedAtMs === "object" ? m.issuedAtMs.low || m.issuedAtMs.high : m.issuedAtMs !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).int64(m.issuedAtMs);
+                if (m.listExpiresAtMs != null && $Object.hasOwnProperty.call(m, "listExpiresAtMs") && (typeof m.listExpiresAtMs === "object" ? m.listExpiresAtMs.low || m.listExpiresAtMs.high : m.listExpiresAtMs !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.listExpiresAtMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified HotlistUpdateFrame message, length delimited. Does not implicitly {@link alpr.v1.HotlistUpdateFrame.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @static
+             * @param {alpr.v1.HotlistUpdateFrame.$Properties} message HotlistUpdateFrame message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HotlistUpdateFrame.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a HotlistUpdateFrame message from the specified reader or buffer.
+             * @function decode
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {alpr.v1.HotlistUpdateFrame & alpr.v1.HotlistUpdateFrame.$Shape} HotlistUpdateFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HotlistUpdateFrame.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.alpr.v1.HotlistUpdateFrame();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.deviceId = v;
+                            else
+                                delete m.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.baseVersion = v;
+                            else
+                                delete m.baseVersion;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.snapshot = v;
+                            else
+                                delete m.snapshot;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.part = v;
+                            else
+                                delete m.part;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.parts = v;
+                            else
+                                delete m.parts;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.upserts && m.upserts.length))
+                                m.upserts = [];
+                            m.upserts.push(r.bytes());
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.removedEntryIds && m.removedEntryIds.length))
+                                m.removedEntryIds = [];
+                            m.removedEntryIds.push(r.stringVerify());
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.issuedAtMs = v;
+                            else
+                                delete m.issuedAtMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.listExpiresAtMs = v;
+                            else
+                                delete m.listExpiresAtMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a HotlistUpdateFrame message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {alpr.v1.HotlistUpdateFrame & alpr.v1.HotlistUpdateFrame.$Shape} HotlistUpdateFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HotlistUpdateFrame.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a HotlistUpdateFrame message.
+             * @function verify
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            HotlistUpdateFrame.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    if (!$util.isString(m.deviceId))
+                        return "deviceId: string expected";
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isInteger(m.version) && !(m.version && $util.isInteger(m.version.low) && $util.isInteger(m.version.high)))
+                        return "version: integer|Long expected";
+                }
+                if (m.baseVersion != null && $Object.hasOwnProperty.call(m, "baseVersion")) {
+                    if (!$util.isInteger(m.baseVersion) && !(m.baseVersion && $util.isInteger(m.baseVersion.low) && $util.isInteger(m.baseVersion.high)))
+                        return "baseVersion: integer|Long expected";
+                }
+                if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot")) {
+                    if (typeof m.snapshot !== "boolean")
+                        return "snapshot: boolean expected";
+                }
+                if (m.part != null && $Object.hasOwnProperty.call(m, "part")) {
+                    if (!$util.isInteger(m.part))
+                        return "part: integer expected";
+                }
+                if (m.parts != null && $Object.hasOwnProperty.call(m, "parts")) {
+                    if (!$util.isInteger(m.parts))
+                        return "parts: integer expected";
+                }
+                if (m.upserts != null && $Object.hasOwnProperty.call(m, "upserts")) {
+                    if (!$Array.isArray(m.upserts))
+                        return "upserts: array expected";
+                    for (var i = 0; i < m.upserts.length; ++i) {
+                        if (!(m.upserts[i] && typeof m.upserts[i].length === "number" || $util.isString(m.upserts[i])))
+                            return "upserts: buffer[] expected";
+                    }
+                }
+                if (m.removedEntryIds != null && $Object.hasOwnProperty.call(m, "removedEntryIds")) {
+                    if (!$Array.isArray(m.removedEntryIds))
+                        return "removedEntryIds: array expected";
+                    for (var i = 0; i < m.removedEntryIds.length; ++i) {
+                        if (!$util.isString(m.removedEntryIds[i]))
+                            return "removedEntryIds: string[] expected";
+                    }
+                }
+                if (m.issuedAtMs != null && $Object.hasOwnProperty.call(m, "issuedAtMs")) {
+                    if (!$util.isInteger(m.issuedAtMs) && !(m.issuedAtMs && $util.isInteger(m.issuedAtMs.low) && $util.isInteger(m.issuedAtMs.high)))
+                        return "issuedAtMs: integer|Long expected";
+                }
+                if (m.listExpiresAtMs != null && $Object.hasOwnProperty.call(m, "listExpiresAtMs")) {
+                    if (!$util.isInteger(m.listExpiresAtMs) && !(m.listExpiresAtMs && $util.isInteger(m.listExpiresAtMs.low) && $util.isInteger(m.listExpiresAtMs.high)))
+                        return "listExpiresAtMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a HotlistUpdateFrame message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {alpr.v1.HotlistUpdateFrame} HotlistUpdateFrame
+             */
+            HotlistUpdateFrame.fromObject = function (d, q) {
+                if (d instanceof $root.alpr.v1.HotlistUpdateFrame)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".alpr.v1.HotlistUpdateFrame: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.alpr.v1.HotlistUpdateFrame();
+                if (d.deviceId != null) {
+                    if (typeof d.deviceId !== "string" || d.deviceId.length) {
+                        m.deviceId = $String(d.deviceId);
+                    }
+                }
+                if (d.version != null) {
+                    if (typeof d.version === "object" ? d.version.low || d.version.high : $Number(d.version) !== 0) {
+                        if ($util.Long)
+                            m.version = $util.Long.fromValue(d.version, true);
+                        else if (typeof d.version === "string")
+                            m.version = $parseInt(d.version, 10);
+                        else if (typeof d.version === "number")
+                            m.version = d.version;
+                        else if (typeof d.version === "object")
+                            m.version = new $util.LongBits(d.version.low >>> 0, d.version.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.baseVersion != null) {
+                    if (typeof d.baseVersion === "object" ? d.baseVersion.low || d.baseVersion.high : $Number(d.baseVersion) !== 0) {
+                        if ($util.Long)
+                            m.baseVersion = $util.Long.fromValue(d.baseVersion, true);
+                        else if (typeof d.baseVersion === "string")
+                            m.baseVersion = $parseInt(d.baseVersion, 10);
+                        else if (typeof d.baseVersion === "number")
+                            m.baseVersion = d.baseVersion;
+                        else if (typeof d.baseVersion === "object")
+                            m.baseVersion = new $util.LongBits(d.baseVersion.low >>> 0, d.baseVersion.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.snapshot != null) {
+                    if (d.snapshot) {
+                        m.snapshot = $Boolean(d.snapshot);
+                    }
+                }
+                if (d.part != null) {
+                    if ($Number(d.part) !== 0) {
+                        m.part = d.part >>> 0;
+                    }
+                }
+                if (d.parts != null) {
+                    if ($Number(d.parts) !== 0) {
+                        m.parts = d.parts >>> 0;
+                    }
+                }
+                if (d.upserts) {
+                    if (!$Array.isArray(d.upserts))
+                        throw $TypeError(".alpr.v1.HotlistUpdateFrame.upserts: array expected");
+                    m.upserts = $Array(d.upserts.length);
+                    for (var i = 0; i < d.upserts.length; ++i) {
+                        if (typeof d.upserts[i] === "string")
+                            $util.base64.decode(d.upserts[i], m.upserts[i] = $util.newBuffer($util.base64.length(d.upserts[i])), 0);
+                        else if (d.upserts[i].length >= 0)
+                            m.upserts[i] = d.upserts[i];
+                    }
+                }
+                if (d.removedEntryIds) {
+                    if (!$Array.isArray(d.removedEntryIds))
+                        throw $TypeError(".alpr.v1.HotlistUpdateFrame.removedEntryIds: array expected");
+                    m.removedEntryIds = $Array(d.removedEntryIds.length);
+                    for (var i = 0; i < d.removedEntryIds.length; ++i) {
+                        m.removedEntryIds[i] = $String(d.removedEntryIds[i]);
+                    }
+                }
+                if (d.issuedAtMs != null) {
+                    if (typeof d.issuedAtMs === "object" ? d.issuedAtMs.low || d.issuedAtMs.high : $Number(d.issuedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.issuedAtMs = $util.Long.fromValue(d.issuedAtMs, false);
+                        else if (typeof d.issuedAtMs === "string")
+                            m.issuedAtMs = $parseInt(d.issuedAtMs, 10);
+                        else if (typeof d.issuedAtMs === "number")
+                            m.issuedAtMs = d.issuedAtMs;
+                        else if (typeof d.issuedAtMs === "object")
+                            m.issuedAtMs = new $util.LongBits(d.issuedAtMs.low >>> 0, d.issuedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.listExpiresAtMs != null) {
+                    if (typeof d.listExpiresAtMs === "object" ? d.listExpiresAtMs.low || d.listExpiresAtMs.high : $Number(d.listExpiresAtMs) !== 0) {
+                        if ($util.Long)
+                            m.listExpiresAtMs = $util.Long.fromValue(d.listExpiresAtMs, false);
+                        else if (typeof d.listExpiresAtMs === "string")
+                            m.listExpiresAtMs = $parseInt(d.listExpiresAtMs, 10);
+                        else if (typeof d.listExpiresAtMs === "number")
+                            m.listExpiresAtMs = d.listExpiresAtMs;
+                        else if (typeof d.listExpiresAtMs === "object")
+                            m.listExpiresAtMs = new $util.LongBits(d.listExpiresAtMs.low >>> 0, d.listExpiresAtMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a HotlistUpdateFrame message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @static
+             * @param {alpr.v1.HotlistUpdateFrame} m HotlistUpdateFrame
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HotlistUpdateFrame.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.upserts = [];
+                    d.removedEntryIds = [];
+                }
+                if (o.defaults) {
+                    d.deviceId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.version = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.version = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.baseVersion = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.baseVersion = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.snapshot = false;
+                    d.part = 0;
+                    d.parts = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.issuedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.issuedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.listExpiresAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.listExpiresAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.version = typeof m.version === "number" ? $BigInt(m.version) : $util.Long.fromBits(m.version.low >>> 0, m.version.high >>> 0, true).toBigInt();
+                    else if (typeof m.version === "number")
+                        d.version = o.longs === $String ? $String(m.version) : m.version;
+                    else
+                        d.version = o.longs === $String ? $util.Long.prototype.toString.call(m.version) : o.longs === $Number ? new $util.LongBits(m.version.low >>> 0, m.version.high >>> 0).toNumber(true) : m.version;
+                }
+                if (m.baseVersion != null && $Object.hasOwnProperty.call(m, "baseVersion")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.baseVersion = typeof m.baseVersion === "number" ? $BigInt(m.baseVersion) : $util.Long.fromBits(m.baseVersion.low >>> 0, m.baseVersion.high >>> 0, true).toBigInt();
+                    else if (typeof m.baseVersion === "number")
+                        d.baseVersion = o.longs === $String ? $String(m.baseVersion) : m.baseVersion;
+                    else
+                        d.baseVersion = o.longs === $String ? $util.Long.prototype.toString.call(m.baseVersion) : o.longs === $Number ? new $util.LongBits(m.baseVersion.low >>> 0, m.baseVersion.high >>> 0).toNumber(true) : m.baseVersion;
+                }
+                if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot")) {
+                    d.snapshot = m.snapshot;
+                }
+                if (m.part != null && $Object.hasOwnProperty.call(m, "part")) {
+                    d.part = m.part;
+                }
+                if (m.parts != null && $Object.hasOwnProperty.call(m, "parts")) {
+                    d.parts = m.parts;
+                }
+                if (m.upserts && m.upserts.length) {
+                    d.upserts = $Array(m.upserts.length);
+                    for (var j = 0; j < m.upserts.length; ++j) {
+                        d.upserts[j] = o.bytes === $String ? $util.base64.encode(m.upserts[j], 0, m.upserts[j].length) : o.bytes === $Array ? $Array.prototype.slice.call(m.upserts[j]) : m.upserts[j];
+                    }
+                }
+                if (m.removedEntryIds && m.removedEntryIds.length) {
+                    d.removedEntryIds = $Array(m.removedEntryIds.length);
+                    for (var j = 0; j < m.removedEntryIds.length; ++j) {
+                        d.removedEntryIds[j] = m.removedEntryIds[j];
+                    }
+                }
+                if (m.issuedAtMs != null && $Object.hasOwnProperty.call(m, "issuedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.issuedAtMs = typeof m.issuedAtMs === "number" ? $BigInt(m.issuedAtMs) : $util.Long.fromBits(m.issuedAtMs.low >>> 0, m.issuedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.issuedAtMs === "number")
+                        d.issuedAtMs = o.longs === $String ? $String(m.issuedAtMs) : m.issuedAtMs;
+                    else
+                        d.issuedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.issuedAtMs) : o.longs === $Number ? new $util.LongBits(m.issuedAtMs.low >>> 0, m.issuedAtMs.high >>> 0).toNumber() : m.issuedAtMs;
+                }
+                if (m.listExpiresAtMs != null && $Object.hasOwnProperty.call(m, "listExpiresAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.listExpiresAtMs = typeof m.listExpiresAtMs === "number" ? $BigInt(m.listExpiresAtMs) : $util.Long.fromBits(m.listExpiresAtMs.low >>> 0, m.listExpiresAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.listExpiresAtMs === "number")
+                        d.listExpiresAtMs = o.longs === $String ? $String(m.listExpiresAtMs) : m.listExpiresAtMs;
+                    else
+                        d.listExpiresAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.listExpiresAtMs) : o.longs === $Number ? new $util.LongBits(m.listExpiresAtMs.low >>> 0, m.listExpiresAtMs.high >>> 0).toNumber() : m.listExpiresAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this HotlistUpdateFrame to JSON.
+             * @function toJSON
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HotlistUpdateFrame.prototype.toJSON = function() {
+                return HotlistUpdateFrame.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for HotlistUpdateFrame
+             * @function getTypeUrl
+             * @memberof alpr.v1.HotlistUpdateFrame
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            HotlistUpdateFrame.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/alpr.v1.HotlistUpdateFrame";
+            };
+
+            return HotlistUpdateFrame;
+        })();
+
         v1.SignedHotlistUpdate = (function() {
 
             /**

@@ -3,14 +3,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ManualClock, silentLogger } from '../../../core/index.js';
 import { HotlistKeeper } from '../../../firmware/hotlist/hotlistKeeper.js';
-import { newSigningKeys, sealHotlistUpdate, type alpr } from '../../../sync/index.js';
+import { encodeHotlistEntries, newSigningKeys, sealHotlistUpdate, type alpr } from '../../../sync/index.js';
 import { tempDir } from '../../helpers/index.js';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
 const hub = newSigningKeys();
 const device = newSigningKeys();
 const entry = (entryId: string, plate: string) => ({ entryId, plate, state: 'IL', category: 'stolen_vehicle', source: 'ncic', priority: 3 });
-const seal = (u: alpr.v1.IHotlistUpdate, signer = hub.privateKey, to = device.publicKey) => sealHotlistUpdate({ deviceId: 'pole-1', issuedAtMs: NOW, listExpiresAtMs: NOW + 86_400_000, ...u }, signer, to);
+const seal = (u: alpr.v1.IHotlistUpdate, signer = hub.privateKey, to = device.publicKey) =>
+  sealHotlistUpdate({ deviceId: 'pole-1', issuedAtMs: NOW, listExpiresAtMs: NOW + 86_400_000, ...u, upserts: encodeHotlistEntries(u.upserts ?? []) }, signer, to);
 
 async function keeper(t: import('tap').Test, dir?: string) {
   const clock = new ManualClock(NOW);
@@ -45,6 +46,20 @@ t.test('updates not signed by the hub, sealed to another device, or out of versi
   t.equal(k.version, 2, 'the list held is unchanged');
   for (const plate of ['EVIL01', 'EVIL02', 'EVIL03', 'EVIL04']) t.same(k.match(plate, null), [], `${plate} never entered the list`);
   t.match(k.status(), { updatesApplied: 1, updatesRefused: 5 });
+});
+
+t.test('a signed update carrying a malformed entry is refused whole: the list in use keeps matching', async (t) => {
+  const { k } = await keeper(t);
+  await k.receive(seal({ version: 2, snapshot: true, part: 0, parts: 1, upserts: [entry('a', 'AAA111')] }));
+  const bad = [...encodeHotlistEntries([entry('b', 'BBB222')]), Uint8Array.from([0x0a, 0x40, 0x41])];
+  const frame = (u: alpr.v1.IHotlistUpdateFrame) => sealHotlistUpdate({ deviceId: 'pole-1', issuedAtMs: NOW, listExpiresAtMs: NOW + 86_400_000, ...u }, hub.privateKey, device.publicKey);
+  await k.receive(frame({ version: 3, baseVersion: 2, upserts: bad }));
+  await k.receive(frame({ version: 4, snapshot: true, part: 0, parts: 1, upserts: bad }));
+  await k.receive(frame({ version: 4, baseVersion: 2, upserts: encodeHotlistEntries([{ entryId: 'c', plate: '' }]) }));
+  t.equal(k.version, 2);
+  t.equal(k.status().updatesRefused, 3);
+  t.equal(k.match('AAA111', 'IL').length, 1, 'the list held still matches');
+  t.same(k.match('BBB222', 'IL'), [], 'nothing of the refused updates was applied');
 });
 
 t.test('the list survives a restart, stays sealed on disk, and stops matching once the hub stops refreshing it', async (t) => {

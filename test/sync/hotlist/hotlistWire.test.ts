@@ -1,13 +1,14 @@
 import t from 'tap';
 import { diffieHellman, generateKeyPairSync } from 'node:crypto';
 import {
-  alpr, sealBatch, deviceSealingPrivateKey, deviceSealingPublicKey, envelopeHeader, keyId, newSealingKeys, newSigningKeys, openAlert, openHotlistUpdate,
+  alpr, encodeHotlistEntries, sealBatch, deviceSealingPrivateKey, deviceSealingPublicKey, envelopeHeader, keyId, newSealingKeys, newSigningKeys, openAlert, openHotlistUpdate,
   rawPublicKey, sealAlert, sealHotlistUpdate, signAlertAck, verifyAlertAck,
 } from '../../../sync/index.js';
 
 const hubSign = newSigningKeys();
 const device = newSigningKeys();
-const update = { deviceId: 'pole-1', version: 3, baseVersion: 2, snapshot: false, upserts: [{ entryId: 'e1', plate: 'SECRET9', state: 'IL' }], removedEntryIds: ['e0'] };
+const entries = [{ entryId: 'e1', plate: 'SECRET9', state: 'IL', vehicleMake: 'HOND', priority: 2, expiresAtMs: 1_800_000_000_000 }];
+const update = { deviceId: 'pole-1', version: 3, baseVersion: 2, snapshot: false, upserts: encodeHotlistEntries(entries), removedEntryIds: ['e0'] };
 
 t.test('the X25519 form of a device key is the same on the hub (from the public key) and on the device', async (tt) => {
   for (let i = 0; i < 8; i++) {
@@ -19,12 +20,19 @@ t.test('the X25519 form of a device key is the same on the hub (from the public 
   }
 });
 
+t.test('a frame with encoded entries is, byte for byte, the HotlistUpdate it stands for', async (tt) => {
+  const frame = alpr.v1.HotlistUpdateFrame.encode(update).finish();
+  const message = alpr.v1.HotlistUpdate.encode({ ...update, upserts: entries }).finish();
+  tt.same(Buffer.from(frame), Buffer.from(message));
+  tt.same(alpr.v1.HotlistUpdate.decode(frame).upserts[0]!.vehicleMake, 'HOND');
+});
+
 t.test('a hot-list update opens only on its device and only when the hub signed it', async (tt) => {
   const sealed = sealHotlistUpdate(update, hubSign.privateKey, device.publicKey);
   tt.notOk(Buffer.from(sealed).includes('SECRET9'), 'the broker sees no plate');
   const opened = openHotlistUpdate(sealed, 'pole-1', device.privateKey, hubSign.publicKey);
   tt.equal(opened.version, 3);
-  tt.equal(opened.upserts[0]!.plate, 'SECRET9');
+  tt.equal(alpr.v1.HotlistEntry.decode(opened.upserts[0]!).plate, 'SECRET9');
   tt.throws(() => openHotlistUpdate(sealed, 'pole-1', newSigningKeys().privateKey, hubSign.publicKey), { code: 'ALPR_ERR_SYNC_SEAL' }, 'another device cannot open it');
   tt.throws(() => openHotlistUpdate(sealed, 'pole-2', device.privateKey, hubSign.publicKey), { code: 'ALPR_ERR_SYNC_SIGNATURE' }, 'addressed to another device');
   const forged = sealHotlistUpdate(update, newSigningKeys().privateKey, device.publicKey);
