@@ -25,6 +25,9 @@ export interface HotlistPushOptions {
   logger: Logger;
 }
 
+/** How long after a push a device's status may still report the version it held before. */
+const IN_FLIGHT_MS = 60_000;
+
 interface DeviceView {
   /** The version the device last reported holding. */
   reported: number;
@@ -100,7 +103,9 @@ export class HotlistPush {
     this.stats.entriesSent += entries;
     const view = this.devices.get(deviceId) ?? { reported: fromVersion, sent: 0, sentAt: 0 };
     view.sent = changes.version;
-    view.sentAt = now;
+    // When the last part left: a large snapshot takes a while to send, and the device needs time
+    // to apply it before its status can report it.
+    view.sentAt = this.ctx.clock.now();
     this.devices.set(deviceId, view);
     this.ctx.logger.info({ deviceId, from: fromVersion, version: changes.version, snapshot: changes.snapshot, entries, messages: updates.length }, 'hot list pushed');
     return { version: changes.version, entries, messages: updates.length };
@@ -130,17 +135,20 @@ export class HotlistPush {
   }
 
   /**
-   * Sends a device what it lacks unless the same version went out recently (it may be in flight:
-   * statuses queued while a snapshot was being sent still report the old version).
+   * Sends a device what it lacks. A status can predate what was just sent (statuses queued while a
+   * snapshot was on its way still report the old version), so for a while after a push the device
+   * is taken to hold what it was sent and only the changes since go out, in order over QoS 1;
+   * after that its own report is believed (an update it refused is then sent again).
    */
   private async reconcile(deviceId: string): Promise<void> {
     const view = this.devices.get(deviceId);
     if (!view) return;
     const version = await this.ctx.hotlists.version();
     const now = this.ctx.clock.now();
-    const inFlight = view.sent === version && now - view.sentAt < 60_000;
+    const recentlySent = view.sent > 0 && now - view.sentAt < IN_FLIGHT_MS;
+    const holds = recentlySent ? view.sent : view.reported;
     const stale = now - view.sentAt > this.ctx.listTtlMs / 2;
-    if ((view.reported !== version && !inFlight) || stale) await this.pushTo(deviceId, view.reported);
+    if (holds !== version || stale) await this.pushTo(deviceId, holds);
   }
 
   private async checkVersion(): Promise<void> {

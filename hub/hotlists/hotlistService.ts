@@ -92,13 +92,15 @@ const toRecord = (r: EntryRow): HotlistRecord => ({
   removedAt: r.removed_at === null ? null : Number(r.removed_at), removedReason: r.removed_reason, changedVersion: Number(r.changed_version),
 });
 
+type WireRow = Pick<EntryRow, 'entry_id' | 'plate' | 'state' | 'plate_type' | 'vehicle_make' | 'vehicle_colour' | 'vehicle_type' | 'priority' | 'action' | 'source' | 'category' | 'expires_at' | 'removed'>;
+
+const WIRE_COLUMNS = 'entry_id, plate, state, plate_type, vehicle_make, vehicle_colour, vehicle_type, priority, action, source, category, expires_at, removed';
+
 /** The wire form the matcher and the appliances use. */
-export function toWireEntry(r: HotlistRecord): HotlistEntry {
-  return {
-    entryId: r.entryId, plate: r.plate, state: r.state, plateType: r.plateType, vehicleMake: r.vehicleMake, vehicleColour: r.vehicleColour,
-    vehicleType: r.vehicleType, priority: r.priority, action: r.action, source: r.source, category: r.category, expiresAtMs: r.expiresAt ?? 0,
-  };
-}
+const wireEntryOf = (r: WireRow): HotlistEntry => ({
+  entryId: r.entry_id, plate: r.plate, state: r.state, plateType: r.plate_type, vehicleMake: r.vehicle_make, vehicleColour: r.vehicle_colour,
+  vehicleType: r.vehicle_type, priority: Number(r.priority), action: r.action, source: r.source, category: r.category, expiresAtMs: r.expires_at === null ? 0 : Number(r.expires_at),
+});
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 500;
@@ -159,15 +161,15 @@ export class HotlistService {
     const version = await this.version();
     const snapshot = needsSnapshot(fromVersion, version);
     if (!snapshot && fromVersion === version) return { version, snapshot: false, upserts: [], removedEntryIds: [] };
+    // Only the columns the wire carries: a snapshot reads every live row (a million at a hub start).
     const rows = snapshot
-      ? await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE removed = 0 AND changed_version <= ?`, [version])
-      : await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE changed_version > ? AND changed_version <= ?`, [fromVersion, version]);
+      ? await this.ctx.sql.all<WireRow>(`SELECT ${WIRE_COLUMNS} FROM hotlist_entries WHERE removed = 0 AND changed_version <= ?`, [version])
+      : await this.ctx.sql.all<WireRow>(`SELECT ${WIRE_COLUMNS} FROM hotlist_entries WHERE changed_version > ? AND changed_version <= ?`, [fromVersion, version]);
     const upserts: HotlistEntry[] = [];
     const removedEntryIds: string[] = [];
     for (const row of rows) {
-      const r = toRecord(row);
-      if (r.removed) removedEntryIds.push(r.entryId);
-      else upserts.push(toWireEntry(r));
+      if (Number(row.removed) === 1) removedEntryIds.push(row.entry_id);
+      else upserts.push(wireEntryOf(row));
     }
     return { version, snapshot, upserts, removedEntryIds };
   }

@@ -41,12 +41,12 @@ function applianceSide(t: Tap, hub: Hub, device: Device, uplink: Uplink) {
   return { keeper, alerts };
 }
 
-function newUplink(hub: Hub, device: Device): Uplink {
+function newUplink(hub: Hub, device: Device, statusEveryMs = 500): Uplink {
   return new Uplink({
     deviceId: device.deviceId, brokerUrl: hub.broker!.url, source: device.buffer, deviceKey: device.keys.privateKey,
     hub: { sealPublicKey: hub.keys!.seal.publicKey, sealKeyId: hub.keys!.seal.keyId, verifyKey: hub.keys!.sign.publicKey },
     stateDir: device.dir, maxReads: 100, maxBytes: 4 * 1024 * 1024, maxAgeMs: 50, ackTimeoutMs: 2000, backoff: { initialMs: 100, maxMs: 1000 },
-    statusEveryMs: 500, clock: systemClock, logger: silentLogger(),
+    statusEveryMs, clock: systemClock, logger: silentLogger(),
   });
 }
 
@@ -105,4 +105,33 @@ t.test('the hub matches every stored read too: an appliance without the entry st
   await eventually(async () => (await services.alerts.stats(0, Date.now() + 1000)).alerts === 1, 15_000);
   const stored = await services.store.getRead(read.id);
   t.equal(stored?.plate, 'B0S125');
+});
+
+t.test('a status that predates the snapshot just sent gets the next change as a delta, not the whole list again', async (t) => {
+  const hub = await startHub(t);
+  const services = hub.services!;
+  const device = await makeDevice(t, { store: services.store, keys: hub.keys!, brokerUrl: hub.broker!.url } as never, { register: false });
+  await services.devices.enroll({ deviceId: device.deviceId, publicKey: rawPublicKey(device.keys.publicKey), siteId: 'site-1' }, 'admin');
+  // Statuses every 25 ms, so that some reach the hub between a change and its next poll.
+  const uplink = newUplink(hub, device, 25);
+  const { keeper } = applianceSide(t, hub, device, uplink);
+  // Statuses that left before the snapshot was applied (on a busy appliance or a slow link they
+  // reach the hub late) still report no list.
+  let late = false;
+  uplink.setStatusSource(async () => ({ hotlistVersion: late ? 0 : keeper.version }));
+  await keeper.start();
+  await uplink.start();
+  t.teardown(() => uplink.stop());
+  await eventually(() => keeper.version === 1, 15_000);
+  late = true;
+  await new Promise((r) => setTimeout(r, 1200)); // statuses reporting version 0 reach the hub
+  const { activationToken } = await services.accounts.create({ username: 'd.two', displayName: 'D Two', role: 'detective', trainingCompletedAt: Date.now() - 1e9, policySignedAt: Date.now() - 1e9, leadsCertifiedAt: Date.now() - 1e9 }, 'cli:root');
+  await services.accounts.activate(activationToken, 'correct horse battery staple cobalt');
+  const detective = (await services.accounts.list()).find((a) => a.username === 'd.two')!;
+  await services.hotlists.addInternal(detective, { plate: 'FEL0010', state: 'IL', category: 'felony_vehicle', caseNumber: '26-007701', reason: 'vehicle seen leaving the burglary on Oak Park Ave' });
+  await eventually(() => keeper.version === 2, 10_000);
+  await new Promise((r) => setTimeout(r, 1200)); // and more late statuses after the change
+  t.equal(hub.hotlistPush!.stats.snapshotsSent, 1, 'one snapshot; the change went as a delta');
+  t.equal(keeper.match('FEL0010', 'IL').length, 1);
+  t.equal(keeper.status().updatesRefused, 0);
 });
