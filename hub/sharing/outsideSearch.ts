@@ -12,7 +12,7 @@ import type { SearchLimits } from '../search/searchService.js';
 import type { HubStore } from '../store/index.js';
 import type { Agency, AgencyRegistry, Agreement, Declaration } from './agencyRegistry.js';
 import type { AgencyReviews } from './agencyReviews.js';
-import { checkSignedRequest, MAX_REQUEST_SKEW_MS, signPayload, type FederatedAnswer, type FederatedRequest, type ReleasedRead, type Signed } from './signedRequest.js';
+import { checkFreshness, MAX_REQUEST_SKEW_MS, signatureValid, signPayload, type FederatedAnswer, type FederatedRequest, type ReleasedRead, type Signed } from './signedRequest.js';
 
 /** What an outside agency asks, online (hub to hub) or by file (a written request handled here). */
 export interface OutsideRequest {
@@ -59,20 +59,19 @@ export class OutsideSearch {
   async answerSigned(signed: Signed<FederatedRequest>): Promise<Signed<FederatedAnswer>> {
     const request = signed.payload;
     const agency = await this.ctx.agencies.byOri(String(request.fromOri));
-    const refuseUnverified = async (err: unknown): Promise<never> => {
-      if (err instanceof AlprError) {
-        await this.ctx.audit.append({ actor: `agency:${String(request.fromOri)}`, action: 'sharing.requestRefused', outcome: 'refused', detail: { claimedOri: request.fromOri, nonce: request.nonce, reason: err.message } });
-      }
-      throw err;
-    };
+    // Not attributable to any agency: left to the request audit (counted in bursts, so a stranger cannot grow the chain).
+    if (!agency?.hubPublicKeyPem) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', `no partner hub with ORI ${String(request.fromOri)} is registered here`);
+    if (!signatureValid(signed, agency.hubPublicKeyPem)) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request signature does not verify against the partner hub\'s registered key');
     try {
-      if (!agency?.hubPublicKeyPem) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', `no partner hub with ORI ${String(request.fromOri)} is registered here`);
-      checkSignedRequest(signed, agency.hubPublicKeyPem, this.ctx.ownOri, this.ctx.clock.now());
+      checkFreshness(request, this.ctx.ownOri, this.ctx.clock.now());
       if (await this.ctx.store.sql.get('SELECT 1 AS x FROM sharing_nonces WHERE agency_id = ? AND nonce = ?', [agency.agencyId, request.nonce])) {
         throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'this request was already received (its nonce is spent): a replay is refused');
       }
     } catch (err) {
-      return refuseUnverified(err);
+      if (err instanceof AlprError) {
+        await this.ctx.audit.append({ actor: `agency:${agency.ori}`, action: 'sharing.requestRefused', outcome: 'refused', detail: { agencyName: agency.name, agencyOri: agency.ori, nonce: request.nonce, sentAt: request.sentAt, reason: err.message } });
+      }
+      throw err;
     }
     const answered = await this.run(agency, { ...request }, { kind: 'online', actor: `agency:${agency.ori}`, nonce: request.nonce });
     const hits: ReleasedRead[] = answered.hits.map((h) => ({ id: h.id, plate: h.plate, capturedAt: h.capturedAt, siteId: h.siteId, cameraId: h.cameraId, confidence: h.confidence, region: h.region }));

@@ -67,14 +67,12 @@ export function signatureValid(signed: Signed<unknown>, publicKeyPem: string): b
 }
 
 /**
- * Checks a request's signature against the partner hub's registered key and its time against the
- * clock; the nonce is spent by the caller in the same transaction as the ledger record.
+ * Checks a verified request's address and time against this hub; the nonce is spent by the caller
+ * in the same transaction as the ledger record.
  */
-export function checkSignedRequest(signed: Signed<FederatedRequest>, publicKeyPem: string, ownOri: string, now: number): void {
-  const fail = (message: string): never => {
-    throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', message);
-  };
-  if (!signatureValid(signed, publicKeyPem)) fail('the request signature does not verify against the partner hub\'s registered key');
-  if (signed.payload.toOri !== ownOri) fail(`the request is addressed to ${signed.payload.toOri}, not this hub (${ownOri})`);
-  if (Math.abs(now - signed.payload.sentAt) > MAX_REQUEST_SKEW_MS) fail('the request is more than 5 minutes from this hub\'s clock: stale, replayed or a clock out of step');
+export function checkFreshness(request: FederatedRequest, ownOri: string, now: number): void {
+  if (request.toOri !== ownOri) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', `the request is addressed to ${request.toOri}, not this hub (${ownOri})`);
+  if (Math.abs(now - request.sentAt) > MAX_REQUEST_SKEW_MS) {
+    throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request is more than 5 minutes from this hub\'s clock: stale, replayed or a clock out of step');
+  }
 }

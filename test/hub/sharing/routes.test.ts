@@ -129,4 +129,6 @@ onBothStores(t, 'a written request from an agency without online access: release
   const spoofed = await ours.app.inject({ method: 'POST', url: '/api/v1/federation/search', payload: { payload: { version: 1, fromOri: 'IL0849800', toOri: 'IL0160000', nonce: 'n0000000000000001', sentAt: here.clock.now(), officer: request.officer, caseNumber: 'X-1', offense: '240', purpose: 'stolen_vehicle', description: 'stolen pickup again', query: request.query }, signature: 'AAAA' } });
   t.equal(spoofed.statusCode, 401, 'an agency with no hub on record cannot search online');
   t.equal(spoofed.json().code, 'ALPR_ERR_FEDERATION_REQUEST');
+  const [unattributed] = await here.services.audit.query({ action: 'sharing.requestRefused', limit: 5 });
+  t.match(unattributed, { actor: 'anonymous', outcome: 'refused', detail: { route: '/api/v1/federation/search', code: 'ALPR_ERR_FEDERATION_REQUEST' } }, 'the request audit records the unverifiable request');
 });
