@@ -177,7 +177,7 @@ export async function main(argv: string[]): Promise<number> {
 
     say('7. the audit trail of what just happened');
     const trail = await api<Array<{ seq: number; at: number; actor: string; action: string; outcome: string }>>('GET', '/api/v1/audit?limit=1000', undefined, admin.session);
-    const names = new Map([[admin.userId, admin.username], [officer.userId, officer.username], [`token-of:${admin.userId}`, `enrollment token of ${admin.username}`]]);
+    const names = new Map([[admin.userId, admin.username], [officer.userId, officer.username], [`token-of:${admin.userId}`, `enrollment token of ${admin.username}`], ...shared.names]);
     for (const r of trail) say(`   #${String(r.seq).padStart(3)} ${new Date(r.at).toISOString().slice(11, 19)}  ${(names.get(r.actor) ?? r.actor).padEnd(34)} ${r.action.padEnd(24)} ${r.outcome}`);
     const verify = await api<{ records: number; problems: unknown[] }>('GET', '/api/v1/audit/verify', undefined, admin.session);
     say(`   audit chain verified: ${verify.records} records, ${verify.problems.length} problems`);
@@ -192,7 +192,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // With the demo's own scenes the stolen car passes: its alert must have been verified into a stop.
     const expectStop = values.images === undefined;
-    const ok = shared && verify.problems.length === 0 && atHub.every(Boolean) && reads.length > 0 && search.hits.length > 0 && (stopRecorded || !expectStop);
+    const ok = shared.ok && verify.problems.length === 0 && atHub.every(Boolean) && reads.length > 0 && search.hits.length > 0 && (stopRecorded || !expectStop);
     await hub.stop();
     say(`\ndata folder: ${dataDir}`);
     const { keyFile, witnessFile } = demoAuditFiles(auditDir);

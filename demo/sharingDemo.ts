@@ -12,7 +12,7 @@ const DECLARATION = Buffer.from(`%PDF-1.4\n% Maywood Police Department declares 
  * officer searches this hub hub to hub: refused without a declaration on file, answered and
  * recorded on both hubs with one, refused again once the Chief revokes the agency.
  */
-export async function demoSharing(o: { hub: Hub; adminSession: string; plate: string; dataDir: string; say: (line: string) => void }): Promise<boolean> {
+export async function demoSharing(o: { hub: Hub; adminSession: string; plate: string; dataDir: string; say: (line: string) => void }): Promise<{ ok: boolean; names: Array<[string, string]> }> {
   const { say } = o;
   const here = o.hub.services!;
   const api = hubApi(o.hub.httpUrl);
@@ -48,7 +48,8 @@ export async function demoSharing(o: { hub: Hub; adminSession: string; plate: st
     await api('POST', `/api/v1/sharing/agencies/${maywood.agencyId}/revoke`, { reason: 'demo: the Chief ends the agreement' }, chief.session);
     const afterRevocation = await refused();
     say(`   the Chief revokes Maywood's access; the next search: ${afterRevocation ?? 'ANSWERED (wrong)'}`);
-    return withoutDeclaration !== null && /declaration/.test(withoutDeclaration) && answer.hits.length > 0 && afterRevocation !== null && /revoked/.test(afterRevocation);
+    const ok = withoutDeclaration !== null && /declaration/.test(withoutDeclaration) && answer.hits.length > 0 && afterRevocation !== null && /revoked/.test(afterRevocation);
+    return { ok, names: [[chief.userId, chief.username]] };
   } finally {
     await partner.stop();
   }

@@ -37,6 +37,8 @@ interface Channel {
   actor: string;
   nonce?: string;
   handledBy?: string;
+  /** A file request: who the released file names (online answers go to the signing partner hub). */
+  recipient?: { name: string; agency: string; ori: string };
 }
 
 const CASE = /^[A-Za-z0-9][A-Za-z0-9 /#.-]{2,39}$/;
@@ -89,7 +91,8 @@ export class OutsideSearch {
     requirePermission(user.role, 'sharing.fileRequest');
     this.ctx.accounts.requireCurrent(user);
     const agency = await this.ctx.agencies.require(agencyId);
-    const answered = await this.run(agency, request, { kind: 'file', actor: user.userId, handledBy: user.userId });
+    const recipient = { name: String(request.officer?.name), agency: agency.name, ori: agency.ori };
+    const answered = await this.run(agency, request, { kind: 'file', actor: user.userId, handledBy: user.userId, recipient });
     const reads = [];
     for (const hit of answered.hits) {
       const read = await this.ctx.store.getRead(hit.id);
@@ -98,14 +101,14 @@ export class OutsideSearch {
     return signEvidence({
       format: 'alpr-evidence/1', exportId: randomUUID(), caseNumber: String(request.caseNumber), description: String(request.description),
       exportedBy: { userId: user.userId, username: user.username, displayName: user.displayName }, exportedAt: new Date(answered.record.at).toISOString(),
-      searchId: answered.record.seq, recipient: { name: String(request.officer?.name), agency: agency.name, ori: agency.ori }, reads,
+      searchId: answered.record.seq, recipient, reads,
     }, this.ctx);
   }
 
   private async run(agency: Agency, req: OutsideRequest, channel: Channel): Promise<Answered> {
     const detail: Record<string, unknown> = {
       agencyName: agency.name, agencyOri: agency.ori, agencyId: agency.agencyId, purpose: req.purpose, offense: req.offense, caseNumber: req.caseNumber,
-      officer: req.officer, description: req.description, query: req.query, channel: channel.kind, nonce: channel.nonce, handledBy: channel.handledBy,
+      officer: req.officer, description: req.description, query: req.query, channel: channel.kind, nonce: channel.nonce, handledBy: channel.handledBy, recipient: channel.recipient,
     };
     const refusal = (err: AlprError, extra: Record<string, unknown> = {}) => ({
       actor: channel.actor, action: 'sharing.search', outcome: 'refused' as const,

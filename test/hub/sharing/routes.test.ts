@@ -123,7 +123,7 @@ onBothStores(t, 'a written request from an agency without online access: release
   t.same(file.body.reads.map((r: { id: string }) => r.id), [read!.id]);
   t.ok(verifyEvidenceFile(file, createPublicKey(here.services.sharing.publicKeyPem)), 'the file verifies with this hub\'s key');
   const [, record] = await here.services.audit.query({ action: 'sharing.search', limit: 10 });
-  t.match(record!.detail, { agencyName: 'Illinois State Police', agencyOri: 'IL0849800', outcome: 'answered', readsReleased: 1, channel: 'file', handledBy: detective.account.userId, readIds: [read!.id] });
+  t.match(record!.detail, { agencyName: 'Illinois State Police', agencyOri: 'IL0849800', outcome: 'answered', readsReleased: 1, channel: 'file', handledBy: detective.account.userId, readIds: [read!.id], recipient: { name: 'Sgt. K. Novak', agency: 'Illinois State Police', ori: 'IL0849800' } });
   t.ok(record!.detail.declarationId, 'the declaration it was released under is named');
   t.equal(file.body.searchId, record!.seq);
   const spoofed = await ours.app.inject({ method: 'POST', url: '/api/v1/federation/search', payload: { payload: { version: 1, fromOri: 'IL0849800', toOri: 'IL0160000', nonce: 'n0000000000000001', sentAt: here.clock.now(), officer: request.officer, caseNumber: 'X-1', offense: '240', purpose: 'stolen_vehicle', description: 'stolen pickup again', query: request.query }, signature: 'AAAA' } });
