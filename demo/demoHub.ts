@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger, systemClock } from '../core/index.js';
-import { base32Decode, Hub, totp } from '../hub/index.js';
+import { base32Decode, Hub, totp, type HubOptions } from '../hub/index.js';
 
 export const DEMO_PASSWORD = 'demo lantern harbour violet ferry';
 
@@ -28,13 +28,13 @@ export function demoAuditFiles(auditDir: string): { keyFile: string; witnessFile
   return { keyFile: join(auditDir, 'audit-key.pem'), witnessFile: join(auditDir, 'audit.witness') };
 }
 
-export async function startDemoHub(o: { dataDir: string; auditDir: string; pgUrl: string | null; brokerUrl: string | null; httpPort: number; verbose: boolean }): Promise<Hub> {
+export async function startDemoHub(o: { dataDir: string; auditDir: string; pgUrl: string | null; brokerUrl: string | null; httpPort: number; verbose: boolean; policy?: HubOptions['policy'] }): Promise<Hub> {
   const sink = new Writable({ write: (_c, _e, done) => done() });
   const logger = createLogger({ name: 'alpr-hub', level: o.verbose ? 'info' : 'warn', ...(o.verbose ? {} : { destination: sink as never }) });
   const hub = new Hub({
     dataDir: o.dataDir, audit: demoAuditFiles(o.auditDir), pgUrl: o.pgUrl, pgSchema: 'alpr_demo', brokerUrl: o.brokerUrl, brokerUsername: 'hub', brokerPassword: process.env.ALPR_HUB_BROKER_PASSWORD ?? '',
     sharedGroup: o.brokerUrl ? 'alpr-demo' : null, mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: o.httpPort,
-    policy: {}, clock: systemClock, logger,
+    policy: o.policy ?? {}, clock: systemClock, logger,
   });
   await hub.start();
   return hub;
@@ -51,4 +51,18 @@ export function hubApi(baseUrl: string) {
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${json.code}: ${json.message}`);
     return json;
   };
+}
+
+/** An account made the way a department makes one: created, activated, TOTP confirmed. */
+export async function account(api: ReturnType<typeof hubApi>, services: NonNullable<Hub['services']>, role: 'admin' | 'officer' | 'chief', certifiedAt: number, adminSession?: string) {
+  const username = `demo.${role}.${Date.now().toString(36)}`;
+  const dates = { trainingCompletedAt: certifiedAt, policySignedAt: certifiedAt, leadsCertifiedAt: certifiedAt };
+  const activationToken = adminSession
+    ? (await api<{ activationToken: string }>('POST', '/api/v1/accounts', { username, displayName: `Demo ${role}`, role, ...dates }, adminSession)).activationToken
+    : (await services.accounts.create({ username, displayName: `Demo ${role}`, role, ...dates }, 'cli:demo', 'host')).activationToken;
+  const { otpauthUri } = await api<{ otpauthUri: string }>('POST', '/api/v1/auth/activate', { activationToken, password: DEMO_PASSWORD });
+  const authenticator = new DemoAuthenticator(otpauthUri);
+  const confirmed = await api<{ userId: string }>('POST', '/api/v1/auth/mfa/confirm', { username, password: DEMO_PASSWORD, code: authenticator.code() });
+  const session = role !== 'officer' ? (await api<{ token: string }>('POST', '/api/v1/auth/sign-in', { username, password: DEMO_PASSWORD, code: authenticator.code() })).token : '';
+  return { username, userId: confirmed.userId, authenticator, session };
 }

@@ -9,7 +9,8 @@ import { Appliance, dataKeyPath, loadConfigFile, loadDataKey, readBufferFromConf
 import { recognizerFromConfig } from '../inference/index.js';
 import { main as provision } from '../provisioning/index.js';
 import { NCIC_MAPPING } from '../hub/hotlists/importMapping.js';
-import { DEMO_PASSWORD, DemoAuthenticator, demoAuditFiles, hubApi, startDemoHub } from './demoHub.js';
+import { account, DEMO_PASSWORD, demoAuditFiles, hubApi, startDemoHub } from './demoHub.js';
+import { demoSharing } from './sharingDemo.js';
 
 /**
  * The state hot file the demo imports (NCIC/LEADS field codes, docs/hotlists.md): the Illinois
@@ -171,9 +172,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (open.length === 0) say('   no hot-listed plate passed the camera');
 
-    say('6. the audit trail of what just happened');
+    say('6. an outside agency searches hub to hub (VII.D, IX.1, 625 ILCS 5/2-130)');
+    const shared = await demoSharing({ hub, adminSession: admin.session, plate, dataDir, say });
+
+    say('7. the audit trail of what just happened');
     const trail = await api<Array<{ seq: number; at: number; actor: string; action: string; outcome: string }>>('GET', '/api/v1/audit?limit=1000', undefined, admin.session);
-    const names = new Map([[admin.userId, admin.username], [officer.userId, officer.username], [`token-of:${admin.userId}`, `enrollment token of ${admin.username}`]]);
+    const names = new Map([[admin.userId, admin.username], [officer.userId, officer.username], [`token-of:${admin.userId}`, `enrollment token of ${admin.username}`], ...shared.names]);
     for (const r of trail) say(`   #${String(r.seq).padStart(3)} ${new Date(r.at).toISOString().slice(11, 19)}  ${(names.get(r.actor) ?? r.actor).padEnd(34)} ${r.action.padEnd(24)} ${r.outcome}`);
     const verify = await api<{ records: number; problems: unknown[] }>('GET', '/api/v1/audit/verify', undefined, admin.session);
     say(`   audit chain verified: ${verify.records} records, ${verify.problems.length} problems`);
@@ -188,7 +192,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // With the demo's own scenes the stolen car passes: its alert must have been verified into a stop.
     const expectStop = values.images === undefined;
-    const ok = verify.problems.length === 0 && atHub.every(Boolean) && reads.length > 0 && search.hits.length > 0 && (stopRecorded || !expectStop);
+    const ok = shared.ok && verify.problems.length === 0 && atHub.every(Boolean) && reads.length > 0 && search.hits.length > 0 && (stopRecorded || !expectStop);
     await hub.stop();
     say(`\ndata folder: ${dataDir}`);
     const { keyFile, witnessFile } = demoAuditFiles(auditDir);
@@ -202,20 +206,6 @@ export async function main(argv: string[]): Promise<number> {
     await hub.stop().catch(() => undefined);
     return 1;
   }
-}
-
-/** An account made the way a department makes one: created, activated, TOTP confirmed. */
-async function account(api: ReturnType<typeof hubApi>, services: NonNullable<Awaited<ReturnType<typeof startDemoHub>>['services']>, role: 'admin' | 'officer', certifiedAt: number, adminSession?: string) {
-  const username = `demo.${role}.${Date.now().toString(36)}`;
-  const dates = { trainingCompletedAt: certifiedAt, policySignedAt: certifiedAt, leadsCertifiedAt: certifiedAt };
-  const activationToken = adminSession
-    ? (await api<{ activationToken: string }>('POST', '/api/v1/accounts', { username, displayName: `Demo ${role}`, role, ...dates }, adminSession)).activationToken
-    : (await services.accounts.create({ username, displayName: `Demo ${role}`, role, ...dates }, 'cli:demo')).activationToken;
-  const { otpauthUri } = await api<{ otpauthUri: string }>('POST', '/api/v1/auth/activate', { activationToken, password: DEMO_PASSWORD });
-  const authenticator = new DemoAuthenticator(otpauthUri);
-  const confirmed = await api<{ userId: string }>('POST', '/api/v1/auth/mfa/confirm', { username, password: DEMO_PASSWORD, code: authenticator.code() });
-  const session = role === 'admin' ? (await api<{ token: string }>('POST', '/api/v1/auth/sign-in', { username, password: DEMO_PASSWORD, code: authenticator.code() })).token : '';
-  return { username, userId: confirmed.userId, authenticator, session };
 }
 
 function countImages(folder: string): number {

@@ -8,6 +8,7 @@ import { AuditLog, type AuditTrail } from './audit/auditLog.js';
 import { migratePolicySchema } from './db/policySchema.js';
 import { DeviceRegistry } from './devices/deviceRegistry.js';
 import { EvidenceService } from './evidence/evidenceService.js';
+import { migrateSharingSchema } from './sharing/sharingSchema.js';
 import { migrateHotlistSchema } from './hotlists/hotlistSchema.js';
 import { DEFAULT_HOTLIST_RULES, HotlistService, type HotlistRules } from './hotlists/hotlistService.js';
 import { DEFAULT_MAX_FUTURE_SKEW_MS } from './ingest/ingestService.js';
@@ -17,6 +18,7 @@ import { PurposeGate } from './policy/purposeGate.js';
 import { ReviewFlags } from './policy/reviewFlags.js';
 import { DEFAULT_RETENTION, RetentionService, type RetentionOptions } from './retention/retentionService.js';
 import { DEFAULT_SEARCH_LIMITS, SearchService, type SearchLimits } from './search/searchService.js';
+import { createSharing, type Sharing } from './sharing/sharing.js';
 import { SiteRegistry } from './sites/siteRegistry.js';
 import { ImageCipher, type HubStore } from './store/index.js';
 
@@ -36,6 +38,8 @@ export interface HubPolicyOptions {
   maxFutureSkewMs: number;
   passwordCost: PasswordHasherOptions;
   issuer: string;
+  /** This department's NCIC ORI: what partner hubs address signed requests to, and sign answers as. */
+  ori: string;
 }
 
 export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
@@ -50,6 +54,7 @@ export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
   maxFutureSkewMs: DEFAULT_MAX_FUTURE_SKEW_MS,
   passwordCost: DEFAULT_PASSWORD_COST,
   issuer: 'ALPR Hub',
+  ori: 'IL0160000',
 };
 
 /** The hub's policy services over one store; what the HTTP API and the CLI call. */
@@ -66,6 +71,7 @@ export interface HubServices {
   retention: RetentionService;
   hotlists: HotlistService;
   alerts: AlertService;
+  sharing: Sharing;
   policy: HubPolicyOptions;
 }
 
@@ -81,6 +87,7 @@ export async function createHubServices(ctx: {
   await migratePolicySchema(store.sql);
   await migrateHotlistSchema(store.sql);
   await migrateAlertSchema(store.sql);
+  await migrateSharingSchema(store.sql);
   const audit = new AuditLog({ sql: store.sql, clock, trail: ctx.auditTrail });
   await audit.openTrail();
   const accounts = new AccountService({ sql: store.sql, audit, clock, secrets: new ImageCipher(ctx.keys.imageKey), rules: policy.accounts, passwords: new PasswordHasher(policy.passwordCost), issuer: policy.issuer });
@@ -89,8 +96,9 @@ export async function createHubServices(ctx: {
   const reviews = new ReviewFlags({ sql: store.sql, audit, clock });
   const gate = new PurposeGate({ extraTerms: policy.prohibitedTerms, caseNumbers: policy.caseNumbers });
   const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search });
+  const sharing = createSharing({ store, audit, clock, accounts, sites, gate, reviews, limits: policy.search, ori: policy.ori, sign: ctx.keys.sign });
   return {
-    store, audit, accounts, sites, felony, reviews, search, policy,
+    store, audit, accounts, sites, felony, reviews, search, policy, sharing,
     hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }) }),
     alerts: new AlertService({ sql: store.sql, store, audit, clock, accounts }),
     devices: new DeviceRegistry({ store, sites, audit, clock }),

@@ -20,6 +20,7 @@ export const PolicyFileSchema = Type.Object({
   max_reads_per_export: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Reads in one evidence export (default 10).' })),
   max_sessions_per_account: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'Open sessions one account may hold; one more sign-in ends the oldest, audited (default 3).' })),
   felony_approval_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Days an approved other-felony request may be cited (default 30).' })),
+  ori: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[A-Z0-9]{7}$', description: 'This department\'s NCIC ORI: partner hubs address their signed requests to it (default IL0160000).' })),
   max_future_skew_seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600, description: 'Reads captured more than this far ahead of the hub\'s clock are refused at ingest (default 300).' })),
   prohibited_terms: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 80 }), Type.Array(Type.String({ minLength: 2, maxLength: 80 }), { maxItems: 500 }),
     { description: 'Category -> more terms that refuse a search; they add to the built-in screen (hub/policy/screen/lexicon.ts), never replace it.' })),
@@ -61,6 +62,7 @@ export async function loadPolicyFile(path: string): Promise<Partial<HubPolicyOpt
     maxReadsPerExport: p.max_reads_per_export ?? DEFAULT_HUB_POLICY.maxReadsPerExport,
     accounts: { ...DEFAULT_HUB_POLICY.accounts, maxSessionsPerAccount: p.max_sessions_per_account ?? DEFAULT_HUB_POLICY.accounts.maxSessionsPerAccount },
     felonyApprovalValidMs: p.felony_approval_days === undefined ? DEFAULT_HUB_POLICY.felonyApprovalValidMs : p.felony_approval_days * 86_400_000,
+    ori: p.ori ?? DEFAULT_HUB_POLICY.ori,
     maxFutureSkewMs: p.max_future_skew_seconds === undefined ? DEFAULT_HUB_POLICY.maxFutureSkewMs : p.max_future_skew_seconds * 1000,
     ...(p.prohibited_terms ? { prohibitedTerms: p.prohibited_terms } : {}),
     hotlists: {

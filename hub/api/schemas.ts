@@ -83,6 +83,7 @@ export const EvidenceReply = Type.Object({
   body: Type.Object({
     format: Type.Literal('alpr-evidence/1'), exportId: Type.String(), caseNumber: Type.String(), description: Type.String(),
     exportedBy: Type.Object({ userId: Type.String(), username: Type.String(), displayName: Type.String() }), exportedAt: Type.String(), searchId: Type.Integer(),
+    recipient: Type.Object({ name: Type.String(), agency: Type.Union([Type.String(), Type.Null()]), ori: Type.Union([Type.String(), Type.Null()]) }, { description: 'who the reads go to: the exporting officer (agency null: this department) or an outside agency\'s officer' }),
     reads: Type.Array(Type.Object({
       id: Type.String(), plate: Type.String(), capturedAt: Type.String(), siteId: Type.String(), cameraId: Type.String(), deviceId: Type.String(),
       confidence: Type.Number(), region: Type.Union([Type.String(), Type.Null()]), cropJpegBase64: Type.String(), contextJpegBase64: Type.String(),

@@ -14,6 +14,7 @@ import { ingestRoutes } from '../ingest/routes.js';
 import { clientCertPlugin } from '../tls/clientCertPlugin.js';
 import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
 import { policyRoutes } from '../policy/routes.js';
+import { sharingRoutes } from '../sharing/routes.js';
 import { siteRoutes } from '../sites/routes.js';
 import { HTTP_STATUS } from './httpStatus.js';
 import * as S from './schemas.js';
@@ -179,6 +180,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   // --- features registered as plugins, each with its own routes ------------------------------
   await app.register(hotlistRoutes, { services, auth, me });
   await app.register(alertRoutes, { services, auth, me });
+  await app.register(sharingRoutes, { services, auth, me });
 
   await app.ready();
   return app;

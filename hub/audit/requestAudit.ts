@@ -19,6 +19,8 @@ const ROUTE_ACTIONS: Record<string, { action: string; keepBody?: true }> = {
   'GET /api/v1/devices': { action: 'devices.list' },
   'GET /api/v1/felony-requests': { action: 'felony.list' },
   'GET /api/v1/sites': { action: 'sites.list' },
+  // A partner hub's request refused before its signature was verified (unknown ORI, bad signature, malformed).
+  'POST /api/v1/federation/search': { action: 'sharing.requestRefused' },
 };
 
 /** How much of a refused request body is kept (search and export bodies only: never passwords). */

@@ -29,6 +29,14 @@ export interface EvidenceRead {
   contextJpegBase64: string;
 }
 
+/** Who the reads in a file go to: the exporting officer (this department's evidence), or an outside agency's officer. */
+export interface EvidenceRecipient {
+  name: string;
+  /** null: this department. */
+  agency: string | null;
+  ori: string | null;
+}
+
 /** The file an officer books into evidence: the body and the hub's Ed25519 signature over it. */
 export interface EvidenceFile {
   body: {
@@ -38,7 +46,9 @@ export interface EvidenceFile {
     description: string;
     exportedBy: { userId: string; username: string; displayName: string };
     exportedAt: string;
+    /** The search (or, for an outside agency's request, the `sharing.search` ledger record) the reads came from. */
     searchId: number;
+    recipient: EvidenceRecipient;
     reads: EvidenceRead[];
   };
   /** base64 Ed25519 signature over canonicalJson(body). */
@@ -68,6 +78,22 @@ export function verifyEvidenceFile(file: EvidenceFile, publicKey: KeyObject): bo
   } catch {
     return false;
   }
+}
+
+export function evidenceRead(r: HubRead): EvidenceRead {
+  return {
+    id: r.id, plate: r.plate, capturedAt: new Date(r.capturedAt).toISOString(), siteId: r.siteId, cameraId: r.cameraId, deviceId: r.deviceId,
+    confidence: r.confidence, region: r.region, cropJpegBase64: r.crop.toString('base64'), contextJpegBase64: r.context.toString('base64'),
+  };
+}
+
+/** Signs an evidence body with the hub's key, with the public half beside it so anyone can check it. */
+export function signEvidence(body: EvidenceFile['body'], keys: { signingKey: KeyObject; verifyKey: KeyObject }): EvidenceFile {
+  return {
+    body,
+    signature: sign(null, Buffer.from(canonicalJson(body)), keys.signingKey).toString('base64'),
+    publicKey: keys.verifyKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 /**
@@ -106,21 +132,14 @@ export class EvidenceService {
         await db.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', [holdId, read.id, caseNumber, user.userId, now]);
         await this.ctx.audit.append({ actor: user.userId, action: 'hold.place', detail: { holdId, readId: read.id, caseNumber, exportId } }, db);
       }
-      await this.ctx.audit.append({ actor: user.userId, action: 'evidence.export', detail: { exportId, caseNumber, description, searchId: input.searchId, readIds } }, db);
+      await this.ctx.audit.append({ actor: user.userId, action: 'evidence.export', detail: { exportId, caseNumber, description, searchId: input.searchId, readIds, recipient: { name: user.displayName, agency: null, ori: null } } }, db);
     });
-    const body: EvidenceFile['body'] = {
+    const recipient: EvidenceRecipient = { name: user.displayName, agency: null, ori: null };
+    return signEvidence({
       format: 'alpr-evidence/1', exportId, caseNumber, description,
       exportedBy: { userId: user.userId, username: user.username, displayName: user.displayName }, exportedAt: new Date(now).toISOString(), searchId: input.searchId,
-      reads: reads.map((r) => ({
-        id: r.id, plate: r.plate, capturedAt: new Date(r.capturedAt).toISOString(), siteId: r.siteId, cameraId: r.cameraId, deviceId: r.deviceId,
-        confidence: r.confidence, region: r.region, cropJpegBase64: r.crop.toString('base64'), contextJpegBase64: r.context.toString('base64'),
-      })),
-    };
-    return {
-      body,
-      signature: sign(null, Buffer.from(canonicalJson(body)), this.ctx.signingKey).toString('base64'),
-      publicKey: this.ctx.verifyKey.export({ type: 'spki', format: 'pem' }).toString(),
-    };
+      recipient, reads: reads.map(evidenceRead),
+    }, this.ctx);
   }
 
   async releaseHold(holdId: string, actor: string, reason: string): Promise<Hold> {

@@ -21,6 +21,11 @@ export const PERMISSIONS = [
   'reviews.manage', // review searches the purpose gate flagged (VII.H)
   'audit.read', // read and verify the audit chain (VII.E)
   'audit.export', // export the audit log (VII.E-G)
+  'sharing.register', // record outside agencies and their signed declarations (VII.D; 625 ILCS 5/2-130)
+  'sharing.approve', // approve sharing agreements, revoke an agency, decide its reviews (VII.D, VII.I: the Chief)
+  'sharing.fileRequest', // answer an outside agency's written request (VII.D: Investigations or Records)
+  'sharing.searchPartners', // search partner agencies' hubs (IX.1: officers; IX.2: detectives and analysts as officers)
+  'sharing.ledger', // read the sharing ledger (VII.E-F)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,13 +34,13 @@ export type Permission = (typeof PERMISSIONS)[number];
  * docs/hub.md prints the same table and test/hub/policy/permissions.test.ts checks every cell.
  */
 export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
-  officer: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'alerts.respond'],
+  officer: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'alerts.respond', 'sharing.searchPartners'],
   dispatcher: ['reads.search', 'reads.viewImage', 'alerts.respond'],
-  analyst: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond'],
-  detective: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond'],
-  admin: ['reads.searchAdministrative', 'reads.viewImage', 'accounts.manage', 'sites.manage', 'retention.manage', 'reviews.manage', 'audit.read', 'hotlists.import'],
-  auditor: ['reads.searchAdministrative', 'reads.viewImage', 'reads.viewAllHeld', 'audit.read', 'audit.export'],
-  chief: ['felony.approve', 'sites.approve', 'audit.read'],
+  analyst: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond', 'sharing.searchPartners', 'sharing.fileRequest'],
+  detective: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond', 'sharing.searchPartners', 'sharing.fileRequest'],
+  admin: ['reads.searchAdministrative', 'reads.viewImage', 'accounts.manage', 'sites.manage', 'retention.manage', 'reviews.manage', 'audit.read', 'hotlists.import', 'sharing.register'],
+  auditor: ['reads.searchAdministrative', 'reads.viewImage', 'reads.viewAllHeld', 'audit.read', 'audit.export', 'sharing.ledger'],
+  chief: ['felony.approve', 'sites.approve', 'audit.read', 'sharing.approve', 'sharing.ledger'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

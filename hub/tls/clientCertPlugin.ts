@@ -11,7 +11,8 @@ import { CertBindings } from './certBindings.js';
  * signed device requests and the installer's site list (enrollment token, no Authorization).
  * Everything else, routes added later included, needs an agency client certificate.
  */
-const DEVICE_ROUTES = new Set(['POST /api/v1/provisioning/enroll', 'POST /api/v1/provisioning/devices/:deviceId/:action', 'GET /health']);
+// Signed by a device or a partner hub's key, not sent from an agency device with a session.
+const DEVICE_ROUTES = new Set(['POST /api/v1/provisioning/enroll', 'POST /api/v1/provisioning/devices/:deviceId/:action', 'GET /health', 'POST /api/v1/federation/search']);
 const SIGN_IN = 'POST /api/v1/auth/sign-in';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

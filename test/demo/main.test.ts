@@ -32,6 +32,10 @@ t.test('npm run demo runs the whole system and exits 0; every read it printed is
   t.match(stdout, /alert\.disposition +ok/, 'the stop is in the audit trail');
   t.match(stdout, /next search, lawful as it is, is refused too: .*suspended/);
   t.match(stdout, /lifts the suspension; the officer searches again: [1-9]\d* result/);
+  t.match(stdout, /no declaration on file: the partner hub refused the search: ALPR_ERR_SHARING_REFUSED: .*declaration/, 'an outside agency without a declaration is refused');
+  t.match(stdout, /with the signed declaration recorded: answered, [1-9]\d* read\(s\); ledger here sharing\.search #\d+, at Maywood sharing\.outboundSearch #\d+/);
+  t.match(stdout, /revokes Maywood's access; the next search: .*ALPR_ERR_SHARING_REFUSED: .*revoked/);
+  t.match(stdout, /agency:IL0161100 +sharing\.search +ok/, 'the answered search is in this hub\'s audit trail');
   const printed = [...stdout.matchAll(/READ \w+ .* id ([0-9a-f-]{36})/g)].map((m) => m[1]!);
   t.ok(printed.length >= 5, `${printed.length} reads printed`);
 

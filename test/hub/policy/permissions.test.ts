@@ -26,6 +26,11 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'reviews.manage':             { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: n, chief: n },
   'audit.read':                 { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: Y, chief: Y },
   'audit.export':               { officer: n, dispatcher: n, analyst: n, detective: n, admin: n, auditor: Y, chief: n },
+  'sharing.register':           { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: n, chief: n },
+  'sharing.approve':            { officer: n, dispatcher: n, analyst: n, detective: n, admin: n, auditor: n, chief: Y },
+  'sharing.fileRequest':        { officer: n, dispatcher: n, analyst: Y, detective: Y, admin: n, auditor: n, chief: n },
+  'sharing.searchPartners':     { officer: Y, dispatcher: n, analyst: Y, detective: Y, admin: n, auditor: n, chief: n },
+  'sharing.ledger':             { officer: n, dispatcher: n, analyst: n, detective: n, admin: n, auditor: Y, chief: Y },
 };
 
 t.test('every cell of the permission matrix is as the order says', async (t) => {

@@ -1,0 +1,251 @@
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { AlprError, type Clock } from '../../core/index.js';
+import type { Account, AccountService } from '../accounts/accountService.js';
+import type { AuditLog, AuditRecord } from '../audit/auditLog.js';
+import type { SqlDb } from '../db/sql.js';
+import { evidenceRead, signEvidence, type EvidenceFile } from '../evidence/evidenceService.js';
+import { offenseCategory } from '../policy/offenses.js';
+import { requirePermission } from '../policy/permissions.js';
+import { PurposeGate, type StatedPurpose } from '../policy/purposeGate.js';
+import { searchReads, type ReadHit } from '../search/readSearch.js';
+import type { SearchLimits } from '../search/searchService.js';
+import type { HubStore } from '../store/index.js';
+import type { Agency, AgencyRegistry, Agreement, Declaration } from './agencyRegistry.js';
+import type { AgencyReviews } from './agencyReviews.js';
+import { checkFreshness, MAX_REQUEST_SKEW_MS, signatureValid, signPayload, type FederatedAnswer, type FederatedRequest, type ReleasedRead, type Signed } from './signedRequest.js';
+
+/** What an outside agency asks, online (hub to hub) or by file (a written request handled here). */
+export interface OutsideRequest {
+  officer: { id: string; name: string };
+  caseNumber: string;
+  offense: string;
+  purpose: string;
+  description: string;
+  query: FederatedRequest['query'];
+}
+
+interface Answered {
+  record: AuditRecord;
+  hits: ReadHit[];
+  truncated: boolean;
+  referrals: FederatedAnswer['referrals'];
+}
+
+interface Channel {
+  kind: 'online' | 'file';
+  /** Who the ledger names as acting: the partner hub (`agency:ORI`) or the member who handled the file. */
+  actor: string;
+  nonce?: string;
+  handledBy?: string;
+  /** A file request: who the released file names (online answers go to the signing partner hub). */
+  recipient?: { name: string; agency: string; ori: string };
+}
+
+const CASE = /^[A-Za-z0-9][A-Za-z0-9 /#.-]{2,39}$/;
+
+/**
+ * Answers outside agencies (General Order 4.68 VII.D, VII.I; 625 ILCS 5/2-130): an approved agency
+ * with a current declaration and agreement, for a purpose the gate allows, within the agreement's
+ * sites, purposes and time window. The answer holds only reads from this department's own
+ * devices: anything else the store holds is referred, never passed on. Every request, answered or
+ * refused, is one `sharing.search` record in the audit chain (the ledger CPOC is reported from):
+ * {agencyName, agencyOri, purpose, offense, caseNumber, outcome, refusalReason?, readsReleased}.
+ */
+export class OutsideSearch {
+  constructor(private readonly ctx: {
+    store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService; agencies: AgencyRegistry; reviews: AgencyReviews; gate: PurposeGate;
+    limits: SearchLimits; ownOri: string; signingKey: KeyObject; verifyKey: KeyObject;
+  }) {}
+
+  /** A partner hub's signed request: checked against its registered key, then answered or refused. */
+  async answerSigned(signed: Signed<FederatedRequest>): Promise<Signed<FederatedAnswer>> {
+    const request = signed.payload;
+    const agency = await this.ctx.agencies.byOri(String(request.fromOri));
+    // Not attributable to any agency: left to the request audit (counted in bursts, so a stranger cannot grow the chain).
+    if (!agency?.hubPublicKeyPem) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', `no partner hub with ORI ${String(request.fromOri)} is registered here`);
+    if (!signatureValid(signed, agency.hubPublicKeyPem)) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request signature does not verify against the partner hub\'s registered key');
+    try {
+      checkFreshness(request, this.ctx.ownOri, this.ctx.clock.now());
+      if (await this.ctx.store.sql.get('SELECT 1 AS x FROM sharing_nonces WHERE agency_id = ? AND nonce = ?', [agency.agencyId, request.nonce])) {
+        throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'this request was already received (its nonce is spent): a replay is refused');
+      }
+    } catch (err) {
+      if (err instanceof AlprError) {
+        await this.ctx.audit.append({ actor: `agency:${agency.ori}`, action: 'sharing.requestRefused', outcome: 'refused', detail: { agencyName: agency.name, agencyOri: agency.ori, nonce: request.nonce, sentAt: request.sentAt, reason: err.message } });
+      }
+      throw err;
+    }
+    const answered = await this.run(agency, { ...request }, { kind: 'online', actor: `agency:${agency.ori}`, nonce: request.nonce });
+    const hits: ReleasedRead[] = answered.hits.map((h) => ({ id: h.id, plate: h.plate, capturedAt: h.capturedAt, siteId: h.siteId, cameraId: h.cameraId, confidence: h.confidence, region: h.region }));
+    return signPayload<FederatedAnswer>({
+      version: 1, fromOri: this.ctx.ownOri, toOri: agency.ori, requestNonce: request.nonce, answeredAt: answered.record.at, ledgerSeq: answered.record.seq,
+      hits, truncated: answered.truncated, referrals: answered.referrals,
+    }, this.ctx.signingKey);
+  }
+
+  /**
+   * A written request from an agency without online access, handled by a member here: checked
+   * exactly as an online one; the reads go out as a signed evidence file naming the recipient.
+   */
+  async answerFile(user: Account, agencyId: string, request: OutsideRequest): Promise<EvidenceFile> {
+    requirePermission(user.role, 'sharing.fileRequest');
+    this.ctx.accounts.requireCurrent(user);
+    const agency = await this.ctx.agencies.require(agencyId);
+    const recipient = { name: String(request.officer?.name), agency: agency.name, ori: agency.ori };
+    const answered = await this.run(agency, request, { kind: 'file', actor: user.userId, handledBy: user.userId, recipient });
+    const reads = [];
+    for (const hit of answered.hits) {
+      const read = await this.ctx.store.getRead(hit.id);
+      if (read) reads.push(evidenceRead(read));
+    }
+    return signEvidence({
+      format: 'alpr-evidence/1', exportId: randomUUID(), caseNumber: String(request.caseNumber), description: String(request.description),
+      exportedBy: { userId: user.userId, username: user.username, displayName: user.displayName }, exportedAt: new Date(answered.record.at).toISOString(),
+      searchId: answered.record.seq, recipient, reads,
+    }, this.ctx);
+  }
+
+  private async run(agency: Agency, req: OutsideRequest, channel: Channel): Promise<Answered> {
+    const detail: Record<string, unknown> = {
+      agencyName: agency.name, agencyOri: agency.ori, agencyId: agency.agencyId, purpose: req.purpose, offense: req.offense, caseNumber: req.caseNumber,
+      officer: req.officer, description: req.description, query: req.query, channel: channel.kind, nonce: channel.nonce, handledBy: channel.handledBy, recipient: channel.recipient,
+    };
+    const refusal = (err: AlprError, extra: Record<string, unknown> = {}) => ({
+      actor: channel.actor, action: 'sharing.search', outcome: 'refused' as const,
+      detail: { ...detail, ...extra, outcome: 'refused', refusalReason: err.message, code: err.code, readsReleased: 0 },
+    });
+    const refuse = async (err: AlprError): Promise<never> => {
+      await this.ctx.store.sql.tx(async (db) => {
+        await this.spendNonce(agency, channel, db);
+        await this.ctx.audit.append(refusal(err), db);
+      });
+      throw err;
+    };
+    let standing: { agreement: Agreement; declaration: Declaration };
+    try {
+      standing = await this.standing(agency, channel);
+    } catch (err) {
+      if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return refuse(err);
+      throw err;
+    }
+    Object.assign(detail, { agreementId: standing.agreement.agreementId, declarationId: standing.declaration.declarationId });
+    // The same screen every search here passes; a prohibited use suspends the agency for the Chief's review (VII.I).
+    const stated = { purpose: req.purpose, offense: req.offense, caseNumber: req.caseNumber, description: req.description } as StatedPurpose;
+    const screened = this.ctx.gate.screen(stated);
+    if (screened.prohibited.length > 0) {
+      const err = new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', `General Order 4.68 and 625 ILCS 5/2-130 prohibit sharing ALPR data for ${[...new Set(screened.prohibited.map((p) => p.category))].join(' or ')}`
+        + ` (matched: ${screened.prohibited.map((p) => `"${p.matched}"`).join(', ')}); the request was refused and ${agency.name}'s sharing is suspended until the Chief reviews it`, { details: { prohibited: screened.prohibited } });
+      await this.ctx.store.sql.tx(async (db) => {
+        await this.spendNonce(agency, channel, db);
+        const record = await this.ctx.audit.append(refusal(err, { prohibited: screened.prohibited }), db);
+        await this.ctx.reviews.raise(agency.agencyId, err.message, record.seq, db);
+      });
+      throw err;
+    }
+    let range: { from: number; to: number; siteIds: string[] };
+    try {
+      this.checkShape(req, standing.agreement);
+      range = this.scope(req.query, standing.agreement);
+    } catch (err) {
+      if (err instanceof AlprError) return refuse(err);
+      throw err;
+    }
+    const now = this.ctx.clock.now();
+    const result = await searchReads(this.ctx.store, {
+      plate: String(req.query.plate), mode: req.query.mode, ...range, limit: this.ctx.limits.maxResultsPerQuery,
+      // Held reads past retention belong to this department's own cases: never shared.
+      heldOnly: { retainedFrom: now - this.ctx.limits.retentionMs, caseNumber: null },
+    });
+    const { own, referrals } = await this.ownReads(result.hits);
+    const record = await this.ctx.store.sql.tx(async (db) => {
+      await this.spendNonce(agency, channel, db);
+      // Checked again where the answer is committed: a revocation that landed meanwhile refuses it.
+      try {
+        await this.standing((await this.ctx.agencies.get(agency.agencyId, db))!, channel, db);
+      } catch (err) {
+        if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return { refused: err, record: await this.ctx.audit.append(refusal(err), db) };
+        throw err;
+      }
+      return {
+        refused: null,
+        record: await this.ctx.audit.append({
+          actor: channel.actor, action: 'sharing.search',
+          detail: { ...detail, outcome: 'answered', readsReleased: own.length, readIds: own.map((h) => h.id), truncated: result.truncated, referrals },
+        }, db),
+      };
+    });
+    if (record.refused) throw record.refused;
+    return { record: record.record, hits: own, truncated: result.truncated, referrals };
+  }
+
+  /** The agency's standing now: approved, an agreement allowing this channel, a current declaration. */
+  private async standing(agency: Agency, channel: Channel, db?: SqlDb): Promise<{ agreement: Agreement; declaration: Declaration }> {
+    const refused = (message: string): never => {
+      throw new AlprError('ALPR_ERR_SHARING_REFUSED', message);
+    };
+    if (agency.status === 'revoked') refused(`${agency.name}'s sharing access was revoked by the Chief of Police`);
+    if (agency.status === 'suspended') refused(`${agency.name}'s sharing access is suspended pending the Chief's review of a refused request`);
+    if (agency.status !== 'approved') refused(`${agency.name} has no sharing agreement approved by the Chief of Police`);
+    const agreement = await this.ctx.agencies.currentAgreement(agency.agencyId, db);
+    if (!agreement) refused(`${agency.name}'s sharing agreement has expired`);
+    if (channel.kind === 'online' && agreement!.access !== 'online') refused(`${agency.name} may ask only by written request, not search online`);
+    const declaration = await this.ctx.agencies.currentDeclaration(agency.agencyId, db);
+    if (!declaration) refused(`${agency.name} has no current signed declaration that it will not use the data for immigration enforcement or to investigate reproductive health care (625 ILCS 5/2-130)`);
+    return { agreement: agreement!, declaration: declaration! };
+  }
+
+  private checkShape(req: OutsideRequest, agreement: Agreement): void {
+    const offense = offenseCategory(String(req.offense ?? ''));
+    if (!offense) throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', 'offense: the NIBRS offense code of the case');
+    if (!(offense.purposes as readonly string[]).includes(req.purpose)) {
+      throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', `offense ${offense.code} (${offense.name}) may be searched only as ${offense.purposes.join(' or ') || 'nothing'}`);
+    }
+    if (!agreement.purposes.includes(req.purpose)) throw new AlprError('ALPR_ERR_SHARING_REFUSED', `the agreement does not cover the ${req.purpose} purpose (it covers ${agreement.purposes.join(', ')})`);
+    if (typeof req.caseNumber !== 'string' || !CASE.test(req.caseNumber)) throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', 'caseNumber: the requesting agency\'s case or CAD number');
+    if (typeof req.description !== 'string' || req.description.trim().length < 10) throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', 'describe why the search is needed (at least 10 characters)');
+    if (typeof req.officer?.name !== 'string' || req.officer.name.trim().length < 3 || typeof req.officer.id !== 'string' || req.officer.id.length < 1) {
+      throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', 'officer: the searching officer\'s id and name');
+    }
+    if (!['exact', 'wildcard', 'fuzzy'].includes(req.query?.mode)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'query.mode: exact, wildcard or fuzzy');
+  }
+
+  /** The agreement's sites and time window, within retention; asking beyond them is refused, not trimmed. */
+  private scope(query: FederatedRequest['query'], agreement: Agreement): { from: number; to: number; siteIds: string[] } {
+    const now = this.ctx.clock.now();
+    const siteIds = query.siteIds ?? agreement.siteIds;
+    const outside = siteIds.filter((s) => !agreement.siteIds.includes(s));
+    if (siteIds.length === 0 || outside.length > 0) throw new AlprError('ALPR_ERR_SHARING_REFUSED', `the agreement does not cover site ${outside.join(', ') || '(none named)'}; it covers ${agreement.siteIds.join(', ')}`);
+    const from = query.from ?? Math.max(agreement.windowFrom ?? 0, now - this.ctx.limits.retentionMs);
+    const to = query.to ?? Math.min(agreement.windowTo ?? now + 60_000, now + 60_000);
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from >= to) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'query.from/to: a time range with from before to');
+    if ((agreement.windowFrom !== null && from < agreement.windowFrom) || (agreement.windowTo !== null && to > agreement.windowTo)) {
+      throw new AlprError('ALPR_ERR_SHARING_REFUSED', `the agreement covers reads captured from ${new Date(agreement.windowFrom ?? 0).toISOString()} to ${agreement.windowTo === null ? 'now' : new Date(agreement.windowTo).toISOString()} only`);
+    }
+    return { from, to, siteIds };
+  }
+
+  /**
+   * VII.D: only this department's records are released: reads from a device enrolled here (at a
+   * site the Chief approved; a relocated device's older reads stay ours). Anything else the store holds (another agency's camera, records received
+   * from elsewhere) is withheld, and the requester is referred to where it came from.
+   */
+  private async ownReads(hits: ReadHit[]): Promise<{ own: ReadHit[]; referrals: FederatedAnswer['referrals'] }> {
+    const own: ReadHit[] = [];
+    const withheld = new Map<string, number>();
+    for (const hit of hits) {
+      const device = await this.ctx.store.getDevice(hit.deviceId);
+      if (device) own.push(hit);
+      else withheld.set(hit.deviceId, (withheld.get(hit.deviceId) ?? 0) + 1);
+    }
+    return { own, referrals: [...withheld].map(([origin, count]) => ({ origin, count })) };
+  }
+
+  private async spendNonce(agency: Agency, channel: Channel, db: SqlDb): Promise<void> {
+    if (!channel.nonce) return;
+    const now = this.ctx.clock.now();
+    // A nonce older than twice the clock window can no longer be replayed: its request's time is refused first.
+    await db.run('DELETE FROM sharing_nonces WHERE at < ?', [now - 2 * MAX_REQUEST_SKEW_MS]);
+    const { changes } = await db.run('INSERT INTO sharing_nonces (agency_id, nonce, at) VALUES (?, ?, ?) ON CONFLICT (agency_id, nonce) DO NOTHING', [agency.agencyId, channel.nonce, now]);
+    if (changes === 0) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'this request was already received (its nonce is spent): a replay is refused');
+  }
+}

@@ -1,0 +1,107 @@
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { AlprError, type Clock } from '../../core/index.js';
+import type { Account, AccountService } from '../accounts/accountService.js';
+import type { AuditLog } from '../audit/auditLog.js';
+import type { SqlDb } from '../db/sql.js';
+import { requirePermission } from '../policy/permissions.js';
+import { PurposeGate, type StatedPurpose } from '../policy/purposeGate.js';
+import type { ReviewFlags } from '../policy/reviewFlags.js';
+import type { AgencyRegistry } from './agencyRegistry.js';
+import { signatureValid, signPayload, type FederatedAnswer, type FederatedRequest, type Signed } from './signedRequest.js';
+
+export interface PartnerSearch {
+  caseNumber: string;
+  offense: string;
+  purpose: string;
+  description: string;
+  query: FederatedRequest['query'];
+}
+
+const TIMEOUT_MS = 15_000;
+
+/**
+ * Section IX.1: officers here search the hubs of agencies that agreed to share, hub to hub. The
+ * officer's purpose passes this hub's own gate first (a prohibited use is refused and suspends the
+ * account, as a local search would); the request is signed with this hub's key, and the answer is
+ * accepted only with the partner's signature over it. Results go to the officer, are never
+ * stored here, and so can never be passed on. Each search is a `sharing.outboundSearch` record.
+ */
+export class PartnerClient {
+  constructor(private readonly ctx: {
+    audit: AuditLog; clock: Clock; accounts: AccountService; agencies: AgencyRegistry; gate: PurposeGate; reviews: ReviewFlags; sql: SqlDb;
+    ownOri: string; signingKey: KeyObject;
+  }) {}
+
+  async search(user: Account, agencyId: string, input: PartnerSearch): Promise<FederatedAnswer> {
+    const agency = await this.ctx.agencies.require(agencyId);
+    const stated = { purpose: input.purpose, offense: input.offense, caseNumber: input.caseNumber, description: input.description } as StatedPurpose;
+    const detail: Record<string, unknown> = { agencyName: agency.name, agencyOri: agency.ori, agencyId, purpose: input.purpose, offense: input.offense, caseNumber: input.caseNumber, description: input.description, query: input.query };
+    const refuse = async (err: AlprError): Promise<never> => {
+      await this.ctx.audit.append({ actor: user.userId, action: 'sharing.outboundSearch', outcome: 'refused', detail: { ...detail, outcome: 'refused', refusalReason: err.message, code: err.code, readsReceived: 0 } });
+      throw err;
+    };
+    try {
+      requirePermission(user.role, 'sharing.searchPartners');
+      this.ctx.accounts.requireCurrent(user);
+      if (await this.ctx.reviews.isSuspended(user.userId)) throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'search access for this account is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it');
+    } catch (err) {
+      if (err instanceof AlprError) return refuse(err);
+      throw err;
+    }
+    const screened = this.ctx.gate.screen(stated);
+    if (screened.prohibited.length > 0) {
+      const err = new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', PurposeGate.refusalMessage(screened), { details: { prohibited: screened.prohibited } });
+      await this.ctx.sql.tx(async (db) => {
+        const record = await this.ctx.audit.append({ actor: user.userId, action: 'sharing.outboundSearch', outcome: 'refused', detail: { ...detail, outcome: 'refused', refusalReason: err.message, code: err.code, prohibited: screened.prohibited, readsReceived: 0 } }, db);
+        await this.ctx.reviews.raise(user.userId, err.message, record.seq, db);
+      });
+      throw err;
+    }
+    try {
+      Object.assign(detail, this.ctx.gate.checkShape(user.role, stated));
+      if (agency.status !== 'approved' || !agency.hubUrl || !agency.hubPublicKeyPem) throw new AlprError('ALPR_ERR_SHARING_REFUSED', `${agency.name} is not an approved partner with a hub to search`);
+    } catch (err) {
+      if (err instanceof AlprError) return refuse(err);
+      throw err;
+    }
+    const request = signPayload<FederatedRequest>({
+      version: 1, fromOri: this.ctx.ownOri, toOri: agency.ori, nonce: randomUUID(), sentAt: this.ctx.clock.now(),
+      officer: { id: user.userId, name: user.displayName }, caseNumber: input.caseNumber, offense: input.offense, purpose: input.purpose, description: input.description, query: input.query,
+    }, this.ctx.signingKey);
+    Object.assign(detail, { nonce: request.payload.nonce });
+    let answer: Signed<FederatedAnswer>;
+    try {
+      answer = await this.send(agency.hubUrl!, request);
+      if (!signatureValid(answer, agency.hubPublicKeyPem!) || answer.payload.requestNonce !== request.payload.nonce || answer.payload.fromOri !== agency.ori) {
+        throw new AlprError('ALPR_ERR_PARTNER_HUB', `${agency.name}'s answer is not signed by its registered hub key or does not answer this request`);
+      }
+    } catch (err) {
+      if (err instanceof AlprError) return refuse(err);
+      throw err;
+    }
+    await this.ctx.audit.append({
+      actor: user.userId, action: 'sharing.outboundSearch',
+      detail: { ...detail, outcome: 'answered', readsReceived: answer.payload.hits.length, readIds: answer.payload.hits.map((h) => h.id), partnerLedgerSeq: answer.payload.ledgerSeq, referrals: answer.payload.referrals },
+    });
+    return answer.payload;
+  }
+
+  /** POSTs the signed request; a refusal by the partner keeps its code and message. */
+  private async send(hubUrl: string, request: Signed<FederatedRequest>): Promise<Signed<FederatedAnswer>> {
+    let response: Response;
+    try {
+      response = await fetch(`${hubUrl}/api/v1/federation/search`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request), signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (cause) {
+      throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub at ${hubUrl} cannot be reached`, { cause });
+    }
+    const body = await response.json().catch(() => null) as Record<string, unknown> | null;
+    if (!response.ok) {
+      const message = typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`;
+      throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub refused the search: ${String(body?.code ?? response.status)}: ${message}`, { details: { partnerCode: body?.code ?? null } });
+    }
+    if (!body || typeof body.signature !== 'string' || typeof body.payload !== 'object') throw new AlprError('ALPR_ERR_PARTNER_HUB', 'the partner hub\'s answer is not a signed answer');
+    return body as unknown as Signed<FederatedAnswer>;
+  }
+}

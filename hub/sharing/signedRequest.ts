@@ -1,0 +1,78 @@
+import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { AlprError } from '../../core/index.js';
+import { canonicalJson } from '../audit/auditLog.js';
+import type { MatchMode } from '../search/readSearch.js';
+
+/** What an officer of one hub asks another (hub to hub, IX.1): who, for what case, and the query. */
+export interface FederatedRequest {
+  version: 1;
+  fromOri: string;
+  toOri: string;
+  /** Single use: the answering hub refuses a nonce it has seen from the same agency. */
+  nonce: string;
+  sentAt: number;
+  officer: { id: string; name: string };
+  caseNumber: string;
+  offense: string;
+  purpose: string;
+  description: string;
+  query: { plate: string; mode: MatchMode; from?: number; to?: number; siteIds?: string[] };
+}
+
+/** One read as an answer releases it: the facts, never images. */
+export interface ReleasedRead {
+  id: string;
+  plate: string;
+  capturedAt: number;
+  siteId: string;
+  cameraId: string;
+  confidence: number;
+  region: string | null;
+}
+
+/** The answering hub's signed reply: only its own reads; records held for another agency are referred. */
+export interface FederatedAnswer {
+  version: 1;
+  fromOri: string;
+  toOri: string;
+  requestNonce: string;
+  answeredAt: number;
+  /** The `sharing.search` record this answer is in the answering hub's ledger. */
+  ledgerSeq: number;
+  hits: ReleasedRead[];
+  truncated: boolean;
+  /** Records matched that came from another agency: not passed on (VII.D); ask that agency. */
+  referrals: Array<{ origin: string; count: number }>;
+}
+
+export interface Signed<T> {
+  payload: T;
+  /** base64 Ed25519 signature over canonicalJson(payload). */
+  signature: string;
+}
+
+/** How far a request's time may be from the answering hub's clock. */
+export const MAX_REQUEST_SKEW_MS = 5 * 60_000;
+
+export function signPayload<T>(payload: T, key: KeyObject): Signed<T> {
+  return { payload, signature: sign(null, Buffer.from(canonicalJson(payload)), key).toString('base64') };
+}
+
+export function signatureValid(signed: Signed<unknown>, publicKeyPem: string): boolean {
+  try {
+    return verify(null, Buffer.from(canonicalJson(signed.payload)), createPublicKey(publicKeyPem), Buffer.from(signed.signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks a verified request's address and time against this hub; the nonce is spent by the caller
+ * in the same transaction as the ledger record.
+ */
+export function checkFreshness(request: FederatedRequest, ownOri: string, now: number): void {
+  if (request.toOri !== ownOri) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', `the request is addressed to ${request.toOri}, not this hub (${ownOri})`);
+  if (Math.abs(now - request.sentAt) > MAX_REQUEST_SKEW_MS) {
+    throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request is more than 5 minutes from this hub\'s clock: stale, replayed or a clock out of step');
+  }
+}

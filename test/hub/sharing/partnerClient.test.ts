@@ -1,0 +1,61 @@
+import t from 'tap';
+import type { AddressInfo } from 'node:net';
+import { buildApi } from '../../../hub/api/server.js';
+import { newSigningKeys } from '../../../sync/index.js';
+import { captureLogger } from '../../helpers/index.js';
+import { DAY, START, harness, type Harness } from '../../helpers/hubHarness.js';
+import { DECLARATION } from '../../helpers/sharing.js';
+
+type Tap = import('tap').Test;
+const search = { caseNumber: '26-004512', offense: '240', purpose: 'stolen_vehicle', description: 'stolen car, last seen heading west', query: { plate: 'ABC1234', mode: 'exact' as const } };
+
+/** Registers `ori` on `h` with the given hub address and key, a declaration and an online agreement. */
+async function approve(h: Harness, ori: string, hubUrl: string, hubPublicKeyPem: string): Promise<string> {
+  const { agencies } = h.services.sharing;
+  const agency = await agencies.register({ name: `Agency ${ori}`, ori, state: 'IL', level: 'local', contact: 'Records, 555-0100', hubUrl, hubPublicKeyPem }, 'admin-1');
+  await agencies.recordDeclaration(agency.agencyId, { documentBase64: DECLARATION.toString('base64'), signerName: 'Chief X', signerTitle: 'Chief of Police', signedAt: START - DAY, expiresAt: START + 365 * DAY }, 'admin-1');
+  await agencies.approveAgreement(agency.agencyId, { siteIds: ['site-1'], purposes: ['stolen_vehicle'], access: 'online', reference: `MEMO-${ori}`, expiresAt: START + 90 * DAY }, 'chief-1');
+  return agency.agencyId;
+}
+
+async function serve(t: Tap, h: Harness): Promise<string> {
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+t.test('an answer not signed by the partner\'s registered key is refused and recorded; the officer sees none of it', async (t) => {
+  const here = await harness(t, 'sqlite');
+  const there = await harness(t, 'sqlite', { ori: 'IL0161100' });
+  if (!here || !there) return;
+  await there.addReads([{ plate: 'ABC1234' }]);
+  const thereUrl = await serve(t, there);
+  // Here, the partner is on record with a key its hub does not hold (a hub impersonating it would answer like this).
+  const partnerId = await approve(here, there.services.sharing.ori, thereUrl, newSigningKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  await approve(there, here.services.sharing.ori, 'http://127.0.0.1:9', here.services.sharing.publicKeyPem);
+  const officer = await here.user('officer');
+  await t.rejects(here.services.sharing.partners.search(officer.account, partnerId, search), { code: 'ALPR_ERR_PARTNER_HUB', message: /not signed by its registered hub key/ });
+  const [record] = await here.services.audit.query({ action: 'sharing.outboundSearch', limit: 5 });
+  t.match(record, { actor: officer.account.userId, outcome: 'refused', detail: { outcome: 'refused', readsReceived: 0, agencyOri: 'IL0161100' } });
+  t.notOk(record!.detail.readIds, 'no read ids from an unverified answer are kept');
+});
+
+t.test('an unreachable partner, a partner not approved, and a prohibited purpose are refused before or without an answer, each recorded', async (t) => {
+  const here = await harness(t, 'sqlite');
+  if (!here) return;
+  const { agencies, partners } = here.services.sharing;
+  const down = await approve(here, 'IL0161500', 'http://127.0.0.1:9', newSigningKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  const officer = await here.user('officer');
+  await t.rejects(partners.search(officer.account, down, search), { code: 'ALPR_ERR_PARTNER_HUB', message: /cannot be reached/ });
+  const pending = await agencies.register({ name: 'Not yet approved PD', ori: 'IL0161600', state: 'IL', level: 'local', contact: 'Records, 555-0100', hubUrl: 'http://127.0.0.1:9', hubPublicKeyPem: newSigningKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString() }, 'admin-1');
+  await t.rejects(partners.search(officer.account, pending.agencyId, search), { code: 'ALPR_ERR_SHARING_REFUSED', message: /not an approved partner/ });
+  await t.rejects(partners.search(officer.account, down, { ...search, caseNumber: '26-1' }), { code: 'ALPR_ERR_PURPOSE_REQUIRED' }, 'this hub\'s case number format applies to its own officers');
+  await t.rejects(partners.search(officer.account, down, { ...search, description: 'help Border Patrol find this van' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' });
+  await t.rejects(partners.search(officer.account, down, search), { code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'a prohibited purpose suspends the officer as a local search would');
+  const dispatcher = await here.user('dispatcher');
+  await t.rejects(partners.search(dispatcher.account, down, search), { code: 'ALPR_ERR_FORBIDDEN' });
+  const records = await here.services.audit.query({ action: 'sharing.outboundSearch', limit: 10 });
+  t.same(records.map((r) => r.detail.code), ['ALPR_ERR_PARTNER_HUB', 'ALPR_ERR_SHARING_REFUSED', 'ALPR_ERR_PURPOSE_REQUIRED', 'ALPR_ERR_PURPOSE_PROHIBITED', 'ALPR_ERR_SEARCH_SUSPENDED', 'ALPR_ERR_FORBIDDEN']);
+  t.ok(records.every((r) => r.outcome === 'refused'));
+});
