@@ -9,6 +9,7 @@ import { Appliance, dataKeyPath, loadConfigFile, loadDataKey, readBufferFromConf
 import { recognizerFromConfig } from '../inference/index.js';
 import { main as provision } from '../provisioning/index.js';
 import { NCIC_MAPPING } from '../hub/hotlists/importMapping.js';
+import { buildConsole } from '../console/build.js';
 import { DEMO_PASSWORD, DemoAuthenticator, demoAuditFiles, hubApi, startDemoHub } from './demoHub.js';
 
 /**
@@ -180,7 +181,12 @@ export async function main(argv: string[]): Promise<number> {
 
     if (values['keep-running']) {
       say(`\nthe hub stays up at ${hub.httpUrl} (OpenAPI: ${hub.httpUrl}/openapi.json); Ctrl-C stops it.`);
-      say(`officer ${officer.username} / "${DEMO_PASSWORD}", authenticator: ${officer.authenticator.otpauthUri}`);
+      await buildConsole();
+      const more = [];
+      for (const role of ['detective', 'auditor', 'chief'] as const) more.push(await account(api, services, role, year, role === 'chief' ? undefined : admin.session));
+      say(`the operator console: ${hub.httpUrl}/console/   (every account's password: "${DEMO_PASSWORD}")`);
+      say('demo accounts (add each authenticator URI to an authenticator app, or type its secret):');
+      for (const a of [officer, admin, ...more]) say(`  ${a.username.padEnd(34)} ${a.authenticator.otpauthUri}`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -205,12 +211,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** An account made the way a department makes one: created, activated, TOTP confirmed. */
-async function account(api: ReturnType<typeof hubApi>, services: NonNullable<Awaited<ReturnType<typeof startDemoHub>>['services']>, role: 'admin' | 'officer', certifiedAt: number, adminSession?: string) {
+async function account(api: ReturnType<typeof hubApi>, services: NonNullable<Awaited<ReturnType<typeof startDemoHub>>['services']>, role: 'admin' | 'officer' | 'detective' | 'auditor' | 'chief', certifiedAt: number, adminSession?: string) {
   const username = `demo.${role}.${Date.now().toString(36)}`;
   const dates = { trainingCompletedAt: certifiedAt, policySignedAt: certifiedAt, leadsCertifiedAt: certifiedAt };
   const activationToken = adminSession
     ? (await api<{ activationToken: string }>('POST', '/api/v1/accounts', { username, displayName: `Demo ${role}`, role, ...dates }, adminSession)).activationToken
-    : (await services.accounts.create({ username, displayName: `Demo ${role}`, role, ...dates }, 'cli:demo')).activationToken;
+    : (await services.accounts.create({ username, displayName: `Demo ${role}`, role, ...dates }, 'cli:demo', role === 'chief' ? 'host' : undefined)).activationToken;
   const { otpauthUri } = await api<{ otpauthUri: string }>('POST', '/api/v1/auth/activate', { activationToken, password: DEMO_PASSWORD });
   const authenticator = new DemoAuthenticator(otpauthUri);
   const confirmed = await api<{ userId: string }>('POST', '/api/v1/auth/mfa/confirm', { username, password: DEMO_PASSWORD, code: authenticator.code() });
