@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { cloneElement, type ComponentChildren, type VNode } from 'preact';
+import { useId, useState } from 'preact/hooks';
 import { ApiError, errorText } from '../api.js';
 
 /** A refusal shown plainly: what the hub said, and its code for the help desk. */
@@ -18,13 +18,18 @@ export function Notice({ children }: { children: ComponentChildren }) {
   return <div class="notice" role="status">{children}</div>;
 }
 
-export function Field({ label, hint, children }: { label: string; hint?: string; children: ComponentChildren }) {
+/**
+ * A labelled control: the label names the control by id (not by wrapping it, which would put a
+ * select's option texts into its name), and the hint is its description.
+ */
+export function Field({ label, hint, children }: { label: string; hint?: string; children: VNode<{ id?: string }> }) {
+  const id = useId();
   return (
-    <label class="field">
-      <span class="label">{label}</span>
-      {children}
-      {hint && <span class="hint">{hint}</span>}
-    </label>
+    <div class="field">
+      <label class="label" for={id}>{label}</label>
+      {cloneElement(children, { id, 'aria-describedby': hint ? `${id}-hint` : undefined } as Record<string, unknown>)}
+      {hint && <span class="hint" id={`${id}-hint`}>{hint}</span>}
+    </div>
   );
 }
 

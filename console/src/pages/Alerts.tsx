@@ -31,7 +31,7 @@ export function Alerts() {
   const [sound, setSound] = useState(false);
   const soundRef = useRef(sound);
   soundRef.current = sound;
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Alert | null>(null);
   const load = useAction(async () => setAlerts(await api<Alert[]>('GET', '/api/v1/alerts?status=open')));
   useEffect(() => {
     void load.run();
@@ -53,7 +53,6 @@ export function Alerts() {
     stream.onerror = () => setLive(stream.readyState === EventSource.CLOSED ? 'ended' : 'connecting');
     return () => stream.close();
   }, []);
-  const current = alerts.find((a) => a.alertId === selected) ?? null;
   return (
     <main id="main" tabIndex={-1}>
       <h1>Live alerts</h1>
@@ -66,14 +65,15 @@ export function Alerts() {
       <ul class="alert-list">
         {alerts.map((a) => (
           <li>
-            <button type="button" class={`alert-item${a.alertId === selected ? ' selected' : ''}`} aria-current={a.alertId === selected} onClick={() => setSelected(a.alertId)}>
+            <button type="button" class={`alert-item${a.alertId === selected?.alertId ? ' selected' : ''}`} aria-current={a.alertId === selected?.alertId} onClick={() => setSelected(a)}>
               <span class="plate">{a.plate}</span> <span class="category">{a.entry.category.replace(/_/g, ' ')}</span>
               <span class="muted"> {a.siteId}/{a.cameraId} · {when(a.capturedAt)}{a.nearMatch ? ' · near match' : ''}</span>
             </button>
           </li>
         ))}
       </ul>
-      {current && <Verify key={current.alertId} alert={current} onClosed={() => { setAlerts(alerts.filter((a) => a.alertId !== current.alertId)); setSelected(null); }} />}
+      {/* The one being verified stays open when the hub streams its closing (this officer's own disposition). */}
+      {selected && <Verify key={selected.alertId} alert={selected} onClosed={() => setSelected(null)} />}
     </main>
   );
 }

@@ -9,7 +9,7 @@ t.test('a detective lists a plate on the internal hot list with a case number an
   const detective = await h.user('detective');
   await rig.signIn(detective);
   await page.getByRole('link', { name: 'Hot list' }).click();
-  await page.getByLabel('Plate').fill('RKW2231');
+  await page.getByLabel('Plate', { exact: true }).fill('RKW2231');
   await page.getByLabel('State').fill('IL');
   await page.getByLabel('Make').fill('TOYT');
   await page.getByLabel('Colour').fill('SIL');
@@ -23,7 +23,7 @@ t.test('a detective lists a plate on the internal hot list with a case number an
   t.match(await h.services.hotlists.match('RKW2231', 'IL'), [{ caseNumber: '26-001193', enteredBy: detective.account.userId }], 'the entry is live at the hub');
   await rig.check('hotlist-entry');
 
-  await page.getByLabel('Plate').fill('ZZZ9999');
+  await page.getByLabel('Plate', { exact: true }).fill('ZZZ9999');
   await page.getByLabel('Reason').fill('check the immigration status of the owner');
   await page.getByRole('button', { name: 'Add to the hot list' }).click();
   t.match(await page.getByRole('alert').innerText(), /immigration/i, 'the refusal names the prohibited use');

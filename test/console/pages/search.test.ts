@@ -15,7 +15,7 @@ t.test('an officer searches under a stated purpose, sees the results in a table 
   await rig.signIn(officer);
   await page.getByRole('link', { name: 'Search' }).click();
   const fill = async (description: string) => {
-    await page.getByLabel('Plate').fill('KTX4492');
+    await page.getByLabel('Plate', { exact: true }).fill('KTX4492');
     await page.getByLabel('Mode').selectOption('exact');
     await page.getByLabel('Purpose').selectOption('stolen_vehicle');
     await page.getByLabel('Offense category').selectOption('240');
