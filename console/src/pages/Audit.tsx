@@ -38,7 +38,7 @@ export function Audit() {
       </form>
       <Problem error={query.error} />
       {records.length === 0 ? <Notice>No records match.</Notice> : (
-        <div class="results">
+        <div class="results" tabIndex={0} role="region" aria-label="Audit records">
           <table>
             <thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Outcome</th><th scope="col">Detail</th></tr></thead>
             <tbody>

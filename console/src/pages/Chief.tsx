@@ -66,7 +66,7 @@ function Sites() {
     <section aria-labelledby="sites-h">
       <h2 id="sites-h">Sites</h2>
       <Problem error={load.error} />
-      <div class="results">
+      <div class="results" tabIndex={0} role="region" aria-label="Sites">
         <table>
           <thead><tr><th scope="col">Site</th><th scope="col">Name</th><th scope="col">Status</th><th scope="col">Approval</th><th scope="col">Approved</th><th scope="col">Cameras</th></tr></thead>
           <tbody>{sites.map((s) => <tr><td>{s.siteId}</td><td>{s.name}</td><td>{s.status}</td><td>{s.approvalRef ?? '—'}</td><td>{day(s.approvedAt)}</td><td>{s.cameras.join(', ')}</td></tr>)}</tbody>

@@ -86,7 +86,7 @@ export function Search({ me }: { me: Me }) {
           {result.truncated && <Notice>More reads matched than are shown: narrow the search.</Notice>}
           {result.incomplete && <Notice>The wildcard stopped at its cap: matches may be missing. Narrow the pattern.</Notice>}
           {result.hits.length > 0 && (
-            <div class="results">
+            <div class="results" tabIndex={0} role="region" aria-label="Search results">
               <table>
                 <thead><tr><th scope="col">Select</th><th scope="col">Captured</th><th scope="col">Plate</th><th scope="col">State</th><th scope="col">Site</th><th scope="col">Camera</th><th scope="col">Confidence</th><th scope="col">Images</th></tr></thead>
                 <tbody>

@@ -20,7 +20,7 @@ t.test('a detective lists a plate on the internal hot list with a case number an
   await page.getByLabel('Action for the officer').fill('do not stop alone; notify Det. Area 5');
   await page.getByRole('button', { name: 'Add to the hot list' }).click();
   await page.getByText(/Listed RKW2231 \(felony vehicle\) for case 26-001193, until 2026-11-15/).waitFor();
-  t.match(await h.services.hotlists.match('RKW2231', 'IL'), [{ caseNumber: '26-001193', enteredBy: detective.account.userId }], 'the entry is live at the hub');
+  t.match(await h.services.hotlists.match('RKW2231', 'IL'), [{ entry: { source: 'internal', category: 'felony_vehicle', vehicleMake: 'TOYT', expiresAtMs: Date.parse('2026-11-15T00:00:00Z') } }], 'the entry is live at the hub');
   await rig.check('hotlist-entry');
 
   await page.getByLabel('Plate', { exact: true }).fill('ZZZ9999');
