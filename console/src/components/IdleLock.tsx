@@ -16,7 +16,7 @@ export function IdleLock({ minutes, onLocked }: { minutes: number; onLocked: () 
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);
   }, []);
-  const left = Math.max(0, Math.round((deadline - now) / 1000));
+  const left = Math.min(minutes * 60, Math.max(0, Math.ceil((deadline - now) / 1000)));
   useEffect(() => {
     if (left === 0) api('GET', '/api/v1/me').catch(onLocked);
   }, [left === 0]);

@@ -31,7 +31,7 @@ export function Audit() {
       <Problem error={verify.error} />
       <form class="grid-form" onSubmit={(e) => { e.preventDefault(); void query.run(); }}>
         <Field label="Actor" hint="user id"><input name="actor" value={filter.actor} onInput={set('actor')} /></Field>
-        <Field label="Action" hint="e.g. search, read.viewImage"><input name="action" value={filter.action} onInput={set('action')} /></Field>
+        <Field label="Action" hint="e.g. reads.search, reads.viewImage, alert.disposition"><input name="action" value={filter.action} onInput={set('action')} /></Field>
         <Field label="From"><input name="from" type="date" value={filter.from} onInput={set('from')} /></Field>
         <Field label="To"><input name="to" type="date" value={filter.to} onInput={set('to')} /></Field>
         <div class="actions"><button type="submit">Filter</button></div>
