@@ -53,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
   const auditDir = join(dataDir, 'audit');
   const applianceDir = join(dataDir, 'appliance');
 
+  // The hub reads the built console once, at start: build it first when the hub stays up to explore.
+  if (values['keep-running']) await buildConsole();
   say('ALPR demo: hub, appliance and an officer\'s search, all on this machine');
   say(`1. hub (${values.pg ? 'PostgreSQL' : 'SQLite'}, ${values['broker-url'] ? `broker ${values['broker-url']}` : 'embedded MQTT broker'}) in ${hubDir}`);
   const hub = await startDemoHub({ dataDir: hubDir, auditDir, pgUrl: values.pg ?? process.env.ALPR_HUB_PG_URL ?? null, brokerUrl: values['broker-url'] ?? null, httpPort: Number(values['http-port'] ?? 0), verbose: Boolean(values.verbose) });
@@ -181,7 +183,6 @@ export async function main(argv: string[]): Promise<number> {
 
     if (values['keep-running']) {
       say(`\nthe hub stays up at ${hub.httpUrl} (OpenAPI: ${hub.httpUrl}/openapi.json); Ctrl-C stops it.`);
-      await buildConsole();
       const more = [];
       for (const role of ['detective', 'auditor', 'chief'] as const) more.push(await account(api, services, role, year, role === 'chief' ? undefined : admin.session));
       say(`the operator console: ${hub.httpUrl}/console/   (every account's password: "${DEMO_PASSWORD}")`);

@@ -44,7 +44,7 @@ export function Audit() {
             <tbody>
               {records.map((r) => (
                 <tr>
-                  <td>{r.seq}</td><td>{when(r.at)}</td><td class="mono">{r.actor}</td><td>{r.action}</td><td>{r.outcome}</td>
+                  <td>{r.seq}</td><td class="nowrap">{when(r.at)}</td><td class="mono nowrap" title={r.actor}>{/^[0-9a-f-]{36}$/.test(r.actor) ? `${r.actor.slice(0, 8)}…` : r.actor}</td><td>{r.action}</td><td>{r.outcome}</td>
                   <td class="detail">{Object.entries(r.detail).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' · ')}</td>
                 </tr>
               ))}
