@@ -11,6 +11,7 @@ import { Audit } from './pages/Audit.js';
 import { Chief } from './pages/Chief.js';
 import { Home } from './pages/Home.js';
 import { Hotlists } from './pages/Hotlists.js';
+import { Operations } from './pages/Operations.js';
 import { Reports } from './pages/Reports.js';
 import { Search } from './pages/Search.js';
 import { SignIn } from './pages/SignIn.js';
@@ -22,6 +23,7 @@ const PAGES = [
   { path: 'search', title: 'Search', needs: ['reads.search', 'reads.searchAdministrative'], view: (me: Me) => <Search me={me} /> },
   { path: 'hotlists', title: 'Hot list', needs: ['hotlists.manage'], view: () => <Hotlists /> },
   { path: 'accounts', title: 'Accounts', needs: ['accounts.manage'], view: () => <Accounts /> },
+  { path: 'operations', title: 'Operations', needs: ['reviews.manage', 'retention.manage', 'sites.manage'], view: () => <Operations /> },
   { path: 'audit', title: 'Audit', needs: ['audit.read'], view: () => <Audit /> },
   { path: 'reports', title: 'Reports', needs: ['audit.export'], view: () => <Reports /> },
   { path: 'approvals', title: 'Approvals', needs: ['felony.approve', 'sites.approve'], view: () => <Chief /> },

@@ -21,3 +21,7 @@ export type EvidenceReply = Static<typeof S.EvidenceReply>;
 export type Alert = Static<typeof AlertBody>;
 export interface ConsoleSession { idleTimeoutMinutes: number; lifetimeHours: number; account: Account }
 export type HotlistEntry = Static<typeof import('../../hub/hotlists/routes.js').EntryBody>;
+export type DeviceOverview = Static<typeof S.DeviceOverviewBody>;
+export type Hold = Static<typeof S.HoldBody>;
+export type Review = Static<typeof S.ReviewBody>;
+export type PurgeReply = Static<typeof S.PurgeReply>;
