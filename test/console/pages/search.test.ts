@@ -36,6 +36,12 @@ t.test('an officer searches under a stated purpose, sees the results in a table 
   const viewed = await h.services.audit.query({ action: 'reads.viewImage', limit: 5 });
   t.match(viewed, [{ actor: officer.account.userId, detail: { caseNumber: '26-000417' } }], 'the image view is in the audit trail under the case');
 
+  await rows.first().getByRole('checkbox').check();
+  await page.getByLabel('Why these reads are evidence').fill('the stolen car passing Harlem and North, for the case file');
+  await page.getByRole('button', { name: 'Export 1 read' }).click();
+  await page.getByText(/Exported 1 read\(s\) as \S+ for case 26-000417/).waitFor();
+  t.match(await h.services.evidence.activeHolds(), [{ caseNumber: '26-000417' }], 'the export placed an evidence hold under the case');
+
   await fill('owner keeps speeding past the school, traffic complaint');
   const refusal = page.getByRole('alert');
   await refusal.waitFor();
