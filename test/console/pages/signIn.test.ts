@@ -3,7 +3,7 @@ import { DAY, PASSWORD, START } from '../../helpers/hubHarness.js';
 import { totp, base32Decode } from '../../../hub/accounts/totp.js';
 import { consoleRig } from '../../helpers/consoleRig.js';
 
-t.test('a new officer activates with the QR code, signs in with password and TOTP, sees their certifications, and signs out', async (t) => {
+t.test('a new officer activates with the QR code, signs in with password and TOTP, sees their certifications, signs out, and is returned to sign-in by the idle lock', async (t) => {
   const rig = await consoleRig(t);
   if (!rig) return;
   const { h, page, base } = rig;
@@ -54,4 +54,15 @@ t.test('a new officer activates with the QR code, signs in with password and TOT
   const after = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
   t.equal(after, 401, 'after sign-out the session is over at the hub');
   t.ok(await h.services.audit.query({ action: 'auth.signOut', limit: 5 }).then((r) => r.length === 1), 'the sign-out is in the audit trail');
+
+  h.clock.advance(30_000);
+  await page.getByLabel('Username').fill('pat.rivera');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Authenticator code').fill(totp(secret, h.clock.now()));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  h.clock.advance(31 * 60_000);
+  await page.getByRole('link', { name: 'Search' }).click();
+  await page.getByText('Your session ended (idle lock or sign-out). Sign in again to continue.').waitFor();
+  t.pass('a session the hub locked for idleness returns the console to sign-in, saying why');
 });
