@@ -54,7 +54,7 @@ export function hubApi(baseUrl: string) {
 }
 
 /** An account made the way a department makes one: created, activated, TOTP confirmed. */
-export async function account(api: ReturnType<typeof hubApi>, services: NonNullable<Hub['services']>, role: 'admin' | 'officer' | 'chief', certifiedAt: number, adminSession?: string) {
+export async function account(api: ReturnType<typeof hubApi>, services: NonNullable<Hub['services']>, role: 'admin' | 'officer' | 'detective' | 'auditor' | 'chief', certifiedAt: number, adminSession?: string) {
   const username = `demo.${role}.${Date.now().toString(36)}`;
   const dates = { trainingCompletedAt: certifiedAt, policySignedAt: certifiedAt, leadsCertifiedAt: certifiedAt };
   const activationToken = adminSession

@@ -9,6 +9,7 @@ import { Appliance, dataKeyPath, loadConfigFile, loadDataKey, readBufferFromConf
 import { recognizerFromConfig } from '../inference/index.js';
 import { main as provision } from '../provisioning/index.js';
 import { NCIC_MAPPING } from '../hub/hotlists/importMapping.js';
+import { buildConsole } from '../console/build.js';
 import { account, DEMO_PASSWORD, demoAuditFiles, hubApi, startDemoHub } from './demoHub.js';
 import { demoSharing } from './sharingDemo.js';
 
@@ -53,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
   const auditDir = join(dataDir, 'audit');
   const applianceDir = join(dataDir, 'appliance');
 
+  // The hub reads the built console once, at start: build it first when the hub stays up to explore.
+  if (values['keep-running']) await buildConsole();
   say('ALPR demo: hub, appliance and an officer\'s search, all on this machine');
   say(`1. hub (${values.pg ? 'PostgreSQL' : 'SQLite'}, ${values['broker-url'] ? `broker ${values['broker-url']}` : 'embedded MQTT broker'}) in ${hubDir}`);
   const hub = await startDemoHub({ dataDir: hubDir, auditDir, pgUrl: values.pg ?? process.env.ALPR_HUB_PG_URL ?? null, brokerUrl: values['broker-url'] ?? null, httpPort: Number(values['http-port'] ?? 0), verbose: Boolean(values.verbose) });
@@ -184,7 +187,11 @@ export async function main(argv: string[]): Promise<number> {
 
     if (values['keep-running']) {
       say(`\nthe hub stays up at ${hub.httpUrl} (OpenAPI: ${hub.httpUrl}/openapi.json); Ctrl-C stops it.`);
-      say(`officer ${officer.username} / "${DEMO_PASSWORD}", authenticator: ${officer.authenticator.otpauthUri}`);
+      const more = [];
+      for (const role of ['detective', 'auditor', 'chief'] as const) more.push(await account(api, services, role, year, role === 'chief' ? undefined : admin.session));
+      say(`the operator console: ${hub.httpUrl}/console/   (every account's password: "${DEMO_PASSWORD}")`);
+      say('demo accounts (add each authenticator URI to an authenticator app, or type its secret):');
+      for (const a of [officer, admin, ...more]) say(`  ${a.username.padEnd(34)} ${a.authenticator.otpauthUri}`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

@@ -370,6 +370,15 @@ export class AccountService {
     return out;
   }
 
+  /** When each dated certification lapses under the hub's rules (null: never recorded). */
+  renewBy(account: Account): { policySignedAt: number | null; leadsCertifiedAt: number | null } {
+    const { policySignOffValidMs, leadsValidMs } = this.ctx.rules;
+    return {
+      policySignedAt: account.policySignedAt ? account.policySignedAt + policySignOffValidMs : null,
+      leadsCertifiedAt: account.leadsCertifiedAt ? account.leadsCertifiedAt + leadsValidMs : null,
+    };
+  }
+
   requireCurrent(account: Account): void {
     const lapsed = this.lapses(account);
     if (lapsed.length > 0) throw new AlprError('ALPR_ERR_ACCOUNT_LAPSED', `this account cannot search until renewed: ${lapsed.join('; ')}`, { details: { lapsed } });

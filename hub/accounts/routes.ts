@@ -33,11 +33,11 @@ export async function accountRoutes(fastify: FastifyInstance, opts: { services: 
     return { token, account, idleTimeoutMinutes: Math.round(rules.idleTimeoutMs / 60_000), lifetimeHours: Math.round(rules.sessionLifetimeMs / 3600_000) };
   });
   app.post('/api/v1/auth/sign-out', { schema: { tags: ['auth'], security: bearer, response: { 204: Type.Null(), ...errors } }, onRequest: auth() }, async (req, reply) => {
-    await services.accounts.signOut(/^Bearer (.+)$/.exec(req.headers.authorization!)![1]!);
+    await services.accounts.signOut(req.sessionToken!);
     return reply.status(204).send(null);
   });
   app.get('/api/v1/me', { schema: { tags: ['auth'], security: bearer, response: { 200: S.MeReply, ...errors } }, onRequest: auth() },
-    async (req) => ({ account: me(req), lapses: services.accounts.lapses(me(req)), permissions: [...PERMISSION_MATRIX[me(req).role]] }));
+    async (req) => ({ account: me(req), lapses: services.accounts.lapses(me(req)), renewBy: services.accounts.renewBy(me(req)), permissions: [...PERMISSION_MATRIX[me(req).role]] }));
 
   app.post('/api/v1/accounts', { schema: { tags: ['accounts'], security: bearer, body: S.CreateAccount, response: { 201: S.CreateAccountReply, ...errors } }, onRequest: auth('accounts.manage') },
     async (req, reply) => reply.status(201).send(await services.accounts.create(req.body, me(req).userId, 'api')));

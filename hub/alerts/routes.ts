@@ -60,7 +60,7 @@ export const alertRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { s
     const user = me(req);
     services.accounts.requireCurrent(user);
     const watched = sites(req.query.sites);
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')![1]!;
+    const token = req.sessionToken!;
     await services.audit.append({ actor: user.userId, action: 'alert.stream', detail: { siteIds: watched ?? null } });
     reply.hijack();
     const out = reply.raw;

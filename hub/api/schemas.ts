@@ -30,7 +30,10 @@ export const Credentials = Type.Object({
 export const SignInReply = Type.Object({
   token: Type.String(), idleTimeoutMinutes: Type.Integer(), lifetimeHours: Type.Integer({ description: 'the session ends this long after sign-in, whatever the activity' }), account: AccountBody,
 });
-export const MeReply = Type.Object({ account: AccountBody, lapses: Type.Array(Type.String()), permissions: Type.Array(Type.String()) });
+export const MeReply = Type.Object({
+  account: AccountBody, lapses: Type.Array(Type.String()), permissions: Type.Array(Type.String()),
+  renewBy: Type.Object({ policySignedAt: Type.Union([Type.Integer(), Type.Null()]), leadsCertifiedAt: Type.Union([Type.Integer(), Type.Null()]) }, { description: 'when each dated certification lapses' }),
+});
 
 export const Certifications = {
   trainingCompletedAt: Type.Optional(Type.Union([Millis, Type.Null()])),

@@ -11,6 +11,8 @@ import { hotlistRoutes } from '../hotlists/routes.js';
 import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy/permissions.js';
 import type { IngestStats } from '../ingest/ingestService.js';
 import { ingestRoutes } from '../ingest/routes.js';
+import { consoleRoutes } from '../console/routes.js';
+import { sessionToken } from '../console/sessionCookie.js';
 import { clientCertPlugin } from '../tls/clientCertPlugin.js';
 import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
 import { policyRoutes } from '../policy/routes.js';
@@ -20,12 +22,7 @@ import { HTTP_STATUS } from './httpStatus.js';
 import * as S from './schemas.js';
 import { apiValidatorCompiler } from './validation.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    account: Account | null;
-  }
-}
-
+const CONSOLE_DIST = new URL('../../console/dist', import.meta.url).pathname;
 const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.ErrorBody, 409: S.ErrorBody, 413: S.ErrorBody, 423: S.ErrorBody, 429: S.ErrorBody, 503: S.ErrorBody };
 const bearer = [{ bearer: [] as string[] }];
 
@@ -42,7 +39,7 @@ export interface ProvisioningInfo {
   signPublicKeyPem: string;
 }
 
-export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats }): Promise<FastifyInstance> {
+export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats; consoleDir?: string }): Promise<FastifyInstance> {
   const { services } = ctx;
   const app = Fastify({
     ...(ctx.tls ? { https: httpsOptions(ctx.tls) } : {}),
@@ -52,6 +49,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   // No coercion of request bodies (`{"trainingCompletedAt": null}` once became 0): see validation.ts.
   app.setValidatorCompiler(apiValidatorCompiler());
   app.decorateRequest('account', null);
+  app.decorateRequest('sessionToken', null);
   await app.register(requestAudit, { audit: services.audit });
   if (ctx.tls?.clientCa) await app.register(clientCertPlugin, { sql: services.store.sql, audit: services.audit, clock: ctx.clock ?? systemClock });
 
@@ -77,11 +75,10 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
     return reply.status(500).send({ code: 'ALPR_ERR_INTERNAL', message: 'internal error', retryable: true });
   });
 
-  /** Authenticates the bearer token; with a permission, also checks the role. */
+  /** Authenticates the bearer token (or the console's cookie, CSRF-checked); with a permission, also checks the role. */
   const auth = (permission?: Permission | Permission[]) => async (request: FastifyRequest, _reply: FastifyReply) => {
-    const header = request.headers.authorization ?? '';
-    const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)?.[1];
-    if (!token) throw new AlprError('ALPR_ERR_SESSION_EXPIRED', 'sign in: send Authorization: Bearer <token>');
+    const token = sessionToken(request);
+    request.sessionToken = token;
     request.account = (await services.accounts.authenticate(token)).account;
     const needed = permission === undefined ? [] : Array.isArray(permission) ? permission : [permission];
     if (needed.length > 0 && !needed.some((p) => PERMISSION_MATRIX[request.account!.role].includes(p))) requirePermission(request.account.role, needed[0]!);
@@ -181,6 +178,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   await app.register(hotlistRoutes, { services, auth, me });
   await app.register(alertRoutes, { services, auth, me });
   await app.register(sharingRoutes, { services, auth, me });
+  await app.register(consoleRoutes, { services, auth, me, distDir: ctx.consoleDir ?? CONSOLE_DIST, secure: Boolean(ctx.tls) });
 
   await app.ready();
   return app;

@@ -1,0 +1,52 @@
+import t from 'tap';
+import { consoleRig, plateImages } from '../../helpers/consoleRig.js';
+import { DAY, START } from '../../helpers/hubHarness.js';
+
+t.test('an officer searches under a stated purpose, sees the results in a table and by site, opens the images (audited), and a prohibited purpose is refused plainly', async (t) => {
+  const rig = await consoleRig(t);
+  if (!rig) return;
+  const { h, page } = rig;
+  const images = await plateImages('KTX4492');
+  await h.addReads([
+    { plate: 'KTX4492', region: 'IL', capturedAt: START - 2 * DAY, ...images },
+    { plate: 'KTX4492', region: 'IL', capturedAt: START - DAY, cameraId: 'cam1', ...images },
+  ]);
+  const officer = await h.user('officer');
+  await rig.signIn(officer);
+  await page.getByRole('link', { name: 'Search' }).click();
+  const fill = async (description: string) => {
+    await page.getByLabel('Plate', { exact: true }).fill('KTX4492');
+    await page.getByLabel('Mode').selectOption('exact');
+    await page.getByLabel('Purpose').selectOption('stolen_vehicle');
+    await page.getByLabel('Offense category').selectOption('240');
+    await page.getByLabel('Case or CAD number').fill('26-000417');
+    await page.getByLabel('Description').fill(description);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+  };
+  await fill('vehicle reported stolen from the lot on Oak Park Ave overnight');
+  await page.getByRole('heading', { name: /2 reads found/ }).waitFor();
+  const rows = page.locator('table tbody tr');
+  t.equal(await rows.count(), 2, 'both reads are in the table');
+  t.match(await rows.first().innerText(), /KTX4492\s+IL\s+Harlem and North/, 'with plate, state and site name');
+  t.match(await page.locator('figure.map').innerText(), /Harlem and North \(2\)/, 'and counted by site');
+  await rows.first().getByRole('button', { name: 'View images' }).click();
+  await page.getByRole('img', { name: 'Plate crop of KTX4492' }).waitFor();
+  t.ok(await page.getByRole('img', { name: 'Plate crop of KTX4492' }).evaluate((img: HTMLImageElement) => img.naturalWidth > 0), 'the crop is a real picture');
+  await rig.check('search-results-images');
+  const viewed = await h.services.audit.query({ action: 'reads.viewImage', limit: 5 });
+  t.match(viewed, [{ actor: officer.account.userId, detail: { caseNumber: '26-000417' } }], 'the image view is in the audit trail under the case');
+
+  await rows.first().getByRole('checkbox').check();
+  await page.getByLabel('Why these reads are evidence').fill('the stolen car passing Harlem and North, for the case file');
+  await page.getByRole('button', { name: 'Export 1 read' }).click();
+  await page.getByText(/Exported 1 read\(s\) as \S+ for case 26-000417/).waitFor();
+  t.match(await h.services.evidence.activeHolds(), [{ caseNumber: '26-000417' }], 'the export placed an evidence hold under the case');
+
+  await fill('owner keeps speeding past the school, traffic complaint');
+  const refusal = page.getByRole('alert');
+  await refusal.waitFor();
+  t.match(await refusal.innerText(), /Refused: .*traffic enforcement/s, 'the refusal and its reason are shown plainly');
+  t.match(await refusal.innerText(), /ALPR_ERR_PURPOSE_PROHIBITED/);
+  await rig.check('search-refused');
+  t.match(await h.services.audit.query({ action: 'reads.search', limit: 5 }), [{ outcome: 'ok' }, { outcome: 'refused' }], 'both searches are audited');
+});
