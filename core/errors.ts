@@ -84,6 +84,9 @@ export const ERROR_CODES = {
   // hot lists
   ALPR_ERR_HOTLIST_SOURCE: { retryable: true, summary: 'A hot-list source (drop-folder file or URL) cannot be read; the list stays as it was and the next scheduled import tries again.' },
   ALPR_ERR_HOTLIST_UPDATE: { retryable: false, summary: 'The appliance refused a hot-list update: not signed by the hub, sealed to another device, or out of version order (it keeps its list and reports its version so the hub resends).' },
+  // oversight reports
+  ALPR_ERR_REPORT_VERIFY: { retryable: false, summary: 'A report does not verify: its signature is not the hub\'s, a file was changed after signing, or the audit chain head it was computed from is not in the chain.' },
+  ALPR_ERR_CENSUS_TABLE: { retryable: false, summary: 'The census CSV for the disparate-impact section is missing, unreadable or not in the documented columns (docs/reports.md).' },
   // benchmarks and tools
   ALPR_ERR_USAGE: { retryable: false, summary: 'A command-line tool was called with missing or invalid arguments.' },
 } as const satisfies Record<string, { retryable: boolean; summary: string }>;

@@ -27,6 +27,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   ALPR_ERR_TLS_CONFIG: 500, ALPR_ERR_TLS_REQUIRED: 500, ALPR_ERR_CLIENT_CERT: 403,
   // hot lists: a source the hub fetches from, an update an appliance refused
   ALPR_ERR_HOTLIST_SOURCE: 502, ALPR_ERR_HOTLIST_UPDATE: 409,
+  // reports: a report that does not verify, an agency census table the hub cannot read
+  ALPR_ERR_REPORT_VERIFY: 409, ALPR_ERR_CENSUS_TABLE: 500,
   // the API's own answers
   ALPR_ERR_INVALID_INPUT: 400, ALPR_ERR_PASSWORD_POLICY: 400, ALPR_ERR_PURPOSE_REQUIRED: 400,
   ALPR_ERR_AUTH_FAILED: 401, ALPR_ERR_AUTH_MFA_REQUIRED: 401, ALPR_ERR_SESSION_EXPIRED: 401,

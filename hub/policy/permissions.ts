@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'reviews.manage', // review searches the purpose gate flagged (VII.H)
   'audit.read', // read and verify the audit chain (VII.E)
   'audit.export', // export the audit log (VII.E-G)
+  'reports.read', // the monthly user audit, the CPOC report and the transparency data (VII.E-G: the system administrator audits, the Chief reports)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,9 +34,9 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
   dispatcher: ['reads.search', 'reads.viewImage', 'alerts.respond'],
   analyst: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond'],
   detective: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond'],
-  admin: ['reads.searchAdministrative', 'reads.viewImage', 'accounts.manage', 'sites.manage', 'retention.manage', 'reviews.manage', 'audit.read', 'hotlists.import'],
-  auditor: ['reads.searchAdministrative', 'reads.viewImage', 'reads.viewAllHeld', 'audit.read', 'audit.export'],
-  chief: ['felony.approve', 'sites.approve', 'audit.read'],
+  admin: ['reads.searchAdministrative', 'reads.viewImage', 'accounts.manage', 'sites.manage', 'retention.manage', 'reviews.manage', 'audit.read', 'hotlists.import', 'reports.read'],
+  auditor: ['reads.searchAdministrative', 'reads.viewImage', 'reads.viewAllHeld', 'audit.read', 'audit.export', 'reports.read'],
+  chief: ['felony.approve', 'sites.approve', 'audit.read', 'reports.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

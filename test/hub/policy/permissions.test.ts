@@ -26,6 +26,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'reviews.manage':             { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: n, chief: n },
   'audit.read':                 { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: Y, chief: Y },
   'audit.export':               { officer: n, dispatcher: n, analyst: n, detective: n, admin: n, auditor: Y, chief: n },
+  'reports.read':               { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: Y, chief: Y },
 };
 
 t.test('every cell of the permission matrix is as the order says', async (t) => {
