@@ -6,7 +6,7 @@ import { readCensus } from './census.js';
 import { disparateImpact, MEASURES, RATIO_BAND, type DisparateImpact } from './disparateImpact.js';
 import type { ReportMonth } from './month.js';
 import type { ReportContext } from './reportContext.js';
-import { section, type ReportDocument, type ReportSection } from './reportDocument.js';
+import { count, section, type ReportDocument, type ReportSection } from './reportDocument.js';
 
 /** One outside agency's searches this month, as the sharing feature records them (action `sharing.search`). */
 export interface AgencySearches {
@@ -101,7 +101,7 @@ function cpocDocument(month: ReportMonth, d: CpocData): ReportDocument {
     sections: [
       section('Stops from ALPR alerts', {
         paragraphs: [
-          `${a.alerts} hot-list alerts were raised in ${month.month}; ${a.alerts - a.open} were verified and closed with a disposition, ${a.confirmed} confirmed. Officers made ${d.stops} stops on confirmed alerts.`,
+          `${count(a.alerts, 'hot-list alert was', 'hot-list alerts were')} raised in ${month.month}; ${a.alerts - a.open} verified and closed with a disposition, ${a.confirmed} confirmed. Officers made ${count(d.stops, 'stop')} on confirmed alerts.`,
           `Median time from alert to disposition: ${median === null ? 'n/a (none disposed)' : `${Math.round(median)} s`}. A false hit is an alert closed as a misread, wrong state or vehicle mismatch; the rate is over alerts disposed.`,
         ],
         charts: [{ title: 'Alerts per list source', bars: a.bySource.map((s) => ({ label: s.key, value: s.alerts })) }],
@@ -111,7 +111,7 @@ function cpocDocument(month: ReportMonth, d: CpocData): ReportDocument {
         ],
       }),
       section('Approved felony searches (V.B)', {
-        paragraphs: [`The Chief approved ${d.felony.approvals} other-felony requests this month; ${d.felony.approvedSearches} searches were run under an approval.`],
+        paragraphs: [`The Chief approved ${count(d.felony.approvals, 'other-felony request')} this month; ${count(d.felony.approvedSearches, 'search was', 'searches were')} run under an approval.`],
         tables: [{ title: 'Searches under an approval, by offense code', columns: ['offense', 'searches'], rows: Object.entries(d.felony.byOffense), empty: 'No search was run under an other-felony approval.' }],
       }),
       section('Searches by outside agencies (VII.D, VII.F)', {

@@ -3,7 +3,7 @@ import type { ChainPoint } from '../audit/auditWitness.js';
 import { forEachAuditRecord, Tally, text } from './auditMonth.js';
 import type { ReportMonth } from './month.js';
 import { userLabels, type ReportContext, type ReportOptions } from './reportContext.js';
-import { section, type ReportDocument } from './reportDocument.js';
+import { count, section, type ReportDocument } from './reportDocument.js';
 
 export interface MonthlyAuditData {
   searches: { total: number; refused: number; rows: Array<{ user: string; purpose: string; outcome: string; searches: number }> };
@@ -136,6 +136,8 @@ export async function monthlyAudit(ctx: ReportContext, month: ReportMonth, head:
 }
 
 function monthlyDocument(month: ReportMonth, d: MonthlyAuditData): ReportDocument {
+  const suspended = d.suspensions.length;
+  const exported = d.evidence.exports.reduce((n, e) => n + e.exports, 0);
   const perUser = new Tally();
   for (const row of d.searches.rows) perUser.add(row.user, row.searches);
   return {
@@ -143,9 +145,9 @@ function monthlyDocument(month: ReportMonth, d: MonthlyAuditData): ReportDocumen
     sections: [
       section('Summary', {
         paragraphs: [
-          `${d.searches.total} searches were run in ${month.month}, ${d.searches.refused} of them refused. ${d.suspensions.reduce((n, s) => n + s.suspensions, 0)} accounts' search access was suspended after a refused search; supervisors lifted ${d.reviews.lifted} suspensions and upheld ${d.reviews.upheld}.`,
-          `${d.evidence.exports.reduce((n, e) => n + e.exports, 0)} evidence exports placed ${d.evidence.holdsPlaced} holds; ${d.evidence.holdsReleased} holds were released. ${d.felony.requests} other-felony requests were made, ${d.felony.approvals} approved by the Chief and ${d.felony.denials} denied.`,
-          `${d.lapsedCertifications.length} active accounts had a lapsed training, policy sign-off or LEADS certification at the month's end; ${d.anomalies.length} anomalies are listed for the system administrator to review.`,
+          `${count(d.searches.total, 'search', 'searches')} were run in ${month.month}, ${d.searches.refused} of them refused. ${count(suspended, 'account')} had search access suspended after a refused search; supervisors lifted ${d.reviews.lifted} and upheld ${d.reviews.upheld} suspensions.`,
+          `${count(exported, 'evidence export')} placed ${count(d.evidence.holdsPlaced, 'hold')}; ${count(d.evidence.holdsReleased, 'hold')} released. ${count(d.felony.requests, 'other-felony request')} made, ${d.felony.approvals} approved by the Chief and ${d.felony.denials} denied.`,
+          `${count(d.lapsedCertifications.length, 'active account')} had a lapsed training, policy sign-off or LEADS certification at the month's end; ${count(d.anomalies.length, 'anomaly', 'anomalies')} listed for the system administrator to review.`,
         ],
         charts: [{ title: 'Searches per user', bars: perUser.sorted().map(([label, value]) => ({ label, value })) }],
       }),

@@ -42,25 +42,48 @@ function drawChart(pdf: Pdf, chart: BarChart): void {
   pdf.moveDown(0.6);
 }
 
-/** Column widths in proportion to their longest text, within the page. */
-function columnWidths(pdf: Pdf, t: ReportTable): number[] {
-  const longest = t.columns.map((c, i) => Math.min(48, Math.max(c.length, ...t.rows.map((r) => String(r[i] ?? '').length), 4)));
-  const sum = longest.reduce((a, b) => a + b, 0);
-  return longest.map((n) => (n / sum) * width(pdf));
+/**
+ * Column widths from the text itself: every column as wide as its widest cell where the page
+ * allows; otherwise number and short columns keep theirs and long text shares the rest (and wraps).
+ */
+function columnWidths(pdf: Pdf, t: ReportTable, numeric: boolean[]): number[] {
+  const natural = t.columns.map((c, i) => {
+    pdf.font('Helvetica-Bold').fontSize(8);
+    let w = pdf.widthOfString(c);
+    pdf.font('Helvetica');
+    for (const r of t.rows) w = Math.max(w, pdf.widthOfString(cellText(r[i] ?? '')));
+    return w + 8;
+  });
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= width(pdf)) return natural.map((w) => (w / total) * width(pdf));
+  // Numbers and short codes (an ORI, a site) keep their width; long text shares what is left.
+  const keeps = natural.map((w, i) => numeric[i] || w < 70);
+  const fixed = natural.reduce((n, w, i) => n + (keeps[i] ? w : 0), 0);
+  const text = total - fixed;
+  return natural.map((w, i) => (keeps[i] ? w : Math.max(40, (w / text) * (width(pdf) - fixed))));
+}
+
+const cellText = (c: string | number) => (typeof c === 'number' ? c.toLocaleString('en-US') : c);
+
+/** A row's height: text wraps within its column and the row grows to the tallest cell. */
+function rowHeight(pdf: Pdf, cells: string[], widths: number[], header: boolean): number {
+  pdf.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
+  return Math.max(ROW, ...cells.map((c, i) => pdf.heightOfString(c, { width: widths[i]! - 6 }) + 7));
 }
 
 function drawRow(pdf: Pdf, cells: string[], widths: number[], header: boolean, numeric: boolean[]): void {
+  const height = rowHeight(pdf, cells, widths, header);
   const y = pdf.y;
-  if (header) pdf.rect(MARGIN.left, y, width(pdf), ROW).fill('#e8eef5');
+  if (header) pdf.rect(MARGIN.left, y, width(pdf), height).fill('#e8eef5');
   pdf.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(8).fillColor('#000');
   let x = MARGIN.left;
   cells.forEach((cell, i) => {
-    pdf.text(cell, x + 3, y + 4, { width: widths[i]! - 6, height: ROW - 4, lineBreak: false, ellipsis: true, align: !header && numeric[i] ? 'right' : 'left' });
+    pdf.text(cell, x + 3, y + 4, { width: widths[i]! - 6, align: numeric[i] ? 'right' : 'left' });
     x += widths[i]!;
   });
-  pdf.moveTo(MARGIN.left, y + ROW).lineTo(MARGIN.left + width(pdf), y + ROW).lineWidth(0.5).strokeColor('#cccccc').stroke();
+  pdf.moveTo(MARGIN.left, y + height).lineTo(MARGIN.left + width(pdf), y + height).lineWidth(0.5).strokeColor('#cccccc').stroke();
   pdf.x = MARGIN.left;
-  pdf.y = y + ROW;
+  pdf.y = y + height;
 }
 
 /** A table with its header repeated at the top of each page it runs onto. */
@@ -68,18 +91,19 @@ function drawTable(pdf: Pdf, t: ReportTable): void {
   ensureRoom(pdf, 14 + 3 * ROW);
   pdf.font('Helvetica-Bold').fontSize(10).fillColor('#000').text(t.title, MARGIN.left, pdf.y);
   pdf.moveDown(0.2);
-  const widths = columnWidths(pdf, t);
   const numeric = t.columns.map((_, i) => t.rows.length > 0 && t.rows.every((r) => typeof r[i] === 'number'));
+  const widths = columnWidths(pdf, t, numeric);
   drawRow(pdf, t.columns, widths, true, numeric);
   if (t.rows.length === 0) {
     pdf.font('Helvetica-Oblique').fontSize(8).text(t.empty, MARGIN.left + 3, pdf.y + 4);
   }
   for (const row of t.rows) {
-    if (pdf.y + ROW > bottom(pdf)) {
+    const cells = row.map(cellText);
+    if (pdf.y + rowHeight(pdf, cells, widths, false) > bottom(pdf)) {
       pdf.addPage();
       drawRow(pdf, t.columns, widths, true, numeric);
     }
-    drawRow(pdf, row.map((c) => (typeof c === 'number' ? c.toLocaleString('en-US') : c)), widths, false, numeric);
+    drawRow(pdf, cells, widths, false, numeric);
   }
   pdf.moveDown(0.8);
 }
@@ -116,7 +140,8 @@ export function renderPdf(doc: ReportDocument, seal: ReportSeal): Promise<Buffer
   pdf.font('Helvetica').fontSize(12).fillColor('#000').text(`${doc.month} · generated ${seal.generatedAt.slice(0, 16).replace('T', ' ')} UTC`);
   pdf.moveDown(1);
   for (const s of doc.sections) {
-    ensureRoom(pdf, 60);
+    // A heading never ends a page: it keeps its first lines or its table's first rows.
+    ensureRoom(pdf, 110);
     pdf.font('Helvetica-Bold').fontSize(13).fillColor(BLUE).text(s.heading, MARGIN.left, pdf.y);
     pdf.moveTo(MARGIN.left, pdf.y + 1).lineTo(MARGIN.left + width(pdf), pdf.y + 1).lineWidth(0.5).strokeColor('#999999').stroke();
     pdf.moveDown(0.4);

@@ -40,3 +40,6 @@ export interface ReportDocument {
 export function section(heading: string, parts: Partial<Omit<ReportSection, 'heading'>>): ReportSection {
   return { heading, paragraphs: parts.paragraphs ?? [], charts: parts.charts ?? [], tables: parts.tables ?? [] };
 }
+
+/** "1 search", "2 searches": figures in sentences. */
+export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
