@@ -103,7 +103,7 @@ export async function createHubServices(ctx: {
     store, audit, accounts, sites, felony, reviews, search, policy, alerts,
     hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }) }),
     reports: new ReportService({
-      audit, accounts, alerts, store: new ReportStore(store.sql), options: policy.reports, clock,
+      audit, accounts, alerts, store: new ReportStore(store), options: policy.reports, clock,
       signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, dir: ctx.reportsDir ?? null,
     }),
     devices: new DeviceRegistry({ store, sites, audit, clock }),

@@ -20,7 +20,8 @@ function ensureRoom(pdf: Pdf, height: number): void {
 /** A horizontal bar chart drawn as vector shapes (the same layout as the HTML's SVG). */
 function drawChart(pdf: Pdf, chart: BarChart): void {
   const bars = layoutBars(chart);
-  const labelW = 150;
+  pdf.font('Helvetica').fontSize(8);
+  const labelW = Math.min(160, Math.max(30, ...bars.map((b) => pdf.widthOfString(b.label) + 10)));
   const barW = width(pdf) - labelW - 60;
   ensureRoom(pdf, 22 + Math.min(bars.length, 8) * 12);
   pdf.font('Helvetica-Bold').fontSize(10).fillColor('#000').text(chart.title, MARGIN.left, pdf.y);
