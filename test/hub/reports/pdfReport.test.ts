@@ -1,6 +1,8 @@
 import t from 'tap';
 import { copyFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { DEFAULT_REPORT_OPTIONS } from '../../../hub/reports/reportContext.js';
 import { harness } from '../../helpers/hubHarness.js';
 import { tempDir } from '../../helpers/index.js';
 import { pdfText, popplerAvailable, renderPages } from '../../helpers/pdfPages.js';
@@ -16,7 +18,8 @@ async function inkShare(png: string): Promise<number> {
 
 t.test('every page of each report renders to an image with text, charts and tables on it', async (t) => {
   if (!(await popplerAvailable(t))) return;
-  const h = (await harness(t, 'sqlite'))!;
+  const censusFile = fileURLToPath(new URL('../../fixtures/reports/census-example.csv', import.meta.url));
+  const h = (await harness(t, 'sqlite', { reports: { ...DEFAULT_REPORT_OPTIONS, censusFile } }))!;
   await seedMonth(h);
   for (const kind of ['monthly', 'cpoc', 'transparency'] as const) {
     const report = await h.services.reports.generate(kind, MONTH, 'test');
@@ -29,7 +32,8 @@ t.test('every page of each report renders to an image with text, charts and tabl
     const text = await pdfText(report.files.pdf);
     t.match(text, report.manifest.auditHead.hash.slice(0, 16), `${kind}: every page names the audit head it was computed from`);
     t.match(text, /page 1 of \d+/);
-    if (process.env.ALPR_KEEP_REPORT_PAGES) await copyFile(pages[0]!, `${process.env.ALPR_KEEP_REPORT_PAGES}/${kind}-page1.png`);
+    // To look at the pages: ALPR_KEEP_REPORT_PAGES=DIR keeps them there.
+    for (const [i, page] of pages.entries()) if (process.env.ALPR_KEEP_REPORT_PAGES) await copyFile(page, `${process.env.ALPR_KEEP_REPORT_PAGES}/${kind}-page${i + 1}.png`);
   }
   const monthly = await h.services.reports.generate('monthly', MONTH, 'test');
   t.match(await pdfText(monthly.files.pdf), /ofc\.garcia \(officer\)/, 'the monthly audit names the users (it is internal)');
