@@ -185,6 +185,15 @@ export async function main(argv: string[]): Promise<number> {
     const verify = await api<{ records: number; problems: unknown[] }>('GET', '/api/v1/audit/verify', undefined, admin.session);
     say(`   audit chain verified: ${verify.records} records, ${verify.problems.length} problems`);
 
+    // This month is not over: its reports go beside the data folder, not where the schedule writes whole months.
+    const month = new Date(systemClock.now()).toISOString().slice(0, 7);
+    const reportsDir = join(dataDir, 'reports-so-far');
+    say(`7. the oversight reports for ${month} so far (signed, tied to the audit chain head)`);
+    for (const kind of ['monthly', 'cpoc', 'transparency'] as const) {
+      const report = await services.reports.generate(kind, month, 'cli:demo', reportsDir);
+      say(`   ${kind.padEnd(12)} ${report.files.pdf} (+ .html .csv .json .manifest.json), audit head #${report.manifest.auditHead.seq}`);
+    }
+
     if (values['keep-running']) {
       say(`\nthe hub stays up at ${hub.httpUrl} (OpenAPI: ${hub.httpUrl}/openapi.json); Ctrl-C stops it.`);
       const more = [];
@@ -205,6 +214,7 @@ export async function main(argv: string[]): Promise<number> {
     const { keyFile, witnessFile } = demoAuditFiles(auditDir);
     say(`start the hub alone:       npm run hub -- serve --data ${hubDir} --audit-key ${keyFile} --audit-witness ${witnessFile}   (add --mqtt-port N if 1883 is taken)`);
     say(`verify its audit chain:    npm run hub -- audit verify --data ${hubDir} --public-key ${keyFile}.pub --witness ${witnessFile}`);
+    say(`verify a report:           npm run hub -- report verify ${join(reportsDir, `cpoc-${month}.pdf`)} --data ${hubDir}`);
     say(`run the appliance alone:   npx alpr-firmware --config ${configPath}`);
     return ok ? 0 : 1;
   } catch (err) {

@@ -11,6 +11,7 @@ import { loadOrCreateHubKeys } from './hubKeys.js';
 import { rotateSealKey } from './keys/sealKeys.js';
 import { Hub, openStore } from './hubProcess.js';
 import { loadPolicyFile } from './policyFile.js';
+import { checkReportUsage, verifyReportCommand, writeReport } from './reports/reportCli.js';
 import { join } from 'node:path';
 
 const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite + embedded broker by default)
@@ -21,6 +22,10 @@ const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite 
                                                 exit 1 if any record was changed, inserted, deleted, cut or appended outside the hub
        alpr-hub retention run                   purge reads older than 30 days now (also runs at start and hourly)
        alpr-hub keys rotate-seal [--grace-days N]  new hub sealing key; batches sealed to the old one are still opened for N days (default 7)
+       alpr-hub report monthly|cpoc|transparency --month YYYY-MM [--out DIR] [--policy FILE]
+                                                write the month's report (PDF, HTML, CSV, JSON and a signed manifest; default DIR: DATA/reports/YYYY-MM)
+       alpr-hub report verify FILE [--public-key FILE]
+                                                check a report's signature, its files, and that its audit chain head is in this chain; read-only
 options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default alpr)
          --broker-url URL --broker-username U --broker-password P --shared-group G   (external broker)
          --policy FILE (caps and prohibited terms, docs/hub.md)
@@ -38,7 +43,7 @@ const OPTIONS = {
   'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' },
   username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' },
   'training-completed': { type: 'string' }, 'policy-signed': { type: 'string' }, 'leads-certified': { type: 'string' },
-  'grace-days': { type: 'string' },
+  'grace-days': { type: 'string' }, month: { type: 'string' }, out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -84,19 +89,26 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'audit verify') {
       return await verifyAudit({ dataDir, pgUrl, pgSchema, witnessFile: values.witness ?? audit.witnessFile, publicKeyFile: values['public-key'] ?? publicKeyPathFor(audit.keyFile) });
     }
-    if (!['account create', 'account set-role', 'retention run', 'keys rotate-seal'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
+    if (positionals[0] === 'report' && positionals[1] === 'verify') {
+      return await verifyReportCommand(positionals[2], { dataDir, pgUrl, pgSchema, publicKeyFile: values['public-key'] });
+    }
+    const reportKind = positionals[0] === 'report' && positionals.length === 2 ? positionals[1]! : null;
+    if (reportKind === null && !['account create', 'account set-role', 'retention run', 'keys rotate-seal'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
     // Usage first: nothing (keys, witness, database) is made for a command that cannot run.
     if (command === 'account create' && (!values.username || !values['display-name'] || !values.role)) throw new AlprError('ALPR_ERR_USAGE', 'account create needs --username, --display-name and --role');
     if (command === 'account set-role' && (!values.username || !values.role || !values.reason)) throw new AlprError('ALPR_ERR_USAGE', 'account set-role needs --username, --role and --reason');
     const graceDays = Number(values['grace-days'] ?? 7);
     if (command === 'keys rotate-seal' && (!Number.isFinite(graceDays) || graceDays < 0 || graceDays > 30)) throw new AlprError('ALPR_ERR_USAGE', '--grace-days: a number of days from 0 to 30');
+    if (reportKind !== null) checkReportUsage(reportKind, values.month);
+    const policy = reportKind !== null && values.policy ? await loadPolicyFile(values.policy) : {};
     const keys = await loadOrCreateHubKeys(join(dataDir, 'keys'));
     const trail = await openAuditTrail(dataDir, audit, createLogger({ name: 'alpr-hub', level: 'warn', destination: process.stderr as never }));
     const store = openStore({ dataDir, pgUrl, pgSchema, clock: systemClock }, keys);
     try {
       await store.migrate();
-      const services = await createHubServices({ store, clock: systemClock, logger: silentLogger(), keys, auditTrail: trail });
+      const services = await createHubServices({ store, clock: systemClock, logger: silentLogger(), keys, auditTrail: trail, policy, reportsDir: join(dataDir, 'reports') });
       try {
+        if (reportKind !== null) return await writeReport(services, reportKind, values.month, values.out, actor);
         if (command === 'account create') return await createAccount(services, values, actor);
         if (command === 'account set-role') return await setRole(services, values, actor);
         if (command === 'keys rotate-seal') {

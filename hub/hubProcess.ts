@@ -10,6 +10,7 @@ import { createHubServices, type HubPolicyOptions, type HubServices } from './hu
 import { AlertLink } from './alerts/alertLink.js';
 import { HotlistPush } from './hotlists/hotlistPush.js';
 import { HotlistSchedule } from './hotlists/hotlistSchedule.js';
+import { ReportSchedule } from './reports/reportSchedule.js';
 import { IngestService } from './ingest/ingestService.js';
 import { ConfigPusher } from './keys/configPusher.js';
 import { ImageCipher, PgStore, SqliteStore, type HubStore } from './store/index.js';
@@ -64,6 +65,7 @@ export class Hub {
   hotlistPush: HotlistPush | null = null;
   alertLink: AlertLink | null = null;
   hotlistSchedule: HotlistSchedule | null = null;
+  reportSchedule: ReportSchedule | null = null;
   api: FastifyInstance | null = null;
   keys: HubKeys | null = null;
   configPusher: ConfigPusher | null = null;
@@ -86,7 +88,7 @@ export class Hub {
     this.auditTrail = await openAuditTrail(options.dataDir, options.audit, logger);
     const store = openStore(options, this.keys);
     await store.migrate();
-    this.services = await createHubServices({ store, clock: options.clock, logger, keys: this.keys, policy: options.policy, spoolDir: join(options.dataDir, 'hotlist-imports'), auditTrail: this.auditTrail });
+    this.services = await createHubServices({ store, clock: options.clock, logger, keys: this.keys, policy: options.policy, spoolDir: join(options.dataDir, 'hotlist-imports'), auditTrail: this.auditTrail, reportsDir: join(options.dataDir, 'reports') });
     let brokerUrl = options.brokerUrl;
     let username = options.brokerUsername;
     let password = options.brokerPassword;
@@ -144,6 +146,8 @@ export class Hub {
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
     await this.services.retention.start();
     await this.hotlistSchedule.start();
+    this.reportSchedule = new ReportSchedule({ reports: services.reports, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'reports' }) });
+    this.reportSchedule.start();
     this.checkpointTimer = options.clock.setInterval(() => void this.checkpointAudit().catch((err: unknown) => logger.warn({ err }, 'audit checkpoint not written')), 60_000);
     logger.info({ http: this.httpUrl, broker: brokerUrl, store: store.engine, sealKeyId: this.keys.seal.keyId }, 'hub started');
   }
@@ -155,6 +159,7 @@ export class Hub {
 
   async stop(): Promise<void> {
     this.checkpointTimer?.cancel();
+    await this.reportSchedule?.stop();
     await this.hotlistSchedule?.stop();
     await this.services?.retention.stop();
     await this.api?.close();

@@ -16,6 +16,9 @@ import { DEFAULT_FELONY_APPROVAL_VALID_MS, FelonyRequests } from './policy/felon
 import { DEFAULT_CASE_NUMBER_RULES, type CaseNumberRules } from './policy/caseNumbers.js';
 import { PurposeGate } from './policy/purposeGate.js';
 import { ReviewFlags } from './policy/reviewFlags.js';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from './reports/reportContext.js';
+import { ReportService } from './reports/reportService.js';
+import { ReportStore } from './reports/reportStore.js';
 import { DEFAULT_RETENTION, RetentionService, type RetentionOptions } from './retention/retentionService.js';
 import { DEFAULT_SEARCH_LIMITS, SearchService, type SearchLimits } from './search/searchService.js';
 import { createSharing, type Sharing } from './sharing/sharing.js';
@@ -40,6 +43,8 @@ export interface HubPolicyOptions {
   issuer: string;
   /** This department's NCIC ORI: what partner hubs address signed requests to, and sign answers as. */
   ori: string;
+  /** The oversight reports: census table, suppression of small counts, anomaly thresholds. */
+  reports: ReportOptions;
 }
 
 export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
@@ -55,6 +60,7 @@ export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
   passwordCost: DEFAULT_PASSWORD_COST,
   issuer: 'ALPR Hub',
   ori: 'IL0160000',
+  reports: DEFAULT_REPORT_OPTIONS,
 };
 
 /** The hub's policy services over one store; what the HTTP API and the CLI call. */
@@ -72,6 +78,7 @@ export interface HubServices {
   hotlists: HotlistService;
   alerts: AlertService;
   sharing: Sharing;
+  reports: ReportService;
   policy: HubPolicyOptions;
 }
 
@@ -81,6 +88,8 @@ export async function createHubServices(ctx: {
   spoolDir?: string;
   /** The audit witness and checkpoint key (the hub process and its commands always pass one). */
   auditTrail?: AuditTrail;
+  /** Where the monthly reports are written (the hub's data folder); without one, reports go where each call says. */
+  reportsDir?: string;
 }): Promise<HubServices> {
   const policy = { ...DEFAULT_HUB_POLICY, ...ctx.policy };
   const { store, clock } = ctx;
@@ -97,10 +106,14 @@ export async function createHubServices(ctx: {
   const gate = new PurposeGate({ extraTerms: policy.prohibitedTerms, caseNumbers: policy.caseNumbers });
   const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search });
   const sharing = createSharing({ store, audit, clock, accounts, sites, gate, reviews, limits: policy.search, ori: policy.ori, sign: ctx.keys.sign });
+  const alerts = new AlertService({ sql: store.sql, store, audit, clock, accounts });
   return {
-    store, audit, accounts, sites, felony, reviews, search, policy, sharing,
+    store, audit, accounts, sites, felony, reviews, search, policy, sharing, alerts,
     hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }) }),
-    alerts: new AlertService({ sql: store.sql, store, audit, clock, accounts }),
+    reports: new ReportService({
+      audit, accounts, alerts, store: new ReportStore(store), options: policy.reports, clock,
+      signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, dir: ctx.reportsDir ?? null,
+    }),
     devices: new DeviceRegistry({ store, sites, audit, clock }),
     evidence: new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport }),
     retention: new RetentionService({ store, audit, clock, logger: ctx.logger.child({ module: 'retention' }), options: policy.retention }),

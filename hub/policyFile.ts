@@ -7,6 +7,7 @@ import { AlprError } from '../core/index.js';
 import { NCIC_MAPPING, parseImportMapping } from './hotlists/importMapping.js';
 import { DEFAULT_HUB_POLICY, type HubPolicyOptions } from './hubServices.js';
 import { parseOpenCases, type CaseNumberRules } from './policy/caseNumbers.js';
+import type { ReportOptions } from './reports/reportContext.js';
 
 /**
  * The department's local policy settings for `alpr-hub serve --policy FILE` (YAML or JSON,
@@ -36,6 +37,16 @@ export const PolicyFileSchema = Type.Object({
       mapping: Type.Optional(Type.Unknown({ description: 'Column mapping (docs/hotlists.md); NCIC/LEADS field codes when omitted.' })),
     }, { additionalProperties: false }), { maxItems: 20 })),
   }, { additionalProperties: false, description: 'Hot lists (docs/hotlists.md).' })),
+  reports: Type.Optional(Type.Object({
+    census_file: Type.Optional(Type.String({ minLength: 1, maxLength: 4096, description: 'The agency\'s census CSV for the disparate-impact section (docs/reports.md); read when a report is made.' })),
+    suppress_below: Type.Optional(Type.Integer({ minimum: 2, maximum: 100, description: 'Transparency data: counts from 1 to this minus one are published as "<N" (default 5).' })),
+    anomaly_distinct_plates: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'A user searching more distinct plates than this in a month is listed (default 25).' })),
+    anomaly_wildcard_known_chars: Type.Optional(Type.Integer({ minimum: 3, maximum: 8, description: 'Wildcards with fewer known characters are "sweeping" (default 4).' })),
+    off_shift: Type.Optional(Type.Object({
+      time_zone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone of the hours (default America/Chicago).' }),
+      from_hour: Type.Integer({ minimum: 0, maximum: 23 }), to_hour: Type.Integer({ minimum: 0, maximum: 23 }),
+    }, { additionalProperties: false, description: 'Searches in these local hours are listed as off-shift (default 0 to 6).' })),
+  }, { additionalProperties: false, description: 'The oversight reports (docs/reports.md).' })),
 }, { additionalProperties: false });
 
 export type PolicyFile = Static<typeof PolicyFileSchema>;
@@ -72,6 +83,22 @@ export async function loadPolicyFile(path: string): Promise<Partial<HubPolicyOpt
       sources: (p.hotlists?.sources ?? []).map((s) => ({ location: s.location, everyMinutes: s.every_minutes, mapping: s.mapping === undefined ? NCIC_MAPPING : parseImportMapping(s.mapping) })),
     },
     caseNumbers,
+    reports: reportOptions(path, p.reports),
+  };
+}
+
+function reportOptions(path: string, r: PolicyFile['reports']): ReportOptions {
+  const d = DEFAULT_HUB_POLICY.reports;
+  const offShift = r?.off_shift ? { timeZone: r.off_shift.time_zone, fromHour: r.off_shift.from_hour, toHour: r.off_shift.to_hour } : d.anomalies.offShift;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: offShift.timeZone });
+  } catch (cause) {
+    throw new AlprError('ALPR_ERR_CONFIG_INVALID', `invalid policy file ${path}:\n  /reports/off_shift/time_zone: not an IANA time zone`, { cause });
+  }
+  return {
+    suppressBelow: r?.suppress_below ?? d.suppressBelow,
+    censusFile: r?.census_file === undefined ? d.censusFile : resolve(dirname(path), r.census_file),
+    anomalies: { distinctPlates: r?.anomaly_distinct_plates ?? d.anomalies.distinctPlates, wildcardKnownChars: r?.anomaly_wildcard_known_chars ?? d.anomalies.wildcardKnownChars, offShift },
   };
 }
 

@@ -359,9 +359,8 @@ export class AccountService {
     return (await this.get(userId))!;
   }
 
-  /** V.A, VIII: what has lapsed (empty when the account may search). */
-  lapses(account: Account): string[] {
-    const now = this.ctx.clock.now();
+  /** V.A, VIII: what has lapsed (empty when the account may search); `now` is the month end for the monthly audit. */
+  lapses(account: Account, now: number = this.ctx.clock.now()): string[] {
     const out: string[] = [];
     // 0 is what body coercion once stored for null: no date either.
     if (!account.trainingCompletedAt) out.push('department ALPR training has not been recorded');

@@ -8,6 +8,7 @@ import requestAudit from '../audit/requestAudit.js';
 import type { HubServices } from '../hubServices.js';
 import { alertRoutes } from '../alerts/routes.js';
 import { hotlistRoutes } from '../hotlists/routes.js';
+import { reportRoutes } from '../reports/routes.js';
 import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy/permissions.js';
 import type { IngestStats } from '../ingest/ingestService.js';
 import { ingestRoutes } from '../ingest/routes.js';
@@ -179,6 +180,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   await app.register(alertRoutes, { services, auth, me });
   await app.register(sharingRoutes, { services, auth, me });
   await app.register(consoleRoutes, { services, auth, me, distDir: ctx.consoleDir ?? CONSOLE_DIST, secure: Boolean(ctx.tls) });
+  await app.register(reportRoutes, { services, auth, me });
 
   await app.ready();
   return app;

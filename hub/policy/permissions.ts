@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'sharing.fileRequest', // answer an outside agency's written request (VII.D: Investigations or Records)
   'sharing.searchPartners', // search partner agencies' hubs (IX.1: officers; IX.2: detectives and analysts as officers)
   'sharing.ledger', // read the sharing ledger (VII.E-F)
+  'reports.read', // the monthly user audit, the CPOC report and the transparency data (VII.E-G: the system administrator audits, the Chief reports)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,9 +39,9 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
   dispatcher: ['reads.search', 'reads.viewImage', 'alerts.respond'],
   analyst: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond', 'sharing.searchPartners', 'sharing.fileRequest'],
   detective: ['reads.search', 'reads.viewImage', 'evidence.export', 'felony.request', 'hotlists.manage', 'alerts.respond', 'sharing.searchPartners', 'sharing.fileRequest'],
-  admin: ['reads.searchAdministrative', 'reads.viewImage', 'accounts.manage', 'sites.manage', 'retention.manage', 'reviews.manage', 'audit.read', 'hotlists.import', 'sharing.register'],
-  auditor: ['reads.searchAdministrative', 'reads.viewImage', 'reads.viewAllHeld', 'audit.read', 'audit.export', 'sharing.ledger'],
-  chief: ['felony.approve', 'sites.approve', 'audit.read', 'sharing.approve', 'sharing.ledger'],
+  admin: ['reads.searchAdministrative', 'reads.viewImage', 'accounts.manage', 'sites.manage', 'retention.manage', 'reviews.manage', 'audit.read', 'hotlists.import', 'sharing.register', 'reports.read'],
+  auditor: ['reads.searchAdministrative', 'reads.viewImage', 'reads.viewAllHeld', 'audit.read', 'audit.export', 'sharing.ledger', 'reports.read'],
+  chief: ['felony.approve', 'sites.approve', 'audit.read', 'sharing.approve', 'sharing.ledger', 'reports.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

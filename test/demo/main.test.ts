@@ -51,4 +51,8 @@ t.test('npm run demo runs the whole system and exits 0; every read it printed is
   t.equal(verified.json().problems, 0);
   t.ok(verified.json().records > 10);
   t.ok(verified.json().checkpoints >= 1, 'the hub signed a checkpoint at stop');
+  const report = /cpoc +(\S+\.pdf) \(\+ \.html \.csv \.json \.manifest\.json\), audit head #\d+/.exec(stdout);
+  t.ok(report, 'the demo wrote the month\'s reports so far and says where');
+  const checked = await runCli(hubCli, ['report', 'verify', report![1]!, '--data', hubDir]);
+  t.equal(checked.code, 0, `the CPOC report verifies against the hub key and the chain: ${checked.out}`);
 });

@@ -81,8 +81,9 @@ export async function harness(t: Tap, engine: 'sqlite' | 'pg', policy: Partial<H
   const store = await makeStore(t, engine, new ImageCipher(imageKey), () => clock.now());
   if (!store) return null;
   const keys = { imageKey, sign: newSigningKeys() };
-  const spoolDir = join(await tempDir(t), 'hotlist-imports');
-  const services = await createHubServices({ store, clock, logger: silentLogger(), keys, policy: { passwordCost: { logN: 10 }, ...policy }, spoolDir });
+  const dataDir = await tempDir(t);
+  const spoolDir = join(dataDir, 'hotlist-imports');
+  const services = await createHubServices({ store, clock, logger: silentLogger(), keys, policy: { passwordCost: { logN: 10 }, ...policy }, spoolDir, reportsDir: join(dataDir, 'reports') });
   await services.devices.enroll({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: await ensureSite(services), }, 'test').catch(() => undefined);
   let n = 0;
   const code = (secret: Buffer) => {

@@ -58,3 +58,18 @@ t.test('the policy file sets how far ahead of the hub a read may be dated; out o
   await writeFile(file, 'max_future_skew_seconds: 86400\n');
   await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_INVALID', message: /max_future_skew_seconds/ });
 });
+
+t.test('a policy file sets the reports\' census table, suppression and anomaly hours; a bad time zone is refused', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'policy.yaml');
+  await writeFile(file, 'reports:\n  census_file: census.csv\n  suppress_below: 10\n  off_shift: { time_zone: America/New_York, from_hour: 23, to_hour: 5 }\n');
+  const policy = await loadPolicyFile(file);
+  t.same(policy.reports, {
+    suppressBelow: 10, censusFile: join(dir, 'census.csv'),
+    anomalies: { distinctPlates: 25, wildcardKnownChars: 4, offShift: { timeZone: 'America/New_York', fromHour: 23, toHour: 5 } },
+  }, 'the census file is found beside the policy file; what is left out keeps its default');
+  await writeFile(file, 'reports:\n  off_shift: { time_zone: Mars/Olympus, from_hour: 0, to_hour: 6 }\n');
+  await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_INVALID', message: /off_shift\/time_zone/ });
+  await writeFile(file, 'reports:\n  suppress_below: 1\n');
+  await t.rejects(loadPolicyFile(file), { code: 'ALPR_ERR_CONFIG_INVALID', message: /suppress_below/ });
+});

@@ -31,6 +31,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'sharing.fileRequest':        { officer: n, dispatcher: n, analyst: Y, detective: Y, admin: n, auditor: n, chief: n },
   'sharing.searchPartners':     { officer: Y, dispatcher: n, analyst: Y, detective: Y, admin: n, auditor: n, chief: n },
   'sharing.ledger':             { officer: n, dispatcher: n, analyst: n, detective: n, admin: n, auditor: Y, chief: Y },
+  'reports.read':               { officer: n, dispatcher: n, analyst: n, detective: n, admin: Y, auditor: Y, chief: Y },
 };
 
 t.test('every cell of the permission matrix is as the order says', async (t) => {

@@ -1,0 +1,186 @@
+import type { AuditRecord } from '../audit/auditLog.js';
+import type { ChainPoint } from '../audit/auditWitness.js';
+import { forEachAuditRecord, Tally, text } from './auditMonth.js';
+import type { ReportMonth } from './month.js';
+import { userLabels, type ReportContext, type ReportOptions } from './reportContext.js';
+import { count, section, type ReportDocument } from './reportDocument.js';
+
+export interface MonthlyAuditData {
+  searches: { total: number; refused: number; rows: Array<{ user: string; purpose: string; outcome: string; searches: number }> };
+  refusals: Array<{ user: string; code: string; refusals: number }>;
+  suspensions: Array<{ user: string; suspensions: number }>;
+  reviews: { lifted: number; upheld: number };
+  imagesViewed: Array<{ user: string; readImages: number; alertImages: number }>;
+  evidence: { exports: Array<{ user: string; exports: number; reads: number }>; holdsPlaced: number; holdsReleased: number };
+  felony: { requests: number; approvals: number; denials: number };
+  certificationsRecorded: number;
+  lapsedCertifications: Array<{ user: string; lapsed: string[] }>;
+  purges: Array<{ auditSeq: number; at: string; deleted: number; keptOnHold: number; idsSha256: string }>;
+  anomalies: Array<{ user: string; kind: 'distinct plates' | 'sweeping wildcard' | 'off-shift'; count: number; detail: string }>;
+}
+
+/** The local hour of a time, in the department's time zone. */
+function hourIn(timeZone: string): (at: number) => number {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+  return (at) => Number(format.format(at));
+}
+
+function inHours(hour: number, from: number, to: number): boolean {
+  return from <= to ? hour >= from && hour < to : hour >= from || hour < to;
+}
+
+/** Anomalies in searches: many distinct plates, sweeping wildcards, searches off-shift. */
+class SearchAnomalies {
+  private readonly plates = new Map<string, Set<string>>();
+  private readonly sweeping = new Tally();
+  private readonly offShift = new Tally();
+  private readonly hour: (at: number) => number;
+
+  constructor(private readonly options: ReportOptions['anomalies']) {
+    this.hour = hourIn(options.offShift.timeZone);
+  }
+
+  visit(r: AuditRecord): void {
+    const query = (r.detail.query ?? {}) as { plate?: unknown; mode?: unknown };
+    const plate = typeof query.plate === 'string' ? query.plate : '';
+    (this.plates.get(r.actor) ?? this.plates.set(r.actor, new Set()).get(r.actor)!).add(plate);
+    const known = plate.replace(/[*?]/g, '').length;
+    if (query.mode === 'wildcard' && (known < this.options.wildcardKnownChars || r.detail.truncated === true || r.detail.incomplete === true)) this.sweeping.add(r.actor);
+    const { fromHour, toHour } = this.options.offShift;
+    if (inHours(this.hour(r.at), fromHour, toHour)) this.offShift.add(r.actor);
+  }
+
+  rows(label: (actor: string) => string): MonthlyAuditData['anomalies'] {
+    const { distinctPlates, wildcardKnownChars, offShift } = this.options;
+    const out: MonthlyAuditData['anomalies'] = [];
+    for (const [actor, set] of this.plates) {
+      if (set.size > distinctPlates) out.push({ user: label(actor), kind: 'distinct plates', count: set.size, detail: `more than ${distinctPlates} distinct plates searched` });
+    }
+    for (const [actor, n] of this.sweeping.sorted()) out.push({ user: label(actor), kind: 'sweeping wildcard', count: n, detail: `wildcards with fewer than ${wildcardKnownChars} known characters, or cut short by the hub` });
+    for (const [actor, n] of this.offShift.sorted()) out.push({ user: label(actor), kind: 'off-shift', count: n, detail: `searches between ${offShift.fromHour}:00 and ${offShift.toHour}:00 ${offShift.timeZone}` });
+    return out.sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : a.kind < b.kind ? -1 : 1));
+  }
+}
+
+const split = (key: string) => key.split('\t');
+
+/**
+ * The monthly user audit (General Order 4.68 VII.E), computed from the audit chain up to `head`
+ * and from the accounts as they stand at the month's end.
+ */
+export async function monthlyAudit(ctx: ReportContext, month: ReportMonth, head: ChainPoint | null): Promise<{ document: ReportDocument; data: MonthlyAuditData }> {
+  const label = await userLabels(ctx.accounts);
+  const searches = new Tally();
+  const refusals = new Tally();
+  const suspensions = new Tally();
+  const readImages = new Tally();
+  const alertImages = new Tally();
+  const exports = new Tally();
+  const exportedReads = new Tally();
+  const anomalies = new SearchAnomalies(ctx.options.anomalies);
+  const counts = new Tally();
+  const purges: MonthlyAuditData['purges'] = [];
+  await forEachAuditRecord(ctx.audit, month, head, (r) => {
+    counts.add(r.action);
+    switch (r.action) {
+      case 'reads.search':
+        searches.add(`${r.actor}\t${text(r, 'purpose') ?? 'none stated'}\t${r.outcome}`);
+        if (r.outcome === 'refused') refusals.add(`${r.actor}\t${text(r, 'code') ?? 'ALPR_ERR_PURPOSE_PROHIBITED'}`);
+        anomalies.visit(r);
+        break;
+      case 'search.suspend':
+        suspensions.add(text(r, 'userId') ?? 'unknown');
+        break;
+      case 'reads.viewImage':
+        readImages.add(r.actor);
+        break;
+      case 'alert.viewImages':
+        alertImages.add(r.actor);
+        break;
+      case 'evidence.export':
+        exports.add(r.actor);
+        exportedReads.add(r.actor, Array.isArray(r.detail.readIds) ? r.detail.readIds.length : 0);
+        break;
+      case 'retention.purge':
+        purges.push({ auditSeq: r.seq, at: new Date(r.at).toISOString(), deleted: Number(r.detail.deleted ?? 0), keptOnHold: Number(r.detail.keptOnHold ?? 0), idsSha256: text(r, 'idsSha256') ?? '' });
+        break;
+      default:
+    }
+  });
+  const viewers = new Set([...readImages.counts.keys(), ...alertImages.counts.keys()]);
+  const monthEnd = month.to - 1;
+  const lapsed = (await ctx.accounts.list())
+    .filter((a) => a.status === 'active')
+    .map((a) => ({ user: `${a.username} (${a.role})`, lapsed: ctx.accounts.lapses(a, monthEnd) }))
+    .filter((a) => a.lapsed.length > 0);
+  const data: MonthlyAuditData = {
+    searches: {
+      total: searches.total, refused: refusals.total,
+      rows: searches.sorted().map(([key, n]) => {
+        const [actor, purpose, outcome] = split(key);
+        return { user: label(actor!), purpose: purpose!, outcome: outcome!, searches: n };
+      }).sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : b.searches - a.searches)),
+    },
+    refusals: refusals.sorted().map(([key, n]) => ({ user: label(split(key)[0]!), code: split(key)[1]!, refusals: n })),
+    suspensions: suspensions.sorted().map(([userId, n]) => ({ user: label(userId), suspensions: n })),
+    reviews: { lifted: counts.get('search.suspensionLifted'), upheld: counts.get('search.suspensionUpheld') },
+    imagesViewed: [...viewers].map((actor) => ({ user: label(actor), readImages: readImages.get(actor), alertImages: alertImages.get(actor) })).sort((a, b) => (a.user < b.user ? -1 : 1)),
+    evidence: { exports: exports.sorted().map(([actor, n]) => ({ user: label(actor), exports: n, reads: exportedReads.get(actor) })), holdsPlaced: counts.get('hold.place'), holdsReleased: counts.get('hold.release') },
+    felony: { requests: counts.get('felony.request'), approvals: counts.get('felony.approve'), denials: counts.get('felony.deny') },
+    certificationsRecorded: counts.get('account.certifications'),
+    lapsedCertifications: lapsed,
+    purges,
+    anomalies: anomalies.rows(label),
+  };
+  return { document: monthlyDocument(month, data), data };
+}
+
+function monthlyDocument(month: ReportMonth, d: MonthlyAuditData): ReportDocument {
+  const suspended = d.suspensions.length;
+  const exported = d.evidence.exports.reduce((n, e) => n + e.exports, 0);
+  const perUser = new Tally();
+  for (const row of d.searches.rows) perUser.add(row.user, row.searches);
+  return {
+    kind: 'monthly', title: 'Monthly ALPR user audit', month: month.month, clause: 'General Order 4.68 VII.E (monthly user audit), VII.H (suspensions)',
+    sections: [
+      section('Summary', {
+        paragraphs: [
+          `${count(d.searches.total, 'search', 'searches')} were run in ${month.month}, ${d.searches.refused} of them refused. ${count(suspended, 'account')} had search access suspended after a refused search; supervisors lifted ${d.reviews.lifted} and upheld ${d.reviews.upheld} suspensions.`,
+          `${count(exported, 'evidence export')} placed ${count(d.evidence.holdsPlaced, 'hold')}; ${count(d.evidence.holdsReleased, 'hold')} released. ${count(d.felony.requests, 'other-felony request')} made, ${d.felony.approvals} approved by the Chief and ${d.felony.denials} denied.`,
+          `${count(d.lapsedCertifications.length, 'active account')} had a lapsed training, policy sign-off or LEADS certification at the month's end; ${count(d.anomalies.length, 'anomaly', 'anomalies')} listed for the system administrator to review.`,
+        ],
+        charts: [{ title: 'Searches per user', bars: perUser.sorted().map(([label, value]) => ({ label, value })) }],
+      }),
+      section('Searches per user, purpose and outcome', {
+        tables: [{ title: 'Searches', columns: ['user', 'purpose', 'outcome', 'searches'], rows: d.searches.rows.map((r) => [r.user, r.purpose, r.outcome, r.searches]), empty: 'No searches were run this month.' }],
+      }),
+      section('Refusals, suspensions and reviews', {
+        tables: [
+          { title: 'Refused searches', columns: ['user', 'reason code', 'refusals'], rows: d.refusals.map((r) => [r.user, r.code, r.refusals]), empty: 'No search was refused.' },
+          { title: 'Search access suspended (VII.H)', columns: ['user', 'suspensions'], rows: d.suspensions.map((r) => [r.user, r.suspensions]), empty: 'No account was suspended.' },
+        ],
+        paragraphs: [`Supervisor reviews: ${d.reviews.lifted} suspensions lifted, ${d.reviews.upheld} upheld.`],
+      }),
+      section('Images viewed', {
+        tables: [{ title: 'Plate and context images opened', columns: ['user', 'from searches', 'from alerts'], rows: d.imagesViewed.map((r) => [r.user, r.readImages, r.alertImages]), empty: 'No images were opened.' }],
+      }),
+      section('Evidence exports and holds', {
+        tables: [{ title: 'Evidence exports', columns: ['user', 'exports', 'reads exported'], rows: d.evidence.exports.map((r) => [r.user, r.exports, r.reads]), empty: 'No evidence was exported.' }],
+        paragraphs: [`Holds placed: ${d.evidence.holdsPlaced}. Holds released: ${d.evidence.holdsReleased}.`],
+      }),
+      section('Other-felony requests (V.B)', {
+        paragraphs: [`Requests: ${d.felony.requests}. Approved by the Chief: ${d.felony.approvals}. Denied: ${d.felony.denials}.`],
+      }),
+      section('Certifications (V.A, VIII)', {
+        paragraphs: [`Certification dates recorded this month: ${d.certificationsRecorded}.`],
+        tables: [{ title: 'Active accounts lapsed at the month\'s end', columns: ['user', 'lapsed'], rows: d.lapsedCertifications.map((r) => [r.user, r.lapsed.join('; ')]), empty: 'Every active account was current.' }],
+      }),
+      section('Proofs of deletion (VI)', {
+        tables: [{ title: '30-day purges', columns: ['audit record', 'at (UTC)', 'reads deleted', 'kept on hold', 'SHA-256 of deleted ids'], rows: d.purges.map((p) => [p.auditSeq, p.at.slice(0, 16).replace('T', ' '), p.deleted, p.keptOnHold, p.idsSha256.slice(0, 16)]), empty: 'No purge ran this month.' }],
+      }),
+      section('Anomalies', {
+        tables: [{ title: 'For review by the system administrator', columns: ['user', 'kind', 'count', 'what'], rows: d.anomalies.map((a) => [a.user, a.kind, a.count, a.detail]), empty: 'No anomalies.' }],
+      }),
+    ],
+  };
+}

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { AlprError } from '../../core/index.js';
+import { recordHash, type AuditLog } from '../audit/auditLog.js';
+import { REPORT_KINDS } from './reportDocument.js';
+import { manifestSignatureValid, sha256, type ReportManifest } from './reportSeal.js';
+
+export interface ReportVerification {
+  manifest: string;
+  kind: string | null;
+  month: string | null;
+  auditHead: { seq: number; hash: string } | null;
+  files: number;
+  problems: string[];
+}
+
+/** The manifest of a report file: the file itself, or `<kind>-<month>.manifest.json` beside it. */
+export function manifestPathFor(file: string): string {
+  if (file.endsWith('.manifest.json')) return file;
+  const match = /^([a-z]+-\d{4}-\d{2})\.[a-z]+$/.exec(basename(file));
+  if (!match) throw new AlprError('ALPR_ERR_USAGE', `${file} is not a report file (<kind>-<YYYY-MM>.pdf, .html, .csv, .json or .manifest.json)`);
+  return join(dirname(file), `${match[1]}.manifest.json`);
+}
+
+/**
+ * Checks a report against the hub's signing key and the audit chain: the manifest's signature,
+ * every file's SHA-256, and that the chain head the report names is a record of this chain
+ * (same sequence number, same hash, and the record matches its hash). Reads only.
+ */
+export async function verifyReport(file: string, publicKey: KeyObject, audit: AuditLog): Promise<ReportVerification> {
+  const path = manifestPathFor(file);
+  let manifest: ReportManifest;
+  try {
+    manifest = JSON.parse(await readFile(path, 'utf8')) as ReportManifest;
+  } catch (cause) {
+    throw new AlprError('ALPR_ERR_REPORT_VERIFY', `the report manifest ${path} cannot be read as JSON`, { cause });
+  }
+  const problems: string[] = [];
+  const head = manifest && typeof manifest === 'object' && manifest.auditHead && Number.isInteger(manifest.auditHead.seq) && typeof manifest.auditHead.hash === 'string' ? manifest.auditHead : null;
+  const result: ReportVerification = {
+    manifest: path, kind: typeof manifest?.kind === 'string' ? manifest.kind : null, month: typeof manifest?.month === 'string' ? manifest.month : null,
+    auditHead: head, files: Array.isArray(manifest?.files) ? manifest.files.length : 0, problems,
+  };
+  if (manifest?.format !== 'alpr-report/1' || !(REPORT_KINDS as readonly string[]).includes(String(manifest.kind)) || !Array.isArray(manifest.files) || !head) {
+    problems.push('the manifest is not an alpr-report/1 manifest (format, kind, files, auditHead)');
+    return result;
+  }
+  if (!manifestSignatureValid(manifest, publicKey)) problems.push('the signature does not verify with the hub\'s signing key: the manifest was changed or not signed by this hub');
+  const names = new Set<string>();
+  for (const f of manifest.files) {
+    if (typeof f?.name !== 'string' || f.name !== basename(f.name)) {
+      problems.push('the manifest lists a file outside its folder');
+      continue;
+    }
+    names.add(f.name);
+    const data = await readFile(join(dirname(path), f.name)).catch(() => null);
+    if (!data) problems.push(`${f.name} is missing`);
+    else if (sha256(data) !== f.sha256) problems.push(`${f.name} was changed after the report was signed (SHA-256 differs)`);
+  }
+  if (basename(file) !== basename(path) && !names.has(basename(file))) problems.push(`${basename(file)} is not listed in the manifest`);
+  if (head.seq > 0) {
+    const record = await audit.get(head.seq);
+    if (!record) problems.push(`the audit chain has no record ${head.seq}: the report's audit head is not in this chain`);
+    else if (record.hash !== head.hash || recordHash(record) !== record.hash) problems.push(`audit record ${head.seq} does not have the hash the report was computed from: the report does not belong to this chain, or the record was changed`);
+  }
+  return result;
+}

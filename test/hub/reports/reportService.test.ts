@@ -1,0 +1,108 @@
+import t from 'tap';
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { onBothStores, type Harness } from '../../helpers/hubHarness.js';
+import { MONTH, seedMonth } from '../../helpers/reportMonth.js';
+import { DEFAULT_REPORT_OPTIONS } from '../../../hub/reports/reportContext.js';
+import { verifyReport } from '../../../hub/reports/reportVerify.js';
+
+const census = fileURLToPath(new URL('../../fixtures/reports/census-example.csv', import.meta.url));
+const policy = { reports: { ...DEFAULT_REPORT_OPTIONS, censusFile: census } };
+
+async function dataOf(h: Harness, kind: 'monthly' | 'cpoc' | 'transparency', month = MONTH) {
+  const report = await h.services.reports.generate(kind, month, 'test');
+  return { report, json: JSON.parse(await readFile(report.files.json, 'utf8')) };
+}
+
+onBothStores(t, 'the monthly user audit counts a seeded month exactly, from the audit chain and the accounts', async (t, h) => {
+  await seedMonth(h);
+  const { json } = await dataOf(h, 'monthly');
+  const d = json.data;
+  t.same(d.searches.rows, [
+    { user: 'det.okafor (detective)', purpose: 'other_felony', outcome: 'ok', searches: 1 },
+    { user: 'det.okafor (detective)', purpose: 'violent_crime', outcome: 'ok', searches: 1 },
+    { user: 'ofc.garcia (officer)', purpose: 'violent_crime', outcome: 'ok', searches: 2 },
+    { user: 'ofc.garcia (officer)', purpose: 'violent_crime', outcome: 'refused', searches: 1 },
+  ]);
+  t.match(d.searches, { total: 5, refused: 1 });
+  t.same(d.refusals, [{ user: 'ofc.garcia (officer)', code: 'ALPR_ERR_PURPOSE_PROHIBITED', refusals: 1 }]);
+  t.same(d.suspensions, [{ user: 'ofc.garcia (officer)', suspensions: 1 }]);
+  t.same(d.imagesViewed, [{ user: 'ofc.garcia (officer)', readImages: 1, alertImages: 1 }]);
+  t.same(d.evidence, { exports: [{ user: 'ofc.garcia (officer)', exports: 1, reads: 1 }], holdsPlaced: 1, holdsReleased: 0 });
+  t.same(d.felony, { requests: 1, approvals: 1, denials: 0 });
+  t.same(d.lapsedCertifications.map((l: { user: string }) => l.user), ['ofc.lapsed (officer)'], 'the account never certified is listed; the current ones are not');
+  t.equal(d.purges.length, 1);
+  t.match(d.purges[0], { deleted: 3, keptOnHold: 0 });
+  t.same(d.anomalies.map((a: { user: string; kind: string; count: number }) => [a.user, a.kind, a.count]), [
+    ['det.okafor (detective)', 'off-shift', 1],
+    ['ofc.garcia (officer)', 'sweeping wildcard', 1],
+  ]);
+  t.equal(json.auditHead.seq, (await h.services.audit.query({ action: 'report.generate', limit: 1 }))[0]!.seq - 1, 'computed from the head just before its own audit record');
+}, policy);
+
+onBothStores(t, 'the CPOC report gives stops, false hits, felony searches, each outside agency by name, and disparate impact against the census table', async (t, h) => {
+  await seedMonth(h);
+  const { json } = await dataOf(h, 'cpoc');
+  const d = json.data;
+  t.equal(d.stops, 1);
+  t.match(d.alerts, { alerts: 2, open: 0, confirmed: 1, stops: 1 });
+  t.same(d.alerts.byCamera.map((c: { key: string; falseHits: number }) => [c.key, c.falseHits]).sort(), [['site-1/cam0', 0], ['site-1/cam1', 1]]);
+  t.same(d.felony, { approvals: 1, approvedSearches: 1, byOffense: { 220: 1 } });
+  t.same(d.outsideAgencies, [
+    { agencyName: 'Maywood Police Department', agencyOri: 'IL0160300', searches: 2, answered: 2, refused: 0, purposes: { stolen_vehicle: 1, violent_crime: 1 }, refusalReasons: {} },
+    { agencyName: 'Lake County Sheriff (Indiana)', agencyOri: 'IN0450000', searches: 1, answered: 0, refused: 1, purposes: { other: 1 }, refusalReasons: { 'no current declaration (625 ILCS 5/2-130)': 1 } },
+  ]);
+  const impact = d.disparateImpact;
+  t.equal(impact.census, 'census-example.csv');
+  t.same(impact.sites.map((s: { siteId: string; reads: number; hits: number; stops: number; population: number }) => [s.siteId, s.reads, s.hits, s.stops, s.population]), [['site-1', 3, 2, 1, 8000], ['site-2', 2, 0, 0, 5000]]);
+  const white = impact.groups.find((g: { group: string }) => g.group === 'white');
+  // Baseline: 7,520 of 15,000 residents. Reads: (3 x 3620/8000 + 2 x 3500/5000) / 5.
+  t.equal(white.populationShare.toFixed(4), (7520 / 15000).toFixed(4));
+  t.equal(white.reads.share.toFixed(4), ((3 * 3620 / 8000 + 2 * 3500 / 5000) / 5).toFixed(4));
+  t.equal(white.stops.share.toFixed(4), (3620 / 8000).toFixed(4), 'the one stop was at site-1');
+  t.match(await readFile((await h.services.reports.generate('cpoc', MONTH, 'test')).files.html, 'utf8'), /Method\. Each site&#39;s area is the census tracts/, 'the method is stated in the report');
+}, policy);
+
+onBothStores(t, 'a month with no outside-agency searches says none, and no census table says so', async (t, h) => {
+  const { report, json } = await dataOf(h, 'cpoc', '2026-10');
+  t.same(json.data.outsideAgencies, []);
+  const html = await readFile(report.files.html, 'utf8');
+  t.match(html, /None: no outside agency searched this department&#39;s ALPR data in 2026-10\./);
+  t.match(html, /No census table was supplied/);
+});
+
+onBothStores(t, 'transparency figures add the reads the 30-day purge deleted and suppress small counts', async (t, h) => {
+  await seedMonth(h);
+  const october = (await dataOf(h, 'transparency', '2026-10')).json.data;
+  t.equal(october.readsCaptured, 5, 'three purged (from the proof of deletion) and two still held');
+  const d = (await dataOf(h, 'transparency')).json.data;
+  t.equal(d.readsCaptured, 5);
+  t.same(d.searches, { total: 5, refused: '<5', byPurpose: { violent_crime: '<5', other_felony: '<5' } });
+  t.match(d.alerts, { raised: '<5', stops: '<5', falseHitRatePercent: /withheld/ });
+  t.same(d.outsideAgencySearches, { total: '<5', refused: '<5', agencies: '<5' });
+});
+
+onBothStores(t, 'a report verifies against the hub key and its chain, and any change to a file, the manifest or the chain is found', async (t, h) => {
+  await seedMonth(h);
+  const { report } = await dataOf(h, 'monthly');
+  const key = h.services.reports.verifyKey;
+  const clean = await verifyReport(report.files.pdf, key, h.services.audit);
+  t.same(clean.problems, []);
+  t.match(clean, { kind: 'monthly', month: MONTH, files: 4 });
+
+  const html = await readFile(report.files.html, 'utf8');
+  await writeFile(report.files.html, html.replace('ofc.garcia', 'ofc.smith'));
+  t.match((await verifyReport(report.manifestPath, key, h.services.audit)).problems, [/monthly-2026-11\.html was changed after the report was signed/]);
+  await writeFile(report.files.html, html);
+
+  const manifest = await readFile(report.manifestPath, 'utf8');
+  const forged = JSON.parse(manifest);
+  forged.auditHead = { seq: 1, hash: (await h.services.audit.get(1))!.hash };
+  await writeFile(report.manifestPath, JSON.stringify(forged));
+  t.match((await verifyReport(report.manifestPath, key, h.services.audit)).problems, [/signature does not verify/]);
+  await writeFile(report.manifestPath, manifest);
+
+  const head = report.manifest.auditHead;
+  await h.store.sql.run('UPDATE audit_log SET detail = ? WHERE seq = ?', ['{"edited":true}', head.seq]);
+  t.match((await verifyReport(report.manifestPath, key, h.services.audit)).problems, [/audit record \d+ does not have the hash/], 'a report does not verify against a chain whose head record was edited');
+});
