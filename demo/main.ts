@@ -188,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
     // This month is not over: its reports go beside the data folder, not where the schedule writes whole months.
     const month = new Date(systemClock.now()).toISOString().slice(0, 7);
     const reportsDir = join(dataDir, 'reports-so-far');
-    say(`7. the oversight reports for ${month} so far (signed, tied to the audit chain head)`);
+    say(`8. the oversight reports for ${month} so far (signed, tied to the audit chain head)`);
     for (const kind of ['monthly', 'cpoc', 'transparency'] as const) {
       const report = await services.reports.generate(kind, month, 'cli:demo', reportsDir);
       say(`   ${kind.padEnd(12)} ${report.files.pdf} (+ .html .csv .json .manifest.json), audit head #${report.manifest.auditHead.seq}`);

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { readFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,4 +56,7 @@ t.test('npm run demo runs the whole system and exits 0; every read it printed is
   t.ok(report, 'the demo wrote the month\'s reports so far and says where');
   const checked = await runCli(hubCli, ['report', 'verify', report![1]!, '--data', hubDir]);
   t.equal(checked.code, 0, `the CPOC report verifies against the hub key and the chain: ${checked.out}`);
+  const cpoc = JSON.parse(await readFile(report![1]!.replace(/\.pdf$/, '.json'), 'utf8')) as { data: { stopsFromAlpr?: unknown; outsideAgencies: Array<{ agencyName: string; answered: number; refused: number }> } };
+  const maywood = cpoc.data.outsideAgencies.find((a) => a.agencyName === 'Maywood Police Department');
+  t.ok(maywood && maywood.answered >= 1 && maywood.refused >= 2, `the CPOC report lists the outside agency's answered and refused searches: ${JSON.stringify(cpoc.data.outsideAgencies)}`);
 });
