@@ -12,6 +12,7 @@ import { HotlistPush } from './hotlists/hotlistPush.js';
 import { HotlistSchedule } from './hotlists/hotlistSchedule.js';
 import { IngestService } from './ingest/ingestService.js';
 import { ConfigPusher } from './keys/configPusher.js';
+import { Readiness } from './ops/readiness.js';
 import { ImageCipher, PgStore, SqliteStore, type HubStore } from './store/index.js';
 import { loadHubTls, refusePlaintext, type HubTlsPaths } from './tls/tlsFiles.js';
 import { publicKeyPem } from '../sync/index.js';
@@ -41,6 +42,8 @@ export interface HubOptions {
   /** Serve plain HTTP/MQTT on an address other than loopback (refused otherwise). */
   allowPlaintext?: boolean;
   policy: Partial<HubPolicyOptions>;
+  /** On SIGTERM, how long /readyz answers 503 before the process stops taking work (for a load balancer to notice). */
+  drainGraceMs?: number;
   clock: Clock;
   logger: Logger;
 }
@@ -67,6 +70,7 @@ export class Hub {
   api: FastifyInstance | null = null;
   keys: HubKeys | null = null;
   configPusher: ConfigPusher | null = null;
+  readiness: Readiness | null = null;
   private auditTrail: AuditTrail | null = null;
   private checkpointTimer: TimerHandle | null = null;
 
@@ -124,7 +128,7 @@ export class Hub {
       brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
       partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500, clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
     });
-    this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }) });
+    this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }), lease: services.lease });
     const ingest = this.ingest;
     this.configPusher = new ConfigPusher({
       keys: this.keys, store, publish: (deviceId, push, retain) => ingest.publishConfig(deviceId, push, retain), checkEveryMs: 10_000,
@@ -136,9 +140,16 @@ export class Hub {
     this.configPusher.start();
     await this.hotlistPush.start();
     const keys = this.keys;
+    this.readiness = new Readiness({
+      clock: options.clock,
+      probes: [
+        { name: 'store', check: async () => (await store.sql.get('SELECT 1 AS one')) !== null },
+        { name: 'broker', check: () => ingest.connected },
+      ],
+    });
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
     this.api = await buildApi({
-      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats,
+      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats, readiness: this.readiness,
       provisioning: { brokerUrl: () => deviceBrokerUrl, sealPublicKeyPem: publicKeyPem(keys.seal.publicKey), sealKeyId: keys.seal.keyId, signPublicKeyPem: publicKeyPem(keys.sign.publicKey) },
     });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
@@ -153,7 +164,20 @@ export class Hub {
     await this.services?.audit.checkpoint();
   }
 
+  /**
+   * Graceful stop (SIGTERM): /readyz turns 503 at once, and after the grace period the process
+   * stops taking HTTP requests and batches, finishes those in hand (stored and acked), and exits.
+   * Batches it never acknowledged go to another hub process (shared subscription) or wait for it.
+   */
+  async drain(): Promise<void> {
+    this.readiness?.drain();
+    const graceMs = this.options.drainGraceMs ?? 0;
+    if (graceMs > 0) await new Promise<void>((resolve) => this.options.clock.setTimeout(resolve, graceMs));
+    await this.stop();
+  }
+
   async stop(): Promise<void> {
+    this.readiness?.drain();
     this.checkpointTimer?.cancel();
     await this.hotlistSchedule?.stop();
     await this.services?.retention.stop();

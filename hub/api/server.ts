@@ -11,6 +11,8 @@ import { hotlistRoutes } from '../hotlists/routes.js';
 import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy/permissions.js';
 import type { IngestStats } from '../ingest/ingestService.js';
 import { ingestRoutes } from '../ingest/routes.js';
+import type { Readiness } from '../ops/readiness.js';
+import { healthRoutes } from '../ops/routes.js';
 import { clientCertPlugin } from '../tls/clientCertPlugin.js';
 import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
 import { policyRoutes } from '../policy/routes.js';
@@ -41,7 +43,7 @@ export interface ProvisioningInfo {
   signPublicKeyPem: string;
 }
 
-export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats }): Promise<FastifyInstance> {
+export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats; readiness?: Readiness }): Promise<FastifyInstance> {
   const { services } = ctx;
   const app = Fastify({
     ...(ctx.tls ? { https: httpsOptions(ctx.tls) } : {}),
@@ -90,6 +92,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
 
+  if (ctx.readiness) await app.register(healthRoutes, { readiness: ctx.readiness });
   await app.register(accountRoutes, { services, auth });
 
   // --- search, images, evidence ---------------------------------------------------------------
