@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   signIn: () => import('./signIn.js'),
   audit: () => import('./audit.js'),
   purpose: () => import('./purpose.js'),
+  pgSizes: () => import('./pgSizes.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

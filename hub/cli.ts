@@ -29,6 +29,7 @@ options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default al
          --mqtt-host H --mqtt-port N (embedded broker, default 127.0.0.1:1883, 8883 with TLS)  --device-broker-url URL (what enrollment tells appliances)  --http-host H --http-port N (default 127.0.0.1:8080)
          --tls-cert FILE --tls-key FILE (PEM: HTTPS and mqtts://)  --client-ca FILE (operators need a client certificate from this CA)
          --allow-plaintext (serve plain HTTP/MQTT on a non-loopback address; refused otherwise)
+         --broker-auth-endpoints (serve /broker-auth/rabbitmq/* for a RabbitMQ cluster's HTTP auth backend, docs/scaling.md)
          --drain-grace-ms N (on SIGTERM, /readyz answers 503 this long before the hub stops taking work; default 0)`;
 
 const OPTIONS = {
@@ -36,7 +37,7 @@ const OPTIONS = {
   'broker-url': { type: 'string' }, 'broker-username': { type: 'string' }, 'broker-password': { type: 'string' }, 'shared-group': { type: 'string' },
   'audit-key': { type: 'string' }, 'audit-witness': { type: 'string' }, 'public-key': { type: 'string' }, witness: { type: 'string' },
   'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, policy: { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
-  'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' }, 'drain-grace-ms': { type: 'string' },
+  'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' }, 'drain-grace-ms': { type: 'string' }, 'broker-auth-endpoints': { type: 'boolean' },
   username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' },
   'training-completed': { type: 'string' }, 'policy-signed': { type: 'string' }, 'leads-certified': { type: 'string' },
   'grace-days': { type: 'string' },
@@ -191,6 +192,7 @@ async function serve(values: Record<string, string | boolean | undefined>, o: { 
     tls: str('tls-cert') ? { certPath: str('tls-cert')!, keyPath: str('tls-key')!, clientCaPath: str('client-ca') ?? null } : null,
     allowPlaintext: values['allow-plaintext'] === true,
     drainGraceMs: graceMs(str('drain-grace-ms')),
+    brokerAuthEndpoints: values['broker-auth-endpoints'] === true,
     policy, clock: systemClock, logger,
   });
   try {

@@ -5,6 +5,7 @@ import { buildApi } from './api/server.js';
 import type { AuditTrail } from './audit/auditLog.js';
 import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
 import { EmbeddedBroker } from './broker/embeddedBroker.js';
+import { RabbitAuth } from './broker/rabbitAuth.js';
 import { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';
 import { createHubServices, type HubPolicyOptions, type HubServices } from './hubServices.js';
 import { AlertLink } from './alerts/alertLink.js';
@@ -29,6 +30,8 @@ export interface HubOptions {
   brokerUrl: string | null;
   brokerUsername: string;
   brokerPassword: string;
+  /** Serve /broker-auth/rabbitmq/* for a RabbitMQ cluster's HTTP auth backend (device tokens and topic ACLs; external broker only). */
+  brokerAuthEndpoints?: boolean;
   /** MQTT 5 shared subscription group, so several hub processes split ingest (external brokers). */
   sharedGroup: string | null;
   mqttHost: string;
@@ -148,8 +151,12 @@ export class Hub {
       ],
     });
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
+    const brokerAuth = options.brokerAuthEndpoints && options.brokerUrl
+      ? new RabbitAuth({ store, hubUsername: username, hubPassword: password, vhost: '/', exchange: 'amq.topic', now: () => options.clock.now(), logger: logger.child({ module: 'brokerAuth' }) })
+      : null;
+    await brokerAuth?.migrate();
     this.api = await buildApi({
-      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats, readiness: this.readiness,
+      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats, readiness: this.readiness, brokerAuth,
       provisioning: { brokerUrl: () => deviceBrokerUrl, sealPublicKeyPem: publicKeyPem(keys.seal.publicKey), sealKeyId: keys.seal.keyId, signPublicKeyPem: publicKeyPem(keys.sign.publicKey) },
     });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
