@@ -35,7 +35,7 @@ export interface UplinkOptions {
    * Other nodes of a broker cluster: when the connection is lost the uplink tries the next URL in
    * turn (brokerUrl first). Unacked batches are resent there; the hub drops repeats by read id.
    */
-  fallbackBrokerUrls?: string[];
+  fallbackBrokerUrls?: readonly string[];
   /** Extra MQTT options (TLS certificates for a broker over mqtts://). */
   mqtt?: Partial<IClientOptions>;
   source: UplinkSource;
@@ -522,7 +522,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
 }
 
 /** mqtt.js's failover list (it moves to the next server on each reconnect); none for a single broker. */
-function brokerServers(first: string, others: string[]): Partial<IClientOptions> {
+function brokerServers(first: string, others: readonly string[]): Partial<IClientOptions> {
   if (others.length === 0) return {};
   return {
     servers: [first, ...others].map((url) => {
