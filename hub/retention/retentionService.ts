@@ -21,7 +21,7 @@ export const DEFAULT_RETENTION: RetentionOptions = { retentionMs: 30 * 86_400_00
  */
 export class RetentionService {
   private timer: TimerHandle | null = null;
-  private running: Promise<PurgeReport> | null = null;
+  private running: Promise<unknown> | null = null;
 
   constructor(private readonly ctx: { store: HubStore; audit: AuditLog; clock: Clock; logger: Logger; options: RetentionOptions; lease?: JobLease | null }) {}
 
@@ -33,11 +33,15 @@ export class RetentionService {
     }, this.ctx.options.intervalMs);
   }
 
-  /** A start or scheduled run, unless another hub process has claimed this period's. */
-  private async scheduled(reason: 'start' | 'schedule'): Promise<PurgeReport | null> {
+  /**
+   * A start or scheduled run, unless another hub process has claimed this period's. It takes its
+   * place in the queue at once and claims when its turn comes, so a manual run asked for
+   * meanwhile still waits behind it.
+   */
+  private scheduled(reason: 'start' | 'schedule'): Promise<PurgeReport | null> {
     const lease = this.ctx.lease;
-    if (lease && !(await lease.claim('retention.purge', claimPeriod(this.ctx.options.intervalMs)))) return null;
-    return this.run(reason, 'system');
+    const periodMs = claimPeriod(this.ctx.options.intervalMs);
+    return this.enqueue(async () => (!lease || (await lease.claim('retention.purge', periodMs)) ? this.purge(reason, 'system') : null));
   }
 
   async stop(): Promise<void> {
@@ -48,7 +52,11 @@ export class RetentionService {
 
   /** One purge, after any run in progress (its cutoff is taken when it starts). */
   run(reason: 'start' | 'schedule' | 'manual', actor: string): Promise<PurgeReport> {
-    const next = (this.running ?? Promise.resolve()).catch(() => undefined).then(() => this.purge(reason, actor));
+    return this.enqueue(() => this.purge(reason, actor));
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const next = (this.running ?? Promise.resolve()).catch(() => undefined).then(job);
     this.running = next;
     const clear = () => {
       if (this.running === next) this.running = null;
