@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   audit: () => import('./audit.js'),
   purpose: () => import('./purpose.js'),
   reports: () => import('./reports.js'),
+  pgSizes: () => import('./pgSizes.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

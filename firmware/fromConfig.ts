@@ -35,7 +35,7 @@ export async function uplinkFromConfig(config: ApplianceConfig, buffer: ReadBuff
   const hub = await readHubIdentity(hubIdentityFile);
   const mqtt = { ...(sc.mqttPassword ? { password: sc.mqttPassword } : {}), ...(sc.caFile ? { ca: await readCaFile(sc.caFile) } : {}) };
   return new Uplink({
-    deviceId: config.deviceId, brokerUrl: sc.brokerUrl, ...(Object.keys(mqtt).length > 0 ? { mqtt } : {}),
+    deviceId: config.deviceId, brokerUrl: sc.brokerUrl, fallbackBrokerUrls: sc.fallbackBrokerUrls, ...(Object.keys(mqtt).length > 0 ? { mqtt } : {}),
     source: buffer, deviceKey: await readPrivateKey(sc.deviceKeyFile || join(config.dataDir, 'device.pem')), hub, hubIdentityFile, stateDir: config.dataDir,
     maxReads: sc.batchMaxReads, maxBytes: sc.batchMaxBytes, maxAgeMs: sc.batchMaxAgeMs, ackTimeoutMs: sc.ackTimeoutMs,
     backoff: { initialMs: sc.backoffInitialMs, maxMs: sc.backoffMaxMs }, statusEveryMs: sc.statusEveryMs, clock, logger: logger.child({ module: 'sync' }),

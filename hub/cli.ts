@@ -33,19 +33,28 @@ options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default al
              both outside --data, where whoever can write the data folder cannot (docs/hub.md, Audit)
          --mqtt-host H --mqtt-port N (embedded broker, default 127.0.0.1:1883, 8883 with TLS)  --device-broker-url URL (what enrollment tells appliances)  --http-host H --http-port N (default 127.0.0.1:8080)
          --tls-cert FILE --tls-key FILE (PEM: HTTPS and mqtts://)  --client-ca FILE (operators need a client certificate from this CA)
-         --allow-plaintext (serve plain HTTP/MQTT on a non-loopback address; refused otherwise)`;
+         --allow-plaintext (serve plain HTTP/MQTT on a non-loopback address; refused otherwise)
+         --broker-auth-endpoints (serve /broker-auth/rabbitmq/* for a RabbitMQ cluster's HTTP auth backend, docs/scaling.md)
+         --drain-grace-ms N (on SIGTERM, /readyz answers 503 this long before the hub stops taking work; default 0)`;
 
 const OPTIONS = {
   data: { type: 'string' }, pg: { type: 'string' }, 'pg-schema': { type: 'string' },
   'broker-url': { type: 'string' }, 'broker-username': { type: 'string' }, 'broker-password': { type: 'string' }, 'shared-group': { type: 'string' },
   'audit-key': { type: 'string' }, 'audit-witness': { type: 'string' }, 'public-key': { type: 'string' }, witness: { type: 'string' },
   'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, policy: { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
-  'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' },
+  'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' }, 'drain-grace-ms': { type: 'string' }, 'broker-auth-endpoints': { type: 'boolean' },
   username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' },
   'training-completed': { type: 'string' }, 'policy-signed': { type: 'string' }, 'leads-certified': { type: 'string' },
   'grace-days': { type: 'string' }, month: { type: 'string' }, out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+function graceMs(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 600_000) throw new AlprError('ALPR_ERR_USAGE', '--drain-grace-ms: whole milliseconds, at most 600000');
+  return n;
+}
 
 function port(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -194,6 +203,8 @@ async function serve(values: Record<string, string | boolean | undefined>, o: { 
     httpHost: str('http-host') ?? '127.0.0.1', httpPort: port(str('http-port'), 8080, 'http-port'),
     tls: str('tls-cert') ? { certPath: str('tls-cert')!, keyPath: str('tls-key')!, clientCaPath: str('client-ca') ?? null } : null,
     allowPlaintext: values['allow-plaintext'] === true,
+    drainGraceMs: graceMs(str('drain-grace-ms')),
+    brokerAuthEndpoints: values['broker-auth-endpoints'] === true,
     policy, clock: systemClock, logger,
   });
   try {
@@ -206,7 +217,7 @@ async function serve(values: Record<string, string | boolean | undefined>, o: { 
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'stopping');
-      hub.stop().then(() => resolve(EXIT.ok), (err: unknown) => {
+      (signal === 'SIGTERM' ? hub.drain() : hub.stop()).then(() => resolve(EXIT.ok), (err: unknown) => {
         logger.error({ err: errorMessage(err) }, 'stop failed');
         resolve(EXIT.failure);
       });

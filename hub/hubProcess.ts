@@ -5,6 +5,7 @@ import { buildApi } from './api/server.js';
 import type { AuditTrail } from './audit/auditLog.js';
 import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
 import { EmbeddedBroker } from './broker/embeddedBroker.js';
+import { RabbitAuth } from './broker/rabbitAuth.js';
 import { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';
 import { createHubServices, type HubPolicyOptions, type HubServices } from './hubServices.js';
 import { AlertLink } from './alerts/alertLink.js';
@@ -13,6 +14,7 @@ import { HotlistSchedule } from './hotlists/hotlistSchedule.js';
 import { ReportSchedule } from './reports/reportSchedule.js';
 import { IngestService } from './ingest/ingestService.js';
 import { ConfigPusher } from './keys/configPusher.js';
+import { Readiness } from './ops/readiness.js';
 import { ImageCipher, PgStore, SqliteStore, type HubStore } from './store/index.js';
 import { loadHubTls, refusePlaintext, type HubTlsPaths } from './tls/tlsFiles.js';
 import { publicKeyPem } from '../sync/index.js';
@@ -29,6 +31,8 @@ export interface HubOptions {
   brokerUrl: string | null;
   brokerUsername: string;
   brokerPassword: string;
+  /** Serve /broker-auth/rabbitmq/* for a RabbitMQ cluster's HTTP auth backend (device tokens and topic ACLs; external broker only). */
+  brokerAuthEndpoints?: boolean;
   /** MQTT 5 shared subscription group, so several hub processes split ingest (external brokers). */
   sharedGroup: string | null;
   mqttHost: string;
@@ -42,6 +46,8 @@ export interface HubOptions {
   /** Serve plain HTTP/MQTT on an address other than loopback (refused otherwise). */
   allowPlaintext?: boolean;
   policy: Partial<HubPolicyOptions>;
+  /** On SIGTERM, how long /readyz answers 503 before the process stops taking work (for a load balancer to notice). */
+  drainGraceMs?: number;
   clock: Clock;
   logger: Logger;
 }
@@ -69,6 +75,7 @@ export class Hub {
   api: FastifyInstance | null = null;
   keys: HubKeys | null = null;
   configPusher: ConfigPusher | null = null;
+  readiness: Readiness | null = null;
   private auditTrail: AuditTrail | null = null;
   private checkpointTimer: TimerHandle | null = null;
 
@@ -126,7 +133,7 @@ export class Hub {
       brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
       partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500, clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
     });
-    this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }) });
+    this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }), lease: services.lease });
     const ingest = this.ingest;
     this.configPusher = new ConfigPusher({
       keys: this.keys, store, publish: (deviceId, push, retain) => ingest.publishConfig(deviceId, push, retain), checkEveryMs: 10_000,
@@ -138,9 +145,20 @@ export class Hub {
     this.configPusher.start();
     await this.hotlistPush.start();
     const keys = this.keys;
+    this.readiness = new Readiness({
+      clock: options.clock,
+      probes: [
+        { name: 'store', check: async () => (await store.sql.get('SELECT 1 AS one')) !== null },
+        { name: 'broker', check: () => ingest.connected },
+      ],
+    });
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
+    const brokerAuth = options.brokerAuthEndpoints && options.brokerUrl
+      ? new RabbitAuth({ store, hubUsername: username, hubPassword: password, vhost: '/', exchange: 'amq.topic', now: () => options.clock.now(), logger: logger.child({ module: 'brokerAuth' }) })
+      : null;
+    await brokerAuth?.migrate();
     this.api = await buildApi({
-      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats,
+      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats, readiness: this.readiness, brokerAuth,
       provisioning: { brokerUrl: () => deviceBrokerUrl, sealPublicKeyPem: publicKeyPem(keys.seal.publicKey), sealKeyId: keys.seal.keyId, signPublicKeyPem: publicKeyPem(keys.sign.publicKey) },
     });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
@@ -157,7 +175,20 @@ export class Hub {
     await this.services?.audit.checkpoint();
   }
 
+  /**
+   * Graceful stop (SIGTERM): /readyz turns 503 at once, and after the grace period the process
+   * stops taking HTTP requests and batches, finishes those in hand (stored and acked), and exits.
+   * Batches it never acknowledged go to another hub process (shared subscription) or wait for it.
+   */
+  async drain(): Promise<void> {
+    this.readiness?.drain();
+    const graceMs = this.options.drainGraceMs ?? 0;
+    if (graceMs > 0) await new Promise<void>((resolve) => this.options.clock.setTimeout(resolve, graceMs));
+    await this.stop();
+  }
+
   async stop(): Promise<void> {
+    this.readiness?.drain();
     this.checkpointTimer?.cancel();
     await this.reportSchedule?.stop();
     await this.hotlistSchedule?.stop();

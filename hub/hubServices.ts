@@ -12,6 +12,7 @@ import { migrateSharingSchema } from './sharing/sharingSchema.js';
 import { migrateHotlistSchema } from './hotlists/hotlistSchema.js';
 import { DEFAULT_HOTLIST_RULES, HotlistService, type HotlistRules } from './hotlists/hotlistService.js';
 import { DEFAULT_MAX_FUTURE_SKEW_MS } from './ingest/ingestService.js';
+import { JobLease } from './ops/jobLease.js';
 import { DEFAULT_FELONY_APPROVAL_VALID_MS, FelonyRequests } from './policy/felonyRequests.js';
 import { DEFAULT_CASE_NUMBER_RULES, type CaseNumberRules } from './policy/caseNumbers.js';
 import { PurposeGate } from './policy/purposeGate.js';
@@ -80,6 +81,8 @@ export interface HubServices {
   sharing: Sharing;
   reports: ReportService;
   policy: HubPolicyOptions;
+  /** Scheduled jobs claim their runs here on PostgreSQL (several hub processes); null on SQLite, one process, where they just run. */
+  lease: JobLease | null;
 }
 
 export async function createHubServices(ctx: {
@@ -107,8 +110,9 @@ export async function createHubServices(ctx: {
   const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search });
   const sharing = createSharing({ store, audit, clock, accounts, sites, gate, reviews, limits: policy.search, ori: policy.ori, sign: ctx.keys.sign });
   const alerts = new AlertService({ sql: store.sql, store, audit, clock, accounts });
+  const lease = store.engine === 'pg' ? new JobLease({ sql: store.sql, clock }) : null;
   return {
-    store, audit, accounts, sites, felony, reviews, search, policy, sharing, alerts,
+    store, audit, accounts, sites, felony, reviews, search, policy, sharing, alerts, lease,
     hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }) }),
     reports: new ReportService({
       audit, accounts, alerts, store: new ReportStore(store), options: policy.reports, clock,
@@ -116,6 +120,6 @@ export async function createHubServices(ctx: {
     }),
     devices: new DeviceRegistry({ store, sites, audit, clock }),
     evidence: new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport }),
-    retention: new RetentionService({ store, audit, clock, logger: ctx.logger.child({ module: 'retention' }), options: policy.retention }),
+    retention: new RetentionService({ store, audit, clock, logger: ctx.logger.child({ module: 'retention' }), options: policy.retention, lease }),
   };
 }

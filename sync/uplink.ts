@@ -31,6 +31,11 @@ const PUSH_WAIT_MS = 1000;
 export interface UplinkOptions {
   deviceId: string;
   brokerUrl: string;
+  /**
+   * Other nodes of a broker cluster: when the connection is lost the uplink tries the next URL in
+   * turn (brokerUrl first). Unacked batches are resent there; the hub drops repeats by read id.
+   */
+  fallbackBrokerUrls?: readonly string[];
   /** Extra MQTT options (TLS certificates for a broker over mqtts://). */
   mqtt?: Partial<IClientOptions>;
   source: UplinkSource;
@@ -138,6 +143,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       clientId: deviceId, username: deviceId, password: this.freshToken(),
       protocolVersion: 4, clean: true, reconnectPeriod: 1000, connectTimeout: 10_000,
       will: { topic: topics.status(deviceId), payload: Buffer.from(offline), qos: 1, retain: true },
+      ...brokerServers(this.ctx.brokerUrl, this.ctx.fallbackBrokerUrls ?? []),
       ...this.ctx.mqtt,
     });
     // The embedded broker takes each token for one login only: every reconnect (mqtt.js reuses
@@ -514,3 +520,15 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     await rename(tmp, path);
   }
 }
+
+/** mqtt.js's failover list (it moves to the next server on each reconnect); none for a single broker. */
+function brokerServers(first: string, others: readonly string[]): Partial<IClientOptions> {
+  if (others.length === 0) return {};
+  return {
+    servers: [first, ...others].map((url) => {
+      const u = new URL(url);
+      return { host: u.hostname, port: Number(u.port || (u.protocol === 'mqtts:' ? 8883 : 1883)), protocol: u.protocol.replace(':', '') as 'mqtt' | 'mqtts' };
+    }),
+  };
+}
+

@@ -14,6 +14,10 @@ import type { IngestStats } from '../ingest/ingestService.js';
 import { ingestRoutes } from '../ingest/routes.js';
 import { consoleRoutes } from '../console/routes.js';
 import { sessionToken } from '../console/sessionCookie.js';
+import type { Readiness } from '../ops/readiness.js';
+import type { RabbitAuth } from '../broker/rabbitAuth.js';
+import { rabbitAuthRoutes } from '../broker/rabbitAuthRoutes.js';
+import { healthRoutes } from '../ops/routes.js';
 import { clientCertPlugin } from '../tls/clientCertPlugin.js';
 import { httpsOptions, type HubTls } from '../tls/tlsFiles.js';
 import { policyRoutes } from '../policy/routes.js';
@@ -40,7 +44,7 @@ export interface ProvisioningInfo {
   signPublicKeyPem: string;
 }
 
-export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats; consoleDir?: string }): Promise<FastifyInstance> {
+export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats; consoleDir?: string; readiness?: Readiness; brokerAuth?: RabbitAuth | null }): Promise<FastifyInstance> {
   const { services } = ctx;
   const app = Fastify({
     ...(ctx.tls ? { https: httpsOptions(ctx.tls) } : {}),
@@ -89,6 +93,8 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
 
+  if (ctx.readiness) await app.register(healthRoutes, { readiness: ctx.readiness });
+  if (ctx.brokerAuth) await app.register(rabbitAuthRoutes, { auth: ctx.brokerAuth });
   await app.register(accountRoutes, { services, auth });
 
   // --- search, images, evidence ---------------------------------------------------------------

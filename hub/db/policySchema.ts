@@ -26,6 +26,9 @@ const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS sign_in_throttle (
     username TEXT PRIMARY KEY, failed_attempts INTEGER NOT NULL, locked_until BIGINT, last_failed_at BIGINT NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS sign_in_throttle_last ON sign_in_throttle (last_failed_at)',
+  // Scheduled jobs (retention, hot-list imports) claim a period here so that one hub process of
+  // several sharing the database runs each (hub/ops/jobLease.ts).
+  'CREATE TABLE IF NOT EXISTS job_leases (job TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL)',
   `CREATE TABLE IF NOT EXISTS audit_log (
     seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL,
     prev_hash TEXT NOT NULL, hash TEXT NOT NULL)`,

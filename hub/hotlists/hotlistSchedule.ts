@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { AlprError, errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
+import { claimPeriod, type JobLease } from '../ops/jobLease.js';
 import type { HotlistService, HotlistSource } from './hotlistService.js';
 
 /** The largest extract the hub reads (a statewide hot file is tens of MB). */
@@ -29,19 +30,23 @@ export async function fetchExtract(location: string, timeoutMs = 60_000): Promis
 /**
  * Imports each configured source on its schedule (and once at start), and retires expired
  * entries every minute. A failed import keeps the list as it was and is logged and audited.
+ * With a lease (several hub processes on one database), each import and expiry runs once across
+ * them per period.
  */
 export class HotlistSchedule {
   private timers: TimerHandle[] = [];
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly ctx: { hotlists: HotlistService; sources: HotlistSource[]; audit: { append(e: { actor: string; action: string; outcome?: 'failed'; detail?: Record<string, unknown> }): Promise<unknown> }; clock: Clock; logger: Logger }) {}
+  constructor(private readonly ctx: { hotlists: HotlistService; sources: HotlistSource[]; audit: { append(e: { actor: string; action: string; outcome?: 'failed'; detail?: Record<string, unknown> }): Promise<unknown> }; clock: Clock; logger: Logger; lease?: JobLease | null }) {}
 
   async start(): Promise<void> {
     for (const source of this.ctx.sources) {
-      this.queue(() => this.importOnce(source));
-      this.timers.push(this.ctx.clock.setInterval(() => this.queue(() => this.importOnce(source)), source.everyMinutes * 60_000));
+      const everyMs = source.everyMinutes * 60_000;
+      const job = `hotlist.import:${source.mapping.source}:${source.location}`;
+      this.queue(job, everyMs, () => this.importOnce(source));
+      this.timers.push(this.ctx.clock.setInterval(() => this.queue(job, everyMs, () => this.importOnce(source)), everyMs));
     }
-    this.timers.push(this.ctx.clock.setInterval(() => this.queue(() => this.ctx.hotlists.expire()), 60_000));
+    this.timers.push(this.ctx.clock.setInterval(() => this.queue('hotlist.expire', 60_000, () => this.ctx.hotlists.expire()), 60_000));
   }
 
   async stop(): Promise<void> {
@@ -60,7 +65,12 @@ export class HotlistSchedule {
     }
   }
 
-  private queue(task: () => Promise<unknown>): void {
-    this.running = this.running.then(task).catch((err: unknown) => this.ctx.logger.error({ err: errorMessage(err) }, 'hot-list job failed'));
+  /** Queues a scheduled job: it runs unless another hub process claimed this period's run. */
+  private queue(job: string, everyMs: number, task: () => Promise<unknown>): void {
+    const lease = this.ctx.lease;
+    const claimed = async () => {
+      if (!lease || (await lease.claim(job, claimPeriod(everyMs)))) await task();
+    };
+    this.running = this.running.then(claimed).catch((err: unknown) => this.ctx.logger.error({ err: errorMessage(err) }, 'hot-list job failed'));
   }
 }

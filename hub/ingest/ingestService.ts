@@ -68,6 +68,8 @@ export class IngestService extends TypedEmitter<IngestEvents> {
   private client: MqttClient | null = null;
   private readonly chains = new Map<string, Promise<void>>();
   private lastKeyReload = Number.NEGATIVE_INFINITY;
+  /** Set by stop(): batches that arrive now are left unacknowledged for the broker to redeliver. */
+  private stopping = false;
   readonly stats: IngestStats = { batches: 0, readsStored: 0, duplicates: 0, refused: 0, gaps: 0, futureReads: 0, statusRefused: 0 };
 
   constructor(private readonly ctx: IngestOptions) {
@@ -83,6 +85,8 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     });
     // Ack the broker only once the batch is handled (stored and acked, or refused for good).
     client.handleMessage = (packet, done) => {
+      // Draining: take no new work; without a PUBACK the broker hands the batch out again.
+      if (this.stopping) return done(new Error('hub is draining'));
       const topic = packet.topic;
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
       if (parseTopic(topic)?.kind === 'status') {
@@ -114,7 +118,14 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     this.client = client;
   }
 
+  /** Whether the broker connection is up (readiness). */
+  get connected(): boolean {
+    return this.client?.connected ?? false;
+  }
+
+  /** Takes no new batch, finishes those in hand (stored and acked), then disconnects. */
   async stop(): Promise<void> {
+    this.stopping = true;
     const client = this.client;
     this.client = null;
     await Promise.all(this.chains.values());

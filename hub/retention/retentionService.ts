@@ -1,5 +1,6 @@
 import type { Clock, Logger, TimerHandle } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
+import { claimPeriod, type JobLease } from '../ops/jobLease.js';
 import type { HubStore, PurgeReport } from '../store/index.js';
 
 export interface RetentionOptions {
@@ -15,19 +16,32 @@ export const DEFAULT_RETENTION: RetentionOptions = { retentionMs: 30 * 86_400_00
  * The rolling 30-day purge (General Order 4.68 VI): at start and then on a schedule, every read
  * and image older than the retention period is deleted unless an evidence hold keeps it, and each
  * run writes its proof of deletion (counts per day, a digest of the deleted ids) to the audit chain.
+ * With a lease (several hub processes on one PostgreSQL), the scheduled runs happen once across
+ * them; a manual run always runs.
  */
 export class RetentionService {
   private timer: TimerHandle | null = null;
-  private running: Promise<PurgeReport> | null = null;
+  private running: Promise<unknown> | null = null;
 
-  constructor(private readonly ctx: { store: HubStore; audit: AuditLog; clock: Clock; logger: Logger; options: RetentionOptions }) {}
+  constructor(private readonly ctx: { store: HubStore; audit: AuditLog; clock: Clock; logger: Logger; options: RetentionOptions; lease?: JobLease | null }) {}
 
   async start(): Promise<void> {
-    await this.run('start', 'system');
+    await this.scheduled('start');
     this.timer = this.ctx.clock.setInterval(() => {
       if (this.running) return; // the previous run is still going; the next tick catches up
-      this.run('schedule', 'system').catch((err: unknown) => this.ctx.logger.error({ err }, 'scheduled purge failed; it runs again next interval'));
+      this.scheduled('schedule').catch((err: unknown) => this.ctx.logger.error({ err }, 'scheduled purge failed; it runs again next interval'));
     }, this.ctx.options.intervalMs);
+  }
+
+  /**
+   * A start or scheduled run, unless another hub process has claimed this period's. It takes its
+   * place in the queue at once and claims when its turn comes, so a manual run asked for
+   * meanwhile still waits behind it.
+   */
+  private scheduled(reason: 'start' | 'schedule'): Promise<PurgeReport | null> {
+    const lease = this.ctx.lease;
+    const periodMs = claimPeriod(this.ctx.options.intervalMs);
+    return this.enqueue(async () => (!lease || (await lease.claim('retention.purge', periodMs)) ? this.purge(reason, 'system') : null));
   }
 
   async stop(): Promise<void> {
@@ -38,7 +52,11 @@ export class RetentionService {
 
   /** One purge, after any run in progress (its cutoff is taken when it starts). */
   run(reason: 'start' | 'schedule' | 'manual', actor: string): Promise<PurgeReport> {
-    const next = (this.running ?? Promise.resolve()).catch(() => undefined).then(() => this.purge(reason, actor));
+    return this.enqueue(() => this.purge(reason, actor));
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const next = (this.running ?? Promise.resolve()).catch(() => undefined).then(job);
     this.running = next;
     const clear = () => {
       if (this.running === next) this.running = null;

@@ -64,7 +64,7 @@ export interface Device {
 }
 
 /** Registers a device at the hub and gives it a buffer and an uplink (not started). */
-export async function makeDevice(t: Teardown, hub: Hub, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string } = {}): Promise<Device> {
+export async function makeDevice(t: Teardown, hub: Hub, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string } = {}): Promise<Device> {
   const deviceId = options.deviceId ?? `pole-${randomBytes(3).toString('hex')}`;
   const keys = options.keys ?? newSigningKeys();
   if (options.register !== false) {
@@ -79,6 +79,7 @@ export async function makeDevice(t: Teardown, hub: Hub, options: { deviceId?: st
     stateDir: dir, maxReads: options.maxReads ?? 100, maxBytes: 4 * 1024 * 1024, maxAgeMs: 50, ackTimeoutMs: 2000,
     backoff: { initialMs: 100, maxMs: 1000 }, statusEveryMs: 60_000, clock: options.clock ?? systemClock, logger: silentLogger(),
     ...(options.hubIdentityFile ? { hubIdentityFile: options.hubIdentityFile } : {}),
+    ...(options.fallbackBrokerUrls ? { fallbackBrokerUrls: options.fallbackBrokerUrls } : {}),
     ...(options.mqttPassword ? { mqtt: { password: options.mqttPassword } } : {}),
   });
   t.teardown(async () => {

@@ -1,0 +1,79 @@
+import t from 'tap';
+import Fastify from 'fastify';
+import { silentLogger } from '../../../core/index.js';
+import { RabbitAuth } from '../../../hub/broker/rabbitAuth.js';
+import { rabbitAuthRoutes } from '../../../hub/broker/rabbitAuthRoutes.js';
+import { brokerToken, newSigningKeys, rawPublicKey } from '../../../sync/index.js';
+import { harness, onBothStores, type Harness } from '../../helpers/hubHarness.js';
+import { rabbitAvailable, startRabbitNode } from '../../helpers/rabbitNode.js';
+
+const HUB_SECRET = 'hub-broker-secret-for-tests-0123456789';
+
+async function twoDevices(h: Harness) {
+  const devices = { a: newSigningKeys(), b: newSigningKeys() };
+  await h.services.devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(devices.a.publicKey), siteId: 'site-1' }, 'test');
+  await h.services.devices.enroll({ deviceId: 'pole-b', publicKey: rawPublicKey(devices.b.publicKey), siteId: 'site-1' }, 'test');
+  const auth = new RabbitAuth({ store: h.store, hubUsername: 'hub', hubPassword: HUB_SECRET, vhost: '/', exchange: 'amq.topic', now: () => h.clock.now(), logger: silentLogger() });
+  await auth.migrate();
+  return { auth, token: (id: 'a' | 'b', at = h.clock.now()) => brokerToken(`pole-${id}`, devices[id].privateKey, at) };
+}
+
+onBothStores(t, 'the cluster auth backend admits a device once per token and only under its own topics', async (tt, h) => {
+  const { auth, token } = await twoDevices(h);
+  const tokenA = token('a');
+  tt.ok(await auth.user({ username: 'pole-a', password: tokenA }), 'a fresh signed token logs the device in');
+  tt.notOk(await auth.user({ username: 'pole-a', password: tokenA }), 'the same token a second time (another node, a replay) is refused');
+  tt.notOk(await auth.user({ username: 'pole-b', password: token('a') }), "a token signed by another device's key is refused");
+  tt.notOk(await auth.user({ username: 'pole-a', password: token('a', h.clock.now() - 6 * 60_000) }), 'a token dated outside the window is refused');
+  tt.notOk(await auth.user({ username: 'pole-z', password: token('a') }), 'an unknown device is refused');
+  tt.notOk(await auth.user({ username: 'hub', password: 'guess' }), 'a wrong hub secret is refused');
+  tt.ok(await auth.user({ username: 'hub', password: HUB_SECRET }));
+  await h.services.devices.revoke('pole-b', 'test', 'stolen pole');
+  tt.notOk(await auth.user({ username: 'pole-b', password: token('b') }), 'a revoked device is refused');
+
+  const topic = (username: string, permission: string, routingKey: string) => auth.topic({ username, vhost: '/', resource: 'topic', name: 'amq.topic', permission, routing_key: routingKey });
+  tt.ok(topic('pole-a', 'write', 'alpr.v1.pole-a.reads'), 'a device publishes its own reads');
+  tt.notOk(topic('pole-a', 'write', 'alpr.v1.pole-b.reads'), "a device cannot publish under another's id");
+  tt.notOk(topic('pole-a', 'write', 'alpr.v1.pole-a.acks'), 'nor forge its own acks');
+  tt.notOk(topic('pole-a', 'read', 'alpr.v1.*.reads'), "nor subscribe to everyone's reads");
+  tt.ok(topic('pole-a', 'read', 'alpr.v1.pole-a.acks'));
+  tt.ok(topic('hub', 'read', 'alpr.v1.*.reads'), 'the hub reads all reads');
+  tt.notOk(auth.topic({ username: 'pole-a', vhost: '/', resource: 'topic', name: 'amq.fanout', permission: 'write', routing_key: 'alpr.v1.pole-a.reads' }), 'another exchange is refused');
+  const resource = (resource: string, name: string, permission: string) => auth.resource({ username: 'pole-a', vhost: '/', resource, name, permission });
+  tt.ok(resource('queue', 'mqtt-subscription-pole-aqos1', 'configure'), "the device's own subscription queue");
+  tt.notOk(resource('queue', 'mqtt-subscription-pole-bqos1', 'read'), "another device's queue is refused");
+  tt.notOk(resource('exchange', 'amq.topic', 'configure'), 'exchanges are not reconfigured by devices');
+  tt.notOk(auth.vhost({ username: 'pole-a', vhost: 'other' }), 'another vhost is refused');
+});
+
+t.test('through a RabbitMQ node, a device cannot publish under another device id', async (tt) => {
+  if (!(await rabbitAvailable(tt))) return;
+  const h = (await harness(tt, 'sqlite'))!;
+  const { auth, token } = await twoDevices(h);
+  // RabbitMQ logs devices in now, on the real clock: tokens are dated by the harness clock moved there.
+  h.clock.advance(Date.now() - h.clock.now());
+  const app = Fastify();
+  await app.register(rabbitAuthRoutes, { auth });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  tt.teardown(() => app.close());
+  const address = app.server.address() as { port: number };
+  const node = await startRabbitNode(tt, { hubHttpUrl: `http://127.0.0.1:${address.port}`, basePort: 41000 + (process.pid % 50) * 10, tag: 'acl' });
+  const mqtt = await import('mqtt');
+  const hub = await mqtt.connectAsync(node.mqttUrl, { clientId: 'hub-acl-test', username: 'hub', password: HUB_SECRET, reconnectPeriod: 0 });
+  tt.teardown(() => hub.endAsync());
+  const seen: string[] = [];
+  hub.on('message', (topic) => seen.push(topic));
+  await hub.subscribeAsync('alpr/v1/+/reads', { qos: 1 });
+
+  await tt.rejects(mqtt.connectAsync(node.mqttUrl, { clientId: 'pole-a', username: 'pole-a', password: 'v1.1.forged', reconnectPeriod: 0 }), 'a forged token is refused by the node');
+  const a = await mqtt.connectAsync(node.mqttUrl, { clientId: 'pole-a', username: 'pole-a', password: token('a', Date.now()), reconnectPeriod: 0 });
+  await a.publishAsync('alpr/v1/pole-a/reads', 'own batch', { qos: 1 });
+  const closed = new Promise<void>((resolve) => a.once('close', () => resolve()));
+  // Not awaited: the node answers with no PUBACK but by closing the connection.
+  a.publish('alpr/v1/pole-b/reads', 'forged batch', { qos: 1 });
+  const outcome = await Promise.race([closed.then(() => 'closed'), new Promise((resolve) => setTimeout(resolve, 10_000, 'still open'))]);
+  tt.equal(outcome, 'closed', 'the node closes the connection of a device publishing under another id');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  tt.same(seen, ['alpr/v1/pole-a/reads'], "the hub receives the device's own batch and never the forged one");
+  a.end(true);
+});
