@@ -164,7 +164,7 @@ export class Hub {
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
     await this.services.retention.start();
     await this.hotlistSchedule.start();
-    this.reportSchedule = new ReportSchedule({ reports: services.reports, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'reports' }) });
+    this.reportSchedule = new ReportSchedule({ reports: services.reports, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'reports' }), lease: services.lease });
     this.reportSchedule.start();
     this.checkpointTimer = options.clock.setInterval(() => void this.checkpointAudit().catch((err: unknown) => logger.warn({ err }, 'audit checkpoint not written')), 60_000);
     logger.info({ http: this.httpUrl, broker: brokerUrl, store: store.engine, sealKeyId: this.keys.seal.keyId }, 'hub started');

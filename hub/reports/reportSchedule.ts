@@ -1,11 +1,19 @@
 import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
+import type { JobLease } from '../ops/jobLease.js';
 import { previousMonth } from './month.js';
 import { REPORT_KINDS } from './reportDocument.js';
 import type { ReportService } from './reportService.js';
 
 /** How often the schedule looks for a month whose reports are due. */
 export const REPORT_CHECK_MS = 3600_000;
+
+/**
+ * With several hub processes (a lease), one of them claims each report of a month for longer than
+ * the month lasts: the others' reports folders never get a second scheduled copy. A scheduled run
+ * that fails is logged and audited; `alpr-hub report` or the API then writes it.
+ */
+const FLEET_CLAIM_MS = 40 * 86_400_000;
 
 /**
  * The month's reports, once: every hour the schedule looks for last month's reports in the hub's
@@ -17,7 +25,7 @@ export class ReportSchedule {
   private timer: TimerHandle | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly ctx: { reports: ReportService; audit: AuditLog; clock: Clock; logger: Logger; checkEveryMs?: number }) {}
+  constructor(private readonly ctx: { reports: ReportService; audit: AuditLog; clock: Clock; logger: Logger; checkEveryMs?: number; lease?: JobLease | null }) {}
 
   start(): void {
     this.timer = this.ctx.clock.setInterval(() => {
@@ -38,6 +46,7 @@ export class ReportSchedule {
     for (const kind of REPORT_KINDS) {
       try {
         if (await this.ctx.reports.existing(kind, month)) continue;
+        if (this.ctx.lease && !(await this.ctx.lease.claim(`report:${kind}:${month}`, FLEET_CLAIM_MS))) continue;
         const report = await this.ctx.reports.generate(kind, month, 'system');
         this.ctx.logger.info({ kind, month, manifest: report.manifestPath }, 'monthly report written');
         written.push(kind);

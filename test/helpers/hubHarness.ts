@@ -94,7 +94,8 @@ export async function harness(t: Tap, engine: 'sqlite' | 'pg', policy: Partial<H
     engine, services, store, clock, code,
     async peer() {
       if (!store.reopen) throw new Error('a SQLite hub is one process; peers need PostgreSQL');
-      return createHubServices({ store: await store.reopen(), clock, logger: silentLogger(), keys, policy: { passwordCost: { logN: 10 }, ...policy }, spoolDir });
+      // Its own reports folder, as another hub process on another host would have.
+      return createHubServices({ store: await store.reopen(), clock, logger: silentLogger(), keys, policy: { passwordCost: { logN: 10 }, ...policy }, spoolDir, reportsDir: join(dataDir, 'peer-reports') });
     },
     async user(role, overrides = {}) {
       const username = overrides.username ?? `${role}${++n}`;

@@ -21,3 +21,14 @@ t.test('on the first of the month the schedule writes last month\'s three report
   await schedule.stop();
   t.equal((await generated()).length, 6, 'later checks find them written and write nothing');
 });
+
+t.test('pg: two hub processes on one database write each scheduled report once between them', async (t) => {
+  const h = await harness(t, 'pg');
+  if (!h) return;
+  const peer = await h.peer();
+  h.clock.setWall(Date.UTC(2026, 11, 1, 0, 30));
+  const schedules = [h.services, peer].map((s) => new ReportSchedule({ reports: s.reports, audit: s.audit, clock: h.clock, logger: silentLogger(), lease: s.lease }));
+  const written = (await Promise.all(schedules.map((s) => s.runDue()))).flat().sort();
+  t.same(written, ['cpoc', 'monthly', 'transparency'], 'each report by one process or the other');
+  t.equal((await h.services.audit.query({ action: 'report.generate', limit: 20 })).length, 3, 'three report.generate records, not six');
+});
