@@ -114,7 +114,8 @@ export async function main(argv: string[]): Promise<number> {
     const arm64 = new RootfsInstallation(rootfs, FRAMES_IN_ROOTFS);
     const arm64Device = await enrollAndConfigure(arm64, hub);
     say(`arm64: enrolled as ${arm64Device} with alpr-provision inside the root file system`);
-    const selftestOut = await rootfs.sh('alpr-provision selftest --allow-simulated --quiet --json /var/lib/alpr/selftest.json');
+    // Under emulation a frame takes the better part of a minute, and the round trip far longer than a board's 15 s.
+    const selftestOut = await rootfs.sh('alpr-provision selftest --allow-simulated --quiet --hub-timeout-s 180 --json /var/lib/alpr/selftest.json');
     const record = JSON.parse(await rootfs.sh('cat /var/lib/alpr/selftest.json')) as { passed: boolean; results: Array<{ check: string; status: string; ms: number }> };
     if (!record.passed) fail(`alpr-provision selftest failed under emulation:\n${selftestOut}`);
     say(`arm64: selftest passed (${record.results.map((c) => `${c.check} ${c.status}`).join(', ')})`);

@@ -17,7 +17,7 @@ export interface RecognitionSpeed {
  * itself with the built-in image scaled to 1080p: one warm-up, then `frames` timed frames. It is
  * the number to set against the estimate in inference/models/MODEL_CARD.md on the first real board.
  */
-export async function measureRecognitionSpeed(recognizer: PlateRecognizer, image: Buffer, frames = 5): Promise<RecognitionSpeed> {
+export async function measureRecognitionSpeed(recognizer: PlateRecognizer, image: Buffer, frames = 3): Promise<RecognitionSpeed> {
   const frame = await sharp(image).resize(1920, 1080, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer();
   await recognizer.recognize({ data: frame });
   const times: number[] = [];

@@ -44,7 +44,7 @@ const TEST_PLATE = '7ABC123';
  * broker and a full batch-and-ack round trip (an empty batch: nothing is stored at the hub).
  * Run it with the firmware stopped; it uses the same pins, camera and sequence numbers.
  */
-export async function selftest(o: { configPath: string; progress: Progress; logger?: Logger }): Promise<SelftestCheck[]> {
+export async function selftest(o: { configPath: string; progress: Progress; logger?: Logger; hubTimeoutMs?: number }): Promise<SelftestCheck[]> {
   const logger = o.logger ?? silentLogger();
   const config = await loadConfigFile(o.configPath);
   const results: SelftestCheck[] = [];
@@ -102,7 +102,7 @@ export async function selftest(o: { configPath: string; progress: Progress; logg
     return { detail: `read ${TEST_PLATE} from the built-in image (${config.recognizer.backend}); ${speed.msMedian1080pJpeg} ms per 1080p frame`, speed };
   });
   await run('buffer', async () => bufferCheck(config, logger));
-  await run('hub round trip', async () => roundTrip(config, logger));
+  await run('hub round trip', async () => roundTrip(config, logger, o.hubTimeoutMs ?? 15_000));
   await (gpio as GpioChip | null)?.close().catch(() => undefined);
   return results;
 }
@@ -153,7 +153,7 @@ async function bufferCheck(config: ApplianceConfig, logger: Logger): Promise<Che
 }
 
 /** The uplink, as configured, sending one empty batch and waiting for the hub's signed ack. */
-async function roundTrip(config: ApplianceConfig, logger: Logger): Promise<CheckOutcome> {
+async function roundTrip(config: ApplianceConfig, logger: Logger, timeoutMs: number): Promise<CheckOutcome> {
   if (!config.sync.enabled) throw new AlprError('ALPR_ERR_SYNC_BROKER', 'sync is off in the config');
   let given = false;
   let acked = false;
@@ -168,9 +168,9 @@ async function roundTrip(config: ApplianceConfig, logger: Logger): Promise<Check
   const t0 = Date.now();
   await uplink!.start();
   try {
-    while (!acked && Date.now() - t0 < 15_000) await new Promise((r) => setTimeout(r, 50));
+    while (!acked && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 50));
     if (!uplink!.stats.connected && !acked) throw new AlprError('ALPR_ERR_SYNC_BROKER', `the broker at ${config.sync.brokerUrl} did not accept this appliance`);
-    if (!acked) throw new AlprError('ALPR_ERR_SYNC_ACK_TIMEOUT', 'the hub did not acknowledge the test batch within 15 s');
+    if (!acked) throw new AlprError('ALPR_ERR_SYNC_ACK_TIMEOUT', `the hub did not acknowledge the test batch within ${timeoutMs / 1000} s`);
     return { detail: `${config.sync.brokerUrl}: signed ack in ${Date.now() - t0} ms` };
   } finally {
     await uplink!.stop();
