@@ -126,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
     say(`x64: ${debs.x64} unpacked and enrolled as ${x64Device}; running it over ${frameCount} frames`);
     const x64Made = await runFirmwareOverFrames(x64, { frames: frameCount, readsAtHub: async () => (await readsOf(hub, x64Device)).length, timeoutMs: 180_000 });
     say(`x64: ${x64Made} reads made and acknowledged by the hub; now the arm64 firmware under emulation`);
-    const arm64Made = await runFirmwareOverFrames(arm64, { frames: frameCount, readsAtHub: async () => (await readsOf(hub, arm64Device)).length, timeoutMs: 900_000 });
+    const arm64Made = await runFirmwareOverFrames(arm64, { frames: frameCount, expectReads: x64Made, readsAtHub: async () => (await readsOf(hub, arm64Device)).length, timeoutMs: 900_000 });
     const [readsArm64, readsX64] = [await readsOf(hub, arm64Device), await readsOf(hub, x64Device)];
     say(`arm64: ${arm64Made} reads made; at the hub: arm64 ${readsArm64.map((r) => r.plate).join(' ')} / x64 ${readsX64.map((r) => r.plate).join(' ')}`);
     if (readsX64.length === 0) fail('the x64 build read no plate on the frames: nothing to compare');
