@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   ALPR_ERR_MODEL_BACKEND: { retryable: false, summary: 'The configured inference backend (onnx, tfjs) cannot run on this machine.' },
   ALPR_ERR_INFERENCE: { retryable: true, summary: 'Running a model on a frame failed.' },
   ALPR_ERR_EVAL_DATASET: { retryable: false, summary: 'The evaluation folder is not in the openalpr-benchmarks layout.' },
+  ALPR_ERR_PACKAGE_BUILD: { retryable: false, summary: 'Building the appliance package failed: a step (compile, dependencies, Node.js runtime, dpkg-deb) stopped with the error shown, or the package would carry something it must not.' },
+  ALPR_ERR_ARM64_CHECK: { retryable: false, summary: 'The emulated arm64 check failed: the root file system, the install, the self-test, enrollment or the reads did not come out as required.' },
   // sync
   ALPR_ERR_SYNC_KEY: { retryable: false, summary: 'A device or hub key is missing, unreadable or the wrong size.' },
   ALPR_ERR_SYNC_MALFORMED: { retryable: false, summary: 'A message on the wire is not a valid envelope, batch or ack.' },

@@ -4,18 +4,20 @@ import { Appliance } from './appliance.js';
 import { recognizerFromConfig } from '../inference/index.js';
 import { dataKeyFromConfig, readBufferFromConfig, uplinkFromConfig } from './fromConfig.js';
 import { loadConfigFile } from './config/loadConfig.js';
+import { formatVersionReport, versionReport } from './version.js';
 
-const USAGE = 'usage: alpr-firmware --config FILE';
+const USAGE = 'usage: alpr-firmware --config FILE | --version';
 
 /** `alpr-firmware --config FILE`: runs the appliance until SIGTERM/SIGINT. */
 export async function main(argv: string[]): Promise<number> {
   let configPath: string | undefined;
   try {
-    const { values } = parseArgs({ args: argv, options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } } });
+    const { values } = parseArgs({ args: argv, options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' } } });
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
+    if (values.version) return await printVersion();
     configPath = values.config;
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n${USAGE}\n`);
@@ -77,4 +79,15 @@ export async function main(argv: string[]): Promise<number> {
       },
     );
   });
+}
+
+/** `--version`: the installed version and each model file's hash; a missing file exits as its error says. */
+async function printVersion(): Promise<number> {
+  try {
+    process.stdout.write(`${formatVersionReport(await versionReport())}\n`);
+    return EXIT.ok;
+  } catch (err) {
+    process.stderr.write(`${err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err)}\n`);
+    return exitCodeFor(err);
+  }
 }

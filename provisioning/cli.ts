@@ -15,7 +15,7 @@ const USAGE = `usage: alpr-provision COMMAND [options]     (docs/provisioning.md
   token issue       --hub URL --session ADMIN_SESSION --site SITE [--ttl-hours 24]
   enroll            --hub URL --token ENROLLMENT_TOKEN --device-id ID [--config FILE] [--data-dir DIR] [--expect-hub-key-id ID]
   configure         [--config FILE] [--create] --set key.path=value [--set ...]   (values are YAML: 5, true, [1, 2], "text")
-  selftest          [--config FILE] [--json FILE] [--allow-simulated]
+  selftest          [--config FILE] [--json FILE] [--allow-simulated] [--hub-timeout-s 15]
   rotate-keys       --hub URL [--config FILE]
   relocate          --hub URL --site SITE [--config FILE]
   decommission      --hub URL [--config FILE] [--discard-pending --yes] [--sync-timeout-s 120]
@@ -29,7 +29,7 @@ const OPTIONS = {
   hub: { type: 'string' }, session: { type: 'string' }, token: { type: 'string' }, config: { type: 'string' }, 'data-dir': { type: 'string' },
   'device-id': { type: 'string' }, 'hub-ca': { type: 'string' }, 'client-cert': { type: 'string' }, 'client-key': { type: 'string' }, 'expect-hub-key-id': { type: 'string' }, site: { type: 'string' }, 'ttl-hours': { type: 'string' },
   set: { type: 'string', multiple: true }, create: { type: 'boolean' }, json: { type: 'string' }, 'discard-pending': { type: 'boolean' }, yes: { type: 'boolean' },
-  'sync-timeout-s': { type: 'string' }, 'allow-simulated': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  'sync-timeout-s': { type: 'string' }, 'hub-timeout-s': { type: 'string' }, 'allow-simulated': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function need(value: string | undefined, flag: string): string {
@@ -115,7 +115,9 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.ok;
       }
       case 'selftest': {
-        const results = await selftest({ configPath, progress });
+        const hubTimeoutS = Number(v['hub-timeout-s'] ?? 15);
+        if (!Number.isFinite(hubTimeoutS) || hubTimeoutS <= 0) throw new AlprError('ALPR_ERR_USAGE', `--hub-timeout-s ${v['hub-timeout-s']}: expected a number of seconds above 0`);
+        const results = await selftest({ configPath, progress, hubTimeoutMs: hubTimeoutS * 1000 });
         for (const r of results) process.stdout.write(`${r.status.padEnd(9)} ${r.check.padEnd(16)} ${String(r.ms).padStart(6)} ms  ${r.detail}\n`);
         const allowSimulated = Boolean(v['allow-simulated']);
         const passed = selftestPassed(results, allowSimulated);

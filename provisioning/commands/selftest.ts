@@ -6,6 +6,7 @@ import { createCamera, createGpioChip, Illuminator, type GpioChip } from '../../
 import { dataKeyPath, loadConfigFile, loadDataKey, ReadBuffer, uplinkFromConfig, type ApplianceConfig, type BufferBatch, type ReadRecord } from '../../firmware/index.js';
 import { recognizerFromConfig } from '../../inference/index.js';
 import type { Progress } from '../progress.js';
+import { measureRecognitionSpeed, type RecognitionSpeed } from './recognitionSpeed.js';
 
 /**
  * PASS: the real part works. SIMULATED: the check ran against a simulated backend (the simulated
@@ -18,12 +19,15 @@ export interface SelftestCheck {
   status: SelftestStatus;
   detail: string;
   ms: number;
+  /** The recognition check's speed on this board (kept by `--json`). */
+  speed?: RecognitionSpeed;
 }
 
 /** What one check found: a detail line, and whether it only exercised a simulated backend. */
 interface CheckOutcome {
   detail: string;
   simulated?: boolean;
+  speed?: RecognitionSpeed;
 }
 
 /** A run passes when nothing failed and, unless simulated hardware is allowed, nothing was simulated. */
@@ -40,7 +44,7 @@ const TEST_PLATE = '7ABC123';
  * broker and a full batch-and-ack round trip (an empty batch: nothing is stored at the hub).
  * Run it with the firmware stopped; it uses the same pins, camera and sequence numbers.
  */
-export async function selftest(o: { configPath: string; progress: Progress; logger?: Logger }): Promise<SelftestCheck[]> {
+export async function selftest(o: { configPath: string; progress: Progress; logger?: Logger; hubTimeoutMs?: number }): Promise<SelftestCheck[]> {
   const logger = o.logger ?? silentLogger();
   const config = await loadConfigFile(o.configPath);
   const results: SelftestCheck[] = [];
@@ -49,7 +53,7 @@ export async function selftest(o: { configPath: string; progress: Progress; logg
     const t0 = performance.now();
     try {
       const outcome = await fn();
-      results.push({ check, status: outcome.simulated ? 'SIMULATED' : 'PASS', detail: outcome.detail, ms: Math.round(performance.now() - t0) });
+      results.push({ check, status: outcome.simulated ? 'SIMULATED' : 'PASS', detail: outcome.detail, ms: Math.round(performance.now() - t0), ...(outcome.speed ? { speed: outcome.speed } : {}) });
     } catch (err) {
       results.push({ check, status: 'FAIL', detail: err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err), ms: Math.round(performance.now() - t0) });
     }
@@ -89,13 +93,16 @@ export async function selftest(o: { configPath: string; progress: Progress; logg
   await run('recognition', async () => {
     const recognizer = await recognizerFromConfig(config.recognizer, systemClock, logger);
     if (!recognizer) return { detail: 'recognition is off in the config' };
-    const plates = await recognizer.recognize({ data: await readFile(TEST_IMAGE) });
+    const image = await readFile(TEST_IMAGE);
+    const plates = await recognizer.recognize({ data: image });
     const texts = plates.map((p) => p.text);
     if (!texts.includes(TEST_PLATE)) throw new AlprError('ALPR_ERR_INFERENCE', `the built-in image reads as [${texts.join(', ')}], expected ${TEST_PLATE}`);
-    return { detail: `read ${TEST_PLATE} from the built-in image (${config.recognizer.backend})` };
+    // The board's own speed figure, for the model card's estimate to be checked against.
+    const speed = await measureRecognitionSpeed(recognizer, image);
+    return { detail: `read ${TEST_PLATE} from the built-in image (${config.recognizer.backend}); ${speed.msMedian1080pJpeg} ms per 1080p frame`, speed };
   });
   await run('buffer', async () => bufferCheck(config, logger));
-  await run('hub round trip', async () => roundTrip(config, logger));
+  await run('hub round trip', async () => roundTrip(config, logger, o.hubTimeoutMs ?? 15_000));
   await (gpio as GpioChip | null)?.close().catch(() => undefined);
   return results;
 }
@@ -146,7 +153,7 @@ async function bufferCheck(config: ApplianceConfig, logger: Logger): Promise<Che
 }
 
 /** The uplink, as configured, sending one empty batch and waiting for the hub's signed ack. */
-async function roundTrip(config: ApplianceConfig, logger: Logger): Promise<CheckOutcome> {
+async function roundTrip(config: ApplianceConfig, logger: Logger, timeoutMs: number): Promise<CheckOutcome> {
   if (!config.sync.enabled) throw new AlprError('ALPR_ERR_SYNC_BROKER', 'sync is off in the config');
   let given = false;
   let acked = false;
@@ -161,9 +168,9 @@ async function roundTrip(config: ApplianceConfig, logger: Logger): Promise<Check
   const t0 = Date.now();
   await uplink!.start();
   try {
-    while (!acked && Date.now() - t0 < 15_000) await new Promise((r) => setTimeout(r, 50));
+    while (!acked && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 50));
     if (!uplink!.stats.connected && !acked) throw new AlprError('ALPR_ERR_SYNC_BROKER', `the broker at ${config.sync.brokerUrl} did not accept this appliance`);
-    if (!acked) throw new AlprError('ALPR_ERR_SYNC_ACK_TIMEOUT', 'the hub did not acknowledge the test batch within 15 s');
+    if (!acked) throw new AlprError('ALPR_ERR_SYNC_ACK_TIMEOUT', `the hub did not acknowledge the test batch within ${timeoutMs / 1000} s`);
     return { detail: `${config.sync.brokerUrl}: signed ack in ${Date.now() - t0} ms` };
   } finally {
     await uplink!.stop();
