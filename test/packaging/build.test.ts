@@ -8,18 +8,25 @@ import { buildPackage } from '../../packaging/buildPackage.js';
 import { nativeKind } from '../../packaging/nativeCode.js';
 import { tempDir } from '../helpers/index.js';
 
-// Two full builds (compile, npm install for the target, dpkg-deb): minutes, not the default 2.
-t.setTimeout(30 * 60_000);
+// A full build (compile, npm install for the target, dpkg-deb) takes minutes, not the default 2.
+// The second build that proves the bytes reproducible doubles that; it runs with
+// ALPR_PACKAGE_REPRO=1 (kept out of the default suite, which must stay under CI's 30 minutes).
+const REPRO = process.env.ALPR_PACKAGE_REPRO === '1';
+t.setTimeout((REPRO ? 30 : 15) * 60_000);
 
 const REPO = new URL('../..', import.meta.url).pathname;
 const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
 
-t.test('the x64 package builds twice to the same bytes, carries the appliance and nothing of the hub, and runs from its own files', async (t) => {
+t.test('the x64 package builds (twice to the same bytes with ALPR_PACKAGE_REPRO=1), carries the appliance and nothing of the hub, and runs from its own files', async (t) => {
   const dir = await tempDir(t, 'alpr-package-test-');
   const build = (out: string) => buildPackage({ repo: REPO, target: targetFor('x64'), version: '0.1.0+test', epoch: 1_767_225_600, outDir: join(dir, out), progress: () => undefined });
   const first = await build('a');
-  const second = await build('b');
-  t.equal(await sha256(first.file), await sha256(second.file), 'two builds of the same tree are byte-identical');
+  if (REPRO) {
+    const second = await build('b');
+    t.equal(await sha256(first.file), await sha256(second.file), 'two builds of the same tree are byte-identical');
+  } else {
+    t.comment('second build for byte-identity skipped: set ALPR_PACKAGE_REPRO=1 to run it');
+  }
 
   const listing = execFileSync('dpkg-deb', ['--contents', first.file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   for (const line of listing.trim().split('\n')) {
