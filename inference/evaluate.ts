@@ -9,6 +9,7 @@ import { toGray } from './frameImage.js';
 import { iou } from './plateDetector.js';
 import { CROP_MARGIN } from './plateReader.js';
 import { recognizerFromConfig, validateRecognizerConfig } from './recognizerConfig.js';
+import { crossValidateThreshold, scoreStates, type CrossValidation, type StateSample } from './stateThreshold.js';
 
 /**
  * `npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs]`
@@ -70,14 +71,21 @@ export interface EvalResult {
   false_positives_per_image: number | null;
   ms_median: number;
   ms_p95: number;
-  /** Crops only: the state read (above the region threshold) equals the truth; unknown counts as wrong. */
+  /** Crops only: the state read (at or above state_threshold) equals the truth; unknown counts as wrong. */
   region_top1: number | null;
+  /** Crops only: of the crops where a state is given (not unknown), the share where it is right. */
+  region_top1_given: number | null;
+  /** Crops only: share of crops where a state is given. */
+  region_coverage: number | null;
+  state_threshold: number;
+  /** Crops with --choose-state-threshold: 5-fold cross-validation of the state threshold. */
+  state_threshold_cv?: CrossValidation;
   failed_images: number;
   backend: string;
   split: string;
 }
 
-export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; onMistake?: (line: string) => void }): Promise<EvalResult> {
+export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; stateThreshold?: number; chooseStateThreshold?: number; onMistake?: (line: string) => void }): Promise<EvalResult> {
   const { kind, items: all } = await loadTruth(dir);
   const items = all.filter((i) => options.split === 'all' || splitOf(basename(i.image)) === options.split).slice(0, options.limit ?? Infinity);
   const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
@@ -89,9 +97,14 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
     ...(options.zoomVerify !== undefined ? { zoom_verify_threshold: options.zoomVerify } : {}),
     ...(options.zoomWidths ? { detector_zoom_widths: options.zoomWidths } : {}),
     ...(options.minReadConfidence !== undefined ? { min_read_confidence: options.minReadConfidence } : {}),
+    // The state gate is the last step of a read: read ungated here and gate below, so that one
+    // pass scores any threshold (and cross-validation can choose one).
+    state_threshold: 0,
   });
+  const stateThreshold = options.stateThreshold ?? validateRecognizerConfig({}).stateThreshold;
+  const stateSamples: StateSample[] = [];
   const recognizer = (await recognizerFromConfig(config, systemClock, logger))!;
-  let plates = 0, detected = 0, top1 = 0, top5 = 0, falsePositives = 0, failed = 0, regions = 0;
+  let plates = 0, detected = 0, top1 = 0, top5 = 0, falsePositives = 0, failed = 0;
   const times: number[] = [];
   for (const item of items) {
     const data = await readFile(item.image);
@@ -109,7 +122,7 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
         if (read.candidates[0]?.text === truth) top1++;
         else options.onMistake?.(`misread ${basename(item.image)}: truth ${truth}, read ${read.candidates[0] ? `${read.candidates[0].text} (confidence ${read.candidates[0].confidence.toFixed(2)})` : '(nothing)'}`);
         if (read.candidates.some((c) => c.text === truth)) top5++;
-        if (read.region && read.region === item.plates[0]!.region) regions++;
+        stateSamples.push({ name: basename(item.image), truth: item.plates[0]!.region!, region: read.region, confidence: read.regionConfidence });
         continue;
       }
       const found = await recognizer.recognize({ data });
@@ -143,6 +156,7 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
   times.sort((a, b) => a - b);
   const pct = (p: number) => (times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))]! : NaN);
   const r4 = (n: number) => Math.round(n * 10000) / 10000;
+  const states = scoreStates(stateSamples, stateThreshold);
   return {
     images: items.length,
     detection_recall: kind === 'crops' ? null : r4(detected / Math.max(1, plates)),
@@ -151,7 +165,11 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
     false_positives_per_image: kind === 'crops' ? null : r4(falsePositives / Math.max(1, items.length)),
     ms_median: Math.round(pct(0.5) * 10) / 10,
     ms_p95: Math.round(pct(0.95) * 10) / 10,
-    region_top1: kind === 'crops' ? r4(regions / Math.max(1, plates)) : null,
+    region_top1: kind === 'crops' ? r4(states.right / Math.max(1, plates)) : null,
+    region_top1_given: kind === 'crops' && states.top1Given !== null ? r4(states.top1Given) : null,
+    region_coverage: kind === 'crops' ? r4(states.given / Math.max(1, plates)) : null,
+    state_threshold: stateThreshold,
+    ...(kind === 'crops' && options.chooseStateThreshold !== undefined ? { state_threshold_cv: crossValidateThreshold(stateSamples, options.chooseStateThreshold) } : {}),
     failed_images: failed,
     backend: recognizer.backendName,
     split: options.split,
@@ -161,13 +179,13 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, mistakes: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, 'state-threshold': { type: 'string' }, 'choose-state-threshold': { type: 'string' }, mistakes: { type: 'boolean' } } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n`);
     return 64;
   }
   if (!values.dataset || !['all', 'val', 'train'].includes(values.split!) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
-    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--mistakes]\n');
+    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--state-threshold P] [--choose-state-threshold TARGET_TOP1] [--mistakes]\n');
     return 64;
   }
   try {
@@ -178,9 +196,11 @@ export async function main(argv: string[]): Promise<number> {
       ...(values['zoom-verify'] ? { zoomVerify: Number(values['zoom-verify']) } : {}),
       ...(values['zoom-widths'] !== undefined ? { zoomWidths: values['zoom-widths'].split(',').filter(Boolean).map(Number) } : {}),
       ...(values['min-read-confidence'] ? { minReadConfidence: Number(values['min-read-confidence']) } : {}),
+      ...(values['state-threshold'] ? { stateThreshold: Number(values['state-threshold']) } : {}),
+      ...(values['choose-state-threshold'] ? { chooseStateThreshold: Number(values['choose-state-threshold']) } : {}),
       ...(values.mistakes ? { onMistake: (line: string) => process.stderr.write(`${line}\n`) } : {}),
     });
-    if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);
+    if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`).join('\n')}\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;
   } catch (err) {
