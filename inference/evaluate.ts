@@ -9,6 +9,7 @@ import { toGray } from './frameImage.js';
 import { iou } from './plateDetector.js';
 import { CROP_MARGIN } from './plateReader.js';
 import { recognizerFromConfig, validateRecognizerConfig } from './recognizerConfig.js';
+import { crossValidateThreshold, foldOf, scoreStates, wilson, type CrossValidation, type StateSample } from './stateThreshold.js';
 
 /**
  * `npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs]`
@@ -18,7 +19,9 @@ import { recognizerFromConfig, validateRecognizerConfig } from './recognizerConf
  * top1 when that plate's best text equals the truth (upper case, spaces and dashes ignored); top5
  * when the truth is among its five candidates. seg_and_ocr folders are plate crops: detection is
  * skipped and top1 is read accuracy on the crop. --split picks the deterministic development split
- * used in training (val is never trained on).
+ * used in training (val is never trained on); `locked` is the locked test split, left out of all
+ * the others. --folds K reports top1 per hash fold with its mean and spread (k-fold reporting; no
+ * retraining), and top1_ci95 is always printed.
  */
 interface Truth {
   image: string;
@@ -30,6 +33,23 @@ const normalise = (s: string) => s.toUpperCase().replace(/[\s-]/g, '');
 /** Same split as inference/training/dataset.py. */
 export function splitOf(name: string): 'val' | 'train' {
   return Number.parseInt(createHash('sha256').update(name).digest('hex').slice(0, 8), 16) % 5 === 0 ? 'val' : 'train';
+}
+
+/**
+ * The locked test split: about half of `val` (never trained on), chosen by a hash of the file name
+ * and listed in the model card. No choice (threshold, rule, configuration) may look at it: `all`
+ * and `val` leave it out, and only `--split locked` scores it, to report.
+ */
+export function isLocked(name: string): boolean {
+  return splitOf(name) === 'val' && Number.parseInt(createHash('sha256').update(`locked:${name}`).digest('hex').slice(0, 8), 16) % 2 === 0;
+}
+
+export type Split = 'all' | 'val' | 'train' | 'locked';
+
+function inSplit(name: string, split: Split): boolean {
+  if (split === 'locked') return isLocked(name);
+  if (isLocked(name)) return false;
+  return split === 'all' || splitOf(name) === split;
 }
 
 async function loadTruth(dir: string): Promise<{ kind: 'endtoend' | 'crops'; items: Truth[] }> {
@@ -70,16 +90,27 @@ export interface EvalResult {
   false_positives_per_image: number | null;
   ms_median: number;
   ms_p95: number;
-  /** Crops only: the state read (above the region threshold) equals the truth; unknown counts as wrong. */
+  /** Crops only: the state read (at or above state_threshold) equals the truth; unknown counts as wrong. */
   region_top1: number | null;
+  /** Crops only: of the crops where a state is given (not unknown), the share where it is right. */
+  region_top1_given: number | null;
+  /** Crops only: share of crops where a state is given. */
+  region_coverage: number | null;
+  state_threshold: number;
+  /** Crops with --choose-state-threshold: 5-fold cross-validation of the state threshold. */
+  state_threshold_cv?: CrossValidation;
+  /** 95% Wilson interval of top1 over the plates scored. */
+  top1_ci95: [number, number];
+  /** With --folds K: top1 per fold (folds by a hash of the file name), and their mean and spread. */
+  folds?: { k: number; top1: number[]; mean: number; sd: number };
   failed_images: number;
   backend: string;
   split: string;
 }
 
-export async function evaluate(dir: string, options: { split: 'all' | 'val' | 'train'; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; onMistake?: (line: string) => void }): Promise<EvalResult> {
+export async function evaluate(dir: string, options: { split: Split; folds?: number; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; stateThreshold?: number; chooseStateThreshold?: number; onMistake?: (line: string) => void }): Promise<EvalResult> {
   const { kind, items: all } = await loadTruth(dir);
-  const items = all.filter((i) => options.split === 'all' || splitOf(basename(i.image)) === options.split).slice(0, options.limit ?? Infinity);
+  const items = all.filter((i) => inSplit(basename(i.image), options.split)).slice(0, options.limit ?? Infinity);
   const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
   // As configured for the appliance (the recognizer schema's defaults), with dedupe off: every image
   // is a different vehicle here.
@@ -89,11 +120,19 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
     ...(options.zoomVerify !== undefined ? { zoom_verify_threshold: options.zoomVerify } : {}),
     ...(options.zoomWidths ? { detector_zoom_widths: options.zoomWidths } : {}),
     ...(options.minReadConfidence !== undefined ? { min_read_confidence: options.minReadConfidence } : {}),
+    // The state gate is the last step of a read: read ungated here and gate below, so that one
+    // pass scores any threshold (and cross-validation can choose one).
+    state_threshold: 0,
   });
+  const stateThreshold = options.stateThreshold ?? validateRecognizerConfig({}).stateThreshold;
+  const stateSamples: StateSample[] = [];
   const recognizer = (await recognizerFromConfig(config, systemClock, logger))!;
-  let plates = 0, detected = 0, top1 = 0, top5 = 0, falsePositives = 0, failed = 0, regions = 0;
+  let plates = 0, detected = 0, top1 = 0, top5 = 0, falsePositives = 0, failed = 0;
   const times: number[] = [];
+  // Per image: plates scored and read right, for the fold report.
+  const perImage: Array<{ name: string; plates: number; top1: number }> = [];
   for (const item of items) {
+    const before = { plates, top1 };
     const data = await readFile(item.image);
     const started = performance.now();
     try {
@@ -109,7 +148,7 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
         if (read.candidates[0]?.text === truth) top1++;
         else options.onMistake?.(`misread ${basename(item.image)}: truth ${truth}, read ${read.candidates[0] ? `${read.candidates[0].text} (confidence ${read.candidates[0].confidence.toFixed(2)})` : '(nothing)'}`);
         if (read.candidates.some((c) => c.text === truth)) top5++;
-        if (read.region && read.region === item.plates[0]!.region) regions++;
+        stateSamples.push({ name: basename(item.image), truth: item.plates[0]!.region!, region: read.region, confidence: read.regionConfidence });
         continue;
       }
       const found = await recognizer.recognize({ data });
@@ -137,12 +176,15 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
       failed++;
       plates += item.plates.length;
       logger.warn({ image: basename(item.image), err: errorMessage(err) }, 'image failed');
+    } finally {
+      perImage.push({ name: basename(item.image), plates: plates - before.plates, top1: top1 - before.top1 });
     }
   }
   await recognizer.close();
   times.sort((a, b) => a - b);
   const pct = (p: number) => (times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))]! : NaN);
   const r4 = (n: number) => Math.round(n * 10000) / 10000;
+  const states = scoreStates(stateSamples, stateThreshold);
   return {
     images: items.length,
     detection_recall: kind === 'crops' ? null : r4(detected / Math.max(1, plates)),
@@ -151,36 +193,56 @@ export async function evaluate(dir: string, options: { split: 'all' | 'val' | 't
     false_positives_per_image: kind === 'crops' ? null : r4(falsePositives / Math.max(1, items.length)),
     ms_median: Math.round(pct(0.5) * 10) / 10,
     ms_p95: Math.round(pct(0.95) * 10) / 10,
-    region_top1: kind === 'crops' ? r4(regions / Math.max(1, plates)) : null,
+    region_top1: kind === 'crops' ? r4(states.right / Math.max(1, plates)) : null,
+    region_top1_given: kind === 'crops' && states.top1Given !== null ? r4(states.top1Given) : null,
+    region_coverage: kind === 'crops' ? r4(states.given / Math.max(1, plates)) : null,
+    state_threshold: stateThreshold,
+    ...(kind === 'crops' && options.chooseStateThreshold !== undefined ? { state_threshold_cv: crossValidateThreshold(stateSamples, options.chooseStateThreshold) } : {}),
+    top1_ci95: wilson(top1, plates).map(r4) as [number, number],
+    ...(options.folds ? { folds: foldReport(perImage, options.folds) } : {}),
     failed_images: failed,
     backend: recognizer.backendName,
     split: options.split,
   };
 }
 
+function foldReport(perImage: ReadonlyArray<{ name: string; plates: number; top1: number }>, k: number): NonNullable<EvalResult['folds']> {
+  const top1 = Array.from({ length: k }, (_, fold) => {
+    const mine = perImage.filter((p) => foldOf(p.name, k) === fold);
+    const n = mine.reduce((a, p) => a + p.plates, 0);
+    return n ? mine.reduce((a, p) => a + p.top1, 0) / n : NaN;
+  }).filter((x) => !Number.isNaN(x));
+  const mean = top1.reduce((a, b) => a + b, 0) / Math.max(1, top1.length);
+  const sd = Math.sqrt(top1.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, top1.length - 1));
+  const r4 = (n: number) => Math.round(n * 10000) / 10000;
+  return { k, top1: top1.map(r4), mean: r4(mean), sd: r4(sd) };
+}
+
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, mistakes: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, 'state-threshold': { type: 'string' }, 'choose-state-threshold': { type: 'string' }, folds: { type: 'string' }, mistakes: { type: 'boolean' } } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n`);
     return 64;
   }
-  if (!values.dataset || !['all', 'val', 'train'].includes(values.split!) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
-    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--mistakes]\n');
+  if (!values.dataset || !['all', 'val', 'train', 'locked'].includes(values.split!) || (values.folds !== undefined && !/^([2-9]|10)$/.test(values.folds)) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
+    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train|locked] [--folds 2-10] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--state-threshold P] [--choose-state-threshold TARGET_TOP1] [--mistakes]\n');
     return 64;
   }
   try {
     const result = await evaluate(values.dataset, {
-      split: values.split as 'all', ...(values.backend ? { backend: values.backend as BackendChoice } : {}),
+      split: values.split as Split, ...(values.folds ? { folds: Number(values.folds) } : {}), ...(values.backend ? { backend: values.backend as BackendChoice } : {}),
       ...(values.limit ? { limit: Number(values.limit) } : {}), ...(values.models ? { modelDir: values.models } : {}),
       ...(values.tiles ? { tiles: Number(values.tiles) } : {}), ...(values.threshold ? { threshold: Number(values.threshold) } : {}),
       ...(values['zoom-verify'] ? { zoomVerify: Number(values['zoom-verify']) } : {}),
       ...(values['zoom-widths'] !== undefined ? { zoomWidths: values['zoom-widths'].split(',').filter(Boolean).map(Number) } : {}),
       ...(values['min-read-confidence'] ? { minReadConfidence: Number(values['min-read-confidence']) } : {}),
+      ...(values['state-threshold'] ? { stateThreshold: Number(values['state-threshold']) } : {}),
+      ...(values['choose-state-threshold'] ? { chooseStateThreshold: Number(values['choose-state-threshold']) } : {}),
       ...(values.mistakes ? { onMistake: (line: string) => process.stderr.write(`${line}\n`) } : {}),
     });
-    if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);
+    if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`).join('\n')}\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;
   } catch (err) {

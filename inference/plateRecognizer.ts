@@ -9,6 +9,7 @@ import { jpegOfRegion, toGray, type FrameInput, type GrayFrame } from './frameIm
 import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs } from './modelFiles.js';
 import { detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { readPlates, readRegion, type ReaderModels } from './plateReader.js';
+import { gateRegion } from './stateThreshold.js';
 
 export interface Point {
   x: number;
@@ -64,6 +65,11 @@ export interface PlateRecognizerOptions {
   plateChars?: { min: number; max: number };
   /** Region (state) guesses below this confidence are reported as unknown. */
   regionThreshold: number;
+  /**
+   * The plate's voted state is reported only at this confidence or above, else unknown (null):
+   * chosen by cross-validation on the development crops (inference/stateThreshold.ts). 0 = no gate.
+   */
+  stateThreshold?: number;
   /** Same plate again at this site within this window is suppressed (0 = off). */
   dedupeWindowMs: number;
   clock: Clock;
@@ -102,7 +108,11 @@ export class PlateRecognizer {
 
   /** Every plate in one frame. */
   async recognize(frame: FrameInput): Promise<FramePlate[]> {
-    return this.recognizeGray(await toGray(frame));
+    return (await this.recognizeGray(await toGray(frame))).map((p) => ({ ...p, region: this.gate(p.region, p.regionConfidence) }));
+  }
+
+  private gate(region: string | null, confidence: number): string | null {
+    return gateRegion(region, confidence, this.ctx.stateThreshold ?? 0);
   }
 
   /** The plates of one trigger's burst, voted across its frames and deduplicated. */
@@ -136,7 +146,7 @@ export class PlateRecognizer {
       const gray = grays[voted.frameIndex]!;
       plates.push({
         text: voted.text, confidence: round(voted.confidence), charConfidences: voted.charConfidences, candidates: voted.candidates,
-        region: voted.region, regionConfidence: voted.regionConfidence, corners: cornersOf(box), frameIndex: voted.frameIndex,
+        region: this.gate(voted.region, voted.regionConfidence), regionConfidence: voted.regionConfidence, corners: cornersOf(box), frameIndex: voted.frameIndex,
         crop: await jpegOfRegion(gray, readRegion(box)), lowConfidence: voted.confidence < this.ctx.lowConfidenceBelow,
       });
     }
@@ -147,7 +157,7 @@ export class PlateRecognizer {
   async readBox(gray: GrayFrame, box: PlateBox): Promise<{ candidates: Candidate[]; region: string | null; regionConfidence: number }> {
     // A known box (a crop, the self-test image) is read in the same framings as a detected one.
     const [text] = await readPlates(this.backend, gray, [box], this.readerModels, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
-    return text!;
+    return { ...text!, region: this.gate(text!.region, text!.regionConfidence) };
   }
 
   async close(): Promise<void> {

@@ -21,6 +21,7 @@ export const RecognizerConfigSchema = Type.Object(
     min_read_confidence: Type.Number({ minimum: 0, maximum: 1, default: 0.1, description: 'A detection whose best reading is less sure than this is not a plate (grilles, signs).' }),
     low_confidence_below: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'Reads below this confidence are kept and flagged low_confidence, never dropped.' }),
     region_threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'A reading names a state only at this confidence or above (else unknown). The readings of one plate (framings, readers, burst frames) then vote: the state named with the most confidence wins, and its reported confidence is its mean over all those readings, so it can be lower than this.' }),
+    state_threshold: Type.Number({ minimum: 0, maximum: 1, default: 0, description: 'The plate\'s voted state is reported only at this confidence or above, else unknown: a state the officer cannot rely on is not guessed. Chosen by 5-fold cross-validation on the development crops (npm run eval -- --choose-state-threshold; see the model card).' }),
     dedupe_window_ms: ms(10_000, 'The same plate read again at this site within this window is suppressed (0 = off).'),
   },
   { additionalProperties: false, default: {}, description: 'Plate recognition.' },
@@ -42,7 +43,7 @@ export async function recognizerFromConfig(rc: RecognizerConfig, clock: Clock, l
     detectorTiles: rc.detectorTiles,
     detectorZoom: { widths: rc.detectorZoomWidths, verifyThreshold: rc.zoomVerifyThreshold }, minReadConfidence: rc.minReadConfidence,
     plateChars: { min: rc.minPlateChars, max: rc.maxPlateChars },
-    lowConfidenceBelow: rc.lowConfidenceBelow, regionThreshold: rc.regionThreshold, dedupeWindowMs: rc.dedupeWindowMs,
+    lowConfidenceBelow: rc.lowConfidenceBelow, regionThreshold: rc.regionThreshold, stateThreshold: rc.stateThreshold, dedupeWindowMs: rc.dedupeWindowMs,
     clock, logger: logger.child({ module: 'recognizer' }),
   });
 }

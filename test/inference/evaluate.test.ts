@@ -40,10 +40,10 @@ t.test('end-to-end folder: the figures the issue names, as one JSON line, and --
   tt.equal(run.code, 0, 'exit 0');
   const result = run.json();
   for (const key of ['images', 'detection_recall', 'top1', 'top5', 'false_positives_per_image', 'ms_median', 'ms_p95']) tt.type(result[key], 'number', key);
-  tt.equal(result.images, 6);
+  tt.equal(result.images, 5, 'all but the locked test split (v02-f1.jpg falls in it)');
   tt.equal(result.detection_recall, 1, 'every drawn plate is found');
-  tt.ok(result.top1 <= 5 / 6, 'the wrong truth is not matched');
-  tt.ok(result.top1 >= 4 / 6, `top1 ${result.top1}`);
+  tt.ok(result.top1 <= 4 / 5, 'the wrong truth is not matched');
+  tt.ok(result.top1 >= 3 / 5, `top1 ${result.top1}`);
   tt.match(run.err, /misread v06-f1\.jpg: truth NOTME1, read \w+/, 'the mistake names the image, the truth and the read');
 });
 
@@ -52,11 +52,26 @@ t.test('crop folder: detection is skipped and top1 is read accuracy on the crops
   const run = await runCli(main, ['--dataset', crops, '--json', '--mistakes']);
   tt.equal(run.code, 0, 'exit 0');
   const result = run.json();
-  tt.equal(result.images, 6);
+  tt.equal(result.images, 5, 'all but the locked test split (crop3.png falls in it)');
   tt.equal(result.detection_recall, null);
   tt.equal(result.false_positives_per_image, null);
-  tt.ok(result.top1 >= 4 / 6 && result.top1 <= 5 / 6, `top1 ${result.top1}`);
+  tt.ok(result.top1 >= 3 / 5 && result.top1 <= 4 / 5, `top1 ${result.top1}`);
   tt.match(run.err, /misread crop6\.png: truth NOTME1, read \w+ \(confidence \d\.\d\d\)/, 'with the read\'s confidence, as for frames');
+});
+
+t.test('the locked test split is scored only when asked for; k-fold figures with intervals', async (tt) => {
+  const { crops } = await dataset(tt, 'NOTME1');
+  const locked = (await runCli(main, ['--dataset', crops, '--json', '--split', 'locked'])).json();
+  tt.equal(locked.images, 1, 'only the locked crop');
+  const val = (await runCli(main, ['--dataset', crops, '--json', '--split', 'val'])).json();
+  tt.equal(val.images, 0, 'val without its locked half: crop3.png is the only val crop here');
+  const run = await runCli(main, ['--dataset', crops, '--json', '--folds', '3']);
+  tt.equal(run.code, 0);
+  const result = run.json();
+  tt.equal(result.folds.k, 3);
+  tt.ok(result.folds.top1.length >= 1 && result.folds.top1.every((x: number) => x >= 0 && x <= 1));
+  tt.ok(result.top1_ci95[0] <= result.top1 && result.top1 <= result.top1_ci95[1], `top1 ${result.top1} in ${result.top1_ci95}`);
+  tt.equal((await runCli(main, ['--dataset', crops, '--folds', '1'])).code, 64, 'one fold is no cross-validation');
 });
 
 t.test('a folder with no truth files is a typed error, exit 1; bad arguments exit 64', async (tt) => {

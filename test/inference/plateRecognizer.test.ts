@@ -222,6 +222,20 @@ t.test('only readers whose state head names states have a say on the state', asy
   }
 });
 
+t.test('a state the readers are not sure of is reported as unknown, not guessed', async (tt) => {
+  const open = await PlateRecognizer.create(options({ detectorZoom: ZOOM, regionThreshold: 0, stateThreshold: 0 }));
+  const strict = await PlateRecognizer.create(options({ detectorZoom: ZOOM, regionThreshold: 0, stateThreshold: 0.999 }));
+  tt.teardown(async () => {
+    await open.close();
+    await strict.close();
+  });
+  const [named] = await open.recognizeBurst(await burstOf(1));
+  const [unsure] = await strict.recognizeBurst(await burstOf(1));
+  tt.ok(named?.region && named.regionConfidence < 0.999, `ungated, the state is named (${named?.region} at ${named?.regionConfidence})`);
+  tt.equal(unsure!.text, named!.text, 'the gate never changes the text');
+  tt.same([unsure!.region, unsure!.regionConfidence], [null, named!.regionConfidence], 'below the state threshold: unknown, with the confidence still reported');
+});
+
 t.test('a model folder with one reader works; with two, both readers vote on every crop', async (tt) => {
   const dir = await tempDir(tt);
   for (const f of await readdir(DEFAULT_MODEL_DIR)) if (!f.endsWith('.md') && !f.startsWith('second_reader')) await copyFile(join(DEFAULT_MODEL_DIR, f), join(dir, f));

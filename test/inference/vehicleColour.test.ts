@@ -1,0 +1,36 @@
+import sharp from 'sharp';
+import t from 'tap';
+import { bodyRegion, classifyPixels, vehicleColour } from '../../inference/vehicleColour.js';
+
+const PLATE = { x: 280, y: 300, width: 80, height: 40 };
+
+/** A 640x480 frame: a body of one colour with a white plate (dark characters) where PLATE says. */
+async function car(body: [number, number, number], plateWhite = 240): Promise<Buffer> {
+  const plate = await sharp({ create: { width: PLATE.width, height: PLATE.height, channels: 3, background: { r: plateWhite, g: plateWhite, b: plateWhite } } })
+    .composite([{ input: { create: { width: 50, height: 14, channels: 3, background: { r: 20, g: 20, b: 20 } } }, left: 15, top: 13 }]).png().toBuffer();
+  return sharp({ create: { width: 640, height: 480, channels: 3, background: { r: body[0], g: body[1], b: body[2] } } })
+    .composite([{ input: plate, left: PLATE.x, top: PLATE.y }]).jpeg({ quality: 90 }).toBuffer();
+}
+
+t.test('names the body colour of synthetic vehicles', async (tt) => {
+  const cases: Array<[string, [number, number, number]]> = [
+    ['red', [190, 25, 30]], ['blue', [30, 60, 170]], ['green', [30, 130, 50]], ['yellow', [230, 200, 40]],
+    ['orange', [235, 120, 20]], ['brown', [110, 70, 40]], ['white', [235, 235, 235]], ['silver', [175, 178, 180]],
+    ['grey', [110, 110, 112]], ['black', [25, 25, 28]],
+  ];
+  for (const [name, rgb] of cases) tt.equal(await vehicleColour(await car(rgb), PLATE), name, `${name} body`);
+});
+
+t.test('brightness is judged against the plate: a white car in a dark exposure is still white', async (tt) => {
+  tt.equal(await vehicleColour(await car([150, 150, 150], 160), PLATE), 'white');
+  tt.equal(await vehicleColour(await car([150, 150, 150], 240), PLATE), 'silver');
+});
+
+t.test('says unknown rather than guess', async (tt) => {
+  const split = Buffer.alloc(32 * 16 * 3);
+  for (let i = 0; i < 32 * 16; i++) split.set(i % 2 ? [200, 20, 20] : [20, 160, 40], i * 3);
+  tt.equal(classifyPixels(split), 'unknown', 'a panel split between two paints (a livery) is unknown');
+  tt.equal(classifyPixels(Buffer.alloc(0)), 'unknown', 'no pixels');
+  tt.equal(await vehicleColour(await car([190, 25, 30]), { x: 280, y: 0, width: 80, height: 40 }), 'unknown', 'no body above a plate at the top edge');
+  tt.equal(bodyRegion({ x: 280, y: 0, width: 80, height: 40 }, 640, 480), null);
+});
