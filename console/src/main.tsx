@@ -25,7 +25,7 @@ const PAGES = [
   { path: 'accounts', title: 'Accounts', needs: ['accounts.manage'], view: () => <Accounts /> },
   { path: 'operations', title: 'Operations', needs: ['reviews.manage', 'retention.manage', 'sites.manage'], view: () => <Operations /> },
   { path: 'audit', title: 'Audit', needs: ['audit.read'], view: () => <Audit /> },
-  { path: 'reports', title: 'Reports', needs: ['audit.export'], view: () => <Reports /> },
+  { path: 'reports', title: 'Reports', needs: ['reports.read'], view: () => <Reports /> },
   { path: 'approvals', title: 'Approvals', needs: ['felony.approve', 'sites.approve'], view: () => <Chief /> },
 ];
 const IDLE_KEY = 'alpr.idleTimeoutMinutes';
