@@ -107,7 +107,7 @@ export async function createHubServices(ctx: {
   const felony = new FelonyRequests({ sql: store.sql, audit, clock, approvalValidMs: policy.felonyApprovalValidMs });
   const reviews = new ReviewFlags({ sql: store.sql, audit, clock });
   const gate = new PurposeGate({ extraTerms: policy.prohibitedTerms, caseNumbers: policy.caseNumbers });
-  const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search });
+  const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search, sites });
   const sharing = createSharing({ store, audit, clock, accounts, sites, gate, reviews, limits: policy.search, ori: policy.ori, sign: ctx.keys.sign });
   const alerts = new AlertService({ sql: store.sql, store, audit, clock, accounts });
   const lease = store.engine === 'pg' ? new JobLease({ sql: store.sql, clock }) : null;

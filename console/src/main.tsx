@@ -14,6 +14,7 @@ import { Hotlists } from './pages/Hotlists.js';
 import { Operations } from './pages/Operations.js';
 import { Reports } from './pages/Reports.js';
 import { Search } from './pages/Search.js';
+import { Sharing } from './pages/Sharing.js';
 import { SignIn } from './pages/SignIn.js';
 
 /** Pages and the permission each needs: the nav shows what the role may do; the API enforces it. */
@@ -25,7 +26,8 @@ const PAGES = [
   { path: 'accounts', title: 'Accounts', needs: ['accounts.manage'], view: () => <Accounts /> },
   { path: 'operations', title: 'Operations', needs: ['reviews.manage', 'retention.manage', 'sites.manage'], view: () => <Operations /> },
   { path: 'audit', title: 'Audit', needs: ['audit.read'], view: () => <Audit /> },
-  { path: 'reports', title: 'Reports', needs: ['audit.export'], view: () => <Reports /> },
+  { path: 'reports', title: 'Reports', needs: ['reports.read'], view: () => <Reports /> },
+  { path: 'sharing', title: 'Sharing', needs: ['sharing.register', 'sharing.approve', 'sharing.ledger'], view: (me: Me) => <Sharing me={me} /> },
   { path: 'approvals', title: 'Approvals', needs: ['felony.approve', 'sites.approve'], view: () => <Chief /> },
 ];
 const IDLE_KEY = 'alpr.idleTimeoutMinutes';

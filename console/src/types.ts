@@ -25,3 +25,5 @@ export type DeviceOverview = Static<typeof S.DeviceOverviewBody>;
 export type Hold = Static<typeof S.HoldBody>;
 export type Review = Static<typeof S.ReviewBody>;
 export type PurgeReply = Static<typeof S.PurgeReply>;
+export type Agency = Static<typeof import('../../hub/sharing/routes.js').AgencyBody>;
+export type SharingReview = Static<typeof import('../../hub/sharing/routes.js').ReviewBody>;

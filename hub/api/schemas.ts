@@ -72,7 +72,9 @@ export const ReadHitBody = Type.Object({
   confidence: Type.Number(), region: Type.Union([Type.String(), Type.Null()]), regionConfidence: Type.Number(), lowConfidence: Type.Boolean(), closeness: Type.Integer(),
 });
 export const SearchReply = Type.Object({
-  searchId: Type.Integer(), hits: Type.Array(ReadHitBody), truncated: Type.Boolean({ description: 'more reads matched than returned: narrow the search' }),
+  searchId: Type.Integer(), hits: Type.Array(ReadHitBody),
+  sites: Type.Array(Type.Object({ siteId: Type.String(), name: Type.String(), latitude: Type.Number(), longitude: Type.Number() }), { description: 'the sites these reads were taken at, and only those, with their positions for the results map' }),
+  truncated: Type.Boolean({ description: 'more reads matched than returned: narrow the search' }),
   incomplete: Type.Boolean({ description: 'a wildcard stopped at its cap of plate-index rows examined, so matches may be missing: narrow the pattern' }),
 });
 export const ReadParams = Type.Object({ readId: Type.String({ format: 'uuid' }) });

@@ -6,7 +6,9 @@ import { can, requirePermission } from '../policy/permissions.js';
 import { PurposeGate, purposeKind, type StatedPurpose } from '../policy/purposeGate.js';
 import type { ReviewFlags } from '../policy/reviewFlags.js';
 import type { HubRead, HubStore } from '../store/index.js';
+import type { Site } from '../sites/siteRegistry.js';
 import { searchReads, type MatchMode, type ReadHit, type ReadQuery } from './readSearch.js';
+import { resultSites, type ResultSite } from './resultSites.js';
 
 export interface SearchLimits {
   /** VI: no mass download. The most reads one search returns. */
@@ -35,6 +37,8 @@ export interface SearchResponse {
   /** The audit record of this search; image views and exports cite it. */
   searchId: number;
   hits: ReadHit[];
+  /** The sites these hits were read at, with their positions, for the results map. */
+  sites: ResultSite[];
   truncated: boolean;
   /** A wildcard stopped at its cap of plate-index rows examined: matches may be missing. */
   incomplete: boolean;
@@ -53,6 +57,7 @@ const SEARCH_VALID_MS = 12 * 3600_000;
 export class SearchService {
   constructor(private readonly ctx: {
     store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService; gate: PurposeGate; felony: FelonyRequests; reviews: ReviewFlags; limits: SearchLimits;
+    sites: { get(siteId: string): Promise<Site | null> };
   }) {}
 
   async search(user: Account, req: SearchRequest): Promise<SearchResponse> {
@@ -110,7 +115,8 @@ export class SearchService {
         actor: user.userId, action: 'reads.search',
         detail: { ...detail, resultCount: result.hits.length, truncated: result.truncated, incomplete: result.incomplete, readIds: result.hits.map((h) => h.id) },
       });
-      return { searchId: record.seq, hits: result.hits, truncated: result.truncated, incomplete: result.incomplete };
+      const sites = await resultSites(result.hits, (id) => this.ctx.sites.get(id));
+      return { searchId: record.seq, hits: result.hits, sites, truncated: result.truncated, incomplete: result.incomplete };
     } catch (err) {
       if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return refuse(err);
       throw err;

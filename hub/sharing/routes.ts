@@ -13,7 +13,7 @@ const Millis = Type.Integer({ minimum: 0, maximum: 4_102_444_800_000, descriptio
 const Nullable = <T extends ReturnType<typeof Type.String | typeof Type.Integer>>(t: T) => Type.Union([t, Type.Null()]);
 const AgencyParams = Type.Object({ agencyId: Type.String({ format: 'uuid' }) }, strict);
 
-const AgencyBody = Type.Object({
+export const AgencyBody = Type.Object({
   agencyId: Type.String(), name: Type.String(), ori: Type.String(), state: Type.String(), level: Type.String(), contact: Type.String(),
   hubUrl: Nullable(Type.String()), hubPublicKeyPem: Nullable(Type.String()), status: Type.String(), registeredAt: Type.Integer(),
 });
@@ -42,7 +42,7 @@ const AgreementBody = Type.Object({
   windowTo: Nullable(Type.Integer()), access: Type.String(), reference: Type.String(), approvedBy: Type.String(), approvedAt: Type.Integer(), expiresAt: Type.Integer(),
 });
 const Reason = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 2000 }) }, strict);
-const ReviewBody = Type.Object({
+export const ReviewBody = Type.Object({
   reviewId: Type.String(), agencyId: Type.String(), at: Type.Integer(), reason: Type.String(), auditSeq: Type.Integer(), status: Type.String(),
   decidedBy: Nullable(Type.String()), decidedAt: Nullable(Type.Integer()), note: Nullable(Type.String()),
 });

@@ -1,12 +1,13 @@
-import type { Site } from '../types.js';
 
 export interface MapPoint { siteId: string; label: string; count: number }
+/** A site as the map needs it: positions come from the listing (admins, Chief) or a search reply. */
+export interface MapSite { siteId: string; name: string; latitude?: number; longitude?: number }
 
 /**
  * The sites drawn as SVG over a vector frame (a graticule around the sites' bounding box, north
  * up); no map tiles are fetched. Sites whose position this role may not see are listed instead.
  */
-export function SiteMap({ sites, points }: { sites: Site[]; points: MapPoint[] }) {
+export function SiteMap({ sites, points }: { sites: MapSite[]; points: MapPoint[] }) {
   const located = sites.filter((s) => s.latitude !== undefined && s.longitude !== undefined);
   const counts = new Map(points.map((p) => [p.siteId, p.count]));
   const hidden = points.filter((p) => !located.some((s) => s.siteId === p.siteId));

@@ -2,15 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import type { Account, CreateAccountReply } from '../types.js';
 import { Field, Notice, Problem, dateValue, day, useAction } from '../components/ui.js';
+import { CertificationsForm } from './accounts/Certifications.js';
 
 const ROLES = ['officer', 'dispatcher', 'analyst', 'detective', 'admin', 'auditor'] as const;
 
-/** Accounts (IV, VIII, IX): create with certification dates, hand over the activation token, deactivate. */
+/** Accounts (IV, VIII, IX): create with certification dates, update them, hand over the activation token, deactivate. */
 export function Accounts() {
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [form, setForm] = useState({ username: '', displayName: '', role: 'officer', training: '', policy: '', leads: '' });
   const [created, setCreated] = useState<CreateAccountReply | null>(null);
   const [deactivating, setDeactivating] = useState<Account | null>(null);
+  const [certifying, setCertifying] = useState<Account | null>(null);
   const [reason, setReason] = useState('');
   const load = useAction(async () => setAccounts(await api<Account[]>('GET', '/api/v1/accounts')));
   useEffect(() => void load.run(), []);
@@ -39,13 +41,19 @@ export function Accounts() {
             {accounts.map((a) => (
               <tr>
                 <td>{a.username}</td><td>{a.displayName}</td><td>{a.role}</td><td>{a.status}</td><td>{a.totpConfirmed ? 'enrolled' : 'not yet'}</td>
-                <td>{day(a.trainingCompletedAt)}</td><td>{day(a.policySignedAt)}</td><td>{day(a.leadsCertifiedAt)}</td>
-                <td>{a.status !== 'deactivated' && <button type="button" class="danger" aria-label={`Deactivate ${a.username}`} onClick={() => setDeactivating(a)}>Deactivate</button>}</td>
+                <td class="nowrap">{day(a.trainingCompletedAt)}</td><td class="nowrap">{day(a.policySignedAt)}</td><td class="nowrap">{day(a.leadsCertifiedAt)}</td>
+                <td>{a.status !== 'deactivated' && (
+                  <div class="actions">
+                    <button type="button" aria-label={`Certifications of ${a.username}`} onClick={() => setCertifying(a)}>Certifications</button>
+                    <button type="button" class="danger" aria-label={`Deactivate ${a.username}`} onClick={() => setDeactivating(a)}>Deactivate</button>
+                  </div>
+                )}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {certifying && <CertificationsForm key={certifying.userId} account={certifying} onCancel={() => setCertifying(null)} onDone={async () => { setCertifying(null); await load.run(); }} />}
       {deactivating && (
         <form class="card" onSubmit={(e) => { e.preventDefault(); void deactivate.run(); }}>
           <h2>Deactivate {deactivating.username}</h2>

@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import type { FelonyRequest, Site } from '../types.js';
 import { Field, Notice, Problem, day, useAction, when } from '../components/ui.js';
 import { SiteMap } from '../components/SiteMap.js';
+import { RelocateSite } from './chief/Relocate.js';
 
 /** The Chief's decisions: approving sites and relocations (IV, V), and other-felony requests (V.B). */
 export function Chief() {
@@ -84,6 +85,7 @@ function Sites() {
         <Problem error={approve.error} />
         <div class="actions"><button type="submit" class="primary" disabled={approve.busy}>Approve site</button></div>
       </form>
+      <RelocateSite sites={sites} onDone={async (what) => { setDone(what); await load.run(); }} />
       {done && <Notice>{done}</Notice>}
     </section>
   );

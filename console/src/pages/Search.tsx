@@ -6,6 +6,8 @@ import { SiteMap } from '../components/SiteMap.js';
 
 const MODES = [['exact', 'Exact plate'], ['fuzzy', 'Near match (misreads, one edit)'], ['wildcard', 'Wildcard (* any run, ? one character)']] as const;
 const ADMINISTRATIVE = ['administrative', 'audit'];
+/** Whom the signed file names as receiving the reads: here the exporting officer, of this department. */
+const recipientText = (r: EvidenceReply['body']['recipient']) => (r.agency ? `${r.name}, ${r.agency} (${r.ori ?? 'no ORI'})` : `${r.name} (this department)`);
 
 /**
  * The purpose-gated search: every field the order asks for is on the form, and the hub decides;
@@ -43,7 +45,11 @@ export function Search({ me }: { me: Me }) {
     const done = await api<EvidenceReply>('POST', '/api/v1/evidence/exports', { readIds: [...chosen], searchId: result!.searchId, description: evidence.description });
     setEvidence({ ...evidence, done });
   });
-  const siteName = (id: string) => sites.find((s) => s.siteId === id)?.name ?? id;
+  // The reply places its own reads (officers see no other site's position); a listing with
+  // positions (admins, the Chief) adds the sites without hits around them.
+  const placed = result?.sites ?? [];
+  const mapSites = [...placed, ...sites.filter((s) => s.latitude !== undefined && !placed.some((p) => p.siteId === s.siteId))];
+  const siteName = (id: string) => placed.find((s) => s.siteId === id)?.name ?? sites.find((s) => s.siteId === id)?.name ?? id;
   const bySite = new Map<string, number>();
   for (const h of result?.hits ?? []) bySite.set(h.siteId, (bySite.get(h.siteId) ?? 0) + 1);
 
@@ -104,7 +110,7 @@ export function Search({ me }: { me: Me }) {
                   ))}
                 </tbody>
               </table>
-              <SiteMap sites={sites} points={[...bySite].map(([siteId, count]) => ({ siteId, label: siteName(siteId), count }))} />
+              <SiteMap sites={mapSites} points={[...bySite].map(([siteId, count]) => ({ siteId, label: siteName(siteId), count }))} />
             </div>
           )}
           <Problem error={open.error} />
@@ -124,7 +130,7 @@ export function Search({ me }: { me: Me }) {
               <Field label="Why these reads are evidence"><textarea name="evidenceDescription" required minLength={10} rows={2} value={evidence.description} onInput={(e) => setEvidence({ ...evidence, description: e.currentTarget.value })} /></Field>
               <Problem error={exportEvidence.error} />
               <button type="submit" disabled={chosen.size === 0 || exportEvidence.busy}>Export {chosen.size} read{chosen.size === 1 ? '' : 's'}</button>
-              {evidence.done && <Notice>Exported {evidence.done.body.reads.length} read(s) as {evidence.done.body.exportId} for case {evidence.done.body.caseNumber}. <a download={`${evidence.done.body.exportId}.json`} href={URL.createObjectURL(new Blob([JSON.stringify(evidence.done)], { type: 'application/json' }))}>Download the signed file</a></Notice>}
+              {evidence.done && <Notice>Exported {evidence.done.body.reads.length} read(s) as {evidence.done.body.exportId} for case {evidence.done.body.caseNumber}, recipient {recipientText(evidence.done.body.recipient)}. <a download={`${evidence.done.body.exportId}.json`} href={URL.createObjectURL(new Blob([JSON.stringify(evidence.done)], { type: 'application/json' }))}>Download the signed file</a></Notice>}
             </form>
           )}
         </section>

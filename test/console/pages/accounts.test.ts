@@ -30,7 +30,16 @@ t.test('an administrator creates an account with its certification dates, hands 
   t.equal((await h.services.accounts.byUsername('sam.okafor'))!.status, 'deactivated', 'the hub holds the deactivation');
   t.match(await h.services.audit.query({ action: 'account.deactivate', limit: 5 }), [{ actor: admin.account.userId, detail: { reason: 'left the department' } }]);
 
-  const officer = await h.user('officer');
+  const officer = await h.user('officer', { username: 'ofc.lapsing' });
+  await page.reload();
+  await page.getByRole('button', { name: 'Certifications of ofc.lapsing' }).click();
+  await page.getByLabel('LEADS certified on').fill('2026-10-20');
+  await page.getByRole('button', { name: 'Save certifications of ofc.lapsing' }).click();
+  await page.locator('tr', { hasText: 'ofc.lapsing' }).getByText('2026-10-20').waitFor();
+  await rig.check('accounts-certifications');
+  t.equal((await h.services.accounts.byUsername('ofc.lapsing'))!.leadsCertifiedAt, Date.UTC(2026, 9, 20), 'the hub holds the new LEADS date');
+  t.match(await h.services.audit.query({ action: 'account.certifications', limit: 5 }), [{ actor: admin.account.userId }], 'the change is audited under the admin');
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await rig.signIn(officer);
   t.equal(await page.getByRole('link', { name: 'Accounts' }).count(), 0, 'an officer\'s console offers no account management');

@@ -26,4 +26,15 @@ t.test('the chief approves a site and decides an other-felony request from the c
   await page.locator('tr', { hasText: 'madison-central' }).waitFor();
   t.equal((await h.services.sites.list()).find((s) => s.siteId === 'madison-central')?.approvalRef, 'CHIEF-2026-014');
   await rig.check('chief-approvals');
+
+  await page.getByLabel('Site to move').selectOption('madison-central');
+  await page.getByLabel('Chief\'s approval of the move').fill('CHIEF-2026-015');
+  await page.getByLabel('New position, degrees north').fill('41.8795');
+  await page.getByLabel('New position, degrees east (west is negative)').fill('-87.7801');
+  await page.getByRole('button', { name: 'Relocate site' }).click();
+  await page.getByText('Site madison-central relocated.').waitFor();
+  await page.locator('tr', { hasText: 'CHIEF-2026-015' }).waitFor();
+  t.match((await h.services.sites.get('madison-central')), { approvalRef: 'CHIEF-2026-015', latitude: 41.8795, longitude: -87.7801 }, 'the hub holds the new position under the new approval');
+  t.match(await h.services.audit.query({ action: 'site.relocate', limit: 5 }), [{ detail: { siteId: 'madison-central', approvalRef: 'CHIEF-2026-015' } }], 'the relocation is audited with both positions');
+  await rig.check('chief-relocated');
 });

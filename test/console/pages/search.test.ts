@@ -7,6 +7,7 @@ t.test('an officer searches under a stated purpose, sees the results in a table 
   if (!rig) return;
   const { h, page } = rig;
   const images = await plateImages('KTX4492');
+  await h.services.sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park Ave', approvalRef: 'CHIEF-2026-002', latitude: 41.88, longitude: -87.78, cameras: ['cam0'] }, 'chief');
   await h.addReads([
     { plate: 'KTX4492', region: 'IL', capturedAt: START - 2 * DAY, ...images },
     { plate: 'KTX4492', region: 'IL', capturedAt: START - DAY, cameraId: 'cam1', ...images },
@@ -29,6 +30,9 @@ t.test('an officer searches under a stated purpose, sees the results in a table 
   t.equal(await rows.count(), 2, 'both reads are in the table');
   t.match(await rows.first().innerText(), /KTX4492\s+IL\s+Harlem and North/, 'with plate, state and site name');
   t.match(await page.locator('figure.map').innerText(), /Harlem and North \(2\)/, 'and counted by site');
+  const map = page.getByRole('img', { name: /^Map of 1 sites/ });
+  t.equal(await map.locator('circle').count(), 1, 'the officer sees the site of the results drawn on the map, placed by the search reply');
+  t.notMatch(await page.locator('figure.map').innerText(), /Madison/, 'and no other site');
   await rows.first().getByRole('button', { name: 'View images' }).click();
   await page.getByRole('img', { name: 'Plate crop of KTX4492' }).waitFor();
   t.ok(await page.getByRole('img', { name: 'Plate crop of KTX4492' }).evaluate((img: HTMLImageElement) => img.naturalWidth > 0), 'the crop is a real picture');
@@ -39,7 +43,9 @@ t.test('an officer searches under a stated purpose, sees the results in a table 
   await rows.first().getByRole('checkbox').check();
   await page.getByLabel('Why these reads are evidence').fill('the stolen car passing Harlem and North, for the case file');
   await page.getByRole('button', { name: 'Export 1 read' }).click();
-  await page.getByText(/Exported 1 read\(s\) as \S+ for case 26-000417/).waitFor();
+  await page.getByText(/Exported 1 read\(s\) as \S+ for case 26-000417, recipient Test officer \(this department\)/).waitFor();
+  const exported = await h.services.audit.query({ action: 'evidence.export', limit: 5 });
+  t.match(exported, [{ detail: { caseNumber: '26-000417', recipient: { name: 'Test officer', agency: null } } }], 'the export names its recipient, as the page shows');
   t.match(await h.services.evidence.activeHolds(), [{ caseNumber: '26-000417' }], 'the export placed an evidence hold under the case');
 
   await fill('owner keeps speeding past the school, traffic complaint');

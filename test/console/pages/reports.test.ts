@@ -1,0 +1,48 @@
+import t from 'tap';
+import { consoleRig } from '../../helpers/consoleRig.js';
+import { MONTH, seedMonth } from '../../helpers/reportMonth.js';
+
+t.test('the auditor opens the signed report of a seeded month and sees its figures and charts', async (t) => {
+  const rig = await consoleRig(t);
+  if (!rig) return;
+  const { h, page } = rig;
+  await seedMonth(h);
+  h.clock.setWall(Date.UTC(2026, 11, 2, 9));
+  const auditor = await h.user('auditor');
+  await rig.signIn(auditor);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByLabel('Report').selectOption('cpoc');
+  await page.getByLabel('Month', { exact: true }).fill(MONTH);
+  await page.getByRole('button', { name: 'Open report' }).click();
+  await page.getByRole('heading', { name: `Oversight committee, CPOC (VII.F-G) · ${MONTH}` }).waitFor();
+
+  const stops = page.locator('dl.figures', { has: page.getByText('Stops', { exact: true }) }).first();
+  t.match(await stops.innerText(), /Stops\s+1/, 'the one stop on a confirmed alert is shown');
+  const agencies = page.locator('table', { hasText: 'Maywood Police Department' });
+  t.match(await agencies.innerText(), /IL0160300/, 'the outside agencies are listed by name and ORI');
+  t.match(await agencies.innerText(), /Lake County Sheriff \(Indiana\)/, 'the refused agency too');
+  t.ok(await page.locator('figure.chart svg[role="img"]').count() > 0, 'the figures are drawn as charts');
+  const pdf = page.getByRole('link', { name: 'PDF' });
+  t.equal(await pdf.getAttribute('href'), `/api/v1/reports/cpoc/${MONTH}/pdf`, 'the signed PDF is linked');
+  await rig.check('report-cpoc');
+
+  await page.getByLabel('Report').selectOption('transparency');
+  await page.getByRole('button', { name: 'Open report' }).click();
+  await page.getByRole('heading', { name: `Transparency portal data (VII.E) · ${MONTH}` }).waitFor();
+  await page.getByRole('img', { name: /^Reads per day:/ }).waitFor();
+  await rig.check('report-transparency');
+  const generated = await h.services.audit.query({ action: 'report.generate', limit: 10 });
+  t.equal(generated.length, 2, 'each report opened was written once, as the audit records');
+});
+
+t.test('the page refuses a month that has not ended, with the hub\'s reason', async (t) => {
+  const rig = await consoleRig(t);
+  if (!rig) return;
+  const { h, page } = rig;
+  await rig.signIn(await h.user('chief'));
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByLabel('Month', { exact: true }).fill('2026-11');
+  await page.getByRole('button', { name: 'Open report' }).click();
+  await page.getByRole('alert').getByText(/has not ended/).waitFor();
+  t.pass('the refusal is shown plainly');
+});
