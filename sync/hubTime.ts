@@ -6,13 +6,30 @@ import type { Clock } from '../core/index.js';
  * is hours off or started at 1970 (a dead RTC). Unknown until the hub has been heard from in this
  * run: a restart forgets it, since an unset RTC makes any saved offset meaningless.
  */
+/**
+ * How long the highest estimate stands. A message the hub stamped cannot arrive before it was sent,
+ * so each stamp is a lower bound on the hub's clock and the highest one is the best; an ack held
+ * up in a broker that restarted arrives seconds late and would pull the time back (reads stamped
+ * seconds early). A lower estimate is taken only once the highest is this old, so a hub clock that
+ * was stepped back is followed within minutes (device and hub clocks drift apart by well under a
+ * second in that time).
+ */
+const BEST_ESTIMATE_MS = 10 * 60_000;
+
 export class HubTime {
   private offsetMs: number | null = null;
+  private learnedAt = 0;
 
   constructor(private readonly clock: Clock) {}
 
   learn(hubMs: number): void {
-    if (Number.isFinite(hubMs) && hubMs > 0) this.offsetMs = hubMs - this.clock.monotonic();
+    if (!Number.isFinite(hubMs) || hubMs <= 0) return;
+    const mono = this.clock.monotonic();
+    const offset = hubMs - mono;
+    if (this.offsetMs === null || offset >= this.offsetMs || mono - this.learnedAt > BEST_ESTIMATE_MS) {
+      this.offsetMs = offset;
+      this.learnedAt = mono;
+    }
   }
 
   get known(): boolean {

@@ -77,6 +77,8 @@ export class IngestService extends TypedEmitter<IngestEvents> {
   }
 
   async start(): Promise<void> {
+    // A stopped ingest can be started again (the broker or the hub process came back).
+    this.stopping = false;
     const mqtt = await import('mqtt');
     const client = mqtt.connect(this.ctx.brokerUrl, {
       clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password,
