@@ -1,9 +1,9 @@
 import { spawn, execFile } from 'node:child_process';
 import { access, mkdir, writeFile, chmod } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { tempDir } from './index.js';
+import { reachable } from './services.js';
 
 type Tap = import('tap').Test;
 
@@ -23,7 +23,7 @@ export interface RabbitNode {
 /** RabbitMQ can run here: its scripts are installed and the shared node answers (the proof the package works). */
 export async function rabbitAvailable(t: Tap): Promise<boolean> {
   const installed = await access(join(RABBIT_BIN, 'rabbitmq-server')).then(() => true, () => false);
-  const running = installed && (await portOpen(5672));
+  const running = installed && (await reachable('127.0.0.1', 5672));
   if (running) return true;
   const reason = installed ? 'rabbitmq is not reachable at 127.0.0.1:5672' : `rabbitmq is not installed (${RABBIT_BIN})`;
   if (process.env.ALPR_REQUIRE_SERVICES === '1') t.fail(`${reason} (ALPR_REQUIRE_SERVICES=1)`);
@@ -60,25 +60,10 @@ export async function startRabbitNode(t: Tap, opts: { hubHttpUrl: string; basePo
   };
   t.teardown(stop);
   const deadline = Date.now() + 150_000;
-  while (!(await portOpen(mqttPort))) {
+  while (!(await reachable('127.0.0.1', mqttPort))) {
     if (exited) throw new Error(`rabbitmq node ${name} exited at start (logs in ${dir}/log)`);
     if (Date.now() > deadline) throw new Error(`rabbitmq node ${name} did not open MQTT port ${mqttPort} within 150 s`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return { name, mqttUrl: `mqtt://127.0.0.1:${mqttPort}` };
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port, timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
 }
