@@ -4,3 +4,4 @@ export { createLogger, silentLogger, REDACTED_PATHS, type Logger, type LoggerOpt
 export { TypedEmitter } from './typedEmitter.js';
 export { oneOf, ms, validateAgainstSchema, type CamelCased } from './configSchema.js';
 export { EXIT, exitCodeFor, type ExitCode } from './exitCodes.js';
+export { pathExists } from './fsPaths.js';

@@ -1,8 +1,9 @@
 import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
-import { mkdir, open, readFile, stat } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { newSealingKeys, newSigningKeys, readPrivateKey, writePrivateKey } from '../sync/index.js';
 import { loadSealKeys, SEAL_KEY_FILE, type SealKey, type SealKeySet } from './keys/sealKeys.js';
+import { pathExists } from '../core/index.js';
 
 /**
  * The hub's own keys: X25519 to open batches (the current one, `seal`, and those retired by a
@@ -32,9 +33,9 @@ export async function loadOrCreateHubKeys(dir: string): Promise<HubKeys> {
   const sealPath = join(dir, SEAL_KEY_FILE);
   const signPath = join(dir, 'hub-sign.pem');
   const imagePath = join(dir, 'hub-images.key');
-  if (!(await exists(sealPath))) await writePrivateKey(sealPath, newSealingKeys().privateKey);
-  if (!(await exists(signPath))) await writePrivateKey(signPath, newSigningKeys().privateKey);
-  if (!(await exists(imagePath))) {
+  if (!(await pathExists(sealPath))) await writePrivateKey(sealPath, newSealingKeys().privateKey);
+  if (!(await pathExists(signPath))) await writePrivateKey(signPath, newSigningKeys().privateKey);
+  if (!(await pathExists(imagePath))) {
     const fh = await open(imagePath, 'wx', 0o600);
     await fh.writeFile(randomBytes(32));
     await fh.sync();
@@ -49,11 +50,3 @@ export async function loadOrCreateHubKeys(dir: string): Promise<HubKeys> {
   };
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

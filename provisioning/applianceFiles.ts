@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { AlprError } from '../core/index.js';
@@ -9,14 +9,6 @@ export function appliancePaths(dataDir: string) {
   return { deviceKey: join(dataDir, 'device.pem'), dataKey: join(dataDir, 'data.key'), hubIdentity: join(dataDir, 'hub.json'), hubCa: join(dataDir, 'hub-ca.pem'), buffer: join(dataDir, 'buffer') };
 }
 
-export async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The config file as written (snake_case YAML), or an empty one when it does not exist yet. */
 export async function readRawConfig(path: string): Promise<Record<string, unknown>> {

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { AlprError, EXIT, exitCodeFor, errorMessage } from '../core/index.js';
+import { AlprError, EXIT, exitCodeFor, errorMessage, pathExists } from '../core/index.js';
 import { readCaFile, readPemFile } from '../sync/index.js';
-import { exists, readRawConfig, setPath, writeConfig } from './applianceFiles.js';
+import { readRawConfig, setPath, writeConfig } from './applianceFiles.js';
 import { decommission, relocate, rotateKeys } from './commands/deviceOps.js';
 import { enroll } from './commands/enroll.js';
 import { selftest, selftestPassed } from './commands/selftest.js';
@@ -100,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'configure': {
         if (!v.set?.length) throw new AlprError('ALPR_ERR_USAGE', 'configure needs at least one --set key.path=value');
         // A typo in --config must not quietly start a second, nearly empty config.
-        if (!v.create && !(await exists(configPath))) {
+        if (!v.create && !(await pathExists(configPath))) {
           throw new AlprError('ALPR_ERR_CONFIG_NOT_FOUND', `--config ${configPath}: no such file; check the path, or pass --create to start a new config there`);
         }
         const raw = await readRawConfig(configPath);

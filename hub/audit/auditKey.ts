@@ -1,7 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { AlprError } from '../../core/index.js';
+import { AlprError, pathExists } from '../../core/index.js';
 import { newSigningKeys, publicKeyPem, readPrivateKey, writePrivateKey } from '../../sync/index.js';
 
 /** The Ed25519 key that signs audit checkpoints. Its private half never lives in the data folder. */
@@ -41,7 +41,7 @@ async function realPathSoFar(path: string): Promise<string> {
 /** Loads the audit signing key, making it (0600) and its public half on first start. */
 export async function loadOrCreateAuditKey(keyFile: string): Promise<{ key: AuditKey; created: boolean }> {
   let created = false;
-  if (!(await exists(keyFile))) {
+  if (!(await pathExists(keyFile))) {
     await mkdir(dirname(keyFile), { recursive: true, mode: 0o700 });
     await writePrivateKey(keyFile, newSigningKeys().privateKey);
     created = true;
@@ -49,7 +49,7 @@ export async function loadOrCreateAuditKey(keyFile: string): Promise<{ key: Audi
   const privateKey = await readPrivateKey(keyFile);
   const publicKey = createPublicKey(privateKey);
   const pubFile = publicKeyPathFor(keyFile);
-  if (created || !(await exists(pubFile))) await writeFile(pubFile, publicKeyPem(publicKey), { mode: 0o644 });
+  if (created || !(await pathExists(pubFile))) await writeFile(pubFile, publicKeyPem(publicKey), { mode: 0o644 });
   return { key: { privateKey, publicKey }, created };
 }
 
@@ -62,11 +62,3 @@ export async function readAuditPublicKey(file: string): Promise<KeyObject> {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { AlprError, silentLogger, systemClock } from '../../core/index.js';
+import { AlprError, pathExists, silentLogger, systemClock } from '../../core/index.js';
 import { destroyAllDataKeys, loadConfigFile, readBufferFromConfig, recoverDataKey, rotateDataKey, setAsideStores, syncDir, uplinkFromConfig, type ApplianceConfig } from '../../firmware/index.js';
 import { newSigningKeys, rawPublicKey, readCaFile, readPrivateKey, signDeviceRequest, writePrivateKey, type DeviceRequest } from '../../sync/index.js';
-import { appliancePaths, exists, readRawConfig, setPath, writeConfig } from '../applianceFiles.js';
+import { appliancePaths, readRawConfig, setPath, writeConfig } from '../applianceFiles.js';
 import { HubClient } from '../hubClient.js';
 import type { Progress } from '../progress.js';
 
@@ -16,7 +16,7 @@ export interface ApplianceCommand {
 
 async function loadEnrolled(configPath: string): Promise<ApplianceConfig> {
   const config = await loadConfigFile(configPath);
-  if (!(await exists(appliancePaths(config.dataDir).deviceKey))) throw new AlprError('ALPR_ERR_SYNC_KEY', `this appliance is not enrolled (no device key in ${config.dataDir})`);
+  if (!(await pathExists(appliancePaths(config.dataDir).deviceKey))) throw new AlprError('ALPR_ERR_SYNC_KEY', `this appliance is not enrolled (no device key in ${config.dataDir})`);
   return config;
 }
 
@@ -32,7 +32,7 @@ async function signedCall(hubUrl: string, config: ApplianceConfig, action: Devic
 
 /** Overwrites a private key file with random bytes, flushes and unlinks it. */
 async function shred(path: string): Promise<void> {
-  if (!(await exists(path))) return;
+  if (!(await pathExists(path))) return;
   const fh = await open(path, 'r+');
   try {
     const { size } = await fh.stat();
@@ -50,7 +50,7 @@ async function shred(path: string): Promise<void> {
  * bytes, only unlinked when it is still a second name of the key in use.
  */
 async function dropRetiredKey(retiredKey: string, deviceKey: string): Promise<void> {
-  if (!(await exists(retiredKey))) return;
+  if (!(await pathExists(retiredKey))) return;
   if ((await stat(retiredKey)).ino === (await stat(deviceKey)).ino) await unlink(retiredKey);
   else await shred(retiredKey);
 }
@@ -110,7 +110,7 @@ export async function decommission(o: ApplianceCommand & { discardPending: boole
   const paths = appliancePaths(config.dataDir);
   let synced = 0;
   let pending = 0;
-  if (await exists(paths.dataKey) || await exists(`${paths.dataKey}.next`)) {
+  if (await pathExists(paths.dataKey) || await pathExists(`${paths.dataKey}.next`)) {
     const openBuffer = (keys: Parameters<typeof readBufferFromConfig>[1]) => readBufferFromConfig(config, keys, systemClock, silentLogger());
     const buffer = openBuffer([await recoverDataKey({ keyPath: paths.dataKey, openBuffer })]);
     await buffer.open();

@@ -1,9 +1,9 @@
 import { createPublicKey } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { AlprError } from '../../core/index.js';
+import { AlprError, pathExists } from '../../core/index.js';
 import { newDataKey, writeDataKey } from '../../firmware/index.js';
 import { keyId, newSigningKeys, rawPublicKey, readCaFile, writeHubIdentity, writePrivateKey } from '../../sync/index.js';
-import { appliancePaths, exists, readRawConfig, removeQuietly, setPath, writeConfig } from '../applianceFiles.js';
+import { appliancePaths, readRawConfig, removeQuietly, setPath, writeConfig } from '../applianceFiles.js';
 import { HubClient } from '../hubClient.js';
 import type { Progress } from '../progress.js';
 
@@ -27,7 +27,7 @@ export interface EnrollOptions {
  */
 export async function enroll(o: EnrollOptions): Promise<{ deviceId: string; siteId: string; siteName: string; brokerUrl: string }> {
   const paths = appliancePaths(o.dataDir);
-  if (await exists(paths.deviceKey)) {
+  if (await pathExists(paths.deviceKey)) {
     throw new AlprError('ALPR_ERR_CONFLICT', `this appliance is already enrolled (${paths.deviceKey} exists); decommission it before enrolling again`);
   }
   const hubCa = o.hubCaPath ? await readCaFile(o.hubCaPath) : null;
