@@ -4,3 +4,4 @@ export { createLogger, silentLogger, REDACTED_PATHS, type Logger, type LoggerOpt
 export { TypedEmitter } from './typedEmitter.js';
 export { oneOf, ms, validateAgainstSchema, type CamelCased } from './configSchema.js';
 export { EXIT, exitCodeFor, type ExitCode } from './exitCodes.js';
+export { VEHICLE_COLOURS, READ_COLOURS, isVehicleColour, type VehicleColour } from './vehicleColours.js';

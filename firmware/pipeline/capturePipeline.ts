@@ -252,6 +252,7 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
         regionConfidence: plate.regionConfidence,
         lowConfidence: plate.lowConfidence,
         corners: plate.corners,
+        vehicleColour: plate.vehicleColour,
         crop: plate.crop,
         context: this.pool.get(frame).data,
       };

@@ -17,7 +17,7 @@ class FileNameRecognizer implements Recognizer {
     if (this.bursts.length === this.behaviour.failOn) throw new Error('model crashed');
     const name = frames[0]!.origin.split('/').pop()!.replace(/\..*/, '').toUpperCase();
     const p = { x: 0, y: 0 };
-    return [{ text: name, candidates: [name], confidence: 0.9, charConfidences: [], region: null, regionConfidence: 0, corners: [p, p, p, p], frameIndex: 0, crop: Buffer.from('crop'), lowConfidence: false }];
+    return [{ text: name, candidates: [name], confidence: 0.9, charConfidences: [], region: null, regionConfidence: 0, corners: [p, p, p, p], frameIndex: 0, crop: Buffer.from('crop'), lowConfidence: false, vehicleColour: 'red' }];
   }
 }
 
