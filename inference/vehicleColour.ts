@@ -42,13 +42,32 @@ export interface ColourRules {
    * units) from the nearest class boundary: exposure moves brightness more than paint does.
    */
   minMargin: number;
+  /** Which quantile of the achromatic pixels' brightness is the panel's: a low one discounts sky mirrored in the paint. */
+  levelQuantile: 0.25 | 0.5;
+  /** Brightness relative to the plate's background (true), or as exposed (false). */
+  relativeToPlate: boolean;
 }
 
 /**
- * The shipped rules. The brightness boundaries and the two gates were chosen by cross-validation
- * on the development labels only (inference/colourEvaluate.ts --choose); see the model card.
+ * The shipped rules: chosen by 5-fold cross-validation on the development labels only
+ * (`colourEvaluate.ts --choose`), then scored once on the held-out labels; see the model card.
  */
-export const DEFAULT_COLOUR_RULES: ColourRules = { whiteAt: 0.85, silverAt: 0.6, greyAt: 0.35, chromaticShare: 0.35, minHueShare: 0.6, minMargin: 0 };
+export const DEFAULT_COLOUR_RULES: ColourRules = {
+  whiteAt: 0.85, silverAt: 0.6, greyAt: 0.35, chromaticShare: 0.35, minHueShare: 0.6, minMargin: 0, levelQuantile: 0.5, relativeToPlate: true,
+};
+
+/** What the rules look at, measured once per panel (so that many rules can be tried on one sample). */
+export interface ColourFeatures {
+  /** Share of the panel's pixels that are chromatic. */
+  chromaticShare: number;
+  /** The hue band most chromatic pixels fall in, and their share of the chromatic pixels. */
+  hue: VehicleColour;
+  hueShare: number;
+  /** Brightness (0-1) of the achromatic pixels at the 25th and 50th percentiles, and of the plate background. */
+  level25: number;
+  level50: number;
+  white: number;
+}
 
 /** The body panel sampled: from 1.5 plate heights above the plate to just above it, one width either side. */
 export function bodyRegion(plate: PlateRect, width: number, height: number): PlateRect | null {
@@ -79,13 +98,12 @@ function hueName(h: number, s: number, v: number): VehicleColour {
 const UNKNOWN: ColourJudgement = { colour: 'unknown', named: 'unknown', confidence: 0 };
 
 /**
- * Judges the colour of RGB pixels (interleaved, 3 channels) of a body panel. `white` is the
- * brightness (0-1) of something known to be white in the same exposure: the plate's background.
- * White, silver, grey and black differ only in brightness, which exposure changes more than paint.
+ * Measures RGB pixels (interleaved, 3 channels) of a body panel. `white` is the brightness (0-1) of
+ * something known to be white in the same exposure: the plate's background.
  */
-export function judgePixels(rgb: Uint8Array | Buffer, white = 1, rules: ColourRules = DEFAULT_COLOUR_RULES): ColourJudgement {
+export function colourFeatures(rgb: Uint8Array | Buffer, white = 1): ColourFeatures | null {
   const n = Math.floor(rgb.length / 3);
-  if (n === 0) return UNKNOWN;
+  if (n === 0) return null;
   const votes = new Map<VehicleColour, number>();
   const values: number[] = [];
   let chromatic = 0;
@@ -98,18 +116,32 @@ export function judgePixels(rgb: Uint8Array | Buffer, white = 1, rules: ColourRu
       votes.set(name, (votes.get(name) ?? 0) + 1);
     } else values.push(v);
   }
-  if (chromatic / n >= rules.chromaticShare) {
-    const [name, count] = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]!;
-    const share = count / chromatic;
-    // Paint is one colour: a panel split between hues (a livery, foliage behind glass) is unknown.
-    return { colour: share >= rules.minHueShare ? name : 'unknown', named: name, confidence: round(share) };
-  }
+  const [hue, count] = [...votes.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['unknown' as VehicleColour, 0];
   values.sort((a, b) => a - b);
-  const level = values[Math.floor(values.length / 2)]! / Math.max(0.2, white);
+  const at = (q: number) => (values.length ? values[Math.floor(values.length * q)]! : 0);
+  return { chromaticShare: chromatic / n, hue, hueShare: chromatic ? count / chromatic : 0, level25: at(0.25), level50: at(0.5), white };
+}
+
+/**
+ * Names the colour from the panel's features. White, silver, grey and black differ only in
+ * brightness, which exposure changes more than paint: hence the plate reference and the margin.
+ */
+export function judgeFeatures(f: ColourFeatures | null, rules: ColourRules = DEFAULT_COLOUR_RULES): ColourJudgement {
+  if (!f) return UNKNOWN;
+  if (f.chromaticShare >= rules.chromaticShare && f.hue !== 'unknown') {
+    // Paint is one colour: a panel split between hues (a livery, foliage behind glass) is unknown.
+    return { colour: f.hueShare >= rules.minHueShare ? f.hue : 'unknown', named: f.hue, confidence: round(f.hueShare) };
+  }
+  const level = (rules.levelQuantile === 0.25 ? f.level25 : f.level50) / (rules.relativeToPlate ? Math.max(0.2, f.white) : 1);
   const named: VehicleColour = level >= rules.whiteAt ? 'white' : level >= rules.silverAt ? 'silver' : level >= rules.greyAt ? 'grey' : 'black';
   const margin = Math.min(...[rules.whiteAt, rules.silverAt, rules.greyAt].map((t) => Math.abs(level - t)));
   const confidence = rules.minMargin > 0 ? Math.min(1, margin / (2 * rules.minMargin)) : 1;
   return { colour: margin >= rules.minMargin ? named : 'unknown', named, confidence: round(confidence) };
+}
+
+/** Judges the colour of RGB pixels of a body panel (see colourFeatures, judgeFeatures). */
+export function judgePixels(rgb: Uint8Array | Buffer, white = 1, rules: ColourRules = DEFAULT_COLOUR_RULES): ColourJudgement {
+  return judgeFeatures(colourFeatures(rgb, white), rules);
 }
 
 /** The colour name alone (see judgePixels). */
@@ -120,25 +152,32 @@ export function classifyPixels(rgb: Uint8Array | Buffer, white = 1, rules: Colou
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * The body colour of the vehicle whose plate is at `plate` in an encoded (JPEG/PNG) frame. The
- * frame is decoded once, only the rows around the plate. A frame without colour (a one-channel
- * or infrared night frame) says nothing about paint: unknown.
+ * The body colour of the vehicle whose plate is at `plate` in an encoded (JPEG/PNG) frame. A
+ * one-channel frame says nothing about paint: unknown. (Night frames under the infrared strobe are
+ * left out by the capture pipeline, which knows the mode.)
  */
 export async function judgeColour(image: Buffer, plate: PlateRect, rules: ColourRules = DEFAULT_COLOUR_RULES): Promise<ColourJudgement> {
+  return judgeFeatures(await panelFeatures(image, plate), rules);
+}
+
+/**
+ * The features of the body panel above `plate`, or null where there is none to judge (no panel in
+ * the frame, a one-channel frame). The frame is decoded once, only the area around the plate.
+ */
+export async function panelFeatures(image: Buffer, plate: PlateRect): Promise<ColourFeatures | null> {
   const meta = await sharp(image).metadata();
   const width = meta.width ?? 0, height = meta.height ?? 0;
-  if ((meta.channels ?? 0) < 3) return UNKNOWN;
+  if ((meta.channels ?? 0) < 3) return null;
   const body = bodyRegion(plate, width, height);
   const plateBox = clip(plate, width, height);
-  if (!body || !plateBox) return UNKNOWN;
+  if (!body || !plateBox) return null;
   // One extract that holds both the body panel and the plate.
   const left = Math.min(body.x, plateBox.x), top = Math.min(body.y, plateBox.y);
   const right = Math.max(body.x + body.width, plateBox.x + plateBox.width), bottom = Math.max(body.y + body.height, plateBox.y + plateBox.height);
   const area = { left, top, width: right - left, height: bottom - top };
   const pixels = await sharp(image).extract(area).removeAlpha().toColourspace('srgb').raw().toBuffer();
   const view = { pixels, width: area.width, left, top };
-  if (greyOnly(view)) return UNKNOWN;
-  return judgePixels(sample(view, body, 32, 16), plateWhite(sample(view, plateBox, 32, 16)), rules);
+  return colourFeatures(sample(view, body, 32, 16), plateWhite(sample(view, plateBox, 32, 16)));
 }
 
 /** The colour name alone (see judgeColour). */
@@ -188,17 +227,4 @@ function plateWhite(rgb: Buffer): number {
   for (let i = 0; i + 2 < rgb.length; i += 3) grey.push(0.2126 * rgb[i]! + 0.7152 * rgb[i + 1]! + 0.0722 * rgb[i + 2]!);
   grey.sort((a, b) => a - b);
   return grey[Math.floor(grey.length * 0.75)]! / 255;
-}
-
-/**
- * An infrared frame stored in three channels is grey everywhere; a daylight colour frame never is
- * (JPEG chroma alone moves some pixels). Such a frame's white and black say nothing about paint.
- */
-function greyOnly(view: RgbView): boolean {
-  const { pixels } = view;
-  let tinted = 0;
-  for (let i = 0; i + 2 < pixels.length; i += 3) {
-    if (Math.abs(pixels[i]! - pixels[i + 1]!) > 3 || Math.abs(pixels[i + 1]! - pixels[i + 2]!) > 3) tinted++;
-  }
-  return tinted < pixels.length / 3 / 100;
 }
