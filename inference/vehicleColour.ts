@@ -28,7 +28,7 @@ export interface ColourJudgement {
   confidence: number;
 }
 
-/** The thresholds; fractions of the plate background's brightness for white to black. */
+/** The thresholds; brightness boundaries (0-1, or fractions of the plate background's) for white to black. */
 export interface ColourRules {
   whiteAt: number;
   silverAt: number;
@@ -53,7 +53,7 @@ export interface ColourRules {
  * (`colourEvaluate.ts --choose`), then scored once on the held-out labels; see the model card.
  */
 export const DEFAULT_COLOUR_RULES: ColourRules = {
-  whiteAt: 0.85, silverAt: 0.6, greyAt: 0.35, chromaticShare: 0.35, minHueShare: 0.6, minMargin: 0, levelQuantile: 0.5, relativeToPlate: true,
+  whiteAt: 0.9, silverAt: 0.5, greyAt: 0.35, chromaticShare: 0.2, minHueShare: 0.6, minMargin: 0.08, levelQuantile: 0.5, relativeToPlate: false,
 };
 
 /** What the rules look at, measured once per panel (so that many rules can be tried on one sample). */
