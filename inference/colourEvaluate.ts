@@ -67,9 +67,15 @@ async function measure(dataset: string, labelsFile: string): Promise<LabelledSam
 export function score(samples: LabelledSample[], rules: ColourRules) {
   let right = 0, named = 0;
   const confusion = new Map<string, number>();
+  const bySaid: Record<string, { named: number; right: number }> = {};
   for (const s of samples) {
     const said = judgeFeatures(s.features, rules).colour;
-    if (said !== 'unknown') named++;
+    if (said !== 'unknown') {
+      named++;
+      bySaid[said] ??= { named: 0, right: 0 };
+      bySaid[said].named++;
+      if (said === s.truth) bySaid[said].right++;
+    }
     if (said === s.truth) right++;
     else confusion.set(`${s.truth}->${said}`, (confusion.get(`${s.truth}->${said}`) ?? 0) + 1);
   }
@@ -78,7 +84,7 @@ export function score(samples: LabelledSample[], rules: ColourRules) {
   return {
     vehicles: samples.length, right, named, accuracy: round(right / samples.length), accuracy_ci95: wilson(right, samples.length),
     coverage: round(named / samples.length), precision: named ? round(right / named) : null, precision_ci95: wilson(right, named),
-    labelled, mistakes: Object.fromEntries([...confusion.entries()].sort((a, b) => b[1] - a[1])),
+    labelled, said: bySaid, mistakes: Object.fromEntries([...confusion.entries()].sort((a, b) => b[1] - a[1])),
   };
 }
 
