@@ -24,8 +24,6 @@ export interface ColourJudgement {
   colour: VehicleColour;
   /** The colour it would name with no confidence gate ('unknown' only when nothing can be named). */
   named: VehicleColour;
-  /** 0-1: for a paint colour, the share of the chromatic pixels in its hue band; for white to black, how far the brightness is from the nearest boundary, over the gate. */
-  confidence: number;
 }
 
 /** The thresholds; brightness boundaries (0-1, or fractions of the plate background's) for white to black. */
@@ -95,7 +93,7 @@ function hueName(h: number, s: number, v: number): VehicleColour {
   return 'red';
 }
 
-const UNKNOWN: ColourJudgement = { colour: 'unknown', named: 'unknown', confidence: 0 };
+const UNKNOWN: ColourJudgement = { colour: 'unknown', named: 'unknown' };
 
 /**
  * Measures RGB pixels (interleaved, 3 channels) of a body panel. `white` is the brightness (0-1) of
@@ -130,26 +128,18 @@ export function judgeFeatures(f: ColourFeatures | null, rules: ColourRules = DEF
   if (!f) return UNKNOWN;
   if (f.chromaticShare >= rules.chromaticShare && f.hue !== 'unknown') {
     // Paint is one colour: a panel split between hues (a livery, foliage behind glass) is unknown.
-    return { colour: f.hueShare >= rules.minHueShare ? f.hue : 'unknown', named: f.hue, confidence: round(f.hueShare) };
+    return { colour: f.hueShare >= rules.minHueShare ? f.hue : 'unknown', named: f.hue };
   }
   const level = (rules.levelQuantile === 0.25 ? f.level25 : f.level50) / (rules.relativeToPlate ? Math.max(0.2, f.white) : 1);
   const named: VehicleColour = level >= rules.whiteAt ? 'white' : level >= rules.silverAt ? 'silver' : level >= rules.greyAt ? 'grey' : 'black';
   const margin = Math.min(...[rules.whiteAt, rules.silverAt, rules.greyAt].map((t) => Math.abs(level - t)));
-  const confidence = rules.minMargin > 0 ? Math.min(1, margin / (2 * rules.minMargin)) : 1;
-  return { colour: margin >= rules.minMargin ? named : 'unknown', named, confidence: round(confidence) };
+  return { colour: margin >= rules.minMargin ? named : 'unknown', named };
 }
 
-/** Judges the colour of RGB pixels of a body panel (see colourFeatures, judgeFeatures). */
-export function judgePixels(rgb: Uint8Array | Buffer, white = 1, rules: ColourRules = DEFAULT_COLOUR_RULES): ColourJudgement {
-  return judgeFeatures(colourFeatures(rgb, white), rules);
-}
-
-/** The colour name alone (see judgePixels). */
+/** The colour of RGB pixels of a body panel (see colourFeatures, judgeFeatures). */
 export function classifyPixels(rgb: Uint8Array | Buffer, white = 1, rules: ColourRules = DEFAULT_COLOUR_RULES): VehicleColour {
-  return judgePixels(rgb, white, rules).colour;
+  return judgeFeatures(colourFeatures(rgb, white), rules).colour;
 }
-
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * The body colour of the vehicle whose plate is at `plate` in an encoded (JPEG/PNG) frame. A
