@@ -24,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     const day = Date.UTC(2026, 10, 1);
     const make = (deviceId: string): HubRead => ({ id: randomUUID(), deviceId, siteId: 'bench-site', cameraId: 'cam0', capturedAt: day + Math.floor(Math.random() * 86_400_000), receivedAt: Date.now(),
       plate: plateOf(Math.floor(Math.random() * Math.random() * 100_000)), confidence: 0.9, charConfidences: [0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9], region: 'IL', regionConfidence: 0.8,
-      lowConfidence: false, corners: [{ x: 1, y: 2 }, { x: 3, y: 2 }, { x: 3, y: 4 }, { x: 1, y: 4 }], crop, context });
+      lowConfidence: false, corners: [{ x: 1, y: 2 }, { x: 3, y: 2 }, { x: 3, y: 4 }, { x: 1, y: 4 }], vehicleColour: 'silver', crop, context });
     const batches = Math.ceil(count / 500);
     const started = performance.now();
     let next = 0;

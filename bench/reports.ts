@@ -46,7 +46,7 @@ async function loadReads(store: HubStore, count: number, r: () => number): Promi
       const at = FROM + Math.floor((k / count) * DAYS * DAY);
       rows.push({
         id: randomUUID(), deviceId: `pole-${k % 20}`, siteId: `site-${k % 20}`, cameraId: `cam${k % 2}`, capturedAt: at, receivedAt: at + 1000, plate: plate(r),
-        confidence: 0.9, charConfidences: [0.9], region: 'IL', regionConfidence: 0.7, lowConfidence: false, corners: [p, p, p, p], crop, context,
+        confidence: 0.9, charConfidences: [0.9], region: 'IL', regionConfidence: 0.7, lowConfidence: false, corners: [p, p, p, p], vehicleColour: 'silver', crop, context,
       });
     }
     await store.ingestBatch(`pole-${seq % 20}`, seq, rows);

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AlprError } from '../core/index.js';
+import { AlprError, VEHICLE_COLOURS } from '../core/index.js';
 import { ImageCipher, PgStore, searchReads, SqliteStore, type HubRead, type HubStore, type MatchMode } from '../hub/index.js';
 import { machine, percentile, round } from './machine.js';
 
@@ -56,7 +56,7 @@ async function load(store: HubStore, pool: string[], reads: number, start: numbe
       rows.push({
         id: randomUUID(), deviceId: `pole-${k % 100}`, siteId: `site-${k % 100}`, cameraId: 'cam0', capturedAt: start + Math.floor((k / reads) * 30 * DAY),
         receivedAt: start + Math.floor((k / reads) * 30 * DAY) + 1000, plate, confidence: 0.5 + r() / 2, charConfidences: [0.9], region: 'IL', regionConfidence: 0.7, lowConfidence: false,
-        corners: [p, p, p, p], crop, context,
+        corners: [p, p, p, p], vehicleColour: VEHICLE_COLOURS[k % VEHICLE_COLOURS.length]!, crop, context,
       });
     }
     await store.ingestBatch(`pole-${seq % 100}`, seq, rows);

@@ -107,7 +107,7 @@ async function ingestRate(store: HubStore, count: number): Promise<number> {
   // index does the work it does in service rather than updating one row over and over.
   const plateOf = (n: number) => `${String.fromCharCode(65 + (n % 26))}${String.fromCharCode(65 + ((n / 26) | 0) % 26)}K${String(n % 10000).padStart(4, '0')}`;
   const make = (deviceId: string): HubRead => ({ id: randomUUID(), deviceId, siteId: 'bench-site', cameraId: 'cam0', capturedAt: Date.now(), receivedAt: Date.now(),
-    plate: plateOf(Math.floor(Math.random() * Math.random() * 20_000)), confidence: 0.9, charConfidences: [0.9, 0.9], region: 'IL', regionConfidence: 0.8, lowConfidence: false, corners: [], crop, context });
+    plate: plateOf(Math.floor(Math.random() * Math.random() * 20_000)), confidence: 0.9, charConfidences: [0.9, 0.9], region: 'IL', regionConfidence: 0.8, lowConfidence: false, corners: [], vehicleColour: 'silver', crop, context });
   const perDevice = Math.ceil(count / devices.length / 500);
   const started = performance.now();
   await Promise.all(devices.map(async (deviceId) => {

@@ -113,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     appliance.pipeline.on('plateRead', (read) => {
       reads.push({ id: read.id, plate: read.plate });
       const flag = read.lowConfidence ? '  (low confidence: kept, flagged)' : '';
-      process.stdout.write(`${process.stdout.isTTY ? '\r\x1b[K' : ''}   READ ${read.plate.padEnd(9)} confidence ${read.confidence.toFixed(2)}  state ${read.region ?? 'unknown'}  id ${read.id}${flag}\n`);
+      process.stdout.write(`${process.stdout.isTTY ? '\r\x1b[K' : ''}   READ ${read.plate.padEnd(9)} confidence ${read.confidence.toFixed(2)}  state ${read.region ?? 'unknown'}  colour ${read.vehicleColour ?? 'unknown'}  id ${read.id}${flag}\n`);
     });
     appliance.pipeline.on('cameraIdle', () => (finished = true));
     await appliance.start();

@@ -10,3 +10,4 @@ export { DedupeWindow } from './dedupeWindow.js';
 export { US_PLATE_FORMATS, fitStateSeries, formatPrior, patternOf } from './plateFormats.js';
 export { loadManifest, readVerified, DEFAULT_MODEL_DIR, type ModelManifest } from './modelFiles.js';
 export { RecognizerConfigSchema, validateRecognizerConfig, recognizerFromConfig, type RecognizerConfig } from './recognizerConfig.js';
+export { vehicleColour, judgeColour, DEFAULT_COLOUR_RULES, type ColourJudgement, type ColourRules } from './vehicleColour.js';

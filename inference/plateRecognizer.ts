@@ -10,6 +10,7 @@ import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs } from './modelFiles.js';
 import { detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { readPlates, readRegion, type ReaderModels } from './plateReader.js';
 import { gateRegion } from './stateThreshold.js';
+import { vehicleColour, type VehicleColour } from './vehicleColour.js';
 
 export interface Point {
   x: number;
@@ -46,6 +47,8 @@ export interface BurstPlate {
   /** JPEG of the plate region. */
   crop: Buffer;
   lowConfidence: boolean;
+  /** Body colour in the context image (`frameIndex`), or 'unknown' when not sure. */
+  vehicleColour: VehicleColour;
 }
 
 export interface PlateRecognizerOptions {
@@ -148,9 +151,20 @@ export class PlateRecognizer {
         text: voted.text, confidence: round(voted.confidence), charConfidences: voted.charConfidences, candidates: voted.candidates,
         region: this.gate(voted.region, voted.regionConfidence), regionConfidence: voted.regionConfidence, corners: cornersOf(box), frameIndex: voted.frameIndex,
         crop: await jpegOfRegion(gray, readRegion(box)), lowConfidence: voted.confidence < this.ctx.lowConfidenceBelow,
+        vehicleColour: await this.colourOf(frames[voted.frameIndex]!, box),
       });
     }
     return plates;
+  }
+
+  /** The colour never costs the read: a frame the colour step cannot use gives unknown. */
+  private async colourOf(frame: CapturedImage, box: PlateBox): Promise<VehicleColour> {
+    try {
+      return await vehicleColour(frame.data, box);
+    } catch (err) {
+      this.ctx.logger.warn({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'vehicle colour could not be judged');
+      return 'unknown';
+    }
   }
 
   /** Reads one known plate box (evaluation on plate crops, the self-test's test image). */

@@ -3,7 +3,7 @@ export { sealBatch, openBatch, envelopeHeader, signAck, verifyAck } from './enve
 export { newSigningKeys, newSealingKeys, rawPublicKey, publicKeyFromRaw, keyId, publicKeyPem, writePrivateKey, readPrivateKey, type SigningKeys, type SealingKeys } from './keys.js';
 export { brokerToken, brokerTokenSignedAt, BROKER_TOKEN_VALIDITY_MS } from './brokerToken.js';
 export { topics, parseTopic, deviceMayPublish, deviceMaySubscribe } from './topics.js';
-export { toWireRead, wireReadProblem } from './readCodec.js';
+export { toWireRead, wireReadProblem, wireReadColour } from './readCodec.js';
 export { Uplink, type UplinkOptions, type UplinkStats } from './uplink.js';
 export type { ReadRecord, ReadPoint } from './readRecord.js';
 export type { BufferBatch, BufferStats, UplinkSource } from './readSource.js';

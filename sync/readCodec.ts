@@ -1,3 +1,4 @@
+import { isVehicleColour, READ_COLOURS, type VehicleColour } from '../core/index.js';
 import type { ReadRecord } from './readRecord.js';
 import { alpr } from './proto/wire.js';
 
@@ -10,6 +11,7 @@ export function toWireRead(r: ReadRecord, hubCapturedAt: number): alpr.v1.IRead 
     id: r.id, capturedAtMs: hubCapturedAt, deviceCapturedAtMs: r.capturedAt, siteId: r.siteId, cameraId: r.cameraId, plate: r.plate, confidence: r.confidence,
     charConfidences: r.charConfidences, region: r.region ?? '', regionConfidence: r.regionConfidence, lowConfidence: r.lowConfidence,
     corners: r.corners.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) })), cropJpeg: r.crop, contextJpeg: r.context,
+    vehicleColour: r.vehicleColour ?? 'unknown',
   };
 }
 
@@ -26,5 +28,11 @@ export function wireReadProblem(r: alpr.v1.IRead, maxImageBytes: number): string
   if (!(conf >= 0 && conf <= 1)) return 'confidence is out of range';
   if ((r.cropJpeg?.length ?? 0) > maxImageBytes || (r.contextJpeg?.length ?? 0) > maxImageBytes) return 'an image is larger than the hub accepts';
   if (r.region && !/^[A-Z]{2}$/.test(r.region)) return 'region must be a two-letter code';
+  if (r.vehicleColour && !isVehicleColour(r.vehicleColour)) return `vehicle_colour must be one of ${READ_COLOURS.join(', ')}`;
   return null;
+}
+
+/** The colour a wire read carries: appliances older than the field send none, which is unknown. */
+export function wireReadColour(r: alpr.v1.IRead): VehicleColour {
+  return isVehicleColour(r.vehicleColour) ? r.vehicleColour : 'unknown';
 }

@@ -1,3 +1,5 @@
+import type { VehicleColour } from '../core/index.js';
+
 /** A point in the context image's pixels. */
 export interface ReadPoint {
   x: number;
@@ -29,6 +31,11 @@ export interface ReadRecord {
   lowConfidence: boolean;
   /** Four corners, clockwise from top-left. */
   corners: [ReadPoint, ReadPoint, ReadPoint, ReadPoint];
+  /**
+   * Body colour from the context image, or 'unknown' when the classifier is not sure. Absent in
+   * reads buffered by firmware older than the field; those travel as unknown.
+   */
+  vehicleColour?: VehicleColour;
   crop: Buffer;
   context: Buffer;
 }

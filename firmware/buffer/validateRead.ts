@@ -1,4 +1,4 @@
-import { AlprError } from '../../core/index.js';
+import { AlprError, isVehicleColour, READ_COLOURS } from '../../core/index.js';
 import type { ReadRecord } from '../recognition.js';
 
 /** Checks a read before it is stored: every field present with the right type. */
@@ -26,6 +26,8 @@ export function validateRead(read: unknown): asserts read is ReadRecord {
   if (r.region !== null && typeof r.region !== 'string') problems.push('region: must be a string or null');
   if (typeof r.lowConfidence !== 'boolean') problems.push('lowConfidence: must be a boolean');
   if (!Array.isArray(r.charConfidences) || !r.charConfidences.every((c) => typeof c === 'number' && c >= 0 && c <= 1)) problems.push('charConfidences: must be numbers from 0 to 1');
+  // Absent only in reads kept by firmware older than the field (they travel as unknown).
+  if (r.vehicleColour !== undefined && !isVehicleColour(r.vehicleColour)) problems.push(`vehicleColour: must be one of ${READ_COLOURS.join(', ')}`);
   if (!Array.isArray(r.corners) || r.corners.length !== 4) problems.push('corners: must be four points');
   if (!Buffer.isBuffer(r.crop)) problems.push('crop: must be a Buffer (JPEG)');
   if (!Buffer.isBuffer(r.context)) problems.push('context: must be a Buffer (JPEG)');

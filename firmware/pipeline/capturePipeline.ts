@@ -35,6 +35,8 @@ interface BurstJob {
   trigger: VehicleDetected;
   frames: FrameRef[];
   illuminated: boolean;
+  /** Captured in night mode: lit by the infrared strobe or street light, paint has no colour to judge. */
+  night: boolean;
 }
 
 export interface PipelineCounters {
@@ -206,7 +208,7 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
     }
     this.counters.bursts++;
     this.emit('burstCaptured', burstId, frames.length);
-    output.offer({ burstId, trigger: job.trigger, frames, illuminated });
+    output.offer({ burstId, trigger: job.trigger, frames, illuminated, night });
   }
 
   private async recognizeLoop(input: BoundedQueue<BurstJob>): Promise<void> {
@@ -252,6 +254,7 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
         regionConfidence: plate.regionConfidence,
         lowConfidence: plate.lowConfidence,
         corners: plate.corners,
+        vehicleColour: job.night ? 'unknown' : plate.vehicleColour,
         crop: plate.crop,
         context: this.pool.get(frame).data,
       };

@@ -1,6 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
-import { alpr, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem } from '../../sync/index.js';
+import { alpr, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HotlistService } from '../hotlists/hotlistService.js';
@@ -99,7 +99,7 @@ export class AlertLink {
     const read: HubRead = {
       id: r.id, deviceId: device.deviceId, siteId: device.siteId, cameraId: r.cameraId, capturedAt: Number(r.capturedAtMs), receivedAt: this.ctx.clock.now(), plate: r.plate,
       confidence: r.confidence, charConfidences: [...r.charConfidences], region: r.region || null, regionConfidence: r.regionConfidence, lowConfidence: r.lowConfidence,
-      corners: r.corners.map((p) => ({ x: p.x ?? 0, y: p.y ?? 0 })), crop: Buffer.from(r.cropJpeg), context: Buffer.from(r.contextJpeg),
+      corners: r.corners.map((p) => ({ x: p.x ?? 0, y: p.y ?? 0 })), vehicleColour: wireReadColour(r), crop: Buffer.from(r.cropJpeg), context: Buffer.from(r.contextJpeg),
     };
     await this.ctx.store.ingestBatch(device.deviceId, 0, [read]);
     const hits = await this.ctx.hotlists.match(read.plate, read.region);

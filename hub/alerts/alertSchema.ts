@@ -20,5 +20,17 @@ const STATEMENTS = [
 export async function migrateAlertSchema(sql: SqlDb): Promise<void> {
   await sql.tx(async (db) => {
     for (const statement of STATEMENTS) await db.run(statement);
+    await addReadColour(db);
   });
+}
+
+/**
+ * The body colour the appliance judged, shown beside the entry's colour for the officer to check
+ * (V.H). Alerts raised before reads carried a colour read 'unknown'. (SQLite has no ADD COLUMN IF
+ * NOT EXISTS.)
+ */
+async function addReadColour(db: SqlDb): Promise<void> {
+  const add = `ALTER TABLE alerts ADD COLUMN ${db.engine === 'pg' ? 'IF NOT EXISTS ' : ''}read_colour TEXT NOT NULL DEFAULT 'unknown'`;
+  if (db.engine === 'pg') await db.run(add);
+  else if (!(await db.all<{ name: string }>('PRAGMA table_info(alerts)')).some((c) => c.name === 'read_colour')) await db.run(add);
 }

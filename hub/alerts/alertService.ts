@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AlprError, TypedEmitter, type Clock } from '../../core/index.js';
+import { AlprError, TypedEmitter, type Clock, type VehicleColour } from '../../core/index.js';
 import type { HotlistHit } from '../../sync/index.js';
 import type { Account, AccountService } from '../accounts/accountService.js';
 import type { AuditLog } from '../audit/auditLog.js';
@@ -36,6 +36,8 @@ export interface Alert {
   plate: string;
   readState: string | null;
   readConfidence: number;
+  /** The body colour the appliance judged in the read's context image: checked against entry.vehicleColour. */
+  readColour: VehicleColour;
   nearMatch: boolean;
   entry: AlertEntrySnapshot;
   matchedBy: 'appliance' | 'hub';
@@ -63,7 +65,7 @@ type AlertEvents = { alertRaised: [alert: Alert]; alertClosed: [alert: Alert] };
 
 interface AlertRow {
   alert_id: string; read_id: string; entry_id: string; device_id: string; site_id: string; camera_id: string; plate: string; read_state: string | null;
-  read_confidence: number | string; near_match: number | string; entry: string; source: string; matched_by: string; captured_at: number | string;
+  read_confidence: number | string; read_colour: string; near_match: number | string; entry: string; source: string; matched_by: string; captured_at: number | string;
   raised_at: number | string; status: string; images_opened_by: string | null; images_opened_at: number | string | null; disposition: string | null;
   action_taken: string | null; cad_number: string | null; note: string | null; disposed_by: string | null; disposed_at: number | string | null;
 }
@@ -71,7 +73,7 @@ interface AlertRow {
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
 const toAlert = (r: AlertRow): Alert => ({
   alertId: r.alert_id, readId: r.read_id, entryId: r.entry_id, deviceId: r.device_id, siteId: r.site_id, cameraId: r.camera_id, plate: r.plate, readState: r.read_state,
-  readConfidence: Number(r.read_confidence), nearMatch: Number(r.near_match) === 1, entry: JSON.parse(r.entry) as AlertEntrySnapshot, matchedBy: r.matched_by as Alert['matchedBy'],
+  readConfidence: Number(r.read_confidence), readColour: r.read_colour as VehicleColour, nearMatch: Number(r.near_match) === 1, entry: JSON.parse(r.entry) as AlertEntrySnapshot, matchedBy: r.matched_by as Alert['matchedBy'],
   capturedAt: Number(r.captured_at), raisedAt: Number(r.raised_at), status: r.status as Alert['status'], imagesOpenedBy: r.images_opened_by, imagesOpenedAt: num(r.images_opened_at),
   disposition: r.disposition as Disposition | null, actionTaken: r.action_taken as AlertAction | null, cadNumber: r.cad_number, note: r.note, disposedBy: r.disposed_by,
   disposedAt: num(r.disposed_at),
@@ -99,15 +101,15 @@ export class AlertService extends TypedEmitter<AlertEvents> {
         category: entry.category, priority: entry.priority, action: entry.action, source: entry.source,
       };
       const alertId = randomUUID();
-      const { changes } = await this.ctx.sql.run(`INSERT INTO alerts (alert_id, read_id, entry_id, device_id, site_id, camera_id, plate, read_state, read_confidence, near_match, entry, source,
-          matched_by, captured_at, raised_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (read_id, entry_id) DO NOTHING`,
-      [alertId, read.id, entry.entryId, read.deviceId, read.siteId, read.cameraId, read.plate, read.region, read.confidence, nearMatch ? 1 : 0, JSON.stringify(snapshot), entry.source,
+      const { changes } = await this.ctx.sql.run(`INSERT INTO alerts (alert_id, read_id, entry_id, device_id, site_id, camera_id, plate, read_state, read_confidence, read_colour, near_match, entry, source,
+          matched_by, captured_at, raised_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (read_id, entry_id) DO NOTHING`,
+      [alertId, read.id, entry.entryId, read.deviceId, read.siteId, read.cameraId, read.plate, read.region, read.confidence, read.vehicleColour, nearMatch ? 1 : 0, JSON.stringify(snapshot), entry.source,
         matchedBy, read.capturedAt, now]);
       if (changes === 0) continue;
       const alert = (await this.get(alertId))!;
       await this.ctx.audit.append({
         actor: 'system', action: 'alert.raised',
-        detail: { alertId, readId: read.id, entryId: entry.entryId, siteId: read.siteId, cameraId: read.cameraId, source: entry.source, category: entry.category, nearMatch, matchedBy, capturedAt: read.capturedAt, latencyMs: now - read.capturedAt },
+        detail: { alertId, readId: read.id, entryId: entry.entryId, siteId: read.siteId, cameraId: read.cameraId, source: entry.source, category: entry.category, nearMatch, readColour: read.vehicleColour, matchedBy, capturedAt: read.capturedAt, latencyMs: now - read.capturedAt },
       });
       raised.push(alert);
       this.emit('alertRaised', alert);

@@ -14,7 +14,8 @@ const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
 
 export const AlertBody = Type.Object({
   alertId: Type.String(), readId: Type.String(), entryId: Type.String(), deviceId: Type.String(), siteId: Type.String(), cameraId: Type.String(), plate: Type.String(),
-  readState: NullableString, readConfidence: Type.Number(), nearMatch: Type.Boolean(),
+  readState: NullableString, readConfidence: Type.Number(),
+  readColour: Type.String({ description: 'body colour judged on the appliance (unknown when not sure): check it against entry.vehicleColour' }), nearMatch: Type.Boolean(),
   entry: Type.Object({
     plate: Type.String(), state: Type.String(), plateType: Type.String(), vehicleMake: Type.String(), vehicleColour: Type.String(), vehicleType: Type.String(),
     category: Type.String(), priority: Type.Integer(), action: Type.String(), source: Type.String(),

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { READ_COLOURS } from '../../core/index.js';
 import { OFFENSE_CATEGORIES } from '../policy/offenses.js';
 import { PURPOSES } from '../policy/purposeGate.js';
 import { ROLES } from '../policy/permissions.js';
@@ -64,12 +65,17 @@ export const SearchBody = Type.Object({
   felonyRequestId: Type.Optional(Type.String({ format: 'uuid', description: 'for other_felony: the request the Chief approved' })),
   from: Type.Optional(Millis), to: Type.Optional(Millis),
   siteIds: Type.Optional(Type.Array(Id, { maxItems: 50 })), cameraIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
-  region: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })), minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  region: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+  colours: Type.Optional(Type.Array(Type.Union(READ_COLOURS.map((c) => Type.Literal(c))), {
+    minItems: 1, maxItems: READ_COLOURS.length, description: 'body colours, any of them; a read whose colour the appliance was not sure of is unknown and matches only when unknown is listed',
+  })),
+  minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
 }, strict);
 export const ReadHitBody = Type.Object({
   id: Type.String(), plate: Type.String(), capturedAt: Type.Integer(), siteId: Type.String(), cameraId: Type.String(), deviceId: Type.String(),
-  confidence: Type.Number(), region: Type.Union([Type.String(), Type.Null()]), regionConfidence: Type.Number(), lowConfidence: Type.Boolean(), closeness: Type.Integer(),
+  confidence: Type.Number(), region: Type.Union([Type.String(), Type.Null()]), regionConfidence: Type.Number(), lowConfidence: Type.Boolean(),
+  vehicleColour: Type.Union(READ_COLOURS.map((c) => Type.Literal(c)), { description: 'body colour judged on the appliance; unknown when not sure' }), closeness: Type.Integer(),
 });
 export const SearchReply = Type.Object({
   searchId: Type.Integer(), hits: Type.Array(ReadHitBody),

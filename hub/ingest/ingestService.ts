@@ -3,7 +3,7 @@ import { AlprError, TypedEmitter, errorMessage, type ErrorCode, type Logger } fr
 
 /** An envelope sealed to a key this hub does not know makes it re-read its key files, at most this often. */
 const KEY_RELOAD_MIN_MS = 5_000;
-import { alpr, envelopeDigest, envelopeHeader, openBatch, parseTopic, publicKeyFromRaw, signAck, topics, wireReadProblem } from '../../sync/index.js';
+import { alpr, envelopeDigest, envelopeHeader, openBatch, parseTopic, publicKeyFromRaw, signAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
 import { reloadSealKeys, type HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HubRead, HubStore } from '../store/index.js';
@@ -181,7 +181,7 @@ export class IngestService extends TypedEmitter<IngestEvents> {
       accepted.push({
         id: r.id, deviceId: device.deviceId, siteId: device.siteId, cameraId: r.cameraId, capturedAt: Number(r.capturedAtMs), receivedAt,
         plate: r.plate, confidence: r.confidence, charConfidences: [...r.charConfidences], region: r.region || null,
-        regionConfidence: r.regionConfidence, lowConfidence: r.lowConfidence, corners: r.corners.map((p) => ({ x: p.x ?? 0, y: p.y ?? 0 })),
+        regionConfidence: r.regionConfidence, lowConfidence: r.lowConfidence, corners: r.corners.map((p) => ({ x: p.x ?? 0, y: p.y ?? 0 })), vehicleColour: wireReadColour(r),
         crop: Buffer.from(r.cropJpeg), context: Buffer.from(r.contextJpeg),
       });
     }

@@ -1,4 +1,4 @@
-import { AlprError } from '../../core/index.js';
+import { AlprError, isVehicleColour, READ_COLOURS, type VehicleColour } from '../../core/index.js';
 import type { SqlDb, SqlValue } from '../db/sql.js';
 import type { HubStore } from '../store/index.js';
 import { canonicalPlate, fuzzyCloseness, normalizePlate, oneEditNeighbours, wildcardPlan } from './plateText.js';
@@ -13,6 +13,8 @@ export interface ReadQuery {
   siteIds?: string[];
   cameraIds?: string[];
   region?: string;
+  /** Any of these body colours ('unknown' included only when asked for). */
+  colours?: VehicleColour[];
   minConfidence?: number;
   limit: number;
   /**
@@ -35,6 +37,7 @@ export interface ReadHit {
   region: string | null;
   regionConfidence: number;
   lowConfidence: boolean;
+  vehicleColour: VehicleColour;
   /** 0 for the plate asked for; higher is further (fuzzy ranking). */
   closeness: number;
 }
@@ -67,6 +70,7 @@ interface ReadRow {
   region: string | null;
   region_confidence: number;
   low_confidence: number | boolean;
+  vehicle_colour: VehicleColour;
 }
 
 /**
@@ -98,6 +102,15 @@ export function normalizeQueryPlate(plate: string, mode: MatchMode): string {
   return text;
 }
 
+/** Checks a colour filter; throws ALPR_ERR_INVALID_INPUT. */
+export function checkColours(colours: unknown): VehicleColour[] | undefined {
+  if (colours === undefined) return undefined;
+  if (!Array.isArray(colours) || colours.length === 0 || !colours.every(isVehicleColour)) {
+    throw new AlprError('ALPR_ERR_INVALID_INPUT', `colours: one or more of ${READ_COLOURS.join(', ')}`);
+  }
+  return [...new Set(colours)];
+}
+
 /**
  * Plate search over the store (both engines, portable SQL). Wildcard and fuzzy first find the
  * matching distinct plates in `plate_index`, a table with one row per plate, then fetch reads by
@@ -106,6 +119,7 @@ export function normalizeQueryPlate(plate: string, mode: MatchMode): string {
 export async function searchReads(store: Pick<HubStore, 'sql' | 'readWindows'>, q: ReadQuery): Promise<SearchResult> {
   const { sql } = store;
   const plate = normalizeQueryPlate(q.plate, q.mode);
+  checkColours(q.colours);
   if (q.mode === 'exact') return readsForPlates(store, [plate], q, () => 0);
   if (q.mode === 'wildcard') {
     if (!/[*?]/.test(plate)) return readsForPlates(store, [plate], q, () => 0);
@@ -191,7 +205,7 @@ async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plat
   const { sql } = store;
   const filters: string[] = [];
   const params: SqlValue[] = [];
-  for (const [column, values] of [['site_id', q.siteIds], ['camera_id', q.cameraIds]] as const) {
+  for (const [column, values] of [['site_id', q.siteIds], ['camera_id', q.cameraIds], ['vehicle_colour', q.colours]] as const) {
     if (!values?.length) continue;
     const list = inList(sql, column, [...values]);
     filters.push(list.clause);
@@ -218,7 +232,7 @@ async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plat
     for (let i = 0; i < plates.length; i += CHUNK) {
       const list = inList(sql, 'plate', plates.slice(i, i + CHUNK));
       const found = await sql.all<ReadRow>(
-        `SELECT id, plate, captured_at, site_id, camera_id, device_id, confidence, region, region_confidence, low_confidence FROM ${window.table}
+        `SELECT id, plate, captured_at, site_id, camera_id, device_id, confidence, region, region_confidence, low_confidence, vehicle_colour FROM ${window.table}
          WHERE ${list.clause} AND captured_at >= ? AND captured_at < ?${filters.map((f) => ` AND ${f}`).join('')} ORDER BY captured_at DESC LIMIT ?`,
         [...list.params, window.from, window.to, ...params, q.limit + 1]);
       for (const r of found) rows.push(r);
@@ -229,7 +243,7 @@ async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plat
   const hits = rows.slice(0, q.limit).map((r): ReadHit => ({
     id: r.id, plate: r.plate, capturedAt: Number(r.captured_at), siteId: r.site_id, cameraId: r.camera_id, deviceId: r.device_id,
     confidence: Number(r.confidence), region: r.region, regionConfidence: Number(r.region_confidence), lowConfidence: r.low_confidence === true || Number(r.low_confidence) === 1,
-    closeness: closeness(r.plate),
+    vehicleColour: r.vehicle_colour, closeness: closeness(r.plate),
   }));
   return { hits, truncated: rows.length > q.limit, incomplete: false };
 }

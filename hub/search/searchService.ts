@@ -1,4 +1,4 @@
-import { AlprError, type Clock } from '../../core/index.js';
+import { AlprError, type Clock, type VehicleColour } from '../../core/index.js';
 import type { AccountService, Account } from '../accounts/accountService.js';
 import type { AuditLog, AuditRecord } from '../audit/auditLog.js';
 import type { FelonyRequests } from '../policy/felonyRequests.js';
@@ -7,7 +7,7 @@ import { PurposeGate, purposeKind, type StatedPurpose } from '../policy/purposeG
 import type { ReviewFlags } from '../policy/reviewFlags.js';
 import type { HubRead, HubStore } from '../store/index.js';
 import type { Site } from '../sites/siteRegistry.js';
-import { searchReads, type MatchMode, type ReadHit, type ReadQuery } from './readSearch.js';
+import { checkColours, searchReads, type MatchMode, type ReadHit, type ReadQuery } from './readSearch.js';
 import { resultSites, type ResultSite } from './resultSites.js';
 
 export interface SearchLimits {
@@ -29,6 +29,8 @@ export interface SearchRequest extends StatedPurpose {
   siteIds?: string[];
   cameraIds?: string[];
   region?: string;
+  /** Any of these body colours; reads whose colour is unknown match only when 'unknown' is listed. */
+  colours?: VehicleColour[];
   minConfidence?: number;
   limit?: number;
 }
@@ -67,7 +69,7 @@ export class SearchService {
     const now = this.ctx.clock.now();
     const query = {
       plate: req.plate, mode: req.mode, from: req.from ?? now - this.ctx.limits.retentionMs, to: req.to ?? now + 60_000,
-      siteIds: req.siteIds, cameraIds: req.cameraIds, region: req.region, minConfidence: req.minConfidence,
+      siteIds: req.siteIds, cameraIds: req.cameraIds, region: req.region, colours: req.colours, minConfidence: req.minConfidence,
       limit: Math.min(req.limit ?? this.ctx.limits.maxResultsPerQuery, this.ctx.limits.maxResultsPerQuery),
     };
     // The purpose kind goes into every record, so reports list administrative and audit queries as such.
@@ -102,6 +104,7 @@ export class SearchService {
       if (!['exact', 'wildcard', 'fuzzy'].includes(query.mode)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'mode: exact, wildcard or fuzzy');
       if (!Number.isFinite(query.from) || !Number.isFinite(query.to) || query.from >= query.to) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'from/to: a time range with from before to');
       if (!Number.isInteger(query.limit) || query.limit < 1) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'limit: a positive whole number');
+      checkColours(query.colours);
     } catch (err) {
       if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return refuse(err);
       throw err;

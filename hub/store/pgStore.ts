@@ -76,6 +76,8 @@ export class PgStore implements HubStore {
         duplicates bigint NOT NULL, resent_batches bigint NOT NULL, resent_reads bigint NOT NULL, gaps bigint NOT NULL, missing_sequences bigint NOT NULL
       );
     `);
+    // Stores made before reads carried a colour: their reads are unknown (added on the parent, so every partition gets it).
+    await this.query(`ALTER TABLE ${s}.reads ADD COLUMN IF NOT EXISTS vehicle_colour text NOT NULL DEFAULT 'unknown'`);
     // Stores made before the plate index used byte order get it now (one rewrite of a small table).
     const { rows } = await this.query(`SELECT collation_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'plate_index' AND column_name = 'plate'`, [s]);
     if (rows[0]?.collation_name !== 'C') {
@@ -121,14 +123,14 @@ export class PgStore implements HubStore {
       if (reads.length > 0) {
         // One multi-row insert per batch; RETURNING tells which ids were new.
         const { rows } = await client.query(
-          `INSERT INTO ${s}.reads (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners)
-           SELECT id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences::real[], region, region_confidence, low_confidence, corners
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::real[], $9::text[], $10::text[], $11::real[], $12::boolean[], $13::jsonb[])
-             AS t(id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners)
+          `INSERT INTO ${s}.reads (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour)
+           SELECT id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences::real[], region, region_confidence, low_confidence, corners, vehicle_colour
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::real[], $9::text[], $10::text[], $11::real[], $12::boolean[], $13::jsonb[], $14::text[])
+             AS t(id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour)
            ON CONFLICT DO NOTHING RETURNING id`,
           [reads.map((r) => r.id), reads.map((r) => r.deviceId), reads.map((r) => r.siteId), reads.map((r) => r.cameraId), reads.map((r) => r.capturedAt),
             reads.map((r) => r.receivedAt), reads.map((r) => r.plate), reads.map((r) => r.confidence), reads.map((r) => `{${r.charConfidences.join(',')}}`),
-            reads.map((r) => r.region), reads.map((r) => r.regionConfidence), reads.map((r) => r.lowConfidence), reads.map((r) => JSON.stringify(r.corners))],
+            reads.map((r) => r.region), reads.map((r) => r.regionConfidence), reads.map((r) => r.lowConfidence), reads.map((r) => JSON.stringify(r.corners)), reads.map((r) => r.vehicleColour)],
         );
         for (const row of rows) inserted.push(row.id as string);
         const fresh = new Set(inserted);
@@ -231,7 +233,7 @@ export class PgStore implements HubStore {
     return {
       id: row.id, deviceId: row.device_id, siteId: row.site_id, cameraId: row.camera_id, capturedAt: Number(row.captured_at), receivedAt: Number(row.received_at),
       plate: row.plate, confidence: row.confidence, charConfidences: row.char_confidences, region: row.region, regionConfidence: row.region_confidence,
-      lowConfidence: row.low_confidence, corners: row.corners, ...this.ctx.images.openPair(id, row.images),
+      lowConfidence: row.low_confidence, corners: row.corners, vehicleColour: row.vehicle_colour, ...this.ctx.images.openPair(id, row.images),
     };
   }
 

@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS reads_${day} (
   id TEXT PRIMARY KEY, device_id TEXT NOT NULL, site_id TEXT NOT NULL, camera_id TEXT NOT NULL,
   captured_at INTEGER NOT NULL, received_at INTEGER NOT NULL, plate TEXT NOT NULL, confidence REAL NOT NULL,
   char_confidences TEXT NOT NULL, region TEXT, region_confidence REAL NOT NULL, low_confidence INTEGER NOT NULL,
-  corners TEXT NOT NULL
+  corners TEXT NOT NULL, vehicle_colour TEXT NOT NULL DEFAULT 'unknown'
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS reads_${day}_plate_time ON reads_${day} (plate, captured_at);
 ${receivedIndex(day)}
@@ -57,6 +57,16 @@ CREATE TABLE IF NOT EXISTS read_images_${day} (read_id TEXT PRIMARY KEY, images 
  */
 function receivedIndex(day: string): string {
   return `CREATE INDEX IF NOT EXISTS reads_${day}_received ON reads_${day} (received_at);`;
+}
+
+/**
+ * Day tables made before reads carried a colour get the column, last (as new tables have it), so
+ * every day keeps one column order: the views union them and the purge copies rows by position.
+ * Their reads are 'unknown'.
+ */
+function addColourColumn(db: Db, day: string): void {
+  const columns = db.prepare(`PRAGMA table_info(reads_${day})`).all() as Array<{ name: string }>;
+  if (!columns.some((c) => c.name === 'vehicle_colour')) db.exec(`ALTER TABLE reads_${day} ADD COLUMN vehicle_colour TEXT NOT NULL DEFAULT 'unknown'`);
 }
 
 /** `YYYYMMDD` of a capture time, or `other`. */
@@ -106,6 +116,7 @@ export class SqliteStore implements HubStore {
       }
       // Day tables made before reads were purged by arrival too get the arrival index now.
       for (const day of this.days) db.exec(receivedIndex(day));
+      for (const day of ['other', ...this.days]) addColourColumn(db, day);
       this.db = db;
       this.rebuildViews();
     } catch (cause) {
@@ -176,9 +187,9 @@ export class SqliteStore implements HubStore {
       const duplicates: string[] = [];
       for (const { r, day, images } of sealed) {
         this.ensureDay(day);
-        const info = this.q(`INSERT INTO reads_${day} (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`).run(r.id, r.deviceId, r.siteId, r.cameraId, r.capturedAt, r.receivedAt, r.plate, r.confidence,
-          JSON.stringify(r.charConfidences), r.region, r.regionConfidence, r.lowConfidence ? 1 : 0, JSON.stringify(r.corners));
+        const info = this.q(`INSERT INTO reads_${day} (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`).run(r.id, r.deviceId, r.siteId, r.cameraId, r.capturedAt, r.receivedAt, r.plate, r.confidence,
+          JSON.stringify(r.charConfidences), r.region, r.regionConfidence, r.lowConfidence ? 1 : 0, JSON.stringify(r.corners), r.vehicleColour);
         if (info.changes === 1) {
           this.q(`INSERT INTO read_images_${day} (read_id, images) VALUES (?, ?) ON CONFLICT (read_id) DO NOTHING`).run(r.id, images);
           indexPlate.run(r.plate, canonicalPlate(r.plate), reversePlate(r.plate), r.capturedAt);
@@ -292,7 +303,7 @@ export class SqliteStore implements HubStore {
       capturedAt: row.captured_at as number, receivedAt: row.received_at as number, plate: row.plate as string, confidence: row.confidence as number,
       charConfidences: JSON.parse(row.char_confidences as string) as number[], region: (row.region as string | null) ?? null,
       regionConfidence: row.region_confidence as number, lowConfidence: row.low_confidence === 1, corners: JSON.parse(row.corners as string) as HubRead['corners'],
-      ...this.ctx.images.openPair(id, images.images),
+      vehicleColour: row.vehicle_colour as HubRead['vehicleColour'], ...this.ctx.images.openPair(id, images.images),
     };
   }
 

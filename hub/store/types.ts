@@ -1,3 +1,4 @@
+import type { VehicleColour } from '../../core/index.js';
 import type { SqlDb } from '../db/sql.js';
 
 /** A read as the hub keeps it. Images are held encrypted at rest by the store. */
@@ -15,6 +16,8 @@ export interface HubRead {
   regionConfidence: number;
   lowConfidence: boolean;
   corners: Array<{ x: number; y: number }>;
+  /** Body colour the appliance judged; 'unknown' when it was not sure or predates the field. */
+  vehicleColour: VehicleColour;
   crop: Buffer;
   context: Buffer;
 }

@@ -37,7 +37,7 @@ async function runAppliance(tt: import('tap').Test, dir: string, key: DataKey) {
   const p = { x: 0, y: 0 };
   const recognizer = {
     recognizeBurst: async (images: readonly CapturedImage[]): Promise<PlateRead[]> =>
-      images.map(() => ({ text: 'NEW1234', candidates: ['NEW1234'], confidence: 0.9, charConfidences: [0.9], region: 'IL', regionConfidence: 0.5, corners: [p, p, p, p], frameIndex: 0, crop: Buffer.from('c'), lowConfidence: false })),
+      images.map(() => ({ text: 'NEW1234', candidates: ['NEW1234'], confidence: 0.9, charConfidences: [0.9], region: 'IL', regionConfidence: 0.5, corners: [p, p, p, p], frameIndex: 0, crop: Buffer.from('c'), lowConfidence: false, vehicleColour: 'unknown' })),
   };
   const gpio = new SimulatedGpioChip();
   gpio.drive(17, 1);

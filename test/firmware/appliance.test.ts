@@ -18,7 +18,7 @@ t.test('the assembled appliance stores each read in the encrypted buffer and rep
   const p = { x: 0, y: 0 };
   const recognizer = {
     recognizeBurst: async (frames: readonly CapturedImage[]): Promise<PlateRead[]> =>
-      frames.map(() => ({ text: 'ABC1234', candidates: ['ABC1234'], confidence: 0.9, charConfidences: [0.9], region: 'IL', regionConfidence: 0.5, corners: [p, p, p, p], frameIndex: 0, crop: Buffer.from('c'), lowConfidence: false })),
+      frames.map(() => ({ text: 'ABC1234', candidates: ['ABC1234'], confidence: 0.9, charConfidences: [0.9], region: 'IL', regionConfidence: 0.5, corners: [p, p, p, p], frameIndex: 0, crop: Buffer.from('c'), lowConfidence: false, vehicleColour: 'blue' })),
   };
   const gpio = new SimulatedGpioChip();
   gpio.drive(17, 1);

@@ -23,6 +23,8 @@ export async function runAppliance(tt: import('tap').Test, hub: Pick<Hub, 'store
   const config = validateConfig({
     device_id: deviceId, site_id: 'site-e2e', data_dir: dir, gpio: { type: 'simulated' },
     trigger: { mode: 'inputs', inputs: [{ pin: 17 }], debounce_ms: 5, hold_off_ms: 50 }, tamper: { pin: 24 },
+    // Daylight, like the replayed scenes, whatever the hour in Chicago (the default follows the sun there).
+    day_night: { source: 'sensor', sensor_pin: 23 },
     camera: { type: 'replay', folder: FRAMES, burst_frames: 3, burst_interval_ms: 1 },
     recognizer: { backend: 'onnx', dedupe_window_ms: 0 },
     sync: { enabled: true, broker_url: brokerUrl, batch_max_age_ms: 50, ack_timeout_ms: 3000, backoff_initial_ms: 100, backoff_max_ms: 1000 },
@@ -33,6 +35,7 @@ export async function runAppliance(tt: import('tap').Test, hub: Pick<Hub, 'store
   const gpio = new SimulatedGpioChip();
   gpio.drive(17, 1);
   gpio.drive(24, 0);
+  gpio.drive(23, 0); // the photo-switch reads light (it outputs 1 in the dark)
   const appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer: await recognizerFromConfig(config.recognizer, systemClock, logger), buffer, uplink });
   const reads: string[] = [];
   // In the order the pipeline stored them (the event follows each append).

@@ -34,7 +34,7 @@ export function hubRead(overrides: Partial<HubRead> = {}): HubRead {
   return {
     id: randomUUID(), deviceId: 'pole-1', siteId: 'site-1', cameraId: 'cam0', capturedAt: START - DAY, receivedAt: START,
     plate: 'ABC1234', confidence: 0.9, charConfidences: [0.9], region: 'IL', regionConfidence: 0.7, lowConfidence: false,
-    corners: [{ x: 1, y: 2 }, { x: 3, y: 2 }, { x: 3, y: 4 }, { x: 1, y: 4 }], crop: Buffer.from('crop-jpeg'), context: Buffer.from('context-jpeg'),
+    corners: [{ x: 1, y: 2 }, { x: 3, y: 2 }, { x: 3, y: 4 }, { x: 1, y: 4 }], vehicleColour: 'silver', crop: Buffer.from('crop-jpeg'), context: Buffer.from('context-jpeg'),
     ...overrides,
   };
 }

@@ -13,6 +13,8 @@ export interface ReadContent {
   /** As a 32-bit float: the wire carries confidence as protobuf `float`. */
   confidence: number;
   region: string | null;
+  /** Reads buffered by firmware older than the field arrive as unknown. */
+  vehicleColour: string;
   cropSha256: string;
   contextSha256: string;
 }
@@ -29,7 +31,7 @@ const CAPTURE_TIME_TOLERANCE_MS = 2000;
 export function contentOf(r: ReadRecord | HubRead): ReadContent {
   return {
     id: r.id, deviceId: r.deviceId, siteId: r.siteId, cameraId: r.cameraId, capturedAt: r.capturedAt, plate: r.plate,
-    confidence: Math.fround(r.confidence), region: r.region || null, cropSha256: sha256(r.crop), contextSha256: sha256(r.context),
+    confidence: Math.fround(r.confidence), region: r.region || null, vehicleColour: r.vehicleColour ?? 'unknown', cropSha256: sha256(r.crop), contextSha256: sha256(r.context),
   };
 }
 

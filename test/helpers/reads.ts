@@ -21,6 +21,7 @@ export function makeRead(overrides: Partial<ReadRecord> & { imageBytes?: number 
     regionConfidence: 0.7,
     lowConfidence: false,
     corners: [p, p, p, p],
+    vehicleColour: 'silver',
     crop: Buffer.alloc(Math.max(1, Math.floor(imageBytes / 4)), 0xab),
     context: Buffer.alloc(imageBytes, 0xcd),
     ...rest,

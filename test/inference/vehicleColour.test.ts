@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import t from 'tap';
-import { bodyRegion, classifyPixels, vehicleColour } from '../../inference/vehicleColour.js';
+import { bodyRegion, classifyPixels, DEFAULT_COLOUR_RULES, judgeColour, vehicleColour } from '../../inference/vehicleColour.js';
 
 const PLATE = { x: 280, y: 300, width: 80, height: 40 };
 
@@ -15,15 +15,25 @@ async function car(body: [number, number, number], plateWhite = 240): Promise<Bu
 t.test('names the body colour of synthetic vehicles', async (tt) => {
   const cases: Array<[string, [number, number, number]]> = [
     ['red', [190, 25, 30]], ['blue', [30, 60, 170]], ['green', [30, 130, 50]], ['yellow', [230, 200, 40]],
-    ['orange', [235, 120, 20]], ['brown', [110, 70, 40]], ['white', [235, 235, 235]], ['silver', [175, 178, 180]],
-    ['grey', [110, 110, 112]], ['black', [25, 25, 28]],
+    ['orange', [235, 120, 20]], ['brown', [110, 70, 40]], ['white', [252, 252, 252]], ['silver', [175, 178, 180]], ['black', [25, 25, 28]],
   ];
   for (const [name, rgb] of cases) tt.equal(await vehicleColour(await car(rgb), PLATE), name, `${name} body`);
+  tt.equal(await vehicleColour(await car([110, 110, 112]), PLATE, { ...DEFAULT_COLOUR_RULES, minMargin: 0 }), 'grey', 'grey body, without the margin gate');
 });
 
-t.test('brightness is judged against the plate: a white car in a dark exposure is still white', async (tt) => {
-  tt.equal(await vehicleColour(await car([150, 150, 150], 160), PLATE), 'white');
-  tt.equal(await vehicleColour(await car([150, 150, 150], 240), PLATE), 'silver');
+t.test('white to black: a brightness near a boundary is unknown; the shipped margin leaves no grey it is sure of', async (tt) => {
+  const judged = await judgeColour(await car([232, 232, 232]), PLATE);
+  tt.equal(judged.named, 'white', 'brightness 0.91, just over the white boundary of 0.9, looks white at first');
+  tt.equal(judged.colour, 'unknown', 'but is within the 0.08 margin of it');
+  for (const level of [95, 100, 105, 110, 115, 120, 125]) tt.equal(await vehicleColour(await car([level, level, level]), PLATE), 'unknown', `brightness ${level}`);
+  tt.ok(DEFAULT_COLOUR_RULES.silverAt - DEFAULT_COLOUR_RULES.greyAt < 2 * DEFAULT_COLOUR_RULES.minMargin, 'the grey band (0.35-0.5) is narrower than twice the margin');
+});
+
+t.test('with the plate as the reference, a white car in a dark exposure is still white', async (tt) => {
+  const plateReference = { ...DEFAULT_COLOUR_RULES, relativeToPlate: true };
+  tt.equal(await vehicleColour(await car([150, 150, 150], 152), PLATE, plateReference), 'white');
+  tt.equal(await vehicleColour(await car([150, 150, 150], 240), PLATE, plateReference), 'silver');
+  tt.equal(await vehicleColour(await car([150, 150, 150], 152), PLATE), 'silver', 'the shipped rules read brightness as exposed');
 });
 
 t.test('says unknown rather than guess', async (tt) => {

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alpr } from '../../sync/index.js';
+import { alpr, toWireRead, wireReadColour, wireReadProblem } from '../../sync/index.js';
+import { makeRead } from '../helpers/index.js';
 import { tempDir } from '../helpers/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,6 +24,21 @@ t.test('a ReadBatch encoded by version 1 still decodes field for field', async (
   tt.equal(read.region, 'IL');
   tt.same(read.corners.map((p) => [p.x, p.y]), [[1, 2], [3, 4], [5, 6], [7, 8]]);
   tt.same(Buffer.from(read.contextJpeg), Buffer.from('context'));
+  tt.equal(read.vehicleColour, '', 'version 1 predates the colour field');
+  tt.equal(wireReadColour(read), 'unknown', 'a read from an appliance without the field is unknown');
+  tt.equal(wireReadProblem(read, 1e6), null, 'and is stored, not refused');
+});
+
+t.test('a read carries its vehicle colour on the wire; one buffered before the field goes as unknown; a name outside the list is refused', async (tt) => {
+  const decode = (r: alpr.v1.IRead) => alpr.v1.Read.decode(alpr.v1.Read.encode(r).finish());
+  const red = decode(toWireRead(makeRead({ vehicleColour: 'red' }), Date.now()));
+  tt.equal(wireReadColour(red), 'red');
+  const older = makeRead();
+  delete older.vehicleColour;
+  tt.equal(wireReadColour(decode(toWireRead(older, Date.now()))), 'unknown');
+  const purple = decode({ ...toWireRead(makeRead(), Date.now()), vehicleColour: 'purple' });
+  tt.match(wireReadProblem(purple, 1e6), /^vehicle_colour must be one of white, black, grey, silver, red, blue, green, yellow, brown, orange, unknown$/);
+  tt.equal(wireReadColour(purple), 'unknown');
 });
 
 t.test('the generated codec and its types are exactly what alpr.proto generates (never edited by hand)', async (tt) => {

@@ -67,7 +67,7 @@ export function Alerts() {
           <li>
             <button type="button" class={`alert-item${a.alertId === selected?.alertId ? ' selected' : ''}`} aria-current={a.alertId === selected?.alertId} onClick={() => setSelected(a)}>
               <span class="plate">{a.plate}</span> <span class="category">{a.entry.category.replace(/_/g, ' ')}</span>
-              <span class="muted"> {a.siteId}/{a.cameraId} · {when(a.capturedAt)}{a.nearMatch ? ' · near match' : ''}</span>
+              <span class="muted"> {a.readColour === 'unknown' ? '' : `${a.readColour} · `}{a.siteId}/{a.cameraId} · {when(a.capturedAt)}{a.nearMatch ? ' · near match' : ''}</span>
             </button>
           </li>
         ))}
@@ -113,6 +113,7 @@ function Verify({ alert, onClosed }: { alert: Alert; onClosed: () => void }) {
           <dl>
             <dt>Plate</dt><dd class="plate">{alert.plate}</dd>
             <dt>State</dt><dd>{alert.readState ?? 'not read'}</dd>
+            <dt>Colour</dt><dd>{alert.readColour === 'unknown' ? 'not sure: check the image' : `${alert.readColour} (judged by the camera)`}</dd>
             <dt>Confidence</dt><dd>{Math.round(alert.readConfidence * 100)}%</dd>
             <dt>Where, when</dt><dd>{alert.siteId}/{alert.cameraId}, {when(alert.capturedAt)}</dd>
           </dl>

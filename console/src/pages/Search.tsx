@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
-import type { EvidenceReply, ImageReply, Me, Offense, ReadHit, SearchReply, Site } from '../types.js';
+import type { EvidenceReply, ImageReply, Me, Offense, ReadHit, SearchBody, SearchReply, Site } from '../types.js';
 import { Field, Notice, Problem, useAction, when } from '../components/ui.js';
 import { SiteMap } from '../components/SiteMap.js';
 
 const MODES = [['exact', 'Exact plate'], ['fuzzy', 'Near match (misreads, one edit)'], ['wildcard', 'Wildcard (* any run, ? one character)']] as const;
 const ADMINISTRATIVE = ['administrative', 'audit'];
+// The hub's colour names (core/vehicleColours.ts); the type makes tsc refuse one the API would not take.
+const COLOURS: ReadonlyArray<NonNullable<SearchBody['colours']>[number]> = ['white', 'black', 'grey', 'silver', 'red', 'blue', 'green', 'yellow', 'brown', 'orange', 'unknown'];
 /** Whom the signed file names as receiving the reads: here the exporting officer, of this department. */
 const recipientText = (r: EvidenceReply['body']['recipient']) => (r.agency ? `${r.name}, ${r.agency} (${r.ori ?? 'no ORI'})` : `${r.name} (this department)`);
 
@@ -17,7 +19,7 @@ export function Search({ me }: { me: Me }) {
   const [offenses, setOffenses] = useState<Offense[]>([]);
   const [sites, setSites] = useState<Site[]>([]);
   const administrative = me.permissions.includes('reads.searchAdministrative');
-  const [form, setForm] = useState({ plate: '', mode: 'exact', purpose: administrative ? 'administrative' : '', offense: '', caseNumber: '', reference: '', description: '' });
+  const [form, setForm] = useState({ plate: '', mode: 'exact', purpose: administrative ? 'administrative' : '', offense: '', caseNumber: '', reference: '', description: '', colour: '' });
   const [result, setResult] = useState<SearchReply | null>(null);
   const [images, setImages] = useState<ImageReply | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -36,6 +38,7 @@ export function Search({ me }: { me: Me }) {
     setImages(null);
     setChosen(new Set());
     const body: Record<string, unknown> = { plate: form.plate.trim().toUpperCase(), mode: form.mode, purpose: form.purpose, description: form.description };
+    if (form.colour) body.colours = [form.colour];
     if (isAdmin) body.reference = form.reference;
     else Object.assign(body, { offense: form.offense || undefined, caseNumber: form.caseNumber || undefined });
     setResult(await api<SearchReply>('POST', '/api/v1/search', body));
@@ -60,6 +63,12 @@ export function Search({ me }: { me: Me }) {
         <Field label="Plate"><input name="plate" required maxLength={16} autocomplete="off" class="plate-input" value={form.plate} onInput={set('plate')} /></Field>
         <Field label="Mode">
           <select name="mode" value={form.mode} onChange={set('mode')}>{MODES.map(([v, l]) => <option value={v}>{l}</option>)}</select>
+        </Field>
+        <Field label="Vehicle colour" hint="As the camera judged it; a read it was not sure of is unknown, so a colour leaves those out">
+          <select name="colour" value={form.colour} onChange={set('colour')}>
+            <option value="">Any</option>
+            {COLOURS.map((c) => <option value={c}>{c}</option>)}
+          </select>
         </Field>
         <Field label="Purpose" hint="General Order 4.68 V.B">
           <select name="purpose" required value={form.purpose} onChange={set('purpose')}>
@@ -94,7 +103,7 @@ export function Search({ me }: { me: Me }) {
           {result.hits.length > 0 && (
             <div class="results" tabIndex={0} role="region" aria-label="Search results">
               <table>
-                <thead><tr><th scope="col">Select</th><th scope="col">Captured</th><th scope="col">Plate</th><th scope="col">State</th><th scope="col">Site</th><th scope="col">Camera</th><th scope="col">Confidence</th><th scope="col">Images</th></tr></thead>
+                <thead><tr><th scope="col">Select</th><th scope="col">Captured</th><th scope="col">Plate</th><th scope="col">State</th><th scope="col">Colour</th><th scope="col">Site</th><th scope="col">Camera</th><th scope="col">Confidence</th><th scope="col">Images</th></tr></thead>
                 <tbody>
                   {result.hits.map((h) => (
                     <tr>
@@ -103,7 +112,7 @@ export function Search({ me }: { me: Me }) {
                         if (e.currentTarget.checked) next.add(h.id); else next.delete(h.id);
                         setChosen(next);
                       }} /></td>
-                      <td>{when(h.capturedAt)}</td><td class="plate">{h.plate}</td><td>{h.region ?? '?'}</td><td>{siteName(h.siteId)}</td><td>{h.cameraId}</td>
+                      <td>{when(h.capturedAt)}</td><td class="plate">{h.plate}</td><td>{h.region ?? '?'}</td><td>{h.vehicleColour}</td><td>{siteName(h.siteId)}</td><td>{h.cameraId}</td>
                       <td>{Math.round(h.confidence * 100)}%{h.lowConfidence ? ' (low)' : ''}</td>
                       <td><button type="button" onClick={() => void open.run(h)}>View images</button></td>
                     </tr>

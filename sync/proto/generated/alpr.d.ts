@@ -191,6 +191,9 @@ export namespace alpr {
             /** Read deviceCapturedAtMs. */
             deviceCapturedAtMs: number;
 
+            /** Read vehicleColour. */
+            vehicleColour: string;
+
             /**
              * Creates a new Read instance using the specified properties.
              * @param [properties] Properties to set
@@ -316,6 +319,9 @@ export namespace alpr {
 
                 /** Read deviceCapturedAtMs */
                 deviceCapturedAtMs?: (number|null);
+
+                /** Read vehicleColour */
+                vehicleColour?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

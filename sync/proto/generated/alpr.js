@@ -358,6 +358,7 @@ export const alpr = $root.alpr = (() => {
              * @property {Uint8Array|null} [cropJpeg] Read cropJpeg
              * @property {Uint8Array|null} [contextJpeg] Read contextJpeg
              * @property {number|null} [deviceCapturedAtMs] Read deviceCapturedAtMs
+             * @property {string|null} [vehicleColour] Read vehicleColour
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -504,6 +505,14 @@ export const alpr = $root.alpr = (() => {
             Read.prototype.deviceCapturedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * Read vehicleColour.
+             * @member {string} vehicleColour
+             * @memberof alpr.v1.Read
+             * @instance
+             */
+            Read.prototype.vehicleColour = "";
+
+            /**
              * Creates a new Read instance using the specified properties.
              * @function create
              * @memberof alpr.v1.Read
@@ -566,6 +575,8 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 13, wireType 2 =*/106).bytes(m.contextJpeg);
                 if (m.deviceCapturedAtMs != null && $Object.hasOwnProperty.call(m, "deviceCapturedAtMs") && (typeof m.deviceCapturedAtMs === "object" ? m.deviceCapturedAtMs.low || m.deviceCapturedAtMs.high : m.deviceCapturedAtMs !== 0))
                     w.uint32(/* id 14, wireType 0 =*/112).int64(m.deviceCapturedAtMs);
+                if (m.vehicleColour != null && $Object.hasOwnProperty.call(m, "vehicleColour") && m.vehicleColour !== "")
+                    w.uint32(/* id 15, wireType 2 =*/122).string(m.vehicleColour);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -753,6 +764,15 @@ export const alpr = $root.alpr = (() => {
                                 delete m.deviceCapturedAtMs;
                             continue;
                         }
+                    case 15: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.vehicleColour = v;
+                            else
+                                delete m.vehicleColour;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -867,6 +887,10 @@ export const alpr = $root.alpr = (() => {
                 if (m.deviceCapturedAtMs != null && $Object.hasOwnProperty.call(m, "deviceCapturedAtMs")) {
                     if (!$util.isInteger(m.deviceCapturedAtMs) && !(m.deviceCapturedAtMs && $util.isInteger(m.deviceCapturedAtMs.low) && $util.isInteger(m.deviceCapturedAtMs.high)))
                         return "deviceCapturedAtMs: integer|Long expected";
+                }
+                if (m.vehicleColour != null && $Object.hasOwnProperty.call(m, "vehicleColour")) {
+                    if (!$util.isString(m.vehicleColour))
+                        return "vehicleColour: string expected";
                 }
                 return null;
             };
@@ -987,6 +1011,11 @@ export const alpr = $root.alpr = (() => {
                             m.deviceCapturedAtMs = new $util.LongBits(d.deviceCapturedAtMs.low >>> 0, d.deviceCapturedAtMs.high >>> 0).toNumber();
                     }
                 }
+                if (d.vehicleColour != null) {
+                    if (typeof d.vehicleColour !== "string" || d.vehicleColour.length) {
+                        m.vehicleColour = $String(d.vehicleColour);
+                    }
+                }
                 return m;
             };
 
@@ -1044,6 +1073,7 @@ export const alpr = $root.alpr = (() => {
                         d.deviceCapturedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.deviceCapturedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.vehicleColour = "";
                 }
                 if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -1102,6 +1132,9 @@ export const alpr = $root.alpr = (() => {
                         d.deviceCapturedAtMs = o.longs === $String ? $String(m.deviceCapturedAtMs) : m.deviceCapturedAtMs;
                     else
                         d.deviceCapturedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.deviceCapturedAtMs) : o.longs === $Number ? new $util.LongBits(m.deviceCapturedAtMs.low >>> 0, m.deviceCapturedAtMs.high >>> 0).toNumber() : m.deviceCapturedAtMs;
+                }
+                if (m.vehicleColour != null && $Object.hasOwnProperty.call(m, "vehicleColour")) {
+                    d.vehicleColour = m.vehicleColour;
                 }
                 return d;
             };

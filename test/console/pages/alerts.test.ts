@@ -15,7 +15,7 @@ t.test('a live alert reaches the officer\'s console, is verified from the images
   await page.getByText('Live: new alerts appear here').waitFor();
   await page.getByText('No open alerts.').waitFor();
 
-  const [read] = await h.addReads([{ plate: 'KTX4492', region: 'IL', ...(await plateImages('KTX4492')) }]);
+  const [read] = await h.addReads([{ plate: 'KTX4492', region: 'IL', vehicleColour: 'blue', ...(await plateImages('KTX4492')) }]);
   await h.services.alerts.raise(read!, await h.services.hotlists.match('KTX4492', 'IL'), 'hub');
   const item = page.getByRole('button', { name: /KTX4492 stolen vehicle/ });
   await item.waitFor();
@@ -26,6 +26,8 @@ t.test('a live alert reaches the officer\'s console, is verified from the images
   const entry = await page.locator('.card', { hasText: 'The hot-list entry' }).innerText();
   t.match(entry, /BLU FORD/, 'the entry\'s vehicle description is beside the images');
   t.match(entry, /IL/);
+  const camera = await page.locator('.card', { hasText: 'What the camera read' }).innerText();
+  t.match(camera, /Colour\s+blue \(judged by the camera\)/, 'the colour the camera judged is beside the entry\'s, to check');
   await rig.check('alert-verification');
 
   await page.getByLabel('Disposition').selectOption('confirmed');

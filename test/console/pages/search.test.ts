@@ -9,14 +9,15 @@ t.test('an officer searches under a stated purpose, sees the results in a table 
   const images = await plateImages('KTX4492');
   await h.services.sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park Ave', approvalRef: 'CHIEF-2026-002', latitude: 41.88, longitude: -87.78, cameras: ['cam0'] }, 'chief');
   await h.addReads([
-    { plate: 'KTX4492', region: 'IL', capturedAt: START - 2 * DAY, ...images },
-    { plate: 'KTX4492', region: 'IL', capturedAt: START - DAY, cameraId: 'cam1', ...images },
+    { plate: 'KTX4492', region: 'IL', vehicleColour: 'blue', capturedAt: START - 2 * DAY, ...images },
+    { plate: 'KTX4492', region: 'IL', vehicleColour: 'unknown', capturedAt: START - DAY, cameraId: 'cam1', ...images },
   ]);
   const officer = await h.user('officer');
   await rig.signIn(officer);
   await page.getByRole('link', { name: 'Search' }).click();
-  const fill = async (description: string) => {
+  const fill = async (description: string, colour = '') => {
     await page.getByLabel('Plate', { exact: true }).fill('KTX4492');
+    await page.getByLabel('Vehicle colour').selectOption(colour);
     await page.getByLabel('Mode').selectOption('exact');
     await page.getByLabel('Purpose').selectOption('stolen_vehicle');
     await page.getByLabel('Offense category').selectOption('240');
@@ -28,7 +29,8 @@ t.test('an officer searches under a stated purpose, sees the results in a table 
   await page.getByRole('heading', { name: /2 reads found/ }).waitFor();
   const rows = page.locator('table tbody tr');
   t.equal(await rows.count(), 2, 'both reads are in the table');
-  t.match(await rows.first().innerText(), /KTX4492\s+IL\s+Harlem and North/, 'with plate, state and site name');
+  t.match(await rows.first().innerText(), /KTX4492\s+IL\s+unknown\s+Harlem and North/, 'with plate, state, colour and site name');
+  t.match(await rows.nth(1).innerText(), /KTX4492\s+IL\s+blue\s+Harlem and North/, 'the colour the camera judged, where it was sure');
   t.match(await page.locator('figure.map').innerText(), /Harlem and North \(2\)/, 'and counted by site');
   const map = page.getByRole('img', { name: /^Map of 1 sites/ });
   t.equal(await map.locator('circle').count(), 1, 'the officer sees the site of the results drawn on the map, placed by the search reply');
@@ -48,11 +50,16 @@ t.test('an officer searches under a stated purpose, sees the results in a table 
   t.match(exported, [{ detail: { caseNumber: '26-000417', recipient: { name: 'Test officer', agency: null } } }], 'the export names its recipient, as the page shows');
   t.match(await h.services.evidence.activeHolds(), [{ caseNumber: '26-000417' }], 'the export placed an evidence hold under the case');
 
+  await fill('vehicle reported stolen from the lot on Oak Park Ave overnight', 'blue');
+  await page.getByRole('heading', { name: /1 read found/ }).waitFor();
+  t.match(await rows.first().innerText(), /KTX4492\s+IL\s+blue/, 'a colour filter keeps the blue read only');
+  t.match((await h.services.audit.query({ action: 'reads.search', limit: 5 }))[1], { detail: { query: { colours: ['blue'] } } }, 'and the audit records the filter');
+
   await fill('owner keeps speeding past the school, traffic complaint');
   const refusal = page.getByRole('alert');
   await refusal.waitFor();
   t.match(await refusal.innerText(), /Refused: .*traffic enforcement/s, 'the refusal and its reason are shown plainly');
   t.match(await refusal.innerText(), /ALPR_ERR_PURPOSE_PROHIBITED/);
   await rig.check('search-refused');
-  t.match(await h.services.audit.query({ action: 'reads.search', limit: 5 }), [{ outcome: 'ok' }, { outcome: 'refused' }], 'both searches are audited');
+  t.match(await h.services.audit.query({ action: 'reads.search', limit: 5 }), [{ outcome: 'ok' }, { outcome: 'ok' }, { outcome: 'refused' }], 'every search is audited');
 });

@@ -147,9 +147,10 @@ t.test('bad reads are refused with a typed error and nothing stored is lost', as
   const dir = await tempDir(tt);
   const { buffer } = await openBuffer(dir);
   await buffer.append(makeRead());
-  for (const bad of [null, {}, makeRead({ confidence: 2 }), makeRead({ crop: 'not a buffer' as unknown as Buffer }), makeRead({ id: '' })]) {
+  for (const bad of [null, {}, makeRead({ confidence: 2 }), makeRead({ crop: 'not a buffer' as unknown as Buffer }), makeRead({ id: '' }), makeRead({ vehicleColour: 'purple' as 'red' })]) {
     await tt.rejects(buffer.append(bad as never), { code: 'ALPR_ERR_BUFFER_INVALID_READ' });
   }
+  await tt.rejects(buffer.append(makeRead({ vehicleColour: 'purple' as 'red' })), { message: /vehicleColour: must be one of white, black/ });
   tt.equal((await buffer.stats()).reads, 1);
   await buffer.close();
   await tt.rejects(buffer.append(makeRead()), { code: 'ALPR_ERR_BUFFER_CLOSED' });

@@ -17,7 +17,7 @@ class FileNameRecognizer implements Recognizer {
     if (this.bursts.length === this.behaviour.failOn) throw new Error('model crashed');
     const name = frames[0]!.origin.split('/').pop()!.replace(/\..*/, '').toUpperCase();
     const p = { x: 0, y: 0 };
-    return [{ text: name, candidates: [name], confidence: 0.9, charConfidences: [], region: null, regionConfidence: 0, corners: [p, p, p, p], frameIndex: 0, crop: Buffer.from('crop'), lowConfidence: false }];
+    return [{ text: name, candidates: [name], confidence: 0.9, charConfidences: [], region: null, regionConfidence: 0, corners: [p, p, p, p], frameIndex: 0, crop: Buffer.from('crop'), lowConfidence: false, vehicleColour: 'red' }];
   }
 }
 
@@ -71,15 +71,17 @@ t.test('each trigger becomes a burst, the burst is recognized, and the read is s
   tt.equal(stored[0]!.deviceId, 'dev-1');
   tt.equal(stored[0]!.siteId, 'site-1');
   tt.ok(stored[0]!.context.length > 100, 'the context image is the frame');
+  tt.equal(stored[0]!.vehicleColour, 'red', 'the colour the recognizer judged is kept with the read');
   tt.equal(reads.length, 2);
   tt.equal(pipeline.counters.frames, 4);
   tt.equal(pipeline.framePool.frames, 0, 'every frame released');
 });
 
-t.test('at night the illuminator strobes each burst and the night exposure is used', async (tt) => {
-  const { pipeline, trigger, exposures, chip, litDuringCapture } = await setup(tt, { night: true });
+t.test('at night the illuminator strobes each burst and the night exposure is used; a read made under it has no colour to judge', async (tt) => {
+  const { pipeline, trigger, exposures, chip, litDuringCapture, stored } = await setup(tt, { night: true });
   trigger(1);
-  await eventually(() => pipeline.idle && pipeline.counters.bursts === 1);
+  await eventually(() => pipeline.idle && pipeline.counters.bursts === 1 && stored.length === 1);
+  tt.equal(stored[0]!.vehicleColour, 'unknown', 'infrared light shows no paint colour, whatever the recognizer said');
   tt.same(exposures, [2000]);
   tt.equal(chip.levelOf(18), 0, 'dark again after the burst');
   tt.ok(litDuringCapture.length > 0);

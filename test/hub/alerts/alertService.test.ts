@@ -5,7 +5,7 @@ import { onBothStores, type Harness } from '../../helpers/hubHarness.js';
 
 async function hitOnStolenCar(h: Harness) {
   await h.services.hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
-  const [read] = await h.addReads([{ plate: 'ABC1234', region: 'IL', capturedAt: h.clock.now() - 400 }]);
+  const [read] = await h.addReads([{ plate: 'ABC1234', region: 'IL', vehicleColour: 'blue', capturedAt: h.clock.now() - 400 }]);
   const hits = await h.services.hotlists.match(read!.plate, read!.region);
   const [alert] = await h.services.alerts.raise(read!, hits, 'hub');
   return { read: read!, alert: alert!, hits };
@@ -15,10 +15,11 @@ onBothStores(t, 'a hit raises one alert per read and entry, carrying the entry a
   const raised: string[] = [];
   h.services.alerts.on('alertRaised', (a) => raised.push(a.alertId));
   const { read, alert, hits } = await hitOnStolenCar(h);
-  t.match(alert, { plate: 'ABC1234', readState: 'IL', status: 'open', nearMatch: false, matchedBy: 'hub', entry: { vehicleMake: 'HOND', vehicleColour: 'BLU', category: 'stolen_vehicle', source: 'ncic' } });
+  t.match(alert, { plate: 'ABC1234', readState: 'IL', readColour: 'blue', status: 'open', nearMatch: false, matchedBy: 'hub', entry: { vehicleMake: 'HOND', vehicleColour: 'BLU', category: 'stolen_vehicle', source: 'ncic' } });
+  t.equal((await h.services.alerts.get(alert.alertId))?.readColour, 'blue', 'the colour the camera judged is kept with the alert, beside the entry\'s');
   t.same(await h.services.alerts.raise(read, hits, 'appliance'), [], 'the appliance\'s copy of the same hit raises nothing more');
   t.same(raised, [alert.alertId], 'the live stream saw it once');
-  t.match((await h.services.audit.query({ action: 'alert.raised', limit: 5 }))[0]!.detail, { alertId: alert.alertId, readId: read.id, entryId: 'ncic:V123456789' });
+  t.match((await h.services.audit.query({ action: 'alert.raised', limit: 5 }))[0]!.detail, { alertId: alert.alertId, readId: read.id, entryId: 'ncic:V123456789', readColour: 'blue' });
 });
 
 onBothStores(t, 'an alert closes only with a disposition, and confirming needs the officer\'s own look at the images and what came of it', async (t, h) => {
@@ -27,8 +28,10 @@ onBothStores(t, 'an alert closes only with a disposition, and confirming needs t
   const partner = (await h.user('officer')).account;
   const alerts = h.services.alerts;
   await t.rejects(alerts.dispose(officer, alert.alertId, { disposition: 'confirmed', action: 'stop_made', cadNumber: 'CAD-26-1001' }), { code: 'ALPR_ERR_CONFLICT', message: /open the alert/ }, 'no confirmation without the images');
-  const { read } = await alerts.viewImages(partner, alert.alertId);
+  const { read, alert: verifying } = await alerts.viewImages(partner, alert.alertId);
   t.equal(read.crop.toString(), 'crop-jpeg');
+  t.equal(read.vehicleColour, 'blue', 'the verification data carries the read\'s colour');
+  t.equal(verifying.readColour, 'blue');
   await t.rejects(alerts.dispose(officer, alert.alertId, { disposition: 'confirmed', action: 'stop_made', cadNumber: 'CAD-26-1001' }), { code: 'ALPR_ERR_CONFLICT' }, 'another officer\'s look does not count');
   await alerts.viewImages(officer, alert.alertId);
   await t.rejects(alerts.dispose(officer, alert.alertId, { disposition: 'confirmed' }), { code: 'ALPR_ERR_INVALID_INPUT' }, 'a confirmed hit says what came of it');

@@ -128,3 +128,17 @@ onBothStores(t, 'the OpenAPI document describes every route from the same schema
   t.ok(doc.paths['/api/v1/offenses'], 'and served as a list');
   t.notOk(Object.keys(doc.paths).some((p) => /bulk|dump|all-reads/.test(p)), 'no bulk read endpoint');
 });
+
+onBothStores(t, 'over HTTP a search takes a colour filter and each hit shows its colour; a colour outside the list is a 400 naming the field', async (t, h) => {
+  const { app } = await api(t, h);
+  await h.addReads([{ plate: 'MSS4321', vehicleColour: 'blue' }, { plate: 'MSS4321', vehicleColour: 'white', capturedAt: START - 2 * 86_400_000 }]);
+  const officer = await h.user('officer');
+  const headers = { authorization: `Bearer ${officer.token}` };
+  const blue = await app.inject({ method: 'POST', url: '/api/v1/search', headers, payload: { ...lawful, plate: 'MSS4321', mode: 'exact', colours: ['blue'] } });
+  t.equal(blue.statusCode, 200, blue.body);
+  t.same(blue.json().hits.map((hit: { vehicleColour: string }) => hit.vehicleColour), ['blue']);
+  const purple = await app.inject({ method: 'POST', url: '/api/v1/search', headers, payload: { ...lawful, plate: 'MSS4321', mode: 'exact', colours: ['purple'] } });
+  t.equal(purple.statusCode, 400);
+  t.equal(purple.json().code, 'ALPR_ERR_INVALID_INPUT');
+  t.match(purple.json().message, /colours/);
+});

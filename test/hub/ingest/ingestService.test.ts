@@ -41,6 +41,24 @@ t.test('a read dated beyond the allowed clock skew is refused by name in the ack
   t.same((await hub.store.allReadIds()).sort(), [withinSkew.id, ordinary.id].sort(), 'nothing future-dated reached the store');
 });
 
+t.test('each read keeps the colour the appliance judged; an older appliance\'s read is stored as unknown; an unknown colour name is refused by name and nothing of it is stored', async (t) => {
+  const hub = await startHub(t);
+  const device = await makeDevice(t, hub);
+  const { client, acks } = await connect(t, hub, device);
+  const now = Date.now();
+  const red = { ...wireRead(now - 3000, 'COL0001'), vehicleColour: 'red' };
+  const older = wireRead(now - 2000, 'COL0002');
+  const purple = { ...wireRead(now - 1000, 'COL0003'), vehicleColour: 'purple' };
+  const hubKey = { publicKey: hub.keys.seal.publicKey, keyId: hub.keys.seal.keyId };
+  await client.publishAsync(topics.reads(device.deviceId), Buffer.from(sealBatch({ deviceId: device.deviceId, sequence: 1, reads: [red, older, purple] }, device.keys.privateKey, hubKey)), { qos: 1 });
+  await eventually(() => acks.length === 1, 5000);
+  t.same(acks[0]!.acceptedReadIds.sort(), [red.id, older.id].sort());
+  t.same(acks[0]!.rejected.map((r) => [r.readId, r.reason]), [[purple.id, 'vehicle_colour must be one of white, black, grey, silver, red, blue, green, yellow, brown, orange, unknown']]);
+  t.equal((await hub.store.getRead(red.id))?.vehicleColour, 'red');
+  t.equal((await hub.store.getRead(older.id))?.vehicleColour, 'unknown');
+  t.equal(await hub.store.getRead(purple.id), null);
+});
+
 t.test('a status with a 100 KB health field is refused and counted; a sound one is passed on', async (t) => {
   const hub = await startHub(t);
   const device = await makeDevice(t, hub);

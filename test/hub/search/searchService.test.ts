@@ -20,6 +20,23 @@ onBothStores(t, 'an officer with a stated purpose finds reads, and the search is
   t.same((record?.detail.query as { plate: string }).plate, 'abc-1234');
 });
 
+onBothStores(t, 'a colour filter narrows a plate search to reads of those colours, unknown only when asked; the audit keeps it; a colour outside the list is refused and audited', async (t, h) => {
+  await h.addReads([{ plate: 'COL1234', vehicleColour: 'red' }, { plate: 'COL1234', vehicleColour: 'grey', capturedAt: START - 2 * DAY }, { plate: 'COL1234', vehicleColour: 'unknown', capturedAt: START - 3 * DAY }]);
+  const u = await h.user('officer');
+  const red = await h.services.search.search(u.account, { ...lawful, plate: 'COL1234', mode: 'exact', colours: ['red'] });
+  t.same(red.hits.map((r) => r.vehicleColour), ['red'], 'only the red read');
+  const either = await h.services.search.search(u.account, { ...lawful, plate: 'COL1234', mode: 'exact', colours: ['grey', 'unknown'] });
+  t.same(either.hits.map((r) => r.vehicleColour), ['grey', 'unknown'], 'grey, and the read whose colour the camera was not sure of, because unknown was asked for');
+  const all = await h.services.search.search(u.account, { ...lawful, plate: 'COL1234', mode: 'exact' });
+  t.same(all.hits.map((r) => r.vehicleColour), ['red', 'grey', 'unknown'], 'no filter: every colour');
+  t.same(((await h.services.audit.get(red.searchId))?.detail.query as { colours: string[] }).colours, ['red'], 'the audit record holds the colour asked for');
+  await t.rejects(h.services.search.search(u.account, { ...lawful, plate: 'COL1234', mode: 'exact', colours: ['purple' as 'red'] }), { code: 'ALPR_ERR_INVALID_INPUT', message: /^colours: one or more of white, black/ });
+  await t.rejects(h.services.search.search(u.account, { ...lawful, plate: 'COL1234', mode: 'exact', colours: [] }), { code: 'ALPR_ERR_INVALID_INPUT' });
+  const refused = (await h.services.audit.query({ action: 'reads.search', limit: 10 })).filter((r) => r.outcome === 'refused');
+  t.same(refused.map((r) => r.detail.code), ['ALPR_ERR_INVALID_INPUT', 'ALPR_ERR_INVALID_INPUT'], 'both refusals are in the audit chain');
+  t.equal((await h.services.reviews.open()).length, 0, 'a bad filter is a form error, not a suspension');
+});
+
 onBothStores(t, 'searches without a case number or with a prohibited purpose are refused, audited, and a prohibited one suspends the account', async (t, h) => {
   const u = await h.user('officer');
   const colleague = await h.user('officer');

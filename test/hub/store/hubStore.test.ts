@@ -11,7 +11,7 @@ function hubRead(overrides: Partial<HubRead> = {}): HubRead {
   return {
     id: randomUUID(), deviceId: 'pole-1', siteId: 'site-1', cameraId: 'cam0', capturedAt: Date.UTC(2026, 10, 26, 12), receivedAt: now(),
     plate: 'ABC1234', confidence: 0.9, charConfidences: [0.9, 0.8], region: 'IL', regionConfidence: 0.7, lowConfidence: false,
-    corners: [{ x: 1, y: 2 }, { x: 3, y: 2 }, { x: 3, y: 4 }, { x: 1, y: 4 }], crop: Buffer.from('crop-jpeg'), context: Buffer.from('context-jpeg'),
+    corners: [{ x: 1, y: 2 }, { x: 3, y: 2 }, { x: 3, y: 4 }, { x: 1, y: 4 }], vehicleColour: 'silver', crop: Buffer.from('crop-jpeg'), context: Buffer.from('context-jpeg'),
     ...overrides,
   };
 }
@@ -79,6 +79,17 @@ function storeSuite(name: string, make: (tt: Tap) => Promise<HubStore | null>): 
     tt.same(await store.ingestCounters('pole-4'), { deviceId: 'pole-4', batches: 1, readsReceived: 1, readsStored: 1, duplicates: 0, resentBatches: 0, resentReads: 0, gaps: 0, missingSequences: 0 });
     tt.same(await store.ingestCounters('nobody'), { deviceId: 'nobody', batches: 0, readsReceived: 0, readsStored: 0, duplicates: 0, resentBatches: 0, resentReads: 0, gaps: 0, missingSequences: 0 });
   });
+
+  t.test(`${name}: each read keeps the vehicle colour it arrived with, unknown included`, async (tt) => {
+    const store = await make(tt);
+    if (!store) return;
+    await store.upsertDevice({ deviceId: 'pole-5', publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
+    const red = hubRead({ deviceId: 'pole-5', vehicleColour: 'red' });
+    const unsure = hubRead({ deviceId: 'pole-5', vehicleColour: 'unknown', capturedAt: 5 });
+    await store.ingestBatch('pole-5', 1, [red, unsure]);
+    tt.equal((await store.getRead(red.id))?.vehicleColour, 'red');
+    tt.equal((await store.getRead(unsure.id))?.vehicleColour, 'unknown');
+  });
 }
 type Tap = import('tap').Test;
 
@@ -88,6 +99,46 @@ storeSuite('sqlite', async (tt) => {
   await store.migrate();
   tt.teardown(() => store.close());
   return store;
+});
+
+/** The read tables as the release before vehicle colour made them. */
+const SQLITE_BEFORE_COLOUR = (day: string) => `
+CREATE TABLE reads_${day} (
+  id TEXT PRIMARY KEY, device_id TEXT NOT NULL, site_id TEXT NOT NULL, camera_id TEXT NOT NULL,
+  captured_at INTEGER NOT NULL, received_at INTEGER NOT NULL, plate TEXT NOT NULL, confidence REAL NOT NULL,
+  char_confidences TEXT NOT NULL, region TEXT, region_confidence REAL NOT NULL, low_confidence INTEGER NOT NULL,
+  corners TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE read_images_${day} (read_id TEXT PRIMARY KEY, images BLOB NOT NULL);`;
+
+t.test('sqlite: a data folder from before vehicle colour opens with its reads unknown, takes coloured reads beside them, and purges a held one intact', async (tt) => {
+  const dir = await tempDir(tt);
+  const path = join(dir, 'hub.db');
+  const { default: Database } = await import('better-sqlite3');
+  const old = new Database(path);
+  old.exec(SQLITE_BEFORE_COLOUR('other') + SQLITE_BEFORE_COLOUR('20261126'));
+  const before = hubRead();
+  old.prepare('INSERT INTO reads_20261126 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(before.id, before.deviceId, before.siteId, before.cameraId, before.capturedAt, before.receivedAt,
+    before.plate, before.confidence, JSON.stringify(before.charConfidences), before.region, before.regionConfidence, 0, JSON.stringify(before.corners));
+  old.prepare('INSERT INTO read_images_20261126 VALUES (?, ?)').run(before.id, images.sealPair(before.id, before.crop, before.context));
+  old.close();
+
+  const store = new SqliteStore({ path, images, now });
+  await store.migrate();
+  tt.teardown(() => store.close());
+  tt.equal((await store.getRead(before.id))?.vehicleColour, 'unknown', 'the old read is unknown');
+  await store.upsertDevice({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
+  const after = hubRead({ vehicleColour: 'blue' });
+  tt.same((await store.ingestBatch('pole-1', 1, [after])).inserted, [after.id]);
+  tt.equal((await store.getRead(after.id))?.vehicleColour, 'blue', 'a new read in the same day keeps its colour');
+  tt.same(await store.sql.all('SELECT vehicle_colour FROM reads ORDER BY vehicle_colour'), [{ vehicle_colour: 'blue' }, { vehicle_colour: 'unknown' }]);
+  // A held read of a purged day is copied column by column into the old `other` table.
+  await store.sql.run("INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES ('h1', ?, '26-000123', 'det', 1)", [after.id]);
+  await store.purgeReadsBefore(Date.UTC(2026, 10, 28));
+  const held = await store.getRead(after.id);
+  tt.equal(held?.vehicleColour, 'blue');
+  tt.equal(held?.plate, after.plate);
+  tt.equal(await store.getRead(before.id), null);
 });
 
 storeSuite('postgres', async (tt) => {
@@ -104,4 +155,31 @@ storeSuite('postgres', async (tt) => {
     await store.close();
   });
   return store;
+});
+
+t.test('postgres: a schema from before vehicle colour gets the column on every partition, its reads unknown', async (tt) => {
+  if (!(await serviceAvailable(tt, 'postgres'))) return;
+  const schema = `alpr_test_${randomBytes(4).toString('hex')}`;
+  const first = new PgStore({ connectionString: PG_URL, schema, images, now });
+  await first.migrate();
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  tt.teardown(async () => {
+    await client.query(`DROP SCHEMA ${schema} CASCADE`);
+    await client.end();
+  });
+  await first.upsertDevice({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
+  const before = hubRead();
+  await first.ingestBatch('pole-1', 1, [before]);
+  await first.close();
+  // The layout the release before colour left behind.
+  await client.query(`ALTER TABLE ${schema}.reads DROP COLUMN vehicle_colour`);
+  const store = new PgStore({ connectionString: PG_URL, schema, images, now });
+  await store.migrate();
+  tt.teardown(() => store.close());
+  tt.equal((await store.getRead(before.id))?.vehicleColour, 'unknown');
+  const after = hubRead({ vehicleColour: 'green' });
+  await store.ingestBatch('pole-1', 2, [after]);
+  tt.equal((await store.getRead(after.id))?.vehicleColour, 'green');
 });
