@@ -21,7 +21,15 @@ t.test('the auditor opens the signed report of a seeded month and sees its figur
   const agencies = page.locator('table', { hasText: 'Maywood Police Department' });
   t.match(await agencies.innerText(), /IL0160300/, 'the outside agencies are listed by name and ORI');
   t.match(await agencies.innerText(), /Lake County Sheriff \(Indiana\)/, 'the refused agency too');
-  t.ok(await page.locator('figure.chart svg[role="img"]').count() > 0, 'the figures are drawn as charts');
+  const chart = page.locator('figure.chart').first();
+  const canvas = chart.locator('canvas[role="img"]');
+  const drawn = await canvas.evaluate((c: HTMLCanvasElement) => ({ width: c.width, inked: c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0) }));
+  t.ok(drawn.width > 0 && drawn.inked, 'the figures are drawn as charts (Chart.js on a canvas)');
+  const name = await canvas.getAttribute('aria-label');
+  await chart.locator('summary').click();
+  const firstFigure = /^[^:]+: (.+?) (\S+?)(;|$)/.exec(name ?? '');
+  t.ok(firstFigure, `the chart is named with its figures: ${name}`);
+  t.match(await chart.locator('table').innerText(), `${firstFigure![1]}\t${firstFigure![2]}`, 'and the same figures are a table, for screen readers and copying');
   const pdf = page.getByRole('link', { name: 'PDF' });
   t.equal(await pdf.getAttribute('href'), `/api/v1/reports/cpoc/${MONTH}/pdf`, 'the signed PDF is linked');
   await rig.check('report-cpoc');
