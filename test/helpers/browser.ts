@@ -59,3 +59,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }
+
+/**
+ * Screenshot NAME.png, then axe-core on the page (no serious or critical violations) and the
+ * Content-Security-Policy reports collected since the last check (none).
+ */
+export function pageChecker(t: Tap, page: Page, cspViolations: string[]): (name: string) => Promise<void> {
+  return async (name) => {
+    await screenshot(page, name);
+    t.same(await accessibilityProblems(page), [], `${name}: no serious or critical accessibility violations`);
+    t.same(cspViolations.splice(0), [], `${name}: the page broke no Content-Security-Policy rule`);
+  };
+}

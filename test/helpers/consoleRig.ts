@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { silentLogger } from '../../core/index.js';
 import { buildApi } from '../../hub/api/server.js';
 import { buildConsole } from '../../console/build.js';
-import { accessibilityProblems, findChromium, openBrowser, screenshot } from './browser.js';
+import { findChromium, openBrowser, pageChecker } from './browser.js';
 import { harness, PASSWORD, type Harness } from './hubHarness.js';
 import { tempDir } from './index.js';
 
@@ -46,11 +46,7 @@ export async function consoleRig(t: Tap): Promise<ConsoleRig | null> {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
     },
-    async check(name) {
-      await screenshot(page, name);
-      t.same(await accessibilityProblems(page), [], `${name}: no serious or critical accessibility violations`);
-      t.same(cspViolations.splice(0), [], `${name}: the page broke no Content-Security-Policy rule`);
-    },
+    check: pageChecker(t, page, cspViolations),
   };
 }
 
