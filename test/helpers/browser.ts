@@ -39,6 +39,8 @@ export async function openBrowser(t: Tap, executablePath: string): Promise<{ pag
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
   });
+  // A script error is a page that may look drawn but is not (a map or chart left half made).
+  page.on('pageerror', (err) => cspViolations.push(`script error: ${err.message}`));
   return { page, cspViolations };
 }
 
@@ -68,6 +70,6 @@ export function pageChecker(t: Tap, page: Page, cspViolations: string[]): (name:
   return async (name) => {
     await screenshot(page, name);
     t.same(await accessibilityProblems(page), [], `${name}: no serious or critical accessibility violations`);
-    t.same(cspViolations.splice(0), [], `${name}: the page broke no Content-Security-Policy rule`);
+    t.same(cspViolations.splice(0), [], `${name}: the page broke no Content-Security-Policy rule and threw no script error`);
   };
 }

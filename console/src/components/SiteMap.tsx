@@ -38,16 +38,17 @@ export function SiteMap({ sites, points }: { sites: MapSite[]; points: MapPoint[
   useEffect(() => {
     if (!box.current || !outline || located.length === 0) return;
     const map = L.map(box.current, { attributionControl: false, scrollWheelZoom: false, zoomSnap: 0.5 });
+    // The view comes first (vector layers are drawn for a view): the sites with room around them
+    // (a few blocks at least), not the whole outline.
+    map.fitBounds(L.latLngBounds(located.map((s) => [s.latitude!, s.longitude!] as [number, number])).pad(0.4), { maxZoom: 15, padding: [48, 48] });
     L.geoJSON(outline as FeatureCollection, { interactive: false, style: (f) => LINE_STYLES[String(f?.properties?.kind)] ?? STREET }).addTo(map);
     for (const s of located) {
       const n = counts.get(s.siteId) ?? 0;
       L.circleMarker([s.latitude!, s.longitude!], { radius: n > 0 ? 10 + Math.min(20, 4 * Math.sqrt(n)) : 8, color: '#e8edf2', weight: 2, fillColor: n > 0 ? '#ff9f43' : '#7c8b9a', fillOpacity: 0.9, className: n > 0 ? 'map-site hit' : 'map-site' })
-        .bindTooltip(textOf(`${s.name}${n > 0 ? ` (${n})` : ''}`), { permanent: true, direction: 'right', offset: [12, 0], className: 'map-label' })
+        .bindTooltip(textOf(`${s.name}${n > 0 ? ` (${n})` : ''}`), { permanent: true, direction: 'auto', offset: [12, 0], className: 'map-label' })
         .addTo(map);
     }
-    // Fit the sites with room around them (at least a few blocks), not the whole outline.
-    map.fitBounds(L.latLngBounds(located.map((s) => [s.latitude!, s.longitude!] as [number, number])).pad(0.4), { maxZoom: 15, padding: [48, 48] });
-    nameStreets(map, outline);
+    nameStreets(map, outline, located.map((s) => L.latLng(s.latitude!, s.longitude!)));
     return () => void map.remove();
   }, [outline, JSON.stringify(located), JSON.stringify(points)]);
 
@@ -78,28 +79,41 @@ function textOf(text: string): HTMLElement {
 }
 
 /**
- * Names the named streets that cross the view, each near the middle of its visible stretch (a
- * tile map would carry the names; a vector outline needs them placed).
+ * Names the named streets that cross the view (a tile map would carry the names; a vector outline
+ * needs them placed): each where its visible stretch is furthest from the sites and from the names
+ * already placed, so no name covers a site's label.
  */
-function nameStreets(map: L.Map, outline: MapOutline): void {
-  const view = map.getBounds().pad(-0.08);
+function nameStreets(map: L.Map, outline: MapOutline, sites: L.LatLng[]): void {
+  const view = map.getBounds().pad(-0.06);
+  // Each site's own label runs beside it, right or left of it as Leaflet's 'auto' puts it (towards the middle).
+  const middle = map.getSize().x / 2;
+  const taken = sites.flatMap((s) => {
+    const p = map.latLngToContainerPoint(s);
+    const side = p.x < middle ? 1 : -1;
+    return [0, 50, 100, 150, 200].map((dx) => p.add([side * dx, 0]));
+  });
   let named = 0;
   for (const f of outline.features) {
     const name = f.properties?.name;
     if (!name || f.properties?.kind === 'boundary' || named >= MAX_STREET_NAMES) continue;
     const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
-    const inside: L.LatLng[] = [];
+    let best: { at: L.LatLng; room: number } | null = null;
     for (const line of lines) {
       for (let i = 1; i < line.length; i++) {
         const [a, b] = [line[i - 1]!, line[i]!];
         for (let k = 0; k <= 40; k++) {
           const at = L.latLng(a[1]! + ((b[1]! - a[1]!) * k) / 40, a[0]! + ((b[0]! - a[0]!) * k) / 40);
-          if (view.contains(at)) inside.push(at);
+          if (!view.contains(at)) continue;
+          const point = map.latLngToContainerPoint(at);
+          const room = Math.min(Infinity, ...taken.map((p) => p.distanceTo(point)));
+          if (!best || room > best.room) best = { at, room };
         }
       }
     }
-    if (inside.length === 0) continue;
-    L.tooltip({ permanent: true, direction: 'center', className: 'street-label', interactive: false }).setLatLng(inside[Math.floor(inside.length * 0.3)]!).setContent(textOf(name)).addTo(map);
+    // A name squeezed against a site or another name helps no one: leave that street unnamed.
+    if (!best || best.room < 60) continue;
+    L.tooltip({ permanent: true, direction: 'center', className: 'street-label', interactive: false }).setLatLng(best.at).setContent(textOf(name)).addTo(map);
+    taken.push(map.latLngToContainerPoint(best.at));
     named++;
   }
 }
