@@ -33,6 +33,9 @@ t.test('the demo\'s roles walk the console over the demo\'s own data', async (t)
 
   // The officer: the stolen car the demo's camera read, under the demo's own case.
   await as('officer');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  t.match(await page.locator('main').innerText(), /LEADS/, 'the officer\'s own certification dates, and what lapses when');
+  await check('demo-home');
   await go('Search');
   await page.getByLabel('Plate', { exact: true }).fill('KTX4492');
   await page.getByLabel('Purpose').selectOption('stolen_vehicle');
@@ -64,7 +67,7 @@ t.test('the demo\'s roles walk the console over the demo\'s own data', async (t)
   await page.getByRole('button', { name: 'Find', exact: true }).click();
   const entries = page.getByRole('region', { name: 'Hot-list entries' });
   await entries.waitFor();
-  t.match(await entries.innerText(), /KTX4492\s+IL\s+stolen_vehicle.*ncic/s, 'the stolen car from the state hot file the demo imported');
+  t.match(await entries.innerText(), /KTX4492\s+IL\s+stolen vehicle.*ncic/s, 'the stolen car from the state hot file the demo imported');
   await check('demo-hotlist');
   await signOut();
 
