@@ -47,5 +47,5 @@ t.test('every signed-in role gets the map outline the hub was configured with; n
   }
   t.match(outline.features.find((f) => f.properties?.kind === 'boundary'), { geometry: { type: 'Polygon' } }, 'the demo outline has its boundary');
   const signedOut = await app.inject({ method: 'GET', url: '/api/v1/map/outline' });
-  t.equal(signedOut.statusCode, 401);
+  t.equal(signedOut.statusCode, 401, 'signed out, the outline is refused like every other API call');
 });
