@@ -22,3 +22,11 @@ export function previousMonth(now: number): ReportMonth {
   const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1);
   return parseMonth(new Date(first).toISOString().slice(0, 7));
 }
+
+/**
+ * The part of a month up to `now` ([from, now)): what a "so far" report covers while the month
+ * runs. A month that has ended is returned whole.
+ */
+export function monthThrough(month: ReportMonth, now: number): ReportMonth {
+  return now < month.to ? { ...month, to: Math.max(month.from, now) } : month;
+}
