@@ -24,9 +24,10 @@ export function previousMonth(now: number): ReportMonth {
 }
 
 /**
- * The part of a month up to `now` ([from, now)): what a "so far" report covers while the month
- * runs. A month that has ended is returned whole.
+ * The part of a month up to and including `now` ([from, now + 1ms)): what a "so far" report
+ * covers while the month runs, so what happened in the very millisecond it is written counts. A
+ * month that has ended is returned whole.
  */
 export function monthThrough(month: ReportMonth, now: number): ReportMonth {
-  return now < month.to ? { ...month, to: Math.max(month.from, now) } : month;
+  return now + 1 < month.to ? { ...month, to: Math.max(month.from, now + 1) } : month;
 }

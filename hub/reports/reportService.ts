@@ -116,7 +116,7 @@ export class ReportService {
     if (!dir) throw new AlprError('ALPR_ERR_USAGE', 'this hub has no reports folder; give an output folder');
     const head = (await this.ctx.audit.head()) ?? GENESIS_HEAD;
     const { document, data } = await this.compute(kind, month, head);
-    const through = month.to < whole.to ? { through: new Date(month.to).toISOString() } : {};
+    const through = month.to < whole.to ? { through: new Date(now).toISOString() } : {};
     const seal: ReportSeal = { generatedAt: new Date(now).toISOString(), auditHead: head, ...through };
     const base = baseName(kind, month.month);
     const contents: Record<ReportFormat, Buffer | string> = {
