@@ -55,8 +55,26 @@ t.test('the demo\'s roles walk the console over the demo\'s own data', async (t)
   await check('demo-search');
   await go('Alerts');
   await page.getByRole('status').getByText(/^Live/).waitFor();
+  t.match(demo.output(), /KTX4492 \(stolen\) passed the camera again: its alert is open/, 'the demo says it left an alert open');
+  // The stolen car's second pass, left open by the demo: verified on screen, then a stop recorded.
+  await page.getByRole('button', { name: /KTX4492 stolen vehicle/ }).click();
+  await page.getByRole('button', { name: 'Open the images (recorded)' }).click();
+  await page.getByRole('img', { name: 'Plate crop of KTX4492' }).waitFor();
+  const verify = page.getByRole('region', { name: 'Verify KTX4492 before acting' });
+  t.match(await verify.innerText(), /What the camera read\s+Plate\s+KTX4492\s+State\s+(IL|not read).*demo-site\/cam0/s, 'what the camera read, where');
+  t.match(await verify.innerText(), /The hot-list entry\s+Plate\s+KTX4492\s+State\s+IL\s+Vehicle\s+BLU FORD/, 'beside the entry\'s vehicle');
+  t.ok(await page.getByRole('img', { name: /^Context image/ }).evaluate((img: HTMLImageElement) => img.naturalWidth >= 320), 'the camera\'s context picture');
+  await check('demo-alert-verify');
+  await page.getByLabel('Disposition').selectOption('confirmed');
+  await page.getByLabel('Outcome').selectOption('stop_made');
+  await page.getByLabel('CAD number').fill('CAD-DEMO-0002');
+  await page.getByLabel('Note').fill('blue Ford, Illinois plate: matches the entry');
+  await page.getByRole('button', { name: 'Record disposition' }).click();
+  await page.getByText(/Recorded: KTX4492 confirmed, stop made, CAD CAD-DEMO-0002/).waitFor();
+  await page.getByRole('button', { name: 'Back to the alerts' }).click();
   const closed = page.getByRole('region', { name: 'Closed alerts' });
-  t.match(await closed.innerText(), /KTX4492\s+stolen vehicle.*confirmed\s+stop made\s+CAD-DEMO-0001/is, 'the demo\'s alert, verified into a stop, with its CAD number');
+  await closed.getByText('CAD-DEMO-0002').waitFor();
+  t.match(await closed.innerText(), /KTX4492\s+stolen vehicle.*confirmed\s+stop made\s+CAD-DEMO-0001/is, 'the demo\'s own alert, verified into a stop, with its CAD number');
   await check('demo-alerts');
   await signOut();
 
