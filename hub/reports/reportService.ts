@@ -48,7 +48,7 @@ async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
  * and sealed by a manifest the hub signs; the generation itself is audited (`report.generate`).
  */
 export class ReportService {
-  /** The "so far" generation in progress or last done, per kind and month. */
+  /** The "so far" generation in progress, per kind and month. */
   private readonly soFarRuns = new Map<string, Promise<ReportManifest | null>>();
 
   constructor(private readonly ctx: ReportContext & { clock: Clock; signingKey: KeyObject; verifyKey: KeyObject; dir: string | null }) {}
@@ -100,6 +100,11 @@ export class ReportService {
       return (await this.generate(kind, month.month, actor, folder)).manifest;
     });
     this.soFarRuns.set(key, run);
+    // Once settled, the manifest on disk says what is held: the map keeps only runs in progress.
+    const settled = () => {
+      if (this.soFarRuns.get(key) === run) this.soFarRuns.delete(key);
+    };
+    run.then(settled, settled);
     return run;
   }
 
