@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger, systemClock } from '../core/index.js';
-import { base32Decode, Hub, totp, type HubOptions } from '../hub/index.js';
+import { base32Decode, Hub, loadMapOutline, totp, type HubOptions } from '../hub/index.js';
 
 export const DEMO_PASSWORD = 'demo lantern harbour violet ferry';
+/** The console's map outline for the demo's area, hand-drawn (map tiles cannot be fetched here). */
+export const DEMO_MAP_OUTLINE = new URL('./mapOutline.geojson', import.meta.url).pathname;
 
 /** The authenticator app, played by the demo: a TOTP code for the secret in an otpauth URI. */
 export class DemoAuthenticator {
@@ -34,7 +36,7 @@ export async function startDemoHub(o: { dataDir: string; auditDir: string; pgUrl
   const hub = new Hub({
     dataDir: o.dataDir, audit: demoAuditFiles(o.auditDir), pgUrl: o.pgUrl, pgSchema: 'alpr_demo', brokerUrl: o.brokerUrl, brokerUsername: 'hub', brokerPassword: process.env.ALPR_HUB_BROKER_PASSWORD ?? '',
     sharedGroup: o.brokerUrl ? 'alpr-demo' : null, mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: o.httpPort,
-    policy: o.policy ?? {}, clock: systemClock, logger,
+    policy: { mapOutline: await loadMapOutline(DEMO_MAP_OUTLINE), ...o.policy }, clock: systemClock, logger,
   });
   await hub.start();
   return hub;

@@ -3,14 +3,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger, errorMessage, systemClock } from '../core/index.js';
-import { SimulatedGpioChip } from '../drivers/index.js';
-import { Appliance, dataKeyPath, loadConfigFile, loadDataKey, readBufferFromConfig, uplinkFromConfig } from '../firmware/index.js';
-import { recognizerFromConfig } from '../inference/index.js';
+import { errorMessage, systemClock } from '../core/index.js';
+import type { Appliance } from '../firmware/index.js';
 import { main as provision } from '../provisioning/index.js';
 import { NCIC_MAPPING } from '../hub/hotlists/importMapping.js';
 import { buildConsole } from '../console/build.js';
 import { account, DEMO_PASSWORD, demoAuditFiles, hubApi, startDemoHub } from './demoHub.js';
+import { createDemoAppliance, LOOP_PIN, passAgain, TAMPER_PIN } from './demoAppliance.js';
 import { demoSharing } from './sharingDemo.js';
 
 /**
@@ -18,6 +17,9 @@ import { demoSharing } from './sharingDemo.js';
  * car of the second demo scene is reported stolen; the Immigration Violator File record is
  * refused at import, as General Order 4.68 V.E requires.
  */
+/** The demo car the hot file lists as stolen. */
+const STOLEN_PLATE = 'KTX4492';
+
 const DEMO_HOT_FILE = [
   'NIC,FILE,LIC,LIS,LIT,VMA,VCO,VST,EXP,MIS',
   'V000004492,VEH,KTX4492,IL,PC,FORD,BLU,4D,,STOLEN FROM OAK PARK AVE - CONFIRM THROUGH LEADS',
@@ -25,8 +27,6 @@ const DEMO_HOT_FILE = [
   'I000000001,IVF,IMM0001,IL,PC,,,,,IMMIGRATION VIOLATOR FILE',
 ].join('\n');
 
-const LOOP_PIN = 17;
-const TAMPER_PIN = 24;
 const USAGE = 'usage: npm run demo [-- --images DIR] [--data DIR] [--pg URL] [--broker-url URL] [--http-port N] [--keep-running] [--verbose]';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -94,14 +94,9 @@ export async function main(argv: string[]): Promise<number> {
     say(`   ${deviceId} enrolled at demo-site: its keys were made locally, the hub holds its public key`);
 
     say(`3. firmware: simulated GPIO, replay camera over ${images}`);
-    const config = await loadConfigFile(configPath);
-    const logger = createLogger({ level: config.logLevel, name: 'alpr-firmware' });
-    const gpio = new SimulatedGpioChip();
-    gpio.drive(LOOP_PIN, 1); // no vehicle: the open-collector line idles high
-    gpio.drive(TAMPER_PIN, 0); // enclosure closed
-    const buffer = readBufferFromConfig(config, [await loadDataKey(dataKeyPath(config))], systemClock, logger);
-    const uplink = await uplinkFromConfig(config, buffer, systemClock, logger);
-    appliance = await Appliance.create({ config, logger, clock: systemClock, gpio, recognizer: await recognizerFromConfig(config.recognizer, systemClock, logger), buffer, uplink });
+    const demoAppliance = await createDemoAppliance(configPath);
+    const { config, gpio, buffer } = demoAppliance;
+    appliance = demoAppliance.appliance;
     const reads: Array<{ id: string; plate: string }> = [];
     let finished = false;
     const total = countImages(images);
@@ -198,6 +193,11 @@ export async function main(argv: string[]): Promise<number> {
       say(`\nthe hub stays up at ${hub.httpUrl} (OpenAPI: ${hub.httpUrl}/openapi.json); Ctrl-C stops it.`);
       const more = [];
       for (const role of ['detective', 'auditor', 'chief'] as const) more.push(await account(api, services, role, year, role === 'chief' ? undefined : admin.session));
+      // The scripted part closed its own alert: the stolen car passes again, for the console user to verify.
+      if (values.images === undefined) {
+        await passAgain({ configPath, frames: images, plate: STOLEN_PLATE, workDir: dataDir, services });
+        say(`${STOLEN_PLATE} (stolen) passed the camera again: its alert is open for the officer to verify in the console (Alerts)`);
+      }
       say(`the operator console: ${hub.httpUrl}/console/   (every account's password: "${DEMO_PASSWORD}")`);
       say('demo accounts (add each authenticator URI to an authenticator app, or type its secret):');
       for (const a of [officer, admin, ...more]) say(`  ${a.username.padEnd(34)} ${a.authenticator.otpauthUri}`);

@@ -44,12 +44,15 @@ export function sceneSvg(vehicle: SceneVehicle, step: number): string {
 </svg>`;
 }
 
+/** The file of one frame of one vehicle (0-based both): `v02-f1.jpg` is the second car's first frame. */
+export const sampleFrameName = (vehicle: number, step: number) => `v${String(vehicle + 1).padStart(2, '0')}-f${step + 1}.jpg`;
+
 export async function writeSampleFrames(folder: string, vehicles: SceneVehicle[] = SAMPLE_VEHICLES, framesPerVehicle = 3): Promise<string[]> {
   await mkdir(folder, { recursive: true });
   const written: string[] = [];
   for (const [v, vehicle] of vehicles.entries()) {
     for (let step = 0; step < framesPerVehicle; step++) {
-      const file = join(folder, `v${String(v + 1).padStart(2, '0')}-f${step + 1}.jpg`);
+      const file = join(folder, sampleFrameName(v, step));
       await writeFile(file, await sharp(Buffer.from(sceneSvg(vehicle, step))).jpeg({ quality: 85 }).toBuffer());
       written.push(file);
     }

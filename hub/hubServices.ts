@@ -23,6 +23,7 @@ import { ReportStore } from './reports/reportStore.js';
 import { DEFAULT_RETENTION, RetentionService, type RetentionOptions } from './retention/retentionService.js';
 import { DEFAULT_SEARCH_LIMITS, SearchService, type SearchLimits } from './search/searchService.js';
 import { createSharing, type Sharing } from './sharing/sharing.js';
+import { EMPTY_OUTLINE, type MapOutline } from './sites/mapOutline.js';
 import { SiteRegistry } from './sites/siteRegistry.js';
 import { ImageCipher, type HubStore } from './store/index.js';
 
@@ -46,6 +47,8 @@ export interface HubPolicyOptions {
   ori: string;
   /** The oversight reports: census table, suppression of small counts, anomaly thresholds. */
   reports: ReportOptions;
+  /** The agency's street and boundary outline the console draws the sites over (no map tiles here). */
+  mapOutline: MapOutline;
 }
 
 export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
@@ -62,6 +65,7 @@ export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
   issuer: 'ALPR Hub',
   ori: 'IL0160000',
   reports: DEFAULT_REPORT_OPTIONS,
+  mapOutline: EMPTY_OUTLINE,
 };
 
 /** The hub's policy services over one store; what the HTTP API and the CLI call. */

@@ -5,6 +5,7 @@ export { loadOrCreateHubKeys, reloadSealKeys, type HubKeys } from './hubKeys.js'
 export { rotateSealKey, loadSealKeys, sealKeyFor, type SealKey, type RetiredSealKey, type SealKeySet } from './keys/sealKeys.js';
 export { createHubServices, DEFAULT_HUB_POLICY, type HubServices, type HubPolicyOptions } from './hubServices.js';
 export { Hub, type HubOptions } from './hubProcess.js';
+export { loadMapOutline, type MapOutline } from './sites/mapOutline.js';
 export { buildApi } from './api/server.js';
 export { totp, otpauthUri, base32Decode } from './accounts/totp.js';
 export { searchReads, type ReadQuery, type MatchMode, type SearchResult } from './search/readSearch.js';

@@ -7,12 +7,13 @@ import { AlprError } from '../core/index.js';
 import { NCIC_MAPPING, parseImportMapping } from './hotlists/importMapping.js';
 import { DEFAULT_HUB_POLICY, type HubPolicyOptions } from './hubServices.js';
 import { parseOpenCases, type CaseNumberRules } from './policy/caseNumbers.js';
+import { loadMapOutline } from './sites/mapOutline.js';
 import type { ReportOptions } from './reports/reportContext.js';
 
 /**
  * The department's local policy settings for `alpr-hub serve --policy FILE` (YAML or JSON,
  * snake_case): caps, the session cap, how long a felony approval lasts, extra prohibited terms, the
- * case number and reference formats and the open-case list. Everything not given keeps the default, which
+ * case number and reference formats, the open-case list and the console's map outline. Everything not given keeps the default, which
  * follows General Order 4.68; the 30-day retention and the account rules are not loosened here.
  */
 export const PolicyFileSchema = Type.Object({
@@ -28,6 +29,7 @@ export const PolicyFileSchema = Type.Object({
   case_number_pattern: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Regular expression a case or CAD run number must match (default ^(?:CAD-)?\\d{2}-\\d{6}$).' })),
   reference_pattern: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Regular expression a personnel complaint, administrative investigation or audit number must match (default ^(?:PC|IA|AUD)-\\d{2}-\\d{3,6}$).' })),
   open_cases_file: Type.Optional(Type.String({ minLength: 1, maxLength: 4096, description: 'File of open case numbers, one a line (# comments); when set, a search for any other case is refused. Read at start.' })),
+  map_outline_file: Type.Optional(Type.String({ minLength: 1, maxLength: 4096, description: 'GeoJSON outline (streets, boundary) the console draws the sites over, since no map tiles are fetched (docs/hub.md). Read at start.' })),
   hotlists: Type.Optional(Type.Object({
     internal_default_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'Expiry of an internal hot-list entry when none is given (default 30).' })),
     internal_max_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'Longest expiry a detective or analyst may set (default 90).' })),
@@ -84,6 +86,7 @@ export async function loadPolicyFile(path: string): Promise<Partial<HubPolicyOpt
     },
     caseNumbers,
     reports: reportOptions(path, p.reports),
+    mapOutline: p.map_outline_file === undefined ? DEFAULT_HUB_POLICY.mapOutline : await loadMapOutline(resolve(dirname(path), p.map_outline_file)),
   };
 }
 

@@ -85,7 +85,7 @@ function App() {
           <ul>{allowed.map((p) => <li><a href={`#/${p.path}`} aria-current={p === page ? 'page' : undefined}>{p.title}</a></li>)}</ul>
         </nav>
         <div class="session">
-          <span class="who">{me.account.displayName} ({me.account.role})</span>
+          <span class="who"><span class="name" title={me.account.displayName}>{me.account.displayName}</span><span>{me.account.role}</span></span>
           <IdleLock minutes={Number(sessionStorage.getItem(IDLE_KEY) ?? 30)} onLocked={() => { setLocked(true); setMe(null); }} />
           <button type="button" onClick={() => void signOut()}>Sign out</button>
         </div>

@@ -27,3 +27,4 @@ export type Review = Static<typeof S.ReviewBody>;
 export type PurgeReply = Static<typeof S.PurgeReply>;
 export type Agency = Static<typeof import('../../hub/sharing/routes.js').AgencyBody>;
 export type SharingReview = Static<typeof import('../../hub/sharing/routes.js').ReviewBody>;
+export type MapOutline = Static<typeof import('../../hub/sites/mapOutline.js').MapOutlineBody>;

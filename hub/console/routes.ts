@@ -44,6 +44,9 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (fastify,
     if (!files) return reply.status(503).type('text/plain; charset=utf-8').send('The console has not been built on this hub: run `npm run build`.\n');
     const file = files.get(name);
     if (!file) return reply.status(404).type('text/plain; charset=utf-8').send('not found\n');
+    reply.header('etag', file.etag);
+    // no-cache: the browser asks every time (a rebuilt console is picked up at once), and a copy it holds costs only a 304.
+    if (req.headers['if-none-match'] === file.etag) return reply.status(304).send();
     return reply.type(file.type).send(file.body);
   });
 };

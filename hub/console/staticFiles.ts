@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
@@ -23,6 +24,8 @@ const TYPES: Record<string, string> = {
 export interface StaticFile {
   body: Buffer;
   type: string;
+  /** A hash of the body: the bundle is a few hundred kilobytes (Leaflet, Chart.js), so a browser that has it gets 304. */
+  etag: string;
 }
 
 /**
@@ -39,7 +42,9 @@ export async function loadConsoleFiles(distDir: string): Promise<Map<string, Sta
   const files = new Map<string, StaticFile>();
   for (const name of names) {
     const type = TYPES[extname(name)];
-    if (type) files.set(name, { body: await readFile(join(distDir, name)), type });
+    if (!type) continue;
+    const body = await readFile(join(distDir, name));
+    files.set(name, { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` });
   }
   return files.has('index.html') ? files : null;
 }

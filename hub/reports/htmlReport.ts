@@ -1,6 +1,6 @@
 import { layoutBars } from './chartLayout.js';
 import type { BarChart, ReportDocument, ReportTable } from './reportDocument.js';
-import type { ReportSeal } from './reportSeal.js';
+import { coverage, type ReportSeal } from './reportSeal.js';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -35,7 +35,7 @@ function table(t: ReportTable): string {
 export function renderHtml(doc: ReportDocument, seal: ReportSeal): string {
   const sections = doc.sections.map((s) => `<section><h2>${escape(s.heading)}</h2>${s.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}${s.charts.map((c) => `<figure>${barChartSvg(c)}</figure>`).join('')}${s.tables.map(table).join('')}</section>`).join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(doc.title)} — ${escape(doc.month)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escape(doc.title)} — ${escape(coverage(doc.month, seal))}</title>
 <style>
 body{font-family:Helvetica,Arial,sans-serif;max-width:60rem;margin:2rem auto;color:#1a1a1a;line-height:1.4}
 header{border-bottom:3px solid #1f4e79;margin-bottom:1rem}h1{margin:0;color:#1f4e79}h2{color:#1f4e79;border-bottom:1px solid #ccc}
@@ -43,7 +43,7 @@ table{border-collapse:collapse;margin:0.5rem 0 1rem;width:100%}caption{text-alig
 th,td{border:1px solid #ccc;padding:0.2rem 0.4rem;text-align:left;font-size:0.9rem}th{background:#e8eef5}td.n{text-align:right}td.empty{font-style:italic}
 footer{margin-top:2rem;font-size:0.8rem;color:#555;border-top:1px solid #ccc}
 </style></head><body>
-<header><p>Oak Park Police Department · ${escape(doc.clause)}</p><h1>${escape(doc.title)}</h1><p>${escape(doc.month)} · generated ${escape(seal.generatedAt)}</p></header>
+<header><p>Oak Park Police Department · ${escape(doc.clause)}</p><h1>${escape(doc.title)}</h1><p>${escape(coverage(doc.month, seal))} · generated ${escape(seal.generatedAt)}</p></header>
 ${sections}
 <footer><p>Computed from the audit chain up to record ${seal.auditHead.seq} (SHA-256 ${escape(seal.auditHead.hash)}) and signed by the hub. Check with <code>alpr-hub report verify</code>.</p></footer>
 </body></html>

@@ -22,3 +22,12 @@ export function previousMonth(now: number): ReportMonth {
   const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1);
   return parseMonth(new Date(first).toISOString().slice(0, 7));
 }
+
+/**
+ * The part of a month up to and including `now` ([from, now + 1ms)): what a "so far" report
+ * covers while the month runs, so what happened in the very millisecond it is written counts. A
+ * month that has ended is returned whole.
+ */
+export function monthThrough(month: ReportMonth, now: number): ReportMonth {
+  return now + 1 < month.to ? { ...month, to: Math.max(month.from, now + 1) } : month;
+}

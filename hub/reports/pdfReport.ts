@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { layoutBars } from './chartLayout.js';
 import type { BarChart, ReportDocument, ReportTable } from './reportDocument.js';
-import type { ReportSeal } from './reportSeal.js';
+import { coverage, type ReportSeal } from './reportSeal.js';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -117,7 +117,7 @@ function stampPages(pdf: Pdf, doc: ReportDocument, seal: ReportSeal): void {
     const margins = pdf.page.margins;
     pdf.page.margins = { ...margins, top: 0, bottom: 0 };
     pdf.font('Helvetica').fontSize(7.5).fillColor(GREY);
-    pdf.text(`Oak Park Police Department · ${doc.title} · ${doc.month}`, MARGIN.left, 36, { width: width(pdf), lineBreak: false });
+    pdf.text(`Oak Park Police Department · ${doc.title} · ${coverage(doc.month, seal)}`, MARGIN.left, 36, { width: width(pdf), lineBreak: false });
     pdf.moveTo(MARGIN.left, 48).lineTo(pdf.page.width - MARGIN.right, 48).lineWidth(1).strokeColor(BLUE).stroke();
     const footer = `Signed by the hub · audit chain record ${seal.auditHead.seq}, SHA-256 ${seal.auditHead.hash.slice(0, 16)}… · verify with: alpr-hub report verify`;
     pdf.text(footer, MARGIN.left, pdf.page.height - 44, { width: width(pdf) - 60, lineBreak: false });
@@ -138,7 +138,7 @@ export function renderPdf(doc: ReportDocument, seal: ReportSeal): Promise<Buffer
   pdf.font('Helvetica').fontSize(10).fillColor(GREY).text(doc.clause);
   pdf.moveDown(0.3);
   pdf.font('Helvetica-Bold').fontSize(20).fillColor(BLUE).text(doc.title);
-  pdf.font('Helvetica').fontSize(12).fillColor('#000').text(`${doc.month} · generated ${seal.generatedAt.slice(0, 16).replace('T', ' ')} UTC`);
+  pdf.font('Helvetica').fontSize(12).fillColor('#000').text(`${coverage(doc.month, seal)} · generated ${seal.generatedAt.slice(0, 16).replace('T', ' ')} UTC`);
   pdf.moveDown(1);
   for (const s of doc.sections) {
     // A heading never ends a page: it keeps its first lines or its table's first rows.

@@ -7,6 +7,13 @@ import type { ReportKind } from './reportDocument.js';
 export interface ReportSeal {
   generatedAt: string;
   auditHead: ChainPoint;
+  /** Set on a report of a month that had not ended: it covers the month up to this time only. */
+  through?: string;
+}
+
+/** How every rendering names what a report covers: "2026-11", or "2026-11 so far, through 2026-11-30 07:40 UTC". */
+export function coverage(month: string, seal: Pick<ReportSeal, 'through'>): string {
+  return seal.through ? `${month} so far, through ${seal.through.slice(0, 16).replace('T', ' ')} UTC` : month;
 }
 
 /**
@@ -21,6 +28,8 @@ export interface ReportManifest {
   generatedAt: string;
   generatedBy: string;
   auditHead: ChainPoint;
+  /** Present only on a "so far" report (the month had not ended): the time it covers the month up to. */
+  through?: string;
   files: Array<{ name: string; sha256: string; bytes: number }>;
   /** Ed25519 over the canonical JSON of every other field, base64. */
   signature: string;

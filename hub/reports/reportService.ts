@@ -7,7 +7,7 @@ import { cpocReport } from './cpocReport.js';
 import { renderCsv } from './csvReport.js';
 import { renderHtml } from './htmlReport.js';
 import { monthlyAudit } from './monthlyAudit.js';
-import { parseMonth, type ReportMonth } from './month.js';
+import { monthThrough, parseMonth, type ReportMonth } from './month.js';
 import { renderPdf } from './pdfReport.js';
 import type { ReportContext } from './reportContext.js';
 import type { ReportDocument, ReportKind } from './reportDocument.js';
@@ -25,6 +25,13 @@ export interface GeneratedReport {
   files: Record<ReportFormat, string>;
 }
 
+/**
+ * How long a "so far" report of the running month is served before the next request writes a
+ * fresh one: recent enough for an auditor watching the month, without a new report (and a new
+ * `report.generate` audit record) on every page view.
+ */
+export const SO_FAR_REFRESH_MS = 5 * 60_000;
+
 export const baseName = (kind: ReportKind, month: string) => `${kind}-${month}`;
 export const manifestName = (kind: ReportKind, month: string) => `${baseName(kind, month)}.manifest.json`;
 
@@ -41,6 +48,9 @@ async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
  * and sealed by a manifest the hub signs; the generation itself is audited (`report.generate`).
  */
 export class ReportService {
+  /** The "so far" generation in progress, per kind and month. */
+  private readonly soFarRuns = new Map<string, Promise<ReportManifest | null>>();
+
   constructor(private readonly ctx: ReportContext & { clock: Clock; signingKey: KeyObject; verifyKey: KeyObject; dir: string | null }) {}
 
   get verifyKey(): KeyObject {
@@ -52,9 +62,17 @@ export class ReportService {
     return this.ctx.dir ? join(this.ctx.dir, parseMonth(month).month) : null;
   }
 
-  /** The signed manifest of a report already written, or null. */
-  async existing(kind: ReportKind, month: string): Promise<ReportManifest | null> {
-    const folder = this.folder(month);
+  /**
+   * The folder of a running month's "so far" reports (`so-far/YYYY-MM/` in the reports folder):
+   * apart from the month's own folder, so the schedule's whole-month report on the first is
+   * written, and found, as if no "so far" report had been asked for.
+   */
+  soFarFolder(month: string): string | null {
+    return this.ctx.dir ? join(this.ctx.dir, 'so-far', parseMonth(month).month) : null;
+  }
+
+  /** The signed manifest of a report already written (in `folder`, by default the month's own), or null. */
+  async existing(kind: ReportKind, month: string, folder = this.folder(month)): Promise<ReportManifest | null> {
     if (!folder) return null;
     try {
       return JSON.parse(await readFile(join(folder, manifestName(kind, month)), 'utf8')) as ReportManifest;
@@ -64,14 +82,47 @@ export class ReportService {
     }
   }
 
-  /** Computes one report. `outDir` defaults to the hub's reports folder for that month. */
-  async generate(kind: ReportKind, monthText: string, actor: string, outDir?: string): Promise<GeneratedReport> {
+  /**
+   * The running month's report so far, for `kind`: the one written within the last
+   * SO_FAR_REFRESH_MS, or a fresh one. One generation at a time per report, so a burst of
+   * requests writes it once and every caller reads finished files.
+   */
+  soFar(kind: ReportKind, monthText: string, actor: string): Promise<ReportManifest> {
     const month = parseMonth(monthText);
+    const folder = this.soFarFolder(month.month);
+    if (!folder) throw new AlprError('ALPR_ERR_NOT_FOUND', 'this hub keeps no reports folder');
+    const key = `${kind}\t${month.month}`;
+    const previous = this.soFarRuns.get(key) ?? Promise.resolve(null);
+    const run = previous.catch(() => null).then(async () => {
+      const held = await this.existing(kind, month.month, folder);
+      const now = this.ctx.clock.now();
+      if (held?.through && now - Date.parse(held.generatedAt) < SO_FAR_REFRESH_MS && now >= Date.parse(held.generatedAt)) return held;
+      return (await this.generate(kind, month.month, actor, folder)).manifest;
+    });
+    this.soFarRuns.set(key, run);
+    // Once settled, the manifest on disk says what is held: the map keeps only runs in progress.
+    const settled = () => {
+      if (this.soFarRuns.get(key) === run) this.soFarRuns.delete(key);
+    };
+    run.then(settled, settled);
+    return run;
+  }
+
+  /**
+   * Computes one report. `outDir` defaults to the hub's reports folder for that month. A month
+   * that has not ended is reported up to now, and every rendering and the manifest say so
+   * (`through`).
+   */
+  async generate(kind: ReportKind, monthText: string, actor: string, outDir?: string): Promise<GeneratedReport> {
+    const now = this.ctx.clock.now();
+    const whole = parseMonth(monthText);
+    const month = monthThrough(whole, now);
     const dir = outDir ?? this.folder(month.month);
     if (!dir) throw new AlprError('ALPR_ERR_USAGE', 'this hub has no reports folder; give an output folder');
     const head = (await this.ctx.audit.head()) ?? GENESIS_HEAD;
     const { document, data } = await this.compute(kind, month, head);
-    const seal: ReportSeal = { generatedAt: new Date(this.ctx.clock.now()).toISOString(), auditHead: head };
+    const through = month.to < whole.to ? { through: new Date(now).toISOString() } : {};
+    const seal: ReportSeal = { generatedAt: new Date(now).toISOString(), auditHead: head, ...through };
     const base = baseName(kind, month.month);
     const contents: Record<ReportFormat, Buffer | string> = {
       json: `${JSON.stringify({ format: 'alpr-report-data/1', kind, month: month.month, ...seal, data }, null, 2)}\n`,
@@ -88,12 +139,12 @@ export class ReportService {
       await writeAtomic(files[format], contents[format]);
       listed.push({ name, sha256: sha256(contents[format]), bytes: Buffer.byteLength(contents[format]) });
     }
-    const manifest = signManifest({ format: 'alpr-report/1', kind, month: month.month, generatedAt: seal.generatedAt, generatedBy: actor, auditHead: head, files: listed }, this.ctx.signingKey);
+    const manifest = signManifest({ format: 'alpr-report/1', kind, month: month.month, generatedAt: seal.generatedAt, generatedBy: actor, auditHead: head, ...through, files: listed }, this.ctx.signingKey);
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
     // The manifest goes last: a report folder with a manifest is complete.
     const manifestPath = join(dir, manifestName(kind, month.month));
     await writeAtomic(manifestPath, manifestText);
-    await this.ctx.audit.append({ actor, action: 'report.generate', detail: { kind, month: month.month, auditHead: head, manifestSha256: sha256(manifestText), files: listed.map((f) => f.name) } });
+    await this.ctx.audit.append({ actor, action: 'report.generate', detail: { kind, month: month.month, ...through, auditHead: head, manifestSha256: sha256(manifestText), files: listed.map((f) => f.name) } });
     return { dir, manifestPath, manifest, files };
   }
 

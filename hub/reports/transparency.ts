@@ -27,7 +27,8 @@ const DAY_MS = 86_400_000;
  * from the purge proofs in the audit chain (a report run after the purge still counts them).
  */
 async function readsPerDay(ctx: ReportContext, month: ReportMonth, held: Array<{ day: number; reads: number }>, head: ChainPoint | null): Promise<number[]> {
-  const days = Math.round((month.to - month.from) / DAY_MS);
+  // Whole days of a whole month; the days begun so far of a month that has not ended.
+  const days = Math.ceil((month.to - month.from) / DAY_MS);
   const perDay = new Array<number>(days).fill(0);
   for (const h of held) if (h.day >= 0 && h.day < days) perDay[h.day]! += h.reads;
   const purges = { from: month.from, to: Number.MAX_SAFE_INTEGER };

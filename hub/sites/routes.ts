@@ -5,6 +5,7 @@ import type { Account } from '../accounts/accountService.js';
 import * as S from '../api/schemas.js';
 import type { HubServices } from '../hubServices.js';
 import { can, type Permission } from '../policy/permissions.js';
+import { MapOutlineBody } from './mapOutline.js';
 import type { Site } from './siteRegistry.js';
 
 const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.ErrorBody, 409: S.ErrorBody };
@@ -44,6 +45,10 @@ export async function siteRoutes(fastify: FastifyInstance, opts: {
     async (req) => services.sites.update(req.params.siteId, req.body, me(req).userId));
   app.post('/api/v1/sites/:siteId/retire', { schema: { tags: ['sites'], security: bearer, params: S.SiteParams, body: S.Reason, response: { 200: S.SiteBody, ...errors } }, onRequest: auth('sites.manage') },
     async (req) => services.sites.retire(req.params.siteId, me(req).userId, req.body.reason));
+
+  // The outline streets and boundary are no secret (any signed-in role draws a map); site positions stay gated above.
+  app.get('/api/v1/map/outline', { schema: { tags: ['sites'], security: bearer, response: { 200: MapOutlineBody, ...errors } }, onRequest: auth() },
+    async () => services.policy.mapOutline);
 
   // Installers on site hold an enrollment token, not an account: the token shows the one site it
   // enrolls at. With an account, only those who manage sites list them all.

@@ -39,6 +39,8 @@ export async function openBrowser(t: Tap, executablePath: string): Promise<{ pag
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
   });
+  // A script error is a page that may look drawn but is not (a map or chart left half made).
+  page.on('pageerror', (err) => cspViolations.push(`script error: ${err.message}`));
   return { page, cspViolations };
 }
 
@@ -58,4 +60,16 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+/**
+ * Screenshot NAME.png, then axe-core on the page (no serious or critical violations) and the
+ * Content-Security-Policy reports collected since the last check (none).
+ */
+export function pageChecker(t: Tap, page: Page, cspViolations: string[]): (name: string) => Promise<void> {
+  return async (name) => {
+    await screenshot(page, name);
+    t.same(await accessibilityProblems(page), [], `${name}: no serious or critical accessibility violations`);
+    t.same(cspViolations.splice(0), [], `${name}: the page broke no Content-Security-Policy rule and threw no script error`);
+  };
 }

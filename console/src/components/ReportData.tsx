@@ -9,17 +9,23 @@ export const words = (key: string) => {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 };
 
+/**
+ * A value the hub stores as a code ("violent_crime", "stop_made") in words ("violent crime"); any
+ * other label (a site, a user, an ORI, a date) is shown as it is.
+ */
+export const codeWords = (label: string) => (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(label) ? label.replace(/_/g, ' ') : label);
+
 const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A published figure: a count, or a suppressed count such as "<5" (transparency data). */
 const isFigure = (v: Json) => typeof v === 'number' || (typeof v === 'string' && /^<\d+$/.test(v));
-const barOf = (label: string, v: Json): Bar => ({ label, value: typeof v === 'number' ? v : 0, shown: typeof v === 'number' ? v.toLocaleString('en-US') : String(v) });
+const barOf = (label: string, v: Json): Bar => ({ label: codeWords(label), value: typeof v === 'number' ? v : 0, shown: typeof v === 'number' ? v.toLocaleString('en-US') : String(v) });
 
 function text(v: Json): string {
   if (v === null) return '—';
   if (typeof v === 'number') return v.toLocaleString('en-US', { maximumFractionDigits: 3 });
   if (Array.isArray(v)) return v.map(text).join(', ') || '—';
-  if (isObj(v)) return Object.entries(v).map(([k, x]) => `${k}: ${text(x)}`).join(', ') || '—';
-  return String(v);
+  if (isObj(v)) return Object.entries(v).map(([k, x]) => `${codeWords(k)}: ${text(x)}`).join(', ') || '—';
+  return codeWords(String(v));
 }
 
 /** Rows of one label and one figure ({day, reads}) chart as bars; any other rows are a table. */

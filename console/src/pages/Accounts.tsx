@@ -35,7 +35,7 @@ export function Accounts() {
       <h1>Accounts</h1>
       <Problem error={load.error} />
       <div class="results" tabIndex={0} role="region" aria-label="Accounts">
-        <table>
+        <table class="accounts">
           <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Authenticator</th><th scope="col">Training</th><th scope="col">Policy</th><th scope="col">LEADS</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
           <tbody>
             {accounts.map((a) => (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import type { Alert, AlertAction, Disposition } from '../types.js';
 import { Field, Notice, Problem, useAction, when } from '../components/ui.js';
+import { ClosedAlerts } from './alerts/ClosedAlerts.js';
 
 // The hub's lists (hub/alerts/alertService.ts); the types make tsc refuse a value the API would not take.
 const DISPOSITIONS: ReadonlyArray<[Disposition, string]> = [
@@ -74,6 +75,7 @@ export function Alerts() {
       </ul>
       {/* The one being verified stays open when the hub streams its closing (this officer's own disposition). */}
       {selected && <Verify key={selected.alertId} alert={selected} onClosed={() => setSelected(null)} />}
+      <ClosedAlerts refresh={alerts.length} />
     </main>
   );
 }

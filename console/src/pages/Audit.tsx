@@ -4,6 +4,9 @@ import type { AuditRecord, VerifyReply } from '../types.js';
 import { Field, Notice, Problem, dateValue, useAction, when } from '../components/ui.js';
 
 /** The audit trail (VII.E) with filters, and the chain verified on demand; both are themselves audited. */
+/** Account ids shortened wherever they appear (`token-of:<id>` too): the full id is the cell's title. */
+const shortIds = (actor: string) => actor.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => `${id.slice(0, 8)}…`);
+
 export function Audit() {
   const [filter, setFilter] = useState({ actor: '', action: '', from: '', to: '' });
   const [records, setRecords] = useState<AuditRecord[]>([]);
@@ -44,7 +47,7 @@ export function Audit() {
             <tbody>
               {records.map((r) => (
                 <tr>
-                  <td>{r.seq}</td><td class="nowrap">{when(r.at)}</td><td class="mono nowrap" title={r.actor}>{/^[0-9a-f-]{36}$/.test(r.actor) ? `${r.actor.slice(0, 8)}…` : r.actor}</td><td>{r.action}</td><td>{r.outcome}</td>
+                  <td>{r.seq}</td><td class="nowrap">{when(r.at)}</td><td class="mono nowrap" title={r.actor}>{shortIds(r.actor)}</td><td>{r.action}</td><td>{r.outcome}</td>
                   <td class="detail">{Object.entries(r.detail).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' · ')}</td>
                 </tr>
               ))}

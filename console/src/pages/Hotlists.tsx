@@ -50,7 +50,7 @@ export function Hotlists() {
       {found && (found.length === 0 ? <Notice>No entries for that plate.</Notice> : (
         <div class="results" tabIndex={0} role="region" aria-label="Hot-list entries"><table>
           <thead><tr><th scope="col">Plate</th><th scope="col">State</th><th scope="col">Category</th><th scope="col">Case</th><th scope="col">Source</th><th scope="col">Expires</th><th scope="col">Status</th></tr></thead>
-          <tbody>{found.map((h) => <tr><td class="plate">{h.plate}</td><td>{h.state}</td><td>{h.category}</td><td>{h.caseNumber ?? '—'}</td><td>{h.source}</td><td>{day(h.expiresAt)}</td><td>{h.removed ? 'removed' : 'live'}</td></tr>)}</tbody>
+          <tbody>{found.map((h) => <tr><td class="plate">{h.plate}</td><td>{h.state}</td><td>{h.category.replace(/_/g, ' ')}</td><td>{h.caseNumber ?? '—'}</td><td>{h.source}</td><td>{day(h.expiresAt)}</td><td>{h.removed ? 'removed' : 'live'}</td></tr>)}</tbody>
         </table></div>
       ))}
     </main>

@@ -112,7 +112,7 @@ export function Search({ me }: { me: Me }) {
                         if (e.currentTarget.checked) next.add(h.id); else next.delete(h.id);
                         setChosen(next);
                       }} /></td>
-                      <td>{when(h.capturedAt)}</td><td class="plate">{h.plate}</td><td>{h.region ?? '?'}</td><td>{h.vehicleColour}</td><td>{siteName(h.siteId)}</td><td>{h.cameraId}</td>
+                      <td>{when(h.capturedAt)}</td><td class="plate">{h.plate}</td><td>{h.region ?? 'not read'}</td><td>{h.vehicleColour}</td><td>{siteName(h.siteId)}</td><td>{h.cameraId}</td>
                       <td>{Math.round(h.confidence * 100)}%{h.lowConfidence ? ' (low)' : ''}</td>
                       <td><button type="button" onClick={() => void open.run(h)}>View images</button></td>
                     </tr>

@@ -54,6 +54,7 @@ export function Sharing({ me }: { me: Me }) {
         <section aria-labelledby="decide-h">
           <h2 id="decide-h">The Chief's decisions</h2>
           <Reviews agencies={agencies} onChange={changed} />
+          {agencies.every((a) => a.status === 'revoked') && <p class="hint">No agreement waits for you: {agencies.length ? 'every agency on file is revoked' : 'no agency is on file'}. An administrator registers an agency and its signed declaration first.</p>}
           {agencies.filter((a) => a.status !== 'revoked').map((a) => (
             <article class="card" aria-label={a.name}>
               <h3>{a.name} <span class={`badge ${a.status}`}>{a.status}</span></h3>

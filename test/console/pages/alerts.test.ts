@@ -36,6 +36,9 @@ t.test('a live alert reaches the officer\'s console, is verified from the images
   await page.getByLabel('Note').fill('plate, state and make checked against the images');
   await page.getByRole('button', { name: 'Record disposition' }).click();
   await page.getByText(/Recorded: KTX4492 confirmed, stop made, CAD CAD-26-0042/).waitFor();
+  const verified = page.getByRole('region', { name: 'Closed alerts' });
+  await verified.waitFor();
+  t.match(await verified.innerText(), /KTX4492\s+stolen vehicle\s+site-1\/cam0, .*\s+confirmed\s+stop made\s+CAD-26-0042/i, 'the verified stop is listed under the live alerts for the next shift');
   await rig.check('alert-closed');
   const [closed] = await h.services.alerts.list(officer.account, { status: 'closed' });
   t.match(closed, { plate: 'KTX4492', disposition: 'confirmed', actionTaken: 'stop_made', cadNumber: 'CAD-26-0042', imagesOpenedBy: officer.account.userId }, 'the hub holds the verified stop');

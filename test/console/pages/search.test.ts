@@ -32,8 +32,10 @@ t.test('an officer searches under a stated purpose, sees the results in a table 
   t.match(await rows.first().innerText(), /KTX4492\s+IL\s+unknown\s+Harlem and North/, 'with plate, state, colour and site name');
   t.match(await rows.nth(1).innerText(), /KTX4492\s+IL\s+blue\s+Harlem and North/, 'the colour the camera judged, where it was sure');
   t.match(await page.locator('figure.map').innerText(), /Harlem and North \(2\)/, 'and counted by site');
-  const map = page.getByRole('img', { name: /^Map of 1 sites/ });
-  t.equal(await map.locator('circle').count(), 1, 'the officer sees the site of the results drawn on the map, placed by the search reply');
+  const map = page.getByRole('region', { name: /^Map of 1 sites/ });
+  t.ok(await map.evaluate((el) => el.classList.contains('leaflet-container')), 'the map is drawn by Leaflet');
+  t.equal(await map.locator('path.map-site').count(), 1, 'the officer sees the site of the results drawn on the map, placed by the search reply');
+  t.equal(await map.locator('img').count(), 0, 'as a circle marker over no tiles: the map loads no image');
   t.notMatch(await page.locator('figure.map').innerText(), /Madison/, 'and no other site');
   await rows.first().getByRole('button', { name: 'View images' }).click();
   await page.getByRole('img', { name: 'Plate crop of KTX4492' }).waitFor();

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { createHash } from 'node:crypto';
 import { consoleRig } from '../../helpers/consoleRig.js';
 import { DECLARATION, partner } from '../../helpers/sharing.js';
 import { DAY } from '../../helpers/hubHarness.js';
@@ -51,13 +52,44 @@ t.test('the Chief approves an agreement and revokes an agency; the auditor reads
   await rig.check('sharing-auditor-ledger');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await rig.signIn(await h.user('admin'));
+  const admin = await h.user('admin');
+  await rig.signIn(admin);
   await page.getByRole('link', { name: 'Sharing' }).click();
   await page.getByLabel('Agency name').fill('Forest Park Police Department');
   await page.getByLabel('ORI').fill('il0160700');
   await page.getByLabel('Contact').fill('Records, 708-555-0177');
   await page.getByRole('button', { name: 'Register agency' }).click();
   await page.getByRole('status').getByText('Forest Park Police Department registered.').waitFor();
-  t.match((await s.agencies.list()).find((a) => a.name === 'Forest Park Police Department'), { ori: 'IL0160700', status: 'registered' }, 'registered by the admin, and waiting for the Chief');
+  const forestPark = (await s.agencies.list()).find((a) => a.name === 'Forest Park Police Department');
+  t.match(forestPark, { ori: 'IL0160700', status: 'registered' }, 'registered by the admin, and waiting for the Chief');
   await rig.check('sharing-admin-registered');
+
+  // The agency's signed declaration, uploaded from the file picker: the hub keeps the very bytes.
+  const scan = Buffer.concat([DECLARATION, Buffer.from('% Forest Park Police Department\n')]);
+  await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Forest Park Police Department' });
+  t.ok(await page.getByRole('button', { name: 'Record declaration' }).isDisabled(), 'nothing to record until a file is chosen');
+  await page.getByLabel('Signed declaration').setInputFiles({ name: 'forest-park-2-130.pdf', mimeType: 'application/pdf', buffer: scan });
+  await page.getByLabel('Signed by').fill('Chief F. Parker');
+  await page.getByLabel('Signer\'s title').fill('Chief of Police');
+  await page.getByLabel('Date signed').fill('2026-10-15');
+  await page.getByLabel('Declaration expires').fill('2027-10-15');
+  await page.getByRole('button', { name: 'Record declaration' }).click();
+  await page.getByRole('status').getByText('Declaration recorded for Forest Park Police Department.').waitFor();
+  t.match(await s.agencies.currentDeclaration(forestPark!.agencyId), { documentSha256: createHash('sha256').update(scan).digest('hex'), signerName: 'Chief F. Parker', signerTitle: 'Chief of Police', signedAt: Date.UTC(2026, 9, 15), expiresAt: Date.UTC(2027, 9, 15) },
+    'the hub holds the uploaded file, byte for byte (its SHA-256), with who signed it and when');
+  t.match((await h.services.audit.query({ action: 'sharing.declarationRecord', limit: 10 })).at(-1), { actor: admin.account.userId, detail: { agencyId: forestPark!.agencyId } }, 'and the recording is audited under the admin');
+  await rig.check('sharing-admin-declaration');
+
+  // A declaration dated in the future is refused with the hub's reason, and nothing is recorded.
+  const recordedBefore = (await h.services.audit.query({ action: 'sharing.declarationRecord', limit: 100 })).length;
+  await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Forest Park Police Department' });
+  await page.getByLabel('Signed declaration').setInputFiles({ name: 'forest-park-2-130.pdf', mimeType: 'application/pdf', buffer: scan });
+  await page.getByLabel('Signed by').fill('Chief F. Parker');
+  await page.getByLabel('Signer\'s title').fill('Chief of Police');
+  await page.getByLabel('Date signed').fill('2027-01-15');
+  await page.getByLabel('Declaration expires').fill('2028-01-15');
+  await page.getByRole('button', { name: 'Record declaration' }).click();
+  await page.getByRole('alert').getByText(/signedAt: .*not in the future/).waitFor();
+  t.equal((await h.services.audit.query({ action: 'sharing.declarationRecord', limit: 100 })).length, recordedBefore, 'the refused upload recorded nothing');
+  t.match(await s.agencies.currentDeclaration(forestPark!.agencyId), { signedAt: Date.UTC(2026, 9, 15) }, 'and the declaration on file is still the first');
 });

@@ -66,7 +66,13 @@ t.test('the console pages carry a strict Content-Security-Policy; only built fil
   t.notMatch(csp, /unsafe-inline|unsafe-eval|https?:/, 'no inline code and no third-party origin');
   t.match(csp, /frame-ancestors 'none'/);
   t.equal(page.headers['x-content-type-options'], 'nosniff');
-  t.equal((await app.inject({ method: 'GET', url: '/console/app.js' })).headers['content-type'], 'text/javascript; charset=utf-8');
+  const script = await app.inject({ method: 'GET', url: '/console/app.js' });
+  t.equal(script.headers['content-type'], 'text/javascript; charset=utf-8');
+  t.match(script.headers['cache-control'], 'no-cache');
+  const again = await app.inject({ method: 'GET', url: '/console/app.js', headers: { 'if-none-match': String(script.headers.etag) } });
+  t.equal(again.statusCode, 304, 'a browser holding the bundle revalidates it for a 304 instead of downloading it again');
+  t.equal(again.body, '', 'with no body');
+  t.match(again.headers['content-security-policy'], /default-src 'none'/, 'with the same headers');
   t.equal((await app.inject({ method: 'GET', url: '/console/..%2F..%2Fpackage.json' })).statusCode, 404, 'no path outside the built files');
   t.equal((await app.inject({ method: 'GET', url: '/console/missing.js' })).statusCode, 404);
 });

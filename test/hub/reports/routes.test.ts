@@ -2,6 +2,10 @@ import t from 'tap';
 import { buildApi } from '../../../hub/api/server.js';
 import { captureLogger } from '../../helpers/index.js';
 import { onBothStores } from '../../helpers/hubHarness.js';
+import { ReportSchedule } from '../../../hub/reports/reportSchedule.js';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { verifyReport } from '../../../hub/reports/reportVerify.js';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -34,12 +38,69 @@ onBothStores(t, 'auditors and the Chief get a month\'s signed report over the AP
   t.equal(refused.statusCode, 403);
   t.equal(refused.json().code, 'ALPR_ERR_FORBIDDEN');
   t.equal((await app.inject({ method: 'GET', url: '/api/v1/reports/monthly/2026-11' })).statusCode, 401);
-  const running = await app.inject({ method: 'GET', url: '/api/v1/reports/monthly/2026-12', headers: bearer(auditor.token) });
-  t.equal(running.statusCode, 400);
-  t.match(running.json(), { code: 'ALPR_ERR_INVALID_INPUT', message: /has not ended/ });
+  const future = await app.inject({ method: 'GET', url: '/api/v1/reports/monthly/2027-01', headers: bearer(auditor.token) });
+  t.equal(future.statusCode, 400);
+  t.match(future.json(), { code: 'ALPR_ERR_INVALID_INPUT', message: /2027-01 has not begun/ });
   for (const url of ['/api/v1/reports/monthly/2026-13', '/api/v1/reports/weekly/2026-11', '/api/v1/reports/monthly/26-11', '/api/v1/reports/monthly/2026-11/docx', '/api/v1/reports/monthly/2026-11/..%2F..%2Fhub.db']) {
     const bad = await app.inject({ method: 'GET', url, headers: bearer(auditor.token) });
     t.equal(bad.statusCode, 400, url);
     t.equal(bad.json().code, 'ALPR_ERR_INVALID_INPUT', url);
   }
+});
+
+onBothStores(t, 'the current month is answered with a signed report so far, marked as such, kept apart from the whole month the schedule writes on the 1st', async (t, h) => {
+  const HOUR = 3600_000;
+  const dec1 = Date.UTC(2026, 11, 1);
+  h.clock.setWall(dec1 + 33 * HOUR); // 2 December, 09:00 UTC
+  await h.addReads(Array.from({ length: 5 }, (_, i) => ({ capturedAt: dec1 + 10 * HOUR + i * 60_000, receivedAt: dec1 + 11 * HOUR })));
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  const auditor = await h.user('auditor');
+  const officer = await h.user('officer');
+  const get = (url: string, token = auditor.token) => app.inject({ method: 'GET', url, headers: bearer(token) });
+  const reports = h.services.reports;
+
+  const first = await get('/api/v1/reports/transparency/2026-12');
+  t.equal(first.statusCode, 200, first.body);
+  const soFar = first.json();
+  const through = new Date(h.clock.now()).toISOString();
+  t.match(soFar, { format: 'alpr-report/1', kind: 'transparency', month: '2026-12', through, generatedBy: auditor.account.userId }, 'the manifest says it covers December up to now');
+  const data = (await get('/api/v1/reports/transparency/2026-12/json')).json();
+  t.equal(data.through, through);
+  t.same(data.data.readsPerDay.map((d: { day: string }) => d.day), ['2026-12-01', '2026-12-02'], 'only the days begun so far');
+  t.equal(data.data.readsPerDay[0].reads, 5);
+  const html = (await get('/api/v1/reports/transparency/2026-12/html')).body;
+  t.match(html, /2026-12 so far, through 2026-12-02 09:\d\d UTC/, 'the page says it is the month so far');
+  const pdf = await get('/api/v1/reports/transparency/2026-12/pdf');
+  t.equal(pdf.headers['content-type'], 'application/pdf');
+  const soFarPdf = join(reports.soFarFolder('2026-12')!, 'transparency-2026-12.pdf');
+  t.same((await verifyReport(soFarPdf, reports.verifyKey, h.services.audit)).problems, [], 'signed and tied to the chain like a whole month');
+  t.equal(existsSync(join(reports.folder('2026-12')!, 'transparency-2026-12.manifest.json')), false, 'nothing written where the schedule writes the whole month');
+  t.match((await h.services.audit.query({ action: 'report.generate', limit: 10 }))[0]?.detail, { kind: 'transparency', month: '2026-12', through }, 'the generation is audited with what it covers');
+
+  t.equal((await get('/api/v1/reports/transparency/2026-12', officer.token)).statusCode, 403, 'the same permission as any report');
+
+  await h.addReads(Array.from({ length: 5 }, (_, i) => ({ capturedAt: dec1 + 33 * HOUR + i * 1000, receivedAt: dec1 + 33 * HOUR + 10_000 })));
+  h.clock.advance(2 * 60_000);
+  t.equal((await get('/api/v1/reports/transparency/2026-12')).json().signature, soFar.signature, 'within five minutes the same signed report is served');
+  h.clock.advance(4 * 60_000);
+  const fresh = (await get('/api/v1/reports/transparency/2026-12')).json();
+  t.not(fresh.signature, soFar.signature);
+  t.equal(fresh.through, new Date(h.clock.now()).toISOString(), 'after five minutes a request writes a fresh report up to its time');
+  t.equal((await get('/api/v1/reports/transparency/2026-12/json')).json().data.readsPerDay[1].reads, 5, 'with the reads since');
+  t.equal((await h.services.audit.query({ action: 'report.generate', limit: 10 })).length, 2, 'two reports written, two audit records');
+
+  // The 1st of January: the schedule writes December whole, as if no report so far had been asked for.
+  h.clock.setWall(Date.UTC(2027, 0, 1, 0, 30));
+  const schedule = new ReportSchedule({ reports, audit: h.services.audit, clock: h.clock, logger: captureLogger().logger });
+  t.same(await schedule.runDue(), ['monthly', 'cpoc', 'transparency'], 'December\'s reports were all still due');
+  const whole = JSON.parse(await readFile(join(reports.folder('2026-12')!, 'transparency-2026-12.manifest.json'), 'utf8'));
+  t.equal(whole.through, undefined, 'the final report covers the whole month');
+  t.equal(whole.generatedBy, 'system');
+  const wholeData = JSON.parse(await readFile(join(reports.folder('2026-12')!, 'transparency-2026-12.json'), 'utf8'));
+  t.equal(wholeData.data.readsPerDay.length, 31);
+  t.equal(wholeData.data.readsCaptured, 10);
+  t.notMatch(await readFile(join(reports.folder('2026-12')!, 'transparency-2026-12.html'), 'utf8'), /so far/);
+  const chief = await h.user('chief');
+  t.equal((await get('/api/v1/reports/transparency/2026-12', chief.token)).json().signature, whole.signature, 'the API now serves the whole month');
 });

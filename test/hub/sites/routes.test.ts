@@ -1,7 +1,9 @@
 import t from 'tap';
 import { buildApi } from '../../../hub/api/server.js';
 import { captureLogger } from '../../helpers/index.js';
-import { onBothStores } from '../../helpers/hubHarness.js';
+import { harness, onBothStores } from '../../helpers/hubHarness.js';
+import { loadMapOutline } from '../../../hub/sites/mapOutline.js';
+import { DEMO_MAP_OUTLINE } from '../../../demo/demoHub.js';
 
 onBothStores(t, 'approval references and coordinates go only to the Chief and admins; an enrollment token shows only its own site', async (t, h) => {
   await h.services.sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park Ave', approvalRef: 'CHIEF-2026-002', latitude: 41.88, longitude: -87.78, cameras: ['cam0'] }, 'chief');
@@ -31,4 +33,19 @@ onBothStores(t, 'approval references and coordinates go only to the Chief and ad
   t.equal(installer.statusCode, 200, installer.body);
   t.same((installer.json() as Array<{ siteId: string }>).map((s) => s.siteId), ['site-2'], 'the token shows only the site it enrolls at');
   t.equal(installer.json()[0].approvalRef, 'CHIEF-2026-002', 'with what the installer checks on the pole');
+});
+
+t.test('every signed-in role gets the map outline the hub was configured with; no one signed out does', async (t) => {
+  const outline = await loadMapOutline(DEMO_MAP_OUTLINE);
+  const h = (await harness(t, 'sqlite', { mapOutline: outline }))!;
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  for (const role of ['officer', 'dispatcher', 'analyst', 'detective', 'admin', 'auditor', 'chief']) {
+    const reply = await app.inject({ method: 'GET', url: '/api/v1/map/outline', headers: { authorization: `Bearer ${(await h.user(role)).token}` } });
+    t.equal(reply.statusCode, 200, `${role}: ${reply.body.slice(0, 200)}`);
+    t.same(reply.json(), outline, `${role} gets the outline to draw the sites over`);
+  }
+  t.match(outline.features.find((f) => f.properties?.kind === 'boundary'), { geometry: { type: 'Polygon' } }, 'the demo outline has its boundary');
+  const signedOut = await app.inject({ method: 'GET', url: '/api/v1/map/outline' });
+  t.equal(signedOut.statusCode, 401, 'signed out, the outline is refused like every other API call');
 });

@@ -22,7 +22,7 @@ export function SharingLedger() {
               {records.map((r) => (
                 <tr>
                   <td>{r.seq}</td><td class="nowrap">{when(r.at)}</td><td>{r.action === 'sharing.search' ? 'Outside agency searched here' : 'Searched a partner'}</td>
-                  <td>{text(r.detail.agencyName)} <span class="muted mono nowrap">{text(r.detail.agencyOri)}</span></td><td>{text(r.detail.purpose).replace(/_/g, ' ')}</td><td>{text(r.detail.caseNumber)}</td>
+                  <td>{text(r.detail.agencyName)} <span class="muted mono nowrap">{text(r.detail.agencyOri)}</span></td><td>{text(r.detail.purpose).replace(/_/g, ' ')}</td><td class="nowrap">{text(r.detail.caseNumber)}</td>
                   <td class={r.outcome === 'ok' ? 'ok' : 'bad'}>{r.outcome === 'ok' ? 'answered' : `refused${r.detail.refusalReason ? `: ${text(r.detail.refusalReason)}` : ''}`}</td>
                 </tr>
               ))}
