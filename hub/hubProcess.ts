@@ -35,6 +35,12 @@ export interface HubOptions {
   brokerAuthEndpoints?: boolean;
   /** MQTT 5 shared subscription group, so several hub processes split ingest (external brokers). */
   sharedGroup: string | null;
+  /**
+   * A RabbitMQ cluster's AMQP nodes (failover order): batches are taken from one quorum queue that
+   * the hub processes compete for, instead of an MQTT subscription (needs brokerUrl; the broker
+   * credentials are the hub's internal RabbitMQ user).
+   */
+  ingestAmqpUrls?: string[] | null;
   mqttHost: string;
   mqttPort: number;
   /** The broker URL enrollment gives appliances (default: the broker the hub uses). */
@@ -113,6 +119,7 @@ export class Hub {
     const hubBrokerUrl = this.broker?.hubUrl ?? brokerUrl;
     this.ingest = new IngestService({
       brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
+      amqp: options.ingestAmqpUrls ? { urls: options.ingestAmqpUrls } : null,
       maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: this.services.policy.maxFutureSkewMs, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
     });
     const devices = this.services.devices;

@@ -1,13 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startHubProcess, type HubChild } from '../fleet/hubProcess.js';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { newDataKey, ReadBuffer, THIRTY_DAYS_MS, type ReadRecord } from '../../firmware/index.js';
 import { ImageCipher, loadOrCreateHubKeys, PgStore, SqliteStore, type HubStore } from '../../hub/index.js';
 import { newSigningKeys, rawPublicKey, Uplink } from '../../sync/index.js';
 import { AckedReads } from '../ackedReads.js';
-import { freePort, startHubProcess, type HubChild } from '../hubProcess.js';
 
 const DRAIN_TIMEOUT_MS = 90_000;
 
@@ -17,7 +18,17 @@ export interface HubPg {
   schema: string;
 }
 
-/** `alpr-hub serve` on its own embedded broker port, on PostgreSQL when given. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `alpr-hub serve` on this data folder, its embedded broker on `mqttPort`. */
 function startHub(dataDir: string, mqttPort: number, pg: HubPg | undefined): Promise<HubChild> {
   return startHubProcess(['serve', '--data', dataDir, '--mqtt-port', String(mqttPort), '--http-port', '0', ...(pg ? ['--pg', pg.url, '--pg-schema', pg.schema] : [])]);
 }

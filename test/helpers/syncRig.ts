@@ -64,7 +64,7 @@ export interface Device {
 }
 
 /** Registers a device at the hub and gives it a buffer and an uplink (not started). */
-export async function makeDevice(t: Teardown, hub: Hub, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string } = {}): Promise<Device> {
+export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 'brokerUrl'>, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string } = {}): Promise<Device> {
   const deviceId = options.deviceId ?? `pole-${randomBytes(3).toString('hex')}`;
   const keys = options.keys ?? newSigningKeys();
   if (options.register !== false) {
