@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   purpose: () => import('./purpose.js'),
   reports: () => import('./reports.js'),
   pgSizes: () => import('./pgSizes.js'),
+  fleet: () => import('./fleet.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -7,9 +7,6 @@
 export interface FleetPlan {
   hubUrl: string;
   siteId: string;
-  /** Overrides the broker URL enrollment hands out (the installer's `configure --set sync.broker_url`). */
-  brokerUrl: string | null;
-  fallbackBrokerUrls: string[];
   /** Reads per second per appliance. */
   ratePerS: number;
   durationS: number;
@@ -29,6 +26,12 @@ export interface ApplianceSpec {
   deviceId: string;
   /** One-time enrollment token an admin issued for this appliance. */
   token: string;
+  /**
+   * Its broker node, then the others in the order it fails over to them (the installer's
+   * `configure --set sync.broker_url=... sync.fallback_broker_urls=...`); empty: the broker
+   * enrollment names.
+   */
+  brokerUrls: string[];
 }
 
 export type ToWorker =

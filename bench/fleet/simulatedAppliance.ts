@@ -33,8 +33,9 @@ export class SimulatedAppliance {
     // The installer's configure step: this fleet's broker nodes and batching.
     const raw = await readRawConfig(configPath);
     setPath(raw, 'log_level', 'warn');
-    if (plan.brokerUrl) setPath(raw, 'sync.broker_url', plan.brokerUrl);
-    setPath(raw, 'sync.fallback_broker_urls', plan.fallbackBrokerUrls);
+    const [brokerUrl, ...fallbacks] = spec.brokerUrls;
+    if (brokerUrl) setPath(raw, 'sync.broker_url', brokerUrl);
+    setPath(raw, 'sync.fallback_broker_urls', fallbacks);
     for (const [key, value] of Object.entries(plan.sync)) setPath(raw, `sync.${key}`, value);
     const config = await writeConfig(configPath, raw);
     const buffer = readBufferFromConfig(config, [await loadDataKey(dataKeyPath(config))], systemClock, logger);

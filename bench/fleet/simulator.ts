@@ -24,8 +24,11 @@ export interface FleetOptions {
   /** An admin session (sites.manage) that issues the enrollment tokens. */
   session: string;
   siteId: string;
-  brokerUrl: string | null;
-  fallbackBrokerUrls: string[];
+  /**
+   * The broker's nodes: appliance i connects to node i mod n and fails over to the others in turn,
+   * so the fleet is spread over the cluster. Empty: the broker enrollment names.
+   */
+  brokerUrls: string[];
   workers: number;
   /** Where the appliances' folders go (a temporary folder made in it, removed afterwards). */
   dataRoot: string;
@@ -100,6 +103,9 @@ async function issueTokens(o: FleetOptions, count: number): Promise<string[]> {
   return tokens;
 }
 
+/** Node i mod n first, then the rest in turn. */
+const nodeOrder = (urls: string[], i: number) => [...urls.slice(i % Math.max(1, urls.length)), ...urls.slice(0, i % Math.max(1, urls.length))];
+
 const sum = (handles: WorkerHandle[], key: keyof WorkerProgress) => handles.reduce((n, h) => n + h.progress[key], 0);
 
 /**
@@ -123,13 +129,13 @@ export async function runFleet(o: FleetOptions): Promise<FleetResult> {
     const tokensS = (performance.now() - began) / 1000;
     o.say(`tokens issued in ${tokensS.toFixed(1)} s; enrolling in ${o.workers} worker processes`);
     const plan: FleetPlan = {
-      hubUrl: o.hubUrl, siteId: o.siteId, brokerUrl: o.brokerUrl, fallbackBrokerUrls: o.fallbackBrokerUrls, ratePerS: o.ratePerS, durationS: o.durationS,
+      hubUrl: o.hubUrl, siteId: o.siteId, ratePerS: o.ratePerS, durationS: o.durationS,
       drainTimeoutS: o.drainTimeoutS, dataDir, expectHubKeyId: o.expectHubKeyId, enrolConcurrency: o.enrolConcurrency, sync: o.sync,
     };
     began = performance.now();
     for (let w = 0; w < Math.min(o.workers, o.appliances); w++) workers.push(startWorker());
     workers.forEach((h, w) => {
-      const appliances = tokens.flatMap((token, i) => (i % workers.length === w ? [{ deviceId: `fleet-${tag}-${String(i).padStart(5, '0')}`, token }] : []));
+      const appliances = tokens.flatMap((token, i) => (i % workers.length === w ? [{ deviceId: `fleet-${tag}-${String(i).padStart(5, '0')}`, token, brokerUrls: nodeOrder(o.brokerUrls, i) }] : []));
       h.child.send({ type: 'enrol', plan, worker: w, appliances } satisfies ToWorker);
     });
     const enrolTicker = setInterval(() => o.say(`enrolled ${workers.reduce((n, h) => n + h.enrolled, 0)}/${o.appliances}`), 5000);
@@ -177,7 +183,8 @@ const USAGE = `usage: npm run fleet -- --appliances N --rate R --duration S --hu
   Runs N simulated appliances (each enrolled with its own keys, its own encrypted buffer and uplink) in a few processes,
   each capturing R reads per second for S seconds, and prints progress on stderr and a JSON summary on stdout.
   --session: an admin session with sites.manage (else $ALPR_HUB_SESSION); it issues one enrollment token per appliance.
-  --broker-url: the broker the appliances use instead of the one enrollment names; --fallback-broker-urls: other cluster nodes.
+  --broker-url: the broker the appliances use instead of the one enrollment names; --fallback-broker-urls: the cluster's other nodes.
+    With several nodes the appliances are spread over them (appliance i on node i mod n), each failing over to the rest in turn.
   --data: where the appliances' folders go (default /dev/shm where it exists: the appliances' own disks are not this machine's).`;
 
 const OPTIONS = {
@@ -209,8 +216,8 @@ export async function main(argv: string[]): Promise<number> {
     if (v['ack-timeout-ms']) sync.ack_timeout_ms = Number(v['ack-timeout-ms']);
     const result = await runFleet({
       appliances: Number(need(v.appliances, '--appliances')), ratePerS: Number(v.rate), durationS: Number(v.duration), hubUrl: need(v['hub-url'], '--hub-url'),
-      session: need(v.session ?? process.env.ALPR_HUB_SESSION, '--session'), siteId: need(v.site, '--site'), brokerUrl: v['broker-url'] ?? null,
-      fallbackBrokerUrls: v['fallback-broker-urls'] ? v['fallback-broker-urls'].split(',').filter(Boolean) : [], workers: Number(v.workers),
+      session: need(v.session ?? process.env.ALPR_HUB_SESSION, '--session'), siteId: need(v.site, '--site'),
+      brokerUrls: [...(v['broker-url'] ? [v['broker-url']] : []), ...(v['fallback-broker-urls'] ?? '').split(',').filter(Boolean)], workers: Number(v.workers),
       dataRoot: v.data ?? defaultDataRoot(), drainTimeoutS: Number(v['drain-timeout']), expectHubKeyId: v['expect-hub-key-id'] ?? null,
       enrolConcurrency: Number(v['enrol-concurrency']), sync, say: (line) => process.stderr.write(`${line}\n`),
     });

@@ -22,7 +22,7 @@ t.test('five simulated appliances in two processes: each enrolled with its own k
   const { siteId, session } = await prepareFleetSite(services, 'fleet-test');
 
   const result = await runFleet({
-    appliances: 5, ratePerS: 2, durationS: 4, hubUrl: hub.httpUrl, session, siteId, brokerUrl: null, fallbackBrokerUrls: [], workers: 2,
+    appliances: 5, ratePerS: 2, durationS: 4, hubUrl: hub.httpUrl, session, siteId, brokerUrls: [], workers: 2,
     dataRoot: await tempDir(tt, 'alpr-fleet-data-'), drainTimeoutS: 30, expectHubKeyId: hub.keys!.seal.keyId, enrolConcurrency: 4, sync: {}, say: () => undefined,
   });
 
