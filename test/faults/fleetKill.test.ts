@@ -57,12 +57,16 @@ t.test(`${APPLIANCES} appliances into ${HUBS} hub processes through a ${NODES}-n
   const balancer = await startHttpBalancer(() => live().map((h) => h.httpUrl));
   tt.teardown(() => balancer.close());
   const cluster = await startRabbitCluster(tt, { nodes: NODES, basePort: BASE_PORT, hubHttpUrl: balancer.url });
-  const hubArgs = (i: number) => [
-    'serve', '--data', hubDirs[i]!, '--pg', pg.url, '--pg-schema', pg.schema, ...audit.args, '--http-port', '0', '--broker-auth-endpoints',
-    '--broker-url', cluster.mqttUrls[i % NODES]!, '--broker-username', cluster.hubUser.username, '--broker-password', cluster.hubUser.password,
-    // Each process starts on another node and fails over through the rest.
-    '--ingest-amqp-url', [...cluster.amqpUrls.slice(i % NODES), ...cluster.amqpUrls.slice(0, i % NODES)].join(','),
-  ];
+  // Each process starts on another node and fails over through the rest.
+  const inTurn = (urls: string[], i: number) => [...urls.slice(i % NODES), ...urls.slice(0, i % NODES)];
+  const hubArgs = (i: number) => {
+    const [mqttUrl, ...mqttFallbacks] = inTurn(cluster.mqttUrls, i);
+    return [
+      'serve', '--data', hubDirs[i]!, '--pg', pg.url, '--pg-schema', pg.schema, ...audit.args, '--http-port', '0', '--broker-auth-endpoints',
+      '--broker-url', mqttUrl!, '--broker-fallback-urls', mqttFallbacks.join(','), '--broker-username', cluster.hubUser.username, '--broker-password', cluster.hubUser.password,
+      '--ingest-amqp-url', inTurn(cluster.amqpUrls, i).join(','),
+    ];
+  };
   tt.teardown(() => Promise.all(hubs.map(stopHub)));
   // The first one alone: it makes the schema's tables and the audit key the others share.
   hubs.push(await startHubProcess(hubArgs(0)));
@@ -70,7 +74,7 @@ t.test(`${APPLIANCES} appliances into ${HUBS} hub processes through a ${NODES}-n
 
   const devices: Device[] = [];
   for (let i = 0; i < APPLIANCES; i++) {
-    const [first, ...others] = [...cluster.mqttUrls.slice(i % NODES), ...cluster.mqttUrls.slice(0, i % NODES)];
+    const [first, ...others] = inTurn(cluster.mqttUrls, i);
     devices.push(await makeDevice(tt, { store, keys, brokerUrl: first! }, { siteId: 'site-1', maxReads: 20, fallbackBrokerUrls: others }));
   }
   await Promise.all(devices.map((d) => d.uplink.start()));

@@ -19,7 +19,7 @@ export interface Hub {
 
 /** A hub: SQLite store (or the one given), keys, the embedded broker (unless a URL is given), ingest. */
 export async function startHub(t: Teardown, options: {
-  store?: HubStore; brokerUrl?: string; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number; logger?: Logger;
+  store?: HubStore; brokerUrl?: string; fallbackBrokerUrls?: string[]; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number; logger?: Logger;
   maxImageBytes?: number; keyCheckEveryMs?: number; broker?: Pick<EmbeddedBrokerOptions, 'tls' | 'limits'>; maxFutureSkewMs?: number;
   /** Ingest over AMQP from a RabbitMQ queue instead of an MQTT subscription. */
   amqp?: IngestOptions['amqp'];
@@ -38,7 +38,7 @@ export async function startHub(t: Teardown, options: {
     credentials = { username: 'hub', password: broker.hubPassword };
   }
   const ingest = new IngestService({
-    brokerUrl: broker?.hubUrl ?? brokerUrl, username: credentials?.username ?? 'hub', password: credentials?.password ?? '', sharedGroup: options.sharedGroup ?? null,
+    brokerUrl: broker?.hubUrl ?? brokerUrl, fallbackBrokerUrls: options.fallbackBrokerUrls ?? [], username: credentials?.username ?? 'hub', password: credentials?.password ?? '', sharedGroup: options.sharedGroup ?? null,
     clientId: `hub-ingest-${randomBytes(4).toString('hex')}`, store, keys, amqp: options.amqp ?? null, maxBatchBytes: options.maxBatchBytes ?? 32 * 1024 * 1024, maxImageBytes: options.maxImageBytes ?? 4 * 1024 * 1024,
     ...(options.maxFutureSkewMs === undefined ? {} : { maxFutureSkewMs: options.maxFutureSkewMs }), now: Date.now, logger: options.logger ?? silentLogger(),
   });

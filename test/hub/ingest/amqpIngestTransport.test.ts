@@ -1,13 +1,9 @@
 import t from 'tap';
-import Fastify from 'fastify';
 import { join } from 'node:path';
-import { silentLogger } from '../../../core/index.js';
 import { ImageCipher, IngestService, SqliteStore } from '../../../hub/index.js';
-import { RabbitAuth } from '../../../hub/broker/rabbitAuth.js';
-import { rabbitAuthRoutes } from '../../../hub/broker/rabbitAuthRoutes.js';
 import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
 import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
-import { rabbitAvailable, startRabbitCluster } from '../../helpers/rabbitNode.js';
+import { rabbitAvailable, serveBrokerAuth, startRabbitCluster } from '../../helpers/rabbitNode.js';
 import { makeDevice, startHub } from '../../helpers/syncRig.js';
 
 // Ports no other test uses: the ACL test takes 41000-41499, the fleet test 42000-42899.
@@ -30,13 +26,7 @@ t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and
   const hub = await startHub(tt, { store, brokerUrl: cluster.mqttUrls[0]!, hubUser: cluster.hubUser, amqp });
 
   // The node admits the device through the hub's auth endpoints, as in a deployment.
-  const auth = new RabbitAuth({ store, hubUsername: cluster.hubUser.username, hubPassword: cluster.hubUser.password, vhost: '/', exchange: 'amq.topic', now: Date.now, logger: silentLogger() });
-  await auth.migrate();
-  const app = Fastify();
-  await app.register(rabbitAuthRoutes, { auth });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  tt.teardown(() => app.close());
-  authUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  authUrl = await serveBrokerAuth(tt, store, cluster.hubUser);
 
   // A second hub process on the same queue whose database is gone: every batch it takes fails.
   const lostDb = new SqliteStore({ path: join(dir, 'hub.db'), images: new ImageCipher(imageKey), now: Date.now });
