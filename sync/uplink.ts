@@ -2,6 +2,7 @@ import { open, readFile, rename } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { IClientOptions, MqttClient } from 'mqtt';
+import { brokerServers } from './brokerServers.js';
 import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../core/index.js';
 import { brokerToken } from './brokerToken.js';
 import { envelopeDigest, verifyConfigPush } from './configPush.js';
@@ -523,15 +524,3 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     await rename(tmp, path);
   }
 }
-
-/** mqtt.js's failover list (it moves to the next server on each reconnect); none for a single broker. */
-function brokerServers(first: string, others: readonly string[]): Partial<IClientOptions> {
-  if (others.length === 0) return {};
-  return {
-    servers: [first, ...others].map((url) => {
-      const u = new URL(url);
-      return { host: u.hostname, port: Number(u.port || (u.protocol === 'mqtts:' ? 8883 : 1883)), protocol: u.protocol.replace(':', '') as 'mqtt' | 'mqtts' };
-    }),
-  };
-}
-

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { startRabbitNode, type RabbitNode } from './rabbitNode.js';
 
+const MIRROR_ALL = JSON.stringify({ 'ha-mode': 'all', 'ha-sync-mode': 'automatic' });
+
 export { rabbitInstalled, type RabbitNode } from './rabbitNode.js';
 
 export interface RabbitClusterOptions {
@@ -67,6 +69,11 @@ export async function startRabbitCluster(options: RabbitClusterOptions): Promise
       await node.waitReady();
       log(`rabbitmq node ${node.name} joined ${seed!.name}`);
     }
+    // RabbitMQ 3.10's MQTT plugin declares every subscription queue durable (auto-delete for a
+    // clean session) on the node the client is on. Unmirrored, such a queue outlives its dead node
+    // as a record no one can use, and a device that reconnects elsewhere is refused its acks
+    // subscription ("home node ... is down"). Mirrored on every node, a survivor takes it over.
+    await seed!.ctl(['set_policy', '--apply-to', 'queues', 'alpr-mqtt-subscriptions', '^mqtt-subscription-', MIRROR_ALL]);
     return { nodes, hubUser, mqttUrls: nodes.map((n) => n.mqttUrl), amqpUrls: nodes.map((n) => n.amqpUrl), stop };
   } catch (err) {
     await stop();

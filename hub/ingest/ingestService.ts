@@ -18,6 +18,8 @@ export const DEFAULT_MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
 export interface IngestOptions {
   brokerUrl: string;
+  /** Other nodes of the broker cluster, tried in turn when the connection to `brokerUrl` is lost. */
+  fallbackBrokerUrls?: readonly string[];
   username: string;
   password: string;
   /** MQTT 5 shared subscription group (external brokers): several hub processes split the load. */
@@ -90,7 +92,7 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     const { ctx } = this;
     const transport: IngestTransport = ctx.amqp
       ? new AmqpIngestTransport({ ...ctx.amqp, username: ctx.username, password: ctx.password, logger: ctx.logger })
-      : new MqttIngestTransport({ brokerUrl: ctx.brokerUrl, username: ctx.username, password: ctx.password, sharedGroup: ctx.sharedGroup, clientId: ctx.clientId, logger: ctx.logger });
+      : new MqttIngestTransport({ brokerUrl: ctx.brokerUrl, fallbackBrokerUrls: ctx.fallbackBrokerUrls ?? [], username: ctx.username, password: ctx.password, sharedGroup: ctx.sharedGroup, clientId: ctx.clientId, logger: ctx.logger });
     await transport.start((topic, payload) => this.take(topic, payload));
     this.transport = transport;
   }

@@ -1,10 +1,12 @@
 import type { MqttClient } from 'mqtt';
 import { AlprError, type Logger } from '../../core/index.js';
-import { topics } from '../../sync/index.js';
+import { brokerServers, topics } from '../../sync/index.js';
 import type { IngestTransport } from './ingestTransport.js';
 
 export interface MqttIngestOptions {
   brokerUrl: string;
+  /** Other nodes of the broker cluster, tried in turn when the connection to `brokerUrl` is lost. */
+  fallbackBrokerUrls?: readonly string[];
   username: string;
   password: string;
   /** MQTT 5 shared subscription group (external brokers): several hub processes split the load. */
@@ -29,6 +31,7 @@ export class MqttIngestTransport implements IngestTransport {
       clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password,
       protocolVersion: this.ctx.sharedGroup ? 5 : 4, clean: false, reconnectPeriod: 1000,
       ...(this.ctx.sharedGroup ? { properties: { sessionExpiryInterval: 3600 } } : {}),
+      ...brokerServers(this.ctx.brokerUrl, this.ctx.fallbackBrokerUrls ?? []),
     });
     // Ack the broker only once the message is handled (stored and acked, or refused for good).
     client.handleMessage = (packet, done) => {

@@ -1,4 +1,9 @@
 import { join } from 'node:path';
+import Fastify from 'fastify';
+import { silentLogger } from '../../core/index.js';
+import { RabbitAuth } from '../../hub/broker/rabbitAuth.js';
+import { rabbitAuthRoutes } from '../../hub/broker/rabbitAuthRoutes.js';
+import type { HubStore } from '../../hub/index.js';
 import { rabbitInstalled, startRabbitNode as startNode, RABBIT_BIN, type RabbitNode } from '../../bench/fleet/rabbitNode.js';
 import { startRabbitCluster as startCluster, type RabbitCluster, type RabbitClusterOptions } from '../../bench/fleet/rabbitCluster.js';
 import { tempDir } from './index.js';
@@ -33,4 +38,15 @@ export async function startRabbitCluster(t: Tap, opts: Omit<RabbitClusterOptions
   const cluster = await startCluster({ ...opts, dir });
   t.teardown(() => cluster.stop());
   return cluster;
+}
+
+/** The hub's /broker-auth/rabbitmq/* endpoints on `store`, as `--broker-auth-endpoints` serves them; returns their base URL. */
+export async function serveBrokerAuth(t: Tap, store: HubStore, hubUser: { username: string; password: string }): Promise<string> {
+  const auth = new RabbitAuth({ store, hubUsername: hubUser.username, hubPassword: hubUser.password, vhost: '/', exchange: 'amq.topic', now: Date.now, logger: silentLogger() });
+  await auth.migrate();
+  const app = Fastify();
+  await app.register(rabbitAuthRoutes, { auth });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  t.teardown(() => app.close());
+  return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 }
