@@ -89,11 +89,16 @@ export async function main(argv: string[]): Promise<number> {
       nodes: nodeCount, basePort: v['base-port'] ? n('base-port') : 46000 + (process.pid % 40) * 40, hubHttpUrl: balancer.url, dir: join(root, 'rabbit'), tag: `fleet${tag}`, log: say,
     });
     cleanups.push(() => cluster.stop());
-    const hubArgs = (i: number) => [
-      'serve', '--data', hubDirs[i]!, '--pg', pgUrl, '--pg-schema', 'alpr', ...auditArgs, '--http-port', '0', '--broker-auth-endpoints',
-      '--broker-url', cluster.mqttUrls[i % nodeCount]!, '--broker-username', cluster.hubUser.username, '--broker-password', cluster.hubUser.password,
-      '--ingest-amqp-url', [...cluster.amqpUrls.slice(i % nodeCount), ...cluster.amqpUrls.slice(0, i % nodeCount)].join(','),
-    ];
+    // Each hub process starts on another node and fails over through the rest, in turn.
+    const inTurn = (urls: string[], i: number) => [...urls.slice(i % urls.length), ...urls.slice(0, i % urls.length)];
+    const hubArgs = (i: number) => {
+      const [mqttUrl, ...mqttFallbacks] = inTurn(cluster.mqttUrls, i);
+      return [
+        'serve', '--data', hubDirs[i]!, '--pg', pgUrl, '--pg-schema', 'alpr', ...auditArgs, '--http-port', '0', '--broker-auth-endpoints',
+        '--broker-url', mqttUrl!, '--broker-fallback-urls', mqttFallbacks.join(','), '--broker-username', cluster.hubUser.username, '--broker-password', cluster.hubUser.password,
+        '--ingest-amqp-url', inTurn(cluster.amqpUrls, i).join(','),
+      ];
+    };
     cleanups.push(() => Promise.all(hubs.map(stopHub)));
     // The first alone: it makes the tables and the audit key the others share.
     hubs.push(await startHubProcess(hubArgs(0)));
