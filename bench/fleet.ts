@@ -116,7 +116,8 @@ export async function main(argv: string[]): Promise<number> {
 
     const meter = new CpuMeter({
       hubs: () => hubs.map((h) => h.child.pid!),
-      broker: async () => (await Promise.all(cluster.nodes.map((node) => pidsMatching(node.name)))).flat(),
+      // The Erlang VM's command line names its node without the host part.
+      broker: async () => (await Promise.all(cluster.nodes.map((node) => pidsMatching(node.name.split('@')[0]!)))).flat(),
       postgres: async () => (await adminQuery<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = '${database}'`)).map((r) => r.pid),
     });
     let cpuAtStart: Record<string, number> = {};

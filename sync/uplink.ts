@@ -108,7 +108,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   private running = false;
   private loop: Promise<void> | null = null;
   private nextSequence = 1;
-  private inFlight: { sequence: number; digest: Buffer; resolve: (ack: alpr.v1.BatchAck) => void } | null = null;
+  private inFlight: { sequence: number; digest: Buffer; resolve: (ack: alpr.v1.BatchAck) => void; abandon: () => void } | null = null;
   private statusTimer: { cancel(): void } | null = null;
   private wake: (() => void) | null = null;
   private statusSource: UplinkOptions['status'];
@@ -153,6 +153,9 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const fixedPassword = this.ctx.mqtt?.password !== undefined;
     client.on('close', () => {
       this.stats.connected = false;
+      // Its ack would come over this connection (a clean session: the acks subscription goes
+      // with it), so the batch is sent again once connected rather than after the ack timeout.
+      this.inFlight?.abandon();
       if (!fixedPassword) client.options.password = this.freshToken();
     });
     client.on('connect', () => {
@@ -387,14 +390,12 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         this.inFlight = null;
         resolve(null);
       }, this.ctx.ackTimeoutMs);
-      this.inFlight = {
-        sequence, digest: envelopeDigest(envelope),
-        resolve: (ack) => {
-          timer.cancel();
-          this.inFlight = null;
-          resolve(ack);
-        },
+      const settle = (ack: alpr.v1.BatchAck | null) => {
+        timer.cancel();
+        this.inFlight = null;
+        resolve(ack);
       };
+      this.inFlight = { sequence, digest: envelopeDigest(envelope), resolve: settle, abandon: () => settle(null) };
       client.publish(topics.reads(this.ctx.deviceId), Buffer.from(envelope), { qos: 1 }, (err) => {
         if (err) this.ctx.logger.warn({ err: err.message, sequence }, 'publish failed');
       });

@@ -76,3 +76,26 @@ t.test('stopping while its broker node is gone with a batch unacknowledged retur
   t.equal((await device.buffer.stats()).reads, 1, 'the unacknowledged read is still in the buffer, to be sent after a restart');
   t.equal(await hub.store.countReads(), 1, 'and the hub never had it');
 });
+
+t.test('a batch unacknowledged when its broker node dies is sent again through the next node at once, not after the ack timeout', async (t) => {
+  const hub = await startHub(t);
+  const a = await brokerNode(hub.brokerUrl);
+  const b = await brokerNode(hub.brokerUrl);
+  t.teardown(() => { a.kill(); b.kill(); });
+  // An ack timeout far longer than the wait below: only a resend on reconnect can deliver in time.
+  const device = await makeDevice(t, hub, { brokerUrl: a.url, fallbackBrokerUrls: [b.url], ackTimeoutMs: 120_000 });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  a.hang();
+  const late = makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() });
+  await device.buffer.append(late);
+  device.uplink.notify();
+  // Published into the hung node: wait until it is out, then the node dies.
+  await eventually(async () => (await device.buffer.stats()).leasedBatches === 1, 30_000);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  a.kill();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 60_000);
+  t.ok(await hub.store.getRead(late.id), 'the read sent into the dead node is stored, through the next one');
+  t.ok(device.uplink.stats.retries >= 1, `sent again on reconnecting (${device.uplink.stats.retries} retries)`);
+});
