@@ -19,9 +19,10 @@ import { machine, round } from './machine.js';
  * PostgreSQL database, through a private three-node RabbitMQ cluster (devices over MQTT, hubs
  * competing for one quorum queue over AMQP). Halfway through, one hub process is SIGKILLed (and
  * started again after --hub-restart-after seconds) and then one broker node is SIGKILLed (left
- * dead). Figures come from the database: reads stored (distinct ids), reads lost (sent, not
- * stored), duplicates a search would show (rows beyond one per id) and capture to stored
- * (reads.stored_at minus captured_at, both on the hub's clock), p99.
+ * dead). Figures come from the database: reads stored (distinct ids), reads lost (captured,
+ * neither stored nor still in an appliance's buffer when the drain ends), duplicates a search
+ * would show (rows beyond one per id) and capture to stored (reads.stored_at minus captured_at,
+ * both on the hub's clock), p99. Reads still buffered are reported as not_delivered_at_end.
  */
 const PG_URL = process.env.ALPR_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SAMPLE_EVERY_MS = 5000;
@@ -172,7 +173,13 @@ export async function main(argv: string[]): Promise<number> {
     const stored = await store.sql.all<{ id: string }>('SELECT DISTINCT id FROM reads');
     const atHub = new Set(stored.map((r) => r.id));
     const sentIds = new Set(fleet.reads.map((r) => r.id));
-    const lost = fleet.reads.filter((r) => !atHub.has(r.id)).length;
+    // A read not at the hub may still be in its appliance's buffer (the drain timed out): not
+    // delivered, but not lost. Lost is what is neither stored nor held. The buffers hold every
+    // unacknowledged read, stored ones included (their ack was on its way).
+    const notStored = fleet.reads.filter((r) => !atHub.has(r.id)).length;
+    const storedUnacked = fleet.reads.filter((r) => r.ackedAt === null && atHub.has(r.id)).length;
+    const stillBuffered = fleet.unsynced - storedUnacked;
+    const lost = notStored - stillBuffered;
     const unexpected = stored.filter((r) => !sentIds.has(r.id)).length;
     const [rows] = await store.sql.all<{ total: number; distinct_ids: number; p50: number | null; p99: number | null; max: number | null }>(`
       SELECT count(*)::int AS total, count(DISTINCT id)::int AS distinct_ids,
@@ -183,7 +190,7 @@ export async function main(argv: string[]): Promise<number> {
     const result = {
       appliances: fleet.appliances, hubs: hubCount, reads_sent: fleet.readsSent, reads_stored: readsStored, lost,
       duplicates_visible: rows!.total - rows!.distinct_ids, p99_capture_to_commit_ms: rows!.p99 === null ? null : Number(rows!.p99), killed,
-      benchmark: 'fleet', rate_per_appliance: n('rate'), duration_s: durationS, broker_nodes: nodeCount, unexpected_reads: unexpected, unsynced_at_end: fleet.unsynced,
+      benchmark: 'fleet', rate_per_appliance: n('rate'), duration_s: durationS, broker_nodes: nodeCount, unexpected_reads: unexpected, not_delivered_at_end: stillBuffered,
       p50_capture_to_commit_ms: rows!.p50 === null ? null : Number(rows!.p50), max_capture_to_commit_ms: rows!.max === null ? null : Number(rows!.max),
       p50_capture_to_ack_ms: fleet.ackP50Ms, p99_capture_to_ack_ms: fleet.ackP99Ms, resent_batches: fleet.retries,
       tokens_s: round(fleet.tokensS, 1), enrol_s: round(fleet.enrolS, 1), stored_per_s: Math.round(readsStored / wallS),
