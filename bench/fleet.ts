@@ -135,6 +135,7 @@ export async function main(argv: string[]): Promise<number> {
     if (v['batch-max-age-ms']) sync.batch_max_age_ms = n('batch-max-age-ms');
     if (v['ack-timeout-ms']) sync.ack_timeout_ms = n('ack-timeout-ms');
     let capturing = 0;
+    let finished = false;
     const fleet = await runFleet({
       appliances: n('appliances'), ratePerS: n('rate'), durationS, hubUrl: hubs[0]!.httpUrl, session, siteId, brokerUrls: cluster.mqttUrls, workers: n('workers'),
       dataRoot: defaultDataRoot(), drainTimeoutS: n('drain-timeout'), expectHubKeyId: keys.seal.keyId, enrolConcurrency: 8, sync, say,
@@ -152,6 +153,8 @@ export async function main(argv: string[]): Promise<number> {
           timers.push(setTimeout(() => {
             void startHubProcess(hubArgs(victimHub)).then((restarted) => {
               hubs[victimHub] = restarted;
+              // Ready only after the run ended: stopped like the others (the cleanup has run).
+              if (finished) void stopHub(restarted);
               say(`hub process ${victimHub} started again (pid ${restarted.child.pid}) at ${since()}`);
             }, (err: unknown) => say(`hub process ${victimHub} did not start again: ${String(err)}`));
           }, n('hub-restart-after') * 1000));
@@ -164,6 +167,7 @@ export async function main(argv: string[]): Promise<number> {
         }, (startAt - Date.now()) + (durationS * 1000) / 2 + 10_000));
       },
     });
+    finished = true;
     for (const t of timers) clearTimeout(t);
     await meter.sample();
     const cpu = meter.totals(cpuAtStart);
