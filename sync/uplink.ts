@@ -191,11 +191,17 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const client = this.client;
     this.client = null;
     if (client) {
-      if (client.connected) await this.publishStatus(false).catch(() => undefined);
+      // The offline status, unless the broker does not take it within the ack timeout (a node
+      // that hangs rather than dies).
+      if (client.connected) {
+        let timer: { cancel(): void } | undefined;
+        await Promise.race([this.publishStatus(false), new Promise<void>((resolve) => (timer = this.ctx.clock.setTimeout(resolve, this.ctx.ackTimeoutMs)))]);
+        timer?.cancel();
+      }
       // MQTT.js's graceful end waits for every QoS 1 publish in flight to be acknowledged, which
-      // never happens while the broker is gone: then the connection is dropped at once. Nothing
-      // is lost by it: a batch without the hub's ack is still in the buffer and is sent again.
-      await client.endAsync(!client.connected);
+      // never happens while the broker is gone or hung: then the connection is dropped at once.
+      // Nothing is lost by it: a batch without the hub's ack is still in the buffer, sent again.
+      await client.endAsync(!client.connected || Object.keys(client.outgoing).length > 0);
     }
   }
 

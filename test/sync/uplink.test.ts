@@ -99,3 +99,19 @@ t.test('a batch unacknowledged when its broker node dies is sent again through t
   t.ok(await hub.store.getRead(late.id), 'the read sent into the dead node is stored, through the next one');
   t.ok(device.uplink.stats.retries >= 1, `sent again on reconnecting (${device.uplink.stats.retries} retries)`);
 });
+
+t.test('stopping while its broker node hangs (connected, answering nothing) returns, and the batch stays buffered', async (t) => {
+  const hub = await startHub(t);
+  const node = await brokerNode(hub.brokerUrl);
+  t.teardown(() => node.kill());
+  const device = await makeDevice(t, hub, { brokerUrl: node.url });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  node.hang();
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await eventually(() => device.uplink.stats.retries >= 1, 30_000);
+  const outcome = await Promise.race([device.uplink.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 30_000, 'still stopping after 30 s'))]);
+  t.equal(outcome, 'stopped', 'stop() returns although the broker takes neither the batch nor the offline status');
+  t.equal((await device.buffer.stats()).reads, 1, 'the unacknowledged read is still in the buffer');
+});
