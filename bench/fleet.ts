@@ -115,10 +115,12 @@ export async function main(argv: string[]): Promise<number> {
     const services = await createHubServices({ store, clock: systemClock, logger: silentLogger(), keys, auditTrail });
     const { siteId, session } = await prepareFleetSite(services, 'fleet-site');
 
+    // The Erlang VMs, found once (a scan of /proc at every sample costs the benchmark itself);
+    // their command lines name the node without the host part.
+    const brokerPids = (await Promise.all(cluster.nodes.map((node) => pidsMatching(node.name.split('@')[0]!)))).flat();
     const meter = new CpuMeter({
       hubs: () => hubs.map((h) => h.child.pid!),
-      // The Erlang VM's command line names its node without the host part.
-      broker: async () => (await Promise.all(cluster.nodes.map((node) => pidsMatching(node.name.split('@')[0]!)))).flat(),
+      broker: () => brokerPids,
       postgres: async () => (await adminQuery<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = '${database}'`)).map((r) => r.pid),
     });
     let cpuAtStart: Record<string, number> = {};
