@@ -115,9 +115,9 @@ export async function main(argv: string[]): Promise<number> {
     const services = await createHubServices({ store, clock: systemClock, logger: silentLogger(), keys, auditTrail });
     const { siteId, session } = await prepareFleetSite(services, 'fleet-site');
 
-    // The Erlang VMs, found once (a scan of /proc at every sample costs the benchmark itself);
-    // their command lines name the node without the host part.
-    const brokerPids = (await Promise.all(cluster.nodes.map((node) => pidsMatching(node.name.split('@')[0]!)))).flat();
+    // The Erlang VMs, found once (a scan of /proc at every sample costs the benchmark itself) by
+    // their home folder, which is in their command line (the node name is only in their environment).
+    const brokerPids = await pidsMatching(join(root, 'rabbit'));
     const meter = new CpuMeter({
       hubs: () => hubs.map((h) => h.child.pid!),
       broker: () => brokerPids,
