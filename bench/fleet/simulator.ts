@@ -118,6 +118,9 @@ export async function runFleet(o: FleetOptions): Promise<FleetResult> {
   if (!(o.ratePerS > 0 && o.ratePerS <= 100)) throw new AlprError('ALPR_ERR_USAGE', '--rate: reads per second per appliance, above 0 and at most 100');
   if (!(o.durationS > 0)) throw new AlprError('ALPR_ERR_USAGE', '--duration: seconds above 0');
   if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > 64) throw new AlprError('ALPR_ERR_USAGE', '--workers: 1 to 64');
+  if (!Number.isInteger(o.enrolConcurrency) || o.enrolConcurrency < 1 || o.enrolConcurrency > 64) throw new AlprError('ALPR_ERR_USAGE', '--enrol-concurrency: 1 to 64');
+  if (!(o.drainTimeoutS >= 0)) throw new AlprError('ALPR_ERR_USAGE', '--drain-timeout: seconds, 0 or more');
+  for (const [key, value] of Object.entries(o.sync)) if (!Number.isInteger(value) || value < 0) throw new AlprError('ALPR_ERR_USAGE', `--${key.replaceAll('_', '-')}: whole milliseconds`);
   await mkdir(o.dataRoot, { recursive: true });
   const dataDir = await mkdtemp(join(o.dataRoot, 'alpr-fleet-'));
   const tag = randomBytes(3).toString('hex');
@@ -201,8 +204,14 @@ export function defaultDataRoot(): string {
 
 /** `npm run fleet`: the fleet simulator on its own, against a running hub and broker. */
 export async function main(argv: string[]): Promise<number> {
+  let v;
   try {
-    const { values: v } = parseArgs({ args: argv, options: OPTIONS, strict: true });
+    ({ values: v } = parseArgs({ args: argv, options: OPTIONS, strict: true }));
+  } catch (err) {
+    process.stderr.write(`${errorMessage(err)}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  try {
     if (v.help) {
       process.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
