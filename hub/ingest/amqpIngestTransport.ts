@@ -113,17 +113,22 @@ export class AmqpIngestTransport implements IngestTransport {
       const status = await channel.assertQueue('', { exclusive: true, autoDelete: true });
       await channel.bindQueue(status.queue, EXCHANGE, STATUS_KEY);
       await channel.prefetch(this.ctx.prefetch ?? 32);
+      // In place before the first delivery, which may come at once (a backlog in the queue).
+      this.connection = connection;
+      this.channel = channel;
+      connection.on('close', () => this.lost(connection, url.host));
       await channel.consume(status.queue, (msg) => msg && this.deliver(channel, msg, false), { noAck: true });
       await channel.consume(queue, (msg) => {
         if (msg) this.deliver(channel, msg, true);
         // The broker cancelled the consumer (the queue was deleted): start over on another node.
         else void connection.close().catch(() => undefined);
       }, { noAck: false });
-      connection.on('close', () => this.lost(connection, url.host));
-      this.connection = connection;
-      this.channel = channel;
       this.ctx.logger.info({ url: url.host, queue }, 'ingest consuming from the broker cluster');
     } catch (err) {
+      if (this.connection === connection) {
+        this.connection = null;
+        this.channel = null;
+      }
       await connection.close().catch(() => undefined);
       throw err;
     }
