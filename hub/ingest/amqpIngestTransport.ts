@@ -11,6 +11,7 @@ const STATUS_KEY = 'alpr.v1.*.status';
 /** A batch whose handling failed goes back to the queue after this, not at once (no hot loop while the store is down). */
 const REQUEUE_DELAY_MS = 1_000;
 const RECONNECT_MIN_MS = 250;
+const CONNECT_TIMEOUT_MS = 10_000;
 const RECONNECT_MAX_MS = 5_000;
 
 export interface AmqpIngestOptions {
@@ -101,8 +102,9 @@ export class AmqpIngestTransport implements IngestTransport {
     const amqp = await import('amqplib');
     const connection = await amqp.connect({
       protocol: 'amqp', hostname: url.hostname, port: Number(url.port || 5672), username: this.ctx.username, password: this.ctx.password,
+      // A dead node is noticed within two missed heartbeats; one that does not answer at all, after the timeout.
       vhost: '/', heartbeat: 5,
-    });
+    }, { timeout: CONNECT_TIMEOUT_MS });
     connection.on('error', (err: Error) => this.ctx.logger.warn({ url: url.host, err: err.message }, 'ingest AMQP connection error'));
     try {
       const channel = await connection.createChannel();
