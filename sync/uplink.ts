@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { brokerServers } from './brokerServers.js';
+import { endClient } from './endClient.js';
 import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../core/index.js';
 import { brokerToken } from './brokerToken.js';
 import { envelopeDigest, verifyConfigPush } from './configPush.js';
@@ -189,7 +190,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     this.client = null;
     if (client) {
       if (client.connected) await this.publishStatus(false).catch(() => undefined);
-      await client.endAsync();
+      await endClient(client);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import { AlprError, type Logger } from '../../core/index.js';
-import { brokerServers, topics } from '../../sync/index.js';
+import { brokerServers, endClient, topics } from '../../sync/index.js';
 import type { IngestTransport } from './ingestTransport.js';
 
 export interface MqttIngestOptions {
@@ -78,6 +78,6 @@ export class MqttIngestTransport implements IngestTransport {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = null;
-    await client?.endAsync();
+    if (client) await endClient(client);
   }
 }
