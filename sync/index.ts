@@ -6,6 +6,7 @@ export { topics, parseTopic, deviceMayPublish, deviceMaySubscribe } from './topi
 export { toWireRead, wireReadProblem } from './readCodec.js';
 export { Uplink, type UplinkOptions, type UplinkStats } from './uplink.js';
 export { brokerServers } from './brokerServers.js';
+export { endClient } from './endClient.js';
 export type { ReadRecord, ReadPoint } from './readRecord.js';
 export type { BufferBatch, BufferStats, UplinkSource } from './readSource.js';
 export { readHubIdentity, writeHubIdentity, type HubIdentity } from './hubIdentity.js';

@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { brokerServers } from './brokerServers.js';
+import { endClient } from './endClient.js';
 import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../core/index.js';
 import { brokerToken } from './brokerToken.js';
 import { envelopeDigest, verifyConfigPush } from './configPush.js';
@@ -198,10 +199,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         await Promise.race([this.publishStatus(false), new Promise<void>((resolve) => (timer = this.ctx.clock.setTimeout(resolve, this.ctx.ackTimeoutMs)))]);
         timer?.cancel();
       }
-      // MQTT.js's graceful end waits for every QoS 1 publish in flight to be acknowledged, which
-      // never happens while the broker is gone or hung: then the connection is dropped at once.
-      // Nothing is lost by it: a batch without the hub's ack is still in the buffer, sent again.
-      await client.endAsync(!client.connected || Object.keys(client.outgoing).length > 0);
+      await endClient(client);
     }
   }
 

@@ -94,9 +94,14 @@ export async function startRabbitNode(options: RabbitNodeOptions): Promise<Rabbi
     RABBITMQ_LOG_BASE: join(dir, 'log'), RABBITMQ_ADVANCED_CONFIG_FILE: join(dir, 'advanced.config'), ERL_EPMD_ADDRESS: '127.0.0.1',
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
   };
-  const script = spawn(join(RABBIT_BIN, 'rabbitmq-server'), [], { env, stdio: 'ignore' });
+  const script = spawn(join(RABBIT_BIN, 'rabbitmq-server'), [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let exited = false;
   script.once('exit', () => void (exited = true));
+  // The end of what the node printed, for the error when it fails to boot (its log folder may be gone by then).
+  let printed = '';
+  const keep = (chunk: Buffer) => void (printed = (printed + String(chunk)).slice(-2000));
+  script.stdout!.on('data', keep);
+  script.stderr!.on('data', keep);
   let vm: number | null = null;
   const ctl = async (args: string[]) => (await run(join(RABBIT_BIN, 'rabbitmqctl'), ['-n', name, ...args], { env })).stdout;
   const killVm = async () => {
@@ -113,7 +118,7 @@ export async function startRabbitNode(options: RabbitNodeOptions): Promise<Rabbi
   const waitReady = async () => {
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (!(await reachable('127.0.0.1', ports.mqtt))) {
-      if (exited) throw new Error(`rabbitmq node ${name} exited (logs in ${join(dir, 'log')})`);
+      if (exited) throw new Error(`rabbitmq node ${name} exited (logs in ${join(dir, 'log')}): ${printed.trim()}`);
       if (Date.now() > deadline) throw new Error(`rabbitmq node ${name} did not open MQTT port ${ports.mqtt} within ${START_TIMEOUT_MS / 1000} s (logs in ${join(dir, 'log')})`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

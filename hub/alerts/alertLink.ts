@@ -1,6 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
-import { alpr, brokerServers, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem } from '../../sync/index.js';
+import { alpr, brokerServers, endClient, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HotlistService } from '../hotlists/hotlistService.js';
@@ -63,7 +63,7 @@ export class AlertLink {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = null;
-    await client?.endAsync();
+    if (client) await endClient(client);
   }
 
   /** Matches reads ingest stored from a batch (the appliance may hold an older list, or none). */

@@ -1,6 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
-import { alpr, brokerServers, encodeHotlistEntries, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
+import { alpr, brokerServers, encodeHotlistEntries, endClient, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import type { HubStore } from '../store/index.js';
 import { needsSnapshot, type HotlistService } from './hotlistService.js';
@@ -75,7 +75,7 @@ export class HotlistPush {
     await this.busy;
     const client = this.client;
     this.client = null;
-    await client?.endAsync();
+    if (client) await endClient(client);
   }
 
   /** Sends one device what it lacks from `fromVersion` now (also used by the tests and the bench). */

@@ -11,6 +11,7 @@ const STATUS_KEY = 'alpr.v1.*.status';
 /** A batch whose handling failed goes back to the queue after this, not at once (no hot loop while the store is down). */
 const REQUEUE_DELAY_MS = 1_000;
 const RECONNECT_MIN_MS = 250;
+const CONNECT_TIMEOUT_MS = 10_000;
 const RECONNECT_MAX_MS = 5_000;
 
 export interface AmqpIngestOptions {
@@ -101,8 +102,9 @@ export class AmqpIngestTransport implements IngestTransport {
     const amqp = await import('amqplib');
     const connection = await amqp.connect({
       protocol: 'amqp', hostname: url.hostname, port: Number(url.port || 5672), username: this.ctx.username, password: this.ctx.password,
+      // A dead node is noticed within two missed heartbeats; one that does not answer at all, after the timeout.
       vhost: '/', heartbeat: 5,
-    });
+    }, { timeout: CONNECT_TIMEOUT_MS });
     connection.on('error', (err: Error) => this.ctx.logger.warn({ url: url.host, err: err.message }, 'ingest AMQP connection error'));
     try {
       const channel = await connection.createChannel();
@@ -113,17 +115,22 @@ export class AmqpIngestTransport implements IngestTransport {
       const status = await channel.assertQueue('', { exclusive: true, autoDelete: true });
       await channel.bindQueue(status.queue, EXCHANGE, STATUS_KEY);
       await channel.prefetch(this.ctx.prefetch ?? 32);
+      // In place before the first delivery, which may come at once (a backlog in the queue).
+      this.connection = connection;
+      this.channel = channel;
+      connection.on('close', () => this.lost(connection, url.host));
       await channel.consume(status.queue, (msg) => msg && this.deliver(channel, msg, false), { noAck: true });
       await channel.consume(queue, (msg) => {
         if (msg) this.deliver(channel, msg, true);
         // The broker cancelled the consumer (the queue was deleted): start over on another node.
         else void connection.close().catch(() => undefined);
       }, { noAck: false });
-      connection.on('close', () => this.lost(connection, url.host));
-      this.connection = connection;
-      this.channel = channel;
       this.ctx.logger.info({ url: url.host, queue }, 'ingest consuming from the broker cluster');
     } catch (err) {
+      if (this.connection === connection) {
+        this.connection = null;
+        this.channel = null;
+      }
       await connection.close().catch(() => undefined);
       throw err;
     }

@@ -71,8 +71,9 @@ type IngestEvents = {
  * The hub's ingest: for every envelope on alpr/v1/+/reads, check the device against the registry,
  * open and verify the batch, store its reads idempotently, commit, and only then send the signed
  * ack. The broker's acknowledgement (MQTT PUBACK, AMQP ack) is held until the batch is committed,
- * so a batch a hub dies with goes to it again or to another hub process. Anything malformed is refused with a logged reason (and a negative ack when the
- * device is known); nothing unverified is ever stored.
+ * so a batch a hub dies with goes to it again or to another hub process. Anything malformed is
+ * refused with a logged reason (and a negative ack when the device is known); nothing unverified
+ * is ever stored.
  */
 export class IngestService extends TypedEmitter<IngestEvents> {
   private transport: IngestTransport | null = null;
@@ -93,8 +94,15 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     const transport: IngestTransport = ctx.amqp
       ? new AmqpIngestTransport({ ...ctx.amqp, username: ctx.username, password: ctx.password, logger: ctx.logger })
       : new MqttIngestTransport({ brokerUrl: ctx.brokerUrl, fallbackBrokerUrls: ctx.fallbackBrokerUrls ?? [], username: ctx.username, password: ctx.password, sharedGroup: ctx.sharedGroup, clientId: ctx.clientId, logger: ctx.logger });
-    await transport.start((topic, payload) => this.take(topic, payload));
+    // Set before it starts: a batch delivered at once (a persistent session, a queue with a
+    // backlog) is acked through it.
     this.transport = transport;
+    try {
+      await transport.start((topic, payload) => this.take(topic, payload));
+    } catch (err) {
+      this.transport = null;
+      throw err;
+    }
   }
 
   /** One message from the broker; the promise settles when the broker may let it go (or must keep it). */

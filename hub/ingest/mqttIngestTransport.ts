@@ -1,6 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import { AlprError, type Logger } from '../../core/index.js';
-import { brokerServers, topics } from '../../sync/index.js';
+import { brokerServers, endClient, topics } from '../../sync/index.js';
 import type { IngestTransport } from './ingestTransport.js';
 
 export interface MqttIngestOptions {
@@ -38,20 +38,27 @@ export class MqttIngestTransport implements IngestTransport {
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
       onMessage(packet.topic, payload).then(() => done(), (err: Error) => done(err));
     };
+    client.on('error', (err) => this.ctx.logger.warn({ err: err.message }, 'ingest broker connection error'));
+    // In place before the first message, which a persistent session may deliver at once.
+    this.client = client;
     const subscription = this.ctx.sharedGroup ? `$share/${this.ctx.sharedGroup}/${topics.allReads}` : topics.allReads;
+    // A hub that cannot start leaves no client trying in the background.
+    const fail = (err: AlprError) => {
+      this.client = null;
+      client.end(true);
+      return err;
+    };
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new AlprError('ALPR_ERR_SYNC_BROKER', `broker ${this.ctx.brokerUrl} did not accept the hub within 10 s`)), 10_000);
+      const timer = setTimeout(() => reject(fail(new AlprError('ALPR_ERR_SYNC_BROKER', `broker ${this.ctx.brokerUrl} did not accept the hub within 10 s`))), 10_000);
       client.once('connect', () => {
         // Status is retained and small: every hub process takes all of it (no shared group).
         client.subscribe([subscription, topics.allStatus], { qos: 1 }, (err) => {
           clearTimeout(timer);
-          if (err) reject(new AlprError('ALPR_ERR_SYNC_BROKER', `subscription to ${subscription} refused`, { cause: err }));
+          if (err) reject(fail(new AlprError('ALPR_ERR_SYNC_BROKER', `subscription to ${subscription} refused`, { cause: err })));
           else resolve();
         });
       });
     });
-    client.on('error', (err) => this.ctx.logger.warn({ err: err.message }, 'ingest broker connection error'));
-    this.client = client;
   }
 
   get connected(): boolean {
@@ -71,6 +78,6 @@ export class MqttIngestTransport implements IngestTransport {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = null;
-    await client?.endAsync();
+    if (client) await endClient(client);
   }
 }
