@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ImageCipher, PgStore, type HubRead } from '../hub/index.js';
+import { trafficPlate } from './trafficPlates.js';
 
 /**
  * PostgreSQL's footprint per million reads (docs/scaling.md): N reads as a busy camera network
@@ -20,10 +21,9 @@ export async function main(argv: string[]): Promise<number> {
     for (const deviceId of devices) await store.upsertDevice({ deviceId, publicKey: randomBytes(32), siteId: 'bench-site', status: 'active', enrolledAt: Date.now() });
     const crop = randomBytes(200);
     const context = randomBytes(2000);
-    const plateOf = (n: number) => `${String.fromCharCode(65 + (n % 26))}${String.fromCharCode(65 + ((n / 26) | 0) % 26)}${String(n % 100000).padStart(5, '0')}`;
     const day = Date.UTC(2026, 10, 1);
     const make = (deviceId: string): HubRead => ({ id: randomUUID(), deviceId, siteId: 'bench-site', cameraId: 'cam0', capturedAt: day + Math.floor(Math.random() * 86_400_000), receivedAt: Date.now(),
-      plate: plateOf(Math.floor(Math.random() * Math.random() * 100_000)), confidence: 0.9, charConfidences: [0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9], region: 'IL', regionConfidence: 0.8,
+      plate: trafficPlate(100_000), confidence: 0.9, charConfidences: [0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9], region: 'IL', regionConfidence: 0.8,
       lowConfidence: false, corners: [{ x: 1, y: 2 }, { x: 3, y: 2 }, { x: 3, y: 4 }, { x: 1, y: 4 }], vehicleColour: 'silver', crop, context });
     const batches = Math.ceil(count / 500);
     const started = performance.now();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Clock, Logger } from '../core/index.js';
-import { readCaFile, readHubIdentity, readPrivateKey, Uplink } from '../sync/index.js';
+import { readCaFile, readHubIdentity, readPrivateKey, Uplink, type UplinkSource } from '../sync/index.js';
 import { HitAlerts } from './hotlist/hitAlerts.js';
 import { HotlistKeeper } from './hotlist/hotlistKeeper.js';
 import type { DataKey } from './buffer/dataKey.js';
@@ -27,8 +27,11 @@ export function readBufferFromConfig(config: ApplianceConfig, keys: DataKey[], c
   });
 }
 
-/** The uplink to the hub as the config describes it, or null when sync is off. */
-export async function uplinkFromConfig(config: ApplianceConfig, buffer: ReadBuffer, clock: Clock, logger: Logger): Promise<Uplink | null> {
+/**
+ * The uplink to the hub as the config describes it, or null when sync is off. Its source is the
+ * read buffer, or something that passes the buffer's batches through (a fleet simulator noting acks).
+ */
+export async function uplinkFromConfig(config: ApplianceConfig, buffer: UplinkSource, clock: Clock, logger: Logger): Promise<Uplink | null> {
   const sc = config.sync;
   if (!sc.enabled) return null;
   const hubIdentityFile = sc.hubKeysFile || join(config.dataDir, 'hub.json');

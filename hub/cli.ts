@@ -28,6 +28,9 @@ const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite 
                                                 check a report's signature, its files, and that its audit chain head is in this chain; read-only
 options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default alpr)
          --broker-url URL --broker-username U --broker-password P --shared-group G   (external broker)
+         --broker-fallback-urls URL[,URL...] (with --broker-url: the cluster's other MQTT nodes, tried in turn when the hub's connection is lost)
+         --ingest-amqp-url URL[,URL...] (with --broker-url: take batches from a RabbitMQ cluster's quorum queue over AMQP, several
+             hub processes competing; the nodes in failover order, amqp://host:port, logged in as --broker-username, docs/scaling.md)
          --policy FILE (caps and prohibited terms, docs/hub.md)
          --audit-key FILE (default /etc/alpr/audit-key.pem; public half FILE.pub)  --audit-witness FILE (default /var/lib/alpr-witness/audit.witness)
              both outside --data, where whoever can write the data folder cannot (docs/hub.md, Audit)
@@ -40,6 +43,7 @@ options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default al
 const OPTIONS = {
   data: { type: 'string' }, pg: { type: 'string' }, 'pg-schema': { type: 'string' },
   'broker-url': { type: 'string' }, 'broker-username': { type: 'string' }, 'broker-password': { type: 'string' }, 'shared-group': { type: 'string' },
+  'ingest-amqp-url': { type: 'string' }, 'broker-fallback-urls': { type: 'string' },
   'audit-key': { type: 'string' }, 'audit-witness': { type: 'string' }, 'public-key': { type: 'string' }, witness: { type: 'string' },
   'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, policy: { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
   'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' }, 'drain-grace-ms': { type: 'string' }, 'broker-auth-endpoints': { type: 'boolean' },
@@ -54,6 +58,29 @@ function graceMs(value: string | undefined): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 600_000) throw new AlprError('ALPR_ERR_USAGE', '--drain-grace-ms: whole milliseconds, at most 600000');
   return n;
+}
+
+/** The RabbitMQ nodes to consume from, in failover order; credentials come from --broker-username/--broker-password, never the command line's URLs. */
+function amqpUrls(value: string | undefined, brokerUrl: string | undefined): string[] | null {
+  if (value === undefined) return null;
+  if (!brokerUrl) throw new AlprError('ALPR_ERR_USAGE', '--ingest-amqp-url needs --broker-url (the cluster\'s MQTT side, for acks to reach devices and for alerts)');
+  return value.split(',').map((raw) => {
+    const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : null;
+    if (!url || url.protocol !== 'amqp:') throw new AlprError('ALPR_ERR_USAGE', `--ingest-amqp-url: ${raw} is not amqp://host:port`);
+    if (url.username || url.password) throw new AlprError('ALPR_ERR_USAGE', '--ingest-amqp-url: no credentials in the URL (they would show in the process list); use --broker-username and --broker-password');
+    return url.href;
+  });
+}
+
+/** The broker cluster's other MQTT nodes, in failover order. */
+function fallbackUrls(value: string | undefined, brokerUrl: string | undefined): string[] {
+  if (value === undefined) return [];
+  if (!brokerUrl) throw new AlprError('ALPR_ERR_USAGE', '--broker-fallback-urls needs --broker-url (the embedded broker is one node)');
+  return value.split(',').map((raw) => {
+    const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : null;
+    if (!url || (url.protocol !== 'mqtt:' && url.protocol !== 'mqtts:')) throw new AlprError('ALPR_ERR_USAGE', `--broker-fallback-urls: ${raw} is not mqtt://host:port or mqtts://host:port`);
+    return url.href;
+  });
 }
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -199,6 +226,8 @@ async function serve(values: Record<string, string | boolean | undefined>, o: { 
     dataDir: o.dataDir, pgUrl: o.pgUrl, pgSchema: o.pgSchema, audit: o.audit,
     brokerUrl: str('broker-url') ?? null, brokerUsername: str('broker-username') ?? 'hub', brokerPassword: str('broker-password') ?? process.env.ALPR_HUB_BROKER_PASSWORD ?? '',
     sharedGroup: str('shared-group') ?? null,
+    ingestAmqpUrls: amqpUrls(str('ingest-amqp-url'), str('broker-url')),
+    brokerFallbackUrls: fallbackUrls(str('broker-fallback-urls'), str('broker-url')),
     mqttHost: str('mqtt-host') ?? '127.0.0.1', mqttPort: port(str('mqtt-port'), str('tls-cert') ? 8883 : 1883, 'mqtt-port'), deviceBrokerUrl: str('device-broker-url') ?? null,
     httpHost: str('http-host') ?? '127.0.0.1', httpPort: port(str('http-port'), 8080, 'http-port'),
     tls: str('tls-cert') ? { certPath: str('tls-cert')!, keyPath: str('tls-key')!, clientCaPath: str('client-ca') ?? null } : null,

@@ -29,12 +29,20 @@ export interface HubOptions {
   pgSchema: string;
   /** An external broker (Mosquitto, EMQX) instead of the embedded one. */
   brokerUrl: string | null;
+  /** The broker cluster's other nodes: the hub's MQTT clients (ingest, alerts, hot lists) move to the next when theirs is lost. */
+  brokerFallbackUrls?: string[];
   brokerUsername: string;
   brokerPassword: string;
   /** Serve /broker-auth/rabbitmq/* for a RabbitMQ cluster's HTTP auth backend (device tokens and topic ACLs; external broker only). */
   brokerAuthEndpoints?: boolean;
   /** MQTT 5 shared subscription group, so several hub processes split ingest (external brokers). */
   sharedGroup: string | null;
+  /**
+   * A RabbitMQ cluster's AMQP nodes (failover order): batches are taken from one quorum queue that
+   * the hub processes compete for, instead of an MQTT subscription (needs brokerUrl; the broker
+   * credentials are the hub's internal RabbitMQ user).
+   */
+  ingestAmqpUrls?: string[] | null;
   mqttHost: string;
   mqttPort: number;
   /** The broker URL enrollment gives appliances (default: the broker the hub uses). */
@@ -111,8 +119,11 @@ export class Hub {
     }
     // The hub's own clients use the broker's hub listener (loopback, plain) when it has one.
     const hubBrokerUrl = this.broker?.hubUrl ?? brokerUrl;
+    // The embedded broker is one node: fallbacks are for an external cluster only.
+    const fallback = this.broker ? [] : (options.brokerFallbackUrls ?? []);
     this.ingest = new IngestService({
-      brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
+      brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
+      amqp: options.ingestAmqpUrls ? { urls: options.ingestAmqpUrls } : null,
       maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: this.services.policy.maxFutureSkewMs, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
     });
     const devices = this.services.devices;
@@ -122,7 +133,7 @@ export class Hub {
     // Hits: the appliances' own (alerts topic) and the hub's match of every stored read.
     const services = this.services;
     this.alertLink = new AlertLink({
-      brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-alerts-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
+      brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-alerts-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
       alerts: services.alerts, maxImageBytes: 4 * 1024 * 1024, clock: options.clock, logger: logger.child({ module: 'alerts' }),
     });
     const alertLink = this.alertLink;
@@ -130,7 +141,7 @@ export class Hub {
       alertLink.matchStored(reads).catch((err: unknown) => logger.error({ err }, 'hot-list matching of stored reads failed'));
     });
     this.hotlistPush = new HotlistPush({
-      brokerUrl: hubBrokerUrl, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
+      brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
       partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500, clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
     });
     this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }), lease: services.lease });

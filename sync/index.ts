@@ -5,6 +5,8 @@ export { brokerToken, brokerTokenSignedAt, BROKER_TOKEN_VALIDITY_MS } from './br
 export { topics, parseTopic, deviceMayPublish, deviceMaySubscribe } from './topics.js';
 export { toWireRead, wireReadProblem, wireReadColour } from './readCodec.js';
 export { Uplink, type UplinkOptions, type UplinkStats } from './uplink.js';
+export { brokerServers } from './brokerServers.js';
+export { endClient } from './endClient.js';
 export type { ReadRecord, ReadPoint } from './readRecord.js';
 export type { BufferBatch, BufferStats, UplinkSource } from './readSource.js';
 export { readHubIdentity, writeHubIdentity, type HubIdentity } from './hubIdentity.js';

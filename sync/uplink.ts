@@ -2,6 +2,8 @@ import { open, readFile, rename } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { IClientOptions, MqttClient } from 'mqtt';
+import { brokerServers } from './brokerServers.js';
+import { endClient } from './endClient.js';
 import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../core/index.js';
 import { brokerToken } from './brokerToken.js';
 import { envelopeDigest, verifyConfigPush } from './configPush.js';
@@ -107,7 +109,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   private running = false;
   private loop: Promise<void> | null = null;
   private nextSequence = 1;
-  private inFlight: { sequence: number; digest: Buffer; resolve: (ack: alpr.v1.BatchAck) => void } | null = null;
+  private inFlight: { sequence: number; digest: Buffer; resolve: (ack: alpr.v1.BatchAck) => void; abandon: () => void } | null = null;
   private statusTimer: { cancel(): void } | null = null;
   private wake: (() => void) | null = null;
   private statusSource: UplinkOptions['status'];
@@ -152,6 +154,9 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const fixedPassword = this.ctx.mqtt?.password !== undefined;
     client.on('close', () => {
       this.stats.connected = false;
+      // Its ack would come over this connection (a clean session: the acks subscription goes
+      // with it), so the batch is sent again once connected rather than after the ack timeout.
+      this.inFlight?.abandon();
       if (!fixedPassword) client.options.password = this.freshToken();
     });
     client.on('connect', () => {
@@ -187,8 +192,14 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const client = this.client;
     this.client = null;
     if (client) {
-      if (client.connected) await this.publishStatus(false).catch(() => undefined);
-      await client.endAsync();
+      // The offline status, unless the broker does not take it within the ack timeout (a node
+      // that hangs rather than dies).
+      if (client.connected) {
+        let timer: { cancel(): void } | undefined;
+        await Promise.race([this.publishStatus(false), new Promise<void>((resolve) => (timer = this.ctx.clock.setTimeout(resolve, this.ctx.ackTimeoutMs)))]);
+        timer?.cancel();
+      }
+      await endClient(client);
     }
   }
 
@@ -383,14 +394,12 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         this.inFlight = null;
         resolve(null);
       }, this.ctx.ackTimeoutMs);
-      this.inFlight = {
-        sequence, digest: envelopeDigest(envelope),
-        resolve: (ack) => {
-          timer.cancel();
-          this.inFlight = null;
-          resolve(ack);
-        },
+      const settle = (ack: alpr.v1.BatchAck | null) => {
+        timer.cancel();
+        this.inFlight = null;
+        resolve(ack);
       };
+      this.inFlight = { sequence, digest: envelopeDigest(envelope), resolve: settle, abandon: () => settle(null) };
       client.publish(topics.reads(this.ctx.deviceId), Buffer.from(envelope), { qos: 1 }, (err) => {
         if (err) this.ctx.logger.warn({ err: err.message, sequence }, 'publish failed');
       });
@@ -520,15 +529,3 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     await rename(tmp, path);
   }
 }
-
-/** mqtt.js's failover list (it moves to the next server on each reconnect); none for a single broker. */
-function brokerServers(first: string, others: readonly string[]): Partial<IClientOptions> {
-  if (others.length === 0) return {};
-  return {
-    servers: [first, ...others].map((url) => {
-      const u = new URL(url);
-      return { host: u.hostname, port: Number(u.port || (u.protocol === 'mqtts:' ? 8883 : 1883)), protocol: u.protocol.replace(':', '') as 'mqtt' | 'mqtts' };
-    }),
-  };
-}
-

@@ -1,57 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startHubProcess, type HubChild } from '../fleet/hubProcess.js';
 import { silentLogger, systemClock } from '../../core/index.js';
-import { newDataKey, ReadBuffer, THIRTY_DAYS_MS, type BufferBatch, type ReadRecord } from '../../firmware/index.js';
+import { newDataKey, ReadBuffer, THIRTY_DAYS_MS, type ReadRecord } from '../../firmware/index.js';
 import { ImageCipher, loadOrCreateHubKeys, PgStore, SqliteStore, type HubStore } from '../../hub/index.js';
-import { newSigningKeys, rawPublicKey, Uplink, type UplinkSource } from '../../sync/index.js';
+import { newSigningKeys, rawPublicKey, Uplink } from '../../sync/index.js';
+import { AckedReads } from '../ackedReads.js';
 
-const HUB_BIN = fileURLToPath(new URL('../../bin/alpr-hub.js', import.meta.url));
-// A hub start needs about 3 s of CPU; on a machine loaded twentyfold that is a minute of wall time.
-const READY_TIMEOUT_MS = 120_000;
 const DRAIN_TIMEOUT_MS = 90_000;
-
-/** The appliance's buffer, noting which reads the hub acknowledged (its signed ack arrived). */
-class AckedReads implements UplinkSource {
-  readonly acked: string[] = [];
-  private readonly inFlight = new Map<string, string[]>();
-  constructor(private readonly buffer: ReadBuffer) {}
-  async nextBatch(maxReads: number, maxBytes: number): Promise<BufferBatch | null> {
-    const batch = await this.buffer.nextBatch(maxReads, maxBytes);
-    if (batch) this.inFlight.set(batch.batchId, batch.reads.map((r) => r.id));
-    return batch;
-  }
-  async markSynced(batchId: string): Promise<void> {
-    // The uplink calls this only once the hub's ack for the batch is in hand.
-    this.acked.push(...(this.inFlight.get(batchId) ?? []));
-    this.inFlight.delete(batchId);
-    await this.buffer.markSynced(batchId);
-  }
-  renewLease(batchId: string): Promise<boolean> {
-    return this.buffer.renewLease(batchId);
-  }
-  releaseBatch(batchId: string): void {
-    this.inFlight.delete(batchId);
-    this.buffer.releaseBatch(batchId);
-  }
-  stats() {
-    return this.buffer.stats();
-  }
-}
 
 /** A PostgreSQL store for the hub instead of SQLite in its data folder. */
 export interface HubPg {
   url: string;
   schema: string;
-}
-
-interface HubChild {
-  child: ChildProcess;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
 function freePort(): Promise<number> {
@@ -64,38 +28,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * `alpr-hub serve` as its own process. Resolves once it logs `hub started`; rejects (after
- * killing it) if it exits first or is not ready in time, with what it printed on stderr.
- */
-function startHubProcess(dataDir: string, mqttPort: number, pg: HubPg | undefined): Promise<HubChild> {
-  return new Promise((resolve, reject) => {
-    const args = ['serve', '--data', dataDir, '--mqtt-port', String(mqttPort), '--http-port', '0', ...(pg ? ['--pg', pg.url, '--pg-schema', pg.schema] : [])];
-    const child = spawn(process.execPath, [HUB_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let ready = false;
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((done) => child.on('exit', (code, signal) => done({ code, signal, stderr })));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`alpr-hub was not ready within ${READY_TIMEOUT_MS} ms: ${stderr.trim() || stdout.slice(-500)}`));
-    }, READY_TIMEOUT_MS);
-    child.stdout!.on('data', (d: Buffer) => {
-      if (ready) return;
-      stdout += d;
-      if (stdout.includes('"msg":"hub started"')) {
-        ready = true;
-        clearTimeout(timer);
-        resolve({ child, exited });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (stderr += d));
-    void exited.then(({ code, signal }) => {
-      if (ready) return;
-      clearTimeout(timer);
-      reject(new Error(`alpr-hub exited before it was ready (code ${code}, signal ${signal}): ${stderr.trim() || stdout.slice(-500)}`));
-    });
-  });
+/** `alpr-hub serve` on this data folder, its embedded broker on `mqttPort`. */
+function startHub(dataDir: string, mqttPort: number, pg: HubPg | undefined): Promise<HubChild> {
+  return startHubProcess(['serve', '--data', dataDir, '--mqtt-port', String(mqttPort), '--http-port', '0', ...(pg ? ['--pg', pg.url, '--pg-schema', pg.schema] : [])]);
 }
 
 function syntheticRead(deviceId: string, n: number): ReadRecord {
@@ -145,7 +80,7 @@ export async function hubKillRun(options: { kills: number; dir: string; pg?: Hub
   const problems: string[] = [];
   const captured: ReadRecord[] = [];
   const mqttPort = await freePort();
-  let hub = await startHubProcess(hubDir, mqttPort, options.pg);
+  let hub = await startHub(hubDir, mqttPort, options.pg);
   const buffer = new ReadBuffer({
     path: join(options.dir, 'buffer'), keys: [newDataKey()], retentionMs: THIRTY_DAYS_MS, maxBytes: 1e9, leaseMs: 60_000, evictEveryMs: 3_600_000,
     clock: systemClock, logger: silentLogger(),
@@ -181,7 +116,7 @@ export async function hubKillRun(options: { kills: number; dir: string; pg?: Hub
       hub.child.kill('SIGKILL');
       const end = await hub.exited;
       if (end.signal !== 'SIGKILL') problems.push(`kill ${i + 1}: the hub had already ended by itself (code ${end.code}): ${end.stderr.trim()}`);
-      hub = await startHubProcess(hubDir, mqttPort, options.pg);
+      hub = await startHub(hubDir, mqttPort, options.pg);
     }
     producing = false;
     await producer;

@@ -1,6 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
-import { alpr, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
+import { alpr, brokerServers, endClient, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HotlistService } from '../hotlists/hotlistService.js';
@@ -9,6 +9,8 @@ import type { AlertService } from './alertService.js';
 
 export interface AlertLinkOptions {
   brokerUrl: string;
+  /** Other nodes of the broker cluster, tried in turn when the connection to `brokerUrl` is lost. */
+  fallbackBrokerUrls?: readonly string[];
   username: string;
   password: string;
   sharedGroup: string | null;
@@ -40,6 +42,7 @@ export class AlertLink {
     const client = mqtt.connect(this.ctx.brokerUrl, {
       clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password, protocolVersion: this.ctx.sharedGroup ? 5 : 4, clean: false, reconnectPeriod: 1000,
       ...(this.ctx.sharedGroup ? { properties: { sessionExpiryInterval: 3600 } } : {}),
+      ...brokerServers(this.ctx.brokerUrl, this.ctx.fallbackBrokerUrls ?? []),
     });
     // The broker's PUBACK waits until the hit is stored and raised, as for read batches.
     client.handleMessage = (packet, done) => {
@@ -60,7 +63,7 @@ export class AlertLink {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = null;
-    await client?.endAsync();
+    if (client) await endClient(client);
   }
 
   /** Matches reads ingest stored from a batch (the appliance may hold an older list, or none). */

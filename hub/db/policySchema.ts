@@ -63,8 +63,15 @@ const STATEMENTS = [
     oldest_unsynced_age_s BIGINT NOT NULL, tamper_open SMALLINT NOT NULL, health TEXT NOT NULL)`,
 ];
 
+/** PostgreSQL advisory lock key for this migration (the audit chain uses 468). */
+const MIGRATION_LOCK = 469;
+
 export async function migratePolicySchema(sql: SqlDb): Promise<void> {
   await sql.tx(async (db) => {
+    // Hub processes starting together would otherwise deadlock: each CREATE INDEX IF NOT EXISTS
+    // holds a share lock on its table to the end of the transaction, which the other's INSERT
+    // then waits for. SQLite: the transaction already holds the write lock.
+    if (db.engine === 'pg') await db.get(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     for (const statement of STATEMENTS) await db.run(statement);
   });
 }

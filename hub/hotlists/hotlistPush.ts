@@ -1,12 +1,14 @@
 import type { MqttClient } from 'mqtt';
 import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
-import { alpr, encodeHotlistEntries, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
+import { alpr, brokerServers, encodeHotlistEntries, endClient, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import type { HubStore } from '../store/index.js';
 import { needsSnapshot, type HotlistService } from './hotlistService.js';
 
 export interface HotlistPushOptions {
   brokerUrl: string;
+  /** Other nodes of the broker cluster, tried in turn when the connection to `brokerUrl` is lost. */
+  fallbackBrokerUrls?: readonly string[];
   username: string;
   password: string;
   /** With several hub processes on an external broker, one of them answers each status. */
@@ -55,6 +57,7 @@ export class HotlistPush {
     const mqtt = await import('mqtt');
     const client = mqtt.connect(this.ctx.brokerUrl, {
       clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password, protocolVersion: this.ctx.sharedGroup ? 5 : 4, clean: true, reconnectPeriod: 1000,
+      ...brokerServers(this.ctx.brokerUrl, this.ctx.fallbackBrokerUrls ?? []),
     });
     const subscription = this.ctx.sharedGroup ? `$share/${this.ctx.sharedGroup}-hotlist/${topics.allStatus}` : topics.allStatus;
     client.on('connect', () => client.subscribe(subscription, { qos: 1 }, (err) => {
@@ -72,7 +75,7 @@ export class HotlistPush {
     await this.busy;
     const client = this.client;
     this.client = null;
-    await client?.endAsync();
+    if (client) await endClient(client);
   }
 
   /** Sends one device what it lacks from `fromVersion` now (also used by the tests and the bench). */

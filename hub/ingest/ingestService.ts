@@ -1,4 +1,3 @@
-import type { MqttClient } from 'mqtt';
 import { AlprError, TypedEmitter, errorMessage, type ErrorCode, type Logger } from '../../core/index.js';
 
 /** An envelope sealed to a key this hub does not know makes it re-read its key files, at most this often. */
@@ -8,6 +7,9 @@ import { reloadSealKeys, type HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HubRead, HubStore } from '../store/index.js';
 import { parseDeviceStatus, type DeviceStatusReport } from './deviceStatus.js';
+import { AmqpIngestTransport, type AmqpIngestOptions } from './amqpIngestTransport.js';
+import type { IngestTransport } from './ingestTransport.js';
+import { MqttIngestTransport } from './mqttIngestTransport.js';
 
 export type { DeviceStatusReport } from './deviceStatus.js';
 
@@ -16,11 +18,19 @@ export const DEFAULT_MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
 export interface IngestOptions {
   brokerUrl: string;
+  /** Other nodes of the broker cluster, tried in turn when the connection to `brokerUrl` is lost. */
+  fallbackBrokerUrls?: readonly string[];
   username: string;
   password: string;
   /** MQTT 5 shared subscription group (external brokers): several hub processes split the load. */
   sharedGroup: string | null;
   clientId: string;
+  /**
+   * Take batches from a RabbitMQ cluster's quorum queue over AMQP instead of subscribing over MQTT
+   * (several hub processes compete for them; the MQTT fields above are then unused but for the
+   * credentials, which are the hub's internal RabbitMQ user).
+   */
+  amqp?: Omit<AmqpIngestOptions, 'username' | 'password' | 'logger'> | null;
   store: HubStore;
   keys: HubKeys;
   maxBatchBytes: number;
@@ -60,12 +70,13 @@ type IngestEvents = {
 /**
  * The hub's ingest: for every envelope on alpr/v1/+/reads, check the device against the registry,
  * open and verify the batch, store its reads idempotently, commit, and only then send the signed
- * ack. The broker's PUBACK is held until the batch is committed, so a hub that dies mid-batch
- * gets it again. Anything malformed is refused with a logged reason (and a negative ack when the
- * device is known); nothing unverified is ever stored.
+ * ack. The broker's acknowledgement (MQTT PUBACK, AMQP ack) is held until the batch is committed,
+ * so a batch a hub dies with goes to it again or to another hub process. Anything malformed is
+ * refused with a logged reason (and a negative ack when the device is known); nothing unverified
+ * is ever stored.
  */
 export class IngestService extends TypedEmitter<IngestEvents> {
-  private client: MqttClient | null = null;
+  private transport: IngestTransport | null = null;
   private readonly chains = new Map<string, Promise<void>>();
   private lastKeyReload = Number.NEGATIVE_INFINITY;
   /** Set by stop(): batches that arrive now are left unacknowledged for the broker to redeliver. */
@@ -79,59 +90,51 @@ export class IngestService extends TypedEmitter<IngestEvents> {
   async start(): Promise<void> {
     // A stopped ingest can be started again (the broker or the hub process came back).
     this.stopping = false;
-    const mqtt = await import('mqtt');
-    const client = mqtt.connect(this.ctx.brokerUrl, {
-      clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password,
-      protocolVersion: this.ctx.sharedGroup ? 5 : 4, clean: false, reconnectPeriod: 1000,
-      ...(this.ctx.sharedGroup ? { properties: { sessionExpiryInterval: 3600 } } : {}),
+    const { ctx } = this;
+    const transport: IngestTransport = ctx.amqp
+      ? new AmqpIngestTransport({ ...ctx.amqp, username: ctx.username, password: ctx.password, logger: ctx.logger })
+      : new MqttIngestTransport({ brokerUrl: ctx.brokerUrl, fallbackBrokerUrls: ctx.fallbackBrokerUrls ?? [], username: ctx.username, password: ctx.password, sharedGroup: ctx.sharedGroup, clientId: ctx.clientId, logger: ctx.logger });
+    // Set before it starts: a batch delivered at once (a persistent session, a queue with a
+    // backlog) is acked through it.
+    this.transport = transport;
+    try {
+      await transport.start((topic, payload) => this.take(topic, payload));
+    } catch (err) {
+      this.transport = null;
+      throw err;
+    }
+  }
+
+  /** One message from the broker; the promise settles when the broker may let it go (or must keep it). */
+  private take(topic: string, payload: Buffer): Promise<void> {
+    // Draining: take no new work; unacknowledged, the broker hands the batch out again.
+    if (this.stopping) return Promise.reject(new Error('hub is draining'));
+    if (parseTopic(topic)?.kind === 'status') {
+      this.status(topic, payload);
+      return Promise.resolve();
+    }
+    const device = parseTopic(topic)?.deviceId ?? '?';
+    const previous = this.chains.get(device) ?? Promise.resolve();
+    const next = previous.then(() => this.handle(topic, payload)).catch((err: unknown) => {
+      this.ctx.logger.error({ topic, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'ingest failed; the broker will redeliver');
+      throw err;
     });
-    // Ack the broker only once the batch is handled (stored and acked, or refused for good).
-    client.handleMessage = (packet, done) => {
-      // Draining: take no new work; without a PUBACK the broker hands the batch out again.
-      if (this.stopping) return done(new Error('hub is draining'));
-      const topic = packet.topic;
-      const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-      if (parseTopic(topic)?.kind === 'status') {
-        this.status(topic, payload);
-        return done();
-      }
-      const device = parseTopic(topic)?.deviceId ?? '?';
-      const previous = this.chains.get(device) ?? Promise.resolve();
-      const next = previous.then(() => this.handle(topic, payload)).catch((err: unknown) => {
-        this.ctx.logger.error({ topic, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'ingest failed; the broker will redeliver');
-        throw err;
-      });
-      this.chains.set(device, next.catch(() => undefined));
-      next.then(() => done(), (err: Error) => done(err));
-    };
-    const subscription = this.ctx.sharedGroup ? `$share/${this.ctx.sharedGroup}/${topics.allReads}` : topics.allReads;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new AlprError('ALPR_ERR_SYNC_BROKER', `broker ${this.ctx.brokerUrl} did not accept the hub within 10 s`)), 10_000);
-      client.once('connect', () => {
-        // Status is retained and small: every hub process takes all of it (no shared group).
-        client.subscribe([subscription, topics.allStatus], { qos: 1 }, (err) => {
-          clearTimeout(timer);
-          if (err) reject(new AlprError('ALPR_ERR_SYNC_BROKER', `subscription to ${subscription} refused`, { cause: err }));
-          else resolve();
-        });
-      });
-    });
-    client.on('error', (err) => this.ctx.logger.warn({ err: err.message }, 'ingest broker connection error'));
-    this.client = client;
+    this.chains.set(device, next.catch(() => undefined));
+    return next;
   }
 
   /** Whether the broker connection is up (readiness). */
   get connected(): boolean {
-    return this.client?.connected ?? false;
+    return this.transport?.connected ?? false;
   }
 
   /** Takes no new batch, finishes those in hand (stored and acked), then disconnects. */
   async stop(): Promise<void> {
     this.stopping = true;
-    const client = this.client;
-    this.client = null;
+    const transport = this.transport;
+    this.transport = null;
     await Promise.all(this.chains.values());
-    await client?.endAsync();
+    await transport?.stop();
   }
 
   private async handle(topic: string, payload: Buffer): Promise<void> {
@@ -256,20 +259,11 @@ export class IngestService extends TypedEmitter<IngestEvents> {
 
   /** Publishes a hub-signed config push (QoS 1) on a device's config topic; retained after a key rotation. */
   publishConfig(deviceId: string, signedPush: Uint8Array, retain: boolean): void {
-    this.client?.publish(topics.config(deviceId), Buffer.from(signedPush), { qos: 1, retain }, (err) => {
-      if (err) this.ctx.logger.warn({ deviceId, err: err.message }, 'config push publish failed');
-    });
+    this.transport?.publish(topics.config(deviceId), Buffer.from(signedPush), { retain });
   }
 
-  /**
-   * Queues the signed ack (QoS 1; MQTT.js resends it until the broker has it). Not awaited: the
-   * broker's PUBACK for it arrives behind the message being handled, which holds the stream.
-   */
+  /** Queues the signed ack; not awaited (see IngestTransport.publish). */
   private async sendAck(ack: alpr.v1.IBatchAck): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    client.publish(topics.acks(ack.deviceId!), Buffer.from(signAck(ack, this.ctx.keys.sign.privateKey)), { qos: 1 }, (err) => {
-      if (err) this.ctx.logger.warn({ deviceId: ack.deviceId, err: err.message }, 'ack publish failed');
-    });
+    this.transport?.publish(topics.acks(ack.deviceId!), Buffer.from(signAck(ack, this.ctx.keys.sign.privateKey)), { retain: false });
   }
 }

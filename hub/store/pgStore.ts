@@ -48,8 +48,12 @@ export class PgStore implements HubStore {
         id text NOT NULL, device_id text NOT NULL, site_id text NOT NULL, camera_id text NOT NULL,
         captured_at bigint NOT NULL, received_at bigint NOT NULL, plate text NOT NULL, confidence real NOT NULL,
         char_confidences real[] NOT NULL, region text, region_confidence real NOT NULL, low_confidence boolean NOT NULL,
-        corners jsonb NOT NULL, PRIMARY KEY (id, captured_at)
+        corners jsonb NOT NULL, stored_at bigint, PRIMARY KEY (id, captured_at)
       ) PARTITION BY RANGE (captured_at);
+      -- The hub's time when ingest's transaction wrote the read (its commit follows within that
+      -- transaction): capture to stored is what an operator waits for a read to be searchable.
+      -- Null for reads stored before it was recorded.
+      ALTER TABLE ${s}.reads ADD COLUMN IF NOT EXISTS stored_at bigint;
       CREATE INDEX IF NOT EXISTS reads_plate_time ON ${s}.reads (plate, captured_at);
       -- A read goes 30 days after the earlier of capture and arrival: partitions whose capture day
       -- is still ahead (clock skew) are searched by arrival through this index.
@@ -119,18 +123,19 @@ export class PgStore implements HubStore {
     const client = await this.client();
     try {
       await client.query('BEGIN');
+      const storedAt = this.ctx.now();
       const inserted: string[] = [];
       if (reads.length > 0) {
         // One multi-row insert per batch; RETURNING tells which ids were new.
         const { rows } = await client.query(
-          `INSERT INTO ${s}.reads (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour)
-           SELECT id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences::real[], region, region_confidence, low_confidence, corners, vehicle_colour
+          `INSERT INTO ${s}.reads (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour, stored_at)
+           SELECT id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences::real[], region, region_confidence, low_confidence, corners, vehicle_colour, $15::bigint
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::real[], $9::text[], $10::text[], $11::real[], $12::boolean[], $13::jsonb[], $14::text[])
              AS t(id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour)
            ON CONFLICT DO NOTHING RETURNING id`,
           [reads.map((r) => r.id), reads.map((r) => r.deviceId), reads.map((r) => r.siteId), reads.map((r) => r.cameraId), reads.map((r) => r.capturedAt),
             reads.map((r) => r.receivedAt), reads.map((r) => r.plate), reads.map((r) => r.confidence), reads.map((r) => `{${r.charConfidences.join(',')}}`),
-            reads.map((r) => r.region), reads.map((r) => r.regionConfidence), reads.map((r) => r.lowConfidence), reads.map((r) => JSON.stringify(r.corners)), reads.map((r) => r.vehicleColour)],
+            reads.map((r) => r.region), reads.map((r) => r.regionConfidence), reads.map((r) => r.lowConfidence), reads.map((r) => JSON.stringify(r.corners)), reads.map((r) => r.vehicleColour), storedAt],
         );
         for (const row of rows) inserted.push(row.id as string);
         const fresh = new Set(inserted);

@@ -1,23 +1,9 @@
-import { createConnection } from 'node:net';
+import { reachable } from '../../bench/fleet/tcpProbe.js';
+
+export { reachable };
 
 export const PG_URL = process.env.ALPR_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const MOSQUITTO_URL = process.env.ALPR_TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
-
-/** Whether something accepts TCP connections at host:port (within a second). */
-export function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host, port, timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
 
 /**
  * Whether a test that needs a real service can run. Unreachable: the test is skipped with the

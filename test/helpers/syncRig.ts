@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { silentLogger, systemClock, type Clock, type Logger } from '../../core/index.js';
 import { newDataKey, ReadBuffer, THIRTY_DAYS_MS } from '../../firmware/index.js';
-import { ConfigPusher, EmbeddedBroker, ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore, type EmbeddedBrokerOptions, type HubKeys, type HubStore } from '../../hub/index.js';
+import { ConfigPusher, EmbeddedBroker, ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore, type EmbeddedBrokerOptions, type HubKeys, type HubStore, type IngestOptions } from '../../hub/index.js';
 import { newSigningKeys, rawPublicKey, Uplink, type SigningKeys } from '../../sync/index.js';
 import { tempDir } from './index.js';
 
@@ -19,8 +19,10 @@ export interface Hub {
 
 /** A hub: SQLite store (or the one given), keys, the embedded broker (unless a URL is given), ingest. */
 export async function startHub(t: Teardown, options: {
-  store?: HubStore; brokerUrl?: string; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number; logger?: Logger;
+  store?: HubStore; brokerUrl?: string; fallbackBrokerUrls?: string[]; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number; logger?: Logger;
   maxImageBytes?: number; keyCheckEveryMs?: number; broker?: Pick<EmbeddedBrokerOptions, 'tls' | 'limits'>; maxFutureSkewMs?: number;
+  /** Ingest over AMQP from a RabbitMQ queue instead of an MQTT subscription. */
+  amqp?: IngestOptions['amqp'];
 } = {}): Promise<Hub> {
   const dir = await tempDir(t, 'alpr-hub-');
   const keys = await loadOrCreateHubKeys(join(dir, 'keys'));
@@ -36,8 +38,8 @@ export async function startHub(t: Teardown, options: {
     credentials = { username: 'hub', password: broker.hubPassword };
   }
   const ingest = new IngestService({
-    brokerUrl: broker?.hubUrl ?? brokerUrl, username: credentials?.username ?? 'hub', password: credentials?.password ?? '', sharedGroup: options.sharedGroup ?? null,
-    clientId: `hub-ingest-${randomBytes(4).toString('hex')}`, store, keys, maxBatchBytes: options.maxBatchBytes ?? 32 * 1024 * 1024, maxImageBytes: options.maxImageBytes ?? 4 * 1024 * 1024,
+    brokerUrl: broker?.hubUrl ?? brokerUrl, fallbackBrokerUrls: options.fallbackBrokerUrls ?? [], username: credentials?.username ?? 'hub', password: credentials?.password ?? '', sharedGroup: options.sharedGroup ?? null,
+    clientId: `hub-ingest-${randomBytes(4).toString('hex')}`, store, keys, amqp: options.amqp ?? null, maxBatchBytes: options.maxBatchBytes ?? 32 * 1024 * 1024, maxImageBytes: options.maxImageBytes ?? 4 * 1024 * 1024,
     ...(options.maxFutureSkewMs === undefined ? {} : { maxFutureSkewMs: options.maxFutureSkewMs }), now: Date.now, logger: options.logger ?? silentLogger(),
   });
   const configPusher = new ConfigPusher({
@@ -64,7 +66,7 @@ export interface Device {
 }
 
 /** Registers a device at the hub and gives it a buffer and an uplink (not started). */
-export async function makeDevice(t: Teardown, hub: Hub, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string } = {}): Promise<Device> {
+export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 'brokerUrl'>, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string; ackTimeoutMs?: number } = {}): Promise<Device> {
   const deviceId = options.deviceId ?? `pole-${randomBytes(3).toString('hex')}`;
   const keys = options.keys ?? newSigningKeys();
   if (options.register !== false) {
@@ -76,7 +78,7 @@ export async function makeDevice(t: Teardown, hub: Hub, options: { deviceId?: st
   const uplink = new Uplink({
     deviceId, brokerUrl: options.brokerUrl ?? hub.brokerUrl, source: buffer, deviceKey: keys.privateKey,
     hub: { sealPublicKey: hub.keys.seal.publicKey, sealKeyId: hub.keys.seal.keyId, verifyKey: hub.keys.sign.publicKey },
-    stateDir: dir, maxReads: options.maxReads ?? 100, maxBytes: 4 * 1024 * 1024, maxAgeMs: 50, ackTimeoutMs: 2000,
+    stateDir: dir, maxReads: options.maxReads ?? 100, maxBytes: 4 * 1024 * 1024, maxAgeMs: 50, ackTimeoutMs: options.ackTimeoutMs ?? 2000,
     backoff: { initialMs: 100, maxMs: 1000 }, statusEveryMs: 60_000, clock: options.clock ?? systemClock, logger: silentLogger(),
     ...(options.hubIdentityFile ? { hubIdentityFile: options.hubIdentityFile } : {}),
     ...(options.fallbackBrokerUrls ? { fallbackBrokerUrls: options.fallbackBrokerUrls } : {}),

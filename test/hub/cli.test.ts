@@ -74,3 +74,22 @@ t.test('alpr-hub account set-role is where the chief role is granted, with a rea
   t.match(change.actor, /^cli:/);
   t.match(JSON.parse(change.detail), { from: 'admin', to: 'chief', reason: 'interim chief, village order 26-3', via: 'host' });
 });
+
+t.test('alpr-hub serve refuses an --ingest-amqp-url or --broker-fallback-urls it cannot use, with a usage error, before it starts anything', async (t) => {
+  const data = await tempDir(t);
+  const audit = await auditFiles(t);
+  const serve = (...args: string[]) => run(['serve', '--data', data, ...audit.args, '--http-port', '0', ...args]);
+  const alone = await serve('--ingest-amqp-url', 'amqp://127.0.0.1:5672');
+  t.equal(alone.code, 64);
+  t.match(alone.err, /--ingest-amqp-url needs --broker-url/);
+  const withSecret = await serve('--broker-url', 'mqtt://127.0.0.1:1', '--ingest-amqp-url', 'amqp://127.0.0.1:1,amqp://hub:secret@127.0.0.1:2');
+  t.equal(withSecret.code, 64);
+  t.match(withSecret.err, /no credentials in the URL/);
+  t.notMatch(withSecret.err, /secret/, 'the password is not repeated back');
+  const notAmqp = await serve('--broker-url', 'mqtt://127.0.0.1:1', '--ingest-amqp-url', 'mqtt://127.0.0.1:1883');
+  t.equal(notAmqp.code, 64);
+  t.match(notAmqp.err, /is not amqp:\/\/host:port/);
+  const fallbackAlone = await serve('--broker-fallback-urls', 'mqtt://127.0.0.1:1884');
+  t.equal(fallbackAlone.code, 64);
+  t.match(fallbackAlone.err, /--broker-fallback-urls needs --broker-url/);
+});

@@ -3,11 +3,15 @@ import t from 'tap';
 import { eventually, makeRead } from '../helpers/index.js';
 import { makeDevice, startHub } from '../helpers/syncRig.js';
 
-/** A broker "node": a TCP relay to the hub's broker that can die with its connections. */
-async function brokerNode(target: string): Promise<{ url: string; kill(): void; connections: () => number }> {
+/**
+ * A broker "node": a TCP relay to the hub's broker that can die with its connections, or hang
+ * first (a node that stops answering: nothing passes either way, connections stay open).
+ */
+async function brokerNode(target: string): Promise<{ url: string; kill(): void; hang(): void; connections: () => number }> {
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
   let accepted = 0;
+  let hung = false;
   const server: Server = createServer((socket) => {
     accepted++;
     const upstream = createConnection({ host: hostname, port: Number(port) });
@@ -16,7 +20,10 @@ async function brokerNode(target: string): Promise<{ url: string; kill(): void; 
       s.on('error', () => undefined);
       s.on('close', () => sockets.delete(s));
     }
-    socket.pipe(upstream).pipe(socket);
+    socket.on('data', (d: Buffer) => void (hung || upstream.write(d)));
+    upstream.on('data', (d: Buffer) => void (hung || socket.write(d)));
+    socket.on('end', () => upstream.end());
+    upstream.on('end', () => socket.end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -24,6 +31,9 @@ async function brokerNode(target: string): Promise<{ url: string; kill(): void; 
     kill() {
       server.close();
       for (const s of sockets) s.destroy();
+    },
+    hang() {
+      hung = true;
     },
     connections: () => accepted,
   };
@@ -45,4 +55,63 @@ t.test('when its broker node dies the uplink moves to the next node and every re
   t.ok(b.connections() >= 1, 'the uplink reconnected through the second node');
   t.equal(await hub.store.countReads(), 200, 'every read is stored');
   t.same((await hub.store.allReadIds()).sort(), reads.map((r) => r.id).sort(), 'each read once, none lost, none doubled');
+});
+
+t.test('stopping while its broker node is gone with a batch unacknowledged returns, and the batch stays buffered', async (t) => {
+  const hub = await startHub(t);
+  const node = await brokerNode(hub.brokerUrl);
+  t.teardown(() => node.kill());
+  const device = await makeDevice(t, hub, { brokerUrl: node.url });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  // The node stops answering: the next batch goes out and neither the broker's PUBACK nor the hub's ack comes back.
+  node.hang();
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await eventually(() => device.uplink.stats.retries >= 1, 30_000);
+  node.kill();
+  await eventually(() => !device.uplink.stats.connected, 10_000);
+  const outcome = await Promise.race([device.uplink.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 30_000, 'still stopping after 30 s'))]);
+  t.equal(outcome, 'stopped', 'stop() returns although the broker never acknowledged the publish');
+  t.equal((await device.buffer.stats()).reads, 1, 'the unacknowledged read is still in the buffer, to be sent after a restart');
+  t.equal(await hub.store.countReads(), 1, 'and the hub never had it');
+});
+
+t.test('a batch unacknowledged when its broker node dies is sent again through the next node at once, not after the ack timeout', async (t) => {
+  const hub = await startHub(t);
+  const a = await brokerNode(hub.brokerUrl);
+  const b = await brokerNode(hub.brokerUrl);
+  t.teardown(() => { a.kill(); b.kill(); });
+  // An ack timeout far longer than the wait below: only a resend on reconnect can deliver in time.
+  const device = await makeDevice(t, hub, { brokerUrl: a.url, fallbackBrokerUrls: [b.url], ackTimeoutMs: 120_000 });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  a.hang();
+  const late = makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() });
+  await device.buffer.append(late);
+  device.uplink.notify();
+  // Published into the hung node: wait until it is out, then the node dies.
+  await eventually(async () => (await device.buffer.stats()).leasedBatches === 1, 30_000);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  a.kill();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 60_000);
+  t.ok(await hub.store.getRead(late.id), 'the read sent into the dead node is stored, through the next one');
+  t.ok(device.uplink.stats.retries >= 1, `sent again on reconnecting (${device.uplink.stats.retries} retries)`);
+});
+
+t.test('stopping while its broker node hangs (connected, answering nothing) returns, and the batch stays buffered', async (t) => {
+  const hub = await startHub(t);
+  const node = await brokerNode(hub.brokerUrl);
+  t.teardown(() => node.kill());
+  const device = await makeDevice(t, hub, { brokerUrl: node.url });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  node.hang();
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await eventually(() => device.uplink.stats.retries >= 1, 30_000);
+  const outcome = await Promise.race([device.uplink.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 30_000, 'still stopping after 30 s'))]);
+  t.equal(outcome, 'stopped', 'stop() returns although the broker takes neither the batch nor the offline status');
+  t.equal((await device.buffer.stats()).reads, 1, 'the unacknowledged read is still in the buffer');
 });

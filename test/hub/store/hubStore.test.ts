@@ -183,3 +183,33 @@ t.test('postgres: a schema from before vehicle colour gets the column on every p
   await store.ingestBatch('pole-1', 2, [after]);
   tt.equal((await store.getRead(after.id))?.vehicleColour, 'green');
 });
+
+t.test('postgres: each read keeps the hub time its batch was written (stored_at); a resent read keeps its first; a store made before the column gets it', async (tt) => {
+  if (!(await serviceAvailable(tt, 'postgres'))) return;
+  const schema = `alpr_test_${randomBytes(4).toString('hex')}`;
+  let clock = Date.UTC(2026, 10, 27, 8);
+  const store = new PgStore({ connectionString: PG_URL, schema, images, now: () => clock });
+  tt.teardown(async () => {
+    await store.sql.run(`DROP SCHEMA ${schema} CASCADE`);
+    await store.close();
+  });
+  await store.migrate();
+  await store.upsertDevice({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
+  const old = hubRead();
+  await store.ingestBatch('pole-1', 1, [old]);
+  // As a store from before the column: migrating adds it, and the read held has none.
+  await store.sql.run('ALTER TABLE reads DROP COLUMN stored_at');
+  await store.migrate();
+  const first = hubRead();
+  await store.ingestBatch('pole-1', 2, [first]);
+  const written = clock;
+  clock += 5000;
+  const second = hubRead();
+  await store.ingestBatch('pole-1', 3, [first, second]);
+  const rows = await store.sql.all<{ id: string; stored_at: number | null }>('SELECT id, stored_at FROM reads');
+  const at = new Map(rows.map((r) => [r.id, r.stored_at === null ? null : Number(r.stored_at)]));
+  tt.equal(at.get(old.id), null, 'a read stored before the column has none');
+  tt.equal(at.get(first.id), written, 'the time its batch was written');
+  tt.equal(at.get(second.id), written + 5000, 'a later batch, a later time');
+  tt.equal(rows.length, 3, 'the resent read is not stored twice');
+});

@@ -1,0 +1,56 @@
+import t from 'tap';
+import { join } from 'node:path';
+import { ImageCipher, IngestService, SqliteStore } from '../../../hub/index.js';
+import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
+import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
+import { rabbitAvailable, serveBrokerAuth, startRabbitCluster } from '../../helpers/rabbitNode.js';
+import { makeDevice, startHub } from '../../helpers/syncRig.js';
+
+// Ports no other test uses: the ACL test takes 41000-41499, the fleet test 42000-42899.
+const BASE_PORT = 43000 + (process.pid % 50) * 10;
+t.setTimeout(4 * 60_000);
+
+t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and another process stores it, with no resend from the appliance', async (tt) => {
+  if (!(await rabbitAvailable(tt))) return;
+  let authUrl: string | null = null;
+  const balancer = await startHttpBalancer(() => (authUrl ? [authUrl] : []));
+  tt.teardown(() => balancer.close());
+  const cluster = await startRabbitCluster(tt, { nodes: 1, basePort: BASE_PORT, hubHttpUrl: balancer.url });
+
+  const dir = await tempDir(tt, 'alpr-amqp-ingest-');
+  const imageKey = Buffer.alloc(32, 7);
+  const store = new SqliteStore({ path: join(dir, 'hub.db'), images: new ImageCipher(imageKey), now: Date.now });
+  await store.migrate();
+  tt.teardown(() => store.close());
+  const amqp = { urls: cluster.amqpUrls };
+  const hub = await startHub(tt, { store, brokerUrl: cluster.mqttUrls[0]!, hubUser: cluster.hubUser, amqp });
+
+  // The node admits the device through the hub's auth endpoints, as in a deployment.
+  authUrl = await serveBrokerAuth(tt, store, cluster.hubUser);
+
+  // A second hub process on the same queue whose database is gone: every batch it takes fails.
+  const lostDb = new SqliteStore({ path: join(dir, 'hub.db'), images: new ImageCipher(imageKey), now: Date.now });
+  await lostDb.close();
+  const brokenLog = captureLogger();
+  const broken = new IngestService({
+    brokerUrl: cluster.mqttUrls[0]!, username: cluster.hubUser.username, password: cluster.hubUser.password, sharedGroup: null, clientId: 'hub-without-db', amqp,
+    store: lostDb, keys: hub.keys, maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, now: Date.now, logger: brokenLog.logger,
+  });
+  await broken.start();
+  tt.teardown(() => broken.stop());
+
+  // An ack timeout far beyond the test: only the broker's redelivery can bring a failed batch in.
+  const device = await makeDevice(tt, hub, { maxReads: 10, ackTimeoutMs: 120_000 });
+  const reads = Array.from({ length: 200 }, () => makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  for (const r of reads) await device.buffer.append(r);
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 90_000).catch(() => undefined);
+  tt.equal((await device.buffer.stats()).reads, 0, 'the appliance drained its buffer');
+
+  const failed = brokenLog.lines().filter((l) => l.msg === 'ingest failed; the broker will redeliver').length;
+  tt.ok(failed > 0, `the process without its database took ${failed} batch(es) and gave them back`);
+  const counters = await store.ingestCounters(device.deviceId);
+  tt.equal(counters.readsStored, 200, 'every read stored once');
+  tt.equal(await store.countReads(), 200);
+  tt.equal(counters.resentBatches, 0, 'the appliance never resent a batch: the queue handed each failed one to the other process');
+});
