@@ -18,6 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   reports: () => import('./reports.js'),
   pgSizes: () => import('./pgSizes.js'),
   colour: () => import('./colour.js'),
+  photographs: () => import('./photographs.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {
