@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { AlprError } from '../core/index.js';
+import { greyOfRgb, greyTable } from './greyTable.js';
 
 /** A frame handed to the recognizer: encoded (JPEG/PNG from a camera) or raw pixels. */
 export type FrameInput =
@@ -29,16 +30,21 @@ export async function toGray(frame: FrameInput): Promise<GrayFrame> {
     }
     if (channels === 1) return { pixels: raw, width, height };
     // The same colour-to-grey conversion as for encoded frames, so raw and JPEG read alike.
-    const pixels = await sharp(raw, { raw: { width, height, channels } }).toColourspace('b-w').raw().toBuffer();
-    return { pixels, width, height };
+    return { pixels: greyOfRgb(raw, width * height, await greyTable()), width, height };
   }
   if (!frame.data || frame.data.length === 0) throw new AlprError('ALPR_ERR_IMAGE_SIZE', 'the frame is empty');
   try {
     const image = sharp(frame.data, { failOn: 'truncated', limitInputPixels: MAX_FRAME_DIMENSION * MAX_FRAME_DIMENSION });
     const meta = await image.metadata();
     checkSize(meta.width ?? 0, meta.height ?? 0);
-    const { data, info } = await image.greyscale().raw().toBuffer({ resolveWithObject: true });
-    return { pixels: data, width: info.width, height: info.height };
+    // Decoded as it is stored (8-bit RGB, or one channel for a grey or IR JPEG) and turned grey
+    // through the table (greyTable.ts); anything else (alpha, 16 bits) as before, by libvips.
+    const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+    const pixels = info.width * info.height;
+    if (info.channels === 1 && data.length === pixels) return { pixels: data, width: info.width, height: info.height };
+    if (info.channels === 3 && data.length === 3 * pixels) return { pixels: greyOfRgb(data, pixels, await greyTable()), width: info.width, height: info.height };
+    const grey = await sharp(frame.data, { failOn: 'truncated', limitInputPixels: MAX_FRAME_DIMENSION * MAX_FRAME_DIMENSION }).greyscale().raw().toBuffer({ resolveWithObject: true });
+    return { pixels: grey.data, width: grey.info.width, height: grey.info.height };
   } catch (cause) {
     if (cause instanceof AlprError) throw cause;
     throw new AlprError('ALPR_ERR_IMAGE_CORRUPT', 'the frame cannot be decoded (corrupt, truncated or not an image)', { cause });

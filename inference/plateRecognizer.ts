@@ -6,6 +6,7 @@ import { voteBurst, type FrameReading } from './burstVoting.js';
 import type { Candidate } from './ctcDecode.js';
 import { DedupeWindow } from './dedupeWindow.js';
 import { jpegOfRegion, toGray, type FrameInput, type GrayFrame } from './frameImage.js';
+import { greyTable } from './greyTable.js';
 import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs } from './modelFiles.js';
 import { detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { readPlates, readRegion, type ReaderModels } from './plateReader.js';
@@ -97,6 +98,8 @@ export class PlateRecognizer {
     const manifest = await loadManifest(dir);
     const readerModels = { alphabet: manifest.alphabet, states: manifest.states, readers: readerSpecs(manifest) };
     const backend = await createBackend(options.backend, dir, manifest, options.logger);
+    // Filled at start (about half a second) so that the first vehicle's frames do not wait for it.
+    await greyTable();
     return new PlateRecognizer(backend, readerModels, options);
   }
 
