@@ -27,7 +27,8 @@ t.test('saturated and dark colours, where grey conversions differ most, are turn
 
 t.test('grey (IR) and transparent frames keep their grey as before', async (tt) => {
   const data = await readFile(new URL('../../demo/frames/v02-f2.jpg', import.meta.url));
-  const greyJpeg = await sharp(data).greyscale().jpeg().toBuffer();
+  const greyJpeg = await sharp(data).toColourspace('b-w').jpeg().toBuffer();
+  tt.equal((await sharp(greyJpeg).metadata()).channels, 1, 'stored as one channel');
   tt.ok(Buffer.from((await toGray({ data: greyJpeg })).pixels).equals(await libvipsGrey(greyJpeg)), 'a one-channel JPEG');
   const withAlpha = await sharp(data).ensureAlpha(0.5).png().toBuffer();
   const gray = await toGray({ data: withAlpha });
