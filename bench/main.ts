@@ -19,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   pgSizes: () => import('./pgSizes.js'),
   colour: () => import('./colour.js'),
   fleet: () => import('./fleet.js'),
+  photographs: () => import('./photographs.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

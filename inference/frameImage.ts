@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { AlprError } from '../core/index.js';
+import { greyOfRgb, greyTable } from './greyTable.js';
 
 /** A frame handed to the recognizer: encoded (JPEG/PNG from a camera) or raw pixels. */
 export type FrameInput =
@@ -13,6 +14,13 @@ export interface GrayFrame {
   height: number;
 }
 
+/** The frame's 8-bit RGB pixels, kept from the decode for the vehicle colour (read once per vehicle). */
+export interface RgbFrame {
+  pixels: Buffer;
+  width: number;
+  height: number;
+}
+
 export const MAX_FRAME_DIMENSION = 8192;
 
 /**
@@ -21,24 +29,39 @@ export const MAX_FRAME_DIMENSION = 8192;
  * typed errors.
  */
 export async function toGray(frame: FrameInput): Promise<GrayFrame> {
+  return (await decodeFrame(frame)).gray;
+}
+
+/**
+ * toGray, plus the RGB pixels the grey was made from where the frame was colour (8-bit RGB):
+ * the colour step reads the body panel from them instead of decoding the JPEG a second time.
+ */
+export async function decodeFrame(frame: FrameInput): Promise<{ gray: GrayFrame; rgb: RgbFrame | null }> {
   if ('raw' in frame) {
     const { raw, width, height, channels } = frame;
     checkSize(width, height);
     if (raw.length !== width * height * channels) {
       throw new AlprError('ALPR_ERR_IMAGE_SIZE', `raw frame holds ${raw.length} bytes, ${width}x${height}x${channels} needs ${width * height * channels}`);
     }
-    if (channels === 1) return { pixels: raw, width, height };
+    if (channels === 1) return { gray: { pixels: raw, width, height }, rgb: null };
     // The same colour-to-grey conversion as for encoded frames, so raw and JPEG read alike.
-    const pixels = await sharp(raw, { raw: { width, height, channels } }).toColourspace('b-w').raw().toBuffer();
-    return { pixels, width, height };
+    return { gray: { pixels: greyOfRgb(raw, width * height, await greyTable()), width, height }, rgb: { pixels: raw, width, height } };
   }
   if (!frame.data || frame.data.length === 0) throw new AlprError('ALPR_ERR_IMAGE_SIZE', 'the frame is empty');
   try {
     const image = sharp(frame.data, { failOn: 'truncated', limitInputPixels: MAX_FRAME_DIMENSION * MAX_FRAME_DIMENSION });
     const meta = await image.metadata();
     checkSize(meta.width ?? 0, meta.height ?? 0);
-    const { data, info } = await image.greyscale().raw().toBuffer({ resolveWithObject: true });
-    return { pixels: data, width: info.width, height: info.height };
+    // Decoded as it is stored (8-bit RGB, or one channel for a grey or IR JPEG) and turned grey
+    // through the table (greyTable.ts); anything else (alpha, 16 bits) as before, by libvips.
+    const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+    const pixels = info.width * info.height;
+    const size = { width: info.width, height: info.height };
+    if (info.channels === 1 && data.length === pixels) return { gray: { pixels: data, ...size }, rgb: null };
+    // A grey (IR) JPEG comes out as three equal channels: it keeps no RGB, as it has no colour.
+    if (info.channels === 3 && data.length === 3 * pixels) return { gray: { pixels: greyOfRgb(data, pixels, await greyTable()), ...size }, rgb: (meta.channels ?? 0) >= 3 ? { pixels: data, ...size } : null };
+    const grey = await sharp(frame.data, { failOn: 'truncated', limitInputPixels: MAX_FRAME_DIMENSION * MAX_FRAME_DIMENSION }).greyscale().raw().toBuffer({ resolveWithObject: true });
+    return { gray: { pixels: grey.data, width: grey.info.width, height: grey.info.height }, rgb: null };
   } catch (cause) {
     if (cause instanceof AlprError) throw cause;
     throw new AlprError('ALPR_ERR_IMAGE_CORRUPT', 'the frame cannot be decoded (corrupt, truncated or not an image)', { cause });

@@ -11,3 +11,4 @@ export { US_PLATE_FORMATS, fitStateSeries, formatPrior, patternOf } from './plat
 export { loadManifest, readVerified, DEFAULT_MODEL_DIR, type ModelManifest } from './modelFiles.js';
 export { RecognizerConfigSchema, validateRecognizerConfig, recognizerFromConfig, type RecognizerConfig } from './recognizerConfig.js';
 export { vehicleColour, judgeColour, DEFAULT_COLOUR_RULES, type ColourJudgement, type ColourRules } from './vehicleColour.js';
+export { evaluate, type EvalResult, type Split } from './evaluate.js';

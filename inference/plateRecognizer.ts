@@ -5,12 +5,13 @@ import type { InferenceBackend } from './backends/types.js';
 import { voteBurst, type FrameReading } from './burstVoting.js';
 import type { Candidate } from './ctcDecode.js';
 import { DedupeWindow } from './dedupeWindow.js';
-import { jpegOfRegion, toGray, type FrameInput, type GrayFrame } from './frameImage.js';
+import { decodeFrame, jpegOfRegion, toGray, type FrameInput, type GrayFrame, type RgbFrame } from './frameImage.js';
+import { greyTable } from './greyTable.js';
 import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs } from './modelFiles.js';
 import { detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { readPlates, readRegion, type ReaderModels } from './plateReader.js';
 import { gateRegion } from './stateThreshold.js';
-import { vehicleColour, type VehicleColour } from './vehicleColour.js';
+import { judgeFeatures, panelFeaturesOfRgb, vehicleColour, type VehicleColour } from './vehicleColour.js';
 
 export interface Point {
   x: number;
@@ -97,6 +98,8 @@ export class PlateRecognizer {
     const manifest = await loadManifest(dir);
     const readerModels = { alphabet: manifest.alphabet, states: manifest.states, readers: readerSpecs(manifest) };
     const backend = await createBackend(options.backend, dir, manifest, options.logger);
+    // Filled at start (about half a second) so that the first vehicle's frames do not wait for it.
+    await greyTable();
     return new PlateRecognizer(backend, readerModels, options);
   }
 
@@ -122,12 +125,15 @@ export class PlateRecognizer {
   async recognizeBurst(frames: readonly CapturedImage[]): Promise<BurstPlate[]> {
     const readings: FrameReading[] = [];
     const grays: Array<GrayFrame | null> = [];
+    // Each frame's RGB, kept until the burst is read, for the colour of the frame a read comes from.
+    const rgbs: Array<RgbFrame | null> = frames.map(() => null);
     const boxes = new Map<FrameReading, PlateBox>();
     let lastError: unknown = null;
     for (const [frameIndex, image] of frames.entries()) {
       try {
-        const gray = await toGray({ data: image.data });
+        const { gray, rgb } = await decodeFrame({ data: image.data });
         grays.push(gray);
+        rgbs[frameIndex] = rgb;
         for (const plate of await this.recognizeGray(gray)) {
           const reading: FrameReading = { frameIndex, candidates: plate.candidates, region: plate.region, regionConfidence: plate.regionConfidence, detection: plate.box.score };
           readings.push(reading);
@@ -151,16 +157,18 @@ export class PlateRecognizer {
         text: voted.text, confidence: round(voted.confidence), charConfidences: voted.charConfidences, candidates: voted.candidates,
         region: this.gate(voted.region, voted.regionConfidence), regionConfidence: voted.regionConfidence, corners: cornersOf(box), frameIndex: voted.frameIndex,
         crop: await jpegOfRegion(gray, readRegion(box)), lowConfidence: voted.confidence < this.ctx.lowConfidenceBelow,
-        vehicleColour: await this.colourOf(frames[voted.frameIndex]!, box),
+        vehicleColour: await this.colourOf(frames[voted.frameIndex]!, rgbs[voted.frameIndex] ?? null, box),
       });
     }
     return plates;
   }
 
   /** The colour never costs the read: a frame the colour step cannot use gives unknown. */
-  private async colourOf(frame: CapturedImage, box: PlateBox): Promise<VehicleColour> {
+  private async colourOf(frame: CapturedImage, rgb: RgbFrame | null, box: PlateBox): Promise<VehicleColour> {
     try {
-      return await vehicleColour(frame.data, box);
+      // From the RGB the plate was read from where there is one; else (a grey or IR frame, alpha)
+      // from the frame itself, which judges a one-channel frame unknown.
+      return rgb ? judgeFeatures(panelFeaturesOfRgb(rgb, box)).colour : await vehicleColour(frame.data, box);
     } catch (err) {
       this.ctx.logger.warn({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'vehicle colour could not be judged');
       return 'unknown';

@@ -166,7 +166,21 @@ export async function panelFeatures(image: Buffer, plate: PlateRect): Promise<Co
   const right = Math.max(body.x + body.width, plateBox.x + plateBox.width), bottom = Math.max(body.y + body.height, plateBox.y + plateBox.height);
   const area = { left, top, width: right - left, height: bottom - top };
   const pixels = await sharp(image).extract(area).removeAlpha().toColourspace('srgb').raw().toBuffer();
-  const view = { pixels, width: area.width, left, top };
+  return featuresIn({ pixels, width: area.width, left, top }, body, plateBox);
+}
+
+/**
+ * panelFeatures on a frame already decoded to 8-bit RGB (the recognizer keeps it from reading the
+ * plate): the same pixels, so the same features, without decoding the JPEG again.
+ */
+export function panelFeaturesOfRgb(frame: { pixels: Buffer; width: number; height: number }, plate: PlateRect): ColourFeatures | null {
+  const body = bodyRegion(plate, frame.width, frame.height);
+  const plateBox = clip(plate, frame.width, frame.height);
+  if (!body || !plateBox) return null;
+  return featuresIn({ pixels: frame.pixels, width: frame.width, left: 0, top: 0 }, body, plateBox);
+}
+
+function featuresIn(view: RgbView, body: PlateRect, plateBox: PlateRect): ColourFeatures | null {
   return colourFeatures(sample(view, body, 32, 16), plateWhite(sample(view, plateBox, 32, 16)));
 }
 

@@ -1,6 +1,8 @@
 import sharp from 'sharp';
 import t from 'tap';
-import { bodyRegion, classifyPixels, DEFAULT_COLOUR_RULES, judgeColour, vehicleColour } from '../../inference/vehicleColour.js';
+import { readFile } from 'node:fs/promises';
+import { decodeFrame } from '../../inference/frameImage.js';
+import { bodyRegion, classifyPixels, DEFAULT_COLOUR_RULES, judgeColour, panelFeatures, panelFeaturesOfRgb, vehicleColour } from '../../inference/vehicleColour.js';
 
 const PLATE = { x: 280, y: 300, width: 80, height: 40 };
 
@@ -43,4 +45,19 @@ t.test('says unknown rather than guess', async (tt) => {
   tt.equal(classifyPixels(Buffer.alloc(0)), 'unknown', 'no pixels');
   tt.equal(await vehicleColour(await car([190, 25, 30]), { x: 280, y: 0, width: 80, height: 40 }), 'unknown', 'no body above a plate at the top edge');
   tt.equal(bodyRegion({ x: 280, y: 0, width: 80, height: 40 }, 640, 480), null);
+});
+
+t.test('the colour judged from the RGB the plate was read from is the colour judged from the JPEG', async (tt) => {
+  // The recognizer keeps the decoded RGB instead of decoding the JPEG again: same features, bit for bit.
+  const frames = [await car([200, 30, 30]), await car([40, 40, 45], 200), await readFile(new URL('../../demo/frames/v03-f2.jpg', import.meta.url))];
+  const plates = [PLATE, PLATE, { x: 400, y: 330, width: 120, height: 40 }];
+  for (const [i, data] of frames.entries()) {
+    const { rgb } = await decodeFrame({ data });
+    tt.ok(rgb, `frame ${i + 1} decodes to RGB`);
+    const fromJpeg = await panelFeatures(data, plates[i]!);
+    tt.ok(fromJpeg, `frame ${i + 1} has a panel to judge`);
+    tt.same(panelFeaturesOfRgb(rgb!, plates[i]!), fromJpeg, `frame ${i + 1}: the same features`);
+  }
+  const grey = await sharp(frames[0]!).toColourspace('b-w').jpeg().toBuffer();
+  tt.equal((await decodeFrame({ data: grey })).rgb, null, 'a grey (IR) frame keeps no RGB: its colour is judged from the frame, unknown');
 });
