@@ -144,6 +144,9 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const client = mqtt.connect(this.ctx.brokerUrl, {
       clientId: deviceId, username: deviceId, password: this.freshToken(),
       protocolVersion: 4, clean: true, reconnectPeriod: 1000, connectTimeout: 10_000,
+      // MQTT.js gives up for good after a refused CONNACK; a pole must not (the hub behind a
+      // cluster node's auth backend may be down for a moment, the device enrolled a minute later).
+      reconnectOnConnackError: true,
       will: { topic: topics.status(deviceId), payload: Buffer.from(offline), qos: 1, retain: true },
       ...brokerServers(this.ctx.brokerUrl, this.ctx.fallbackBrokerUrls ?? []),
       ...this.ctx.mqtt,

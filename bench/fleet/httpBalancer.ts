@@ -21,7 +21,8 @@ export async function startHttpBalancer(targets: () => readonly string[]): Promi
       return;
     }
     const target = new URL(req.url ?? '/', hubs[turn++ % hubs.length]);
-    const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
+    // A fresh connection each time: a kept-alive one the hub has just closed would fail the request.
+    const upstream = request(target, { method: req.method, headers: req.headers, agent: false }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });

@@ -1,6 +1,7 @@
 import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import t from 'tap';
 import { eventually, makeRead } from '../helpers/index.js';
+import { rawPublicKey } from '../../sync/index.js';
 import { makeDevice, startHub } from '../helpers/syncRig.js';
 
 /** A broker "node": a TCP relay to the hub's broker that can die with its connections. */
@@ -45,4 +46,20 @@ t.test('when its broker node dies the uplink moves to the next node and every re
   t.ok(b.connections() >= 1, 'the uplink reconnected through the second node');
   t.equal(await hub.store.countReads(), 200, 'every read is stored');
   t.same((await hub.store.allReadIds()).sort(), reads.map((r) => r.id).sort(), 'each read once, none lost, none doubled');
+});
+
+t.test('an appliance whose login the broker refused keeps trying, and syncs once it is let in', async (t) => {
+  const hub = await startHub(t);
+  // Not in the registry yet: the broker refuses its login (CONNACK "not authorized"), as a
+  // cluster node does while its auth backend cannot reach a hub.
+  const device = await makeDevice(t, hub, { register: false, maxReads: 10 });
+  const reads = Array.from({ length: 30 }, () => makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  for (const r of reads) await device.buffer.append(r);
+  await device.uplink.start();
+  await eventually(() => device.uplink.stats.lastError !== null, 10_000);
+  t.match(device.uplink.stats.lastError, /refused|authoriz/i, `refused at first: ${device.uplink.stats.lastError}`);
+  await hub.store.upsertDevice({ deviceId: device.deviceId, publicKey: rawPublicKey(device.keys.publicKey), siteId: 'site-1', status: 'active', enrolledAt: Date.now() });
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 20_000).catch(() => undefined);
+  t.equal((await device.buffer.stats()).reads, 0, 'it logged in again by itself and the hub acknowledged every read');
+  t.equal(await hub.store.countReads(), 30);
 });
