@@ -3,7 +3,8 @@ import type { KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { brokerServers } from './brokerServers.js';
-import { endClient } from './endClient.js';
+import { END_GRACE_MS, endClient } from './endClient.js';
+import { setTimeout as delay } from 'node:timers/promises';
 import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../core/index.js';
 import { brokerToken } from './brokerToken.js';
 import { envelopeDigest, verifyConfigPush } from './configPush.js';
@@ -192,7 +193,12 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const client = this.client;
     this.client = null;
     if (client) {
-      if (client.connected) await this.publishStatus(false).catch(() => undefined);
+      // The last status is worth a moment, not a hang on a connection the broker dropped unseen.
+      if (client.connected) {
+        const grace = new AbortController();
+        await Promise.race([this.publishStatus(false).catch(() => undefined), delay(END_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined)]);
+        grace.abort();
+      }
       await endClient(client);
     }
   }
