@@ -3,7 +3,8 @@ import type { KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { brokerServers } from './brokerServers.js';
-import { endClient } from './endClient.js';
+import { END_GRACE_MS, endClient } from './endClient.js';
+import { setTimeout as delay } from 'node:timers/promises';
 import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../core/index.js';
 import { brokerToken } from './brokerToken.js';
 import { envelopeDigest, verifyConfigPush } from './configPush.js';
@@ -144,6 +145,9 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const client = mqtt.connect(this.ctx.brokerUrl, {
       clientId: deviceId, username: deviceId, password: this.freshToken(),
       protocolVersion: 4, clean: true, reconnectPeriod: 1000, connectTimeout: 10_000,
+      // MQTT.js gives up for good after a refused CONNACK; a pole must not (the hub behind a
+      // cluster node's auth backend may be down for a moment, the device enrolled a minute later).
+      reconnectOnConnackError: true,
       will: { topic: topics.status(deviceId), payload: Buffer.from(offline), qos: 1, retain: true },
       ...brokerServers(this.ctx.brokerUrl, this.ctx.fallbackBrokerUrls ?? []),
       ...this.ctx.mqtt,
@@ -192,12 +196,11 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const client = this.client;
     this.client = null;
     if (client) {
-      // The offline status, unless the broker does not take it within the ack timeout (a node
-      // that hangs rather than dies).
+      // The last status is worth a moment, not a hang on a connection the broker dropped unseen.
       if (client.connected) {
-        let timer: { cancel(): void } | undefined;
-        await Promise.race([this.publishStatus(false), new Promise<void>((resolve) => (timer = this.ctx.clock.setTimeout(resolve, this.ctx.ackTimeoutMs)))]);
-        timer?.cancel();
+        const grace = new AbortController();
+        await Promise.race([this.publishStatus(false).catch(() => undefined), delay(END_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined)]);
+        grace.abort();
       }
       await endClient(client);
     }

@@ -70,13 +70,18 @@ t.test(`${APPLIANCES} appliances into ${HUBS} hub processes through a ${NODES}-n
   tt.teardown(() => Promise.all(hubs.map(stopHub)));
   // The first one alone: it makes the schema's tables and the audit key the others share.
   hubs.push(await startHubProcess(hubArgs(0)));
-  hubs.push(...(await Promise.all(Array.from({ length: HUBS - 1 }, (_, i) => startHubProcess(hubArgs(i + 1))))));
+  const starts = await Promise.allSettled(Array.from({ length: HUBS - 1 }, (_, i) => startHubProcess(hubArgs(i + 1))));
+  // Those that started are stopped at teardown even when another did not.
+  for (const s of starts) if (s.status === 'fulfilled') hubs.push(s.value);
+  for (const s of starts) if (s.status === 'rejected') throw s.reason;
 
   const devices: Device[] = [];
   for (let i = 0; i < APPLIANCES; i++) {
     const [first, ...others] = inTurn(cluster.mqttUrls, i);
     devices.push(await makeDevice(tt, { store, keys, brokerUrl: first! }, { siteId: 'site-1', maxReads: 20, fallbackBrokerUrls: others }));
   }
+  // Stopped together at teardown (before each device's own teardown), not one after another.
+  tt.teardown(() => Promise.all(devices.map((d) => d.uplink.stop())));
   await Promise.all(devices.map((d) => d.uplink.start()));
 
   const appended: string[] = [];

@@ -1,6 +1,7 @@
 import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import t from 'tap';
 import { eventually, makeRead } from '../helpers/index.js';
+import { rawPublicKey } from '../../sync/index.js';
 import { makeDevice, startHub } from '../helpers/syncRig.js';
 
 /**
@@ -114,4 +115,20 @@ t.test('stopping while its broker node hangs (connected, answering nothing) retu
   const outcome = await Promise.race([device.uplink.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 30_000, 'still stopping after 30 s'))]);
   t.equal(outcome, 'stopped', 'stop() returns although the broker takes neither the batch nor the offline status');
   t.equal((await device.buffer.stats()).reads, 1, 'the unacknowledged read is still in the buffer');
+});
+
+t.test('an appliance whose login the broker refused keeps trying, and syncs once it is let in', async (t) => {
+  const hub = await startHub(t);
+  // Not in the registry yet: the broker refuses its login (CONNACK "not authorized"), as a
+  // cluster node does while its auth backend cannot reach a hub.
+  const device = await makeDevice(t, hub, { register: false, maxReads: 10 });
+  const reads = Array.from({ length: 30 }, () => makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  for (const r of reads) await device.buffer.append(r);
+  await device.uplink.start();
+  await eventually(() => device.uplink.stats.lastError !== null, 10_000);
+  t.match(device.uplink.stats.lastError, /refused|authoriz/i, `refused at first: ${device.uplink.stats.lastError}`);
+  await hub.store.upsertDevice({ deviceId: device.deviceId, publicKey: rawPublicKey(device.keys.publicKey), siteId: 'site-1', status: 'active', enrolledAt: Date.now() });
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 20_000).catch(() => undefined);
+  t.equal((await device.buffer.stats()).reads, 0, 'it logged in again by itself and the hub acknowledged every read');
+  t.equal(await hub.store.countReads(), 30);
 });
