@@ -104,9 +104,11 @@ export async function main(argv: string[]): Promise<number> {
       ];
     };
     cleanups.push(() => Promise.all(hubs.map(stopHub)));
+    // Beside its data folder, so --keep keeps it (a restarted process appends to its predecessor's).
+    const hubLog = (i: number) => join(root, `hub${i}.log`);
     // The first alone: it makes the tables and the audit key the others share.
-    hubs.push(await startHubProcess(hubArgs(0)));
-    hubs.push(...(await Promise.all(Array.from({ length: hubCount - 1 }, (_, i) => startHubProcess(hubArgs(i + 1))))));
+    hubs.push(await startHubProcess(hubArgs(0), hubLog(0)));
+    hubs.push(...(await Promise.all(Array.from({ length: hubCount - 1 }, (_, i) => startHubProcess(hubArgs(i + 1), hubLog(i + 1))))));
     say(`${hubCount} hub processes up: ${hubs.map((h) => h.httpUrl).join(' ')}`);
 
     // The Chief's site approval and the first admin, on the hub machine (as `alpr-hub account create`).
@@ -156,7 +158,7 @@ export async function main(argv: string[]): Promise<number> {
           killed.push(`hub process ${victimHub} (pid ${hub.child.pid}) SIGKILL at ${since()}`);
           say(killed.at(-1)!);
           timers.push(setTimeout(() => {
-            void startHubProcess(hubArgs(victimHub)).then((restarted) => {
+            void startHubProcess(hubArgs(victimHub), hubLog(victimHub)).then((restarted) => {
               hubs[victimHub] = restarted;
               // Ready only after the run ended: stopped like the others (the cleanup has run).
               if (finished) void stopHub(restarted);
