@@ -23,6 +23,9 @@ import { machine, round } from './machine.js';
  * neither stored nor still in an appliance's buffer when the drain ends), duplicates a search
  * would show (rows beyond one per id) and capture to stored (reads.stored_at minus captured_at,
  * both on the hub's clock), p99. Reads still buffered are reported as not_delivered_at_end.
+ * Capture starts only once every appliance's uplink is connected and has heard the hub
+ * (`clock_starts`; the time to get there is in enrol_s), so the figures are steady state plus the
+ * kills, not the fleet's logins.
  */
 const PG_URL = process.env.ALPR_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SAMPLE_EVERY_MS = 5000;
@@ -101,9 +104,11 @@ export async function main(argv: string[]): Promise<number> {
       ];
     };
     cleanups.push(() => Promise.all(hubs.map(stopHub)));
+    // Beside its data folder, so --keep keeps it (a restarted process appends to its predecessor's).
+    const hubLog = (i: number) => join(root, `hub${i}.log`);
     // The first alone: it makes the tables and the audit key the others share.
-    hubs.push(await startHubProcess(hubArgs(0)));
-    hubs.push(...(await Promise.all(Array.from({ length: hubCount - 1 }, (_, i) => startHubProcess(hubArgs(i + 1))))));
+    hubs.push(await startHubProcess(hubArgs(0), hubLog(0)));
+    hubs.push(...(await Promise.all(Array.from({ length: hubCount - 1 }, (_, i) => startHubProcess(hubArgs(i + 1), hubLog(i + 1))))));
     say(`${hubCount} hub processes up: ${hubs.map((h) => h.httpUrl).join(' ')}`);
 
     // The Chief's site approval and the first admin, on the hub machine (as `alpr-hub account create`).
@@ -153,7 +158,7 @@ export async function main(argv: string[]): Promise<number> {
           killed.push(`hub process ${victimHub} (pid ${hub.child.pid}) SIGKILL at ${since()}`);
           say(killed.at(-1)!);
           timers.push(setTimeout(() => {
-            void startHubProcess(hubArgs(victimHub)).then((restarted) => {
+            void startHubProcess(hubArgs(victimHub), hubLog(victimHub)).then((restarted) => {
               hubs[victimHub] = restarted;
               // Ready only after the run ended: stopped like the others (the cleanup has run).
               if (finished) void stopHub(restarted);
@@ -199,7 +204,8 @@ export async function main(argv: string[]): Promise<number> {
       benchmark: 'fleet', rate_per_appliance: n('rate'), duration_s: durationS, broker_nodes: nodeCount, unexpected_reads: unexpected, not_delivered_at_end: stillBuffered,
       p50_capture_to_commit_ms: rows!.p50 === null ? null : Number(rows!.p50), max_capture_to_commit_ms: rows!.max === null ? null : Number(rows!.max),
       p50_capture_to_ack_ms: fleet.ackP50Ms, p99_capture_to_ack_ms: fleet.ackP99Ms, resent_batches: fleet.retries,
-      tokens_s: round(fleet.tokensS, 1), enrol_s: round(fleet.enrolS, 1), stored_per_s: Math.round(readsStored / wallS),
+      // Capture (and so every latency figure) starts only once every uplink is connected and has heard the hub.
+      clock_starts: 'every appliance linked', tokens_s: round(fleet.tokensS, 1), enrol_s: round(fleet.enrolS, 1), stored_per_s: Math.round(readsStored / wallS),
       cpu_s: { ...cpu, simulator: round(fleet.workerCpuS, 1) }, reads_per_hub_cpu_s: cpu.hubs ? Math.round(readsStored / cpu.hubs) : null,
       load_avg_1m_mean: loads.length ? round(loads.reduce((a, b) => a + b, 0) / loads.length, 2) : null, wall_s: Math.round(wallS), machine: machine(),
     };

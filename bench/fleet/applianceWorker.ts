@@ -8,6 +8,9 @@ import { SimulatedAppliance } from './simulatedAppliance.js';
 
 const PROGRESS_EVERY_MS = 1000;
 const DRAIN_POLL_MS = 250;
+const LINK_POLL_MS = 100;
+/** A thousand logins on a loaded machine take a while; past this the run is broken, not slow. */
+const LINK_TIMEOUT_MS = 300_000;
 
 const send = (message: FromWorker) => process.send!(message);
 const sleepUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
@@ -74,6 +77,15 @@ export async function main(): Promise<number> {
     });
     const images = await loadReplayImages();
     await Promise.all(appliances.map((a) => a.start()));
+    // Ready only once every uplink is connected and has heard the hub (its time and batch limit
+    // come with the first ack): the replay clock starts in steady state, so the capture-to-stored
+    // figures measure the fleet running and the kills, not a thousand logins at once.
+    const linked = () => appliances.filter((a) => a.linked).length;
+    const linkUntil = Date.now() + LINK_TIMEOUT_MS;
+    while (linked() < appliances.length) {
+      if (Date.now() >= linkUntil) throw new Error(`${appliances.length - linked()} of ${appliances.length} uplinks not linked to the hub within ${LINK_TIMEOUT_MS / 1000} s`);
+      await new Promise((r) => setTimeout(r, LINK_POLL_MS));
+    }
     send({ type: 'ready' });
     const go = await next();
     if (go.type !== 'go') throw new Error(`expected go, got ${go.type}`);

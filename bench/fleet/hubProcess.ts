@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const HUB_BIN = fileURLToPath(new URL('../../bin/alpr-hub.js', import.meta.url));
@@ -14,11 +15,18 @@ export interface HubChild {
 
 /**
  * `alpr-hub ARGS` as its own process. Resolves once it logs `hub started`; rejects (after killing
- * it) if it exits first or is not ready in time, with what it printed on stderr.
+ * it) if it exits first or is not ready in time, with what it printed on stderr. Its log (stdout
+ * and stderr) is appended to `logFile` where one is given: why the hub refused a device's broker login is only there.
  */
-export function startHubProcess(args: readonly string[]): Promise<HubChild> {
+export function startHubProcess(args: readonly string[], logFile?: string): Promise<HubChild> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [HUB_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (logFile) {
+      const log = createWriteStream(logFile, { flags: 'a' });
+      child.stdout!.pipe(log, { end: false });
+      child.stderr!.pipe(log, { end: false });
+      child.on('close', () => log.end());
+    }
     let stdout = '';
     let stderr = '';
     let ready = false;

@@ -49,6 +49,11 @@ export class SimulatedAppliance {
     return this.uplink.start();
   }
 
+  /** Connected to a broker node and has heard the hub (its time): a read captured now goes out at once. */
+  get linked(): boolean {
+    return this.uplink.stats.connected && this.uplink.hubNow() !== null;
+  }
+
   /**
    * Captures one read: stored in the encrypted buffer, then the uplink is told. `record` runs
    * before the append, so the read is known before its ack can arrive.

@@ -38,7 +38,7 @@ export interface FleetOptions {
   sync: Record<string, number>;
   /** Progress lines (stderr for the CLI). */
   say: (line: string) => void;
-  /** Called once every appliance is enrolled and connected, as capture starts (the fleet benchmark times its kills from here). */
+  /** Called once every appliance is enrolled, connected and has heard the hub, as capture starts (the fleet benchmark times its kills from here). */
   onCapturing?: (startAt: number) => void;
 }
 
@@ -46,6 +46,7 @@ export interface FleetResult {
   appliances: number;
   workers: number;
   tokensS: number;
+  /** Enrollment, start and link (every uplink connected and has heard the hub), before capture starts. */
   enrolS: number;
   readsSent: number;
   readsAcked: number;
@@ -148,9 +149,10 @@ export async function runFleet(o: FleetOptions): Promise<FleetResult> {
       clearInterval(enrolTicker);
     }
     const enrolS = (performance.now() - began) / 1000;
-    // A moment for the uplinks to connect and learn the hub's time before the first capture.
-    const startAt = Date.now() + 2000;
-    o.say(`${o.appliances} appliances enrolled and started in ${enrolS.toFixed(1)} s; capturing ${o.ratePerS}/s each for ${o.durationS} s`);
+    // Every uplink is connected and has heard the hub (each worker says ready only then); a
+    // moment for the go message to reach all workers, so they start capturing together.
+    const startAt = Date.now() + 500;
+    o.say(`${o.appliances} appliances enrolled, started and linked to the hub in ${enrolS.toFixed(1)} s; capturing ${o.ratePerS}/s each for ${o.durationS} s`);
     for (const h of workers) h.child.send({ type: 'go', startAt } satisfies ToWorker);
     o.onCapturing?.(startAt);
     let lastAcked = 0;

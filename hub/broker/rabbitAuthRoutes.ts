@@ -21,7 +21,13 @@ export async function rabbitAuthRoutes(app: FastifyInstance, opts: { auth: Rabbi
   const answer = (allowed: boolean) => (allowed ? 'allow' : 'deny');
   const route = (path: string, decide: (q: RabbitQuery) => boolean | Promise<boolean>) =>
     app.get(`/broker-auth/rabbitmq/${path}`, { schema: { hide: true, querystring: Query } }, async (req, reply) => {
-      const allowed = await Promise.resolve(decide(req.query as RabbitQuery)).catch(() => false);
+      const query = req.query as RabbitQuery;
+      // A check that fails (the store unreachable, a bug) is a refusal, but said in the log: the
+      // broker only reports "authentication failed" to the device.
+      const allowed = await Promise.resolve(decide(query)).catch((err: unknown) => {
+        req.log.warn({ err, check: path, username: query.username }, 'broker auth check failed; refused');
+        return false;
+      });
       return reply.type('text/plain').send(answer(allowed));
     });
   route('user', (q) => opts.auth.user(q));

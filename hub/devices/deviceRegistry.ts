@@ -110,14 +110,19 @@ export class DeviceRegistry {
   async recordStatus(report: DeviceStatusReport): Promise<void> {
     const device = await this.ctx.store.getDevice(report.deviceId);
     if (!device) return;
-    const before = await this.ctx.store.sql.get<{ online: number; tamper_open: number }>('SELECT online, tamper_open FROM device_status WHERE device_id = ?', [report.deviceId]);
     const values = [report.online ? 1 : 0, report.at, this.ctx.clock.now(), report.unsyncedReads, report.oldestUnsyncedAgeS, report.tamperOpen ? 1 : 0, JSON.stringify(report.health ?? null), report.deviceId];
+    // Every hub process receives every retained status (the topic is not a shared subscription):
+    // the first status is inserted once (the others find the row), and the state before a change
+    // is read under the row's lock, so racing processes take turns and audit a change only once.
     await this.ctx.store.sql.tx(async (db) => {
-      const { changes } = await db.run(`UPDATE device_status SET online = ?, reported_at = ?, received_at = ?, unsynced_reads = ?, oldest_unsynced_age_s = ?, tamper_open = ?, health = ?
-        WHERE device_id = ?`, values);
-      if (changes === 0) {
-        await db.run(`INSERT INTO device_status (online, reported_at, received_at, unsynced_reads, oldest_unsynced_age_s, tamper_open, health, device_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, values);
+      const { changes: inserted } = await db.run(`INSERT INTO device_status (online, reported_at, received_at, unsynced_reads, oldest_unsynced_age_s, tamper_open, health, device_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO NOTHING`, values);
+      let before: { online: number; tamper_open: number } | null = null;
+      if (inserted === 0) {
+        await db.run('UPDATE device_status SET device_id = device_id WHERE device_id = ?', [report.deviceId]);
+        before = await db.get<{ online: number; tamper_open: number }>('SELECT online, tamper_open FROM device_status WHERE device_id = ?', [report.deviceId]);
+        await db.run(`UPDATE device_status SET online = ?, reported_at = ?, received_at = ?, unsynced_reads = ?, oldest_unsynced_age_s = ?, tamper_open = ?, health = ?
+          WHERE device_id = ?`, values);
       }
       const actor = `device:${report.deviceId}`;
       if (Boolean(before?.tamper_open) !== report.tamperOpen && (before || report.tamperOpen)) {

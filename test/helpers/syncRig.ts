@@ -66,7 +66,7 @@ export interface Device {
 }
 
 /** Registers a device at the hub and gives it a buffer and an uplink (not started). */
-export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 'brokerUrl'>, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string; ackTimeoutMs?: number } = {}): Promise<Device> {
+export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 'brokerUrl'>, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string; ackTimeoutMs?: number; connectTimeoutMs?: number } = {}): Promise<Device> {
   const deviceId = options.deviceId ?? `pole-${randomBytes(3).toString('hex')}`;
   const keys = options.keys ?? newSigningKeys();
   if (options.register !== false) {
@@ -82,7 +82,9 @@ export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 
     backoff: { initialMs: 100, maxMs: 1000 }, statusEveryMs: 60_000, clock: options.clock ?? systemClock, logger: silentLogger(),
     ...(options.hubIdentityFile ? { hubIdentityFile: options.hubIdentityFile } : {}),
     ...(options.fallbackBrokerUrls ? { fallbackBrokerUrls: options.fallbackBrokerUrls } : {}),
-    ...(options.mqttPassword ? { mqtt: { password: options.mqttPassword } } : {}),
+    ...(options.mqttPassword || options.connectTimeoutMs ? {
+      mqtt: { ...(options.mqttPassword ? { password: options.mqttPassword } : {}), ...(options.connectTimeoutMs ? { connectTimeout: options.connectTimeoutMs } : {}) },
+    } : {}),
   });
   t.teardown(async () => {
     await uplink.stop().catch(() => undefined);

@@ -5,14 +5,17 @@ import { rawPublicKey } from '../../sync/index.js';
 import { makeDevice, startHub } from '../helpers/syncRig.js';
 
 /**
- * A broker "node": a TCP relay to the hub's broker that can die with its connections, or hang
- * first (a node that stops answering: nothing passes either way, connections stay open).
+ * A broker "node": a TCP relay to the hub's broker that can die with its connections, hang first
+ * (a node that stops answering: nothing passes either way, connections stay open), or go mute (it
+ * still passes what devices send, so a login reaches the broker and uses its token, but no answer
+ * comes back: a node too busy to send its CONNACK in time).
  */
-async function brokerNode(target: string): Promise<{ url: string; kill(): void; hang(): void; connections: () => number }> {
+async function brokerNode(target: string): Promise<{ url: string; kill(): void; hang(): void; mute(): void; connections: () => number }> {
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
   let accepted = 0;
   let hung = false;
+  let muted = false;
   const server: Server = createServer((socket) => {
     accepted++;
     const upstream = createConnection({ host: hostname, port: Number(port) });
@@ -22,7 +25,7 @@ async function brokerNode(target: string): Promise<{ url: string; kill(): void; 
       s.on('close', () => sockets.delete(s));
     }
     socket.on('data', (d: Buffer) => void (hung || upstream.write(d)));
-    upstream.on('data', (d: Buffer) => void (hung || socket.write(d)));
+    upstream.on('data', (d: Buffer) => void (hung || muted || socket.write(d)));
     socket.on('end', () => upstream.end());
     upstream.on('end', () => socket.end());
   });
@@ -35,6 +38,9 @@ async function brokerNode(target: string): Promise<{ url: string; kill(): void; 
     },
     hang() {
       hung = true;
+    },
+    mute() {
+      muted = true;
     },
     connections: () => accepted,
   };
@@ -131,4 +137,20 @@ t.test('an appliance whose login the broker refused keeps trying, and syncs once
   await eventually(async () => (await device.buffer.stats()).reads === 0, 20_000).catch(() => undefined);
   t.equal((await device.buffer.stats()).reads, 0, 'it logged in again by itself and the hub acknowledged every read');
   t.equal(await hub.store.countReads(), 30);
+});
+
+t.test('a login whose CONNACK never comes (the broker used its token) is retried on the next node with a fresh token, and the reads arrive', async (t) => {
+  const hub = await startHub(t);
+  const a = await brokerNode(hub.brokerUrl);
+  const b = await brokerNode(hub.brokerUrl);
+  t.teardown(() => { a.kill(); b.kill(); });
+  // The embedded broker takes each token once, as the cluster's auth backend does.
+  a.mute();
+  const device = await makeDevice(t, hub, { brokerUrl: a.url, fallbackBrokerUrls: [b.url], connectTimeoutMs: 1000 });
+  const read = makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() });
+  await device.buffer.append(read);
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  t.ok(a.connections() >= 1 && b.connections() >= 1, 'the first login went to the mute node, the next to the other');
+  t.ok(await hub.store.getRead(read.id), 'the read is stored through the second node');
 });

@@ -43,3 +43,15 @@ onBothStores(t, 'one device\'s broken stored status does not fail the device lis
   t.equal(pole1?.online, true, 'the rest of its status is');
   t.same(listed.find((d) => d.deviceId === 'pole-2')?.health, { uptimeS: 9 }, 'other devices are listed in full');
 });
+
+onBothStores(t, 'hub processes recording the same status at once (each receives it) store it and audit a change once', async (t, h) => {
+  const { devices, audit } = h.services;
+  const together = (r: ReturnType<typeof report>) => Promise.all(Array.from({ length: 4 }, () => devices.recordStatus(r)));
+  await together(report());
+  await together(report({ online: false }));
+  await together(report({ online: true, tamperOpen: true }));
+  const [pole] = (await devices.overview()).filter((d) => d.deviceId === 'pole-1');
+  t.equal(pole?.online, true, 'the latest status is stored');
+  const actions = (await audit.query({ limit: 100 })).map((r) => r.action).filter((a) => a.startsWith('device.t') || a.startsWith('device.o'));
+  t.same(actions.sort(), ['device.offline', 'device.online', 'device.tamperOpened'], 'each change audited once');
+});
