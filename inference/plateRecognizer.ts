@@ -124,7 +124,8 @@ export class PlateRecognizer {
   /** The plates of one trigger's burst, voted across its frames and deduplicated. */
   async recognizeBurst(frames: readonly CapturedImage[]): Promise<BurstPlate[]> {
     const readings: FrameReading[] = [];
-    const grays: Array<GrayFrame | null> = [];
+    // Indexed by frame, like the readings' frameIndex: a frame that failed keeps its null slot.
+    const grays: Array<GrayFrame | null> = frames.map(() => null);
     // Each frame's RGB, kept until the burst is read, for the colour of the frame a read comes from.
     const rgbs: Array<RgbFrame | null> = frames.map(() => null);
     const boxes = new Map<FrameReading, PlateBox>();
@@ -132,15 +133,15 @@ export class PlateRecognizer {
     for (const [frameIndex, image] of frames.entries()) {
       try {
         const { gray, rgb } = await decodeFrame({ data: image.data });
-        grays.push(gray);
+        const plates = await this.recognizeGray(gray);
+        grays[frameIndex] = gray;
         rgbs[frameIndex] = rgb;
-        for (const plate of await this.recognizeGray(gray)) {
+        for (const plate of plates) {
           const reading: FrameReading = { frameIndex, candidates: plate.candidates, region: plate.region, regionConfidence: plate.regionConfidence, detection: plate.box.score };
           readings.push(reading);
           boxes.set(reading, plate.box);
         }
       } catch (err) {
-        grays.push(null);
         this.failed++;
         lastError = err;
         this.ctx.logger.warn({ frameIndex, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'frame could not be recognized');

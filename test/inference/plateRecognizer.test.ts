@@ -140,6 +140,27 @@ t.test('bad frames are typed errors and the recognizer keeps working', async (tt
   await tt.rejects(recognizer.recognizeBurst([{ ...burst[1]! }]), { code: 'ALPR_ERR_IMAGE_CORRUPT' }, 'a burst with no good frame fails typed');
 });
 
+t.test('a frame that decodes but cannot be recognized leaves the other frames of the burst in step', async (tt) => {
+  const recognizer = await PlateRecognizer.create(options());
+  tt.teardown(() => recognizer.close());
+  const burst = await burstOf(2);
+  const expected = await recognizer.recognizeBurst(burst.slice(1));
+  // The first frame's recognition fails after its decode (a model error, say): the seam is the
+  // recognizer's own per-frame step, so only that frame is lost.
+  const inner = recognizer as unknown as { recognizeGray: (gray: unknown) => Promise<unknown> };
+  const real = inner.recognizeGray.bind(recognizer);
+  let calls = 0;
+  inner.recognizeGray = async (gray) => {
+    if (calls++ === 0) throw new Error('model failed on this frame');
+    return real(gray);
+  };
+  const plates = await recognizer.recognizeBurst(burst);
+  tt.equal(recognizer.failedFrames, 1, 'the failed frame is counted');
+  tt.same(plates.map((p) => p.text), expected.map((p) => p.text), 'the other frames give the same reads');
+  tt.same(plates.map((p) => p.frameIndex), expected.map((p) => p.frameIndex + 1), 'each read names the frame it came from');
+  tt.same(plates.map((p) => p.crop), expected.map((p) => p.crop), 'and its crop is cut from that frame');
+});
+
 t.test('reads below the confidence threshold are kept and flagged, never dropped', async (tt) => {
   const recognizer = await PlateRecognizer.create(options({ lowConfidenceBelow: 1.01 }));
   tt.teardown(() => recognizer.close());
