@@ -121,8 +121,9 @@ export class Hub {
     const hubBrokerUrl = this.broker?.hubUrl ?? brokerUrl;
     // The embedded broker is one node: fallbacks are for an external cluster only.
     const fallback = this.broker ? [] : (options.brokerFallbackUrls ?? []);
+    const login = { brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup };
     this.ingest = new IngestService({
-      brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
+      ...login, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
       amqp: options.ingestAmqpUrls ? { urls: options.ingestAmqpUrls } : null,
       maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: this.services.policy.maxFutureSkewMs, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
     });
@@ -133,7 +134,7 @@ export class Hub {
     // Hits: the appliances' own (alerts topic) and the hub's match of every stored read.
     const services = this.services;
     this.alertLink = new AlertLink({
-      brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-alerts-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
+      ...login, clientId: `alpr-hub-alerts-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
       alerts: services.alerts, maxImageBytes: 4 * 1024 * 1024, clock: options.clock, logger: logger.child({ module: 'alerts' }),
     });
     const alertLink = this.alertLink;
@@ -141,7 +142,7 @@ export class Hub {
       alertLink.matchStored(reads).catch((err: unknown) => logger.error({ err }, 'hot-list matching of stored reads failed'));
     });
     this.hotlistPush = new HotlistPush({
-      brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
+      ...login, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
       partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500, clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
     });
     this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }), lease: services.lease });

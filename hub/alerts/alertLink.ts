@@ -1,20 +1,14 @@
 import type { MqttClient } from 'mqtt';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
-import { alpr, brokerServers, endClient, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
+import { alpr, endClient, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HotlistService } from '../hotlists/hotlistService.js';
 import type { HubRead, HubStore } from '../store/index.js';
 import type { AlertService } from './alertService.js';
+import { connectHubClient, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
 
-export interface AlertLinkOptions {
-  brokerUrl: string;
-  /** Other nodes of the broker cluster, tried in turn when the connection to `brokerUrl` is lost. */
-  fallbackBrokerUrls?: readonly string[];
-  username: string;
-  password: string;
-  sharedGroup: string | null;
-  clientId: string;
+export interface AlertLinkOptions extends HubBrokerLogin {
   store: HubStore;
   keys: HubKeys;
   hotlists: HotlistService;
@@ -38,12 +32,7 @@ export class AlertLink {
   constructor(private readonly ctx: AlertLinkOptions) {}
 
   async start(): Promise<void> {
-    const mqtt = await import('mqtt');
-    const client = mqtt.connect(this.ctx.brokerUrl, {
-      clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password, protocolVersion: this.ctx.sharedGroup ? 5 : 4, clean: false, reconnectPeriod: 1000,
-      ...(this.ctx.sharedGroup ? { properties: { sessionExpiryInterval: 3600 } } : {}),
-      ...brokerServers(this.ctx.brokerUrl, this.ctx.fallbackBrokerUrls ?? []),
-    });
+    const client = await connectHubClient(this.ctx, 'persistent');
     // The broker's PUBACK waits until the hit is stored and raised, as for read batches.
     client.handleMessage = (packet, done) => {
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);

@@ -1,19 +1,12 @@
 import type { MqttClient } from 'mqtt';
 import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
-import { alpr, brokerServers, encodeHotlistEntries, endClient, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
+import { alpr, encodeHotlistEntries, endClient, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import type { HubStore } from '../store/index.js';
 import { needsSnapshot, type HotlistService } from './hotlistService.js';
+import { connectHubClient, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
 
-export interface HotlistPushOptions {
-  brokerUrl: string;
-  /** Other nodes of the broker cluster, tried in turn when the connection to `brokerUrl` is lost. */
-  fallbackBrokerUrls?: readonly string[];
-  username: string;
-  password: string;
-  /** With several hub processes on an external broker, one of them answers each status. */
-  sharedGroup: string | null;
-  clientId: string;
+export interface HotlistPushOptions extends HubBrokerLogin {
   store: HubStore;
   keys: HubKeys;
   hotlists: HotlistService;
@@ -54,11 +47,7 @@ export class HotlistPush {
   constructor(private readonly ctx: HotlistPushOptions) {}
 
   async start(): Promise<void> {
-    const mqtt = await import('mqtt');
-    const client = mqtt.connect(this.ctx.brokerUrl, {
-      clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password, protocolVersion: this.ctx.sharedGroup ? 5 : 4, clean: true, reconnectPeriod: 1000,
-      ...brokerServers(this.ctx.brokerUrl, this.ctx.fallbackBrokerUrls ?? []),
-    });
+    const client = await connectHubClient(this.ctx, 'clean');
     const subscription = this.ctx.sharedGroup ? `$share/${this.ctx.sharedGroup}-hotlist/${topics.allStatus}` : topics.allStatus;
     client.on('connect', () => client.subscribe(subscription, { qos: 1 }, (err) => {
       if (err) this.ctx.logger.warn({ err: err.message }, 'hot-list status subscription refused');

@@ -10,24 +10,17 @@ import { parseDeviceStatus, type DeviceStatusReport } from './deviceStatus.js';
 import { AmqpIngestTransport, type AmqpIngestOptions } from './amqpIngestTransport.js';
 import type { IngestTransport } from './ingestTransport.js';
 import { MqttIngestTransport } from './mqttIngestTransport.js';
+import type { HubBrokerLogin } from '../broker/hubBrokerClient.js';
 
 export type { DeviceStatusReport } from './deviceStatus.js';
 
 /** How far ahead of the hub's clock a read's capture time may be (the policy file may change it). */
 export const DEFAULT_MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
-export interface IngestOptions {
-  brokerUrl: string;
-  /** Other nodes of the broker cluster, tried in turn when the connection to `brokerUrl` is lost. */
-  fallbackBrokerUrls?: readonly string[];
-  username: string;
-  password: string;
-  /** MQTT 5 shared subscription group (external brokers): several hub processes split the load. */
-  sharedGroup: string | null;
-  clientId: string;
+export interface IngestOptions extends HubBrokerLogin {
   /**
    * Take batches from a RabbitMQ cluster's quorum queue over AMQP instead of subscribing over MQTT
-   * (several hub processes compete for them; the MQTT fields above are then unused but for the
+   * (several hub processes compete for them; the MQTT login is then unused but for the
    * credentials, which are the hub's internal RabbitMQ user).
    */
   amqp?: Omit<AmqpIngestOptions, 'username' | 'password' | 'logger'> | null;
@@ -93,7 +86,7 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     const { ctx } = this;
     const transport: IngestTransport = ctx.amqp
       ? new AmqpIngestTransport({ ...ctx.amqp, username: ctx.username, password: ctx.password, logger: ctx.logger })
-      : new MqttIngestTransport({ brokerUrl: ctx.brokerUrl, fallbackBrokerUrls: ctx.fallbackBrokerUrls ?? [], username: ctx.username, password: ctx.password, sharedGroup: ctx.sharedGroup, clientId: ctx.clientId, logger: ctx.logger });
+      : new MqttIngestTransport(ctx);
     // Set before it starts: a batch delivered at once (a persistent session, a queue with a
     // backlog) is acked through it.
     this.transport = transport;

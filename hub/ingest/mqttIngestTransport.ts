@@ -1,17 +1,10 @@
 import type { MqttClient } from 'mqtt';
 import { AlprError, type Logger } from '../../core/index.js';
-import { brokerServers, endClient, topics } from '../../sync/index.js';
+import { endClient, topics } from '../../sync/index.js';
 import type { IngestTransport } from './ingestTransport.js';
+import { connectHubClient, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
 
-export interface MqttIngestOptions {
-  brokerUrl: string;
-  /** Other nodes of the broker cluster, tried in turn when the connection to `brokerUrl` is lost. */
-  fallbackBrokerUrls?: readonly string[];
-  username: string;
-  password: string;
-  /** MQTT 5 shared subscription group (external brokers): several hub processes split the load. */
-  sharedGroup: string | null;
-  clientId: string;
+export interface MqttIngestOptions extends HubBrokerLogin {
   logger: Logger;
 }
 
@@ -26,13 +19,7 @@ export class MqttIngestTransport implements IngestTransport {
   constructor(private readonly ctx: MqttIngestOptions) {}
 
   async start(onMessage: (topic: string, payload: Buffer) => Promise<void>): Promise<void> {
-    const mqtt = await import('mqtt');
-    const client = mqtt.connect(this.ctx.brokerUrl, {
-      clientId: this.ctx.clientId, username: this.ctx.username, password: this.ctx.password,
-      protocolVersion: this.ctx.sharedGroup ? 5 : 4, clean: false, reconnectPeriod: 1000,
-      ...(this.ctx.sharedGroup ? { properties: { sessionExpiryInterval: 3600 } } : {}),
-      ...brokerServers(this.ctx.brokerUrl, this.ctx.fallbackBrokerUrls ?? []),
-    });
+    const client = await connectHubClient(this.ctx, 'persistent');
     // Ack the broker only once the message is handled (stored and acked, or refused for good).
     client.handleMessage = (packet, done) => {
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
