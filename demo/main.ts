@@ -192,7 +192,7 @@ export async function main(argv: string[]): Promise<number> {
     if (values['keep-running']) {
       say(`\nthe hub stays up at ${hub.httpUrl} (OpenAPI: ${hub.httpUrl}/openapi.json); Ctrl-C stops it.`);
       const more = [];
-      for (const role of ['detective', 'auditor', 'chief'] as const) more.push(await account(api, services, role, year, role === 'chief' ? undefined : admin.session));
+      for (const role of ['detective', 'auditor', 'chief'] as const) more.push(await account(api, services, role, year, role === 'detective' ? admin.session : undefined));
       // The scripted part closed its own alert: the stolen car passes again, for the console user to verify.
       if (values.images === undefined) {
         await passAgain({ configPath, frames: images, plate: STOLEN_PLATE, workDir: dataDir, services });

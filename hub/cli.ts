@@ -16,7 +16,7 @@ import { join } from 'node:path';
 
 const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite + embedded broker by default)
        alpr-hub account create --username U --display-name NAME --role ROLE [--training-completed DATE --policy-signed DATE --leads-certified DATE]
-       alpr-hub account set-role --username U --role ROLE --reason TEXT   (the only way to grant or remove the chief role)
+       alpr-hub account set-role --username U --role ROLE --reason TEXT   (the only way to grant or remove the chief and auditor roles)
        alpr-hub audit verify [--public-key FILE --witness FILE]
                                                 check the audit chain against the witness and its signed checkpoints; read-only;
                                                 exit 1 if any record was changed, inserted, deleted, cut or appended outside the hub

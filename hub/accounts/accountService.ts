@@ -110,6 +110,14 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const USERNAME = /^[a-z][a-z0-9._-]{2,39}$/;
 
 /**
+ * Roles granted or removed only on the hub host (`alpr-hub account create` / `set-role`), never
+ * through the API: the chief approves, and the auditor checks the administrators' work (VII.E).
+ * An administrator who could create an auditor through the API would receive its activation
+ * token and could activate it as itself: the oversight of admins would then be an admin.
+ */
+const HOST_ONLY_ROLES: ReadonlySet<Role> = new Set<Role>(['chief', 'auditor']);
+
+/**
  * Accounts, sign-in and sessions (General Order 4.68 VII.B, VIII, IX): unique accounts, a
  * password plus mandatory TOTP, lockout after repeated failures, idle sessions that lock, and
  * deactivation that takes effect on the next request. Every change lands in the audit chain.
@@ -126,13 +134,13 @@ export class AccountService {
     return this.ctx.passwords;
   }
 
-  /** A new account; a chief account is only created on the hub host (`channel: 'host'`). */
+  /** A new account; an oversight account (chief, auditor) is only created on the hub host (`channel: 'host'`). */
   async create(input: { username: string; displayName: string; role: string } & Certifications, actor: string, channel: Channel = 'api'): Promise<{ account: Account; activationToken: string }> {
     const username = String(input.username ?? '').toLowerCase();
     if (!USERNAME.test(username)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'username: 3-40 lower-case letters, digits, dots, dashes or underscores, starting with a letter');
     if (!isRole(input.role)) throw new AlprError('ALPR_ERR_INVALID_INPUT', `role: must be one of officer, dispatcher, analyst, detective, admin, auditor, chief`);
-    if (input.role === 'chief' && channel !== 'host') {
-      const refusal = 'the chief role is granted only on the hub host (alpr-hub account create)';
+    if (HOST_ONLY_ROLES.has(input.role) && channel !== 'host') {
+      const refusal = `the ${input.role} role is granted only on the hub host (alpr-hub account create)`;
       await this.ctx.audit.append({ actor, action: 'account.create', outcome: 'refused', detail: { username, role: input.role, refusal } });
       throw new AlprError('ALPR_ERR_SEPARATION_OF_DUTIES', refusal);
     }
@@ -320,7 +328,7 @@ export class AccountService {
     const before = await this.require(userId);
     const refusal = channel === 'host' ? null
       : actor === userId ? 'nobody may change their own role'
-        : role === 'chief' || before.role === 'chief' ? 'the chief role is granted or removed only on the hub host (alpr-hub account set-role)' : null;
+        : HOST_ONLY_ROLES.has(role) || HOST_ONLY_ROLES.has(before.role) ? `the ${HOST_ONLY_ROLES.has(role) ? role : before.role} role is granted or removed only on the hub host (alpr-hub account set-role)` : null;
     if (refusal) {
       await this.ctx.audit.append({ actor, action: 'account.roleChange', outcome: 'refused', detail: { userId, from: before.role, to: role, reason: why, refusal } });
       throw new AlprError('ALPR_ERR_SEPARATION_OF_DUTIES', refusal);

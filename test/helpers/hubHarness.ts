@@ -101,7 +101,7 @@ export async function harness(t: Tap, engine: 'sqlite' | 'pg', policy: Partial<H
       const username = overrides.username ?? `${role}${++n}`;
       const certified = overrides.certified ?? true;
       const dates = certified ? { trainingCompletedAt: START - 10 * DAY, policySignedAt: START - 10 * DAY, leadsCertifiedAt: START - 10 * DAY } : {};
-      const { activationToken } = await services.accounts.create({ username, displayName: `Test ${role}`, role, ...dates }, 'test-admin', role === 'chief' ? 'host' : 'api');
+      const { activationToken } = await services.accounts.create({ username, displayName: `Test ${role}`, role, ...dates }, 'test-admin', role === 'chief' || role === 'auditor' ? 'host' : 'api');
       const { otpauthUri } = await services.accounts.activate(activationToken, PASSWORD);
       const secret = base32Decode(new URL(otpauthUri).searchParams.get('secret')!);
       await services.accounts.confirmTotp(username, PASSWORD, code(secret));

@@ -4,7 +4,8 @@ import type { Account, CreateAccountReply } from '../types.js';
 import { Field, Notice, Problem, dateValue, day, useAction } from '../components/ui.js';
 import { CertificationsForm } from './accounts/Certifications.js';
 
-const ROLES = ['officer', 'dispatcher', 'analyst', 'detective', 'admin', 'auditor'] as const;
+// The chief and auditor roles are granted only on the hub host (alpr-hub account create), never here.
+const ROLES = ['officer', 'dispatcher', 'analyst', 'detective', 'admin'] as const;
 
 /** Accounts (IV, VIII, IX): create with certification dates, update them, hand over the activation token, deactivate. */
 export function Accounts() {
@@ -70,7 +71,7 @@ export function Accounts() {
         <h2>New account</h2>
         <Field label="Username" hint="lower case, 3 to 40 characters"><input name="username" required pattern="[a-z][a-z0-9._\-]{2,39}" value={form.username} onInput={set('username')} /></Field>
         <Field label="Full name"><input name="displayName" required maxLength={100} value={form.displayName} onInput={set('displayName')} /></Field>
-        <Field label="Role" hint="The chief role is granted only on the hub host">
+        <Field label="Role" hint="The chief and auditor roles are granted only on the hub host">
           <select name="role" value={form.role} onChange={set('role')}>{ROLES.map((r) => <option value={r}>{r}</option>)}</select>
         </Field>
         <Field label="Training completed"><input name="training" type="date" value={form.training} onInput={set('training')} /></Field>

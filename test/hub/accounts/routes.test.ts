@@ -13,6 +13,29 @@ async function api(t: Tap, h: Harness) {
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const lawful = { purpose: 'violent_crime', offense: '120', caseNumber: '26-004411', description: 'armed robbery, getaway car seen on Harlem', plate: 'ABC1234', mode: 'exact' };
 
+onBothStores(t, 'an admin cannot make an auditor over the API, so it cannot hold an activation token for the role that checks it', async (t, h) => {
+  const app = await api(t, h);
+  const admin = await h.user('admin');
+  const officer = await h.user('officer');
+  const auditor = await h.user('auditor');
+  const create = await app.inject({ method: 'POST', url: '/api/v1/accounts', headers: bearer(admin.token), payload: { username: 'puppet.auditor', displayName: 'Puppet Auditor', role: 'auditor' } });
+  t.equal(create.statusCode, 403, 'creating an auditor through the API is refused');
+  t.equal(create.json().code, 'ALPR_ERR_SEPARATION_OF_DUTIES');
+  t.notOk(create.json().activationToken, 'and no activation token is handed out');
+  t.match(create.json().message, /hub host/);
+  t.equal(await h.services.accounts.byUsername('puppet.auditor'), null, 'no account was created');
+  const promote = await app.inject({ method: 'PATCH', url: `/api/v1/accounts/${officer.account.userId}`, headers: bearer(admin.token), payload: { role: 'auditor', reason: 'needs to see the audit trail' } });
+  t.equal(promote.statusCode, 403, 'an account the admin made cannot be turned into an auditor either');
+  const demote = await app.inject({ method: 'PATCH', url: `/api/v1/accounts/${auditor.account.userId}`, headers: bearer(admin.token), payload: { role: 'officer', reason: 'reassigned to patrol' } });
+  t.equal(demote.statusCode, 403, 'nor can the admin take the auditor role away from the one checking it');
+  t.equal((await h.services.accounts.get(officer.account.userId))?.role, 'officer');
+  t.equal((await h.services.accounts.get(auditor.account.userId))?.role, 'auditor');
+  const refused = (await h.services.audit.query({ limit: 20 })).filter((r) => r.outcome === 'refused' && (r.action === 'account.create' || r.action === 'account.roleChange'));
+  t.equal(refused.length, 3, 'each refusal is audited');
+  const host = await h.services.accounts.create({ username: 'real.auditor', displayName: 'Real Auditor', role: 'auditor' }, 'cli:root', 'host');
+  t.equal(host.account.role, 'auditor', 'on the hub host the auditor is created as before');
+});
+
 onBothStores(t, 'an admin cannot make itself chief, or anyone chief, over the API; role changes need a reason', async (t, h) => {
   const app = await api(t, h);
   const admin = await h.user('admin');
