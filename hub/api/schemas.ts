@@ -97,7 +97,7 @@ export const EvidenceReply = Type.Object({
     recipient: Type.Object({ name: Type.String(), agency: Type.Union([Type.String(), Type.Null()]), ori: Type.Union([Type.String(), Type.Null()]) }, { description: 'who the reads go to: the exporting officer (agency null: this department) or an outside agency\'s officer' }),
     reads: Type.Array(Type.Object({
       id: Type.String(), plate: Type.String(), capturedAt: Type.String(), siteId: Type.String(), cameraId: Type.String(), deviceId: Type.String(),
-      confidence: Type.Number(), region: Type.Union([Type.String(), Type.Null()]), cropJpegBase64: Type.String(), contextJpegBase64: Type.String(),
+      confidence: Type.Number(), region: Type.Union([Type.String(), Type.Null()]), vehicleColour: Type.String(), cropJpegBase64: Type.String(), contextJpegBase64: Type.String(),
     })),
   }),
   signature: Type.String(), publicKey: Type.String(),

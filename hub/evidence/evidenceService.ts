@@ -1,5 +1,5 @@
 import { randomUUID, sign, verify, type KeyObject } from 'node:crypto';
-import { AlprError, type Clock } from '../../core/index.js';
+import { AlprError, type Clock, type VehicleColour } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
 import { canonicalJson, type AuditLog, type AuditRecord } from '../audit/auditLog.js';
 import { requirePermission } from '../policy/permissions.js';
@@ -25,6 +25,8 @@ export interface EvidenceRead {
   deviceId: string;
   confidence: number;
   region: string | null;
+  /** The body colour the appliance judged from the context image ('unknown' when it was not sure). */
+  vehicleColour: VehicleColour;
   cropJpegBase64: string;
   contextJpegBase64: string;
 }
@@ -83,7 +85,7 @@ export function verifyEvidenceFile(file: EvidenceFile, publicKey: KeyObject): bo
 export function evidenceRead(r: HubRead): EvidenceRead {
   return {
     id: r.id, plate: r.plate, capturedAt: new Date(r.capturedAt).toISOString(), siteId: r.siteId, cameraId: r.cameraId, deviceId: r.deviceId,
-    confidence: r.confidence, region: r.region, cropJpegBase64: r.crop.toString('base64'), contextJpegBase64: r.context.toString('base64'),
+    confidence: r.confidence, region: r.region, vehicleColour: r.vehicleColour, cropJpegBase64: r.crop.toString('base64'), contextJpegBase64: r.context.toString('base64'),
   };
 }
 

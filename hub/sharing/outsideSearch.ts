@@ -76,7 +76,7 @@ export class OutsideSearch {
       throw err;
     }
     const answered = await this.run(agency, { ...request }, { kind: 'online', actor: `agency:${agency.ori}`, nonce: request.nonce });
-    const hits: ReleasedRead[] = answered.hits.map((h) => ({ id: h.id, plate: h.plate, capturedAt: h.capturedAt, siteId: h.siteId, cameraId: h.cameraId, confidence: h.confidence, region: h.region }));
+    const hits: ReleasedRead[] = answered.hits.map((h) => ({ id: h.id, plate: h.plate, capturedAt: h.capturedAt, siteId: h.siteId, cameraId: h.cameraId, confidence: h.confidence, region: h.region, vehicleColour: h.vehicleColour }));
     return signPayload<FederatedAnswer>({
       version: 1, fromOri: this.ctx.ownOri, toOri: agency.ori, requestNonce: request.nonce, answeredAt: answered.record.at, ledgerSeq: answered.record.seq,
       hits, truncated: answered.truncated, referrals: answered.referrals,

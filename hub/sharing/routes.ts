@@ -68,6 +68,7 @@ const SignedRequest = Type.Object({
 }, strict);
 const Released = Type.Object({
   id: Type.String(), plate: Type.String(), capturedAt: Type.Integer(), siteId: Type.String(), cameraId: Type.String(), confidence: Type.Number(), region: Nullable(Type.String()),
+  vehicleColour: Type.Optional(Type.String()),
 });
 const AnswerPayload = Type.Object({
   version: Type.Literal(1), fromOri: Type.String(), toOri: Type.String(), requestNonce: Type.String(), answeredAt: Type.Integer(), ledgerSeq: Type.Integer(),

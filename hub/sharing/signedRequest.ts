@@ -1,5 +1,5 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { AlprError } from '../../core/index.js';
+import { AlprError, type VehicleColour } from '../../core/index.js';
 import { canonicalJson } from '../audit/auditLog.js';
 import type { MatchMode } from '../search/readSearch.js';
 
@@ -28,6 +28,8 @@ export interface ReleasedRead {
   cameraId: string;
   confidence: number;
   region: string | null;
+  /** Absent in answers from partner hubs that predate it: read as 'unknown'. */
+  vehicleColour?: VehicleColour;
 }
 
 /** The answering hub's signed reply: only its own reads; records held for another agency are referred. */

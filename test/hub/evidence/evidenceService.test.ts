@@ -12,6 +12,7 @@ onBothStores(t, 'an evidence export is signed, holds its reads through the purge
   const file = await h.services.evidence.export(u.account, { readIds: [old!.id], searchId: res.searchId, description: 'vehicle at scene two hours after theft' });
   t.equal(file.body.caseNumber, lawful.caseNumber);
   t.equal(file.body.reads[0]?.plate, 'EVD0001');
+  t.equal(file.body.reads[0]?.vehicleColour, 'silver', 'the colour goes into evidence with the plate');
   t.equal(Buffer.from(file.body.reads[0]!.cropJpegBase64, 'base64').toString(), 'crop-jpeg');
   t.ok(verifyEvidenceFile(file, createPublicKey(file.publicKey)), 'the signature verifies');
   const tampered = structuredClone(file);

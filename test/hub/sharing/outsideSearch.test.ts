@@ -21,6 +21,7 @@ onBothStores(t, 'an approved agency with a current declaration is answered with 
   t.same(answer.payload.hits.map((x) => x.id), [read!.id]);
   t.equal(answer.payload.fromOri, h.services.sharing.ori);
   t.notOk('crop' in answer.payload.hits[0]!, 'no images in an answer');
+  t.equal(answer.payload.hits[0]!.vehicleColour, 'silver', 'the answer carries the read\'s colour, which the partner\'s officer verifies as ours does');
   t.ok(verify(null, Buffer.from(canonicalJson(answer.payload)), createPublicKey(h.services.sharing.publicKeyPem), Buffer.from(answer.signature, 'base64')), 'the answer is signed with this hub\'s key');
   const record = await last(h);
   t.equal(record.outcome, 'ok');

@@ -65,6 +65,7 @@ onBothStores(t, 'hub to hub: an officer of a partner agency searches this hub fr
   const answered = await theirs.app.inject({ method: 'POST', url: `/api/v1/sharing/agencies/${usThere}/search`, headers: bearer(officer.token), payload: search });
   t.equal(answered.statusCode, 200, answered.body);
   t.same(answered.json().hits.map((x: { id: string }) => x.id), [read!.id], 'only this department\'s read crosses');
+  t.equal(answered.json().hits[0].vehicleColour, 'silver', 'with its colour, through both hubs\' HTTP answers (the partner checked the signature over it)');
   t.same(answered.json().referrals, [{ origin: 'berwyn-cam-7', count: 1 }]);
 
   const inbound = await here.services.audit.query({ action: 'sharing.search', limit: 10 });
@@ -121,6 +122,7 @@ onBothStores(t, 'a written request from an agency without online access: release
   const file = released.json();
   t.same(file.body.recipient, { name: 'Sgt. K. Novak', agency: 'Illinois State Police', ori: 'IL0849800' });
   t.same(file.body.reads.map((r: { id: string }) => r.id), [read!.id]);
+  t.equal(file.body.reads[0].vehicleColour, 'silver', 'the file carries the colour the appliance judged');
   t.ok(verifyEvidenceFile(file, createPublicKey(here.services.sharing.publicKeyPem)), 'the file verifies with this hub\'s key');
   const [, record] = await here.services.audit.query({ action: 'sharing.search', limit: 10 });
   t.match(record!.detail, { agencyName: 'Illinois State Police', agencyOri: 'IL0849800', outcome: 'answered', readsReleased: 1, channel: 'file', handledBy: detective.account.userId, readIds: [read!.id], recipient: { name: 'Sgt. K. Novak', agency: 'Illinois State Police', ori: 'IL0849800' } });
