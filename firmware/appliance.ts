@@ -3,6 +3,7 @@ import {
   createCamera, createGpioChip, DayNight, GpioLightSensor, Illuminator, TamperSwitch, VehicleTrigger,
   type Camera, type GpioChip, type DayNightSource,
 } from '../drivers/index.js';
+import { cameraConfigOf } from './config/cameraConfig.js';
 import type { ApplianceConfig } from './config/schema.js';
 import { hitAlertsFromConfig } from './fromConfig.js';
 import type { HitAlerts } from './hotlist/hitAlerts.js';
@@ -110,9 +111,7 @@ export class Appliance {
 
     const cam = config.camera;
     const camera = ctx.camera ?? (await createCamera(
-      cam.type === 'replay' ? { type: 'replay', cameraId: cam.cameraId, folder: cam.folder, loop: cam.loop, framesPerSecond: cam.framesPerSecond }
-        : cam.type === 'v4l2' ? { type: 'v4l2', cameraId: cam.cameraId, device: cam.device, width: cam.width, height: cam.height }
-          : { type: 'libcamera', cameraId: cam.cameraId, width: cam.width, height: cam.height, quality: cam.quality },
+      cameraConfigOf(cam),
       { clock, logger: log('camera') },
     ));
 

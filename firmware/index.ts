@@ -1,5 +1,6 @@
 export { Appliance, type ApplianceContext } from './appliance.js';
 export { loadConfigFile, validateConfig, parseConfigText } from './config/loadConfig.js';
+export { cameraConfigOf } from './config/cameraConfig.js';
 export { ApplianceConfigSchema, type ApplianceConfig, type ApplianceConfigFile } from './config/schema.js';
 export { Supervisor, type Part, type SupervisorOptions } from './supervisor.js';
 export { CapturePipeline, type CapturePipelineOptions, type PipelineCounters } from './pipeline/capturePipeline.js';

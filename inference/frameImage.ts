@@ -1,11 +1,18 @@
 import sharp from 'sharp';
 import { AlprError } from '../core/index.js';
+import { checkRawFrame, type CapturedImage } from '../drivers/index.js';
 import { greyOfRgb, greyTable } from './greyTable.js';
 
-/** A frame handed to the recognizer: encoded (JPEG/PNG from a camera) or raw pixels. */
+/** A frame handed to the recognizer: encoded (JPEG/PNG from a camera), raw pixels, or a raw camera's I420. */
 export type FrameInput =
   | { data: Buffer; width?: number; height?: number }
-  | { raw: Buffer; width: number; height: number; channels: 1 | 3 };
+  | { raw: Buffer; width: number; height: number; channels: 1 | 3 }
+  | { yuv420: Buffer; width: number; height: number };
+
+/** What a camera captured, as the recognizer takes it. */
+export function frameInputOf(image: CapturedImage): FrameInput {
+  return image.format === 'yuv420' ? { yuv420: image.data, width: image.width, height: image.height } : { data: image.data };
+}
 
 /** The frame as 8-bit grayscale, full resolution: what both networks look at. */
 export interface GrayFrame {
@@ -37,6 +44,15 @@ export async function toGray(frame: FrameInput): Promise<GrayFrame> {
  * the colour step reads the body panel from them instead of decoding the JPEG a second time.
  */
 export async function decodeFrame(frame: FrameInput): Promise<{ gray: GrayFrame; rgb: RgbFrame | null }> {
+  if ('yuv420' in frame) {
+    // No decode: the Y plane is the grey frame, a view of the camera's buffer (no copy). The
+    // colour step reads U and V around the plate itself (vehicleColour.ts panelFeaturesOfI420),
+    // so no RGB frame is made.
+    const { yuv420, width, height } = frame;
+    checkSize(width, height);
+    checkRawFrame(yuv420, width, height, 'raw frame', { maxDimension: MAX_FRAME_DIMENSION, maxBytes: Infinity });
+    return { gray: { pixels: yuv420.subarray(0, width * height), width, height }, rgb: null };
+  }
   if ('raw' in frame) {
     const { raw, width, height, channels } = frame;
     checkSize(width, height);

@@ -5,13 +5,13 @@ import type { InferenceBackend } from './backends/types.js';
 import { voteBurst, type FrameReading } from './burstVoting.js';
 import type { Candidate } from './ctcDecode.js';
 import { DedupeWindow } from './dedupeWindow.js';
-import { decodeFrame, jpegOfRegion, toGray, type FrameInput, type GrayFrame, type RgbFrame } from './frameImage.js';
+import { decodeFrame, frameInputOf, jpegOfRegion, toGray, type FrameInput, type GrayFrame, type RgbFrame } from './frameImage.js';
 import { greyTable } from './greyTable.js';
 import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs } from './modelFiles.js';
 import { detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { readPlates, readRegion, type ReaderModels } from './plateReader.js';
 import { gateRegion } from './stateThreshold.js';
-import { judgeFeatures, panelFeaturesOfRgb, vehicleColour, type VehicleColour } from './vehicleColour.js';
+import { judgeFeatures, panelFeaturesOfI420, panelFeaturesOfRgb, vehicleColour, type VehicleColour } from './vehicleColour.js';
 
 export interface Point {
   x: number;
@@ -132,7 +132,7 @@ export class PlateRecognizer {
     let lastError: unknown = null;
     for (const [frameIndex, image] of frames.entries()) {
       try {
-        const { gray, rgb } = await decodeFrame({ data: image.data });
+        const { gray, rgb } = await decodeFrame(frameInputOf(image));
         const plates = await this.recognizeGray(gray);
         grays[frameIndex] = gray;
         rgbs[frameIndex] = rgb;
@@ -167,9 +167,12 @@ export class PlateRecognizer {
   /** The colour never costs the read: a frame the colour step cannot use gives unknown. */
   private async colourOf(frame: CapturedImage, rgb: RgbFrame | null, box: PlateBox): Promise<VehicleColour> {
     try {
-      // From the RGB the plate was read from where there is one; else (a grey or IR frame, alpha)
-      // from the frame itself, which judges a one-channel frame unknown.
-      return rgb ? judgeFeatures(panelFeaturesOfRgb(rgb, box)).colour : await vehicleColour(frame.data, box);
+      // From the RGB the plate was read from where there is one; a raw frame from its U and V
+      // around the plate; else (a grey or IR frame, alpha) from the frame itself, which judges a
+      // one-channel frame unknown.
+      if (rgb) return judgeFeatures(panelFeaturesOfRgb(rgb, box)).colour;
+      if (frame.format === 'yuv420') return judgeFeatures(panelFeaturesOfI420(frame, box)).colour;
+      return await vehicleColour(frame.data, box);
     } catch (err) {
       this.ctx.logger.warn({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'vehicle colour could not be judged');
       return 'unknown';

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { VEHICLE_COLOURS, type VehicleColour } from '../core/index.js';
+import { rgbOfI420 } from '../drivers/index.js';
 
 export { VEHICLE_COLOURS, type VehicleColour };
 
@@ -178,6 +179,19 @@ export function panelFeaturesOfRgb(frame: { pixels: Buffer; width: number; heigh
   const plateBox = clip(plate, frame.width, frame.height);
   if (!body || !plateBox) return null;
   return featuresIn({ pixels: frame.pixels, width: frame.width, left: 0, top: 0 }, body, plateBox);
+}
+
+/**
+ * panelFeatures on a raw camera's I420 frame: only the area holding the panel and the plate is
+ * converted to RGB (a few thousand pixels, not the frame's two million), once per read.
+ */
+export function panelFeaturesOfI420(frame: { data: Buffer; width: number; height: number }, plate: PlateRect): ColourFeatures | null {
+  const body = bodyRegion(plate, frame.width, frame.height);
+  const plateBox = clip(plate, frame.width, frame.height);
+  if (!body || !plateBox) return null;
+  const left = Math.min(body.x, plateBox.x), top = Math.min(body.y, plateBox.y);
+  const area = { x: left, y: top, width: Math.max(body.x + body.width, plateBox.x + plateBox.width) - left, height: Math.max(body.y + body.height, plateBox.y + plateBox.height) - top };
+  return featuresIn({ pixels: rgbOfI420(frame.data, frame.width, frame.height, area), width: area.width, left, top }, body, plateBox);
 }
 
 function featuresIn(view: RgbView, body: PlateRect, plateBox: PlateRect): ColourFeatures | null {

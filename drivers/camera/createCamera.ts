@@ -1,10 +1,11 @@
 import { AlprError, type Clock, type Logger } from '../../core/index.js';
-import type { Camera } from './types.js';
+import type { Camera, FrameEncoding } from './types.js';
+import type { V4l2InputFormat } from './v4l2Camera.js';
 
 export type CameraConfig =
-  | { type: 'replay'; cameraId: string; folder: string; loop: boolean; framesPerSecond: number }
-  | { type: 'libcamera'; cameraId: string; width: number; height: number; quality: number }
-  | { type: 'v4l2'; cameraId: string; device: string; width: number; height: number };
+  | { type: 'replay'; cameraId: string; folder: string; loop: boolean; framesPerSecond: number; frameFormat?: FrameEncoding }
+  | { type: 'libcamera'; cameraId: string; width: number; height: number; frameFormat: FrameEncoding; quality: number }
+  | { type: 'v4l2'; cameraId: string; device: string; width: number; height: number; frameFormat: FrameEncoding; inputFormat: V4l2InputFormat };
 
 /** Builds the camera the config names, importing its backend lazily. */
 export async function createCamera(config: CameraConfig, context: { clock: Clock; logger: Logger }): Promise<Camera> {

@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlprError, type Clock } from '../../core/index.js';
 import { checkImage, DEFAULT_IMAGE_LIMITS } from './imageCheck.js';
-import type { BurstRequest, Camera, CapturedImage } from './types.js';
+import { checkRawFrame } from './rawFrame.js';
+import type { BurstRequest, Camera, CapturedImage, FrameEncoding } from './types.js';
 
 export interface LibcameraCameraOptions {
   cameraId: string;
   width: number;
   height: number;
-  /** JPEG quality 1..100. */
+  /** 'raw': I420 frames (`--encoding yuv420`), no JPEG per frame; 'jpeg': JPEG files. */
+  frameFormat: FrameEncoding;
+  /** JPEG quality 1..100 (frameFormat 'jpeg'). */
   quality: number;
   clock: Clock;
 }
@@ -20,7 +23,8 @@ type Still = (options: Record<string, unknown>) => Promise<string>;
  * Raspberry Pi cameras through libcamera-still (node-libcamera). A burst is one libcamera-still
  * run in timelapse mode, so the sensor is configured once and frames come `intervalMs` apart;
  * exposure is manual (fixed shutter and gain, fixed white balance) because auto-exposure picks
- * long shutters at night and smears moving plates.
+ * long shutters at night and smears moving plates. Raw frames are written as packed I420 (the
+ * tool drops the ISP's row padding: see rawFrame.ts) and checked against width x height.
  */
 export class LibcameraCamera implements Camera {
   readonly kind = 'libcamera' as const;
@@ -50,15 +54,17 @@ export class LibcameraCamera implements Camera {
     const burstDir = await mkdtemp(join(this.workDir, 'burst-'));
     const startedAt = this.ctx.clock.now();
     const interval = Math.max(1, Math.round(request.intervalMs));
+    const raw = this.ctx.frameFormat === 'raw';
+    const extension = raw ? '.yuv' : '.jpg';
     try {
       try {
         await this.still({
-          output: join(burstDir, 'frame%04d.jpg'),
+          output: join(burstDir, `frame%04d${extension}`),
+          ...(raw ? { encoding: 'yuv420' } : { quality: this.ctx.quality }),
           nopreview: true,
           immediate: true,
           width: this.ctx.width,
           height: this.ctx.height,
-          quality: this.ctx.quality,
           shutter: Math.round(request.exposure.shutterUs),
           gain: request.exposure.gain,
           awbgains: [1, 1],
@@ -70,13 +76,19 @@ export class LibcameraCamera implements Camera {
       } catch (cause) {
         throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', 'libcamera camera: libcamera-still failed', { cause });
       }
-      const names = (await readdir(burstDir)).filter((n) => n.endsWith('.jpg')).sort().slice(0, request.frames);
+      const names = (await readdir(burstDir)).filter((n) => n.endsWith(extension)).sort().slice(0, request.frames);
       if (names.length === 0) throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', 'libcamera camera: libcamera-still wrote no frames');
       const frames: CapturedImage[] = [];
       for (const [index, name] of names.entries()) {
         const data = await readFile(join(burstDir, name));
-        const info = await checkImage(data, `libcamera ${name}`, DEFAULT_IMAGE_LIMITS);
-        frames.push({ ...info, data, capturedAt: startedAt + index * interval, origin: name });
+        const capturedAt = startedAt + index * interval;
+        if (raw) {
+          checkRawFrame(data, this.ctx.width, this.ctx.height, `libcamera ${name}`, DEFAULT_IMAGE_LIMITS);
+          frames.push({ format: 'yuv420', width: this.ctx.width, height: this.ctx.height, data, capturedAt, origin: name });
+        } else {
+          const info = await checkImage(data, `libcamera ${name}`, DEFAULT_IMAGE_LIMITS);
+          frames.push({ ...info, data, capturedAt, origin: name });
+        }
       }
       return frames;
     } finally {

@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { AlprError, type Clock } from '../../core/index.js';
 import { checkImage, type ImageLimits, DEFAULT_IMAGE_LIMITS } from './imageCheck.js';
-import type { BurstRequest, Camera, CapturedImage } from './types.js';
+import { rawFrameOfImage } from './rawFrame.js';
+import type { BurstRequest, Camera, CapturedImage, FrameEncoding } from './types.js';
 
 export interface ReplayCameraOptions {
   cameraId: string;
@@ -10,6 +11,8 @@ export interface ReplayCameraOptions {
   loop: boolean;
   /** Frames are handed out no faster than this (0 = as fast as asked). */
   framesPerSecond: number;
+  /** 'jpeg' (default): each file as it is; 'raw': each file as a raw camera hands it (I420), so tests and the demo run the raw path. */
+  frameFormat?: FrameEncoding;
   clock: Clock;
   limits?: ImageLimits;
 }
@@ -17,7 +20,8 @@ export interface ReplayCameraOptions {
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
 
 /**
- * Replays a folder of JPEG/PNG frames in file-name order, as if a camera saw them: for
+ * Replays a folder of JPEG/PNG frames in file-name order, as if a camera saw them (as files, or
+ * converted to the raw I420 a libcamera or V4L2 camera hands over): for
  * development, the demo, and re-running recorded traffic after a model change. A corrupt file
  * fails its own capture with a typed error; the next capture moves on to the next file.
  */
@@ -83,7 +87,10 @@ export class ReplayCamera implements Camera {
     } catch (cause) {
       throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', `replay camera: ${file} cannot be read`, { cause });
     }
-    const info = await checkImage(data, file, this.ctx.limits ?? DEFAULT_IMAGE_LIMITS);
-    return { ...info, data, capturedAt, origin: file };
+    const limits = this.ctx.limits ?? DEFAULT_IMAGE_LIMITS;
+    const info = await checkImage(data, file, limits);
+    if (this.ctx.frameFormat !== 'raw') return { ...info, data, capturedAt, origin: file };
+    const raw = await rawFrameOfImage(data, file);
+    return { format: 'yuv420', ...raw, capturedAt, origin: file };
   }
 }

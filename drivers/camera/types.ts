@@ -11,9 +11,13 @@ export interface BurstRequest {
   exposure: ExposureSettings;
 }
 
-export type FrameFormat = 'jpeg' | 'png';
+/** 'yuv420': raw packed I420 (drivers/camera/rawFrame.ts), no JPEG between the sensor and the networks. */
+export type FrameFormat = 'jpeg' | 'png' | 'yuv420';
 
-/** One captured image, still encoded as the camera produced it. */
+/** What a camera is asked to hand over: raw I420 frames, or JPEG (files as they are, for replay). */
+export type FrameEncoding = 'raw' | 'jpeg';
+
+/** One captured image as the camera produced it: encoded (JPEG/PNG) or raw I420. */
 export interface CapturedImage {
   format: FrameFormat;
   width: number;

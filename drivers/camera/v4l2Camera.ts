@@ -5,15 +5,27 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AlprError, type Clock, type Logger } from '../../core/index.js';
 import { checkImage, DEFAULT_IMAGE_LIMITS } from './imageCheck.js';
-import type { BurstRequest, Camera, CapturedImage } from './types.js';
+import { checkRawFrame } from './rawFrame.js';
+import type { BurstRequest, Camera, CapturedImage, FrameEncoding } from './types.js';
 
 const run = promisify(execFile);
+
+export type V4l2InputFormat = 'yuyv422' | 'nv12' | 'mjpeg';
 
 export interface V4l2CameraOptions {
   cameraId: string;
   device: string;
   width: number;
   height: number;
+  /** 'raw': I420 frames, no JPEG per frame; 'jpeg': the camera's MJPEG, as it sent it. */
+  frameFormat: FrameEncoding;
+  /**
+   * frameFormat 'raw': the pixel format asked of the camera (ffmpeg's names). yuyv422 and nv12 are
+   * the uncompressed modes, repacked to I420 by ffmpeg; mjpeg is the fallback for cameras whose
+   * raw mode cannot reach the size or rate (USB 2 cameras at 1080p): ffmpeg then decodes it, in
+   * its own process, off the recognizer's.
+   */
+  inputFormat: V4l2InputFormat;
   clock: Clock;
   logger: Logger;
 }
@@ -54,23 +66,33 @@ export class V4l2Camera implements Camera {
     const burstDir = await mkdtemp(join(this.workDir, 'burst-'));
     const fps = Math.max(1, Math.round(1000 / Math.max(1, request.intervalMs)));
     const startedAt = this.ctx.clock.now();
+    const raw = this.ctx.frameFormat === 'raw';
+    const extension = raw ? '.yuv' : '.jpg';
+    // Raw: one packed yuv420p file per frame (image2 muxer, rawvideo codec), like the JPEG files.
+    const output = raw ? ['-f', 'image2', '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p'] : ['-q:v', '2'];
     try {
       try {
         await run('ffmpeg', [
-          '-hide_banner', '-loglevel', 'error', '-f', 'v4l2', '-input_format', 'mjpeg',
+          '-hide_banner', '-loglevel', 'error', '-f', 'v4l2', '-input_format', raw ? this.ctx.inputFormat : 'mjpeg',
           '-video_size', `${this.ctx.width}x${this.ctx.height}`, '-i', this.ctx.device,
-          '-vf', `fps=${fps}`, '-frames:v', String(request.frames), '-q:v', '2', join(burstDir, 'frame%04d.jpg'),
+          '-vf', `fps=${fps}`, '-frames:v', String(request.frames), ...output, join(burstDir, `frame%04d${extension}`),
         ], { timeout: 10_000 + request.frames * request.intervalMs });
       } catch (cause) {
         throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', `v4l2 camera: ffmpeg could not capture from ${this.ctx.device}`, { cause });
       }
-      const names = (await readdir(burstDir)).filter((n) => n.endsWith('.jpg')).sort();
+      const names = (await readdir(burstDir)).filter((n) => n.endsWith(extension)).sort();
       if (names.length === 0) throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', 'v4l2 camera: ffmpeg wrote no frames');
       const frames: CapturedImage[] = [];
       for (const [index, name] of names.entries()) {
         const data = await readFile(join(burstDir, name));
-        const info = await checkImage(data, `v4l2 ${name}`, DEFAULT_IMAGE_LIMITS);
-        frames.push({ ...info, data, capturedAt: startedAt + index * request.intervalMs, origin: name });
+        const capturedAt = startedAt + index * request.intervalMs;
+        if (raw) {
+          checkRawFrame(data, this.ctx.width, this.ctx.height, `v4l2 ${name}`, DEFAULT_IMAGE_LIMITS);
+          frames.push({ format: 'yuv420', width: this.ctx.width, height: this.ctx.height, data, capturedAt, origin: name });
+        } else {
+          const info = await checkImage(data, `v4l2 ${name}`, DEFAULT_IMAGE_LIMITS);
+          frames.push({ ...info, data, capturedAt, origin: name });
+        }
       }
       return frames;
     } finally {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../../core/index.js';
-import type { Camera, CapturedImage, DayNight, ExposureSettings, Illuminator, VehicleDetected } from '../../drivers/index.js';
+import { evidenceJpeg, type Camera, type CapturedImage, type DayNight, type ExposureSettings, type Illuminator, type VehicleDetected } from '../../drivers/index.js';
 import type { PlateRead, ReadRecord, ReadStore, Recognizer } from '../recognition.js';
 import { BoundedQueue } from './boundedQueue.js';
 import { FramePool, type FrameRef } from './framePool.js';
@@ -235,8 +235,20 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
       this.ctx.logger.warn({ burstId: job.burstId, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'recognition failed');
       return;
     }
+    // The context JPEG, once per frame that gave a read: a raw frame is encoded here and only here,
+    // so frames without a plate never pay for a JPEG.
+    const contexts = new Map<FrameRef, Promise<Buffer>>();
     for (const plate of plates) {
       const frame = job.frames[plate.frameIndex] ?? job.frames[0]!;
+      let context: Buffer;
+      try {
+        if (!contexts.has(frame)) contexts.set(frame, evidenceJpeg(this.pool.get(frame)));
+        context = await contexts.get(frame)!;
+      } catch (err) {
+        this.counters.recognizeErrors++;
+        this.ctx.logger.warn({ burstId: job.burstId, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'context image could not be made');
+        continue;
+      }
       // Stamped now, while the frame's age on this clock is short and certain: a restart that
       // resets an unset RTC, or an NTP step, before the read is sent cannot change it.
       const hubNow = this.ctx.hubNow?.() ?? null;
@@ -256,7 +268,7 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
         corners: plate.corners,
         vehicleColour: job.night ? 'unknown' : plate.vehicleColour,
         crop: plate.crop,
-        context: this.pool.get(frame).data,
+        context,
       };
       try {
         await this.ctx.store?.append(read);

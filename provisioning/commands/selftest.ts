@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AlprError, errorMessage, silentLogger, systemClock, type Logger } from '../../core/index.js';
 import { createCamera, createGpioChip, Illuminator, type GpioChip } from '../../drivers/index.js';
-import { dataKeyPath, loadConfigFile, loadDataKey, ReadBuffer, uplinkFromConfig, type ApplianceConfig, type BufferBatch, type ReadRecord } from '../../firmware/index.js';
+import { cameraConfigOf, dataKeyPath, loadConfigFile, loadDataKey, ReadBuffer, uplinkFromConfig, type ApplianceConfig, type BufferBatch, type ReadRecord } from '../../firmware/index.js';
 import { recognizerFromConfig } from '../../inference/index.js';
 import type { Progress } from '../progress.js';
 import { measureRecognitionSpeed, type RecognitionSpeed } from './recognitionSpeed.js';
@@ -75,11 +75,9 @@ export async function selftest(o: { configPath: string; progress: Progress; logg
   await run('illuminator', async () => illuminatorCheck(config, gpio, logger));
   await run('camera', async () => {
     const c = config.camera;
-    const camera = await createCamera(
-      c.type === 'replay' ? { type: 'replay', cameraId: c.cameraId, folder: c.folder, loop: true, framesPerSecond: c.framesPerSecond }
-        : c.type === 'v4l2' ? { type: 'v4l2', cameraId: c.cameraId, device: c.device, width: c.width, height: c.height }
-          : { type: 'libcamera', cameraId: c.cameraId, width: c.width, height: c.height, quality: c.quality },
-      { clock: systemClock, logger });
+    // A looping replay: the self-test must get a frame even from a folder the appliance used up.
+    const cameraConfig = cameraConfigOf(c);
+    const camera = await createCamera(cameraConfig.type === 'replay' ? { ...cameraConfig, loop: true } : cameraConfig, { clock: systemClock, logger });
     await camera.start();
     try {
       const [frame] = await camera.captureBurst({ frames: 1, intervalMs: 0, exposure: c.day });
