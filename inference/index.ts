@@ -1,7 +1,7 @@
 export { PlateRecognizer, type PlateRecognizerOptions, type FramePlate, type BurstPlate, type Point } from './plateRecognizer.js';
 export { createBackend, type BackendChoice } from './backends/createBackend.js';
 export type { InferenceBackend, Tensor } from './backends/types.js';
-export { toGray, MAX_FRAME_DIMENSION, type FrameInput, type GrayFrame } from './frameImage.js';
+export { decodeFrame, frameInputOf, toGray, MAX_FRAME_DIMENSION, type FrameInput, type GrayFrame } from './frameImage.js';
 export { detectPlates, iou, DET_W, DET_H, type PlateBox } from './plateDetector.js';
 export { readPlates, type ReaderModels } from './plateReader.js';
 export { decodePlate, type Candidate } from './ctcDecode.js';
@@ -10,5 +10,5 @@ export { DedupeWindow } from './dedupeWindow.js';
 export { US_PLATE_FORMATS, fitStateSeries, formatPrior, patternOf } from './plateFormats.js';
 export { loadManifest, readVerified, DEFAULT_MODEL_DIR, type ModelManifest } from './modelFiles.js';
 export { RecognizerConfigSchema, validateRecognizerConfig, recognizerFromConfig, type RecognizerConfig } from './recognizerConfig.js';
-export { vehicleColour, judgeColour, DEFAULT_COLOUR_RULES, type ColourJudgement, type ColourRules } from './vehicleColour.js';
+export { vehicleColour, judgeColour, panelFeaturesOfI420, DEFAULT_COLOUR_RULES, type ColourJudgement, type ColourRules } from './vehicleColour.js';
 export { evaluate, type EvalResult, type Split } from './evaluate.js';

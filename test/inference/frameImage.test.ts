@@ -1,7 +1,8 @@
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import { toGray } from '../../inference/index.js';
+import { i420Bytes } from '../../drivers/index.js';
+import { decodeFrame, toGray } from '../../inference/index.js';
 
 // The models were trained and scored on libvips' grey (sharp's greyscale()); the faster decode must
 // hand them exactly those pixels, or every accuracy figure measured before it would no longer hold.
@@ -33,4 +34,23 @@ t.test('grey (IR) and transparent frames keep their grey as before', async (tt) 
   const withAlpha = await sharp(data).ensureAlpha(0.5).png().toBuffer();
   const gray = await toGray({ data: withAlpha });
   tt.equal(gray.pixels.length, gray.width * gray.height, 'one byte a pixel');
+});
+
+t.test('a raw I420 frame needs no decode: its Y plane is the grey frame, without a copy', async (tt) => {
+  const width = 64, height = 32;
+  const yuv420 = Buffer.alloc(i420Bytes(width, height), 128);
+  for (let i = 0; i < width * height; i++) yuv420[i] = i & 0xff;
+  const { gray, rgb } = await decodeFrame({ yuv420, width, height });
+  tt.same([gray.width, gray.height], [width, height]);
+  tt.ok(gray.pixels.equals(yuv420.subarray(0, width * height)), 'the Y plane');
+  tt.equal(gray.pixels.buffer, yuv420.buffer, 'the same memory as the camera\'s frame');
+  tt.equal(rgb, null, 'no RGB frame is made: the colour step reads U and V around the plate');
+});
+
+t.test('a raw frame whose bytes do not fit its size is refused, not read', async (tt) => {
+  const frame = Buffer.alloc(i420Bytes(64, 32));
+  await tt.rejects(decodeFrame({ yuv420: frame.subarray(1), width: 64, height: 32 }), { code: 'ALPR_ERR_IMAGE_SIZE' }, 'one byte short');
+  await tt.rejects(decodeFrame({ yuv420: frame, width: 64, height: 30 }), { code: 'ALPR_ERR_IMAGE_SIZE' }, 'bytes for another size');
+  await tt.rejects(decodeFrame({ yuv420: Buffer.alloc(i420Bytes(64, 32) + 64), width: 63, height: 33 }), { code: 'ALPR_ERR_IMAGE_SIZE' }, 'odd sides');
+  await tt.rejects(decodeFrame({ yuv420: Buffer.alloc(0), width: 0, height: 0 }), { code: 'ALPR_ERR_IMAGE_SIZE' }, 'empty');
 });
