@@ -47,6 +47,14 @@ t.test('rules between fields: a replay camera needs a folder; inputs mode needs 
   tt.throws(() => validateConfig({ day_night: { night_below_lux: 100, day_above_lux: 50 } }), { message: /night_below_lux/ });
 });
 
+t.test('cameras hand raw frames unless told otherwise; a raw frame needs even sides', async (tt) => {
+  tt.equal(validateConfig({}).camera.frameFormat, 'raw', 'raw by default');
+  tt.equal(validateConfig({}).camera.inputFormat, 'yuyv422', 'V4L2 asks for the camera\'s YUYV mode');
+  tt.throws(() => validateConfig({ camera: { type: 'v4l2', width: 1281, height: 721 } }), { code: 'ALPR_ERR_CONFIG_INVALID', message: /camera\.width: must be even[\s\S]*camera\.height: must be even/ });
+  tt.equal(validateConfig({ camera: { type: 'v4l2', width: 1281, frame_format: 'jpeg' } }).camera.width, 1281, 'JPEG frames may have odd sides');
+  tt.throws(() => validateConfig({ camera: { frame_format: 'bmp' } }), { code: 'ALPR_ERR_CONFIG_INVALID', message: /camera\.frame_format: must be one of "raw", "jpeg"/ });
+});
+
 t.test('a missing file and malformed text are typed errors', async (tt) => {
   const dir = await tempDir(tt);
   await tt.rejects(loadConfigFile(join(dir, 'none.yaml')), { code: 'ALPR_ERR_CONFIG_NOT_FOUND' });

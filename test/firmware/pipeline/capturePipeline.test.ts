@@ -21,7 +21,7 @@ class FileNameRecognizer implements Recognizer {
   }
 }
 
-async function setup(tt: { teardown(fn: () => unknown): void }, options: { files?: number; recognizer?: Recognizer; clock?: Clock; night?: boolean; recognizeQueue?: number; stageStuckMs?: number; corrupt?: number; hubNow?: () => number | null } = {}) {
+async function setup(tt: { teardown(fn: () => unknown): void }, options: { files?: number; recognizer?: Recognizer; clock?: Clock; night?: boolean; recognizeQueue?: number; stageStuckMs?: number; corrupt?: number; hubNow?: () => number | null; frameFormat?: 'raw' | 'jpeg' } = {}) {
   const dir = await tempDir(tt);
   const jpeg = await solidJpeg();
   for (let i = 0; i < (options.files ?? 6); i++) {
@@ -35,7 +35,7 @@ async function setup(tt: { teardown(fn: () => unknown): void }, options: { files
   await dayNight.start();
   tt.teardown(() => dayNight.stop());
   const stored: ReadRecord[] = [];
-  const camera = new ReplayCamera({ cameraId: 'cam0', folder: dir, loop: false, framesPerSecond: 0, clock });
+  const camera = new ReplayCamera({ cameraId: 'cam0', folder: dir, loop: false, framesPerSecond: 0, clock, frameFormat: options.frameFormat ?? 'jpeg' });
   const exposures: number[] = [];
   const captureBurst = camera.captureBurst.bind(camera);
   camera.captureBurst = async (req) => {
@@ -74,6 +74,19 @@ t.test('each trigger becomes a burst, the burst is recognized, and the read is s
   tt.equal(stored[0]!.vehicleColour, 'red', 'the colour the recognizer judged is kept with the read');
   tt.equal(reads.length, 2);
   tt.equal(pipeline.counters.frames, 4);
+  tt.equal(pipeline.framePool.frames, 0, 'every frame released');
+});
+
+t.test('raw frames pass through the pool as I420 and a read carries its frame as a colour JPEG, made for the read', async (tt) => {
+  const { pipeline, stored, trigger } = await setup(tt, { frameFormat: 'raw' });
+  const formats: string[] = [];
+  pipeline.on('frameCaptured', (f) => formats.push(f.format));
+  trigger(1);
+  await eventually(() => pipeline.idle && stored.length === 1);
+  tt.same(formats, ['yuv420', 'yuv420'], 'the pool held raw frames');
+  const context = stored[0]!.context;
+  tt.same([...context.subarray(0, 2)], [0xff, 0xd8], 'the context image is a JPEG');
+  tt.match(await (await import('sharp')).default(context).metadata(), { format: 'jpeg', width: 64, height: 48, channels: 3 });
   tt.equal(pipeline.framePool.frames, 0, 'every frame released');
 });
 
