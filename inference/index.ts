@@ -10,5 +10,5 @@ export { DedupeWindow } from './dedupeWindow.js';
 export { US_PLATE_FORMATS, fitStateSeries, formatPrior, patternOf } from './plateFormats.js';
 export { loadManifest, readVerified, DEFAULT_MODEL_DIR, type ModelManifest } from './modelFiles.js';
 export { RecognizerConfigSchema, validateRecognizerConfig, recognizerFromConfig, type RecognizerConfig } from './recognizerConfig.js';
-export { vehicleColour, judgeColour, panelFeaturesOfI420, DEFAULT_COLOUR_RULES, type ColourJudgement, type ColourRules } from './vehicleColour.js';
+export { vehicleColour, judgeColour, judgeFeatures, panelFeaturesOfI420, DEFAULT_COLOUR_RULES, type ColourJudgement, type ColourRules } from './vehicleColour.js';
 export { evaluate, type EvalResult, type Split } from './evaluate.js';
