@@ -2,7 +2,7 @@ import t from 'tap';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ManualClock, systemClock } from '../../../core/index.js';
-import { ReplayCamera } from '../../../drivers/index.js';
+import { i420Bytes, ReplayCamera } from '../../../drivers/index.js';
 import { solidJpeg, tempDir } from '../../helpers/index.js';
 
 const exposure = { shutterUs: 500, gain: 1 };
@@ -82,4 +82,17 @@ t.test('a missing or empty folder is a typed error at start', async (tt) => {
   const empty = await tempDir(tt);
   await tt.rejects(new ReplayCamera({ cameraId: 'c', folder: join(empty, 'nope'), loop: false, framesPerSecond: 0, clock: systemClock }).start(), { code: 'ALPR_ERR_CAMERA_UNAVAILABLE' });
   await tt.rejects(new ReplayCamera({ cameraId: 'c', folder: empty, loop: false, framesPerSecond: 0, clock: systemClock }).start(), { code: 'ALPR_ERR_CAMERA_UNAVAILABLE' });
+});
+
+t.test('in raw mode each file is handed over as a raw camera would, I420 with even sides', async (tt) => {
+  const dir = await folder(tt, ['a.jpg']);
+  await writeFile(join(dir, 'b.jpg'), await solidJpeg(33, 21, 200));
+  const camera = new ReplayCamera({ cameraId: 'cam0', folder: dir, loop: false, framesPerSecond: 0, clock: systemClock, frameFormat: 'raw' });
+  await camera.start();
+  const [a, b] = await camera.captureBurst({ frames: 2, intervalMs: 0, exposure });
+  tt.match(a, { format: 'yuv420', width: 32, height: 32 });
+  tt.equal(a!.data.length, i420Bytes(32, 32));
+  tt.match(b, { format: 'yuv420', width: 32, height: 20 }, 'an odd file loses its last column and row');
+  tt.ok(Math.abs(b!.data[0]! - 200) <= 2, 'its Y plane holds the picture\'s grey');
+  tt.ok(Math.abs(b!.data[32 * 20]! - 128) <= 1, 'a grey picture has no colour');
 });
