@@ -129,7 +129,11 @@ export class Hub {
     });
     const devices = this.services.devices;
     this.ingest.on('deviceStatus', (report) => {
-      devices.recordStatus(report).catch((err: unknown) => logger.warn({ deviceId: report.deviceId, err }, 'device status not recorded'));
+      devices.recordStatus(report).then(
+        // The key and time it may have missed while offline, whatever the broker kept for it.
+        ({ cameOnline }) => cameOnline && this.configPusher?.deviceCameOnline(report.deviceId),
+        (err: unknown) => logger.warn({ deviceId: report.deviceId, err }, 'device status not recorded'),
+      );
     });
     // Hits: the appliances' own (alerts topic) and the hub's match of every stored read.
     const services = this.services;

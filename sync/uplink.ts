@@ -194,14 +194,17 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     this.wake?.();
     await this.loop;
     const client = this.client;
-    this.client = null;
     if (client) {
       // The last status is worth a moment, not a hang on a connection the broker dropped unseen.
+      // It goes out before the client is let go (publishStatus sends on this.client): a clean
+      // disconnect fires no will, so without it the hub would show the appliance online, and
+      // would not see it come online again (which sends it a fresh config push).
       if (client.connected) {
         const grace = new AbortController();
         await Promise.race([this.publishStatus(false).catch(() => undefined), delay(END_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined)]);
         grace.abort();
       }
+      this.client = null;
       await endClient(client);
     }
   }

@@ -17,9 +17,12 @@ export interface ConfigPusherOptions {
 /**
  * Tells appliances the hub's current sealing key and the hub's time, signed with the hub's
  * signing key (ConfigPush on alpr/v1/<deviceId>/config). After a rotation every active device gets
- * a retained push, so one that is offline finds it when it reconnects; the embedded broker also
- * asks for a fresh one whenever a device subscribes (pushFor), which is how an appliance with an
- * unset clock learns the hub's time.
+ * a push (retained where the broker keeps it: Mosquitto, the embedded broker). A device that was
+ * offline gets a fresh one when it comes online again (deviceCameOnline): over AMQP there is no
+ * retained message, and a RabbitMQ node keeps its retained ones to itself, so this does not
+ * depend on what the broker kept. The embedded broker also asks for one whenever a device
+ * subscribes (pushFor), which is how an appliance with an unset clock (it publishes no status
+ * before it knows the hub's time) learns it.
  */
 export class ConfigPusher {
   private timer: TimerHandle | null = null;
@@ -43,6 +46,16 @@ export class ConfigPusher {
   pushFor(deviceId: string): Uint8Array {
     const seal = this.ctx.keys.seal;
     return signConfigPush({ deviceId, hubTimeMs: this.ctx.clock.now(), sealPublicKey: seal.publicKey, sealKeySinceMs: seal.sinceMs }, this.ctx.keys.sign.privateKey);
+  }
+
+  /**
+   * A device's status said it is online after being offline (or for the first time); the store
+   * decided that under the status row's lock, so one hub process of many calls this per
+   * transition. The push goes unretained: it is for the connection the device has now.
+   */
+  deviceCameOnline(deviceId: string): void {
+    this.ctx.publish(deviceId, this.pushFor(deviceId), false);
+    this.ctx.logger.debug({ deviceId, sealKeyId: this.ctx.keys.seal.keyId }, 'config push sent to a device that came online');
   }
 
   /** Re-reads the key files; when the current sealing key changed, every active device gets a retained push. */
