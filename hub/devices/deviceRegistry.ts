@@ -108,7 +108,7 @@ export class DeviceRegistry {
    * offline or online are audited: a tampered or silent camera is a fact the department must see.
    * `cameOnline` is true for exactly one of the hub processes that record the same status, when
    * an active device's first status or a change from offline to online is stored: that process
-   * sends the device a fresh config push (ConfigPusher.deviceCameOnline).
+   * sends the device a fresh config push (ConfigPusher.sendFresh).
    */
   async recordStatus(report: DeviceStatusReport): Promise<{ cameOnline: boolean }> {
     const device = await this.ctx.store.getDevice(report.deviceId);

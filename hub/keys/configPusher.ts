@@ -22,7 +22,8 @@ export interface ConfigPusherOptions {
  * retained message, and a RabbitMQ node keeps its retained ones to itself, so this does not
  * depend on what the broker kept. The embedded broker also asks for one whenever a device
  * subscribes (pushFor), which is how an appliance with an unset clock (it publishes no status
- * before it knows the hub's time) learns it.
+ * before it knows the hub's time) learns it. A batch sealed to a key the hub no longer takes also
+ * gets its device a fresh push (sendFresh).
  */
 export class ConfigPusher {
   private timer: TimerHandle | null = null;
@@ -49,13 +50,15 @@ export class ConfigPusher {
   }
 
   /**
-   * A device's status said it is online after being offline (or for the first time); the store
-   * decided that under the status row's lock, so one hub process of many calls this per
-   * transition. The push goes unretained: it is for the connection the device has now.
+   * A fresh, unretained push for the connection the device has now. Sent when its status says it
+   * is online after being offline, or for the first time (the store decided that under the status
+   * row's lock, so one hub process of many sends it per transition), and when it sealed a batch
+   * to a key the hub no longer takes (it reconnected without the hub seeing it offline, and
+   * missed the rotation's push): without this it would re-seal to the same stale key forever.
    */
-  deviceCameOnline(deviceId: string): void {
+  sendFresh(deviceId: string, why: 'cameOnline' | 'staleHubKey'): void {
     this.ctx.publish(deviceId, this.pushFor(deviceId), false);
-    this.ctx.logger.debug({ deviceId, sealKeyId: this.ctx.keys.seal.keyId }, 'config push sent to a device that came online');
+    this.ctx.logger.debug({ deviceId, why, sealKeyId: this.ctx.keys.seal.keyId }, 'config push sent to a device');
   }
 
   /** Re-reads the key files; when the current sealing key changed, every active device gets a retained push. */
