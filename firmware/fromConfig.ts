@@ -40,7 +40,7 @@ export async function uplinkFromConfig(config: ApplianceConfig, buffer: UplinkSo
   return new Uplink({
     deviceId: config.deviceId, brokerUrl: sc.brokerUrl, fallbackBrokerUrls: sc.fallbackBrokerUrls, ...(Object.keys(mqtt).length > 0 ? { mqtt } : {}),
     source: buffer, deviceKey: await readPrivateKey(sc.deviceKeyFile || join(config.dataDir, 'device.pem')), hub, hubIdentityFile, stateDir: config.dataDir,
-    maxReads: sc.batchMaxReads, maxBytes: sc.batchMaxBytes, maxAgeMs: sc.batchMaxAgeMs, ackTimeoutMs: sc.ackTimeoutMs,
+    maxReads: sc.batchMaxReads, maxBytes: sc.batchMaxBytes, maxAgeMs: sc.batchMaxAgeMs, ackTimeoutMs: sc.ackTimeoutMs, pubackTimeoutMs: sc.pubackTimeoutMs,
     backoff: { initialMs: sc.backoffInitialMs, maxMs: sc.backoffMaxMs }, statusEveryMs: sc.statusEveryMs, clock, logger: logger.child({ module: 'sync' }),
   });
 }

@@ -129,8 +129,13 @@ export class Hub {
     });
     const devices = this.services.devices;
     this.ingest.on('deviceStatus', (report) => {
-      devices.recordStatus(report).catch((err: unknown) => logger.warn({ deviceId: report.deviceId, err }, 'device status not recorded'));
+      devices.recordStatus(report).then(
+        // The key and time it may have missed while offline, whatever the broker kept for it.
+        ({ cameOnline }) => cameOnline && this.configPusher?.sendFresh(report.deviceId, 'cameOnline'),
+        (err: unknown) => logger.warn({ deviceId: report.deviceId, err }, 'device status not recorded'),
+      );
     });
+    this.ingest.on('staleHubKey', (deviceId) => this.configPusher?.sendFresh(deviceId, 'staleHubKey'));
     // Hits: the appliances' own (alerts topic) and the hub's match of every stored read.
     const services = this.services;
     this.alertLink = new AlertLink({

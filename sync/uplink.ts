@@ -30,6 +30,8 @@ const TOKEN_SKEW_RELOGIN_MS = 60_000;
  * disconnected.
  */
 const PUSH_WAIT_MS = 1000;
+/** Default for UplinkOptions.pubackTimeoutMs. */
+export const DEFAULT_PUBACK_TIMEOUT_MS = 30_000;
 
 export interface UplinkOptions {
   deviceId: string;
@@ -54,6 +56,14 @@ export interface UplinkOptions {
   /** A batch smaller than maxReads waits until its oldest read is this old. */
   maxAgeMs: number;
   ackTimeoutMs: number;
+  /**
+   * A publish the broker has not acknowledged (PUBACK) within this, while no other PUBACK came
+   * either, means the node is not answering: stopped, or dropping what it refuses (a topic ACL
+   * that does not close the connection). The connection is cut and mqtt.js moves to the next
+   * node. MQTT.js's keepalive does not catch a node that answers pings but not publishes. Must
+   * exceed the time to upload the largest batch. Default DEFAULT_PUBACK_TIMEOUT_MS.
+   */
+  pubackTimeoutMs?: number;
   backoff: { initialMs: number; maxMs: number };
   statusEveryMs: number;
   /** Extra status facts (tamper, health, the hot-list version held) for the retained DeviceStatus. */
@@ -124,6 +134,10 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   /** The most bytes of reads the hub takes in one batch, from its acks. */
   private hubMaxBytes = Number.POSITIVE_INFINITY;
   private hubLimitKnown = false;
+  /** Publishes waiting for their PUBACK, with when they were sent on the current connection (monotonic). */
+  private readonly awaitingPuback = new Map<object, number>();
+  private lastPubackAt = 0;
+  private pubackTimer: { cancel(): void } | null = null;
   readonly stats: UplinkStats;
 
   constructor(private readonly ctx: UplinkOptions) {
@@ -165,6 +179,10 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     });
     client.on('connect', () => {
       this.stats.connected = true;
+      // mqtt.js resends the unacknowledged publishes on the new connection: their wait starts over.
+      const now = this.ctx.clock.monotonic();
+      this.lastPubackAt = now;
+      for (const key of this.awaitingPuback.keys()) this.awaitingPuback.set(key, now);
       this.pushWaitUntil = this.ctx.clock.monotonic() + PUSH_WAIT_MS;
       client.subscribe([topics.config(deviceId), topics.acks(deviceId), ...this.handlers.keys()], { qos: 1 }, (err) => {
         if (err) this.ctx.logger.warn({ err: errorMessage(err) }, 'subscription failed');
@@ -185,23 +203,28 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     this.client = client;
     this.running = true;
     this.statusTimer = this.ctx.clock.setInterval(() => void this.publishStatus(), this.ctx.statusEveryMs);
+    this.pubackTimer = this.ctx.clock.setInterval(() => this.checkPubacks(), Math.max(100, this.pubackTimeoutMs / 4));
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.statusTimer?.cancel();
+    this.pubackTimer?.cancel();
     this.wake?.();
     await this.loop;
     const client = this.client;
-    this.client = null;
     if (client) {
       // The last status is worth a moment, not a hang on a connection the broker dropped unseen.
+      // It goes out before the client is let go (publishStatus sends on this.client): a clean
+      // disconnect fires no will, so without it the hub would show the appliance online, and
+      // would not see it come online again (which sends it a fresh config push).
       if (client.connected) {
         const grace = new AbortController();
         await Promise.race([this.publishStatus(false).catch(() => undefined), delay(END_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined)]);
         grace.abort();
       }
+      this.client = null;
       await endClient(client);
     }
   }
@@ -225,7 +248,45 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   async publishNow(topic: string, payload: Uint8Array): Promise<void> {
     const client = this.client;
     if (!client?.connected) throw new AlprError('ALPR_ERR_SYNC_BROKER', 'the broker is not connected');
-    await client.publishAsync(topic, Buffer.from(payload), { qos: 1 });
+    await this.publishAcked(client, topic, Buffer.from(payload), false);
+  }
+
+  private get pubackTimeoutMs(): number {
+    return this.ctx.pubackTimeoutMs ?? DEFAULT_PUBACK_TIMEOUT_MS;
+  }
+
+  /** Publishes at QoS 1 under the PUBACK deadline (checkPubacks); resolves on the broker's PUBACK. */
+  private publishAcked(client: MqttClient, topic: string, payload: Buffer, retain: boolean): Promise<void> {
+    const key = {};
+    this.awaitingPuback.set(key, this.ctx.clock.monotonic());
+    return new Promise((resolve, reject) => {
+      client.publish(topic, payload, { qos: 1, retain }, (err) => {
+        this.awaitingPuback.delete(key);
+        if (err) return reject(err);
+        this.lastPubackAt = this.ctx.clock.monotonic();
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Cuts a connection whose broker has acknowledged nothing for pubackTimeoutMs while a publish
+   * waits: mqtt.js reconnects (to the next node of a cluster) and resends it. MQTT.js's own
+   * keepalive only catches a node that stops answering pings too, and only after 1.5 keepalives.
+   */
+  private checkPubacks(): void {
+    const client = this.client;
+    if (!client?.connected || this.awaitingPuback.size === 0) return;
+    const now = this.ctx.clock.monotonic();
+    const oldest = Math.min(...this.awaitingPuback.values());
+    const limit = this.pubackTimeoutMs;
+    if (now - oldest < limit || now - this.lastPubackAt < limit) return;
+    const error = new AlprError('ALPR_ERR_SYNC_BROKER_SILENT', `the broker acknowledged no publish for ${Math.round((now - this.lastPubackAt) / 1000)} s; reconnecting (to the next node, if any)`);
+    this.stats.lastError = error.message;
+    this.ctx.logger.warn({ err: error.toJSON(), waiting: this.awaitingPuback.size }, 'broker not answering; connection cut');
+    // Not again until the next connection has had its own chance.
+    this.lastPubackAt = now;
+    client.stream?.destroy();
   }
 
   /** Called when a read was appended, so a waiting uplink looks at the buffer now. */
@@ -403,8 +464,8 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         resolve(ack);
       };
       this.inFlight = { sequence, digest: envelopeDigest(envelope), resolve: settle, abandon: () => settle(null) };
-      client.publish(topics.reads(this.ctx.deviceId), Buffer.from(envelope), { qos: 1 }, (err) => {
-        if (err) this.ctx.logger.warn({ err: err.message, sequence }, 'publish failed');
+      this.publishAcked(client, topics.reads(this.ctx.deviceId), Buffer.from(envelope), false).catch((err: Error) => {
+        this.ctx.logger.warn({ err: err.message, sequence }, 'publish failed');
       });
     });
   }
@@ -485,7 +546,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         tamperOpen: extra.tamperOpen ?? false, healthJson: extra.health ? JSON.stringify(extra.health) : '', hotlistVersion: extra.hotlistVersion ?? 0,
         quarantinedReads: quarantined,
       }).finish();
-      await client.publishAsync(topics.status(this.ctx.deviceId), Buffer.from(status), { qos: 1, retain: true });
+      await this.publishAcked(client, topics.status(this.ctx.deviceId), Buffer.from(status), true);
     } catch (err) {
       this.ctx.logger.warn({ err: errorMessage(err) }, 'status publish failed');
     }

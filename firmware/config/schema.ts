@@ -133,6 +133,7 @@ export const ApplianceConfigSchema = Type.Object(
         batch_max_bytes: Type.Integer({ minimum: 10_000, maximum: 64_000_000, default: 4_000_000, description: 'Most encrypted bytes in one batch.' }),
         batch_max_age_ms: ms(200, 'A partly full batch is sent once its oldest read is this old.'),
         ack_timeout_ms: ms(10_000, 'Resend a batch the hub has not acknowledged within this.', 100),
+        puback_timeout_ms: ms(30_000, 'Reconnect (to the next broker node) when the broker has acknowledged no publish for this long while one waits: a node stopped, or dropping what it refuses. Must exceed the upload time of the largest batch.', 1000),
         backoff_initial_ms: ms(500, 'First retry delay; doubles (with jitter) up to backoff_max_ms.', 10),
         backoff_max_ms: ms(60_000, 'Longest retry delay.', 100),
         status_every_ms: ms(60_000, 'How often the retained status message is refreshed.', 1000),

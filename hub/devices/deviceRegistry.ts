@@ -106,15 +106,18 @@ export class DeviceRegistry {
   /**
    * An appliance's retained status. The enclosure opening or closing and the appliance going
    * offline or online are audited: a tampered or silent camera is a fact the department must see.
+   * `cameOnline` is true for exactly one of the hub processes that record the same status, when
+   * an active device's first status or a change from offline to online is stored: that process
+   * sends the device a fresh config push (ConfigPusher.sendFresh).
    */
-  async recordStatus(report: DeviceStatusReport): Promise<void> {
+  async recordStatus(report: DeviceStatusReport): Promise<{ cameOnline: boolean }> {
     const device = await this.ctx.store.getDevice(report.deviceId);
-    if (!device) return;
+    if (!device) return { cameOnline: false };
     const values = [report.online ? 1 : 0, report.at, this.ctx.clock.now(), report.unsyncedReads, report.oldestUnsyncedAgeS, report.tamperOpen ? 1 : 0, JSON.stringify(report.health ?? null), report.deviceId];
     // Every hub process receives every retained status (the topic is not a shared subscription):
     // the first status is inserted once (the others find the row), and the state before a change
     // is read under the row's lock, so racing processes take turns and audit a change only once.
-    await this.ctx.store.sql.tx(async (db) => {
+    return this.ctx.store.sql.tx(async (db) => {
       const { changes: inserted } = await db.run(`INSERT INTO device_status (online, reported_at, received_at, unsynced_reads, oldest_unsynced_age_s, tamper_open, health, device_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO NOTHING`, values);
       let before: { online: number; tamper_open: number } | null = null;
@@ -131,6 +134,7 @@ export class DeviceRegistry {
       if (before && Boolean(before.online) !== report.online) {
         await this.ctx.audit.append({ actor, action: report.online ? 'device.online' : 'device.offline', detail: { deviceId: report.deviceId, unsyncedReads: report.unsyncedReads } }, db);
       }
+      return { cameOnline: report.online && device.status === 'active' && (!before || !before.online) };
     });
   }
 

@@ -4,6 +4,8 @@ import type { IngestTransport } from './ingestTransport.js';
 
 /** The quorum queue every hub process consumes (one for the whole fleet). */
 export const DEFAULT_INGEST_QUEUE = 'alpr.hub.reads';
+/** The quorum queue of device status messages; one consumer at a time takes them, in order. */
+export const DEFAULT_STATUS_QUEUE = 'alpr.hub.status';
 /** RabbitMQ's MQTT plugin publishes alpr/v1/<id>/reads to amq.topic as alpr.v1.<id>.reads. */
 const EXCHANGE = 'amq.topic';
 const READS_KEY = 'alpr.v1.*.reads';
@@ -21,6 +23,8 @@ export interface AmqpIngestOptions {
   password: string;
   /** Default DEFAULT_INGEST_QUEUE. */
   queue?: string;
+  /** Default DEFAULT_STATUS_QUEUE. */
+  statusQueue?: string;
   /** Batches one hub process holds unacknowledged at a time (default 32). */
   prefetch?: number;
   logger: Logger;
@@ -32,9 +36,11 @@ export interface AmqpIngestOptions {
  * (RabbitMQ 3.10's MQTT plugin has no shared subscriptions). A batch is acknowledged only after
  * it is committed, so the batches a killed hub process held go back to the queue for another
  * process, whose store drops the reads it already has. When the node this process is connected to
- * dies, it connects to the next URL and consumes again. Device status comes through a queue of
- * this process's own (every process takes all of it); acks and config pushes are published to
- * amq.topic, where the devices' MQTT subscriptions are bound.
+ * dies, it connects to the next URL and consumes again. Device status comes through a second
+ * quorum queue with a single active consumer: each status is handled by one hub process, in the
+ * order the devices sent them (competing consumers could record an older status over a newer
+ * one), and another process takes over when that one goes. Acks and config pushes are published
+ * to amq.topic, where the devices' MQTT subscriptions are bound.
  */
 export class AmqpIngestTransport implements IngestTransport {
   private connection: ChannelModel | null = null;
@@ -112,19 +118,21 @@ export class AmqpIngestTransport implements IngestTransport {
       // Quorum: replicated on the cluster's nodes, so a node's death loses no batch.
       await channel.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
       await channel.bindQueue(queue, EXCHANGE, READS_KEY);
-      const status = await channel.assertQueue('', { exclusive: true, autoDelete: true });
-      await channel.bindQueue(status.queue, EXCHANGE, STATUS_KEY);
+      const statusQueue = this.ctx.statusQueue ?? DEFAULT_STATUS_QUEUE;
+      await channel.assertQueue(statusQueue, { durable: true, arguments: { 'x-queue-type': 'quorum', 'x-single-active-consumer': true } });
+      await channel.bindQueue(statusQueue, EXCHANGE, STATUS_KEY);
       await channel.prefetch(this.ctx.prefetch ?? 32);
       // In place before the first delivery, which may come at once (a backlog in the queue).
       this.connection = connection;
       this.channel = channel;
       connection.on('close', () => this.lost(connection, url.host));
-      await channel.consume(status.queue, (msg) => msg && this.deliver(channel, msg, false), { noAck: true });
-      await channel.consume(queue, (msg) => {
-        if (msg) this.deliver(channel, msg, true);
-        // The broker cancelled the consumer (the queue was deleted): start over on another node.
-        else void connection.close().catch(() => undefined);
-      }, { noAck: false });
+      for (const name of [statusQueue, queue]) {
+        await channel.consume(name, (msg) => {
+          if (msg) this.deliver(channel, msg);
+          // The broker cancelled the consumer (the queue was deleted): start over on another node.
+          else void connection.close().catch(() => undefined);
+        }, { noAck: false });
+      }
       this.ctx.logger.info({ url: url.host, queue }, 'ingest consuming from the broker cluster');
     } catch (err) {
       if (this.connection === connection) {
@@ -136,14 +144,14 @@ export class AmqpIngestTransport implements IngestTransport {
     }
   }
 
-  private deliver(channel: Channel, msg: ConsumeMessage, ack: boolean): void {
+  private deliver(channel: Channel, msg: ConsumeMessage): void {
     const handled = this.onMessage!(msg.fields.routingKey.replaceAll('.', '/'), msg.content).then(
       () => {
-        if (ack && this.channel === channel) settle(() => channel.ack(msg));
+        if (this.channel === channel) settle(() => channel.ack(msg));
       },
       () => {
         // Stopping or disconnected: the channel's close hands the batch back by itself.
-        if (!ack || this.stopping) return;
+        if (this.stopping) return;
         setTimeout(() => {
           if (this.channel === channel) settle(() => channel.nack(msg, false, true));
         }, REQUEUE_DELAY_MS);

@@ -56,6 +56,8 @@ type IngestEvents = {
   /** The reads a batch added (not its duplicates), after commit: hot-list matching takes them. */
   readsStored: [reads: HubRead[]];
   batchRefused: [deviceId: string | null, reason: string];
+  /** A known device sealed a batch to a key this hub no longer takes: it missed a config push. */
+  staleHubKey: [deviceId: string];
   statusRefused: [deviceId: string, reason: string];
   sequenceGap: [deviceId: string, from: number, to: number];
 };
@@ -243,6 +245,7 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     if (deviceId && nack) {
       const device = await this.ctx.store.getDevice(deviceId).catch(() => null);
       if (device) {
+        if (nack.refusal === alpr.v1.Refusal.REFUSAL_HUB_KEY) this.emit('staleHubKey', deviceId);
         await this.sendAck({
           deviceId, sequence: 0, batchError: reason, refusal: nack.refusal, envelopeSha256: nack.digest, maxBatchBytes: this.ctx.maxBatchBytes, ackedAtMs: this.ctx.now(),
         });

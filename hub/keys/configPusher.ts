@@ -17,9 +17,13 @@ export interface ConfigPusherOptions {
 /**
  * Tells appliances the hub's current sealing key and the hub's time, signed with the hub's
  * signing key (ConfigPush on alpr/v1/<deviceId>/config). After a rotation every active device gets
- * a retained push, so one that is offline finds it when it reconnects; the embedded broker also
- * asks for a fresh one whenever a device subscribes (pushFor), which is how an appliance with an
- * unset clock learns the hub's time.
+ * a push (retained where the broker keeps it: Mosquitto, the embedded broker). A device that was
+ * offline gets a fresh one when it comes online again (deviceCameOnline): over AMQP there is no
+ * retained message, and a RabbitMQ node keeps its retained ones to itself, so this does not
+ * depend on what the broker kept. The embedded broker also asks for one whenever a device
+ * subscribes (pushFor), which is how an appliance with an unset clock (it publishes no status
+ * before it knows the hub's time) learns it. A batch sealed to a key the hub no longer takes also
+ * gets its device a fresh push (sendFresh).
  */
 export class ConfigPusher {
   private timer: TimerHandle | null = null;
@@ -43,6 +47,18 @@ export class ConfigPusher {
   pushFor(deviceId: string): Uint8Array {
     const seal = this.ctx.keys.seal;
     return signConfigPush({ deviceId, hubTimeMs: this.ctx.clock.now(), sealPublicKey: seal.publicKey, sealKeySinceMs: seal.sinceMs }, this.ctx.keys.sign.privateKey);
+  }
+
+  /**
+   * A fresh, unretained push for the connection the device has now. Sent when its status says it
+   * is online after being offline, or for the first time (the store decided that under the status
+   * row's lock, so one hub process of many sends it per transition), and when it sealed a batch
+   * to a key the hub no longer takes (it reconnected without the hub seeing it offline, and
+   * missed the rotation's push): without this it would re-seal to the same stale key forever.
+   */
+  sendFresh(deviceId: string, why: 'cameOnline' | 'staleHubKey'): void {
+    this.ctx.publish(deviceId, this.pushFor(deviceId), false);
+    this.ctx.logger.debug({ deviceId, why, sealKeyId: this.ctx.keys.seal.keyId }, 'config push sent to a device');
   }
 
   /** Re-reads the key files; when the current sealing key changed, every active device gets a retained push. */

@@ -1,6 +1,6 @@
 import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import t from 'tap';
-import { eventually, makeRead } from '../helpers/index.js';
+import { captureLogger, eventually, makeRead } from '../helpers/index.js';
 import { rawPublicKey } from '../../sync/index.js';
 import { makeDevice, startHub } from '../helpers/syncRig.js';
 
@@ -8,14 +8,18 @@ import { makeDevice, startHub } from '../helpers/syncRig.js';
  * A broker "node": a TCP relay to the hub's broker that can die with its connections, hang first
  * (a node that stops answering: nothing passes either way, connections stay open), or go mute (it
  * still passes what devices send, so a login reaches the broker and uses its token, but no answer
- * comes back: a node too busy to send its CONNACK in time).
+ * comes back: a node too busy to send its CONNACK in time), or go deaf to publishes (it passes
+ * only PINGREQ and DISCONNECT, each written by MQTT.js as a 2-byte packet of its own: pings are
+ * answered, publishes vanish unacknowledged, as on a node that drops what its topic ACL refuses).
  */
-async function brokerNode(target: string): Promise<{ url: string; kill(): void; hang(): void; mute(): void; connections: () => number }> {
+async function brokerNode(target: string): Promise<{ url: string; kill(): void; hang(): void; mute(): void; deafToPublishes(): void; connections: () => number }> {
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
   let accepted = 0;
   let hung = false;
   let muted = false;
+  let deaf = false;
+  const control = (d: Buffer) => d.length === 2 && d[1] === 0 && (d[0] === 0xc0 || d[0] === 0xe0);
   const server: Server = createServer((socket) => {
     accepted++;
     const upstream = createConnection({ host: hostname, port: Number(port) });
@@ -24,7 +28,7 @@ async function brokerNode(target: string): Promise<{ url: string; kill(): void; 
       s.on('error', () => undefined);
       s.on('close', () => sockets.delete(s));
     }
-    socket.on('data', (d: Buffer) => void (hung || upstream.write(d)));
+    socket.on('data', (d: Buffer) => void (hung || (deaf && !control(d)) || upstream.write(d)));
     upstream.on('data', (d: Buffer) => void (hung || muted || socket.write(d)));
     socket.on('end', () => upstream.end());
     upstream.on('end', () => socket.end());
@@ -41,6 +45,9 @@ async function brokerNode(target: string): Promise<{ url: string; kill(): void; 
     },
     mute() {
       muted = true;
+    },
+    deafToPublishes() {
+      deaf = true;
     },
     connections: () => accepted,
   };
@@ -153,4 +160,26 @@ t.test('a login whose CONNACK never comes (the broker used its token) is retried
   await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
   t.ok(a.connections() >= 1 && b.connections() >= 1, 'the first login went to the mute node, the next to the other');
   t.ok(await hub.store.getRead(read.id), 'the read is stored through the second node');
+});
+
+t.test('a broker node that answers pings but acknowledges no publish is left for the next node after the PUBACK deadline, and the reads arrive', async (t) => {
+  const hub = await startHub(t);
+  const a = await brokerNode(hub.brokerUrl);
+  const b = await brokerNode(hub.brokerUrl);
+  t.teardown(() => { a.kill(); b.kill(); });
+  const log = captureLogger();
+  // Keepalive of 1 s: MQTT.js pings the deaf node often, and its answers keep the connection up.
+  const device = await makeDevice(t, hub, { brokerUrl: a.url, fallbackBrokerUrls: [b.url], pubackTimeoutMs: 3000, keepaliveS: 1, logger: log.logger });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  a.deafToPublishes();
+  const late = makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() });
+  await device.buffer.append(late);
+  device.uplink.notify();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 20_000).catch(() => undefined);
+  t.ok(await hub.store.getRead(late.id), 'the read published into the deaf node is stored, through the next one');
+  t.ok(b.connections() >= 1, 'the uplink moved to the second node');
+  const cut = log.lines().filter((l) => (l.err as { code?: string } | undefined)?.code === 'ALPR_ERR_SYNC_BROKER_SILENT');
+  t.ok(cut.length >= 1, 'the cut is logged with its code');
 });

@@ -46,12 +46,13 @@ onBothStores(t, 'one device\'s broken stored status does not fail the device lis
 
 onBothStores(t, 'hub processes recording the same status at once (each receives it) store it and audit a change once', async (t, h) => {
   const { devices, audit } = h.services;
-  const together = (r: ReturnType<typeof report>) => Promise.all(Array.from({ length: 4 }, () => devices.recordStatus(r)));
-  await together(report());
-  await together(report({ online: false }));
-  await together(report({ online: true, tamperOpen: true }));
+  const together = async (r: ReturnType<typeof report>) => (await Promise.all(Array.from({ length: 4 }, () => devices.recordStatus(r)))).filter((o) => o.cameOnline).length;
+  t.equal(await together(report()), 1, 'the first status: one process is told the device came online (it sends the config push)');
+  t.equal(await together(report({ online: false })), 0);
+  t.equal(await together(report({ online: true, tamperOpen: true })), 1, 'back online: one process is told, once');
+  t.equal(await together(report({ online: true })), 0, 'still online: none is');
   const [pole] = (await devices.overview()).filter((d) => d.deviceId === 'pole-1');
   t.equal(pole?.online, true, 'the latest status is stored');
   const actions = (await audit.query({ limit: 100 })).map((r) => r.action).filter((a) => a.startsWith('device.t') || a.startsWith('device.o'));
-  t.same(actions.sort(), ['device.offline', 'device.online', 'device.tamperOpened'], 'each change audited once');
+  t.same(actions.sort(), ['device.offline', 'device.online', 'device.tamperClosed', 'device.tamperOpened'], 'each change audited once');
 });

@@ -1,6 +1,9 @@
 import t from 'tap';
 import { join } from 'node:path';
+import { silentLogger } from '../../../core/index.js';
 import { ImageCipher, IngestService, SqliteStore } from '../../../hub/index.js';
+import { AmqpIngestTransport } from '../../../hub/ingest/amqpIngestTransport.js';
+import { topics } from '../../../sync/index.js';
 import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
 import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
 import { rabbitAvailable, serveBrokerAuth, startRabbitCluster } from '../../helpers/rabbitNode.js';
@@ -53,4 +56,39 @@ t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and
   tt.equal(counters.readsStored, 200, 'every read stored once');
   tt.equal(await store.countReads(), 200);
   tt.equal(counters.resentBatches, 0, 'the appliance never resent a batch: the queue handed each failed one to the other process');
+});
+
+t.test('each device status is handled by one of the hub processes on the queue, in the order sent, and another takes over when that one stops', async (tt) => {
+  if (!(await rabbitAvailable(tt))) return;
+  // No device logs in here: the auth backend is never asked.
+  const cluster = await startRabbitCluster(tt, { nodes: 1, basePort: BASE_PORT + 5, hubHttpUrl: 'http://127.0.0.1:9', tag: 'status' });
+  const options = { urls: cluster.amqpUrls, username: cluster.hubUser.username, password: cluster.hubUser.password, logger: silentLogger() };
+  const received: Array<{ process: string; n: number }> = [];
+  const processes = ['a', 'b', 'c'].map((name) => ({ name, transport: new AmqpIngestTransport(options) }));
+  for (const p of processes) {
+    await p.transport.start(async (topic, payload) => {
+      if (topic === topics.status('pole-1')) received.push({ process: p.name, n: payload.readUInt32BE(0) });
+    });
+    tt.teardown(() => p.transport.stop());
+  }
+  const send = async (from: number, count: number) => {
+    for (let n = from; n < from + count; n++) {
+      const payload = Buffer.alloc(4);
+      payload.writeUInt32BE(n);
+      // As the MQTT plugin routes a device's status: amq.topic, alpr.v1.pole-1.status.
+      processes.find((p) => p.transport.connected)!.transport.publish(topics.status('pole-1'), payload, { retain: false });
+    }
+    await eventually(() => received.length >= from + count, 10_000).catch(() => undefined);
+  };
+  await send(0, 50);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  tt.equal(received.length, 50, 'each status handled once, not once per hub process');
+  tt.same(received.map((r) => r.n), Array.from({ length: 50 }, (_, i) => i), 'in the order sent');
+  const active = received[0]!.process;
+  tt.ok(received.every((r) => r.process === active), 'by one process at a time');
+  await processes.find((p) => p.name === active)!.transport.stop();
+  await send(50, 20);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  tt.equal(received.length, 70, 'after that process stops, another handles the next statuses, each once');
+  tt.ok(received.slice(50).every((r) => r.process !== active), 'none of them by the stopped one');
 });
