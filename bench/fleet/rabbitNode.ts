@@ -91,7 +91,7 @@ export async function startRabbitNode(options: RabbitNodeOptions): Promise<Rabbi
   const env = {
     ...process.env, HOME: join(dir, 'home'), RABBITMQ_NODENAME: name, RABBITMQ_DIST_PORT: String(ports.dist), RABBITMQ_CONFIG_FILE: join(dir, 'rabbitmq.conf'),
     RABBITMQ_CONF_ENV_FILE: join(dir, 'env.conf'), RABBITMQ_ENABLED_PLUGINS_FILE: join(dir, 'plugins'), RABBITMQ_MNESIA_BASE: join(dir, 'mnesia'),
-    RABBITMQ_LOG_BASE: join(dir, 'log'), RABBITMQ_ADVANCED_CONFIG_FILE: join(dir, 'advanced.config'), ERL_EPMD_ADDRESS: '127.0.0.1',
+    RABBITMQ_LOG_BASE: join(dir, 'log'), RABBITMQ_ADVANCED_CONFIG_FILE: join(dir, 'advanced.config'), ERL_EPMD_ADDRESS: '127.0.0.1', ERL_CRASH_DUMP: join(dir, 'erl_crash.dump'),
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
   };
   const script = spawn(join(RABBIT_BIN, 'rabbitmq-server'), [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
