@@ -19,7 +19,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from models import DET_H, DET_W, READER_H, READER_W, STATE_H, STATE_W, Detector, Reader, StateClassifier, fold, is_folded, macs
+from models import DET_H, DET_W, NUM_STATES, READER_H, READER_W, STATE_H, STATE_W, Detector, Reader, StateClassifier, cbr, fold, is_folded, macs
 
 
 def sha256(path):
@@ -70,6 +70,23 @@ def load(model, path):
     return model
 
 
+def fixture_classifier(state, confidence=0.89):
+    """The runtime tests' state classifier (test/fixtures/state-classifier): the shipped graph with
+    two channels a layer and zero weights, whose bias names `state` at `confidence` on any crop, so
+    the tests of the classifier's plumbing (its state wins, the readers' heads have no say, the gate,
+    both backends) run in any clone, whether or not a trained classifier is shipped."""
+    from synth import STATE_CODES
+    model = StateClassifier()
+    for name, cin in (("c1", 1), ("c2", 2), ("c3", 2), ("c4", 2), ("c5", 2)):
+        setattr(model, name, cbr(cin, 2))
+    model.state = nn.Linear(2, NUM_STATES)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.zero_()
+        model.state.bias[STATE_CODES.index(state)] = float(np.log(confidence * (NUM_STATES - 1) / (1 - confidence)))
+    return model.eval()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", default="", help="folder with reader.pt and detector.pt; without it, --out's manifest is kept and only --state-classifier is exported")
@@ -80,7 +97,14 @@ def main():
     ap.add_argument("--second-reader-no-states", action="store_true",
                     help="the second reader's state head was never trained to name states: its readings get no say on the state")
     ap.add_argument("--state-classifier", default="", help="a state classifier checkpoint (train.py --task state): the runtime takes the state from it")
+    ap.add_argument("--state-classifier-fixture", default="", metavar="STATE",
+                    help="write only the tests' fixture classifier that names STATE on any crop (fixture_classifier) and its manifest entry, state_classifier.json, into --out")
     args = ap.parse_args()
+    if args.state_classifier_fixture:
+        os.makedirs(args.out, exist_ok=True)
+        entry = export_one(fixture_classifier(args.state_classifier_fixture), "state_classifier", (1, STATE_H, STATE_W), args.out, ["state"])
+        json.dump(entry, open(os.path.join(args.out, "state_classifier.json"), "w"), indent=2)
+        return
     if not args.ckpt and not args.state_classifier:
         ap.error("nothing to export: give --ckpt, --state-classifier or both")
     os.makedirs(args.out, exist_ok=True)
