@@ -5,16 +5,17 @@ import { machine, percentile, round } from './machine.js';
 import { openReferenceWorkload } from './referenceWorkload.js';
 
 /**
- * `npm run bench -- photographs --dataset DIR [--split all|val] [--limit N] [--mistakes]`: `npm run eval` on real
+ * `npm run bench -- photographs --dataset DIR [--split all|val] [--limit N] [--models DIR] [--mistakes]`: `npm run eval` on real
  * photographs (ms per image, decode included, one thread for ONNX Runtime and libvips) with the
  * frozen reference unit timed between images in the same run, so a speed cut can be shown beside
  * its accuracy figures and compared across machines as `ratio` = ms_median / reference_ms. The
- * locked split is refused: no choice may look at it.
+ * locked split is refused: no choice may look at it. `--models` runs another model folder (a
+ * candidate beside the shipped one, timed in the same sitting).
  */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, split: { type: 'string', default: 'all' }, limit: { type: 'string' }, mistakes: { type: 'boolean' } } });
+  const { values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, split: { type: 'string', default: 'all' }, limit: { type: 'string' }, models: { type: 'string' }, mistakes: { type: 'boolean' } } });
   if (!values.dataset || !['all', 'val', 'train'].includes(values.split!)) {
-    process.stderr.write('usage: npm run bench -- photographs --dataset DIR [--split all|val|train] [--limit N] [--mistakes]\n');
+    process.stderr.write('usage: npm run bench -- photographs --dataset DIR [--split all|val|train] [--limit N] [--models DIR] [--mistakes]\n');
     return 64;
   }
   sharp.concurrency(1);
@@ -22,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   for (let i = 0; i < 2; i++) await reference.once();
   const referenceTimes: number[] = [];
   const result = await evaluate(values.dataset, {
-    split: values.split as Split, ...(values.limit ? { limit: Number(values.limit) } : {}),
+    split: values.split as Split, ...(values.limit ? { limit: Number(values.limit) } : {}), ...(values.models ? { modelDir: values.models } : {}),
     ...(values.mistakes ? { onMistake: (line: string) => process.stderr.write(`${line}\n`) } : {}),
     betweenImages: async () => {
       referenceTimes.push(await reference.once());

@@ -16,6 +16,11 @@ export interface ModelManifest {
   /** A second reader, trained another way, whose readings of the same crops vote with the first's. */
   second_reader?: ModelEntry;
   detector: ModelEntry;
+  /**
+   * A dedicated state classifier (input [1, height, width], output `state` [N, states]): where
+   * the manifest has one, the plate's state comes from it and the readers' state heads have no say.
+   */
+  state_classifier?: ModelEntry;
   alphabet: string;
   states: string[];
 }
@@ -34,19 +39,30 @@ export interface ReaderSpec {
   namesStates: boolean;
 }
 
+/** A grey input size from a manifest entry's `input` ([1, height, width]), checked. */
+function inputSize(entry: ModelEntry, name: string): { width: number; height: number } {
+  const [channels, height, width] = entry.input ?? [];
+  if (channels !== 1 || !Number.isInteger(height) || !Number.isInteger(width) || height! < 8 || width! < 8 || height! > 512 || width! > 1024) {
+    throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `manifest ${name} input ${JSON.stringify(entry.input)} is not [1, height, width]`);
+  }
+  return { width: width!, height: height! };
+}
+
 /** Each reader's manifest entry, checked: input as [channels, height, width], names_states a boolean if given. */
 export function readerSpecs(manifest: ModelManifest): ReaderSpec[] {
   return readerEntries(manifest).map((entry, i) => {
     const name = i === 0 ? 'reader' : 'second_reader';
-    const [channels, height, width] = entry.input ?? [];
-    if (channels !== 1 || !Number.isInteger(height) || !Number.isInteger(width) || height! < 8 || width! < 8 || height! > 512 || width! > 1024) {
-      throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `manifest ${name} input ${JSON.stringify(entry.input)} is not [1, height, width]`);
-    }
+    const size = inputSize(entry, name);
     if (entry.names_states !== undefined && typeof entry.names_states !== 'boolean') {
       throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `manifest ${name} names_states ${JSON.stringify(entry.names_states)} is not true or false`);
     }
-    return { width: width!, height: height!, namesStates: entry.names_states ?? true };
+    return { ...size, namesStates: entry.names_states ?? true };
   });
+}
+
+/** The state classifier's crop size, checked; null when the folder has none (the readers' heads name the state). */
+export function stateClassifierSpec(manifest: ModelManifest): { width: number; height: number } | null {
+  return manifest.state_classifier ? inputSize(manifest.state_classifier, 'state_classifier') : null;
 }
 
 export const DEFAULT_MODEL_DIR = new URL('./models', import.meta.url).pathname;

@@ -9,18 +9,26 @@ import type { PlateBox } from './plateDetector.js';
 /** Margin added around a detected box before reading, as in training (prepare.py reader_crop). */
 export const CROP_MARGIN = { x: 0.08, y: 0.15 };
 
-/** What readPlates needs of the model folder: the labels and, per reader in the backend's order, its input size and whether it names states. */
+/**
+ * What readPlates needs of the model folder: the labels, per reader in the backend's order its
+ * input size and whether it names states, and the state classifier's crop size (null: none).
+ */
 export interface ReaderModels {
   alphabet: string;
   states: string[];
   readers: ReaderSpec[];
+  stateClassifier: { width: number; height: number } | null;
 }
 
-export interface PlateText {
-  candidates: Candidate[];
+/** A reading's state: the best class at `regionThreshold` or above, else unknown (null), with its confidence. */
+interface StateReading {
   region: string | null;
   /** 0 for a reading by a reader that does not name states: it has no say on the state. */
   regionConfidence: number;
+}
+
+export interface PlateText extends StateReading {
+  candidates: Candidate[];
 }
 
 export function readRegion(box: PlateBox): { left: number; top: number; width: number; height: number } {
@@ -55,7 +63,10 @@ function viewsOf(box: PlateBox): PlateBox[] {
 
 /**
  * Reads every box of one frame in a single batch through each reader network; the readings of all
- * framings by all readers vote together.
+ * framings by all readers vote together. Where the model folder has a state classifier, it names
+ * each box's state (one run for all the frame's boxes, each as found) and every reading of the box
+ * carries that state, so the vote returns it and the readers' state heads have no say; the
+ * readers' candidates are ranked by its state's series.
  */
 export async function readPlates(
   backend: InferenceBackend,
@@ -66,6 +77,13 @@ export async function readPlates(
 ): Promise<PlateText[]> {
   if (boxes.length === 0) return [];
   const perBox = boxes.map(viewsOf);
+  // The classifier's state for every crop of its box, or null: each reader's own head (if it names states).
+  let classified: StateReading[] | null = null;
+  if (models.stateClassifier) {
+    const { state } = await backend.classifyState(cropsOf(frame, boxes, models.stateClassifier));
+    const perPlate = boxes.map((_, i) => stateOf(state.data.subarray(i * state.dims[1]!, (i + 1) * state.dims[1]!), models.states, options.regionThreshold));
+    classified = perBox.flatMap((views, i) => views.map(() => perPlate[i]!));
+  }
   // Readers of the same input size share one batch of crops.
   const batches = new Map<string, { data: Float32Array; dims: number[] }>();
   const byReader: PlateText[][] = [];
@@ -73,7 +91,7 @@ export async function readPlates(
     const spec = models.readers[r] ?? models.readers[0]!;
     const key = `${spec.width}x${spec.height}`;
     if (!batches.has(key)) batches.set(key, cropsOf(frame, perBox.flat(), spec));
-    byReader.push(await readCrops(backend, r, batches.get(key)!, spec.namesStates, models, options));
+    byReader.push(await readCrops(backend, r, batches.get(key)!, classified ?? spec.namesStates, models, options));
   }
   let offset = 0;
   return perBox.map((views) => {
@@ -103,30 +121,37 @@ function cropsOf(frame: GrayFrame, boxes: PlateBox[], { width, height }: { width
   return { data, dims: [boxes.length, 1, height, width] };
 }
 
+/**
+ * One reader's readings of a batch of crops. `states`: the state classifier's reading of each
+ * crop, or whether this reader's own state head names the state (false: no say on it).
+ */
 async function readCrops(
   backend: InferenceBackend,
   reader: number,
   input: { data: Float32Array; dims: number[] },
-  namesStates: boolean,
+  states: StateReading[] | boolean,
   labels: Pick<ReaderModels, 'alphabet' | 'states'>,
   options: { regionThreshold: number; candidates: number },
 ): Promise<PlateText[]> {
   const { chars, state } = await backend.read(input, reader);
   const [, classes, steps] = chars.dims as [number, number, number];
-  const states = state.dims[1]!;
+  const n = state.dims[1]!;
   return Array.from({ length: input.dims[0]! }, (_, i) => {
     const texts = chars.data.subarray(i * classes * steps, (i + 1) * classes * steps);
-    if (!namesStates) return { candidates: decodePlate(texts, classes, steps, labels.alphabet, null, options.candidates), region: null, regionConfidence: 0 };
-    const logits = state.data.subarray(i * states, (i + 1) * states);
-    const max = Math.max(...logits);
-    const exps = Array.from(logits, (v) => Math.exp(v - max));
-    const sum = exps.reduce((a, b) => a + b, 0);
-    let best = 0;
-    for (let s = 1; s < states; s++) if (exps[s]! > exps[best]!) best = s;
-    const regionConfidence = exps[best]! / sum;
-    // The last class is "unknown"; a weak guess is reported as unknown too.
-    const region = best < labels.states.length && regionConfidence >= options.regionThreshold ? labels.states[best]! : null;
-    const candidates = decodePlate(texts, classes, steps, labels.alphabet, region, options.candidates);
-    return { candidates, region, regionConfidence: Math.round(regionConfidence * 1000) / 1000 };
+    const reading = typeof states !== 'boolean' ? states[i]! : states ? stateOf(state.data.subarray(i * n, (i + 1) * n), labels.states, options.regionThreshold) : { region: null, regionConfidence: 0 };
+    return { candidates: decodePlate(texts, classes, steps, labels.alphabet, reading.region, options.candidates), ...reading };
   });
+}
+
+/** The state named by one row of state logits (a reader's head or the classifier). */
+function stateOf(logits: Float32Array, states: readonly string[], threshold: number): StateReading {
+  const max = Math.max(...logits);
+  const exps = Array.from(logits, (v) => Math.exp(v - max));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  let best = 0;
+  for (let s = 1; s < exps.length; s++) if (exps[s]! > exps[best]!) best = s;
+  const regionConfidence = exps[best]! / sum;
+  // The last class is "unknown"; a weak guess is reported as unknown too.
+  const region = best < states.length && regionConfidence >= threshold ? states[best]! : null;
+  return { region, regionConfidence: Math.round(regionConfidence * 1000) / 1000 };
 }

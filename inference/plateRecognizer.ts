@@ -7,7 +7,7 @@ import type { Candidate } from './ctcDecode.js';
 import { DedupeWindow } from './dedupeWindow.js';
 import { decodeFrame, frameInputOf, jpegOfRegion, toGray, type FrameInput, type GrayFrame, type RgbFrame } from './frameImage.js';
 import { greyTable } from './greyTable.js';
-import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs } from './modelFiles.js';
+import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs, stateClassifierSpec } from './modelFiles.js';
 import { detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { readPlates, readRegion, type ReaderModels } from './plateReader.js';
 import { gateRegion } from './stateThreshold.js';
@@ -96,7 +96,7 @@ export class PlateRecognizer {
   static async create(options: PlateRecognizerOptions): Promise<PlateRecognizer> {
     const dir = options.modelDir ?? DEFAULT_MODEL_DIR;
     const manifest = await loadManifest(dir);
-    const readerModels = { alphabet: manifest.alphabet, states: manifest.states, readers: readerSpecs(manifest) };
+    const readerModels = { alphabet: manifest.alphabet, states: manifest.states, readers: readerSpecs(manifest), stateClassifier: stateClassifierSpec(manifest) };
     const backend = await createBackend(options.backend, dir, manifest, options.logger);
     // Filled at start (about half a second) so that the first vehicle's frames do not wait for it.
     await greyTable();

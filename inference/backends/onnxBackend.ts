@@ -9,7 +9,7 @@ type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
 export class OnnxBackend implements InferenceBackend {
   readonly name = 'onnx' as const;
 
-  private constructor(private readonly ort: Ort, private readonly detector: Session, private readonly readerSessions: Session[]) {}
+  private constructor(private readonly ort: Ort, private readonly detector: Session, private readonly readerSessions: Session[], private readonly stateSession: Session | null) {}
 
   get readers(): number {
     return this.readerSessions.length;
@@ -34,7 +34,13 @@ export class OnnxBackend implements InferenceBackend {
     const readers = await Promise.all(readerEntries(manifest).map((entry) => readVerified(dir, entry.onnx.file, entry.onnx.sha256)));
     const sessions: Session[] = [];
     for (const [i, bytes] of readers.entries()) sessions.push(await open(bytes, i === 0 ? 'reader' : 'second reader'));
-    return new OnnxBackend(ort, await open(det, 'detector'), sessions);
+    const sc = manifest.state_classifier;
+    const state = sc ? await open(await readVerified(dir, sc.onnx.file, sc.onnx.sha256), 'state classifier') : null;
+    return new OnnxBackend(ort, await open(det, 'detector'), sessions, state);
+  }
+
+  get classifiesStates(): boolean {
+    return this.stateSession !== null;
   }
 
   async detect(input: Tensor): Promise<{ maps: Tensor }> {
@@ -47,9 +53,16 @@ export class OnnxBackend implements InferenceBackend {
     return { chars: out.chars!, state: out.state! };
   }
 
+  async classifyState(input: Tensor): Promise<{ state: Tensor }> {
+    if (!this.stateSession) throw new AlprError('ALPR_ERR_INFERENCE', 'the model folder has no state classifier');
+    const out = await this.run(this.stateSession, input);
+    return { state: out.state! };
+  }
+
   async dispose(): Promise<void> {
     await this.detector.release();
     for (const session of this.readerSessions) await session.release();
+    await this.stateSession?.release();
   }
 
   private async run(session: Session, input: Tensor): Promise<Record<string, Tensor>> {

@@ -22,7 +22,7 @@ interface TfjsWeightsFile {
 export class TfjsBackend implements InferenceBackend {
   readonly name = 'tfjs' as const;
 
-  private constructor(private readonly tf: Tf, private readonly det: Weights, private readonly readerWeights: Weights[], readonly engine: string) {}
+  private constructor(private readonly tf: Tf, private readonly det: Weights, private readonly readerWeights: Weights[], private readonly stateWeights: Weights | null, readonly engine: string) {}
 
   get readers(): number {
     return this.readerWeights.length;
@@ -43,7 +43,12 @@ export class TfjsBackend implements InferenceBackend {
     };
     const readers: Weights[] = [];
     for (const entry of readerEntries(manifest)) readers.push(await weights(entry));
-    return new TfjsBackend(tf, await weights(manifest.detector), readers, engine);
+    const state = manifest.state_classifier ? await weights(manifest.state_classifier) : null;
+    return new TfjsBackend(tf, await weights(manifest.detector), readers, state, engine);
+  }
+
+  get classifiesStates(): boolean {
+    return this.stateWeights !== null;
   }
 
   async detect(input: Tensor): Promise<{ maps: Tensor }> {
@@ -86,8 +91,24 @@ export class TfjsBackend implements InferenceBackend {
     });
   }
 
+  /** models.py StateClassifier: five 3x3 conv blocks (2x2 max pool after the first four), mean over the plate, dense. */
+  async classifyState(input: Tensor): Promise<{ state: Tensor }> {
+    const { tf } = this;
+    const w = this.stateWeights;
+    if (!w) throw new AlprError('ALPR_ERR_INFERENCE', 'the model folder has no state classifier');
+    return this.guard(async () => {
+      const state = tf.tidy(() => {
+        let x = this.nhwc(input);
+        for (const name of ['c1', 'c2', 'c3', 'c4']) x = tf.maxPool(this.conv(x, w, name, 1, 1), [2, 2], [2, 2], 'valid');
+        const pooled = tf.mean(this.conv(x, w, 'c5', 1, 1), [1, 2]);
+        return tf.add(tf.matMul(pooled as never, w['state.weight'] as never), w['state.bias']!);
+      });
+      return { state: await this.out(state) };
+    });
+  }
+
   async dispose(): Promise<void> {
-    for (const t of [...Object.values(this.det), ...this.readerWeights.flatMap((r) => Object.values(r))]) t.dispose();
+    for (const t of [...Object.values(this.det), ...this.readerWeights.flatMap((r) => Object.values(r)), ...Object.values(this.stateWeights ?? {})]) t.dispose();
   }
 
   /** Conv + bias + ReLU for a folded `name.0` layer, PyTorch-style symmetric padding. */

@@ -5,9 +5,10 @@ export interface Tensor {
 }
 
 /**
- * Runs the networks: the detector and one or two readers (manifest `reader`, `second_reader`).
- * Both backends take NCHW float input and return the same layouts: detector `maps`
- * [N, 5, H/4, W/4]; reader `chars` [N, classes, steps] and `state` [N, states].
+ * Runs the networks: the detector, one or two readers (manifest `reader`, `second_reader`) and,
+ * where the folder has one, the state classifier (`state_classifier`). Both backends take NCHW
+ * float input and return the same layouts: detector `maps` [N, 5, H/4, W/4]; reader `chars`
+ * [N, classes, steps] and `state` [N, states]; state classifier `state` [N, states].
  */
 export interface InferenceBackend {
   readonly name: 'onnx' | 'tfjs';
@@ -15,5 +16,8 @@ export interface InferenceBackend {
   readonly readers: number;
   detect(input: Tensor): Promise<{ maps: Tensor }>;
   read(input: Tensor, reader?: number): Promise<{ chars: Tensor; state: Tensor }>;
+  /** Whether the model folder has a state classifier (classifyState refuses to run otherwise). */
+  readonly classifiesStates: boolean;
+  classifyState(input: Tensor): Promise<{ state: Tensor }>;
   dispose(): Promise<void>;
 }

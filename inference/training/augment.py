@@ -40,9 +40,9 @@ def _affine(images, x0, y0, x1, y1, angle, size):
     return F.grid_sample(images, grid, mode="bilinear", padding_mode="border", align_corners=False)
 
 
-def cut_plates(canvases, margins, gen, max_degrees=3.0):
+def cut_plates(canvases, margins, gen, max_degrees=3.0, size=(READER_H, READER_W)):
     """N x 1 x CTX_H x CTX_W canvases (0..1) with N x 2 crop margins (fractions of the box's width
-    and height, as prepare.reader_crop) -> N x 1 x READER_H x READER_W jittered reader crops."""
+    and height, as prepare.reader_crop) -> N x 1 x size jittered crops (reader crops by default)."""
     n, dev = canvases.shape[0], canvases.device
     bx0, by0, bx1, by1 = CTX_BOX
     bw, bh = bx1 - bx0, by1 - by0
@@ -56,17 +56,18 @@ def cut_plates(canvases, margins, gen, max_degrees=3.0):
     x0, x1 = (bx0 - mx + j(sx)).clamp(max=bx0 + MAX_CUT[0] * bw), (bx1 + mx + j(sx)).clamp(min=bx1 - MAX_CUT[0] * bw)
     y0, y1 = (by0 - my + j(sy)).clamp(max=by0 + MAX_CUT[1] * bh), (by1 + my + j(sy)).clamp(min=by1 - MAX_CUT[1] * bh)
     angle = _uniform(n, -1, 1, gen, dev) * math.radians(max_degrees)
-    return _affine(canvases, x0, y0, x1, y1, angle, (READER_H, READER_W))
+    return _affine(canvases, x0, y0, x1, y1, angle, size)
 
 
 def nudge(crops, gen, shift=(0.04, 0.06), scale=(0.94, 1.06)):
-    """Reader crops shifted by up to `shift` of their size and scaled within `scale`."""
+    """Crops (N x 1 x H x W) shifted by up to `shift` of their size and scaled within `scale`."""
     n, dev = crops.shape[0], crops.device
+    h, w = crops.shape[2], crops.shape[3]
     s = _uniform(n, *scale, gen, dev)
-    cx = READER_W / 2 + _uniform(n, -1, 1, gen, dev) * shift[0] * READER_W
-    cy = READER_H / 2 + _uniform(n, -1, 1, gen, dev) * shift[1] * READER_H
-    hw, hh = READER_W / 2 * s, READER_H / 2 * s
-    return _affine(crops, cx - hw, cy - hh, cx + hw, cy + hh, torch.zeros(n, device=dev), (READER_H, READER_W))
+    cx = w / 2 + _uniform(n, -1, 1, gen, dev) * shift[0] * w
+    cy = h / 2 + _uniform(n, -1, 1, gen, dev) * shift[1] * h
+    hw, hh = w / 2 * s, h / 2 * s
+    return _affine(crops, cx - hw, cy - hh, cx + hw, cy + hh, torch.zeros(n, device=dev), (h, w))
 
 
 def _blur(x, sigma):

@@ -2,6 +2,10 @@
 TensorFlow.js weights (weightsManifest + .bin, run by inference/backends/tfjsBackend.ts).
 
     /usr/bin/python3 inference/training/export.py --ckpt /tmp/alpr-ckpt --out inference/models
+    /usr/bin/python3 inference/training/export.py --state-classifier /tmp/state-ckpt/state_classifier.pt --out inference/models
+
+The second form adds (or replaces) only the state classifier beside the networks already in --out,
+leaving their files and manifest entries as they are.
 
 Batch norm is folded into the preceding convolution first, so both formats hold the same plain
 Conv/Linear weights. manifest.json records each file's SHA-256 (checked at load) and sizes.
@@ -15,7 +19,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from models import DET_H, DET_W, READER_H, READER_W, Detector, Reader, fold, is_folded, macs
+from models import DET_H, DET_W, NUM_STATES, READER_H, READER_W, STATE_H, STATE_W, Detector, Reader, StateClassifier, cbr, fold, is_folded, macs
 
 
 def sha256(path):
@@ -66,22 +70,54 @@ def load(model, path):
     return model
 
 
+def fixture_classifier(state, confidence=0.89):
+    """The runtime tests' state classifier (test/fixtures/state-classifier): the shipped graph with
+    two channels a layer and zero weights, whose bias names `state` at `confidence` on any crop, so
+    the tests of the classifier's plumbing (its state wins, the readers' heads have no say, the gate,
+    both backends) run in any clone, whether or not a trained classifier is shipped."""
+    from synth import STATE_CODES
+    model = StateClassifier()
+    for name, cin in (("c1", 1), ("c2", 2), ("c3", 2), ("c4", 2), ("c5", 2)):
+        setattr(model, name, cbr(cin, 2))
+    model.state = nn.Linear(2, NUM_STATES)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.zero_()
+        model.state.bias[STATE_CODES.index(state)] = float(np.log(confidence * (NUM_STATES - 1) / (1 - confidence)))
+    return model.eval()
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--ckpt", default="", help="folder with reader.pt and detector.pt; without it, --out's manifest is kept and only --state-classifier is exported")
     ap.add_argument("--out", required=True)
     ap.add_argument("--second-reader", default="", help="a reader checkpoint exported beside the first as second_reader; the two vote")
     ap.add_argument("--reader-width", type=int, default=READER_W, help="the input width the reader was trained at (ALPR_READER_WIDTH)")
     ap.add_argument("--second-reader-width", type=int, default=READER_W, help="the input width the second reader was trained at")
     ap.add_argument("--second-reader-no-states", action="store_true",
                     help="the second reader's state head was never trained to name states: its readings get no say on the state")
+    ap.add_argument("--state-classifier", default="", help="a state classifier checkpoint (train.py --task state): the runtime takes the state from it")
+    ap.add_argument("--state-classifier-fixture", default="", metavar="STATE",
+                    help="write only the tests' fixture classifier that names STATE on any crop (fixture_classifier) and its manifest entry, state_classifier.json, into --out")
     args = ap.parse_args()
+    if args.state_classifier_fixture:
+        os.makedirs(args.out, exist_ok=True)
+        entry = export_one(fixture_classifier(args.state_classifier_fixture), "state_classifier", (1, STATE_H, STATE_W), args.out, ["state"])
+        json.dump(entry, open(os.path.join(args.out, "state_classifier.json"), "w"), indent=2)
+        return
+    if not args.ckpt and not args.state_classifier:
+        ap.error("nothing to export: give --ckpt, --state-classifier or both")
     os.makedirs(args.out, exist_ok=True)
-    reader, detector = load(Reader(), os.path.join(args.ckpt, "reader.pt")), load(Detector(), os.path.join(args.ckpt, "detector.pt"))
-    manifest = {
-        "reader": export_one(reader, "reader", (1, READER_H, args.reader_width), args.out, ["chars", "state"]),
-        "detector": export_one(detector, "detector", (1, DET_H, DET_W), args.out, ["maps"], spatial=True),
-    }
+    if args.ckpt:
+        reader, detector = load(Reader(), os.path.join(args.ckpt, "reader.pt")), load(Detector(), os.path.join(args.ckpt, "detector.pt"))
+        manifest = {
+            "reader": export_one(reader, "reader", (1, READER_H, args.reader_width), args.out, ["chars", "state"]),
+            "detector": export_one(detector, "detector", (1, DET_H, DET_W), args.out, ["maps"], spatial=True),
+        }
+    else:
+        manifest = json.load(open(os.path.join(args.out, "manifest.json")))
+    if args.state_classifier:
+        manifest["state_classifier"] = export_one(load(StateClassifier(), args.state_classifier), "state_classifier", (1, STATE_H, STATE_W), args.out, ["state"])
     if args.second_reader:
         manifest["second_reader"] = export_one(load(Reader(), args.second_reader), "second_reader", (1, READER_H, args.second_reader_width), args.out, ["chars", "state"])
         if args.second_reader_no_states:

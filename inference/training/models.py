@@ -27,6 +27,9 @@ READER_H, READER_W = 48, int(os.environ.get("ALPR_READER_WIDTH", "96"))
 # middle half of a CTX_W x CTX_H canvas, so jittered reader crops can be cut from it while training.
 CTX_H, CTX_W = 128, 256
 CTX_BOX = (CTX_W / 4, CTX_H / 4, CTX_W * 3 / 4, CTX_H * 3 / 4)  # x0, y0, x1, y1
+# The state classifier's input: the same box and margin as the reader's, at more pixels (the
+# state name is 3-5 px tall in a 48x96 reader crop, 4-7 px here).
+STATE_H, STATE_W = 64, 128
 DET_H, DET_W = 288, 384
 DET_STRIDE = 4
 NUM_CLASSES = len(ALPHABET) + 1  # index 0 is the CTC blank
@@ -58,6 +61,31 @@ class Reader(nn.Module):
         chars = self.chars(y).squeeze(2)         # N x C x T
         state = self.state(f.mean(dim=(2, 3)))
         return chars, state
+
+
+class StateClassifier(nn.Module):
+    """The issuing state from a STATE_H x STATE_W grey plate crop: 51 states + unknown (the last
+    class: no legible state name). Grey, because night frames are infrared. The first block keeps
+    full resolution, since the name is only a few pixels tall; the features are averaged over the
+    plate, so the name counts wherever it is printed (top or bottom). About 10 M multiply-adds:
+    narrow, because it trains on a shared 2-core CPU (twice the channels, 31 M, made about 4 steps
+    a minute there)."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = cbr(1, 8)
+        self.c2 = cbr(8, 16)
+        self.c3 = cbr(16, 32)
+        self.c4 = cbr(32, 64)
+        self.c5 = cbr(64, 96)
+        self.state = nn.Linear(96, NUM_STATES)
+
+    def forward(self, x):
+        x = F.max_pool2d(self.c1(x), 2)          # 32 x 64
+        x = F.max_pool2d(self.c2(x), 2)          # 16 x 32
+        x = F.max_pool2d(self.c3(x), 2)          # 8 x 16
+        x = F.max_pool2d(self.c4(x), 2)          # 4 x 8
+        return self.state(self.c5(x).mean(dim=(2, 3)))
 
 
 class Detector(nn.Module):

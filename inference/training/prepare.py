@@ -17,7 +17,7 @@ from PIL import Image, ImageFilter
 
 import dataset
 import synth
-from models import CTX_H, CTX_W, DET_H, DET_W, READER_H, READER_W
+from models import CTX_H, CTX_W, DET_H, DET_W, READER_H, READER_W, STATE_H, STATE_W
 
 MAX_BOXES = 6
 
@@ -29,7 +29,7 @@ def gray(img):
 JITTER = (0.08, 0.12)
 
 
-def reader_crop(img, box, rng=None, margin=(0.08, 0.15)):
+def reader_crop(img, box, rng=None, margin=(0.08, 0.15), size=(READER_W, READER_H)):
     """Cuts a plate box with a margin (jittered when rng is given) and resizes it for the reader.
     Mirrors inference/plateReader.ts: box expanded by 8% of width and 15% of height each side.
     The jitter stands in for detector error (boxes a few pixels and some percent off)."""
@@ -44,7 +44,7 @@ def reader_crop(img, box, rng=None, margin=(0.08, 0.15)):
     else:
         x0, y0, x1, y1 = x - mx, y - my, x + w + mx, y + h + my
     crop = gray(img).crop((int(round(x0)), int(round(y0)), int(round(x1)), int(round(y1))))
-    return np.asarray(crop.resize((READER_W, READER_H), Image.BILINEAR), dtype=np.uint8)
+    return np.asarray(crop.resize(size, Image.BILINEAR), dtype=np.uint8)
 
 
 def photometric(rng, arr):
@@ -186,6 +186,32 @@ def build_reader_synth(args):
     print(f"reader synth: {args.reader_synth} crops with {args.workers} processes ({time.time() - started:.0f}s)", flush=True)
 
 
+def _state_chunk(seed, count, no_name):
+    xs, states = synth.state_set(np.random.default_rng(seed), count, STATE_W, STATE_H, no_name=no_name)
+    return np.stack(xs), states
+
+
+def build_state_synth(args):
+    """state.npz for the state classifier: --state-synth synthetic crops at STATE_W x STATE_H
+    (state "" where the name was left off), rendered by --workers processes, and for monitoring
+    only the `val` seg_and_ocr crops outside the locked split, read whole as the evaluation reads
+    them. The real training plates come from reader_context.npz (--task reader-context)."""
+    n_chunks = args.workers * 4
+    chunks = [args.state_synth // n_chunks + (1 if k < args.state_synth % n_chunks else 0) for k in range(n_chunks)]
+    started = time.time()
+    with multiprocessing.get_context("fork").Pool(args.workers) as pool:
+        parts = pool.starmap(_state_chunk, [(args.seed * 1000 + k, n, args.no_name_share) for k, n in enumerate(chunks) if n])
+    val_x, val_s = [], []
+    for path, state, _ in dataset.seg_and_ocr(args.dataset):
+        name = os.path.basename(path)
+        if dataset.split_of(name) == "val" and not dataset.is_locked(name):
+            img = Image.open(path)
+            val_x.append(reader_crop(img, (0, 0, img.width, img.height), margin=(0, 0), size=(STATE_W, STATE_H))); val_s.append(state)
+    np.savez(os.path.join(args.out, "state.npz"), train_x=np.concatenate([p[0] for p in parts]), train_s=np.array([s for p in parts for s in p[1]]),
+             val_x=np.stack(val_x), val_s=np.array(val_s))
+    print(f"state: {args.state_synth} synthetic crops with {args.workers} processes ({time.time() - started:.0f}s), {len(val_x)} val", flush=True)
+
+
 def build_reader(args, rng):
     root = args.dataset
     train_x, train_y, train_s, val_x, val_y, val_s = [], [], [], [], [], []
@@ -253,10 +279,12 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--dataset", default=dataset.DEFAULT_ROOT)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--task", choices=["reader", "reader-context", "reader-synth", "detector", "all"], default="all")
+    ap.add_argument("--task", choices=["reader", "reader-context", "reader-synth", "state", "detector", "all"], default="all")
     ap.add_argument("--reader-synth", type=int, default=60000)
     ap.add_argument("--workers", type=int, default=2, help="reader-synth: rendering processes")
     ap.add_argument("--lookalike-share", type=float, default=0.0, help="reader-synth: share of look-alike plates (synth.random_text)")
+    ap.add_argument("--state-synth", type=int, default=40000, help="state: synthetic crops for the state classifier")
+    ap.add_argument("--no-name-share", type=float, default=0.1, help="state: share of synthetic plates drawn without their state name (unknown)")
     ap.add_argument("--real-variants", type=int, default=12)
     ap.add_argument("--reuse-synth", default="", help="take the synthetic reader samples from an earlier reader.npz")
     ap.add_argument("--reader-synth-count-hint", type=int, default=60000, help="with --reuse-synth: how many leading samples are synthetic")
@@ -270,6 +298,8 @@ def main():
         build_reader_context(args)
     if args.task == "reader-synth":
         build_reader_synth(args)
+    if args.task == "state":
+        build_state_synth(args)
     if args.task in ("detector", "all"):
         build_detector(args, np.random.default_rng(args.seed + 1))
 

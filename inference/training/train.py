@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 import augment
-from models import DET_STRIDE, NUM_STATES, Detector, Reader, load_exported
+from models import DET_STRIDE, NUM_STATES, STATE_H, STATE_W, Detector, Reader, StateClassifier, load_exported
 from synth import ALPHABET, STATE_CODES
 
 CHAR_INDEX = {c: i + 1 for i, c in enumerate(ALPHABET)}
@@ -227,6 +227,69 @@ def train_reader(args, device):
     json.dump({"val_exact": best, "steps": step}, open(os.path.join(args.out, "reader.json"), "w"))
 
 
+def state_indices(states, device):
+    """State codes -> class indices; "" (no legible name) is the last class, unknown."""
+    return torch.tensor([STATE_INDEX.get(s, NUM_STATES - 1) for s in states], dtype=torch.long, device=device)
+
+
+def state_val(model, vx, vs, device, gate=0.5):
+    """Monitoring only (the last weights are kept, not the best on these crops): of the crops,
+    the share given a state at `gate` or above, and the share of those that are right."""
+    model.eval()
+    with torch.no_grad():
+        p = torch.cat([model(vx[i:i + 256].to(device)).softmax(1) for i in range(0, len(vx), 256)])
+    conf, best = p.max(1)
+    given = (best != NUM_STATES - 1) & (conf >= gate)
+    right = given & (best == vs.to(device))
+    n = max(1, int(given.sum()))
+    return float(given.float().mean()), float(right.sum()) / n
+
+
+def train_state(args, device):
+    """The state classifier: synthetic crops (state.npz, nudged) and the real plates that carry a
+    state (reader_context.npz, cut with detector-like jitter), --real-fraction of each batch,
+    photometric variety on all with more blur and resolution loss than the reader's batches."""
+    d = np.load(os.path.join(args.data, "state.npz"))
+    sx, ss = torch.from_numpy(d["train_x"]).to(device), state_indices(list(d["train_s"]), device)
+    vx, vs = torch.from_numpy(d["val_x"]).float().div(255).unsqueeze(1), state_indices(list(d["val_s"]), "cpu")
+    c = np.load(os.path.join(args.data, "reader_context.npz"))
+    keep = [i for i, s in enumerate(c["ctx_s"]) if s in STATE_INDEX]  # seg_and_ocr plates: the photographs carry no state
+    cx, cm = torch.from_numpy(c["ctx_x"][keep]).to(device), torch.from_numpy(c["ctx_m"][keep]).to(device)
+    cs = state_indices([c["ctx_s"][i] for i in keep], device)
+    print(f"state: {len(sx)} synthetic crops, {len(cx)} real plates, {len(vx)} monitoring crops", flush=True)
+    gen = torch.Generator(device=device)
+    gen.manual_seed(args.seed)
+    n_real = int(round(args.batch * args.real_fraction))
+    model = StateClassifier().to(device)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    started, step = time.time(), 0
+    while step < args.steps:
+        step += 1
+        progress = max(step / args.steps, (time.time() - started) / (args.minutes * 60) if args.minutes else 0)
+        for g in opt.param_groups:
+            g["lr"] = one_cycle(progress, args.lr)
+        i = torch.randint(0, len(sx), (args.batch - n_real,), generator=gen, device=device)
+        j = torch.randint(0, len(cx), (n_real,), generator=gen, device=device)
+        batch = torch.cat([augment.nudge(sx[i].float().div(255).unsqueeze(1), gen),
+                           augment.cut_plates(cx[j].float().div(255).unsqueeze(1), cm[j], gen, size=(STATE_H, STATE_W))])
+        batch = augment.photometric(batch, gen, p_blur=0.4, p_lowres=0.4)
+        model.train()
+        loss = F.cross_entropy(model(batch), torch.cat([ss[i], cs[j]]))
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+        opt.step()
+        done = step == args.steps or progress >= 1
+        if step % args.eval_every == 0 or done:
+            coverage, given = state_val(model, vx, vs, device)
+            print(f"step {step} loss {loss.item():.3f} lr {opt.param_groups[0]['lr']:.2e} val coverage@0.5 {coverage:.3f} right_given {given:.3f} ({time.time() - started:.0f}s)", flush=True)
+            torch.save(model.state_dict(), os.path.join(args.out, f"state_{step}.pt"))
+        if done:
+            break
+    torch.save(model.state_dict(), os.path.join(args.out, "state_classifier.pt"))
+    json.dump({"steps": step, "minutes": (time.time() - started) / 60}, open(os.path.join(args.out, "state_classifier.json"), "w"))
+
+
 def detector_targets(boxes, gh, gw):
     heat = np.zeros((gh, gw), np.float32)
     size = np.zeros((2, gh, gw), np.float32)
@@ -339,7 +402,7 @@ def train_detector(args, device):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--task", choices=["reader", "detector"], required=True)
+    ap.add_argument("--task", choices=["reader", "detector", "state"], required=True)
     ap.add_argument("--data", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--device", default="cpu")
@@ -360,7 +423,7 @@ def main():
     torch.set_num_threads(args.threads)
     seed_all(args.seed)
     os.makedirs(args.out, exist_ok=True)
-    (train_reader if args.task == "reader" else train_detector)(args, torch.device(args.device))
+    {"reader": train_reader, "detector": train_detector, "state": train_state}[args.task](args, torch.device(args.device))
 
 
 if __name__ == "__main__":

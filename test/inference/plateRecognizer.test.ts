@@ -56,6 +56,8 @@ t.test('both backends give the same reads on the same frames', async (tt) => {
     const b = await tfjs.recognize({ data });
     tt.same(b.map((p) => p.text), a.map((p) => p.text), name);
     tt.same(b.map((p) => p.corners), a.map((p) => p.corners));
+    tt.same(b.map((p) => p.region), a.map((p) => p.region), `${name}: the same state`);
+    for (const [i, p] of b.entries()) tt.ok(Math.abs(p.regionConfidence - a[i]!.regionConfidence) <= 0.002, `${name}: state confidence ${p.regionConfidence} against ${a[i]!.regionConfidence}`);
   }
 });
 
@@ -211,6 +213,13 @@ t.test('a missing or altered model file is refused with a typed error', async (t
     await writeFile(join(bad, 'manifest.json'), JSON.stringify(manifest));
     await tt.rejects(PlateRecognizer.create(options({ modelDir: bad })), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: /second_reader input/ }, `a reader input of ${JSON.stringify(input)} is refused`);
   }
+  for (const file of ['state_classifier.onnx', 'state_classifier.weights.bin']) {
+    const altered = await withFixture(await copy(`state-${file}`));
+    await writeFile(join(altered, file), 'not a model');
+    await tt.rejects(PlateRecognizer.create(options({ modelDir: altered, backend: file.endsWith('.onnx') ? 'onnx' : 'tfjs' })), { code: 'ALPR_ERR_MODEL_CHECKSUM' }, `the state classifier's ${file} is checked too`);
+  }
+  const badState = await withFixture(await copy('state-input'), (m) => { m.state_classifier!.input = [1, 64]; });
+  await tt.rejects(PlateRecognizer.create(options({ modelDir: badState })), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: /state_classifier input/ }, 'a state classifier input that is not [1, height, width] is refused');
   for (const namesStates of ['no', 0, null]) {
     const bad = await copy(`names-states-${String(namesStates)}`);
     const manifest = JSON.parse(await readFile(join(bad, 'manifest.json'), 'utf8'));
@@ -220,30 +229,94 @@ t.test('a missing or altered model file is refused with a typed error', async (t
   }
 });
 
-t.test('only readers whose state head names states have a say on the state', async (tt) => {
-  const dir = await tempDir(tt);
-  for (const f of await readdir(DEFAULT_MODEL_DIR)) if (!f.endsWith('.md')) await copyFile(join(DEFAULT_MODEL_DIR, f), join(dir, f));
+/** A copy of the shipped model folder in `dir`, less one network's files and manifest entry (if it has it), with `edit` applied to the manifest. */
+async function modelCopy(dir: string, without: 'second_reader' | 'state_classifier' | null, edit: (manifest: Record<string, Record<string, unknown>>) => void = () => {}): Promise<string> {
+  for (const f of await readdir(DEFAULT_MODEL_DIR)) if (!f.endsWith('.md') && !(without && f.startsWith(`${without}.`))) await copyFile(join(DEFAULT_MODEL_DIR, f), join(dir, f));
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-  tt.equal(manifest.second_reader.names_states, false, "the shipped second reader's state head was never trained");
-  manifest.reader.names_states = false;
+  if (without) delete manifest[without];
+  edit(manifest);
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  const mute = await PlateRecognizer.create(options({ modelDir: dir, detectorZoom: ZOOM }));
-  const shipped = await PlateRecognizer.create(options({ detectorZoom: ZOOM }));
+  return dir;
+}
+
+// A state classifier of the shipped graph that names IL at 0.89 on any crop (inference/training/export.py
+// --state-classifier-fixture IL): the classifier's plumbing is tested whether or not a trained one is shipped.
+const FIXTURE = fileURLToPath(new URL('../fixtures/state-classifier', import.meta.url));
+const FIXTURE_CONFIDENCE = 0.89;
+
+/** The shipped readers and detector with the fixture classifier instead of any shipped one. */
+async function withFixture(dir: string, edit: (manifest: Record<string, Record<string, unknown>>) => void = () => {}): Promise<string> {
+  const entry = JSON.parse(await readFile(join(FIXTURE, 'state_classifier.json'), 'utf8'));
+  await modelCopy(dir, 'state_classifier', (m) => {
+    m.state_classifier = entry;
+    edit(m);
+  });
+  for (const f of await readdir(FIXTURE)) if (f !== 'state_classifier.json') await copyFile(join(FIXTURE, f), join(dir, f));
+  return dir;
+}
+
+t.test('without a state classifier, only readers whose state head names states have a say on the state', async (tt) => {
+  const heads = await PlateRecognizer.create(options({ modelDir: await modelCopy(await tempDir(tt), 'state_classifier'), detectorZoom: ZOOM }));
+  const mute = await PlateRecognizer.create(options({
+    modelDir: await modelCopy(await tempDir(tt), 'state_classifier', (m) => {
+      tt.equal(m.second_reader!.names_states, false, "the shipped second reader's state head was never trained");
+      m.reader!.names_states = false;
+    }),
+    detectorZoom: ZOOM,
+  }));
   tt.teardown(async () => {
     await mute.close();
-    await shipped.close();
+    await heads.close();
   });
   for (const [i, vehicle] of SAMPLE_VEHICLES.slice(0, 3).entries()) {
     const [unnamed] = await mute.recognizeBurst(await burstOf(i + 1));
-    const [named] = await shipped.recognizeBurst(await burstOf(i + 1));
+    const [named] = await heads.recognizeBurst(await burstOf(i + 1));
     tt.ok(unnamed && named, `vehicle ${i + 1} is read either way`);
     tt.equal(unnamed!.text, named!.text, 'the same text: the state has no say on it here');
     tt.same([unnamed!.region, unnamed!.regionConfidence], [null, 0], 'no reader names states: the state is unknown, with no confidence');
-    tt.ok(named!.regionConfidence > 0 && named!.regionConfidence <= 1, `the shipped pair reports a state confidence (${vehicle.plate}: ${named!.region} ${named!.regionConfidence})`);
+    tt.ok(named!.regionConfidence > 0 && named!.regionConfidence <= 1, `the reader's head reports a state confidence (${vehicle.plate}: ${named!.region} ${named!.regionConfidence})`);
   }
 });
 
-t.test('a state the readers are not sure of is reported as unknown, not guessed', async (tt) => {
+t.test("with a state classifier, the state is the classifier's, gated; the readers' state heads have no say", async (tt) => {
+  // The shipped first reader's head names states: had it a say, the state or its confidence would move off the fixture's.
+  const classifier = await withFixture(await tempDir(tt));
+  const onnx = await PlateRecognizer.create(options({ modelDir: classifier, detectorZoom: ZOOM }));
+  const tfjs = await PlateRecognizer.create(options({ modelDir: classifier, detectorZoom: ZOOM, backend: 'tfjs' }));
+  const strict = await PlateRecognizer.create(options({ modelDir: classifier, detectorZoom: ZOOM, stateThreshold: FIXTURE_CONFIDENCE + 0.005 }));
+  const unsure = await PlateRecognizer.create(options({ modelDir: classifier, detectorZoom: ZOOM, regionThreshold: FIXTURE_CONFIDENCE + 0.005 }));
+  tt.teardown(async () => {
+    for (const r of [onnx, tfjs, strict, unsure]) await r.close();
+  });
+  for (const [i, vehicle] of SAMPLE_VEHICLES.entries()) {
+    const burst = await burstOf(i + 1);
+    const [a] = await onnx.recognizeBurst(burst);
+    const [b] = await tfjs.recognizeBurst(burst);
+    const [c] = await strict.recognizeBurst(burst);
+    const [d] = await unsure.recognizeBurst(burst);
+    tt.ok(a && b && c && d, `vehicle ${i + 1} is read`);
+    tt.same([a!.region, a!.regionConfidence], ['IL', FIXTURE_CONFIDENCE], `${vehicle.plate}: the classifier's state and confidence, not a mix with the reader's head`);
+    tt.same([b!.region, b!.regionConfidence], [a!.region, a!.regionConfidence], 'TensorFlow.js runs the classifier as ONNX Runtime does');
+    tt.same([c!.region, c!.regionConfidence], [null, FIXTURE_CONFIDENCE], 'below state_threshold: unknown, the confidence still reported');
+    tt.same([d!.region, d!.regionConfidence], [null, FIXTURE_CONFIDENCE], 'below region_threshold: each reading is unknown');
+    tt.equal(c!.text, a!.text, 'the gate never changes the text');
+  }
+});
+
+t.test('a model folder without the state classifier works: the first reader\'s head names the state', async (tt) => {
+  const heads = await PlateRecognizer.create(options({ modelDir: await modelCopy(await tempDir(tt), 'state_classifier'), detectorZoom: ZOOM, backend: 'tfjs' }));
+  tt.teardown(() => heads.close());
+  let right = 0;
+  for (const [i, vehicle] of SAMPLE_VEHICLES.entries()) {
+    const [p] = await heads.recognizeBurst(await burstOf(i + 1));
+    tt.ok(p, `vehicle ${i + 1} is read`);
+    if (p!.text === vehicle.plate) right++;
+    tt.ok(p!.regionConfidence > 0, `the state comes from the reader's head (${p!.region} ${p!.regionConfidence})`);
+  }
+  tt.ok(right >= 4, `${right} of 6 plates read exactly`);
+});
+
+t.test('a state the recognizer is not sure of (the classifier\'s, voted) is reported as unknown, not guessed', async (tt) => {
   const open = await PlateRecognizer.create(options({ detectorZoom: ZOOM, regionThreshold: 0, stateThreshold: 0 }));
   const strict = await PlateRecognizer.create(options({ detectorZoom: ZOOM, regionThreshold: 0, stateThreshold: 0.999 }));
   tt.teardown(async () => {
@@ -258,12 +331,7 @@ t.test('a state the readers are not sure of is reported as unknown, not guessed'
 });
 
 t.test('a model folder with one reader works; with two, both readers vote on every crop', async (tt) => {
-  const dir = await tempDir(tt);
-  for (const f of await readdir(DEFAULT_MODEL_DIR)) if (!f.endsWith('.md') && !f.startsWith('second_reader')) await copyFile(join(DEFAULT_MODEL_DIR, f), join(dir, f));
-  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-  tt.ok(manifest.second_reader, 'the shipped folder has a second reader');
-  delete manifest.second_reader;
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  const dir = await modelCopy(await tempDir(tt), 'second_reader');
   const single = await PlateRecognizer.create(options({ modelDir: dir, detectorZoom: ZOOM }));
   const pair = await PlateRecognizer.create(options({ detectorZoom: ZOOM }));
   tt.teardown(async () => {
