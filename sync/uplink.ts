@@ -30,6 +30,13 @@ const TOKEN_SKEW_RELOGIN_MS = 60_000;
  * disconnected.
  */
 const PUSH_WAIT_MS = 1000;
+/**
+ * With the buffer empty the uplink waits for notify() (a read appended); this is only the fallback
+ * for reads that come back without one (a released batch, quarantine). Polling every 100 ms cost
+ * a LevelDB scan and a retention check ten times a second on every idle appliance: at one read a
+ * second, more than the reads themselves.
+ */
+const IDLE_POLL_MS = 1000;
 
 export interface UplinkOptions {
   deviceId: string;
@@ -113,6 +120,8 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   private inFlight: { sequence: number; digest: Buffer; resolve: (ack: alpr.v1.BatchAck) => void; abandon: () => void } | null = null;
   private statusTimer: { cancel(): void } | null = null;
   private wake: (() => void) | null = null;
+  /** A read was appended since the loop last looked at the buffer (a notify() that found no pause to cut short). */
+  private notified = false;
   private statusSource: UplinkOptions['status'];
   private hub: HubIdentity;
   private readonly hubTime: HubTime;
@@ -230,6 +239,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
 
   /** Called when a read was appended, so a waiting uplink looks at the buffer now. */
   notify(): void {
+    this.notified = true;
     this.wake?.();
   }
 
@@ -267,6 +277,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         continue;
       }
       let batch: BufferBatch | null;
+      this.notified = false;
       try {
         batch = await this.ctx.source.nextBatch(this.ctx.maxReads, Math.max(1, Math.min(this.ctx.maxBytes, this.hubMaxBytes - ENVELOPE_MARGIN_BYTES)));
       } catch (err) {
@@ -275,15 +286,17 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         continue;
       }
       if (!batch) {
-        await this.pause(100);
+        // A read appended while the buffer was being read may not be in what it gave: look again at once.
+        if (!this.notified) await this.pause(IDLE_POLL_MS);
         continue;
       }
       const oldest = Math.min(...batch.reads.map((r) => r.capturedAt));
       const age = this.ctx.clock.now() - oldest;
       if (batch.reads.length < this.ctx.maxReads && age >= 0 && age < this.ctx.maxAgeMs) {
-        // Let a few more reads join, unless the oldest has waited long enough.
+        // Let a few more reads join, unless the oldest has waited long enough (a new read wakes
+        // the loop early, to see whether the batch is full).
         this.ctx.source.releaseBatch(batch.batchId);
-        await this.pause(Math.min(this.ctx.maxAgeMs - age, 100));
+        if (!this.notified) await this.pause(this.ctx.maxAgeMs - age);
         continue;
       }
       const delivered = await this.deliver(batch);
