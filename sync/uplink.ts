@@ -37,6 +37,8 @@ const PUSH_WAIT_MS = 1000;
  * second, more than the reads themselves.
  */
 const IDLE_POLL_MS = 1000;
+/** While the link is down, how often the batch loop looks again (a reconnect wakes it at once). */
+const LINK_WAIT_MS = 200;
 
 export interface UplinkOptions {
   deviceId: string;
@@ -265,7 +267,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     let backoff = this.ctx.backoff.initialMs;
     while (this.running) {
       if (!this.client?.connected) {
-        await this.pause(200);
+        await this.pause(LINK_WAIT_MS);
         continue;
       }
       if (!this.hubTime.known || !this.hubLimitKnown) {
@@ -346,9 +348,19 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       }
       // A newer hub key arrived (signed config push) while this batch waited: seal it to that one.
       if (envelope.keyId !== this.hub.sealKeyId) envelope = this.seal(reads, seq);
+      // The link is down (or went down with the batch in flight): the batch goes again as soon
+      // as it is back ('connect' cuts the pause short). An outage is not the hub failing to
+      // answer, so it does not grow the backoff: doubled on every try while a dead node's devices
+      // waited to log in elsewhere, it reached backoff_max, and a resend after the reconnect that
+      // went unanswered then waited that long (30-60 s in the fleet runs).
+      if (!this.client?.connected) {
+        await this.pause(LINK_WAIT_MS);
+        continue;
+      }
       const ack = await this.publishAndWait(seq, envelope.bytes);
       if (!ack) {
         this.stats.retries++;
+        if (!this.client?.connected) continue;
         this.ctx.logger.warn({ sequence: seq, retryInMs: backoff }, 'no ack from the hub; will resend');
         await this.pause(this.jitter(backoff));
         backoff = Math.min(this.ctx.backoff.maxMs, backoff * 2);
