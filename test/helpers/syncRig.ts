@@ -66,7 +66,7 @@ export interface Device {
 }
 
 /** Registers a device at the hub and gives it a buffer and an uplink (not started). */
-export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 'brokerUrl'>, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string; ackTimeoutMs?: number; connectTimeoutMs?: number } = {}): Promise<Device> {
+export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 'brokerUrl'>, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string; ackTimeoutMs?: number; connectTimeoutMs?: number; logger?: Logger } = {}): Promise<Device> {
   const deviceId = options.deviceId ?? `pole-${randomBytes(3).toString('hex')}`;
   const keys = options.keys ?? newSigningKeys();
   if (options.register !== false) {
@@ -79,7 +79,7 @@ export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 
     deviceId, brokerUrl: options.brokerUrl ?? hub.brokerUrl, source: buffer, deviceKey: keys.privateKey,
     hub: { sealPublicKey: hub.keys.seal.publicKey, sealKeyId: hub.keys.seal.keyId, verifyKey: hub.keys.sign.publicKey },
     stateDir: dir, maxReads: options.maxReads ?? 100, maxBytes: 4 * 1024 * 1024, maxAgeMs: 50, ackTimeoutMs: options.ackTimeoutMs ?? 2000,
-    backoff: { initialMs: 100, maxMs: 1000 }, statusEveryMs: 60_000, clock: options.clock ?? systemClock, logger: silentLogger(),
+    backoff: { initialMs: 100, maxMs: 1000 }, statusEveryMs: 60_000, clock: options.clock ?? systemClock, logger: options.logger ?? silentLogger(),
     ...(options.hubIdentityFile ? { hubIdentityFile: options.hubIdentityFile } : {}),
     ...(options.fallbackBrokerUrls ? { fallbackBrokerUrls: options.fallbackBrokerUrls } : {}),
     ...(options.mqttPassword || options.connectTimeoutMs ? {

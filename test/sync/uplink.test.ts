@@ -1,6 +1,6 @@
 import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import t from 'tap';
-import { eventually, makeRead } from '../helpers/index.js';
+import { captureLogger, eventually, makeRead } from '../helpers/index.js';
 import { rawPublicKey } from '../../sync/index.js';
 import { makeDevice, startHub } from '../helpers/syncRig.js';
 
@@ -10,13 +10,19 @@ import { makeDevice, startHub } from '../helpers/syncRig.js';
  * still passes what devices send, so a login reaches the broker and uses its token, but no answer
  * comes back: a node too busy to send its CONNACK in time).
  */
-async function brokerNode(target: string): Promise<{ url: string; kill(): void; hang(): void; mute(): void; connections: () => number }> {
+async function brokerNode(target: string): Promise<{ url: string; kill(): void; hang(): void; mute(): void; down(): void; up(): void; connections: () => number }> {
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
   let accepted = 0;
   let hung = false;
   let muted = false;
+  let isDown = false;
   const server: Server = createServer((socket) => {
+    // Down: a connection is closed as soon as it is made (a node restarting, a link cut).
+    if (isDown) {
+      socket.destroy();
+      return;
+    }
     accepted++;
     const upstream = createConnection({ host: hostname, port: Number(port) });
     for (const s of [socket, upstream]) {
@@ -41,6 +47,16 @@ async function brokerNode(target: string): Promise<{ url: string; kill(): void; 
     },
     mute() {
       muted = true;
+    },
+    down() {
+      isDown = true;
+      for (const s of sockets) s.destroy();
+    },
+    // Back as a fresh node (neither hung nor mute).
+    up() {
+      isDown = false;
+      hung = false;
+      muted = false;
     },
     connections: () => accepted,
   };
@@ -105,6 +121,37 @@ t.test('a batch unacknowledged when its broker node dies is sent again through t
   await eventually(async () => (await device.buffer.stats()).reads === 0, 60_000);
   t.ok(await hub.store.getRead(late.id), 'the read sent into the dead node is stored, through the next one');
   t.ok(device.uplink.stats.retries >= 1, `sent again on reconnecting (${device.uplink.stats.retries} retries)`);
+});
+
+t.test('an outage does not grow the resend backoff: reads captured while the link is down wait for it, and go at once when it is back', async (t) => {
+  const hub = await startHub(t);
+  const node = await brokerNode(hub.brokerUrl);
+  t.teardown(() => node.kill());
+  const log = captureLogger();
+  const device = await makeDevice(t, hub, { brokerUrl: node.url, logger: log.logger });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  // A batch in flight when the link goes: published into a node that stopped answering, which then dies.
+  node.hang();
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  device.uplink.notify();
+  await eventually(async () => (await device.buffer.stats()).leasedBatches === 1, 30_000);
+  node.down();
+  await eventually(() => !device.uplink.stats.connected, 10_000);
+  // Reads captured during the outage, each waking the uplink as the pipeline does.
+  for (let i = 0; i < 8; i++) {
+    await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+    device.uplink.notify();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  node.up();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  t.equal(await hub.store.countReads(), 10, 'every read arrived once the link was back');
+  // Each failed try used to double the backoff (to backoff_max, 1 s here; 60 s by default), and a
+  // resend after the reconnect that went unanswered waited that long.
+  const grown = log.lines().filter((l) => l.msg === 'no ack from the hub; will resend' && Number(l.retryInMs) > 100);
+  t.same(grown.map((l) => l.retryInMs), [], 'no resend backoff grew while the link was down');
 });
 
 t.test('stopping while its broker node hangs (connected, answering nothing) returns, and the batch stays buffered', async (t) => {
