@@ -33,8 +33,7 @@ const PUSH_WAIT_MS = 1000;
 /**
  * With the buffer empty the uplink waits for notify() (a read appended); this is only the fallback
  * for reads that come back without one (a released batch, quarantine). Polling every 100 ms cost
- * a LevelDB scan and a retention check ten times a second on every idle appliance: at one read a
- * second, more than the reads themselves.
+ * a LevelDB scan and a retention check ten times a second on every idle appliance.
  */
 const IDLE_POLL_MS = 1000;
 /** While the link is down, how often the batch loop looks again (a reconnect wakes it at once). */
