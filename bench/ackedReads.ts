@@ -24,9 +24,12 @@ export class AckedReads implements UplinkSource {
     const refused = new Set((setAside ?? []).map((r) => r.readId));
     const ids = (this.inFlight.get(batchId) ?? []).filter((id) => !refused.has(id));
     this.inFlight.delete(batchId);
+    // Noted once the buffer has let them go: a fleet worker that sees every read acknowledged
+    // counts what its buffers still hold as not delivered, and a read noted before its deletion
+    // was counted there too (lost -9 in a run).
+    await this.buffer.markSynced(batchId, setAside);
     if (this.onAcked) this.onAcked(ids);
     else this.acked.push(...ids);
-    await this.buffer.markSynced(batchId, setAside);
   }
 
   renewLease(batchId: string): Promise<boolean> {

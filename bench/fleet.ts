@@ -206,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
       p50_capture_to_ack_ms: fleet.ackP50Ms, p99_capture_to_ack_ms: fleet.ackP99Ms, resent_batches: fleet.retries,
       // Capture (and so every latency figure) starts only once every uplink is connected and has heard the hub.
       clock_starts: 'every appliance linked', tokens_s: round(fleet.tokensS, 1), enrol_s: round(fleet.enrolS, 1), stored_per_s: Math.round(readsStored / wallS),
-      cpu_s: { ...cpu, simulator: round(fleet.workerCpuS, 1) }, reads_per_hub_cpu_s: cpu.hubs ? Math.round(readsStored / cpu.hubs) : null,
+      cpu_s: { ...cpu, simulator: round(fleet.workerCpuS, 1), simulator_capture: round(fleet.workerCaptureCpuS, 1) }, reads_per_hub_cpu_s: cpu.hubs ? Math.round(readsStored / cpu.hubs) : null,
       load_avg_1m_mean: loads.length ? round(loads.reduce((a, b) => a + b, 0) / loads.length, 2) : null, wall_s: Math.round(wallS), machine: machine(),
     };
     say(`stored ${readsStored}/${fleet.readsSent}, lost ${lost}, duplicates ${result.duplicates_visible}, capture to stored p99 ${result.p99_capture_to_commit_ms} ms; cpu ${JSON.stringify(result.cpu_s)}`);

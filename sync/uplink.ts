@@ -32,6 +32,14 @@ const TOKEN_SKEW_RELOGIN_MS = 60_000;
 const PUSH_WAIT_MS = 1000;
 /** Default for UplinkOptions.pubackTimeoutMs. */
 export const DEFAULT_PUBACK_TIMEOUT_MS = 30_000;
+/**
+ * With the buffer empty the uplink waits for notify() (a read appended); this is only the fallback
+ * for reads that come back without one (a released batch, quarantine). Polling every 100 ms cost
+ * a LevelDB scan and a retention check ten times a second on every idle appliance.
+ */
+const IDLE_POLL_MS = 1000;
+/** While the link is down, how often the batch loop looks again (a reconnect wakes it at once). */
+const LINK_WAIT_MS = 200;
 
 export interface UplinkOptions {
   deviceId: string;
@@ -123,6 +131,8 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   private inFlight: { sequence: number; digest: Buffer; resolve: (ack: alpr.v1.BatchAck) => void; abandon: () => void } | null = null;
   private statusTimer: { cancel(): void } | null = null;
   private wake: (() => void) | null = null;
+  /** A read was appended since the loop last looked at the buffer (a notify() that found no pause to cut short). */
+  private notified = false;
   private statusSource: UplinkOptions['status'];
   private hub: HubIdentity;
   private readonly hubTime: HubTime;
@@ -291,6 +301,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
 
   /** Called when a read was appended, so a waiting uplink looks at the buffer now. */
   notify(): void {
+    this.notified = true;
     this.wake?.();
   }
 
@@ -316,7 +327,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     let backoff = this.ctx.backoff.initialMs;
     while (this.running) {
       if (!this.client?.connected) {
-        await this.pause(200);
+        await this.pause(LINK_WAIT_MS);
         continue;
       }
       if (!this.hubTime.known || !this.hubLimitKnown) {
@@ -328,6 +339,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         continue;
       }
       let batch: BufferBatch | null;
+      this.notified = false;
       try {
         batch = await this.ctx.source.nextBatch(this.ctx.maxReads, Math.max(1, Math.min(this.ctx.maxBytes, this.hubMaxBytes - ENVELOPE_MARGIN_BYTES)));
       } catch (err) {
@@ -336,15 +348,17 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         continue;
       }
       if (!batch) {
-        await this.pause(100);
+        // A read appended while the buffer was being read may not be in what it gave: look again at once.
+        if (!this.notified) await this.pause(IDLE_POLL_MS);
         continue;
       }
       const oldest = Math.min(...batch.reads.map((r) => r.capturedAt));
       const age = this.ctx.clock.now() - oldest;
       if (batch.reads.length < this.ctx.maxReads && age >= 0 && age < this.ctx.maxAgeMs) {
-        // Let a few more reads join, unless the oldest has waited long enough.
+        // Let a few more reads join, unless the oldest has waited long enough (a new read wakes
+        // the loop early, to see whether the batch is full).
         this.ctx.source.releaseBatch(batch.batchId);
-        await this.pause(Math.min(this.ctx.maxAgeMs - age, 100));
+        if (!this.notified) await this.pause(this.ctx.maxAgeMs - age);
         continue;
       }
       const delivered = await this.deliver(batch);
@@ -394,9 +408,19 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       }
       // A newer hub key arrived (signed config push) while this batch waited: seal it to that one.
       if (envelope.keyId !== this.hub.sealKeyId) envelope = this.seal(reads, seq);
+      // The link is down (or went down with the batch in flight): the batch goes again as soon
+      // as it is back ('connect' cuts the pause short). An outage is not the hub failing to
+      // answer, so it does not grow the backoff: doubled on every try while a dead node's devices
+      // waited to log in elsewhere, it reached backoff_max, and a resend after the reconnect that
+      // went unanswered then waited that long (30-60 s in the fleet runs).
+      if (!this.client?.connected) {
+        await this.pause(LINK_WAIT_MS);
+        continue;
+      }
       const ack = await this.publishAndWait(seq, envelope.bytes);
       if (!ack) {
         this.stats.retries++;
+        if (!this.client?.connected) continue;
         this.ctx.logger.warn({ sequence: seq, retryInMs: backoff }, 'no ack from the hub; will resend');
         await this.pause(this.jitter(backoff));
         backoff = Math.min(this.ctx.backoff.maxMs, backoff * 2);

@@ -89,6 +89,7 @@ export async function main(): Promise<number> {
     send({ type: 'ready' });
     const go = await next();
     if (go.type !== 'go') throw new Error(`expected go, got ${go.type}`);
+    const cpuAtGo = process.cpuUsage();
 
     const progress = (): WorkerProgress => ({
       sent: sent.size, acked, connected: appliances.filter((a) => a.uplink.stats.connected).length,
@@ -116,7 +117,8 @@ export async function main(): Promise<number> {
     const readsFile = join(plan.dataDir, `reads-${worker}.csv`);
     await writeFile(readsFile, [...sent.values()].map(sentReadLine).join(''));
     const cpu = process.cpuUsage();
-    send({ type: 'done', readsFile, unsynced, cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...final });
+    const capture = process.cpuUsage(cpuAtGo);
+    send({ type: 'done', readsFile, unsynced, cpuMs: Math.round((cpu.user + cpu.system) / 1000), captureCpuMs: Math.round((capture.user + capture.system) / 1000), ...final });
     return 0;
   } catch (err) {
     send({ type: 'failed', message: errorMessage(err) });

@@ -55,7 +55,7 @@ export type FromWorker =
   | { type: 'ready' }
   | ({ type: 'progress' } & WorkerProgress)
   /** Finished: one line a read in `readsFile` (see SentRead), and the worker's own CPU time. */
-  | ({ type: 'done'; readsFile: string; unsynced: number; cpuMs: number } & WorkerProgress)
+  | ({ type: 'done'; readsFile: string; unsynced: number; cpuMs: number; captureCpuMs: number } & WorkerProgress)
   | { type: 'failed'; message: string };
 
 /** One captured read as the simulator knows it (times in ms since the epoch). */

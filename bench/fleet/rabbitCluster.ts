@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { startRabbitNode, type RabbitNode } from './rabbitNode.js';
 
-const MIRROR_ALL = JSON.stringify({ 'ha-mode': 'all', 'ha-sync-mode': 'automatic' });
+/**
+ * Two copies of each device's subscription queue: one survives a node's death, and the survivor
+ * gets a new mirror on another node at once (automatic sync), so a second death later is survived
+ * too. Every node (ha-mode all) cost one more copy of every ack on every node, for nothing a
+ * single death needs.
+ */
+const MIRROR_TWO = JSON.stringify({ 'ha-mode': 'exactly', 'ha-params': 2, 'ha-sync-mode': 'automatic' });
 
 export { rabbitInstalled, type RabbitNode } from './rabbitNode.js';
 
@@ -72,8 +78,8 @@ export async function startRabbitCluster(options: RabbitClusterOptions): Promise
     // RabbitMQ 3.10's MQTT plugin declares every subscription queue durable (auto-delete for a
     // clean session) on the node the client is on. Unmirrored, such a queue outlives its dead node
     // as a record no one can use, and a device that reconnects elsewhere is refused its acks
-    // subscription ("home node ... is down"). Mirrored on every node, a survivor takes it over.
-    await seed!.ctl(['set_policy', '--apply-to', 'queues', 'alpr-mqtt-subscriptions', '^mqtt-subscription-', MIRROR_ALL]);
+    // subscription ("home node ... is down"). Mirrored on a second node, the mirror takes it over.
+    await seed!.ctl(['set_policy', '--apply-to', 'queues', 'alpr-mqtt-subscriptions', '^mqtt-subscription-', MIRROR_TWO]);
     return { nodes, hubUser, mqttUrls: nodes.map((n) => n.mqttUrl), amqpUrls: nodes.map((n) => n.amqpUrl), stop };
   } catch (err) {
     await stop();

@@ -92,7 +92,10 @@ export async function startRabbitNode(options: RabbitNodeOptions): Promise<Rabbi
     ...process.env, HOME: join(dir, 'home'), RABBITMQ_NODENAME: name, RABBITMQ_DIST_PORT: String(ports.dist), RABBITMQ_CONFIG_FILE: join(dir, 'rabbitmq.conf'),
     RABBITMQ_CONF_ENV_FILE: join(dir, 'env.conf'), RABBITMQ_ENABLED_PLUGINS_FILE: join(dir, 'plugins'), RABBITMQ_MNESIA_BASE: join(dir, 'mnesia'),
     RABBITMQ_LOG_BASE: join(dir, 'log'), RABBITMQ_ADVANCED_CONFIG_FILE: join(dir, 'advanced.config'), ERL_EPMD_ADDRESS: '127.0.0.1', ERL_CRASH_DUMP: join(dir, 'erl_crash.dump'),
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
+    // No scheduler busy-waiting: an idle Erlang scheduler spins for a while before it sleeps,
+    // which on cores shared with the hubs and two other nodes is CPU taken from them for nothing
+    // (RabbitMQ's advice for shared or overcommitted hosts).
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none',
   };
   const script = spawn(join(RABBIT_BIN, 'rabbitmq-server'), [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let exited = false;

@@ -57,8 +57,10 @@ export interface FleetResult {
   ackP99Ms: number;
   ackMaxMs: number;
   retries: number;
-  /** CPU seconds the workers used (the simulator's own load on this machine). */
+  /** CPU seconds the workers used (the simulator's own load on this machine), enrollment included. */
   workerCpuS: number;
+  /** The same from capture's start to the end of the drain: what the appliances cost per read. */
+  workerCaptureCpuS: number;
   reads: SentRead[];
 }
 
@@ -174,7 +176,8 @@ export async function runFleet(o: FleetOptions): Promise<FleetResult> {
     return {
       appliances: o.appliances, workers: workers.length, tokensS, enrolS, readsSent: reads.length, readsAcked: latencies.length,
       unsynced: done.reduce((n, d) => n + d.unsynced, 0), ackP50Ms: percentile(latencies, 50), ackP99Ms: percentile(latencies, 99), ackMaxMs: latencies.at(-1) ?? NaN,
-      retries: done.reduce((n, d) => n + d.retries, 0), workerCpuS: done.reduce((n, d) => n + d.cpuMs, 0) / 1000, reads,
+      retries: done.reduce((n, d) => n + d.retries, 0), workerCpuS: done.reduce((n, d) => n + d.cpuMs, 0) / 1000,
+      workerCaptureCpuS: done.reduce((n, d) => n + d.captureCpuMs, 0) / 1000, reads,
     };
   } finally {
     for (const h of workers) if (h.child.exitCode === null) h.child.kill('SIGKILL');

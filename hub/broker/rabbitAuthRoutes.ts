@@ -20,7 +20,10 @@ const Query = Type.Object({
 export async function rabbitAuthRoutes(app: FastifyInstance, opts: { auth: RabbitAuth }): Promise<void> {
   const answer = (allowed: boolean) => (allowed ? 'allow' : 'deny');
   const route = (path: string, decide: (q: RabbitQuery) => boolean | Promise<boolean>) =>
-    app.get(`/broker-auth/rabbitmq/${path}`, { schema: { hide: true, querystring: Query } }, async (req, reply) => {
+    // Not logged per request (warnings still are, and refusals by RabbitAuth): a node asks about a
+    // dozen of these for every device login, all at once when a node dies and its devices move,
+    // and the URL carries the device's token.
+    app.get(`/broker-auth/rabbitmq/${path}`, { logLevel: 'warn', schema: { hide: true, querystring: Query } }, async (req, reply) => {
       const query = req.query as RabbitQuery;
       // A check that fails (the store unreachable, a bug) is a refusal, but said in the log: the
       // broker only reports "authentication failed" to the device.

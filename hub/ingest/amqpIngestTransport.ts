@@ -84,7 +84,14 @@ export class AmqpIngestTransport implements IngestTransport {
     // AMQP has no retained messages: a config push reaches the devices connected now.
     if (options.retain) this.ctx.logger.debug({ topic }, 'retained publish over AMQP is sent unretained');
     try {
-      channel.publish(EXCHANGE, topic.replaceAll('/', '.'), payload, { deliveryMode: 2 });
+      // An ack (or a time push) goes transient and at QoS 0 (the MQTT plugin reads the QoS from
+      // this header; without it, QoS 1): no disk write on every node that mirrors the device's
+      // queue and no PUBACK back. One lost with a dying node or connection costs a resend the
+      // store drops by read id (the uplink resends what was in flight when it reconnects). A push
+      // that should stick (a new sealing key) stays persistent and QoS 1.
+      channel.publish(EXCHANGE, topic.replaceAll('/', '.'), payload, options.retain
+        ? { deliveryMode: 2 }
+        : { deliveryMode: 1, headers: { 'x-mqtt-publish-qos': { '!': 'byte', value: 0 } } });
     } catch (err) {
       this.ctx.logger.warn({ topic, err: errorMessage(err) }, 'publish to a device failed');
     }

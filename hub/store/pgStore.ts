@@ -120,85 +120,36 @@ export class PgStore implements HubStore {
   async ingestBatch(deviceId: string, sequence: number, reads: HubRead[]): Promise<IngestOutcome> {
     const s = this.ctx.schema;
     await this.ensurePartitions(reads.map((r) => r.capturedAt));
-    const client = await this.client();
+    // The sealed images travel as one binary parameter cut apart by offsets: a bytea[] parameter
+    // would go as hex text, which costs more CPU at both ends than the insert. Every read's pair
+    // is sealed before the statement knows which reads are new: a duplicate is rare (a resend),
+    // a second round trip for every batch is not.
+    const sealed = reads.map((r) => this.ctx.images.sealPair(r.id, r.crop, r.context));
+    const starts: number[] = [];
+    let offset = 1; // substring() counts from 1
+    for (const image of sealed) { starts.push(offset); offset += image.length; }
+    const plates = [...new Set(reads.map((r) => r.plate))];
+    let row: { inserted: string[] | null; last: number | null } | undefined;
     try {
-      await client.query('BEGIN');
-      const storedAt = this.ctx.now();
-      const inserted: string[] = [];
-      if (reads.length > 0) {
-        // One multi-row insert per batch; RETURNING tells which ids were new.
-        const { rows } = await client.query(
-          `INSERT INTO ${s}.reads (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour, stored_at)
-           SELECT id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences::real[], region, region_confidence, low_confidence, corners, vehicle_colour, $15::bigint
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::real[], $9::text[], $10::text[], $11::real[], $12::boolean[], $13::jsonb[], $14::text[])
-             AS t(id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour)
-           ON CONFLICT DO NOTHING RETURNING id`,
-          [reads.map((r) => r.id), reads.map((r) => r.deviceId), reads.map((r) => r.siteId), reads.map((r) => r.cameraId), reads.map((r) => r.capturedAt),
-            reads.map((r) => r.receivedAt), reads.map((r) => r.plate), reads.map((r) => r.confidence), reads.map((r) => `{${r.charConfidences.join(',')}}`),
-            reads.map((r) => r.region), reads.map((r) => r.regionConfidence), reads.map((r) => r.lowConfidence), reads.map((r) => JSON.stringify(r.corners)), reads.map((r) => r.vehicleColour), storedAt],
-        );
-        for (const row of rows) inserted.push(row.id as string);
-        const fresh = new Set(inserted);
-        const newReads = reads.filter((r) => fresh.has(r.id));
-        if (newReads.length > 0) {
-          // The sealed images travel as one binary parameter cut apart by offsets: a bytea[]
-          // parameter would go as hex text, which costs more CPU at both ends than the insert.
-          const sealed = newReads.map((r) => this.ctx.images.sealPair(r.id, r.crop, r.context));
-          const starts: number[] = [];
-          let offset = 1; // substring() counts from 1
-          for (const image of sealed) { starts.push(offset); offset += image.length; }
-          await client.query(
-            `INSERT INTO ${s}.read_images (read_id, captured_at, images)
-             SELECT id, captured_at, substring($3::bytea FROM start FOR len) FROM unnest($1::text[], $2::bigint[], $4::int[], $5::int[]) AS t(id, captured_at, start, len)
-             ON CONFLICT DO NOTHING`,
-            [newReads.map((r) => r.id), newReads.map((r) => r.capturedAt), Buffer.concat(sealed), starts, sealed.map((b) => b.length)],
-          );
-          // The distinct-plate index wildcard and fuzzy search probe. Rows are only written for
-          // plates new to it or last seen more than PLATE_INDEX_SLACK_MS earlier: the same car
-          // passing several cameras within minutes would otherwise have concurrent batches queue
-          // on its row lock. (Sorted, so that batches lock in the same order.)
-          const latest = new Map<string, number>();
-          for (const r of newReads) latest.set(r.plate, Math.max(latest.get(r.plate) ?? 0, r.capturedAt));
-          const { rows: known } = await client.query(`SELECT plate, last_seen FROM ${s}.plate_index WHERE plate = ANY ($1::text[])`, [[...latest.keys()]]);
-          for (const k of known) if (Number(k.last_seen) >= latest.get(k.plate as string)! - PLATE_INDEX_SLACK_MS) latest.delete(k.plate as string);
-          const plates = [...latest.keys()].sort();
-          if (plates.length > 0) {
-            await client.query(
-              `INSERT INTO ${s}.plate_index (plate, canon, rev, last_seen) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
-               ON CONFLICT (plate) DO UPDATE SET last_seen = GREATEST(${s}.plate_index.last_seen, excluded.last_seen)`,
-              [plates, plates.map(canonicalPlate), plates.map(reversePlate), plates.map((p) => latest.get(p)!)],
-            );
-          }
-        }
-      }
-      let gap: IngestOutcome['gap'] = null;
-      let last: number | null = null;
-      if (sequence > 0) {
-        const { rows: seqRows } = await client.query(`SELECT last_sequence FROM ${s}.devices WHERE device_id = $1 FOR UPDATE`, [deviceId]);
-        last = seqRows[0]?.last_sequence === null || seqRows[0] === undefined ? null : Number(seqRows[0].last_sequence);
-        if (last !== null && sequence > last + 1) {
-          gap = { from: last + 1, to: sequence - 1 };
-          await client.query(`INSERT INTO ${s}.sequence_gaps VALUES ($1, $2, $3, $4)`, [deviceId, gap.from, gap.to, this.ctx.now()]);
-        }
-        await client.query(`UPDATE ${s}.devices SET last_sequence = $1 WHERE device_id = $2 AND (last_sequence IS NULL OR last_sequence < $1)`, [sequence, deviceId]);
-      }
-      const fresh = new Set(inserted);
-      const duplicates = reads.filter((r) => !fresh.has(r.id)).map((r) => r.id);
-      const c = `${s}.ingest_counters`;
-      const resent = last !== null && sequence <= last;
-      await client.query(`INSERT INTO ${c} (device_id, batches, reads_received, reads_stored, duplicates, resent_batches, resent_reads, gaps, missing_sequences) VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8)
-        ON CONFLICT (device_id) DO UPDATE SET batches = ${c}.batches + 1, reads_received = ${c}.reads_received + excluded.reads_received,
-          reads_stored = ${c}.reads_stored + excluded.reads_stored, duplicates = ${c}.duplicates + excluded.duplicates,
-          resent_batches = ${c}.resent_batches + excluded.resent_batches, resent_reads = ${c}.resent_reads + excluded.resent_reads, gaps = ${c}.gaps + excluded.gaps, missing_sequences = ${c}.missing_sequences + excluded.missing_sequences`,
-      [deviceId, reads.length, inserted.length, duplicates.length, resent ? 1 : 0, resent ? reads.length : 0, gap ? 1 : 0, gap ? gap.to - gap.from + 1 : 0]);
-      await client.query('COMMIT');
-      return { inserted, duplicates, gap };
+      // The whole batch is one statement (so one implicit transaction and one round trip, where it
+      // was ten): data-modifying WITH clauses all commit or none does. Prepared by name, so each
+      // pooled connection plans it once.
+      ({ rows: [row] } = await this.pool!.query({ name: `ingest_batch_${s}`, text: ingestStatement(s), values: [
+        reads.map((r) => r.id), reads.map((r) => r.deviceId), reads.map((r) => r.siteId), reads.map((r) => r.cameraId), reads.map((r) => r.capturedAt),
+        reads.map((r) => r.receivedAt), reads.map((r) => r.plate), reads.map((r) => r.confidence), reads.map((r) => `{${r.charConfidences.join(',')}}`),
+        reads.map((r) => r.region), reads.map((r) => r.regionConfidence), reads.map((r) => r.lowConfidence), reads.map((r) => JSON.stringify(r.corners)), reads.map((r) => r.vehicleColour),
+        this.ctx.now(), Buffer.concat(sealed), starts, sealed.map((b) => b.length), plates, plates.map(canonicalPlate), plates.map(reversePlate),
+        deviceId, sequence, this.ctx.now(), PLATE_INDEX_SLACK_MS,
+      ] }) as { rows: Array<{ inserted: string[] | null; last: number | null }> });
     } catch (cause) {
-      await client.query('ROLLBACK').catch(() => undefined);
       throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL ingest transaction failed', { cause });
-    } finally {
-      client.release();
     }
+    const inserted = row?.inserted ?? [];
+    const last = row?.last ?? null;
+    const fresh = new Set(inserted);
+    const duplicates = reads.filter((r) => !fresh.has(r.id)).map((r) => r.id);
+    const gap = last !== null && sequence > last + 1 ? { from: last + 1, to: sequence - 1 } : null;
+    return { inserted, duplicates, gap };
   }
 
   async ingestCounters(deviceId: string): Promise<IngestCounters> {
@@ -356,4 +307,61 @@ export class PgStore implements HubStore {
       throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL query failed', { cause });
     }
   }
+}
+
+/**
+ * One batch's ingest as a single statement. $1-$14 the reads' columns, $15 stored_at, $16-$18 the
+ * sealed images (one buffer, 1-based starts, lengths) in read order, $19-$21 the batch's distinct
+ * plates with their canonical and reversed forms, $22 the device, $23 the batch sequence (0: none),
+ * $24 the time a gap is detected, $25 PLATE_INDEX_SLACK_MS. Returns the ids inserted and the
+ * device's last sequence before this batch (null for none, or for sequence 0).
+ */
+function ingestStatement(s: string): string {
+  return `WITH t AS (
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::real[], $9::text[], $10::text[], $11::real[], $12::boolean[], $13::jsonb[], $14::text[], $17::int[], $18::int[])
+        AS t(id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour, start, len)
+    ), ins AS (
+      -- Idempotent by read id: RETURNING names the reads that were new.
+      INSERT INTO ${s}.reads (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour, stored_at)
+      SELECT id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences::real[], region, region_confidence, low_confidence, corners, vehicle_colour, $15::bigint
+      FROM t ON CONFLICT DO NOTHING RETURNING id, captured_at, plate
+    ), images AS (
+      INSERT INTO ${s}.read_images (read_id, captured_at, images)
+      SELECT t.id, t.captured_at, substring($16::bytea FROM t.start FOR t.len) FROM t JOIN ins ON ins.id = t.id AND ins.captured_at = t.captured_at
+      ON CONFLICT DO NOTHING
+    ), plates AS (
+      -- The distinct-plate index wildcard and fuzzy search probe. Rows are only written for plates
+      -- new to it or last seen more than the slack earlier (filtered before the insert, which
+      -- would lock the row even when it changes nothing): the same car passing several cameras
+      -- within minutes would otherwise have concurrent batches queue on its row lock. In byte
+      -- order, so that batches lock in the same order.
+      INSERT INTO ${s}.plate_index (plate, canon, rev, last_seen)
+      SELECT n.plate, p.canon, p.rev, n.last_seen
+      FROM (SELECT plate, max(captured_at) AS last_seen FROM ins GROUP BY plate) n JOIN unnest($19::text[], $20::text[], $21::text[]) AS p(plate, canon, rev) ON p.plate = n.plate
+      WHERE NOT EXISTS (SELECT 1 FROM ${s}.plate_index k WHERE k.plate = n.plate AND k.last_seen >= n.last_seen - $25::bigint)
+      ORDER BY n.plate COLLATE "C"
+      ON CONFLICT (plate) DO UPDATE SET last_seen = GREATEST(${s}.plate_index.last_seen, excluded.last_seen)
+    ), seq AS (
+      -- The device's last sequence before this batch, read under the row's lock (a concurrent
+      -- batch of the same device waits, then sees this one's), and raised to this batch's.
+      UPDATE ${s}.devices d SET last_sequence = GREATEST(d.last_sequence, $23::bigint)
+      FROM (SELECT device_id, last_sequence FROM ${s}.devices WHERE device_id = $22 FOR UPDATE) old
+      WHERE d.device_id = old.device_id AND $23::bigint > 0
+      RETURNING old.last_sequence AS last
+    ), gap AS (
+      INSERT INTO ${s}.sequence_gaps SELECT $22, last + 1, $23::bigint - 1, $24::bigint FROM seq WHERE last IS NOT NULL AND $23::bigint > last + 1
+    ), outcome AS (
+      SELECT (SELECT count(*) FROM t) AS received, (SELECT count(*) FROM ins) AS stored,
+        (SELECT count(*) FROM t WHERE id NOT IN (SELECT id FROM ins)) AS duplicates, (SELECT last FROM seq) AS last
+    ), counters AS (
+      INSERT INTO ${s}.ingest_counters AS c (device_id, batches, reads_received, reads_stored, duplicates, resent_batches, resent_reads, gaps, missing_sequences)
+      SELECT $22, 1, received, stored, duplicates,
+        CASE WHEN $23::bigint <= last THEN 1 ELSE 0 END, CASE WHEN $23::bigint <= last THEN received ELSE 0 END,
+        CASE WHEN $23::bigint > last + 1 THEN 1 ELSE 0 END, CASE WHEN $23::bigint > last + 1 THEN $23::bigint - last - 1 ELSE 0 END
+      FROM outcome
+      ON CONFLICT (device_id) DO UPDATE SET batches = c.batches + 1, reads_received = c.reads_received + excluded.reads_received,
+        reads_stored = c.reads_stored + excluded.reads_stored, duplicates = c.duplicates + excluded.duplicates,
+        resent_batches = c.resent_batches + excluded.resent_batches, resent_reads = c.resent_reads + excluded.resent_reads, gaps = c.gaps + excluded.gaps, missing_sequences = c.missing_sequences + excluded.missing_sequences
+    )
+    SELECT (SELECT array_agg(id) FROM ins) AS inserted, last FROM outcome`;
 }

@@ -10,9 +10,10 @@ import { makeDevice, startHub } from '../helpers/syncRig.js';
  * still passes what devices send, so a login reaches the broker and uses its token, but no answer
  * comes back: a node too busy to send its CONNACK in time), or go deaf to publishes (it passes
  * only PINGREQ and DISCONNECT, each written by MQTT.js as a 2-byte packet of its own: pings are
- * answered, publishes vanish unacknowledged, as on a node that drops what its topic ACL refuses).
+ * answered, publishes vanish unacknowledged, as on a node that drops what its topic ACL refuses),
+ * or go down (connections closed as they come) and come up again as a fresh node.
  */
-async function brokerNode(target: string): Promise<{ url: string; kill(): void; hang(): void; mute(): void; deafToPublishes(): void; connections: () => number }> {
+async function brokerNode(target: string): Promise<{ url: string; kill(): void; hang(): void; mute(): void; deafToPublishes(): void; down(): void; up(): void; connections: () => number }> {
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
   let accepted = 0;
@@ -20,7 +21,13 @@ async function brokerNode(target: string): Promise<{ url: string; kill(): void; 
   let muted = false;
   let deaf = false;
   const control = (d: Buffer) => d.length === 2 && d[1] === 0 && (d[0] === 0xc0 || d[0] === 0xe0);
+  let isDown = false;
   const server: Server = createServer((socket) => {
+    // Down: a connection is closed as soon as it is made (a node restarting, a link cut).
+    if (isDown) {
+      socket.destroy();
+      return;
+    }
     accepted++;
     const upstream = createConnection({ host: hostname, port: Number(port) });
     for (const s of [socket, upstream]) {
@@ -48,6 +55,17 @@ async function brokerNode(target: string): Promise<{ url: string; kill(): void; 
     },
     deafToPublishes() {
       deaf = true;
+    },
+    down() {
+      isDown = true;
+      for (const s of sockets) s.destroy();
+    },
+    // Back as a fresh node (neither hung, mute nor deaf).
+    up() {
+      isDown = false;
+      hung = false;
+      muted = false;
+      deaf = false;
     },
     connections: () => accepted,
   };
@@ -112,6 +130,37 @@ t.test('a batch unacknowledged when its broker node dies is sent again through t
   await eventually(async () => (await device.buffer.stats()).reads === 0, 60_000);
   t.ok(await hub.store.getRead(late.id), 'the read sent into the dead node is stored, through the next one');
   t.ok(device.uplink.stats.retries >= 1, `sent again on reconnecting (${device.uplink.stats.retries} retries)`);
+});
+
+t.test('an outage does not grow the resend backoff: reads captured while the link is down wait for it, and go at once when it is back', async (t) => {
+  const hub = await startHub(t);
+  const node = await brokerNode(hub.brokerUrl);
+  t.teardown(() => node.kill());
+  const log = captureLogger();
+  const device = await makeDevice(t, hub, { brokerUrl: node.url, logger: log.logger });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  // A batch in flight when the link goes: published into a node that stopped answering, which then dies.
+  node.hang();
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  device.uplink.notify();
+  await eventually(async () => (await device.buffer.stats()).leasedBatches === 1, 30_000);
+  node.down();
+  await eventually(() => !device.uplink.stats.connected, 10_000);
+  // Reads captured during the outage, each waking the uplink as the pipeline does.
+  for (let i = 0; i < 8; i++) {
+    await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+    device.uplink.notify();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  node.up();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  t.equal(await hub.store.countReads(), 10, 'every read arrived once the link was back');
+  // Each failed try used to double the backoff (to backoff_max, 1 s here; 60 s by default), and a
+  // resend after the reconnect that went unanswered waited that long.
+  const grown = log.lines().filter((l) => l.msg === 'no ack from the hub; will resend' && Number(l.retryInMs) > 100);
+  t.same(grown.map((l) => l.retryInMs), [], 'no resend backoff grew while the link was down');
 });
 
 t.test('stopping while its broker node hangs (connected, answering nothing) returns, and the batch stays buffered', async (t) => {

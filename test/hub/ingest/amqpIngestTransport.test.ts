@@ -1,6 +1,7 @@
 import t from 'tap';
 import { join } from 'node:path';
 import { silentLogger } from '../../../core/index.js';
+import mqtt from 'mqtt';
 import { ImageCipher, IngestService, SqliteStore } from '../../../hub/index.js';
 import { AmqpIngestTransport } from '../../../hub/ingest/amqpIngestTransport.js';
 import { topics } from '../../../sync/index.js';
@@ -13,7 +14,7 @@ import { makeDevice, startHub } from '../../helpers/syncRig.js';
 const BASE_PORT = 43000 + (process.pid % 50) * 10;
 t.setTimeout(4 * 60_000);
 
-t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and another process stores it, with no resend from the appliance', async (tt) => {
+t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and another process stores it, with no resend from the appliance; acks reach devices at QoS 0', async (tt) => {
   if (!(await rabbitAvailable(tt))) return;
   let authUrl: string | null = null;
   const balancer = await startHttpBalancer(() => (authUrl ? [authUrl] : []));
@@ -44,6 +45,13 @@ t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and
 
   // An ack timeout far beyond the test: only the broker's redelivery can bring a failed batch in.
   const device = await makeDevice(tt, hub, { maxReads: 10, ackTimeoutMs: 120_000 });
+  // A second subscriber to the device's acks (the hub's own account may read any topic), at QoS 1
+  // as the appliance subscribes: the QoS each ack arrives with is the one the hub sent it at.
+  const watcher = await mqtt.connectAsync(cluster.mqttUrls[0]!, { username: cluster.hubUser.username, password: cluster.hubUser.password, clientId: 'ack-watcher', clean: true });
+  tt.teardown(() => watcher.endAsync(true));
+  const ackQos: number[] = [];
+  watcher.on('message', (_topic, _payload, packet) => ackQos.push(packet.qos));
+  await watcher.subscribeAsync(topics.acks(device.deviceId), { qos: 1 });
   const reads = Array.from({ length: 200 }, () => makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
   for (const r of reads) await device.buffer.append(r);
   await device.uplink.start();
@@ -56,6 +64,8 @@ t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and
   tt.equal(counters.readsStored, 200, 'every read stored once');
   tt.equal(await store.countReads(), 200);
   tt.equal(counters.resentBatches, 0, 'the appliance never resent a batch: the queue handed each failed one to the other process');
+  // Transient and unacknowledged by the device: no disk write on the queue's mirrors, no PUBACK.
+  tt.ok(ackQos.length > 0 && ackQos.every((q) => q === 0), `acks arrived at QoS 0 (${ackQos.length} seen: ${[...new Set(ackQos)].join(', ')})`);
 });
 
 t.test('each device status is handled by one of the hub processes on the queue, in the order sent, and another takes over when that one stops', async (tt) => {
