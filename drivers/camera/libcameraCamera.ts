@@ -1,9 +1,8 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlprError, type Clock } from '../../core/index.js';
-import { checkImage, DEFAULT_IMAGE_LIMITS } from './imageCheck.js';
-import { checkRawFrame } from './rawFrame.js';
+import { burstFilePattern, readBurstFolder } from './burstFolder.js';
 import type { BurstRequest, Camera, CapturedImage, FrameEncoding } from './types.js';
 
 export interface LibcameraCameraOptions {
@@ -55,11 +54,10 @@ export class LibcameraCamera implements Camera {
     const startedAt = this.ctx.clock.now();
     const interval = Math.max(1, Math.round(request.intervalMs));
     const raw = this.ctx.frameFormat === 'raw';
-    const extension = raw ? '.yuv' : '.jpg';
     try {
       try {
         await this.still({
-          output: join(burstDir, `frame%04d${extension}`),
+          output: join(burstDir, burstFilePattern(raw)),
           ...(raw ? { encoding: 'yuv420' } : { quality: this.ctx.quality }),
           nopreview: true,
           immediate: true,
@@ -76,21 +74,7 @@ export class LibcameraCamera implements Camera {
       } catch (cause) {
         throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', 'libcamera camera: libcamera-still failed', { cause });
       }
-      const names = (await readdir(burstDir)).filter((n) => n.endsWith(extension)).sort().slice(0, request.frames);
-      if (names.length === 0) throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', 'libcamera camera: libcamera-still wrote no frames');
-      const frames: CapturedImage[] = [];
-      for (const [index, name] of names.entries()) {
-        const data = await readFile(join(burstDir, name));
-        const capturedAt = startedAt + index * interval;
-        if (raw) {
-          checkRawFrame(data, this.ctx.width, this.ctx.height, `libcamera ${name}`, DEFAULT_IMAGE_LIMITS);
-          frames.push({ format: 'yuv420', width: this.ctx.width, height: this.ctx.height, data, capturedAt, origin: name });
-        } else {
-          const info = await checkImage(data, `libcamera ${name}`, DEFAULT_IMAGE_LIMITS);
-          frames.push({ ...info, data, capturedAt, origin: name });
-        }
-      }
-      return frames;
+      return await readBurstFolder(burstDir, { raw, width: this.ctx.width, height: this.ctx.height, maxFrames: request.frames, startedAt, intervalMs: interval, camera: 'libcamera', tool: 'libcamera-still' });
     } finally {
       await rm(burstDir, { recursive: true, force: true });
     }

@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AlprError, type Clock, type Logger } from '../../core/index.js';
-import { checkImage, DEFAULT_IMAGE_LIMITS } from './imageCheck.js';
-import { checkRawFrame } from './rawFrame.js';
+import { burstFilePattern, readBurstFolder } from './burstFolder.js';
 import type { BurstRequest, Camera, CapturedImage, FrameEncoding } from './types.js';
 
 const run = promisify(execFile);
@@ -67,7 +66,6 @@ export class V4l2Camera implements Camera {
     const fps = Math.max(1, Math.round(1000 / Math.max(1, request.intervalMs)));
     const startedAt = this.ctx.clock.now();
     const raw = this.ctx.frameFormat === 'raw';
-    const extension = raw ? '.yuv' : '.jpg';
     // Raw: one packed yuv420p file per frame (image2 muxer, rawvideo codec), like the JPEG files.
     const output = raw ? ['-f', 'image2', '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p'] : ['-q:v', '2'];
     try {
@@ -75,26 +73,12 @@ export class V4l2Camera implements Camera {
         await run('ffmpeg', [
           '-hide_banner', '-loglevel', 'error', '-f', 'v4l2', '-input_format', raw ? this.ctx.inputFormat : 'mjpeg',
           '-video_size', `${this.ctx.width}x${this.ctx.height}`, '-i', this.ctx.device,
-          '-vf', `fps=${fps}`, '-frames:v', String(request.frames), ...output, join(burstDir, `frame%04d${extension}`),
+          '-vf', `fps=${fps}`, '-frames:v', String(request.frames), ...output, join(burstDir, burstFilePattern(raw)),
         ], { timeout: 10_000 + request.frames * request.intervalMs });
       } catch (cause) {
         throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', `v4l2 camera: ffmpeg could not capture from ${this.ctx.device}`, { cause });
       }
-      const names = (await readdir(burstDir)).filter((n) => n.endsWith(extension)).sort();
-      if (names.length === 0) throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', 'v4l2 camera: ffmpeg wrote no frames');
-      const frames: CapturedImage[] = [];
-      for (const [index, name] of names.entries()) {
-        const data = await readFile(join(burstDir, name));
-        const capturedAt = startedAt + index * request.intervalMs;
-        if (raw) {
-          checkRawFrame(data, this.ctx.width, this.ctx.height, `v4l2 ${name}`, DEFAULT_IMAGE_LIMITS);
-          frames.push({ format: 'yuv420', width: this.ctx.width, height: this.ctx.height, data, capturedAt, origin: name });
-        } else {
-          const info = await checkImage(data, `v4l2 ${name}`, DEFAULT_IMAGE_LIMITS);
-          frames.push({ ...info, data, capturedAt, origin: name });
-        }
-      }
-      return frames;
+      return await readBurstFolder(burstDir, { raw, width: this.ctx.width, height: this.ctx.height, maxFrames: request.frames, startedAt, intervalMs: request.intervalMs, camera: 'v4l2', tool: 'ffmpeg' });
     } finally {
       await rm(burstDir, { recursive: true, force: true });
     }

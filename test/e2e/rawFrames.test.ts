@@ -5,7 +5,8 @@ import { silentLogger, systemClock } from '../../core/index.js';
 import { SimulatedGpioChip } from '../../drivers/index.js';
 import { Appliance, newDataKey, ReadBuffer, THIRTY_DAYS_MS, validateConfig, type ReadRecord } from '../../firmware/index.js';
 import { recognizerFromConfig } from '../../inference/index.js';
-import { eventually, tempDir } from '../helpers/index.js';
+import { passSixVehicles } from '../helpers/applianceRig.js';
+import { tempDir } from '../helpers/index.js';
 
 const FRAMES = new URL('../../demo/frames', import.meta.url).pathname;
 
@@ -29,13 +30,7 @@ async function readsOf(tt: import('tap').Test, frameFormat: 'raw' | 'jpeg'): Pro
   appliance.pipeline.on('plateRead', (r) => reads.push(r));
   await appliance.start();
   tt.teardown(() => appliance.stop());
-  for (let vehicle = 1; vehicle <= 6; vehicle++) {
-    gpio.drive(17, 0);
-    await new Promise((r) => setTimeout(r, 20));
-    gpio.drive(17, 1);
-    await eventually(() => appliance.pipeline.counters.bursts === vehicle && appliance.pipeline.idle, 30_000);
-    await new Promise((r) => setTimeout(r, 60));
-  }
+  await passSixVehicles(appliance, gpio, 30_000);
   return reads;
 }
 

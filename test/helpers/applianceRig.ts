@@ -46,13 +46,18 @@ export async function runAppliance(tt: import('tap').Test, hub: Pick<Hub, 'store
   });
   await appliance.start();
   tt.teardown(() => appliance.stop());
+  await passSixVehicles(appliance, gpio, 15_000);
+  return { appliance, reads, captured, buffer, deviceId };
+}
+
+/** The demo's six vehicles pass a started appliance: one trigger on pin 17 each, waiting for its burst to be read. */
+export async function passSixVehicles(appliance: Appliance, gpio: SimulatedGpioChip, burstTimeoutMs: number): Promise<void> {
   for (let vehicle = 1; vehicle <= 6; vehicle++) {
     gpio.drive(17, 0);
     await new Promise((r) => setTimeout(r, 20));
     gpio.drive(17, 1);
-    await eventually(() => appliance.pipeline.counters.bursts === vehicle && appliance.pipeline.idle, 15_000);
+    await eventually(() => appliance.pipeline.counters.bursts === vehicle && appliance.pipeline.idle, burstTimeoutMs);
     await new Promise((r) => setTimeout(r, 60));
   }
-  return { appliance, reads, captured, buffer, deviceId };
 }
 
