@@ -81,10 +81,11 @@ t.test('reads the hub refuses as invalid are quarantined, counted in the status 
     return held.length === 2;
   }, 5_000);
   tt.same(held.sort(), bad.map((r) => r.id).sort(), 'the quarantine holds exactly the refused reads, readable with the data key');
-  // The status published on the next connect carries the count.
+  // The status published on the next connect carries the count (the offline status sent on
+  // stopping carries it too: wait for the online one).
   await device.uplink.stop();
   await device.uplink.start();
-  await eventually(() => statuses.some((s) => s.quarantinedReads === 2), 10_000);
+  await eventually(() => statuses.some((s) => s.online && s.quarantinedReads === 2), 10_000);
   const last = statuses.filter((s) => s.online).at(-1)!;
   tt.equal(last.quarantinedReads, 2, 'the hub hears how many reads are quarantined');
   tt.equal(last.unsyncedReads, 0, 'quarantined reads are not counted as waiting to sync');
