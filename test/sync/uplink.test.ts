@@ -2,7 +2,7 @@ import { createConnection, createServer, type AddressInfo, type Server, type Soc
 import t from 'tap';
 import { captureLogger, eventually, makeRead } from '../helpers/index.js';
 import { rawPublicKey } from '../../sync/index.js';
-import { makeDevice, startHub } from '../helpers/syncRig.js';
+import { makeDevice, startHub, type Device } from '../helpers/syncRig.js';
 
 /**
  * A broker "node": a TCP relay to the hub's broker that can die with its connections, hang first
@@ -71,6 +71,18 @@ async function brokerNode(target: string): Promise<{ url: string; kill(): void; 
   };
 }
 
+/** Starts the device's uplink and waits until its first read is stored: the link works before a fault. */
+async function startSynced(device: Device): Promise<void> {
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+}
+
+/** 'stopped' when stop() returns within 30 s, else what a hang looks like. */
+function stopWithin30s(device: Device): Promise<unknown> {
+  return Promise.race([device.uplink.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 30_000, 'still stopping after 30 s'))]);
+}
+
 t.test('when its broker node dies the uplink moves to the next node and every read arrives once', async (t) => {
   const hub = await startHub(t);
   const a = await brokerNode(hub.brokerUrl);
@@ -94,16 +106,14 @@ t.test('stopping while its broker node is gone with a batch unacknowledged retur
   const node = await brokerNode(hub.brokerUrl);
   t.teardown(() => node.kill());
   const device = await makeDevice(t, hub, { brokerUrl: node.url });
-  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
-  await device.uplink.start();
-  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  await startSynced(device);
   // The node stops answering: the next batch goes out and neither the broker's PUBACK nor the hub's ack comes back.
   node.hang();
   await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
   await eventually(() => device.uplink.stats.retries >= 1, 30_000);
   node.kill();
   await eventually(() => !device.uplink.stats.connected, 10_000);
-  const outcome = await Promise.race([device.uplink.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 30_000, 'still stopping after 30 s'))]);
+  const outcome = await stopWithin30s(device);
   t.equal(outcome, 'stopped', 'stop() returns although the broker never acknowledged the publish');
   t.equal((await device.buffer.stats()).reads, 1, 'the unacknowledged read is still in the buffer, to be sent after a restart');
   t.equal(await hub.store.countReads(), 1, 'and the hub never had it');
@@ -116,9 +126,7 @@ t.test('a batch unacknowledged when its broker node dies is sent again through t
   t.teardown(() => { a.kill(); b.kill(); });
   // An ack timeout far longer than the wait below: only a resend on reconnect can deliver in time.
   const device = await makeDevice(t, hub, { brokerUrl: a.url, fallbackBrokerUrls: [b.url], ackTimeoutMs: 120_000 });
-  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
-  await device.uplink.start();
-  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  await startSynced(device);
   a.hang();
   const late = makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() });
   await device.buffer.append(late);
@@ -138,9 +146,7 @@ t.test('an outage does not grow the resend backoff: reads captured while the lin
   t.teardown(() => node.kill());
   const log = captureLogger();
   const device = await makeDevice(t, hub, { brokerUrl: node.url, logger: log.logger });
-  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
-  await device.uplink.start();
-  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  await startSynced(device);
   // A batch in flight when the link goes: published into a node that stopped answering, which then dies.
   node.hang();
   await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
@@ -168,13 +174,11 @@ t.test('stopping while its broker node hangs (connected, answering nothing) retu
   const node = await brokerNode(hub.brokerUrl);
   t.teardown(() => node.kill());
   const device = await makeDevice(t, hub, { brokerUrl: node.url });
-  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
-  await device.uplink.start();
-  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  await startSynced(device);
   node.hang();
   await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
   await eventually(() => device.uplink.stats.retries >= 1, 30_000);
-  const outcome = await Promise.race([device.uplink.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 30_000, 'still stopping after 30 s'))]);
+  const outcome = await stopWithin30s(device);
   t.equal(outcome, 'stopped', 'stop() returns although the broker takes neither the batch nor the offline status');
   t.equal((await device.buffer.stats()).reads, 1, 'the unacknowledged read is still in the buffer');
 });
@@ -219,9 +223,7 @@ t.test('a broker node that answers pings but acknowledges no publish is left for
   const log = captureLogger();
   // Keepalive of 1 s: MQTT.js pings the deaf node often, and its answers keep the connection up.
   const device = await makeDevice(t, hub, { brokerUrl: a.url, fallbackBrokerUrls: [b.url], pubackTimeoutMs: 3000, keepaliveS: 1, logger: log.logger });
-  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
-  await device.uplink.start();
-  await eventually(async () => (await device.buffer.stats()).reads === 0, 30_000);
+  await startSynced(device);
   a.deafToPublishes();
   const late = makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() });
   await device.buffer.append(late);

@@ -66,14 +66,18 @@ t.test('the Chief approves an agreement and revokes an agency; the auditor reads
 
   // The agency's signed declaration, uploaded from the file picker: the hub keeps the very bytes.
   const scan = Buffer.concat([DECLARATION, Buffer.from('% Forest Park Police Department\n')]);
+  // The admin's upload form for the agency chosen: the scan, who signed it, and the dates (YYYY-MM-DD).
+  const recordDeclaration = async (signed: string, expires: string) => {
+    await page.getByLabel('Signed declaration').setInputFiles({ name: 'forest-park-2-130.pdf', mimeType: 'application/pdf', buffer: scan });
+    await page.getByLabel('Signed by').fill('Chief F. Parker');
+    await page.getByLabel('Signer\'s title').fill('Chief of Police');
+    await page.getByLabel('Date signed').fill(signed);
+    await page.getByLabel('Declaration expires').fill(expires);
+    await page.getByRole('button', { name: 'Record declaration' }).click();
+  };
   await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Forest Park Police Department' });
   t.ok(await page.getByRole('button', { name: 'Record declaration' }).isDisabled(), 'nothing to record until a file is chosen');
-  await page.getByLabel('Signed declaration').setInputFiles({ name: 'forest-park-2-130.pdf', mimeType: 'application/pdf', buffer: scan });
-  await page.getByLabel('Signed by').fill('Chief F. Parker');
-  await page.getByLabel('Signer\'s title').fill('Chief of Police');
-  await page.getByLabel('Date signed').fill('2026-10-15');
-  await page.getByLabel('Declaration expires').fill('2027-10-15');
-  await page.getByRole('button', { name: 'Record declaration' }).click();
+  await recordDeclaration('2026-10-15', '2027-10-15');
   await page.getByRole('status').getByText('Declaration recorded for Forest Park Police Department.').waitFor();
   t.match(await s.agencies.currentDeclaration(forestPark!.agencyId), { documentSha256: createHash('sha256').update(scan).digest('hex'), signerName: 'Chief F. Parker', signerTitle: 'Chief of Police', signedAt: Date.UTC(2026, 9, 15), expiresAt: Date.UTC(2027, 9, 15) },
     'the hub holds the uploaded file, byte for byte (its SHA-256), with who signed it and when');
@@ -83,12 +87,7 @@ t.test('the Chief approves an agreement and revokes an agency; the auditor reads
   // A declaration dated in the future is refused with the hub's reason, and nothing is recorded.
   const recordedBefore = (await h.services.audit.query({ action: 'sharing.declarationRecord', limit: 100 })).length;
   await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Forest Park Police Department' });
-  await page.getByLabel('Signed declaration').setInputFiles({ name: 'forest-park-2-130.pdf', mimeType: 'application/pdf', buffer: scan });
-  await page.getByLabel('Signed by').fill('Chief F. Parker');
-  await page.getByLabel('Signer\'s title').fill('Chief of Police');
-  await page.getByLabel('Date signed').fill('2027-01-15');
-  await page.getByLabel('Declaration expires').fill('2028-01-15');
-  await page.getByRole('button', { name: 'Record declaration' }).click();
+  await recordDeclaration('2027-01-15', '2028-01-15');
   await page.getByRole('alert').getByText(/signedAt: .*not in the future/).waitFor();
   t.equal((await h.services.audit.query({ action: 'sharing.declarationRecord', limit: 100 })).length, recordedBefore, 'the refused upload recorded nothing');
   t.match(await s.agencies.currentDeclaration(forestPark!.agencyId), { signedAt: Date.UTC(2026, 9, 15) }, 'and the declaration on file is still the first');
