@@ -148,6 +148,8 @@ export class Hub {
     });
     this.hotlistPush = new HotlistPush({
       ...login, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
+      // Over AMQP, ingest's single-consumer status queue: one process of the fleet answers each status.
+      statuses: options.ingestAmqpUrls ? this.ingest : null,
       partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500, clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
     });
     this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }), lease: services.lease });
@@ -157,10 +159,11 @@ export class Hub {
       clock: options.clock, logger: logger.child({ module: 'keys' }),
     });
     await this.alertLink.start();
+    // Before ingest: the statuses waiting in the AMQP queue come at once, and it answers them.
+    await this.hotlistPush.start();
     await this.ingest.start();
     await this.configPusher.checkRotation();
     this.configPusher.start();
-    await this.hotlistPush.start();
     const keys = this.keys;
     this.readiness = new Readiness({
       clock: options.clock,

@@ -1,13 +1,17 @@
 import t from 'tap';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { silentLogger } from '../../../core/index.js';
 import mqtt from 'mqtt';
-import { ImageCipher, IngestService, SqliteStore } from '../../../hub/index.js';
+import { ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore } from '../../../hub/index.js';
 import { AmqpIngestTransport } from '../../../hub/ingest/amqpIngestTransport.js';
-import { topics } from '../../../sync/index.js';
+import { HotlistPush } from '../../../hub/hotlists/hotlistPush.js';
+import { NCIC_MAPPING } from '../../../hub/hotlists/importMapping.js';
+import { alpr, newSigningKeys, rawPublicKey, topics } from '../../../sync/index.js';
 import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
 import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
-import { rabbitAvailable, serveBrokerAuth, startRabbitCluster } from '../../helpers/rabbitNode.js';
+import { harness } from '../../helpers/hubHarness.js';
+import { rabbitAvailable, serveBrokerAuth, startRabbitCluster, type RabbitCluster } from '../../helpers/rabbitNode.js';
 import { makeDevice, startHub } from '../../helpers/syncRig.js';
 
 // Ports no other test uses: the ACL test takes 41000-41499, the fleet test 42000-42899.
@@ -68,10 +72,13 @@ t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and
   tt.ok(ackQos.length > 0 && ackQos.every((q) => q === 0), `acks arrived at QoS 0 (${ackQos.length} seen: ${[...new Set(ackQos)].join(', ')})`);
 });
 
+/** One private node for the status tests, booted by the first (a boot costs seconds); no device logs in, so the auth backend is never asked. */
+let statusNode: Promise<RabbitCluster> | null = null;
+const statusCluster = () => (statusNode ??= startRabbitCluster(t, { nodes: 1, basePort: BASE_PORT + 5, hubHttpUrl: 'http://127.0.0.1:9', tag: 'status' }));
+
 t.test('each device status is handled by one of the hub processes on the queue, in the order sent, and another takes over when that one stops', async (tt) => {
   if (!(await rabbitAvailable(tt))) return;
-  // No device logs in here: the auth backend is never asked.
-  const cluster = await startRabbitCluster(tt, { nodes: 1, basePort: BASE_PORT + 5, hubHttpUrl: 'http://127.0.0.1:9', tag: 'status' });
+  const cluster = await statusCluster();
   const options = { urls: cluster.amqpUrls, username: cluster.hubUser.username, password: cluster.hubUser.password, logger: silentLogger() };
   const received: Array<{ process: string; n: number }> = [];
   const processes = ['a', 'b', 'c'].map((name) => ({ name, transport: new AmqpIngestTransport(options) }));
@@ -101,4 +108,46 @@ t.test('each device status is handled by one of the hub processes on the queue, 
   await new Promise((resolve) => setTimeout(resolve, 500));
   tt.equal(received.length, 70, 'after that process stops, another handles the next statuses, each once');
   tt.ok(received.slice(50).every((r) => r.process !== active), 'none of them by the stopped one');
+});
+
+t.test('over AMQP a device status is answered by the hot-list push of one hub process: two processes, one status, one push', async (tt) => {
+  if (!(await rabbitAvailable(tt))) return;
+  const cluster = await statusCluster();
+  const h = (await harness(tt, 'sqlite'))!;
+  await h.services.hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
+  const deviceKeys = newSigningKeys();
+  await h.services.devices.enroll({ deviceId: 'pole-hot', publicKey: rawPublicKey(deviceKeys.publicKey), siteId: 'site-1' }, 'test');
+  const keys = await loadOrCreateHubKeys(join(await tempDir(tt), 'keys'));
+  const login = { brokerUrl: cluster.mqttUrls[0]!, username: cluster.hubUser.username, password: cluster.hubUser.password, sharedGroup: null };
+  // Two hub processes as hubProcess.ts wires them in AMQP mode: the push takes its statuses from ingest.
+  const pushes = [];
+  for (const name of ['a', 'b']) {
+    const ingest = new IngestService({
+      ...login, clientId: `hub-ingest-${name}`, amqp: { urls: cluster.amqpUrls }, store: h.store, keys,
+      maxBatchBytes: 1024 * 1024, maxImageBytes: 1024 * 1024, now: Date.now, logger: silentLogger(),
+    });
+    const push = new HotlistPush({
+      ...login, clientId: `hub-hotlist-${name}`, statuses: ingest, store: h.store, keys, hotlists: h.services.hotlists,
+      partEntries: 1000, listTtlMs: 86_400_000, pollMs: 60_000, clock: h.clock, logger: silentLogger(),
+    });
+    await push.start();
+    await ingest.start();
+    tt.teardown(async () => {
+      await ingest.stop();
+      await push.stop();
+    });
+    pushes.push(push);
+  }
+  // The device's status as the MQTT plugin routes it: amq.topic, where MQTT subscriptions are bound too.
+  const { default: amqp } = await import('amqplib');
+  const publisher = await amqp.connect({ hostname: '127.0.0.1', port: Number(new URL(cluster.amqpUrls[0]!).port), username: cluster.hubUser.username, password: cluster.hubUser.password });
+  tt.teardown(() => publisher.close());
+  const channel = await publisher.createChannel();
+  const status = alpr.v1.DeviceStatus.encode({ deviceId: 'pole-hot', online: true, atMs: Date.now(), hotlistVersion: 0 }).finish();
+  channel.publish('amq.topic', 'alpr.v1.pole-hot.status', Buffer.from(status));
+  const sent = () => pushes.reduce((n, p) => n + p.stats.updatesSent, 0);
+  await eventually(() => sent() > 0, 10_000).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  tt.equal(sent(), 1, 'one hot-list push for the status, not one per hub process');
+  tt.same(pushes.map((p) => p.stats.snapshotsSent).sort(), [0, 1], 'the list went as one snapshot, from one process');
 });
