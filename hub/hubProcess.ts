@@ -122,18 +122,16 @@ export class Hub {
     // The embedded broker is one node: fallbacks are for an external cluster only.
     const fallback = this.broker ? [] : (options.brokerFallbackUrls ?? []);
     const login = { brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup };
+    const devices = this.services.devices;
     this.ingest = new IngestService({
       ...login, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
       amqp: options.ingestAmqpUrls ? { urls: options.ingestAmqpUrls } : null,
       maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: this.services.policy.maxFutureSkewMs, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
-    });
-    const devices = this.services.devices;
-    this.ingest.on('deviceStatus', (report) => {
-      devices.recordStatus(report).then(
+      recordStatus: async (report) => {
+        const { cameOnline } = await devices.recordStatus(report);
         // The key and time it may have missed while offline, whatever the broker kept for it.
-        ({ cameOnline }) => cameOnline && this.configPusher?.sendFresh(report.deviceId, 'cameOnline'),
-        (err: unknown) => logger.warn({ deviceId: report.deviceId, err }, 'device status not recorded'),
-      );
+        if (cameOnline) this.configPusher?.sendFresh(report.deviceId, 'cameOnline');
+      },
     });
     this.ingest.on('staleHubKey', (deviceId) => this.configPusher?.sendFresh(deviceId, 'staleHubKey'));
     // Hits: the appliances' own (alerts topic) and the hub's match of every stored read.
