@@ -57,8 +57,9 @@ export class AlertLink {
 
   /** Matches reads ingest stored from a batch (the appliance may hold an older list, or none). */
   async matchStored(reads: HubRead[]): Promise<void> {
-    for (const read of reads) {
-      const hits = await this.ctx.hotlists.match(read.plate, read.region);
+    const hitsOfEach = await this.ctx.hotlists.matchEach(reads);
+    for (const [i, read] of reads.entries()) {
+      const hits = hitsOfEach[i]!;
       if (hits.length > 0) this.stats.alertsRaised += (await this.ctx.alerts.raise(read, hits, 'hub')).length;
     }
   }
