@@ -54,6 +54,12 @@ export interface HubOptions {
   /** Serve plain HTTP/MQTT on an address other than loopback (refused otherwise). */
   allowPlaintext?: boolean;
   policy: Partial<HubPolicyOptions>;
+  /**
+   * The hub's MQTT clients (hot-list pushes, alert acks, ingest acks and config pushes): a QoS 1
+   * publish the broker has not acknowledged this long fails with ALPR_ERR_SYNC_BROKER_SILENT and
+   * the connection is cut, to the next node if any (default DEFAULT_PUBACK_TIMEOUT_MS, 30 s).
+   */
+  pubackTimeoutMs?: number;
   /** On SIGTERM, how long /readyz answers 503 before the process stops taking work (for a load balancer to notice). */
   drainGraceMs?: number;
   clock: Clock;
@@ -121,7 +127,7 @@ export class Hub {
     const hubBrokerUrl = this.broker?.hubUrl ?? brokerUrl;
     // The embedded broker is one node: fallbacks are for an external cluster only.
     const fallback = this.broker ? [] : (options.brokerFallbackUrls ?? []);
-    const login = { brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup };
+    const login = { brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup, pubackTimeoutMs: options.pubackTimeoutMs };
     const devices = this.services.devices;
     this.ingest = new IngestService({
       ...login, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
