@@ -94,7 +94,7 @@ export class PubackDeadline {
     if (!client.connected && this.ctx.onCut === 'resend') return;
     const error = new AlprError('ALPR_ERR_SYNC_BROKER_SILENT', `the broker acknowledged no publish for ${Math.round((now - this.lastPubackAt) / 1000)} s; reconnecting (to the next node, if any)`);
     this.ctx.cut?.(error);
-    this.ctx.logger.warn({ err: error.toJSON(), waiting: this.waiting.size }, 'broker not answering; connection cut');
+    this.ctx.logger.warn({ err: error.toJSON(), waiting: this.waiting.size }, client.connected ? 'broker not answering; connection cut' : 'no broker connection; waiting publishes failed');
     // Not again until the next connection has had its own chance.
     this.lastPubackAt = now;
     for (const w of [...this.waiting]) w.fail?.(error);
