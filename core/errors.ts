@@ -52,7 +52,7 @@ export const ERROR_CODES = {
   ALPR_ERR_SYNC_UNKNOWN_DEVICE: { retryable: false, summary: 'A batch came from a device the hub registry does not know, has revoked, or that is bound to another site.' },
   ALPR_ERR_SYNC_TOO_LARGE: { retryable: false, summary: 'A batch is larger than the hub accepts.' },
   ALPR_ERR_SYNC_ACK_TIMEOUT: { retryable: true, summary: 'The hub did not acknowledge a batch in time; it will be sent again.' },
-  ALPR_ERR_SYNC_BROKER_SILENT: { retryable: true, summary: 'The broker node acknowledged no publish within the PUBACK deadline (stopped, or dropping what it refuses); the appliance cuts the connection and reconnects, to the next node of a cluster.' },
+  ALPR_ERR_SYNC_BROKER_SILENT: { retryable: true, summary: 'The broker node acknowledged no publish within the PUBACK deadline (stopped, or dropping what it refuses); the appliance or hub client cuts the connection and reconnects, to the next node of a cluster (a hub publish fails with it and its sender retries).' },
   ALPR_ERR_SYNC_BROKER: { retryable: true, summary: 'The MQTT broker cannot be reached or refused the connection.' },
   ALPR_ERR_SYNC_HUB_KEY: { retryable: true, summary: 'A batch was sealed to a hub key the hub no longer accepts (retired past its grace period, or unknown); the appliance re-seals it to the current key, learned from the hub\'s signed config push.' },
   ALPR_ERR_SYNC_READ_REFUSED: { retryable: false, summary: 'The hub refused a read as invalid (or it is larger than the hub takes on its own); the appliance holds it aside in quarantine, encrypted, until retention deletes it, and sends the rest.' },

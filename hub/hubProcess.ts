@@ -54,6 +54,12 @@ export interface HubOptions {
   /** Serve plain HTTP/MQTT on an address other than loopback (refused otherwise). */
   allowPlaintext?: boolean;
   policy: Partial<HubPolicyOptions>;
+  /**
+   * The hub's MQTT clients (hot-list pushes, alert acks, ingest acks and config pushes): a QoS 1
+   * publish the broker has not acknowledged this long fails with ALPR_ERR_SYNC_BROKER_SILENT and
+   * the connection is cut, to the next node if any (default DEFAULT_PUBACK_TIMEOUT_MS, 30 s).
+   */
+  pubackTimeoutMs?: number;
   /** On SIGTERM, how long /readyz answers 503 before the process stops taking work (for a load balancer to notice). */
   drainGraceMs?: number;
   clock: Clock;
@@ -121,19 +127,17 @@ export class Hub {
     const hubBrokerUrl = this.broker?.hubUrl ?? brokerUrl;
     // The embedded broker is one node: fallbacks are for an external cluster only.
     const fallback = this.broker ? [] : (options.brokerFallbackUrls ?? []);
-    const login = { brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup };
+    const login = { brokerUrl: hubBrokerUrl, fallbackBrokerUrls: fallback, username, password, sharedGroup: options.sharedGroup, pubackTimeoutMs: options.pubackTimeoutMs };
+    const devices = this.services.devices;
     this.ingest = new IngestService({
       ...login, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
       amqp: options.ingestAmqpUrls ? { urls: options.ingestAmqpUrls } : null,
       maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: this.services.policy.maxFutureSkewMs, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
-    });
-    const devices = this.services.devices;
-    this.ingest.on('deviceStatus', (report) => {
-      devices.recordStatus(report).then(
+      recordStatus: async (report) => {
+        const { cameOnline } = await devices.recordStatus(report);
         // The key and time it may have missed while offline, whatever the broker kept for it.
-        ({ cameOnline }) => cameOnline && this.configPusher?.sendFresh(report.deviceId, 'cameOnline'),
-        (err: unknown) => logger.warn({ deviceId: report.deviceId, err }, 'device status not recorded'),
-      );
+        if (cameOnline) this.configPusher?.sendFresh(report.deviceId, 'cameOnline');
+      },
     });
     this.ingest.on('staleHubKey', (deviceId) => this.configPusher?.sendFresh(deviceId, 'staleHubKey'));
     // Hits: the appliances' own (alerts topic) and the hub's match of every stored read.
@@ -148,6 +152,8 @@ export class Hub {
     });
     this.hotlistPush = new HotlistPush({
       ...login, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
+      // Over AMQP, ingest's single-consumer status queue: one process of the fleet answers each status.
+      statuses: options.ingestAmqpUrls ? this.ingest : null,
       partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500, clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
     });
     this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }), lease: services.lease });
@@ -157,10 +163,11 @@ export class Hub {
       clock: options.clock, logger: logger.child({ module: 'keys' }),
     });
     await this.alertLink.start();
+    // Before ingest: the statuses waiting in the AMQP queue come at once, and it answers them.
+    await this.hotlistPush.start();
     await this.ingest.start();
     await this.configPusher.checkRotation();
     this.configPusher.start();
-    await this.hotlistPush.start();
     const keys = this.keys;
     this.readiness = new Readiness({
       clock: options.clock,

@@ -11,6 +11,7 @@ import { envelopeDigest, verifyConfigPush } from './configPush.js';
 import { sealBatch, verifyAck } from './envelope.js';
 import { writeHubIdentity, type HubIdentity } from './hubIdentity.js';
 import { HubTime } from './hubTime.js';
+import { DEFAULT_PUBACK_TIMEOUT_MS, PubackDeadline } from './pubackDeadline.js';
 import { alpr } from './proto/wire.js';
 import { toWireRead } from './readCodec.js';
 import type { ReadRecord } from './readRecord.js';
@@ -30,8 +31,6 @@ const TOKEN_SKEW_RELOGIN_MS = 60_000;
  * disconnected.
  */
 const PUSH_WAIT_MS = 1000;
-/** Default for UplinkOptions.pubackTimeoutMs. */
-export const DEFAULT_PUBACK_TIMEOUT_MS = 30_000;
 /**
  * With the buffer empty the uplink waits for notify() (a read appended); this is only the fallback
  * for reads that come back without one (a released batch, quarantine). Polling every 100 ms cost
@@ -144,10 +143,8 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   /** The most bytes of reads the hub takes in one batch, from its acks. */
   private hubMaxBytes = Number.POSITIVE_INFINITY;
   private hubLimitKnown = false;
-  /** Publishes waiting for their PUBACK, with when they were sent on the current connection (monotonic). */
-  private readonly awaitingPuback = new Map<object, number>();
-  private lastPubackAt = 0;
-  private pubackTimer: { cancel(): void } | null = null;
+  /** QoS 1 publishes under the PUBACK deadline, one per connection the uplink makes. */
+  private deadline: PubackDeadline | null = null;
   readonly stats: UplinkStats;
 
   constructor(private readonly ctx: UplinkOptions) {
@@ -187,12 +184,16 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       this.inFlight?.abandon();
       if (!fixedPassword) client.options.password = this.freshToken();
     });
+    // Its wait starts over on each connection (registered first, ahead of the status sent there).
+    this.deadline = new PubackDeadline({
+      client, timeoutMs: this.ctx.pubackTimeoutMs ?? DEFAULT_PUBACK_TIMEOUT_MS, onCut: 'resend', clock: this.ctx.clock, logger: this.ctx.logger,
+      cut: (error) => {
+        this.stats.lastError = error.message;
+      },
+    });
+    this.deadline.start();
     client.on('connect', () => {
       this.stats.connected = true;
-      // mqtt.js resends the unacknowledged publishes on the new connection: their wait starts over.
-      const now = this.ctx.clock.monotonic();
-      this.lastPubackAt = now;
-      for (const key of this.awaitingPuback.keys()) this.awaitingPuback.set(key, now);
       this.pushWaitUntil = this.ctx.clock.monotonic() + PUSH_WAIT_MS;
       client.subscribe([topics.config(deviceId), topics.acks(deviceId), ...this.handlers.keys()], { qos: 1 }, (err) => {
         if (err) this.ctx.logger.warn({ err: errorMessage(err) }, 'subscription failed');
@@ -213,14 +214,13 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     this.client = client;
     this.running = true;
     this.statusTimer = this.ctx.clock.setInterval(() => void this.publishStatus(), this.ctx.statusEveryMs);
-    this.pubackTimer = this.ctx.clock.setInterval(() => this.checkPubacks(), Math.max(100, this.pubackTimeoutMs / 4));
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.statusTimer?.cancel();
-    this.pubackTimer?.cancel();
+    this.deadline?.stop();
     this.wake?.();
     await this.loop;
     const client = this.client;
@@ -258,45 +258,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   async publishNow(topic: string, payload: Uint8Array): Promise<void> {
     const client = this.client;
     if (!client?.connected) throw new AlprError('ALPR_ERR_SYNC_BROKER', 'the broker is not connected');
-    await this.publishAcked(client, topic, Buffer.from(payload), false);
-  }
-
-  private get pubackTimeoutMs(): number {
-    return this.ctx.pubackTimeoutMs ?? DEFAULT_PUBACK_TIMEOUT_MS;
-  }
-
-  /** Publishes at QoS 1 under the PUBACK deadline (checkPubacks); resolves on the broker's PUBACK. */
-  private publishAcked(client: MqttClient, topic: string, payload: Buffer, retain: boolean): Promise<void> {
-    const key = {};
-    this.awaitingPuback.set(key, this.ctx.clock.monotonic());
-    return new Promise((resolve, reject) => {
-      client.publish(topic, payload, { qos: 1, retain }, (err) => {
-        this.awaitingPuback.delete(key);
-        if (err) return reject(err);
-        this.lastPubackAt = this.ctx.clock.monotonic();
-        resolve();
-      });
-    });
-  }
-
-  /**
-   * Cuts a connection whose broker has acknowledged nothing for pubackTimeoutMs while a publish
-   * waits: mqtt.js reconnects (to the next node of a cluster) and resends it. MQTT.js's own
-   * keepalive only catches a node that stops answering pings too, and only after 1.5 keepalives.
-   */
-  private checkPubacks(): void {
-    const client = this.client;
-    if (!client?.connected || this.awaitingPuback.size === 0) return;
-    const now = this.ctx.clock.monotonic();
-    const oldest = Math.min(...this.awaitingPuback.values());
-    const limit = this.pubackTimeoutMs;
-    if (now - oldest < limit || now - this.lastPubackAt < limit) return;
-    const error = new AlprError('ALPR_ERR_SYNC_BROKER_SILENT', `the broker acknowledged no publish for ${Math.round((now - this.lastPubackAt) / 1000)} s; reconnecting (to the next node, if any)`);
-    this.stats.lastError = error.message;
-    this.ctx.logger.warn({ err: error.toJSON(), waiting: this.awaitingPuback.size }, 'broker not answering; connection cut');
-    // Not again until the next connection has had its own chance.
-    this.lastPubackAt = now;
-    client.stream?.destroy();
+    await this.deadline!.publish(topic, Buffer.from(payload));
   }
 
   /** Called when a read was appended, so a waiting uplink looks at the buffer now. */
@@ -488,7 +450,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         resolve(ack);
       };
       this.inFlight = { sequence, digest: envelopeDigest(envelope), resolve: settle, abandon: () => settle(null) };
-      this.publishAcked(client, topics.reads(this.ctx.deviceId), Buffer.from(envelope), false).catch((err: Error) => {
+      this.deadline!.publish(topics.reads(this.ctx.deviceId), Buffer.from(envelope)).catch((err: Error) => {
         this.ctx.logger.warn({ err: err.message, sequence }, 'publish failed');
       });
     });
@@ -570,7 +532,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         tamperOpen: extra.tamperOpen ?? false, healthJson: extra.health ? JSON.stringify(extra.health) : '', hotlistVersion: extra.hotlistVersion ?? 0,
         quarantinedReads: quarantined,
       }).finish();
-      await this.publishAcked(client, topics.status(this.ctx.deviceId), Buffer.from(status), true);
+      await this.deadline!.publish(topics.status(this.ctx.deviceId), Buffer.from(status), { retain: true });
     } catch (err) {
       this.ctx.logger.warn({ err: errorMessage(err) }, 'status publish failed');
     }

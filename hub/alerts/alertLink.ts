@@ -1,12 +1,11 @@
-import type { MqttClient } from 'mqtt';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
-import { alpr, endClient, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
+import { alpr, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HotlistService } from '../hotlists/hotlistService.js';
 import type { HubRead, HubStore } from '../store/index.js';
 import type { AlertService } from './alertService.js';
-import { connectHubClient, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
+import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
 
 export interface AlertLinkOptions extends HubBrokerLogin {
   store: HubStore;
@@ -26,13 +25,14 @@ export interface AlertLinkOptions extends HubBrokerLogin {
  * Reads that arrive in ordinary batches are matched too (`matchStored`).
  */
 export class AlertLink {
-  private client: MqttClient | null = null;
+  private broker: HubBrokerConnection | null = null;
   readonly stats = { hitsReceived: 0, hitsRefused: 0, staleHits: 0, alertsRaised: 0 };
 
   constructor(private readonly ctx: AlertLinkOptions) {}
 
   async start(): Promise<void> {
-    const client = await connectHubClient(this.ctx, 'persistent');
+    const broker = await connectHubClient(this.ctx, 'persistent', this.ctx);
+    const { client } = broker;
     // The broker's PUBACK waits until the hit is stored and raised, as for read batches.
     client.handleMessage = (packet, done) => {
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
@@ -46,19 +46,20 @@ export class AlertLink {
       if (err) this.ctx.logger.warn({ err: err.message }, 'alert subscription refused');
     }));
     client.on('error', (err) => this.ctx.logger.warn({ err: err.message }, 'alert link broker connection error'));
-    this.client = client;
+    this.broker = broker;
   }
 
   async stop(): Promise<void> {
-    const client = this.client;
-    this.client = null;
-    if (client) await endClient(client);
+    const broker = this.broker;
+    this.broker = null;
+    await broker?.end();
   }
 
   /** Matches reads ingest stored from a batch (the appliance may hold an older list, or none). */
   async matchStored(reads: HubRead[]): Promise<void> {
-    for (const read of reads) {
-      const hits = await this.ctx.hotlists.match(read.plate, read.region);
+    const hitsOfEach = await this.ctx.hotlists.matchEach(reads);
+    for (const [i, read] of reads.entries()) {
+      const hits = hitsOfEach[i]!;
       if (hits.length > 0) this.stats.alertsRaised += (await this.ctx.alerts.raise(read, hits, 'hub')).length;
     }
   }
@@ -102,6 +103,9 @@ export class AlertLink {
       this.stats.alertsRaised += (await this.ctx.alerts.raise(read, hits, 'appliance')).length;
     }
     const ack = signAlertAck({ deviceId: device.deviceId, readId: read.id, entryId: hit.entryId, ackedAtMs: this.ctx.clock.now() }, this.ctx.keys.sign.privateKey);
-    this.client?.publish(topics.alertAcks(device.deviceId), Buffer.from(ack), { qos: 1 });
+    // Not awaited: the appliance sends its hit again until an ack arrives.
+    this.broker?.publish(topics.alertAcks(device.deviceId), Buffer.from(ack)).catch((err: unknown) => {
+      this.ctx.logger.warn({ deviceId: device.deviceId, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'alert ack not sent');
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { MqttClient } from 'mqtt';
-import { brokerServers } from '../../sync/index.js';
+import type { Clock, Logger } from '../../core/index.js';
+import { brokerServers, DEFAULT_PUBACK_TIMEOUT_MS, endClient, PubackDeadline } from '../../sync/index.js';
 
 /** How a hub process logs in to the broker: the same for ingest, alerts and hot-list pushes. */
 export interface HubBrokerLogin {
@@ -12,6 +13,24 @@ export interface HubBrokerLogin {
   sharedGroup: string | null;
   /** Each of the hub's clients has its own, or the broker would drop one for the other. */
   clientId: string;
+  /**
+   * A QoS 1 publish the broker has not acknowledged within this (and no other PUBACK came either)
+   * fails with ALPR_ERR_SYNC_BROKER_SILENT, and the connection is cut for MQTT.js to reconnect,
+   * to the next node if any. Default DEFAULT_PUBACK_TIMEOUT_MS, as the appliances'.
+   */
+  pubackTimeoutMs?: number;
+}
+
+/** One of the hub's MQTT connections. */
+export interface HubBrokerConnection {
+  client: MqttClient;
+  /**
+   * Publishes at QoS 1; resolves on the broker's PUBACK, or fails with ALPR_ERR_SYNC_BROKER_SILENT
+   * past the deadline (the message is then not sent later: its sender's own retry takes over).
+   */
+  publish(topic: string, payload: Buffer, options?: { retain?: boolean }): Promise<void>;
+  /** Disconnects without hanging on what a silent broker never acknowledged. */
+  end(): Promise<void>;
 }
 
 /**
@@ -19,13 +38,23 @@ export interface HubBrokerLogin {
  * unacknowledged messages across reconnects; with a shared group it speaks MQTT 5 and asks the
  * broker to keep that session for an hour. A clean one (hot-list pushes) starts afresh each time.
  */
-export async function connectHubClient(login: HubBrokerLogin, session: 'persistent' | 'clean'): Promise<MqttClient> {
+export async function connectHubClient(login: HubBrokerLogin, session: 'persistent' | 'clean', ctx: { clock: Clock; logger: Logger }): Promise<HubBrokerConnection> {
   const mqtt = await import('mqtt');
   const persistent = session === 'persistent';
-  return mqtt.connect(login.brokerUrl, {
+  const client = mqtt.connect(login.brokerUrl, {
     clientId: login.clientId, username: login.username, password: login.password,
     protocolVersion: login.sharedGroup ? 5 : 4, clean: !persistent, reconnectPeriod: 1000,
     ...(persistent && login.sharedGroup ? { properties: { sessionExpiryInterval: 3600 } } : {}),
     ...brokerServers(login.brokerUrl, login.fallbackBrokerUrls ?? []),
   });
+  const deadline = new PubackDeadline({ client, timeoutMs: login.pubackTimeoutMs ?? DEFAULT_PUBACK_TIMEOUT_MS, onCut: 'reject', clock: ctx.clock, logger: ctx.logger });
+  deadline.start();
+  return {
+    client,
+    publish: (topic, payload, options) => deadline.publish(topic, payload, options),
+    end: async () => {
+      deadline.stop();
+      await endClient(client);
+    },
+  };
 }

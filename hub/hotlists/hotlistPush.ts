@@ -1,12 +1,28 @@
-import type { MqttClient } from 'mqtt';
-import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
-import { alpr, encodeHotlistEntries, endClient, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
+import { AlprError, errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
+import { alpr, encodeHotlistEntries, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
+import { parseDeviceStatus, type DeviceStatusReport } from '../ingest/deviceStatus.js';
 import type { HubKeys } from '../hubKeys.js';
 import type { HubStore } from '../store/index.js';
 import { needsSnapshot, type HotlistService } from './hotlistService.js';
-import { connectHubClient, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
+import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
+
+/** What HotlistPush needs of a status report. */
+type StatusOfHotlist = Pick<DeviceStatusReport, 'deviceId' | 'online' | 'hotlistVersion'>;
+
+/** Ingest, as a source of device statuses. */
+export interface StatusFeed {
+  on(event: 'deviceStatus', listener: (report: StatusOfHotlist) => void): unknown;
+  off(event: 'deviceStatus', listener: (report: StatusOfHotlist) => void): unknown;
+}
 
 export interface HotlistPushOptions extends HubBrokerLogin {
+  /**
+   * Where device statuses come from, so that one process of the fleet answers each. A feed: ingest
+   * over AMQP, whose status queue has a single active consumer (RabbitMQ 3.10's MQTT plugin has no
+   * shared subscriptions: over MQTT every hub process would take every status, and each would
+   * push). Null: a subscription of its own, through the shared group `<sharedGroup>-hotlist`.
+   */
+  statuses: StatusFeed | null;
   store: HubStore;
   keys: HubKeys;
   hotlists: HotlistService;
@@ -37,9 +53,10 @@ interface DeviceView {
  * sealed to that device, and pushes each new version to the devices it has heard from.
  */
 export class HotlistPush {
-  private client: MqttClient | null = null;
+  private broker: HubBrokerConnection | null = null;
   private poll: TimerHandle | null = null;
   private readonly devices = new Map<string, DeviceView>();
+  private readonly onReport = (report: StatusOfHotlist) => this.statusReported(report);
   private lastVersion = -1;
   private busy: Promise<void> = Promise.resolve();
   readonly stats = { updatesSent: 0, snapshotsSent: 0, entriesSent: 0 };
@@ -47,30 +64,37 @@ export class HotlistPush {
   constructor(private readonly ctx: HotlistPushOptions) {}
 
   async start(): Promise<void> {
-    const client = await connectHubClient(this.ctx, 'clean');
-    const subscription = this.ctx.sharedGroup ? `$share/${this.ctx.sharedGroup}-hotlist/${topics.allStatus}` : topics.allStatus;
-    client.on('connect', () => client.subscribe(subscription, { qos: 1 }, (err) => {
-      if (err) this.ctx.logger.warn({ err: err.message }, 'hot-list status subscription refused');
-    }));
-    client.on('message', (topic, payload) => this.onStatus(topic, payload));
+    const broker = await connectHubClient(this.ctx, 'clean', this.ctx);
+    const { client } = broker;
+    if (this.ctx.statuses) {
+      this.ctx.statuses.on('deviceStatus', this.onReport);
+    } else {
+      const subscription = this.ctx.sharedGroup ? `$share/${this.ctx.sharedGroup}-hotlist/${topics.allStatus}` : topics.allStatus;
+      client.on('connect', () => client.subscribe(subscription, { qos: 1 }, (err) => {
+        if (err) this.ctx.logger.warn({ err: err.message }, 'hot-list status subscription refused');
+      }));
+      client.on('message', (topic, payload) => this.onStatus(topic, payload));
+    }
     client.on('error', (err) => this.ctx.logger.warn({ err: err.message }, 'hot-list push broker connection error'));
-    this.client = client;
+    this.broker = broker;
     this.lastVersion = await this.ctx.hotlists.version();
     this.poll = this.ctx.clock.setInterval(() => this.serialise(() => this.checkVersion()), this.ctx.pollMs);
   }
 
   async stop(): Promise<void> {
+    this.ctx.statuses?.off('deviceStatus', this.onReport);
     this.poll?.cancel();
     await this.busy;
-    const client = this.client;
-    this.client = null;
-    if (client) await endClient(client);
+    const broker = this.broker;
+    this.broker = null;
+    await broker?.end();
   }
 
   /** Sends one device what it lacks from `fromVersion` now (also used by the tests and the bench). */
   async pushTo(deviceId: string, fromVersion: number): Promise<{ version: number; entries: number; messages: number }> {
     const device = await this.ctx.store.getDevice(deviceId);
-    if (!device || device.status !== 'active' || !this.client) return { version: fromVersion, entries: 0, messages: 0 };
+    const broker = this.broker;
+    if (!device || device.status !== 'active' || !broker) return { version: fromVersion, entries: 0, messages: 0 };
     const changes = await this.encodedChangesSince(fromVersion);
     const now = this.ctx.clock.now();
     const listExpiresAtMs = now + this.ctx.listTtlMs;
@@ -88,7 +112,8 @@ export class HotlistPush {
     }
     for (const update of updates) {
       const sealed = sealHotlistUpdate(update, this.ctx.keys.sign.privateKey, devicePublicKey);
-      await this.client.publishAsync(topics.hotlist(deviceId), Buffer.from(sealed), { qos: 1 });
+      // A silent broker fails it after the PUBACK deadline: the device's next status brings a retry.
+      await broker.publish(topics.hotlist(deviceId), Buffer.from(sealed));
       this.stats.updatesSent++;
     }
     const entries = changes.upserts.length + changes.removedEntryIds.length;
@@ -112,18 +137,20 @@ export class HotlistPush {
   private onStatus(topic: string, payload: Buffer): void {
     const route = parseTopic(topic);
     if (route?.kind !== 'status') return;
-    let status: alpr.v1.DeviceStatus;
     try {
-      status = alpr.v1.DeviceStatus.decode(payload);
+      this.statusReported(parseDeviceStatus(route.deviceId, payload));
     } catch {
-      return; // ingest logs and counts malformed status
+      // ingest logs and counts malformed status
     }
-    if (status.deviceId !== route.deviceId || !status.online) return;
-    const reported = Number(status.hotlistVersion);
-    const view = this.devices.get(route.deviceId) ?? { reported, sent: -1, sentAt: 0 };
-    view.reported = reported;
-    this.devices.set(route.deviceId, view);
-    this.serialise(() => this.reconcile(route.deviceId));
+  }
+
+  /** A device's status: an online one names the version it holds, and gets what it lacks. */
+  private statusReported(report: StatusOfHotlist): void {
+    if (!report.online) return;
+    const view = this.devices.get(report.deviceId) ?? { reported: report.hotlistVersion, sent: -1, sentAt: 0 };
+    view.reported = report.hotlistVersion;
+    this.devices.set(report.deviceId, view);
+    this.serialise(() => this.reconcile(report.deviceId));
   }
 
   /**
@@ -154,6 +181,6 @@ export class HotlistPush {
   }
 
   private serialise(task: () => Promise<void>): void {
-    this.busy = this.busy.then(task).catch((err: unknown) => this.ctx.logger.warn({ err: errorMessage(err) }, 'hot-list push failed'));
+    this.busy = this.busy.then(task).catch((err: unknown) => this.ctx.logger.warn({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'hot-list push failed'));
   }
 }

@@ -11,6 +11,8 @@ export interface DeviceStatusReport {
   tamperOpen: boolean;
   /** Reads this hub refused that the appliance holds aside (encrypted, until retention). */
   quarantinedReads?: number;
+  /** The hot-list version the appliance holds (0: none); the hub pushes what it lacks. */
+  hotlistVersion: number;
   /** The appliance's health object, at most MAX_HEALTH_JSON_BYTES of JSON. */
   health: Record<string, unknown> | null;
 }
@@ -47,7 +49,8 @@ export function parseDeviceStatus(deviceId: string, payload: Buffer): DeviceStat
   const unsyncedReads = count(s.unsyncedReads);
   const oldestUnsyncedAgeS = count(s.oldestUnsyncedAgeS);
   const quarantinedReads = count(s.quarantinedReads);
-  if ([at, unsyncedReads, oldestUnsyncedAgeS, quarantinedReads].some(Number.isNaN)) return refuse(deviceId, 'its time and backlog must be non-negative whole numbers');
+  const hotlistVersion = count(s.hotlistVersion);
+  if ([at, unsyncedReads, oldestUnsyncedAgeS, quarantinedReads, hotlistVersion].some(Number.isNaN)) return refuse(deviceId, 'its time, backlog and hot-list version must be non-negative whole numbers');
   let health: DeviceStatusReport['health'] = null;
   if (s.healthJson) {
     if (Buffer.byteLength(s.healthJson) > MAX_HEALTH_JSON_BYTES) return refuse(deviceId, `its health field is over the ${MAX_HEALTH_JSON_BYTES}-byte limit`);
@@ -60,5 +63,5 @@ export function parseDeviceStatus(deviceId: string, payload: Buffer): DeviceStat
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return refuse(deviceId, 'its health field is not a JSON object');
     health = parsed as Record<string, unknown>;
   }
-  return { deviceId, online: s.online, at, unsyncedReads, oldestUnsyncedAgeS, tamperOpen: s.tamperOpen, quarantinedReads, health };
+  return { deviceId, online: s.online, at, unsyncedReads, oldestUnsyncedAgeS, tamperOpen: s.tamperOpen, quarantinedReads, hotlistVersion, health };
 }

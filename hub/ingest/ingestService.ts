@@ -34,6 +34,12 @@ export interface IngestOptions extends HubBrokerLogin {
    * that the purge reaches late.
    */
   maxFutureSkewMs?: number;
+  /**
+   * Stores a device's status (DeviceRegistry.recordStatus). The broker's acknowledgement of the
+   * status waits for it, and a failure hands the status back to the broker, as for batches;
+   * 'deviceStatus' is emitted once it is recorded.
+   */
+  recordStatus?: (report: DeviceStatusReport) => Promise<void>;
   now: () => number;
   logger: Logger;
 }
@@ -104,17 +110,18 @@ export class IngestService extends TypedEmitter<IngestEvents> {
   private take(topic: string, payload: Buffer): Promise<void> {
     // Draining: take no new work; unacknowledged, the broker hands the batch out again.
     if (this.stopping) return Promise.reject(new Error('hub is draining'));
-    if (parseTopic(topic)?.kind === 'status') {
-      this.status(topic, payload);
-      return Promise.resolve();
-    }
-    const device = parseTopic(topic)?.deviceId ?? '?';
-    const previous = this.chains.get(device) ?? Promise.resolve();
-    const next = previous.then(() => this.handle(topic, payload)).catch((err: unknown) => {
+    const route = parseTopic(topic);
+    const device = route?.deviceId ?? '?';
+    // A device's statuses are recorded in the order sent, apart from its batches.
+    const [chain, work] = route?.kind === 'status'
+      ? [`status:${device}`, () => this.status(device, payload)]
+      : [device, () => this.handle(topic, payload)];
+    const previous = this.chains.get(chain) ?? Promise.resolve();
+    const next = previous.then(work).catch((err: unknown) => {
       this.ctx.logger.error({ topic, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'ingest failed; the broker will redeliver');
       throw err;
     });
-    this.chains.set(device, next.catch(() => undefined));
+    this.chains.set(chain, next.catch(() => undefined));
     return next;
   }
 
@@ -206,8 +213,8 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     }
   }
 
-  private status(topic: string, payload: Buffer): void {
-    const deviceId = parseTopic(topic)!.deviceId;
+  /** Records a status, and only then lets the broker acknowledge it; a malformed one is refused for good. */
+  private async status(deviceId: string, payload: Buffer): Promise<void> {
     let report: DeviceStatusReport;
     try {
       report = parseDeviceStatus(deviceId, payload);
@@ -217,6 +224,7 @@ export class IngestService extends TypedEmitter<IngestEvents> {
       this.emit('statusRefused', deviceId, errorMessage(err));
       return;
     }
+    await this.ctx.recordStatus?.(report);
     this.emit('deviceStatus', report);
   }
 

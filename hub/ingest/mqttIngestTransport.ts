@@ -1,8 +1,7 @@
-import type { MqttClient } from 'mqtt';
-import { AlprError, type Logger } from '../../core/index.js';
-import { endClient, topics } from '../../sync/index.js';
+import { AlprError, errorMessage, systemClock, type Logger } from '../../core/index.js';
+import { topics } from '../../sync/index.js';
 import type { IngestTransport } from './ingestTransport.js';
-import { connectHubClient, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
+import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
 
 export interface MqttIngestOptions extends HubBrokerLogin {
   logger: Logger;
@@ -14,12 +13,14 @@ export interface MqttIngestOptions extends HubBrokerLogin {
  * that dies mid-batch gets it again.
  */
 export class MqttIngestTransport implements IngestTransport {
-  private client: MqttClient | null = null;
+  private broker: HubBrokerConnection | null = null;
 
   constructor(private readonly ctx: MqttIngestOptions) {}
 
   async start(onMessage: (topic: string, payload: Buffer) => Promise<void>): Promise<void> {
-    const client = await connectHubClient(this.ctx, 'persistent');
+    // Ingest keeps no clock of its own (it is given `now` for timestamps): the deadline runs on the system's.
+    const broker = await connectHubClient(this.ctx, 'persistent', { clock: systemClock, logger: this.ctx.logger });
+    const { client } = broker;
     // Ack the broker only once the message is handled (stored and acked, or refused for good).
     client.handleMessage = (packet, done) => {
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
@@ -27,12 +28,12 @@ export class MqttIngestTransport implements IngestTransport {
     };
     client.on('error', (err) => this.ctx.logger.warn({ err: err.message }, 'ingest broker connection error'));
     // In place before the first message, which a persistent session may deliver at once.
-    this.client = client;
+    this.broker = broker;
     const subscription = this.ctx.sharedGroup ? `$share/${this.ctx.sharedGroup}/${topics.allReads}` : topics.allReads;
     // A hub that cannot start leaves no client trying in the background.
     const fail = (err: AlprError) => {
-      this.client = null;
-      client.end(true);
+      this.broker = null;
+      void broker.end();
       return err;
     };
     await new Promise<void>((resolve, reject) => {
@@ -49,22 +50,23 @@ export class MqttIngestTransport implements IngestTransport {
   }
 
   get connected(): boolean {
-    return this.client?.connected ?? false;
+    return this.broker?.client.connected ?? false;
   }
 
   /**
-   * QoS 1 (MQTT.js resends it until the broker has it). Not awaited: the broker's PUBACK for it
-   * arrives behind the message being handled, which holds the stream.
+   * QoS 1 under the PUBACK deadline. Not awaited: the broker's PUBACK for it arrives behind the
+   * message being handled, which holds the stream. One a silent broker never acknowledged fails
+   * and is logged; the device resends its batch and gets the ack again.
    */
   publish(topic: string, payload: Buffer, options: { retain: boolean }): void {
-    this.client?.publish(topic, payload, { qos: 1, retain: options.retain }, (err) => {
-      if (err) this.ctx.logger.warn({ topic, err: err.message }, 'publish to a device failed');
+    this.broker?.publish(topic, payload, { retain: options.retain }).catch((err: unknown) => {
+      this.ctx.logger.warn({ topic, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'publish to a device failed');
     });
   }
 
   async stop(): Promise<void> {
-    const client = this.client;
-    this.client = null;
-    if (client) await endClient(client);
+    const broker = this.broker;
+    this.broker = null;
+    await broker?.end();
   }
 }

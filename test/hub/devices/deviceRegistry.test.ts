@@ -3,7 +3,7 @@ import { buildApi } from '../../../hub/api/server.js';
 import { captureLogger } from '../../helpers/index.js';
 import { onBothStores } from '../../helpers/hubHarness.js';
 
-const report = (overrides = {}) => ({ deviceId: 'pole-1', online: true, at: Date.now(), unsyncedReads: 3, oldestUnsyncedAgeS: 12, tamperOpen: false, health: { uptimeS: 60 }, ...overrides });
+const report = (overrides = {}) => ({ deviceId: 'pole-1', online: true, at: Date.now(), unsyncedReads: 3, oldestUnsyncedAgeS: 12, tamperOpen: false, hotlistVersion: 0, health: { uptimeS: 60 }, ...overrides });
 
 onBothStores(t, 'appliance status is kept per device; tamper and offline changes are audited', async (t, h) => {
   const { devices, audit } = h.services;

@@ -1,14 +1,21 @@
 import t from 'tap';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { silentLogger } from '../../../core/index.js';
 import mqtt from 'mqtt';
-import { ImageCipher, IngestService, SqliteStore } from '../../../hub/index.js';
+import { ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore, type HubKeys, type HubStore, type IngestOptions } from '../../../hub/index.js';
 import { AmqpIngestTransport } from '../../../hub/ingest/amqpIngestTransport.js';
-import { topics } from '../../../sync/index.js';
+import { HotlistPush } from '../../../hub/hotlists/hotlistPush.js';
+import { NCIC_MAPPING } from '../../../hub/hotlists/importMapping.js';
+import { alpr, newSigningKeys, rawPublicKey, topics } from '../../../sync/index.js';
 import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
 import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
-import { rabbitAvailable, serveBrokerAuth, startRabbitCluster } from '../../helpers/rabbitNode.js';
+import { harness } from '../../helpers/hubHarness.js';
+import { rabbitAvailable, serveBrokerAuth, startRabbitCluster, type RabbitCluster } from '../../helpers/rabbitNode.js';
 import { makeDevice, startHub } from '../../helpers/syncRig.js';
+
+type Tap = import('tap').Test;
 
 // Ports no other test uses: the ACL test takes 41000-41499, the fleet test 42000-42899.
 const BASE_PORT = 43000 + (process.pid % 50) * 10;
@@ -68,10 +75,30 @@ t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and
   tt.ok(ackQos.length > 0 && ackQos.every((q) => q === 0), `acks arrived at QoS 0 (${ackQos.length} seen: ${[...new Set(ackQos)].join(', ')})`);
 });
 
+const hubLogin = (cluster: RabbitCluster) => ({ brokerUrl: cluster.mqttUrls[0]!, username: cluster.hubUser.username, password: cluster.hubUser.password, sharedGroup: null });
+
+/** A hub process's ingest on the cluster's queues (not started). */
+const statusIngest = (cluster: RabbitCluster, store: HubStore, keys: HubKeys, options: Pick<IngestOptions, 'recordStatus'>) => new IngestService({
+  ...hubLogin(cluster), clientId: `hub-ingest-${randomBytes(3).toString('hex')}`, amqp: { urls: cluster.amqpUrls }, store, keys,
+  maxBatchBytes: 1024 * 1024, maxImageBytes: 1024 * 1024, now: Date.now, logger: silentLogger(), ...options,
+});
+
+/** A device's status as the MQTT plugin routes it: to amq.topic, where the MQTT subscriptions are bound too. */
+async function publishStatus(tt: Tap, cluster: RabbitCluster, status: alpr.v1.IDeviceStatus): Promise<void> {
+  const { default: amqp } = await import('amqplib');
+  const publisher = await amqp.connect({ hostname: '127.0.0.1', port: Number(new URL(cluster.amqpUrls[0]!).port), username: cluster.hubUser.username, password: cluster.hubUser.password });
+  tt.teardown(() => publisher.close());
+  const channel = await publisher.createChannel();
+  channel.publish('amq.topic', `alpr.v1.${status.deviceId}.status`, Buffer.from(alpr.v1.DeviceStatus.encode(status).finish()));
+}
+
+/** One private node for the status tests, booted by the first (a boot costs seconds); no device logs in, so the auth backend is never asked. */
+let statusNode: Promise<RabbitCluster> | null = null;
+const statusCluster = () => (statusNode ??= startRabbitCluster(t, { nodes: 1, basePort: BASE_PORT + 5, hubHttpUrl: 'http://127.0.0.1:9', tag: 'status' }));
+
 t.test('each device status is handled by one of the hub processes on the queue, in the order sent, and another takes over when that one stops', async (tt) => {
   if (!(await rabbitAvailable(tt))) return;
-  // No device logs in here: the auth backend is never asked.
-  const cluster = await startRabbitCluster(tt, { nodes: 1, basePort: BASE_PORT + 5, hubHttpUrl: 'http://127.0.0.1:9', tag: 'status' });
+  const cluster = await statusCluster();
   const options = { urls: cluster.amqpUrls, username: cluster.hubUser.username, password: cluster.hubUser.password, logger: silentLogger() };
   const received: Array<{ process: string; n: number }> = [];
   const processes = ['a', 'b', 'c'].map((name) => ({ name, transport: new AmqpIngestTransport(options) }));
@@ -101,4 +128,59 @@ t.test('each device status is handled by one of the hub processes on the queue, 
   await new Promise((resolve) => setTimeout(resolve, 500));
   tt.equal(received.length, 70, 'after that process stops, another handles the next statuses, each once');
   tt.ok(received.slice(50).every((r) => r.process !== active), 'none of them by the stopped one');
+});
+
+t.test('over AMQP a device status is answered by the hot-list push of one hub process: two processes, one status, one push', async (tt) => {
+  if (!(await rabbitAvailable(tt))) return;
+  const cluster = await statusCluster();
+  const h = (await harness(tt, 'sqlite'))!;
+  await h.services.hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
+  const deviceKeys = newSigningKeys();
+  await h.services.devices.enroll({ deviceId: 'pole-hot', publicKey: rawPublicKey(deviceKeys.publicKey), siteId: 'site-1' }, 'test');
+  const keys = await loadOrCreateHubKeys(join(await tempDir(tt), 'keys'));
+  // Two hub processes as hubProcess.ts wires them in AMQP mode: the push takes its statuses from ingest.
+  const pushes: HotlistPush[] = [];
+  for (const name of ['a', 'b']) {
+    const ingest = statusIngest(cluster, h.store, keys, {});
+    const push = new HotlistPush({
+      ...hubLogin(cluster), clientId: `hub-hotlist-${name}`, statuses: ingest, store: h.store, keys, hotlists: h.services.hotlists,
+      partEntries: 1000, listTtlMs: 86_400_000, pollMs: 60_000, clock: h.clock, logger: silentLogger(),
+    });
+    await push.start();
+    await ingest.start();
+    tt.teardown(async () => {
+      await ingest.stop();
+      await push.stop();
+    });
+    pushes.push(push);
+  }
+  await publishStatus(tt, cluster, { deviceId: 'pole-hot', online: true, atMs: Date.now(), hotlistVersion: 0 });
+  const sent = () => pushes.reduce((n, p) => n + p.stats.updatesSent, 0);
+  await eventually(() => sent() > 0, 10_000).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  tt.equal(sent(), 1, 'one hot-list push for the status, not one per hub process');
+  tt.same(pushes.map((p) => p.stats.snapshotsSent).sort(), [0, 1], 'the list went as one snapshot, from one process');
+});
+
+t.test('over AMQP a status is acknowledged only once recorded: one whose recording fails goes back to the queue and is recorded when it comes again', async (tt) => {
+  if (!(await rabbitAvailable(tt))) return;
+  const cluster = await statusCluster();
+  const h = (await harness(tt, 'sqlite'))!;
+  const keys = await loadOrCreateHubKeys(join(await tempDir(tt), 'keys'));
+  let attempts = 0;
+  const recorded: number[] = [];
+  const ingest = statusIngest(cluster, h.store, keys, {
+    recordStatus: async (report) => {
+      if (++attempts === 1) throw new Error('the store is down');
+      recorded.push(report.at);
+    },
+  });
+  await ingest.start();
+  tt.teardown(() => ingest.stop());
+  const at = Date.now();
+  await publishStatus(tt, cluster, { deviceId: 'pole-rec', online: true, atMs: at });
+  await eventually(() => recorded.length > 0, 10_000).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  tt.same(recorded, [at], 'the status was recorded, once, when the queue handed it back');
+  tt.equal(attempts, 2, 'after one failed attempt');
 });

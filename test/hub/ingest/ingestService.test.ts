@@ -59,17 +59,18 @@ t.test('each read keeps the colour the appliance judged; an older appliance\'s r
   t.equal(await hub.store.getRead(purple.id), null);
 });
 
-t.test('a status with a 100 KB health field is refused and counted; a sound one is passed on', async (t) => {
+t.test('a status with a 100 KB health field or a hot-list version beyond a safe integer is refused and counted; a sound one is passed on with its version', async (t) => {
   const hub = await startHub(t);
   const device = await makeDevice(t, hub);
   const { client } = await connect(t, hub, device);
   const seen: unknown[] = [];
-  hub.ingest.on('deviceStatus', (report) => seen.push(report.health));
-  const status = (healthJson: string) => Buffer.from(alpr.v1.DeviceStatus.encode({ deviceId: device.deviceId, online: true, atMs: Date.now(), healthJson }).finish());
+  hub.ingest.on('deviceStatus', (report) => seen.push({ health: report.health, hotlistVersion: report.hotlistVersion }));
+  const status = (healthJson: string, hotlistVersion = 7) => Buffer.from(alpr.v1.DeviceStatus.encode({ deviceId: device.deviceId, online: true, atMs: Date.now(), healthJson, hotlistVersion }).finish());
   await client.publishAsync(topics.status(device.deviceId), status(JSON.stringify({ note: 'x'.repeat(100_000) })), { qos: 1, retain: true });
   await client.publishAsync(topics.status(device.deviceId), status('{"uptimeS": 5'), { qos: 1, retain: true });
+  await client.publishAsync(topics.status(device.deviceId), status('{}', 2 ** 60), { qos: 1, retain: true });
   await client.publishAsync(topics.status(device.deviceId), status(JSON.stringify({ uptimeS: 5 })), { qos: 1, retain: true });
   await eventually(() => seen.length === 1, 5000);
-  t.equal(hub.ingest.stats.statusRefused, 2, 'the oversized and the malformed status were refused and counted');
-  t.same(seen, [{ uptimeS: 5 }]);
+  t.equal(hub.ingest.stats.statusRefused, 3, 'the oversized, the malformed and the out-of-range status were refused and counted');
+  t.same(seen, [{ health: { uptimeS: 5 }, hotlistVersion: 7 }]);
 });

@@ -1,0 +1,59 @@
+import t from 'tap';
+import { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import mqtt from 'mqtt';
+import { silentLogger, systemClock } from '../../../core/index.js';
+import { EmbeddedBroker, loadOrCreateHubKeys } from '../../../hub/index.js';
+import { HotlistPush } from '../../../hub/hotlists/hotlistPush.js';
+import { NCIC_MAPPING } from '../../../hub/hotlists/importMapping.js';
+import { newSigningKeys, rawPublicKey, topics } from '../../../sync/index.js';
+import { brokerNode } from '../../helpers/brokerNode.js';
+import { captureLogger, eventually, tempDir } from '../../helpers/index.js';
+import { DAY, harness } from '../../helpers/hubHarness.js';
+
+// Without the deadline the push hangs, and so does its stop: fail within this instead of tap's default.
+t.setTimeout(30_000);
+
+t.test('a hot-list push the broker never acknowledges fails after the PUBACK deadline with ALPR_ERR_SYNC_BROKER_SILENT, is logged, and the device\'s next status gets the list through', async (t) => {
+  const h = (await harness(t, 'sqlite'))!;
+  const { hotlists, devices } = h.services;
+  await hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
+  for (const deviceId of ['pole-a', 'pole-b']) await devices.enroll({ deviceId, publicKey: rawPublicKey(newSigningKeys().publicKey), siteId: 'site-1' }, 'test');
+  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger() });
+  await broker.start();
+  t.teardown(() => broker.stop());
+  const node = await brokerNode(broker.hubUrl);
+  t.teardown(() => node.kill());
+  // What reaches pole-b, straight from the broker.
+  const watcher = await mqtt.connectAsync(broker.hubUrl, { username: 'hub', password: broker.hubPassword, clientId: 'hotlist-watcher' });
+  t.teardown(() => watcher.endAsync(true));
+  let toB = 0;
+  watcher.on('message', () => toB++);
+  await watcher.subscribeAsync(topics.hotlist('pole-b'), { qos: 1 });
+
+  const statuses = new EventEmitter(); // as ingest emits them
+  const log = captureLogger();
+  const push = new HotlistPush({
+    brokerUrl: node.url, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'hotlist-push-test', pubackTimeoutMs: 1000, statuses,
+    store: h.store, keys: await loadOrCreateHubKeys(join(await tempDir(t), 'keys')), hotlists, partEntries: 1000, listTtlMs: DAY, pollMs: 60_000, clock: systemClock, logger: log.logger,
+  });
+  await push.start();
+  t.teardown(() => push.stop());
+  const status = (deviceId: string) => statuses.emit('deviceStatus', { deviceId, online: true, hotlistVersion: 0 });
+
+  status('pole-a');
+  await eventually(() => push.stats.updatesSent === 1, 10_000);
+  // The node now answers pings but drops every publish.
+  node.deafToPublishes();
+  status('pole-b');
+  const failed = () => log.lines().filter((l) => l.msg === 'hot-list push failed' && (l.err as { code?: string }).code === 'ALPR_ERR_SYNC_BROKER_SILENT');
+  await eventually(() => failed().length > 0, 5_000).catch(() => undefined);
+  t.equal(failed().length, 1, 'the push failed with the typed error and was logged');
+  node.up();
+  status('pole-b');
+  await eventually(() => push.stats.updatesSent === 2, 10_000).catch(() => undefined);
+  t.equal(push.stats.updatesSent, 2, 'the next status got the list through: the push queue did not hang');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  t.equal(toB, 1, 'pole-b got one update: the failed one was not sent again after the reconnect');
+});
