@@ -45,6 +45,19 @@ export interface EnrollmentToken {
   expiresAt: number;
 }
 
+/** A device's clock may run this far ahead of the hub's before its stored status stops counting as "newer". */
+const STATUS_CLOCK_SLACK_MS = 5 * 60_000;
+
+/**
+ * A status dated before the one stored is stale (a status handed back to the queue after a store
+ * failure, or redelivered after a node died, arrives after a newer one) and is not recorded over it.
+ * Unless the stored one is dated ahead of the hub's clock: the device's clock was wrong and has been
+ * corrected since, and its statuses must not be ignored until that wrong date has passed.
+ */
+function isStale(at: number, storedAt: number, now: number): boolean {
+  return at < storedAt && storedAt <= now + STATUS_CLOCK_SLACK_MS;
+}
+
 /**
  * Binds appliances to approved sites (ARCHITECTURE: device identity). Enrollment uses a one-time
  * token an admin issues for one site; afterwards the appliance changes its own registration
@@ -108,7 +121,8 @@ export class DeviceRegistry {
    * offline or online are audited: a tampered or silent camera is a fact the department must see.
    * `cameOnline` is true for exactly one of the hub processes that record the same status, when
    * an active device's first status or a change from offline to online is stored: that process
-   * sends the device a fresh config push (ConfigPusher.sendFresh).
+   * sends the device a fresh config push (ConfigPusher.sendFresh). A status dated before the stored
+   * one is not recorded (isStale).
    */
   async recordStatus(report: DeviceStatusReport): Promise<{ cameOnline: boolean }> {
     const device = await this.ctx.store.getDevice(report.deviceId);
@@ -120,10 +134,11 @@ export class DeviceRegistry {
     return this.ctx.store.sql.tx(async (db) => {
       const { changes: inserted } = await db.run(`INSERT INTO device_status (online, reported_at, received_at, unsynced_reads, oldest_unsynced_age_s, tamper_open, health, device_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO NOTHING`, values);
-      let before: { online: number; tamper_open: number } | null = null;
+      let before: { online: number; tamper_open: number; reported_at: number } | null = null;
       if (inserted === 0) {
         await db.run('UPDATE device_status SET device_id = device_id WHERE device_id = ?', [report.deviceId]);
-        before = await db.get<{ online: number; tamper_open: number }>('SELECT online, tamper_open FROM device_status WHERE device_id = ?', [report.deviceId]);
+        before = await db.get<{ online: number; tamper_open: number; reported_at: number }>('SELECT online, tamper_open, reported_at FROM device_status WHERE device_id = ?', [report.deviceId]);
+        if (before && isStale(report.at, Number(before.reported_at), this.ctx.clock.now())) return { cameOnline: false };
         await db.run(`UPDATE device_status SET online = ?, reported_at = ?, received_at = ?, unsynced_reads = ?, oldest_unsynced_age_s = ?, tamper_open = ?, health = ?
           WHERE device_id = ?`, values);
       }

@@ -56,3 +56,18 @@ onBothStores(t, 'hub processes recording the same status at once (each receives 
   const actions = (await audit.query({ limit: 100 })).map((r) => r.action).filter((a) => a.startsWith('device.t') || a.startsWith('device.o'));
   t.same(actions.sort(), ['device.offline', 'device.online', 'device.tamperClosed', 'device.tamperOpened'], 'each change audited once');
 });
+
+onBothStores(t, 'a status older than the one stored (handed back to the queue, redelivered) does not overwrite it, unless the stored one was dated ahead of the hub\'s clock', async (t, h) => {
+  const { devices, audit } = h.services;
+  const now = h.clock.now();
+  await devices.recordStatus(report({ at: now, online: true, unsyncedReads: 1 }));
+  t.same(await devices.recordStatus(report({ at: now - 10_000, online: false, unsyncedReads: 9 })), { cameOnline: false }, 'the older status is let go');
+  let [pole] = (await devices.overview()).filter((d) => d.deviceId === 'pole-1');
+  t.same({ online: pole?.online, unsyncedReads: pole?.unsyncedReads }, { online: true, unsyncedReads: 1 }, 'the newer status stays');
+  t.notOk((await audit.query({ limit: 100 })).some((r) => r.action === 'device.offline'), 'and no offline change is audited for it');
+  // A device whose clock ran an hour fast, then was corrected: its statuses count again at once.
+  await devices.recordStatus(report({ at: now + 3_600_000, online: true, unsyncedReads: 2 }));
+  await devices.recordStatus(report({ at: now + 1_000, online: false, unsyncedReads: 4 }));
+  [pole] = (await devices.overview()).filter((d) => d.deviceId === 'pole-1');
+  t.same({ online: pole?.online, unsyncedReads: pole?.unsyncedReads }, { online: false, unsyncedReads: 4 }, 'after a clock correction the device\'s status is recorded');
+});
