@@ -111,6 +111,13 @@ export class ReadBuffer implements ReadStore {
   private corrupt = new Set<string>();
   private readonly quarantine = new Quarantine();
   private evictTimer: { cancel(): void } | null = null;
+  /**
+   * Elapsed time before which no read held is past the retention limit (0: unknown, scan). Every
+   * batch handed out checks retention first; this spares that check its LevelDB scan until the
+   * oldest read can have expired. Appends only add newer reads and acks only remove reads, so the
+   * bound stays true; what writes bookkeeping of older reads (a repair) resets it.
+   */
+  private nothingExpiresBefore = 0;
   private counters = { evictedExpired: 0, dataLossReads: 0 };
   private storesSetAside = 0;
 
@@ -169,6 +176,7 @@ export class ReadBuffer implements ReadStore {
         this.bytes += parseMeta(value).bytes;
       }
       this.corrupt = new Set();
+      this.nothingExpiresBefore = 0;
       for await (const key of db.keys({ gt: C, lt: `${C}~` })) this.corrupt.add(key.slice(C.length));
       await this.quarantine.load(db);
     } catch (err) {
@@ -410,6 +418,7 @@ export class ReadBuffer implements ReadStore {
   /** Deletes every read past the retention limit, in chunks; returns how many. */
   async evictExpired(): Promise<number> {
     this.ensureOpen();
+    if (this.elapsedNow() < this.nothingExpiresBefore) return 0;
     let total = 0;
     // Chunks resume after the last key seen: iterating from the start again would walk over
     // every tombstone the previous chunks left until LevelDB compacts them.
@@ -442,9 +451,15 @@ export class ReadBuffer implements ReadStore {
     const corrupt: string[] = [];
     const quarantined: Op[] = [];
     const released: string[] = [];
+    let seen = 0;
     for await (const [key, value] of db.iterator({ gt: cursor.meta, lt: `${M}~`, limit })) {
+      seen++;
       const meta = parseMeta(value);
-      if (meta.appendElapsed + this.ctx.retentionMs > elapsedNow) break;
+      if (meta.appendElapsed + this.ctx.retentionMs > elapsedNow) {
+        // The oldest read left: nothing expires before it does.
+        this.nothingExpiresBefore = meta.appendElapsed + this.ctx.retentionMs;
+        break;
+      }
       const seq = key.slice(M.length);
       first ??= seq;
       last = seq;
@@ -454,6 +469,8 @@ export class ReadBuffer implements ReadStore {
       if (this.corrupt.has(seq)) corrupt.push(seq);
       if (this.quarantine.releaseOps(seq, quarantined)) released.push(seq);
     }
+    // Fewer than asked for, all expired: none is left to expire until the next append.
+    if (seen < limit && count === seen) this.nothingExpiresBefore = Infinity;
     if (first === null || last === null) return 0;
     try {
       await db.clear({ gte: `${R}${first}`, lte: `${R}${last}` });
@@ -571,6 +588,7 @@ export class ReadBuffer implements ReadStore {
       accepted.push(p);
     }
     if (accepted.length === 0) return;
+    this.nothingExpiresBefore = Math.min(this.nothingExpiresBefore, elapsed + this.ctx.retentionMs);
     const over = this.bytes + added - this.ctx.maxBytes;
     let lost = 0;
     if (over > 0) lost = await this.evictForCapacity(over, ops);
