@@ -125,14 +125,19 @@ SEG_MARGIN, PHOTO_MARGIN = (-0.02, -0.02), (0.08, 0.15)
 def real_plates(root):
     """Every development plate as (split, image, box, text, state code, crop margin): the
     seg_and_ocr crops (the whole crop is the box, state known) and the plates of the endtoend
-    photographs (state unknown). EU plates are trained on but not part of validation."""
+    photographs (state unknown). EU plates are trained on but not part of validation. The locked
+    test split is left out: it is neither trained on nor used to pick a checkpoint."""
     for path, state, text in dataset.seg_and_ocr(root):
+        if dataset.is_locked(os.path.basename(path)):
+            continue
         img = Image.open(path)
         split = dataset.split_of(os.path.basename(path))
         # Validation reads the crop as given; training trims a little and jitters.
         yield split, img, (0, 0, img.width, img.height), text, state, (0, 0) if split == "val" else SEG_MARGIN
     for country in ("us", "eu"):
         for path, plates in dataset.endtoend(root, country):
+            if dataset.is_locked(os.path.basename(path)):
+                continue
             img = Image.open(path)
             split = dataset.split_of(os.path.basename(path))
             if split == "val" and country != "us":
