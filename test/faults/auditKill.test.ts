@@ -8,7 +8,7 @@ import { tempDir } from '../helpers/index.js';
 import { bundledWorker } from '../helpers/workerBundle.js';
 
 const KILLS = Number(process.env.ALPR_FAULT_KILLS ?? 12);
-// Each kill is a process start (about a second on this machine).
+// Each kill is a process start (of a bundled worker: test/helpers/workerBundle.ts).
 t.setTimeout(5 * 60_000);
 
 function runWorker(worker: string[], dataDir: string, auditDir: string, killAfterMs: number): Promise<{ signal: string | null; stderr: string; wasReady: boolean }> {

@@ -6,10 +6,10 @@ import { newDataKey, writeDataKey } from '../../firmware/index.js';
 import { tempDir } from '../helpers/index.js';
 import { bundledWorker } from '../helpers/workerBundle.js';
 
-// 40 by default: each kill restarts a worker (a few seconds on this 2-core VM); the power-cut test
+// 40 by default: each kill restarts a worker (about a second on this 2-core VM under load); the power-cut test
 // (powerCut.test.ts) is what proves durability. ALPR_FAULT_KILLS=200 for a longer run.
 const KILLS = Number(process.env.ALPR_FAULT_KILLS ?? 40);
-// Each kill is a process start (about half a second): far beyond the default file timeout.
+// Each kill is a process start (a bundled worker, about 0.4 s): with a loaded machine, beyond the default file timeout.
 t.setTimeout(15 * 60_000);
 
 /** Starts the worker; resolves with its exit, killing it `killAfterMs` after it reports ready. */
