@@ -32,9 +32,9 @@ export interface PowerCutReport {
 interface WorkerRun { verdict: Verdict | null; unreadable: string | null; stderr: string; signal: string | null; code: number | null }
 
 /** Runs the worker until `killAfterMs` past its verdict (null: verify only), or until it kills itself. */
-function runWorker(dataDir: string, journal: string, killAfterMs: number | null, killStep?: RotationStep): Promise<WorkerRun> {
+function runWorker(worker: readonly string[], dataDir: string, journal: string, killAfterMs: number | null, killStep?: RotationStep): Promise<WorkerRun> {
   return new Promise((resolve) => {
-    const args = ['--import', 'tsx', WORKER, dataDir, journal, killAfterMs === null ? 'verify' : 'work', ...(killStep ? [killStep] : [])];
+    const args = [...worker, dataDir, journal, killAfterMs === null ? 'verify' : 'work', ...(killStep ? [killStep] : [])];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -67,10 +67,17 @@ function runWorker(dataDir: string, journal: string, killAfterMs: number | null,
  * (LevelDB's compactions included: its memtable is 64 KiB here) and, every other cut, right after
  * a step of a key rotation, the steps in turn.
  */
-export async function powerCutRun(opts: { cuts?: number; damage?: boolean; log?: (line: string) => void } = {}): Promise<PowerCutReport> {
+export async function powerCutRun(opts: {
+  cuts?: number;
+  damage?: boolean;
+  log?: (line: string) => void;
+  /** The node arguments that run powerCutWorker.ts: through tsx unless given (the fault test passes a prebuilt bundle, quicker to start). */
+  worker?: readonly string[];
+} = {}): Promise<PowerCutReport> {
   const unavailable = cutFsUnavailable();
   if (unavailable) throw new Error(`power cuts cannot run here: ${unavailable}`);
   const cuts = opts.cuts ?? 40;
+  const worker = opts.worker ?? ['--import', 'tsx', WORKER];
   const root = await mkdtemp(join(tmpdir(), 'alpr-power-cut-'));
   const store = join(root, 'store');
   const mnt = join(root, 'mnt');
@@ -97,7 +104,7 @@ export async function powerCutRun(opts: { cuts?: number; damage?: boolean; log?:
     for (let i = 1; i <= cuts; i++) {
       // Every other cut falls right after a rotation step, the steps in turn; the rest at random.
       const killStep = i % 2 === 0 ? ROTATION_STEPS[(i / 2 - 1) % ROTATION_STEPS.length] : undefined;
-      const run = await runWorker(mnt, journal, 30 + Math.floor(Math.random() * 400), killStep);
+      const run = await runWorker(worker, mnt, journal, 30 + Math.floor(Math.random() * 400), killStep);
       if (i > 1) judge(i - 1, run);
       if (run.signal !== 'SIGKILL' && run.unreadable === null) report.problems.push(`run ${i} ended without being killed: ${run.stderr.trim().slice(0, 500)}`);
       const stats = await fs.cut();
@@ -109,14 +116,14 @@ export async function powerCutRun(opts: { cuts?: number; damage?: boolean; log?:
       fs = await CutFs.mount(store, mnt);
       if (report.problems.length > 20) break;
     }
-    const final = await runWorker(mnt, journal, null);
+    const final = await runWorker(worker, mnt, journal, null);
     judge(report.power_cuts, final);
     // Then LevelDB's own files are damaged, one way after another: the store must still open
     // (repaired, or set aside for a fresh one) with nothing corrupt. Reads a damaged table takes
     // are not counted as lost acknowledged reads: no fsync could have kept them.
     for (const [kind, damage] of Object.entries(opts.damage === false ? {} : DAMAGE_KINDS)) {
       await damage(join(mnt, 'buffer'));
-      const run = await runWorker(mnt, journal, null);
+      const run = await runWorker(worker, mnt, journal, null);
       report.damage_checks++;
       if (run.unreadable !== null || !run.verdict || run.verdict.corruptRecords > 0) {
         report.corrupt_readable++;

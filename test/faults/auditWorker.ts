@@ -9,7 +9,9 @@ import { silentLogger, systemClock } from '../../core/index.js';
 import { AuditLog } from '../../hub/audit/auditLog.js';
 import { openAuditTrail } from '../../hub/audit/auditTrail.js';
 import { migratePolicySchema } from '../../hub/db/policySchema.js';
-import { ImageCipher, SqliteStore } from '../../hub/index.js';
+// The store's own entry, not hub/index.ts: a worker starts once per kill, and the API (fastify,
+// pdfkit) only adds to each start.
+import { ImageCipher, SqliteStore } from '../../hub/store/index.js';
 
 const [dataDir, auditDir] = process.argv.slice(2) as [string, string];
 const trail = await openAuditTrail(dataDir, { keyFile: join(auditDir, 'audit-key.pem'), witnessFile: join(auditDir, 'audit.witness') }, silentLogger());

@@ -8,7 +8,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger, systemClock } from '../../core/index.js';
-import { loadDataKey, ReadBuffer, THIRTY_DAYS_MS } from '../../firmware/index.js';
+// The buffer's own entry, not firmware/index.ts: a worker starts once per kill, and the rest of the
+// firmware (recognizer, drivers, sharp) only adds to each start.
+import { loadDataKey, ReadBuffer, THIRTY_DAYS_MS } from '../../firmware/buffer/index.js';
 import { openJournal } from '../../bench/faults/journal.js';
 import { makeRead } from '../helpers/reads.js';
 

@@ -2,18 +2,17 @@ import t from 'tap';
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { loadDataKey, newDataKey, ReadBuffer, recoverDataKey, THIRTY_DAYS_MS, writeDataKey, type DataKey } from '../../firmware/index.js';
 import { makeRead, tempDir } from '../helpers/index.js';
+import { bundledWorker } from '../helpers/workerBundle.js';
 
-const WORKER = fileURLToPath(new URL('./rotationWorker.ts', import.meta.url));
 const READS = 3000;
 t.setTimeout(5 * 60_000);
 
-function runWorker(dir: string, killStep: string, killAt = 1): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+function runWorker(worker: string[], dir: string, killStep: string, killAt = 1): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dir, killStep, String(killAt)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...worker, dir, killStep, String(killAt)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
@@ -43,6 +42,7 @@ const CUTS: Array<[string, number]> = [
 t.test(`rotate-keys killed at each step over ${READS} buffered reads: the firmware's start finishes the rotation, every read is readable under the new key alone, the old key is gone`, async (tt) => {
   const dir = await tempDir(tt, 'alpr-rotate-kill-');
   await writeDataKey(join(dir, 'data.key'), newDataKey());
+  const worker = await bundledWorker(tt, new URL('./rotationWorker.ts', import.meta.url));
   const filler = openBuffer(dir)([await loadDataKey(join(dir, 'data.key'))]);
   await filler.open();
   const ids = new Set<string>();
@@ -55,7 +55,7 @@ t.test(`rotate-keys killed at each step over ${READS} buffered reads: the firmwa
 
   for (const [step, at] of CUTS) {
     const before = await loadDataKey(join(dir, 'data.key'));
-    const killed = await runWorker(dir, step, at);
+    const killed = await runWorker(worker, dir, step, at);
     tt.equal(killed.signal, 'SIGKILL', `killed after ${step} #${at}${killed.stderr ? `: ${killed.stderr}` : ''}`);
     // What the firmware does at start: finish the interrupted rotation, then open with one key.
     const key = await recoverDataKey({ keyPath: join(dir, 'data.key'), openBuffer: openBuffer(dir) });
@@ -74,9 +74,9 @@ t.test(`rotate-keys killed at each step over ${READS} buffered reads: the firmwa
     tt.equal(stats.corruptRecords, 0);
   }
 
-  const killedMidWay = await runWorker(dir, 'reencryptedBatch', 2);
+  const killedMidWay = await runWorker(worker, dir, 'reencryptedBatch', 2);
   tt.equal(killedMidWay.signal, 'SIGKILL');
-  const rerun = await runWorker(dir, 'none');
+  const rerun = await runWorker(worker, dir, 'none');
   tt.equal(rerun.code, 0, `rotate-keys run again after a cut finishes the old rotation and rotates once more${rerun.stderr ? `: ${rerun.stderr}` : ''}`);
   const buffer = openBuffer(dir)([await loadDataKey(join(dir, 'data.key'))]);
   await buffer.open();

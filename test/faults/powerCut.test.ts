@@ -1,6 +1,7 @@
 import t from 'tap';
 import { cutFsUnavailable } from '../../bench/faults/cutFs.js';
 import { powerCutRun } from '../../bench/faults/powerCuts.js';
+import { bundledWorker } from '../helpers/workerBundle.js';
 
 // 12 cuts: each of the six rotation steps once, six at random. The benchmark runs more.
 const CUTS = Number(process.env.ALPR_POWER_CUTS ?? 12);
@@ -13,7 +14,8 @@ else if (unavailable) t.plan(0, `skipped: ${unavailable}`);
 else {
   t.test(`${CUTS} power cuts that drop every write not fsynced, at random moments, in compactions and after each key rotation step: no acknowledged read lost, no synced read back, no store unreadable`, async (tt) => {
     const lines: string[] = [];
-    const report = await powerCutRun({ cuts: CUTS, damage: false, log: (line) => lines.push(line) });
+    const worker = await bundledWorker(tt, new URL('../../bench/faults/powerCutWorker.ts', import.meta.url));
+    const report = await powerCutRun({ cuts: CUTS, damage: false, log: (line) => lines.push(line), worker });
     // (Damage to LevelDB's files: test/faults/bufferDamage.test.ts.)
     tt.equal(report.power_cuts, CUTS, 'every cut happened');
     tt.same(report.problems, [], 'the buffer after every cut is what was acknowledged');

@@ -2,21 +2,20 @@ import t from 'tap';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { newDataKey, writeDataKey } from '../../firmware/index.js';
 import { tempDir } from '../helpers/index.js';
+import { bundledWorker } from '../helpers/workerBundle.js';
 
-const WORKER = fileURLToPath(new URL('./bufferWorker.ts', import.meta.url));
-// 40 by default: each kill restarts a worker (a few seconds on this 2-core VM); the power-cut test
+// 40 by default: each kill restarts a worker (about a second on this 2-core VM under load); the power-cut test
 // (powerCut.test.ts) is what proves durability. ALPR_FAULT_KILLS=200 for a longer run.
 const KILLS = Number(process.env.ALPR_FAULT_KILLS ?? 40);
-// Each kill is a process start (about half a second): far beyond the default file timeout.
+// Each kill is a process start (a bundled worker, about 0.4 s): with a loaded machine, beyond the default file timeout.
 t.setTimeout(15 * 60_000);
 
 /** Starts the worker; resolves with its exit, killing it `killAfterMs` after it reports ready. */
-function runWorker(dir: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; stderr: string; wasReady: boolean }> {
+function runWorker(worker: string[], dir: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; stderr: string; wasReady: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dir, killAfterMs === null ? 'verify' : 'work'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...worker, dir, killAfterMs === null ? 'verify' : 'work'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let wasReady = false;
     // A worker that never says ready is killed and reported (wasReady false), not waited on forever.
@@ -39,16 +38,17 @@ function runWorker(dir: string, killAfterMs: number | null): Promise<{ code: num
 t.test(`the buffer survives ${KILLS} SIGKILLs at random moments: nothing appended lost, nothing synced delivered again`, async (tt) => {
   const dir = await tempDir(tt, 'alpr-fault-');
   await writeDataKey(join(dir, 'data.key'), newDataKey());
+  const worker = await bundledWorker(tt, new URL('./bufferWorker.ts', import.meta.url));
   let failures = 0;
   for (let i = 0; i < KILLS; i++) {
-    const { signal, stderr, wasReady } = await runWorker(dir, Math.floor(Math.random() * 120));
+    const { signal, stderr, wasReady } = await runWorker(worker, dir, Math.floor(Math.random() * 120));
     if (signal !== 'SIGKILL' || !wasReady) {
       failures++;
       tt.fail(`run ${i}: ${wasReady ? 'ended without being killed' : 'never became ready'} (signal ${signal}): ${stderr.trim()}`);
       break;
     }
   }
-  const final = await runWorker(dir, null);
+  const final = await runWorker(worker, dir, null);
   tt.same({ ready: final.wasReady, code: final.code }, { ready: true, code: 0 }, final.stderr.trim() || 'final check passes');
   tt.equal(failures, 0);
   const journal = await readFile(join(dir, 'journal.log'), 'utf8');

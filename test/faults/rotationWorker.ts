@@ -6,7 +6,9 @@
  */
 import { join } from 'node:path';
 import { silentLogger, systemClock } from '../../core/index.js';
-import { ReadBuffer, recoverDataKey, rotateDataKey, THIRTY_DAYS_MS, type DataKey, type RotationOptions } from '../../firmware/index.js';
+// The buffer's own entry, not firmware/index.ts: a worker starts once per kill, and the rest of the
+// firmware (recognizer, drivers, sharp) only adds to each start.
+import { ReadBuffer, recoverDataKey, rotateDataKey, THIRTY_DAYS_MS, type DataKey, type RotationOptions } from '../../firmware/buffer/index.js';
 
 const [dir, killStep, killAt] = process.argv.slice(2) as [string, string, string];
 let seen = 0;

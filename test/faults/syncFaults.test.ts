@@ -2,7 +2,6 @@ import t from 'tap';
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { silentLogger } from '../../core/index.js';
 import { newDataKey, writeDataKey } from '../../firmware/index.js';
 import { EmbeddedBroker } from '../../hub/index.js';
@@ -10,6 +9,7 @@ import { newSigningKeys, publicKeyPem, rawPublicKey, writePrivateKey } from '../
 import { eventually, makeRead, tempDir } from '../helpers/index.js';
 import { checkArrival, contentOf, type ReadContent } from '../helpers/readContent.js';
 import { makeDevice, startHub, type Hub } from '../helpers/syncRig.js';
+import { bundledWorker } from '../helpers/workerBundle.js';
 
 t.setTimeout(5 * 60_000);
 
@@ -74,10 +74,10 @@ t.test('appliance killed with SIGKILL in the middle of sync, again and again: ev
   await writePrivateKey(join(dir, 'device.pem'), keys.privateKey);
   await writeDataKey(join(dir, 'data.key'), newDataKey());
   await writeFile(join(dir, 'hub.json'), JSON.stringify({ seal: publicKeyPem(hub.keys.seal.publicKey), sealKeyId: hub.keys.seal.keyId, verify: publicKeyPem(hub.keys.sign.publicKey) }));
-  const worker = fileURLToPath(new URL('./uplinkWorker.ts', import.meta.url));
+  const worker = await bundledWorker(tt, new URL('./uplinkWorker.ts', import.meta.url));
   /** One appliance run: how it ended, and whether it ever said it was ready (a worker that never is gets killed and reported). */
   const run = (mode: 'work' | 'drain', killAfterMs?: number) => new Promise<{ code: number | null; signal: string | null; ready: boolean; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, dir, hub.brokerUrl, deviceId, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...worker, dir, hub.brokerUrl, deviceId, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
     let ready = false;
     let stderr = '';
     const notReady = setTimeout(() => child.kill('SIGKILL'), READY_TIMEOUT_MS);
