@@ -35,7 +35,9 @@ export async function startRabbitNode(t: Tap, opts: { hubHttpUrl: string; basePo
 /** A private RabbitMQ cluster (bench/fleet/rabbitCluster.ts) in a temp dir, stopped at teardown. */
 export async function startRabbitCluster(t: Tap, opts: Omit<RabbitClusterOptions, 'dir'>): Promise<RabbitCluster> {
   const dir = await tempDir(t, 'alpr-rabbit-cluster-');
-  const cluster = await startCluster({ ...opts, dir });
+  // Node names carry the pid, as the ports do: the same test file run from two checkouts at once
+  // must not boot two nodes of one name (RabbitMQ refuses the second: duplicate_node_name).
+  const cluster = await startCluster({ ...opts, dir, tag: `${opts.tag ?? 'cluster'}-${process.pid}` });
   t.teardown(() => cluster.stop());
   return cluster;
 }
