@@ -11,6 +11,10 @@ import { iou } from '../../inference/plateDetector.js';
 import { SAMPLE_VEHICLES } from '../../demo/sampleScenes.js';
 import { tempDir } from '../helpers/index.js';
 
+// The real models on many frames: about a minute with three test files at a time on 2 cores, half
+// of tap's default 2-minute file limit. The limit here is for a hang, not a speed target.
+t.setTimeout(5 * 60_000);
+
 // The demo's scenes are the project's own drawings: small fixtures any clone has.
 const FRAMES = fileURLToPath(new URL('../../demo/frames', import.meta.url));
 const options = (over: Partial<PlateRecognizerOptions> = {}): PlateRecognizerOptions => ({

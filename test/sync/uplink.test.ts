@@ -4,6 +4,10 @@ import { rawPublicKey } from '../../sync/index.js';
 import { brokerNode } from '../helpers/brokerNode.js';
 import { makeDevice, startHub, type Device } from '../helpers/syncRig.js';
 
+// Brokers, hubs and appliances started and stopped a dozen times: 45 s with three test files at a
+// time on 2 cores. The limit here is for a hang, not a speed target.
+t.setTimeout(4 * 60_000);
+
 /** Starts the device's uplink and waits until its first read is stored: the link works before a fault. */
 async function startSynced(device: Device): Promise<void> {
   await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
