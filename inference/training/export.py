@@ -19,7 +19,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from models import DET_H, DET_W, NUM_STATES, READER_H, READER_W, STATE_H, STATE_W, Detector, Reader, StateClassifier, cbr, fold, is_folded, macs
+from models import DET_H, DET_W, NUM_STATES, READER_H, READER_W, STATE_H, STATE_W, Detector, Reader, StateClassifier, cbr, fold, is_folded, macs, state_classifier_widths
 
 
 def sha256(path):
@@ -117,7 +117,8 @@ def main():
     else:
         manifest = json.load(open(os.path.join(args.out, "manifest.json")))
     if args.state_classifier:
-        manifest["state_classifier"] = export_one(load(StateClassifier(), args.state_classifier), "state_classifier", (1, STATE_H, STATE_W), args.out, ["state"])
+        widths = state_classifier_widths(torch.load(args.state_classifier, map_location="cpu"))
+        manifest["state_classifier"] = export_one(load(StateClassifier(widths), args.state_classifier), "state_classifier", (1, STATE_H, STATE_W), args.out, ["state"])
     if args.second_reader:
         manifest["second_reader"] = export_one(load(Reader(), args.second_reader), "second_reader", (1, READER_H, args.second_reader_width), args.out, ["chars", "state"])
         if args.second_reader_no_states:

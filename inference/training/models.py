@@ -67,18 +67,19 @@ class StateClassifier(nn.Module):
     """The issuing state from a STATE_H x STATE_W grey plate crop: 51 states + unknown (the last
     class: no legible state name). Grey, because night frames are infrared. The first block keeps
     full resolution, since the name is only a few pixels tall; the features are averaged over the
-    plate, so the name counts wherever it is printed (top or bottom). About 10 M multiply-adds:
-    narrow, because it trains on a shared 2-core CPU (twice the channels, 31 M, made about 4 steps
-    a minute there)."""
+    plate, so the name counts wherever it is printed (top or bottom). At the default widths about
+    10 M multiply-adds: narrow, because it trains on a shared 2-core CPU (twice the channels, 31 M,
+    made about 4 steps a minute there). `widths` are the five blocks' channels; the runtime reads
+    them from the weights, so any widths export (state_classifier_from_reader uses the reader's)."""
 
-    def __init__(self):
+    def __init__(self, widths=(8, 16, 32, 64, 96)):
         super().__init__()
-        self.c1 = cbr(1, 8)
-        self.c2 = cbr(8, 16)
-        self.c3 = cbr(16, 32)
-        self.c4 = cbr(32, 64)
-        self.c5 = cbr(64, 96)
-        self.state = nn.Linear(96, NUM_STATES)
+        self.c1 = cbr(1, widths[0])
+        self.c2 = cbr(widths[0], widths[1])
+        self.c3 = cbr(widths[1], widths[2])
+        self.c4 = cbr(widths[2], widths[3])
+        self.c5 = cbr(widths[3], widths[4])
+        self.state = nn.Linear(widths[4], NUM_STATES)
 
     def forward(self, x):
         x = F.max_pool2d(self.c1(x), 2)          # 32 x 64
@@ -86,6 +87,28 @@ class StateClassifier(nn.Module):
         x = F.max_pool2d(self.c3(x), 2)          # 8 x 16
         x = F.max_pool2d(self.c4(x), 2)          # 4 x 8
         return self.state(self.c5(x).mean(dim=(2, 3)))
+
+
+def state_classifier_widths(state_dict):
+    """The five blocks' channels of a StateClassifier checkpoint (folded or not)."""
+    return tuple(state_dict[f"c{k}.0.weight"].shape[0] for k in range(1, 6))
+
+
+def state_classifier_from_reader(reader):
+    """A folded StateClassifier that starts as the folded `reader`'s state head: its c1-c4 are the
+    reader's (3x3 convolutions, so they apply at any input size; only the pooling after c3 and c4
+    differs, 2x2 here, 2x1 there), c5 passes its input through (an identity convolution; the input
+    is a ReLU's, so the ReLU keeps it), and the dense layer is the reader's state head. The reader's
+    pooled features already name two thirds of the `val` crops; training from here refines them for
+    the state alone. About 40 M multiply-adds at 64 x 128."""
+    src = reader.state_dict()
+    model = fold(StateClassifier(widths=(32, 48, 64, 96, 96)))
+    state = {k: v for k, v in src.items() if k.split(".")[0] in ("c1", "c2", "c3", "c4", "state")}
+    eye = torch.zeros(96, 96, 3, 3)
+    eye[range(96), range(96), 1, 1] = 1.0
+    state.update({"c5.0.weight": eye, "c5.0.bias": torch.zeros(96)})
+    model.load_state_dict(state)
+    return model
 
 
 class Detector(nn.Module):

@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 import augment
-from models import DET_STRIDE, NUM_STATES, STATE_H, STATE_W, Detector, Reader, StateClassifier, load_exported
+from models import DET_STRIDE, NUM_STATES, STATE_H, STATE_W, Detector, Reader, StateClassifier, load_exported, state_classifier_from_reader
 from synth import ALPHABET, STATE_CODES
 
 CHAR_INDEX = {c: i + 1 for i, c in enumerate(ALPHABET)}
@@ -260,7 +260,12 @@ def train_state(args, device):
     gen = torch.Generator(device=device)
     gen.manual_seed(args.seed)
     n_real = int(round(args.batch * args.real_fraction))
-    model = StateClassifier().to(device)
+    if args.init_reader:
+        model = state_classifier_from_reader(load_exported("reader", args.init_reader)).to(device)
+        coverage, given = state_val(model, vx, vs, device)
+        print(f"step 0 (the reader's trunk and state head) val coverage@0.5 {coverage:.3f} right_given {given:.3f}", flush=True)
+    else:
+        model = StateClassifier().to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     started, step = time.time(), 0
     while step < args.steps:
@@ -419,6 +424,7 @@ def main():
     ap.add_argument("--rare-chars", type=float, default=0.0, help="reader, with --context: draw real plates with rare characters more often (rare_char_weights power; 0 = uniformly)")
     ap.add_argument("--real-fraction", type=float, default=0.35, help="reader, with --context: share of each batch cut from real plates")
     ap.add_argument("--init-exported", default="", help="start from the exported weights in this folder (inference/models), batch norm folded")
+    ap.add_argument("--init-reader", default="", help="state: start from the exported reader in this folder, its trunk and state head (models.state_classifier_from_reader)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     seed_all(args.seed)
