@@ -47,9 +47,9 @@ export function editDistance(a: string, b: string): number {
  * its weakest position's. The region is the confidence-weighted majority of the readings that
  * have a say on it, its confidence the winner's weight per such reading; where it is a known
  * state, its series settle a 0 read for O or the reverse (fitStateSeries), and the text as voted
- * stays among the candidates.
+ * stays among the candidates (`stateSeries: false`: the text as voted stands).
  */
-export function voteBurst(readings: FrameReading[]): VotedReading[] {
+export function voteBurst(readings: FrameReading[], { stateSeries = true }: { stateSeries?: boolean } = {}): VotedReading[] {
   const groups: FrameReading[][] = [];
   for (const r of [...readings].sort((a, b) => (b.candidates[0]?.confidence ?? 0) - (a.candidates[0]?.confidence ?? 0))) {
     const text = r.candidates[0]?.text ?? '';
@@ -57,10 +57,10 @@ export function voteBurst(readings: FrameReading[]): VotedReading[] {
     if (group) group.push(r);
     else groups.push([r]);
   }
-  return groups.map(vote);
+  return groups.map((g) => vote(g, stateSeries));
 }
 
-function vote(group: FrameReading[]): VotedReading {
+function vote(group: FrameReading[], stateSeries: boolean): VotedReading {
   const lengths = new Map<number, number>();
   for (const r of group) {
     const best = r.candidates[0]!;
@@ -97,7 +97,7 @@ function vote(group: FrameReading[]): VotedReading {
   const regionVoters = group.filter((r) => r.regionConfidence > 0).length;
   // The swapped character keeps its confidence: the readers were sure of the glyph, and the
   // state's series, not the readers, chose between 0 and O.
-  const text = fitStateSeries(voted, region);
+  const text = stateSeries ? fitStateSeries(voted, region) : voted;
   const representative = [...voters].sort((a, b) => editDistance(a.candidates[0]!.text, voted) - editDistance(b.candidates[0]!.text, voted) || b.detection - a.detection)[0]!;
   const candidates = [text, voted, ...group.flatMap((r) => r.candidates.map((c) => c.text))].filter((t, i, all) => all.indexOf(t) === i).slice(0, 5);
   return {

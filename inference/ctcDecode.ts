@@ -18,9 +18,13 @@ interface Step {
 /**
  * Greedy CTC decoding of one plate ([classes, steps] logits, class 0 = blank), plus alternative
  * readings made by swapping the least certain characters for their runner-up, ranked by
- * probability times the plate-format prior. Returns the top `k`, best first.
+ * probability times the plate-format prior (`formatPrior: false`: by probability alone). Returns
+ * the top `k`, best first.
  */
-export function decodePlate(logits: Float32Array, classes: number, steps: number, alphabet: string, region: string | null, k = 5): Candidate[] {
+export function decodePlate(
+  logits: Float32Array, classes: number, steps: number, alphabet: string, region: string | null,
+  { k = 5, formatPrior: usePrior = true }: { k?: number; formatPrior?: boolean } = {},
+): Candidate[] {
   const cols: Step[] = [];
   for (let t = 0; t < steps; t++) {
     let max = -Infinity;
@@ -65,7 +69,7 @@ export function decodePlate(logits: Float32Array, classes: number, steps: number
   const seen = new Set<string>();
   return candidates
     .filter((c) => c.text.length > 0 && !seen.has(c.text) && seen.add(c.text))
-    .map((c) => ({ c, score: c.confidence * formatPrior(c.text, region) }))
+    .map((c) => ({ c, score: usePrior ? c.confidence * formatPrior(c.text, region) : c.confidence }))
     .sort((a, b) => b.score - a.score)
     .slice(0, k)
     .map((x) => x.c);

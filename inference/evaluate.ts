@@ -7,6 +7,7 @@ import { AlprError, createLogger, errorMessage, systemClock } from '../core/inde
 import type { BackendChoice } from './backends/createBackend.js';
 import { toGray } from './frameImage.js';
 import { iou } from './plateDetector.js';
+import { ALL_FORMAT_RULES, type FormatRules } from './plateFormats.js';
 import { CROP_MARGIN } from './plateReader.js';
 import { recognizerFromConfig, validateRecognizerConfig } from './recognizerConfig.js';
 import { crossValidateThreshold, foldOf, scoreStates, wilson, type CrossValidation, type StateSample } from './stateThreshold.js';
@@ -21,7 +22,9 @@ import { crossValidateThreshold, foldOf, scoreStates, wilson, type CrossValidati
  * skipped and top1 is read accuracy on the crop. --split picks the deterministic development split
  * used in training (val is never trained on); `locked` is the locked test split, left out of all
  * the others. --folds K reports top1 per hash fold with its mean and spread (k-fold reporting; no
- * retraining), and top1_ci95 is always printed.
+ * retraining), and top1_ci95 is always printed. --no-format-prior ranks CTC candidates by
+ * probability alone and --no-state-series leaves out the 0/O step after the vote, to measure what
+ * each rule changes (with --mistakes, plate by plate); the appliance always applies both.
  */
 interface Truth {
   image: string;
@@ -106,9 +109,11 @@ export interface EvalResult {
   failed_images: number;
   backend: string;
   split: string;
+  /** The plate-format rules applied (both, unless turned off to measure one). */
+  format_rules: FormatRules;
 }
 
-export async function evaluate(dir: string, options: { split: Split; folds?: number; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; stateThreshold?: number; chooseStateThreshold?: number; onMistake?: (line: string) => void; betweenImages?: () => Promise<void> }): Promise<EvalResult> {
+export async function evaluate(dir: string, options: { split: Split; folds?: number; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; stateThreshold?: number; chooseStateThreshold?: number; formatRules?: FormatRules; onMistake?: (line: string) => void; betweenImages?: () => Promise<void> }): Promise<EvalResult> {
   const { kind, items: all } = await loadTruth(dir);
   const items = all.filter((i) => inSplit(basename(i.image), options.split)).slice(0, options.limit ?? Infinity);
   const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
@@ -126,7 +131,8 @@ export async function evaluate(dir: string, options: { split: Split; folds?: num
   });
   const stateThreshold = options.stateThreshold ?? validateRecognizerConfig({}).stateThreshold;
   const stateSamples: StateSample[] = [];
-  const recognizer = (await recognizerFromConfig(config, systemClock, logger))!;
+  const formatRules = options.formatRules ?? ALL_FORMAT_RULES;
+  const recognizer = (await recognizerFromConfig(config, systemClock, logger, formatRules))!;
   let plates = 0, detected = 0, top1 = 0, top5 = 0, falsePositives = 0, failed = 0;
   const times: number[] = [];
   // Per image: plates scored and read right, for the fold report.
@@ -205,6 +211,7 @@ export async function evaluate(dir: string, options: { split: Split; folds?: num
     failed_images: failed,
     backend: recognizer.backendName,
     split: options.split,
+    format_rules: formatRules,
   };
 }
 
@@ -223,13 +230,13 @@ function foldReport(perImage: ReadonlyArray<{ name: string; plates: number; top1
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, 'state-threshold': { type: 'string' }, 'choose-state-threshold': { type: 'string' }, folds: { type: 'string' }, mistakes: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, 'state-threshold': { type: 'string' }, 'choose-state-threshold': { type: 'string' }, folds: { type: 'string' }, mistakes: { type: 'boolean' }, 'no-format-prior': { type: 'boolean' }, 'no-state-series': { type: 'boolean' } } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n`);
     return 64;
   }
   if (!values.dataset || !['all', 'val', 'train', 'locked'].includes(values.split!) || (values.folds !== undefined && !/^([2-9]|10)$/.test(values.folds)) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
-    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train|locked] [--folds 2-10] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--state-threshold P] [--choose-state-threshold TARGET_TOP1] [--mistakes]\n');
+    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train|locked] [--folds 2-10] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--state-threshold P] [--choose-state-threshold TARGET_TOP1] [--no-format-prior] [--no-state-series] [--mistakes]\n');
     return 64;
   }
   try {
@@ -242,6 +249,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(values['min-read-confidence'] ? { minReadConfidence: Number(values['min-read-confidence']) } : {}),
       ...(values['state-threshold'] ? { stateThreshold: Number(values['state-threshold']) } : {}),
       ...(values['choose-state-threshold'] ? { chooseStateThreshold: Number(values['choose-state-threshold']) } : {}),
+      ...(values['no-format-prior'] || values['no-state-series'] ? { formatRules: { prior: !values['no-format-prior'], stateSeries: !values['no-state-series'] } } : {}),
       ...(values.mistakes ? { onMistake: (line: string) => process.stderr.write(`${line}\n`) } : {}),
     });
     if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`).join('\n')}\n`);

@@ -37,6 +37,18 @@ export function formatPrior(text: string, region: string | null): number {
   return 0.3;
 }
 
+/**
+ * Which of the two format rules a read applies: the prior that ranks CTC candidates (formatPrior)
+ * and the 0/O step after the vote (fitStateSeries). Both on in the product; evaluation can turn
+ * either off (`npm run eval -- --no-format-prior / --no-state-series`) to measure what it changes.
+ */
+export interface FormatRules {
+  prior: boolean;
+  stateSeries: boolean;
+}
+
+export const ALL_FORMAT_RULES: Readonly<FormatRules> = { prior: true, stateSeries: true };
+
 const ZERO_OR_O: Readonly<Record<string, string>> = { '0': 'O', O: '0' };
 
 /**

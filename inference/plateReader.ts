@@ -3,6 +3,7 @@ import type { ReaderSpec } from './modelFiles.js';
 import { voteBurst } from './burstVoting.js';
 import { decodePlate, type Candidate } from './ctcDecode.js';
 import type { GrayFrame } from './frameImage.js';
+import type { FormatRules } from './plateFormats.js';
 import { resampleRegion } from './resample.js';
 import type { PlateBox } from './plateDetector.js';
 
@@ -18,6 +19,12 @@ export interface ReaderModels {
   states: string[];
   readers: ReaderSpec[];
   stateClassifier: { width: number; height: number } | null;
+}
+
+export interface ReadOptions {
+  regionThreshold: number;
+  candidates: number;
+  formatRules: FormatRules;
 }
 
 /** A reading's state: the best class at `regionThreshold` or above, else unknown (null), with its confidence. */
@@ -73,7 +80,7 @@ export async function readPlates(
   frame: GrayFrame,
   boxes: PlateBox[],
   models: ReaderModels,
-  options: { regionThreshold: number; candidates: number },
+  options: ReadOptions,
 ): Promise<PlateText[]> {
   if (boxes.length === 0) return [];
   const perBox = boxes.map(viewsOf);
@@ -101,7 +108,7 @@ export async function readPlates(
     const mine = all.filter((t) => t.candidates.length > 0);
     if (mine.length <= 1) return mine[0] ?? all[0]!;
     // The framings vote like the frames of a burst: most common length, then per character.
-    const [voted] = voteBurst(mine.map((t, frameIndex) => ({ frameIndex, candidates: t.candidates, region: t.region, regionConfidence: t.regionConfidence, detection: 1 })));
+    const [voted] = voteBurst(mine.map((t, frameIndex) => ({ frameIndex, candidates: t.candidates, region: t.region, regionConfidence: t.regionConfidence, detection: 1 })), { stateSeries: options.formatRules.stateSeries });
     const first = mine[0]!;
     if (!voted) return first;
     const others = mine.flatMap((t) => t.candidates).filter((c) => c.text !== voted.text);
@@ -131,7 +138,7 @@ async function readCrops(
   input: { data: Float32Array; dims: number[] },
   states: StateReading[] | boolean,
   labels: Pick<ReaderModels, 'alphabet' | 'states'>,
-  options: { regionThreshold: number; candidates: number },
+  options: ReadOptions,
 ): Promise<PlateText[]> {
   const { chars, state } = await backend.read(input, reader);
   const [, classes, steps] = chars.dims as [number, number, number];
@@ -139,7 +146,7 @@ async function readCrops(
   return Array.from({ length: input.dims[0]! }, (_, i) => {
     const texts = chars.data.subarray(i * classes * steps, (i + 1) * classes * steps);
     const reading = typeof states !== 'boolean' ? states[i]! : states ? stateOf(state.data.subarray(i * n, (i + 1) * n), labels.states, options.regionThreshold) : { region: null, regionConfidence: 0 };
-    return { candidates: decodePlate(texts, classes, steps, labels.alphabet, reading.region, options.candidates), ...reading };
+    return { candidates: decodePlate(texts, classes, steps, labels.alphabet, reading.region, { k: options.candidates, formatPrior: options.formatRules.prior }), ...reading };
   });
 }
 

@@ -9,7 +9,8 @@ import { decodeFrame, frameInputOf, jpegOfRegion, toGray, type FrameInput, type 
 import { greyTable } from './greyTable.js';
 import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs, stateClassifierSpec } from './modelFiles.js';
 import { detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
-import { readPlates, readRegion, type ReaderModels } from './plateReader.js';
+import { ALL_FORMAT_RULES, type FormatRules } from './plateFormats.js';
+import { readPlates, readRegion, type ReaderModels, type ReadOptions } from './plateReader.js';
 import { gateRegion } from './stateThreshold.js';
 import { judgeFeatures, panelFeaturesOfI420, panelFeaturesOfRgb, vehicleColour, type VehicleColour } from './vehicleColour.js';
 
@@ -76,6 +77,8 @@ export interface PlateRecognizerOptions {
   stateThreshold?: number;
   /** Same plate again at this site within this window is suppressed (0 = off). */
   dedupeWindowMs: number;
+  /** The plate-format rules reads apply; absent: both (the product). Evaluation turns one off to measure it. */
+  formatRules?: FormatRules;
   clock: Clock;
   logger: Logger;
 }
@@ -117,6 +120,10 @@ export class PlateRecognizer {
     return (await this.recognizeGray(await toGray(frame))).map((p) => ({ ...p, region: this.gate(p.region, p.regionConfidence) }));
   }
 
+  private get readOptions(): ReadOptions {
+    return { regionThreshold: this.ctx.regionThreshold, candidates: 5, formatRules: this.ctx.formatRules ?? ALL_FORMAT_RULES };
+  }
+
   private gate(region: string | null, confidence: number): string | null {
     return gateRegion(region, confidence, this.ctx.stateThreshold ?? 0);
   }
@@ -149,7 +156,7 @@ export class PlateRecognizer {
     }
     if (grays.every((g) => g === null) && lastError) throw lastError;
     const plates: BurstPlate[] = [];
-    for (const voted of voteBurst(readings)) {
+    for (const voted of voteBurst(readings, { stateSeries: this.readOptions.formatRules.stateSeries })) {
       if (this.dedupe?.seenRecently(voted.text)) continue;
       const member = voted.members.find((m) => m.frameIndex === voted.frameIndex) ?? voted.members[0]!;
       const box = boxes.get(member)!;
@@ -182,7 +189,7 @@ export class PlateRecognizer {
   /** Reads one known plate box (evaluation on plate crops, the self-test's test image). */
   async readBox(gray: GrayFrame, box: PlateBox): Promise<{ candidates: Candidate[]; region: string | null; regionConfidence: number }> {
     // A known box (a crop, the self-test image) is read in the same framings as a detected one.
-    const [text] = await readPlates(this.backend, gray, [box], this.readerModels, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
+    const [text] = await readPlates(this.backend, gray, [box], this.readerModels, this.readOptions);
     return { ...text!, region: this.gate(text!.region, text!.regionConfidence) };
   }
 
@@ -192,7 +199,7 @@ export class PlateRecognizer {
 
   private async recognizeGray(gray: GrayFrame): Promise<FramePlate[]> {
     const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1, this.ctx.detectorZoom);
-    const texts = await readPlates(this.backend, gray, boxes, this.readerModels, { regionThreshold: this.ctx.regionThreshold, candidates: 5 });
+    const texts = await readPlates(this.backend, gray, boxes, this.readerModels, this.readOptions);
     const plates = boxes.flatMap((box, i) => {
       const t = texts[i]!;
       const best = t.candidates[0];

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ms, oneOf, validateAgainstSchema, type CamelCased, type Clock, type Logger } from '../core/index.js';
+import type { FormatRules } from './plateFormats.js';
 import { PlateRecognizer } from './plateRecognizer.js';
 
 /**
@@ -35,8 +36,11 @@ export function validateRecognizerConfig(input: unknown): RecognizerConfig {
   return validateAgainstSchema<RecognizerConfig>(RecognizerConfigSchema, input);
 }
 
-/** The plate recognizer these settings describe, or null when recognition is off. */
-export async function recognizerFromConfig(rc: RecognizerConfig, clock: Clock, logger: Logger): Promise<PlateRecognizer | null> {
+/**
+ * The plate recognizer these settings describe, or null when recognition is off. `formatRules`
+ * is not an appliance setting: only evaluation passes it, to measure a rule by turning it off.
+ */
+export async function recognizerFromConfig(rc: RecognizerConfig, clock: Clock, logger: Logger, formatRules?: FormatRules): Promise<PlateRecognizer | null> {
   if (!rc.enabled) return null;
   return PlateRecognizer.create({
     ...(rc.modelDir ? { modelDir: rc.modelDir } : {}), backend: rc.backend, detectionThreshold: rc.detectionThreshold,
@@ -44,6 +48,6 @@ export async function recognizerFromConfig(rc: RecognizerConfig, clock: Clock, l
     detectorZoom: { widths: rc.detectorZoomWidths, verifyThreshold: rc.zoomVerifyThreshold }, minReadConfidence: rc.minReadConfidence,
     plateChars: { min: rc.minPlateChars, max: rc.maxPlateChars },
     lowConfidenceBelow: rc.lowConfidenceBelow, regionThreshold: rc.regionThreshold, stateThreshold: rc.stateThreshold, dedupeWindowMs: rc.dedupeWindowMs,
-    clock, logger: logger.child({ module: 'recognizer' }),
+    ...(formatRules ? { formatRules } : {}), clock, logger: logger.child({ module: 'recognizer' }),
   });
 }

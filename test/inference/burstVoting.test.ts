@@ -44,6 +44,8 @@ t.test("the voted state's series read a 0 as O; the text as voted stays a candid
   tt.equal(votes[0]!.charConfidences.length, 6, 'the swapped character keeps its confidence');
   const unknown = voteBurst([reading(0, '3550CT', [0.99, 0.99, 0.99, 0.9, 0.99, 0.99], null)]);
   tt.equal(unknown[0]!.text, '3550CT', 'no state, no swap');
+  const off = voteBurst([reading(0, '3550CT', [0.99, 0.99, 0.99, 0.9, 0.99, 0.99], 'AR')], { stateSeries: false });
+  tt.equal(off[0]!.text, '3550CT', 'with the series step off (evaluation only), the text as voted stands');
 });
 
 t.test('readings with no say on the state (confidence 0) do not dilute its confidence', async (tt) => {

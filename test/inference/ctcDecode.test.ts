@@ -32,4 +32,7 @@ t.test('uncertain characters yield ranked alternatives, and the state format bre
   tt.ok(ranked.length <= 5);
   const sure = decodePlate(logits(tie(4)), CLASSES, 11, ALPHABET, 'CA');
   tt.equal(sure[0]!.text, '7A8C123', 'a confident reading that breaks the format still wins (vanity plates exist)');
+  const unranked = decodePlate(logits(tie(0.3)), CLASSES, 11, ALPHABET, 'CA', { formatPrior: false });
+  tt.equal(unranked[0]!.text, '7A8C123', 'with the prior off (evaluation only), probability alone ranks');
+  tt.equal(decodePlate(logits(tie(0.3)), CLASSES, 11, ALPHABET, 'CA', { k: 2 }).length, 2, 'k caps the candidates');
 });
