@@ -1,4 +1,3 @@
-import { formatPrior } from './plateFormats.js';
 
 export interface Candidate {
   text: string;
@@ -18,12 +17,13 @@ interface Step {
 /**
  * Greedy CTC decoding of one plate ([classes, steps] logits, class 0 = blank), plus alternative
  * readings made by swapping the least certain characters for their runner-up, ranked by
- * probability times the plate-format prior (`formatPrior: false`: by probability alone). Returns
- * the top `k`, best first.
+ * probability alone: a look-alike is read from the pixels, not from a format guess (a US-series
+ * prior was measured and dropped: on the development photographs it turned a right read wrong and
+ * no wrong read right; model card). Returns the top `k`, best first.
  */
 export function decodePlate(
-  logits: Float32Array, classes: number, steps: number, alphabet: string, region: string | null,
-  { k = 5, formatPrior: usePrior = true }: { k?: number; formatPrior?: boolean } = {},
+  logits: Float32Array, classes: number, steps: number, alphabet: string,
+  { k = 5 }: { k?: number } = {},
 ): Candidate[] {
   const cols: Step[] = [];
   for (let t = 0; t < steps; t++) {
@@ -69,10 +69,8 @@ export function decodePlate(
   const seen = new Set<string>();
   return candidates
     .filter((c) => c.text.length > 0 && !seen.has(c.text) && seen.add(c.text))
-    .map((c) => ({ c, score: usePrior ? c.confidence * formatPrior(c.text, region) : c.confidence }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, k)
-    .map((x) => x.c);
+    .sort((a, b) => b.confidence - a.confidence)
+    .slice(0, k);
 }
 
 function make(chars: Array<{ ch: string; p: number }>): Candidate {

@@ -22,9 +22,9 @@ import { crossValidateThreshold, foldOf, scoreStates, wilson, type CrossValidati
  * skipped and top1 is read accuracy on the crop. --split picks the deterministic development split
  * used in training (val is never trained on); `locked` is the locked test split, left out of all
  * the others. --folds K reports top1 per hash fold with its mean and spread (k-fold reporting; no
- * retraining), and top1_ci95 is always printed. --no-format-prior ranks CTC candidates by
- * probability alone and --no-state-series leaves out the 0/O step after the vote, to measure what
- * each rule changes (with --mistakes, plate by plate); the appliance always applies both.
+ * retraining), and top1_ci95 is always printed. --no-state-series leaves out the 0/O step after
+ * the vote, to measure what it changes (with --mistakes, plate by plate); the appliance always
+ * applies it.
  */
 interface Truth {
   image: string;
@@ -230,13 +230,13 @@ function foldReport(perImage: ReadonlyArray<{ name: string; plates: number; top1
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, 'state-threshold': { type: 'string' }, 'choose-state-threshold': { type: 'string' }, folds: { type: 'string' }, mistakes: { type: 'boolean' }, 'no-format-prior': { type: 'boolean' }, 'no-state-series': { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, 'state-threshold': { type: 'string' }, 'choose-state-threshold': { type: 'string' }, folds: { type: 'string' }, mistakes: { type: 'boolean' }, 'no-state-series': { type: 'boolean' } } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n`);
     return 64;
   }
   if (!values.dataset || !['all', 'val', 'train', 'locked'].includes(values.split!) || (values.folds !== undefined && !/^([2-9]|10)$/.test(values.folds)) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
-    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train|locked] [--folds 2-10] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--state-threshold P] [--choose-state-threshold TARGET_TOP1] [--no-format-prior] [--no-state-series] [--mistakes]\n');
+    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train|locked] [--folds 2-10] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--state-threshold P] [--choose-state-threshold TARGET_TOP1] [--no-state-series] [--mistakes]\n');
     return 64;
   }
   try {
@@ -249,7 +249,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(values['min-read-confidence'] ? { minReadConfidence: Number(values['min-read-confidence']) } : {}),
       ...(values['state-threshold'] ? { stateThreshold: Number(values['state-threshold']) } : {}),
       ...(values['choose-state-threshold'] ? { chooseStateThreshold: Number(values['choose-state-threshold']) } : {}),
-      ...(values['no-format-prior'] || values['no-state-series'] ? { formatRules: { prior: !values['no-format-prior'], stateSeries: !values['no-state-series'] } } : {}),
+      ...(values['no-state-series'] ? { formatRules: { stateSeries: false } } : {}),
       ...(values.mistakes ? { onMistake: (line: string) => process.stderr.write(`${line}\n`) } : {}),
     });
     if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`).join('\n')}\n`);

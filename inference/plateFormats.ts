@@ -1,7 +1,8 @@
 /**
  * US passenger-plate formats as data: for each state, the character patterns its current
- * standard series use (L letter, D digit). Used to rank candidate readings, never to reject a
- * plate: vanity, specialty and older series break these patterns and are still read.
+ * standard series use (L letter, D digit). Used only to settle 0 against O once the state is
+ * known (fitStateSeries), never to reject a plate: vanity, specialty and older series break these
+ * patterns and are still read.
  * Sources: state DMV series descriptions; kept short on purpose (the common series only).
  */
 export const US_PLATE_FORMATS: Readonly<Record<string, readonly string[]>> = {
@@ -20,34 +21,19 @@ export const US_PLATE_FORMATS: Readonly<Record<string, readonly string[]>> = {
   WV: ['DLDDDD', 'LLLDDD'], WI: ['LLLDDDD', 'DDDLLL'], WY: ['DDDDDD', 'DDLLLL'],
 };
 
-const ALL_PATTERNS = new Set(Object.values(US_PLATE_FORMATS).flat());
-
 export function patternOf(text: string): string {
   return [...text].map((c) => (c >= '0' && c <= '9' ? 'D' : 'L')).join('');
 }
 
 /**
- * A ranking prior in [0, 1]: 1 when the text fits a series of the predicted state, 0.6 when it
- * fits some state's series, 0.3 otherwise (vanity plates are real plates).
- */
-export function formatPrior(text: string, region: string | null): number {
-  const pattern = patternOf(text);
-  if (region && US_PLATE_FORMATS[region]?.includes(pattern)) return 1;
-  if (ALL_PATTERNS.has(pattern)) return 0.6;
-  return 0.3;
-}
-
-/**
- * Which of the two format rules a read applies: the prior that ranks CTC candidates (formatPrior)
- * and the 0/O step after the vote (fitStateSeries). Both on in the product; evaluation can turn
- * either off (`npm run eval -- --no-format-prior / --no-state-series`) to measure what it changes.
+ * Whether a read applies the format rule, the 0/O step after the vote (fitStateSeries): on in the
+ * product; evaluation can turn it off (`npm run eval -- --no-state-series`) to measure what it changes.
  */
 export interface FormatRules {
-  prior: boolean;
   stateSeries: boolean;
 }
 
-export const ALL_FORMAT_RULES: Readonly<FormatRules> = { prior: true, stateSeries: true };
+export const ALL_FORMAT_RULES: Readonly<FormatRules> = { stateSeries: true };
 
 const ZERO_OR_O: Readonly<Record<string, string>> = { '0': 'O', O: '0' };
 

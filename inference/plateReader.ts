@@ -146,7 +146,7 @@ async function readCrops(
   return Array.from({ length: input.dims[0]! }, (_, i) => {
     const texts = chars.data.subarray(i * classes * steps, (i + 1) * classes * steps);
     const reading = typeof states !== 'boolean' ? states[i]! : states ? stateOf(state.data.subarray(i * n, (i + 1) * n), labels.states, options.regionThreshold) : { region: null, regionConfidence: 0 };
-    return { candidates: decodePlate(texts, classes, steps, labels.alphabet, reading.region, { k: options.candidates, formatPrior: options.formatRules.prior }), ...reading };
+    return { candidates: decodePlate(texts, classes, steps, labels.alphabet, { k: options.candidates }), ...reading };
   });
 }
 

@@ -1,16 +1,13 @@
 import t from 'tap';
-import { fitStateSeries, formatPrior, patternOf, US_PLATE_FORMATS } from '../../inference/index.js';
+import { fitStateSeries, patternOf, US_PLATE_FORMATS } from '../../inference/index.js';
 
 t.test('every US state and DC has at least one format', async (tt) => {
   tt.equal(Object.keys(US_PLATE_FORMATS).length, 51);
   for (const [state, formats] of Object.entries(US_PLATE_FORMATS)) tt.ok(formats.length > 0 && formats.every((f) => /^[LD]+$/.test(f)), state);
 });
 
-t.test('formats rank readings but never reject a plate', async (tt) => {
+t.test('a text\'s pattern: L for a letter, D for a digit', async (tt) => {
   tt.equal(patternOf('7ABC123'), 'DLLLDDD');
-  tt.equal(formatPrior('7ABC123', 'CA'), 1);
-  tt.equal(formatPrior('7ABC123', 'NY'), 0.6, 'fits another state');
-  tt.equal(formatPrior('GOBEARS', 'CA'), 0.3, 'a vanity plate still scores above zero');
 });
 
 t.test("a known state's series settle 0 against O, and nothing else", async (tt) => {
