@@ -90,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     cleanups.push(() => balancer.close());
     say(`starting a ${nodeCount}-node RabbitMQ cluster (about a minute a node on a busy VM)`);
     const cluster = await startRabbitCluster({
-      nodes: nodeCount, basePort: v['base-port'] ? n('base-port') : 46000 + (process.pid % 40) * 40, hubHttpUrl: balancer.url, dir: join(root, 'rabbit'), tag: `fleet${tag}`, log: say,
+      nodes: nodeCount, basePort: v['base-port'] ? n('base-port') : 26000 + (process.pid % 40) * 40, hubHttpUrl: balancer.url, dir: join(root, 'rabbit'), tag: `fleet${tag}`, log: say,
     });
     cleanups.push(() => cluster.stop());
     // Each hub process starts on another node and fails over through the rest, in turn.

@@ -19,8 +19,10 @@ const NODES = 3;
 /** Each appliance appends a read this often for LOAD_MS; a hub process dies at a third, a broker node at two thirds. */
 const READ_EVERY_MS = 500;
 const LOAD_MS = 24_000;
-// Ports no other test uses: the single-node ACL test takes 41000-41499.
-const BASE_PORT = 42000 + (process.pid % 30) * 30;
+// Ports no other test uses: the single-node ACL test takes 21000-21499. All of these sit below
+// Linux's ephemeral range (32768-60999), where any test's outgoing connection could take a node's
+// port before it binds, or a readiness probe connect to itself.
+const BASE_PORT = 22000 + (process.pid % 30) * 30;
 t.setTimeout(6 * 60_000);
 
 /** Stops a hub process cleanly (SIGTERM drains it), or kills it if it does not stop in time. */

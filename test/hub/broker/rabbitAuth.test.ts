@@ -57,7 +57,7 @@ t.test('through a RabbitMQ node, a device cannot publish under another device id
   await app.listen({ host: '127.0.0.1', port: 0 });
   tt.teardown(() => app.close());
   const address = app.server.address() as { port: number };
-  const node = await startRabbitNode(tt, { hubHttpUrl: `http://127.0.0.1:${address.port}`, basePort: 41000 + (process.pid % 50) * 10, tag: 'acl' });
+  const node = await startRabbitNode(tt, { hubHttpUrl: `http://127.0.0.1:${address.port}`, basePort: 21000 + (process.pid % 50) * 10, tag: 'acl' });
   const mqtt = await import('mqtt');
   const hub = await mqtt.connectAsync(node.mqttUrl, { clientId: 'hub-acl-test', username: 'hub', password: HUB_SECRET, reconnectPeriod: 0 });
   tt.teardown(() => hub.endAsync());

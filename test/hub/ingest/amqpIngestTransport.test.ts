@@ -17,8 +17,9 @@ import { makeDevice, startHub } from '../../helpers/syncRig.js';
 
 type Tap = import('tap').Test;
 
-// Ports no other test uses: the ACL test takes 41000-41499, the fleet test 42000-42899.
-const BASE_PORT = 43000 + (process.pid % 50) * 10;
+// Ports no other test uses, below the ephemeral range: the ACL test takes 21000-21499, the fleet
+// test 22000-22899.
+const BASE_PORT = 23000 + (process.pid % 50) * 10;
 t.setTimeout(4 * 60_000);
 
 t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and another process stores it, with no resend from the appliance; acks reach devices at QoS 0', async (tt) => {

@@ -6,8 +6,9 @@ import { eventually, makeRead, tempDir } from '../../helpers/index.js';
 import { rabbitAvailable, serveBrokerAuth, startRabbitCluster } from '../../helpers/rabbitNode.js';
 import { makeDevice, startHub } from '../../helpers/syncRig.js';
 
-// Ports no other test uses: ACL test 41000-41499, fleet test 42000-42899, AMQP ingest 43000-43499.
-const BASE_PORT = 43500 + (process.pid % 50) * 30;
+// Ports no other test uses, below the ephemeral range: ACL test 21000-21499, fleet test 22000-22899,
+// AMQP ingest 23000-23499.
+const BASE_PORT = 23500 + (process.pid % 50) * 30;
 t.setTimeout(4 * 60_000);
 
 t.test("hub ingest over MQTT moves to the cluster's next node when its own node is killed, and takes the batches sent meanwhile", async (tt) => {

@@ -12,8 +12,9 @@ import { rabbitAvailable, startRabbitCluster } from '../../helpers/rabbitNode.js
 import { brokerToken, newSigningKeys, rawPublicKey, sealBatch, topics, verifyConfigPush } from '../../../sync/index.js';
 import { makeDevice } from '../../helpers/syncRig.js';
 
-// Ports no other test uses: 41000-41499 ACL, 42000-42899 fleet, 43000-44999 ingest transports.
-const BASE_PORT = 45000 + (process.pid % 50) * 10;
+// Ports no other test uses, below the ephemeral range: 21000-21499 ACL, 22000-22899 fleet,
+// 23000-24999 ingest transports (and under the shared RabbitMQ's 25672).
+const BASE_PORT = 25000 + (process.pid % 50) * 10;
 t.setTimeout(4 * 60_000);
 
 t.test('an appliance offline during a seal-key rotation with no grace period gets the new key when it reconnects through RabbitMQ (AMQP ingest, no retained push), and its next batch is stored', async (tt) => {
