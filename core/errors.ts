@@ -128,3 +128,8 @@ export function isAlprError(value: unknown, code?: ErrorCode): value is AlprErro
 export function errorMessage(value: unknown): string {
   return value instanceof Error ? value.message : String(value);
 }
+
+/** Anything thrown, as a log line's `err`: an AlprError whole (code, message, details), else its message. */
+export function loggableError(value: unknown): Record<string, unknown> | string {
+  return value instanceof AlprError ? value.toJSON() : errorMessage(value);
+}

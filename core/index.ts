@@ -1,4 +1,4 @@
-export { AlprError, ERROR_CODES, isAlprError, errorMessage, type ErrorCode } from './errors.js';
+export { AlprError, ERROR_CODES, isAlprError, errorMessage, loggableError, type ErrorCode } from './errors.js';
 export { systemClock, ManualClock, type Clock, type TimerHandle } from './clock.js';
 export { VEHICLE_COLOURS, READ_COLOURS, isVehicleColour, type VehicleColour } from './vehicleColours.js';
 export { createLogger, silentLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from './logger.js';

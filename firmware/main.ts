@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AlprError, EXIT, createLogger, errorMessage, exitCodeFor, systemClock } from '../core/index.js';
+import { AlprError, createLogger, errorMessage, EXIT, exitCodeFor, loggableError, systemClock } from '../core/index.js';
 import { Appliance } from './appliance.js';
 import { recognizerFromConfig } from '../inference/index.js';
 import { dataKeyFromConfig, readBufferFromConfig, uplinkFromConfig } from './fromConfig.js';
@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     const uplink = await uplinkFromConfig(config, buffer, systemClock, logger);
     appliance = await Appliance.create({ config, logger, clock: systemClock, recognizer, buffer, uplink });
   } catch (err) {
-    logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'appliance could not be assembled');
+    logger.fatal({ err: loggableError(err) }, 'appliance could not be assembled');
     return exitCodeFor(err);
   }
 
@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         await appliance.stop();
         resolve(code);
       } catch (err) {
-        logger.error({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'stop overran its deadline');
+        logger.error({ err: loggableError(err) }, 'stop overran its deadline');
         resolve(code === EXIT.ok ? EXIT.failure : code);
       }
     };
@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     appliance.start().then(
       () => logger.info({ deviceId: config.deviceId }, 'appliance running'),
       (err: unknown) => {
-        logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'appliance failed to start');
+        logger.fatal({ err: loggableError(err) }, 'appliance failed to start');
         // The root cause, as the config errors are shown: an installer reads stderr first.
         process.stderr.write(`${err instanceof AlprError ? `${err.code}: ${err.message}` : errorMessage(err)}\n`);
         const code = exitCodeFor(err);

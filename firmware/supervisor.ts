@@ -1,4 +1,4 @@
-import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../core/index.js';
+import { AlprError, errorMessage, loggableError, TypedEmitter, type Clock, type Logger } from '../core/index.js';
 
 /** A long-lived part of the appliance. */
 export interface Part {
@@ -84,7 +84,7 @@ export class Supervisor extends TypedEmitter<SupervisorEvents> {
         this.ctx.logger.info({ part: entry.name }, 'part started');
         return;
       } catch (err) {
-        this.ctx.logger.error({ part: entry.name, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'part failed to start');
+        this.ctx.logger.error({ part: entry.name, err: loggableError(err) }, 'part failed to start');
         // A typed error that says a retry cannot help (a missing replay folder, a bad config) is
         // the root cause to report, not something to spend the restart budget on.
         if (err instanceof AlprError && !err.retryable) throw err;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { AlprError, EXIT, exitCodeFor, createLogger, errorMessage, silentLogger, systemClock } from '../core/index.js';
+import { AlprError, createLogger, errorMessage, EXIT, exitCodeFor, loggableError, silentLogger, systemClock } from '../core/index.js';
 import { readAuditPublicKey, publicKeyPathFor } from './audit/auditKey.js';
 import { AuditLog } from './audit/auditLog.js';
 import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
@@ -249,7 +249,7 @@ async function serve(values: Record<string, string | boolean | undefined>, o: { 
   try {
     await hub.start();
   } catch (err) {
-    logger.fatal({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'hub could not start');
+    logger.fatal({ err: loggableError(err) }, 'hub could not start');
     await hub.stop().catch(() => undefined);
     return exitCodeFor(err);
   }

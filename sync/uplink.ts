@@ -5,7 +5,7 @@ import type { IClientOptions, MqttClient } from 'mqtt';
 import { brokerServers } from './brokerServers.js';
 import { END_GRACE_MS, endClient } from './endClient.js';
 import { setTimeout as delay } from 'node:timers/promises';
-import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../core/index.js';
+import { AlprError, errorMessage, loggableError, TypedEmitter, type Clock, type Logger } from '../core/index.js';
 import { brokerToken } from './brokerToken.js';
 import { envelopeDigest, verifyConfigPush } from './configPush.js';
 import { sealBatch, verifyAck } from './envelope.js';
@@ -305,7 +305,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       try {
         batch = await this.ctx.source.nextBatch(this.ctx.maxReads, Math.max(1, Math.min(this.ctx.maxBytes, this.hubMaxBytes - ENVELOPE_MARGIN_BYTES)));
       } catch (err) {
-        this.ctx.logger.error({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'buffer could not give a batch');
+        this.ctx.logger.error({ err: loggableError(err) }, 'buffer could not give a batch');
         await this.pause(backoff);
         continue;
       }
@@ -357,7 +357,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     while (this.running) {
       if (batchId) {
         const held = await this.ctx.source.renewLease(batchId).catch((err: unknown) => {
-          this.ctx.logger.error({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'buffer could not confirm the batch');
+          this.ctx.logger.error({ err: loggableError(err) }, 'buffer could not confirm the batch');
           return null;
         });
         if (held === null) return null;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AlprError, TypedEmitter, errorMessage, type Clock, type Logger } from '../../core/index.js';
+import { AlprError, errorMessage, loggableError, TypedEmitter, type Clock, type Logger } from '../../core/index.js';
 import { evidenceJpeg, type Camera, type CapturedImage, type DayNight, type ExposureSettings, type Illuminator, type VehicleDetected } from '../../drivers/index.js';
 import type { PlateRead, ReadRecord, ReadStore, Recognizer } from '../recognition.js';
 import { BoundedQueue } from './boundedQueue.js';
@@ -232,7 +232,7 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
       plates = await recognizer.recognizeBurst(images);
     } catch (err) {
       this.counters.recognizeErrors++;
-      this.ctx.logger.warn({ burstId: job.burstId, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'recognition failed');
+      this.ctx.logger.warn({ burstId: job.burstId, err: loggableError(err) }, 'recognition failed');
       return;
     }
     // The context JPEG, once per frame that gave a read: a raw frame is encoded here and only here,
@@ -246,7 +246,7 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
         context = await contexts.get(frame)!;
       } catch (err) {
         this.counters.recognizeErrors++;
-        this.ctx.logger.warn({ burstId: job.burstId, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'context image could not be made');
+        this.ctx.logger.warn({ burstId: job.burstId, err: loggableError(err) }, 'context image could not be made');
         continue;
       }
       // Stamped now, while the frame's age on this clock is short and certain: a restart that
@@ -274,7 +274,7 @@ export class CapturePipeline extends TypedEmitter<PipelineEvents> {
         await this.ctx.store?.append(read);
       } catch (err) {
         this.counters.storeErrors++;
-        this.ctx.logger.error({ burstId: job.burstId, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'read could not be stored');
+        this.ctx.logger.error({ burstId: job.burstId, err: loggableError(err) }, 'read could not be stored');
         continue;
       }
       this.counters.reads++;

@@ -1,4 +1,4 @@
-import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
+import { errorMessage, loggableError, type Clock, type Logger } from '../../core/index.js';
 import { alpr, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
@@ -37,7 +37,7 @@ export class AlertLink {
     client.handleMessage = (packet, done) => {
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
       this.onHit(packet.topic, payload).then(() => done(), (err: Error) => {
-        this.ctx.logger.error({ topic: packet.topic, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'alert not handled; the broker will redeliver');
+        this.ctx.logger.error({ topic: packet.topic, err: loggableError(err) }, 'alert not handled; the broker will redeliver');
         done(err);
       });
     };
@@ -105,7 +105,7 @@ export class AlertLink {
     const ack = signAlertAck({ deviceId: device.deviceId, readId: read.id, entryId: hit.entryId, ackedAtMs: this.ctx.clock.now() }, this.ctx.keys.sign.privateKey);
     // Not awaited: the appliance sends its hit again until an ack arrives.
     this.broker?.publish(topics.alertAcks(device.deviceId), Buffer.from(ack)).catch((err: unknown) => {
-      this.ctx.logger.warn({ deviceId: device.deviceId, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'alert ack not sent');
+      this.ctx.logger.warn({ deviceId: device.deviceId, err: loggableError(err) }, 'alert ack not sent');
     });
   }
 }

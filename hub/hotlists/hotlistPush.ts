@@ -1,4 +1,4 @@
-import { AlprError, errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
+import { loggableError, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
 import { alpr, encodeHotlistEntries, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
 import { parseDeviceStatus, type DeviceStatusReport } from '../ingest/deviceStatus.js';
 import type { HubKeys } from '../hubKeys.js';
@@ -181,6 +181,6 @@ export class HotlistPush {
   }
 
   private serialise(task: () => Promise<void>): void {
-    this.busy = this.busy.then(task).catch((err: unknown) => this.ctx.logger.warn({ err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'hot-list push failed'));
+    this.busy = this.busy.then(task).catch((err: unknown) => this.ctx.logger.warn({ err: loggableError(err) }, 'hot-list push failed'));
   }
 }

@@ -1,4 +1,4 @@
-import { AlprError, TypedEmitter, errorMessage, type ErrorCode, type Logger } from '../../core/index.js';
+import { AlprError, errorMessage, loggableError, TypedEmitter, type ErrorCode, type Logger } from '../../core/index.js';
 
 /** An envelope sealed to a key this hub does not know makes it re-read its key files, at most this often. */
 const KEY_RELOAD_MIN_MS = 5_000;
@@ -118,7 +118,7 @@ export class IngestService extends TypedEmitter<IngestEvents> {
       : [device, () => this.handle(topic, payload)];
     const previous = this.chains.get(chain) ?? Promise.resolve();
     const next = previous.then(work).catch((err: unknown) => {
-      this.ctx.logger.error({ topic, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'ingest failed; the broker will redeliver');
+      this.ctx.logger.error({ topic, err: loggableError(err) }, 'ingest failed; the broker will redeliver');
       throw err;
     });
     this.chains.set(chain, next.catch(() => undefined));

@@ -1,4 +1,4 @@
-import { AlprError, errorMessage, systemClock, type Logger } from '../../core/index.js';
+import { AlprError, loggableError, systemClock, type Logger } from '../../core/index.js';
 import { topics } from '../../sync/index.js';
 import type { IngestTransport } from './ingestTransport.js';
 import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
@@ -60,7 +60,7 @@ export class MqttIngestTransport implements IngestTransport {
    */
   publish(topic: string, payload: Buffer, options: { retain: boolean }): void {
     this.broker?.publish(topic, payload, { retain: options.retain }).catch((err: unknown) => {
-      this.ctx.logger.warn({ topic, err: err instanceof AlprError ? err.toJSON() : errorMessage(err) }, 'publish to a device failed');
+      this.ctx.logger.warn({ topic, err: loggableError(err) }, 'publish to a device failed');
     });
   }
 
