@@ -46,7 +46,8 @@ export function editDistance(a: string, b: string): number {
  * the share of the weight behind the winner times the winners' mean confidence; the plate's is
  * its weakest position's. The region is the confidence-weighted majority of the readings that
  * have a say on it, its confidence the winner's weight per such reading; where it is a known
- * state, its series settle a 0 read for O or the reverse (fitStateSeries), and the text as voted
+ * state, its series settle a 0 read for O or the reverse where a voting reading saw the other glyph
+ * (fitStateSeries), and the text as voted
  * stays among the candidates (`stateSeries: false`: the text as voted stands).
  */
 export function voteBurst(readings: FrameReading[], { stateSeries = true }: { stateSeries?: boolean } = {}): VotedReading[] {
@@ -97,7 +98,7 @@ function vote(group: FrameReading[], stateSeries: boolean): VotedReading {
   const regionVoters = group.filter((r) => r.regionConfidence > 0).length;
   // The swapped character keeps its confidence: the readers were sure of the glyph, and the
   // state's series, not the readers, chose between 0 and O.
-  const text = stateSeries ? fitStateSeries(voted, region) : voted;
+  const text = stateSeries ? fitStateSeries(voted, region, voters.map((r) => r.candidates[0]!.text)) : voted;
   const representative = [...voters].sort((a, b) => editDistance(a.candidates[0]!.text, voted) - editDistance(b.candidates[0]!.text, voted) || b.detection - a.detection)[0]!;
   const candidates = [text, voted, ...group.flatMap((r) => r.candidates.map((c) => c.text))].filter((t, i, all) => all.indexOf(t) === i).slice(0, 5);
   return {

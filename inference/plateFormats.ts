@@ -38,18 +38,35 @@ export const ALL_FORMAT_RULES: Readonly<FormatRules> = { stateSeries: true };
 const ZERO_OR_O: Readonly<Record<string, string>> = { '0': 'O', O: '0' };
 
 /**
- * The one look-alike the state's series settles: on many states' plates (Iowa's, Arkansas's) the
- * letter O and the digit 0 are the same glyph, and the readers, which see far more 0s than Os,
- * read it as 0. When the plate's state is known and the text fits none of that state's series,
- * but reading exactly one 0 as O (or O as 0) makes it fit, that is the reading returned. Nothing
- * else is changed: other look-alikes (1/I, 8/B, 5/S) are distinct glyphs the readers tell apart,
- * and a text that fits no series is still a plate (vanity, specialty, older series).
+ * States whose plates print the letter O and the digit 0 as one glyph, so that no reader can tell
+ * them apart from the pixels and only the series can. Declared from the plates themselves (the
+ * development crops of Arkansas's and Iowa's current designs: 355 OCT against 087 LAN, 444 NOQ
+ * against J0518), not guessed for states not seen; elsewhere the series needs the readers' word.
  */
-export function fitStateSeries(text: string, region: string | null): string {
+export const ONE_GLYPH_FOR_O_AND_0: ReadonlySet<string> = new Set(['AR', 'IA']);
+
+/**
+ * The one look-alike the state's series settles: the letter O and the digit 0, which the readers,
+ * seeing far more 0s than Os, read as 0 when unsure. When the plate's state is known and the text
+ * fits none of that state's series, but reading exactly one 0 as O (or O as 0) makes it fit, that
+ * is the reading returned, provided the pixels leave room for it: either the state prints both as
+ * one glyph (ONE_GLYPH_FOR_O_AND_0), or one of `readings` (the texts the burst's frames and
+ * framings read) has the other character at that position. Elsewhere, where every reading agrees
+ * on a distinct glyph, a gap in the catalog (a state's older or rarer series, Massachusetts's
+ * 20F Y20) cannot overrule them. Nothing else is changed: other look-alikes (1/I, 8/B, 5/S) are
+ * distinct glyphs the readers tell apart, and a text that fits no series is still a plate
+ * (vanity, specialty, older series).
+ */
+export function fitStateSeries(text: string, region: string | null, readings: readonly string[]): string {
   const series = region ? US_PLATE_FORMATS[region] : undefined;
   if (!series || series.includes(patternOf(text))) return text;
+  const oneGlyph = ONE_GLYPH_FOR_O_AND_0.has(region!);
   const fitting = [...text]
-    .flatMap((ch, i) => (ZERO_OR_O[ch] ? [text.slice(0, i) + ZERO_OR_O[ch] + text.slice(i + 1)] : []))
+    .flatMap((ch, i) => {
+      const other = ZERO_OR_O[ch];
+      const seen = oneGlyph || readings.some((r) => r.length === text.length && r[i] === other);
+      return other && seen ? [text.slice(0, i) + other + text.slice(i + 1)] : [];
+    })
     .filter((t) => series.includes(patternOf(t)));
   // Two different swaps that both fit: the series cannot say which, so the readers' text stands.
   return fitting.length === 1 ? fitting[0]! : text;
