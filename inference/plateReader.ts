@@ -72,8 +72,7 @@ function viewsOf(box: PlateBox): PlateBox[] {
  * Reads every box of one frame in a single batch through each reader network; the readings of all
  * framings by all readers vote together. Where the model folder has a state classifier, it names
  * each box's state (one run for all the frame's boxes, each as found) and every reading of the box
- * carries that state, so the vote returns it and the readers' state heads have no say; the
- * readers' candidates are ranked by its state's series.
+ * carries that state, so the vote returns it and the readers' state heads have no say.
  */
 export async function readPlates(
   backend: InferenceBackend,
