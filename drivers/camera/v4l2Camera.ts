@@ -68,12 +68,18 @@ export class V4l2Camera implements Camera {
     const raw = this.ctx.frameFormat === 'raw';
     // Raw: one packed yuv420p file per frame (image2 muxer, rawvideo codec), like the JPEG files.
     const output = raw ? ['-f', 'image2', '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p'] : ['-q:v', '2'];
+    // A V4L2 camera's YUYV and NV12 are limited range (Y 16-235), as V4L2 defines them for video,
+    // and ffmpeg keeps the range it was given; the grey the networks read and the colour maths
+    // (drivers/camera/rawFrame.ts) are full range, as libcamera's stills and every JPEG are. Left
+    // alone, black would reach the reader as 16 and white as 235: a flatter plate than any it was
+    // trained on. So raw frames are scaled to full range here (a no-op for a full-range source).
+    const filters = raw ? `fps=${fps},scale=out_range=full` : `fps=${fps}`;
     try {
       try {
         await run('ffmpeg', [
           '-hide_banner', '-loglevel', 'error', '-f', 'v4l2', '-input_format', raw ? this.ctx.inputFormat : 'mjpeg',
           '-video_size', `${this.ctx.width}x${this.ctx.height}`, '-i', this.ctx.device,
-          '-vf', `fps=${fps}`, '-frames:v', String(request.frames), ...output, join(burstDir, burstFilePattern(raw)),
+          '-vf', filters, '-frames:v', String(request.frames), ...output, join(burstDir, burstFilePattern(raw)),
         ], { timeout: 10_000 + request.frames * request.intervalMs });
       } catch (cause) {
         throw new AlprError('ALPR_ERR_CAMERA_CAPTURE', `v4l2 camera: ffmpeg could not capture from ${this.ctx.device}`, { cause });
