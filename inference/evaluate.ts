@@ -113,7 +113,7 @@ export interface EvalResult {
   format_rules: FormatRules;
 }
 
-export async function evaluate(dir: string, options: { split: Split; folds?: number; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; stateThreshold?: number; chooseStateThreshold?: number; formatRules?: FormatRules; onMistake?: (line: string) => void; betweenImages?: () => Promise<void> }): Promise<EvalResult> {
+export async function evaluate(dir: string, options: { split: Split; folds?: number; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; regionThreshold?: number; stateThreshold?: number; chooseStateThreshold?: number; formatRules?: FormatRules; onMistake?: (line: string) => void; betweenImages?: () => Promise<void> }): Promise<EvalResult> {
   const { kind, items: all } = await loadTruth(dir);
   const items = all.filter((i) => inSplit(basename(i.image), options.split)).slice(0, options.limit ?? Infinity);
   const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
@@ -125,6 +125,7 @@ export async function evaluate(dir: string, options: { split: Split; folds?: num
     ...(options.zoomVerify !== undefined ? { zoom_verify_threshold: options.zoomVerify } : {}),
     ...(options.zoomWidths ? { detector_zoom_widths: options.zoomWidths } : {}),
     ...(options.minReadConfidence !== undefined ? { min_read_confidence: options.minReadConfidence } : {}),
+    ...(options.regionThreshold !== undefined ? { region_threshold: options.regionThreshold } : {}),
     // The state gate is the last step of a read: read ungated here and gate below, so that one
     // pass scores any threshold (and cross-validation can choose one).
     state_threshold: 0,
@@ -230,13 +231,13 @@ function foldReport(perImage: ReadonlyArray<{ name: string; plates: number; top1
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, 'state-threshold': { type: 'string' }, 'choose-state-threshold': { type: 'string' }, folds: { type: 'string' }, mistakes: { type: 'boolean' }, 'no-state-series': { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, 'region-threshold': { type: 'string' }, 'state-threshold': { type: 'string' }, 'choose-state-threshold': { type: 'string' }, folds: { type: 'string' }, mistakes: { type: 'boolean' }, 'no-state-series': { type: 'boolean' } } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n`);
     return 64;
   }
   if (!values.dataset || !['all', 'val', 'train', 'locked'].includes(values.split!) || (values.folds !== undefined && !/^([2-9]|10)$/.test(values.folds)) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
-    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train|locked] [--folds 2-10] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--state-threshold P] [--choose-state-threshold TARGET_TOP1] [--no-state-series] [--mistakes]\n');
+    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train|locked] [--folds 2-10] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--region-threshold P] [--state-threshold P] [--choose-state-threshold TARGET_TOP1] [--no-state-series] [--mistakes]\n');
     return 64;
   }
   try {
@@ -247,6 +248,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(values['zoom-verify'] ? { zoomVerify: Number(values['zoom-verify']) } : {}),
       ...(values['zoom-widths'] !== undefined ? { zoomWidths: values['zoom-widths'].split(',').filter(Boolean).map(Number) } : {}),
       ...(values['min-read-confidence'] ? { minReadConfidence: Number(values['min-read-confidence']) } : {}),
+      ...(values['region-threshold'] !== undefined ? { regionThreshold: Number(values['region-threshold']) } : {}),
       ...(values['state-threshold'] ? { stateThreshold: Number(values['state-threshold']) } : {}),
       ...(values['choose-state-threshold'] ? { chooseStateThreshold: Number(values['choose-state-threshold']) } : {}),
       ...(values['no-state-series'] ? { formatRules: { stateSeries: false } } : {}),
