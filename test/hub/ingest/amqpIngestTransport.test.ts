@@ -145,7 +145,7 @@ t.test('over AMQP a device status is answered by the hot-list push of one hub pr
     const ingest = statusIngest(cluster, h.store, keys, {});
     const push = new HotlistPush({
       ...hubLogin(cluster), clientId: `hub-hotlist-${name}`, statuses: ingest, store: h.store, keys, hotlists: h.services.hotlists,
-      partEntries: 1000, listTtlMs: 86_400_000, pollMs: 60_000, clock: h.clock, logger: silentLogger(),
+      partEntries: 1000, listTtlMs: 86_400_000, pollMs: 60_000, statusPeriodMs: 180_000, clock: h.clock, logger: silentLogger(),
     });
     await push.start();
     await ingest.start();
