@@ -39,7 +39,7 @@ options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default al
          --allow-plaintext (serve plain HTTP/MQTT on a non-loopback address; refused otherwise)
          --broker-auth-endpoints (serve /broker-auth/rabbitmq/* for a RabbitMQ cluster's HTTP auth backend, docs/scaling.md)
          --drain-grace-ms N (on SIGTERM, /readyz answers 503 this long before the hub stops taking work; default 0)
-         --puback-timeout-ms N (a hot-list push, ack or config push the broker has not acknowledged this long fails and the hub's
+         --puback-timeout-ms N (a hot-list push, ack or config push the broker has not acknowledged (over AMQP: confirmed) this long fails and the hub's
              connection moves on, to the next node if any; default 30000, as the appliances' sync.puback_timeout_ms)
          --device-status-every-ms N (the appliances' sync.status_every_ms, default 60000: a device not heard from for three
              of these gets no hot-list push from this process until its next status reaches it)`;

@@ -58,6 +58,7 @@ export interface HubOptions {
    * The hub's MQTT clients (hot-list pushes, alert acks, ingest acks and config pushes): a QoS 1
    * publish the broker has not acknowledged this long fails with ALPR_ERR_SYNC_BROKER_SILENT and
    * the connection is cut, to the next node if any (default DEFAULT_PUBACK_TIMEOUT_MS, 30 s).
+   * Over AMQP, the same for ingest's acks and config pushes awaiting the node's confirm.
    */
   pubackTimeoutMs?: number;
   /**
