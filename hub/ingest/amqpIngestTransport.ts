@@ -49,7 +49,8 @@ export interface AmqpIngestOptions {
  * quorum queue with a single active consumer: each status is handled by one hub process, in the
  * order the devices sent them (competing consumers could record an older status over a newer
  * one), and another process takes over when that one goes. Acks and config pushes are published
- * to amq.topic, where the devices' MQTT subscriptions are bound.
+ * to amq.topic, where the devices' MQTT subscriptions are bound, each awaiting the node's confirm
+ * under the PUBACK deadline (ConfirmDeadline).
  */
 export class AmqpIngestTransport implements IngestTransport {
   private connection: ChannelModel | null = null;
