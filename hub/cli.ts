@@ -39,8 +39,10 @@ options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default al
          --allow-plaintext (serve plain HTTP/MQTT on a non-loopback address; refused otherwise)
          --broker-auth-endpoints (serve /broker-auth/rabbitmq/* for a RabbitMQ cluster's HTTP auth backend, docs/scaling.md)
          --drain-grace-ms N (on SIGTERM, /readyz answers 503 this long before the hub stops taking work; default 0)
-         --puback-timeout-ms N (a hot-list push, ack or config push the broker has not acknowledged this long fails and the hub's
-             connection moves on, to the next node if any; default 30000, as the appliances' sync.puback_timeout_ms)`;
+         --puback-timeout-ms N (a hot-list push, ack or config push the broker has not acknowledged (over AMQP: confirmed) this long fails and the hub's
+             connection moves on, to the next node if any; default 30000, as the appliances' sync.puback_timeout_ms)
+         --device-status-every-ms N (the appliances' sync.status_every_ms, default 60000: a device not heard from for three
+             of these gets no hot-list push from this process until its next status reaches it)`;
 
 const OPTIONS = {
   data: { type: 'string' }, pg: { type: 'string' }, 'pg-schema': { type: 'string' },
@@ -48,7 +50,7 @@ const OPTIONS = {
   'ingest-amqp-url': { type: 'string' }, 'broker-fallback-urls': { type: 'string' },
   'audit-key': { type: 'string' }, 'audit-witness': { type: 'string' }, 'public-key': { type: 'string' }, witness: { type: 'string' },
   'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, policy: { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
-  'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' }, 'drain-grace-ms': { type: 'string' }, 'puback-timeout-ms': { type: 'string' }, 'broker-auth-endpoints': { type: 'boolean' },
+  'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' }, 'drain-grace-ms': { type: 'string' }, 'puback-timeout-ms': { type: 'string' }, 'device-status-every-ms': { type: 'string' }, 'broker-auth-endpoints': { type: 'boolean' },
   username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' },
   'training-completed': { type: 'string' }, 'policy-signed': { type: 'string' }, 'leads-certified': { type: 'string' },
   'grace-days': { type: 'string' }, month: { type: 'string' }, out: { type: 'string' },
@@ -66,6 +68,14 @@ function pubackTimeoutMs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1000 || n > 600_000) throw new AlprError('ALPR_ERR_USAGE', '--puback-timeout-ms: whole milliseconds, 1000 to 600000');
+  return n;
+}
+
+/** As the appliances' schema bounds sync.status_every_ms (at least 1 s); at most a day. */
+function deviceStatusEveryMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1000 || n > 86_400_000) throw new AlprError('ALPR_ERR_USAGE', '--device-status-every-ms: whole milliseconds, 1000 to 86400000');
   return n;
 }
 
@@ -243,6 +253,7 @@ async function serve(values: Record<string, string | boolean | undefined>, o: { 
     allowPlaintext: values['allow-plaintext'] === true,
     drainGraceMs: graceMs(str('drain-grace-ms')),
     pubackTimeoutMs: pubackTimeoutMs(str('puback-timeout-ms')),
+    deviceStatusEveryMs: deviceStatusEveryMs(str('device-status-every-ms')),
     brokerAuthEndpoints: values['broker-auth-endpoints'] === true,
     policy, clock: systemClock, logger,
   });

@@ -58,13 +58,25 @@ export interface HubOptions {
    * The hub's MQTT clients (hot-list pushes, alert acks, ingest acks and config pushes): a QoS 1
    * publish the broker has not acknowledged this long fails with ALPR_ERR_SYNC_BROKER_SILENT and
    * the connection is cut, to the next node if any (default DEFAULT_PUBACK_TIMEOUT_MS, 30 s).
+   * Over AMQP, the same for ingest's acks and config pushes awaiting the node's confirm.
    */
   pubackTimeoutMs?: number;
+  /**
+   * How often the appliances send their status (their `sync.status_every_ms`; default
+   * DEFAULT_DEVICE_STATUS_EVERY_MS): a device silent for STATUS_PERIODS of them gets no hot-list
+   * push from this process until its next status reaches it.
+   */
+  deviceStatusEveryMs?: number;
   /** On SIGTERM, how long /readyz answers 503 before the process stops taking work (for a load balancer to notice). */
   drainGraceMs?: number;
   clock: Clock;
   logger: Logger;
 }
+
+/** The appliances' default `sync.status_every_ms`. */
+const DEFAULT_DEVICE_STATUS_EVERY_MS = 60_000;
+/** Statuses a device may miss (lost with a node, late after a reconnect's backoff) and still be pushed to. */
+const STATUS_PERIODS = 3;
 
 export function openStore(options: Pick<HubOptions, 'dataDir' | 'pgUrl' | 'pgSchema' | 'clock'>, keys: Pick<HubKeys, 'imageKey'>): HubStore {
   const images = new ImageCipher(keys.imageKey);
@@ -154,7 +166,8 @@ export class Hub {
       ...login, clientId: `alpr-hub-hotlist-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
       // Over AMQP, ingest's single-consumer status queue: one process of the fleet answers each status.
       statuses: options.ingestAmqpUrls ? this.ingest : null,
-      partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500, clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
+      partEntries: 20_000, listTtlMs: 7 * 86_400_000, pollMs: 500,
+      statusPeriodMs: STATUS_PERIODS * (options.deviceStatusEveryMs ?? DEFAULT_DEVICE_STATUS_EVERY_MS), clock: options.clock, logger: logger.child({ module: 'hotlistPush' }),
     });
     this.hotlistSchedule = new HotlistSchedule({ hotlists: services.hotlists, sources: services.policy.hotlists.sources, audit: services.audit, clock: options.clock, logger: logger.child({ module: 'hotlistSchedule' }), lease: services.lease });
     const ingest = this.ingest;

@@ -32,6 +32,12 @@ export interface HotlistPushOptions extends HubBrokerLogin {
   listTtlMs: number;
   /** How often the list version is checked for changes made by any hub process. */
   pollMs: number;
+  /**
+   * A new version goes only to devices whose status reached this process within this (a few of
+   * the devices' status intervals). After a failover another process takes a device's statuses;
+   * this one, cut off from the feed but still connected to the broker, must not push too.
+   */
+  statusPeriodMs: number;
   clock: Clock;
   logger: Logger;
 }
@@ -45,6 +51,8 @@ interface DeviceView {
   /** The version last sent and when, so that a periodic status does not trigger a resend at once. */
   sent: number;
   sentAt: number;
+  /** When its status last reached this process. */
+  heardAt: number;
 }
 
 /**
@@ -118,7 +126,7 @@ export class HotlistPush {
     }
     const entries = changes.upserts.length + changes.removedEntryIds.length;
     this.stats.entriesSent += entries;
-    const view = this.devices.get(deviceId) ?? { reported: fromVersion, sent: 0, sentAt: 0 };
+    const view = this.devices.get(deviceId) ?? { reported: fromVersion, sent: 0, sentAt: 0, heardAt: 0 };
     view.sent = changes.version;
     // When the last part left: a large snapshot takes a while to send, and the device needs time
     // to apply it before its status can report it.
@@ -147,8 +155,9 @@ export class HotlistPush {
   /** A device's status: an online one names the version it holds, and gets what it lacks. */
   private statusReported(report: StatusOfHotlist): void {
     if (!report.online) return;
-    const view = this.devices.get(report.deviceId) ?? { reported: report.hotlistVersion, sent: -1, sentAt: 0 };
+    const view = this.devices.get(report.deviceId) ?? { reported: report.hotlistVersion, sent: -1, sentAt: 0, heardAt: 0 };
     view.reported = report.hotlistVersion;
+    view.heardAt = this.ctx.clock.now();
     this.devices.set(report.deviceId, view);
     this.serialise(() => this.reconcile(report.deviceId));
   }
@@ -174,7 +183,15 @@ export class HotlistPush {
     const version = await this.ctx.hotlists.version();
     if (version === this.lastVersion) return;
     this.lastVersion = version;
+    const now = this.ctx.clock.now();
     for (const [deviceId, view] of this.devices) {
+      const silentFor = now - view.heardAt;
+      // Its statuses go elsewhere, or it is offline: its next status here brings what it lacks.
+      if (silentFor > this.ctx.statusPeriodMs) {
+        // By then a returning device is due a refresh anyway: what was sent it tells nothing more.
+        if (silentFor > this.ctx.listTtlMs / 2) this.devices.delete(deviceId);
+        continue;
+      }
       // Deltas go from what was last sent: the device applies them in order over QoS 1.
       await this.pushTo(deviceId, view.sent > 0 ? view.sent : view.reported);
     }

@@ -1,5 +1,8 @@
-import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
-import { AlprError, errorMessage, type Logger } from '../../core/index.js';
+import type { Duplex } from 'node:stream';
+import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { AlprError, errorMessage, loggableError, systemClock, type Logger } from '../../core/index.js';
+import { DEFAULT_PUBACK_TIMEOUT_MS } from '../../sync/index.js';
+import { ConfirmDeadline } from './confirmDeadline.js';
 import type { IngestTransport } from './ingestTransport.js';
 
 /** The quorum queue every hub process consumes (one for the whole fleet). */
@@ -27,6 +30,12 @@ export interface AmqpIngestOptions {
   statusQueue?: string;
   /** Batches one hub process holds unacknowledged at a time (default 32). */
   prefetch?: number;
+  /**
+   * A publish (ack, config push) the node has not confirmed within this, while no other confirm
+   * came either, fails with ALPR_ERR_SYNC_BROKER_SILENT and the connection is cut, to the next
+   * node (the hub's --puback-timeout-ms; default DEFAULT_PUBACK_TIMEOUT_MS, 30 s).
+   */
+  confirmTimeoutMs?: number;
   logger: Logger;
 }
 
@@ -40,11 +49,13 @@ export interface AmqpIngestOptions {
  * quorum queue with a single active consumer: each status is handled by one hub process, in the
  * order the devices sent them (competing consumers could record an older status over a newer
  * one), and another process takes over when that one goes. Acks and config pushes are published
- * to amq.topic, where the devices' MQTT subscriptions are bound.
+ * to amq.topic, where the devices' MQTT subscriptions are bound, each awaiting the node's confirm
+ * under the PUBACK deadline (ConfirmDeadline).
  */
 export class AmqpIngestTransport implements IngestTransport {
   private connection: ChannelModel | null = null;
-  private channel: Channel | null = null;
+  private channel: ConfirmChannel | null = null;
+  private deadline: ConfirmDeadline | null = null;
   private onMessage: ((topic: string, payload: Buffer) => Promise<void>) | null = null;
   private stopping = false;
   private next = 0;
@@ -58,6 +69,12 @@ export class AmqpIngestTransport implements IngestTransport {
   async start(onMessage: (topic: string, payload: Buffer) => Promise<void>): Promise<void> {
     this.onMessage = onMessage;
     this.stopping = false;
+    // Ingest keeps no clock of its own (it is given `now` for timestamps): the deadline runs on the system's.
+    this.deadline = new ConfirmDeadline({
+      timeoutMs: this.ctx.confirmTimeoutMs ?? DEFAULT_PUBACK_TIMEOUT_MS, clock: systemClock, logger: this.ctx.logger,
+      cut: (error) => this.cut(error),
+    });
+    this.deadline.start();
     const errors: string[] = [];
     // One pass over the nodes: the first that takes the hub wins.
     for (let i = 0; i < this.ctx.urls.length; i++) {
@@ -68,6 +85,7 @@ export class AmqpIngestTransport implements IngestTransport {
         errors.push(errorMessage(err));
       }
     }
+    this.deadline.stop();
     throw new AlprError('ALPR_ERR_SYNC_BROKER', `no AMQP node took the hub: ${errors.join('; ')}`);
   }
 
@@ -75,31 +93,34 @@ export class AmqpIngestTransport implements IngestTransport {
     return this.channel !== null;
   }
 
+  /**
+   * Under publisher confirms and their deadline. Not awaited, as over MQTT: one the node never
+   * confirms fails and is logged; the device resends its batch and gets the ack again.
+   */
   publish(topic: string, payload: Buffer, options: { retain: boolean }): void {
     const channel = this.channel;
-    if (!channel) {
+    const deadline = this.deadline;
+    if (!channel || !deadline) {
       this.ctx.logger.warn({ topic }, 'not connected to the broker: message to the device dropped (it resends its batch)');
       return;
     }
     // AMQP has no retained messages: a config push reaches the devices connected now.
     if (options.retain) this.ctx.logger.debug({ topic }, 'retained publish over AMQP is sent unretained');
-    try {
-      // An ack (or a time push) goes transient and at QoS 0 (the MQTT plugin reads the QoS from
-      // this header; without it, QoS 1): no disk write on every node that mirrors the device's
-      // queue and no PUBACK back. One lost with a dying node or connection costs a resend the
-      // store drops by read id (the uplink resends what was in flight when it reconnects). A push
-      // that should stick (a new sealing key) stays persistent and QoS 1.
-      channel.publish(EXCHANGE, topic.replaceAll('/', '.'), payload, options.retain
-        ? { deliveryMode: 2 }
-        : { deliveryMode: 1, headers: { 'x-mqtt-publish-qos': { '!': 'byte', value: 0 } } });
-    } catch (err) {
-      this.ctx.logger.warn({ topic, err: errorMessage(err) }, 'publish to a device failed');
-    }
+    // An ack (or a time push) goes transient and at QoS 0 (the MQTT plugin reads the QoS from
+    // this header; without it, QoS 1): no disk write on every node that mirrors the device's
+    // queue and no PUBACK back. One lost with a dying node or connection costs a resend the
+    // store drops by read id (the uplink resends what was in flight when it reconnects). A push
+    // that should stick (a new sealing key) stays persistent and QoS 1.
+    const properties = options.retain ? { deliveryMode: 2 } : { deliveryMode: 1, headers: { 'x-mqtt-publish-qos': { '!': 'byte', value: 0 } } };
+    deadline.publish((confirmed) => channel.publish(EXCHANGE, topic.replaceAll('/', '.'), payload, properties, confirmed)).catch((err: unknown) => {
+      this.ctx.logger.warn({ topic, err: loggableError(err) }, 'publish to a device failed');
+    });
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.deadline?.stop();
     const connection = this.connection;
     // No new deliveries; those in hand are acknowledged (or left to the broker) before the close.
     await Promise.allSettled([...this.pending]);
@@ -120,7 +141,8 @@ export class AmqpIngestTransport implements IngestTransport {
     }, { timeout: CONNECT_TIMEOUT_MS });
     connection.on('error', (err: Error) => this.ctx.logger.warn({ url: url.host, err: err.message }, 'ingest AMQP connection error'));
     try {
-      const channel = await connection.createChannel();
+      // Confirms: the deadline on acks needs the node to answer each publish.
+      const channel = await connection.createConfirmChannel();
       const queue = this.ctx.queue ?? DEFAULT_INGEST_QUEUE;
       // Quorum: replicated on the cluster's nodes, so a node's death loses no batch.
       await channel.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
@@ -132,6 +154,7 @@ export class AmqpIngestTransport implements IngestTransport {
       // In place before the first delivery, which may come at once (a backlog in the queue).
       this.connection = connection;
       this.channel = channel;
+      this.deadline?.connected();
       connection.on('close', () => this.lost(connection, url.host));
       for (const name of [statusQueue, queue]) {
         await channel.consume(name, (msg) => {
@@ -166,6 +189,16 @@ export class AmqpIngestTransport implements IngestTransport {
     );
     this.pending.add(handled);
     void handled.finally(() => this.pending.delete(handled));
+  }
+
+  /**
+   * Drops the connection without the broker's close-ok, which a node that confirms nothing may
+   * never send either; 'close' follows, and with it the next node. amqplib has no public call for
+   * this: its socket is destroyed.
+   */
+  private cut(error: AlprError): void {
+    const connection = this.connection;
+    if (connection) (connection.connection as unknown as { stream: Duplex }).stream.destroy(error);
   }
 
   /** The node went away (or closed the connection): its unacknowledged batches go back to the queue; consume from another node. */

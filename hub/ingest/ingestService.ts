@@ -23,7 +23,7 @@ export interface IngestOptions extends HubBrokerLogin {
    * (several hub processes compete for them; the MQTT login is then unused but for the
    * credentials, which are the hub's internal RabbitMQ user).
    */
-  amqp?: Omit<AmqpIngestOptions, 'username' | 'password' | 'logger'> | null;
+  amqp?: Omit<AmqpIngestOptions, 'username' | 'password' | 'confirmTimeoutMs' | 'logger'> | null;
   store: HubStore;
   keys: HubKeys;
   maxBatchBytes: number;
@@ -93,7 +93,7 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     this.stopping = false;
     const { ctx } = this;
     const transport: IngestTransport = ctx.amqp
-      ? new AmqpIngestTransport({ ...ctx.amqp, username: ctx.username, password: ctx.password, logger: ctx.logger })
+      ? new AmqpIngestTransport({ ...ctx.amqp, username: ctx.username, password: ctx.password, confirmTimeoutMs: ctx.pubackTimeoutMs, logger: ctx.logger })
       : new MqttIngestTransport(ctx);
     // Set before it starts: a batch delivered at once (a persistent session, a queue with a
     // backlog) is acked through it.

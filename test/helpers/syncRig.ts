@@ -20,7 +20,7 @@ export interface Hub {
 /** A hub: SQLite store (or the one given), keys, the embedded broker (unless a URL is given), ingest. */
 export async function startHub(t: Teardown, options: {
   store?: HubStore; brokerUrl?: string; fallbackBrokerUrls?: string[]; hubUser?: { username: string; password: string }; sharedGroup?: string | null; maxBatchBytes?: number; logger?: Logger;
-  maxImageBytes?: number; keyCheckEveryMs?: number; broker?: Pick<EmbeddedBrokerOptions, 'tls' | 'limits'>; maxFutureSkewMs?: number;
+  maxImageBytes?: number; keyCheckEveryMs?: number; broker?: Pick<EmbeddedBrokerOptions, 'tls' | 'limits'>; maxFutureSkewMs?: number; pubackTimeoutMs?: number;
   /** Ingest over AMQP from a RabbitMQ queue instead of an MQTT subscription. */
   amqp?: IngestOptions['amqp'];
 } = {}): Promise<Hub> {
@@ -40,7 +40,7 @@ export async function startHub(t: Teardown, options: {
   const ingest = new IngestService({
     brokerUrl: broker?.hubUrl ?? brokerUrl, fallbackBrokerUrls: options.fallbackBrokerUrls ?? [], username: credentials?.username ?? 'hub', password: credentials?.password ?? '', sharedGroup: options.sharedGroup ?? null,
     clientId: `hub-ingest-${randomBytes(4).toString('hex')}`, store, keys, amqp: options.amqp ?? null, maxBatchBytes: options.maxBatchBytes ?? 32 * 1024 * 1024, maxImageBytes: options.maxImageBytes ?? 4 * 1024 * 1024,
-    ...(options.maxFutureSkewMs === undefined ? {} : { maxFutureSkewMs: options.maxFutureSkewMs }), now: Date.now, logger: options.logger ?? silentLogger(),
+    ...(options.maxFutureSkewMs === undefined ? {} : { maxFutureSkewMs: options.maxFutureSkewMs }), ...(options.pubackTimeoutMs ? { pubackTimeoutMs: options.pubackTimeoutMs } : {}), now: Date.now, logger: options.logger ?? silentLogger(),
   });
   const configPusher = new ConfigPusher({
     keys, store, publish: (deviceId, push, retain) => ingest.publishConfig(deviceId, push, retain), checkEveryMs: options.keyCheckEveryMs ?? 60_000,

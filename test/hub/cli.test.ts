@@ -93,3 +93,13 @@ t.test('alpr-hub serve refuses an --ingest-amqp-url or --broker-fallback-urls it
   t.equal(fallbackAlone.code, 64);
   t.match(fallbackAlone.err, /--broker-fallback-urls needs --broker-url/);
 });
+
+t.test('alpr-hub serve refuses a --device-status-every-ms the appliances could not have, with a usage error, before it starts anything', async (t) => {
+  const data = await tempDir(t);
+  const audit = await auditFiles(t);
+  for (const value of ['500', '60s', '86400001']) {
+    const refused = await run(['serve', '--data', data, ...audit.args, '--http-port', '0', '--device-status-every-ms', value]);
+    t.equal(refused.code, 64, value);
+    t.match(refused.err, /--device-status-every-ms: whole milliseconds, 1000 to 86400000/);
+  }
+});

@@ -1,12 +1,18 @@
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { silentLogger } from '../../../core/index.js';
-import { loadOrCreateHubKeys } from '../../../hub/index.js';
+import mqtt from 'mqtt';
+import { silentLogger, systemClock } from '../../../core/index.js';
+import { EmbeddedBroker, loadOrCreateHubKeys } from '../../../hub/index.js';
 import { AlertLink } from '../../../hub/alerts/alertLink.js';
 import { NCIC_MAPPING } from '../../../hub/hotlists/importMapping.js';
-import { tempDir } from '../../helpers/index.js';
+import { newSigningKeys, rawPublicKey, sealAlert, toWireRead, topics } from '../../../sync/index.js';
+import { brokerNode } from '../../helpers/brokerNode.js';
+import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
 import { harness } from '../../helpers/hubHarness.js';
+
+// Without the deadline the ack's publish hangs, and so does the link's stop: fail within this instead of tap's default.
+t.setTimeout(30_000);
 
 t.test('the reads of a stored batch are matched against the hot list with one refresh from the store, and their hits are raised', async (t) => {
   const h = (await harness(t, 'sqlite'))!;
@@ -35,4 +41,59 @@ t.test('the reads of a stored batch are matched against the hot list with one re
   t.equal(hotlistQueries.length, 1, `one hot-list query for ${reads.length} reads (${hotlistQueries.length} made)`);
   t.equal(link.stats.alertsRaised, 2, 'both hot plates raised their alert');
   t.equal((await alerts.stats(0, h.clock.now() + 1000)).alerts, 2, 'and the alerts are stored');
+});
+
+t.test('an alert ack the broker never acknowledges fails after the PUBACK deadline with ALPR_ERR_SYNC_BROKER_SILENT, is logged, the connection is cut, and the hit redelivered after the reconnect gets its ack', async (t) => {
+  const h = (await harness(t, 'sqlite'))!;
+  const { hotlists, alerts, devices } = h.services;
+  await hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
+  const deviceKeys = newSigningKeys();
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(deviceKeys.publicKey), siteId: 'site-1' }, 'test');
+  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger() });
+  await broker.start();
+  t.teardown(() => broker.stop());
+  const node = await brokerNode(broker.hubUrl);
+  t.teardown(() => node.kill());
+  // The device's side, straight on the broker: it sends the hit and waits for the ack.
+  const device = await mqtt.connectAsync(broker.hubUrl, { username: 'hub', password: broker.hubPassword, clientId: 'alert-device' });
+  t.teardown(() => device.endAsync(true));
+  let acks = 0;
+  let linkSubscribed = false;
+  device.on('message', (topic, payload) => {
+    if (topic === topics.alertAcks('pole-a')) acks++;
+    // Aedes announces each subscription: hits sent before the link's would reach no one.
+    else if (payload.toString().includes('alert-link-silent')) linkSubscribed = true;
+  });
+  await device.subscribeAsync([topics.alertAcks('pole-a'), '$SYS/+/new/subscribes'], { qos: 1 });
+
+  const log = captureLogger();
+  const keys = await loadOrCreateHubKeys(join(await tempDir(t), 'keys'));
+  const link = new AlertLink({
+    brokerUrl: node.url, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-silent', pubackTimeoutMs: 1000, store: h.store,
+    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: log.logger,
+  });
+  await link.start();
+  t.teardown(() => link.stop());
+  const sendHit = async () => {
+    const read = makeRead({ deviceId: 'pole-a', siteId: 'site-1', plate: 'ABC1234', region: 'IL', capturedAt: h.clock.now() });
+    const hit = { deviceId: 'pole-a', read: toWireRead(read, read.capturedAt), entryId: 'V123456789', nearMatch: false, matchedPlate: 'ABC1234', hotlistVersion: 1, matchedAtMs: h.clock.now() };
+    await device.publishAsync(topics.alerts('pole-a'), Buffer.from(sealAlert(hit, deviceKeys.privateKey, keys.seal)), { qos: 1 });
+  };
+  await eventually(() => linkSubscribed, 5_000);
+  await sendHit();
+  await eventually(() => acks === 1, 5_000);
+  // The node now answers pings but drops every publish (and the link's PUBACK for the next hit).
+  node.deafToPublishes();
+  await sendHit();
+  const failed = () => log.lines().filter((l) => l.msg === 'alert ack not sent' && (l.err as { code?: string }).code === 'ALPR_ERR_SYNC_BROKER_SILENT');
+  await eventually(() => failed().length > 0, 5_000).catch(() => undefined);
+  // Up before MQTT.js's reconnect (a second after the cut), whose CONNECT a deaf node would drop.
+  node.up();
+  t.equal(failed().length, 1, 'the ack failed with the typed error and was logged');
+  t.ok(link.stats.alertsRaised >= 2, 'the hit raised its alert meanwhile');
+  t.equal(log.lines().filter((l) => l.msg === 'broker not answering; connection cut').length, 1, 'the connection was cut');
+  await eventually(() => node.connections() === 2, 5_000).catch(() => undefined);
+  t.equal(node.connections(), 2, 'and the link connected anew');
+  await eventually(() => acks === 2, 10_000).catch(() => undefined);
+  t.equal(acks, 2, 'the second hit, redelivered on the new connection, got its ack: the link did not hang');
 });

@@ -36,7 +36,7 @@ t.test('a hot-list push the broker never acknowledges fails after the PUBACK dea
   const log = captureLogger();
   const push = new HotlistPush({
     brokerUrl: node.url, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'hotlist-push-test', pubackTimeoutMs: 1000, statuses,
-    store: h.store, keys: await loadOrCreateHubKeys(join(await tempDir(t), 'keys')), hotlists, partEntries: 1000, listTtlMs: DAY, pollMs: 60_000, clock: systemClock, logger: log.logger,
+    store: h.store, keys: await loadOrCreateHubKeys(join(await tempDir(t), 'keys')), hotlists, partEntries: 1000, listTtlMs: DAY, pollMs: 60_000, statusPeriodMs: 180_000, clock: systemClock, logger: log.logger,
   });
   await push.start();
   t.teardown(() => push.stop());
@@ -56,4 +56,50 @@ t.test('a hot-list push the broker never acknowledges fails after the PUBACK dea
   t.equal(push.stats.updatesSent, 2, 'the next status got the list through: the push queue did not hang');
   await new Promise((resolve) => setTimeout(resolve, 300));
   t.equal(toB, 1, 'pole-b got one update: the failed one was not sent again after the reconnect');
+});
+
+t.test('after a failover only the process that now takes a device\'s statuses pushes it a new version: the one that last heard it longer ago than the status period does not', async (t) => {
+  const h = (await harness(t, 'sqlite'))!;
+  const { hotlists, devices } = h.services;
+  const extract = await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8');
+  await hotlists.importExtract(extract, NCIC_MAPPING, 'test', 'fixture');
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(newSigningKeys().publicKey), siteId: 'site-1' }, 'test');
+  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger() });
+  await broker.start();
+  t.teardown(() => broker.stop());
+  const keys = await loadOrCreateHubKeys(join(await tempDir(t), 'keys'));
+  // Two hub processes, each fed by its own ingest: the status queue's single active consumer moves from one to the other.
+  const hubProcess = async (name: string) => {
+    const statuses = new EventEmitter();
+    const push = new HotlistPush({
+      brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: `hotlist-push-${name}`, statuses,
+      store: h.store, keys, hotlists, partEntries: 1000, listTtlMs: DAY, pollMs: 60_000, statusPeriodMs: 180_000, clock: h.clock, logger: silentLogger(),
+    });
+    await push.start();
+    t.teardown(() => push.stop());
+    return { push, status: (hotlistVersion: number) => statuses.emit('deviceStatus', { deviceId: 'pole-a', online: true, hotlistVersion }) };
+  };
+  const first = await hubProcess('first');
+  const second = await hubProcess('second');
+  const version = await hotlists.version();
+
+  first.status(0);
+  await eventually(() => first.push.stats.updatesSent === 1, 10_000);
+  // Failover: the second process takes the statuses, once a minute, while the first stays connected to the broker.
+  second.status(version);
+  // Its first status gets the list's expiry moved on, as any process's does.
+  await eventually(() => second.push.stats.updatesSent === 1, 10_000);
+  for (let minute = 0; minute < 4; minute++) {
+    h.clock.advance(60_000);
+    second.status(version);
+  }
+  // Those statuses answered (nothing to send) before the list changes, or one would carry the new version.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await hotlists.importExtract(`${extract.trimEnd()}\nV923456789,VEH,NEW9999,IL,2026,PC,HOND,CIV,2019,BLU,4D,IL0161300,20261101,,\n`, NCIC_MAPPING, 'test', 'fixture');
+  t.ok((await hotlists.version()) > version, 'the list has a new version');
+  h.clock.advance(60_000); // each process polls the version
+  await eventually(() => second.push.stats.updatesSent === 2, 10_000).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  t.equal(second.push.stats.updatesSent, 2, 'the process that hears the device pushed the new version');
+  t.equal(first.push.stats.updatesSent, 1, 'the process that has not heard it for four minutes did not push it too');
 });

@@ -10,6 +10,7 @@ import { HotlistPush } from '../../../hub/hotlists/hotlistPush.js';
 import { NCIC_MAPPING } from '../../../hub/hotlists/importMapping.js';
 import { alpr, newSigningKeys, rawPublicKey, topics } from '../../../sync/index.js';
 import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
+import { amqpNode } from '../../helpers/amqpNode.js';
 import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
 import { harness } from '../../helpers/hubHarness.js';
 import { rabbitAvailable, serveBrokerAuth, startRabbitCluster, type RabbitCluster } from '../../helpers/rabbitNode.js';
@@ -145,7 +146,7 @@ t.test('over AMQP a device status is answered by the hot-list push of one hub pr
     const ingest = statusIngest(cluster, h.store, keys, {});
     const push = new HotlistPush({
       ...hubLogin(cluster), clientId: `hub-hotlist-${name}`, statuses: ingest, store: h.store, keys, hotlists: h.services.hotlists,
-      partEntries: 1000, listTtlMs: 86_400_000, pollMs: 60_000, clock: h.clock, logger: silentLogger(),
+      partEntries: 1000, listTtlMs: 86_400_000, pollMs: 60_000, statusPeriodMs: 180_000, clock: h.clock, logger: silentLogger(),
     });
     await push.start();
     await ingest.start();
@@ -184,4 +185,36 @@ t.test('over AMQP a status is acknowledged only once recorded: one whose recordi
   await new Promise((resolve) => setTimeout(resolve, 300));
   tt.same(recorded, [at], 'the status was recorded, once, when the queue handed it back');
   tt.equal(attempts, 2, 'after one failed attempt');
+});
+
+t.test('an ack the RabbitMQ node never confirms fails after the confirm deadline with ALPR_ERR_SYNC_BROKER_SILENT, is logged, and ingest moves to the next node, where publishes are confirmed again', async (tt) => {
+  if (!(await rabbitAvailable(tt))) return;
+  const cluster = await statusCluster();
+  const direct = cluster.amqpUrls[0]!;
+  const node = await amqpNode(direct);
+  tt.teardown(() => node.kill());
+  const log = captureLogger();
+  const statuses: Buffer[] = [];
+  // The node first, the same node straight after it (as the next node of a cluster).
+  const transport = new AmqpIngestTransport({ urls: [node.url, direct], username: cluster.hubUser.username, password: cluster.hubUser.password, confirmTimeoutMs: 1000, logger: log.logger });
+  await transport.start(async (topic, payload) => {
+    if (topic === topics.status('pole-deaf')) statuses.push(payload);
+  });
+  tt.teardown(() => transport.stop());
+  // Heartbeats, consumer acks and closes still pass; publishes vanish unconfirmed.
+  node.deafToPublishes();
+  transport.publish(topics.acks('pole-deaf'), Buffer.from('ack'), { retain: false });
+  const failed = () => log.lines().filter((l) => l.msg === 'publish to a device failed' && l.topic === topics.acks('pole-deaf') && (l.err as { code?: string }).code === 'ALPR_ERR_SYNC_BROKER_SILENT');
+  await eventually(() => failed().length > 0, 5_000).catch(() => undefined);
+  tt.equal(failed().length, 1, 'the ack failed with the typed error and was logged');
+  tt.equal(log.lines().filter((l) => l.msg === 'broker not answering; connection cut').length, 1, 'the connection was cut');
+  const consuming = () => log.lines().filter((l) => l.msg === 'ingest consuming from the broker cluster').map((l) => l.url);
+  await eventually(() => consuming().length === 2 && transport.connected, 5_000).catch(() => undefined);
+  tt.same(consuming(), [new URL(node.url).host, new URL(direct).host], 'ingest consumes from the next node');
+  // Round the node and back through the status queue: a publish on the new connection is confirmed.
+  transport.publish(topics.status('pole-deaf'), Buffer.from('status'), { retain: false });
+  await eventually(() => statuses.length > 0, 5_000).catch(() => undefined);
+  tt.equal(statuses.length, 1, 'a publish on the new connection went through');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  tt.equal(log.lines().filter((l) => l.msg === 'publish to a device failed').length, 1, 'and nothing else failed');
 });

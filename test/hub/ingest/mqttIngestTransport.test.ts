@@ -1,8 +1,11 @@
 import t from 'tap';
 import { join } from 'node:path';
-import { ImageCipher, SqliteStore } from '../../../hub/index.js';
+import { silentLogger } from '../../../core/index.js';
+import { EmbeddedBroker, ImageCipher, SqliteStore } from '../../../hub/index.js';
+import { topics } from '../../../sync/index.js';
 import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
-import { eventually, makeRead, tempDir } from '../../helpers/index.js';
+import { brokerNode } from '../../helpers/brokerNode.js';
+import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
 import { rabbitAvailable, serveBrokerAuth, startRabbitCluster } from '../../helpers/rabbitNode.js';
 import { makeDevice, startHub } from '../../helpers/syncRig.js';
 
@@ -37,4 +40,37 @@ t.test("hub ingest over MQTT moves to the cluster's next node when its own node 
   tt.equal((await device.buffer.stats()).reads, 0, "the appliance drained its buffer through the hub's new node");
   tt.equal((await store.ingestCounters(device.deviceId)).readsStored, 50, 'every read stored once');
   tt.ok(hub.ingest.connected, 'ingest is connected again (readiness)');
+});
+
+t.test('a batch ack the broker never acknowledges fails after the PUBACK deadline with ALPR_ERR_SYNC_BROKER_SILENT, is logged, the connection is cut, and the batch redelivered after the reconnect gets its ack', async (tt) => {
+  const dir = await tempDir(tt, 'alpr-mqtt-ingest-');
+  const store = new SqliteStore({ path: join(dir, 'hub.db'), images: new ImageCipher(Buffer.alloc(32, 9)), now: Date.now });
+  await store.migrate();
+  tt.teardown(() => store.close());
+  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store, now: Date.now, logger: silentLogger() });
+  await broker.start();
+  tt.teardown(() => broker.stop());
+  const node = await brokerNode(broker.hubUrl);
+  tt.teardown(() => node.kill());
+  const log = captureLogger();
+  // Ingest reaches the broker through the node; the appliance straight.
+  const hub = await startHub(tt, { store, brokerUrl: node.url, hubUser: { username: 'hub', password: broker.hubPassword }, pubackTimeoutMs: 1000, logger: log.logger });
+  const device = await makeDevice(tt, { ...hub, brokerUrl: broker.url });
+  // The node now answers pings but drops every publish (and ingest's PUBACK for the batch).
+  node.deafToPublishes();
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  const failed = () => log.lines().filter((l) => l.msg === 'publish to a device failed' && l.topic === topics.acks(device.deviceId) && (l.err as { code?: string }).code === 'ALPR_ERR_SYNC_BROKER_SILENT');
+  await eventually(() => failed().length > 0, 5_000).catch(() => undefined);
+  // Up before MQTT.js's reconnect (a second after the cut), whose CONNECT a deaf node would drop.
+  node.up();
+  tt.equal(failed().length, 1, 'the ack failed with the typed error and was logged');
+  // The uplink's first batch (empty, for the hub's time) was taken: only its ack is missing.
+  tt.ok(hub.ingest.stats.batches >= 1, 'the batch was taken meanwhile');
+  tt.equal(log.lines().filter((l) => l.msg === 'broker not answering; connection cut').length, 1, 'the connection was cut');
+  await eventually(() => node.connections() === 2, 5_000).catch(() => undefined);
+  tt.equal(node.connections(), 2, 'and ingest connected anew');
+  await eventually(async () => (await device.buffer.stats()).reads === 0, 10_000).catch(() => undefined);
+  tt.equal((await device.buffer.stats()).reads, 0, 'the batch, sent again, got its ack, and the read went after it: ingest did not hang');
+  tt.equal(hub.ingest.stats.readsStored, 1, 'and its read is stored once');
 });
