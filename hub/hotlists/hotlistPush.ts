@@ -98,8 +98,8 @@ export class HotlistPush {
     await broker?.end();
   }
 
-  /** Sends one device what it lacks from `fromVersion` now (also used by the tests and the bench). */
-  async pushTo(deviceId: string, fromVersion: number): Promise<{ version: number; entries: number; messages: number }> {
+  /** Sends one device what it lacks from `fromVersion` now. */
+  private async pushTo(deviceId: string, fromVersion: number): Promise<{ version: number; entries: number; messages: number }> {
     const device = await this.ctx.store.getDevice(deviceId);
     const broker = this.broker;
     if (!device || device.status !== 'active' || !broker) return { version: fromVersion, entries: 0, messages: 0 };
