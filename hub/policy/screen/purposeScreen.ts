@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { DEFAULT_LEXICON, INVESTIGATIVE_CUES, PHRASE_FILLER, TARGETING_CUES, type Lexicon, type ScreenTerm } from './lexicon.js';
+import { DEFAULT_LEXICON, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, PHRASE_FILLER, TARGETING_CUES, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
 const require = createRequire(import.meta.url);
@@ -86,6 +86,14 @@ function anyPhraseIn(words: readonly string[], from: number, to: number, phrases
   return false;
 }
 
+/** Does the text name a crime or a person in danger that has happened, not one feared ("before something goes missing")? */
+function namesCrime(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (anyPhraseIn(words, i, i + 1, INVESTIGATIVE_CUES) && !anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES)) return true;
+  }
+  return false;
+}
+
 /** Agency words next to "ice" that make it Immigration and Customs Enforcement. */
 const ICE_AGENCY = ['agent', 'officer', 'detain', 'warrant', 'hold', 'request', 'ero', 'hsi', 'custod', 'raid', 'assist', 'deport', 'immigra', 'federal', 'operation',
   'fugitive', 'enforc', 'asked', 'want', 'dhs', 'help', 'agenci', 'agencj', 'oficial', 'funkcjonariusz', 'inform', 'tip', 'report', 'notify', 'contact', 'share', 'send'];
@@ -116,7 +124,7 @@ export class PurposeScreen {
     const words = tokens.map((t) => t.word);
     const joined = words.map((_, i) => splitWords(words, i));
     // A named crime lets protected events, places and classes through, unless the text aims at their people.
-    const investigative = anyPhraseIn(words, 0, words.length, INVESTIGATIVE_CUES) && !anyPhraseIn(words, 0, words.length, TARGETING_CUES);
+    const investigative = namesCrime(words) && !anyPhraseIn(words, 0, words.length, TARGETING_CUES);
     const findings: ScreenFinding[] = [];
     const seen = new Set<string>();
     const found = (category: string, term: string, match: Match) => {
@@ -134,7 +142,7 @@ export class PurposeScreen {
             const parts = joined[i]!.find(([whole]) => matchesStem(whole, term.words[0]!));
             match = parts ? { start: i, end: i + parts[1] - 1 } : null;
           }
-          if (match && this.holds(term, words, match)) found(category, term.words.join(' '), match);
+          if (match && this.holds(term, words, match) && !(investigative && this.namesPlace(term, words, match))) found(category, term.words.join(' '), match);
         }
       }
     }
@@ -152,6 +160,11 @@ export class PurposeScreen {
     if (term.notAfter && anyPhraseIn(words, match.start - 2, match.start, term.notAfter)) return false;
     if (term.near && !anyPhraseIn(words, match.start - 4, match.end + 5, term.near)) return false;
     return true;
+  }
+
+  /** The term followed by one of its `place` words (an abortion clinic): a place a crime can happen at. */
+  private namesPlace(term: ScreenTerm, words: readonly string[], match: Match): boolean {
+    return term.place !== undefined && match.end + 1 < words.length && term.place.some((s) => matchesStem(words[match.end + 1]!, s));
   }
 
   /**
