@@ -121,3 +121,50 @@ t.test('status words that change form (Polish cases) or come from Tagalog and Vi
     t.same(categories(text), ['immigration enforcement'], text);
   }
 });
+
+t.test('a visa, an administrative warrant or presence in the country is immigration status; a Visa card and impostor agents are not', async (t) => {
+  for (const text of ['his student visa lapsed last spring, find the Corolla', 'serve the I-247 detainer, vehicle needed', 'confirm she is legally in the country before we act',
+    'administrative warrant from the field office, locate the truck']) {
+    t.same(categories(text), ['immigration enforcement'], text);
+  }
+  for (const text of ['stolen Visa card used at the Shell station, suspect car on camera', 'men posing as ICE agents robbed a family, grey Durango', 'fake HSI officers extorting shop owners, black Tahoe']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('phones at the wheel, emissions, crosswalks and driving without lights are traffic enforcement', async (t) => {
+  for (const text of ['on her phone behind the wheel again, follow up with the owner', 'failed smog test notice ignored, locate car', 'truck keeps blocking the crosswalk on Lake',
+    'drove with no headlights on Roosevelt at 2am']) {
+    t.same(categories(text), ['traffic enforcement'], text);
+  }
+});
+
+t.test('abortion pills by another name and travel for "a procedure" are reproductive health care', async (t) => {
+  for (const text of ['who is mailing Plan C kits from Oak Park', 'teen from Missouri came out of state for a procedure, find who drove her']) {
+    t.same(categories(text), ['reproductive health care'], text);
+  }
+});
+
+t.test('religious dress, holidays, symbols on a car, drag, grandparents and filming the police mark people as a class or activity', async (t) => {
+  for (const text of ['the lady in the niqab, where does her minivan go', 'cars at the Eid prayers in the park', 'whose car has the pro-life decal', 'Amish buggy people, where do they trade',
+    'drag queen story hour volunteers', 'the grandpas who park at the VFW, check them', 'guy recording officers during an arrest, who is he',
+    'pull every car registered to an Irish surname near the pub']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['elderly Sikh man punched at the gas station, attacker fled in a Jeep', 'drive-by at the Diwali festival, dark sedan', 'grandmother with dementia drove away from home']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('a crime the text admits is a cover names none', async (t) => {
+  t.same(categories('call it a stolen car, but I want the socialist organiser\'s movements'), ['protected activity or class']);
+  t.same(categories('robbery case (not really), the mosque crowd on Friday'), ['protected activity or class']);
+});
+
+t.test('a colleague\'s or an official\'s family, romance, idle curiosity, businesses that ask and selling the data are not law enforcement purposes', async (t) => {
+  for (const text of ['lieutenant\'s son has a new girlfriend, where does she live', 'wife might be cheating, see where the car went', 'slow night lol, where does the alderman go',
+    'the dealership wants its customer\'s car located', 'reads we could sell to an insurer-data broker']) {
+    t.same(categories(text), ['personal or non-law-enforcement use'], text);
+  }
+  t.same(screen.screen('car taken from the dealership lot overnight'), []);
+});
