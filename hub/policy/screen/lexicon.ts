@@ -216,6 +216,8 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'firearm', 'knife', 'fraud', 'trafficking', 'drug', 'narcot', 'narkot', 'droga', 'criminal damage', 'felony', 'threat', 'bomb', 'extort', 'molest', 'strangl', 'abus',
   'robo', 'robad', 'asalt', 'secuestr', 'desaparec', 'disparo', 'dispar', 'apunal', 'violac', 'incendi', 'hurto', 'ladron', 'amenaz', 'agresi',
   'punch', 'torch', 'hijack', 'impersonat', 'hate motiv', 'bias motiv', 'stalk', 'drive by', 'alzheimer', 'dementia', 'demencia', 'wander', 'not returned', 'no regresa', 'no ha regresado',
+  'break in', 'broke in', 'broken into', '=looted', '=looting', '=looter', '=looters', 'embezzl', 'ransack', '=lure', '=lured', '=lures', 'luring', 'indecent', 'exposed himself', 'sexually', 'sexual assault', 'rammed', 'critically',
+  'seriously injur', 'seriously hurt', 'hospitaliz', 'bodily harm',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
 ];
 

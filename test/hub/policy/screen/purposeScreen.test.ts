@@ -168,3 +168,12 @@ t.test('a colleague\'s or an official\'s family, romance, idle curiosity, busine
   }
   t.same(screen.screen('car taken from the dealership lot overnight'), []);
 });
+
+t.test('crimes named in everyday words (a break-in, looting, embezzlement, a child lured) make a protected place or class investigable', async (t) => {
+  for (const text of ['someone broke in to the Baptist church hall overnight, red pickup seen', 'looters hit the shops after the street festival, white Transit van',
+    'treasurer embezzled from the temple, find his car', 'man tried to lure kids outside the Catholic school, tan minivan', 'teens ransacked the garage, one drives a black Sentra',
+    'elderly pedestrian seriously injured by a driver who left, grey Jetta']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('lots of teenagers hanging around the festival, list their cars'), ['protected activity or class'], 'a doubled letter does not turn "lots" into "looting"');
+});
