@@ -51,8 +51,8 @@ const PEOPLE = ['surname', '=name', '=names', 'apellido', 'nazwisk', 'driver', '
 const CARE_PLACES = ['clinic', 'provider', 'doctor', 'facilit', 'center', 'centre', 'office', 'klinik', 'lekarz', 'gabinet', 'osrod'];
 /** "My ..." before one of these is the user's own life, not a case. */
 const RELATIONS = ['=ex', 'exwife', 'exhusband', 'exgirl', 'exboy', 'wife', 'husband', 'spouse', 'girlfriend', 'boyfriend', '=gf', '=bf', 'daughter', '=son', '=sons', '=kid', '=kids', 'child', 'neighbo', 'landlord',
-  'tenant', 'sister', 'brother', '=mom', 'mother', '=dad', 'father', 'cousin', 'friend', 'buddy', 'roommate', 'famil', 'niece', 'nephew', '=aunt', 'uncle', 'fiance', 'in law'];
-const RELACIONES = ['=ex', 'exnovi', 'exespos', 'exmujer', 'exmarido', 'expareja', 'pareja', 'esposa', 'esposo', 'novia', 'novio', 'vecin', '=hija', '=hijo', 'hermana', 'hermano', 'amig', 'suegr', 'cunad', 'prim'];
+  'tenant', 'sister', 'brother', '=mom', 'mother', '=dad', 'father', 'cousin', 'friend', 'buddy', 'roommate', 'famil', 'niece', 'nephew', '=aunt', 'uncle', 'fiance'];
+const RELACIONES = ['=ex', 'exnovi', 'exespos', 'exmujer', 'exmarido', 'expareja', 'pareja', 'esposa', 'esposo', 'novia', 'novio', 'vecin', '=hija', '=hijo', 'hermana', 'hermano', 'amig', 'suegr', 'cunad', '=primo', '=prima'];
 const KREWNI = ['byla', 'byly', 'bylej', 'bylego', 'zona', 'zony', '=maz', '=meza', 'corka', 'corki', '=syn', '=syna', 'sasiad', 'dziewczyn', 'chlopak', 'kolega', 'kolezank', 'znajom', '=brat', 'siostr', 'tesc'];
 
 /** Words before an agency's name that make it impostors, whose crime is investigable (fake ICE agents extorting families). */
