@@ -27,6 +27,11 @@ export interface ScreenTerm {
   notBefore?: string[];
   /** Not when the word starts with one of these (trafficking is a felony, traffic is not). */
   except?: string[];
+  /**
+   * When the next word is one of these, the term names a place or its staff (an abortion clinic, a
+   * provider) and is treated as `context`: arson at the clinic is investigable, its patients are not.
+   */
+  place?: string[];
 }
 
 export type Lexicon = Readonly<Record<string, readonly ScreenTerm[]>>;
@@ -36,9 +41,23 @@ const asContext = (terms: ScreenTerm[]): ScreenTerm[] => terms.map((t) => ({ ...
 const w = (phrase: string, options: Omit<ScreenTerm, 'words'> = {}): ScreenTerm => ({ words: phrase.split(' '), ...options });
 const each = (stems: string, options: Omit<ScreenTerm, 'words'> = {}): ScreenTerm[] => stems.split(/\s*,\s*/).map((s) => w(s, options));
 
-/** Persons, for class words that describe people rather than things ("black drivers", not "black Camry"). */
-const PEOPLE = ['driver', 'people', 'person', 'men', 'man', 'male', 'woman', 'women', 'female', 'family', 'famil', 'owner', 'resident', 'kid', 'teen', 'youth', 'guy',
+/**
+ * Persons, for class words that describe people rather than things ("black drivers", not "black
+ * Camry"); a surname stands for its bearer ("an Irish surname").
+ */
+const PEOPLE = ['surname', '=name', '=names', 'apellido', 'nazwisk', 'driver', 'people', 'person', 'men', 'man', 'male', 'woman', 'women', 'female', 'family', 'famil', 'owner', 'resident', 'kid', 'teen', 'youth', 'guy',
   'communit', 'neighbo', 'folk', 'customer', 'worker', 'individual', 'couple', 'visitor', 'student', 'persona', 'gente', 'conductor', 'kierowc', 'osob', 'ludz'];
+/** Where reproductive health care is given, and who gives it. */
+const CARE_PLACES = ['clinic', 'provider', 'doctor', 'facilit', 'center', 'centre', 'office', 'klinik', 'lekarz', 'gabinet', 'osrod'];
+/** "My ..." before one of these is the user's own life, not a case. */
+const RELATIONS = ['=ex', 'exwife', 'exhusband', 'exgirl', 'exboy', 'wife', 'husband', 'spouse', 'girlfriend', 'boyfriend', '=gf', '=bf', 'daughter', '=son', '=sons', '=kid', '=kids', 'child', 'neighbo', 'landlord',
+  'tenant', 'sister', 'brother', '=mom', 'mother', '=dad', 'father', 'cousin', 'friend', 'buddy', 'roommate', 'famil', 'niece', 'nephew', '=aunt', 'uncle', 'fiance'];
+const RELACIONES = ['=ex', 'exnovi', 'exespos', 'exmujer', 'exmarido', 'expareja', 'pareja', 'esposa', 'esposo', 'novia', 'novio', 'vecin', '=hija', '=hijo', 'hermana', 'hermano', 'amig', 'suegr', 'cunad', '=primo', '=prima'];
+const KREWNI = ['byla', 'byly', 'bylej', 'bylego', 'zona', 'zony', '=maz', '=meza', 'corka', 'corki', '=syn', '=syna', 'sasiad', 'dziewczyn', 'chlopak', 'kolega', 'kolezank', 'znajom', '=brat', 'siostr', 'tesc'];
+
+/** Words before an agency's name that make it impostors, whose crime is investigable (fake ICE agents extorting families). */
+export const IMPOSTORS = ['fake', 'bogus', 'phony', 'phoney', 'impersonat', 'posing as', 'pretend', '=falso', '=falsos', 'falszyw', 'podszyw'];
+
 /** Drugs, arms and people: what is trafficked, so "traffic" next to it is a felony. */
 const TRAFFICKED = ['drug', 'narcot', 'human', 'sex', 'arms', 'weapon', 'gun', 'firearm', 'person', 'child', 'labor', 'organ', 'cocaine', 'heroin', 'fentanyl', 'opioid',
   'meth', 'droga', 'persona', 'arma', 'narkoty', 'ludz', 'bron'];
@@ -59,12 +78,15 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('citation, =cite, =cited, ticket driver, ticket owner, ticket him, ticket her, ticket them, issue ticket, write ticket, send ticket, traffic ticket, speeding ticket, =multa, =multas, mandat, infraccion, wykroczen, drogow'),
     ...each('ticket', { notAfter: ['lottery', 'concert', 'train', 'plane', 'airline', 'movie', 'show', 'pawn', 'raffle', 'game', 'event', 'boleto'] }),
     ...each('moving violation, seatbelt, seat belt, cinturon segur, pas bezpieczen, fail yield, failure yield, illegal turn, illegal =u turn, =u turn, tailgat, stop sign, rolling stop, reckless driv, careless driv, street racing, drag racing, drag race, jaywalk, hydrant, tinted window, window tint, loud exhaust, loud muffler'),
-    ...each('expired, vencid, overdue, lapsed, wygasl, niewazn', { near: ['registr', 'plate', 'tag', 'sticker', 'licen', 'insur', 'inspect', 'placa', 'registro', 'seguro', 'tablic', 'ubezpiecz', 'przeglad', 'prawo jazd'] }),
+    ...each('expired, vencid, overdue, lapsed, wygasl, niewazn', { near: ['registr', 'plate', 'tag', 'sticker', 'licen', 'insur', 'inspect', 'emission', 'smog', 'safety test', 'placa', 'registro', 'seguro', 'tablic', 'ubezpiecz', 'przeglad', 'prawo jazd'] }),
     ...each('suspended, revoked, suspendid, revocad, zawieszon, cofnie', { near: ['licen', 'driv', 'permiso', 'prawo', 'jazd'] }),
     ...each('without licen, =no licen, unlicensed, =no insurance, uninsured, sin licencia, sin seguro, bez prawa jazd, bez ubezpiecz, toll evas, toll violat, unpaid toll, tollway, peaje, oplat drogow'),
     ...each('exceso velocidad, limite velocidad, przekrocz predkos, ograniczen predkos, kontrola drogow, too fast, za szybk, demasiado rapid, =mph, =kmh, school zone, zona escolar'),
     ...each('too slow, left lane, lane change, changing lanes, plate light, honk, weight limit, overweight truck, dozwolon predkos, bez wazn przeglad, przeglad techniczn'),
-    ...each('celular, telefon, komork', { near: ['manej', 'conduc', 'jazd', 'kierow', 'prowadz', 'driv'] }),
+    ...each('celular, telefon, komork, =phone, =phones, cellphone, cell phone, mobile phone, smartphone', { near: ['manej', 'conduc', 'jazd', 'kierow', 'prowadz', 'driv', 'wheel', 'volante', 'kierownic'] }),
+    ...each('emission, smog check, smog test', { near: ['test', 'overdue', 'fail', 'expir', 'sticker', 'notice', 'check'] }),
+    ...each('crosswalk, cross walk, paso peatonal, paso de cebra, przejsci dla piesz', { near: ['block', 'violat', 'yield', 'ticket', '=cite', 'citat', 'roll', 'stopp', 'wait'] }),
+    ...each('sin luces, bez swiatel, bez wlaczon swiatel, no headlights, without headlights, lights off'),
     ...each('respet =alto, senal =alto, =paso =alto, znak =stop, znaku =stop'),
     ...each('school bus', { near: ['stop', 'pass', 'fail', 'arm'] }),
     ...each('parked, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
@@ -92,26 +114,36 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=customs', { near: ['agent', 'officer', 'border', 'enforc', 'request', 'asked', 'want', 'federal'] }),
     ...each('undocument, indocumentad', { context: true }),
     ...each('migratori, migracyj, migracion, migracj, deport, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
-    ...each('overstay, green card, tarjeta verde, zielona kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
-    ...each('visa, wiza, wize, wizy', { near: ['expir', 'overst', 'status', 'work', 'student', 'vencid', 'wygasl', 'pobyt', 'violat', 'permit'] }),
+    ...each('overstay, green card, tarjeta verde, zielon kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
+    // A visa is the status document unless it is the payment card (a stolen Visa card).
+    ...each('=visa, =visas, wiza, wize, wizy', { notBefore: ['card', 'debit', 'credit', 'gift', 'prepaid', 'logo', 'tarjeta', 'karta', 'karty'], notAfter: ['debit', 'credit', 'prepaid', 'tarjeta', 'karta', 'karty'] }),
+    ...each('administrative warrant, orden administrativ, =i =205, =i =200, =i =247, =i =862'),
+    ...each('=lawfully, =legally, =unlawfully, =legalmente, legaln', { near: ['united states', '=usa', 'country', 'america', 'estados unidos', '=eeuu', 'pais', 'kraj', 'polsce', 'stanach'] }),
     ...each('border patrol, patrulla fronteriza, fronteriz, customs enforc, customs border, aduanas proteccion, homeland security, seguridad nacional, straz graniczn, strazy graniczn, strazy granicz, graniczn'),
-    ...each('=ero, =hsi, =cbp, =uscis, =dhs, =frontex, =migra, =ice detainer, =ice hold, =ice warrant'),
-    ...each('cudzoziem, extranjer, refugee, refugiad, uchodzc, foreigner, day labor, jornaler, looks =foreign, looking =foreign', { context: true }),
+    ...each('=ero, =hsi, =cbp, =uscis, =dhs, =frontex, =migra, =ice detainer, =ice hold, =ice warrant', { notAfter: IMPOSTORS }),
+    ...each('cudzoziem, extranjer, refugee, refugiad, uchodzc, foreigner, day labor, jornaler, looks =foreign, looking =foreign, looked =foreign, look =foreign', { context: true }),
     ...each('foreign, extranjer, zagraniczn', { context: true, next: PEOPLE }),
-    ...each('legal status, estatus legal, status legal, legal residen, lawful permanent, permanent resident, residente permanente, karta pobytu'),
+    ...each('legal status, estatus legal, status legal, legal residen, lawful permanent, permanent resident, residente permanente, kart pobyt'),
+    // Status words officers mix into English from Tagalog and Vietnamese ("walang papeles": without papers).
+    ...each('walang papel, wala papel, walang dokumento, nhap cu, truc xuat, khong co giay to, khong giay to'),
     ...each('wydaleni, wydalic, asylum, asylee, pobyt nielegal, nielegaln pobyt, status pobyt, estatus migrat, sin estatus'),
   ],
   // V.F: the Village Code Reproductive Health Rights Article and the Illinois Reproductive Health Act
   'reproductive health care': [
-    ...each('abortion, abortio, abortist, aborto, abortar, abortiv, aborcj, aborcy, abortifac'),
+    // Care itself refuses whatever else the text says; a place or provider of it can be a crime's victim.
+    ...each('abortion, abortio, aborto, abortar, abortiv, aborcj, aborcy, abortifac', { except: ['abortionist', 'abortist'], place: CARE_PLACES }),
+    ...each('abortionist, abortist', { context: true }),
     ...each('mifeprist, mifeprex, misoprost, contracep, anticoncep, antykoncep, morning after pill, pildora dia siguiente, pigulk dzien po, tabletk poron, poronn, poronien, miscarri'),
-    ...each('planned parenthood, family planning, planificacion familiar, planowanie rodzin, reproduct, reprodukc, fertilit, =ivf, =in vitro, gender affirm, afirmacion genero'),
-    ...each('women clinic, womens clinic, woman clinic, clinic escort, escort patient, escorting patient, clinica mujer, klinik kobiet'),
+    ...each('family planning, planificacion familiar, planowanie rodzin, reproduct, reprodukc, fertilit, =ivf, =in vitro, gender affirm, afirmacion genero', { place: CARE_PLACES }),
+    ...each('planned parenthood, women clinic, womens clinic, woman clinic, clinic escort, escort patient, escorting patient, clinica mujer, klinik kobiet', { context: true }),
     ...each('aid access, tabletk dzien po'),
     ...each('patient, paciente, pacjent', { context: true, near: ['clinic', 'clinica', 'klinik', 'provider', 'doctor'] }),
+    ...each('=plan =c, self managed abortion, self managed miscarriage'),
+    // "A procedure" is how travel for an abortion is put without the word.
+    ...each('procedure, procedimiento, zabieg', { near: ['illinois', 'out of state', 'state line', 'across state', 'travel', 'driven', 'drove her', 'took her', 'viaj', 'wyjech', 'wyjazd'] }),
     ...each('=plan =b', { near: ['pill', 'pharmac', 'dispens', 'bought', 'buy', 'morning', 'purchas'] }),
     ...each('doula, birth center, birthing center, midwife, partera', { context: true }),
-    ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet'),
+    ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet', { context: true }),
     ...each('interrump embaraz'),
     ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
     ...each('termination, terminacion, terminaciones', { near: ['pregnan', 'perform', 'clinic', 'embaraz', 'doctor', 'provider'] }),
@@ -121,24 +153,56 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V.C, V.D: religious, political or social views or activities, lawful events, protected classes
   'protected activity or class': [
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
-    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat'] }),
+    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat'] }),
     ...each('participant, participante, attendee, asistentes, uczestni', { context: true }),
     ...each('=occupy, naacp, =aclu, =cair, democrat, republican, =gop, party volunteer', { context: true }),
     ...each('striking', { context: true, near: ['worker', 'nurse', 'teacher', 'employee', 'union', 'staff', 'miner', 'picket', 'autoworker'] }),
-    ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
+    ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', '=rep', '=reps', 'representativ', 'strike', 'picket', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
     ...each('meeting, reunion, zebrani, spotkani', { context: true, near: ['attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
     ...each('church, mosque, synagogue, temple, gurdwara, cathedral, chapel, parish, congregation, congregant, worship, parishioner, prayer, =pray, shabbat, sabbath, jumuah, religio, religion', { context: true }),
+    ...each('masjid, musalla, =jummah, =jumma, =salat, =namaz, =imam, =imams, rabbi, =priest, =pastor, =clergy, =shul, mandir, kingdom hall, =capilla, kaplic, simbahan, ksiadz, ksiedz, sacerdote', { context: true }),
+    ...each('turban, hijab, niqab, burqa, burka, headscarf, head scarf, kippah, kippa, yarmulke, =quran, =koran, =bible, rosary, hasid, chasyd, jasid, orthodox jew, ultra orthodox, =amish, mennonite, evangelical, pentecostal, baptist, methodist, lutheran, presbyterian, episcopal, unitarian, jehovah, =lds, scientolog, =pagan, wicca, atheist, chusta', { context: true }),
+    ...each('juneteenth, =eid, ramadan, diwali, passover, hanukkah, yom kippur, rosh hashanah, kwanzaa, lunar new year, cinco de mayo, dia de los muertos, quinceanera, cookout, block party, festival, =fest, powwow, =pow =wow', { context: true }),
+    ...each('=services', { context: true, near: ['church', 'sunday', 'religio', 'synagogue', 'mosque', 'temple', 'hasid', 'jewish', 'muslim', 'catholic', 'after', 'attend', 'friday', 'saturday'] }),
+    ...each('sticker, decal, =flag, =flags, yard sign, bandera, naklejk, pegatina, calcomania, rainbow, defund, palestin, zionist, =pro =life, =pro =choice, =pro =israel, =pro =palestine', { context: true }),
+    ...each('drag show, drag queen, drag king, drag brunch, drag perform, drag artist', { context: true }),
+    ...each('grandma, grandmother, grandpa, grandfather, granny, abuel, babci, dziadk, =dziadek, old lady, old ladies, old man, old men, old timer, =boomer, =boomers', { context: true }),
+    ...each('filming, filmed, recording, videotap, livestream, nagrywa, grabando, filmando', { context: true, near: ['police', 'station', 'officer', '=cop', '=cops', 'arrest', 'policj', 'policia', 'komisariat'] }),
     ...each('iglesia, mezquita, sinagoga, templo, parroquia, feligres, fieles, oracion, kosciol, koscie, meczet, synagog, cerkiew, parafi, wierni, modlitw, religij', { context: true }),
     ...each('=mass, =misa, =msza, =mszy, =mszach', { context: true, near: ['church', 'sunday', 'attend', 'catholic', 'iglesia', 'kosciol', 'koscie', 'domingo', 'niedziel', 'service'] }),
+    ...each('town hall, city hall meeting, public hearing, public comment, criticis, criticiz, =critic, =critics, outspoken, spoke out, speak out, speaking out, =oppose, =opposed, =opposing, opposition, supporter, simpatizante, zwolennik', { context: true }),
+    ...each('socialist, communist, anarchist, antifa, libertarian, =dsa, =nra, =maga, tea party, green party, sunrise movement, socialista, comunista, socjalist, komunist', { context: true }),
+    ...each('chapter', { context: true, near: ['member', 'local', 'meeting', 'club', 'society', 'party'] }),
     ...each('politic, campaign, candidate, fundrais, polling, =voter, =voters, =votantes, wybor, elector, kampani, kandydat, campana politic, candidat', { context: true }),
     ...each('journalist, reporter, periodist, dziennikarz, press corps', { context: true }),
     ...each('muslim, musulman, muzulman, islam, jewish, =jew, =jews, judio, =zyd, =zydzi, =zydow, christian, catholic, catolic, katolik, hindu, sikh, buddhist, mormon', { context: true }),
     ...each('hispanic, hispan, latino, latina, latinx, =arab, =arabs, arabe, =arabski, african american, afroamerican, asian, =asiatico, azjat, mexican, mexicano, meksyk, somali, =roma, romow, gitan, cygan', { context: true }),
     ...each('black, white, brown, negro, negra, blanco, czarn, bial', { context: true, next: PEOPLE }),
+    ...each('israeli, nigerian, ethiopian, somal, egyptian, syrian, iraqi, iranian, afghan, turkish, puerto rican, dominican, cuban, colombian, brazilian, jamaican, polish, irish, italian, greek, mexic, chino, polak, polk', { context: true, near: PEOPLE }),
     ...each('arabic, middle east, indian, pakistani, african, chinese, korean, vietnamese, filipino, haitian, guatemalan, honduran, salvadoran, venezuelan, ukrain, russian, medio oriente, bliskowschodn, arabsk, ukrainc, cudzoziem', { context: true, near: PEOPLE }),
     ...each('black lives matter, people color, gente color, race =of, certain =race, =by =race, =their =race, =raza, =rasa, =rasy, ethnic, etnic, descent, pochodzen, ascendenc, nationalit, nacionalid, narodowosc', { context: true }),
     ...each('=gay, =gays, lesbian, lesbijk, bisexual, biseksual, transgender, transgener, transplciow, =trans, queer, lgbt, nonbinary, non binary, homosexual, homoseksual, sexual orientation, orientacion sexual, orientacj seksual, gender identity, identidad genero, tozsamosc plci', { context: true }),
     ...each('disabled, disabilit, discapacit, niepelnospraw, wheelchair', { context: true, near: PEOPLE }),
+    ...each('group home, special needs, mentally ill, mental illness, autis, down syndrome, =deaf, =blind', { context: true }),
+    // V.C names age and gender: people picked out by them, as a group.
+    ...each('elderly, senior citizen, =seniors, old people, older people, older driver, old driver, old folk, pensioner, retiree, anciano, personas mayores, tercera edad, jubilad, emeryt, starsz osob, starsi ludz, young people, teenager, =teens, youths, jovenes, mlodziez, nastolat', { context: true }),
+    ...each('=women, =females, =mujeres, =kobiety, =kobiet, =men, =males, =hombres, =mezczyzn', { context: true, near: ['alone', '=sola', '=solas', '=sama', '=same', 'samotn', 'single', '=all', 'every', '=only', '=list', 'todas', 'wszystk'] }),
+  ],
+  // V: no "unauthorized purpose"; VII.C: law enforcement purposes only; VII.I: personal use, non-law enforcement purposes
+  'personal or non-law-enforcement use': [
+    ...each('=my', { context: true, next: RELATIONS }),
+    ...each('=mi, =mis', { context: true, next: RELACIONES }),
+    ...each('=moj, =moja, =mojej, =mojego, =moje', { context: true, next: KREWNI }),
+    // "The sergeant's daughter", "the chief's wife": a colleague's or an official's own life.
+    ...each('sergeant, =sarge, =sgt, lieutenant, =lt, captain, =capt, chief, commander, detective, deputy, officer, mayor, trustee, alderman, =boss, =partner, =partners', { context: true, next: RELATIONS }),
+    ...each('=cheating, affair, =dating, seeing someone, zdradz, =enganando, =infiel, bored, =lol, =lmao, =lmfao, =jk, for fun, for laughs, for kicks, nudzi', { context: true }),
+    // A business is a requester only when it asks; a car taken from a dealership is a theft.
+    ...each('dealership, car dealer, auto dealer, leased car, lease compan, leasing compan, rental compan, lender, creditor, finance compan, startup, start up, car sharing, carsharing, parking app, data broker, estimate demand, demand study, =hoa, homeowners association, condo board, property manag, building manag, private security, security company', { context: true, near: ['want', 'ask', 'request', 'need', 'wonder', 'curious', 'suspect', 'complain', 'estimate', 'study', 'customer', 'client', 'resident', 'tenant'] }),
+    ...each('=sell, =sold, =selling, resell, monetiz, vender, sprzeda', { context: true, near: ['data', 'plate', 'reads', 'list', 'location', 'dato', 'dane'] }),
+    ...each('personal reason, personal use, personal matter, personal business, personal interest, personal favor, personal favour, favor for a friend, favour for a friend, favor for my, favour for my, asking for a friend, just curious, curiosity, =nosy, unofficial, not official, motivos personales, uso personal, prywatn, z ciekawosci', { context: true }),
+    // Requesters outside law enforcement (VII.A sends them to the Records Division) and their civil ends
+    ...each('=repo, =repos, repossess, lienholder, lien holder, behind on payment, missed payment, late payment, skip trac, debt collect, collection agenc, bill collector, insurance adjuster, claims adjuster, adjuster, insurance compan, insurer, private investigator, private eye, process server, landlord, tenant, eviction, employer, marketing, market research, market study, retail study, shopper, divorce', { context: true }),
+    ...each('cobrador, cobranza, aseguradora, ajustador, detective privado, casero, inquilino, desalojo, embargo, divorcio, windykac, komornik, ubezpieczyciel, likwidator szkod, detektyw, wynajmujac, najemc, eksmisj, rozwod', { context: true }),
   ],
 };
 
@@ -151,19 +215,33 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'abduct', 'rape', 'arson', 'vandal', 'hate crime', 'attack', 'beaten', 'missing', 'endanger', 'amber', 'silver alert', 'runaway', 'suicid', 'weapon', 'gun',
   'firearm', 'knife', 'fraud', 'trafficking', 'drug', 'narcot', 'narkot', 'droga', 'criminal damage', 'felony', 'threat', 'bomb', 'extort', 'molest', 'strangl', 'abus',
   'robo', 'robad', 'asalt', 'secuestr', 'desaparec', 'disparo', 'dispar', 'apunal', 'violac', 'incendi', 'hurto', 'ladron', 'amenaz', 'agresi',
+  'punch', 'torch', 'hijack', 'impersonat', 'hate motiv', 'bias motiv', 'stalk', 'drive by', 'alzheimer', 'dementia', 'demencia', 'wander', 'not returned', 'no regresa', 'no ha regresado',
+  'break in', 'broke in', 'broken into', '=looted', '=looting', '=looter', '=looters', 'embezzl', 'ransack', '=lure', '=lured', '=lures', 'luring', 'indecent', 'exposed himself', 'sexually', 'sexual assault', 'rammed', 'critically',
+  'seriously injur', 'seriously hurt', 'hospitaliz', 'bodily harm',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
 ];
 
 /**
  * Words that point a search at the people of a protected event or place (its attendees, members,
- * everyone there): with one of them a crime named beside it no longer lets the text through
+ * patients, everyone there): with one of them a crime named beside it no longer lets the text through
  * ("gun rights rally attendees", "the vigil for the shooting victim: who came").
  */
 export const TARGETING_CUES: readonly string[] = [
-  'attendee', 'attended', 'attending', 'participant', 'member', 'visitor', 'congregant', 'worshiper', 'worshipper', 'everyone', 'everybody', 'all cars',
+  'attendee', 'attended', 'attending', 'participant', 'member', 'visitor', 'patient', 'paciente', 'pacjent', 'catalog', 'every car', 'every vehicle', 'every plate', 'all plates', 'congregant', 'worshiper', 'worshipper', 'everyone', 'everybody', 'all cars',
   'all vehicles', 'list of', 'people at', 'people who', 'who came', 'who went', 'who was at', 'who were at', 'identify the', 'asistentes', 'participantes', 'miembros',
   'visitantes', 'feligreses', 'todos los', 'uczestni', 'czlonk', 'odwiedzaj', 'wszyscy', 'wszystki',
 ];
+
+/**
+ * Words before a crime word that make it one feared, not one that happened ("track them before
+ * something goes missing"): that crime word does not make the text investigative.
+ */
+export const HYPOTHETICAL_CUES: readonly string[] = [
+  'before something', 'before anything', 'in case', 'prevent', 'preempt', 'pre empt', 'por si', 'antes que algo', 'zanim cos', 'na wypadek', 'zapobiec',
+];
+
+/** Words that admit the crime named is a cover for the search ("stolen plate check, not really"): then it names none. */
+export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'pretext', 'cover story', 'for the record', 'on paper', 'put it down as', 'call it', 'code it as', 'list it as'];
 
 /** Small words skipped inside phrases ("failure to yield", "semáforo en rojo", "prawo jazdy"). */
 export const PHRASE_FILLER: ReadonlySet<string> = new Set([

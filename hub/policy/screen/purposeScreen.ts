@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { DEFAULT_LEXICON, INVESTIGATIVE_CUES, PHRASE_FILLER, TARGETING_CUES, type Lexicon, type ScreenTerm } from './lexicon.js';
+import { DEFAULT_LEXICON, HYPOTHETICAL_CUES, IMPOSTORS, INVESTIGATIVE_CUES, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
 const require = createRequire(import.meta.url);
@@ -79,9 +79,37 @@ function matchPhrase(words: readonly string[], start: number, stems: readonly st
   return { start, end: at };
 }
 
+/**
+ * The letter every word a stem matches starts with (prefix, near-miss and whole-word matches all
+ * keep it): a word with another first letter is not tried against the stem at all.
+ */
+function firstLetter(stem: string): string {
+  return stem.startsWith('=') ? stem[1]! : stem[0]!;
+}
+
+const splitPhrases = new WeakMap<readonly string[], ReadonlyArray<{ first: string; stems: string[] }>>();
+
 function anyPhraseIn(words: readonly string[], from: number, to: number, phrases: readonly string[]): boolean {
+  let split = splitPhrases.get(phrases);
+  if (!split) {
+    split = phrases.map((p) => ({ first: firstLetter(p), stems: p.split(' ') }));
+    splitPhrases.set(phrases, split);
+  }
   for (let i = Math.max(0, from); i < Math.min(words.length, to); i++) {
-    if (phrases.some((p) => matchPhrase(words, i, p.split(' ')))) return true;
+    const letter = words[i]![0];
+    if (split.some((p) => p.first === letter && matchPhrase(words, i, p.stems))) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the text name a crime or a person in danger that has happened, not one feared ("before
+ * something goes missing") or one it admits is a cover ("not really")?
+ */
+function namesCrime(words: readonly string[]): boolean {
+  if (anyPhraseIn(words, 0, words.length, PRETEXT_CUES)) return false;
+  for (let i = 0; i < words.length; i++) {
+    if (anyPhraseIn(words, i, i + 1, INVESTIGATIVE_CUES) && !anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES)) return true;
   }
   return false;
 }
@@ -116,7 +144,13 @@ export class PurposeScreen {
     const words = tokens.map((t) => t.word);
     const joined = words.map((_, i) => splitWords(words, i));
     // A named crime lets protected events, places and classes through, unless the text aims at their people.
-    const investigative = anyPhraseIn(words, 0, words.length, INVESTIGATIVE_CUES) && !anyPhraseIn(words, 0, words.length, TARGETING_CUES);
+    const investigative = namesCrime(words) && !anyPhraseIn(words, 0, words.length, TARGETING_CUES);
+    const startingWith = new Map<string, number[]>();
+    words.forEach((word, i) => {
+      const at = startingWith.get(word[0]!);
+      if (at) at.push(i);
+      else startingWith.set(word[0]!, [i]);
+    });
     const findings: ScreenFinding[] = [];
     const seen = new Set<string>();
     const found = (category: string, term: string, match: Match) => {
@@ -128,13 +162,14 @@ export class PurposeScreen {
     for (const [category, terms] of Object.entries(this.lexicon)) {
       for (const term of terms) {
         if (term.context && investigative) continue;
-        for (let i = 0; i < words.length && !seen.has(category); i++) {
+        for (const i of startingWith.get(firstLetter(term.words[0]!)) ?? []) {
+          if (seen.has(category)) break;
           let match = matchPhrase(words, i, term.words);
           if (!match && term.words.length === 1 && !term.words[0]!.startsWith('=') && !matchesStem(words[i]!, term.words[0]!)) {
             const parts = joined[i]!.find(([whole]) => matchesStem(whole, term.words[0]!));
             match = parts ? { start: i, end: i + parts[1] - 1 } : null;
           }
-          if (match && this.holds(term, words, match)) found(category, term.words.join(' '), match);
+          if (match && this.holds(term, words, match) && !(investigative && this.namesPlace(term, words, match))) found(category, term.words.join(' '), match);
         }
       }
     }
@@ -154,13 +189,19 @@ export class PurposeScreen {
     return true;
   }
 
+  /** The term followed by one of its `place` words (an abortion clinic): a place a crime can happen at. */
+  private namesPlace(term: ScreenTerm, words: readonly string[], match: Match): boolean {
+    return term.place !== undefined && match.end + 1 < words.length && term.place.some((s) => matchesStem(words[match.end + 1]!, s));
+  }
+
   /**
    * "ICE" the agency, not ice: written ICE in text that is not all capitals, or next to an
-   * agency word (agents, detainer, asked...), and never next to a thing made of ice (ice cream).
+   * agency word (agents, detainer, asked...), and never next to a thing made of ice (ice cream)
+   * nor after words that make its agents impostors (fake ICE agents).
    */
   private findIce(tokens: readonly ScreenToken[], words: readonly string[], allCaps: boolean): number | null {
     for (let i = 0; i < words.length; i++) {
-      if (words[i] !== 'ice') continue;
+      if (words[i] !== 'ice' || anyPhraseIn(words, i - 3, i, IMPOSTORS)) continue;
       if (anyPhraseIn(words, i - 1, i, ICE_THING) || anyPhraseIn(words, i + 1, i + 2, ICE_THING)) continue;
       const capitalised = tokens[i]!.raw === 'ICE' && !allCaps;
       if (capitalised || anyPhraseIn(words, i - 3, i + 4, ICE_AGENCY)) return i;

@@ -66,3 +66,114 @@ t.test('a crime at a protected event or place is investigable; its people are no
     t.ok(screen.screen(text).length > 0, text);
   }
 });
+
+t.test('a search for the user\'s own life or for a requester outside law enforcement is refused, unless it names a crime', async (t) => {
+  for (const text of ['where does my ex-wife park at night these days', 'my neighbour keeps blocking the alley, who is he', 'the tow lot owner wants the car for a repo, owner is three payments behind',
+    'insurance adjuster needs the car\'s movements before paying the claim', 'landlord says the tenant sublets, check if the car sleeps there', 'mi exnovio no me contesta, dónde está su carro',
+    'just curious where the councilman\'s son parks']) {
+    t.same(categories(text), ['personal or non-law-enforcement use'], text);
+  }
+  for (const text of ['repo agent shot while towing a car, shooter fled in a Charger', 'tenant reports her Civic stolen from the building lot', 'insurance adjuster assaulted at the body shop, suspect vehicle known']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('age, gender and disability pick out people as a class the way race and religion do', async (t) => {
+  for (const text of ['which seniors drive through downtown after dark', 'list the teenagers who cruise Harlem on Fridays', 'only women drivers on Austin after midnight',
+    'residents of the group home, where do they go', 'where do the deaf students from the institute drive', 'pensioners parking on Marion, check them all']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['elderly woman robbed at the bus stop, suspect in a grey Malibu', 'missing teen with autism, last seen in a blue Focus', 'two men wanted for the armed robbery on Lake']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('worship places, clergy, union representatives, public meetings and political groups in everyday words are protected', async (t) => {
+  for (const text of ['plates outside the masjid after jummah', 'where does the imam drive on weekdays', 'shop stewards and union reps at the plant gate',
+    'nurses on the strike line at West Suburban', 'who came to the town hall to complain about the cameras', 'people who criticised the department at the board meeting',
+    'socialist party chapter members\' cars', 'antifa types parked on Lake, list them']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['rabbi threatened with a knife outside the shul, suspect fled in a van', 'burglary at the masjid office overnight']) t.same(screen.screen(text), [], text);
+});
+
+t.test('a crime that is only feared does not make a protected class investigable', async (t) => {
+  for (const text of ['track the Somali family in case they steal something', 'check the Latino guys before anything gets stolen', 'watch the Roma camp to prevent robberies']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  t.same(screen.screen('Latino shop owner robbed at gunpoint before closing time'), []);
+});
+
+t.test('a place or provider of reproductive care can be a crime\'s victim; the care and its patients are not a target', async (t) => {
+  for (const text of ['arson at the abortion clinic on Madison, suspect car seen', 'death threats against a fertility doctor, caller parked outside', 'burglary at the women\'s health center pharmacy',
+    'Planned Parenthood window smashed, vandal drove a white Ram']) {
+    t.same(screen.screen(text), [], text);
+  }
+  for (const text of ['cars at the abortion clinic on Madison', 'woman suspected of an abortion after the assault report', 'find the abortionist', 'who drove patients to the womens health center',
+    'Planned Parenthood visitors after the vandalism, list them', 'patients of the abortion clinic the night of the arson']) {
+    t.same(categories(text), ['reproductive health care'], text);
+  }
+});
+
+t.test('status words that change form (Polish cases) or come from Tagalog and Vietnamese are read as immigration enforcement', async (t) => {
+  for (const text of ['nie ma karty pobytu, sprawdź auto', 'owner lost his zieloną kartę, find the car', 'kapitbahay walang papeles, pakitingnan ang kotse', 'chủ xe bị trục xuất, tìm xe',
+    'người nhập cư không có giấy tờ, check his van']) {
+    t.same(categories(text), ['immigration enforcement'], text);
+  }
+});
+
+t.test('a visa, an administrative warrant or presence in the country is immigration status; a Visa card and impostor agents are not', async (t) => {
+  for (const text of ['his student visa lapsed last spring, find the Corolla', 'serve the I-247 detainer, vehicle needed', 'confirm she is legally in the country before we act',
+    'administrative warrant from the field office, locate the truck']) {
+    t.same(categories(text), ['immigration enforcement'], text);
+  }
+  for (const text of ['stolen Visa card used at the Shell station, suspect car on camera', 'men posing as ICE agents robbed a family, grey Durango', 'fake HSI officers extorting shop owners, black Tahoe']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('phones at the wheel, emissions, crosswalks and driving without lights are traffic enforcement', async (t) => {
+  for (const text of ['on her phone behind the wheel again, follow up with the owner', 'failed smog test notice ignored, locate car', 'truck keeps blocking the crosswalk on Lake',
+    'drove with no headlights on Roosevelt at 2am']) {
+    t.same(categories(text), ['traffic enforcement'], text);
+  }
+});
+
+t.test('abortion pills by another name and travel for "a procedure" are reproductive health care', async (t) => {
+  for (const text of ['who is mailing Plan C kits from Oak Park', 'teen from Missouri came out of state for a procedure, find who drove her']) {
+    t.same(categories(text), ['reproductive health care'], text);
+  }
+});
+
+t.test('religious dress, holidays, symbols on a car, drag, grandparents and filming the police mark people as a class or activity', async (t) => {
+  for (const text of ['the lady in the niqab, where does her minivan go', 'cars at the Eid prayers in the park', 'whose car has the pro-life decal', 'Amish buggy people, where do they trade',
+    'drag queen story hour volunteers', 'the grandpas who park at the VFW, check them', 'guy recording officers during an arrest, who is he',
+    'pull every car registered to an Irish surname near the pub']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['elderly Sikh man punched at the gas station, attacker fled in a Jeep', 'drive-by at the Diwali festival, dark sedan', 'grandmother with dementia drove away from home']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('a crime the text admits is a cover names none', async (t) => {
+  t.same(categories('call it a stolen car, but I want the socialist organiser\'s movements'), ['protected activity or class']);
+  t.same(categories('robbery case (not really), the mosque crowd on Friday'), ['protected activity or class']);
+});
+
+t.test('a colleague\'s or an official\'s family, romance, idle curiosity, businesses that ask and selling the data are not law enforcement purposes', async (t) => {
+  for (const text of ['lieutenant\'s son has a new girlfriend, where does she live', 'wife might be cheating, see where the car went', 'slow night lol, where does the alderman go',
+    'the dealership wants its customer\'s car located', 'reads we could sell to an insurer-data broker']) {
+    t.same(categories(text), ['personal or non-law-enforcement use'], text);
+  }
+  t.same(screen.screen('car taken from the dealership lot overnight'), []);
+});
+
+t.test('crimes named in everyday words (a break-in, looting, embezzlement, a child lured) make a protected place or class investigable', async (t) => {
+  for (const text of ['someone broke in to the Baptist church hall overnight, red pickup seen', 'looters hit the shops after the street festival, white Transit van',
+    'treasurer embezzled from the temple, find his car', 'man tried to lure kids outside the Catholic school, tan minivan', 'teens ransacked the garage, one drives a black Sentra',
+    'elderly pedestrian seriously injured by a driver who left, grey Jetta']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('lots of teenagers hanging around the festival, list their cars'), ['protected activity or class'], 'a doubled letter does not turn "lots" into "looting"');
+});
