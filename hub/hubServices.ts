@@ -113,7 +113,7 @@ export async function createHubServices(ctx: {
   const gate = new PurposeGate({ extraTerms: policy.prohibitedTerms, caseNumbers: policy.caseNumbers });
   const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search, sites });
   const sharing = createSharing({ store, audit, clock, accounts, sites, gate, reviews, limits: policy.search, ori: policy.ori, sign: ctx.keys.sign });
-  const alerts = new AlertService({ sql: store.sql, store, audit, clock, accounts });
+  const alerts = new AlertService({ sql: store.sql, store, audit, clock, accounts, reviews, retentionMs: policy.retention.retentionMs });
   const lease = store.engine === 'pg' ? new JobLease({ sql: store.sql, clock }) : null;
   return {
     store, audit, accounts, sites, felony, reviews, search, policy, sharing, alerts, lease,
