@@ -92,9 +92,17 @@ export class PartnerClient {
     try {
       response = await fetch(`${hubUrl}/api/v1/federation/search`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request), signal: AbortSignal.timeout(TIMEOUT_MS),
+        // Only the address the admin registered and the Chief approved is called: a redirect would
+        // let a partner (or whoever answers at its address) send this hub's request anywhere,
+        // addresses inside this network included.
+        redirect: 'manual',
       });
     } catch (cause) {
       throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub at ${hubUrl} cannot be reached`, { cause });
+    }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub at ${hubUrl} answered with a redirect (HTTP ${response.status}), which is not followed: only its registered address is searched`);
     }
     const body = await response.json().catch(() => null) as Record<string, unknown> | null;
     if (!response.ok) {
