@@ -146,6 +146,7 @@ export class OutsideSearch {
     try {
       this.checkShape(req, standing.agreement);
       range = this.scope(req.query, standing.agreement);
+      await this.requireUnderHourlyCap(agency, channel);
     } catch (err) {
       if (err instanceof AlprError) return refuse(err);
       throw err;
@@ -176,6 +177,19 @@ export class OutsideSearch {
     });
     if (record.refused) throw record.refused;
     return { record: record.record, hits: own, truncated: result.truncated, referrals };
+  }
+
+  /**
+   * VI, no mass download: a partner hub searches at most as often per hour as one account here
+   * may (`max_queries_per_hour`), whoever its officers are, so that enumerating plates by
+   * wildcard from outside takes as long as it would from inside. Written requests are entered by
+   * a member here, one by one, and are not capped.
+   */
+  private async requireUnderHourlyCap(agency: Agency, channel: Channel): Promise<void> {
+    if (channel.kind !== 'online') return;
+    const cap = this.ctx.limits.maxQueriesPerHour;
+    const used = await this.ctx.audit.count(channel.actor, 'sharing.search', this.ctx.clock.now() - 3600_000);
+    if (used >= cap) throw new AlprError('ALPR_ERR_RATE_LIMITED', `${agency.name} has run ${used} searches here in the past hour; the limit is ${cap}`);
   }
 
   /** The agency's standing now: approved, an agreement allowing this channel, a current declaration. */
