@@ -55,6 +55,8 @@ export class OutsideSearch {
   constructor(private readonly ctx: {
     store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService; agencies: AgencyRegistry; reviews: AgencyReviews; gate: PurposeGate;
     limits: SearchLimits; ownOri: string; signingKey: KeyObject; verifyKey: KeyObject;
+    /** VII.H: the member who enters a written request must not be suspended after a refused search. */
+    suspensions: { isSuspended(userId: string): Promise<boolean> };
   }) {}
 
   /** A partner hub's signed request: checked against its registered key, then answered or refused. */
@@ -90,6 +92,9 @@ export class OutsideSearch {
   async answerFile(user: Account, agencyId: string, request: OutsideRequest): Promise<EvidenceFile> {
     requirePermission(user.role, 'sharing.fileRequest');
     this.ctx.accounts.requireCurrent(user);
+    if (await this.ctx.suspensions.isSuspended(user.userId)) {
+      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'search access for this account is suspended after a refused search (General Order 4.68 VII.H): it cannot release reads to an outside agency either until a supervisor reviews it');
+    }
     const agency = await this.ctx.agencies.require(agencyId);
     const recipient = { name: String(request.officer?.name), agency: agency.name, ori: agency.ori };
     const answered = await this.run(agency, request, { kind: 'file', actor: user.userId, handledBy: user.userId, recipient });
