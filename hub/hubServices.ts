@@ -117,7 +117,7 @@ export async function createHubServices(ctx: {
   const lease = store.engine === 'pg' ? new JobLease({ sql: store.sql, clock }) : null;
   return {
     store, audit, accounts, sites, felony, reviews, search, policy, sharing, alerts, lease,
-    hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }) }),
+    hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }), accounts, suspensions: reviews }),
     reports: new ReportService({
       audit, accounts, alerts, store: new ReportStore(store), options: policy.reports, clock,
       signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, dir: ctx.reportsDir ?? null,
