@@ -17,6 +17,7 @@ import { join } from 'node:path';
 const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite + embedded broker by default)
        alpr-hub account create --username U --display-name NAME --role ROLE [--training-completed DATE --policy-signed DATE --leads-certified DATE]
        alpr-hub account set-role --username U --role ROLE --reason TEXT   (the only way to grant or remove the chief and auditor roles)
+       alpr-hub account deactivate --username U --reason TEXT   (any account; the only way for chief and auditor accounts)
        alpr-hub audit verify [--public-key FILE --witness FILE]
                                                 check the audit chain against the witness and its signed checkpoints; read-only;
                                                 exit 1 if any record was changed, inserted, deleted, cut or appended outside the hub
@@ -148,10 +149,11 @@ export async function main(argv: string[]): Promise<number> {
       return await verifyReportCommand(positionals[2], { dataDir, pgUrl, pgSchema, publicKeyFile: values['public-key'] });
     }
     const reportKind = positionals[0] === 'report' && positionals.length === 2 ? positionals[1]! : null;
-    if (reportKind === null && !['account create', 'account set-role', 'retention run', 'keys rotate-seal'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
+    if (reportKind === null && !['account create', 'account set-role', 'account deactivate', 'retention run', 'keys rotate-seal'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
     // Usage first: nothing (keys, witness, database) is made for a command that cannot run.
     if (command === 'account create' && (!values.username || !values['display-name'] || !values.role)) throw new AlprError('ALPR_ERR_USAGE', 'account create needs --username, --display-name and --role');
     if (command === 'account set-role' && (!values.username || !values.role || !values.reason)) throw new AlprError('ALPR_ERR_USAGE', 'account set-role needs --username, --role and --reason');
+    if (command === 'account deactivate' && (!values.username || !values.reason)) throw new AlprError('ALPR_ERR_USAGE', 'account deactivate needs --username and --reason');
     const graceDays = Number(values['grace-days'] ?? 7);
     if (command === 'keys rotate-seal' && (!Number.isFinite(graceDays) || graceDays < 0 || graceDays > 30)) throw new AlprError('ALPR_ERR_USAGE', '--grace-days: a number of days from 0 to 30');
     if (reportKind !== null) checkReportUsage(reportKind, values.month);
@@ -166,6 +168,7 @@ export async function main(argv: string[]): Promise<number> {
         if (reportKind !== null) return await writeReport(services, reportKind, values.month, values.out, actor);
         if (command === 'account create') return await createAccount(services, values, actor);
         if (command === 'account set-role') return await setRole(services, values, actor);
+        if (command === 'account deactivate') return await deactivateAccount(services, values, actor);
         if (command === 'keys rotate-seal') {
           // The running hub notices within seconds (it re-reads the key files) and pushes the new
           // key, signed, to every appliance.
@@ -232,6 +235,16 @@ async function setRole(services: HubServices, values: Record<string, string | bo
   if (!target) throw new AlprError('ALPR_ERR_NOT_FOUND', `no account ${str('username')}`);
   const account = await services.accounts.setRole(target.userId, str('role')!, actor, str('reason')!, 'host');
   process.stdout.write(`${JSON.stringify({ userId: account.userId, username: account.username, role: account.role })}\n`);
+  return EXIT.ok;
+}
+
+/** On the hub host: deactivates any account, chief and auditor included (the API may not). Audited with the reason. */
+async function deactivateAccount(services: HubServices, values: Record<string, string | boolean | undefined>, actor: string): Promise<number> {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const target = await services.accounts.byUsername(str('username')!);
+  if (!target) throw new AlprError('ALPR_ERR_NOT_FOUND', `no account ${str('username')}`);
+  const account = await services.accounts.deactivate(target.userId, actor, str('reason')!, 'host');
+  process.stdout.write(`${JSON.stringify({ userId: account.userId, username: account.username, role: account.role, status: account.status })}\n`);
   return EXIT.ok;
 }
 

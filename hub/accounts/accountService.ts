@@ -304,14 +304,25 @@ export class AccountService {
     await this.ctx.audit.append({ actor: session.user_id, action: 'auth.signOut' });
   }
 
-  /** IX: separation removes access at once; every open session ends with it. */
-  async deactivate(userId: string, actor: string, reason: string): Promise<Account> {
+  /**
+   * IX: separation removes access at once; every open session ends with it. Through the API an
+   * oversight account (chief, auditor) is not deactivated: an administrator could otherwise end
+   * the auditor who checks its work (VII.E) as surely as by taking the role away. That happens on
+   * the hub host (`alpr-hub account deactivate`).
+   */
+  async deactivate(userId: string, actor: string, reason: string, channel: Channel = 'api'): Promise<Account> {
+    const target = await this.get(userId);
+    if (target && channel !== 'host' && HOST_ONLY_ROLES.has(target.role)) {
+      const refusal = `a ${target.role} account is deactivated only on the hub host (alpr-hub account deactivate)`;
+      await this.ctx.audit.append({ actor, action: 'account.deactivate', outcome: 'refused', detail: { userId, role: target.role, reason: String(reason ?? '').slice(0, 500), refusal } });
+      throw new AlprError('ALPR_ERR_SEPARATION_OF_DUTIES', refusal);
+    }
     const now = this.ctx.clock.now();
     await this.ctx.sql.tx(async (db) => {
       const { changes } = await db.run("UPDATE accounts SET status = 'deactivated', deactivated_at = ? WHERE user_id = ? AND status <> 'deactivated'", [now, userId]);
       if (changes === 0) throw new AlprError('ALPR_ERR_NOT_FOUND', `no active account ${userId}`);
       await db.run('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL', [now, userId]);
-      await this.ctx.audit.append({ actor, action: 'account.deactivate', detail: { userId, reason: String(reason ?? '').slice(0, 500) } }, db);
+      await this.ctx.audit.append({ actor, action: 'account.deactivate', detail: { userId, reason: String(reason ?? '').slice(0, 500), via: channel } }, db);
     });
     return (await this.get(userId))!;
   }

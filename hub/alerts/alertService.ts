@@ -87,8 +87,38 @@ const CAD_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{3,31}$/;
  * an officer who opened its images. Every step is in the audit chain.
  */
 export class AlertService extends TypedEmitter<AlertEvents> {
-  constructor(private readonly ctx: { sql: SqlDb; store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService }) {
+  constructor(private readonly ctx: {
+    sql: SqlDb; store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService;
+    /** VII.H: an account suspended after a refused search has no access to ALPR data, alerts included. */
+    reviews: { isSuspended(userId: string): Promise<boolean> };
+    /** VI: how long reads are kept; an alert names a read (plate, place, time) and is served no longer. */
+    retentionMs: number;
+  }) {
     super();
+  }
+
+  /**
+   * What every officer-facing call checks: a current account, not suspended (VII.H). The stream
+   * re-checks it on each heartbeat.
+   */
+  async requireAccess(user: Account): Promise<void> {
+    this.ctx.accounts.requireCurrent(user);
+    if (await this.ctx.reviews.isSuspended(user.userId)) {
+      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'access to ALPR data for this account, alerts included, is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it');
+    }
+  }
+
+  /** Alerts whose read was captured or arrived before this are past retention (VI): kept for the monthly figures only. */
+  private retainedFrom(): number {
+    return this.ctx.clock.now() - this.ctx.retentionMs;
+  }
+
+  /** An alert an officer may still open: one within retention. */
+  private async live(alertId: string): Promise<Alert> {
+    const alert = await this.get(alertId);
+    if (!alert) throw new AlprError('ALPR_ERR_NOT_FOUND', `no alert ${alertId}`);
+    if (Math.min(alert.capturedAt, alert.raisedAt) < this.retainedFrom()) throw new AlprError('ALPR_ERR_NOT_FOUND', `alert ${alertId} is past the 30-day retention of its read`);
+    return alert;
   }
 
   /** Records the hits of one read; a hit already raised (by the appliance or another process) is not raised twice. */
@@ -124,9 +154,10 @@ export class AlertService extends TypedEmitter<AlertEvents> {
 
   /** Open alerts first, newest first; optionally only some sites. Audited like every read of ALPR data. */
   async list(user: Account, filter: { status?: 'open' | 'closed'; siteIds?: string[]; limit?: number }): Promise<Alert[]> {
-    this.ctx.accounts.requireCurrent(user);
-    const where: string[] = [];
-    const params: Array<string | number> = [];
+    await this.requireAccess(user);
+    const cutoff = this.retainedFrom();
+    const where: string[] = ['captured_at >= ?', 'raised_at >= ?'];
+    const params: Array<string | number> = [cutoff, cutoff];
     if (filter.status) {
       where.push('status = ?');
       params.push(filter.status);
@@ -135,16 +166,15 @@ export class AlertService extends TypedEmitter<AlertEvents> {
       where.push(`site_id IN (${filter.siteIds.map(() => '?').join(', ')})`);
       params.push(...filter.siteIds);
     }
-    const rows = await this.ctx.sql.all<AlertRow>(`SELECT * FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY raised_at DESC LIMIT ?`, [...params, Math.min(filter.limit ?? 50, 200)]);
+    const rows = await this.ctx.sql.all<AlertRow>(`SELECT * FROM alerts WHERE ${where.join(' AND ')} ORDER BY raised_at DESC LIMIT ?`, [...params, Math.min(filter.limit ?? 50, 200)]);
     await this.ctx.audit.append({ actor: user.userId, action: 'alert.list', detail: { status: filter.status ?? null, siteIds: filter.siteIds ?? null, returned: rows.length } });
     return rows.map(toAlert);
   }
 
   /** The plate crop and context image of an alert's read: what V.H asks the officer to look at. */
   async viewImages(user: Account, alertId: string): Promise<{ alert: Alert; read: HubRead }> {
-    this.ctx.accounts.requireCurrent(user);
-    const alert = await this.get(alertId);
-    if (!alert) throw new AlprError('ALPR_ERR_NOT_FOUND', `no alert ${alertId}`);
+    await this.requireAccess(user);
+    const alert = await this.live(alertId);
     const read = await this.ctx.store.getRead(alert.readId);
     if (!read) throw new AlprError('ALPR_ERR_NOT_FOUND', `the read of alert ${alertId} is no longer held`);
     const now = this.ctx.clock.now();
@@ -161,13 +191,12 @@ export class AlertService extends TypedEmitter<AlertEvents> {
    * this officer: the audit shows who looked) and what came of it; a stop needs its CAD number.
    */
   async dispose(user: Account, alertId: string, req: DispositionRequest): Promise<Alert> {
-    this.ctx.accounts.requireCurrent(user);
+    await this.requireAccess(user);
     const refuse = async (code: 'ALPR_ERR_INVALID_INPUT' | 'ALPR_ERR_CONFLICT', message: string): Promise<never> => {
       await this.ctx.audit.append({ actor: user.userId, action: 'alert.disposition', outcome: 'refused', detail: { alertId, ...req, reason: message } });
       throw new AlprError(code, message);
     };
-    const alert = await this.get(alertId);
-    if (!alert) throw new AlprError('ALPR_ERR_NOT_FOUND', `no alert ${alertId}`);
+    const alert = await this.live(alertId);
     if (alert.status === 'closed') return refuse('ALPR_ERR_CONFLICT', `alert ${alertId} was already closed as ${alert.disposition}`);
     if (!(DISPOSITIONS as readonly string[]).includes(req.disposition)) return refuse('ALPR_ERR_INVALID_INPUT', `disposition must be one of ${DISPOSITIONS.join(', ')}`);
     if (req.disposition === 'confirmed') {

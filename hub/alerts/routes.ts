@@ -59,7 +59,7 @@ export const alertRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { s
     onRequest: auth('alerts.respond'),
   }, async (req, reply) => {
     const user = me(req);
-    services.accounts.requireCurrent(user);
+    await alerts.requireAccess(user);
     const watched = sites(req.query.sites);
     const token = req.sessionToken!;
     await services.audit.append({ actor: user.userId, action: 'alert.stream', detail: { siteIds: watched ?? null } });
@@ -74,9 +74,9 @@ export const alertRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { s
     alerts.on('alertRaised', raised);
     alerts.on('alertClosed', closed);
     out.write(': connected\n\n');
-    // An open console is activity; a signed-out, idle-locked or deactivated session ends the stream.
+    // An open console is activity; a signed-out, idle-locked, deactivated or suspended account's stream ends.
     const heartbeat = setInterval(() => {
-      services.accounts.authenticate(token).then(() => out.write(': alive\n\n'), (err: unknown) => {
+      services.accounts.authenticate(token).then(({ account }) => alerts.requireAccess(account)).then(() => out.write(': alive\n\n'), (err: unknown) => {
         out.write(`event: ended\ndata: ${JSON.stringify({ reason: errorMessage(err) })}\n\n`);
         out.end();
       });

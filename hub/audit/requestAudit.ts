@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AlprError, errorMessage } from '../../core/index.js';
 import { AuditBursts, DEFAULT_BURSTS, type BurstOptions } from './auditBursts.js';
@@ -19,6 +19,7 @@ const ROUTE_ACTIONS: Record<string, { action: string; keepBody?: true }> = {
   'GET /api/v1/devices': { action: 'devices.list' },
   'GET /api/v1/felony-requests': { action: 'felony.list' },
   'GET /api/v1/sites': { action: 'sites.list' },
+  'GET /api/v1/reports/:kind/:month/:format': { action: 'report.download' },
   // A partner hub's request refused before its signature was verified (unknown ORI, bad signature, malformed).
   'POST /api/v1/federation/search': { action: 'sharing.requestRefused' },
 };
@@ -29,6 +30,8 @@ const BEARER = /^Bearer [A-Za-z0-9_-]{20,100}$/;
 
 interface RequestState {
   appended: number;
+  /** This plugin has written the request's record (or left it to the service that did). */
+  recorded: boolean;
   handlerReached: boolean;
   error: (Error & { validation?: unknown; code?: string }) | null;
 }
@@ -66,7 +69,7 @@ async function requestAudit(app: FastifyInstance, opts: RequestAuditOptions): Pr
 
   app.addHook('onRequest', (request, _reply, done) => {
     if (!request.url.startsWith('/api/')) return done();
-    const state: RequestState = { appended: 0, handlerReached: false, error: null };
+    const state: RequestState = { appended: 0, recorded: false, handlerReached: false, error: null };
     states.set(request, state);
     // Every later hook and the handler run inside this scope, so appends by services are seen.
     audit.requestScope.run(state, () => done());
@@ -79,16 +82,18 @@ async function requestAudit(app: FastifyInstance, opts: RequestAuditOptions): Pr
     const state = states.get(request);
     if (state) state.error = error;
   });
-  app.addHook('preSerialization', async (request, reply, payload) => {
+  /** Writes the request's record unless a service wrote one; once per request. */
+  const record = async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<void> => {
     const state = states.get(request);
-    if (!state || state.appended > 0) return payload;
+    if (!state || state.recorded || state.appended > 0) return;
+    state.recorded = true;
     const route = routeOf(request);
     const known = ROUTE_ACTIONS[route];
     const actor = request.account?.userId ?? 'anonymous';
     const base = { method: request.method, route: request.routeOptions.url ?? request.url.split('?')[0]!.slice(0, 200), params: request.params, query: request.query };
     if (reply.statusCode < 400) {
       await audit.append({ actor, action: known?.action ?? 'http.request', detail: { ...base, ...(Array.isArray(payload) ? { returned: payload.length } : {}) } });
-      return payload;
+      return;
     }
     const error = state.error;
     // The error handler's answer carries the code; fastify's own 404 for an unknown route does not.
@@ -106,6 +111,14 @@ async function requestAudit(app: FastifyInstance, opts: RequestAuditOptions): Pr
     await bursts.note(`${badToken ? 'token' : 'request'}|${source}|${route}|${code}|${reason ?? ''}`, {
       actor, action: badToken ? 'auth.tokenRefused' : known?.action ?? 'http.request', outcome, detail,
     });
+  };
+  app.addHook('preSerialization', async (request, reply, payload) => {
+    await record(request, reply, payload);
+    return payload;
+  });
+  // A file answered as a Buffer (a report download) skips serialisation: recorded here, still before it goes out.
+  app.addHook('onSend', async (request, reply, payload) => {
+    await record(request, reply, payload);
     return payload;
   });
   app.addHook('onClose', async () => bursts.flush());

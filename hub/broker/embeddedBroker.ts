@@ -119,7 +119,13 @@ export class EmbeddedBroker {
       },
       authorizePublish: (client, packet, done) => {
         if (!client) return done(null);
-        if (userOf(client) === 'hub' || (!onProbation(client) && deviceMayPublish(client.id, packet.topic))) return done(null);
+        if (userOf(client) === 'hub') return done(null);
+        if (!onProbation(client) && deviceMayPublish(client.id, packet.topic)) {
+          // Only a status is kept for later subscribers. A retained batch or alert (up to 33 MiB each)
+          // would sit in the broker's memory and be delivered again to every hub that subscribes.
+          if (packet.retain && parseTopic(packet.topic)?.kind !== 'status') packet.retain = false;
+          return done(null);
+        }
         logger.warn({ clientId: client.id, topic: packet.topic }, 'publish refused by ACL');
         done(new Error('not authorized'));
       },

@@ -3,6 +3,8 @@ import { AlprError, type Clock, type VehicleColour } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
 import { canonicalJson, type AuditLog, type AuditRecord } from '../audit/auditLog.js';
 import { requirePermission } from '../policy/permissions.js';
+import type { PurposeGate, StatedPurpose } from '../policy/purposeGate.js';
+import type { ReviewFlags } from '../policy/reviewFlags.js';
 import type { SearchService } from '../search/searchService.js';
 import type { HubRead, HubStore } from '../store/index.js';
 
@@ -104,7 +106,31 @@ export function signEvidence(body: EvidenceFile['body'], keys: { signingKey: Key
  * administrator releases the hold; holds and exports are audited.
  */
 export class EvidenceService {
-  constructor(private readonly ctx: { store: HubStore; audit: AuditLog; clock: Clock; search: SearchService; signingKey: KeyObject; verifyKey: KeyObject; maxReadsPerExport: number }) {}
+  constructor(private readonly ctx: {
+    store: HubStore; audit: AuditLog; clock: Clock; search: SearchService; signingKey: KeyObject; verifyKey: KeyObject; maxReadsPerExport: number;
+    /** The screen every search passes: an export says where the reads go, so its description is read too. */
+    gate: Pick<PurposeGate, 'screen'>;
+    /** VII.H: a prohibited export suspends the account as a prohibited search does. */
+    reviews: Pick<ReviewFlags, 'raise'>;
+  }) {}
+
+  /**
+   * V.E-F: the search was screened, but the export is where reads leave the hub. A description
+   * naming a prohibited use ("for ICE", "to the parking office") is refused, and in the same
+   * transaction audited with a review flag that suspends the account, as a search would be.
+   */
+  private async screenDescription(user: Account, description: string, caseNumber: string, searchId: number, readIds: string[]): Promise<void> {
+    const screened = this.ctx.gate.screen({ purpose: 'other_felony', caseNumber, description } as StatedPurpose);
+    if (screened.prohibited.length === 0) return;
+    const categories = [...new Set(screened.prohibited.map((p) => p.category))].join(' or ');
+    const error = new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', `General Order 4.68 prohibits using ALPR data for ${categories} (matched: ${screened.prohibited.map((p) => `"${p.matched}"`).join(', ')}). `
+      + 'The export was refused and recorded in the audit log; this account\'s search access is suspended until a supervisor reviews it.', { details: { prohibited: screened.prohibited } });
+    await this.ctx.store.sql.tx(async (db) => {
+      const record = await this.ctx.audit.append({ actor: user.userId, action: 'evidence.export', outcome: 'refused', detail: { caseNumber, description, searchId, readIds, code: error.code, prohibited: screened.prohibited } }, db);
+      await this.ctx.reviews.raise(user.userId, error.message, record.seq, db);
+    });
+    throw error;
+  }
 
   async export(user: Account, input: { readIds: string[]; searchId: number; description: string }): Promise<EvidenceFile> {
     requirePermission(user.role, 'evidence.export');
@@ -119,6 +145,7 @@ export class EvidenceService {
     for (const id of readIds) searches.push(await this.ctx.search.citedSearch(user, input.searchId, id));
     const caseNumber = String(searches.at(-1)?.detail.caseNumber ?? '');
     if (!caseNumber) throw new AlprError('ALPR_ERR_PURPOSE_REQUIRED', 'evidence is exported for a case: cite an investigative search with a case number');
+    await this.screenDescription(user, description, caseNumber, input.searchId, readIds);
     const reads: HubRead[] = [];
     for (const [i, id] of readIds.entries()) {
       const read = await this.ctx.store.getRead(id);

@@ -116,7 +116,21 @@ export class HotlistService {
   private refreshing: Promise<void> | null = null;
 
   /** spoolDir keeps the extract of an import held for review until a reviewer decides (null: not kept, it must be sent again). */
-  constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock; gate: PurposeGate; rules: HotlistRules; spoolDir: string | null; logger: Logger }) {}
+  constructor(private readonly ctx: {
+    sql: SqlDb; audit: AuditLog; clock: Clock; gate: PurposeGate; rules: HotlistRules; spoolDir: string | null; logger: Logger;
+    /** V.A, VIII: an account whose training, sign-off or LEADS certification lapsed has no access. */
+    accounts: { requireCurrent(user: Account): void };
+    /** VII.H: nor has one suspended after a refused search (a hot-list entry makes every camera watch for a plate). */
+    suspensions: { isSuspended(userId: string): Promise<boolean> };
+  }) {}
+
+  /** What every member's call on the internal lists checks first: current, and not suspended. */
+  private async requireAccess(user: Account): Promise<void> {
+    this.ctx.accounts.requireCurrent(user);
+    if (await this.ctx.suspensions.isSuspended(user.userId)) {
+      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'access to ALPR data for this account, hot lists included, is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it');
+    }
+  }
 
   async version(): Promise<number> {
     const row = await this.ctx.sql.get<{ v: number | string }>("SELECT v FROM hotlist_meta WHERE k = 'version'");
@@ -191,6 +205,7 @@ export class HotlistService {
 
   /** Live entries for a plate (detectives checking before they enter one); audited. */
   async find(user: Account, plate: string): Promise<HotlistRecord[]> {
+    await this.requireAccess(user);
     const p = normalisePlate(plate);
     const rows = await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE plate = ? AND removed = 0`, [p]);
     await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.find', detail: { plate: p, returned: rows.length } });
@@ -208,6 +223,7 @@ export class HotlistService {
   // --- internal lists (IX.2) -------------------------------------------------------------------
 
   async addInternal(user: Account, req: InternalEntryRequest): Promise<HotlistRecord> {
+    await this.requireAccess(user);
     const now = this.ctx.clock.now();
     const plate = normalisePlate(req.plate);
     const state = (req.state ?? '').toUpperCase();
@@ -249,6 +265,7 @@ export class HotlistService {
 
   /** Renewal moves the expiry (never past the maximum from now); audited with a reason. */
   async renewInternal(user: Account, entryId: string, expiresAt: number | undefined, reason: string): Promise<HotlistRecord> {
+    await this.requireAccess(user);
     const entry = await this.internalEntry(entryId);
     const now = this.ctx.clock.now();
     const until = this.expiry(expiresAt, now);
@@ -264,6 +281,7 @@ export class HotlistService {
   }
 
   async removeInternal(user: Account, entryId: string, reason: string): Promise<HotlistRecord> {
+    await this.requireAccess(user);
     const entry = await this.internalEntry(entryId);
     if (typeof reason !== 'string' || reason.trim().length < 5) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'a removal carries a reason');
     const now = this.ctx.clock.now();

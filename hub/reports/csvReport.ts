@@ -1,7 +1,15 @@
 import type { ReportDocument } from './reportDocument.js';
 
+/**
+ * A spreadsheet reads a cell starting with = + - @ (or a tab or carriage return before one) as a
+ * formula: a display name, an agency's name or a partner's stated purpose written as
+ * `=HYPERLINK(...)` would run when the auditor opens the file. Such text gets a leading
+ * apostrophe (OWASP's advice), so it shows as written; numbers are numbers and stay as they are.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 const field = (v: string | number) => {
-  const s = String(v);
+  const s = typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

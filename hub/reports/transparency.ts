@@ -23,6 +23,23 @@ export interface TransparencyData {
 const DAY_MS = 86_400_000;
 
 /**
+ * A total published beside its suppressed parts must not give one of them back by subtraction
+ * (a day of 100 reads and a day of 3, "<5", with a total of 103). The hidden parts' sum is the
+ * total less the published parts; it pins them down when one part is hidden, or when all hidden
+ * parts must be 1 (or all k-1). Then the total is published as the range the parts already
+ * allow ("102-107"), else exactly.
+ */
+export function publishTotal(parts: number[], k: number): Published {
+  const hidden = parts.filter((n) => n > 0 && n < k);
+  const total = parts.reduce((a, b) => a + b, 0);
+  const n = hidden.length;
+  const hiddenSum = hidden.reduce((a, b) => a + b, 0);
+  if (n === 0 || (n >= 2 && hiddenSum > n && hiddenSum < n * (k - 1))) return total;
+  const shown = total - hiddenSum;
+  return `${shown + n}-${shown + n * (k - 1)}`;
+}
+
+/**
  * Reads captured per UTC day of the month: those still held plus those the 30-day purge deleted,
  * from the purge proofs in the audit chain (a report run after the purge still counts them).
  */
@@ -72,9 +89,9 @@ export async function transparencyReport(ctx: ReportContext, month: ReportMonth,
   const falseHits = alerts.byCamera.reduce((n, c) => n + c.falseHits, 0);
   const data: TransparencyData = {
     suppressedBelow: k,
-    readsCaptured: pub(perDay.reduce((a, b) => a + b, 0)),
+    readsCaptured: publishTotal(perDay, k),
     readsPerDay: perDay.map((n, i) => ({ day: new Date(month.from + i * DAY_MS).toISOString().slice(0, 10), reads: pub(n) })),
-    searches: { total: pub(count('reads.search')), refused: pub(counts.get('reads.search\trefused')), byPurpose: Object.fromEntries(byPurpose.sorted().map(([p, n]) => [p, pub(n)])) },
+    searches: { total: publishTotal(byPurpose.sorted().map(([, n]) => n), k), refused: pub(counts.get('reads.search\trefused')), byPurpose: Object.fromEntries(byPurpose.sorted().map(([p, n]) => [p, pub(n)])) },
     alerts: { raised: pub(alerts.alerts), confirmed: pub(alerts.confirmed), stops: pub(alerts.stops), falseHitRatePercent: disposed >= k ? Number(((falseHits / disposed) * 100).toFixed(1)) : `withheld (fewer than ${k} alerts disposed)` },
     evidenceExports: pub(count('evidence.export')),
     felonyApprovals: pub(count('felony.approve')),

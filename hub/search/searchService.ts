@@ -138,6 +138,8 @@ export class SearchService {
    * exports are reachable only through a purpose-gated search, and inherit its case number.
    */
   async citedSearch(user: Account, searchId: number, readId: string): Promise<AuditRecord> {
+    // A certification that lapsed (or was cleared) since the search ends what it may still open.
+    this.ctx.accounts.requireCurrent(user);
     await this.requireNotSuspended(user);
     const record = Number.isSafeInteger(searchId) ? await this.ctx.audit.get(searchId) : null;
     const readIds = (record?.detail.readIds ?? []) as string[];

@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, randomUUID } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
 import { AlprError, type Clock } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
@@ -93,14 +94,35 @@ export function checkHubKey(pem: unknown): string {
   }
 }
 
+/**
+ * Addresses no partner hub has: link-local (a cloud's instance metadata service answers on
+ * 169.254.169.254 with the machine's credentials) and unspecified. Loopback and private networks
+ * stay allowed: partner hubs are often reached over a VPN or a CJIS network.
+ */
+const NEVER_PARTNERS = (() => {
+  const list = new BlockList();
+  list.addSubnet('169.254.0.0', 16, 'ipv4');
+  list.addSubnet('0.0.0.0', 8, 'ipv4');
+  list.addSubnet('fe80::', 10, 'ipv6');
+  list.addAddress('::', 'ipv6');
+  return list;
+})();
+
 function checkUrl(value: unknown): string {
+  let url: URL;
   try {
-    const url = new URL(String(value));
+    url = new URL(String(value));
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(url.protocol);
-    return url.origin;
   } catch (cause) {
     throw new AlprError('ALPR_ERR_INVALID_INPUT', 'hubUrl: the partner hub\'s https:// address', { cause });
   }
+  // The URL parser has already normalised the host (2852039166 and 0xA9FEA9FE are 169.254.169.254).
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const family = isIP(host);
+  if (family !== 0 && NEVER_PARTNERS.check(host, family === 6 ? 'ipv6' : 'ipv4')) {
+    throw new AlprError('ALPR_ERR_INVALID_INPUT', `hubUrl: ${url.hostname} is a link-local or unspecified address, never a partner hub's`);
+  }
+  return url.origin;
 }
 
 export interface NewAgency {

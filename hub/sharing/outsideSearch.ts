@@ -55,6 +55,8 @@ export class OutsideSearch {
   constructor(private readonly ctx: {
     store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService; agencies: AgencyRegistry; reviews: AgencyReviews; gate: PurposeGate;
     limits: SearchLimits; ownOri: string; signingKey: KeyObject; verifyKey: KeyObject;
+    /** VII.H: the member who enters a written request must not be suspended after a refused search. */
+    suspensions: { isSuspended(userId: string): Promise<boolean> };
   }) {}
 
   /** A partner hub's signed request: checked against its registered key, then answered or refused. */
@@ -90,6 +92,9 @@ export class OutsideSearch {
   async answerFile(user: Account, agencyId: string, request: OutsideRequest): Promise<EvidenceFile> {
     requirePermission(user.role, 'sharing.fileRequest');
     this.ctx.accounts.requireCurrent(user);
+    if (await this.ctx.suspensions.isSuspended(user.userId)) {
+      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'search access for this account is suspended after a refused search (General Order 4.68 VII.H): it cannot release reads to an outside agency either until a supervisor reviews it');
+    }
     const agency = await this.ctx.agencies.require(agencyId);
     const recipient = { name: String(request.officer?.name), agency: agency.name, ori: agency.ori };
     const answered = await this.run(agency, request, { kind: 'file', actor: user.userId, handledBy: user.userId, recipient });
@@ -146,6 +151,7 @@ export class OutsideSearch {
     try {
       this.checkShape(req, standing.agreement);
       range = this.scope(req.query, standing.agreement);
+      await this.requireUnderHourlyCap(agency, channel);
     } catch (err) {
       if (err instanceof AlprError) return refuse(err);
       throw err;
@@ -176,6 +182,19 @@ export class OutsideSearch {
     });
     if (record.refused) throw record.refused;
     return { record: record.record, hits: own, truncated: result.truncated, referrals };
+  }
+
+  /**
+   * VI, no mass download: a partner hub searches at most as often per hour as one account here
+   * may (`max_queries_per_hour`), whoever its officers are, so that enumerating plates by
+   * wildcard from outside takes as long as it would from inside. Written requests are entered by
+   * a member here, one by one, and are not capped.
+   */
+  private async requireUnderHourlyCap(agency: Agency, channel: Channel): Promise<void> {
+    if (channel.kind !== 'online') return;
+    const cap = this.ctx.limits.maxQueriesPerHour;
+    const used = await this.ctx.audit.count(channel.actor, 'sharing.search', this.ctx.clock.now() - 3600_000);
+    if (used >= cap) throw new AlprError('ALPR_ERR_RATE_LIMITED', `${agency.name} has run ${used} searches here in the past hour; the limit is ${cap}`);
   }
 
   /** The agency's standing now: approved, an agreement allowing this channel, a current declaration. */

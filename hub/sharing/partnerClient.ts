@@ -18,6 +18,33 @@ export interface PartnerSearch {
 }
 
 const TIMEOUT_MS = 15_000;
+function parseJson(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' ? value as Record<string, unknown> : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A signed answer holds at most max_results_per_query reads' facts (no images): tens of kilobytes. */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** The answer's text, or null once it runs past `max` bytes (read no further: a partner cannot fill this hub's memory). */
+async function readCapped(response: Response, max: number): Promise<string | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await response.body?.cancel();
+    return null;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > max) return null; // leaving the loop cancels the stream
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /**
  * Section IX.1: officers here search the hubs of agencies that agreed to share, hub to hub. The
@@ -92,11 +119,21 @@ export class PartnerClient {
     try {
       response = await fetch(`${hubUrl}/api/v1/federation/search`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request), signal: AbortSignal.timeout(TIMEOUT_MS),
+        // Only the address the admin registered and the Chief approved is called: a redirect would
+        // let a partner (or whoever answers at its address) send this hub's request anywhere,
+        // addresses inside this network included.
+        redirect: 'manual',
       });
     } catch (cause) {
       throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub at ${hubUrl} cannot be reached`, { cause });
     }
-    const body = await response.json().catch(() => null) as Record<string, unknown> | null;
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub at ${hubUrl} answered with a redirect (HTTP ${response.status}), which is not followed: only its registered address is searched`);
+    }
+    const text = await readCapped(response, MAX_ANSWER_BYTES).catch(() => '');
+    if (text === null) throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; it was not read`);
+    const body = parseJson(text);
     if (!response.ok) {
       const message = typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`;
       throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub refused the search: ${String(body?.code ?? response.status)}: ${message}`, { details: { partnerCode: body?.code ?? null } });

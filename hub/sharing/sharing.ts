@@ -33,7 +33,7 @@ export function createSharing(ctx: {
     ori: ctx.ori,
     publicKeyPem: ctx.sign.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     agencies, reviews,
-    outside: new OutsideSearch({ store, audit, clock, accounts, agencies, reviews, gate, limits: ctx.limits, ownOri: ctx.ori, signingKey: ctx.sign.privateKey, verifyKey: ctx.sign.publicKey }),
+    outside: new OutsideSearch({ store, audit, clock, accounts, agencies, reviews, gate, limits: ctx.limits, ownOri: ctx.ori, signingKey: ctx.sign.privateKey, verifyKey: ctx.sign.publicKey, suspensions: ctx.reviews }),
     partners: new PartnerClient({ audit, clock, accounts, agencies, gate, reviews: ctx.reviews, sql: store.sql, ownOri: ctx.ori, signingKey: ctx.sign.privateKey }),
   };
 }

@@ -44,22 +44,22 @@ export async function seedMonth(h: Harness): Promise<SeededIdentifiers> {
     { plate: 'DEF4321', siteId: 'site-2', cameraId: 'cam0', capturedAt: t0 + 3000 },
     { plate: 'XYZ9876', siteId: 'site-2', cameraId: 'cam0', capturedAt: t0 + 4000 },
   ]);
-  // Officer: a lawful search, its image, an export (a hold), a sweeping wildcard, then a prohibited search (suspended).
+  // Officer: a lawful search, its image, an export (a hold), a sweeping wildcard, two alerts, then a prohibited search (suspended).
   const found = await s.search.search(officer.account, { ...lawful, plate: 'ABC1234', mode: 'exact' });
   await s.search.viewImages(officer.account, reads[0]!.id, found.searchId);
   await s.evidence.export(officer.account, { readIds: [reads[0]!.id], searchId: found.searchId, description: 'vehicle at scene two hours after the shooting' });
   await s.search.search(officer.account, { ...lawful, plate: 'ABC*', mode: 'wildcard' });
-  await s.search.search(officer.account, { ...lawful, offense: 'IMMIGRATION', caseNumber: '0000', description: 'vehicle of interest for a federal partner', plate: 'DEF4321', mode: 'exact' }).catch(() => undefined);
-  // Detective: an other-felony search the Chief approved, and one off-shift (01:30 in Chicago).
-  const request = await s.felony.submit({ caseNumber: '26-000731', description: 'string of residential burglaries, van seen at three scenes' }, detective.account.userId);
-  await s.felony.decide(request.requestId, true, 'chief-1', 'approved in writing');
-  await s.search.search(detective.account, { purpose: 'other_felony', offense: '220', caseNumber: '26-000731', description: 'burglary ring using a rented van', plate: 'QRS5555', mode: 'exact', felonyRequestId: request.requestId });
-  // Alerts: a confirmed hit that led to a stop, and a misread.
+  // Alerts (before the suspension below, which ends the officer's access to them): a confirmed hit that led to a stop, and a misread.
   const [stop] = await s.alerts.raise(reads[0]!, await s.hotlists.match('ABC1234', 'IL'), 'hub');
   const [misread] = await s.alerts.raise(reads[1]!, await s.hotlists.match('KJH5521', 'IN'), 'hub');
   await s.alerts.viewImages(officer.account, stop!.alertId);
   await s.alerts.dispose(officer.account, stop!.alertId, { disposition: 'confirmed', action: 'stop_made', cadNumber: 'CAD-26-1001' });
   await s.alerts.dispose(officer.account, misread!.alertId, { disposition: 'misread' });
+  await s.search.search(officer.account, { ...lawful, offense: 'IMMIGRATION', caseNumber: '0000', description: 'vehicle of interest for a federal partner', plate: 'DEF4321', mode: 'exact' }).catch(() => undefined);
+  // Detective: an other-felony search the Chief approved, and one off-shift (01:30 in Chicago).
+  const request = await s.felony.submit({ caseNumber: '26-000731', description: 'string of residential burglaries, van seen at three scenes' }, detective.account.userId);
+  await s.felony.decide(request.requestId, true, 'chief-1', 'approved in writing');
+  await s.search.search(detective.account, { purpose: 'other_felony', offense: '220', caseNumber: '26-000731', description: 'burglary ring using a rented van', plate: 'QRS5555', mode: 'exact', felonyRequestId: request.requestId });
   // Outside agencies, in the shape the sharing feature writes.
   const agency = (agencyName: string, agencyOri: string, purpose: string, outcome: 'answered' | 'refused', refusalReason?: string) =>
     s.audit.append({ actor: `agency:${agencyOri}`, action: 'sharing.search', outcome: outcome === 'refused' ? 'refused' : 'ok', detail: { agencyName, agencyOri, purpose, outcome, refusalReason, caseNumber: 'MW-26-7781', plate: 'DEF4321' } });

@@ -75,6 +75,21 @@ t.test('alpr-hub account set-role is where the chief role is granted, with a rea
   t.match(JSON.parse(change.detail), { from: 'admin', to: 'chief', reason: 'interim chief, village order 26-3', via: 'host' });
 });
 
+t.test('alpr-hub account deactivate ends an auditor account on the host, with a reason, audited', async (t) => {
+  const data = await tempDir(t);
+  const audit = await auditFiles(t);
+  t.equal((await run(['account', 'create', '--data', data, ...audit.args, '--username', 'the.auditor', '--display-name', 'Auditor', '--role', 'auditor'])).code, 0);
+  t.equal((await run(['account', 'deactivate', '--data', data, ...audit.args, '--username', 'the.auditor'])).code, 64, 'a reason is required');
+  const r = await run(['account', 'deactivate', '--data', data, ...audit.args, '--username', 'the.auditor', '--reason', 'retired, village order 26-4']);
+  t.equal(r.code, 0, r.err);
+  t.match(JSON.parse(r.out), { username: 'the.auditor', role: 'auditor', status: 'deactivated' });
+  const db = new Database(join(data, 'hub.db'), { readonly: true });
+  t.teardown(() => db.close());
+  const record = db.prepare("SELECT actor, outcome, detail FROM audit_log WHERE action = 'account.deactivate'").get() as { actor: string; outcome: string; detail: string };
+  t.match(record, { actor: /^cli:/, outcome: 'ok' });
+  t.match(JSON.parse(record.detail), { reason: 'retired, village order 26-4', via: 'host' });
+});
+
 t.test('alpr-hub serve refuses an --ingest-amqp-url or --broker-fallback-urls it cannot use, with a usage error, before it starts anything', async (t) => {
   const data = await tempDir(t);
   const audit = await auditFiles(t);

@@ -125,3 +125,25 @@ onBothStores(t, 'sign-in over HTTP says how long the session lasts, and failures
   t.same(unknown.json(), wrong.json(), 'the same body for an unknown name as for a wrong password');
   t.same(Object.keys(unknown.headers).sort(), Object.keys(wrong.headers).sort(), 'and the same headers');
 });
+
+onBothStores(t, 'an admin cannot deactivate the auditor or the Chief over the API; the host can, and the refusal is audited', async (t, h) => {
+  const app = await api(t, h);
+  const admin = await h.user('admin');
+  const auditor = await h.user('auditor');
+  const chief = await h.user('chief');
+  const officer = await h.user('officer');
+  for (const target of [auditor, chief]) {
+    const r = await app.inject({ method: 'POST', url: `/api/v1/accounts/${target.account.userId}/deactivate`, headers: bearer(admin.token), payload: { reason: 'reorganisation of the unit' } });
+    t.equal(r.statusCode, 403, target.account.role);
+    t.match(r.json(), { code: 'ALPR_ERR_SEPARATION_OF_DUTIES', message: /deactivated only on the hub host/ });
+    t.equal((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(target.token) })).statusCode, 200, `the ${target.account.role} is still signed in`);
+  }
+  const refusals = await h.services.audit.query({ action: 'account.deactivate', limit: 10 });
+  t.same(refusals.map((r) => [r.actor, r.outcome, r.detail.role]), [[admin.account.userId, 'refused', 'auditor'], [admin.account.userId, 'refused', 'chief']]);
+  const ok = await app.inject({ method: 'POST', url: `/api/v1/accounts/${officer.account.userId}/deactivate`, headers: bearer(admin.token), payload: { reason: 'separated from the department' } });
+  t.equal(ok.statusCode, 200, 'other accounts are deactivated over the API as before');
+  const host = await h.services.accounts.deactivate(auditor.account.userId, 'cli:root', 'retired, village order 26-4', 'host');
+  t.equal(host.status, 'deactivated', 'on the hub host the auditor is deactivated');
+  t.equal((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(auditor.token) })).statusCode, 401, 'and its session ends');
+  t.match((await h.services.audit.query({ action: 'account.deactivate', limit: 10 })).at(-1), { actor: 'cli:root', outcome: 'ok', detail: { via: 'host' } });
+});

@@ -55,3 +55,30 @@ onBothStores(t, 'misreads count as false hits per camera and per list source', a
   t.match(stats.bySource, [{ key: 'ncic', falseHitRate: 1 }]);
   t.equal(stats.stops, 0);
 });
+
+onBothStores(t, 'an account suspended after a refused search cannot list, open or close alerts', async (t, h) => {
+  const { alert } = await hitOnStolenCar(h);
+  const officer = (await h.user('officer')).account;
+  const alerts = h.services.alerts;
+  t.equal((await alerts.list(officer, {})).length, 1, 'before: the officer sees the alert');
+  await t.rejects(h.services.search.search(officer, { plate: 'ABC1234', mode: 'exact', purpose: 'stolen_vehicle', offense: '240', caseNumber: '26-004512', description: 'help ICE agents locate this van' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' });
+  await t.rejects(alerts.list(officer, {}), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });
+  await t.rejects(alerts.viewImages(officer, alert.alertId), { code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'no plate or context image through an alert');
+  await t.rejects(alerts.dispose(officer, alert.alertId, { disposition: 'misread' }), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });
+  t.equal((await h.services.audit.query({ action: 'alert.viewImages', limit: 5 })).length, 0, 'no image view happened');
+});
+
+onBothStores(t, 'an alert past its read\'s 30-day retention is no longer listed or opened, even when a hold keeps the read', async (t, h) => {
+  const { alert, read } = await hitOnStolenCar(h);
+  const alerts = h.services.alerts;
+  // An evidence hold for some case keeps the read itself past retention.
+  await h.store.sql.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', ['hold-1', read.id, '26-004512', 'test', h.clock.now()]);
+  h.clock.advance(31 * 86_400_000);
+  await h.services.retention.run('manual', 'test');
+  t.ok(await h.store.getRead(read.id), 'the held read is still stored');
+  const officer = (await h.user('officer')).account;
+  t.same(await alerts.list(officer, {}), [], 'not listed');
+  await t.rejects(alerts.viewImages(officer, alert.alertId), { code: 'ALPR_ERR_NOT_FOUND', message: /past the 30-day retention/ }, 'its images are not opened');
+  await t.rejects(alerts.dispose(officer, alert.alertId, { disposition: 'misread' }), { code: 'ALPR_ERR_NOT_FOUND' });
+  t.equal((await alerts.stats(0, h.clock.now())).alerts, 1, 'the monthly figures still count it');
+});

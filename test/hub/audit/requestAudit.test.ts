@@ -132,3 +132,19 @@ onBothStores(t, 'counts still open when the API closes are written, not lost', a
   await app.close();
   t.same((await since(h, before)).map((r) => [r.action, r.detail.count]), [['auth.tokenRefused', 1], ['auth.tokenRefused', 4]]);
 });
+
+t.test('a report file downloaded again (a Buffer, never serialised) is still audited, with what was downloaded', async (t) => {
+  const h = await harness(t, 'sqlite');
+  if (!h) return;
+  h.clock.setWall(Date.UTC(2026, 11, 2, 9));
+  const app = await api(t, h);
+  const auditor = await h.user('auditor');
+  t.equal((await app.inject({ method: 'GET', url: '/api/v1/reports/monthly/2026-11', headers: bearer(auditor.token) })).statusCode, 200, 'the report is written (and audited) once');
+  const before = await headSeq(h);
+  const csv = await app.inject({ method: 'GET', url: '/api/v1/reports/monthly/2026-11/csv', headers: bearer(auditor.token) });
+  t.equal(csv.statusCode, 200);
+  t.match(csv.headers['content-type'], /text\/csv/);
+  const records = await since(h, before);
+  t.equal(records.length, 1, 'one record for the download');
+  t.match(records[0], { actor: auditor.account.userId, action: 'report.download', outcome: 'ok', detail: { params: { kind: 'monthly', month: '2026-11', format: 'csv' } } });
+});

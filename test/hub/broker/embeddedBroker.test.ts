@@ -177,3 +177,22 @@ t.test('an uplink whose connection drops reconnects with a fresh token and its r
   const uses = await hub.store.sql.all<{ token_at: number }>('SELECT token_at FROM broker_token_uses WHERE device_id = ?', [device.deviceId]);
   tt.equal(uses.length, 3, 'three logins, three different tokens');
 });
+
+t.test('a device\'s retained flag is kept only on its status: a retained batch or alert is not stored for later subscribers', async (tt) => {
+  const hub = await startHub(tt);
+  const device = await makeDevice(tt, hub);
+  const login = (at: number) => ({ clientId: device.deviceId, username: device.deviceId, password: brokerToken(device.deviceId, device.keys.privateKey, at), reconnectPeriod: 0, protocolVersion: 4 as const });
+  const client = await mqtt.connectAsync(hub.brokerUrl, login(Date.now()));
+  for (const kind of ['reads', 'alerts', 'status']) await client.publishAsync(`alpr/v1/${device.deviceId}/${kind}`, Buffer.from(`retained ${kind}`), { qos: 1, retain: true });
+  await client.endAsync();
+  // A hub service subscribing afterwards (as a restarted hub would) gets only what the broker retained.
+  const watcher = await mqtt.connectAsync(hub.broker!.hubUrl, { username: 'hub', password: hub.broker!.hubPassword, clientId: 'retained-watcher', reconnectPeriod: 0 });
+  tt.teardown(() => watcher.end(true));
+  const retained: string[] = [];
+  watcher.on('message', (topic, payload, packet) => {
+    if (packet.retain && topic.startsWith(`alpr/v1/${device.deviceId}/`)) retained.push(payload.toString());
+  });
+  await watcher.subscribeAsync(['reads', 'alerts', 'status'].map((kind) => `alpr/v1/${device.deviceId}/${kind}`), { qos: 1 });
+  await new Promise((r) => setTimeout(r, 500));
+  tt.same(retained, ['retained status']);
+});

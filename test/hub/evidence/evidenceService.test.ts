@@ -43,3 +43,22 @@ onBothStores(t, 'exports are capped, need the exporting role and a search that r
   await t.rejects(h.services.evidence.export(u.account, { readIds: [stray!.id], searchId: res.searchId, description: 'not in my results' }), { code: 'ALPR_ERR_NOT_FOUND' });
   t.same(await h.services.evidence.activeHolds(), [], 'nothing was held by the refused exports');
 }, { maxReadsPerExport: 3 });
+
+onBothStores(t, 'an export whose description names a prohibited use is refused, audited and suspends the account; a lapsed account exports nothing', async (t, h) => {
+  const [read] = await h.addReads([{ plate: 'EVD0003' }]);
+  const u = await h.user('officer');
+  const res = await h.services.search.search(u.account, { ...lawful, plate: 'EVD0003', mode: 'exact' });
+  await t.rejects(h.services.evidence.export(u.account, { readIds: [read!.id], searchId: res.searchId, description: 'hand these to ICE for the deportation case' }),
+    { code: 'ALPR_ERR_PURPOSE_PROHIBITED', message: /immigration.*The export was refused/s });
+  t.same(await h.services.evidence.activeHolds(), [], 'no hold was placed');
+  const [refused] = await h.services.audit.query({ action: 'evidence.export', limit: 5 });
+  t.match(refused, { actor: u.account.userId, outcome: 'refused', detail: { code: 'ALPR_ERR_PURPOSE_PROHIBITED', readIds: [read!.id] } });
+  t.equal(await h.services.reviews.isSuspended(u.account.userId), true, 'the account is suspended for review (VII.H)');
+  await t.rejects(h.services.evidence.export(u.account, { readIds: [read!.id], searchId: res.searchId, description: 'vehicle at scene two hours after theft' }), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });
+
+  const other = await h.user('officer');
+  const found = await h.services.search.search(other.account, { ...lawful, plate: 'EVD0003', mode: 'exact' });
+  const lapsed = await h.services.accounts.setCertifications(other.account.userId, { trainingCompletedAt: null }, 'admin-1');
+  await t.rejects(h.services.evidence.export(lapsed, { readIds: [read!.id], searchId: found.searchId, description: 'vehicle at scene two hours after theft' }), { code: 'ALPR_ERR_ACCOUNT_LAPSED' },
+    'training cleared after the search: its results cannot be exported');
+});

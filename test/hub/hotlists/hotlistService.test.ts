@@ -107,3 +107,20 @@ t.test('a mapping file is checked: unknown keys and missing columns are typed er
   t.throws(() => parseImportMapping({ source: 'x', columns: {}, categories: {} }), { code: 'ALPR_ERR_INVALID_INPUT', message: /columns/ });
   t.equal(parseImportMapping({ source: 'leads', columns: NCIC_MAPPING.columns, categories: {} }).maxDropShare, 0.2, 'defaults fill in');
 });
+
+onBothStores(t, 'a detective suspended after a refused search, or whose certification lapsed, cannot add, find, renew or remove internal entries', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const entry = { plate: 'FEL0002', state: 'IL', category: 'felony_vehicle', caseNumber: '26-004411', reason: 'vehicle used in the armed robbery of the bank on Lake St' };
+  const { account } = await h.user('detective');
+  const added = await hotlists.addInternal(account, entry);
+  const lapsed = (await h.user('detective', { certified: false })).account;
+  await t.rejects(hotlists.addInternal(lapsed, { ...entry, plate: 'FEL0003' }), { code: 'ALPR_ERR_ACCOUNT_LAPSED' }, 'untrained: no entry (V.A)');
+  await t.rejects(hotlists.find(lapsed, 'FEL0002'), { code: 'ALPR_ERR_ACCOUNT_LAPSED' });
+  await t.rejects(h.services.search.search(account, { plate: 'FEL0002', mode: 'exact', purpose: 'violent_crime', offense: '120', caseNumber: '26-004411', description: 'find the protesters at the rally downtown' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' });
+  await t.rejects(hotlists.addInternal(account, { ...entry, plate: 'FEL0004' }), { code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'suspended: no new plate for every camera to watch');
+  await t.rejects(hotlists.find(account, 'FEL0002'), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });
+  await t.rejects(hotlists.renewInternal(account, added.entryId, undefined, 'still wanted'), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });
+  await t.rejects(hotlists.removeInternal(account, added.entryId, 'closed case'), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });
+  t.equal((await hotlists.match('FEL0003', 'IL')).length + (await hotlists.match('FEL0004', 'IL')).length, 0, 'neither refused entry matches');
+  t.equal((await hotlists.get(added.entryId))!.removed, false, 'the earlier entry is untouched');
+});

@@ -22,3 +22,14 @@ onBothStores(t, 'the transparency data names no plate, user, case, CAD number, r
   const monthly = await h.services.reports.generate('monthly', MONTH, 'test');
   t.match(await readFile(monthly.files.html, 'utf8'), 'ofc.garcia');
 });
+
+t.test('a published total never gives back a suppressed count by subtraction: it is exact only when the hidden parts stay ambiguous', async (t) => {
+  const { publishTotal } = await import('../../../hub/reports/transparency.js');
+  t.equal(publishTotal([100, 40, 0], 5), 140, 'nothing hidden: exact');
+  t.equal(publishTotal([100, 3], 5), '101-104', 'one hidden day: 103 would give it back as 3');
+  t.equal(publishTotal([3], 5), '1-4');
+  t.equal(publishTotal([100, 1, 1], 5), '102-108', 'two hidden parts that must both be 1');
+  t.equal(publishTotal([100, 4, 4], 5), '102-108', 'two hidden parts that must both be 4');
+  t.equal(publishTotal([100, 1, 3], 5), 104, 'two hidden parts summing to 4 could be 1+3, 2+2 or 3+1: exact total kept');
+  t.equal(publishTotal([0, 0], 5), 0);
+});

@@ -13,6 +13,9 @@ onBothStores(t, 'bad agency records, declarations and agreements are refused wit
   for (const [bad, message] of [
     [{ ori: 'IL016140' }, /^ori:/], [{ ori: 'il0161400' }, /^ori:/], [{ state: 'Illinois' }, /^state:/], [{ level: 'county' }, /^level:/], [{ name: 'B' }, /^name:/],
     [{ hubUrl: 'https://hub.berwyn.example' }, /both or neither/], [{ hubUrl: 'ftp://hub', hubPublicKeyPem: pem() }, /^hubUrl:/],
+    // Link-local (a cloud's metadata service) and unspecified addresses, however written, are no partner's.
+    ...['http://169.254.169.254', 'http://2852039166', 'http://0xA9FEA9FE:80', 'http://[::ffff:169.254.169.254]', 'http://[fe80::1]', 'http://0.0.0.0:8080', 'http://[::]']
+      .map((hubUrl) => [{ hubUrl, hubPublicKeyPem: pem() }, /^hubUrl: .* is a link-local or unspecified address/] as const),
     [{ hubUrl: 'https://hub.berwyn.example', hubPublicKeyPem: rsa }, /Ed25519/], [{ hubUrl: 'https://hub.berwyn.example', hubPublicKeyPem: 'not a key' }, /Ed25519/],
   ] as const) {
     await t.rejects(agencies.register({ ...agency, ...bad } as never, 'admin-1'), { code: 'ALPR_ERR_INVALID_INPUT', message }, JSON.stringify(bad).slice(0, 60));

@@ -171,3 +171,18 @@ onBothStores(t, 'prohibited purposes in many phrasings are refused, suspend the 
   await t.rejects(outside.answerSigned(p.request()), { code: 'ALPR_ERR_SHARING_REFUSED', message: /revoked/ });
   t.ok((await h.services.audit.query({ action: 'sharing.revoke', limit: 5 })).length === 1);
 });
+
+onBothStores(t, 'no mass download from outside: a partner hub runs at most max_queries_per_hour searches an hour, whichever officers it names; the next is refused and recorded', async (t, h) => {
+  await h.addReads([{ plate: 'ABC1234' }]);
+  const p = await partner(h);
+  const cap = h.services.policy.search.maxQueriesPerHour;
+  for (let i = 0; i < cap; i++) {
+    const answer = await h.services.sharing.outside.answerSigned(p.request({ officer: { id: `mpd-${i}`, name: `Officer ${i}` } }));
+    t.equal(answer.payload.hits.length, 1, `search ${i + 1} answered`);
+    h.clock.advance(1000);
+  }
+  await t.rejects(h.services.sharing.outside.answerSigned(p.request()), { code: 'ALPR_ERR_RATE_LIMITED', message: new RegExp(`run ${cap} searches here in the past hour; the limit is ${cap}`) });
+  t.match(await last(h), { outcome: 'refused', detail: { code: 'ALPR_ERR_RATE_LIMITED', readsReleased: 0 } });
+  h.clock.advance(3600_000);
+  t.equal((await h.services.sharing.outside.answerSigned(p.request())).payload.hits.length, 1, 'an hour later it is answered again');
+});

@@ -59,3 +59,63 @@ t.test('an unreachable partner, a partner not approved, and a prohibited purpose
   t.same(records.map((r) => r.detail.code), ['ALPR_ERR_PARTNER_HUB', 'ALPR_ERR_SHARING_REFUSED', 'ALPR_ERR_PURPOSE_REQUIRED', 'ALPR_ERR_PURPOSE_PROHIBITED', 'ALPR_ERR_SEARCH_SUSPENDED', 'ALPR_ERR_FORBIDDEN']);
   t.ok(records.every((r) => r.outcome === 'refused'));
 });
+
+t.test('a partner hub answering with a redirect is not followed: the address it names is never called, and the search is refused and recorded', async (t) => {
+  const here = await harness(t, 'sqlite');
+  if (!here) return;
+  const { createServer } = await import('node:http');
+  const listen = async (handler: Parameters<typeof createServer>[1]) => {
+    const server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.teardown(() => server.close());
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  let internalCalls = 0;
+  const internal = await listen((_req, res) => {
+    internalCalls++;
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"message":"an internal service answered"}');
+  });
+  for (const status of [302, 307, 308]) {
+    const partner = await listen((_req, res) => res.writeHead(status, { location: `${internal}/api/v1/accounts` }).end());
+    const partnerId = await approve(here, `IL0161${status}`, partner, newSigningKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    const officer = await here.user('officer');
+    await t.rejects(here.services.sharing.partners.search(officer.account, partnerId, search), { code: 'ALPR_ERR_PARTNER_HUB', message: new RegExp(`redirect \\(HTTP ${status}\\), which is not followed`) }, `HTTP ${status}`);
+  }
+  t.equal(internalCalls, 0, 'the address in Location was never called');
+  const records = await here.services.audit.query({ action: 'sharing.outboundSearch', limit: 10 });
+  t.same(records.map((r) => [r.outcome, r.detail.code]), [['refused', 'ALPR_ERR_PARTNER_HUB'], ['refused', 'ALPR_ERR_PARTNER_HUB'], ['refused', 'ALPR_ERR_PARTNER_HUB']]);
+});
+
+t.test('a partner hub answering more than 1 MiB is cut off unread, with or without a Content-Length, and the search is refused and recorded', async (t) => {
+  const here = await harness(t, 'sqlite');
+  if (!here) return;
+  const { createServer } = await import('node:http');
+  const { MAX_ANSWER_BYTES } = await import('../../../hub/sharing/partnerClient.js');
+  let sent = 0;
+  const huge = (declared: boolean) => createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', ...(declared ? { 'content-length': String(64 * MAX_ANSWER_BYTES) } : {}) });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    // Streams up to 64 MiB unless the hub stops reading (then the socket closes and writes fail).
+    const more = () => {
+      while (sent < 64 * MAX_ANSWER_BYTES && !res.destroyed) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return res.once('drain', more);
+      }
+      res.end();
+    };
+    more();
+  });
+  for (const declared of [true, false]) {
+    sent = 0;
+    const server = huge(declared);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.teardown(() => server.close());
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const partnerId = await approve(here, declared ? 'IL0161801' : 'IL0161802', url, newSigningKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    const officer = await here.user('officer');
+    await t.rejects(here.services.sharing.partners.search(officer.account, partnerId, search), { code: 'ALPR_ERR_PARTNER_HUB', message: /larger than 1 MiB; it was not read/ }, declared ? 'declared' : 'chunked');
+    t.ok(sent < 16 * MAX_ANSWER_BYTES, `the hub stopped reading early (${Math.round(sent / 1024)} KiB sent)`);
+  }
+  const records = await here.services.audit.query({ action: 'sharing.outboundSearch', limit: 10 });
+  t.same(records.map((r) => r.detail.code), ['ALPR_ERR_PARTNER_HUB', 'ALPR_ERR_PARTNER_HUB']);
+});

@@ -128,6 +128,13 @@ onBothStores(t, 'a written request from an agency without online access: release
   t.match(record!.detail, { agencyName: 'Illinois State Police', agencyOri: 'IL0849800', outcome: 'answered', readsReleased: 1, channel: 'file', handledBy: detective.account.userId, readIds: [read!.id], recipient: { name: 'Sgt. K. Novak', agency: 'Illinois State Police', ori: 'IL0849800' } });
   t.ok(record!.detail.declarationId, 'the declaration it was released under is named');
   t.equal(file.body.searchId, record!.seq);
+
+  // A prohibited search here suspends the detective (VII.H): it releases nothing to anyone until reviewed.
+  const prohibited = await ours.app.inject({ method: 'POST', url: '/api/v1/search', headers: bearer(detective.token), payload: { plate: 'ABC1234', mode: 'exact', purpose: 'stolen_vehicle', offense: '240', caseNumber: '26-004512', description: 'help ICE agents locate this pickup' } });
+  t.equal(prohibited.json().code, 'ALPR_ERR_PURPOSE_PROHIBITED');
+  const suspended = await ours.app.inject({ method: 'POST', url: `/api/v1/sharing/agencies/${agencyId}/file-requests`, headers: bearer(detective.token), payload: request });
+  t.match({ status: suspended.statusCode, code: suspended.json().code }, { status: 403, code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'a suspended detective cannot release reads by written request');
+  t.equal((await here.services.audit.query({ action: 'sharing.search', limit: 10 })).length, 2, 'no third ledger entry: nothing was searched');
   const spoofed = await ours.app.inject({ method: 'POST', url: '/api/v1/federation/search', payload: { payload: { version: 1, fromOri: 'IL0849800', toOri: 'IL0160000', nonce: 'n0000000000000001', sentAt: here.clock.now(), officer: request.officer, caseNumber: 'X-1', offense: '240', purpose: 'stolen_vehicle', description: 'stolen pickup again', query: request.query }, signature: 'AAAA' } });
   t.equal(spoofed.statusCode, 401, 'an agency with no hub on record cannot search online');
   t.equal(spoofed.json().code, 'ALPR_ERR_FEDERATION_REQUEST');
