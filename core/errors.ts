@@ -87,7 +87,7 @@ export const ERROR_CODES = {
   ALPR_ERR_SEARCH_SUSPENDED: { retryable: false, summary: 'The account\'s search access is suspended after a search refused as a prohibited use (General Order 4.68 VII.H), until a supervisor lifts it.' },
   // hot lists
   ALPR_ERR_HOTLIST_SOURCE: { retryable: true, summary: 'A hot-list source (drop-folder file or URL) cannot be read; the list stays as it was and the next scheduled import tries again.' },
-  ALPR_ERR_HOTLIST_UPDATE: { retryable: false, summary: 'The appliance refused a hot-list update: not signed by the hub, sealed to another device, or out of version order (it keeps its list and reports its version so the hub resends).' },
+  ALPR_ERR_HOTLIST_UPDATE: { retryable: false, summary: 'The appliance refused a hot-list update: not signed by the hub, sealed to another device, out of version order, or issued before the update it holds (a replay) (it keeps its list and reports its version so the hub resends).' },
   // sharing with outside agencies (VII.D, VII.I; 625 ILCS 5/2-130)
   ALPR_ERR_SHARING_REFUSED: { retryable: false, summary: 'An outside agency\'s request was refused: the agency is not approved, was revoked or is suspended for review, has no current agreement or no current signed declaration (625 ILCS 5/2-130), asks online under a by-request agreement, or asks beyond the agreement\'s sites, purposes or time window; the refusal is in the sharing ledger.' },
   ALPR_ERR_FEDERATION_REQUEST: { retryable: false, summary: 'A hub-to-hub request was refused before it was read: unknown partner ORI, a signature that does not verify against the partner hub\'s registered key, addressed to another hub, a time more than 5 minutes off, or a replayed nonce.' },
