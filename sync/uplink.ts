@@ -485,7 +485,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     }
     if (push.deviceId !== this.ctx.deviceId) return;
     // A retained push is as old as the rotation that left it: its key counts, its time does not.
-    if (!retained) this.learnHubTime(push.hubTimeMs);
+    if (!retained) this.learnPushTime(push.hubTimeMs);
     if (push.sealKeyId === this.hub.sealKeyId || push.sealKeySinceMs <= this.hub.sealKeySinceMs) return;
     const next: HubIdentity = { ...this.hub, sealPublicKey: push.sealPublicKey, sealKeyId: push.sealKeyId, sealKeySinceMs: push.sealKeySinceMs };
     try {
@@ -499,9 +499,24 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     this.emit('hubKeyChanged', next.sealKeyId);
   }
 
-  private learnHubTime(hubMs: number): void {
+  /**
+   * A push's time only moves the hub time forward (HubTime.learn). One stamped well before the
+   * time held was recorded and replayed: taken, it would date reads weeks back and sign the next
+   * broker tokens with that date, which the broker refuses, leaving the appliance offline.
+   */
+  private learnPushTime(hubMs: number): void {
+    const held = this.hubTime.now();
+    if (held !== null && hubMs < held - TOKEN_SKEW_RELOGIN_MS) {
+      const err = new AlprError('ALPR_ERR_SYNC_REPLAYED', `a config push signed at ${new Date(hubMs).toISOString()} is ${Math.round((held - hubMs) / 1000)} s older than the hub time held`);
+      this.ctx.logger.warn({ err: err.toJSON(), code: err.code }, 'ignored a config push that would turn the hub time back');
+      return;
+    }
+    this.learnHubTime(hubMs, false);
+  }
+
+  private learnHubTime(hubMs: number, fresh = true): void {
     const first = !this.hubTime.known;
-    this.hubTime.learn(hubMs);
+    this.hubTime.learn(hubMs, fresh);
     const hubNow = this.hubTime.now();
     if (hubNow === null) return;
     const skew = hubNow - this.ctx.clock.now();
