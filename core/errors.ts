@@ -55,7 +55,7 @@ export const ERROR_CODES = {
   ALPR_ERR_SYNC_BROKER_SILENT: { retryable: true, summary: 'The broker node acknowledged no publish within the PUBACK deadline (stopped, or dropping what it refuses); the appliance or hub client cuts the connection and reconnects, to the next node of a cluster (a hub publish fails with it and its sender retries).' },
   ALPR_ERR_SYNC_BROKER: { retryable: true, summary: 'The MQTT broker cannot be reached or refused the connection.' },
   ALPR_ERR_SYNC_HUB_KEY: { retryable: true, summary: 'A batch was sealed to a hub key the hub no longer accepts (retired past its grace period, or unknown); the appliance re-seals it to the current key, learned from the hub\'s signed config push.' },
-  ALPR_ERR_SYNC_REPLAYED: { retryable: false, summary: 'The appliance ignored a genuine hub message older than what it holds (a config push signed well before the hub time it knows): recorded and replayed, or held back, by the broker. The hub time and keys held stay as they are.' },
+  ALPR_ERR_SYNC_REPLAYED: { retryable: false, summary: 'The appliance ignored a genuine hub message older than what it holds (a config push signed well before the hub time it knows, or a batch ack to another envelope than the one in flight under its sequence number): recorded and replayed, or held back, by the broker. The hub time, keys and buffered reads stay as they are.' },
   ALPR_ERR_SYNC_READ_REFUSED: { retryable: false, summary: 'The hub refused a read as invalid (or it is larger than the hub takes on its own); the appliance holds it aside in quarantine, encrypted, until retention deletes it, and sends the rest.' },
   // hub store
   ALPR_ERR_STORE: { retryable: true, summary: 'The hub database failed (SQLite or PostgreSQL).' },

@@ -466,10 +466,19 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     }
     const waiting = this.inFlight;
     if (ack.deviceId !== this.ctx.deviceId || !waiting) return;
-    // A batch the hub opened is named by its sequence; one it could not open, by its digest.
+    // A batch the hub opened is named by its sequence and its digest; one it could not open, by
+    // its digest alone. The sequence alone is not enough: after the state folder is lost, or a
+    // replaced box is enrolled under the same id, numbering starts at 1 again, and an ack to an
+    // earlier batch under the same number, replayed, would delete reads the hub never had.
     const digest = Buffer.from(ack.envelopeSha256);
-    const matches = ack.batchError ? digest.equals(waiting.digest) : Number(ack.sequence) === waiting.sequence;
-    if (!matches) return;
+    if (!digest.equals(waiting.digest)) {
+      if (!ack.batchError && Number(ack.sequence) === waiting.sequence) {
+        const err = new AlprError('ALPR_ERR_SYNC_REPLAYED', `an ack to batch ${waiting.sequence} names another envelope than the one sent`);
+        this.ctx.logger.warn({ err: err.toJSON(), code: err.code, sequence: waiting.sequence }, 'ignored an ack for another envelope under the sequence number in flight');
+      }
+      return;
+    }
+    if (!ack.batchError && Number(ack.sequence) !== waiting.sequence) return;
     // Only an ack to the envelope in flight sets the time: an old one replayed cannot turn it back.
     this.learnHubTime(Number(ack.ackedAtMs));
     waiting.resolve(ack);
