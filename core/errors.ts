@@ -29,7 +29,7 @@ export const ERROR_CODES = {
   ALPR_ERR_FRAME_RELEASED: { retryable: false, summary: 'A frame was used after its pixels were released back to the pool.' },
   // encrypted read buffer
   ALPR_ERR_BUFFER_KEY: { retryable: false, summary: 'The buffer data key is missing, unreadable, the wrong size or has unsafe permissions.' },
-  ALPR_ERR_BUFFER_DECRYPT: { retryable: false, summary: 'A buffered record failed authentication: wrong key, tampered or truncated ciphertext.' },
+  ALPR_ERR_BUFFER_DECRYPT: { retryable: false, summary: 'A buffered record failed authentication (wrong key, tampered or truncated ciphertext), or the plaintext bookkeeping retention counts from disagrees with the append time the record vouches for (edited without the key): such reads are never handed out, and edited ones are deleted.' },
   ALPR_ERR_BUFFER_CLOSED: { retryable: false, summary: 'The read buffer was used before open() or after close().' },
   ALPR_ERR_BUFFER_FULL: { retryable: true, summary: 'A read is larger than the whole byte budget, or the disk is full; nothing already stored is lost.' },
   ALPR_ERR_BUFFER_INVALID_READ: { retryable: false, summary: 'A read offered to the buffer is missing fields or has values of the wrong type.' },
