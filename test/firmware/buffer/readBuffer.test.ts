@@ -280,3 +280,24 @@ for (const variant of ['made to look younger', 'made to look younger and set asi
     await again.close();
   });
 }
+
+t.test('a state record set back without the key cannot make the buffer\'s clock read less than its latest append', async (tt) => {
+  const dir = await tempDir(tt);
+  const key = newDataKey();
+  const clock = new ManualClock(Date.UTC(2026, 5, 1));
+  const { buffer } = await openBuffer(dir, { key, clock });
+  const first = makeRead({ capturedAt: clock.now() });
+  await buffer.append(first);
+  clock.advance(10 * 86_400_000);
+  await buffer.append(makeRead({ capturedAt: clock.now() }));
+  await buffer.close();
+  const db = new ClassicLevel<string, Buffer>(join(dir, 'buffer'), { keyEncoding: 'utf8', valueEncoding: 'buffer' });
+  await db.open();
+  const state = JSON.parse((await db.get('s!state'))!.toString()) as Record<string, number>;
+  await db.put('s!state', Buffer.from(JSON.stringify({ ...state, elapsed: 0, lastWall: 0 })));
+  await db.close();
+  const { buffer: again } = await openBuffer(dir, { key, clock });
+  clock.advance(20 * 86_400_000 + 1000);
+  tt.equal(await again.evictExpired(), 1, 'the first read goes 30 days after it was appended by the clock it had reached, not 30 days after the clock was set back');
+  await again.close();
+});
