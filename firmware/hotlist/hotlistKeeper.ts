@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { writeDurably } from './durableWrite.js';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
 import { HotlistMatcher, openHotlistUpdate, type alpr, type HotlistHit } from '../../sync/index.js';
+import { EARLIEST_SANE_WALL_MS } from '../buffer/readBuffer.js';
 
 export interface HotlistKeeperOptions {
   /** Where the sealed updates are kept (they stay sealed to the device key at rest). */
@@ -11,6 +12,11 @@ export interface HotlistKeeperOptions {
   deviceId: string;
   deviceKey: KeyObject;
   hubVerifyKey: KeyObject;
+  /**
+   * The hub's time once known (the uplink's): list and entry expiries are hub times, and this
+   * appliance's clock may be days off or at 1970 (a dead RTC), which would keep a stale list matching.
+   */
+  hubNow?: () => number | null;
   clock: Clock;
   logger: Logger;
 }
@@ -101,9 +107,14 @@ export class HotlistKeeper {
     return next;
   }
 
-  /** The entries a read hits; none once the list is past its expiry (a list the hub stopped refreshing). */
+  /**
+   * The entries a read hits; none once the list is past its expiry (a list the hub stopped
+   * refreshing), and none while no time is known to judge that by (the hub not heard from since a
+   * restart, and this appliance's clock unset): the hub matches every read it receives as well.
+   */
   match(plate: string, state: string | null): HotlistHit[] {
-    const now = this.ctx.clock.now();
+    const now = this.ctx.hubNow?.() ?? this.ctx.clock.now();
+    if (now < EARLIEST_SANE_WALL_MS) return [];
     if (this.expiresAt !== null && this.expiresAt <= now) return [];
     return this.matcher.match(plate, state, now);
   }

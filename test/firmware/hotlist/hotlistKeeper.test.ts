@@ -120,3 +120,18 @@ t.test('an update replayed from before the one held is refused; a hub restored f
   await again.k.receive(snapshot5);
   t.equal(again.k.version, 3, 'after a restart an old snapshot is still refused');
 });
+
+t.test('the list\'s expiry is judged by the hub\'s time: an appliance clock at 1970 keeps no stale list matching, and with no time known nothing matches', async (t) => {
+  let hubNow: number | null = NOW + 8 * 86_400_000;
+  const k = new HotlistKeeper({
+    dir: join(await tempDir(t), 'hotlist'), deviceId: 'pole-1', deviceKey: device.privateKey, hubVerifyKey: hub.publicKey, hubNow: () => hubNow,
+    clock: new ManualClock(Date.UTC(1970, 0, 2)), logger: silentLogger(),
+  });
+  await k.start();
+  await k.receive(seal({ version: 1, snapshot: true, part: 0, parts: 1, upserts: [entry('a', 'STL111')] }));
+  t.same(k.match('STL111', 'IL'), [], 'a week past the list\'s expiry by the hub\'s time, it matches nothing');
+  hubNow = NOW + 1000;
+  t.equal(k.match('STL111', 'IL').length, 1, 'within it, it matches');
+  hubNow = null;
+  t.same(k.match('STL111', 'IL'), [], 'no hub time and an unset clock: its age cannot be judged, so it matches nothing');
+});
