@@ -492,17 +492,26 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       this.ctx.logger.warn({ err: errorMessage(err) }, 'ignored a config push that does not verify');
       return;
     }
-    if (push.deviceId !== this.ctx.deviceId) return;
+    if (push.deviceId !== this.ctx.deviceId) {
+      this.ctx.logger.warn({ err: new AlprError('ALPR_ERR_SYNC_SIGNATURE', `a config push signed for device ${push.deviceId}`).toJSON() }, 'ignored a config push addressed to another device');
+      return;
+    }
     // A retained push is as old as the rotation that left it: its key counts, its time does not.
     if (!retained) this.learnPushTime(push.hubTimeMs);
-    if (push.sealKeyId === this.hub.sealKeyId || push.sealKeySinceMs <= this.hub.sealKeySinceMs) return;
+    // Never back to a key that became current before the one held: the hub's own push of a key
+    // since retired, replayed, would have batches sealed to it (retired, perhaps because it leaked).
+    if (push.sealKeySinceMs <= this.hub.sealKeySinceMs) return;
     const next: HubIdentity = { ...this.hub, sealPublicKey: push.sealPublicKey, sealKeyId: push.sealKeyId, sealKeySinceMs: push.sealKeySinceMs };
+    const rotated = push.sealKeyId !== this.hub.sealKeyId;
     try {
       if (this.ctx.hubIdentityFile) await writeHubIdentity(this.ctx.hubIdentityFile, next);
     } catch (err) {
       this.ctx.logger.error({ err: errorMessage(err) }, 'the new hub key could not be saved; using it until restart');
     }
     this.hub = next;
+    // The same key: only when it became current was learned (enrollment records the key without
+    // it), which is what refuses a replayed push of an older one.
+    if (!rotated) return;
     this.stats.hubKeyId = next.sealKeyId;
     this.ctx.logger.info({ sealKeyId: next.sealKeyId }, 'hub sealing key rotated; pending batches are sealed to the new key');
     this.emit('hubKeyChanged', next.sealKeyId);
