@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     const keeper = new HotlistKeeper({ dir: join(dir, 'hotlist'), deviceId, deviceKey: device.privateKey, hubVerifyKey: hub.keys!.sign.publicKey, clock: systemClock, logger: silentLogger() });
     uplink.onTopic(topics.hotlist(deviceId), (b) => void keeper.receive(b));
     uplink.setStatusSource(async () => ({ hotlistVersion: keeper.version }));
-    const alerts = new HitAlerts({ dir: join(dir, 'alerts'), deviceId, deviceKey: device.privateKey, hub: hubIdentity, keeper, uplink, retryMs: 1000, clock: systemClock, logger: silentLogger() });
+    const alerts = new HitAlerts({ dir: join(dir, 'alerts'), deviceId, deviceKey: device.privateKey, hub: hubIdentity, keeper, uplink, retryMs: 1000, retentionMs: 30 * 86_400_000, clock: systemClock, logger: silentLogger() });
     await keeper.start();
     const version = await services.hotlists.version();
     t = Date.now();

@@ -29,7 +29,7 @@ export const ERROR_CODES = {
   ALPR_ERR_FRAME_RELEASED: { retryable: false, summary: 'A frame was used after its pixels were released back to the pool.' },
   // encrypted read buffer
   ALPR_ERR_BUFFER_KEY: { retryable: false, summary: 'The buffer data key is missing, unreadable, the wrong size or has unsafe permissions.' },
-  ALPR_ERR_BUFFER_DECRYPT: { retryable: false, summary: 'A buffered record failed authentication: wrong key, tampered or truncated ciphertext.' },
+  ALPR_ERR_BUFFER_DECRYPT: { retryable: false, summary: 'A buffered record failed authentication (wrong key, tampered or truncated ciphertext), or the plaintext bookkeeping retention counts from disagrees with the append time the record vouches for (edited without the key): such reads are never handed out, and edited ones are deleted.' },
   ALPR_ERR_BUFFER_CLOSED: { retryable: false, summary: 'The read buffer was used before open() or after close().' },
   ALPR_ERR_BUFFER_FULL: { retryable: true, summary: 'A read is larger than the whole byte budget, or the disk is full; nothing already stored is lost.' },
   ALPR_ERR_BUFFER_INVALID_READ: { retryable: false, summary: 'A read offered to the buffer is missing fields or has values of the wrong type.' },
@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   ALPR_ERR_SYNC_BROKER_SILENT: { retryable: true, summary: 'The broker node acknowledged no publish within the PUBACK deadline (stopped, or dropping what it refuses); the appliance or hub client cuts the connection and reconnects, to the next node of a cluster (a hub publish fails with it and its sender retries).' },
   ALPR_ERR_SYNC_BROKER: { retryable: true, summary: 'The MQTT broker cannot be reached or refused the connection.' },
   ALPR_ERR_SYNC_HUB_KEY: { retryable: true, summary: 'A batch was sealed to a hub key the hub no longer accepts (retired past its grace period, or unknown); the appliance re-seals it to the current key, learned from the hub\'s signed config push.' },
+  ALPR_ERR_SYNC_REPLAYED: { retryable: false, summary: 'The appliance ignored a genuine hub message older than what it holds (a config push signed well before the hub time it knows, or a batch ack to another envelope than the one in flight under its sequence number): recorded and replayed, or held back, by the broker. The hub time, keys and buffered reads stay as they are.' },
   ALPR_ERR_SYNC_READ_REFUSED: { retryable: false, summary: 'The hub refused a read as invalid (or it is larger than the hub takes on its own); the appliance holds it aside in quarantine, encrypted, until retention deletes it, and sends the rest.' },
   // hub store
   ALPR_ERR_STORE: { retryable: true, summary: 'The hub database failed (SQLite or PostgreSQL).' },
@@ -87,7 +88,7 @@ export const ERROR_CODES = {
   ALPR_ERR_SEARCH_SUSPENDED: { retryable: false, summary: 'The account\'s search access is suspended after a search refused as a prohibited use (General Order 4.68 VII.H), until a supervisor lifts it.' },
   // hot lists
   ALPR_ERR_HOTLIST_SOURCE: { retryable: true, summary: 'A hot-list source (drop-folder file or URL) cannot be read; the list stays as it was and the next scheduled import tries again.' },
-  ALPR_ERR_HOTLIST_UPDATE: { retryable: false, summary: 'The appliance refused a hot-list update: not signed by the hub, sealed to another device, or out of version order (it keeps its list and reports its version so the hub resends).' },
+  ALPR_ERR_HOTLIST_UPDATE: { retryable: false, summary: 'The appliance refused a hot-list update: not signed by the hub, sealed to another device, out of version order, or issued before the update it holds (a replay) (it keeps its list and reports its version so the hub resends).' },
   // sharing with outside agencies (VII.D, VII.I; 625 ILCS 5/2-130)
   ALPR_ERR_SHARING_REFUSED: { retryable: false, summary: 'An outside agency\'s request was refused: the agency is not approved, was revoked or is suspended for review, has no current agreement or no current signed declaration (625 ILCS 5/2-130), asks online under a by-request agreement, or asks beyond the agreement\'s sites, purposes or time window; the refusal is in the sharing ledger.' },
   ALPR_ERR_FEDERATION_REQUEST: { retryable: false, summary: 'A hub-to-hub request was refused before it was read: unknown partner ORI, a signature that does not verify against the partner hub\'s registered key, addressed to another hub, a time more than 5 minutes off, or a replayed nonce.' },

@@ -53,6 +53,6 @@ export async function hitAlertsFromConfig(config: ApplianceConfig, uplink: Uplin
   const sc = config.sync;
   const hub = await readHubIdentity(sc.hubKeysFile || join(config.dataDir, 'hub.json'));
   const deviceKey = await readPrivateKey(sc.deviceKeyFile || join(config.dataDir, 'device.pem'));
-  const keeper = new HotlistKeeper({ dir: join(config.dataDir, 'hotlist'), deviceId: config.deviceId, deviceKey, hubVerifyKey: hub.verifyKey, clock, logger: logger.child({ module: 'hotlist' }) });
-  return new HitAlerts({ dir: join(config.dataDir, 'alerts'), deviceId: config.deviceId, deviceKey, hub, keeper, uplink, retryMs: 5000, clock, logger: logger.child({ module: 'hitAlerts' }) });
+  const keeper = new HotlistKeeper({ dir: join(config.dataDir, 'hotlist'), deviceId: config.deviceId, deviceKey, hubVerifyKey: hub.verifyKey, hubNow: () => uplink.hubNow(), clock, logger: logger.child({ module: 'hotlist' }) });
+  return new HitAlerts({ dir: join(config.dataDir, 'alerts'), deviceId: config.deviceId, deviceKey, hub, keeper, uplink, retryMs: 5000, retentionMs: config.buffer.retentionDays * 86_400_000, clock, logger: logger.child({ module: 'hitAlerts' }) });
 }

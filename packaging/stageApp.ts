@@ -43,8 +43,9 @@ export async function compileAppliance(repo: string, appDir: string): Promise<vo
   }
   await mkdir(join(appDir, 'bin'), { recursive: true });
   await cp(join(repo, 'bin/runMain.js'), join(appDir, 'bin/runMain.js'));
-  for (const [name, entry] of [['alpr-firmware', 'firmware/main.js'], ['alpr-provision', 'provisioning/cli.js']]) {
-    await writeFile(join(appDir, 'bin', `${name}.js`), `#!/usr/bin/env node\nimport { runEntry } from './runMain.js';\n\nawait runEntry(new URL('../${entry}', import.meta.url).href);\n`, { mode: 0o755 });
+  // alpr-provision takes tokens and sessions as options: its arguments are hidden from ps (bin/runMain.js).
+  for (const [name, entry, options] of [['alpr-firmware', 'firmware/main.js', ''], ['alpr-provision', 'provisioning/cli.js', ', { hideArguments: true }']]) {
+    await writeFile(join(appDir, 'bin', `${name}.js`), `#!/usr/bin/env node\nimport { runEntry } from './runMain.js';\n\nawait runEntry(new URL('../${entry}', import.meta.url).href${options});\n`, { mode: 0o755 });
   }
 }
 

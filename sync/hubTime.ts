@@ -22,11 +22,16 @@ export class HubTime {
 
   constructor(private readonly clock: Clock) {}
 
-  learn(hubMs: number): void {
+  /**
+   * Takes one stamp from the hub. Only a `fresh` one (an ack to the envelope in flight, which
+   * cannot be older than that envelope) may lower the estimate: a config push carries nothing that
+   * dates it, and one recorded weeks ago and replayed would otherwise turn the time back by weeks.
+   */
+  learn(hubMs: number, fresh = true): void {
     if (!Number.isFinite(hubMs) || hubMs <= 0) return;
     const mono = this.clock.monotonic();
     const offset = hubMs - mono;
-    if (this.offsetMs === null || offset >= this.offsetMs || mono - this.learnedAt > BEST_ESTIMATE_MS) {
+    if (this.offsetMs === null || offset >= this.offsetMs || (fresh && mono - this.learnedAt > BEST_ESTIMATE_MS)) {
       this.offsetMs = offset;
       this.learnedAt = mono;
     }

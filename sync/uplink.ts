@@ -466,10 +466,19 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     }
     const waiting = this.inFlight;
     if (ack.deviceId !== this.ctx.deviceId || !waiting) return;
-    // A batch the hub opened is named by its sequence; one it could not open, by its digest.
+    // A batch the hub opened is named by its sequence and its digest; one it could not open, by
+    // its digest alone. The sequence alone is not enough: after the state folder is lost, or a
+    // replaced box is enrolled under the same id, numbering starts at 1 again, and an ack to an
+    // earlier batch under the same number, replayed, would delete reads the hub never had.
     const digest = Buffer.from(ack.envelopeSha256);
-    const matches = ack.batchError ? digest.equals(waiting.digest) : Number(ack.sequence) === waiting.sequence;
-    if (!matches) return;
+    if (!digest.equals(waiting.digest)) {
+      if (!ack.batchError && Number(ack.sequence) === waiting.sequence) {
+        const err = new AlprError('ALPR_ERR_SYNC_REPLAYED', `an ack to batch ${waiting.sequence} names another envelope than the one sent`);
+        this.ctx.logger.warn({ err: err.toJSON(), code: err.code, sequence: waiting.sequence }, 'ignored an ack for another envelope under the sequence number in flight');
+      }
+      return;
+    }
+    if (!ack.batchError && Number(ack.sequence) !== waiting.sequence) return;
     // Only an ack to the envelope in flight sets the time: an old one replayed cannot turn it back.
     this.learnHubTime(Number(ack.ackedAtMs));
     waiting.resolve(ack);
@@ -483,25 +492,49 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       this.ctx.logger.warn({ err: errorMessage(err) }, 'ignored a config push that does not verify');
       return;
     }
-    if (push.deviceId !== this.ctx.deviceId) return;
+    if (push.deviceId !== this.ctx.deviceId) {
+      this.ctx.logger.warn({ err: new AlprError('ALPR_ERR_SYNC_SIGNATURE', `a config push signed for device ${push.deviceId}`).toJSON() }, 'ignored a config push addressed to another device');
+      return;
+    }
     // A retained push is as old as the rotation that left it: its key counts, its time does not.
-    if (!retained) this.learnHubTime(push.hubTimeMs);
-    if (push.sealKeyId === this.hub.sealKeyId || push.sealKeySinceMs <= this.hub.sealKeySinceMs) return;
+    if (!retained) this.learnPushTime(push.hubTimeMs);
+    // Never back to a key that became current before the one held: the hub's own push of a key
+    // since retired, replayed, would have batches sealed to it (retired, perhaps because it leaked).
+    if (push.sealKeySinceMs <= this.hub.sealKeySinceMs) return;
     const next: HubIdentity = { ...this.hub, sealPublicKey: push.sealPublicKey, sealKeyId: push.sealKeyId, sealKeySinceMs: push.sealKeySinceMs };
+    const rotated = push.sealKeyId !== this.hub.sealKeyId;
     try {
       if (this.ctx.hubIdentityFile) await writeHubIdentity(this.ctx.hubIdentityFile, next);
     } catch (err) {
       this.ctx.logger.error({ err: errorMessage(err) }, 'the new hub key could not be saved; using it until restart');
     }
     this.hub = next;
+    // The same key: only when it became current was learned (enrollment records the key without
+    // it), which is what refuses a replayed push of an older one.
+    if (!rotated) return;
     this.stats.hubKeyId = next.sealKeyId;
     this.ctx.logger.info({ sealKeyId: next.sealKeyId }, 'hub sealing key rotated; pending batches are sealed to the new key');
     this.emit('hubKeyChanged', next.sealKeyId);
   }
 
-  private learnHubTime(hubMs: number): void {
+  /**
+   * A push's time only moves the hub time forward (HubTime.learn). One stamped well before the
+   * time held was recorded and replayed: taken, it would date reads weeks back and sign the next
+   * broker tokens with that date, which the broker refuses, leaving the appliance offline.
+   */
+  private learnPushTime(hubMs: number): void {
+    const held = this.hubTime.now();
+    if (held !== null && hubMs < held - TOKEN_SKEW_RELOGIN_MS) {
+      const err = new AlprError('ALPR_ERR_SYNC_REPLAYED', `a config push signed at ${new Date(hubMs).toISOString()} is ${Math.round((held - hubMs) / 1000)} s older than the hub time held`);
+      this.ctx.logger.warn({ err: err.toJSON(), code: err.code }, 'ignored a config push that would turn the hub time back');
+      return;
+    }
+    this.learnHubTime(hubMs, false);
+  }
+
+  private learnHubTime(hubMs: number, fresh = true): void {
     const first = !this.hubTime.known;
-    this.hubTime.learn(hubMs);
+    this.hubTime.learn(hubMs, fresh);
     const hubNow = this.hubTime.now();
     if (hubNow === null) return;
     const skew = hubNow - this.ctx.clock.now();

@@ -5,13 +5,15 @@ import type { BufferBatch, BufferStats } from '../../sync/index.js';
 import type { ReadRecord, ReadStore } from '../recognition.js';
 import type { DataKey } from './dataKey.js';
 import { Quarantine } from './quarantine.js';
-import { decryptRead, encryptRead, keyIdOfRecord } from './recordCodec.js';
+import { appendElapsedOfRecord, decryptRead, encryptRead, keyIdOfRecord } from './recordCodec.js';
 import { validateRead } from './validateRead.js';
 import { currentFileLost, damageReason, isStoreDamage, setAsideStore, setAsideStores } from './storeDamage.js';
 
 export const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
 /** Wall-clock readings before this are an unset real-time clock, not a time. */
 export const EARLIEST_SANE_WALL_MS = Date.UTC(2024, 0, 1);
+/** No buffer's clock runs a century: a larger reading was written by hand (and would swallow milliseconds). */
+const MAX_ELAPSED_MS = 100 * 365 * 86_400_000;
 
 export interface ReadBufferOptions {
   /** LevelDB folder. */
@@ -63,15 +65,17 @@ const EVICT_CHUNK = 10_000;
 
 const seqKey = (seq: number) => seq.toString(16).padStart(13, '0');
 const metaValue = (m: Meta) => Buffer.from(`${m.appendElapsed}|${m.capturedAt}|${m.bytes}`);
+const isElapsed = (ms: number) => Number.isFinite(ms) && ms >= 0 && ms <= MAX_ELAPSED_MS;
+/** An append time that is no reading of the buffer's clock counts as 0: the read is as old as can be, so it goes. */
 const parseMeta = (b: Buffer): Meta => {
   const [a, c, s] = b.toString('utf8').split('|').map(Number);
-  return { appendElapsed: a ?? 0, capturedAt: c ?? 0, bytes: s ?? 0 };
+  return { appendElapsed: a !== undefined && isElapsed(a) ? a : 0, capturedAt: c ?? 0, bytes: s ?? 0 };
 };
 const isSaneWall = (ms: number) => ms >= EARLIEST_SANE_WALL_MS;
 const parseState = (b: Buffer): State => {
   try {
     const state = JSON.parse(b.toString('utf8')) as State;
-    if (Number.isSafeInteger(state.nextSeq) && Number.isFinite(state.elapsed) && Number.isFinite(state.lastWall)) return state;
+    if (Number.isSafeInteger(state.nextSeq) && isElapsed(state.elapsed) && Number.isFinite(state.lastWall)) return state;
   } catch {
     // falls through to the damage report
   }
@@ -171,10 +175,16 @@ export class ReadBuffer implements ReadStore {
       // The bookkeeping entries are the source of truth for what is held.
       this.count = 0;
       this.bytes = 0;
+      let latestAppend = 0;
       for await (const value of db.values({ gt: M, lt: `${M}~` })) {
+        const meta = parseMeta(value);
         this.count++;
-        this.bytes += parseMeta(value).bytes;
+        this.bytes += meta.bytes;
+        latestAppend = Math.max(latestAppend, meta.appendElapsed);
       }
+      // The clock never reads less than the last append: a state record set back (by hand, or an
+      // older one brought back) would otherwise make every read look younger than it is.
+      this.elapsedAtOpen = Math.max(this.elapsedAtOpen, latestAppend);
       this.corrupt = new Set();
       this.nothingExpiresBefore = 0;
       for await (const key of db.keys({ gt: C, lt: `${C}~` })) this.corrupt.add(key.slice(C.length));
@@ -249,21 +259,29 @@ export class ReadBuffer implements ReadStore {
     }
     const elapsedNow = this.elapsedNow();
     const wall = this.ctx.clock.now();
+    let latestAppend = 0;
     for (const seq of records) {
       const value = (await db.get(`${R}${seq}`))!;
       let capturedAt = 0;
+      let vouched: number | null = null;
       try {
         capturedAt = decryptRead(value, this.keys, Buffer.from(`${R}${seq}`)).capturedAt;
+        vouched = appendElapsedOfRecord(value);
       } catch {
         ops.push({ type: 'put', key: `${C}${seq}`, value: Buffer.alloc(0) });
         this.corrupt.add(seq);
       }
       const age = isSaneWall(wall) && isSaneWall(capturedAt) ? Math.max(0, wall - capturedAt) : elapsedNow;
-      ops.push({ type: 'put', key: `${M}${seq}`, value: metaValue({ appendElapsed: Math.max(0, elapsedNow - age), capturedAt, bytes: value.length }) });
+      // A record of format 2 says when it was appended; its bookkeeping must say the same (takeBatch checks).
+      const appendElapsed = vouched !== null && isElapsed(vouched) ? vouched : Math.max(0, elapsedNow - age);
+      latestAppend = Math.max(latestAppend, appendElapsed);
+      ops.push({ type: 'put', key: `${M}${seq}`, value: metaValue({ appendElapsed, capturedAt, bytes: value.length }) });
       this.count++;
       this.bytes += value.length;
     }
     if (ops.length > 0) await db.batch(ops, { sync: true });
+    // As in load(): the clock never reads less than the last append.
+    this.elapsedAtOpen += Math.max(0, latestAppend - elapsedNow);
     return lost;
   }
 
@@ -332,7 +350,10 @@ export class ReadBuffer implements ReadStore {
     this.expireLeases();
     const reads: ReadRecord[] = [];
     const seqs: string[] = [];
+    const untrusted: string[] = [];
+    const expired: string[] = [];
     let size = 0;
+    const elapsedNow = this.elapsedNow();
     for await (const [key, value] of db.iterator({ gt: R, lt: `${R}~` })) {
       const seq = key.slice(R.length);
       if (this.leased.has(seq) || this.corrupt.has(seq) || this.quarantine.has(seq)) continue;
@@ -349,9 +370,37 @@ export class ReadBuffer implements ReadStore {
         }
         throw err;
       }
+      // The bookkeeping retention counts from is plaintext: it must agree with the append time
+      // the record vouches for, and that time must be within the limit. A read whose bookkeeping
+      // was edited (to keep it, or the reads after it, past the limit) is deleted, never sent.
+      const meta = await this.get(`${M}${seq}`);
+      const appended = meta ? parseMeta(meta).appendElapsed : null;
+      const vouched = appendElapsedOfRecord(value);
+      if (appended === null || (vouched !== null && vouched !== appended)) {
+        untrusted.push(seq);
+        continue;
+      }
+      if (appended + this.ctx.retentionMs <= elapsedNow) {
+        expired.push(seq);
+        continue;
+      }
       reads.push(read);
       seqs.push(seq);
       size += value.length;
+    }
+    if (untrusted.length + expired.length > 0) {
+      await this.exclusive(async () => {
+        const ops: Op[] = [];
+        for (const seq of [...untrusted, ...expired]) await this.deleteOps(seq, ops);
+        await this.writeState(ops);
+      });
+      this.counters.dataLossReads += untrusted.length;
+      this.counters.evictedExpired += expired.length;
+      this.nothingExpiresBefore = 0;
+      const err = new AlprError('ALPR_ERR_BUFFER_DECRYPT', 'the buffer\'s bookkeeping was edited: reads it would have kept past the retention limit were deleted unsent');
+      this.ctx.logger.error({ err: err.toJSON(), untrusted: untrusted.length, expired: expired.length }, 'buffered reads deleted unsent: their bookkeeping was edited, or kept them past the retention limit');
+      // Eviction may have stopped at one of them: look again from the start.
+      return this.takeBatch(maxReads, maxBytes);
     }
     if (reads.length === 0) return null;
     const batchId = randomUUID();
@@ -554,7 +603,10 @@ export class ReadBuffer implements ReadStore {
           await this.markCorrupt(seq);
           continue;
         }
-        ops.push({ type: 'put', key, value: encryptRead(read, current, Buffer.from(key)) });
+        // The append time carries over: from the record (format 2), else from its bookkeeping.
+        const meta = await this.get(`${M}${seq}`);
+        const appended = appendElapsedOfRecord(value) ?? (meta ? parseMeta(meta).appendElapsed : this.elapsedNow());
+        ops.push({ type: 'put', key, value: encryptRead(read, current, Buffer.from(key), appended) });
         if (ops.length >= 500) await commit();
       }
       if (ops.length > 0) await commit();
@@ -576,7 +628,7 @@ export class ReadBuffer implements ReadStore {
     for (const p of batch) {
       const seq = seqKey(this.state.nextSeq);
       const rKey = `${R}${seq}`;
-      const record = encryptRead(p.read, this.ctx.keys[0]!, Buffer.from(rKey));
+      const record = encryptRead(p.read, this.ctx.keys[0]!, Buffer.from(rKey), elapsed);
       if (record.length > this.ctx.maxBytes) {
         p.reject(new AlprError('ALPR_ERR_BUFFER_FULL', `a read of ${record.length} bytes is larger than the whole ${this.ctx.maxBytes}-byte buffer`));
         continue;

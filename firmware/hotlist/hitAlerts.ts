@@ -6,6 +6,7 @@ import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../c
 import { sealAlert, toWireRead, topics, verifyAlertAck, type Uplink } from '../../sync/index.js';
 import type { ReadRecord } from '../recognition.js';
 import type { HotlistKeeper } from './hotlistKeeper.js';
+import { EARLIEST_SANE_WALL_MS } from '../buffer/readBuffer.js';
 
 export interface HitAlertsOptions {
   /** Pending alerts, one sealed file each, until the hub acknowledges them. */
@@ -18,6 +19,8 @@ export interface HitAlertsOptions {
   uplink: Uplink;
   /** How often pending alerts are offered again while unacknowledged. */
   retryMs: number;
+  /** A hit the hub has not acknowledged within this of its capture is deleted unsent (the buffer's retention). */
+  retentionMs: number;
   clock: Clock;
   logger: Logger;
 }
@@ -30,7 +33,7 @@ export interface HitAlertsOptions {
 export class HitAlerts {
   private retry: TimerHandle | null = null;
   private flushing: Promise<void> | null = null;
-  readonly counters = { hits: 0, sent: 0, acked: 0 };
+  readonly counters = { hits: 0, sent: 0, acked: 0, expired: 0 };
 
   readonly keeper: HotlistKeeper;
 
@@ -71,16 +74,21 @@ export class HitAlerts {
       this.counters.hits++;
       this.ctx.logger.info({ readId: read.id, entryId: entry.entryId, nearMatch }, 'hot-list hit');
       const sent = this.ctx.uplink.publishNow(topics.alerts(this.ctx.deviceId), sealed).then(() => void this.counters.sent++, () => undefined);
-      await this.write(`${String(Math.max(0, read.capturedAt)).padStart(15, '0')}-${alertSuffix(read.id, entry.entryId)}`, sealed);
+      await this.write(`${String(Math.max(0, read.hubCapturedAt ?? read.capturedAt)).padStart(15, '0')}-${alertSuffix(read.id, entry.entryId)}`, sealed);
       await sent;
     }
     return hits.length;
   }
 
-  /** Offers every pending alert to the hub (oldest first); stops at the first the link refuses. */
+  /**
+   * Offers every pending alert to the hub (oldest first); stops at the first the link refuses.
+   * First deletes those past the retention limit: a hit never acknowledged (the hub unreachable
+   * for a month) holds a read with its images, which may be kept no longer than the read itself,
+   * nor reach the hub as a fresh alert.
+   */
   flush(): Promise<void> {
     this.flushing ??= (async () => {
-      const files = (await readdir(this.ctx.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.alert')).sort();
+      const files = await this.dropExpired((await readdir(this.ctx.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.alert')).sort());
       for (const file of files) {
         try {
           await this.ctx.uplink.publishNow(topics.alerts(this.ctx.deviceId), await readFile(join(this.ctx.dir, file)));
@@ -106,6 +114,31 @@ export class HitAlerts {
     } catch (err) {
       this.ctx.logger.warn({ err: errorMessage(err) }, 'ignored an alert ack that does not verify');
     }
+  }
+
+  /**
+   * Deletes the pending alerts captured more than retentionMs ago; returns the others. Age is
+   * judged by the capture time in the file's name (the hub's time when it was known at capture)
+   * against the hub's time now (else this appliance's clock); a time before 2024 is an unset RTC,
+   * not a time, and such a file is left for the hub's ack.
+   */
+  private async dropExpired(files: string[]): Promise<string[]> {
+    const now = this.ctx.uplink.hubNow() ?? this.ctx.clock.now();
+    if (now < EARLIEST_SANE_WALL_MS) return files;
+    const kept: string[] = [];
+    let expired = 0;
+    for (const file of files) {
+      const capturedAt = Number(file.slice(0, file.indexOf('-')));
+      if (capturedAt >= EARLIEST_SANE_WALL_MS && now - capturedAt > this.ctx.retentionMs) {
+        await rm(join(this.ctx.dir, file), { force: true });
+        expired++;
+      } else kept.push(file);
+    }
+    if (expired > 0) {
+      this.counters.expired += expired;
+      this.ctx.logger.warn({ expired, retentionDays: this.ctx.retentionMs / 86_400_000 }, 'hot-list hits the hub never acknowledged passed the retention limit; deleted unsent');
+    }
+    return kept;
   }
 
   private write(name: string, bytes: Uint8Array): Promise<void> {

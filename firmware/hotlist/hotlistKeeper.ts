@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { writeDurably } from './durableWrite.js';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
 import { HotlistMatcher, openHotlistUpdate, type alpr, type HotlistHit } from '../../sync/index.js';
+import { EARLIEST_SANE_WALL_MS } from '../buffer/readBuffer.js';
 
 export interface HotlistKeeperOptions {
   /** Where the sealed updates are kept (they stay sealed to the device key at rest). */
@@ -11,6 +12,11 @@ export interface HotlistKeeperOptions {
   deviceId: string;
   deviceKey: KeyObject;
   hubVerifyKey: KeyObject;
+  /**
+   * The hub's time once known (the uplink's): list and entry expiries are hub times, and this
+   * appliance's clock may be days off or at 1970 (a dead RTC), which would keep a stale list matching.
+   */
+  hubNow?: () => number | null;
   clock: Clock;
   logger: Logger;
 }
@@ -31,14 +37,21 @@ const DELTA = /^delta-(\d+)\.bin$/;
  * The appliance's copy of the hot list. Updates arrive signed by the hub and sealed to this device;
  * they are kept on disk exactly as received (so the list is encrypted at rest under the device
  * key), verified again when the appliance starts, and applied in version order: a snapshot (in
- * parts) replaces the list, a delta must start from the version held. Anything else is refused
- * and counted; the hub resends when the next status shows the version held.
+ * parts) replaces the list, a delta must start from the version held, and nothing the hub issued
+ * before the update held is taken (a replay). Anything else is refused and counted; the hub
+ * resends when the next status shows the version held.
  */
 export class HotlistKeeper {
   private matcher = new HotlistMatcher();
   private current = 0;
   private expiresAt: number | null = null;
-  private staging: { version: number; parts: Map<number, alpr.v1.HotlistUpdateFrame>; total: number } | null = null;
+  /**
+   * When the hub issued the newest update applied (hub time). Versions alone cannot tell a replay:
+   * the hub sends a snapshot of a lower version on purpose after it was restored from a backup,
+   * and reuses the versions after it. A message the hub signed before the one held is a replay.
+   */
+  private issuedAt = 0;
+  private staging: { version: number; issuedAt: number; parts: Map<number, alpr.v1.HotlistUpdateFrame>; total: number } | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly counters = { updatesApplied: 0, updatesRefused: 0 };
 
@@ -68,7 +81,8 @@ export class HotlistKeeper {
       const deltas = names.map((n) => DELTA.exec(n)).filter((m): m is RegExpExecArray => m !== null && Number(m[1]) > complete[0]).sort((a, b) => Number(a[1]) - Number(b[1]));
       for (const d of deltas) {
         const update = this.open(await readFile(join(this.ctx.dir, d[0])));
-        if (Number(update.baseVersion) !== this.current) break; // a gap: the hub will send what is missing
+        // A gap, or a delta issued before the snapshot: the hub will send what is missing.
+        if (Number(update.baseVersion) !== this.current || Number(update.issuedAtMs) < this.issuedAt) break;
         this.applyUpdate(update, false);
       }
       this.ctx.logger.info({ version: this.current, entries: this.matcher.size }, 'hot list loaded');
@@ -78,6 +92,7 @@ export class HotlistKeeper {
       this.matcher = new HotlistMatcher();
       this.current = 0;
       this.expiresAt = null;
+      this.issuedAt = 0;
     }
   }
 
@@ -92,9 +107,14 @@ export class HotlistKeeper {
     return next;
   }
 
-  /** The entries a read hits; none once the list is past its expiry (a list the hub stopped refreshing). */
+  /**
+   * The entries a read hits; none once the list is past its expiry (a list the hub stopped
+   * refreshing), and none while no time is known to judge that by (the hub not heard from since a
+   * restart, and this appliance's clock unset): the hub matches every read it receives as well.
+   */
   match(plate: string, state: string | null): HotlistHit[] {
-    const now = this.ctx.clock.now();
+    const now = this.ctx.hubNow?.() ?? this.ctx.clock.now();
+    if (now < EARLIEST_SANE_WALL_MS) return [];
     if (this.expiresAt !== null && this.expiresAt <= now) return [];
     return this.matcher.match(plate, state, now);
   }
@@ -108,9 +128,12 @@ export class HotlistKeeper {
       return;
     }
     const version = Number(update.version);
+    const issuedAt = Number(update.issuedAtMs);
+    if (issuedAt < this.issuedAt) return this.refuse(`version ${version} was issued at ${issuedAt}, before the update held (${this.issuedAt}): a replay`);
     if (update.snapshot) {
       if (!(update.parts >= 1 && update.part < update.parts)) return this.refuse(`snapshot part ${update.part} of ${update.parts}`);
-      if (this.staging?.version !== version) this.staging = { version, parts: new Map(), total: update.parts };
+      // Parts of one issue only: a part of another issue of the same version starts staging over.
+      if (this.staging?.version !== version || this.staging.issuedAt !== issuedAt) this.staging = { version, issuedAt, parts: new Map(), total: update.parts };
       this.staging.parts.set(update.part, update);
       await this.write(`staging-${version}-${String(update.part).padStart(5, '0')}-of-${update.parts}.bin`, bytes);
       if (this.staging.parts.size < this.staging.total) return;
@@ -124,13 +147,15 @@ export class HotlistKeeper {
       } catch (err) {
         return this.refuse(`snapshot ${version}: ${errorMessage(err)}`);
       }
+      const kept = new Set<string>();
       for (const part of parts) {
         const name = `${version}-${String(part.part).padStart(5, '0')}-of-${part.parts}.bin`;
         await rename(join(this.ctx.dir, `staging-${name}`), join(this.ctx.dir, `snapshot-${name}`));
+        kept.add(`snapshot-${name}`);
       }
       this.matcher = next;
       this.setVersion(parts[parts.length - 1]!);
-      await this.prune(version);
+      await this.prune(kept);
       this.counters.updatesApplied++;
       this.ctx.logger.info({ version, entries: this.matcher.size }, 'hot-list snapshot applied');
       return;
@@ -159,6 +184,7 @@ export class HotlistKeeper {
     this.current = Number(update.version);
     const expires = Number(update.listExpiresAtMs);
     this.expiresAt = expires > 0 ? expires : null;
+    this.issuedAt = Math.max(this.issuedAt, Number(update.issuedAtMs));
   }
 
   private open(bytes: Uint8Array): alpr.v1.HotlistUpdateFrame {
@@ -176,11 +202,14 @@ export class HotlistKeeper {
   }
 
 
-  private async prune(snapshotVersion: number): Promise<void> {
+  /**
+   * Keeps only the snapshot just applied. Every other file came before it, whatever its version
+   * (after a hub restore the snapshot's version is lower): a higher snapshot would be loaded in its
+   * place on a restart, and a delta kept would be applied to the wrong list.
+   */
+  private async prune(snapshotFiles: ReadonlySet<string>): Promise<void> {
     for (const name of await readdir(this.ctx.dir)) {
-      const s = SNAPSHOT.exec(name);
-      const d = DELTA.exec(name);
-      if ((s && Number(s[1]) < snapshotVersion) || (d && Number(d[1]) <= snapshotVersion) || name.startsWith('staging-')) await rm(join(this.ctx.dir, name), { force: true });
+      if ((SNAPSHOT.test(name) && !snapshotFiles.has(name)) || DELTA.test(name) || name.startsWith('staging-')) await rm(join(this.ctx.dir, name), { force: true });
     }
   }
 }

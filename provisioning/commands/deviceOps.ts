@@ -103,7 +103,7 @@ export async function relocate(o: ApplianceCommand & { siteId: string }): Promis
 /**
  * decommission: deliver what is buffered (or, with discardPending, give it up), have the hub revoke
  * the device, then crypto-erase: the data key and device key are overwritten and deleted and the
- * buffer removed, so nothing left on the card can be read or sent.
+ * buffer, pending hits and hot list removed, so nothing left on the card can be read or sent.
  */
 export async function decommission(o: ApplianceCommand & { discardPending: boolean; syncTimeoutMs: number }): Promise<{ synced: number; discarded: number }> {
   const config = await loadEnrolled(o.configPath);
@@ -140,6 +140,10 @@ export async function decommission(o: ApplianceCommand & { discardPending: boole
   await shred(paths.deviceKey);
   for (const aside of await setAsideStores(paths.buffer)) await rm(aside, { recursive: true, force: true });
   await rm(paths.buffer, { recursive: true, force: true });
+  // Hits the hub never acknowledged hold reads and their images (sealed to the hub, so destroying
+  // the device's keys does not make them unreadable); the hot list goes with the device it was sealed to.
+  await rm(join(config.dataDir, 'alerts'), { recursive: true, force: true });
+  await rm(join(config.dataDir, 'hotlist'), { recursive: true, force: true });
   await rm(join(config.dataDir, 'uplink.json'), { force: true });
   await rm(paths.hubIdentity, { force: true });
   await mkdir(config.dataDir, { recursive: true });

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { silentLogger, systemClock } from '../../core/index.js';
 import { HitAlerts } from '../../firmware/hotlist/hitAlerts.js';
+import { THIRTY_DAYS_MS } from '../../firmware/index.js';
 import { HotlistKeeper } from '../../firmware/hotlist/hotlistKeeper.js';
 import { Hub } from '../../hub/index.js';
 import { NCIC_MAPPING } from '../../hub/hotlists/importMapping.js';
@@ -31,7 +32,7 @@ function applianceSide(t: Tap, hub: Hub, device: Device, uplink: Uplink) {
   uplink.onTopic(topics.hotlist(device.deviceId), (b) => void keeper.receive(b));
   uplink.setStatusSource(async () => ({ hotlistVersion: keeper.version }));
   const alerts = new HitAlerts({
-    dir: join(device.dir, 'alerts'), deviceId: device.deviceId, deviceKey: device.keys.privateKey, keeper, uplink, retryMs: 200, clock: systemClock, logger: silentLogger(),
+    dir: join(device.dir, 'alerts'), deviceId: device.deviceId, deviceKey: device.keys.privateKey, keeper, uplink, retryMs: 200, retentionMs: THIRTY_DAYS_MS, clock: systemClock, logger: silentLogger(),
     hub: { verifyKey: hub.keys!.sign.publicKey },
   });
   t.teardown(async () => {

@@ -1,8 +1,8 @@
 import t, { type Test } from 'tap';
 import mqtt from 'mqtt';
 import { systemClock, type Clock } from '../../core/index.js';
-import { alpr, brokerToken, openBatch, publicKeyFromRaw, rawPublicKey, topics, verifyConfigPush } from '../../sync/index.js';
-import { eventually, makeRead } from '../helpers/index.js';
+import { alpr, brokerToken, openBatch, publicKeyFromRaw, rawPublicKey, signConfigPush, topics, verifyConfigPush } from '../../sync/index.js';
+import { captureLogger, eventually, makeRead } from '../helpers/index.js';
 import { makeDevice, startHub, type Hub } from '../helpers/syncRig.js';
 
 t.setTimeout(2 * 60_000);
@@ -99,4 +99,30 @@ t.test('a read stamped with the hub time at capture keeps it after a restart tha
   await device.uplink.start();
   await eventually(async () => (await device.buffer.stats()).reads === 0, 15_000);
   tt.equal((await hub.store.getRead(read.id))!.capturedAt, capturedHub, 'stored with the hub time it was stamped with at capture');
+});
+
+t.test('a genuine config push replayed by the broker weeks later does not turn the hub time back: reads stay stamped with the hub time', async (tt) => {
+  // The appliance's own clocks jump 11 minutes (more than the 10 a highest estimate stands) once
+  // it knows the hub's time, so its estimate runs 11 minutes ahead: the hub takes reads 1 h ahead.
+  const hub = await startHub(tt, { maxFutureSkewMs: HOUR });
+  let jumpMs = 0;
+  const clock: Clock = { ...systemClock, now: () => Date.now() + jumpMs, monotonic: () => performance.now() + jumpMs };
+  const { logger, lines } = captureLogger();
+  const device = await makeDevice(tt, hub, { clock, logger });
+  await device.uplink.start();
+  await eventually(() => device.uplink.stats.batchesAcked > 0, 10_000);
+  jumpMs = 11 * 60_000;
+  // Signed by the hub 40 days ago for this device (recorded then), published again without retain.
+  const old = signConfigPush({ deviceId: device.deviceId, hubTimeMs: Date.now() - 40 * 24 * HOUR, sealPublicKey: hub.keys.seal.publicKey, sealKeySinceMs: 0 }, hub.keys.sign.privateKey);
+  const attacker = await mqtt.connectAsync(hub.brokerUrl, { clientId: `replay-${process.pid}`, username: 'hub', password: hub.broker!.hubPassword, protocolVersion: 4 });
+  tt.teardown(() => attacker.endAsync());
+  await attacker.publishAsync(topics.config(device.deviceId), Buffer.from(old), { qos: 1, retain: false });
+  await eventually(() => lines().some((l) => l.msg === 'ignored a config push that would turn the hub time back'), 5_000);
+  const read = makeRead({ siteId: 'site-1', capturedAt: clock.now() });
+  await device.buffer.append(read);
+  device.uplink.notify();
+  await eventually(async () => (await hub.store.getRead(read.id)) !== null, 10_000);
+  const stored = (await hub.store.getRead(read.id))!.capturedAt;
+  tt.ok(stored > Date.now() - 60_000, `the read is stored as captured now (${new Date(stored).toISOString()}), not 40 days ago`);
+  tt.equal(lines().find((l) => l.msg === 'ignored a config push that would turn the hub time back')?.code, 'ALPR_ERR_SYNC_REPLAYED', 'the log names the replay');
 });

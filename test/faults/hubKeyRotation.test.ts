@@ -3,9 +3,9 @@ import { randomUUID, type KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import mqtt from 'mqtt';
 import { main } from '../../hub/cli.js';
-import { alpr, brokerToken, readHubIdentity, sealBatch, topics, verifyAck, writeHubIdentity } from '../../sync/index.js';
+import { alpr, brokerToken, newSealingKeys, newSigningKeys, readHubIdentity, sealBatch, signConfigPush, topics, verifyAck, writeHubIdentity } from '../../sync/index.js';
 import { runCli } from '../helpers/cliRunner.js';
-import { eventually, makeRead } from '../helpers/index.js';
+import { captureLogger, eventually, makeRead } from '../helpers/index.js';
 import { makeDevice, startHub, type Device, type Hub } from '../helpers/syncRig.js';
 
 t.setTimeout(2 * 60_000);
@@ -35,6 +35,46 @@ async function deviceWithHubFile(tt: Parameters<typeof startHub>[0], hub: Hub): 
   await writeHubIdentity(hubFile, { sealPublicKey: hub.keys.seal.publicKey, verifyKey: hub.keys.sign.publicKey });
   return { device: await makeDevice(tt, hub, { maxReads: 10, hubIdentityFile: hubFile }), hubFile };
 }
+
+t.test('a sealing key pushed by anyone but the hub, for another device, or retired before the one held (a replay) is not taken: batches stay sealed to the current key', async (tt) => {
+  const hub = await startHub(tt, { keyCheckEveryMs: 200 });
+  // Two rotations: K1 became current at T1 and was retired at T2, when K2 became current.
+  await rotate(hub, 7);
+  await eventually(() => hub.keys.seal.sinceMs > 0, 10_000);
+  const retired = { publicKey: hub.keys.seal.publicKey, sinceMs: hub.keys.seal.sinceMs };
+  await rotate(hub, 7);
+  await eventually(() => hub.keys.seal.sinceMs > retired.sinceMs, 10_000);
+  // Enrolled after the rotations: hub.json names K2, without the time it became current.
+  const probe = await makeDevice(tt, hub, { register: false });
+  const hubFile = join(probe.dir, 'hub.json');
+  await writeHubIdentity(hubFile, { sealPublicKey: hub.keys.seal.publicKey, verifyKey: hub.keys.sign.publicKey });
+  const { logger, lines } = captureLogger();
+  const device = await makeDevice(tt, hub, { hubIdentityFile: hubFile, logger });
+  await device.uplink.start();
+  await eventually(() => device.uplink.stats.batchesAcked > 0, 10_000);
+  const push = (deviceId: string, signer: KeyObject, key: { publicKey: KeyObject; sinceMs: number }) =>
+    Buffer.from(signConfigPush({ deviceId, hubTimeMs: Date.now(), sealPublicKey: key.publicKey, sealKeySinceMs: key.sinceMs }, signer));
+  const fresh = { publicKey: newSealingKeys().publicKey, sinceMs: Date.now() };
+  const broker = await mqtt.connectAsync(hub.brokerUrl, { clientId: `forger-${process.pid}`, username: 'hub', password: hub.broker!.hubPassword, protocolVersion: 4 });
+  tt.teardown(() => broker.endAsync());
+  await broker.publishAsync(topics.config(device.deviceId), push(device.deviceId, newSigningKeys().privateKey, fresh), { qos: 1 });
+  await broker.publishAsync(topics.config(device.deviceId), push('pole-other', hub.keys.sign.privateKey, fresh), { qos: 1 });
+  // The hub's own push of K1, recorded when it was current, replayed (retained, as rotations leave it).
+  await broker.publishAsync(topics.config(device.deviceId), push(device.deviceId, hub.keys.sign.privateKey, retired), { qos: 1, retain: true });
+  await eventually(() => lines().filter((l) => /ignored a config push/.test(String(l.msg))).length >= 2, 5_000);
+  await new Promise((r) => setTimeout(r, 300));
+  await broker.publishAsync(topics.config(device.deviceId), Buffer.alloc(0), { qos: 1, retain: true });
+  const read = makeRead({ siteId: 'site-1', capturedAt: Date.now() });
+  await device.buffer.append(read);
+  device.uplink.notify();
+  await eventually(async () => (await hub.store.getRead(read.id)) !== null, 10_000);
+  tt.equal(device.uplink.hubSealKey.keyId, hub.keys.seal.keyId, 'the appliance still seals to the current key, and its read is stored');
+  tt.equal((await readHubIdentity(hubFile)).sealKeyId, hub.keys.seal.keyId, 'hub.json names the current key');
+  tt.equal((await readHubIdentity(hubFile)).sealKeySinceMs, hub.keys.seal.sinceMs, 'hub.json learned when it became current, from the hub\'s push');
+  tt.notOk(lines().some((l) => l.msg === 'hub sealing key rotated; pending batches are sealed to the new key'), 'no key change was taken');
+  tt.ok(lines().some((l) => l.msg === 'ignored a config push that does not verify'), 'the forged push is logged');
+  tt.ok(lines().some((l) => l.msg === 'ignored a config push addressed to another device'), 'the misaddressed push is logged');
+});
 
 t.test('rotating the hub sealing key while batches are in flight loses and strands no read; the appliance saves the new key', async (tt) => {
   const hub = await startHub(tt, { keyCheckEveryMs: 200 });

@@ -1,8 +1,10 @@
 import t from 'tap';
+import mqtt from 'mqtt';
 import { silentLogger } from '../../core/index.js';
 import { IngestService } from '../../hub/index.js';
 import type { DeviceStatusReport } from '../../hub/ingest/ingestService.js';
-import { eventually, makeRead } from '../helpers/index.js';
+import { topics, verifyAck } from '../../sync/index.js';
+import { captureLogger, eventually, makeRead } from '../helpers/index.js';
 import { makeDevice, startHub, type Hub } from '../helpers/syncRig.js';
 
 t.setTimeout(2 * 60_000);
@@ -89,6 +91,46 @@ t.test('reads the hub refuses as invalid are quarantined, counted in the status 
   const last = statuses.filter((s) => s.online).at(-1)!;
   tt.equal(last.quarantinedReads, 2, 'the hub hears how many reads are quarantined');
   tt.equal(last.unsyncedReads, 0, 'quarantined reads are not counted as waiting to sync');
+});
+
+t.test('acks recorded from an earlier life of the device id, replayed under the same sequence numbers, delete nothing: the reads wait for the hub', async (tt) => {
+  const hub = await startHub(tt);
+  const first = await makeDevice(tt, hub);
+  // The broker (or anyone who can publish on the acks topic) records the hub's acks to it.
+  const recorded = new Map<number, Buffer>();
+  const tap = await mqtt.connectAsync(hub.brokerUrl, { clientId: `ack-replay-${process.pid}`, username: 'hub', password: hub.broker!.hubPassword, protocolVersion: 4 });
+  tt.teardown(() => tap.endAsync());
+  await tap.subscribeAsync(topics.acks(first.deviceId), { qos: 1 });
+  tap.on('message', (topic, payload) => {
+    if (topic === topics.acks(first.deviceId)) recorded.set(Number(verifyAck(payload, hub.keys.sign.publicKey).sequence), Buffer.from(payload));
+  });
+  await first.buffer.append(makeRead({ siteId: 'site-1', capturedAt: Date.now() }));
+  await first.uplink.start();
+  await eventually(async () => (await first.buffer.stats()).reads === 0 && recorded.size >= 2, 10_000);
+  await first.uplink.stop();
+  // The same device id starts over at sequence 1 (its state folder lost, or the box replaced and
+  // enrolled under the same id), while the hub is not answering: the recorded acks are replayed.
+  await hub.ingest.stop();
+  const { logger, lines } = captureLogger();
+  const second = await makeDevice(tt, hub, { deviceId: first.deviceId, keys: first.keys, logger });
+  await tap.unsubscribeAsync(topics.acks(first.deviceId));
+  await tap.subscribeAsync(topics.reads(first.deviceId), { qos: 1 });
+  let replayed = 0;
+  tap.removeAllListeners('message');
+  tap.on('message', () => {
+    for (const ack of recorded.values()) void tap.publishAsync(topics.acks(first.deviceId), ack, { qos: 1 }).then(() => replayed++);
+  });
+  const read = makeRead({ siteId: 'site-1', capturedAt: Date.now() });
+  await second.buffer.append(read);
+  await second.uplink.start();
+  await eventually(() => replayed >= 4, 10_000);
+  await new Promise((r) => setTimeout(r, 500));
+  tt.equal((await second.buffer.stats()).reads, 1, 'the read is still buffered: no replayed ack counted as the hub\'s');
+  tt.equal(second.uplink.stats.batchesAcked, 0);
+  tt.ok(lines().some((l) => l.msg === 'ignored an ack for another envelope under the sequence number in flight' && l.code === 'ALPR_ERR_SYNC_REPLAYED'), 'the replay is logged with its code');
+  await restartIngest(tt, hub, 32 * 1024 * 1024);
+  await eventually(async () => (await hub.store.getRead(read.id)) !== null, 15_000);
+  tt.pass('once the hub answers, the read arrives');
 });
 
 /** The hub's ingest started again with another batch limit (an operator lowered it). */

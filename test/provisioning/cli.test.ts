@@ -1,6 +1,9 @@
 import t from 'tap';
+import { spawn } from 'node:child_process';
 import { access, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../provisioning/index.js';
 import { runCli } from '../helpers/cliRunner.js';
 import { tempDir } from '../helpers/index.js';
@@ -42,4 +45,31 @@ t.test('a --set value that is not valid YAML names the option and why, exit 64, 
   tt.equal(r.code, 64);
   tt.match(r.err, /^ALPR_ERR_USAGE: --set camera\.burst_frames: the value "\[oops" is not valid YAML \(.+\); quote text/);
   tt.equal(await readFile(path, 'utf8'), VALID);
+});
+
+t.test('an enrollment token given with --token is not in the arguments other users can read (ps) while enroll runs', { skip: process.platform !== 'linux' && '/proc is Linux only' }, async (tt) => {
+  const dir = await tempDir(tt);
+  // A hub that takes the connection and never answers: enroll waits on it, token in hand.
+  const sockets: Socket[] = [];
+  const connected = new Promise<void>((resolve) => {
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      resolve();
+    }).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      const child = spawn(process.execPath, [fileURLToPath(new URL('../../bin/alpr-provision.js', import.meta.url)), 'enroll', '--hub', `http://127.0.0.1:${port}`,
+        '--token', 'tok-SECRET-4f9a', '--device-id', 'pole-ps', '--config', join(dir, 'appliance.yaml'), '--data-dir', join(dir, 'data'), '--quiet'], { stdio: 'ignore' });
+      tt.teardown(() => {
+        child.kill('SIGKILL');
+        for (const s of sockets) s.destroy();
+        server.close();
+      });
+      pid = child.pid!;
+    });
+  });
+  let pid = 0;
+  await connected;
+  const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+  tt.notMatch(args, 'SECRET', 'the token is not in /proc/PID/cmdline');
+  tt.match(args, /^alpr-provision enroll\b/, 'ps shows the command, not its options');
 });

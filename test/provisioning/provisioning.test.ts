@@ -1,5 +1,5 @@
 import t from 'tap';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { createLogger, systemClock } from '../../core/index.js';
@@ -103,11 +103,18 @@ t.test('enroll, selftest, sync, rotate-keys, sync, relocate, decommission; after
   await syncOneRead(config, hub);
 
   const keyBefore = await readPrivateKey(join(dataDir, 'device.pem'));
+  // What the firmware keeps beside the buffer: a hit the hub never acknowledged (a read and its
+  // images, sealed to the hub) and the hot list (sealed to the device key).
+  await mkdir(join(dataDir, 'alerts'), { recursive: true });
+  await writeFile(join(dataDir, 'alerts', '001780272000000-read.entry.alert'), 'sealed hit');
+  await mkdir(join(dataDir, 'hotlist'), { recursive: true });
+  await writeFile(join(dataDir, 'hotlist', 'snapshot-3-00000-of-1.bin'), 'sealed list');
   const gone = await runCli(main, ['decommission', '--hub', hub.httpUrl, '--config', config, '--quiet']);
   t.equal(gone.code, 0, gone.err);
   t.equal((await s.store.getDevice('pole-17'))?.status, 'revoked');
   await t.rejects(readFile(join(dataDir, 'device.pem')), 'the device key is destroyed');
   await t.rejects(readFile(join(dataDir, 'data.key')), 'the data key is destroyed');
+  t.same((await readdir(dataDir)).filter((n) => n === 'alerts' || n === 'hotlist'), [], 'pending hits and the hot list are removed');
 
   // Even with a copy of the old key, the broker no longer lets the appliance in.
   await t.rejects(mqtt.connectAsync(hub.broker!.url, { clientId: 'pole-17', username: 'pole-17', password: brokerToken('pole-17', keyBefore, Date.now()), reconnectPeriod: 0, connectTimeout: 3000 }));

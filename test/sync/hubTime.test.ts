@@ -25,3 +25,14 @@ t.test('a late ack does not pull the hub time back; a hub clock stepped back is 
   time.learn(stamp);
   t.equal(time.now(), stamp, 'then the hub\'s new time is taken');
 });
+
+t.test('a stamp that cannot be dated (a config push) moves the hub time forward only, however long the estimate has stood', async (t) => {
+  const clock = new ManualClock(HUB);
+  const time = new HubTime(clock);
+  time.learn(HUB);
+  clock.advance(60 * 60_000);
+  time.learn(HUB - 40 * 86_400_000, false);
+  t.equal(time.now(), HUB + 60 * 60_000, 'a push recorded 40 days ago and replayed an hour later is not taken');
+  time.learn(HUB + 60 * 60_000 + 500, false);
+  t.equal(time.now(), HUB + 60 * 60_000 + 500, 'a later one is');
+});

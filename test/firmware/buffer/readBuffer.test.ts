@@ -240,3 +240,64 @@ t.test('concurrent appends are committed together and all become durable', async
   tt.same(batch?.reads.map((r) => r.id), reads.map((r) => r.id), 'all present, in append order');
   await again.close();
 });
+
+for (const variant of ['made to look younger', 'made to look younger and set aside as if the hub had refused it'] as const) {
+  t.test(`bookkeeping edited without the key (a read ${variant}) keeps nothing past 30 days: such reads are deleted, never handed out`, async (tt) => {
+    const quarantined = variant !== 'made to look younger';
+    const dir = await tempDir(tt);
+    const key = newDataKey();
+    const clock = new ManualClock(Date.UTC(2026, 5, 1));
+    const { buffer } = await openBuffer(dir, { key, clock });
+    const old = [makeRead({ capturedAt: clock.now() }), makeRead({ capturedAt: clock.now() })];
+    for (const r of old) await buffer.append(r);
+    clock.advance(20 * 86_400_000);
+    const young = makeRead({ capturedAt: clock.now() });
+    await buffer.append(young);
+    await buffer.close();
+    // The first read's append time (plaintext, 'elapsed|captured|bytes') is set to the young read's:
+    // eviction, which stops at the first read not yet expired, would then keep both old reads.
+    const db = new ClassicLevel<string, Buffer>(join(dir, 'buffer'), { keyEncoding: 'utf8', valueEncoding: 'buffer' });
+    await db.open();
+    const metas: Array<[string, string]> = [];
+    for await (const [k, v] of db.iterator({ gt: 'm!', lt: 'm!~' })) metas.push([k, v.toString()]);
+    const youngAppend = metas[2]![1].split('|')[0]!;
+    await db.put(metas[0]![0], Buffer.from([youngAppend, ...metas[0]![1].split('|').slice(1)].join('|')));
+    // A quarantined read is never decrypted to be sent, so its edit is not seen there.
+    if (quarantined) await db.put(`q!${metas[0]![0].slice(2)}`, Buffer.from(JSON.stringify({ reason: 'edited', at: 0 })));
+    await db.close();
+    clock.advance(11 * 86_400_000);
+    const { logger, lines } = captureLogger();
+    const again = new ReadBuffer({ path: join(dir, 'buffer'), keys: [key], retentionMs: THIRTY_DAYS_MS, maxBytes: 100_000_000, leaseMs: 60_000, evictEveryMs: 60_000, clock, logger });
+    await again.open();
+    const batch = await again.nextBatch(10, 100_000_000);
+    tt.same(batch?.reads.map((r) => r.id), [young.id], 'only the 11-day-old read is handed out; the 31-day-old ones are not');
+    const held: string[] = [];
+    for await (const r of again.readAll()) held.push(r.id);
+    tt.same(held, quarantined ? [old[0]!.id, young.id] : [young.id], quarantined ? 'the read held back by the edited one is gone (the edited one stays set aside, never sent)' : 'the old reads are gone from the store');
+    const logged = lines().find((l) => (l.err as { code?: string } | undefined)?.code === 'ALPR_ERR_BUFFER_DECRYPT');
+    tt.match(logged, quarantined ? { untrusted: 0, expired: 1 } : { untrusted: 1, expired: 1 }, 'the deletions are logged');
+    tt.equal((await again.stats()).dataLossReads, quarantined ? 0 : 1, 'an edited read deleted counts as lost');
+    await again.close();
+  });
+}
+
+t.test('a state record set back without the key cannot make the buffer\'s clock read less than its latest append', async (tt) => {
+  const dir = await tempDir(tt);
+  const key = newDataKey();
+  const clock = new ManualClock(Date.UTC(2026, 5, 1));
+  const { buffer } = await openBuffer(dir, { key, clock });
+  const first = makeRead({ capturedAt: clock.now() });
+  await buffer.append(first);
+  clock.advance(10 * 86_400_000);
+  await buffer.append(makeRead({ capturedAt: clock.now() }));
+  await buffer.close();
+  const db = new ClassicLevel<string, Buffer>(join(dir, 'buffer'), { keyEncoding: 'utf8', valueEncoding: 'buffer' });
+  await db.open();
+  const state = JSON.parse((await db.get('s!state'))!.toString()) as Record<string, number>;
+  await db.put('s!state', Buffer.from(JSON.stringify({ ...state, elapsed: 0, lastWall: 0 })));
+  await db.close();
+  const { buffer: again } = await openBuffer(dir, { key, clock });
+  clock.advance(20 * 86_400_000 + 1000);
+  tt.equal(await again.evictExpired(), 1, 'the first read goes 30 days after it was appended by the clock it had reached, not 30 days after the clock was set back');
+  await again.close();
+});

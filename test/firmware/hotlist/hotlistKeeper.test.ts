@@ -90,3 +90,48 @@ t.test('a newer snapshot replaces the old files; a kept file that no longer veri
   await otherDevice.start();
   t.equal(otherDevice.version, 0, 'files it cannot open are not trusted');
 });
+
+t.test('an update replayed from before the one held is refused; a hub restored from a backup (lower version, issued later) is followed, also after a restart', async (t) => {
+  const dir = join(await tempDir(t), 'hotlist');
+  const { k, clock } = await keeper(t, dir);
+  const snapshot5 = seal({ version: 5, snapshot: true, part: 0, parts: 1, upserts: [entry('a', 'RCV111')] });
+  const delta3to4 = seal({ version: 4, baseVersion: 3, issuedAtMs: NOW - 60_000, upserts: [entry('x', 'OLD444')] });
+  await k.receive(snapshot5);
+  await k.receive(seal({ version: 6, baseVersion: 5, issuedAtMs: NOW + 1000, upserts: [entry('b', 'NEW222')], removedEntryIds: ['a'] }));
+  await k.receive(snapshot5);
+  t.equal(k.version, 6, 'the old snapshot replayed does not take the list back to version 5');
+  t.same(k.match('RCV111', 'IL'), [], 'an entry the hub removed (a recovered car) stays removed');
+  t.equal(k.match('NEW222', 'IL').length, 1, 'an entry the hub added stays');
+  await k.receive(seal({ version: 6, baseVersion: 6, issuedAtMs: NOW + 500, listExpiresAtMs: NOW + 2000 }));
+  clock.advance(5000);
+  t.equal(k.match('NEW222', 'IL').length, 1, 'an old refresh replayed does not cut the list\'s life short');
+  await k.receive(seal({ version: 3, snapshot: true, part: 0, parts: 1, issuedAtMs: NOW + 10_000, upserts: [entry('c', 'RST333')] }));
+  t.equal(k.version, 3, 'a snapshot of a lower version issued later (hub restored) replaces the list');
+  await k.receive(delta3to4);
+  t.equal(k.version, 3, 'a delta from before the restore is refused although its base version matches');
+  t.same(k.match('OLD444', null), []);
+  t.match(k.status(), { updatesApplied: 3, updatesRefused: 3 });
+  await k.stop();
+  t.same((await readdir(dir)).sort(), ['snapshot-3-00000-of-1.bin'], 'only the snapshot held is kept');
+  const again = await keeper(t, dir);
+  t.equal(again.k.version, 3, 'after a restart the list is the restored hub\'s');
+  t.equal(again.k.match('RST333', 'IL').length, 1);
+  t.same(again.k.match('NEW222', 'IL'), []);
+  await again.k.receive(snapshot5);
+  t.equal(again.k.version, 3, 'after a restart an old snapshot is still refused');
+});
+
+t.test('the list\'s expiry is judged by the hub\'s time: an appliance clock at 1970 keeps no stale list matching, and with no time known nothing matches', async (t) => {
+  let hubNow: number | null = NOW + 8 * 86_400_000;
+  const k = new HotlistKeeper({
+    dir: join(await tempDir(t), 'hotlist'), deviceId: 'pole-1', deviceKey: device.privateKey, hubVerifyKey: hub.publicKey, hubNow: () => hubNow,
+    clock: new ManualClock(Date.UTC(1970, 0, 2)), logger: silentLogger(),
+  });
+  await k.start();
+  await k.receive(seal({ version: 1, snapshot: true, part: 0, parts: 1, upserts: [entry('a', 'STL111')] }));
+  t.same(k.match('STL111', 'IL'), [], 'a week past the list\'s expiry by the hub\'s time, it matches nothing');
+  hubNow = NOW + 1000;
+  t.equal(k.match('STL111', 'IL').length, 1, 'within it, it matches');
+  hubNow = null;
+  t.same(k.match('STL111', 'IL'), [], 'no hub time and an unset clock: its age cannot be judged, so it matches nothing');
+});

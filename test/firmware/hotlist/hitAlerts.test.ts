@@ -1,0 +1,61 @@
+import t from 'tap';
+import { join } from 'node:path';
+import { AlprError, ManualClock } from '../../../core/index.js';
+import { THIRTY_DAYS_MS } from '../../../firmware/index.js';
+import { HitAlerts } from '../../../firmware/hotlist/hitAlerts.js';
+import { HotlistKeeper } from '../../../firmware/hotlist/hotlistKeeper.js';
+import { encodeHotlistEntries, keyId, newSealingKeys, newSigningKeys, sealHotlistUpdate, type Uplink } from '../../../sync/index.js';
+import { captureLogger, makeRead, tempDir } from '../../helpers/index.js';
+
+const NOW = Date.UTC(2026, 10, 30, 12);
+const hub = newSigningKeys();
+const hubSeal = newSealingKeys();
+const device = newSigningKeys();
+
+/** The uplink as HitAlerts uses it: a link that is down until `up` is set, and what it published. */
+function fakeUplink() {
+  const link = {
+    up: false,
+    published: [] as Uint8Array[],
+    onTopic: () => undefined,
+    on: () => undefined,
+    hubNow: () => null,
+    hubSealKey: { publicKey: hubSeal.publicKey, keyId: keyId(hubSeal.publicKey) },
+    publishNow: async (_topic: string, payload: Uint8Array) => {
+      if (!link.up) throw new AlprError('ALPR_ERR_SYNC_BROKER', 'the broker is not connected');
+      link.published.push(payload);
+    },
+  };
+  return link;
+}
+
+t.test('a hit the hub never acknowledged is deleted unsent once past the 30-day retention, and logged; a newer one is still sent', async (t) => {
+  const dir = await tempDir(t);
+  const clock = new ManualClock(NOW);
+  const { logger, lines } = captureLogger();
+  const keeper = new HotlistKeeper({ dir: join(dir, 'hotlist'), deviceId: 'pole-1', deviceKey: device.privateKey, hubVerifyKey: hub.publicKey, clock, logger });
+  await keeper.start();
+  await keeper.receive(sealHotlistUpdate({
+    deviceId: 'pole-1', version: 1, snapshot: true, part: 0, parts: 1, issuedAtMs: NOW, listExpiresAtMs: NOW + 60 * 86_400_000,
+    upserts: encodeHotlistEntries([{ entryId: 'e1', plate: 'ABC1234', state: 'IL', category: 'stolen_vehicle', source: 'ncic', priority: 1 }]),
+  }, hub.privateKey, device.publicKey));
+  const uplink = fakeUplink();
+  const alerts = new HitAlerts({
+    dir: join(dir, 'alerts'), deviceId: 'pole-1', deviceKey: device.privateKey, hub: { verifyKey: hub.publicKey }, keeper, uplink: uplink as unknown as Uplink,
+    retryMs: 60_000, retentionMs: THIRTY_DAYS_MS, clock, logger,
+  });
+  await alerts.start();
+  t.teardown(() => alerts.stop());
+  t.equal(await alerts.check(makeRead({ plate: 'ABC1234', region: 'IL', capturedAt: NOW })), 1, 'the hit is found with the link down');
+  clock.advance(THIRTY_DAYS_MS - 1000);
+  await alerts.flush();
+  t.equal(await alerts.pending(), 1, 'within 30 days it waits for the hub');
+  clock.advance(2000);
+  await alerts.check(makeRead({ plate: 'ABC1234', region: 'IL', capturedAt: clock.now() }));
+  uplink.up = true;
+  await alerts.flush();
+  t.equal(uplink.published.length, 1, 'only the newer hit went to the hub; the old one was not sent as a fresh alert');
+  t.equal(await alerts.pending(), 1, 'the old hit is deleted, the newer one waits for its ack');
+  t.equal(alerts.counters.expired, 1);
+  t.ok(lines().some((l) => l.msg === 'hot-list hits the hub never acknowledged passed the retention limit; deleted unsent' && l.expired === 1), 'the deletion is logged');
+});
