@@ -48,7 +48,7 @@ export const ERROR_CODES = {
   ALPR_ERR_SYNC_KEY: { retryable: false, summary: 'A device or hub key is missing, unreadable or the wrong size.' },
   ALPR_ERR_SYNC_MALFORMED: { retryable: false, summary: 'A message on the wire is not a valid envelope, batch or ack.' },
   ALPR_ERR_SYNC_SEAL: { retryable: false, summary: 'A sealed batch cannot be opened: tampered ciphertext or sealed to another hub key.' },
-  ALPR_ERR_SYNC_SIGNATURE: { retryable: false, summary: 'A batch or ack signature does not verify against the registered key.' },
+  ALPR_ERR_SYNC_SIGNATURE: { retryable: false, summary: 'A signed sync message does not verify against the registered key under its own type\'s purpose label (or carries no labelled signature).' },
   ALPR_ERR_SYNC_UNKNOWN_DEVICE: { retryable: false, summary: 'A batch came from a device the hub registry does not know, has revoked, or that is bound to another site.' },
   ALPR_ERR_SYNC_TOO_LARGE: { retryable: false, summary: 'A batch is larger than the hub accepts.' },
   ALPR_ERR_SYNC_ACK_TIMEOUT: { retryable: true, summary: 'The hub did not acknowledge a batch in time; it will be sent again.' },

@@ -1,7 +1,8 @@
-import { createHash, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { AlprError } from '../core/index.js';
 import { keyId, publicKeyFromRaw, rawPublicKey } from './keys.js';
 import { alpr } from './proto/wire.js';
+import { hubSignatures, verifiesFor } from './signature.js';
 
 /** What an appliance takes from a verified ConfigPush. */
 export interface HubPush {
@@ -18,7 +19,7 @@ export function signConfigPush(push: Omit<HubPush, 'sealKeyId'>, hubSigningKey: 
     deviceId: push.deviceId, hubTimeMs: push.hubTimeMs, sealPublicKey: rawPublicKey(push.sealPublicKey), sealKeyId: keyId(push.sealPublicKey),
     sealKeySinceMs: push.sealKeySinceMs,
   }).finish();
-  return alpr.v1.SignedConfigPush.encode({ push: encoded, signature: sign(null, encoded, hubSigningKey) }).finish();
+  return alpr.v1.SignedConfigPush.encode({ push: encoded, ...hubSignatures('alpr.v1.ConfigPush', encoded, hubSigningKey) }).finish();
 }
 
 /** The appliance side: only a push the hub signed, whose key matches its id, is believed. */
@@ -30,7 +31,9 @@ export function verifyConfigPush(bytes: Uint8Array, hubVerifyKey: KeyObject): Hu
   } catch (cause) {
     throw new AlprError('ALPR_ERR_SYNC_MALFORMED', 'not a signed config push', { cause });
   }
-  if (!verify(null, signed.push, hubVerifyKey, signed.signature)) throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', 'config push signature does not verify against the hub key');
+  if (!verifiesFor('alpr.v1.ConfigPush', signed.push, hubVerifyKey, signed.labelledSignature)) {
+    throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', 'config push signature does not verify against the hub key as a config push');
+  }
   try {
     push = alpr.v1.ConfigPush.decode(signed.push);
   } catch (cause) {

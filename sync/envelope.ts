@@ -1,7 +1,8 @@
-import { sign, verify, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { AlprError } from '../core/index.js';
 import { alpr } from './proto/wire.js';
 import { openFrom, sealTo } from './sealed.js';
+import { deviceSignatureVerifies, hubSignatures, signFor, verifiesFor } from './signature.js';
 
 const INFO = 'alpr/v1 read batch';
 const VERSION = 1;
@@ -13,7 +14,7 @@ const VERSION = 1;
  */
 export function sealBatch(batch: alpr.v1.IReadBatch, deviceKey: KeyObject, hub: { publicKey: KeyObject; keyId: string }): Uint8Array {
   const encoded = alpr.v1.ReadBatch.encode(batch).finish();
-  const signed = alpr.v1.SignedBatch.encode({ batch: encoded, signature: sign(null, encoded, deviceKey) }).finish();
+  const signed = alpr.v1.SignedBatch.encode({ batch: encoded, labelledSignature: signFor('alpr.v1.ReadBatch', encoded, deviceKey) }).finish();
   const deviceId = batch.deviceId ?? '';
   const sealed = sealTo(signed, hub.publicKey, INFO, aad(deviceId, hub.keyId));
   return alpr.v1.SealedEnvelope.encode({ version: VERSION, deviceId, ...sealed, hubKeyId: hub.keyId }).finish();
@@ -46,7 +47,7 @@ export function openBatch(envelope: alpr.v1.SealedEnvelope, hubPrivateKey: KeyOb
   } catch (cause) {
     throw new AlprError('ALPR_ERR_SYNC_MALFORMED', 'the sealed payload is not a signed batch', { cause });
   }
-  if (!verify(null, signed.batch, devicePublicKey, signed.signature)) {
+  if (!deviceSignatureVerifies('alpr.v1.ReadBatch', signed.batch, devicePublicKey, signed)) {
     throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', `batch signature does not verify against device ${envelope.deviceId}'s key`);
   }
   let batch: alpr.v1.ReadBatch;
@@ -61,10 +62,10 @@ export function openBatch(envelope: alpr.v1.SealedEnvelope, hubPrivateKey: KeyOb
 
 export function signAck(ack: alpr.v1.IBatchAck, hubSigningKey: KeyObject): Uint8Array {
   const encoded = alpr.v1.BatchAck.encode(ack).finish();
-  return alpr.v1.SignedAck.encode({ ack: encoded, signature: sign(null, encoded, hubSigningKey) }).finish();
+  return alpr.v1.SignedAck.encode({ ack: encoded, ...hubSignatures('alpr.v1.BatchAck', encoded, hubSigningKey) }).finish();
 }
 
-/** The device side of an ack: only one the hub signed is believed. */
+/** The device side of an ack: only one the hub signed as a batch ack is believed. */
 export function verifyAck(bytes: Uint8Array, hubVerifyKey: KeyObject): alpr.v1.BatchAck {
   let signed: alpr.v1.SignedAck;
   try {
@@ -72,7 +73,7 @@ export function verifyAck(bytes: Uint8Array, hubVerifyKey: KeyObject): alpr.v1.B
   } catch (cause) {
     throw new AlprError('ALPR_ERR_SYNC_MALFORMED', 'not a signed ack', { cause });
   }
-  if (!verify(null, signed.ack, hubVerifyKey, signed.signature)) throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', 'ack signature does not verify against the hub key');
+  if (!verifiesFor('alpr.v1.BatchAck', signed.ack, hubVerifyKey, signed.labelledSignature)) throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', 'ack signature does not verify against the hub key as a batch ack');
   try {
     return alpr.v1.BatchAck.decode(signed.ack);
   } catch (cause) {

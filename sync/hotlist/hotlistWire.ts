@@ -1,8 +1,9 @@
-import { sign, verify, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { AlprError } from '../../core/index.js';
 import { envelopeHeader } from '../envelope.js';
 import { alpr } from '../proto/wire.js';
 import { openFrom, sealTo } from '../sealed.js';
+import { deviceSignatureVerifies, hubSignatures, signFor, verifiesFor } from '../signature.js';
 import { deviceSealingPrivateKey, deviceSealingPublicKey } from './deviceSealKey.js';
 
 const HOTLIST_INFO = 'alpr/v1 hotlist';
@@ -22,7 +23,7 @@ export function encodeHotlistEntries(entries: readonly alpr.v1.IHotlistEntry[]):
  */
 export function sealHotlistUpdate(update: alpr.v1.IHotlistUpdateFrame, hubSigningKey: KeyObject, devicePublicKey: KeyObject): Uint8Array {
   const encoded = alpr.v1.HotlistUpdateFrame.encode(update).finish();
-  const signed = alpr.v1.SignedHotlistUpdate.encode({ update: encoded, signature: sign(null, encoded, hubSigningKey) }).finish();
+  const signed = alpr.v1.SignedHotlistUpdate.encode({ update: encoded, ...hubSignatures('alpr.v1.HotlistUpdate', encoded, hubSigningKey) }).finish();
   const deviceId = update.deviceId ?? '';
   const sealed = sealTo(signed, deviceSealingPublicKey(devicePublicKey), HOTLIST_INFO, `alpr/v1|${deviceId}|hotlist`);
   return alpr.v1.SealedEnvelope.encode({ version: VERSION, deviceId, ...sealed, hubKeyId: DEVICE_KEY_ID }).finish();
@@ -43,7 +44,9 @@ export function openHotlistUpdate(bytes: Uint8Array, deviceId: string, devicePri
   } catch (cause) {
     throw new AlprError('ALPR_ERR_SYNC_MALFORMED', 'the sealed payload is not a signed hot-list update', { cause });
   }
-  if (!verify(null, signed.update, hubVerifyKey, signed.signature)) throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', 'hot-list update signature does not verify against the hub key');
+  if (!verifiesFor('alpr.v1.HotlistUpdate', signed.update, hubVerifyKey, signed.labelledSignature)) {
+    throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', 'hot-list update signature does not verify against the hub key as a hot-list update');
+  }
   let update: alpr.v1.HotlistUpdateFrame;
   try {
     update = alpr.v1.HotlistUpdateFrame.decode(signed.update);
@@ -57,7 +60,7 @@ export function openHotlistUpdate(bytes: Uint8Array, deviceId: string, devicePri
 /** The device side of a hit: signed by the device, sealed to the hub (like a read batch). */
 export function sealAlert(hit: alpr.v1.IAlertHit, deviceKey: KeyObject, hub: { publicKey: KeyObject; keyId: string }): Uint8Array {
   const encoded = alpr.v1.AlertHit.encode(hit).finish();
-  const signed = alpr.v1.SignedBatch.encode({ batch: encoded, signature: sign(null, encoded, deviceKey) }).finish();
+  const signed = alpr.v1.SignedBatch.encode({ batch: encoded, labelledSignature: signFor('alpr.v1.AlertHit', encoded, deviceKey) }).finish();
   const deviceId = hit.deviceId ?? '';
   const sealed = sealTo(signed, hub.publicKey, ALERT_INFO, `alpr/v1|${deviceId}|${hub.keyId}|alert`);
   return alpr.v1.SealedEnvelope.encode({ version: VERSION, deviceId, ...sealed, hubKeyId: hub.keyId }).finish();
@@ -71,7 +74,9 @@ export function openAlert(envelope: alpr.v1.SealedEnvelope, hub: { privateKey: K
   } catch (cause) {
     throw new AlprError('ALPR_ERR_SYNC_MALFORMED', 'the sealed payload is not a signed alert', { cause });
   }
-  if (!verify(null, signed.batch, devicePublicKey, signed.signature)) throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', `alert signature does not verify against device ${envelope.deviceId}'s key`);
+  if (!deviceSignatureVerifies('alpr.v1.AlertHit', signed.batch, devicePublicKey, signed)) {
+    throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', `alert signature does not verify against device ${envelope.deviceId}'s key as an alert`);
+  }
   let hit: alpr.v1.AlertHit;
   try {
     hit = alpr.v1.AlertHit.decode(signed.batch);
@@ -84,14 +89,14 @@ export function openAlert(envelope: alpr.v1.SealedEnvelope, hub: { privateKey: K
 
 export function signAlertAck(ack: alpr.v1.IAlertAck, hubSigningKey: KeyObject): Uint8Array {
   const encoded = alpr.v1.AlertAck.encode(ack).finish();
-  return alpr.v1.SignedAlertAck.encode({ ack: encoded, signature: sign(null, encoded, hubSigningKey) }).finish();
+  return alpr.v1.SignedAlertAck.encode({ ack: encoded, ...hubSignatures('alpr.v1.AlertAck', encoded, hubSigningKey) }).finish();
 }
 
 export function verifyAlertAck(bytes: Uint8Array, hubVerifyKey: KeyObject): alpr.v1.AlertAck {
   let signed: alpr.v1.SignedAlertAck;
   try {
     signed = alpr.v1.SignedAlertAck.decode(bytes);
-    if (!verify(null, signed.ack, hubVerifyKey, signed.signature)) throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', 'alert ack signature does not verify against the hub key');
+    if (!verifiesFor('alpr.v1.AlertAck', signed.ack, hubVerifyKey, signed.labelledSignature)) throw new AlprError('ALPR_ERR_SYNC_SIGNATURE', 'alert ack signature does not verify against the hub key as an alert ack');
     return alpr.v1.AlertAck.decode(signed.ack);
   } catch (cause) {
     if (cause instanceof AlprError) throw cause;

@@ -491,6 +491,9 @@ export namespace alpr {
             /** SignedBatch signature. */
             signature: Uint8Array;
 
+            /** SignedBatch labelledSignature. */
+            labelledSignature: Uint8Array;
+
             /**
              * Creates a new SignedBatch instance using the specified properties.
              * @param [properties] Properties to set
@@ -580,6 +583,9 @@ export namespace alpr {
 
                 /** SignedBatch signature */
                 signature?: (Uint8Array|null);
+
+                /** SignedBatch labelledSignature */
+                labelledSignature?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1068,6 +1074,9 @@ export namespace alpr {
             /** SignedAck signature. */
             signature: Uint8Array;
 
+            /** SignedAck labelledSignature. */
+            labelledSignature: Uint8Array;
+
             /**
              * Creates a new SignedAck instance using the specified properties.
              * @param [properties] Properties to set
@@ -1157,6 +1166,9 @@ export namespace alpr {
 
                 /** SignedAck signature */
                 signature?: (Uint8Array|null);
+
+                /** SignedAck labelledSignature */
+                labelledSignature?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1887,6 +1899,9 @@ export namespace alpr {
             /** SignedHotlistUpdate signature. */
             signature: Uint8Array;
 
+            /** SignedHotlistUpdate labelledSignature. */
+            labelledSignature: Uint8Array;
+
             /**
              * Creates a new SignedHotlistUpdate instance using the specified properties.
              * @param [properties] Properties to set
@@ -1976,6 +1991,9 @@ export namespace alpr {
 
                 /** SignedHotlistUpdate signature */
                 signature?: (Uint8Array|null);
+
+                /** SignedHotlistUpdate labelledSignature */
+                labelledSignature?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2298,6 +2316,9 @@ export namespace alpr {
             /** SignedAlertAck signature. */
             signature: Uint8Array;
 
+            /** SignedAlertAck labelledSignature. */
+            labelledSignature: Uint8Array;
+
             /**
              * Creates a new SignedAlertAck instance using the specified properties.
              * @param [properties] Properties to set
@@ -2387,6 +2408,9 @@ export namespace alpr {
 
                 /** SignedAlertAck signature */
                 signature?: (Uint8Array|null);
+
+                /** SignedAlertAck labelledSignature */
+                labelledSignature?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2562,6 +2586,9 @@ export namespace alpr {
             /** SignedConfigPush signature. */
             signature: Uint8Array;
 
+            /** SignedConfigPush labelledSignature. */
+            labelledSignature: Uint8Array;
+
             /**
              * Creates a new SignedConfigPush instance using the specified properties.
              * @param [properties] Properties to set
@@ -2651,6 +2678,9 @@ export namespace alpr {
 
                 /** SignedConfigPush signature */
                 signature?: (Uint8Array|null);
+
+                /** SignedConfigPush labelledSignature */
+                labelledSignature?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -1604,6 +1604,7 @@ export const alpr = $root.alpr = (() => {
              * @typedef {Object} alpr.v1.SignedBatch.$Properties
              * @property {Uint8Array|null} [batch] SignedBatch batch
              * @property {Uint8Array|null} [signature] SignedBatch signature
+             * @property {Uint8Array|null} [labelledSignature] SignedBatch labelledSignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1652,6 +1653,14 @@ export const alpr = $root.alpr = (() => {
             SignedBatch.prototype.signature = $util.newBuffer([]);
 
             /**
+             * SignedBatch labelledSignature.
+             * @member {Uint8Array} labelledSignature
+             * @memberof alpr.v1.SignedBatch
+             * @instance
+             */
+            SignedBatch.prototype.labelledSignature = $util.newBuffer([]);
+
+            /**
              * Creates a new SignedBatch instance using the specified properties.
              * @function create
              * @memberof alpr.v1.SignedBatch
@@ -1687,6 +1696,8 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 1, wireType 2 =*/10).bytes(m.batch);
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
                     w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature") && m.labelledSignature.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.labelledSignature);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1762,6 +1773,15 @@ export const alpr = $root.alpr = (() => {
                                 delete m.signature;
                             continue;
                         }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.labelledSignature = v;
+                            else
+                                delete m.labelledSignature;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -1818,6 +1838,10 @@ export const alpr = $root.alpr = (() => {
                     if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
                         return "signature: buffer expected";
                 }
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature")) {
+                    if (!(m.labelledSignature && typeof m.labelledSignature.length === "number" || $util.isString(m.labelledSignature)))
+                        return "labelledSignature: buffer expected";
+                }
                 return null;
             };
 
@@ -1855,6 +1879,14 @@ export const alpr = $root.alpr = (() => {
                             m.signature = d.signature;
                     }
                 }
+                if (d.labelledSignature != null) {
+                    if (d.labelledSignature.length) {
+                        if (typeof d.labelledSignature === "string")
+                            $util.base64.decode(d.labelledSignature, m.labelledSignature = $util.newBuffer($util.base64.length(d.labelledSignature)), 0);
+                        else if (d.labelledSignature.length >= 0)
+                            m.labelledSignature = d.labelledSignature;
+                    }
+                }
                 return m;
             };
 
@@ -1890,12 +1922,22 @@ export const alpr = $root.alpr = (() => {
                         if (o.bytes !== $Array)
                             d.signature = $util.newBuffer(d.signature);
                     }
+                    if (o.bytes === $String)
+                        d.labelledSignature = "";
+                    else {
+                        d.labelledSignature = [];
+                        if (o.bytes !== $Array)
+                            d.labelledSignature = $util.newBuffer(d.labelledSignature);
+                    }
                 }
                 if (m.batch != null && $Object.hasOwnProperty.call(m, "batch")) {
                     d.batch = o.bytes === $String ? $util.base64.encode(m.batch, 0, m.batch.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.batch) : m.batch;
                 }
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
                     d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature")) {
+                    d.labelledSignature = o.bytes === $String ? $util.base64.encode(m.labelledSignature, 0, m.labelledSignature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.labelledSignature) : m.labelledSignature;
                 }
                 return d;
             };
@@ -3394,6 +3436,7 @@ export const alpr = $root.alpr = (() => {
              * @typedef {Object} alpr.v1.SignedAck.$Properties
              * @property {Uint8Array|null} [ack] SignedAck ack
              * @property {Uint8Array|null} [signature] SignedAck signature
+             * @property {Uint8Array|null} [labelledSignature] SignedAck labelledSignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3442,6 +3485,14 @@ export const alpr = $root.alpr = (() => {
             SignedAck.prototype.signature = $util.newBuffer([]);
 
             /**
+             * SignedAck labelledSignature.
+             * @member {Uint8Array} labelledSignature
+             * @memberof alpr.v1.SignedAck
+             * @instance
+             */
+            SignedAck.prototype.labelledSignature = $util.newBuffer([]);
+
+            /**
              * Creates a new SignedAck instance using the specified properties.
              * @function create
              * @memberof alpr.v1.SignedAck
@@ -3477,6 +3528,8 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 1, wireType 2 =*/10).bytes(m.ack);
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
                     w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature") && m.labelledSignature.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.labelledSignature);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3552,6 +3605,15 @@ export const alpr = $root.alpr = (() => {
                                 delete m.signature;
                             continue;
                         }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.labelledSignature = v;
+                            else
+                                delete m.labelledSignature;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -3608,6 +3670,10 @@ export const alpr = $root.alpr = (() => {
                     if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
                         return "signature: buffer expected";
                 }
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature")) {
+                    if (!(m.labelledSignature && typeof m.labelledSignature.length === "number" || $util.isString(m.labelledSignature)))
+                        return "labelledSignature: buffer expected";
+                }
                 return null;
             };
 
@@ -3645,6 +3711,14 @@ export const alpr = $root.alpr = (() => {
                             m.signature = d.signature;
                     }
                 }
+                if (d.labelledSignature != null) {
+                    if (d.labelledSignature.length) {
+                        if (typeof d.labelledSignature === "string")
+                            $util.base64.decode(d.labelledSignature, m.labelledSignature = $util.newBuffer($util.base64.length(d.labelledSignature)), 0);
+                        else if (d.labelledSignature.length >= 0)
+                            m.labelledSignature = d.labelledSignature;
+                    }
+                }
                 return m;
             };
 
@@ -3680,12 +3754,22 @@ export const alpr = $root.alpr = (() => {
                         if (o.bytes !== $Array)
                             d.signature = $util.newBuffer(d.signature);
                     }
+                    if (o.bytes === $String)
+                        d.labelledSignature = "";
+                    else {
+                        d.labelledSignature = [];
+                        if (o.bytes !== $Array)
+                            d.labelledSignature = $util.newBuffer(d.labelledSignature);
+                    }
                 }
                 if (m.ack != null && $Object.hasOwnProperty.call(m, "ack")) {
                     d.ack = o.bytes === $String ? $util.base64.encode(m.ack, 0, m.ack.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.ack) : m.ack;
                 }
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
                     d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature")) {
+                    d.labelledSignature = o.bytes === $String ? $util.base64.encode(m.labelledSignature, 0, m.labelledSignature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.labelledSignature) : m.labelledSignature;
                 }
                 return d;
             };
@@ -6399,6 +6483,7 @@ export const alpr = $root.alpr = (() => {
              * @typedef {Object} alpr.v1.SignedHotlistUpdate.$Properties
              * @property {Uint8Array|null} [update] SignedHotlistUpdate update
              * @property {Uint8Array|null} [signature] SignedHotlistUpdate signature
+             * @property {Uint8Array|null} [labelledSignature] SignedHotlistUpdate labelledSignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6447,6 +6532,14 @@ export const alpr = $root.alpr = (() => {
             SignedHotlistUpdate.prototype.signature = $util.newBuffer([]);
 
             /**
+             * SignedHotlistUpdate labelledSignature.
+             * @member {Uint8Array} labelledSignature
+             * @memberof alpr.v1.SignedHotlistUpdate
+             * @instance
+             */
+            SignedHotlistUpdate.prototype.labelledSignature = $util.newBuffer([]);
+
+            /**
              * Creates a new SignedHotlistUpdate instance using the specified properties.
              * @function create
              * @memberof alpr.v1.SignedHotlistUpdate
@@ -6482,6 +6575,8 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 1, wireType 2 =*/10).bytes(m.update);
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
                     w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature") && m.labelledSignature.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.labelledSignature);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -6557,6 +6652,15 @@ export const alpr = $root.alpr = (() => {
                                 delete m.signature;
                             continue;
                         }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.labelledSignature = v;
+                            else
+                                delete m.labelledSignature;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -6613,6 +6717,10 @@ export const alpr = $root.alpr = (() => {
                     if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
                         return "signature: buffer expected";
                 }
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature")) {
+                    if (!(m.labelledSignature && typeof m.labelledSignature.length === "number" || $util.isString(m.labelledSignature)))
+                        return "labelledSignature: buffer expected";
+                }
                 return null;
             };
 
@@ -6650,6 +6758,14 @@ export const alpr = $root.alpr = (() => {
                             m.signature = d.signature;
                     }
                 }
+                if (d.labelledSignature != null) {
+                    if (d.labelledSignature.length) {
+                        if (typeof d.labelledSignature === "string")
+                            $util.base64.decode(d.labelledSignature, m.labelledSignature = $util.newBuffer($util.base64.length(d.labelledSignature)), 0);
+                        else if (d.labelledSignature.length >= 0)
+                            m.labelledSignature = d.labelledSignature;
+                    }
+                }
                 return m;
             };
 
@@ -6685,12 +6801,22 @@ export const alpr = $root.alpr = (() => {
                         if (o.bytes !== $Array)
                             d.signature = $util.newBuffer(d.signature);
                     }
+                    if (o.bytes === $String)
+                        d.labelledSignature = "";
+                    else {
+                        d.labelledSignature = [];
+                        if (o.bytes !== $Array)
+                            d.labelledSignature = $util.newBuffer(d.labelledSignature);
+                    }
                 }
                 if (m.update != null && $Object.hasOwnProperty.call(m, "update")) {
                     d.update = o.bytes === $String ? $util.base64.encode(m.update, 0, m.update.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.update) : m.update;
                 }
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
                     d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature")) {
+                    d.labelledSignature = o.bytes === $String ? $util.base64.encode(m.labelledSignature, 0, m.labelledSignature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.labelledSignature) : m.labelledSignature;
                 }
                 return d;
             };
@@ -7635,6 +7761,7 @@ export const alpr = $root.alpr = (() => {
              * @typedef {Object} alpr.v1.SignedAlertAck.$Properties
              * @property {Uint8Array|null} [ack] SignedAlertAck ack
              * @property {Uint8Array|null} [signature] SignedAlertAck signature
+             * @property {Uint8Array|null} [labelledSignature] SignedAlertAck labelledSignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7683,6 +7810,14 @@ export const alpr = $root.alpr = (() => {
             SignedAlertAck.prototype.signature = $util.newBuffer([]);
 
             /**
+             * SignedAlertAck labelledSignature.
+             * @member {Uint8Array} labelledSignature
+             * @memberof alpr.v1.SignedAlertAck
+             * @instance
+             */
+            SignedAlertAck.prototype.labelledSignature = $util.newBuffer([]);
+
+            /**
              * Creates a new SignedAlertAck instance using the specified properties.
              * @function create
              * @memberof alpr.v1.SignedAlertAck
@@ -7718,6 +7853,8 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 1, wireType 2 =*/10).bytes(m.ack);
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
                     w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature") && m.labelledSignature.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.labelledSignature);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7793,6 +7930,15 @@ export const alpr = $root.alpr = (() => {
                                 delete m.signature;
                             continue;
                         }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.labelledSignature = v;
+                            else
+                                delete m.labelledSignature;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -7849,6 +7995,10 @@ export const alpr = $root.alpr = (() => {
                     if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
                         return "signature: buffer expected";
                 }
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature")) {
+                    if (!(m.labelledSignature && typeof m.labelledSignature.length === "number" || $util.isString(m.labelledSignature)))
+                        return "labelledSignature: buffer expected";
+                }
                 return null;
             };
 
@@ -7886,6 +8036,14 @@ export const alpr = $root.alpr = (() => {
                             m.signature = d.signature;
                     }
                 }
+                if (d.labelledSignature != null) {
+                    if (d.labelledSignature.length) {
+                        if (typeof d.labelledSignature === "string")
+                            $util.base64.decode(d.labelledSignature, m.labelledSignature = $util.newBuffer($util.base64.length(d.labelledSignature)), 0);
+                        else if (d.labelledSignature.length >= 0)
+                            m.labelledSignature = d.labelledSignature;
+                    }
+                }
                 return m;
             };
 
@@ -7921,12 +8079,22 @@ export const alpr = $root.alpr = (() => {
                         if (o.bytes !== $Array)
                             d.signature = $util.newBuffer(d.signature);
                     }
+                    if (o.bytes === $String)
+                        d.labelledSignature = "";
+                    else {
+                        d.labelledSignature = [];
+                        if (o.bytes !== $Array)
+                            d.labelledSignature = $util.newBuffer(d.labelledSignature);
+                    }
                 }
                 if (m.ack != null && $Object.hasOwnProperty.call(m, "ack")) {
                     d.ack = o.bytes === $String ? $util.base64.encode(m.ack, 0, m.ack.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.ack) : m.ack;
                 }
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
                     d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature")) {
+                    d.labelledSignature = o.bytes === $String ? $util.base64.encode(m.labelledSignature, 0, m.labelledSignature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.labelledSignature) : m.labelledSignature;
                 }
                 return d;
             };
@@ -8419,6 +8587,7 @@ export const alpr = $root.alpr = (() => {
              * @typedef {Object} alpr.v1.SignedConfigPush.$Properties
              * @property {Uint8Array|null} [push] SignedConfigPush push
              * @property {Uint8Array|null} [signature] SignedConfigPush signature
+             * @property {Uint8Array|null} [labelledSignature] SignedConfigPush labelledSignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8467,6 +8636,14 @@ export const alpr = $root.alpr = (() => {
             SignedConfigPush.prototype.signature = $util.newBuffer([]);
 
             /**
+             * SignedConfigPush labelledSignature.
+             * @member {Uint8Array} labelledSignature
+             * @memberof alpr.v1.SignedConfigPush
+             * @instance
+             */
+            SignedConfigPush.prototype.labelledSignature = $util.newBuffer([]);
+
+            /**
              * Creates a new SignedConfigPush instance using the specified properties.
              * @function create
              * @memberof alpr.v1.SignedConfigPush
@@ -8502,6 +8679,8 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 1, wireType 2 =*/10).bytes(m.push);
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
                     w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature") && m.labelledSignature.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.labelledSignature);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -8577,6 +8756,15 @@ export const alpr = $root.alpr = (() => {
                                 delete m.signature;
                             continue;
                         }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.labelledSignature = v;
+                            else
+                                delete m.labelledSignature;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -8633,6 +8821,10 @@ export const alpr = $root.alpr = (() => {
                     if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
                         return "signature: buffer expected";
                 }
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature")) {
+                    if (!(m.labelledSignature && typeof m.labelledSignature.length === "number" || $util.isString(m.labelledSignature)))
+                        return "labelledSignature: buffer expected";
+                }
                 return null;
             };
 
@@ -8670,6 +8862,14 @@ export const alpr = $root.alpr = (() => {
                             m.signature = d.signature;
                     }
                 }
+                if (d.labelledSignature != null) {
+                    if (d.labelledSignature.length) {
+                        if (typeof d.labelledSignature === "string")
+                            $util.base64.decode(d.labelledSignature, m.labelledSignature = $util.newBuffer($util.base64.length(d.labelledSignature)), 0);
+                        else if (d.labelledSignature.length >= 0)
+                            m.labelledSignature = d.labelledSignature;
+                    }
+                }
                 return m;
             };
 
@@ -8705,12 +8905,22 @@ export const alpr = $root.alpr = (() => {
                         if (o.bytes !== $Array)
                             d.signature = $util.newBuffer(d.signature);
                     }
+                    if (o.bytes === $String)
+                        d.labelledSignature = "";
+                    else {
+                        d.labelledSignature = [];
+                        if (o.bytes !== $Array)
+                            d.labelledSignature = $util.newBuffer(d.labelledSignature);
+                    }
                 }
                 if (m.push != null && $Object.hasOwnProperty.call(m, "push")) {
                     d.push = o.bytes === $String ? $util.base64.encode(m.push, 0, m.push.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.push) : m.push;
                 }
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
                     d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                if (m.labelledSignature != null && $Object.hasOwnProperty.call(m, "labelledSignature")) {
+                    d.labelledSignature = o.bytes === $String ? $util.base64.encode(m.labelledSignature, 0, m.labelledSignature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.labelledSignature) : m.labelledSignature;
                 }
                 return d;
             };
