@@ -218,6 +218,12 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'punch', 'torch', 'hijack', 'impersonat', 'hate motiv', 'bias motiv', 'stalk', 'drive by', 'alzheimer', 'dementia', 'demencia', 'wander', 'not returned', 'no regresa', 'no ha regresado',
   'break in', 'broke in', 'broken into', '=looted', '=looting', '=looter', '=looters', 'embezzl', 'ransack', '=lure', '=lured', '=lures', 'luring', 'indecent', 'exposed himself', 'sexually', 'sexual assault', 'rammed', 'critically',
   'seriously injur', 'seriously hurt', 'hospitaliz', 'bodily harm',
+  // Crimes named by what was done or taken (slurs sprayed on a door, a catalytic converter sawn off)
+  'catalytic', 'graffiti', 'spray paint', 'spraypaint', '=slur', '=slurs', 'swastika', '=noose', '=keyed', 'slashed', 'brick through', 'rock through', 'window smashed', 'smashed window',
+  'shattered', 'deface', 'desecrat', 'sawed off', 'sawn off', 'mugged', 'mugging', '=scam', '=scammed', 'swindl', 'forged', 'forgery', 'counterfeit', 'molotov', 'firebomb', 'fire bomb',
+  'incendiar', 'explosive', 'pickpocket', 'purse snatch',
+  // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
+  '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
 ];
 
@@ -228,8 +234,26 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
  */
 export const TARGETING_CUES: readonly string[] = [
   'attendee', 'attended', 'attending', 'participant', 'member', 'visitor', 'patient', 'paciente', 'pacjent', 'catalog', 'every car', 'every vehicle', 'every plate', 'all plates', 'congregant', 'worshiper', 'worshipper', 'everyone', 'everybody', 'all cars',
-  'all vehicles', 'list of', 'people at', 'people who', 'who came', 'who went', 'who was at', 'who were at', 'identify the', 'asistentes', 'participantes', 'miembros',
+  'all vehicles', 'list of', 'list the', 'list all', 'people at', 'people who', 'who came', 'who went', 'who was at', 'who were at', 'identify the', 'asistentes', 'participantes', 'miembros',
   'visitantes', 'feligreses', 'todos los', 'uczestni', 'czlonk', 'odwiedzaj', 'wszyscy', 'wszystki',
+];
+
+/**
+ * Words after a targeting cue that aim it at the offender, not at an event's people ("identify the
+ * offender", "list of suspects").
+ */
+export const PERPETRATORS: readonly string[] = [
+  'suspect', 'offender', 'perpetrat', '=perp', '=perps', 'shooter', 'gunman', 'gunmen', 'attacker', 'assailant', 'robber', 'thief', 'thieves', 'vandal', 'arsonist', 'culprit', 'killer',
+  'kidnapper', 'abductor', 'carjacker', 'burglar', 'stalker', 'person responsible', 'persons responsible', 'sospechos', 'agresor', 'ladron', 'sprawc', 'podejrzan',
+];
+
+/**
+ * Words that say the query is a personnel complaint, an administrative investigation or an audit
+ * (IX allows these without a case): the personal words in them describe the misuse examined.
+ */
+export const ADMINISTRATIVE_CUES: readonly string[] = [
+  'personnel complaint', 'internal affairs', 'administrative investigation', 'professional standards', 'misconduct', 'misuse', 'user audit', 'query audit', 'audit log', 'audit trail',
+  'asuntos internos', 'postepowanie dyscyplinarn', 'skarga na funkcjonariusz',
 ];
 
 /**

@@ -177,3 +177,39 @@ t.test('crimes named in everyday words (a break-in, looting, embezzlement, a chi
   }
   t.same(categories('lots of teenagers hanging around the festival, list their cars'), ['protected activity or class'], 'a doubled letter does not turn "lots" into "looting"');
 });
+
+t.test('an English word that only squeezing makes look like a stem is not read as it', async (t) => {
+  // "queer" squeezed is "quer", which begins "query"
+  for (const text of ['monthly audit per VII.E: review of user queries', 'the officer queried the plate twice']) t.same(screen.screen(text), [], text);
+  t.same(categories('plates outside the queer bookshop on Harlem'), ['protected activity or class']);
+  t.same(categories('imigration status check on owner'), ['immigration enforcement'], 'a misspelling is still squeezed');
+});
+
+t.test('a protected group\'s person written as an owner ("a member\'s car") is a victim, not a target', async (t) => {
+  for (const text of ['plates stolen from a Unity Temple member\'s car were read on a Honda', 'congregant\'s Accord stolen from the mosque lot during Friday prayers',
+    'attendees\' cars broken into during the festival, suspect on foot then a grey van']) {
+    t.same(screen.screen(text), [], text);
+  }
+  for (const text of ['members of the temple, list their cars after the theft', 'congregants at the mosque after the robbery, who came']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+});
+
+t.test('words that aim at the offender ("identify the suspect") keep a crime at a protected place investigable', async (t) => {
+  for (const text of ['slurs sprayed on the masjid door overnight, identify the offender', 'list of suspects in the church burglary, white van']) t.same(screen.screen(text), [], text);
+  t.same(categories('identify the worshippers at the masjid after the vandalism'), ['protected activity or class']);
+});
+
+t.test('crimes named by what was done or taken, or by report abbreviations, make a protected place or class investigable', async (t) => {
+  for (const text of ['CAD 26-118812 AGG BATT @ quinceañera, offender fled in blk Tahoe', 'three catalytic converters sawn off in the synagogue lot, silver Prius',
+    'Molotov cocktail thrown at the women\'s health center overnight, dark hatchback', 'swastika painted on the rabbi\'s garage, car seen idling', 'ADW outside the mosque, suspect in a red Ram']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('a personnel complaint or an audit of a query may name the personal use it examines', async (t) => {
+  for (const text of ['Personnel complaint PC-26-031: an officer ran her ex-husband\'s plate for personal reasons; pull that query', 'internal affairs: the sergeant\'s girlfriend\'s car was looked up, pull the query']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('for personal reasons: where does my ex park'), ['personal or non-law-enforcement use']);
+});
