@@ -95,6 +95,17 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=cut =me =off, =cut =him =off, =cut =her =off, =cut =us =off'),
     ...each('excessive speed, excess speed, speed complain, =pull =over, =pulled =over, =pulling =over, taillight, tail light, headlight, brake light, front plate, windshield, bez pasow, noise ordinance, loud music, noise complain'),
     ...each('handicap, placard, fire lane, parkowan, koperc, miejsc dla niepelnospraw, texting, distracted driv, phone while driv, celular manej, telefon podczas jazd'),
+    // Speed, signals and lanes described without the usual word ("going over the limit", "right on red", "stop arm")
+    ...each('=over =limit, =right =red, =turn =red, =stop =arm, =flying =down, =racing =down, =raced =down'),
+    ...each('racetrack, race track, speedway, drag strip', { near: ['like', 'treat', 'street', 'road', 'block'] }),
+    ...each('bike lane, bus lane, loading zone, =no parking, tow zone', { near: ['block', 'stop', 'park', 'sit', 'idl', 'leav', 'left', 'keep'] }),
+    // Stunts with a car ("doing donuts in the lot")
+    ...each('donut, doughnut, burnout, drifting', { near: ['doing', 'did', 'spin', 'lot', 'intersection', 'street', 'car', 'tire'] }),
+    ...each('stunt driv, exhibition driv'),
+    // The sanction itself, for a driver or owner
+    ...each('=written =up, =write =up, =writing =up', { near: ['owner', 'driver', 'motorist', '=ro', 'car', 'vehicle'] }),
+    ...each('=violation', { near: ['send', 'mail', 'mailed', 'issue', 'write'] }),
+    ...each('mailed warning, written warning, warning letter, violation notice, notice violation'),
   ]),
   // V.E; VII.I names immigration enforcement among the uses that end sharing
   'immigration enforcement': [
@@ -127,6 +138,14 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Status words officers mix into English from Tagalog and Vietnamese ("walang papeles": without papers).
     ...each('walang papel, wala papel, walang dokumento, nhap cu, truc xuat, khong co giay to, khong giay to'),
     ...each('wydaleni, wydalic, asylum, asylee, pobyt nielegal, nielegaln pobyt, status pobyt, estatus migrat, sin estatus'),
+    // Leave to be in the country, put without a status word ("not supposed to be in the country")
+    ...each('=allowed, =permitted, =supposed, =entitled, =authorized, =authorised', { near: ['country', 'america', 'united states', '=usa'] }),
+    ...['allowed', 'permitted', 'supposed', 'entitled', 'authorized', 'authorised'].flatMap((v) => each(`=${v} =be =in =country, =${v} =be =in =us, =${v} =be =in =america, =${v} =be =here =legal`)),
+    ...each('=allowed =stay, =permitted =stay, =allowed =remain, =right =stay', { context: true }),
+    // Papers of entry and stay
+    ...each('tourist stamp, entry stamp, passport stamp, =i =94, residence permit, stay permit, permiso estancia, permiso residencia, permiso permanencia, tarjeta residencia, karta stalego pobytu'),
+    // How someone came in ("through the desert with a coyote")
+    ...each('=coyote, =coyotes, =desert', { context: true, near: ['cross', 'came', 'brought', 'walked', 'through', 'border', 'paid', 'smuggl'] }),
   ],
   // V.F: the Village Code Reproductive Health Rights Article and the Illinois Reproductive Health Act
   'reproductive health care': [
@@ -145,22 +164,34 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('doula, birth center, birthing center, midwife, partera', { context: true }),
     ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet', { context: true }),
     ...each('interrump embaraz'),
+    // Pills that come by post are how abortion is self-managed where clinics are far
+    ...each('=pill, =pills, =pildoras, =pastillas, tabletk', { context: true, near: ['mail', 'mailed', 'online', 'ordered', 'overseas', 'shipped', 'post', 'correo', 'internet', 'poczt'] }),
+    // A clinic or health center as such: its visitors are patients (a crime there is investigable)
+    ...each('=clinic, =clinics, clinica, klinik, health center, health centre, centro salud, przychodni', { context: true, notAfter: ['dental', 'vet', 'veterinar', 'animal', '=pet', '=eye', 'urgent', 'walk in', 'methadone', 'rehab'] }),
+    ...each('puberty block, hormone therap, hormone treatment, gender clinic, gender transition, transition care, top surgery'),
     ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
     ...each('termination, terminacion, terminaciones', { near: ['pregnan', 'perform', 'clinic', 'embaraz', 'doctor', 'provider'] }),
     ...each('=ob =gyn, obgyn, obstetric, gynecolog, ginecolog, ginekolog, polozn', { context: true }),
-    ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill', 'zabieg', 'procedur', 'procedimiento', 'wyjech', 'wyjazd', 'abroad'] }),
+    ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill', 'zabieg', 'procedur', 'procedimiento', 'wyjech', 'wyjazd', 'abroad',
+      // an ending put as handling it ("went to take care of the pregnancy")
+      '=take =care', '=took =care', '=taking =care', '=get =rid', '=got =rid', '=deal =with', '=dealt =with'] }),
   ],
   // V.C, V.D: religious, political or social views or activities, lawful events, protected classes
   'protected activity or class': [
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
     ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat'] }),
     ...each('participant, participante, attendee, asistentes, uczestni', { context: true }),
+    // Gatherings and the ways views are spread, without the word protest (a candlelight gathering, leaflets, a petition drive)
+    ...each('candlelight, candle light, =gathering, =gatherings', { context: true, notAfter: ['information', 'intel', 'evidence', 'intelligence', 'data'] }),
+    ...each('leaflet, pamphlet, handbill, flyering, canvasser, ulotk, panflet, referendum, referenda, ballot measure, ballot question, =levy', { context: true }),
+    ...each('petition, peticion, petycj', { context: true, near: ['sign', 'drive', 'signature', 'circulat', 'levy', 'referend', 'ballot', 'volunteer', 'firma', 'podpis'] }),
     ...each('=occupy, naacp, =aclu, =cair, democrat, republican, =gop, party volunteer', { context: true }),
     ...each('striking', { context: true, near: ['worker', 'nurse', 'teacher', 'employee', 'union', 'staff', 'miner', 'picket', 'autoworker'] }),
     ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', '=rep', '=reps', 'representativ', 'strike', 'picket', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
     ...each('meeting, reunion, zebrani, spotkani', { context: true, near: ['attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
     ...each('church, mosque, synagogue, temple, gurdwara, cathedral, chapel, parish, congregation, congregant, worship, parishioner, prayer, =pray, shabbat, sabbath, jumuah, religio, religion', { context: true }),
     ...each('masjid, musalla, =jummah, =jumma, =salat, =namaz, =imam, =imams, rabbi, =priest, =pastor, =clergy, =shul, mandir, kingdom hall, =capilla, kaplic, simbahan, ksiadz, ksiedz, sacerdote', { context: true }),
+    ...each('keffiyeh, kufiya, kaffiyeh, kuffiyeh, shemagh, dastar, =patka, tallit, tzitzit, =peyot, =payot, sheitel, =bindi, =abaya, =thobe, dashiki, =kufi, =sari', { context: true }),
     ...each('turban, hijab, niqab, burqa, burka, headscarf, head scarf, kippah, kippa, yarmulke, =quran, =koran, =bible, rosary, hasid, chasyd, jasid, orthodox jew, ultra orthodox, =amish, mennonite, evangelical, pentecostal, baptist, methodist, lutheran, presbyterian, episcopal, unitarian, jehovah, =lds, scientolog, =pagan, wicca, atheist, chusta', { context: true }),
     ...each('juneteenth, =eid, ramadan, diwali, passover, hanukkah, yom kippur, rosh hashanah, kwanzaa, lunar new year, cinco de mayo, dia de los muertos, quinceanera, cookout, block party, festival, =fest, powwow, =pow =wow', { context: true }),
     ...each('=services', { context: true, near: ['church', 'sunday', 'religio', 'synagogue', 'mosque', 'temple', 'hasid', 'jewish', 'muslim', 'catholic', 'after', 'attend', 'friday', 'saturday'] }),
@@ -191,6 +222,7 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V: no "unauthorized purpose"; VII.C: law enforcement purposes only; VII.I: personal use, non-law enforcement purposes
   'personal or non-law-enforcement use': [
     ...each('=my', { context: true, next: RELATIONS }),
+    ...each('=my', { context: true, next: ['house', 'home', 'street', 'block', 'driveway', 'building', 'property', 'yard', 'apartment', '=apt', 'garage', 'alley', 'door'] }),
     ...each('=mi, =mis', { context: true, next: RELACIONES }),
     ...each('=moj, =moja, =mojej, =mojego, =moje', { context: true, next: KREWNI }),
     // "The sergeant's daughter", "the chief's wife": a colleague's or an official's own life.
@@ -202,6 +234,15 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('personal reason, personal use, personal matter, personal business, personal interest, personal favor, personal favour, favor for a friend, favour for a friend, favor for my, favour for my, asking for a friend, just curious, curiosity, =nosy, unofficial, not official, motivos personales, uso personal, prywatn, z ciekawosci', { context: true }),
     // Requesters outside law enforcement (VII.A sends them to the Records Division) and their civil ends
     ...each('=repo, =repos, repossess, lienholder, lien holder, behind on payment, missed payment, late payment, skip trac, debt collect, collection agenc, bill collector, insurance adjuster, claims adjuster, adjuster, insurance compan, insurer, private investigator, private eye, process server, landlord, tenant, eviction, employer, marketing, market research, market study, retail study, shopper, divorce', { context: true }),
+    // Money owed to someone other than a victim of crime, and checks an office or employer makes
+    ...each('=owes, =owed, =owe, =dues, unpaid rent, back rent, unpaid bill, outstanding balance, past due, =billed, =bill =them, =invoice, =debt', { context: true }),
+    ...each('residency', { context: true, near: ['check', 'verif', 'school', 'district', 'proof', 'enrol'] }),
+    ...each('enrollment, enrolment, proof residen, =really =live, =actually =live, =truly =live'),
+    ...each('human resources, recursos humanos, called in sick, calling in sick, =home =sick, sick day, sick leave, sick note, =fmla, workers comp', { context: true }),
+    ...each('=hr', { context: true, near: ['want', 'ask', 'request', 'depart', 'manager', 'dept'] }),
+    ...each('=curious, =wondering, =nosy', { context: true }),
+    // Foreign governments are not law enforcement agencies that may receive data (VII.D)
+    ...each('consulate, consular, =consul, embassy, consulado, embajada, konsulat, ambasad', { context: true }),
     ...each('cobrador, cobranza, aseguradora, ajustador, detective privado, casero, inquilino, desalojo, embargo, divorcio, windykac, komornik, ubezpieczyciel, likwidator szkod, detektyw, wynajmujac, najemc, eksmisj, rozwod', { context: true }),
   ],
 };
@@ -221,7 +262,7 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   // Crimes named by what was done or taken (slurs sprayed on a door, a catalytic converter sawn off)
   'catalytic', 'graffiti', 'spray paint', 'spraypaint', '=slur', '=slurs', 'swastika', '=noose', '=keyed', 'slashed', 'brick through', 'rock through', 'window smashed', 'smashed window',
   'shattered', 'deface', 'desecrat', 'sawed off', 'sawn off', 'mugged', 'mugging', '=scam', '=scammed', 'swindl', 'forged', 'forgery', 'counterfeit', 'molotov', 'firebomb', 'fire bomb',
-  'incendiar', 'explosive', 'pickpocket', 'purse snatch',
+  'incendiar', 'explosive', 'pickpocket', 'purse snatch', 'fentanyl', 'heroin', 'cocaine', '=meth', 'methamphet', 'oxycodone', 'xanax bar', '=hit =run =with injur', '=hit =run injur', '=injury =hit =run', '=leaving =scene injur',
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',

@@ -213,3 +213,43 @@ t.test('a personnel complaint or an audit of a query may name the personal use i
   }
   t.same(categories('for personal reasons: where does my ex park'), ['personal or non-law-enforcement use']);
 });
+
+t.test('speed, signals, lanes, stunts and the sanction described without the usual words are traffic enforcement', async (t) => {
+  for (const text of ['was the Tahoe going over the limit at 2210? confirm before the notice', 'cars that turned right on red at Chicago/Austin', 'went right past the bus with its stop arm out',
+    'box truck keeps stopping in the bike lane on Lake', 'silver Kia doing donuts in the Jewel lot on Sundays', 'get the owner written up for it', 'treats Wenonah like a racetrack every morning']) {
+    t.same(categories(text), ['traffic enforcement'], text);
+  }
+  for (const text of ['stolen Charger doing donuts in the Jewel lot, then fled', 'drunk driver going over the limit killed a pedestrian']) t.same(screen.screen(text), [], text);
+});
+
+t.test('leave to be in the country, papers of entry and stay, and how someone came in are immigration status', async (t) => {
+  for (const text of ['the workers are not supposed to be in the country', 'confirm whether he is allowed to stay', 'came over on a tourist stamp and never left',
+    'se le venció el permiso de estancia, ubicar la camioneta', 'came in through the desert with a coyote, find the Jetta']) {
+    t.same(categories(text), ['immigration enforcement'], text);
+  }
+  t.same(screen.screen('missing 15-year-old who was allowed to stay at a friend\'s house'), []);
+});
+
+t.test('pills by post, a clinic\'s visitors, handling a pregnancy and gender-affirming care are reproductive health care', async (t) => {
+  for (const text of ['she took pills she ordered through the mail, where did her car go', 'check reads near the Hope Clinic in Granite City for our plates',
+    'daughter went to Chicago to take care of the pregnancy', 'did the 16-year-old drive to Lurie for puberty blockers']) {
+    t.same(categories(text), ['reproductive health care'], text);
+  }
+  for (const text of ['fentanyl pills shipped by mail, the dealer drives a Camry', 'car stolen from the health center lot', 'missing man last seen leaving the dental clinic']) t.same(screen.screen(text), [], text);
+});
+
+t.test('gatherings, leaflets, petitions and cultural dress mark an activity or a class', async (t) => {
+  for (const text of ['candlelight gathering outside Village Hall, list the vehicles', 'people handing out leaflets at the Green Line, ID their cars', 'volunteers of the petition drive outside the library',
+    'the car with the keffiyeh hanging from the mirror']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['a mourner at the candlelight service was left in a hit and run with injury', 'gathering evidence on the stolen Kia']) t.same(screen.screen(text), [], text);
+});
+
+t.test('the user\'s own home, debts, residency and sick-day checks, curiosity and foreign consulates are not law enforcement purposes', async (t) => {
+  for (const text of ['check on the guy who keeps parking in front of my house', 'the gym owner wants a member who owes six months of dues', 'District 97 residency check, pull overnight reads',
+    'HR at the hospital wants to know if the nurse was really home sick', 'curious whether the new neighbour is a cop too', 'the man from the consulate wants an address for the Jetta']) {
+    t.same(categories(text), ['personal or non-law-enforcement use'], text);
+  }
+  for (const text of ['my house was burglarized, suspect fled in a white van', 'consulate employee carjacked at gunpoint on Lake']) t.same(screen.screen(text), [], text);
+});
