@@ -89,7 +89,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('sin luces, bez swiatel, bez wlaczon swiatel, no headlights, without headlights, lights off'),
     ...each('respet =alto, senal =alto, =paso =alto, znak =stop, znaku =stop'),
     ...each('school bus', { near: ['stop', 'pass', 'fail', 'arm'] }),
-    ...each('parked, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
+    ...each('parked, idling, idled, blocking, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
     ...each('city sticker, vehicle sticker, fender bender, minor damage, minor accident, minor crash, flipped off, =sped'),
     ...each('toll', { near: ['pay', 'without', 'evad', 'skip', 'unpaid', 'violat', 'transponder', 'i pass', 'ipass'] }),
     ...each('=cut =me =off, =cut =him =off, =cut =her =off, =cut =us =off'),
@@ -101,7 +101,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('bike lane, bus lane, loading zone, =no parking, tow zone', { near: ['block', 'stop', 'park', 'sit', 'idl', 'leav', 'left', 'keep'] }),
     // Stunts with a car ("doing donuts in the lot")
     ...each('donut, doughnut, burnout, drifting', { near: ['doing', 'did', 'spin', 'lot', 'intersection', 'street', 'car', 'tire'] }),
-    ...each('stunt driv, exhibition driv'),
+    ...each('stunt driv, exhibition driv, =peeling =out, =peeled =out, =peel =out, =revving'),
+    // Signals, one-ways and lanes dodged or ignored
+    ...each('=dodge =light, =avoid =light, =beat =light, =cutting =through =gas =station, =cut =through =gas =station, =wrong =way, without signal, =signaling, =signalling, turn signal, =nearly =hit, =almost =hit, =nearly =clipped, =near =miss'),
     // The sanction itself, for a driver or owner
     ...each('=written =up, =write =up, =writing =up', { near: ['owner', 'driver', 'motorist', '=ro', 'car', 'vehicle'] }),
     ...each('=violation', { near: ['send', 'mail', 'mailed', 'issue', 'write'] }),
@@ -144,6 +146,10 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=allowed =stay, =permitted =stay, =allowed =remain, =right =stay', { context: true }),
     // Papers of entry and stay
     ...each('tourist stamp, entry stamp, passport stamp, =i =94, residence permit, stay permit, permiso estancia, permiso residencia, permiso permanencia, tarjeta residencia, karta stalego pobytu'),
+    // Work authorisation, a home country to go back to, and the numbers and birthplaces that stand for status
+    ...each('permission =work, authorization =work, work authoriz, employment authoriz, =ead card, permiso trabajar'),
+    ...each('home country, =back =to =his =country, =back =to =her =country, =back =to =their =country, pais =origen, kraj ojczyst, kraju pochodzenia, country origin', { context: true }),
+    ...each('social security number, social security card, =ssn, =itin, numero seguro social, =born =here, =born =in =us, =born =in =country, =born =abroad, =born =outside, place birth, country birth, birthplace, lugar nacimiento, miejsce urodzenia', { context: true }),
     // How someone came in ("through the desert with a coyote")
     ...each('=coyote, =coyotes, =desert', { context: true, near: ['cross', 'came', 'brought', 'walked', 'through', 'border', 'paid', 'smuggl'] }),
   ],
@@ -168,6 +174,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=pill, =pills, =pildoras, =pastillas, tabletk', { context: true, near: ['mail', 'mailed', 'online', 'ordered', 'overseas', 'shipped', 'post', 'correo', 'internet', 'poczt'] }),
     // A clinic or health center as such: its visitors are patients (a crime there is investigable)
     ...each('=clinic, =clinics, clinica, klinik, health center, health centre, centro salud, przychodni', { context: true, notAfter: ['dental', 'vet', 'veterinar', 'animal', '=pet', '=eye', 'urgent', 'walk in', 'methadone', 'rehab'] }),
+    // Contraception and sterilisation by their names
+    ...each('=iud, =iuds, intrauterine, vasectom, wazektom, tubal, tubes tied, ligadura, podwiazani jajowod, sterilizat, sterilisat, esterilizac, sterylizac, birth control, nexplanon, depo provera'),
     ...each('puberty block, hormone therap, hormone treatment, gender clinic, gender transition, transition care, top surgery'),
     ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
     ...each('termination, terminacion, terminaciones', { near: ['pregnan', 'perform', 'clinic', 'embaraz', 'doctor', 'provider'] }),
@@ -180,7 +188,11 @@ export const DEFAULT_LEXICON: Lexicon = {
   'protected activity or class': [
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
     ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat'] }),
-    ...each('participant, participante, attendee, asistentes, uczestni', { context: true }),
+    ...each('participant, participante, attendee, asistentes, uczestni, encampment, =teach =in, =teachin, =die =in, =walk =out, =sleep =out', { context: true }),
+    // Views named by what they are against ("anti-police signs")
+    ...each('=anti', { context: true, next: ['police', 'cop', 'war', 'abortion', 'choice', 'life', 'immigra', 'government', 'israel', 'zionis', 'gun', 'vax', 'vaccin', 'mask', 'lockdown', 'fascis', 'racis', 'capitalis', 'union', 'tax', 'levy', 'camera', 'surveil', 'trump', 'biden', 'semit', 'muslim', 'islam', 'gay', 'trans', 'lgbt'] }),
+    ...each('affiliation, afiliacion, przynaleznosc', { context: true, notAfter: ['gang', 'cartel', 'pandill', 'gangu'] }),
+    ...each('=dresses =as =woman, =dresses =as =man, =dressed =as =woman, =dressed =as =man, =dresses =like =woman, =dresses =like =man, cross dress, crossdress, =in =drag', { context: true }),
     // Gatherings and the ways views are spread, without the word protest (a candlelight gathering, leaflets, a petition drive)
     ...each('candlelight, candle light, =gathering, =gatherings', { context: true, notAfter: ['information', 'intel', 'evidence', 'intelligence', 'data'] }),
     ...each('leaflet, pamphlet, handbill, flyering, canvasser, ulotk, panflet, referendum, referenda, ballot measure, ballot question, =levy', { context: true }),
@@ -188,11 +200,12 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=occupy, naacp, =aclu, =cair, democrat, republican, =gop, party volunteer', { context: true }),
     ...each('striking', { context: true, near: ['worker', 'nurse', 'teacher', 'employee', 'union', 'staff', 'miner', 'picket', 'autoworker'] }),
     ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', '=rep', '=reps', 'representativ', 'strike', 'picket', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
-    ...each('meeting, reunion, zebrani, spotkani', { context: true, near: ['attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
+    ...each('meeting, reunion, zebrani, spotkani, =session, =sessions, =sesion, =sesja', { context: true, near: ['attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
     ...each('church, mosque, synagogue, temple, gurdwara, cathedral, chapel, parish, congregation, congregant, worship, parishioner, prayer, =pray, shabbat, sabbath, jumuah, religio, religion', { context: true }),
     ...each('masjid, musalla, =jummah, =jumma, =salat, =namaz, =imam, =imams, rabbi, =priest, =pastor, =clergy, =shul, mandir, kingdom hall, =capilla, kaplic, simbahan, ksiadz, ksiedz, sacerdote', { context: true }),
     ...each('keffiyeh, kufiya, kaffiyeh, kuffiyeh, shemagh, dastar, =patka, tallit, tzitzit, =peyot, =payot, sheitel, =bindi, =abaya, =thobe, dashiki, =kufi, =sari', { context: true }),
     ...each('turban, hijab, niqab, burqa, burka, headscarf, head scarf, kippah, kippa, yarmulke, =quran, =koran, =bible, rosary, hasid, chasyd, jasid, orthodox jew, ultra orthodox, =amish, mennonite, evangelical, pentecostal, baptist, methodist, lutheran, presbyterian, episcopal, unitarian, jehovah, =lds, scientolog, =pagan, wicca, atheist, chusta', { context: true }),
+    ...each('iftar, =suhoor, =seder, =holi, vaisakhi, navratri, =purim, =sukkot, =easter, =christmas, ash wednesday, good friday, =ashura, nowruz, =wigilia, =posada, =posadas', { context: true }),
     ...each('juneteenth, =eid, ramadan, diwali, passover, hanukkah, yom kippur, rosh hashanah, kwanzaa, lunar new year, cinco de mayo, dia de los muertos, quinceanera, cookout, block party, festival, =fest, powwow, =pow =wow', { context: true }),
     ...each('=services', { context: true, near: ['church', 'sunday', 'religio', 'synagogue', 'mosque', 'temple', 'hasid', 'jewish', 'muslim', 'catholic', 'after', 'attend', 'friday', 'saturday'] }),
     ...each('sticker, decal, =flag, =flags, yard sign, bandera, naklejk, pegatina, calcomania, rainbow, defund, palestin, zionist, =pro =life, =pro =choice, =pro =israel, =pro =palestine', { context: true }),
@@ -200,8 +213,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('grandma, grandmother, grandpa, grandfather, granny, abuel, babci, dziadk, =dziadek, old lady, old ladies, old man, old men, old timer, =boomer, =boomers', { context: true }),
     ...each('filming, filmed, recording, videotap, livestream, nagrywa, grabando, filmando', { context: true, near: ['police', 'station', 'officer', '=cop', '=cops', 'arrest', 'policj', 'policia', 'komisariat'] }),
     ...each('iglesia, mezquita, sinagoga, templo, parroquia, feligres, fieles, oracion, kosciol, koscie, meczet, synagog, cerkiew, parafi, wierni, modlitw, religij', { context: true }),
-    ...each('=mass, =misa, =msza, =mszy, =mszach', { context: true, near: ['church', 'sunday', 'attend', 'catholic', 'iglesia', 'kosciol', 'koscie', 'domingo', 'niedziel', 'service'] }),
-    ...each('town hall, city hall meeting, public hearing, public comment, criticis, criticiz, =critic, =critics, outspoken, spoke out, speak out, speaking out, =oppose, =opposed, =opposing, opposition, supporter, simpatizante, zwolennik', { context: true }),
+    ...each('=mass, =misa, =msza, =mszy, =mszach', { context: true, near: ['church', 'sunday', 'saturday', 'evening', 'morning', 'after', 'attend', 'catholic', 'iglesia', 'kosciol', 'koscie', 'domingo', 'niedziel', 'service'] }),
+    ...each('town hall, city hall meeting, public hearing, public comment, criticis, criticiz, =critic, =critics, outspoken, spoke out, speak out, speaking out, =spoke =against, =speak =against, =spoken =against, =testified =against, =oppose, =opposed, =opposing, opposition, supporter, simpatizante, zwolennik', { context: true }),
     ...each('socialist, communist, anarchist, antifa, libertarian, =dsa, =nra, =maga, tea party, green party, sunrise movement, socialista, comunista, socjalist, komunist', { context: true }),
     ...each('chapter', { context: true, near: ['member', 'local', 'meeting', 'club', 'society', 'party'] }),
     ...each('politic, campaign, candidate, fundrais, polling, =voter, =voters, =votantes, wybor, elector, kampani, kandydat, campana politic, candidat', { context: true }),
@@ -241,6 +254,17 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('human resources, recursos humanos, called in sick, calling in sick, =home =sick, sick day, sick leave, sick note, =fmla, workers comp', { context: true }),
     ...each('=hr', { context: true, near: ['want', 'ask', 'request', 'depart', 'manager', 'dept'] }),
     ...each('=curious, =wondering, =nosy', { context: true }),
+    // First person after the noun ("an ex of mine"), money owed in a family, and dates
+    ...each('=of =mine, child support, alimony, palimony, pension alimenticia, alimenty', { context: true }),
+    ...each('=date', { context: true, near: ['tonight', '=app', 'tinder', 'bumble', 'hinge', 'first', 'blind', 'online'] }),
+    ...each('tinder, bumble, dating app, dating site, =match =com', { context: true }),
+    // Buying a car, school and league boundaries
+    ...each('=buying, =buy, =purchase, =purchasing', { context: true, near: ['=i', '=im', '=me', 'thinking', 'considering', 'before'] }),
+    ...each('boundar', { context: true, near: ['live', 'lives', 'living', 'reside', 'district', 'school', 'league'] }),
+    // People and officials who are not law enforcement, asking
+    ...each('realtor, real estate agent, wedding planner, event planner, little league, =coach, homeowner association', { context: true }),
+    ...each('alderman, alderwoman, councilman, councilwoman, council member, trustee, =mayor', { context: true, near: ['want', 'ask', 'request', 'favor', 'favour', '=for'] }),
+    ...each('=lawyer, =attorney, abogad, prawnik, adwokat', { context: true, near: ['want', 'ask', 'request', 'subpoena', '=for'], notAfter: ['state', 'states', 'district', 'united', 'assistant', 'county', 'prosecut', 'immigra', 'general'] }),
     // Foreign governments are not law enforcement agencies that may receive data (VII.D)
     ...each('consulate, consular, =consul, embassy, consulado, embajada, konsulat, ambasad', { context: true }),
     ...each('cobrador, cobranza, aseguradora, ajustador, detective privado, casero, inquilino, desalojo, embargo, divorcio, windykac, komornik, ubezpieczyciel, likwidator szkod, detektyw, wynajmujac, najemc, eksmisj, rozwod', { context: true }),
@@ -285,7 +309,9 @@ export const TARGETING_CUES: readonly string[] = [
  */
 export const PERPETRATORS: readonly string[] = [
   'suspect', 'offender', 'perpetrat', '=perp', '=perps', 'shooter', 'gunman', 'gunmen', 'attacker', 'assailant', 'robber', 'thief', 'thieves', 'vandal', 'arsonist', 'culprit', 'killer',
-  'kidnapper', 'abductor', 'carjacker', 'burglar', 'stalker', 'person responsible', 'persons responsible', 'sospechos', 'agresor', 'ladron', 'sprawc', 'podejrzan',
+  'kidnapper', 'abductor', 'carjacker', 'burglar', 'stalker', 'person responsible', 'persons responsible',
+  // one of them, not a crowd: "identify the driver", not "the drivers"
+  '=driver', '=vehicle', '=car', '=man', '=woman', '=person', '=owner', 'sospechos', 'agresor', 'ladron', 'sprawc', 'podejrzan',
 ];
 
 /**

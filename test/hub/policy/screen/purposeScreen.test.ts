@@ -253,3 +253,52 @@ t.test('the user\'s own home, debts, residency and sick-day checks, curiosity an
   }
   for (const text of ['my house was burglarized, suspect fled in a white van', 'consulate employee carjacked at gunpoint on Lake']) t.same(screen.screen(text), [], text);
 });
+
+t.test('people a crime was done to ("threatened worshippers") are its victims, and "the driver" is one offender, not a crowd', async (t) => {
+  for (const text of ['Armed man threatened worshippers leaving St. Edmund\'s and fled in a gray Camry; identify the driver', 'identify the man who robbed the attendees of the gala']) {
+    t.same(screen.screen(text), [], text);
+  }
+  for (const text of ['after the shooting, everyone at the vigil, run their plates', 'robbery near the mosque, identify the drivers who attended']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+});
+
+t.test('peeling out, dodging a light, the wrong way, idling on a sidewalk and not signalling are traffic enforcement', async (t) => {
+  for (const text of ['Mustang revving and peeling out on Euclid, find the owner', 'cuts through the gas station to dodge the light at Harlem', 'who keeps going the wrong way down the one-way on Grove',
+    'van idling on the sidewalk on Marion, the Village wants it written', 'merged without signalling and nearly clipped a squad']) {
+    t.same(categories(text), ['traffic enforcement'], text);
+  }
+  t.same(screen.screen('wrong-way driver killed a family on I-290 and fled'), []);
+});
+
+t.test('a social security number, a birthplace, permission to work and a home country stand for immigration status', async (t) => {
+  for (const text of ['does the registered owner have a social security number? before we pass it on', 'was the owner born here? need to know before we share',
+    'her permission to work ran out last year', 'needs to go back to his home country per the judge\'s order, find the van']) {
+    t.same(categories(text), ['immigration enforcement'], text);
+  }
+  for (const text of ['victim\'s social security number used for fraud, suspect car at the bank', 'homicide suspect fled to his home country, is the car still here']) t.same(screen.screen(text), [], text);
+});
+
+t.test('contraception and sterilisation by their names are reproductive health care', async (t) => {
+  for (const text of ['she had an IUD put in against her husband\'s wishes, where did she go', 'did he get a vasectomy, was his car at the clinic', 'getting her tubes tied without telling him']) {
+    t.same(categories(text), ['reproductive health care'], text);
+  }
+});
+
+t.test('teach-ins, holidays by name, a board session, party affiliation, views against something and dress across gender are protected', async (t) => {
+  for (const text of ['teachers held a teach-in at Julian, get the plates', 'who hosted the iftar at the park district building', 'lot at St. Giles after the 5:30 Saturday Mass',
+    'people who spoke against the cameras at the village board session', 'verify the owner\'s party affiliation before the primary', 'whoever puts up the anti-police signs on Ridgeland',
+    'the guy who dresses as a woman at the salon on Harrison']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['gang affiliation of the shooting suspect, white Charger', 'anti-theft device removed from the stolen Kia', 'training session for new ALPR users']) t.same(screen.screen(text), [], text);
+});
+
+t.test('an ex "of mine", child support, a date from an app, a car to buy, a league boundary and private or elected requesters are not law enforcement purposes', async (t) => {
+  for (const text of ['ex-partner of mine stopped paying child support', 'date tonight with a guy from an app, his plate history', 'car I\'m thinking of buying, where has it been',
+    'which parents live outside the boundary', 'realtor asked which houses have cars gone all winter', 'wedding planner wants to know where the groom\'s car was',
+    'for the alderman: who parks the RV on his block', 'lawyer for the other side wants reads for the custody case']) {
+    t.same(categories(text), ['personal or non-law-enforcement use'], text);
+  }
+  for (const text of ['Assistant State\'s Attorney asked for the reads on the carjacked Audi', 'the mayor\'s car was stolen from the Village Hall lot']) t.same(screen.screen(text), [], text);
+});
