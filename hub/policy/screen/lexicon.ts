@@ -156,7 +156,8 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V.F: the Village Code Reproductive Health Rights Article and the Illinois Reproductive Health Act
   'reproductive health care': [
     // Care itself refuses whatever else the text says; a place or provider of it can be a crime's victim.
-    ...each('abortion, abortio, aborto, abortar, abortiv, aborcj, aborcy, abortifac', { except: ['abortionist', 'abortist'], place: CARE_PLACES }),
+    // "Anti-abortion" is a view (a protected activity), not the care
+    ...each('abortion, abortio, aborto, abortar, abortiv, aborcj, aborcy, abortifac', { except: ['abortionist', 'abortist'], place: CARE_PLACES, notAfter: ['=anti', '=antyaborc'] }),
     ...each('abortionist, abortist', { context: true }),
     ...each('mifeprist, mifeprex, misoprost, contracep, anticoncep, antykoncep, morning after pill, pildora dia siguiente, pigulk dzien po, tabletk poron, poronn, poronien, miscarri'),
     ...each('family planning, planificacion familiar, planowanie rodzin, reproduct, reprodukc, fertilit, =ivf, =in vitro, gender affirm, afirmacion genero', { place: CARE_PLACES }),
@@ -287,6 +288,9 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'catalytic', 'graffiti', 'spray paint', 'spraypaint', '=slur', '=slurs', 'swastika', '=noose', '=keyed', 'slashed', 'brick through', 'rock through', 'window smashed', 'smashed window',
   'shattered', 'deface', 'desecrat', 'sawed off', 'sawn off', 'mugged', 'mugging', '=scam', '=scammed', 'swindl', 'forged', 'forgery', 'counterfeit', 'molotov', 'firebomb', 'fire bomb',
   'incendiar', 'explosive', 'pickpocket', 'purse snatch', 'fentanyl', 'heroin', 'cocaine', '=meth', 'methamphet', 'oxycodone', 'xanax bar', '=hit =run =with injur', '=hit =run injur', '=injury =hit =run', '=leaving =scene injur',
+  // groping, harassment, grooming, a court order broken, weapons and injuries in plain words
+  '=grope', '=groped', 'groping', 'fondl', 'harass', '=grooming', '=groomed', 'violat no contact', 'violat order', 'violat protective', 'violat restraining', 'violat stalking',
+  'pistol', 'box cutter', 'machete', 'brass knuck', '=razor', 'pepper spray', '=coma', 'critical condition', '=plowed', 'mowed down', '=people =hurt', '=people =injured', 'gang sign', '=tagging',
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',

@@ -302,3 +302,18 @@ t.test('an ex "of mine", child support, a date from an app, a car to buy, a leag
   }
   for (const text of ['Assistant State\'s Attorney asked for the reads on the carjacked Audi', 'the mayor\'s car was stolen from the Village Hall lot']) t.same(screen.screen(text), [], text);
 });
+
+t.test('groping, harassment, grooming, a broken court order, weapons and injuries in plain words make a protected place or class investigable', async (t) => {
+  for (const text of ['Nurse at the clinic on Madison was followed to her car and groped; offender in a black Kia', 'Employee of the clinic is being harassed by her ex, green Jeep',
+    'Coach accused of grooming a 13-year-old player; he drives a blue Tacoma', 'Lawyer for the victim reports the defendant violated the no-contact order',
+    'The man who owes the victim money pistol-whipped him', 'man at the teach-in pulled a box cutter on him, then drove off in a Prius',
+    'Drunk driver plowed through the crowd at the Holi celebration, three people hurt', 'Gang signs painted on the mosque wall overnight, red Civic seen']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('"anti-abortion" is a view, protected as one, not reproductive care', async (t) => {
+  t.same(screen.screen('Anti-abortion protester assaulted a clinic escort, then left in a gold Buick'), []);
+  t.same(categories('anti-abortion protesters, list their cars'), ['protected activity or class']);
+  t.same(categories('she had an abortion, where did she go'), ['reproductive health care']);
+});
