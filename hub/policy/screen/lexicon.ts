@@ -90,6 +90,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('respet =alto, senal =alto, =paso =alto, znak =stop, znaku =stop'),
     ...each('school bus', { near: ['stop', 'pass', 'fail', 'arm'] }),
     ...each('parked, idling, idled, blocking, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
+    ...each('abandoned vehicle, abandoned car, abandoned auto, vehiculo abandonado, porzucon samoch, porzucon pojazd, =dinged, door ding'),
     ...each('city sticker, vehicle sticker, fender bender, minor damage, minor accident, minor crash, flipped off, =sped'),
     ...each('toll', { near: ['pay', 'without', 'evad', 'skip', 'unpaid', 'violat', 'transponder', 'i pass', 'ipass'] }),
     ...each('=cut =me =off, =cut =him =off, =cut =her =off, =cut =us =off'),
@@ -189,6 +190,10 @@ export const DEFAULT_LEXICON: Lexicon = {
   'protected activity or class': [
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
     ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat'] }),
+    ...each('sickout, =sick =out, blue flu, work stoppage, =slowdown, work to rule, independence day, heritage day, heritage month, national day, pride month, dia independencia, swieto niepodleglosci', { context: true }),
+    // Language and where someone is from stand for national origin
+    ...each('=accent, =accents', { context: true, notAfter: ['hyundai'] }),
+    ...each('speak english, speaks english, speaking english, limited english, =where =theyre =from, =where =they =are =from, =where =hes =from, =where =he =is =from, =where =shes =from, =where =she =is =from, =de =donde =son, =skad =sa, =skad =pochodz', { context: true }),
     ...each('participant, participante, attendee, asistentes, uczestni, encampment, =teach =in, =teachin, =die =in, =walk =out, =sleep =out', { context: true }),
     // Views named by what they are against ("anti-police signs")
     ...each('=anti', { context: true, next: ['police', 'cop', 'war', 'abortion', 'choice', 'life', 'immigra', 'government', 'israel', 'zionis', 'gun', 'vax', 'vaccin', 'mask', 'lockdown', 'fascis', 'racis', 'capitalis', 'union', 'tax', 'levy', 'camera', 'surveil', 'trump', 'biden', 'semit', 'muslim', 'islam', 'gay', 'trans', 'lgbt'] }),
@@ -263,6 +268,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=buying, =buy, =purchase, =purchasing', { context: true, near: ['=i', '=im', '=me', 'thinking', 'considering', 'before'] }),
     ...each('boundar', { context: true, near: ['live', 'lives', 'living', 'reside', 'district', 'school', 'league'] }),
     // People and officials who are not law enforcement, asking
+    ...each('neighborhood watch, neighbourhood watch, block club, block captain, =personal =car, =personal =vehicle', { context: true }),
     ...each('realtor, real estate agent, wedding planner, event planner, little league, =coach, homeowner association', { context: true }),
     ...each('alderman, alderwoman, councilman, councilwoman, council member, trustee, =mayor', { context: true, near: ['want', 'ask', 'request', 'favor', 'favour', '=for'] }),
     ...each('=lawyer, =attorney, abogad, prawnik, adwokat', { context: true, near: ['want', 'ask', 'request', 'subpoena', '=for'], notAfter: ['state', 'states', 'district', 'united', 'assistant', 'county', 'prosecut', 'immigra', 'general'] }),
@@ -291,6 +297,10 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   // groping, harassment, grooming, a court order broken, weapons and injuries in plain words
   '=grope', '=groped', 'groping', 'fondl', 'harass', '=grooming', '=groomed', 'violat no contact', 'violat order', 'violat protective', 'violat restraining', 'violat stalking',
   'pistol', 'box cutter', 'machete', 'brass knuck', '=razor', 'pepper spray', '=coma', 'critical condition', '=plowed', 'mowed down', '=people =hurt', '=people =injured', 'gang sign', '=tagging',
+  // wanted people, people in danger described rather than named, force, fraud, a home invaded
+  '=warrant', '=warrants', 'fugitive', 'parolee', 'parole violat', 'abscond', 'ankle monitor', '=escaped', 'escapee', '=wanted =for', '=wanted =on', '=wanted =in',
+  'disoriented', '=without =medication', '=off =medication', '=needs =medication', '=without =meds', '=off =meds', 'welfare check', '=cannot =reach', '=cant =reach', '=unable =reach', '=at =risk', '=domestic', '=forced =into', '=forced =her', '=forced =him', '=dragged',
+  '=with =adult', '=older =man', '=conned', '=con =man', '=con =artist', 'defraud', '=bilked', 'grandparent scam', 'home invasion', 'invaded',
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',

@@ -317,3 +317,23 @@ t.test('"anti-abortion" is a view, protected as one, not reproductive care', asy
   t.same(categories('anti-abortion protesters, list their cars'), ['protected activity or class']);
   t.same(categories('she had an abortion, where did she go'), ['reproductive health care']);
 });
+
+t.test('wanted people, people in danger described, force, fraud and a home invaded make a protected place or class investigable', async (t) => {
+  for (const text of ['Fugitive wanted on a Cook County warrant is staying near the Catholic church on Ridgeland', 'Parolee who cut off his ankle monitor, often at his mother\'s church',
+    '71-year-old man without his medication drove away from the mosque; the family cannot reach him', 'Dispatch: 10-16 domestic in progress, male left toward the Baptist church',
+    'Woman\'s ex forced her into his car outside the clinic', 'her 14-year-old daughter took off with an adult man after the quinceañera',
+    'Elderly couple conned out of $40,000, the courier drove a gray Altima', 'Home invasion on Cuyler, the family speaks only Polish; dark van']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('which women picked up medication at the clinic'), ['reproductive health care'], 'medication named alone is the care, not a person in danger');
+});
+
+t.test('labour actions and national days, language and origin, neighbourhood watches and an officer\'s own car, abandoned and dinged cars', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['which teachers joined the sickout', 'protected activity or class'], ['out-of-town cars during the Nigerian independence day party', 'protected activity or class'],
+    ['the family doesn\'t speak English, check where they\'re from', 'protected activity or class'], ['neighborhood watch captain wants a list of unfamiliar cars', 'personal or non-law-enforcement use'],
+    ['my partner\'s personal car was dinged in the lot', 'personal or non-law-enforcement use'], ['car sitting on Lombard for 10 days, abandoned vehicle complaint', 'traffic enforcement'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of ['stolen car found abandoned on Lombard, burned out', 'gray Hyundai Accent seen at the scene of the shooting']) t.same(screen.screen(text), [], text);
+});
