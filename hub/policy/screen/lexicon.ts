@@ -90,6 +90,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('respet =alto, senal =alto, =paso =alto, znak =stop, znaku =stop'),
     ...each('school bus', { near: ['stop', 'pass', 'fail', 'arm'] }),
     ...each('parked, idling, idled, blocking, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
+    ...each('=hour =limit, =hour =parking, =hour =zone, overtime parking, parking limit, time limit'),
     ...each('abandoned vehicle, abandoned car, abandoned auto, vehiculo abandonado, porzucon samoch, porzucon pojazd, =dinged, door ding'),
     ...each('city sticker, vehicle sticker, fender bender, minor damage, minor accident, minor crash, flipped off, =sped'),
     ...each('toll', { near: ['pay', 'without', 'evad', 'skip', 'unpaid', 'violat', 'transponder', 'i pass', 'ipass'] }),
@@ -178,6 +179,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=clinic, =clinics, clinica, klinik, health center, health centre, centro salud, przychodni', { context: true, notAfter: ['dental', 'vet', 'veterinar', 'animal', '=pet', '=eye', 'urgent', 'walk in', 'methadone', 'rehab'] }),
     // Contraception and sterilisation by their names
     ...each('=iud, =iuds, intrauterine, vasectom, wazektom, tubal, tubes tied, ligadura, podwiazani jajowod, sterilizat, sterilisat, esterilizac, sterylizac, birth control, nexplanon, depo provera'),
+    // Care someone travelled for because her own state bans it
+    ...each('=care', { context: true, near: ['texas', 'out of state', 'home state', 'not available', 'banned', 'illegal', 'across state', 'state line', 'not legal'] }),
     ...each('puberty block, hormone therap, hormone treatment, gender clinic, gender transition, transition care, top surgery'),
     ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
     ...each('termination, terminacion, terminaciones', { near: ['pregnan', 'perform', 'clinic', 'embaraz', 'doctor', 'provider'] }),
@@ -190,6 +193,10 @@ export const DEFAULT_LEXICON: Lexicon = {
   'protected activity or class': [
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
     ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat'] }),
+    ...each('=kneel, =knelt, =kneeled, =kneeling, =took =knee, =taking =knee, =anthem, lobby day, =lobbying, =lobbied, advocacy day, =capitol, legislator', { context: true }),
+    // A country someone came from stands for national origin
+    ...each('mexico, guatemala, honduras, salvador, venezuela, colombia, ecuador, haiti, =cuba, nicaragua, somalia, syria, afghanistan, ukraine, nigeria, ethiopia, eritrea, congo, =iraq, =iran, palestine, =gaza, pakistan, bangladesh, =india, =china, poland, =polski, =polsce',
+      { context: true, near: ['arrived', '=came', '=moved', 'newly', 'recently', '=just', 'newcomer', 'born', 'native', 'originally'] }),
     ...each('sickout, =sick =out, blue flu, work stoppage, =slowdown, work to rule, independence day, heritage day, heritage month, national day, pride month, dia independencia, swieto niepodleglosci', { context: true }),
     // Language and where someone is from stand for national origin
     ...each('=accent, =accents', { context: true, notAfter: ['hyundai'] }),
@@ -268,6 +275,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=buying, =buy, =purchase, =purchasing', { context: true, near: ['=i', '=im', '=me', 'thinking', 'considering', 'before'] }),
     ...each('boundar', { context: true, near: ['live', 'lives', 'living', 'reside', 'district', 'school', 'league'] }),
     // People and officials who are not law enforcement, asking
+    // Village ordinance matters V.B leaves out (animals, bins, snow, lawns) and towing companies
+    ...each('stray, off leash, barking dog, dog waste, dog poop, =feeding =birds, =feeding =cats, =feeding =pigeons, garbage can, trash can, recycling bin, snow removal, unshoveled, overgrown, leaf blow, yard waste, tow company, towing company', { context: true }),
     ...each('neighborhood watch, neighbourhood watch, block club, block captain, =personal =car, =personal =vehicle', { context: true }),
     ...each('realtor, real estate agent, wedding planner, event planner, little league, =coach, homeowner association', { context: true }),
     ...each('alderman, alderwoman, councilman, councilwoman, council member, trustee, =mayor', { context: true, near: ['want', 'ask', 'request', 'favor', 'favour', '=for'] }),
@@ -301,6 +310,10 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   '=warrant', '=warrants', 'fugitive', 'parolee', 'parole violat', 'abscond', 'ankle monitor', '=escaped', 'escapee', '=wanted =for', '=wanted =on', '=wanted =in',
   'disoriented', '=without =medication', '=off =medication', '=needs =medication', '=without =meds', '=off =meds', 'welfare check', '=cannot =reach', '=cant =reach', '=unable =reach', '=at =risk', '=domestic', '=forced =into', '=forced =her', '=forced =him', '=dragged',
   '=with =adult', '=older =man', '=conned', '=con =man', '=con =artist', 'defraud', '=bilked', 'grandparent scam', 'home invasion', 'invaded',
+  // violence described by the act (spat on, shoved, run over, a smash-and-grab)
+  'brandish', 'handgun', 'bullet', '=casings', 'shell casing', '=choked', '=slapped', '=kicked', '=shoved', '=spat', '=spit =on', '=beating', '=beat =up', '=punched', '=exposing', '=smash =grab',
+  ...['run', 'ran', 'running', 'runs'].flatMap((v) => ['him', 'her', 'me', 'them', 'man', 'woman', 'child', 'kid', 'boy', 'girl', 'pedestrian', 'person', 'protester', 'victim', 'cyclist', 'officer']
+    .flatMap((who) => [`=${v} =over =${who}`, `=${v} =${who} =over`])),
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',

@@ -337,3 +337,22 @@ t.test('labour actions and national days, language and origin, neighbourhood wat
   for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
   for (const text of ['stolen car found abandoned on Lombard, burned out', 'gray Hyundai Accent seen at the scene of the shooting']) t.same(screen.screen(text), [], text);
 });
+
+t.test('violence described by the act (run over, spat on, shoved, a smash-and-grab, a stray bullet) makes a protected place or class investigable', async (t) => {
+  for (const text of ['Victim told officers: my ex tried to run me over in the Walgreens lot', 'Speeding car used in the jewelry store smash-and-grab at Lake and Harlem',
+    'Man exposing himself near the Pride crosswalk from a tan van', 'Woman in a hijab was spat on and shoved by a man who drove off in a black pickup',
+    'the car that ran over a protester at the rally and kept going', 'stray bullet hit a house on Lombard, dark Nissan seen']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('driver ran over the curb and hit a hydrant, find him for a ticket'), ['traffic enforcement'], 'running over a thing is no crime against a person');
+});
+
+t.test('time-limited parking, kneeling and lobbying, a country someone came from, care a home state bans, ordinance matters and tow companies are refused', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['which cars stayed past the two-hour limit at the Jewel lot', 'traffic enforcement'], ['the youth group that kneeled during the anthem, their cars', 'protected activity or class'],
+    ['which teachers drove to the state capitol for lobby day', 'protected activity or class'], ['the family that just arrived from Venezuela, track their truck', 'protected activity or class'],
+    ['Texas plate; she came here to get care that is not available at home', 'reproductive health care'], ['who keeps feeding the stray cats from their car', 'personal or non-law-enforcement use'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of ['family visiting from India had their rental car stolen', 'care package stolen from the porch']) t.same(screen.screen(text), [], text);
+});
