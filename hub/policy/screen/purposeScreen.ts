@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, DEFAULT_LEXICON, HYPOTHETICAL_CUES, IMPOSTORS, INVESTIGATIVE_CUES, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES, type Lexicon, type ScreenTerm } from './lexicon.js';
+import { ADMINISTRATIVE_CUES, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES } from './cues.js';
+import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
 const require = createRequire(import.meta.url);
