@@ -32,6 +32,12 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'brandish', 'handgun', 'bullet', '=casings', 'shell casing', '=choked', '=slapped', '=kicked', '=shoved', '=spat', '=spit =on', '=beating', '=beat =up', '=punched', '=exposing', '=smash =grab',
   ...['run', 'ran', 'running', 'runs'].flatMap((v) => ['him', 'her', 'me', 'them', 'man', 'woman', 'child', 'kid', 'boy', 'girl', 'pedestrian', 'person', 'protester', 'victim', 'cyclist', 'officer']
     .flatMap((who) => [`=${v} =over =${who}`, `=${v} =${who} =over`])),
+  // offences as the criminal code and the crime reports name them; not the words used to dress up a
+  // protest as one (riot, mob action, disorderly, trespass, obstruction, resisting)
+  'larceny', 'shoplift', 'bribe', 'briber', 'prostitut', '=pimp', '=pimping', 'pander', 'child porn', 'pornograph', 'voyeur', 'peeping', 'upskirt', '=lewd', 'sextort', 'revenge porn',
+  'doxx', 'swatting', 'animal cruelty', 'cruelty to', 'armed violence', 'armed robber', 'reckless discharge', 'aggravated discharge', 'vehicular invasion', 'vehicular hijack', '=ransom', 'hostage',
+  'terroris', 'predatory', 'unlawful restraint', 'false imprisonment', 'ponzi', 'skimmer', 'skimming', 'ransomware', '=hacked', '=poisoned', 'poisoning', 'overdose', 'suffocat', '=drowned',
+  '=wounded', '=maimed', '=bleeding', '=found =dead', '=body =found', '=found =body', 'dead body', 'corpse', 'human remains', 'death investigation', 'perjury',
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',

@@ -356,3 +356,15 @@ t.test('time-limited parking, kneeling and lobbying, a country someone came from
   for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
   for (const text of ['family visiting from India had their rental car stolen', 'care package stolen from the porch']) t.same(screen.screen(text), [], text);
 });
+
+t.test('offences as the criminal code and crime reports name them make a protected place or class investigable; the words that dress up a protest do not', async (t) => {
+  for (const text of ['Shoplifting crew hit the Walgreens again; the lookout waited in a Kia outside the mosque', 'Peeping tom at the windows of the women\'s clinic, left in a white van',
+    'Dog found starved in a car near the Unitarian church, animal cruelty', 'Overdose death at the group home on Division; the dealer drives a black Audi',
+    'Hostage situation at the Korean church, suspect\'s car in the alley', 'Body found in the trunk of a car parked near the church',
+    'Ransom demand after a Sikh businessman was taken, payment car a blue Prius', 'Bribe offered to the parish priest, the contractor drives a red F-150']) {
+    t.same(screen.screen(text), [], text);
+  }
+  for (const text of ['riot at the rally on Saturday, get the plates', 'trespassers at the sit-in, run their cars', 'disorderly protesters outside Village Hall, find their cars']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+});
