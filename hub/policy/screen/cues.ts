@@ -37,7 +37,7 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'larceny', 'shoplift', 'bribe', 'briber', 'prostitut', '=pimp', '=pimping', 'pander', 'child porn', 'pornograph', 'voyeur', 'peeping', 'upskirt', '=lewd', 'sextort', 'revenge porn',
   'doxx', 'swatting', 'animal cruelty', 'cruelty to', 'armed violence', 'armed robber', 'reckless discharge', 'aggravated discharge', 'vehicular invasion', 'vehicular hijack', '=ransom', 'hostage',
   'terroris', 'predatory', 'unlawful restraint', 'false imprisonment', 'ponzi', 'skimmer', 'skimming', 'ransomware', '=hacked', '=poisoned', 'poisoning', 'overdose', 'suffocat', '=drowned',
-  '=wounded', '=maimed', '=bleeding', '=found =dead', '=body =found', '=found =body', 'dead body', 'corpse', 'human remains', 'death investigation', 'perjury',
+  '=icu', 'intensive care', 'trauma center', 'life support', '=wounded', '=maimed', '=bleeding', '=found =dead', '=body =found', '=found =body', 'dead body', 'corpse', 'human remains', 'death investigation', 'perjury',
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',

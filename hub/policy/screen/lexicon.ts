@@ -90,6 +90,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('respet =alto, senal =alto, =paso =alto, znak =stop, znaku =stop'),
     ...each('school bus', { near: ['stop', 'pass', 'fail', 'arm'] }),
     ...each('parked, idling, idled, blocking, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
+    ...each('=same =spot, =same =space, =hasnt =moved, =not =moved', { near: ['parked', 'sitting', 'weeks', 'days', 'left', 'month'] }),
     ...each('=hour =limit, =hour =parking, =hour =zone, overtime parking, parking limit, time limit'),
     ...each('abandoned vehicle, abandoned car, abandoned auto, vehiculo abandonado, porzucon samoch, porzucon pojazd, =dinged, door ding'),
     ...each('city sticker, vehicle sticker, fender bender, minor damage, minor accident, minor crash, flipped off, =sped'),
@@ -125,13 +126,18 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('immigrant, inmigrant, imigrant, migrant', { context: true }),
     ...each('illegal immigrant, inmigrant ilegal, nielegaln imigrant, here illegal, country illegal, illegally present, entered illegal, illegal entry, unlawful presence, unlawfully present, legalnosc pobyt, legalnosci pobyt, zezwoleni pobyt, prawo pobyt'),
     ...each('removal', { near: ['federal', 'immigra', 'agent', '=ice', '=dhs', 'order', 'proceed', 'hearing', 'operation', 'deport'] }),
-    ...each('lack =papers, lacks =papers, =no =papers, without =papers, has =papers, have =papers, =daca, dreamer, temporary protected status, border cross, crossed border, cross border, port of entry, paso fronteriz, przejsc graniczn'),
+    ...each('lack =papers, lacks =papers, =no =papers, without =papers, has =papers, have =papers, temporary protected status, border cross, crossed border, cross border, port of entry, paso fronteriz, przejsc graniczn'),
     ...each('=customs', { near: ['agent', 'officer', 'border', 'enforc', 'request', 'asked', 'want', 'federal'] }),
     ...each('undocument, indocumentad', { context: true }),
     ...each('migratori, migracyj, migracion, migracj, deport, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
-    ...each('overstay, green card, tarjeta verde, zielon kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
+    // Status as enforcement ("DACA lapsed", "has TPS"); the same word naming a person ("a DACA
+    // recipient", "an asylum seeker") is a class, which a crime against that person makes investigable
+    ...each('=daca, =tps, green card, =visa, =visas, asylum', { context: true, next: ['recipient', 'holder', 'seeker', 'beneficiar', 'applicant'] }),
+    ...each('dreamer, asylee', { context: true }),
+    ...each('=daca, =tps, green card, asylum', { notBefore: ['recipient', 'holder', 'seeker', 'beneficiar', 'applicant'] }),
+    ...each('overstay, tarjeta verde, zielon kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
     // A visa is the status document unless it is the payment card (a stolen Visa card).
-    ...each('=visa, =visas, wiza, wize, wizy', { notBefore: ['card', 'debit', 'credit', 'gift', 'prepaid', 'logo', 'tarjeta', 'karta', 'karty'], notAfter: ['debit', 'credit', 'prepaid', 'tarjeta', 'karta', 'karty'] }),
+    ...each('=visa, =visas, wiza, wize, wizy', { notBefore: ['card', 'debit', 'credit', 'gift', 'prepaid', 'logo', 'tarjeta', 'karta', 'karty', 'holder', 'applicant', 'recipient'], notAfter: ['debit', 'credit', 'prepaid', 'tarjeta', 'karta', 'karty'] }),
     ...each('administrative warrant, orden administrativ, =i =205, =i =200, =i =247, =i =862'),
     ...each('=lawfully, =legally, =unlawfully, =legalmente, legaln', { near: ['united states', '=usa', 'country', 'america', 'estados unidos', '=eeuu', 'pais', 'kraj', 'polsce', 'stanach'] }),
     ...each('border patrol, patrulla fronteriza, fronteriz, customs enforc, customs border, aduanas proteccion, homeland security, seguridad nacional, straz graniczn, strazy graniczn, strazy granicz, graniczn'),
@@ -141,7 +147,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('legal status, estatus legal, status legal, legal residen, lawful permanent, permanent resident, residente permanente, kart pobyt'),
     // Status words officers mix into English from Tagalog and Vietnamese ("walang papeles": without papers).
     ...each('walang papel, wala papel, walang dokumento, nhap cu, truc xuat, khong co giay to, khong giay to'),
-    ...each('wydaleni, wydalic, asylum, asylee, pobyt nielegal, nielegaln pobyt, status pobyt, estatus migrat, sin estatus'),
+    ...each('wydaleni, wydalic, pobyt nielegal, nielegaln pobyt, status pobyt, estatus migrat, sin estatus'),
     // Leave to be in the country, put without a status word ("not supposed to be in the country")
     ...each('=allowed, =permitted, =supposed, =entitled, =authorized, =authorised', { near: ['country', 'america', 'united states', '=usa'] }),
     ...['allowed', 'permitted', 'supposed', 'entitled', 'authorized', 'authorised'].flatMap((v) => each(`=${v} =be =in =country, =${v} =be =in =us, =${v} =be =in =america, =${v} =be =here =legal`)),
@@ -159,7 +165,8 @@ export const DEFAULT_LEXICON: Lexicon = {
   'reproductive health care': [
     // Care itself refuses whatever else the text says; a place or provider of it can be a crime's victim.
     // "Anti-abortion" is a view (a protected activity), not the care
-    ...each('abortion, abortio, aborto, abortar, abortiv, aborcj, aborcy, abortifac', { except: ['abortionist', 'abortist'], place: CARE_PLACES, notAfter: ['=anti', '=antyaborc'] }),
+    ...each('abortion, abortio, aborto, abortar, abortiv, aborcj, aborcy, abortifac', { except: ['abortionist', 'abortist'], place: CARE_PLACES, notAfter: ['=anti', '=antyaborc'],
+      notBefore: ['rights', 'right', '=ban', '=bans', '=law', '=laws', 'debate', 'march', 'rally', 'protest', 'activist', 'advocate', 'opponent', 'supporter', 'politic', 'referend'] }),
     ...each('abortionist, abortist', { context: true }),
     ...each('mifeprist, mifeprex, misoprost, contracep, anticoncep, antykoncep, morning after pill, pildora dia siguiente, pigulk dzien po, tabletk poron, poronn, poronien, miscarri'),
     ...each('family planning, planificacion familiar, planowanie rodzin, reproduct, reprodukc, fertilit, =ivf, =in vitro, gender affirm, afirmacion genero', { place: CARE_PLACES }),
@@ -173,6 +180,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('doula, birth center, birthing center, midwife, partera', { context: true }),
     ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet', { context: true }),
     ...each('interrump embaraz'),
+    ...each('dilation, curettage, =dc', { near: ['getting', '=get', '=had', 'pregnan', 'procedure', 'clinic', 'miscarr', 'doctor', 'husband'] }),
     // Pills that come by post are how abortion is self-managed where clinics are far
     ...each('=pill, =pills, =pildoras, =pastillas, tabletk', { context: true, near: ['mail', 'mailed', 'online', 'ordered', 'overseas', 'shipped', 'post', 'correo', 'internet', 'poczt'] }),
     // A clinic or health center as such: its visitors are patients (a crime there is investigable)
@@ -192,7 +200,7 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V.C, V.D: religious, political or social views or activities, lawful events, protected classes
   'protected activity or class': [
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
-    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat'] }),
+    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat', 'rights', 'abortion', 'choice', 'life'] }),
     ...each('=kneel, =knelt, =kneeled, =kneeling, =took =knee, =taking =knee, =anthem, lobby day, =lobbying, =lobbied, advocacy day, =capitol, legislator', { context: true }),
     // A country someone came from stands for national origin
     ...each('mexico, guatemala, honduras, salvador, venezuela, colombia, ecuador, haiti, =cuba, nicaragua, somalia, syria, afghanistan, ukraine, nigeria, ethiopia, eritrea, congo, =iraq, =iran, palestine, =gaza, pakistan, bangladesh, =india, =china, poland, =polski, =polsce',
@@ -200,6 +208,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('sickout, =sick =out, blue flu, work stoppage, =slowdown, work to rule, independence day, heritage day, heritage month, national day, pride month, dia independencia, swieto niepodleglosci', { context: true }),
     // Language and where someone is from stand for national origin
     ...each('=accent, =accents', { context: true, notAfter: ['hyundai'] }),
+    ...each('=speak, =speaks, =speaking, =habla, =hablan, =mowi, =mowia', { context: true, next: ['arabic', 'spanish', 'polish', 'chinese', 'mandarin', 'cantonese', 'korean', 'vietnamese', 'tagalog', 'urdu', 'hindi',
+      'somali', 'russian', 'ukrainian', 'farsi', 'persian', 'hebrew', 'yiddish', 'creole', 'french', 'portuguese', 'english', 'espanol', 'ingles', 'arabe', 'polsku', 'angielsku', 'hiszpansku'] }),
+    ...each('know =your =rights, conoce =tus =derechos', { context: true }),
     ...each('speak english, speaks english, speaking english, limited english, =where =theyre =from, =where =they =are =from, =where =hes =from, =where =he =is =from, =where =shes =from, =where =she =is =from, =de =donde =son, =skad =sa, =skad =pochodz', { context: true }),
     ...each('participant, participante, attendee, asistentes, uczestni, encampment, =teach =in, =teachin, =die =in, =walk =out, =sleep =out', { context: true }),
     // Views named by what they are against ("anti-police signs")
@@ -213,7 +224,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=occupy, naacp, =aclu, =cair, democrat, republican, =gop, party volunteer', { context: true }),
     ...each('striking', { context: true, near: ['worker', 'nurse', 'teacher', 'employee', 'union', 'staff', 'miner', 'picket', 'autoworker'] }),
     ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', '=rep', '=reps', 'representativ', 'strike', 'picket', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
-    ...each('meeting, reunion, zebrani, spotkani, =session, =sessions, =sesion, =sesja', { context: true, near: ['attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
+    ...each('meeting, reunion, zebrani, spotkani, =session, =sessions, =sesion, =sesja, =hearing, =hearings', { context: true, near: ['budget', 'zoning', 'village', 'attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
     ...each('church, mosque, synagogue, temple, gurdwara, cathedral, chapel, parish, congregation, congregant, worship, parishioner, prayer, =pray, shabbat, sabbath, jumuah, religio, religion', { context: true }),
     ...each('masjid, musalla, =jummah, =jumma, =salat, =namaz, =imam, =imams, rabbi, =priest, =pastor, =clergy, =shul, mandir, kingdom hall, =capilla, kaplic, simbahan, ksiadz, ksiedz, sacerdote', { context: true }),
     ...each('keffiyeh, kufiya, kaffiyeh, kuffiyeh, shemagh, dastar, =patka, tallit, tzitzit, =peyot, =payot, sheitel, =bindi, =abaya, =thobe, dashiki, =kufi, =sari', { context: true }),
@@ -248,6 +259,8 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V: no "unauthorized purpose"; VII.C: law enforcement purposes only; VII.I: personal use, non-law enforcement purposes
   'personal or non-law-enforcement use': [
     ...each('=my', { context: true, next: RELATIONS }),
+    // Someone else's former partner, relayed ("look up her ex's new car")
+    ...each('=her, =his, =their', { context: true, next: ['=ex', '=exs', 'exhusband', 'exwife', 'exboyfriend', 'exgirlfriend', 'expartner'] }),
     ...each('=my', { context: true, next: ['house', 'home', 'street', 'block', 'driveway', 'building', 'property', 'yard', 'apartment', '=apt', 'garage', 'alley', 'door'] }),
     ...each('=mi, =mis', { context: true, next: RELACIONES }),
     ...each('=moj, =moja, =mojej, =mojego, =moje', { context: true, next: KREWNI }),

@@ -76,7 +76,8 @@ function foldKeepingApostrophes(text: string): string {
  * as the letters they stand for.
  */
 export function tokenize(text: string): NormalizedText {
-  const marked = foldKeepingApostrophes(text);
+  // Initials joined by an ampersand are one word ("D&C", "AT&T"), not single letters to run together with an article.
+  const marked = foldKeepingApostrophes(text).replace(/(?<=\p{L})&(?=\p{L})/gu, '');
   const folded = marked.replace(/'/g, '');
   // An apostrophe inside or after a word keeps it one word ("don't", "members'"), as before it was dropped.
   const written = marked.match(/[\p{L}\p{N}@$]+(?:'[\p{L}\p{N}@$]*)*/gu) ?? [];

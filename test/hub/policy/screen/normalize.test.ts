@@ -33,3 +33,7 @@ t.test('a word written with a possessive apostrophe is marked, and reads as befo
   t.same(tokens.map((x) => x.word), ['a', 'members', 'car', 'the', 'attendees', 'cars', 'dont', 'obrien', 'the', 'vigil']);
   t.same(tokens.filter((x) => x.possessive).map((x) => x.word), ['members', 'attendees']);
 });
+
+t.test('initials joined by an ampersand are one word, not single letters run together with an article', async (t) => {
+  t.same(tokenize('getting a D&C at AT&T').tokens.map((x) => x.word), ['getting', 'a', 'dc', 'at', 'att']);
+});

@@ -368,3 +368,30 @@ t.test('offences as the criminal code and crime reports name them make a protect
     t.same(categories(text), ['protected activity or class'], text);
   }
 });
+
+t.test('a status word naming a person ("a DACA recipient", "an asylum seeker") is a class a crime can be done to; the status itself is enforcement', async (t) => {
+  for (const text of ['Armed robbery at the currency exchange; the victim is a Dreamer, gold Impala', 'Sexual assault of an asylum seeker at the shelter, silver Malibu',
+    'Missing DACA recipient, 19, last seen driving her Corolla']) {
+    t.same(screen.screen(text), [], text);
+  }
+  for (const text of ['the DACA recipient on Lenox, where does she sleep', 'check for cars whose owners have TPS', 'his asylum was denied, find the van', 'DACA lapsed, find the car']) {
+    t.same(categories(text), ['immigration enforcement'], text);
+  }
+});
+
+t.test('abortion as a view or a topic ("abortion rights march") is protected activity, not the care; an ICU names an injury', async (t) => {
+  for (const text of ['Attempted murder: the victim was shot while leaving the abortion rights march', 'Not a traffic matter: the driver who struck the crossing guard fled and she is in the ICU']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('plates at the abortion rights march'), ['protected activity or class']);
+});
+
+t.test('a budget hearing, someone else\'s ex, a language spoken, know-your-rights training, a D&C and a car that has not moved are refused', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['which cars attended the budget hearing', 'protected activity or class'], ['ride-along guest asked me to look up her ex\'s new car', 'personal or non-law-enforcement use'],
+    ['which owners on the block speak Arabic at home', 'protected activity or class'], ['cars at the Know Your Rights workshop', 'protected activity or class'],
+    ['she might be getting a D&C; the husband is asking', 'reproductive health care'], ['car parked in the same spot on Home Ave for 3 weeks', 'traffic enforcement'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of ['suspect fled to D.C. after the robbery', 'AT&T store robbed, grey van']) t.same(screen.screen(text), [], text);
+});
