@@ -89,12 +89,28 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('sin luces, bez swiatel, bez wlaczon swiatel, no headlights, without headlights, lights off'),
     ...each('respet =alto, senal =alto, =paso =alto, znak =stop, znaku =stop'),
     ...each('school bus', { near: ['stop', 'pass', 'fail', 'arm'] }),
-    ...each('parked, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
+    ...each('parked, idling, idled, blocking, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
+    ...each('=same =spot, =same =space, =hasnt =moved, =not =moved', { near: ['parked', 'sitting', 'weeks', 'days', 'left', 'month'] }),
+    ...each('=hour =limit, =hour =parking, =hour =zone, overtime parking, parking limit, time limit'),
+    ...each('abandoned vehicle, abandoned car, abandoned auto, vehiculo abandonado, porzucon samoch, porzucon pojazd, =dinged, door ding'),
     ...each('city sticker, vehicle sticker, fender bender, minor damage, minor accident, minor crash, flipped off, =sped'),
     ...each('toll', { near: ['pay', 'without', 'evad', 'skip', 'unpaid', 'violat', 'transponder', 'i pass', 'ipass'] }),
     ...each('=cut =me =off, =cut =him =off, =cut =her =off, =cut =us =off'),
     ...each('excessive speed, excess speed, speed complain, =pull =over, =pulled =over, =pulling =over, taillight, tail light, headlight, brake light, front plate, windshield, bez pasow, noise ordinance, loud music, noise complain'),
     ...each('handicap, placard, fire lane, parkowan, koperc, miejsc dla niepelnospraw, texting, distracted driv, phone while driv, celular manej, telefon podczas jazd'),
+    // Speed, signals and lanes described without the usual word ("going over the limit", "right on red", "stop arm")
+    ...each('=over =limit, =right =red, =turn =red, =stop =arm, =flying =down, =racing =down, =raced =down'),
+    ...each('racetrack, race track, speedway, drag strip', { near: ['like', 'treat', 'street', 'road', 'block'] }),
+    ...each('bike lane, bus lane, loading zone, =no parking, tow zone', { near: ['block', 'stop', 'park', 'sit', 'idl', 'leav', 'left', 'keep'] }),
+    // Stunts with a car ("doing donuts in the lot")
+    ...each('donut, doughnut, burnout, drifting', { near: ['doing', 'did', 'spin', 'lot', 'intersection', 'street', 'car', 'tire'] }),
+    ...each('stunt driv, exhibition driv, =peeling =out, =peeled =out, =peel =out, =revving'),
+    // Signals, one-ways and lanes dodged or ignored
+    ...each('=dodge =light, =avoid =light, =beat =light, =cutting =through =gas =station, =cut =through =gas =station, =wrong =way, without signal, =signaling, =signalling, turn signal, =nearly =hit, =almost =hit, =nearly =clipped, =near =miss'),
+    // The sanction itself, for a driver or owner
+    ...each('=written =up, =write =up, =writing =up', { near: ['owner', 'driver', 'motorist', '=ro', 'car', 'vehicle'] }),
+    ...each('=violation', { near: ['send', 'mail', 'mailed', 'issue', 'write'] }),
+    ...each('mailed warning, written warning, warning letter, violation notice, notice violation'),
   ]),
   // V.E; VII.I names immigration enforcement among the uses that end sharing
   'immigration enforcement': [
@@ -110,13 +126,18 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('immigrant, inmigrant, imigrant, migrant', { context: true }),
     ...each('illegal immigrant, inmigrant ilegal, nielegaln imigrant, here illegal, country illegal, illegally present, entered illegal, illegal entry, unlawful presence, unlawfully present, legalnosc pobyt, legalnosci pobyt, zezwoleni pobyt, prawo pobyt'),
     ...each('removal', { near: ['federal', 'immigra', 'agent', '=ice', '=dhs', 'order', 'proceed', 'hearing', 'operation', 'deport'] }),
-    ...each('lack =papers, lacks =papers, =no =papers, without =papers, has =papers, have =papers, =daca, dreamer, temporary protected status, border cross, crossed border, cross border, port of entry, paso fronteriz, przejsc graniczn'),
+    ...each('lack =papers, lacks =papers, =no =papers, without =papers, has =papers, have =papers, temporary protected status, border cross, crossed border, cross border, port of entry, paso fronteriz, przejsc graniczn'),
     ...each('=customs', { near: ['agent', 'officer', 'border', 'enforc', 'request', 'asked', 'want', 'federal'] }),
     ...each('undocument, indocumentad', { context: true }),
     ...each('migratori, migracyj, migracion, migracj, deport, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
-    ...each('overstay, green card, tarjeta verde, zielon kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
+    // Status as enforcement ("DACA lapsed", "has TPS"); the same word naming a person ("a DACA
+    // recipient", "an asylum seeker") is a class, which a crime against that person makes investigable
+    ...each('=daca, =tps, green card, =visa, =visas, asylum', { context: true, next: ['recipient', 'holder', 'seeker', 'beneficiar', 'applicant'] }),
+    ...each('dreamer, asylee', { context: true }),
+    ...each('=daca, =tps, green card, asylum', { notBefore: ['recipient', 'holder', 'seeker', 'beneficiar', 'applicant'] }),
+    ...each('overstay, tarjeta verde, zielon kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
     // A visa is the status document unless it is the payment card (a stolen Visa card).
-    ...each('=visa, =visas, wiza, wize, wizy', { notBefore: ['card', 'debit', 'credit', 'gift', 'prepaid', 'logo', 'tarjeta', 'karta', 'karty'], notAfter: ['debit', 'credit', 'prepaid', 'tarjeta', 'karta', 'karty'] }),
+    ...each('=visa, =visas, wiza, wize, wizy', { notBefore: ['card', 'debit', 'credit', 'gift', 'prepaid', 'logo', 'tarjeta', 'karta', 'karty', 'holder', 'applicant', 'recipient'], notAfter: ['debit', 'credit', 'prepaid', 'tarjeta', 'karta', 'karty'] }),
     ...each('administrative warrant, orden administrativ, =i =205, =i =200, =i =247, =i =862'),
     ...each('=lawfully, =legally, =unlawfully, =legalmente, legaln', { near: ['united states', '=usa', 'country', 'america', 'estados unidos', '=eeuu', 'pais', 'kraj', 'polsce', 'stanach'] }),
     ...each('border patrol, patrulla fronteriza, fronteriz, customs enforc, customs border, aduanas proteccion, homeland security, seguridad nacional, straz graniczn, strazy graniczn, strazy granicz, graniczn'),
@@ -126,12 +147,26 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('legal status, estatus legal, status legal, legal residen, lawful permanent, permanent resident, residente permanente, kart pobyt'),
     // Status words officers mix into English from Tagalog and Vietnamese ("walang papeles": without papers).
     ...each('walang papel, wala papel, walang dokumento, nhap cu, truc xuat, khong co giay to, khong giay to'),
-    ...each('wydaleni, wydalic, asylum, asylee, pobyt nielegal, nielegaln pobyt, status pobyt, estatus migrat, sin estatus'),
+    ...each('wydaleni, wydalic, pobyt nielegal, nielegaln pobyt, status pobyt, estatus migrat, sin estatus'),
+    // Leave to be in the country, put without a status word ("not supposed to be in the country")
+    ...each('=allowed, =permitted, =supposed, =entitled, =authorized, =authorised', { near: ['country', 'america', 'united states', '=usa'] }),
+    ...['allowed', 'permitted', 'supposed', 'entitled', 'authorized', 'authorised'].flatMap((v) => each(`=${v} =be =in =country, =${v} =be =in =us, =${v} =be =in =america, =${v} =be =here =legal`)),
+    ...each('=allowed =stay, =permitted =stay, =allowed =remain, =right =stay', { context: true }),
+    // Papers of entry and stay
+    ...each('tourist stamp, entry stamp, passport stamp, =i =94, residence permit, stay permit, permiso estancia, permiso residencia, permiso permanencia, tarjeta residencia, karta stalego pobytu'),
+    // Work authorisation, a home country to go back to, and the numbers and birthplaces that stand for status
+    ...each('permission =work, authorization =work, work authoriz, employment authoriz, =ead card, permiso trabajar'),
+    ...each('home country, =back =to =his =country, =back =to =her =country, =back =to =their =country, pais =origen, kraj ojczyst, kraju pochodzenia, country origin', { context: true }),
+    ...each('social security number, social security card, =ssn, =itin, numero seguro social, =born =here, =born =in =us, =born =in =country, =born =abroad, =born =outside, place birth, country birth, birthplace, lugar nacimiento, miejsce urodzenia', { context: true }),
+    // How someone came in ("through the desert with a coyote")
+    ...each('=coyote, =coyotes, =desert', { context: true, near: ['cross', 'came', 'brought', 'walked', 'through', 'border', 'paid', 'smuggl'] }),
   ],
   // V.F: the Village Code Reproductive Health Rights Article and the Illinois Reproductive Health Act
   'reproductive health care': [
     // Care itself refuses whatever else the text says; a place or provider of it can be a crime's victim.
-    ...each('abortion, abortio, aborto, abortar, abortiv, aborcj, aborcy, abortifac', { except: ['abortionist', 'abortist'], place: CARE_PLACES }),
+    // "Anti-abortion" is a view (a protected activity), not the care
+    ...each('abortion, abortio, aborto, abortar, abortiv, aborcj, aborcy, abortifac', { except: ['abortionist', 'abortist'], place: CARE_PLACES, notAfter: ['=anti', '=antyaborc'],
+      notBefore: ['rights', 'right', '=ban', '=bans', '=law', '=laws', 'debate', 'march', 'rally', 'protest', 'activist', 'advocate', 'opponent', 'supporter', 'politic', 'referend'] }),
     ...each('abortionist, abortist', { context: true }),
     ...each('mifeprist, mifeprex, misoprost, contracep, anticoncep, antykoncep, morning after pill, pildora dia siguiente, pigulk dzien po, tabletk poron, poronn, poronien, miscarri'),
     ...each('family planning, planificacion familiar, planowanie rodzin, reproduct, reprodukc, fertilit, =ivf, =in vitro, gender affirm, afirmacion genero', { place: CARE_PLACES }),
@@ -145,23 +180,56 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('doula, birth center, birthing center, midwife, partera', { context: true }),
     ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet', { context: true }),
     ...each('interrump embaraz'),
+    ...each('dilation, curettage, =dc', { near: ['getting', '=get', '=had', 'pregnan', 'procedure', 'clinic', 'miscarr', 'doctor', 'husband'] }),
+    // Pills that come by post are how abortion is self-managed where clinics are far
+    ...each('=pill, =pills, =pildoras, =pastillas, tabletk', { context: true, near: ['mail', 'mailed', 'online', 'ordered', 'overseas', 'shipped', 'post', 'correo', 'internet', 'poczt'] }),
+    // A clinic or health center as such: its visitors are patients (a crime there is investigable)
+    ...each('=clinic, =clinics, clinica, klinik, health center, health centre, centro salud, przychodni', { context: true, notAfter: ['dental', 'vet', 'veterinar', 'animal', '=pet', '=eye', 'urgent', 'walk in', 'methadone', 'rehab'] }),
+    // Contraception and sterilisation by their names
+    ...each('=iud, =iuds, intrauterine, vasectom, wazektom, tubal, tubes tied, ligadura, podwiazani jajowod, sterilizat, sterilisat, esterilizac, sterylizac, birth control, nexplanon, depo provera'),
+    // Care someone travelled for because her own state bans it
+    ...each('=care', { context: true, near: ['texas', 'out of state', 'home state', 'not available', 'banned', 'illegal', 'across state', 'state line', 'not legal'] }),
+    ...each('puberty block, hormone therap, hormone treatment, gender clinic, gender transition, transition care, top surgery'),
     ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
     ...each('termination, terminacion, terminaciones', { near: ['pregnan', 'perform', 'clinic', 'embaraz', 'doctor', 'provider'] }),
     ...each('=ob =gyn, obgyn, obstetric, gynecolog, ginecolog, ginekolog, polozn', { context: true }),
-    ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill', 'zabieg', 'procedur', 'procedimiento', 'wyjech', 'wyjazd', 'abroad'] }),
+    ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill', 'zabieg', 'procedur', 'procedimiento', 'wyjech', 'wyjazd', 'abroad',
+      // an ending put as handling it ("went to take care of the pregnancy")
+      '=take =care', '=took =care', '=taking =care', '=get =rid', '=got =rid', '=deal =with', '=dealt =with'] }),
   ],
   // V.C, V.D: religious, political or social views or activities, lawful events, protected classes
   'protected activity or class': [
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
-    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat'] }),
-    ...each('participant, participante, attendee, asistentes, uczestni', { context: true }),
+    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat', 'rights', 'abortion', 'choice', 'life'] }),
+    ...each('=kneel, =knelt, =kneeled, =kneeling, =took =knee, =taking =knee, =anthem, lobby day, =lobbying, =lobbied, advocacy day, =capitol, legislator', { context: true }),
+    // A country someone came from stands for national origin
+    ...each('mexico, guatemala, honduras, salvador, venezuela, colombia, ecuador, haiti, =cuba, nicaragua, somalia, syria, afghanistan, ukraine, nigeria, ethiopia, eritrea, congo, =iraq, =iran, palestine, =gaza, pakistan, bangladesh, =india, =china, poland, =polski, =polsce',
+      { context: true, near: ['arrived', '=came', '=moved', 'newly', 'recently', '=just', 'newcomer', 'born', 'native', 'originally'] }),
+    ...each('sickout, =sick =out, blue flu, work stoppage, =slowdown, work to rule, independence day, heritage day, heritage month, national day, pride month, dia independencia, swieto niepodleglosci', { context: true }),
+    // Language and where someone is from stand for national origin
+    ...each('=accent, =accents', { context: true, notAfter: ['hyundai'] }),
+    ...each('=speak, =speaks, =speaking, =habla, =hablan, =mowi, =mowia', { context: true, next: ['arabic', 'spanish', 'polish', 'chinese', 'mandarin', 'cantonese', 'korean', 'vietnamese', 'tagalog', 'urdu', 'hindi',
+      'somali', 'russian', 'ukrainian', 'farsi', 'persian', 'hebrew', 'yiddish', 'creole', 'french', 'portuguese', 'english', 'espanol', 'ingles', 'arabe', 'polsku', 'angielsku', 'hiszpansku'] }),
+    ...each('know =your =rights, conoce =tus =derechos', { context: true }),
+    ...each('speak english, speaks english, speaking english, limited english, =where =theyre =from, =where =they =are =from, =where =hes =from, =where =he =is =from, =where =shes =from, =where =she =is =from, =de =donde =son, =skad =sa, =skad =pochodz', { context: true }),
+    ...each('participant, participante, attendee, asistentes, uczestni, encampment, =teach =in, =teachin, =die =in, =walk =out, =sleep =out', { context: true }),
+    // Views named by what they are against ("anti-police signs")
+    ...each('=anti', { context: true, next: ['police', 'cop', 'war', 'abortion', 'choice', 'life', 'immigra', 'government', 'israel', 'zionis', 'gun', 'vax', 'vaccin', 'mask', 'lockdown', 'fascis', 'racis', 'capitalis', 'union', 'tax', 'levy', 'camera', 'surveil', 'trump', 'biden', 'semit', 'muslim', 'islam', 'gay', 'trans', 'lgbt'] }),
+    ...each('affiliation, afiliacion, przynaleznosc', { context: true, notAfter: ['gang', 'cartel', 'pandill', 'gangu'] }),
+    ...each('=dresses =as =woman, =dresses =as =man, =dressed =as =woman, =dressed =as =man, =dresses =like =woman, =dresses =like =man, cross dress, crossdress, =in =drag', { context: true }),
+    // Gatherings and the ways views are spread, without the word protest (a candlelight gathering, leaflets, a petition drive)
+    ...each('candlelight, candle light, =gathering, =gatherings', { context: true, notAfter: ['information', 'intel', 'evidence', 'intelligence', 'data'] }),
+    ...each('leaflet, pamphlet, handbill, flyering, canvasser, ulotk, panflet, referendum, referenda, ballot measure, ballot question, =levy', { context: true }),
+    ...each('petition, peticion, petycj', { context: true, near: ['sign', 'drive', 'signature', 'circulat', 'levy', 'referend', 'ballot', 'volunteer', 'firma', 'podpis'] }),
     ...each('=occupy, naacp, =aclu, =cair, democrat, republican, =gop, party volunteer', { context: true }),
     ...each('striking', { context: true, near: ['worker', 'nurse', 'teacher', 'employee', 'union', 'staff', 'miner', 'picket', 'autoworker'] }),
     ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', '=rep', '=reps', 'representativ', 'strike', 'picket', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
-    ...each('meeting, reunion, zebrani, spotkani', { context: true, near: ['attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
+    ...each('meeting, reunion, zebrani, spotkani, =session, =sessions, =sesion, =sesja, =hearing, =hearings', { context: true, near: ['budget', 'zoning', 'village', 'attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
     ...each('church, mosque, synagogue, temple, gurdwara, cathedral, chapel, parish, congregation, congregant, worship, parishioner, prayer, =pray, shabbat, sabbath, jumuah, religio, religion', { context: true }),
     ...each('masjid, musalla, =jummah, =jumma, =salat, =namaz, =imam, =imams, rabbi, =priest, =pastor, =clergy, =shul, mandir, kingdom hall, =capilla, kaplic, simbahan, ksiadz, ksiedz, sacerdote', { context: true }),
+    ...each('keffiyeh, kufiya, kaffiyeh, kuffiyeh, shemagh, dastar, =patka, tallit, tzitzit, =peyot, =payot, sheitel, =bindi, =abaya, =thobe, dashiki, =kufi, =sari', { context: true }),
     ...each('turban, hijab, niqab, burqa, burka, headscarf, head scarf, kippah, kippa, yarmulke, =quran, =koran, =bible, rosary, hasid, chasyd, jasid, orthodox jew, ultra orthodox, =amish, mennonite, evangelical, pentecostal, baptist, methodist, lutheran, presbyterian, episcopal, unitarian, jehovah, =lds, scientolog, =pagan, wicca, atheist, chusta', { context: true }),
+    ...each('iftar, =suhoor, =seder, =holi, vaisakhi, navratri, =purim, =sukkot, =easter, =christmas, ash wednesday, good friday, =ashura, nowruz, =wigilia, =posada, =posadas', { context: true }),
     ...each('juneteenth, =eid, ramadan, diwali, passover, hanukkah, yom kippur, rosh hashanah, kwanzaa, lunar new year, cinco de mayo, dia de los muertos, quinceanera, cookout, block party, festival, =fest, powwow, =pow =wow', { context: true }),
     ...each('=services', { context: true, near: ['church', 'sunday', 'religio', 'synagogue', 'mosque', 'temple', 'hasid', 'jewish', 'muslim', 'catholic', 'after', 'attend', 'friday', 'saturday'] }),
     ...each('sticker, decal, =flag, =flags, yard sign, bandera, naklejk, pegatina, calcomania, rainbow, defund, palestin, zionist, =pro =life, =pro =choice, =pro =israel, =pro =palestine', { context: true }),
@@ -169,8 +237,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('grandma, grandmother, grandpa, grandfather, granny, abuel, babci, dziadk, =dziadek, old lady, old ladies, old man, old men, old timer, =boomer, =boomers', { context: true }),
     ...each('filming, filmed, recording, videotap, livestream, nagrywa, grabando, filmando', { context: true, near: ['police', 'station', 'officer', '=cop', '=cops', 'arrest', 'policj', 'policia', 'komisariat'] }),
     ...each('iglesia, mezquita, sinagoga, templo, parroquia, feligres, fieles, oracion, kosciol, koscie, meczet, synagog, cerkiew, parafi, wierni, modlitw, religij', { context: true }),
-    ...each('=mass, =misa, =msza, =mszy, =mszach', { context: true, near: ['church', 'sunday', 'attend', 'catholic', 'iglesia', 'kosciol', 'koscie', 'domingo', 'niedziel', 'service'] }),
-    ...each('town hall, city hall meeting, public hearing, public comment, criticis, criticiz, =critic, =critics, outspoken, spoke out, speak out, speaking out, =oppose, =opposed, =opposing, opposition, supporter, simpatizante, zwolennik', { context: true }),
+    ...each('=mass, =misa, =msza, =mszy, =mszach', { context: true, near: ['church', 'sunday', 'saturday', 'evening', 'morning', 'after', 'attend', 'catholic', 'iglesia', 'kosciol', 'koscie', 'domingo', 'niedziel', 'service'] }),
+    ...each('town hall, city hall meeting, public hearing, public comment, criticis, criticiz, =critic, =critics, outspoken, spoke out, speak out, speaking out, =spoke =against, =speak =against, =spoken =against, =testified =against, =oppose, =opposed, =opposing, opposition, supporter, simpatizante, zwolennik', { context: true }),
     ...each('socialist, communist, anarchist, antifa, libertarian, =dsa, =nra, =maga, tea party, green party, sunrise movement, socialista, comunista, socjalist, komunist', { context: true }),
     ...each('chapter', { context: true, near: ['member', 'local', 'meeting', 'club', 'society', 'party'] }),
     ...each('politic, campaign, candidate, fundrais, polling, =voter, =voters, =votantes, wybor, elector, kampani, kandydat, campana politic, candidat', { context: true }),
@@ -191,6 +259,9 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V: no "unauthorized purpose"; VII.C: law enforcement purposes only; VII.I: personal use, non-law enforcement purposes
   'personal or non-law-enforcement use': [
     ...each('=my', { context: true, next: RELATIONS }),
+    // Someone else's former partner, relayed ("look up her ex's new car")
+    ...each('=her, =his, =their', { context: true, next: ['=ex', '=exs', 'exhusband', 'exwife', 'exboyfriend', 'exgirlfriend', 'expartner'] }),
+    ...each('=my', { context: true, next: ['house', 'home', 'street', 'block', 'driveway', 'building', 'property', 'yard', 'apartment', '=apt', 'garage', 'alley', 'door'] }),
     ...each('=mi, =mis', { context: true, next: RELACIONES }),
     ...each('=moj, =moja, =mojej, =mojego, =moje', { context: true, next: KREWNI }),
     // "The sergeant's daughter", "the chief's wife": a colleague's or an official's own life.
@@ -202,48 +273,29 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('personal reason, personal use, personal matter, personal business, personal interest, personal favor, personal favour, favor for a friend, favour for a friend, favor for my, favour for my, asking for a friend, just curious, curiosity, =nosy, unofficial, not official, motivos personales, uso personal, prywatn, z ciekawosci', { context: true }),
     // Requesters outside law enforcement (VII.A sends them to the Records Division) and their civil ends
     ...each('=repo, =repos, repossess, lienholder, lien holder, behind on payment, missed payment, late payment, skip trac, debt collect, collection agenc, bill collector, insurance adjuster, claims adjuster, adjuster, insurance compan, insurer, private investigator, private eye, process server, landlord, tenant, eviction, employer, marketing, market research, market study, retail study, shopper, divorce', { context: true }),
+    // Money owed to someone other than a victim of crime, and checks an office or employer makes
+    ...each('=owes, =owed, =owe, =dues, unpaid rent, back rent, unpaid bill, outstanding balance, past due, =billed, =bill =them, =invoice, =debt', { context: true }),
+    ...each('residency', { context: true, near: ['check', 'verif', 'school', 'district', 'proof', 'enrol'] }),
+    ...each('enrollment, enrolment, proof residen, =really =live, =actually =live, =truly =live'),
+    ...each('human resources, recursos humanos, called in sick, calling in sick, =home =sick, sick day, sick leave, sick note, =fmla, workers comp', { context: true }),
+    ...each('=hr', { context: true, near: ['want', 'ask', 'request', 'depart', 'manager', 'dept'] }),
+    ...each('=curious, =wondering, =nosy', { context: true }),
+    // First person after the noun ("an ex of mine"), money owed in a family, and dates
+    ...each('=of =mine, child support, alimony, palimony, pension alimenticia, alimenty', { context: true }),
+    ...each('=date', { context: true, near: ['tonight', '=app', 'tinder', 'bumble', 'hinge', 'first', 'blind', 'online'] }),
+    ...each('tinder, bumble, dating app, dating site, =match =com', { context: true }),
+    // Buying a car, school and league boundaries
+    ...each('=buying, =buy, =purchase, =purchasing', { context: true, near: ['=i', '=im', '=me', 'thinking', 'considering', 'before'] }),
+    ...each('boundar', { context: true, near: ['live', 'lives', 'living', 'reside', 'district', 'school', 'league'] }),
+    // People and officials who are not law enforcement, asking
+    // Village ordinance matters V.B leaves out (animals, bins, snow, lawns) and towing companies
+    ...each('stray, off leash, barking dog, dog waste, dog poop, =feeding =birds, =feeding =cats, =feeding =pigeons, garbage can, trash can, recycling bin, snow removal, unshoveled, overgrown, leaf blow, yard waste, tow company, towing company', { context: true }),
+    ...each('neighborhood watch, neighbourhood watch, block club, block captain, =personal =car, =personal =vehicle', { context: true }),
+    ...each('realtor, real estate agent, wedding planner, event planner, little league, =coach, homeowner association', { context: true }),
+    ...each('alderman, alderwoman, councilman, councilwoman, council member, trustee, =mayor', { context: true, near: ['want', 'ask', 'request', 'favor', 'favour', '=for'] }),
+    ...each('=lawyer, =attorney, abogad, prawnik, adwokat', { context: true, near: ['want', 'ask', 'request', 'subpoena', '=for'], notAfter: ['state', 'states', 'district', 'united', 'assistant', 'county', 'prosecut', 'immigra', 'general'] }),
+    // Foreign governments are not law enforcement agencies that may receive data (VII.D)
+    ...each('consulate, consular, =consul, embassy, consulado, embajada, konsulat, ambasad', { context: true }),
     ...each('cobrador, cobranza, aseguradora, ajustador, detective privado, casero, inquilino, desalojo, embargo, divorcio, windykac, komornik, ubezpieczyciel, likwidator szkod, detektyw, wynajmujac, najemc, eksmisj, rozwod', { context: true }),
   ],
 };
-
-/**
- * Words that say the search is about a crime or a person in danger, in which case a protected
- * event, place or class named beside it (a robbery at a church) does not refuse it alone.
- */
-export const INVESTIGATIVE_CUES: readonly string[] = [
-  'rob', 'stole', 'stolen', 'steal', 'theft', 'thief', 'burglar', 'shoot', 'shot', 'stab', 'homicid', 'murder', 'kill', 'assault', 'batter', 'carjack', 'kidnap',
-  'abduct', 'rape', 'arson', 'vandal', 'hate crime', 'attack', 'beaten', 'missing', 'endanger', 'amber', 'silver alert', 'runaway', 'suicid', 'weapon', 'gun',
-  'firearm', 'knife', 'fraud', 'trafficking', 'drug', 'narcot', 'narkot', 'droga', 'criminal damage', 'felony', 'threat', 'bomb', 'extort', 'molest', 'strangl', 'abus',
-  'robo', 'robad', 'asalt', 'secuestr', 'desaparec', 'disparo', 'dispar', 'apunal', 'violac', 'incendi', 'hurto', 'ladron', 'amenaz', 'agresi',
-  'punch', 'torch', 'hijack', 'impersonat', 'hate motiv', 'bias motiv', 'stalk', 'drive by', 'alzheimer', 'dementia', 'demencia', 'wander', 'not returned', 'no regresa', 'no ha regresado',
-  'break in', 'broke in', 'broken into', '=looted', '=looting', '=looter', '=looters', 'embezzl', 'ransack', '=lure', '=lured', '=lures', 'luring', 'indecent', 'exposed himself', 'sexually', 'sexual assault', 'rammed', 'critically',
-  'seriously injur', 'seriously hurt', 'hospitaliz', 'bodily harm',
-  'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
-];
-
-/**
- * Words that point a search at the people of a protected event or place (its attendees, members,
- * patients, everyone there): with one of them a crime named beside it no longer lets the text through
- * ("gun rights rally attendees", "the vigil for the shooting victim: who came").
- */
-export const TARGETING_CUES: readonly string[] = [
-  'attendee', 'attended', 'attending', 'participant', 'member', 'visitor', 'patient', 'paciente', 'pacjent', 'catalog', 'every car', 'every vehicle', 'every plate', 'all plates', 'congregant', 'worshiper', 'worshipper', 'everyone', 'everybody', 'all cars',
-  'all vehicles', 'list of', 'people at', 'people who', 'who came', 'who went', 'who was at', 'who were at', 'identify the', 'asistentes', 'participantes', 'miembros',
-  'visitantes', 'feligreses', 'todos los', 'uczestni', 'czlonk', 'odwiedzaj', 'wszyscy', 'wszystki',
-];
-
-/**
- * Words before a crime word that make it one feared, not one that happened ("track them before
- * something goes missing"): that crime word does not make the text investigative.
- */
-export const HYPOTHETICAL_CUES: readonly string[] = [
-  'before something', 'before anything', 'in case', 'prevent', 'preempt', 'pre empt', 'por si', 'antes que algo', 'zanim cos', 'na wypadek', 'zapobiec',
-];
-
-/** Words that admit the crime named is a cover for the search ("stolen plate check, not really"): then it names none. */
-export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'pretext', 'cover story', 'for the record', 'on paper', 'put it down as', 'call it', 'code it as', 'list it as'];
-
-/** Small words skipped inside phrases ("failure to yield", "semáforo en rojo", "prawo jazdy"). */
-export const PHRASE_FILLER: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'of', 'for', 'to', 'at', 'on', 'and', 'by', 'de', 'la', 'el', 'los', 'las', 'del', 'en', 'y', 'un', 'una', 'na', 'w', 'z', 'za', 'do', 'o', 'i', 'po', 's', 'su', 'sus', 'her', 'his', 'their', 'jej', 'jego', 'swoja', 'swoj',
-]);

@@ -10,6 +10,8 @@ export interface ScreenToken {
   raw: string;
   /** Lower-case, diacritics folded, look-alike digits read as letters: what terms match. */
   word: string;
+  /** Written with a possessive 's or s' ("a member's car"): it owns something, it is not the object. */
+  possessive: boolean;
 }
 
 export interface NormalizedText {
@@ -58,9 +60,14 @@ function deconfuse(char: string): string {
  * (Cyrillic а in "trаffic"). ASCII itself is left alone: the skeleton of "m" is "rn".
  */
 export function foldText(text: string): string {
+  return foldKeepingApostrophes(text).replace(/'/g, '');
+}
+
+/** foldText with every apostrophe written ', for tokenize to see possessives. */
+function foldKeepingApostrophes(text: string): string {
   const visible = text.normalize('NFKC').replace(INVISIBLE, '');
   const folded = visible.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łŁøØđĐßæÆœŒıħþ]/g, (c) => LATIN_EXTRA[c]!);
-  return [...folded].map(deconfuse).join('').replace(APOSTROPHES, '');
+  return [...folded].map(deconfuse).join('').replace(APOSTROPHES, "'");
 }
 
 /**
@@ -69,26 +76,31 @@ export function foldText(text: string): string {
  * as the letters they stand for.
  */
 export function tokenize(text: string): NormalizedText {
-  const folded = foldText(text);
-  const pieces = folded.match(/[\p{L}\p{N}@$]+/gu) ?? [];
-  const raws: string[] = [];
+  // Initials joined by an ampersand are one word ("D&C", "AT&T"), not single letters to run together with an article.
+  const marked = foldKeepingApostrophes(text).replace(/(?<=\p{L})&(?=\p{L})/gu, '');
+  const folded = marked.replace(/'/g, '');
+  // An apostrophe inside or after a word keeps it one word ("don't", "members'"), as before it was dropped.
+  const written = marked.match(/[\p{L}\p{N}@$]+(?:'[\p{L}\p{N}@$]*)*/gu) ?? [];
+  const pieces = written.map((p) => p.replace(/'/g, ''));
+  const possessives = written.map((p) => /'s$|s'$/i.test(p));
+  const raws: Array<{ raw: string; possessive: boolean }> = [];
   for (let i = 0; i < pieces.length;) {
     let j = i;
     while (j < pieces.length && [...pieces[j]!].length === 1 && /\p{L}/u.test(pieces[j]!)) j++;
     if (j - i >= 3) {
-      raws.push(pieces.slice(i, j).join(''));
+      raws.push({ raw: pieces.slice(i, j).join(''), possessive: false });
       i = j;
     } else {
-      raws.push(pieces[i]!);
+      raws.push({ raw: pieces[i]!, possessive: possessives[i]! });
       i++;
     }
   }
   const letters = folded.replace(/[^\p{L}]/gu, '');
   const capitals = letters.replace(/[^\p{Lu}]/gu, '').length;
-  const tokens = raws.map((raw) => {
+  const tokens = raws.map(({ raw, possessive }) => {
     const lower = raw.toLowerCase();
     const word = /\p{L}/u.test(lower) ? lower.replace(/[0134578@$]/g, (c) => LEET[c]!) : lower;
-    return { raw, word };
+    return { raw, word, possessive };
   });
   return { tokens, allCaps: letters.length >= 8 && capitals / letters.length > 0.7 };
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { DEFAULT_LEXICON, HYPOTHETICAL_CUES, IMPOSTORS, INVESTIGATIVE_CUES, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES, type Lexicon, type ScreenTerm } from './lexicon.js';
+import { ADMINISTRATIVE_CUES, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES } from './cues.js';
+import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
 const require = createRequire(import.meta.url);
@@ -29,9 +30,12 @@ function fuzzyLimit(stemLength: number): number {
 /** Does `word` (a token's folded form) match `stem` as the lexicon defines it? */
 export function matchesStem(word: string, stem: string): boolean {
   if (stem.startsWith('=')) return squeeze(word) === squeeze(stem.slice(1));
+  if (word.startsWith(stem)) return true;
   const w = squeeze(word);
   const s = squeeze(stem);
-  if (w.startsWith(s)) return true;
+  // Squeezing can make a stem's start out of another word ("queer" squeezed is "quer", which
+  // begins "query"): a squeezed prefix counts only for a word that is not itself English.
+  if (w.startsWith(s)) return !isEnglishWord(word);
   const limit = fuzzyLimit(s.length);
   // A misspelling keeps its first letter and is not itself a word.
   if (limit === 0 || w[0] !== s[0] || w.length < s.length - 1 || isEnglishWord(word)) return false;
@@ -89,15 +93,43 @@ function firstLetter(stem: string): string {
 
 const splitPhrases = new WeakMap<readonly string[], ReadonlyArray<{ first: string; stems: string[] }>>();
 
-function anyPhraseIn(words: readonly string[], from: number, to: number, phrases: readonly string[]): boolean {
+/** The first of `phrases` that starts at token `i`, where it ends. */
+function phraseAt(words: readonly string[], i: number, phrases: readonly string[]): Match | null {
   let split = splitPhrases.get(phrases);
   if (!split) {
     split = phrases.map((p) => ({ first: firstLetter(p), stems: p.split(' ') }));
     splitPhrases.set(phrases, split);
   }
+  const letter = words[i]![0];
+  for (const p of split) {
+    const match = p.first === letter ? matchPhrase(words, i, p.stems) : null;
+    if (match) return match;
+  }
+  return null;
+}
+
+function anyPhraseIn(words: readonly string[], from: number, to: number, phrases: readonly string[]): boolean {
   for (let i = Math.max(0, from); i < Math.min(words.length, to); i++) {
-    const letter = words[i]![0];
-    if (split.some((p) => p.first === letter && matchPhrase(words, i, p.stems))) return true;
+    if (phraseAt(words, i, phrases)) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the text aim at the people of an event or place (its attendees, "list the cars")? Not
+ * when the people are named as a crime's victims ("a member's car was stolen": `words` has
+ * possessives blanked; "threatened worshippers": the crime word just before) nor when the words
+ * aim at the offender ("identify the suspect").
+ */
+function aimsAtPeople(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const match = phraseAt(words, i, TARGETING_CUES);
+    if (!match || anyPhraseIn(words, match.end + 1, match.end + 4, PERPETRATORS)) continue;
+    let before = i - 1;
+    while (before > 0 && i - before <= 2 && PHRASE_FILLER.has(words[before]!)) before--;
+    // A verb ("robbed the attendees"), not a noun that ends a clause ("after the shooting, everyone at the vigil")
+    const crimeDoneTo = before >= 0 && /(ed|shot|beat|struck|hit)$/.test(words[before]!) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES);
+    if (!crimeDoneTo) return true;
   }
   return false;
 }
@@ -143,8 +175,10 @@ export class PurposeScreen {
     const { tokens, allCaps } = tokenize(text);
     const words = tokens.map((t) => t.word);
     const joined = words.map((_, i) => splitWords(words, i));
-    // A named crime lets protected events, places and classes through, unless the text aims at their people.
-    const investigative = namesCrime(words) && !anyPhraseIn(words, 0, words.length, TARGETING_CUES);
+    // A named crime, or a personnel or audit matter (IX), lets protected events, places and classes
+    // and personal words through, unless the text aims at their people.
+    const reason = namesCrime(words) || anyPhraseIn(words, 0, words.length, ADMINISTRATIVE_CUES);
+    const investigative = reason && !aimsAtPeople(tokens.map((t) => (t.possessive ? '' : t.word)));
     const startingWith = new Map<string, number[]>();
     words.forEach((word, i) => {
       const at = startingWith.get(word[0]!);

@@ -27,3 +27,13 @@ t.test('near-miss spellings are measured by transposition-aware edit distance on
   t.equal(editDistance('deport', 'report', 1), 1);
   t.equal(editDistance('abcdef', 'uvwxyz', 2), 3, 'distance is capped at the limit plus one');
 });
+
+t.test('a word written with a possessive apostrophe is marked, and reads as before without it', async (t) => {
+  const { tokens } = tokenize("a member's car, the attendees' cars, don't, O'Brien, the 'vigil'");
+  t.same(tokens.map((x) => x.word), ['a', 'members', 'car', 'the', 'attendees', 'cars', 'dont', 'obrien', 'the', 'vigil']);
+  t.same(tokens.filter((x) => x.possessive).map((x) => x.word), ['members', 'attendees']);
+});
+
+t.test('initials joined by an ampersand are one word, not single letters run together with an article', async (t) => {
+  t.same(tokenize('getting a D&C at AT&T').tokens.map((x) => x.word), ['getting', 'a', 'dc', 'at', 'att']);
+});

@@ -177,3 +177,221 @@ t.test('crimes named in everyday words (a break-in, looting, embezzlement, a chi
   }
   t.same(categories('lots of teenagers hanging around the festival, list their cars'), ['protected activity or class'], 'a doubled letter does not turn "lots" into "looting"');
 });
+
+t.test('an English word that only squeezing makes look like a stem is not read as it', async (t) => {
+  // "queer" squeezed is "quer", which begins "query"
+  for (const text of ['monthly audit per VII.E: review of user queries', 'the officer queried the plate twice']) t.same(screen.screen(text), [], text);
+  t.same(categories('plates outside the queer bookshop on Harlem'), ['protected activity or class']);
+  t.same(categories('imigration status check on owner'), ['immigration enforcement'], 'a misspelling is still squeezed');
+});
+
+t.test('a protected group\'s person written as an owner ("a member\'s car") is a victim, not a target', async (t) => {
+  for (const text of ['plates stolen from a Unity Temple member\'s car were read on a Honda', 'congregant\'s Accord stolen from the mosque lot during Friday prayers',
+    'attendees\' cars broken into during the festival, suspect on foot then a grey van']) {
+    t.same(screen.screen(text), [], text);
+  }
+  for (const text of ['members of the temple, list their cars after the theft', 'congregants at the mosque after the robbery, who came']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+});
+
+t.test('words that aim at the offender ("identify the suspect") keep a crime at a protected place investigable', async (t) => {
+  for (const text of ['slurs sprayed on the masjid door overnight, identify the offender', 'list of suspects in the church burglary, white van']) t.same(screen.screen(text), [], text);
+  t.same(categories('identify the worshippers at the masjid after the vandalism'), ['protected activity or class']);
+});
+
+t.test('crimes named by what was done or taken, or by report abbreviations, make a protected place or class investigable', async (t) => {
+  for (const text of ['CAD 26-118812 AGG BATT @ quinceañera, offender fled in blk Tahoe', 'three catalytic converters sawn off in the synagogue lot, silver Prius',
+    'Molotov cocktail thrown at the women\'s health center overnight, dark hatchback', 'swastika painted on the rabbi\'s garage, car seen idling', 'ADW outside the mosque, suspect in a red Ram']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('a personnel complaint or an audit of a query may name the personal use it examines', async (t) => {
+  for (const text of ['Personnel complaint PC-26-031: an officer ran her ex-husband\'s plate for personal reasons; pull that query', 'internal affairs: the sergeant\'s girlfriend\'s car was looked up, pull the query']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('for personal reasons: where does my ex park'), ['personal or non-law-enforcement use']);
+});
+
+t.test('speed, signals, lanes, stunts and the sanction described without the usual words are traffic enforcement', async (t) => {
+  for (const text of ['was the Tahoe going over the limit at 2210? confirm before the notice', 'cars that turned right on red at Chicago/Austin', 'went right past the bus with its stop arm out',
+    'box truck keeps stopping in the bike lane on Lake', 'silver Kia doing donuts in the Jewel lot on Sundays', 'get the owner written up for it', 'treats Wenonah like a racetrack every morning']) {
+    t.same(categories(text), ['traffic enforcement'], text);
+  }
+  for (const text of ['stolen Charger doing donuts in the Jewel lot, then fled', 'drunk driver going over the limit killed a pedestrian']) t.same(screen.screen(text), [], text);
+});
+
+t.test('leave to be in the country, papers of entry and stay, and how someone came in are immigration status', async (t) => {
+  for (const text of ['the workers are not supposed to be in the country', 'confirm whether he is allowed to stay', 'came over on a tourist stamp and never left',
+    'se le venció el permiso de estancia, ubicar la camioneta', 'came in through the desert with a coyote, find the Jetta']) {
+    t.same(categories(text), ['immigration enforcement'], text);
+  }
+  t.same(screen.screen('missing 15-year-old who was allowed to stay at a friend\'s house'), []);
+});
+
+t.test('pills by post, a clinic\'s visitors, handling a pregnancy and gender-affirming care are reproductive health care', async (t) => {
+  for (const text of ['she took pills she ordered through the mail, where did her car go', 'check reads near the Hope Clinic in Granite City for our plates',
+    'daughter went to Chicago to take care of the pregnancy', 'did the 16-year-old drive to Lurie for puberty blockers']) {
+    t.same(categories(text), ['reproductive health care'], text);
+  }
+  for (const text of ['fentanyl pills shipped by mail, the dealer drives a Camry', 'car stolen from the health center lot', 'missing man last seen leaving the dental clinic']) t.same(screen.screen(text), [], text);
+});
+
+t.test('gatherings, leaflets, petitions and cultural dress mark an activity or a class', async (t) => {
+  for (const text of ['candlelight gathering outside Village Hall, list the vehicles', 'people handing out leaflets at the Green Line, ID their cars', 'volunteers of the petition drive outside the library',
+    'the car with the keffiyeh hanging from the mirror']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['a mourner at the candlelight service was left in a hit and run with injury', 'gathering evidence on the stolen Kia']) t.same(screen.screen(text), [], text);
+});
+
+t.test('the user\'s own home, debts, residency and sick-day checks, curiosity and foreign consulates are not law enforcement purposes', async (t) => {
+  for (const text of ['check on the guy who keeps parking in front of my house', 'the gym owner wants a member who owes six months of dues', 'District 97 residency check, pull overnight reads',
+    'HR at the hospital wants to know if the nurse was really home sick', 'curious whether the new neighbour is a cop too', 'the man from the consulate wants an address for the Jetta']) {
+    t.same(categories(text), ['personal or non-law-enforcement use'], text);
+  }
+  for (const text of ['my house was burglarized, suspect fled in a white van', 'consulate employee carjacked at gunpoint on Lake']) t.same(screen.screen(text), [], text);
+});
+
+t.test('people a crime was done to ("threatened worshippers") are its victims, and "the driver" is one offender, not a crowd', async (t) => {
+  for (const text of ['Armed man threatened worshippers leaving St. Edmund\'s and fled in a gray Camry; identify the driver', 'identify the man who robbed the attendees of the gala']) {
+    t.same(screen.screen(text), [], text);
+  }
+  for (const text of ['after the shooting, everyone at the vigil, run their plates', 'robbery near the mosque, identify the drivers who attended']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+});
+
+t.test('peeling out, dodging a light, the wrong way, idling on a sidewalk and not signalling are traffic enforcement', async (t) => {
+  for (const text of ['Mustang revving and peeling out on Euclid, find the owner', 'cuts through the gas station to dodge the light at Harlem', 'who keeps going the wrong way down the one-way on Grove',
+    'van idling on the sidewalk on Marion, the Village wants it written', 'merged without signalling and nearly clipped a squad']) {
+    t.same(categories(text), ['traffic enforcement'], text);
+  }
+  t.same(screen.screen('wrong-way driver killed a family on I-290 and fled'), []);
+});
+
+t.test('a social security number, a birthplace, permission to work and a home country stand for immigration status', async (t) => {
+  for (const text of ['does the registered owner have a social security number? before we pass it on', 'was the owner born here? need to know before we share',
+    'her permission to work ran out last year', 'needs to go back to his home country per the judge\'s order, find the van']) {
+    t.same(categories(text), ['immigration enforcement'], text);
+  }
+  for (const text of ['victim\'s social security number used for fraud, suspect car at the bank', 'homicide suspect fled to his home country, is the car still here']) t.same(screen.screen(text), [], text);
+});
+
+t.test('contraception and sterilisation by their names are reproductive health care', async (t) => {
+  for (const text of ['she had an IUD put in against her husband\'s wishes, where did she go', 'did he get a vasectomy, was his car at the clinic', 'getting her tubes tied without telling him']) {
+    t.same(categories(text), ['reproductive health care'], text);
+  }
+});
+
+t.test('teach-ins, holidays by name, a board session, party affiliation, views against something and dress across gender are protected', async (t) => {
+  for (const text of ['teachers held a teach-in at Julian, get the plates', 'who hosted the iftar at the park district building', 'lot at St. Giles after the 5:30 Saturday Mass',
+    'people who spoke against the cameras at the village board session', 'verify the owner\'s party affiliation before the primary', 'whoever puts up the anti-police signs on Ridgeland',
+    'the guy who dresses as a woman at the salon on Harrison']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['gang affiliation of the shooting suspect, white Charger', 'anti-theft device removed from the stolen Kia', 'training session for new ALPR users']) t.same(screen.screen(text), [], text);
+});
+
+t.test('an ex "of mine", child support, a date from an app, a car to buy, a league boundary and private or elected requesters are not law enforcement purposes', async (t) => {
+  for (const text of ['ex-partner of mine stopped paying child support', 'date tonight with a guy from an app, his plate history', 'car I\'m thinking of buying, where has it been',
+    'which parents live outside the boundary', 'realtor asked which houses have cars gone all winter', 'wedding planner wants to know where the groom\'s car was',
+    'for the alderman: who parks the RV on his block', 'lawyer for the other side wants reads for the custody case']) {
+    t.same(categories(text), ['personal or non-law-enforcement use'], text);
+  }
+  for (const text of ['Assistant State\'s Attorney asked for the reads on the carjacked Audi', 'the mayor\'s car was stolen from the Village Hall lot']) t.same(screen.screen(text), [], text);
+});
+
+t.test('groping, harassment, grooming, a broken court order, weapons and injuries in plain words make a protected place or class investigable', async (t) => {
+  for (const text of ['Nurse at the clinic on Madison was followed to her car and groped; offender in a black Kia', 'Employee of the clinic is being harassed by her ex, green Jeep',
+    'Coach accused of grooming a 13-year-old player; he drives a blue Tacoma', 'Lawyer for the victim reports the defendant violated the no-contact order',
+    'The man who owes the victim money pistol-whipped him', 'man at the teach-in pulled a box cutter on him, then drove off in a Prius',
+    'Drunk driver plowed through the crowd at the Holi celebration, three people hurt', 'Gang signs painted on the mosque wall overnight, red Civic seen']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('"anti-abortion" is a view, protected as one, not reproductive care', async (t) => {
+  t.same(screen.screen('Anti-abortion protester assaulted a clinic escort, then left in a gold Buick'), []);
+  t.same(categories('anti-abortion protesters, list their cars'), ['protected activity or class']);
+  t.same(categories('she had an abortion, where did she go'), ['reproductive health care']);
+});
+
+t.test('wanted people, people in danger described, force, fraud and a home invaded make a protected place or class investigable', async (t) => {
+  for (const text of ['Fugitive wanted on a Cook County warrant is staying near the Catholic church on Ridgeland', 'Parolee who cut off his ankle monitor, often at his mother\'s church',
+    '71-year-old man without his medication drove away from the mosque; the family cannot reach him', 'Dispatch: 10-16 domestic in progress, male left toward the Baptist church',
+    'Woman\'s ex forced her into his car outside the clinic', 'her 14-year-old daughter took off with an adult man after the quinceañera',
+    'Elderly couple conned out of $40,000, the courier drove a gray Altima', 'Home invasion on Cuyler, the family speaks only Polish; dark van']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('which women picked up medication at the clinic'), ['reproductive health care'], 'medication named alone is the care, not a person in danger');
+});
+
+t.test('labour actions and national days, language and origin, neighbourhood watches and an officer\'s own car, abandoned and dinged cars', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['which teachers joined the sickout', 'protected activity or class'], ['out-of-town cars during the Nigerian independence day party', 'protected activity or class'],
+    ['the family doesn\'t speak English, check where they\'re from', 'protected activity or class'], ['neighborhood watch captain wants a list of unfamiliar cars', 'personal or non-law-enforcement use'],
+    ['my partner\'s personal car was dinged in the lot', 'personal or non-law-enforcement use'], ['car sitting on Lombard for 10 days, abandoned vehicle complaint', 'traffic enforcement'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of ['stolen car found abandoned on Lombard, burned out', 'gray Hyundai Accent seen at the scene of the shooting']) t.same(screen.screen(text), [], text);
+});
+
+t.test('violence described by the act (run over, spat on, shoved, a smash-and-grab, a stray bullet) makes a protected place or class investigable', async (t) => {
+  for (const text of ['Victim told officers: my ex tried to run me over in the Walgreens lot', 'Speeding car used in the jewelry store smash-and-grab at Lake and Harlem',
+    'Man exposing himself near the Pride crosswalk from a tan van', 'Woman in a hijab was spat on and shoved by a man who drove off in a black pickup',
+    'the car that ran over a protester at the rally and kept going', 'stray bullet hit a house on Lombard, dark Nissan seen']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('driver ran over the curb and hit a hydrant, find him for a ticket'), ['traffic enforcement'], 'running over a thing is no crime against a person');
+});
+
+t.test('time-limited parking, kneeling and lobbying, a country someone came from, care a home state bans, ordinance matters and tow companies are refused', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['which cars stayed past the two-hour limit at the Jewel lot', 'traffic enforcement'], ['the youth group that kneeled during the anthem, their cars', 'protected activity or class'],
+    ['which teachers drove to the state capitol for lobby day', 'protected activity or class'], ['the family that just arrived from Venezuela, track their truck', 'protected activity or class'],
+    ['Texas plate; she came here to get care that is not available at home', 'reproductive health care'], ['who keeps feeding the stray cats from their car', 'personal or non-law-enforcement use'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of ['family visiting from India had their rental car stolen', 'care package stolen from the porch']) t.same(screen.screen(text), [], text);
+});
+
+t.test('offences as the criminal code and crime reports name them make a protected place or class investigable; the words that dress up a protest do not', async (t) => {
+  for (const text of ['Shoplifting crew hit the Walgreens again; the lookout waited in a Kia outside the mosque', 'Peeping tom at the windows of the women\'s clinic, left in a white van',
+    'Dog found starved in a car near the Unitarian church, animal cruelty', 'Overdose death at the group home on Division; the dealer drives a black Audi',
+    'Hostage situation at the Korean church, suspect\'s car in the alley', 'Body found in the trunk of a car parked near the church',
+    'Ransom demand after a Sikh businessman was taken, payment car a blue Prius', 'Bribe offered to the parish priest, the contractor drives a red F-150']) {
+    t.same(screen.screen(text), [], text);
+  }
+  for (const text of ['riot at the rally on Saturday, get the plates', 'trespassers at the sit-in, run their cars', 'disorderly protesters outside Village Hall, find their cars']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+});
+
+t.test('a status word naming a person ("a DACA recipient", "an asylum seeker") is a class a crime can be done to; the status itself is enforcement', async (t) => {
+  for (const text of ['Armed robbery at the currency exchange; the victim is a Dreamer, gold Impala', 'Sexual assault of an asylum seeker at the shelter, silver Malibu',
+    'Missing DACA recipient, 19, last seen driving her Corolla']) {
+    t.same(screen.screen(text), [], text);
+  }
+  for (const text of ['the DACA recipient on Lenox, where does she sleep', 'check for cars whose owners have TPS', 'his asylum was denied, find the van', 'DACA lapsed, find the car']) {
+    t.same(categories(text), ['immigration enforcement'], text);
+  }
+});
+
+t.test('abortion as a view or a topic ("abortion rights march") is protected activity, not the care; an ICU names an injury', async (t) => {
+  for (const text of ['Attempted murder: the victim was shot while leaving the abortion rights march', 'Not a traffic matter: the driver who struck the crossing guard fled and she is in the ICU']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('plates at the abortion rights march'), ['protected activity or class']);
+});
+
+t.test('a budget hearing, someone else\'s ex, a language spoken, know-your-rights training, a D&C and a car that has not moved are refused', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['which cars attended the budget hearing', 'protected activity or class'], ['ride-along guest asked me to look up her ex\'s new car', 'personal or non-law-enforcement use'],
+    ['which owners on the block speak Arabic at home', 'protected activity or class'], ['cars at the Know Your Rights workshop', 'protected activity or class'],
+    ['she might be getting a D&C; the husband is asking', 'reproductive health care'], ['car parked in the same spot on Home Ave for 3 weeks', 'traffic enforcement'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of ['suspect fled to D.C. after the robbery', 'AT&T store robbed, grey van']) t.same(screen.screen(text), [], text);
+});

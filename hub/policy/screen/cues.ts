@@ -1,0 +1,91 @@
+/**
+ * What a description says about its reason, beside the prohibited terms of lexicon.ts: a crime or
+ * a person in danger named (which lets a protected event, place or class named beside it through),
+ * words that aim the search at an event's people or at an offender, a personnel or audit matter,
+ * a crime only feared or admitted to be a cover. Written folded and as stems, like the lexicon.
+ */
+
+/**
+ * Words that say the search is about a crime or a person in danger, in which case a protected
+ * event, place or class named beside it (a robbery at a church) does not refuse it alone.
+ */
+export const INVESTIGATIVE_CUES: readonly string[] = [
+  'rob', 'stole', 'stolen', 'steal', 'theft', 'thief', 'burglar', 'shoot', 'shot', 'stab', 'homicid', 'murder', 'kill', 'assault', 'batter', 'carjack', 'kidnap',
+  'abduct', 'rape', 'arson', 'vandal', 'hate crime', 'attack', 'beaten', 'missing', 'endanger', 'amber', 'silver alert', 'runaway', 'suicid', 'weapon', 'gun',
+  'firearm', 'knife', 'fraud', 'trafficking', 'drug', 'narcot', 'narkot', 'droga', 'criminal damage', 'felony', 'threat', 'bomb', 'extort', 'molest', 'strangl', 'abus',
+  'robo', 'robad', 'asalt', 'secuestr', 'desaparec', 'disparo', 'dispar', 'apunal', 'violac', 'incendi', 'hurto', 'ladron', 'amenaz', 'agresi',
+  'punch', 'torch', 'hijack', 'impersonat', 'hate motiv', 'bias motiv', 'stalk', 'drive by', 'alzheimer', 'dementia', 'demencia', 'wander', 'not returned', 'no regresa', 'no ha regresado',
+  'break in', 'broke in', 'broken into', '=looted', '=looting', '=looter', '=looters', 'embezzl', 'ransack', '=lure', '=lured', '=lures', 'luring', 'indecent', 'exposed himself', 'sexually', 'sexual assault', 'rammed', 'critically',
+  'seriously injur', 'seriously hurt', 'hospitaliz', 'bodily harm',
+  // Crimes named by what was done or taken (slurs sprayed on a door, a catalytic converter sawn off)
+  'catalytic', 'graffiti', 'spray paint', 'spraypaint', '=slur', '=slurs', 'swastika', '=noose', '=keyed', 'slashed', 'brick through', 'rock through', 'window smashed', 'smashed window',
+  'shattered', 'deface', 'desecrat', 'sawed off', 'sawn off', 'mugged', 'mugging', '=scam', '=scammed', 'swindl', 'forged', 'forgery', 'counterfeit', 'molotov', 'firebomb', 'fire bomb',
+  'incendiar', 'explosive', 'pickpocket', 'purse snatch', 'fentanyl', 'heroin', 'cocaine', '=meth', 'methamphet', 'oxycodone', 'xanax bar', '=hit =run =with injur', '=hit =run injur', '=injury =hit =run', '=leaving =scene injur',
+  // groping, harassment, grooming, a court order broken, weapons and injuries in plain words
+  '=grope', '=groped', 'groping', 'fondl', 'harass', '=grooming', '=groomed', 'violat no contact', 'violat order', 'violat protective', 'violat restraining', 'violat stalking',
+  'pistol', 'box cutter', 'machete', 'brass knuck', '=razor', 'pepper spray', '=coma', 'critical condition', '=plowed', 'mowed down', '=people =hurt', '=people =injured', 'gang sign', '=tagging',
+  // wanted people, people in danger described rather than named, force, fraud, a home invaded
+  '=warrant', '=warrants', 'fugitive', 'parolee', 'parole violat', 'abscond', 'ankle monitor', '=escaped', 'escapee', '=wanted =for', '=wanted =on', '=wanted =in',
+  'disoriented', '=without =medication', '=off =medication', '=needs =medication', '=without =meds', '=off =meds', 'welfare check', '=cannot =reach', '=cant =reach', '=unable =reach', '=at =risk', '=domestic', '=forced =into', '=forced =her', '=forced =him', '=dragged',
+  '=with =adult', '=older =man', '=conned', '=con =man', '=con =artist', 'defraud', '=bilked', 'grandparent scam', 'home invasion', 'invaded',
+  // violence described by the act (spat on, shoved, run over, a smash-and-grab)
+  'brandish', 'handgun', 'bullet', '=casings', 'shell casing', '=choked', '=slapped', '=kicked', '=shoved', '=spat', '=spit =on', '=beating', '=beat =up', '=punched', '=exposing', '=smash =grab',
+  ...['run', 'ran', 'running', 'runs'].flatMap((v) => ['him', 'her', 'me', 'them', 'man', 'woman', 'child', 'kid', 'boy', 'girl', 'pedestrian', 'person', 'protester', 'victim', 'cyclist', 'officer']
+    .flatMap((who) => [`=${v} =over =${who}`, `=${v} =${who} =over`])),
+  // offences as the criminal code and the crime reports name them; not the words used to dress up a
+  // protest as one (riot, mob action, disorderly, trespass, obstruction, resisting)
+  'larceny', 'shoplift', 'bribe', 'briber', 'prostitut', '=pimp', '=pimping', 'pander', 'child porn', 'pornograph', 'voyeur', 'peeping', 'upskirt', '=lewd', 'sextort', 'revenge porn',
+  'doxx', 'swatting', 'animal cruelty', 'cruelty to', 'armed violence', 'armed robber', 'reckless discharge', 'aggravated discharge', 'vehicular invasion', 'vehicular hijack', '=ransom', 'hostage',
+  'terroris', 'predatory', 'unlawful restraint', 'false imprisonment', 'ponzi', 'skimmer', 'skimming', 'ransomware', '=hacked', '=poisoned', 'poisoning', 'overdose', 'suffocat', '=drowned',
+  '=icu', 'intensive care', 'trauma center', 'life support', '=wounded', '=maimed', '=bleeding', '=found =dead', '=body =found', '=found =body', 'dead body', 'corpse', 'human remains', 'death investigation', 'perjury',
+  // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
+  '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
+  'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
+];
+
+/**
+ * Words that point a search at the people of a protected event or place (its attendees, members,
+ * patients, everyone there): with one of them a crime named beside it no longer lets the text through
+ * ("gun rights rally attendees", "the vigil for the shooting victim: who came").
+ */
+export const TARGETING_CUES: readonly string[] = [
+  'attendee', 'attended', 'attending', 'participant', 'member', 'visitor', 'patient', 'paciente', 'pacjent', 'catalog', 'every car', 'every vehicle', 'every plate', 'all plates', 'congregant', 'worshiper', 'worshipper', 'everyone', 'everybody', 'all cars',
+  'all vehicles', 'list of', 'list the', 'list all', 'people at', 'people who', 'who came', 'who went', 'who was at', 'who were at', 'identify the', 'asistentes', 'participantes', 'miembros',
+  'visitantes', 'feligreses', 'todos los', 'uczestni', 'czlonk', 'odwiedzaj', 'wszyscy', 'wszystki',
+];
+
+/**
+ * Words after a targeting cue that aim it at the offender, not at an event's people ("identify the
+ * offender", "list of suspects").
+ */
+export const PERPETRATORS: readonly string[] = [
+  'suspect', 'offender', 'perpetrat', '=perp', '=perps', 'shooter', 'gunman', 'gunmen', 'attacker', 'assailant', 'robber', 'thief', 'thieves', 'vandal', 'arsonist', 'culprit', 'killer',
+  'kidnapper', 'abductor', 'carjacker', 'burglar', 'stalker', 'person responsible', 'persons responsible',
+  // one of them, not a crowd: "identify the driver", not "the drivers"
+  '=driver', '=vehicle', '=car', '=man', '=woman', '=person', '=owner', 'sospechos', 'agresor', 'ladron', 'sprawc', 'podejrzan',
+];
+
+/**
+ * Words that say the query is a personnel complaint, an administrative investigation or an audit
+ * (IX allows these without a case): the personal words in them describe the misuse examined.
+ */
+export const ADMINISTRATIVE_CUES: readonly string[] = [
+  'personnel complaint', 'internal affairs', 'administrative investigation', 'professional standards', 'misconduct', 'misuse', 'user audit', 'query audit', 'audit log', 'audit trail',
+  'asuntos internos', 'postepowanie dyscyplinarn', 'skarga na funkcjonariusz',
+];
+
+/**
+ * Words before a crime word that make it one feared, not one that happened ("track them before
+ * something goes missing"): that crime word does not make the text investigative.
+ */
+export const HYPOTHETICAL_CUES: readonly string[] = [
+  'before something', 'before anything', 'in case', 'prevent', 'preempt', 'pre empt', 'por si', 'antes que algo', 'zanim cos', 'na wypadek', 'zapobiec',
+];
+
+/** Words that admit the crime named is a cover for the search ("stolen plate check, not really"): then it names none. */
+export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'pretext', 'cover story', 'for the record', 'on paper', 'put it down as', 'call it', 'code it as', 'list it as'];
+
+/** Small words skipped inside phrases ("failure to yield", "semáforo en rojo", "prawo jazdy"). */
+export const PHRASE_FILLER: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'of', 'for', 'to', 'at', 'on', 'and', 'by', 'de', 'la', 'el', 'los', 'las', 'del', 'en', 'y', 'un', 'una', 'na', 'w', 'z', 'za', 'do', 'o', 'i', 'po', 's', 'su', 'sus', 'her', 'his', 'their', 'jej', 'jego', 'swoja', 'swoj',
+]);
