@@ -240,6 +240,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=mass, =misa, =msza, =mszy, =mszach', { context: true, near: ['church', 'sunday', 'saturday', 'evening', 'morning', 'after', 'attend', 'catholic', 'iglesia', 'kosciol', 'koscie', 'domingo', 'niedziel', 'service'] }),
     ...each('town hall, city hall meeting, public hearing, public comment, criticis, criticiz, =critic, =critics, outspoken, spoke out, speak out, speaking out, =spoke =against, =speak =against, =spoken =against, =testified =against, =oppose, =opposed, =opposing, opposition, supporter, simpatizante, zwolennik', { context: true }),
     ...each('socialist, communist, anarchist, antifa, libertarian, =dsa, =nra, =maga, tea party, green party, sunrise movement, socialista, comunista, socjalist, komunist', { context: true }),
+    // Causes people meet and campaign for, named by the right or the issue ("the gun rights meeting")
+    ...each('gun rights, second amendment, =2a, pro life, pro choice, right to life, animal rights, voting rights, immigrant rights, tenant union, tenants union, climate activist, environmental activist, advocacy group', { context: true }),
     ...each('chapter', { context: true, near: ['member', 'local', 'meeting', 'club', 'society', 'party'] }),
     ...each('politic, campaign, candidate, fundrais, polling, =voter, =voters, =votantes, wybor, elector, kampani, kandydat, campana politic, candidat', { context: true }),
     ...each('journalist, reporter, periodist, dziennikarz, press corps', { context: true }),
@@ -282,6 +284,10 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=curious, =wondering, =nosy', { context: true }),
     // First person after the noun ("an ex of mine"), money owed in a family, and dates
     ...each('=of =mine, child support, alimony, palimony, pension alimenticia, alimenty', { context: true }),
+    // A former partner named without "my" ("an old girlfriend's new address")
+    ...each('old girlfriend, old boyfriend, old flame, former girlfriend, former boyfriend, former wife, former husband, former partner, old partner', { context: true }),
+    // Whoever complained about, reported or sued the user: retaliation, not a case
+    ...each('complain, complaint, =reported, =sued, =suing, =testified, =wrote, =filed, =snitch, =snitched, denunci, skarg, zglosil', { context: true, near: ['=me', '=myself', '=mi', '=mnie'] }),
     ...each('=date', { context: true, near: ['tonight', '=app', 'tinder', 'bumble', 'hinge', 'first', 'blind', 'online'] }),
     ...each('tinder, bumble, dating app, dating site, =match =com', { context: true }),
     // Buying a car, school and league boundaries

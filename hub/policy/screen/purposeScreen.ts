@@ -153,6 +153,9 @@ const ICE_AGENCY = ['agent', 'officer', 'detain', 'warrant', 'hold', 'request', 
 const ICE_THING = ['cream', 'cube', 'rink', 'storage', 'skat', 'hockey', 'machine', 'chest', 'pack', '=tea', 'coffee', 'maker', 'box', 'cold', 'pick', 'fish',
   'sculpt', 'scrap', 'shaved', 'dry', 'thin', 'crushed', 'black', 'cooler', 'bag', 'truck', 'cap', 'water', 'road', 'patch', 'slipp', 'icy', 'frozen', 'melt', '=age'];
 
+/** The user as the object of the sentence, in the screen's languages. */
+const FIRST_PERSON: ReadonlySet<string> = new Set(['me', 'myself', 'mnie', 'mi']);
+
 /**
  * The second line of defence behind the structured offense category: reads a description in
  * English, Spanish or Polish for a use General Order 4.68 prohibits. It folds Unicode look-alikes
@@ -177,7 +180,10 @@ export class PurposeScreen {
     const joined = words.map((_, i) => splitWords(words, i));
     // A named crime, or a personnel or audit matter (IX), lets protected events, places and classes
     // and personal words through, unless the text aims at their people.
-    const reason = namesCrime(words) || anyPhraseIn(words, 0, words.length, ADMINISTRATIVE_CUES);
+    // A personnel matter in the first person ("complained about me to internal affairs") is the
+    // user's own grievance, not an audit of someone's use.
+    const firstPerson = words.some((w) => FIRST_PERSON.has(w));
+    const reason = namesCrime(words) || (!firstPerson && anyPhraseIn(words, 0, words.length, ADMINISTRATIVE_CUES));
     const investigative = reason && !aimsAtPeople(tokens.map((t) => (t.possessive ? '' : t.word)));
     const startingWith = new Map<string, number[]>();
     words.forEach((word, i) => {

@@ -395,3 +395,22 @@ t.test('a budget hearing, someone else\'s ex, a language spoken, know-your-right
   for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
   for (const text of ['suspect fled to D.C. after the robbery', 'AT&T store robbed, grey van']) t.same(screen.screen(text), [], text);
 });
+
+t.test('retaliation: whoever complained about, reported or sued the user is refused, even through internal affairs', async (t) => {
+  for (const text of ['Find the car of the lady who complained about me to internal affairs', 'Who filed the complaint against me with professional standards', 'the neighbor who reported me, where does she park']) {
+    t.ok(categories(text).includes('personal or non-law-enforcement use'), text);
+  }
+  // An audit of someone's use, and a crime against the user, stay investigative.
+  for (const text of ['Internal affairs: query audit of Officer Diaz\'s searches of his ex-wife\'s plate', 'Man who assaulted me during the arrest fled in a blue car', 'Audit of searches made under my account by someone else, misuse suspected']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('a former partner named without "my", and causes named by their issue, are refused', async (t) => {
+  t.ok(categories('Just checking on an old girlfriend\'s new address').includes('personal or non-law-enforcement use'));
+  t.ok(categories('plates at the second amendment club meeting').includes('protected activity or class'));
+  t.ok(categories('who attends the animal rights group on Tuesdays').includes('protected activity or class'));
+  for (const text of ['Robbery suspect may be hiding at his old girlfriend\'s apartment', 'Civil rights violation investigation, suspect vehicle of the officer who beat the detainee']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
