@@ -17,6 +17,9 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'punch', 'torch', 'hijack', 'impersonat', 'hate motiv', 'bias motiv', 'stalk', 'drive by', 'alzheimer', 'dementia', 'demencia', 'wander', 'not returned', 'no regresa', 'no ha regresado',
   'break in', 'broke in', 'broken into', '=looted', '=looting', '=looter', '=looters', 'embezzl', 'ransack', '=lure', '=lured', '=lures', 'luring', 'indecent', 'exposed himself', 'sexually', 'sexual assault', 'rammed', 'critically',
   'seriously injur', 'seriously hurt', 'hospitaliz', 'bodily harm',
+  // a person struck by a car, stones thrown
+  '=hit =the pedestrian', '=hit =a pedestrian', '=hit =the bicycl', '=hit =a bicycl', '=hit =the cyclist', '=hit =a cyclist', '=struck =the pedestrian', '=struck =a pedestrian', '=struck =the cyclist', '=struck =a cyclist',
+  'threw rock', 'threw stone', 'threw brick', 'thrown rock', 'thrown stone', 'thrown brick',
   // Crimes named by what was done or taken (slurs sprayed on a door, a catalytic converter sawn off)
   'catalytic', 'graffiti', 'spray paint', 'spraypaint', '=slur', '=slurs', 'swastika', '=noose', '=keyed', 'slashed', 'brick through', 'rock through', 'window smashed', 'smashed window',
   'shattered', 'deface', 'desecrat', 'sawed off', 'sawn off', 'mugged', 'mugging', '=scam', '=scammed', 'swindl', 'forged', 'forgery', 'counterfeit', 'molotov', 'firebomb', 'fire bomb',

@@ -414,3 +414,10 @@ t.test('a former partner named without "my", and causes named by their issue, ar
     t.same(screen.screen(text), [], text);
   }
 });
+
+t.test('a person struck by a car and stones thrown are crimes that make a protected place or event investigable', async (t) => {
+  for (const text of ['Witness says the car that hit the bicyclist at the parade route was a green Kia', 'Suspects threw rocks at the synagogue windows and drove off in a white car']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('list everyone at the protest where rocks were thrown'), ['protected activity or class'], 'the crowd is still not a suspect');
+});
