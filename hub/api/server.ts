@@ -26,7 +26,7 @@ import { siteRoutes } from '../sites/routes.js';
 import { HTTP_STATUS } from './httpStatus.js';
 import * as S from './schemas.js';
 import { apiValidatorCompiler } from './validation.js';
-import { parseJsonBodies } from './jsonBody.js';
+import { parseJsonBodies, refuseNulInUrls } from './jsonBody.js';
 
 const CONSOLE_DIST = new URL('../../console/dist', import.meta.url).pathname;
 const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.ErrorBody, 409: S.ErrorBody, 413: S.ErrorBody, 423: S.ErrorBody, 429: S.ErrorBody, 503: S.ErrorBody };
@@ -55,6 +55,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   // No coercion of request bodies (`{"trainingCompletedAt": null}` once became 0): see validation.ts.
   app.setValidatorCompiler(apiValidatorCompiler());
   parseJsonBodies(app);
+  refuseNulInUrls(app);
   app.decorateRequest('account', null);
   app.decorateRequest('sessionToken', null);
   await app.register(requestAudit, { audit: services.audit });
