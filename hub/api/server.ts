@@ -37,6 +37,16 @@ const bearer = [{ bearer: [] as string[] }];
  * behind the bearer token is checked on each request (idle lock, deactivation), and the service
  * it calls enforces the order and writes the audit chain. No route returns reads in bulk.
  */
+/**
+ * The message a client is shown. A store failure names its statement and a 500 may name a file
+ * path or a key: both stay in the log (written above), and the client gets the code and a
+ * sentence. 502/504 messages (a partner hub's answer) stay, as the officer acts on them.
+ */
+function publicMessage(code: string, status: number, message: string): string {
+  if (code === 'ALPR_ERR_STORE') return 'the hub\'s database did not answer; try again shortly';
+  return status === 500 ? 'internal error' : message;
+}
+
 /** What enrollment hands an appliance: the hub's public keys and the broker it should use. */
 export interface ProvisioningInfo {
   brokerUrl: () => string;
@@ -73,7 +83,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
     if (err instanceof AlprError) {
       const status = HTTP_STATUS[err.code];
       if (status >= 500) request.log.error({ err: err.toJSON() }, 'request failed');
-      return reply.status(status).send({ code: err.code, message: err.message, retryable: err.retryable });
+      return reply.status(status).send({ code: err.code, message: publicMessage(err.code, status, err.message), retryable: err.retryable });
     }
     if (err.validation) return reply.status(400).send({ code: 'ALPR_ERR_INVALID_INPUT', message: err.message, retryable: false });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -142,3 +142,15 @@ onBothStores(t, 'over HTTP a search takes a colour filter and each hit shows its
   t.equal(purple.json().code, 'ALPR_ERR_INVALID_INPUT');
   t.match(purple.json().message, /colours/);
 });
+
+onBothStores(t, 'a store failure answers 503 with its code and a plain sentence; the statement it failed on is only in the log', async (t, h) => {
+  const { app, log } = await api(t, h);
+  const admin = await h.user('admin');
+  await h.store.sql.run('ALTER TABLE sessions RENAME TO sessions_gone');
+  t.teardown(() => h.store.sql.run('ALTER TABLE sessions_gone RENAME TO sessions'));
+  const r = await app.inject({ method: 'GET', url: '/api/v1/accounts', headers: { authorization: `Bearer ${admin.token}` } });
+  t.equal(r.statusCode, 503);
+  t.same(r.json(), { code: 'ALPR_ERR_STORE', message: 'the hub\'s database did not answer; try again shortly', retryable: true });
+  t.notMatch(r.body, /SELECT|sessions|statement/, 'no SQL, table or statement in the answer');
+  t.ok(log.lines().some((l) => /statement failed: SELECT/.test(JSON.stringify(l))), 'the log keeps which statement failed');
+});
