@@ -93,6 +93,10 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
     return reply.status(500).send({ code: 'ALPR_ERR_INTERNAL', message: 'internal error', retryable: true });
   });
 
+  // An unknown route or method answers in the API's own shape ({code, message, retryable}), not
+  // fastify's ({message, error, statusCode}), and does not echo the URL back.
+  app.setNotFoundHandler((request, reply) => reply.status(404).send({ code: 'ALPR_ERR_NOT_FOUND', message: `no ${request.method} route at this address`, retryable: false }));
+
   /** Authenticates the bearer token (or the console's cookie, CSRF-checked); with a permission, also checks the role. */
   const auth = (permission?: Permission | Permission[]) => async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = sessionToken(request);

@@ -154,3 +154,15 @@ onBothStores(t, 'a store failure answers 503 with its code and a plain sentence;
   t.notMatch(r.body, /SELECT|sessions|statement/, 'no SQL, table or statement in the answer');
   t.ok(log.lines().some((l) => /statement failed: SELECT/.test(JSON.stringify(l))), 'the log keeps which statement failed');
 });
+
+onBothStores(t, 'an unknown route or method answers 404 ALPR_ERR_NOT_FOUND in the API\'s error shape, without echoing the address', async (t, h) => {
+  const { app } = await api(t, h);
+  const admin = await h.user('admin');
+  for (const [method, url] of [['GET', '/api/v1/nothing-here/%3Cscript%3E'], ['OPTIONS', '/api/v1/accounts'], ['PUT', '/api/v1/accounts'], ['DELETE', '/api/v1/search']] as const) {
+    const r = await app.inject({ method, url, headers: { authorization: `Bearer ${admin.token}` } });
+    t.equal(r.statusCode, 404, `${method} ${url}`);
+    t.same(r.json(), { code: 'ALPR_ERR_NOT_FOUND', message: `no ${method} route at this address`, retryable: false });
+  }
+  const refused = (await h.services.audit.query({ limit: 200 })).filter((r) => r.detail.status === 404);
+  t.ok(refused.length >= 1 && refused.every((r) => r.outcome === 'refused' && r.detail.code === 'ALPR_ERR_NOT_FOUND'), 'and is audited as a refused request');
+});
