@@ -30,3 +30,14 @@ onBothStores(t, "an administrator's import cannot replace the detectives' intern
   t.equal(refused.length, 2, 'both attempts are in the audit chain as refused imports');
   t.match(refused[0]!.detail, { code: 'ALPR_ERR_INVALID_INPUT', message: /internal/ });
 });
+
+onBothStores(t, 'an extract whose header lacks a column is refused naming the header, cut short, not echoed whole', async (t, h) => {
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  const admin = await h.user('admin');
+  const csv = `${'X,'.repeat(1_000_000)}Y\n`;
+  const r = await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(admin.token), payload: { csv } });
+  t.equal(r.statusCode, 400);
+  t.match(r.json(), { code: 'ALPR_ERR_INVALID_INPUT', message: /no NIC column \(header: X,X,.*\.\.\. \(1000001 columns\)\)$/ });
+  t.ok(r.body.length < 1000, `the answer stays small (${r.body.length} bytes for a ${csv.length}-byte header)`);
+});
