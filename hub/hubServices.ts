@@ -124,6 +124,6 @@ export async function createHubServices(ctx: {
     }),
     devices: new DeviceRegistry({ store, sites, audit, clock }),
     evidence: new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport, gate, reviews }),
-    retention: new RetentionService({ store, audit, clock, logger: ctx.logger.child({ module: 'retention' }), options: policy.retention, lease }),
+    retention: new RetentionService({ store, audit, clock, logger: ctx.logger.child({ module: 'retention' }), options: policy.retention, lease, alerts }),
   };
 }

@@ -172,7 +172,12 @@ export class AccountService {
     const secret = newTotpSecret();
     const hash = await this.ctx.passwords.hash(password);
     await this.ctx.sql.tx(async (db) => {
-      await db.run('UPDATE accounts SET password_hash = ?, totp_secret = ?, activation_hash = NULL WHERE user_id = ?', [hash, this.ctx.secrets.seal(row.user_id, secret), row.user_id]);
+      // Spends the token only if no other request spent it during the scrypt above: without the
+      // condition, copies of one token sent together all activated, each with its own password
+      // and TOTP secret, and the last one written won.
+      const { changes } = await db.run("UPDATE accounts SET password_hash = ?, totp_secret = ?, activation_hash = NULL WHERE user_id = ? AND activation_hash = ? AND status = 'pending'",
+        [hash, this.ctx.secrets.seal(row.user_id, secret), row.user_id, row.activation_hash]);
+      if (changes !== 1) throw new AlprError('ALPR_ERR_AUTH_FAILED', 'the activation token is unknown, used or expired; ask an administrator for a new one');
       await this.ctx.audit.append({ actor: row.user_id, action: 'account.activate', detail: { username: row.username } }, db);
     });
     return { username: row.username, otpauthUri: otpauthUri(secret, row.username, this.ctx.issuer) };

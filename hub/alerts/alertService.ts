@@ -147,6 +147,25 @@ export class AlertService extends TypedEmitter<AlertEvents> {
     return raised;
   }
 
+  /**
+   * VI: what an alert copied from its read and the hot-list record (the plate, its state, the
+   * vehicle, the entry's plate and action text, the officer's note) is ALPR data and goes when
+   * the read's 30 days are up, held or not; site, camera, times, source, category and disposition
+   * stay for the monthly figures (stats). Run by the retention purge; returns how many were blanked.
+   */
+  async forgetBefore(cutoff: number): Promise<number> {
+    const rows = await this.ctx.sql.all<{ alert_id: string; entry: string }>(
+      "SELECT alert_id, entry FROM alerts WHERE (captured_at < ? OR raised_at < ?) AND plate <> ''", [cutoff, cutoff]);
+    await this.ctx.sql.tx(async (db) => {
+      for (const row of rows) {
+        const { category, priority, source } = JSON.parse(row.entry) as AlertEntrySnapshot;
+        const entry: AlertEntrySnapshot = { plate: '', state: '', plateType: '', vehicleMake: '', vehicleColour: '', vehicleType: '', category, priority, action: '', source };
+        await db.run("UPDATE alerts SET plate = '', read_state = NULL, read_colour = 'unknown', entry = ?, note = NULL WHERE alert_id = ?", [JSON.stringify(entry), row.alert_id]);
+      }
+    });
+    return rows.length;
+  }
+
   async get(alertId: string): Promise<Alert | null> {
     const row = await this.ctx.sql.get<AlertRow>('SELECT * FROM alerts WHERE alert_id = ?', [alertId]);
     return row ? toAlert(row) : null;

@@ -26,7 +26,7 @@ import { siteRoutes } from '../sites/routes.js';
 import { HTTP_STATUS } from './httpStatus.js';
 import * as S from './schemas.js';
 import { apiValidatorCompiler } from './validation.js';
-import { parseJsonBodies } from './jsonBody.js';
+import { parseJsonBodies, refuseNulInUrls } from './jsonBody.js';
 
 const CONSOLE_DIST = new URL('../../console/dist', import.meta.url).pathname;
 const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.ErrorBody, 409: S.ErrorBody, 413: S.ErrorBody, 423: S.ErrorBody, 429: S.ErrorBody, 503: S.ErrorBody };
@@ -37,6 +37,16 @@ const bearer = [{ bearer: [] as string[] }];
  * behind the bearer token is checked on each request (idle lock, deactivation), and the service
  * it calls enforces the order and writes the audit chain. No route returns reads in bulk.
  */
+/**
+ * The message a client is shown. A store failure names its statement and a 500 may name a file
+ * path or a key: both stay in the log (written above), and the client gets the code and a
+ * sentence. 502/504 messages (a partner hub's answer) stay, as the officer acts on them.
+ */
+function publicMessage(code: string, status: number, message: string): string {
+  if (code === 'ALPR_ERR_STORE') return 'the hub\'s database did not answer; try again shortly';
+  return status === 500 ? 'internal error' : message;
+}
+
 /** What enrollment hands an appliance: the hub's public keys and the broker it should use. */
 export interface ProvisioningInfo {
   brokerUrl: () => string;
@@ -55,6 +65,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   // No coercion of request bodies (`{"trainingCompletedAt": null}` once became 0): see validation.ts.
   app.setValidatorCompiler(apiValidatorCompiler());
   parseJsonBodies(app);
+  refuseNulInUrls(app);
   app.decorateRequest('account', null);
   app.decorateRequest('sessionToken', null);
   await app.register(requestAudit, { audit: services.audit });
@@ -72,7 +83,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
     if (err instanceof AlprError) {
       const status = HTTP_STATUS[err.code];
       if (status >= 500) request.log.error({ err: err.toJSON() }, 'request failed');
-      return reply.status(status).send({ code: err.code, message: err.message, retryable: err.retryable });
+      return reply.status(status).send({ code: err.code, message: publicMessage(err.code, status, err.message), retryable: err.retryable });
     }
     if (err.validation) return reply.status(400).send({ code: 'ALPR_ERR_INVALID_INPUT', message: err.message, retryable: false });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
@@ -81,6 +92,10 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
     request.log.error({ err }, 'request failed');
     return reply.status(500).send({ code: 'ALPR_ERR_INTERNAL', message: 'internal error', retryable: true });
   });
+
+  // An unknown route or method answers in the API's own shape ({code, message, retryable}), not
+  // fastify's ({message, error, statusCode}), and does not echo the URL back.
+  app.setNotFoundHandler((request, reply) => reply.status(404).send({ code: 'ALPR_ERR_NOT_FOUND', message: `no ${request.method} route at this address`, retryable: false }));
 
   /** Authenticates the bearer token (or the console's cookie, CSRF-checked); with a permission, also checks the role. */
   const auth = (permission?: Permission | Permission[]) => async (request: FastifyRequest, _reply: FastifyReply) => {

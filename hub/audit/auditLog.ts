@@ -200,8 +200,8 @@ export class AuditLog {
   }
 
   /** How many records with outcome ok match, for rate caps (uses the actor/action/time index). */
-  async count(actor: string, action: string, since: number): Promise<number> {
-    const row = await this.ctx.sql.get<{ n: number | string }>("SELECT count(*) AS n FROM audit_log WHERE actor = ? AND action = ? AND at > ? AND outcome = 'ok'", [actor, action, since]);
+  async count(actor: string, action: string, since: number, db: SqlDb = this.ctx.sql): Promise<number> {
+    const row = await db.get<{ n: number | string }>("SELECT count(*) AS n FROM audit_log WHERE actor = ? AND action = ? AND at > ? AND outcome = 'ok'", [actor, action, since]);
     return Number(row?.n ?? 0);
   }
 

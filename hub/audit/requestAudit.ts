@@ -20,6 +20,8 @@ const ROUTE_ACTIONS: Record<string, { action: string; keepBody?: true }> = {
   'GET /api/v1/felony-requests': { action: 'felony.list' },
   'GET /api/v1/sites': { action: 'sites.list' },
   'GET /api/v1/reports/:kind/:month/:format': { action: 'report.download' },
+  // An extract or mapping refused before the import ran (a bad mapping, an unclosed quote).
+  'POST /api/v1/hotlists/imports': { action: 'hotlist.import' },
   // A partner hub's request refused before its signature was verified (unknown ORI, bad signature, malformed).
   'POST /api/v1/federation/search': { action: 'sharing.requestRefused' },
 };

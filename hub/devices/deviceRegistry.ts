@@ -195,9 +195,10 @@ export class DeviceRegistry {
     if (!device || device.status !== 'active') return refuse('the device is not enrolled or was revoked');
     if (!verifyDeviceRequest(request, String(signature), publicKeyFromRaw(device.publicKey, 'ed25519'))) return refuse('the signature does not match the device key');
     if (!Number.isSafeInteger(request.at) || Math.abs(request.at - this.ctx.clock.now()) > REQUEST_WINDOW_MS) return refuse('its time is more than 5 minutes from the hub\'s clock');
-    const seen = await this.ctx.store.sql.get('SELECT 1 AS x FROM device_requests WHERE device_id = ? AND action = ? AND at = ?', [request.deviceId, request.action, request.at]);
-    if (seen) return refuse('it was already used (replay)');
-    await this.ctx.store.sql.run('INSERT INTO device_requests (device_id, action, at) VALUES (?, ?, ?)', [request.deviceId, request.action, request.at]);
+    // One statement, so copies sent at once cannot both find it unused: the second used to fail
+    // the primary key as a retryable store error (503) instead of being refused as a replay.
+    const { changes } = await this.ctx.store.sql.run('INSERT INTO device_requests (device_id, action, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [request.deviceId, request.action, request.at]);
+    if (changes === 0) return refuse('it was already used (replay)');
     return device;
   }
 

@@ -25,7 +25,7 @@ export function parseExtract(text: string, mapping: ImportMapping, nowMs: number
   const column = (name: string | undefined, required: boolean): number => {
     if (name === undefined) return -1;
     const index = names.indexOf(name.toUpperCase());
-    if (index < 0 && required) throw new AlprError('ALPR_ERR_INVALID_INPUT', `the hot-list extract has no ${name} column (header: ${names.join(',')})`);
+    if (index < 0 && required) throw new AlprError('ALPR_ERR_INVALID_INPUT', `the hot-list extract has no ${name} column (header: ${shortHeader(names)})`);
     return index;
   };
   const c = mapping.columns;
@@ -81,6 +81,12 @@ export function parseExtract(text: string, mapping: ImportMapping, nowMs: number
     });
   }
   return { entries, rowsRead, refused };
+}
+
+/** The header as an error message shows it: enough to see the columns, never the whole line (one of 8 MiB was echoed whole). */
+function shortHeader(names: string[]): string {
+  const text = names.join(',');
+  return text.length > 200 ? `${text.slice(0, 200)}... (${names.length} columns)` : text;
 }
 
 /** YYYYMMDD or ISO 8601 (end of that day, UTC, for a bare date); '' is no expiry; undefined when unreadable. */

@@ -10,7 +10,7 @@ import type { PurposeGate } from '../policy/purposeGate.js';
 import { CATEGORY_DEFAULTS, isHotlistCategory, isProhibitedCategory, type HotlistCategory } from './hotlistCategories.js';
 import { entryFingerprint, normalisePlate, PLATE_PATTERN, STATE_PATTERN, type HotlistRecord } from './hotlistEntry.js';
 import { parseExtract, type ImportedEntry } from './hotlistImport.js';
-import { parseImportMapping, type ImportMapping } from './importMapping.js';
+import { INTERNAL_SOURCE, parseImportMapping, type ImportMapping } from './importMapping.js';
 
 /** A state or national list the hub imports on a schedule. */
 export interface HotlistSource {
@@ -248,7 +248,7 @@ export class HotlistService {
     if (expiresAt === null) return refuse('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);
     const defaults = CATEGORY_DEFAULTS[req.category];
     const record: HotlistRecord = {
-      entryId: `internal:${randomUUID()}`, source: 'internal', plate, state, plateType: (req.plateType ?? '').toUpperCase().slice(0, 2),
+      entryId: `${INTERNAL_SOURCE}:${randomUUID()}`, source: INTERNAL_SOURCE, plate, state, plateType: (req.plateType ?? '').toUpperCase().slice(0, 2),
       vehicleMake: (req.vehicleMake ?? '').toUpperCase().slice(0, 24), vehicleColour: (req.vehicleColour ?? '').toUpperCase().slice(0, 24),
       vehicleType: (req.vehicleType ?? '').toUpperCase().slice(0, 24), priority: req.priority ?? defaults.priority, action: (req.action ?? defaults.action).slice(0, 240),
       category: req.category, caseNumber: req.caseNumber, reason: req.reason.trim(), enteredBy: user.userId, enteredAt: now, expiresAt,
@@ -432,7 +432,7 @@ export class HotlistService {
 
   private async internalEntry(entryId: string): Promise<HotlistRecord> {
     const entry = await this.get(entryId);
-    if (!entry || entry.source !== 'internal' || entry.removed) throw new AlprError('ALPR_ERR_NOT_FOUND', `no live internal hot-list entry ${entryId}`);
+    if (!entry || entry.source !== INTERNAL_SOURCE || entry.removed) throw new AlprError('ALPR_ERR_NOT_FOUND', `no live internal hot-list entry ${entryId}`);
     return entry;
   }
 

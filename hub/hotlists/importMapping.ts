@@ -44,5 +44,15 @@ export function parseImportMapping(value: unknown): ImportMapping {
     const problems = [...Value.Errors(ImportMappingSchema, withDefaults)].slice(0, 5).map((e) => `${e.path || '/'}: ${e.message}`);
     throw new AlprError('ALPR_ERR_INVALID_INPUT', `hot-list import mapping is invalid: ${problems.join('; ')}`);
   }
+  // Internal entries (IX.2) are entered by detectives and analysts one by one, each with a case
+  // number, a screened reason and an expiry. An import diffs against its source's live entries, so
+  // a mapping named 'internal' would remove every case entry the file does not list, and one that
+  // files rows as felony_vehicle would list plates for a case nobody named.
+  if (withDefaults.source === INTERNAL_SOURCE) throw new AlprError('ALPR_ERR_INVALID_INPUT', `hot-list import mapping is invalid: /source: '${INTERNAL_SOURCE}' is the detectives' own list, never an import`);
+  const internalOnly = Object.entries(withDefaults.categories).filter(([, category]) => category === 'felony_vehicle').map(([file]) => file);
+  if (internalOnly.length > 0) throw new AlprError('ALPR_ERR_INVALID_INPUT', `hot-list import mapping is invalid: /categories: felony_vehicle entries are internal (a case number and a reason each), not imported (${internalOnly.slice(0, 5).join(', ')})`);
   return withDefaults;
 }
+
+/** The source of entries made through POST /api/v1/hotlists/entries. */
+export const INTERNAL_SOURCE = 'internal';

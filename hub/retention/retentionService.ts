@@ -23,7 +23,11 @@ export class RetentionService {
   private timer: TimerHandle | null = null;
   private running: Promise<unknown> | null = null;
 
-  constructor(private readonly ctx: { store: HubStore; audit: AuditLog; clock: Clock; logger: Logger; options: RetentionOptions; lease?: JobLease | null }) {}
+  constructor(private readonly ctx: {
+    store: HubStore; audit: AuditLog; clock: Clock; logger: Logger; options: RetentionOptions; lease?: JobLease | null;
+    /** Alerts copy their read's plate: blanked by the same cutoff (AlertService.forgetBefore). */
+    alerts?: { forgetBefore(cutoff: number): Promise<number> };
+  }) {}
 
   async start(): Promise<void> {
     await this.scheduled('start');
@@ -68,7 +72,8 @@ export class RetentionService {
   private async purge(reason: string, actor: string): Promise<PurgeReport> {
     const cutoff = this.ctx.clock.now() - this.ctx.options.retentionMs;
     const report = await this.ctx.store.purgeReadsBefore(cutoff);
-    await this.ctx.audit.append({ actor, action: 'retention.purge', detail: { reason, ...report, cutoff: new Date(cutoff).toISOString() } });
+    const alertsBlanked = (await this.ctx.alerts?.forgetBefore(cutoff)) ?? 0;
+    await this.ctx.audit.append({ actor, action: 'retention.purge', detail: { reason, ...report, alertsBlanked, cutoff: new Date(cutoff).toISOString() } });
     this.ctx.logger.info({ deleted: report.deleted, keptOnHold: report.keptOnHold }, 'retention purge done');
     return report;
   }

@@ -165,8 +165,12 @@ export class OutsideSearch {
     const { own, referrals } = await this.ownReads(result.hits);
     const record = await this.ctx.store.sql.tx(async (db) => {
       await this.spendNonce(agency, channel, db);
-      // Checked again where the answer is committed: a revocation that landed meanwhile refuses it.
+      // Checked again where the answer is committed: a revocation that landed meanwhile refuses it,
+      // and so does the cap, counted under the agency row's lock (PostgreSQL; a SQLite transaction
+      // runs alone), else searches sent at once all read the same count and were all answered.
       try {
+        if (db.engine === 'pg') await db.get('SELECT agency_id FROM sharing_agencies WHERE agency_id = ? FOR UPDATE', [agency.agencyId]);
+        await this.requireUnderHourlyCap(agency, channel, db);
         await this.standing((await this.ctx.agencies.get(agency.agencyId, db))!, channel, db);
       } catch (err) {
         if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return { refused: err, record: await this.ctx.audit.append(refusal(err), db) };
@@ -190,10 +194,10 @@ export class OutsideSearch {
    * wildcard from outside takes as long as it would from inside. Written requests are entered by
    * a member here, one by one, and are not capped.
    */
-  private async requireUnderHourlyCap(agency: Agency, channel: Channel): Promise<void> {
+  private async requireUnderHourlyCap(agency: Agency, channel: Channel, db?: SqlDb): Promise<void> {
     if (channel.kind !== 'online') return;
     const cap = this.ctx.limits.maxQueriesPerHour;
-    const used = await this.ctx.audit.count(channel.actor, 'sharing.search', this.ctx.clock.now() - 3600_000);
+    const used = await this.ctx.audit.count(channel.actor, 'sharing.search', this.ctx.clock.now() - 3600_000, db);
     if (used >= cap) throw new AlprError('ALPR_ERR_RATE_LIMITED', `${agency.name} has run ${used} searches here in the past hour; the limit is ${cap}`);
   }
 

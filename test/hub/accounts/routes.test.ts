@@ -1,7 +1,7 @@
 import t from 'tap';
 import { buildApi } from '../../../hub/api/server.js';
 import { captureLogger } from '../../helpers/index.js';
-import { onBothStores, PASSWORD, type Harness } from '../../helpers/hubHarness.js';
+import { base32Decode, onBothStores, PASSWORD, type Harness } from '../../helpers/hubHarness.js';
 
 type Tap = import('tap').Test;
 
@@ -146,4 +146,22 @@ onBothStores(t, 'an admin cannot deactivate the auditor or the Chief over the AP
   t.equal(host.status, 'deactivated', 'on the hub host the auditor is deactivated');
   t.equal((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(auditor.token) })).statusCode, 401, 'and its session ends');
   t.match((await h.services.audit.query({ action: 'account.deactivate', limit: 10 })).at(-1), { actor: 'cli:root', outcome: 'ok', detail: { via: 'host' } });
+});
+
+onBothStores(t, 'an activation token sent several times at once activates the account once; the other copies are refused', async (t, h) => {
+  const app = await api(t, h);
+  const admin = await h.user('admin');
+  const { activationToken } = await h.services.accounts.create({ username: 'new.officer', displayName: 'New Officer', role: 'officer' }, admin.account.userId);
+  // The user and whoever else holds the token (the admin who made it, a copy on the desk) race.
+  const answers = await Promise.all(['a', 'b', 'c', 'd'].map((suffix) => app.inject({ method: 'POST', url: '/api/v1/auth/activate', payload: { activationToken, password: `${PASSWORD} ${suffix}` } })));
+  const won = answers.filter((r) => r.statusCode === 200);
+  t.equal(won.length, 1, 'exactly one copy activates the account');
+  t.same(answers.filter((r) => r.statusCode !== 200).map((r) => [r.statusCode, r.json().code]), [[401, 'ALPR_ERR_AUTH_FAILED'], [401, 'ALPR_ERR_AUTH_FAILED'], [401, 'ALPR_ERR_AUTH_FAILED']], 'the others get the answer a used token gets');
+  const activations = await h.services.audit.query({ action: 'account.activate', limit: 50 });
+  t.equal(activations.filter((r) => r.detail.username === 'new.officer').length, 1, 'one activation in the audit chain');
+  // The secret handed out by the one that won is the one the hub keeps: it enrolls.
+  const secret = new URL(won[0]!.json().otpauthUri).searchParams.get('secret')!;
+  const password = `${PASSWORD} ${['a', 'b', 'c', 'd'][answers.indexOf(won[0]!)]}`;
+  const enrolled = await h.services.accounts.confirmTotp('new.officer', password, h.code(base32Decode(secret)));
+  t.equal(enrolled.status, 'active');
 });

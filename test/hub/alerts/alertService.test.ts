@@ -82,3 +82,23 @@ onBothStores(t, 'an alert past its read\'s 30-day retention is no longer listed 
   await t.rejects(alerts.dispose(officer, alert.alertId, { disposition: 'misread' }), { code: 'ALPR_ERR_NOT_FOUND' });
   t.equal((await alerts.stats(0, h.clock.now())).alerts, 1, 'the monthly figures still count it');
 });
+
+onBothStores(t, 'the retention purge blanks what an alert copied from its read and the hot list; the monthly figures keep counting it', async (t, h) => {
+  const { alert } = await hitOnStolenCar(h);
+  const officer = (await h.user('officer')).account;
+  await h.services.alerts.viewImages(officer, alert.alertId);
+  await h.services.alerts.dispose(officer, alert.alertId, { disposition: 'confirmed', action: 'stop_made', cadNumber: 'CAD-26-1001', note: 'driver ABC1234 detained' });
+  const before = await h.services.alerts.stats(0, h.clock.now() + 1);
+  h.clock.advance(29 * 86_400_000);
+  await h.services.retention.run('manual', 'test');
+  t.equal((await h.services.alerts.get(alert.alertId))?.plate, 'ABC1234', 'within the 30 days the alert keeps its plate');
+  h.clock.advance(2 * 86_400_000);
+  const purge = await h.services.retention.run('manual', 'test');
+  t.ok(purge, 'the purge ran');
+  const row = await h.store.sql.get<Record<string, unknown>>('SELECT * FROM alerts WHERE alert_id = ?', [alert.alertId]);
+  t.notMatch(JSON.stringify(row), /ABC1234|HOND|BLU|"IL"|blue|detained/, 'no plate, state, vehicle or note is left in the stored row');
+  t.match(row, { plate: '', read_state: null, read_colour: 'unknown', note: null, site_id: 'site-1', disposition: 'confirmed', action_taken: 'stop_made' });
+  t.same(await h.services.alerts.stats(0, h.clock.now()), before, 'the monthly figures are the same');
+  const [record] = (await h.services.audit.query({ action: 'retention.purge', limit: 10 })).slice(-1);
+  t.equal(record?.detail.alertsBlanked, 1, 'the purge record counts the alerts blanked');
+});

@@ -142,3 +142,27 @@ onBothStores(t, 'over HTTP a search takes a colour filter and each hit shows its
   t.equal(purple.json().code, 'ALPR_ERR_INVALID_INPUT');
   t.match(purple.json().message, /colours/);
 });
+
+onBothStores(t, 'a store failure answers 503 with its code and a plain sentence; the statement it failed on is only in the log', async (t, h) => {
+  const { app, log } = await api(t, h);
+  const admin = await h.user('admin');
+  await h.store.sql.run('ALTER TABLE sessions RENAME TO sessions_gone');
+  t.teardown(() => h.store.sql.run('ALTER TABLE sessions_gone RENAME TO sessions'));
+  const r = await app.inject({ method: 'GET', url: '/api/v1/accounts', headers: { authorization: `Bearer ${admin.token}` } });
+  t.equal(r.statusCode, 503);
+  t.same(r.json(), { code: 'ALPR_ERR_STORE', message: 'the hub\'s database did not answer; try again shortly', retryable: true });
+  t.notMatch(r.body, /SELECT|sessions|statement/, 'no SQL, table or statement in the answer');
+  t.ok(log.lines().some((l) => /statement failed: SELECT/.test(JSON.stringify(l))), 'the log keeps which statement failed');
+});
+
+onBothStores(t, 'an unknown route or method answers 404 ALPR_ERR_NOT_FOUND in the API\'s error shape, without echoing the address', async (t, h) => {
+  const { app } = await api(t, h);
+  const admin = await h.user('admin');
+  for (const [method, url] of [['GET', '/api/v1/nothing-here/%3Cscript%3E'], ['OPTIONS', '/api/v1/accounts'], ['PUT', '/api/v1/accounts'], ['DELETE', '/api/v1/search']] as const) {
+    const r = await app.inject({ method, url, headers: { authorization: `Bearer ${admin.token}` } });
+    t.equal(r.statusCode, 404, `${method} ${url}`);
+    t.same(r.json(), { code: 'ALPR_ERR_NOT_FOUND', message: `no ${method} route at this address`, retryable: false });
+  }
+  const refused = (await h.services.audit.query({ limit: 200 })).filter((r) => r.detail.status === 404);
+  t.ok(refused.length >= 1 && refused.every((r) => r.outcome === 'refused' && r.detail.code === 'ALPR_ERR_NOT_FOUND'), 'and is audited as a refused request');
+});

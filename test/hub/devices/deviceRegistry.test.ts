@@ -2,6 +2,7 @@ import t from 'tap';
 import { buildApi } from '../../../hub/api/server.js';
 import { captureLogger } from '../../helpers/index.js';
 import { onBothStores } from '../../helpers/hubHarness.js';
+import { newSigningKeys, rawPublicKey, signDeviceRequest } from '../../../sync/index.js';
 
 const report = (overrides = {}) => ({ deviceId: 'pole-1', online: true, at: Date.now(), unsyncedReads: 3, oldestUnsyncedAgeS: 12, tamperOpen: false, hotlistVersion: 0, health: { uptimeS: 60 }, ...overrides });
 
@@ -70,4 +71,18 @@ onBothStores(t, 'a status older than the one stored (handed back to the queue, r
   await devices.recordStatus(report({ at: now + 1_000, online: false, unsyncedReads: 4 }));
   [pole] = (await devices.overview()).filter((d) => d.deviceId === 'pole-1');
   t.same({ online: pole?.online, unsyncedReads: pole?.unsyncedReads }, { online: false, unsyncedReads: 4 }, 'after a clock correction the device\'s status is recorded');
+});
+
+onBothStores(t, 'a signed device request sent several times at once is carried out once; the copies are refused as replays, not answered as store failures', async (t, h) => {
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  const key = newSigningKeys();
+  await h.services.sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park', approvalRef: 'CHIEF-2026-002', latitude: 41.88, longitude: -87.79, cameras: ['cam0'] }, 'chief');
+  await h.services.devices.enroll({ deviceId: 'pole-9', publicKey: rawPublicKey(key.publicKey), siteId: 'site-1' }, 'admin');
+  const request = { deviceId: 'pole-9', action: 'relocate' as const, at: h.clock.now(), fields: { siteId: 'site-2' } };
+  const payload = { at: request.at, fields: request.fields, signature: signDeviceRequest(request, key.privateKey) };
+  const answers = await Promise.all([1, 2, 3].map(() => app.inject({ method: 'POST', url: '/api/v1/provisioning/devices/pole-9/relocate', payload })));
+  t.same(answers.map((r) => r.statusCode).sort(), [200, 403, 403], 'one is carried out, two refused');
+  for (const r of answers.filter((a) => a.statusCode !== 200)) t.match(r.json(), { code: 'ALPR_ERR_DEVICE_REQUEST', message: /replay/ });
+  t.equal((await h.services.audit.query({ action: 'device.relocate', limit: 10 })).length, 1, 'one relocation in the audit chain');
 });

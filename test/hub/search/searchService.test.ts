@@ -97,6 +97,19 @@ onBothStores(t, 'results per query and searches per hour are capped', async (t, 
   t.ok(await h.services.search.search(u.account, { ...lawful, plate: 'MANY001', mode: 'exact' }), 'the hour rolls on');
 }, { search: { maxResultsPerQuery: 5, maxQueriesPerHour: 2, retentionMs: 30 * DAY } });
 
+onBothStores(t, 'searches sent at once, to one hub process or two, stop at the hourly cap', async (t, h) => {
+  await h.addReads([{ plate: 'RUSH001' }]);
+  const u = await h.user('officer');
+  // Two processes on PostgreSQL (where several hubs share one database); SQLite serves one.
+  const hubs = h.engine === 'pg' ? [h.services, await h.peer()] : [h.services];
+  const answers = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => hubs[i % hubs.length]!.search.search(u.account, { ...lawful, plate: 'RUSH001', mode: 'exact' })));
+  t.equal(answers.filter((a) => a.status === 'fulfilled').length, 4, 'four of twelve are answered');
+  t.same([...new Set(answers.flatMap((a) => (a.status === 'rejected' ? [(a.reason as { code: string }).code] : [])))], ['ALPR_ERR_RATE_LIMITED'], 'the rest are refused as over the cap');
+  const records = (await h.services.audit.query({ action: 'reads.search', limit: 100 })).filter((r) => r.actor === u.account.userId);
+  t.equal(records.filter((r) => r.outcome === 'ok').length, 4, 'four searches in the audit chain');
+  t.equal(records.filter((r) => r.outcome === 'refused').length, 8, 'and eight refusals');
+}, { search: { maxResultsPerQuery: 5, maxQueriesPerHour: 4, retentionMs: 30 * DAY } });
+
 onBothStores(t, 'an image is opened only through the user\'s own search that returned it, and the view is audited', async (t, h) => {
   const [read] = await h.addReads([{ plate: 'IMG0001' }]);
   const u = await h.user('officer');

@@ -172,6 +172,19 @@ onBothStores(t, 'prohibited purposes in many phrasings are refused, suspend the 
   t.ok((await h.services.audit.query({ action: 'sharing.revoke', limit: 5 })).length === 1);
 });
 
+onBothStores(t, 'a partner hub sending its searches all at once, to one hub process or two, is still answered at most max_queries_per_hour times', async (t, h) => {
+  await h.addReads([{ plate: 'ABC1234' }]);
+  const p = await partner(h);
+  const cap = h.services.policy.search.maxQueriesPerHour;
+  const hubs = h.engine === 'pg' ? [h.services, await h.peer()] : [h.services];
+  const answers = await Promise.allSettled(Array.from({ length: cap + 10 }, (_, i) => hubs[i % hubs.length]!.sharing.outside.answerSigned(p.request({ officer: { id: `mpd-${i}`, name: `Officer ${i}` } }))));
+  t.equal(answers.filter((a) => a.status === 'fulfilled').length, cap, `${cap} answered`);
+  t.same([...new Set(answers.flatMap((a) => (a.status === 'rejected' ? [(a.reason as { code: string }).code] : [])))], ['ALPR_ERR_RATE_LIMITED'], 'the rest refused as over the cap');
+  const records = await ledger(h);
+  t.equal(records.filter((r) => r.outcome === 'ok').length, cap, 'the ledger holds the answered ones');
+  t.equal(records.filter((r) => r.outcome === 'refused' && r.detail.readsReleased === 0).length, 10, 'and each refusal, with no reads released');
+});
+
 onBothStores(t, 'no mass download from outside: a partner hub runs at most max_queries_per_hour searches an hour, whichever officers it names; the next is refused and recorded', async (t, h) => {
   await h.addReads([{ plate: 'ABC1234' }]);
   const p = await partner(h);
