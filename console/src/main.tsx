@@ -1,9 +1,10 @@
 import './styles.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, onSignedOut } from './api.js';
+import { api, ApiError, errorText, onSignedOut } from './api.js';
 import type { ConsoleSession, Me } from './types.js';
 import { IdleLock } from './components/IdleLock.js';
+import { Problem } from './components/ui.js';
 import { Activate } from './pages/Activate.js';
 import { Accounts } from './pages/Accounts.js';
 import { Alerts } from './pages/Alerts.js';
@@ -45,6 +46,7 @@ function useHash(): string {
 function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [locked, setLocked] = useState(false);
+  const [signOutFailed, setSignOutFailed] = useState<Error | null>(null);
   const route = useHash();
   const refresh = () => api<Me>('GET', '/api/v1/me').then(setMe, () => setMe(null));
   useEffect(() => {
@@ -71,7 +73,17 @@ function App() {
   const allowed = PAGES.filter((p) => p.needs.length === 0 || p.needs.some((n) => me.permissions.includes(n)));
   const page = allowed.find((p) => p.path === route) ?? allowed[0]!;
   const signOut = async () => {
-    await api('POST', '/api/v1/auth/console-session/end').catch(() => undefined);
+    try {
+      await api('POST', '/api/v1/auth/console-session/end');
+    } catch (err) {
+      // Only a session the hub already ended is signed out; after any other failure the cookie
+      // still works, and the sign-in page would tell the officer otherwise.
+      if (!(err instanceof ApiError && err.code === 'ALPR_ERR_SESSION_EXPIRED')) {
+        setSignOutFailed(new Error(`the hub did not end the session (${errorText(err)}): this console is still signed in. Sign out again before leaving it.`));
+        return;
+      }
+    }
+    setSignOutFailed(null);
     setLocked(false);
     setMe(null);
     location.hash = '#/';
@@ -90,6 +102,7 @@ function App() {
           <button type="button" onClick={() => void signOut()}>Sign out</button>
         </div>
       </header>
+      <Problem error={signOutFailed} />
       {page.view(me)}
     </>
   );

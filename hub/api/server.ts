@@ -12,6 +12,7 @@ import { reportRoutes } from '../reports/routes.js';
 import { PERMISSION_MATRIX, requirePermission, type Permission } from '../policy/permissions.js';
 import type { IngestStats } from '../ingest/ingestService.js';
 import { ingestRoutes } from '../ingest/routes.js';
+import apiHeaders from '../console/apiHeaders.js';
 import { consoleRoutes } from '../console/routes.js';
 import { sessionToken } from '../console/sessionCookie.js';
 import type { Readiness } from '../ops/readiness.js';
@@ -69,6 +70,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   app.decorateRequest('account', null);
   app.decorateRequest('sessionToken', null);
   await app.register(requestAudit, { audit: services.audit });
+  await app.register(apiHeaders);
   if (ctx.tls?.clientCa) await app.register(clientCertPlugin, { sql: services.store.sql, audit: services.audit, clock: ctx.clock ?? systemClock });
 
   const { default: swagger } = await import('@fastify/swagger');

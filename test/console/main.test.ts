@@ -34,3 +34,23 @@ t.test('every role\'s top bar is one row at 1366 px, its links reached with Tab'
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
   }
 });
+
+/**
+ * A sign-out the hub never received (the patrol car's link dropped) leaves the session cookie
+ * live: showing the sign-in page then would tell the officer they are signed out while anyone
+ * who reloads the console is in as them.
+ */
+t.test('a sign-out that does not reach the hub says so and keeps the officer signed in until it does', async (t) => {
+  const rig = await consoleRig(t);
+  if (!rig) return;
+  const { h, page } = rig;
+  await rig.signIn(await h.user('officer'));
+  await page.route('**/api/v1/auth/console-session/end', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  t.match(await page.getByRole('alert').innerText({ timeout: 5000 }), /still signed in/, 'the officer is told the sign-out failed');
+  t.ok(await page.getByRole('button', { name: 'Sign out' }).isVisible(), 'and the console does not pretend to be signed out');
+  await page.unroute('**/api/v1/auth/console-session/end');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  t.equal(await page.evaluate(async () => (await fetch('/api/v1/me')).status), 401, 'tried again, the session is over at the hub');
+});

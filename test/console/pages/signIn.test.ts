@@ -51,6 +51,9 @@ t.test('a new officer activates with the QR code, signs in with password and TOT
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  // What the signed-out tab (or the next user of the terminal) can read back from the browser's cache, asking the hub nothing.
+  const cached = await page.evaluate(async () => fetch('/api/v1/me', { cache: 'only-if-cached', mode: 'same-origin' }).then(async (r) => `${r.status} ${await r.text()}`, () => 'not cached'));
+  t.equal(cached, 'not cached', 'the signed-in answers were not kept in the browser\'s cache');
   const after = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
   t.equal(after, 401, 'after sign-out the session is over at the hub');
   t.ok(await h.services.audit.query({ action: 'auth.signOut', limit: 5 }).then((r) => r.length === 1), 'the sign-out is in the audit trail');
