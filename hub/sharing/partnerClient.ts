@@ -38,10 +38,18 @@ async function readCapped(response: Response, max: number): Promise<string | nul
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > max) return null; // leaving the loop cancels the stream
-    chunks.push(Buffer.from(chunk));
+  // A reader, not `for await`: the console's type check sees the DOM's ReadableStream, which has no async iterator.
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(Buffer.from(value));
   }
   return Buffer.concat(chunks).toString('utf8');
 }
