@@ -37,7 +37,8 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (fastify,
     return reply.header('set-cookie', clearedCookies(secure)).status(204).send(null);
   });
 
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
+  // The address typed without its slash goes to the console too (relative asset paths need the slash).
+  for (const path of ['/', '/console']) app.get(path, { schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
   app.get('/console/*', { schema: { hide: true } }, async (req, reply) => {
     const name = (req.params as { '*': string })['*'] || 'index.html';
     reply.headers({ ...SECURITY_HEADERS, 'cache-control': name === 'index.html' ? 'no-store' : 'no-cache' });

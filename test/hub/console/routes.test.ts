@@ -57,6 +57,9 @@ t.test('the console pages carry a strict Content-Security-Policy; only built fil
   const h = (await harness(t, 'sqlite'))!;
   const app = await api(t, h, await builtConsole(t));
   t.match((await app.inject({ method: 'GET', url: '/' })).headers.location, '/console/');
+  const bare = await app.inject({ method: 'GET', url: '/console' });
+  t.equal(bare.statusCode, 302, 'the console\'s address without its slash redirects');
+  t.equal(bare.headers.location, '/console/');
   const page = await app.inject({ method: 'GET', url: '/console/' });
   t.equal(page.statusCode, 200);
   t.match(page.headers['content-type'], /text\/html/);
