@@ -24,6 +24,18 @@ export function Search({ me }: { me: Me }) {
   const [images, setImages] = useState<ImageReply | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [evidence, setEvidence] = useState<{ description: string; done: EvidenceReply | null }>({ description: '', done: null });
+  // One object URL per export, released when the export is replaced or the page goes (sign-out):
+  // made in render, a new one was minted on every render and none was ever revoked.
+  const [evidenceUrl, setEvidenceUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!evidence.done) return undefined;
+    const url = URL.createObjectURL(new Blob([JSON.stringify(evidence.done)], { type: 'application/json' }));
+    setEvidenceUrl(url);
+    return () => {
+      URL.revokeObjectURL(url);
+      setEvidenceUrl(null);
+    };
+  }, [evidence.done]);
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
   const load = useAction(async () => {
     setOffenses(await api<Offense[]>('GET', '/api/v1/offenses'));
@@ -139,7 +151,7 @@ export function Search({ me }: { me: Me }) {
               <Field label="Why these reads are evidence"><textarea name="evidenceDescription" required minLength={10} rows={2} value={evidence.description} onInput={(e) => setEvidence({ ...evidence, description: e.currentTarget.value })} /></Field>
               <Problem error={exportEvidence.error} />
               <button type="submit" disabled={chosen.size === 0 || exportEvidence.busy}>Export {chosen.size} read{chosen.size === 1 ? '' : 's'}</button>
-              {evidence.done && <Notice>Exported {evidence.done.body.reads.length} read(s) as {evidence.done.body.exportId} for case {evidence.done.body.caseNumber}, recipient {recipientText(evidence.done.body.recipient)}. <a download={`${evidence.done.body.exportId}.json`} href={URL.createObjectURL(new Blob([JSON.stringify(evidence.done)], { type: 'application/json' }))}>Download the signed file</a></Notice>}
+              {evidence.done && <Notice>Exported {evidence.done.body.reads.length} read(s) as {evidence.done.body.exportId} for case {evidence.done.body.caseNumber}, recipient {recipientText(evidence.done.body.recipient)}. <a download={`${evidence.done.body.exportId}.json`} href={evidenceUrl ?? undefined}>Download the signed file</a></Notice>}
             </form>
           )}
         </section>

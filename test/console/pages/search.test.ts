@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import t from 'tap';
 import { consoleRig, plateImages } from '../../helpers/consoleRig.js';
 import { DAY, START } from '../../helpers/hubHarness.js';
@@ -51,6 +52,10 @@ t.test('an officer searches under a stated purpose, sees the results in a table 
   const exported = await h.services.audit.query({ action: 'evidence.export', limit: 5 });
   t.match(exported, [{ detail: { caseNumber: '26-000417', recipient: { name: 'Test officer', agency: null } } }], 'the export names its recipient, as the page shows');
   t.match(await h.services.evidence.activeHolds(), [{ caseNumber: '26-000417' }], 'the export placed an evidence hold under the case');
+  const link = page.getByRole('link', { name: 'Download the signed file' });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const signedFile = JSON.parse(await readFile((await download.path())!, 'utf8'));
+  t.match(signedFile, { body: { caseNumber: '26-000417' }, signature: String }, 'the link downloads the signed export file');
 
   await fill('vehicle reported stolen from the lot on Oak Park Ave overnight', 'blue');
   await page.getByRole('heading', { name: /1 read found/ }).waitFor();
