@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES } from './cues.js';
+import { ADMINISTRATIVE_CUES, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES } from './cues.js';
 import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
@@ -126,7 +126,7 @@ function aimsAtPeople(words: readonly string[]): boolean {
     const match = phraseAt(words, i, TARGETING_CUES);
     if (!match || anyPhraseIn(words, match.end + 1, match.end + 4, PERPETRATORS)) continue;
     let before = i - 1;
-    while (before > 0 && i - before <= 2 && PHRASE_FILLER.has(words[before]!)) before--;
+    while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) before--;
     // A verb ("robbed the attendees"), not a noun that ends a clause ("after the shooting, everyone at the vigil")
     const crimeDoneTo = before >= 0 && /(ed|shot|beat|struck|hit)$/.test(words[before]!) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES);
     if (!crimeDoneTo) return true;
