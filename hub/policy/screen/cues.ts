@@ -51,6 +51,11 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   ...['two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'many'].flatMap((n) => [`=${n} =injured`, `=${n} =hurt`, `=${n} =wounded`]),
   '=fake =check', '=fake =checks', '=bogus =check', '=bogus =checks', '=bad =checks', '=fake =bills', '=fake =money', '=fake =currency',
   '=sawed', '=sawn', 'made off with', 'ran off with', '=pocketed', 'misappropriat', 'siphon', '=vanished', '=disappeared',
+  // and after set 21: fuel poured to burn, a threat to burn down, force that throws someone down, things thrown at people, a
+  // person not seen since, cars entered or their doors tried, burglars who pretend to come from a utility
+  '=doused', 'accelerant', '=soaked =in =gasoline', '=soaked =in =gas', '=burn =down', '=burned =down', '=burnt =down', '=pushed =over', '=pushed =down', '=knocked =down', '=knocked =over',
+  'car prowl', '=cars =entered', '=car =entered', '=vehicles =entered', '=vehicle =entered', '=trying =car =doors', '=checking =car =doors', '=pulling =car =doors',
+  '=pelted', '=not =been =seen', '=hasnt =been =seen', '=not =seen =since', '=pretending =be =from', '=posing =as =from', '=claiming =be =from',
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
@@ -77,6 +82,12 @@ export const PERPETRATORS: readonly string[] = [
   // one of them, not a crowd: "identify the driver", not "the drivers"
   '=driver', '=vehicle', '=car', '=man', '=woman', '=person', '=owner', 'sospechos', 'agresor', 'ladron', 'sprawc', 'podejrzan',
 ];
+
+/**
+ * Words after a targeting cue that make its people the ones who reported the crime ("congregants
+ * reported a man trying car doors"): witnesses, not the crowd searched.
+ */
+export const WITNESSES: readonly string[] = ['=reported', '=report', '=reports', '=witnessed', '=called', '=told', 'denunci', 'zglosil'];
 
 /**
  * Words that say the query is a personnel complaint, an administrative investigation or an audit

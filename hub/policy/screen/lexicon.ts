@@ -279,7 +279,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Requesters outside law enforcement (VII.A sends them to the Records Division) and their civil ends
     ...each('=repo, =repos, repossess, lienholder, lien holder, behind on payment, missed payment, late payment, skip trac, debt collect, collection agenc, bill collector, insurance adjuster, claims adjuster, insurance investigat, claims investigat, =claimant, =claimants, adjuster, insurance compan, insurer, private investigator, private eye, process server, landlord, tenant, eviction, employer, marketing, market research, market study, retail study, shopper, divorce', { context: true }),
     // Money owed to someone other than a victim of crime, and checks an office or employer makes
-    ...each('=owes, =owed, =owe, =dues, unpaid rent, back rent, unpaid bill, outstanding balance, past due, =billed, =bill =them, =invoice, =debt', { context: true }),
+    ...each('=owes, =owed, =owe, =dues, =stopped =paying, =quit =paying, =stopped =making =payments, =skipped =payments, unpaid rent, back rent, unpaid bill, outstanding balance, past due, =billed, =bill =them, =invoice, =debt', { context: true }),
     ...each('residency', { context: true, near: ['check', 'verif', 'school', 'district', 'proof', 'enrol'] }),
     ...each('enrollment, enrolment, proof residen, =really =live, =actually =live, =truly =live'),
     ...each('human resources, recursos humanos, called in sick, calling in sick, =home =sick, sick day, sick leave, sick note, =fmla, workers comp', { context: true }),

@@ -452,3 +452,21 @@ t.test('a car parked overnight or without a permit, and an insurer\'s investigat
   t.same(categories('car parks overnight on the street without a permit, find it'), ['traffic enforcement']);
   t.same(categories('Insurance investigator wants to know where the claimant\'s car has been'), ['personal or non-law-enforcement use']);
 });
+
+t.test('fuel poured, a threat to burn down, someone pushed over or pelted, a person not seen since, cars entered and impostors from a utility make a protected place or class investigable', async (t) => {
+  for (const text of ['Church steps doused and a lighter left by the door, van on camera', 'Caller promised to burn down the temple, number tied to a car owner',
+    'Elderly Sikh man knocked down and his car taken at the gas station', 'Jewish school bus pelted with rocks and eggs from a pickup',
+    'Her Somali roommate has not been seen since Monday and her car is gone', 'Cars entered in the mosque lot during Friday prayer, purses taken',
+    'Two men pretending to be from the gas company got into the home of a Polish couple and took their rings']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('people who reported the crime ("congregants reported") are witnesses, not the crowd searched', async (t) => {
+  t.same(screen.screen('Worshippers at St. Luke reported a man breaking into cars during the service'), []);
+  t.same(categories('After the break-in at St. Luke, list the worshippers who drove there'), ['protected activity or class'], 'the crowd is still not a suspect');
+});
+
+t.test('a buyer who stopped paying is a civil matter, not law enforcement', async (t) => {
+  t.same(categories('Dealer says the buyer stopped paying, find where the car is now'), ['personal or non-law-enforcement use']);
+});
