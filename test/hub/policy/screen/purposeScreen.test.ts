@@ -470,3 +470,9 @@ t.test('people who reported the crime ("congregants reported") are witnesses, no
 t.test('a buyer who stopped paying is a civil matter, not law enforcement', async (t) => {
   t.same(categories('Dealer says the buyer stopped paying, find where the car is now'), ['personal or non-law-enforcement use']);
 });
+
+t.test('someone who vanished, or made off with money, names a crime or a person in danger beside a protected place', async (t) => {
+  for (const text of ['Parish treasurer vanished with the building fund, drives a leased Lexus', 'Mosque volunteer made off with the donation box, seen leaving in a grey Kia']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
