@@ -41,6 +41,21 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'doxx', 'swatting', 'animal cruelty', 'cruelty to', 'armed violence', 'armed robber', 'reckless discharge', 'aggravated discharge', 'vehicular invasion', 'vehicular hijack', '=ransom', 'hostage',
   'terroris', 'predatory', 'unlawful restraint', 'false imprisonment', 'ponzi', 'skimmer', 'skimming', 'ransomware', '=hacked', '=poisoned', 'poisoning', 'overdose', 'suffocat', '=drowned',
   '=icu', 'intensive care', 'trauma center', 'life support', '=wounded', '=maimed', '=bleeding', '=found =dead', '=body =found', '=found =body', 'dead body', 'corpse', 'human remains', 'death investigation', 'perjury',
+  // crimes described by what was done rather than named: a fire set, a victim deceived or enticed, weapons
+  // by their names, a vehicle driven into people, blows to the body, people hurt counted, a mailed hoax,
+  // fake checks and money, parts sawn off, money made off with, a person vanished
+  '=set =fire', '=set =ablaze', '=set =alight', '=lit =fire', '=tricked =out', '=cheated =out', '=duped', '=fleeced', '=coax', '=coaxed', '=coaxing', '=entice', '=enticed',
+  'rifle', 'shotgun', 'revolver', '=glock', '=ar =15', '=ak =47', 'assault weapon', 'long gun', 'semiautomatic', 'semi automatic',
+  '=into =crowd', '=into =marchers', '=into =protesters', '=into =demonstrators', '=into =pedestrians', 'white powder', 'suspicious powder', 'suspicious package', 'anthrax', '=ricin',
+  ...['struck', 'hit', 'punched', 'kicked', 'slapped', 'stomped', 'beaten'].flatMap((v) => ['face', 'head', 'chest', 'stomach', 'mouth', 'jaw', 'eye'].map((part) => `=${v} =in =${part}`)),
+  ...['two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'many'].flatMap((n) => [`=${n} =injured`, `=${n} =hurt`, `=${n} =wounded`]),
+  '=fake =check', '=fake =checks', '=bogus =check', '=bogus =checks', '=bad =checks', '=fake =bills', '=fake =money', '=fake =currency',
+  '=sawed', '=sawn', 'made off with', 'ran off with', '=pocketed', 'misappropriat', 'siphon', '=vanished', '=disappeared',
+  // and after set 21: fuel poured to burn, a threat to burn down, force that throws someone down, things thrown at people, a
+  // person not seen since, cars entered or their doors tried, burglars who pretend to come from a utility
+  '=doused', 'accelerant', '=soaked =in =gasoline', '=soaked =in =gas', '=burn =down', '=burned =down', '=burnt =down', '=pushed =over', '=pushed =down', '=knocked =down', '=knocked =over',
+  'car prowl', '=cars =entered', '=car =entered', '=vehicles =entered', '=vehicle =entered', '=trying =car =doors', '=checking =car =doors', '=pulling =car =doors',
+  '=pelted', '=not =been =seen', '=hasnt =been =seen', '=not =seen =since', '=pretending =be =from', '=posing =as =from', '=claiming =be =from',
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
@@ -69,6 +84,12 @@ export const PERPETRATORS: readonly string[] = [
 ];
 
 /**
+ * Words after a targeting cue that make its people the ones who reported the crime ("congregants
+ * reported a man trying car doors"): witnesses, not the crowd searched.
+ */
+export const WITNESSES: readonly string[] = ['=reported', '=report', '=reports', '=witnessed', '=called', '=told', 'denunci', 'zglosil'];
+
+/**
  * Words that say the query is a personnel complaint, an administrative investigation or an audit
  * (IX allows these without a case): the personal words in them describe the misuse examined.
  */
@@ -87,6 +108,9 @@ export const HYPOTHETICAL_CUES: readonly string[] = [
 
 /** Words that admit the crime named is a cover for the search ("stolen plate check, not really"): then it names none. */
 export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'pretext', 'cover story', 'for the record', 'on paper', 'put it down as', 'call it', 'code it as', 'list it as'];
+
+/** How many people a crime was done to ("punched two attendees"): skipped between the act and its victims. */
+export const COUNTS: ReadonlySet<string> = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'multiple', 'many', 'some', 'dos', 'tres', 'dwoch', 'trzech', 'kilku']);
 
 /** Small words skipped inside phrases ("failure to yield", "semáforo en rojo", "prawo jazdy"). */
 export const PHRASE_FILLER: ReadonlySet<string> = new Set([

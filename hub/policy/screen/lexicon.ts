@@ -91,6 +91,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('school bus', { near: ['stop', 'pass', 'fail', 'arm'] }),
     ...each('parked, idling, idled, blocking, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
     ...each('=same =spot, =same =space, =hasnt =moved, =not =moved', { near: ['parked', 'sitting', 'weeks', 'days', 'left', 'month'] }),
+    ...each('=overnight, =permit', { near: ['=park', '=parks', '=parked', '=parking'] }),
     ...each('=hour =limit, =hour =parking, =hour =zone, overtime parking, parking limit, time limit'),
     ...each('abandoned vehicle, abandoned car, abandoned auto, vehiculo abandonado, porzucon samoch, porzucon pojazd, =dinged, door ding'),
     ...each('city sticker, vehicle sticker, fender bender, minor damage, minor accident, minor crash, flipped off, =sped'),
@@ -132,9 +133,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('migratori, migracyj, migracion, migracj, deport, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
     // Status as enforcement ("DACA lapsed", "has TPS"); the same word naming a person ("a DACA
     // recipient", "an asylum seeker") is a class, which a crime against that person makes investigable
-    ...each('=daca, =tps, green card, =visa, =visas, asylum', { context: true, next: ['recipient', 'holder', 'seeker', 'beneficiar', 'applicant'] }),
+    ...each('=daca, =tps, green card, =visa, =visas, asylum', { context: true, next: ['recipient', 'holder', 'seeker', 'seeking', 'beneficiar', 'applicant'] }),
     ...each('dreamer, asylee', { context: true }),
-    ...each('=daca, =tps, green card, asylum', { notBefore: ['recipient', 'holder', 'seeker', 'beneficiar', 'applicant'] }),
+    ...each('=daca, =tps, green card, asylum', { notBefore: ['recipient', 'holder', 'seeker', 'seeking', 'beneficiar', 'applicant'] }),
     ...each('overstay, tarjeta verde, zielon kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
     // A visa is the status document unless it is the payment card (a stolen Visa card).
     ...each('=visa, =visas, wiza, wize, wizy', { notBefore: ['card', 'debit', 'credit', 'gift', 'prepaid', 'logo', 'tarjeta', 'karta', 'karty', 'holder', 'applicant', 'recipient'], notAfter: ['debit', 'credit', 'prepaid', 'tarjeta', 'karta', 'karty'] }),
@@ -234,7 +235,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=services', { context: true, near: ['church', 'sunday', 'religio', 'synagogue', 'mosque', 'temple', 'hasid', 'jewish', 'muslim', 'catholic', 'after', 'attend', 'friday', 'saturday'] }),
     ...each('sticker, decal, =flag, =flags, yard sign, bandera, naklejk, pegatina, calcomania, rainbow, defund, palestin, zionist, =pro =life, =pro =choice, =pro =israel, =pro =palestine', { context: true }),
     ...each('drag show, drag queen, drag king, drag brunch, drag perform, drag artist', { context: true }),
-    ...each('grandma, grandmother, grandpa, grandfather, granny, abuel, babci, dziadk, =dziadek, old lady, old ladies, old man, old men, old timer, =boomer, =boomers', { context: true }),
+    ...each('grandma, grandmother, grandpa, grandfather, granny, abuel, babci, dziadk, =dziadek, old timer, =boomer, =boomers', { context: true }),
+    // "A 24-year-old man" gives one person's age; "an old man" picks out the class
+    ...each('old lady, old ladies, old man, old men', { context: true, notAfter: ['year', '=yr', '=yrs'] }),
     ...each('filming, filmed, recording, videotap, livestream, nagrywa, grabando, filmando', { context: true, near: ['police', 'station', 'officer', '=cop', '=cops', 'arrest', 'policj', 'policia', 'komisariat'] }),
     ...each('iglesia, mezquita, sinagoga, templo, parroquia, feligres, fieles, oracion, kosciol, koscie, meczet, synagog, cerkiew, parafi, wierni, modlitw, religij', { context: true }),
     ...each('=mass, =misa, =msza, =mszy, =mszach', { context: true, near: ['church', 'sunday', 'saturday', 'evening', 'morning', 'after', 'attend', 'catholic', 'iglesia', 'kosciol', 'koscie', 'domingo', 'niedziel', 'service'] }),
@@ -274,9 +277,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=sell, =sold, =selling, resell, monetiz, vender, sprzeda', { context: true, near: ['data', 'plate', 'reads', 'list', 'location', 'dato', 'dane'] }),
     ...each('personal reason, personal use, personal matter, personal business, personal interest, personal favor, personal favour, favor for a friend, favour for a friend, favor for my, favour for my, asking for a friend, just curious, curiosity, =nosy, unofficial, not official, motivos personales, uso personal, prywatn, z ciekawosci', { context: true }),
     // Requesters outside law enforcement (VII.A sends them to the Records Division) and their civil ends
-    ...each('=repo, =repos, repossess, lienholder, lien holder, behind on payment, missed payment, late payment, skip trac, debt collect, collection agenc, bill collector, insurance adjuster, claims adjuster, adjuster, insurance compan, insurer, private investigator, private eye, process server, landlord, tenant, eviction, employer, marketing, market research, market study, retail study, shopper, divorce', { context: true }),
+    ...each('=repo, =repos, repossess, lienholder, lien holder, behind on payment, missed payment, late payment, skip trac, debt collect, collection agenc, bill collector, insurance adjuster, claims adjuster, insurance investigat, claims investigat, =claimant, =claimants, adjuster, insurance compan, insurer, private investigator, private eye, process server, landlord, tenant, eviction, employer, marketing, market research, market study, retail study, shopper, divorce', { context: true }),
     // Money owed to someone other than a victim of crime, and checks an office or employer makes
-    ...each('=owes, =owed, =owe, =dues, unpaid rent, back rent, unpaid bill, outstanding balance, past due, =billed, =bill =them, =invoice, =debt', { context: true }),
+    ...each('=owes, =owed, =owe, =dues, =stopped =paying, =quit =paying, =stopped =making =payments, =skipped =payments, unpaid rent, back rent, unpaid bill, outstanding balance, past due, =billed, =bill =them, =invoice, =debt', { context: true }),
     ...each('residency', { context: true, near: ['check', 'verif', 'school', 'district', 'proof', 'enrol'] }),
     ...each('enrollment, enrolment, proof residen, =really =live, =actually =live, =truly =live'),
     ...each('human resources, recursos humanos, called in sick, calling in sick, =home =sick, sick day, sick leave, sick note, =fmla, workers comp', { context: true }),

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES } from './cues.js';
+import { ADMINISTRATIVE_CUES, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES, WITNESSES } from './cues.js';
 import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
@@ -118,15 +118,15 @@ function anyPhraseIn(words: readonly string[], from: number, to: number, phrases
 /**
  * Does the text aim at the people of an event or place (its attendees, "list the cars")? Not
  * when the people are named as a crime's victims ("a member's car was stolen": `words` has
- * possessives blanked; "threatened worshippers": the crime word just before) nor when the words
- * aim at the offender ("identify the suspect").
+ * possessives blanked; "threatened worshippers": the crime word just before; "congregants reported":
+ * they are witnesses) nor when the words aim at the offender ("identify the suspect").
  */
 function aimsAtPeople(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const match = phraseAt(words, i, TARGETING_CUES);
-    if (!match || anyPhraseIn(words, match.end + 1, match.end + 4, PERPETRATORS)) continue;
+    if (!match || anyPhraseIn(words, match.end + 1, match.end + 4, PERPETRATORS) || anyPhraseIn(words, match.end + 1, match.end + 5, WITNESSES)) continue;
     let before = i - 1;
-    while (before > 0 && i - before <= 2 && PHRASE_FILLER.has(words[before]!)) before--;
+    while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) before--;
     // A verb ("robbed the attendees"), not a noun that ends a clause ("after the shooting, everyone at the vigil")
     const crimeDoneTo = before >= 0 && /(ed|shot|beat|struck|hit)$/.test(words[before]!) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES);
     if (!crimeDoneTo) return true;

@@ -421,3 +421,58 @@ t.test('a person struck by a car and stones thrown are crimes that make a protec
   }
   t.same(categories('list everyone at the protest where rocks were thrown'), ['protected activity or class'], 'the crowd is still not a suspect');
 });
+
+t.test('crimes described by what was done (a fire set, a victim tricked or coaxed, a rifle, a car driven into marchers, blows to the face, people hurt counted, a powder mailed, parts sawn off, fake checks) make a protected place or class investigable', async (t) => {
+  for (const text of ['Someone set fire to the back door of the mosque, car seen leaving', 'Elderly woman tricked out of her savings by a caller, courier drove a rental car',
+    'Man tried to coax a girl into his van outside the Catholic school', 'Man with a rifle walked into the synagogue and left in a grey Ford',
+    'A driver accelerated into the marchers at the Pride parade, plate partial 7K', 'Usher struck in the face in the church lot, offender left in a blue Jeep',
+    'Fight broke out at the Diwali festival, three injured', 'Envelope of white powder mailed to the Republican office, sender seen in a car',
+    'Someone sawed the exhaust off the temple van overnight', 'Fake checks passed at the Mexican bakery, the man who cashed them drove a silver Lexus']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('list the cars at the Pride parade after three were injured'), ['protected activity or class'], 'the crowd is still not a suspect');
+});
+
+t.test('people a crime was done to, counted ("punched two attendees"), are its victims', async (t) => {
+  t.same(screen.screen('A man punched two attendees at the vigil and drove off in a white pickup'), []);
+  t.same(categories('Robbery near the vigil, track down two attendees'), ['protected activity or class'], 'a count after a search verb is still a crowd');
+});
+
+t.test('an age in years ("a 24-year-old man") describes one person, not the class of old men', async (t) => {
+  t.same(screen.screen('Girl, 15, believed to be with a 24-year-old man she met online'), []);
+  t.same(categories('find where the old men from the chess club park'), ['protected activity or class']);
+});
+
+t.test('"asylum-seeking" names a person a crime can be done to; seeking asylum as a status is enforcement', async (t) => {
+  t.same(screen.screen('Asylum-seeking family\'s apartment broken into, neighbor saw a white van'), []);
+  t.same(categories('check whether the driver is seeking asylum'), ['immigration enforcement']);
+});
+
+t.test('a car parked overnight or without a permit, and an insurer\'s investigator, are refused', async (t) => {
+  t.same(categories('car parks overnight on the street without a permit, find it'), ['traffic enforcement']);
+  t.same(categories('Insurance investigator wants to know where the claimant\'s car has been'), ['personal or non-law-enforcement use']);
+});
+
+t.test('fuel poured, a threat to burn down, someone pushed over or pelted, a person not seen since, cars entered and impostors from a utility make a protected place or class investigable', async (t) => {
+  for (const text of ['Church steps doused and a lighter left by the door, van on camera', 'Caller promised to burn down the temple, number tied to a car owner',
+    'Elderly Sikh man knocked down and his car taken at the gas station', 'Jewish school bus pelted with rocks and eggs from a pickup',
+    'Her Somali roommate has not been seen since Monday and her car is gone', 'Cars entered in the mosque lot during Friday prayer, purses taken',
+    'Two men pretending to be from the gas company got into the home of a Polish couple and took their rings']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('people who reported the crime ("congregants reported") are witnesses, not the crowd searched', async (t) => {
+  t.same(screen.screen('Worshippers at St. Luke reported a man breaking into cars during the service'), []);
+  t.same(categories('After the break-in at St. Luke, list the worshippers who drove there'), ['protected activity or class'], 'the crowd is still not a suspect');
+});
+
+t.test('a buyer who stopped paying is a civil matter, not law enforcement', async (t) => {
+  t.same(categories('Dealer says the buyer stopped paying, find where the car is now'), ['personal or non-law-enforcement use']);
+});
+
+t.test('someone who vanished, or made off with money, names a crime or a person in danger beside a protected place', async (t) => {
+  for (const text of ['Parish treasurer vanished with the building fund, drives a leased Lexus', 'Mosque volunteer made off with the donation box, seen leaving in a grey Kia']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
