@@ -12,6 +12,7 @@ import { rotateSealKey } from './keys/sealKeys.js';
 import { Hub, openStore } from './hubProcess.js';
 import { loadPolicyFile } from './policyFile.js';
 import { checkReportUsage, verifyReportCommand, writeReport } from './reports/reportCli.js';
+import { verifyEvidenceCommand } from './evidence/evidenceCli.js';
 import { join } from 'node:path';
 
 const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite + embedded broker by default)
@@ -27,6 +28,8 @@ const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite 
                                                 write the month's report (PDF, HTML, CSV, JSON and a signed manifest; default DIR: DATA/reports/YYYY-MM)
        alpr-hub report verify FILE [--public-key FILE]
                                                 check a report's signature, its files, and that its audit chain head is in this chain; read-only
+       alpr-hub evidence verify FILE [--public-key FILE]
+                                                check an evidence export's signature with the hub's key and that the audit chain records it; read-only
 options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default alpr)
          --broker-url URL --broker-username U --broker-password P --shared-group G   (external broker)
          --broker-fallback-urls URL[,URL...] (with --broker-url: the cluster's other MQTT nodes, tried in turn when the hub's connection is lost)
@@ -144,6 +147,9 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'serve') return await serve(values, { dataDir, pgUrl, pgSchema, audit });
     if (command === 'audit verify') {
       return await verifyAudit({ dataDir, pgUrl, pgSchema, witnessFile: values.witness ?? audit.witnessFile, publicKeyFile: values['public-key'] ?? publicKeyPathFor(audit.keyFile) });
+    }
+    if (positionals[0] === 'evidence' && positionals[1] === 'verify') {
+      return await verifyEvidenceCommand(positionals[2], { dataDir, pgUrl, pgSchema, publicKeyFile: values['public-key'] });
     }
     if (positionals[0] === 'report' && positionals[1] === 'verify') {
       return await verifyReportCommand(positionals[2], { dataDir, pgUrl, pgSchema, publicKeyFile: values['public-key'] });

@@ -1,4 +1,4 @@
-import { randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { AlprError, type Clock, type VehicleColour } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
 import { canonicalJson, type AuditLog, type AuditRecord } from '../audit/auditLog.js';
@@ -84,6 +84,9 @@ export function verifyEvidenceFile(file: EvidenceFile, publicKey: KeyObject): bo
   }
 }
 
+/** The SHA-256 of an evidence body, recorded in its export's audit record so that a re-signed copy is found. */
+export const evidenceBodySha256 = (body: EvidenceFile['body']) => createHash('sha256').update(canonicalJson(body)).digest('hex');
+
 export function evidenceRead(r: HubRead): EvidenceRead {
   return {
     id: r.id, plate: r.plate, capturedAt: new Date(r.capturedAt).toISOString(), siteId: r.siteId, cameraId: r.cameraId, deviceId: r.deviceId,
@@ -155,20 +158,21 @@ export class EvidenceService {
     }
     const exportId = randomUUID();
     const now = this.ctx.clock.now();
+    const recipient: EvidenceRecipient = { name: user.displayName, agency: null, ori: null };
+    const body: EvidenceFile['body'] = {
+      format: 'alpr-evidence/1', exportId, caseNumber, description,
+      exportedBy: { userId: user.userId, username: user.username, displayName: user.displayName }, exportedAt: new Date(now).toISOString(), searchId: input.searchId,
+      recipient, reads: reads.map(evidenceRead),
+    };
     await this.ctx.store.sql.tx(async (db) => {
       for (const read of reads) {
         const holdId = randomUUID();
         await db.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', [holdId, read.id, caseNumber, user.userId, now]);
         await this.ctx.audit.append({ actor: user.userId, action: 'hold.place', detail: { holdId, readId: read.id, caseNumber, exportId } }, db);
       }
-      await this.ctx.audit.append({ actor: user.userId, action: 'evidence.export', detail: { exportId, caseNumber, description, searchId: input.searchId, readIds, recipient: { name: user.displayName, agency: null, ori: null } } }, db);
+      await this.ctx.audit.append({ actor: user.userId, action: 'evidence.export', detail: { exportId, caseNumber, description, searchId: input.searchId, readIds, recipient, bodySha256: evidenceBodySha256(body) } }, db);
     });
-    const recipient: EvidenceRecipient = { name: user.displayName, agency: null, ori: null };
-    return signEvidence({
-      format: 'alpr-evidence/1', exportId, caseNumber, description,
-      exportedBy: { userId: user.userId, username: user.username, displayName: user.displayName }, exportedAt: new Date(now).toISOString(), searchId: input.searchId,
-      recipient, reads: reads.map(evidenceRead),
-    }, this.ctx);
+    return signEvidence(body, this.ctx);
   }
 
   async releaseHold(holdId: string, actor: string, reason: string): Promise<Hold> {
