@@ -239,6 +239,7 @@ export class AuditLog {
           problems.push({ seq: r.seq, problem: 'inserted-or-deleted', message: `record ${r.seq} does not follow record ${prev.seq}: records were inserted, deleted or reordered` });
         }
         check?.visit({ seq: r.seq, hash: r.hash });
+        if (r.action === 'audit.witnessStarted') check?.started({ seq: r.seq, fromSeq: r.detail.fromSeq });
         prev = { seq: r.seq, hash: r.hash };
       }
       if (rows.length < page) break;

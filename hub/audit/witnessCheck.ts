@@ -54,6 +54,17 @@ export class WitnessCheck {
     }
   }
 
+  /**
+   * A record of the hub starting a witness. Only the start of this witness belongs in the chain:
+   * another means the witness was emptied or replaced and the hub began a new one over a chain that
+   * already had one, which is how a rewritten chain would be re-anchored.
+   */
+  started(record: { seq: number; fromSeq: unknown }): void {
+    const start = this.witness.start;
+    if (!start || record.fromSeq === start.seq) return;
+    this.problems.push({ seq: record.seq, problem: 'witness', message: `record ${record.seq} says a witness was started at record ${String(record.fromSeq)}, but this witness starts at record ${start.seq}: the witness was emptied or replaced, and records ${String(record.fromSeq)}-${start.seq} are not witnessed` });
+  }
+
   finish(): AuditProblem[] {
     const problems = [...this.problems, ...limit(this.differing, 'more records differ from the witness')];
     const start = this.witness.start;

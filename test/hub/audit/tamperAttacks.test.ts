@@ -142,3 +142,14 @@ t.test('attack 5: cutting the chain and re-signing its head with the key in the 
     new RegExp(`the chain ends at record ${keep} but the witness confirms records up to ${all.length}: 3 committed record\\(s\\) were cut from the end`),
   ]);
 });
+
+t.test('attack 6: rewriting a record, emptying the witness and letting the hub start a new one fails verify', async (t) => {
+  const { copy, db, audit } = await realDataFolder(t);
+  db.prepare('UPDATE audit_log SET actor = ? WHERE seq = 3').run('someone-else');
+  rechain(db, 3);
+  // The hub starts a new witness over whatever head it finds: the forged chain is anchored afresh.
+  await writeFile(audit.witnessFile, '');
+  const restarted = await run(['account', 'create', '--data', copy, ...audit.args, '--username', 'f.six', '--display-name', 'f.six', '--role', 'officer']);
+  t.equal(restarted.code, 0, restarted.err);
+  await verifyFails(t, copy, audit.verifyArgs, [/record 1: record 1 says a witness was started at record 0, but this witness starts at record \d+: the witness was emptied or replaced/]);
+});
