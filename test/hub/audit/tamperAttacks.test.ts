@@ -153,3 +153,23 @@ t.test('attack 6: rewriting a record, emptying the witness and letting the hub s
   t.equal(restarted.code, 0, restarted.err);
   await verifyFails(t, copy, audit.verifyArgs, [/record 1: record 1 says a witness was started at record 0, but this witness starts at record \d+: the witness was emptied or replaced/]);
 });
+
+t.test('attack 7: a chain rewritten from its first record and re-witnessed from scratch passes on the hub alone, and fails against a head kept outside it', async (t) => {
+  const { copy, db, audit } = await realDataFolder(t);
+  const anchor = (await run(['audit', 'verify', '--data', copy, ...audit.verifyArgs])).json() as { head: string };
+  t.match(anchor.head, /^\d+:[0-9a-f]{64}$/, 'audit verify prints the head as --expect-head takes it');
+  // The record of the first witness goes too, so no trace of it is left in the chain.
+  db.prepare('DELETE FROM audit_log WHERE seq = 1').run();
+  db.prepare('UPDATE audit_log SET seq = seq - 1').run();
+  rechain(db, 1);
+  await writeFile(audit.witnessFile, '');
+  t.equal((await run(['account', 'create', '--data', copy, ...audit.args, '--username', 'f.six', '--display-name', 'f.six', '--role', 'officer'])).code, 0);
+  const alone = await run(['audit', 'verify', '--data', copy, ...audit.verifyArgs]);
+  t.equal(alone.code, 0, 'by design: with the whole witness replaced, only something kept outside the hub can tell (docs/hub.md, Limits)');
+  await verifyFails(t, copy, [...audit.verifyArgs, '--expect-head', anchor.head], [
+    new RegExp(`record ${anchor.head.split(':')[0]}: record ${anchor.head.split(':')[0]} differs from the head recorded outside the hub \\(recorded ${anchor.head.split(':')[1]!.slice(0, 12)}, database [0-9a-f]{12}\\): the chain was rewritten`),
+  ]);
+  const bad = await run(['audit', 'verify', '--data', copy, ...audit.verifyArgs, '--expect-head', '12']);
+  t.equal(bad.code, 64);
+  t.match(bad.err, /ALPR_ERR_USAGE: --expect-head: SEQ:HASH/);
+});
