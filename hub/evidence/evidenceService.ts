@@ -186,6 +186,35 @@ export class EvidenceService {
     return toHold((await this.ctx.store.sql.get<HoldRow>('SELECT * FROM holds WHERE hold_id = ?', [String(holdId)]))!);
   }
 
+  /**
+   * A hold keeps its read past the 30 days, so one written into the database without the export
+   * that places it (and records `hold.place`) would keep a read indefinitely while every purge
+   * counted it as kept for evidence. The purge first releases such holds, audited, and its read
+   * then goes. Returns the hold ids released.
+   */
+  async releaseUnaudited(): Promise<string[]> {
+    const active = await this.activeHolds();
+    if (active.length === 0) return [];
+    const placed = new Map<string, unknown>();
+    const page = 1000;
+    for (let afterSeq = 0; ;) {
+      const records = await this.ctx.audit.query({ action: 'hold.place', afterSeq, limit: page });
+      for (const r of records) if (r.outcome === 'ok') placed.set(String(r.detail.holdId), r.detail.readId);
+      if (records.length < page) break;
+      afterSeq = records.at(-1)!.seq;
+    }
+    const forged = active.filter((h) => placed.get(h.holdId) !== h.readId);
+    for (const hold of forged) {
+      await this.ctx.store.sql.tx(async (db) => {
+        await db.run('UPDATE holds SET released_by = ?, released_at = ? WHERE hold_id = ? AND released_at IS NULL', ['system', this.ctx.clock.now(), hold.holdId]);
+        await this.ctx.audit.append({ actor: 'system', action: 'hold.release', detail: {
+          holdId: hold.holdId, readId: hold.readId, caseNumber: hold.caseNumber, reason: 'no audit record places this hold on this read: it was written outside the hub',
+        } }, db);
+      });
+    }
+    return forged.map((h) => h.holdId);
+  }
+
   async activeHolds(): Promise<Hold[]> {
     return (await this.ctx.store.sql.all<HoldRow>('SELECT * FROM holds WHERE released_at IS NULL ORDER BY placed_at')).map(toHold);
   }
