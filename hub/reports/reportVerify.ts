@@ -5,12 +5,17 @@ import { AlprError } from '../../core/index.js';
 import { recordHash, type AuditLog } from '../audit/auditLog.js';
 import { REPORT_KINDS } from './reportDocument.js';
 import { manifestName } from './reportService.js';
-import { manifestSignatureValid, sha256, type ReportManifest } from './reportSeal.js';
+import { coverage, manifestSignatureValid, sha256, type ReportManifest } from './reportSeal.js';
 
 export interface ReportVerification {
   manifest: string;
   kind: string | null;
   month: string | null;
+  /**
+   * What the report covers as its own pages say it: the month, or "<month> so far, through <time>"
+   * for one written before its month ended, which shares the whole month's file names.
+   */
+  covers: string | null;
   auditHead: { seq: number; hash: string } | null;
   files: number;
   problems: string[];
@@ -43,6 +48,7 @@ export async function verifyReport(file: string, publicKey: KeyObject, audit: Au
   const head = manifest && typeof manifest === 'object' && manifest.auditHead && Number.isInteger(manifest.auditHead.seq) && typeof manifest.auditHead.hash === 'string' ? manifest.auditHead : null;
   const result: ReportVerification = {
     manifest: path, kind: typeof manifest?.kind === 'string' ? manifest.kind : null, month: typeof manifest?.month === 'string' ? manifest.month : null,
+    covers: typeof manifest?.month === 'string' ? coverage(manifest.month, { through: typeof manifest.through === 'string' ? manifest.through : undefined }) : null,
     auditHead: head, files: Array.isArray(manifest?.files) ? manifest.files.length : 0, problems,
   };
   if (manifest?.format !== 'alpr-report/1' || !(REPORT_KINDS as readonly string[]).includes(String(manifest.kind)) || !Array.isArray(manifest.files) || !head) {

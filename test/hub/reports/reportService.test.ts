@@ -127,3 +127,11 @@ onBothStores(t, 'a report changed and re-signed with the hub key from the data f
   t.match((await verifyReport(renamed, key, h.services.audit)).problems, [/named monthly-2026-09\.manifest\.json but is signed as monthly-2026-10\.manifest\.json/]);
   t.same((await verifyReport(october.report.manifestPath, key, h.services.audit)).problems, [], 'the honest report beside it still verifies');
 });
+
+onBothStores(t, 'report verify says when a report covers its month only so far, which it shares file names with the whole month\'s', async (t, h) => {
+  const key = h.services.reports.verifyKey;
+  const partial = await h.services.reports.generate('monthly', MONTH, 'test');
+  t.match(await verifyReport(partial.manifestPath, key, h.services.audit), { month: MONTH, covers: '2026-11 so far, through 2026-11-01 12:00 UTC', problems: [] });
+  const whole = await h.services.reports.generate('monthly', '2026-10', 'test');
+  t.match(await verifyReport(whole.manifestPath, key, h.services.audit), { month: '2026-10', covers: '2026-10', problems: [] });
+});
