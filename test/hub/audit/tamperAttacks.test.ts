@@ -173,3 +173,21 @@ t.test('attack 7: a chain rewritten from its first record and re-witnessed from 
   t.equal(bad.code, 64);
   t.match(bad.err, /ALPR_ERR_USAGE: --expect-head: SEQ:HASH/);
 });
+
+t.test('attack 8: swapping two records\' contents and recomputing every hash fails verify, naming both', async (t) => {
+  const { copy, db, audit, records } = await realDataFolder(t);
+  const all = records();
+  const [a, b] = [all[3]!, all[5]!];
+  const put = db.prepare('UPDATE audit_log SET at = ?, actor = ?, action = ?, outcome = ?, detail = ? WHERE seq = ?');
+  put.run(b.at, b.actor, b.action, b.outcome, JSON.stringify(b.detail), a.seq);
+  put.run(a.at, a.actor, a.action, a.outcome, JSON.stringify(a.detail), b.seq);
+  rechain(db, a.seq);
+  await verifyFails(t, copy, audit.verifyArgs, [new RegExp(`record ${a.seq}: record ${a.seq} differs from the witness`), new RegExp(`record ${b.seq}: record ${b.seq} differs from the witness`)]);
+});
+
+t.test('attack 9: another hub\'s database in place of this one\'s fails verify', async (t) => {
+  const ours = await realDataFolder(t);
+  const theirs = await realDataFolder(t);
+  await cp(join(theirs.copy, 'hub.db'), join(ours.copy, 'hub.db'));
+  await verifyFails(t, ours.copy, ours.audit.verifyArgs, [/record 1: record 1 differs from the witness/]);
+});
