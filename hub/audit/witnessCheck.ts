@@ -71,6 +71,12 @@ export class WitnessCheck {
     if (start && start.seq > 0 && this.lastSeq < start.seq) {
       problems.push({ seq: start.seq, problem: 'witness', message: `the chain ends at record ${this.lastSeq} but the witness started at record ${start.seq}: records were cut from the end` });
     }
+    // A checkpoint names a committed head, so it still proves a cut whose commit lines were lost
+    // (they are not fsynced) or taken out of the witness.
+    const signedTo = Math.max(0, ...this.witness.checkpoints.map((c) => c.seq));
+    if (signedTo > this.lastSeq) {
+      problems.push({ seq: signedTo, problem: 'checkpoint', message: `the chain ends at record ${this.lastSeq} but the witness has a signed checkpoint of record ${signedTo}: records were cut from the end` });
+    }
     const missing = [...this.witness.committed.keys()].filter((seq) => !this.seen.has(seq)).sort((a, b) => a - b);
     const confirmedTo = missing.at(-1) ?? 0;
     const cutFromEnd = missing.filter((seq) => seq > this.lastSeq);

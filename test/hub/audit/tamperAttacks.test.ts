@@ -191,3 +191,13 @@ t.test('attack 9: another hub\'s database in place of this one\'s fails verify',
   await cp(join(theirs.copy, 'hub.db'), join(ours.copy, 'hub.db'));
   await verifyFails(t, ours.copy, ours.audit.verifyArgs, [/record 1: record 1 differs from the witness/]);
 });
+
+t.test('attack 10: cutting the end of the chain and taking its commit lines out of the witness fails verify on the signed checkpoint', async (t) => {
+  const { copy, db, audit, signedHeadSeq } = await realDataFolder(t);
+  const keep = signedHeadSeq - 1;
+  db.prepare('DELETE FROM audit_log WHERE seq > ?').run(keep);
+  // Without their commit lines the cut records look like appends that never committed.
+  const lines = (await readFile(audit.witnessFile, 'utf8')).split('\n').filter((l) => !(l.includes('"kind":"commit"') && JSON.parse(l).seq > keep));
+  await writeFile(audit.witnessFile, lines.join('\n'));
+  await verifyFails(t, copy, audit.verifyArgs, [new RegExp(`record ${signedHeadSeq}: the chain ends at record ${keep} but the witness has a signed checkpoint of record ${signedHeadSeq}: records were cut from the end`)]);
+});
