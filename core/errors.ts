@@ -94,7 +94,8 @@ export const ERROR_CODES = {
   ALPR_ERR_FEDERATION_REQUEST: { retryable: false, summary: 'A hub-to-hub request was refused before it was read: unknown partner ORI, a signature that does not verify against the partner hub\'s registered key, addressed to another hub, a time more than 5 minutes off, or a replayed nonce.' },
   ALPR_ERR_PARTNER_HUB: { retryable: true, summary: 'A partner agency\'s hub could not be reached, refused the search (its code and message are given), or answered without a valid signature from its registered key.' },
   // oversight reports
-  ALPR_ERR_REPORT_VERIFY: { retryable: false, summary: 'A report does not verify: its signature is not the hub\'s, a file was changed after signing, or the audit chain head it was computed from is not in the chain.' },
+  ALPR_ERR_REPORT_VERIFY: { retryable: false, summary: 'A report does not verify: its signature is not the hub\'s, a file was changed after signing, the audit chain head it was computed from is not in the chain, the audit chain records no generation of its manifest (changed and re-signed), or its manifest was renamed as another month or kind.' },
+  ALPR_ERR_EVIDENCE_VERIFY: { retryable: false, summary: 'An evidence file does not verify: its signature is not the hub\'s (the key it carries is not trusted), or it is not the export the audit chain records (case, search, reads, exporter, recipient or content differ, or no such export).' },
   ALPR_ERR_CENSUS_TABLE: { retryable: false, summary: 'The census CSV for the disparate-impact section is missing, unreadable or not in the documented columns (docs/reports.md).' },
   // benchmarks and tools
   ALPR_ERR_USAGE: { retryable: false, summary: 'A command-line tool was called with missing or invalid arguments.' },

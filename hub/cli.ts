@@ -5,20 +5,21 @@ import { AlprError, createLogger, errorMessage, EXIT, exitCodeFor, loggableError
 import { readAuditPublicKey, publicKeyPathFor } from './audit/auditKey.js';
 import { AuditLog } from './audit/auditLog.js';
 import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
-import { readWitness } from './audit/auditWitness.js';
+import { readWitness, type ChainPoint } from './audit/auditWitness.js';
 import { createHubServices, type HubServices } from './hubServices.js';
 import { loadOrCreateHubKeys } from './hubKeys.js';
 import { rotateSealKey } from './keys/sealKeys.js';
 import { Hub, openStore } from './hubProcess.js';
 import { loadPolicyFile } from './policyFile.js';
 import { checkReportUsage, verifyReportCommand, writeReport } from './reports/reportCli.js';
+import { verifyEvidenceCommand } from './evidence/evidenceCli.js';
 import { join } from 'node:path';
 
 const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite + embedded broker by default)
        alpr-hub account create --username U --display-name NAME --role ROLE [--training-completed DATE --policy-signed DATE --leads-certified DATE]
        alpr-hub account set-role --username U --role ROLE --reason TEXT   (the only way to grant or remove the chief and auditor roles)
        alpr-hub account deactivate --username U --reason TEXT   (any account; the only way for chief and auditor accounts)
-       alpr-hub audit verify [--public-key FILE --witness FILE]
+       alpr-hub audit verify [--public-key FILE --witness FILE --expect-head SEQ:HASH]
                                                 check the audit chain against the witness and its signed checkpoints; read-only;
                                                 exit 1 if any record was changed, inserted, deleted, cut or appended outside the hub
        alpr-hub retention run                   purge reads older than 30 days now (also runs at start and hourly)
@@ -27,6 +28,8 @@ const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite 
                                                 write the month's report (PDF, HTML, CSV, JSON and a signed manifest; default DIR: DATA/reports/YYYY-MM)
        alpr-hub report verify FILE [--public-key FILE]
                                                 check a report's signature, its files, and that its audit chain head is in this chain; read-only
+       alpr-hub evidence verify FILE [--public-key FILE]
+                                                check an evidence export's signature with the hub's key and that the audit chain records it; read-only
 options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default alpr)
          --broker-url URL --broker-username U --broker-password P --shared-group G   (external broker)
          --broker-fallback-urls URL[,URL...] (with --broker-url: the cluster's other MQTT nodes, tried in turn when the hub's connection is lost)
@@ -49,7 +52,7 @@ const OPTIONS = {
   data: { type: 'string' }, pg: { type: 'string' }, 'pg-schema': { type: 'string' },
   'broker-url': { type: 'string' }, 'broker-username': { type: 'string' }, 'broker-password': { type: 'string' }, 'shared-group': { type: 'string' },
   'ingest-amqp-url': { type: 'string' }, 'broker-fallback-urls': { type: 'string' },
-  'audit-key': { type: 'string' }, 'audit-witness': { type: 'string' }, 'public-key': { type: 'string' }, witness: { type: 'string' },
+  'audit-key': { type: 'string' }, 'audit-witness': { type: 'string' }, 'public-key': { type: 'string' }, witness: { type: 'string' }, 'expect-head': { type: 'string' },
   'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, policy: { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
   'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' }, 'drain-grace-ms': { type: 'string' }, 'puback-timeout-ms': { type: 'string' }, 'device-status-every-ms': { type: 'string' }, 'broker-auth-endpoints': { type: 'boolean' },
   username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' },
@@ -143,7 +146,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'serve') return await serve(values, { dataDir, pgUrl, pgSchema, audit });
     if (command === 'audit verify') {
-      return await verifyAudit({ dataDir, pgUrl, pgSchema, witnessFile: values.witness ?? audit.witnessFile, publicKeyFile: values['public-key'] ?? publicKeyPathFor(audit.keyFile) });
+      return await verifyAudit({
+        dataDir, pgUrl, pgSchema, witnessFile: values.witness ?? audit.witnessFile, publicKeyFile: values['public-key'] ?? publicKeyPathFor(audit.keyFile),
+        expectHead: values['expect-head'] === undefined ? undefined : chainPoint(values['expect-head']),
+      });
+    }
+    if (positionals[0] === 'evidence' && positionals[1] === 'verify') {
+      return await verifyEvidenceCommand(positionals[2], { dataDir, pgUrl, pgSchema, publicKeyFile: values['public-key'] });
     }
     if (positionals[0] === 'report' && positionals[1] === 'verify') {
       return await verifyReportCommand(positionals[2], { dataDir, pgUrl, pgSchema, publicKeyFile: values['public-key'] });
@@ -197,16 +206,26 @@ export async function main(argv: string[]): Promise<number> {
  * `audit verify` needs only the database, the witness and the audit key's public half, so an
  * auditor can run it on a copy. It writes nothing: a check must not change what it checks.
  */
-async function verifyAudit(o: { dataDir: string; pgUrl: string | null; pgSchema: string; witnessFile: string; publicKeyFile: string }): Promise<number> {
+/** `--expect-head SEQ:HASH`, as `audit verify` prints the head. */
+function chainPoint(value: string): ChainPoint {
+  const match = /^(\d{1,15}):([0-9a-f]{64})$/.exec(value);
+  if (!match) throw new AlprError('ALPR_ERR_USAGE', '--expect-head: SEQ:HASH, a record number and its 64-hex-digit hash, as audit verify prints the head');
+  return { seq: Number(match[1]), hash: match[2]! };
+}
+
+async function verifyAudit(o: { dataDir: string; pgUrl: string | null; pgSchema: string; witnessFile: string; publicKeyFile: string; expectHead: ChainPoint | undefined }): Promise<number> {
   const publicKey = await readAuditPublicKey(o.publicKeyFile);
   const witness = await readWitness(o.witnessFile, publicKey);
   // The audit table holds no images; the image key is never used here, so none is read.
   const store = openStore({ ...o, clock: systemClock }, { imageKey: randomBytes(32) });
   try {
     await store.migrate();
-    const result = await new AuditLog({ sql: store.sql, clock: systemClock }).verify({ witness });
+    const result = await new AuditLog({ sql: store.sql, clock: systemClock }).verify({ witness, head: o.expectHead });
     for (const p of result.problems) process.stdout.write(`record ${p.seq}: ${p.message}\n`);
-    process.stdout.write(`${JSON.stringify({ records: result.records, problems: result.problems.length, witnessedTo: witness.lastSeq, checkpoints: witness.checkpoints.length })}\n`);
+    // The head is printed as --expect-head takes it: an auditor who keeps it can later find a chain
+    // rewritten and re-witnessed from scratch, which nothing on the hub can.
+    const head = result.head ? `${result.head.seq}:${result.head.hash}` : null;
+    process.stdout.write(`${JSON.stringify({ records: result.records, problems: result.problems.length, head, witnessFrom: witness.start?.seq ?? null, witnessedTo: witness.lastSeq, checkpoints: witness.checkpoints.length })}\n`);
     if (result.problems.length === 0) return EXIT.ok;
     process.stderr.write(`ALPR_ERR_AUDIT_CHAIN: the audit chain does not verify: ${result.problems.length} problem(s), the first: ${result.problems[0]!.message}\n`);
     return EXIT.failure;

@@ -115,6 +115,7 @@ export async function createHubServices(ctx: {
   const sharing = createSharing({ store, audit, clock, accounts, sites, gate, reviews, limits: policy.search, ori: policy.ori, sign: ctx.keys.sign });
   const alerts = new AlertService({ sql: store.sql, store, audit, clock, accounts, reviews, retentionMs: policy.retention.retentionMs });
   const lease = store.engine === 'pg' ? new JobLease({ sql: store.sql, clock }) : null;
+  const evidence = new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport, gate, reviews });
   return {
     store, audit, accounts, sites, felony, reviews, search, policy, sharing, alerts, lease,
     hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }), accounts, suspensions: reviews }),
@@ -123,7 +124,7 @@ export async function createHubServices(ctx: {
       signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, dir: ctx.reportsDir ?? null,
     }),
     devices: new DeviceRegistry({ store, sites, audit, clock }),
-    evidence: new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport, gate, reviews }),
-    retention: new RetentionService({ store, audit, clock, logger: ctx.logger.child({ module: 'retention' }), options: policy.retention, lease, alerts }),
+    evidence,
+    retention: new RetentionService({ store, audit, clock, logger: ctx.logger.child({ module: 'retention' }), options: policy.retention, lease, alerts, holds: evidence }),
   };
 }

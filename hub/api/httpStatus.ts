@@ -32,7 +32,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   // sharing: an outside agency refused, a partner hub's request not verified, a partner hub that failed us
   ALPR_ERR_SHARING_REFUSED: 403, ALPR_ERR_FEDERATION_REQUEST: 401, ALPR_ERR_PARTNER_HUB: 502,
   // reports: a report that does not verify, an agency census table the hub cannot read
-  ALPR_ERR_REPORT_VERIFY: 409, ALPR_ERR_CENSUS_TABLE: 500,
+  ALPR_ERR_REPORT_VERIFY: 409, ALPR_ERR_EVIDENCE_VERIFY: 409, ALPR_ERR_CENSUS_TABLE: 500,
   // the API's own answers
   ALPR_ERR_INVALID_INPUT: 400, ALPR_ERR_PASSWORD_POLICY: 400, ALPR_ERR_PURPOSE_REQUIRED: 400,
   ALPR_ERR_AUTH_FAILED: 401, ALPR_ERR_AUTH_MFA_REQUIRED: 401, ALPR_ERR_SESSION_EXPIRED: 401,

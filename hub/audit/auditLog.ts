@@ -55,7 +55,11 @@ export interface AuditTrail {
 
 /** What `verify()` checks the chain against, besides its own hashes. */
 export interface VerifyAgainst {
-  /** A head recorded earlier outside the database: records cut from the end are found too. */
+  /**
+   * A head recorded earlier outside the hub (an auditor's note of `audit verify`'s head, a
+   * published report's audit head): the chain must still hold it, so a chain cut, or rewritten and
+   * re-witnessed from scratch, is found too.
+   */
   head?: ChainPoint;
   /** The witness, read back (with the audit key's public half): the chain must match it exactly. */
   witness?: WitnessContents;
@@ -220,7 +224,7 @@ export class AuditLog {
    * rewritten with every later hash recomputed: the witness (this hub's own, unless another is
    * given) and its signed checkpoints do.
    */
-  async verify(against: VerifyAgainst = {}): Promise<{ records: number; problems: AuditProblem[] }> {
+  async verify(against: VerifyAgainst = {}): Promise<{ records: number; head: ChainPoint | null; problems: AuditProblem[] }> {
     const trail = this.ctx.trail;
     const witness = against.witness ?? (trail ? await readWitness(trail.witness.path, trail.key.publicKey) : undefined);
     const check = witness ? new WitnessCheck(witness) : null;
@@ -238,15 +242,19 @@ export class AuditLog {
         if (r.seq !== prev.seq + 1 || r.prevHash !== prev.hash) {
           problems.push({ seq: r.seq, problem: 'inserted-or-deleted', message: `record ${r.seq} does not follow record ${prev.seq}: records were inserted, deleted or reordered` });
         }
+        if (expectedHead?.seq === r.seq && expectedHead.hash !== r.hash) {
+          problems.push({ seq: r.seq, problem: 'checkpoint', message: `record ${r.seq} differs from the head recorded outside the hub (recorded ${expectedHead.hash.slice(0, 12)}, database ${r.hash.slice(0, 12)}): the chain was rewritten` });
+        }
         check?.visit({ seq: r.seq, hash: r.hash });
+        if (r.action === 'audit.witnessStarted') check?.started({ seq: r.seq, fromSeq: r.detail.fromSeq });
         prev = { seq: r.seq, hash: r.hash };
       }
       if (rows.length < page) break;
     }
-    if (expectedHead && (prev.seq < expectedHead.seq || (prev.seq === expectedHead.seq && prev.hash !== expectedHead.hash))) {
+    if (expectedHead && prev.seq < expectedHead.seq) {
       problems.push({ seq: expectedHead.seq, problem: 'inserted-or-deleted', message: `the chain ends at record ${prev.seq} but record ${expectedHead.seq} was written: records were cut from the end` });
     }
     if (check) problems.push(...check.finish());
-    return { records, problems };
+    return { records, head: records > 0 ? prev : null, problems };
   }
 }

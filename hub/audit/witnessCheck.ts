@@ -54,11 +54,28 @@ export class WitnessCheck {
     }
   }
 
+  /**
+   * A record of the hub starting a witness. Only the start of this witness belongs in the chain:
+   * another means the witness was emptied or replaced and the hub began a new one over a chain that
+   * already had one, which is how a rewritten chain would be re-anchored.
+   */
+  started(record: { seq: number; fromSeq: unknown }): void {
+    const start = this.witness.start;
+    if (!start || record.fromSeq === start.seq) return;
+    this.problems.push({ seq: record.seq, problem: 'witness', message: `record ${record.seq} says a witness was started at record ${String(record.fromSeq)}, but this witness starts at record ${start.seq}: the witness was emptied or replaced, and records ${String(record.fromSeq)}-${start.seq} are not witnessed` });
+  }
+
   finish(): AuditProblem[] {
     const problems = [...this.problems, ...limit(this.differing, 'more records differ from the witness')];
     const start = this.witness.start;
     if (start && start.seq > 0 && this.lastSeq < start.seq) {
       problems.push({ seq: start.seq, problem: 'witness', message: `the chain ends at record ${this.lastSeq} but the witness started at record ${start.seq}: records were cut from the end` });
+    }
+    // A checkpoint names a committed head, so it still proves a cut whose commit lines were lost
+    // (they are not fsynced) or taken out of the witness.
+    const signedTo = Math.max(0, ...this.witness.checkpoints.map((c) => c.seq));
+    if (signedTo > this.lastSeq) {
+      problems.push({ seq: signedTo, problem: 'checkpoint', message: `the chain ends at record ${this.lastSeq} but the witness has a signed checkpoint of record ${signedTo}: records were cut from the end` });
     }
     const missing = [...this.witness.committed.keys()].filter((seq) => !this.seen.has(seq)).sort((a, b) => a - b);
     const confirmedTo = missing.at(-1) ?? 0;

@@ -1,4 +1,4 @@
-import { randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { AlprError, type Clock, type VehicleColour } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
 import { canonicalJson, type AuditLog, type AuditRecord } from '../audit/auditLog.js';
@@ -84,6 +84,9 @@ export function verifyEvidenceFile(file: EvidenceFile, publicKey: KeyObject): bo
   }
 }
 
+/** The SHA-256 of an evidence body, recorded in its export's audit record so that a re-signed copy is found. */
+export const evidenceBodySha256 = (body: EvidenceFile['body']) => createHash('sha256').update(canonicalJson(body)).digest('hex');
+
 export function evidenceRead(r: HubRead): EvidenceRead {
   return {
     id: r.id, plate: r.plate, capturedAt: new Date(r.capturedAt).toISOString(), siteId: r.siteId, cameraId: r.cameraId, deviceId: r.deviceId,
@@ -155,20 +158,21 @@ export class EvidenceService {
     }
     const exportId = randomUUID();
     const now = this.ctx.clock.now();
+    const recipient: EvidenceRecipient = { name: user.displayName, agency: null, ori: null };
+    const body: EvidenceFile['body'] = {
+      format: 'alpr-evidence/1', exportId, caseNumber, description,
+      exportedBy: { userId: user.userId, username: user.username, displayName: user.displayName }, exportedAt: new Date(now).toISOString(), searchId: input.searchId,
+      recipient, reads: reads.map(evidenceRead),
+    };
     await this.ctx.store.sql.tx(async (db) => {
       for (const read of reads) {
         const holdId = randomUUID();
         await db.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', [holdId, read.id, caseNumber, user.userId, now]);
         await this.ctx.audit.append({ actor: user.userId, action: 'hold.place', detail: { holdId, readId: read.id, caseNumber, exportId } }, db);
       }
-      await this.ctx.audit.append({ actor: user.userId, action: 'evidence.export', detail: { exportId, caseNumber, description, searchId: input.searchId, readIds, recipient: { name: user.displayName, agency: null, ori: null } } }, db);
+      await this.ctx.audit.append({ actor: user.userId, action: 'evidence.export', detail: { exportId, caseNumber, description, searchId: input.searchId, readIds, recipient, bodySha256: evidenceBodySha256(body) } }, db);
     });
-    const recipient: EvidenceRecipient = { name: user.displayName, agency: null, ori: null };
-    return signEvidence({
-      format: 'alpr-evidence/1', exportId, caseNumber, description,
-      exportedBy: { userId: user.userId, username: user.username, displayName: user.displayName }, exportedAt: new Date(now).toISOString(), searchId: input.searchId,
-      recipient, reads: reads.map(evidenceRead),
-    }, this.ctx);
+    return signEvidence(body, this.ctx);
   }
 
   async releaseHold(holdId: string, actor: string, reason: string): Promise<Hold> {
@@ -180,6 +184,35 @@ export class EvidenceService {
       await this.ctx.audit.append({ actor, action: 'hold.release', detail: { holdId, reason: text } }, db);
     });
     return toHold((await this.ctx.store.sql.get<HoldRow>('SELECT * FROM holds WHERE hold_id = ?', [String(holdId)]))!);
+  }
+
+  /**
+   * A hold keeps its read past the 30 days, so one written into the database without the export
+   * that places it (and records `hold.place`) would keep a read indefinitely while every purge
+   * counted it as kept for evidence. The purge first releases such holds, audited, and its read
+   * then goes. Returns the hold ids released.
+   */
+  async releaseUnaudited(): Promise<string[]> {
+    const active = await this.activeHolds();
+    if (active.length === 0) return [];
+    const placed = new Map<string, unknown>();
+    const page = 1000;
+    for (let afterSeq = 0; ;) {
+      const records = await this.ctx.audit.query({ action: 'hold.place', afterSeq, limit: page });
+      for (const r of records) if (r.outcome === 'ok') placed.set(String(r.detail.holdId), r.detail.readId);
+      if (records.length < page) break;
+      afterSeq = records.at(-1)!.seq;
+    }
+    const forged = active.filter((h) => placed.get(h.holdId) !== h.readId);
+    for (const hold of forged) {
+      await this.ctx.store.sql.tx(async (db) => {
+        await db.run('UPDATE holds SET released_by = ?, released_at = ? WHERE hold_id = ? AND released_at IS NULL', ['system', this.ctx.clock.now(), hold.holdId]);
+        await this.ctx.audit.append({ actor: 'system', action: 'hold.release', detail: {
+          holdId: hold.holdId, readId: hold.readId, caseNumber: hold.caseNumber, reason: 'no audit record places this hold on this read: it was written outside the hub',
+        } }, db);
+      });
+    }
+    return forged.map((h) => h.holdId);
   }
 
   async activeHolds(): Promise<Hold[]> {

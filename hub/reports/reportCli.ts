@@ -29,7 +29,7 @@ export async function writeReport(services: HubServices, kind: string, monthText
 }
 
 /** The hub's signing public key: from a PEM file (public or private), or the hub's own key in DATA/keys. */
-async function signingPublicKey(publicKeyFile: string | undefined, dataDir: string): Promise<KeyObject> {
+export async function signingPublicKey(publicKeyFile: string | undefined, dataDir: string): Promise<KeyObject> {
   const path = publicKeyFile ?? join(dataDir, 'keys', 'hub-sign.pem');
   try {
     return createPublicKey(await readFile(path, 'utf8'));

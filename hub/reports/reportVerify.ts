@@ -4,12 +4,18 @@ import type { KeyObject } from 'node:crypto';
 import { AlprError } from '../../core/index.js';
 import { recordHash, type AuditLog } from '../audit/auditLog.js';
 import { REPORT_KINDS } from './reportDocument.js';
-import { manifestSignatureValid, sha256, type ReportManifest } from './reportSeal.js';
+import { manifestName } from './reportService.js';
+import { coverage, manifestSignatureValid, sha256, type ReportManifest } from './reportSeal.js';
 
 export interface ReportVerification {
   manifest: string;
   kind: string | null;
   month: string | null;
+  /**
+   * What the report covers as its own pages say it: the month, or "<month> so far, through <time>"
+   * for one written before its month ended, which shares the whole month's file names.
+   */
+  covers: string | null;
   auditHead: { seq: number; hash: string } | null;
   files: number;
   problems: string[];
@@ -31,8 +37,10 @@ export function manifestPathFor(file: string): string {
 export async function verifyReport(file: string, publicKey: KeyObject, audit: AuditLog): Promise<ReportVerification> {
   const path = manifestPathFor(file);
   let manifest: ReportManifest;
+  let manifestText: string;
   try {
-    manifest = JSON.parse(await readFile(path, 'utf8')) as ReportManifest;
+    manifestText = await readFile(path, 'utf8');
+    manifest = JSON.parse(manifestText) as ReportManifest;
   } catch (cause) {
     throw new AlprError('ALPR_ERR_REPORT_VERIFY', `the report manifest ${path} cannot be read as JSON`, { cause });
   }
@@ -40,12 +48,16 @@ export async function verifyReport(file: string, publicKey: KeyObject, audit: Au
   const head = manifest && typeof manifest === 'object' && manifest.auditHead && Number.isInteger(manifest.auditHead.seq) && typeof manifest.auditHead.hash === 'string' ? manifest.auditHead : null;
   const result: ReportVerification = {
     manifest: path, kind: typeof manifest?.kind === 'string' ? manifest.kind : null, month: typeof manifest?.month === 'string' ? manifest.month : null,
+    covers: typeof manifest?.month === 'string' ? coverage(manifest.month, { through: typeof manifest.through === 'string' ? manifest.through : undefined }) : null,
     auditHead: head, files: Array.isArray(manifest?.files) ? manifest.files.length : 0, problems,
   };
   if (manifest?.format !== 'alpr-report/1' || !(REPORT_KINDS as readonly string[]).includes(String(manifest.kind)) || !Array.isArray(manifest.files) || !head) {
     problems.push('the manifest is not an alpr-report/1 manifest (format, kind, files, auditHead)');
     return result;
   }
+  // The name is what a reader takes the report to cover; the signed kind and month are what it does.
+  const expectedName = manifestName(manifest.kind, String(manifest.month));
+  if (basename(path) !== expectedName) problems.push(`the manifest is named ${basename(path)} but is signed as ${expectedName}: it was renamed to pass as another report`);
   if (!manifestSignatureValid(manifest, publicKey)) problems.push('the signature does not verify with the hub\'s signing key: the manifest was changed or not signed by this hub');
   const names = new Set<string>();
   for (const f of manifest.files) {
@@ -64,5 +76,29 @@ export async function verifyReport(file: string, publicKey: KeyObject, audit: Au
     if (!record) problems.push(`the audit chain has no record ${head.seq}: the report's audit head is not in this chain`);
     else if (record.hash !== head.hash || recordHash(record) !== record.hash) problems.push(`audit record ${head.seq} does not have the hash the report was computed from: the report does not belong to this chain, or the record was changed`);
   }
+  await checkGenerated(audit, manifest, sha256(manifestText), problems);
   return result;
+}
+
+/**
+ * The hub's signing key lives in its data folder, so whoever can write the folder can also re-sign
+ * a changed report. What they cannot change unseen is the witnessed audit chain, where the hub
+ * recorded the SHA-256 of every manifest it wrote: a manifest the chain does not name was not
+ * written by this hub's report command, whatever its signature says.
+ */
+async function checkGenerated(audit: AuditLog, manifest: ReportManifest, manifestSha256: string, problems: string[]): Promise<void> {
+  const page = 1000;
+  for (let afterSeq = 0; ;) {
+    const records = await audit.query({ action: 'report.generate', afterSeq, limit: page });
+    const found = records.find((r) => r.outcome === 'ok' && r.detail.manifestSha256 === manifestSha256);
+    if (found) {
+      if (recordHash(found) !== found.hash || found.detail.kind !== manifest.kind || found.detail.month !== manifest.month) {
+        problems.push(`audit record ${found.seq}, which records this report's generation, was changed: run audit verify`);
+      }
+      return;
+    }
+    if (records.length < page) break;
+    afterSeq = records.at(-1)!.seq;
+  }
+  problems.push(`the audit chain records no generation of this manifest (SHA-256 ${manifestSha256.slice(0, 12)}): it was changed and re-signed, or not written by this hub`);
 }

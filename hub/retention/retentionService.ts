@@ -27,6 +27,8 @@ export class RetentionService {
     store: HubStore; audit: AuditLog; clock: Clock; logger: Logger; options: RetentionOptions; lease?: JobLease | null;
     /** Alerts copy their read's plate: blanked by the same cutoff (AlertService.forgetBefore). */
     alerts?: { forgetBefore(cutoff: number): Promise<number> };
+    /** Holds no audit record placed are released first (EvidenceService.releaseUnaudited). */
+    holds?: { releaseUnaudited(): Promise<string[]> };
   }) {}
 
   async start(): Promise<void> {
@@ -71,9 +73,11 @@ export class RetentionService {
 
   private async purge(reason: string, actor: string): Promise<PurgeReport> {
     const cutoff = this.ctx.clock.now() - this.ctx.options.retentionMs;
+    const unaudited = (await this.ctx.holds?.releaseUnaudited()) ?? [];
     const report = await this.ctx.store.purgeReadsBefore(cutoff);
     const alertsBlanked = (await this.ctx.alerts?.forgetBefore(cutoff)) ?? 0;
-    await this.ctx.audit.append({ actor, action: 'retention.purge', detail: { reason, ...report, alertsBlanked, cutoff: new Date(cutoff).toISOString() } });
+    const released = unaudited.length > 0 ? { unauditedHoldsReleased: unaudited } : {};
+    await this.ctx.audit.append({ actor, action: 'retention.purge', detail: { reason, ...report, alertsBlanked, ...released, cutoff: new Date(cutoff).toISOString() } });
     this.ctx.logger.info({ deleted: report.deleted, keptOnHold: report.keptOnHold }, 'retention purge done');
     return report;
   }

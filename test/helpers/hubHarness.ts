@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { ManualClock, silentLogger } from '../../core/index.js';
 import { createHubServices, ImageCipher, PgStore, SqliteStore, type HubRead, type HubServices, type HubStore, type HubPolicyOptions } from '../../hub/index.js';
@@ -20,6 +20,8 @@ export interface Harness {
   services: HubServices;
   store: HubStore;
   clock: ManualClock;
+  /** The hub's keys, as an insider who can read its data folder holds them. */
+  keys: { sign: { privateKey: KeyObject; publicKey: KeyObject } };
   /** Creates an account, activates it, enrolls TOTP and signs in: a ready user. */
   user(role: string, overrides?: { username?: string; certified?: boolean }): Promise<{ account: Account; token: string; secret: Buffer; username: string }>;
   /** A TOTP code for the user that the hub has not seen yet (moves the clock one step). */
@@ -91,7 +93,7 @@ export async function harness(t: Tap, engine: 'sqlite' | 'pg', policy: Partial<H
     return totp(secret, clock.now());
   };
   return {
-    engine, services, store, clock, code,
+    engine, services, store, clock, code, keys,
     async peer() {
       if (!store.reopen) throw new Error('a SQLite hub is one process; peers need PostgreSQL');
       // Its own reports folder, as another hub process on another host would have.

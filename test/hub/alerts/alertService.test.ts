@@ -73,6 +73,8 @@ onBothStores(t, 'an alert past its read\'s 30-day retention is no longer listed 
   const alerts = h.services.alerts;
   // An evidence hold for some case keeps the read itself past retention.
   await h.store.sql.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', ['hold-1', read.id, '26-004512', 'test', h.clock.now()]);
+  // A hold is the export's row and its audit record together; a row alone is released by the purge.
+  await h.services.audit.append({ actor: 'test', action: 'hold.place', detail: { holdId: 'hold-1', readId: read.id, caseNumber: '26-004512' } });
   h.clock.advance(31 * 86_400_000);
   await h.services.retention.run('manual', 'test');
   t.ok(await h.store.getRead(read.id), 'the held read is still stored');

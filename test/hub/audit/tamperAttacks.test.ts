@@ -142,3 +142,62 @@ t.test('attack 5: cutting the chain and re-signing its head with the key in the 
     new RegExp(`the chain ends at record ${keep} but the witness confirms records up to ${all.length}: 3 committed record\\(s\\) were cut from the end`),
   ]);
 });
+
+t.test('attack 6: rewriting a record, emptying the witness and letting the hub start a new one fails verify', async (t) => {
+  const { copy, db, audit } = await realDataFolder(t);
+  db.prepare('UPDATE audit_log SET actor = ? WHERE seq = 3').run('someone-else');
+  rechain(db, 3);
+  // The hub starts a new witness over whatever head it finds: the forged chain is anchored afresh.
+  await writeFile(audit.witnessFile, '');
+  const restarted = await run(['account', 'create', '--data', copy, ...audit.args, '--username', 'f.six', '--display-name', 'f.six', '--role', 'officer']);
+  t.equal(restarted.code, 0, restarted.err);
+  await verifyFails(t, copy, audit.verifyArgs, [/record 1: record 1 says a witness was started at record 0, but this witness starts at record \d+: the witness was emptied or replaced/]);
+});
+
+t.test('attack 7: a chain rewritten from its first record and re-witnessed from scratch passes on the hub alone, and fails against a head kept outside it', async (t) => {
+  const { copy, db, audit } = await realDataFolder(t);
+  const anchor = (await run(['audit', 'verify', '--data', copy, ...audit.verifyArgs])).json() as { head: string };
+  t.match(anchor.head, /^\d+:[0-9a-f]{64}$/, 'audit verify prints the head as --expect-head takes it');
+  // The record of the first witness goes too, so no trace of it is left in the chain.
+  db.prepare('DELETE FROM audit_log WHERE seq = 1').run();
+  db.prepare('UPDATE audit_log SET seq = seq - 1').run();
+  rechain(db, 1);
+  await writeFile(audit.witnessFile, '');
+  t.equal((await run(['account', 'create', '--data', copy, ...audit.args, '--username', 'f.six', '--display-name', 'f.six', '--role', 'officer'])).code, 0);
+  const alone = await run(['audit', 'verify', '--data', copy, ...audit.verifyArgs]);
+  t.equal(alone.code, 0, 'by design: with the whole witness replaced, only something kept outside the hub can tell (docs/hub.md, Limits)');
+  await verifyFails(t, copy, [...audit.verifyArgs, '--expect-head', anchor.head], [
+    new RegExp(`record ${anchor.head.split(':')[0]}: record ${anchor.head.split(':')[0]} differs from the head recorded outside the hub \\(recorded ${anchor.head.split(':')[1]!.slice(0, 12)}, database [0-9a-f]{12}\\): the chain was rewritten`),
+  ]);
+  const bad = await run(['audit', 'verify', '--data', copy, ...audit.verifyArgs, '--expect-head', '12']);
+  t.equal(bad.code, 64);
+  t.match(bad.err, /ALPR_ERR_USAGE: --expect-head: SEQ:HASH/);
+});
+
+t.test('attack 8: swapping two records\' contents and recomputing every hash fails verify, naming both', async (t) => {
+  const { copy, db, audit, records } = await realDataFolder(t);
+  const all = records();
+  const [a, b] = [all[3]!, all[5]!];
+  const put = db.prepare('UPDATE audit_log SET at = ?, actor = ?, action = ?, outcome = ?, detail = ? WHERE seq = ?');
+  put.run(b.at, b.actor, b.action, b.outcome, JSON.stringify(b.detail), a.seq);
+  put.run(a.at, a.actor, a.action, a.outcome, JSON.stringify(a.detail), b.seq);
+  rechain(db, a.seq);
+  await verifyFails(t, copy, audit.verifyArgs, [new RegExp(`record ${a.seq}: record ${a.seq} differs from the witness`), new RegExp(`record ${b.seq}: record ${b.seq} differs from the witness`)]);
+});
+
+t.test('attack 9: another hub\'s database in place of this one\'s fails verify', async (t) => {
+  const ours = await realDataFolder(t);
+  const theirs = await realDataFolder(t);
+  await cp(join(theirs.copy, 'hub.db'), join(ours.copy, 'hub.db'));
+  await verifyFails(t, ours.copy, ours.audit.verifyArgs, [/record 1: record 1 differs from the witness/]);
+});
+
+t.test('attack 10: cutting the end of the chain and taking its commit lines out of the witness fails verify on the signed checkpoint', async (t) => {
+  const { copy, db, audit, signedHeadSeq } = await realDataFolder(t);
+  const keep = signedHeadSeq - 1;
+  db.prepare('DELETE FROM audit_log WHERE seq > ?').run(keep);
+  // Without their commit lines the cut records look like appends that never committed.
+  const lines = (await readFile(audit.witnessFile, 'utf8')).split('\n').filter((l) => !(l.includes('"kind":"commit"') && JSON.parse(l).seq > keep));
+  await writeFile(audit.witnessFile, lines.join('\n'));
+  await verifyFails(t, copy, audit.verifyArgs, [new RegExp(`record ${signedHeadSeq}: the chain ends at record ${keep} but the witness has a signed checkpoint of record ${signedHeadSeq}: records were cut from the end`)]);
+});

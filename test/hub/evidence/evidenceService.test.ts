@@ -62,3 +62,28 @@ onBothStores(t, 'an export whose description names a prohibited use is refused, 
   await t.rejects(h.services.evidence.export(lapsed, { readIds: [read!.id], searchId: found.searchId, description: 'vehicle at scene two hours after theft' }), { code: 'ALPR_ERR_ACCOUNT_LAPSED' },
     'training cleared after the search: its results cannot be exported');
 });
+
+onBothStores(t, 'a hold written into the database without an export does not keep its read past the purge, and the purge says so', async (t, h) => {
+  const [kept, moved] = await h.addReads([{ plate: 'EVD0009', capturedAt: START - 2 * DAY }, { plate: 'EVD0010', capturedAt: START - 2 * DAY }]);
+  const u = await h.user('officer');
+  const res = await h.services.search.search(u.account, { ...lawful, plate: 'EVD0009', mode: 'exact' });
+  await h.services.evidence.export(u.account, { readIds: [kept!.id], searchId: res.searchId, description: 'vehicle at scene two hours after theft' });
+  // The insider's two ways: a hold of their own, and the real hold's row pointed at another read.
+  await h.store.sql.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', ['forged-hold', moved!.id, '26-004512', u.account.userId, START]);
+  h.clock.advance(40 * DAY);
+  const report = await h.services.retention.run('manual', 'admin-1');
+  t.equal(report.keptOnHold, 1, 'only the exported read is kept');
+  t.ok(await h.store.getRead(kept!.id), 'the read an export placed on hold outlives the purge');
+  t.equal(await h.store.getRead(moved!.id), null, 'the read held only by the forged row is gone');
+  const [purge] = await h.services.audit.query({ action: 'retention.purge', limit: 1 });
+  t.same(purge!.detail.unauditedHoldsReleased, ['forged-hold'], 'the purge record names the hold it released');
+  const [release] = await h.services.audit.query({ action: 'hold.release', limit: 1 });
+  t.match(release!.detail, { holdId: 'forged-hold', readId: moved!.id, reason: /no audit record places this hold/ });
+
+  const [other] = await h.addReads([{ plate: 'EVD0011', capturedAt: h.clock.now() - 2 * DAY }]);
+  const [real] = await h.services.evidence.activeHolds();
+  await h.store.sql.run('UPDATE holds SET read_id = ? WHERE hold_id = ?', [other!.id, real!.holdId]);
+  h.clock.advance(40 * DAY);
+  await h.services.retention.run('manual', 'admin-1');
+  t.equal(await h.store.getRead(other!.id), null, 'a real hold moved onto another read does not keep it');
+});

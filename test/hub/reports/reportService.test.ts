@@ -1,10 +1,12 @@
 import t from 'tap';
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onBothStores, type Harness } from '../../helpers/hubHarness.js';
 import { MONTH, seedMonth } from '../../helpers/reportMonth.js';
 import { DEFAULT_REPORT_OPTIONS } from '../../../hub/reports/reportContext.js';
 import { verifyReport } from '../../../hub/reports/reportVerify.js';
+import { sha256, signManifest } from '../../../hub/reports/reportSeal.js';
 
 const census = fileURLToPath(new URL('../../fixtures/reports/census-example.csv', import.meta.url));
 const policy = { reports: { ...DEFAULT_REPORT_OPTIONS, censusFile: census } };
@@ -105,4 +107,31 @@ onBothStores(t, 'a report verifies against the hub key and its chain, and any ch
   const head = report.manifest.auditHead;
   await h.store.sql.run('UPDATE audit_log SET detail = ? WHERE seq = ?', ['{"edited":true}', head.seq]);
   t.match((await verifyReport(report.manifestPath, key, h.services.audit)).problems, [/audit record \d+ does not have the hash/], 'a report does not verify against a chain whose head record was edited');
+});
+
+onBothStores(t, 'a report changed and re-signed with the hub key from the data folder, or renamed as another month, does not verify', async (t, h) => {
+  await seedMonth(h);
+  const { report } = await dataOf(h, 'monthly');
+  const key = h.services.reports.verifyKey;
+  const html = (await readFile(report.files.html, 'utf8')).replace('ofc.garcia', 'ofc.smith');
+  await writeFile(report.files.html, html);
+  const { signature: _old, ...unsigned } = report.manifest;
+  const files = unsigned.files.map((f) => (f.name.endsWith('.html') ? { ...f, sha256: sha256(html), bytes: Buffer.byteLength(html) } : f));
+  await writeFile(report.manifestPath, `${JSON.stringify(signManifest({ ...unsigned, files }, h.keys.sign.privateKey), null, 2)}\n`);
+  t.match((await verifyReport(report.files.html, key, h.services.audit)).problems, [/the audit chain records no generation of this manifest \(SHA-256 [0-9a-f]{12}\): it was changed and re-signed/],
+    'the re-signed manifest passes the signature and file checks, and the chain says the hub never wrote it');
+
+  const october = await dataOf(h, 'monthly', '2026-10');
+  const renamed = join(dirname(october.report.manifestPath), 'monthly-2026-09.manifest.json');
+  await copyFile(october.report.manifestPath, renamed);
+  t.match((await verifyReport(renamed, key, h.services.audit)).problems, [/named monthly-2026-09\.manifest\.json but is signed as monthly-2026-10\.manifest\.json/]);
+  t.same((await verifyReport(october.report.manifestPath, key, h.services.audit)).problems, [], 'the honest report beside it still verifies');
+});
+
+onBothStores(t, 'report verify says when a report covers its month only so far, which it shares file names with the whole month\'s', async (t, h) => {
+  const key = h.services.reports.verifyKey;
+  const partial = await h.services.reports.generate('monthly', MONTH, 'test');
+  t.match(await verifyReport(partial.manifestPath, key, h.services.audit), { month: MONTH, covers: '2026-11 so far, through 2026-11-01 12:00 UTC', problems: [] });
+  const whole = await h.services.reports.generate('monthly', '2026-10', 'test');
+  t.match(await verifyReport(whole.manifestPath, key, h.services.audit), { month: '2026-10', covers: '2026-10', problems: [] });
 });

@@ -45,6 +45,8 @@ onBothStores(t, 'a read goes 30 days after the earlier of its capture and its ar
     { plate: 'HELD001', capturedAt: START + 200 * DAY },
   ]);
   await h.store.sql.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', ['hold-1', held!.id, '26-000777', 'officer-1', START]);
+  // A hold is the export's row and its audit record together; a row alone is released by the purge.
+  await h.services.audit.append({ actor: 'officer-1', action: 'hold.place', detail: { holdId: 'hold-1', readId: held!.id, caseNumber: '26-000777' } });
   const alive = async () => (await h.store.allReadIds()).sort();
 
   const first = await h.services.retention.run('manual', 'admin-1');

@@ -2,7 +2,8 @@ import t from 'tap';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApi } from '../../../hub/api/server.js';
-import { verifyEvidenceFile } from '../../../hub/evidence/evidenceService.js';
+import { signEvidence, verifyEvidenceFile } from '../../../hub/evidence/evidenceService.js';
+import { verifyEvidence } from '../../../hub/evidence/evidenceVerify.js';
 import { createPublicKey } from 'node:crypto';
 import { captureLogger } from '../../helpers/index.js';
 import { DAY, START, harness, onBothStores, type Harness } from '../../helpers/hubHarness.js';
@@ -128,6 +129,9 @@ onBothStores(t, 'a written request from an agency without online access: release
   t.match(record!.detail, { agencyName: 'Illinois State Police', agencyOri: 'IL0849800', outcome: 'answered', readsReleased: 1, channel: 'file', handledBy: detective.account.userId, readIds: [read!.id], recipient: { name: 'Sgt. K. Novak', agency: 'Illinois State Police', ori: 'IL0849800' } });
   t.ok(record!.detail.declarationId, 'the declaration it was released under is named');
   t.equal(file.body.searchId, record!.seq);
+  t.same((await verifyEvidence(file, here.keys.sign.publicKey, here.services.audit)).problems, [], 'the released file verifies against its ledger entry');
+  const forged = signEvidence({ ...structuredClone(file.body), caseNumber: 'ISP-26-99999' }, { signingKey: here.keys.sign.privateKey, verifyKey: here.keys.sign.publicKey });
+  t.match((await verifyEvidence(forged, here.keys.sign.publicKey, here.services.audit)).problems, [/case number \(file ISP-26-99999, recorded ISP-26-11873\) differs/], 'passed off as another case, re-signed with the hub key, it is found');
 
   // A prohibited search here suspends the detective (VII.H): it releases nothing to anyone until reviewed.
   const prohibited = await ours.app.inject({ method: 'POST', url: '/api/v1/search', headers: bearer(detective.token), payload: { plate: 'ABC1234', mode: 'exact', purpose: 'stolen_vehicle', offense: '240', caseNumber: '26-004512', description: 'help ICE agents locate this pickup' } });
