@@ -34,6 +34,9 @@ const STATEMENTS = [
     prev_hash TEXT NOT NULL, hash TEXT NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS audit_actor_action_time ON audit_log (actor, action, at)',
   'CREATE INDEX IF NOT EXISTS audit_time ON audit_log (at)',
+  // Verifying a report or an evidence file, and each purge while holds are active, look records
+  // up by action alone (report.generate, evidence.export, hold.place).
+  'CREATE INDEX IF NOT EXISTS audit_action_time ON audit_log (action, at)',
   `CREATE TABLE IF NOT EXISTS felony_requests (
     request_id TEXT PRIMARY KEY, requested_by TEXT NOT NULL, case_number TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL,
     created_at BIGINT NOT NULL, decided_by TEXT, decided_at BIGINT)`,
