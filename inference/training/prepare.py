@@ -17,6 +17,7 @@ from PIL import Image, ImageFilter
 
 import dataset
 import synth
+import synth_world
 from models import CTX_H, CTX_W, DET_H, DET_W, READER_H, READER_W, STATE_H, STATE_W
 
 MAX_BOXES = 6
@@ -173,9 +174,22 @@ def build_reader_context(args):
                         ctx_m=np.array(ctx_m, np.float32), val_x=np.stack(val_x), val_y=np.array(val_y), val_s=np.array(val_s))
 
 
-def _synth_chunk(seed, count, lookalike):
-    xs, texts, states = synth.reader_set(np.random.default_rng(seed), count, READER_W, READER_H, lookalike=lookalike)
+def _synth_chunk(seed, count, lookalike, foreign=0.0, foreign_layouts=None):
+    xs, texts, states = synth.reader_set(np.random.default_rng(seed), count, READER_W, READER_H, lookalike=lookalike,
+                                         foreign=foreign, foreign_layouts=foreign_layouts)
     return np.stack(xs), texts, states
+
+
+def build_world_test(args):
+    """world_test.npz: --world-test crops of every foreign layout (synth_world), rendered with their
+    own seed, for `world_eval.py`: the layouts left out of training (--foreign-exclude) stand in
+    for a plate format the reader has never seen."""
+    xs, ys, names = [], [], []
+    for k, name in enumerate(synth_world.layout_names()):
+        x, texts, _ = _synth_chunk(args.seed * 1000 + k, args.world_test, 0.0, 1.0, [name])
+        xs.append(x); ys += texts; names += [name] * len(texts)
+    np.savez(os.path.join(args.out, "world_test.npz"), x=np.concatenate(xs), y=np.array(ys), layout=np.array(names))
+    print(f"world test: {len(ys)} crops of {len(synth_world.LAYOUTS)} layouts", flush=True)
 
 
 def build_reader_synth(args):
@@ -185,7 +199,9 @@ def build_reader_synth(args):
     chunks = [args.reader_synth // n_chunks + (1 if k < args.reader_synth % n_chunks else 0) for k in range(n_chunks)]
     started = time.time()
     with multiprocessing.get_context("fork").Pool(args.workers) as pool:
-        parts = pool.starmap(_synth_chunk, [(args.seed * 1000 + k, n, args.lookalike_share) for k, n in enumerate(chunks) if n])
+        foreign_layouts = synth_world.layout_names(exclude=args.foreign_exclude.split(",")) if args.foreign_share else None
+        parts = pool.starmap(_synth_chunk, [(args.seed * 1000 + k, n, args.lookalike_share, args.foreign_share, foreign_layouts)
+                                            for k, n in enumerate(chunks) if n])
     np.savez(os.path.join(args.out, "reader_synth.npz"), train_x=np.concatenate([p[0] for p in parts]),
              train_y=np.array([t for p in parts for t in p[1]]), train_s=np.array([s for p in parts for s in p[2]]))
     print(f"reader synth: {args.reader_synth} crops with {args.workers} processes ({time.time() - started:.0f}s)", flush=True)
@@ -284,10 +300,13 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--dataset", default=dataset.DEFAULT_ROOT)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--task", choices=["reader", "reader-context", "reader-synth", "state", "detector", "all"], default="all")
+    ap.add_argument("--task", choices=["reader", "reader-context", "reader-synth", "reader-world-test", "state", "detector", "all"], default="all")
     ap.add_argument("--reader-synth", type=int, default=60000)
     ap.add_argument("--workers", type=int, default=2, help="reader-synth: rendering processes")
     ap.add_argument("--lookalike-share", type=float, default=0.0, help="reader-synth: share of look-alike plates (synth.random_text)")
+    ap.add_argument("--foreign-share", type=float, default=0.0, help="reader-synth: share of plates of other countries' designs (synth_world)")
+    ap.add_argument("--foreign-exclude", default="", help="reader-synth: synth_world layouts left out of training, comma-separated")
+    ap.add_argument("--world-test", type=int, default=300, help="reader-world-test: crops per foreign layout")
     ap.add_argument("--state-synth", type=int, default=40000, help="state: synthetic crops for the state classifier")
     ap.add_argument("--no-name-share", type=float, default=0.1, help="state: share of synthetic plates drawn without their state name (unknown)")
     ap.add_argument("--real-variants", type=int, default=12)
@@ -303,6 +322,8 @@ def main():
         build_reader_context(args)
     if args.task == "reader-synth":
         build_reader_synth(args)
+    if args.task == "reader-world-test":
+        build_world_test(args)
     if args.task == "state":
         build_state_synth(args)
     if args.task in ("detector", "all"):

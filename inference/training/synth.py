@@ -230,23 +230,36 @@ def camera_effects(rng, img):
     return img
 
 
-def reader_sample(rng, out_w, out_h, text=None, **plate):
-    """One synthetic reader input (grayscale crop) with its text and state code (`plate`: render_plate's options)."""
-    img, text, state = render_plate(rng, text, **plate)
+def reader_sample(rng, out_w, out_h, text=None, world=None, **plate):
+    """One synthetic reader input (grayscale crop) with its text and state code (`plate`: render_plate's
+    options). `world`: a list of synth_world layouts to draw a foreign plate of one of them instead."""
+    if world:
+        import synth_world
+        img, text, state = synth_world.render_plate(rng, layouts=world, **plate)
+    else:
+        img, text, state = render_plate(rng, text, **plate)
     img = degrade(rng, img)
     img = perspective(rng, img, out_w * 2, out_h * 2, margin=rng.uniform(0.02, 0.12))
     img = camera_effects(rng, img).resize((out_w, out_h), Image.BILINEAR)
     return np.asarray(img, dtype=np.uint8), text, state
 
 
-def reader_set(rng, count, out_w, out_h, log_every=0, lookalike=0.0):
+def reader_set(rng, count, out_w, out_h, log_every=0, lookalike=0.0, foreign=0.0, foreign_layouts=None):
     """`count` reader samples rendered at twice out_w x out_h and downsized, as the reader sees
     them: (N x out_h x out_w uint8, texts, state codes). A `lookalike` share of them are look-alike
-    plates (random_text)."""
+    plates (random_text), and a `foreign` share are plates of other countries' designs
+    (synth_world; `foreign_layouts` names the layouts, default all), look-alike at the same share."""
     xs, texts, states = [], [], []
     started = time.time()
     for i in range(count):
-        # (No draw at all when lookalike is 0, so earlier seeds still give the same sets.)
+        # (No draw at all when a share is 0, so earlier seeds still give the same sets.)
+        if foreign and rng.random() < foreign:
+            import synth_world
+            arr, text, state = reader_sample(rng, out_w * 2, out_h * 2, world=foreign_layouts or synth_world.layout_names(),
+                                             lookalike=bool(lookalike) and rng.random() < lookalike)
+            xs.append(np.asarray(Image.fromarray(arr).resize((out_w, out_h), Image.BILINEAR)))
+            texts.append(text); states.append(state)
+            continue
         forced = random_text(rng, lookalike=True) if lookalike and rng.random() < lookalike else None
         arr, text, state = reader_sample(rng, out_w * 2, out_h * 2, forced)
         xs.append(np.asarray(Image.fromarray(arr).resize((out_w, out_h), Image.BILINEAR)))
