@@ -56,6 +56,8 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   '=doused', 'accelerant', '=soaked =in =gasoline', '=soaked =in =gas', '=burn =down', '=burned =down', '=burnt =down', '=pushed =over', '=pushed =down', '=knocked =down', '=knocked =over',
   'car prowl', '=cars =entered', '=car =entered', '=vehicles =entered', '=vehicle =entered', '=trying =car =doors', '=checking =car =doors', '=pulling =car =doors',
   '=pelted', '=not =been =seen', '=hasnt =been =seen', '=not =seen =since', '=pretending =be =from', '=posing =as =from', '=claiming =be =from',
+  // leaving the scene of a crash is a crime (625 ILCS 5/11-401, 11-402), and so is striking someone with a car
+  '=hit =run', '=fled =scene', '=fleeing =scene', '=left =scene', '=leaving =scene', '=struck =by =car', '=struck =by =vehicle', '=hit =by =car', '=hit =by =vehicle',
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
@@ -70,6 +72,9 @@ export const TARGETING_CUES: readonly string[] = [
   'attendee', 'attended', 'attending', 'participant', 'member', 'visitor', 'patient', 'paciente', 'pacjent', 'catalog', 'every car', 'every vehicle', 'every plate', 'all plates', 'congregant', 'worshiper', 'worshipper', 'everyone', 'everybody', 'all cars',
   'all vehicles', 'list of', 'list the', 'list all', 'people at', 'people who', 'who came', 'who went', 'who was at', 'who were at', 'identify the', 'asistentes', 'participantes', 'miembros',
   'visitantes', 'feligreses', 'todos los', 'uczestni', 'czlonk', 'odwiedzaj', 'wszyscy', 'wszystki',
+  // the same aim in euphemisms: watching who turns up rather than listing them
+  'keep tabs', 'keeping tabs', 'kept tabs', 'keep an eye', 'keeping an eye', 'who showed', 'who shows', 'who show', 'who turned out', 'who turns out', 'who attend', 'who goes', 'who go to',
+  'whos active', 'who is active', 'roster', 'attendance', 'head count', 'headcount', 'sign in sheet', 'quienes asist', 'quienes fueron', 'quien asist', 'kto byl', 'kto przyjech', 'kto przyszedl', 'lista obecnosci',
 ];
 
 /**
@@ -104,6 +109,27 @@ export const ADMINISTRATIVE_CUES: readonly string[] = [
  */
 export const HYPOTHETICAL_CUES: readonly string[] = [
   'before something', 'before anything', 'in case', 'prevent', 'preempt', 'pre empt', 'por si', 'antes que algo', 'zanim cos', 'na wypadek', 'zapobiec',
+];
+
+/**
+ * Names of lawful causes and the groups and places of their supporters that hold a crime word ("gun
+ * rights", "gun owners", "the gun show"): the word names the cause, not a crime, so it does not let
+ * the cause's meeting through.
+ */
+export const LAWFUL_CAUSES: readonly string[] = [
+  '=gun =right', '=gun =rights', '=gun =owner', '=gun =owners', '=gun =club', '=gun =clubs', '=gun =show', '=gun =shows', '=gun =control', '=gun =safety', '=gun =law', '=gun =laws', '=gun =reform',
+  '=gun =lobby', '=gun =sense', '=gun =range', '=gun =violence =prevention', '=pro =gun', '=firearm =owner', '=firearm =owners', '=firearms =owners', '=firearm =rights', '=firearms =rights',
+  '=rifle =association', '=rifle =club', '=rifle =range', '=sportsmens =club',
+];
+
+/**
+ * Words a few words before a crime word that make it the cause an event is held for ("a vigil for the
+ * man shot by police", "the march against gun violence"): the crime is why people gather, not why
+ * the search is run, so it does not let the gathering through.
+ */
+export const CAUSE_LEADS: readonly string[] = [
+  '=vigil =for', '=vigil =against', '=vigils =for', '=march =for', '=rally =for', '=walk =for', '=memorial =for', '=justice =for', '=pray =for', '=prayers =for', '=prayer =for', '=march =against', '=rally =against', '=protest =against',
+  '=protesting', '=stand =against', '=marching =against', '=to =end', '=to =stop', '=awareness', '=in =memory', '=remembering', '=honoring', '=honouring',
 ];
 
 /** Words that admit the crime named is a cover for the search ("stolen plate check, not really"): then it names none. */

@@ -19,6 +19,8 @@ export interface ScreenTerm {
   context?: boolean;
   /** Refuses only when one of these stems is within 4 words either side. */
   near?: string[];
+  /** Refuses only when one of these phrases is anywhere in the text (a meeting, and who came to it). */
+  anywhere?: string[];
   /** Refuses only when the next word is one of these stems. */
   next?: string[];
   /** Not when one of these stems is within 2 words before. */
@@ -47,10 +49,19 @@ const each = (stems: string, options: Omit<ScreenTerm, 'words'> = {}): ScreenTer
  */
 const PEOPLE = ['surname', '=name', '=names', 'apellido', 'nazwisk', 'driver', 'people', 'person', 'men', 'man', 'male', 'woman', 'women', 'female', 'family', 'famil', 'owner', 'resident', 'kid', 'teen', 'youth', 'guy',
   'communit', 'neighbo', 'folk', 'customer', 'worker', 'individual', 'couple', 'visitor', 'student', 'persona', 'gente', 'conductor', 'kierowc', 'osob', 'ludz'];
+/**
+ * Words that aim at who attends a gathering, anywhere in the text ("the forum at the library ...
+ * get plates of those who attended"): with one of them, any meeting or event is a lawful event whose
+ * participants V.C protects, whatever its cause.
+ */
+const ATTENDING = ['attend', 'who came', 'who comes', 'who come', 'who showed', 'who shows', 'who show', 'showed up', 'shows up', 'show up', 'turned out', 'turn out', 'who went', 'who goes', 'who go to',
+  'who was there', 'who was at', 'who were', 'whos active', 'who is active', 'keep tabs', 'keeping tabs', 'keep an eye', 'keep track', 'monitor', 'roster', 'head count', 'headcount', 'sign in',
+  'everyone', 'everybody', 'every car', 'every vehicle', 'every plate', 'all plates', 'all cars', 'all vehicles', 'list of', 'list the', 'list all', 'people at', 'people who', 'those who', 'those at',
+  'plates at', 'plates from', 'plates of', 'cars at', 'vehicles at', 'member', 'participant', 'asist', 'acudi', 'quienes', 'todos los', 'uczestn', '=kto', 'wszyscy', 'wszystki', 'obecn'];
 /** Where reproductive health care is given, and who gives it. */
 const CARE_PLACES = ['clinic', 'provider', 'doctor', 'facilit', 'center', 'centre', 'office', 'klinik', 'lekarz', 'gabinet', 'osrod'];
 /** "My ..." before one of these is the user's own life, not a case. */
-const RELATIONS = ['=ex', 'exwife', 'exhusband', 'exgirl', 'exboy', 'wife', 'husband', 'spouse', 'girlfriend', 'boyfriend', '=gf', '=bf', 'daughter', '=son', '=sons', '=kid', '=kids', 'child', 'neighbo', 'landlord',
+const RELATIONS = ['=ex', '=exs', 'exwife', 'exhusband', 'exgirl', 'exboy', 'wife', 'husband', 'spouse', 'girlfriend', 'boyfriend', '=gf', '=bf', 'daughter', '=son', '=sons', '=kid', '=kids', 'child', 'neighbo', 'landlord',
   'tenant', 'sister', 'brother', '=mom', 'mother', '=dad', 'father', 'cousin', 'friend', 'buddy', 'roommate', 'famil', 'niece', 'nephew', '=aunt', 'uncle', 'fiance'];
 const RELACIONES = ['=ex', 'exnovi', 'exespos', 'exmujer', 'exmarido', 'expareja', 'pareja', 'esposa', 'esposo', 'novia', 'novio', 'vecin', '=hija', '=hijo', 'hermana', 'hermano', 'amig', 'suegr', 'cunad', '=primo', '=prima'];
 const KREWNI = ['byla', 'byly', 'bylej', 'bylego', 'zona', 'zony', '=maz', '=meza', 'corka', 'corki', '=syn', '=syna', 'sasiad', 'dziewczyn', 'chlopak', 'kolega', 'kolezank', 'znajom', '=brat', 'siostr', 'tesc'];
@@ -118,7 +129,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Immigration as enforcement refuses; an immigrant as a person (a victim, a witness) is a protected class.
     ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'], notBefore: ['lawyer', 'attorney', 'advocate', 'rights', 'abogad', 'prawnik', 'adwokat', 'service', 'office', 'servicio', 'oficina'] }),
     ...each('immigration lawyer, immigration attorney, immigration advocate, immigration rights, immigration service, immigration office, abogado inmigracion, prawnik imigracyj', { context: true }),
-    ...each('=homeland, =hes =legal, =shes =legal, =is =legal, =are =legal, =theyre =legal, legally here, =legal =or =not, work permit, permiso trabajo, pozwoleni prac, crossed illegal, cross illegal, residency status, residence status, estatus residencia, status rezydent'),
+    ...each('=here =legally, =here =illegally, =here =lawfully, =here =unlawfully, =homeland, =hes =legal, =shes =legal, =is =legal, =are =legal, =theyre =legal, legally here, =legal =or =not, work permit, permiso trabajo, pozwoleni prac, crossed illegal, cross illegal, residency status, residence status, estatus residencia, status rezydent'),
     ...each('without authoriz', { near: ['country', 'here', 'present', 'stay', 'work', 'live', 'reside'] }),
     ...each('=alien, =aliens', { near: ['removal', 'locate', 'illegal', 'deport', 'status', 'registr', 'detain', 'find'] }),
     ...each('lawful status, legaln pobyt, tiene =papeles, tienen =papeles, tenga =papeles, praw pobyt'),
@@ -201,7 +212,8 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V.C, V.D: religious, political or social views or activities, lawful events, protected classes
   'protected activity or class': [
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
-    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat', 'rights', 'abortion', 'choice', 'life'] }),
+    ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat', 'rights', 'abortion', 'choice', 'life',
+      'against', 'peace', 'justice', 'freedom', 'veteran', 'solidarity', 'memorial', 'unity', 'equality', 'silent', 'student', 'youth', 'mothers', 'moms', 'parents', 'victims'] }),
     ...each('=kneel, =knelt, =kneeled, =kneeling, =took =knee, =taking =knee, =anthem, lobby day, =lobbying, =lobbied, advocacy day, =capitol, legislator', { context: true }),
     // A country someone came from stands for national origin
     ...each('mexico, guatemala, honduras, salvador, venezuela, colombia, ecuador, haiti, =cuba, nicaragua, somalia, syria, afghanistan, ukraine, nigeria, ethiopia, eritrea, congo, =iraq, =iran, palestine, =gaza, pakistan, bangladesh, =india, =china, poland, =polski, =polsce',
@@ -226,6 +238,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('striking', { context: true, near: ['worker', 'nurse', 'teacher', 'employee', 'union', 'staff', 'miner', 'picket', 'autoworker'] }),
     ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', '=rep', '=reps', 'representativ', 'strike', 'picket', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
     ...each('meeting, reunion, zebrani, spotkani, =session, =sessions, =sesion, =sesja, =hearing, =hearings', { context: true, near: ['budget', 'zoning', 'village', 'attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
+    // Any gathering, when the text aims at who attends it ("the forum ... those who attended", "keep tabs on who goes to the meetings")
+    ...each('meeting, =meet, =meets, =met, meetup, =session, =sessions, =hearing, =forum, =forums, assembl, convention, caucus, conference, summit, banquet, =gala, potluck, luncheon, celebrat, commemorat, ceremon, =event, =events, =march, =marches, =marched, =marching, =walk, =walkers, =party, =parties, =club, =clubs, =lodge, =association, =society, =group, =groups, =chapter, =service, =services, =mass, =reunion, =asamblea, =foro, =junta, =evento, =fiesta, spotkani, zgromadz, wydarzen, =impreza, =klub, stowarzysz', { context: true, anywhere: ATTENDING }),
     ...each('church, mosque, synagogue, temple, gurdwara, cathedral, chapel, parish, congregation, congregant, worship, parishioner, prayer, =pray, shabbat, sabbath, jumuah, religio, religion', { context: true }),
     ...each('masjid, musalla, =jummah, =jumma, =salat, =namaz, =imam, =imams, rabbi, =priest, =pastor, =clergy, =shul, mandir, kingdom hall, =capilla, kaplic, simbahan, ksiadz, ksiedz, sacerdote', { context: true }),
     ...each('keffiyeh, kufiya, kaffiyeh, kuffiyeh, shemagh, dastar, =patka, tallit, tzitzit, =peyot, =payot, sheitel, =bindi, =abaya, =thobe, dashiki, =kufi, =sari', { context: true }),
@@ -245,6 +259,10 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('socialist, communist, anarchist, antifa, libertarian, =dsa, =nra, =maga, tea party, green party, sunrise movement, socialista, comunista, socjalist, komunist', { context: true }),
     // Causes people meet and campaign for, named by the right or the issue ("the gun rights meeting")
     ...each('gun rights, second amendment, =2a, pro life, pro choice, right to life, animal rights, voting rights, immigrant rights, tenant union, tenants union, climate activist, environmental activist, advocacy group', { context: true }),
+    // ... and more of them, with the groups that campaign for or against them by name
+    ...each('gun owner, gun club, gun show, gun control, gun safety, gun sense, gun range, gun violence prevention, =pro =gun, firearm owner, firearms owner, rifle association, rifle club, open carry, concealed carry', { context: true }),
+    ...each('police reform, police accountability, criminal justice reform, prison abolition, workers rights, worker rights, trans rights, gay rights, women rights, womens rights, disability rights, parental rights, parents rights, abortion rights, reproductive rights, climate justice, climate strike, environmental justice', { context: true }),
+    ...each('coalition, grassroots, solidarity, =ceasefire, antiwar, sanctuary movement, proud boys, oath keepers, moms for liberty, moms demand, everytown, indivisible, extinction rebellion, back the blue, blue lives matter, all lives matter, stop the steal, veterans for peace, american legion, =vfw', { context: true }),
     ...each('chapter', { context: true, near: ['member', 'local', 'meeting', 'club', 'society', 'party'] }),
     ...each('politic, campaign, candidate, fundrais, polling, =voter, =voters, =votantes, wybor, elector, kampani, kandydat, campana politic, candidat', { context: true }),
     ...each('journalist, reporter, periodist, dziennikarz, press corps', { context: true }),

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES, WITNESSES } from './cues.js';
+import { ADMINISTRATIVE_CUES, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES, WITNESSES } from './cues.js';
 import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
@@ -136,12 +136,15 @@ function aimsAtPeople(words: readonly string[]): boolean {
 
 /**
  * Does the text name a crime or a person in danger that has happened, not one feared ("before
- * something goes missing") or one it admits is a cover ("not really")?
+ * something goes missing"), one it admits is a cover ("not really"), a lawful cause that holds a
+ * crime word ("gun rights") or the cause a gathering is held for ("a vigil for the man shot")?
  */
 function namesCrime(words: readonly string[]): boolean {
   if (anyPhraseIn(words, 0, words.length, PRETEXT_CUES)) return false;
   for (let i = 0; i < words.length; i++) {
-    if (anyPhraseIn(words, i, i + 1, INVESTIGATIVE_CUES) && !anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES)) return true;
+    if (!anyPhraseIn(words, i, i + 1, INVESTIGATIVE_CUES) || anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES)) continue;
+    if (anyPhraseIn(words, i - 1, i + 1, LAWFUL_CAUSES) || anyPhraseIn(words, i - 5, i, CAUSE_LEADS)) continue;
+    return true;
   }
   return false;
 }
@@ -226,6 +229,7 @@ export class PurposeScreen {
     if (term.notBefore && match.end + 1 < words.length && term.notBefore.some((s) => matchesStem(words[match.end + 1]!, s))) return false;
     if (term.notAfter && anyPhraseIn(words, match.start - 2, match.start, term.notAfter)) return false;
     if (term.near && !anyPhraseIn(words, match.start - 4, match.end + 5, term.near)) return false;
+    if (term.anywhere && !anyPhraseIn(words, 0, words.length, term.anywhere)) return false;
     return true;
   }
 

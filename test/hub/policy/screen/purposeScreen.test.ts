@@ -476,3 +476,47 @@ t.test('someone who vanished, or made off with money, names a crime or a person 
     t.same(screen.screen(text), [], text);
   }
 });
+
+t.test('a lawful cause that holds a crime word ("gun rights", "gun owners") names no crime, so its meeting is refused; a crime there is still investigable', async (t) => {
+  for (const text of ['Keep tabs on who shows up at the gun rights meeting at the VFW hall Thursday', 'monitoring people going to the lawful gun-rights meeting, case 24-118832',
+    'Case 24-22817: keep tabs on who goes to the gun owners\' association meetings']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['Gun stolen from a car at the gun club range, case 24-660312', 'Shots fired near the Second Amendment rally, shooter fled in a gray Tahoe',
+    'Armed robbery of a man walking to the gun rights meeting, case 24-118990']) t.same(screen.screen(text), [], text);
+});
+
+t.test('the crime a gathering is held for ("a vigil for the man shot by police") is its cause, not the reason for the search', async (t) => {
+  t.same(categories('Run plates from the candlelight vigil for the man shot by police'), ['protected activity or class']);
+  t.same(categories('plates at the march against gun violence on Saturday'), ['protected activity or class']);
+  t.same(screen.screen('During the vigil a man was stabbed, suspect fled in a white van'), [], 'a crime at the vigil is investigable');
+});
+
+t.test('any meeting or event is refused when the text aims at who attends it, whatever its cause and however it is put', async (t) => {
+  for (const text of ['Forum at the main library Thursday, get plates of those who attended', 'The volunteers met at the library on Sunday, identify who came',
+    'Keep tabs on the meetup at the bar on North Ave', 'kto byl na spotkaniu w bibliotece', 'quienes asistieron a la asamblea del jueves']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['Missing 15-year-old last seen at the tenants union meeting', 'Stolen plate reported, seen on a car parked at the school board meeting']) t.same(screen.screen(text), [], text);
+});
+
+t.test('causes and the groups that campaign for them are named without a protest word ("police reform", "a coalition")', async (t) => {
+  for (const text of ['Run the tags outside the police reform office on Lake', 'Run the tags outside the coalition office on Lake', 'Run the tags of the gun owners who park on Madison']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+});
+
+t.test('watching who turns up ("keep tabs on who shows up") aims at an event\'s people even beside a crime', async (t) => {
+  t.same(categories('Car broken into at the gun rights meeting last week, keep tabs on who shows up this week'), ['protected activity or class']);
+  t.same(categories('Catalytic converter stolen at the church lot, get the roster of parishioners'), ['protected activity or class']);
+});
+
+t.test('"my ex\'s" is the user\'s own life and "here legally" asks for status', async (t) => {
+  t.same(categories('My ex\'s new boyfriend, run his plate'), ['personal or non-law-enforcement use']);
+  t.same(categories('Is the driver here legally? check where the car sleeps at night'), ['immigration enforcement']);
+});
+
+t.test('a hit and run and a person struck by a car are crimes that make a protected place or event investigable', async (t) => {
+  for (const text of ['Hit and run outside the church, silver sedan fled, case 25-001144', 'Protester struck by a car, driver fled, case 25-002002',
+    'Car left the scene after clipping a marcher at the parade']) t.same(screen.screen(text), [], text);
+});
