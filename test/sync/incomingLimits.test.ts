@@ -1,0 +1,89 @@
+import t from 'tap';
+import { join } from 'node:path';
+import { systemClock } from '../../core/index.js';
+import { HotlistKeeper } from '../../firmware/hotlist/hotlistKeeper.js';
+import { encodeHotlistEntries, sealHotlistUpdate, topics } from '../../sync/index.js';
+import { HOTLIST_MESSAGE_MAX_BYTES, MAX_INCOMING_PACKET_BYTES } from '../../sync/incomingLimits.js';
+import { captureLogger, eventually, makeRead } from '../helpers/index.js';
+import { makeDevice, startHub, type Device, type Hub } from '../helpers/syncRig.js';
+
+type Tap = import('tap').Test;
+
+t.setTimeout(3 * 60_000);
+
+/**
+ * A hub, an appliance holding a one-entry hot list it got from the hub, syncing reads, and a
+ * client logged in as the hub: what a compromised broker (or any client with publish rights on
+ * the device's topics) can send.
+ */
+async function applianceWithList(t: Tap) {
+  const hub = await startHub(t);
+  const log = captureLogger();
+  const device = await makeDevice(t, hub, { logger: log.logger });
+  const keeper = new HotlistKeeper({ dir: join(device.dir, 'hotlist'), deviceId: device.deviceId, deviceKey: device.keys.privateKey, hubVerifyKey: hub.keys.sign.publicKey, clock: systemClock, logger: log.logger });
+  // What reached the keeper: the point of the limits is that an oversized message never does.
+  const delivered: number[] = [];
+  device.uplink.onTopic(topics.hotlist(device.deviceId), (bytes) => {
+    delivered.push(bytes.length);
+    void keeper.receive(bytes);
+  });
+  await keeper.start();
+  t.teardown(() => keeper.stop());
+  await device.uplink.start();
+  await syncOneRead(hub, device);
+  const mqtt = await import('mqtt');
+  const broker = await mqtt.connectAsync(hub.broker!.hubUrl, { clientId: `pusher-${process.pid}`, username: 'hub', password: hub.broker!.hubPassword, protocolVersion: 4 });
+  t.teardown(() => broker.endAsync());
+  const entry = { entryId: 'ncic:1', plate: 'ABC1234', state: 'IL', category: 'stolen_vehicle', priority: 1, source: 'ncic' };
+  const list = sealHotlistUpdate({ deviceId: device.deviceId, version: 1, snapshot: true, part: 0, parts: 1, upserts: encodeHotlistEntries([entry]), issuedAtMs: Date.now(), listExpiresAtMs: Date.now() + 86_400_000 }, hub.keys.sign.privateKey, device.keys.publicKey);
+  await broker.publishAsync(topics.hotlist(device.deviceId), Buffer.from(list), { qos: 1 });
+  await eventually(() => keeper.version === 1, 10_000);
+  return { hub, device, keeper, broker, delivered, log };
+}
+
+async function syncOneRead(hub: Hub, device: Device): Promise<void> {
+  const before = await hub.store.countReads();
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await eventually(async () => (await hub.store.countReads()) === before + 1, 30_000);
+}
+
+function refusals(log: { lines: () => Array<Record<string, unknown>> }) {
+  return log.lines().filter((l) => l.code === 'ALPR_ERR_SYNC_INCOMING_TOO_LARGE');
+}
+
+t.test('a hot-list message over the packet limit is cut at its header: the list in force stays, and the appliance reconnects and keeps syncing reads', async (t) => {
+  const { hub, device, keeper, broker, delivered, log } = await applianceWithList(t);
+  // 20 MiB: over the appliance's 8 MiB, under the embedded broker's own 33 MiB packet limit.
+  await broker.publishAsync(topics.hotlist(device.deviceId), Buffer.alloc(20 * 1024 * 1024, 0x41), { qos: 1 });
+  await eventually(() => refusals(log).length > 0, 15_000);
+  const [refused] = refusals(log);
+  t.equal(refused!.msg, 'oversized packet from the broker refused; reconnecting', 'refused at the packet header, not after the whole message was read');
+  t.match(String((refused!.err as { message: string }).message), /packet \(limit 8388608\)/, 'the error names the limit');
+  t.ok(delivered.every((n) => n <= MAX_INCOMING_PACKET_BYTES), 'the oversized message never reached the hot-list keeper');
+  t.equal(keeper.version, 1, 'the hot list in force is unchanged');
+  t.equal(keeper.status().entries, 1);
+  t.equal(keeper.match('ABC1234', 'IL').length, 1, 'and still matches');
+  await eventually(() => device.uplink.stats.connected, 15_000);
+  await syncOneRead(hub, device);
+  t.pass('the appliance connected again and its next read reached the hub');
+});
+
+t.test('a message under the packet limit but over its topic\'s limit is ignored with a typed error, and nothing held changes', async (t) => {
+  const { hub, device, keeper, broker, delivered, log } = await applianceWithList(t);
+  const keyId = device.uplink.stats.hubKeyId;
+  const deliveredBefore = delivered.length;
+  // Over the hot-list payload limit by a little: the packet itself is still under 8 MiB.
+  await broker.publishAsync(topics.hotlist(device.deviceId), Buffer.alloc(HOTLIST_MESSAGE_MAX_BYTES + 1024, 0x41), { qos: 1 });
+  // A config push is a few hundred bytes: 64 KiB is not one.
+  await broker.publishAsync(topics.config(device.deviceId), Buffer.alloc(64 * 1024, 0x42), { qos: 1 });
+  await eventually(() => refusals(log).length >= 2, 15_000);
+  const topicsRefused = refusals(log).map((l) => l.topic).sort();
+  t.same(topicsRefused, [topics.config(device.deviceId), topics.hotlist(device.deviceId)], 'both refused, each named by its topic');
+  t.ok(refusals(log).every((l) => l.msg === 'oversized message from the broker ignored'), 'by the message check, the connection kept');
+  t.equal(delivered.length, deliveredBefore, 'the oversized hot-list message never reached the keeper');
+  t.equal(keeper.version, 1, 'the hot list in force is unchanged');
+  t.equal(keeper.match('ABC1234', 'IL').length, 1);
+  t.equal(device.uplink.stats.hubKeyId, keyId, 'the hub key held is unchanged');
+  await syncOneRead(hub, device);
+  t.pass('reads still sync');
+});
