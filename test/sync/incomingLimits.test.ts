@@ -4,7 +4,9 @@ import { systemClock } from '../../core/index.js';
 import { HotlistKeeper } from '../../firmware/hotlist/hotlistKeeper.js';
 import { encodeHotlistEntries, sealHotlistUpdate, topics } from '../../sync/index.js';
 import { HOTLIST_MESSAGE_MAX_BYTES, MAX_INCOMING_PACKET_BYTES } from '../../sync/incomingLimits.js';
-import { captureLogger, eventually, makeRead } from '../helpers/index.js';
+import { randomBytes } from 'node:crypto';
+import { captureLogger, eventually, makeRead, serviceAvailable } from '../helpers/index.js';
+import { startAclMosquitto } from '../helpers/mosquitto.js';
 import { makeDevice, startHub, type Device, type Hub } from '../helpers/syncRig.js';
 
 type Tap = import('tap').Test;
@@ -84,6 +86,33 @@ t.test('a message under the packet limit but over its topic\'s limit is ignored 
   t.equal(keeper.version, 1, 'the hot list in force is unchanged');
   t.equal(keeper.match('ABC1234', 'IL').length, 1);
   t.equal(device.uplink.stats.hubKeyId, keyId, 'the hub key held is unchanged');
+  await syncOneRead(hub, device);
+  t.pass('reads still sync');
+});
+
+t.test('under MQTT 5 the appliance announces its limit in CONNECT: Mosquitto drops an oversized message for it, and the connection is never cut', async (t) => {
+  if (!(await serviceAvailable(t, 'mosquitto'))) return;
+  const hubPassword = randomBytes(12).toString('hex');
+  const broker = await startAclMosquitto(t, { hub: hubPassword, 'pole-mq5': 'device-secret' });
+  const hub = await startHub(t, { brokerUrl: broker.url, hubUser: { username: 'hub', password: hubPassword } });
+  const log = captureLogger();
+  const device = await makeDevice(t, hub, { deviceId: 'pole-mq5', brokerUrl: broker.url, mqttPassword: 'device-secret', mqttVersion: 5, logger: log.logger });
+  const delivered: number[] = [];
+  device.uplink.onTopic(topics.hotlist(device.deviceId), (bytes) => void delivered.push(bytes.length));
+  let linkUps = 0;
+  device.uplink.on('linkUp', () => void linkUps++);
+  await device.uplink.start();
+  await syncOneRead(hub, device);
+  const mqtt = await import('mqtt');
+  const pusher = await mqtt.connectAsync(broker.url, { clientId: `pusher-${process.pid}`, username: 'hub', password: hubPassword, protocolVersion: 4 });
+  t.teardown(() => pusher.endAsync());
+  await pusher.publishAsync(topics.hotlist(device.deviceId), Buffer.alloc(MAX_INCOMING_PACKET_BYTES + 1024, 0x41), { qos: 1 });
+  // A small one behind it (QoS 1, in order): once it is here, the large one was not sent.
+  await pusher.publishAsync(topics.hotlist(device.deviceId), Buffer.from('after'), { qos: 1 });
+  await eventually(() => delivered.includes(5), 15_000);
+  t.same(delivered, [5], 'only the small message reached the appliance');
+  t.same(refusals(log), [], 'the broker dropped the large one: the appliance never had to cut it');
+  t.equal(linkUps, 1, 'the connection stayed up');
   await syncOneRead(hub, device);
   t.pass('reads still sync');
 });
