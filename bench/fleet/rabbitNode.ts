@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { access, chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { RABBIT_MQTT_SETTINGS } from '../../hub/broker/rabbitConfig.js';
+import { RABBIT_MQTT_SETTINGS } from '../../hub/index.js';
 import { reachable } from './tcpProbe.js';
 
 export const RABBIT_BIN = '/usr/lib/rabbitmq/bin';
