@@ -168,9 +168,9 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const client = mqtt.connect(this.ctx.brokerUrl, {
       clientId: deviceId, username: deviceId, password: this.freshToken(),
       protocolVersion: 4, clean: true, reconnectPeriod: 1000, connectTimeout: 10_000,
-      // Sent in CONNECT under MQTT 5 (ctx.mqtt's protocolVersion: Mosquitto, RabbitMQ 3.13+, EMQX):
-      // the broker then drops an oversized message for this client instead of sending it. MQTT
-      // 3.1.1 (the embedded broker) has no such property; the guard below holds under both.
+      // Sent in CONNECT under MQTT 5 (sync.mqtt_version 5, in ctx.mqtt: Mosquitto, EMQX, RabbitMQ
+      // 3.13+): the broker then drops an oversized message for this client instead of sending it.
+      // MQTT 3.1.1 (the embedded broker) has no such property; the guard below holds under both.
       properties: { maximumPacketSize: MAX_INCOMING_PACKET_BYTES },
       // MQTT.js gives up for good after a refused CONNACK; a pole must not (the hub behind a
       // cluster node's auth backend may be down for a moment, the device enrolled a minute later).

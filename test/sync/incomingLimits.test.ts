@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { systemClock } from '../../core/index.js';
 import { HotlistKeeper } from '../../firmware/hotlist/hotlistKeeper.js';
 import { encodeHotlistEntries, sealHotlistUpdate, topics } from '../../sync/index.js';
-import { HOTLIST_MESSAGE_MAX_BYTES, MAX_INCOMING_PACKET_BYTES } from '../../sync/incomingLimits.js';
+import { PassThrough } from 'node:stream';
+import { guardIncomingPackets, HOTLIST_MESSAGE_MAX_BYTES, MAX_INCOMING_PACKET_BYTES } from '../../sync/incomingLimits.js';
 import { randomBytes } from 'node:crypto';
 import { captureLogger, eventually, makeRead, serviceAvailable } from '../helpers/index.js';
 import { startAclMosquitto } from '../helpers/mosquitto.js';
@@ -48,6 +49,34 @@ async function syncOneRead(hub: Hub, device: Device): Promise<void> {
   await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
   await eventually(async () => (await hub.store.countReads()) === before + 1, 30_000);
 }
+
+/** An MQTT packet's bytes: type byte, remaining length (variable-length), body. */
+function packet(type: number, body: Buffer): Buffer {
+  const length: number[] = [];
+  let n = body.length;
+  do {
+    length.push((n % 128) | (n >= 128 ? 0x80 : 0));
+    n = Math.floor(n / 128);
+  } while (n > 0);
+  return Buffer.concat([Buffer.from([type << 4, ...length]), body]);
+}
+
+t.test('the guard passes packets within the limit, however they are cut into reads, and destroys the stream at the header of a larger one', async (t) => {
+  const stream = new PassThrough();
+  const cuts: string[] = [];
+  guardIncomingPackets(stream, 1000, (why) => cuts.push(why));
+  const small = Buffer.concat([packet(2, Buffer.alloc(2)), packet(3, Buffer.alloc(900)), packet(13, Buffer.alloc(0))]);
+  // Split mid-header and mid-body.
+  for (const piece of [small.subarray(0, 5), small.subarray(5, 6), small.subarray(6)]) stream.write(piece);
+  await new Promise((resolve) => setImmediate(resolve));
+  t.same(cuts, [], 'packets of 4, 903 and 2 bytes pass');
+  t.notOk(stream.destroyed);
+  // A PUBLISH announcing 100,000,000 bytes: its header and the first bytes of its body.
+  stream.write(Buffer.concat([Buffer.from([0x30, 0x80, 0xc2, 0xd7, 0x2f]), Buffer.alloc(64)]));
+  await new Promise((resolve) => setImmediate(resolve));
+  t.same(cuts, ['the broker sent a 100000005-byte packet (limit 1000)'], 'cut at the header, naming the size it announced');
+  t.ok(stream.destroyed, 'the stream is destroyed: nothing more of the body is read');
+});
 
 function refusals(log: { lines: () => Array<Record<string, unknown>> }) {
   return log.lines().filter((l) => l.code === 'ALPR_ERR_SYNC_INCOMING_TOO_LARGE');
