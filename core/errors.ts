@@ -57,6 +57,7 @@ export const ERROR_CODES = {
   ALPR_ERR_SYNC_HUB_KEY: { retryable: true, summary: 'A batch was sealed to a hub key the hub no longer accepts (retired past its grace period, or unknown); the appliance re-seals it to the current key, learned from the hub\'s signed config push.' },
   ALPR_ERR_SYNC_REPLAYED: { retryable: false, summary: 'The appliance ignored a genuine hub message older than what it holds (a config push signed well before the hub time it knows, or a batch ack to another envelope than the one in flight under its sequence number): recorded and replayed, or held back, by the broker. The hub time, keys and buffered reads stay as they are.' },
   ALPR_ERR_SYNC_READ_REFUSED: { retryable: false, summary: 'The hub refused a read as invalid (or it is larger than the hub takes on its own); the appliance holds it aside in quarantine, encrypted, until retention deletes it, and sends the rest.' },
+  ALPR_ERR_SYNC_INCOMING_TOO_LARGE: { retryable: false, summary: 'The appliance refused a message from the broker larger than any the hub sends on its topic (a packet over 8 MiB is cut at its header, before its body is read, and the connection is made again; a smaller one over its topic\'s limit is ignored). The hot list, hub keys and buffered reads stay as they are.' },
   // hub store
   ALPR_ERR_STORE: { retryable: true, summary: 'The hub database failed (SQLite or PostgreSQL).' },
   // hub: accounts, policy, API

@@ -36,7 +36,10 @@ export async function uplinkFromConfig(config: ApplianceConfig, buffer: UplinkSo
   if (!sc.enabled) return null;
   const hubIdentityFile = sc.hubKeysFile || join(config.dataDir, 'hub.json');
   const hub = await readHubIdentity(hubIdentityFile);
-  const mqtt = { ...(sc.mqttPassword ? { password: sc.mqttPassword } : {}), ...(sc.caFile ? { ca: await readCaFile(sc.caFile) } : {}) };
+  const mqtt = {
+    ...(sc.mqttPassword ? { password: sc.mqttPassword } : {}), ...(sc.caFile ? { ca: await readCaFile(sc.caFile) } : {}),
+    ...(sc.mqttVersion === 5 ? { protocolVersion: 5 as const } : {}),
+  };
   return new Uplink({
     deviceId: config.deviceId, brokerUrl: sc.brokerUrl, fallbackBrokerUrls: sc.fallbackBrokerUrls, ...(Object.keys(mqtt).length > 0 ? { mqtt } : {}),
     source: buffer, deviceKey: await readPrivateKey(sc.deviceKeyFile || join(config.dataDir, 'device.pem')), hub, hubIdentityFile, stateDir: config.dataDir,

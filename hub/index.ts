@@ -1,5 +1,6 @@
 export * from './store/index.js';
 export { EmbeddedBroker, type EmbeddedBrokerOptions } from './broker/embeddedBroker.js';
+export { RABBIT_MQTT_SETTINGS } from './broker/rabbitConfig.js';
 export { IngestService, type IngestOptions, type IngestStats } from './ingest/ingestService.js';
 export { loadOrCreateHubKeys, reloadSealKeys, type HubKeys } from './hubKeys.js';
 export { rotateSealKey, loadSealKeys, sealKeyFor, type SealKey, type RetiredSealKey, type SealKeySet } from './keys/sealKeys.js';

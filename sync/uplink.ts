@@ -1,6 +1,7 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { brokerServers } from './brokerServers.js';
 import { END_GRACE_MS, endClient } from './endClient.js';
@@ -11,6 +12,7 @@ import { envelopeDigest, verifyConfigPush } from './configPush.js';
 import { sealBatch, verifyAck } from './envelope.js';
 import { writeHubIdentity, type HubIdentity } from './hubIdentity.js';
 import { HubTime } from './hubTime.js';
+import { guardIncomingPackets, incomingPayloadLimit, MAX_INCOMING_PACKET_BYTES } from './incomingLimits.js';
 import { DEFAULT_PUBACK_TIMEOUT_MS, PubackDeadline } from './pubackDeadline.js';
 import { alpr } from './proto/wire.js';
 import { toWireRead } from './readCodec.js';
@@ -166,6 +168,10 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
     const client = mqtt.connect(this.ctx.brokerUrl, {
       clientId: deviceId, username: deviceId, password: this.freshToken(),
       protocolVersion: 4, clean: true, reconnectPeriod: 1000, connectTimeout: 10_000,
+      // Sent in CONNECT under MQTT 5 (sync.mqtt_version 5, in ctx.mqtt: Mosquitto, EMQX, RabbitMQ
+      // 3.13+): the broker then drops an oversized message for this client instead of sending it.
+      // MQTT 3.1.1 (the embedded broker) has no such property; the guard below holds under both.
+      properties: { maximumPacketSize: MAX_INCOMING_PACKET_BYTES },
       // MQTT.js gives up for good after a refused CONNACK; a pole must not (the hub behind a
       // cluster node's auth backend may be down for a moment, the device enrolled a minute later).
       reconnectOnConnackError: true,
@@ -206,7 +212,31 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       this.stats.lastError = err.message;
       this.ctx.logger.warn({ err: err.message }, 'broker connection error');
     });
+    // Every connection MQTT.js makes is guarded from before its first byte: the first one, made in
+    // mqtt.connect() (its socket has not connected yet), and each reconnect as it sends CONNECT.
+    const guarded = new WeakSet<object>();
+    const guard = () => {
+      const stream = client.stream as unknown as Duplex;
+      if (guarded.has(stream)) return;
+      guarded.add(stream);
+      guardIncomingPackets(stream, MAX_INCOMING_PACKET_BYTES, (why) => {
+        const err = new AlprError('ALPR_ERR_SYNC_INCOMING_TOO_LARGE', `${why}: connection cut before its body was read`);
+        this.stats.lastError = err.message;
+        this.ctx.logger.error({ err: err.toJSON(), code: err.code }, 'oversized packet from the broker refused; reconnecting');
+      });
+    };
+    guard();
+    client.on('packetsend', (packet) => {
+      if (packet.cmd === 'connect') guard();
+    });
     client.on('message', (topic, payload, packet) => {
+      // Checked before anything is opened or kept: the buffer, hot list and hub keys stay as they are.
+      const limit = incomingPayloadLimit(topic);
+      if (payload.length > limit) {
+        const err = new AlprError('ALPR_ERR_SYNC_INCOMING_TOO_LARGE', `a ${payload.length}-byte message on ${topic} (limit ${limit})`);
+        this.ctx.logger.error({ err: err.toJSON(), code: err.code, topic }, 'oversized message from the broker ignored');
+        return;
+      }
       if (topic === topics.acks(deviceId)) this.onAck(payload);
       else if (topic === topics.config(deviceId)) void this.onConfigPush(payload, packet.retain);
       else this.handlers.get(topic)?.(payload);

@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { access, chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { RABBIT_MQTT_SETTINGS } from '../../hub/index.js';
 import { reachable } from './tcpProbe.js';
 
 export const RABBIT_BIN = '/usr/lib/rabbitmq/bin';
@@ -58,7 +59,7 @@ function config(options: RabbitNodeOptions, ports: { amqp: number; mqtt: number 
     : ['auth_backends.1 = http'];
   return [
     `listeners.tcp.1 = 127.0.0.1:${ports.amqp}`, `mqtt.listeners.tcp.1 = 127.0.0.1:${ports.mqtt}`,
-    'mqtt.allow_anonymous = false', 'mqtt.vhost = /', 'mqtt.exchange = amq.topic',
+    ...RABBIT_MQTT_SETTINGS,
     ...internal, 'auth_http.http_method = get', auth('user'), auth('vhost'), auth('resource'), auth('topic'), 'loopback_users = none', '',
   ].join('\n');
 }

@@ -125,6 +125,7 @@ export const ApplianceConfigSchema = Type.Object(
         enabled: Type.Boolean({ default: false, description: 'Send reads to the hub (enrollment turns this on).' }),
         broker_url: Type.String({ default: 'mqtt://127.0.0.1:1883', description: 'MQTT broker (mqtt:// or mqtts://): the hub\'s embedded broker or an external one.' }),
         fallback_broker_urls: Type.Array(Type.String({ pattern: '^mqtts?://' }), { maxItems: 16, default: [], description: 'Other nodes of a broker cluster, tried in turn when the connection to broker_url is lost (docs/scaling.md).' }),
+        mqtt_version: Type.Union([Type.Literal(4), Type.Literal(5)], { default: 4, description: 'MQTT protocol: 4 (3.1.1; the embedded broker and RabbitMQ 3.10 speak only this) or 5 (Mosquitto, EMQX, RabbitMQ 3.13+), under which the broker is also told the largest packet this appliance takes (8 MiB) and drops larger ones for it (docs/sync.md, Limits).' }),
         mqtt_password: Type.String({ default: '', description: 'Password for an external broker\'s password file; empty: a token signed with the device key (embedded broker).' }),
         ca_file: Type.String({ default: '', description: 'PEM file of the CA that issued the broker\'s certificate (mqtts://), written at enrollment from --hub-ca. Empty: the system CAs.' }),
         device_key_file: Type.String({ default: '', description: 'Ed25519 device key (PEM, 0600), made at enrollment. Empty: <data_dir>/device.pem.' }),

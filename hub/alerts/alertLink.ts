@@ -6,6 +6,7 @@ import type { HotlistService } from '../hotlists/hotlistService.js';
 import type { HubRead, HubStore } from '../store/index.js';
 import type { AlertService } from './alertService.js';
 import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
+import { replayedFromStore } from '../broker/retainedReplay.js';
 
 export interface AlertLinkOptions extends HubBrokerLogin {
   store: HubStore;
@@ -35,6 +36,10 @@ export class AlertLink {
     const { client } = broker;
     // The broker's PUBACK waits until the hit is stored and raised, as for read batches.
     client.handleMessage = (packet, done) => {
+      if (replayedFromStore(packet)) {
+        this.ctx.logger.warn({ topic: packet.topic }, 'ignored an alert replayed from the broker\'s retained store');
+        return done();
+      }
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
       this.onHit(packet.topic, payload).then(() => done(), (err: Error) => {
         this.ctx.logger.error({ topic: packet.topic, err: loggableError(err) }, 'alert not handled; the broker will redeliver');

@@ -1,8 +1,9 @@
 import { loggableError, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
-import { alpr, encodeHotlistEntries, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
+import { alpr, encodeHotlistEntries, HOTLIST_MESSAGE_MAX_BYTES, parseTopic, publicKeyFromRaw, sealHotlistUpdate, topics } from '../../sync/index.js';
 import { parseDeviceStatus, type DeviceStatusReport } from '../ingest/deviceStatus.js';
 import type { HubKeys } from '../hubKeys.js';
 import type { HubStore } from '../store/index.js';
+import { deltaFits, snapshotParts } from './hotlistParts.js';
 import { needsSnapshot, type HotlistService } from './hotlistService.js';
 import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
 
@@ -28,6 +29,11 @@ export interface HotlistPushOptions extends HubBrokerLogin {
   hotlists: HotlistService;
   /** Entries per snapshot part (one MQTT message each). */
   partEntries: number;
+  /**
+   * The most bytes in one hot-list message, sealed; default HOTLIST_MESSAGE_MAX_BYTES, which the
+   * appliances refuse to exceed. Snapshot parts are cut to it, and a larger delta goes as a snapshot.
+   */
+  maxMessageBytes?: number;
   /** How long a list stays good on a device without hearing from the hub (then it stops matching). */
   listTtlMs: number;
   /** How often the list version is checked for changes made by any hub process. */
@@ -109,10 +115,8 @@ export class HotlistPush {
     const devicePublicKey = publicKeyFromRaw(device.publicKey, 'ed25519');
     const updates: alpr.v1.IHotlistUpdateFrame[] = [];
     if (changes.snapshot) {
-      const parts = Math.max(1, Math.ceil(changes.upserts.length / this.ctx.partEntries));
-      for (let part = 0; part < parts; part++) {
-        updates.push({ deviceId, version: changes.version, baseVersion: 0, snapshot: true, part, parts, upserts: changes.upserts.slice(part * this.ctx.partEntries, (part + 1) * this.ctx.partEntries), issuedAtMs: now, listExpiresAtMs });
-      }
+      const parts = snapshotParts(changes.upserts, this.ctx.partEntries, this.maxMessageBytes);
+      parts.forEach((upserts, part) => updates.push({ deviceId, version: changes.version, baseVersion: 0, snapshot: true, part, parts: parts.length, upserts, issuedAtMs: now, listExpiresAtMs }));
       this.stats.snapshotsSent++;
     } else {
       // A delta, or (same version) a refresh that only moves the list's expiry on.
@@ -137,9 +141,12 @@ export class HotlistPush {
   }
 
   private async encodedChangesSince(fromVersion: number): Promise<{ version: number; snapshot: boolean; upserts: Uint8Array[]; removedEntryIds: string[] }> {
-    if (needsSnapshot(fromVersion, await this.ctx.hotlists.version())) return { ...(await this.ctx.hotlists.snapshot()), snapshot: true, removedEntryIds: [] };
+    const snapshot = async () => ({ ...(await this.ctx.hotlists.snapshot()), snapshot: true, removedEntryIds: [] });
+    if (needsSnapshot(fromVersion, await this.ctx.hotlists.version())) return snapshot();
     const changes = await this.ctx.hotlists.changesSince(fromVersion);
-    return { version: changes.version, snapshot: changes.snapshot, upserts: encodeHotlistEntries(changes.upserts), removedEntryIds: changes.removedEntryIds };
+    const upserts = encodeHotlistEntries(changes.upserts);
+    if (!changes.snapshot && !deltaFits(upserts, changes.removedEntryIds, this.maxMessageBytes)) return snapshot();
+    return { version: changes.version, snapshot: changes.snapshot, upserts, removedEntryIds: changes.removedEntryIds };
   }
 
   private onStatus(topic: string, payload: Buffer): void {
@@ -195,6 +202,10 @@ export class HotlistPush {
       // Deltas go from what was last sent: the device applies them in order over QoS 1.
       await this.pushTo(deviceId, view.sent > 0 ? view.sent : view.reported);
     }
+  }
+
+  private get maxMessageBytes(): number {
+    return this.ctx.maxMessageBytes ?? HOTLIST_MESSAGE_MAX_BYTES;
   }
 
   private serialise(task: () => Promise<void>): void {

@@ -2,6 +2,7 @@ import { AlprError, loggableError, systemClock, type Logger } from '../../core/i
 import { topics } from '../../sync/index.js';
 import type { IngestTransport } from './ingestTransport.js';
 import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
+import { replayedFromStore } from '../broker/retainedReplay.js';
 
 export interface MqttIngestOptions extends HubBrokerLogin {
   logger: Logger;
@@ -23,6 +24,10 @@ export class MqttIngestTransport implements IngestTransport {
     const { client } = broker;
     // Ack the broker only once the message is handled (stored and acked, or refused for good).
     client.handleMessage = (packet, done) => {
+      if (replayedFromStore(packet)) {
+        this.ctx.logger.warn({ topic: packet.topic }, 'ignored a batch replayed from the broker\'s retained store');
+        return done();
+      }
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
       onMessage(packet.topic, payload).then(() => done(), (err: Error) => done(err));
     };

@@ -71,3 +71,9 @@ t.test('the example config shipped for installers is valid', async (tt) => {
   tt.equal(config.gpio.type, 'onoff');
   tt.equal(config.trigger.inputs.length, 1);
 });
+
+t.test('sync.mqtt_version is MQTT 3.1.1 (4) unless set to 5; anything else is refused', async (tt) => {
+  tt.equal(validateConfig({}).sync.mqttVersion, 4);
+  tt.equal(validateConfig({ sync: { mqtt_version: 5 } }).sync.mqttVersion, 5);
+  tt.throws(() => validateConfig({ sync: { mqtt_version: 3 } }), { code: 'ALPR_ERR_CONFIG_INVALID', message: /sync\.mqtt_version/ });
+});

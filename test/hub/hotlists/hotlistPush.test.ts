@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { silentLogger, systemClock } from '../../../core/index.js';
 import { EmbeddedBroker, loadOrCreateHubKeys } from '../../../hub/index.js';
+import { HotlistKeeper } from '../../../firmware/hotlist/hotlistKeeper.js';
 import { HotlistPush } from '../../../hub/hotlists/hotlistPush.js';
 import { NCIC_MAPPING } from '../../../hub/hotlists/importMapping.js';
 import { newSigningKeys, rawPublicKey, topics } from '../../../sync/index.js';
@@ -102,4 +103,53 @@ t.test('after a failover only the process that now takes a device\'s statuses pu
   await new Promise((resolve) => setTimeout(resolve, 500));
   t.equal(second.push.stats.updatesSent, 2, 'the process that hears the device pushed the new version');
   t.equal(first.push.stats.updatesSent, 1, 'the process that has not heard it for four minutes did not push it too');
+});
+
+t.test('no hot-list message is larger than the appliances take: a snapshot is cut into parts by bytes, and a delta too large for one message goes as a snapshot', async (t) => {
+  const h = (await harness(t, 'sqlite'))!;
+  const { hotlists, devices } = h.services;
+  const extract = await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8');
+  await hotlists.importExtract(extract, NCIC_MAPPING, 'test', 'fixture');
+  const device = newSigningKeys();
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(device.publicKey), siteId: 'site-1' }, 'test');
+  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger() });
+  await broker.start();
+  t.teardown(() => broker.stop());
+  const keys = await loadOrCreateHubKeys(join(await tempDir(t), 'keys'));
+  // The appliance's side: what it would be sent, and whether it can build the list from it.
+  const keeper = new HotlistKeeper({ dir: join(await tempDir(t), 'hotlist'), deviceId: 'pole-a', deviceKey: device.privateKey, hubVerifyKey: keys.sign.publicKey, clock: systemClock, logger: silentLogger() });
+  await keeper.start();
+  t.teardown(() => keeper.stop());
+  const watcher = await mqtt.connectAsync(broker.hubUrl, { username: 'hub', password: broker.hubPassword, clientId: 'hotlist-size-watcher' });
+  t.teardown(() => watcher.endAsync(true));
+  const sizes: number[] = [];
+  watcher.on('message', (_topic, payload) => {
+    sizes.push(payload.length);
+    void keeper.receive(payload);
+  });
+  await watcher.subscribeAsync(topics.hotlist('pole-a'), { qos: 1 });
+  // Room for about four of the fixture's entries: the same cut as 8 MiB makes of a large list.
+  const maxMessageBytes = 4096 + 600;
+  const statuses = new EventEmitter();
+  const push = new HotlistPush({
+    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'hotlist-push-sizes', statuses, maxMessageBytes,
+    store: h.store, keys, hotlists, partEntries: 1000, listTtlMs: DAY, pollMs: 60_000, statusPeriodMs: 180_000, clock: systemClock, logger: silentLogger(),
+  });
+  await push.start();
+  t.teardown(() => push.stop());
+
+  statuses.emit('deviceStatus', { deviceId: 'pole-a', online: true, hotlistVersion: 0 });
+  await eventually(() => keeper.status().entries === 8, 10_000);
+  t.ok(sizes.length > 1, `the snapshot went in ${sizes.length} parts`);
+  const held = keeper.version;
+  // An import adding 60 entries: as one delta, about 8 KB.
+  const rows = Array.from({ length: 60 }, (_, i) => `V8${String(i).padStart(8, '0')},VEH,NEW${1000 + i},IL,2026,PC,HOND,CIV,2019,BLU,4D,IL0161300,20261101,,`);
+  await hotlists.importExtract(`${extract.trimEnd()}\n${rows.join('\n')}\n`, NCIC_MAPPING, 'test', 'fixture');
+  const before = sizes.length;
+  await new Promise((resolve) => setTimeout(resolve, 600)); // past the IN_FLIGHT window's resend check: report what is held
+  statuses.emit('deviceStatus', { deviceId: 'pole-a', online: true, hotlistVersion: held });
+  await eventually(() => keeper.status().entries === 68, 10_000);
+  t.ok(sizes.length - before > 1, `the changes went as a snapshot in ${sizes.length - before} parts, not one delta`);
+  t.ok(sizes.every((n) => n <= maxMessageBytes), `every message within ${maxMessageBytes} bytes (largest ${Math.max(...sizes)})`);
+  t.equal(keeper.version, await hotlists.version(), 'the appliance holds the new version');
 });

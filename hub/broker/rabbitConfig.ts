@@ -1,0 +1,21 @@
+/**
+ * The MQTT settings every node of a RabbitMQ cluster for ALPR carries in its rabbitmq.conf
+ * (docs/scaling.md shows them with the listeners and the auth backend; bench/fleet/rabbitNode.ts
+ * writes them for the private nodes of the tests and the fleet benchmark).
+ *
+ * The retained message store is turned off. The embedded broker keeps a device's retained flag
+ * on its status only (EmbeddedBroker's authorizePublish), but RabbitMQ's topic authorisation
+ * (RabbitAuth, through the HTTP backend) is asked about the routing key alone and never sees the
+ * flag: with the default store a device, or anyone holding a stolen device token, could leave a
+ * message of its choosing (a fake status, a batch or alert of up to the packet limit) on the
+ * node, delivered again to every later subscriber of that topic, and kept after the device is
+ * revoked. Nothing of ALPR relies on RabbitMQ's store: the hub takes statuses from an AMQP queue
+ * as they come, and sends a fresh config push to a device it sees come online (docs/sync.md,
+ * Hub key rotation), because a node keeps its retained messages to itself anyway.
+ */
+export const RABBIT_MQTT_SETTINGS: readonly string[] = [
+  'mqtt.allow_anonymous = false',
+  'mqtt.vhost = /',
+  'mqtt.exchange = amq.topic',
+  'mqtt.retained_message_store = rabbit_mqtt_retained_msg_store_noop',
+];
