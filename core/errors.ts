@@ -81,7 +81,7 @@ export const ERROR_CODES = {
   ALPR_ERR_DEVICE_REQUEST: { retryable: false, summary: 'A signed device request was refused: unknown or revoked device, bad signature, stale time or a replay.' },
   ALPR_ERR_SELFTEST: { retryable: true, summary: 'One or more appliance self-test checks failed; the table names which.' },
   ALPR_ERR_INTERNAL: { retryable: true, summary: 'The hub API hit an unexpected failure; the log holds the details under the request id.' },
-  ALPR_ERR_AUDIT_CHAIN: { retryable: false, summary: 'The audit chain does not verify: a record was changed, inserted, deleted, cut from the end or appended outside the hub, or the witness is missing or holds lines the audit key did not sign.' },
+  ALPR_ERR_AUDIT_CHAIN: { retryable: false, summary: 'The audit chain does not verify: a record was changed, inserted, deleted, cut from the end or appended outside the hub, or the witness is missing or holds lines the audit key did not sign. Found by `audit verify`, or by a hub process at start, which then reports not ready (/readyz) with the reason.' },
   ALPR_ERR_TLS_CONFIG: { retryable: false, summary: 'A TLS certificate, key or CA file is missing, unreadable, not PEM, or the key does not fit the certificate.' },
   ALPR_ERR_TLS_REQUIRED: { retryable: false, summary: 'The hub would serve plain HTTP or MQTT on an address other than loopback; give a certificate and key, or --allow-plaintext.' },
   ALPR_ERR_CLIENT_CERT: { retryable: false, summary: 'The hub requires a client certificate from the agency CA (work devices only), and none, another, or one other than the session was issued on was presented.' },

@@ -36,6 +36,8 @@ export interface WitnessContents {
   checkpoints: Array<ChainPoint & { at: number }>;
   /** Lines that are not witness entries signed by the audit key: `line N: why`. */
   rejected: string[];
+  /** Where the witness file itself began, when `start` is a later checkpoint (a start check reads only the tail). */
+  began?: ChainPoint;
 }
 
 const HASH = /^[0-9a-f]{64}$/;
@@ -113,17 +115,114 @@ function signedBy(publicKey: KeyObject, entry: WitnessEntry, signature: unknown)
  * or unreadable file is an audit failure: without it a cut or rewritten chain cannot be found.
  */
 export async function readWitness(path: string, publicKey: KeyObject): Promise<WitnessContents> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (cause) {
-    throw new AlprError('ALPR_ERR_AUDIT_CHAIN', `the audit witness ${path} cannot be read: without it the chain cannot be checked for cut or rewritten records`, { cause });
+  return parseWitness(splitLines(await readText(path)), publicKey, 1);
+}
+
+/** Where the last signed start or checkpoint line of a witness is: the tail a start check reads from. */
+export interface WitnessAnchor {
+  kind: 'start' | 'checkpoint';
+  point: ChainPoint;
+  /** Byte offset of the anchor's line in the file. */
+  offset: number;
+  /** Its line number (1-based), for messages. */
+  line: number;
+  /** The witness's own start (its first signed start line), which the chain's `audit.witnessStarted` records must name. */
+  began: ChainPoint | null;
+}
+
+/**
+ * The last line of the witness that is a start or checkpoint signed by the audit key, found from
+ * the end (only those candidates' signatures are checked), or null when there is none.
+ */
+export async function findWitnessAnchor(path: string, publicKey: KeyObject): Promise<WitnessAnchor | null> {
+  const lines = splitLines(await readText(path));
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const raw of lines) {
+    offsets.push(offset);
+    offset += Buffer.byteLength(raw) + 1;
   }
-  const contents: WitnessContents = { start: null, records: new Map(), committed: new Map(), lastSeq: 0, checkpoints: [], rejected: [] };
-  const add = (map: Map<number, Set<string>>, e: ChainPoint) => map.set(e.seq, (map.get(e.seq) ?? new Set()).add(e.hash));
+  const candidate = (index: number) => {
+    const raw = lines[index]!;
+    return raw.includes('"checkpoint"') || raw.includes('"start"') ? signedEntry(raw, publicKey) : null;
+  };
+  let began: ChainPoint | null = null;
+  for (let index = 0; index < lines.length && !began; index++) {
+    const entry = candidate(index);
+    if (entry?.kind === 'start') began = { seq: entry.seq, hash: entry.hash };
+  }
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const entry = candidate(index);
+    if (entry && (entry.kind === 'start' || entry.kind === 'checkpoint')) return { kind: entry.kind, point: { seq: entry.seq, hash: entry.hash }, offset: offsets[index]!, line: index + 1, began };
+  }
+  return null;
+}
+
+/**
+ * The witness from `anchor` to its end, as a witness that starts at the anchor: records up to the
+ * anchor are pinned by its signed hash and the chain's links, so their lines are left out (a
+ * commit line written after the checkpoint for a record before it included).
+ */
+export async function readWitnessTail(path: string, publicKey: KeyObject, anchor: WitnessAnchor | null): Promise<WitnessContents> {
+  if (!anchor) return readWitness(path, publicKey);
+  let file;
+  try {
+    file = await open(path, 'r');
+  } catch (cause) {
+    throw unreadable(path, cause);
+  }
+  try {
+    const { size } = await file.stat();
+    const buffer = Buffer.alloc(Math.max(size - anchor.offset, 0));
+    await file.read(buffer, 0, buffer.length, anchor.offset);
+    const lines = splitLines(buffer.toString('utf8')).filter((raw, index) => {
+      const entry = index === 0 ? null : signedEntry(raw, publicKey);
+      return index === 0 || !entry || entry.kind === 'checkpoint' || entry.seq > anchor.point.seq;
+    });
+    const contents = parseWitness(lines, publicKey, anchor.line);
+    contents.start = anchor.point;
+    if (anchor.began) contents.began = anchor.began;
+    contents.lastSeq = Math.max(contents.lastSeq, anchor.point.seq);
+    return contents;
+  } finally {
+    await file.close();
+  }
+}
+
+function unreadable(path: string, cause: unknown): AlprError {
+  return new AlprError('ALPR_ERR_AUDIT_CHAIN', `the audit witness ${path} cannot be read: without it the chain cannot be checked for cut or rewritten records`, { cause });
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (cause) {
+    throw unreadable(path, cause);
+  }
+}
+
+function splitLines(text: string): string[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
-  lines.forEach((raw, index) => {
+  return lines;
+}
+
+/** A line's entry if it is one signed by the audit key, else null. */
+function signedEntry(raw: string, publicKey: KeyObject): WitnessEntry | null {
+  try {
+    const line = JSON.parse(raw) as Record<string, unknown>;
+    const entry = line && typeof line === 'object' ? entryOf(line) : null;
+    return entry && signedBy(publicKey, entry, line.sig) ? entry : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseWitness(lines: string[], publicKey: KeyObject, firstLine: number): WitnessContents {
+  const contents: WitnessContents = { start: null, records: new Map(), committed: new Map(), lastSeq: 0, checkpoints: [], rejected: [] };
+  const add = (map: Map<number, Set<string>>, e: ChainPoint) => map.set(e.seq, (map.get(e.seq) ?? new Set()).add(e.hash));
+  lines.forEach((raw, i) => {
+    const index = i + firstLine - 1;
     let line: Record<string, unknown>;
     try {
       line = JSON.parse(raw) as Record<string, unknown>;
