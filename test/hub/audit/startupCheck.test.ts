@@ -1,16 +1,19 @@
 import t from 'tap';
+import { randomBytes } from 'node:crypto';
 import { appendFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { silentLogger, systemClock } from '../../../core/index.js';
 import { buildApi } from '../../../hub/api/server.js';
-import { recordHash } from '../../../hub/audit/auditLog.js';
+import { AuditLog, recordHash } from '../../../hub/audit/auditLog.js';
 import { openAuditTrail } from '../../../hub/audit/auditTrail.js';
 import { AuditStartCheck } from '../../../hub/audit/startupCheck.js';
+import { migratePolicySchema } from '../../../hub/db/policySchema.js';
 import { createHubServices, ImageCipher, loadOrCreateHubKeys, SqliteStore } from '../../../hub/index.js';
+import { auditFiles } from '../../helpers/auditFiles.js';
 import { realDataFolder, rechain, rows } from '../../helpers/auditTamper.js';
-import { captureLogger } from '../../helpers/index.js';
-import { harness } from '../../helpers/hubHarness.js';
+import { captureLogger, tempDir } from '../../helpers/index.js';
+import { harness, makeStore } from '../../helpers/hubHarness.js';
 
 type Tap = import('tap').Test;
 type Folder = Awaited<ReturnType<typeof realDataFolder>>;
@@ -141,4 +144,42 @@ t.test('admins and auditors read the start check\'s findings; other roles are re
   }
   const officer = await h.user('officer');
   t.equal((await app.inject({ method: 'GET', url: '/api/v1/audit/start-check', headers: { authorization: `Bearer ${officer.token}` } })).statusCode, 403);
+});
+
+t.test('on PostgreSQL, another hub process appending (and checkpointing) while this one starts is not taken for tampering', async (t) => {
+  const images = new ImageCipher(randomBytes(32));
+  const storeA = await makeStore(t, 'pg', images, Date.now);
+  if (!storeA) return;
+  const storeB = await storeA.reopen!();
+  await migratePolicySchema(storeA.sql);
+  const dataDir = await tempDir(t);
+  const files = await auditFiles(t);
+  // Two processes, one witness file (each its own handle), one chain.
+  const [trailA, trailB] = [await openAuditTrail(dataDir, files, silentLogger()), await openAuditTrail(dataDir, files, silentLogger())];
+  t.teardown(async () => { await trailA.witness.close(); await trailB.witness.close(); });
+  const running = new AuditLog({ sql: storeA.sql, clock: systemClock, trail: trailA });
+  await running.openTrail();
+  for (let i = 0; i < 200; i++) await running.append({ actor: `user-${i % 7}`, action: 'reads.search', detail: { i } });
+  await running.checkpoint();
+  let stop = false;
+  let appended = 0;
+  // Three requests appending at once, the way a busy process does, and its minute checkpoint now and then.
+  const appending = [0, 1, 2].map(async (k) => {
+    while (!stop) {
+      await running.append({ actor: `user-${k}`, action: 'reads.search', detail: { appended } });
+      if (++appended % 25 === 0) await running.checkpoint();
+    }
+  });
+  const starting = new AuditLog({ sql: storeB.sql, clock: systemClock, trail: trailB });
+  const problems = [];
+  let checks = 0;
+  while (appended < 150 || checks < 5) {
+    problems.push(...(await starting.verifyAtStart()).problems);
+    checks++;
+  }
+  stop = true;
+  await Promise.all(appending);
+  t.ok(appended >= 150, `${appended} records were appended during ${checks} checks`);
+  t.same(problems, [], 'every check passed');
+  t.same((await starting.verify()).problems, [], 'and so does audit verify afterwards');
 });
