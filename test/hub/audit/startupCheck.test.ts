@@ -107,7 +107,7 @@ const attacks: Array<[string, (f: Folder, db: Database.Database) => Promise<RegE
   }],
   ['a line the hub did not sign appended to the witness', async (f) => {
     await appendFile(f.audit.witnessFile, `${JSON.stringify({ kind: 'record', seq: 999, hash: 'f'.repeat(64), sig: 'AAAA' })}\n`);
-    return /the witness has a line the hub did not write \(line \d+: not signed by the audit key\)/;
+    return /the witness has a line the hub did not write \(line \d+ from the checkpoint at byte \d+: not signed by the audit key\)/;
   }],
 ];
 
