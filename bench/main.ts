@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   faults: () => import('./faults.js'),
   signIn: () => import('./signIn.js'),
   audit: () => import('./audit.js'),
+  auditStart: () => import('./auditStart.js'),
   purpose: () => import('./purpose.js'),
   reports: () => import('./reports.js'),
   pgSizes: () => import('./pgSizes.js'),

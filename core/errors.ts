@@ -82,7 +82,7 @@ export const ERROR_CODES = {
   ALPR_ERR_DEVICE_REQUEST: { retryable: false, summary: 'A signed device request was refused: unknown or revoked device, bad signature, stale time or a replay.' },
   ALPR_ERR_SELFTEST: { retryable: true, summary: 'One or more appliance self-test checks failed; the table names which.' },
   ALPR_ERR_INTERNAL: { retryable: true, summary: 'The hub API hit an unexpected failure; the log holds the details under the request id.' },
-  ALPR_ERR_AUDIT_CHAIN: { retryable: false, summary: 'The audit chain does not verify: a record was changed, inserted, deleted, cut from the end or appended outside the hub, or the witness is missing or holds lines the audit key did not sign.' },
+  ALPR_ERR_AUDIT_CHAIN: { retryable: false, summary: 'The audit chain does not verify: a record was changed, inserted, deleted, cut from the end or appended outside the hub, or the witness is missing or holds lines the audit key did not sign. Found by `audit verify`, or by a hub process at start, which then reports not ready (/readyz) with the reason.' },
   ALPR_ERR_TLS_CONFIG: { retryable: false, summary: 'A TLS certificate, key or CA file is missing, unreadable, not PEM, or the key does not fit the certificate.' },
   ALPR_ERR_TLS_REQUIRED: { retryable: false, summary: 'The hub would serve plain HTTP or MQTT on an address other than loopback; give a certificate and key, or --allow-plaintext.' },
   ALPR_ERR_CLIENT_CERT: { retryable: false, summary: 'The hub requires a client certificate from the agency CA (work devices only), and none, another, or one other than the session was issued on was presented.' },
@@ -93,6 +93,7 @@ export const ERROR_CODES = {
   // sharing with outside agencies (VII.D, VII.I; 625 ILCS 5/2-130)
   ALPR_ERR_SHARING_REFUSED: { retryable: false, summary: 'An outside agency\'s request was refused: the agency is not approved, was revoked or is suspended for review, has no current agreement or no current signed declaration (625 ILCS 5/2-130), asks online under a by-request agreement, or asks beyond the agreement\'s sites, purposes or time window; the refusal is in the sharing ledger.' },
   ALPR_ERR_FEDERATION_REQUEST: { retryable: false, summary: 'A hub-to-hub request was refused before it was read: unknown partner ORI, a signature that does not verify against the partner hub\'s registered key, addressed to another hub, a time more than 5 minutes off, or a replayed nonce.' },
+  ALPR_ERR_PARTNER_ADDRESS: { retryable: false, summary: 'A partner hub\'s address is, or its name resolves to, a link-local, cloud metadata-service or unspecified address (169.254.0.0/16, fe80::/10, 0.0.0.0/8, ::, in any IPv4-mapped, -compatible or NAT64 form); nothing was sent and the refusal is in the audit chain.' },
   ALPR_ERR_PARTNER_HUB: { retryable: true, summary: 'A partner agency\'s hub could not be reached, refused the search (its code and message are given), or answered without a valid signature from its registered key.' },
   // oversight reports
   ALPR_ERR_REPORT_VERIFY: { retryable: false, summary: 'A report does not verify: its signature is not the hub\'s, a file was changed after signing, the audit chain head it was computed from is not in the chain, the audit chain records no generation of its manifest (changed and re-signed), or its manifest was renamed as another month or kind.' },

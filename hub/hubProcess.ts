@@ -4,6 +4,7 @@ import type { Clock, Logger, TimerHandle } from '../core/index.js';
 import { buildApi } from './api/server.js';
 import type { AuditTrail } from './audit/auditLog.js';
 import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
+import { AuditStartCheck } from './audit/startupCheck.js';
 import { EmbeddedBroker } from './broker/embeddedBroker.js';
 import { RabbitAuth } from './broker/rabbitAuth.js';
 import { loadOrCreateHubKeys, type HubKeys } from './hubKeys.js';
@@ -102,6 +103,7 @@ export class Hub {
   keys: HubKeys | null = null;
   configPusher: ConfigPusher | null = null;
   readiness: Readiness | null = null;
+  auditCheck: AuditStartCheck | null = null;
   private auditTrail: AuditTrail | null = null;
   private checkpointTimer: TimerHandle | null = null;
 
@@ -122,6 +124,10 @@ export class Hub {
     const store = openStore(options, this.keys);
     await store.migrate();
     this.services = await createHubServices({ store, clock: options.clock, logger, keys: this.keys, policy: options.policy, spoolDir: join(options.dataDir, 'hotlist-imports'), auditTrail: this.auditTrail, reportsDir: join(options.dataDir, 'reports') });
+    // In the background while the rest starts: /readyz stays 503 until it passes (see AuditStartCheck for why a broken chain degrades the hub instead of stopping it).
+    this.auditCheck = new AuditStartCheck({ audit: this.services.audit, clock: options.clock, logger: logger.child({ module: 'auditCheck' }) });
+    this.auditCheck.start();
+    const auditCheck = this.auditCheck;
     let brokerUrl = options.brokerUrl;
     let username = options.brokerUsername;
     let password = options.brokerPassword;
@@ -187,6 +193,7 @@ export class Hub {
       probes: [
         { name: 'store', check: async () => (await store.sql.get('SELECT 1 AS one')) !== null },
         { name: 'broker', check: () => ingest.connected },
+        { name: 'auditChain', check: () => auditCheck.probe() },
       ],
     });
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
@@ -195,7 +202,7 @@ export class Hub {
       : null;
     await brokerAuth?.migrate();
     this.api = await buildApi({
-      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats, readiness: this.readiness, brokerAuth,
+      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats, readiness: this.readiness, brokerAuth, auditStartCheck: auditCheck,
       provisioning: { brokerUrl: () => deviceBrokerUrl, sealPublicKeyPem: publicKeyPem(keys.seal.publicKey), sealKeyId: keys.seal.keyId, signPublicKeyPem: publicKeyPem(keys.sign.publicKey) },
     });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });
@@ -226,6 +233,7 @@ export class Hub {
 
   async stop(): Promise<void> {
     this.readiness?.drain();
+    this.auditCheck?.stop();
     this.checkpointTimer?.cancel();
     await this.reportSchedule?.stop();
     await this.hotlistSchedule?.stop();

@@ -30,7 +30,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   // hot lists: a source the hub fetches from, an update an appliance refused
   ALPR_ERR_HOTLIST_SOURCE: 502, ALPR_ERR_HOTLIST_UPDATE: 409,
   // sharing: an outside agency refused, a partner hub's request not verified, a partner hub that failed us
-  ALPR_ERR_SHARING_REFUSED: 403, ALPR_ERR_FEDERATION_REQUEST: 401, ALPR_ERR_PARTNER_HUB: 502,
+  ALPR_ERR_SHARING_REFUSED: 403, ALPR_ERR_FEDERATION_REQUEST: 401, ALPR_ERR_PARTNER_HUB: 502, ALPR_ERR_PARTNER_ADDRESS: 502,
   // reports: a report that does not verify, an agency census table the hub cannot read
   ALPR_ERR_REPORT_VERIFY: 409, ALPR_ERR_EVIDENCE_VERIFY: 409, ALPR_ERR_CENSUS_TABLE: 500,
   // the API's own answers

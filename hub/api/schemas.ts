@@ -173,6 +173,13 @@ export const AuditRecordBody = Type.Object({
   detail: Type.Record(Type.String(), Type.Unknown()), prevHash: Type.String(), hash: Type.String(),
 });
 export const VerifyReply = Type.Object({ records: Type.Integer(), problems: Type.Array(Type.Object({ seq: Type.Integer(), problem: Type.String(), message: Type.String() })) });
+const Point = Type.Object({ seq: Type.Integer(), hash: Type.String() });
+export const ChainStartReply = Type.Object({
+  state: Type.Union(['verifying', 'intact', 'broken', 'unchecked'].map((s) => Type.Literal(s)), { description: 'intact: the chain verified when this process started; broken: it did not (the process reports not ready)' }),
+  startedAt: Type.Integer(), finishedAt: Type.Union([Type.Integer(), Type.Null()]), records: Type.Integer(), head: Type.Union([Point, Type.Null()]),
+  witnessFrom: Type.Union([Type.Integer(), Type.Null()], { description: 'the witness was compared from this record (its last signed checkpoint) on' }),
+  problemCount: Type.Integer(), problems: VerifyReply.properties.problems, error: Type.Union([Type.String(), Type.Null()]),
+});
 
 export type SearchBodyT = Static<typeof SearchBody>;
 

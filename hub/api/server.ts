@@ -16,6 +16,7 @@ import apiHeaders from '../console/apiHeaders.js';
 import { consoleRoutes } from '../console/routes.js';
 import { sessionToken } from '../console/sessionCookie.js';
 import type { Readiness } from '../ops/readiness.js';
+import type { AuditStartCheck } from '../audit/startupCheck.js';
 import type { RabbitAuth } from '../broker/rabbitAuth.js';
 import { rabbitAuthRoutes } from '../broker/rabbitAuthRoutes.js';
 import { healthRoutes } from '../ops/routes.js';
@@ -56,7 +57,7 @@ export interface ProvisioningInfo {
   signPublicKeyPem: string;
 }
 
-export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats; consoleDir?: string; readiness?: Readiness; brokerAuth?: RabbitAuth | null }): Promise<FastifyInstance> {
+export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats; consoleDir?: string; readiness?: Readiness; brokerAuth?: RabbitAuth | null; auditStartCheck?: AuditStartCheck }): Promise<FastifyInstance> {
   const { services } = ctx;
   const app = Fastify({
     ...(ctx.tls ? { https: httpsOptions(ctx.tls) } : {}),
@@ -199,6 +200,13 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
       await services.audit.append({ actor: me(req).userId, action: 'audit.verify', detail: { records: result.records, problems: result.problems.length } });
       return result;
     });
+
+  const startCheck = ctx.auditStartCheck;
+  if (startCheck) {
+    // The hub process's own check of the chain at start (what /readyz summarises), with its problems.
+    app.get('/api/v1/audit/start-check', { schema: { tags: ['audit'], security: bearer, response: { 200: S.ChainStartReply, ...errors } }, onRequest: auth('audit.read') },
+      async () => startCheck.status());
+  }
 
   // --- features registered as plugins, each with its own routes ------------------------------
   await app.register(hotlistRoutes, { services, auth, me });

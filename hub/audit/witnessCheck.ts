@@ -34,7 +34,8 @@ export class WitnessCheck {
   visit(record: ChainPoint): void {
     this.lastSeq = record.seq;
     const start = this.witness.start;
-    if (start && record.seq === start.seq && record.hash !== start.hash) {
+    // (A start check's tail begins at a signed checkpoint: the checkpoint's own message says it.)
+    if (start && record.seq === start.seq && record.hash !== start.hash && !this.checkpointsAt.has(record.seq)) {
       this.differing.push({ seq: record.seq, problem: 'witness', message: `record ${record.seq} differs from where the witness started (witnessed ${short(start.hash)}, database ${short(record.hash)}): the chain was rewritten` });
     }
     for (const hash of this.checkpointsAt.get(record.seq) ?? []) {
@@ -60,7 +61,7 @@ export class WitnessCheck {
    * already had one, which is how a rewritten chain would be re-anchored.
    */
   started(record: { seq: number; fromSeq: unknown }): void {
-    const start = this.witness.start;
+    const start = this.witness.began ?? this.witness.start;
     if (!start || record.fromSeq === start.seq) return;
     this.problems.push({ seq: record.seq, problem: 'witness', message: `record ${record.seq} says a witness was started at record ${String(record.fromSeq)}, but this witness starts at record ${start.seq}: the witness was emptied or replaced, and records ${String(record.fromSeq)}-${start.seq} are not witnessed` });
   }

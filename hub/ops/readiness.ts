@@ -1,15 +1,23 @@
 import type { Clock } from '../../core/index.js';
 
-/** One dependency a hub process needs to take work: the store, the broker. */
+/** A probe's answer with why it fails, for those whose failure an operator must act on (a broken audit chain). */
+export interface ProbeResult {
+  ok: boolean;
+  reason?: string;
+}
+
+/** One condition a hub process needs to take work: the store, the broker, an audit chain that verifies. */
 export interface ReadinessProbe {
   name: string;
-  check(): Promise<boolean> | boolean;
+  check(): Promise<boolean | ProbeResult> | boolean | ProbeResult;
 }
 
 export interface ReadinessReport {
   ready: boolean;
   draining: boolean;
   checks: Record<string, boolean>;
+  /** Why a failing check fails, where its probe says (absent when none does). */
+  reasons?: Record<string, string>;
 }
 
 /** A probe that does not answer within this long counts as down (a hung pool must not hang /readyz). */
@@ -35,16 +43,21 @@ export class Readiness {
 
   async report(): Promise<ReadinessReport> {
     const results = await Promise.all(this.ctx.probes.map(async (probe) => [probe.name, await this.probe(probe)] as const));
-    return { ready: !this.isDraining && results.every(([, ok]) => ok), draining: this.isDraining, checks: Object.fromEntries(results) };
+    const reasons = Object.fromEntries(results.filter(([, r]) => !r.ok && r.reason).map(([name, r]) => [name, r.reason!]));
+    return {
+      ready: !this.isDraining && results.every(([, r]) => r.ok), draining: this.isDraining, checks: Object.fromEntries(results.map(([name, r]) => [name, r.ok])),
+      ...(Object.keys(reasons).length > 0 ? { reasons } : {}),
+    };
   }
 
-  private async probe(probe: ReadinessProbe): Promise<boolean> {
+  private async probe(probe: ReadinessProbe): Promise<ProbeResult> {
     let timer: { cancel(): void } | null = null;
-    const late = new Promise<boolean>((resolve) => {
-      timer = this.ctx.clock.setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+    const late = new Promise<ProbeResult>((resolve) => {
+      timer = this.ctx.clock.setTimeout(() => resolve({ ok: false }), PROBE_TIMEOUT_MS);
     });
+    const asked = Promise.resolve().then(() => probe.check()).then((r) => (typeof r === 'boolean' ? { ok: r } : r), () => ({ ok: false }));
     try {
-      return await Promise.race([Promise.resolve().then(() => probe.check()).catch(() => false), late]);
+      return await Promise.race([asked, late]);
     } finally {
       (timer as { cancel(): void } | null)?.cancel();
     }

@@ -1,10 +1,11 @@
 import { createHash, createPublicKey, randomUUID } from 'node:crypto';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { AlprError, type Clock } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
 import type { SiteRegistry } from '../sites/siteRegistry.js';
 import { INVESTIGATIVE_PURPOSES } from '../policy/purposeGate.js';
+import { neverPartner } from './partnerAddress.js';
 
 export const AGENCY_LEVELS = ['local', 'state', 'federal'] as const;
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
@@ -94,20 +95,6 @@ export function checkHubKey(pem: unknown): string {
   }
 }
 
-/**
- * Addresses no partner hub has: link-local (a cloud's instance metadata service answers on
- * 169.254.169.254 with the machine's credentials) and unspecified. Loopback and private networks
- * stay allowed: partner hubs are often reached over a VPN or a CJIS network.
- */
-const NEVER_PARTNERS = (() => {
-  const list = new BlockList();
-  list.addSubnet('169.254.0.0', 16, 'ipv4');
-  list.addSubnet('0.0.0.0', 8, 'ipv4');
-  list.addSubnet('fe80::', 10, 'ipv6');
-  list.addAddress('::', 'ipv6');
-  return list;
-})();
-
 function checkUrl(value: unknown): string {
   let url: URL;
   try {
@@ -116,11 +103,12 @@ function checkUrl(value: unknown): string {
   } catch (cause) {
     throw new AlprError('ALPR_ERR_INVALID_INPUT', 'hubUrl: the partner hub\'s https:// address', { cause });
   }
-  // The URL parser has already normalised the host (2852039166 and 0xA9FEA9FE are 169.254.169.254).
+  // The URL parser has already normalised the host (2852039166 and 0xA9FEA9FE are 169.254.169.254,
+  // [::ffff:169.254.169.254] is [::ffff:a9fe:a9fe]). A host name is checked where it is resolved:
+  // at each send (partnerAddress.ts), since what it resolves to can change after registration.
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const family = isIP(host);
-  if (family !== 0 && NEVER_PARTNERS.check(host, family === 6 ? 'ipv6' : 'ipv4')) {
-    throw new AlprError('ALPR_ERR_INVALID_INPUT', `hubUrl: ${url.hostname} is a link-local or unspecified address, never a partner hub's`);
+  if (isIP(host) !== 0 && neverPartner(host)) {
+    throw new AlprError('ALPR_ERR_INVALID_INPUT', `hubUrl: ${url.hostname} is a link-local, metadata-service or unspecified address, never a partner hub's`);
   }
   return url.origin;
 }

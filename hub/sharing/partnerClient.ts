@@ -1,4 +1,7 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { AlprError, type Clock } from '../../core/index.js';
 import type { Account, AccountService } from '../accounts/accountService.js';
 import type { AuditLog } from '../audit/auditLog.js';
@@ -7,6 +10,7 @@ import { requirePermission } from '../policy/permissions.js';
 import { PurposeGate, type StatedPurpose } from '../policy/purposeGate.js';
 import type { ReviewFlags } from '../policy/reviewFlags.js';
 import type { AgencyRegistry } from './agencyRegistry.js';
+import { checkPartnerLiteral, guardedLookup, systemResolver, type PartnerResolver } from './partnerAddress.js';
 import { signatureValid, signPayload, type FederatedAnswer, type FederatedRequest, type Signed } from './signedRequest.js';
 
 export interface PartnerSearch {
@@ -31,27 +35,41 @@ function parseJson(text: string): Record<string, unknown> | null {
 export const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /** The answer's text, or null once it runs past `max` bytes (read no further: a partner cannot fill this hub's memory). */
-async function readCapped(response: Response, max: number): Promise<string | null> {
-  if (Number(response.headers.get('content-length') ?? 0) > max) {
-    await response.body?.cancel();
+async function readCapped(response: IncomingMessage, max: number): Promise<string | null> {
+  if (Number(response.headers['content-length'] ?? 0) > max) {
+    response.destroy();
     return null;
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  // A reader, not `for await`: the console's type check sees the DOM's ReadableStream, which has no async iterator.
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    size += chunk.length;
     if (size > max) {
-      await reader.cancel();
+      response.destroy();
       return null;
     }
-    chunks.push(Buffer.from(value));
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** POSTs `body` to `url` and resolves with the response head; the body is left for the caller to read. */
+function post(url: URL, body: string, lookup: LookupFunction): Promise<IncomingMessage> {
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(url, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      // The connection goes to the address this lookup checked (the request's host stays the name,
+      // so TLS still verifies the certificate against it). An IP literal skips the lookup: it is
+      // checked in send() before this is called.
+      lookup,
+      // A connection of its own per search (no pooled keep-alive socket): each send resolves and checks again.
+      agent: false,
+    }, resolve);
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 /**
@@ -65,6 +83,8 @@ export class PartnerClient {
   constructor(private readonly ctx: {
     audit: AuditLog; clock: Clock; accounts: AccountService; agencies: AgencyRegistry; gate: PurposeGate; reviews: ReviewFlags; sql: SqlDb;
     ownOri: string; signingKey: KeyObject;
+    /** Resolves partner hubs' names (the system resolver unless a test injects one). */
+    resolve?: PartnerResolver;
   }) {}
 
   async search(user: Account, agencyId: string, input: PartnerSearch): Promise<FederatedAnswer> {
@@ -121,30 +141,35 @@ export class PartnerClient {
     return answer.payload;
   }
 
-  /** POSTs the signed request; a refusal by the partner keeps its code and message. */
+  /**
+   * POSTs the signed request; a refusal by the partner keeps its code and message. Only the
+   * address the admin registered and the Chief approved is called: a redirect is not followed
+   * (it would let a partner, or whoever answers at its address, send this hub's request anywhere,
+   * addresses inside this network included), and a name resolving to an address no partner has
+   * (the cloud's metadata service) is refused before anything is sent.
+   */
   private async send(hubUrl: string, request: Signed<FederatedRequest>): Promise<Signed<FederatedAnswer>> {
-    let response: Response;
+    const url = new URL('/api/v1/federation/search', hubUrl);
+    let response: IncomingMessage;
     try {
-      response = await fetch(`${hubUrl}/api/v1/federation/search`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request), signal: AbortSignal.timeout(TIMEOUT_MS),
-        // Only the address the admin registered and the Chief approved is called: a redirect would
-        // let a partner (or whoever answers at its address) send this hub's request anywhere,
-        // addresses inside this network included.
-        redirect: 'manual',
-      });
+      // A literal registered before literals were checked as they are now is refused here too.
+      checkPartnerLiteral(url.hostname);
+      response = await post(url, JSON.stringify(request), guardedLookup(this.ctx.resolve ?? systemResolver));
     } catch (cause) {
+      if (cause instanceof AlprError) throw cause;
       throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub at ${hubUrl} cannot be reached`, { cause });
     }
-    if (response.status >= 300 && response.status < 400) {
-      await response.body?.cancel();
-      throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub at ${hubUrl} answered with a redirect (HTTP ${response.status}), which is not followed: only its registered address is searched`);
+    const status = response.statusCode ?? 0;
+    if (status >= 300 && status < 400) {
+      response.destroy();
+      throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub at ${hubUrl} answered with a redirect (HTTP ${status}), which is not followed: only its registered address is searched`);
     }
     const text = await readCapped(response, MAX_ANSWER_BYTES).catch(() => '');
     if (text === null) throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; it was not read`);
     const body = parseJson(text);
-    if (!response.ok) {
-      const message = typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`;
-      throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub refused the search: ${String(body?.code ?? response.status)}: ${message}`, { details: { partnerCode: body?.code ?? null } });
+    if (status < 200 || status >= 300) {
+      const message = typeof body?.message === 'string' ? body.message : `HTTP ${status}`;
+      throw new AlprError('ALPR_ERR_PARTNER_HUB', `the partner hub refused the search: ${String(body?.code ?? status)}: ${message}`, { details: { partnerCode: body?.code ?? null } });
     }
     if (!body || typeof body.signature !== 'string' || typeof body.payload !== 'object') throw new AlprError('ALPR_ERR_PARTNER_HUB', 'the partner hub\'s answer is not a signed answer');
     return body as unknown as Signed<FederatedAnswer>;

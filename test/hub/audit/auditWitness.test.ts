@@ -140,3 +140,26 @@ t.test('sqlite: a witness line cut short by a crash is closed off, so the next r
   const { problems } = await audit.verify();
   t.same(problems.map((p) => p.message), ['the witness has a line the hub did not write (line 8: not JSON)'], 'only the torn line is reported; both new records are witnessed');
 });
+
+t.test('the start check finds the witness\'s last signed checkpoint from the end, across read chunks, and reads only the tail after it', async (t) => {
+  const { sign } = await import('node:crypto');
+  const { canonicalJson } = await import('../../../hub/audit/auditLog.js');
+  const { findWitnessAnchor, readWitnessTail } = await import('../../../hub/audit/auditWitness.js');
+  const { loadOrCreateAuditKey } = await import('../../../hub/audit/auditKey.js');
+  const dir = await tempDir(t);
+  const { key } = await loadOrCreateAuditKey(join(dir, 'audit-key.pem'));
+  const line = (entry: Record<string, unknown>) => `${JSON.stringify({ ...entry, sig: sign(null, Buffer.from(canonicalJson(entry)), key.privateKey).toString('base64') })}\n`;
+  const hash = (seq: number) => seq.toString(16).padStart(64, '0');
+  const records = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => line({ kind: 'record', seq: from + i, hash: hash(from + i) }) + line({ kind: 'commit', seq: from + i, hash: hash(from + i) })).join('');
+  const path = join(dir, 'audit.witness');
+  // About 1.5 MB after the checkpoint: more than one chunk read back from the end.
+  const before = line({ kind: 'start', seq: 0, hash: '0'.repeat(64), at: 1 }) + records(1, 2000) + line({ kind: 'checkpoint', seq: 1000, hash: hash(1000), at: 2 });
+  await appendFile(path, before + line({ kind: 'checkpoint', seq: 2000, hash: hash(2000), at: 3 }) + records(2001, 6000) + '{"kind":"checkpoint","seq":5999,"hash":"' + hash(5999) + '","at":4,"sig":"forged"}\n');
+  const anchor = await findWitnessAnchor(path, key.publicKey);
+  t.match(anchor, { kind: 'checkpoint', point: { seq: 2000, hash: hash(2000) }, offset: Buffer.byteLength(before), began: { seq: 0 } }, 'the last signed checkpoint (a forged one after it is passed over)');
+  const tail = await readWitnessTail(path, key.publicKey, anchor);
+  t.same(tail.start, { seq: 2000, hash: hash(2000) });
+  t.equal(Math.min(...tail.records.keys()), 2001, 'records up to the checkpoint are not read');
+  t.equal(tail.lastSeq, 6000);
+  t.match(tail.rejected, [/^line 8002 from the checkpoint at byte \d+: not signed by the audit key$/]);
+});

@@ -21,3 +21,13 @@ t.test('a probe that throws or hangs counts as down instead of hanging the endpo
   clock.advance(2_000);
   t.same(await pending, { ready: false, draining: false, checks: { store: false, broker: false } });
 });
+
+t.test('a failing probe that says why has its reason in the report; a passing one, or one without a reason, adds none', async (t) => {
+  let chain: { ok: boolean; reason?: string } = { ok: false, reason: 'ALPR_ERR_AUDIT_CHAIN: record 2 does not match its hash' };
+  const readiness = new Readiness({ clock: new ManualClock(0), probes: [{ name: 'store', check: () => true }, { name: 'auditChain', check: () => chain }] });
+  t.same(await readiness.report(), { ready: false, draining: false, checks: { store: true, auditChain: false }, reasons: { auditChain: 'ALPR_ERR_AUDIT_CHAIN: record 2 does not match its hash' } });
+  chain = { ok: false };
+  t.same(await readiness.report(), { ready: false, draining: false, checks: { store: true, auditChain: false } });
+  chain = { ok: true, reason: 'ignored when passing' };
+  t.same(await readiness.report(), { ready: true, draining: false, checks: { store: true, auditChain: true } });
+});

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { generateKeyPairSync } from 'node:crypto';
 import { newSigningKeys } from '../../../sync/index.js';
-import { DAY, START, onBothStores } from '../../helpers/hubHarness.js';
+import { DAY, START, harness, onBothStores } from '../../helpers/hubHarness.js';
 import { DECLARATION } from '../../helpers/sharing.js';
 
 const pem = () => newSigningKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -13,9 +13,11 @@ onBothStores(t, 'bad agency records, declarations and agreements are refused wit
   for (const [bad, message] of [
     [{ ori: 'IL016140' }, /^ori:/], [{ ori: 'il0161400' }, /^ori:/], [{ state: 'Illinois' }, /^state:/], [{ level: 'county' }, /^level:/], [{ name: 'B' }, /^name:/],
     [{ hubUrl: 'https://hub.berwyn.example' }, /both or neither/], [{ hubUrl: 'ftp://hub', hubPublicKeyPem: pem() }, /^hubUrl:/],
-    // Link-local (a cloud's metadata service) and unspecified addresses, however written, are no partner's.
-    ...['http://169.254.169.254', 'http://2852039166', 'http://0xA9FEA9FE:80', 'http://[::ffff:169.254.169.254]', 'http://[fe80::1]', 'http://0.0.0.0:8080', 'http://[::]']
-      .map((hubUrl) => [{ hubUrl, hubPublicKeyPem: pem() }, /^hubUrl: .* is a link-local or unspecified address/] as const),
+    // Link-local (a cloud's metadata service) and unspecified addresses, however written, are no partner's:
+    // IPv4-mapped, IPv4-compatible and NAT64 IPv6 forms reach the same IPv4 host.
+    ...['http://169.254.169.254', 'http://2852039166', 'http://0xA9FEA9FE:80', 'http://[::ffff:169.254.169.254]', 'http://[fe80::1]', 'http://0.0.0.0:8080', 'http://[::]',
+      'http://[0:0:0:0:0:ffff:a9fe:a9fe]', 'http://[::ffff:0.0.0.0]', 'http://[::169.254.169.254]', 'http://[64:ff9b::169.254.169.254]', 'http://[fd00:ec2::254]', 'http://100.100.100.200']
+      .map((hubUrl) => [{ hubUrl, hubPublicKeyPem: pem() }, /^hubUrl: .* is a link-local, metadata-service or unspecified address/] as const),
     [{ hubUrl: 'https://hub.berwyn.example', hubPublicKeyPem: rsa }, /Ed25519/], [{ hubUrl: 'https://hub.berwyn.example', hubPublicKeyPem: 'not a key' }, /Ed25519/],
   ] as const) {
     await t.rejects(agencies.register({ ...agency, ...bad } as never, 'admin-1'), { code: 'ALPR_ERR_INVALID_INPUT', message }, JSON.stringify(bad).slice(0, 60));
@@ -52,4 +54,14 @@ onBothStores(t, 'bad agency records, declarations and agreements are refused wit
   const audited = await h.services.audit.query({ action: 'sharing.agreementApprove', limit: 10 });
   t.equal(audited.length, 2);
   t.equal(audited[0]!.actor, 'chief-1');
+});
+
+t.test('partner hubs on loopback, private networks and host names stay allowed at registration (a name is checked when it is resolved, at send time)', async (t) => {
+  const h = await harness(t, 'sqlite');
+  if (!h) return;
+  const urls = ['http://127.0.0.1:8443', 'https://[::1]', 'https://10.20.0.5', 'https://192.168.1.10', 'https://[::ffff:10.20.0.5]', 'https://[fd12:3456::1]', 'https://hub.berwyn.example'];
+  for (const [i, hubUrl] of urls.entries()) {
+    const registered = await h.services.sharing.agencies.register({ ...agency, ori: `IL016150${i}`, hubUrl, hubPublicKeyPem: pem() }, 'admin-1');
+    t.equal(registered.hubUrl, new URL(hubUrl).origin, hubUrl);
+  }
 });

@@ -119,3 +119,57 @@ t.test('a partner hub answering more than 1 MiB is cut off unread, with or witho
   const records = await here.services.audit.query({ action: 'sharing.outboundSearch', limit: 10 });
   t.same(records.map((r) => r.detail.code), ['ALPR_ERR_PARTNER_HUB', 'ALPR_ERR_PARTNER_HUB']);
 });
+
+t.test('a partner hub\'s name is resolved at send time and refused when any address is link-local, metadata or unspecified (mapped forms too); the socket connects to the checked address', async (t) => {
+  const here = await harness(t, 'sqlite');
+  if (!here) return;
+  const { createServer } = await import('node:http');
+  const { PartnerClient } = await import('../../../hub/sharing/partnerClient.js');
+  const { PurposeGate } = await import('../../../hub/policy/purposeGate.js');
+  const { DEFAULT_CASE_NUMBER_RULES } = await import('../../../hub/policy/caseNumbers.js');
+  let calls = 0;
+  const server = createServer((_req, res) => {
+    calls++;
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"message":"not a signed answer"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => server.close());
+  const port = (server.address() as AddressInfo).port;
+  // A stub resolver: the answers a hostile or re-pointed DNS would give, in order (no real DNS is asked).
+  const answers: string[][] = [];
+  const asked: string[] = [];
+  const resolve = async (hostname: string) => {
+    asked.push(hostname);
+    return (answers.shift() ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
+  const { services } = here;
+  const partners = new PartnerClient({
+    audit: services.audit, clock: here.clock, accounts: services.accounts, agencies: services.sharing.agencies, reviews: services.reviews, sql: services.store.sql,
+    gate: new PurposeGate({ extraTerms: {}, caseNumbers: DEFAULT_CASE_NUMBER_RULES }), ownOri: services.sharing.ori, signingKey: here.keys.sign.privateKey, resolve,
+  });
+  // Registered by name: nothing is resolved at registration, so the name can be pointed anywhere later.
+  const partnerId = await approve(here, 'IL0161901', `http://partner-hub.invalid:${port}`, newSigningKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  const officer = await here.user('officer');
+  const bad = [['169.254.169.254'], ['169.254.1.1'], ['0.0.0.0'], ['fe80::1'], ['::ffff:169.254.169.254'], ['::ffff:a9fe:a9fe'], ['64:ff9b::a9fe:a9fe'], ['fd00:ec2::254'], ['::'],
+    // One bad address among good ones is enough: the socket could be made to try it.
+    ['127.0.0.1', '169.254.169.254']];
+  for (const addresses of bad) {
+    answers.push(addresses);
+    await t.rejects(partners.search(officer.account, partnerId, search), { code: 'ALPR_ERR_PARTNER_ADDRESS', message: /resolves to .* never a partner hub's: nothing was sent/ }, addresses.join(', '));
+  }
+  t.equal(calls, 0, 'nothing reached the listening partner');
+  // Loopback (and private networks) stay allowed: the request goes to the stub's address, since real DNS knows no .invalid name.
+  answers.push(['127.0.0.1']);
+  await t.rejects(partners.search(officer.account, partnerId, search), { code: 'ALPR_ERR_PARTNER_HUB', message: /not a signed answer/ });
+  t.equal(calls, 1, 'the request reached the address the stub resolved');
+  // DNS rebinding: the same name now resolves to the metadata service; each send resolves again and is refused.
+  answers.push(['169.254.169.254']);
+  await t.rejects(partners.search(officer.account, partnerId, search), { code: 'ALPR_ERR_PARTNER_ADDRESS' });
+  t.equal(calls, 1);
+  t.equal(asked.length, bad.length + 2, 'the name was resolved once per send, by the checked lookup only');
+  t.ok(asked.every((name) => name === 'partner-hub.invalid'));
+  const records = await services.audit.query({ action: 'sharing.outboundSearch', limit: 20 });
+  t.equal(records.length, bad.length + 2);
+  t.same(records.filter((r) => r.detail.code === 'ALPR_ERR_PARTNER_ADDRESS').length, bad.length + 1, 'each refusal is in the audit chain with its code');
+  t.ok(records.every((r) => r.outcome === 'refused' && r.detail.readsReceived === 0));
+});
