@@ -324,8 +324,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=my', { context: true, next: RELATIONS }),
     // Someone else's former partner, relayed ("look up her ex's new car")
     ...each('=her, =his, =their', { context: true, next: ['=ex', '=exs', 'exhusband', 'exwife', 'exboyfriend', 'exgirlfriend', 'expartner'] }),
-    // A relative's or colleague's own partner or kin, with or without "my" ("daughter's boyfriend", "a colleague's new partner")
-    ...each([...RELATIONS, ...STEP_KIN, 'colleague', 'coworker', '=partner', '=partners'].join(', '), { context: true, owns: [...RELATIONS, ...STEP_KIN, 'partner', '=man', '=guy', 'lover', 'colleague', 'coworker', '=date'] }),
+    // A relative's or colleague's own partner or kin, with or without "my" ("daughter's boyfriend", "a colleague's new partner");
+    // not a child's ("the child's father drove off with her"): that is how a family case is written
+    ...each([...RELATIONS.filter((r) => !['child', '=kid', '=kids'].includes(r)), ...STEP_KIN, 'colleague', 'coworker', '=partner', '=partners'].join(', '), { context: true, owns: [...RELATIONS, ...STEP_KIN, 'partner', '=man', '=guy', 'lover', 'colleague', 'coworker', '=date'] }),
     ...each([...RELACIONES, 'hijastr'].join(', '), { context: true, near: ['sargent', 'teniente', 'capitan', '=jefe', 'comandante', 'oficial', 'agente', 'detective', 'companer', 'colega'] }),
     ...each(KREWNI.filter((k) => !k.startsWith('byl')).join(', '), { context: true, next: [...KREWNI.filter((k) => !k.startsWith('byl')), 'komendant', 'sierzant', 'porucznik', 'kapitan', 'szef', 'kolegi', 'partner', 'aspirant', 'funkcjonariusz'] }),
     ...each('=my', { context: true, next: ['house', 'home', 'street', 'block', 'driveway', 'building', 'property', 'yard', 'apartment', '=apt', 'garage', 'alley', 'door'] }),

@@ -566,7 +566,8 @@ t.test('a relative\'s or colleague\'s partner or kin is personal use, with or wi
     'el novio de la hija del teniente, busquen su carro', 'mi compañero dice que su esposa sale con alguien', 'żona kolegi, gdzie parkuje']) {
     t.same(categories(text), ['personal or non-law-enforcement use'], text);
   }
-  for (const text of ['Victim\'s ex-boyfriend violated the order of protection, white Malibu', 'Officer\'s daughter missing, last seen in her boyfriend\'s Charger']) t.same(screen.screen(text), [], text);
+  for (const text of ['Victim\'s ex-boyfriend violated the order of protection, white Malibu', 'Officer\'s daughter missing, last seen in her boyfriend\'s Charger',
+    'The child\'s father drove off with her after the custody exchange, gray Odyssey']) t.same(screen.screen(text), [], text);
 });
 
 t.test('the people of an event named as victims in a passive sentence or as owners in Spanish and Polish are not the crowd searched', async (t) => {
