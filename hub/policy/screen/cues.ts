@@ -75,6 +75,8 @@ export const TARGETING_CUES: readonly string[] = [
   // the same aim in euphemisms: watching who turns up rather than listing them
   'keep tabs', 'keeping tabs', 'kept tabs', 'keep an eye', 'keeping an eye', 'who showed', 'who shows', 'who show', 'who turned out', 'who turns out', 'who attend', 'who goes', 'who go to',
   'whos active', 'who is active', 'roster', 'attendance', 'head count', 'headcount', 'sign in sheet', 'quienes asist', 'quienes fueron', 'quien asist', 'kto byl', 'kto przyjech', 'kto przyszedl', 'lista obecnosci',
+  // who went, in Spanish, Tagalog and Vietnamese, and who comes to a place
+  '=quien =fue', '=quien =estuvo', '=quienes =estuvieron', 'dumalo', '=sino =ang', '=ai =da =den', '=tham =du', '=comes =and =goes', '=coming =and =going', '=who =visits', 'regulars',
 ];
 
 /**
@@ -137,6 +139,19 @@ export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'p
 
 /** How many people a crime was done to ("punched two attendees"): skipped between the act and its victims. */
 export const COUNTS: ReadonlySet<string> = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'multiple', 'many', 'some', 'dos', 'tres', 'dwoch', 'trzech', 'kilku']);
+
+/**
+ * Words that make the people after a targeting cue the subject of a crime done to them ("worshippers
+ * leaving the halaqa were pelted"): victims, as when the crime verb comes first.
+ */
+export const PASSIVE: ReadonlySet<string> = new Set(['was', 'were', 'got', 'been', 'fue', 'fueron', 'zostal', 'zostala', 'zostali', 'zostaly']);
+
+/**
+ * Things a person owns, written before "de/del" in Spanish or before a genitive in Polish ("el
+ * carro de una asistente", "samochód uczestnika"): the person named after them owns the thing, as
+ * "an attendee's car" does in English, and is a victim, not the crowd searched.
+ */
+export const OWNED_THINGS: readonly string[] = ['carro', 'auto', 'coche', 'camioneta', 'vehiculo', 'bolsa', 'bolso', 'cartera', 'celular', 'casa', 'placa', 'samochod', 'torebk', 'portfel', 'telefon', '=dom', 'mieszkani'];
 
 /** Small words skipped inside phrases ("failure to yield", "semáforo en rojo", "prawo jazdy"). */
 export const PHRASE_FILLER: ReadonlySet<string> = new Set([

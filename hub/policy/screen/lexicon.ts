@@ -27,6 +27,11 @@ export interface ScreenTerm {
   notAfter?: string[];
   /** Not when the next word is one of these stems. */
   notBefore?: string[];
+  /**
+   * Refuses only when the word is written as an owner ('s) of one of these within the next three
+   * words ("daughter's new boyfriend", "a colleague's partner"): a relative's or colleague's own life.
+   */
+  owns?: string[];
   /** Not when the word starts with one of these (trafficking is a felony, traffic is not). */
   except?: string[];
   /**
@@ -50,6 +55,23 @@ const each = (stems: string, options: Omit<ScreenTerm, 'words'> = {}): ScreenTer
 const PEOPLE = ['surname', '=name', '=names', 'apellido', 'nazwisk', 'driver', 'people', 'person', 'men', 'man', 'male', 'woman', 'women', 'female', 'family', 'famil', 'owner', 'resident', 'kid', 'teen', 'youth', 'guy',
   'communit', 'neighbo', 'folk', 'customer', 'worker', 'individual', 'couple', 'visitor', 'student', 'persona', 'gente', 'conductor', 'kierowc', 'osob', 'ludz'];
 /**
+ * A protected community's own events and places ("the Korean cultural center", "the Polish
+ * heritage picnic", "a Deaf coffee night"): an ethnicity or disability named before one of these
+ * picks out the community as surely as one named before a person.
+ */
+const COMMUNITY_EVENTS = ['social', 'support group', 'support circle', 'story hour', 'storytime', 'story time', 'book club', 'playgroup', 'play group', 'potluck', 'picnic', 'celebrat',
+  'festival', '=fest', 'fellowship', 'heritage', 'cultural', 'community', 'center', 'centre', 'bingo', 'brunch', 'dance', '=gala', '=prom', 'mixer', 'meetup', 'coffee', 'game night', 'movie night',
+  'youth group', '=camp', '=service', '=services', '=class', '=classes', 'workshop', 'fundraiser', 'bazaar', '=fair', 'concert', 'parade', 'gathering', 'dinner', '=club', 'retreat', '=night',
+  'program', 'church', 'school', 'association', 'society', 'club', 'choir', 'league', 'assembl'];
+/**
+ * Watching who comes to a place rather than an event ("who comes and goes at the party
+ * headquarters", "the regulars at the newspaper office", "whose cars are in the lot of"): with an
+ * organising office, a newsroom, a lawyer's office or a gathering, the people aimed at are its visitors.
+ */
+const VISITING = ['=comes =and =goes', '=come =and =go', '=coming =and =going', '=goes =in =and =out', '=going =in =and =out', '=go =in =and =out', '=in =and =out', '=who =visits', '=who =visit',
+  '=everyone =who =visits', '=visits =the', '=visit =the', 'visiting', 'visitor', 'frequent', 'regulars', '=stopping =by', '=stops =by', '=stopped =by', '=drops =by', '=dropping =by',
+  '=pulls =into', '=pull =into', '=pulled =into', '=whose =car', '=whose =cars', '=in =the =lot', '=lot =of', '=lot =behind', '=parked =at', '=plates =in'];
+/**
  * Words that aim at who attends a gathering, anywhere in the text ("the forum at the library ...
  * get plates of those who attended"): with one of them, any meeting or event is a lawful event whose
  * participants V.C protects, whatever its cause.
@@ -57,12 +79,17 @@ const PEOPLE = ['surname', '=name', '=names', 'apellido', 'nazwisk', 'driver', '
 const ATTENDING = ['attend', 'who came', 'who comes', 'who come', 'who showed', 'who shows', 'who show', 'showed up', 'shows up', 'show up', 'turned out', 'turn out', 'who went', 'who goes', 'who go to',
   'who was there', 'who was at', 'who were', 'whos active', 'who is active', 'keep tabs', 'keeping tabs', 'keep an eye', 'keep track', 'monitor', 'roster', 'head count', 'headcount', 'sign in',
   'everyone', 'everybody', 'every car', 'every vehicle', 'every plate', 'all plates', 'all cars', 'all vehicles', 'list of', 'list the', 'list all', 'people at', 'people who', 'those who', 'those at',
-  'plates at', 'plates from', 'plates of', 'cars at', 'vehicles at', 'member', 'participant', 'asist', 'acudi', 'quienes', 'todos los', 'uczestn', '=kto', 'wszyscy', 'wszystki', 'obecn'];
+  'plates at', 'plates from', 'plates of', 'cars at', 'vehicles at', 'member', 'participant', 'asist', 'acudi', 'quienes', 'todos los', 'uczestn', '=kto', 'wszyscy', 'wszystki', 'obecn',
+  // who went, and the plates there, in Spanish, Tagalog and Vietnamese ("quién fue a la junta", "sino ang dumalo", "ai đã đến")
+  '=quien =fue', '=quien =estuvo', '=quienes =estuvieron', '=los =que =estuvieron', '=los =que =fueron', '=quien =vino', '=placas =de', '=placas =en', '=tablice =aut',
+  'dumalo', '=sino =ang', '=plaka', '=ai =da =den', '=ai =den', '=tham =du', '=bien =so', ...VISITING];
 /** Where reproductive health care is given, and who gives it. */
 const CARE_PLACES = ['clinic', 'provider', 'doctor', 'facilit', 'center', 'centre', 'office', 'klinik', 'lekarz', 'gabinet', 'osrod'];
 /** "My ..." before one of these is the user's own life, not a case. */
 const RELATIONS = ['=ex', '=exs', 'exwife', 'exhusband', 'exgirl', 'exboy', 'wife', 'husband', 'spouse', 'girlfriend', 'boyfriend', '=gf', '=bf', 'daughter', '=son', '=sons', '=kid', '=kids', 'child', 'neighbo', 'landlord',
   'tenant', 'sister', 'brother', '=mom', 'mother', '=dad', 'father', 'cousin', 'friend', 'buddy', 'roommate', 'famil', 'niece', 'nephew', '=aunt', 'uncle', 'fiance'];
+/** Step-relations and in-laws, which "daughter" and "brother" do not match as stems. */
+const STEP_KIN = ['stepdaughter', 'stepson', 'stepdad', 'stepmom', 'stepfather', 'stepmother', 'stepkid', 'stepchild', 'stepsister', 'stepbrother', '=in =law', '=in =laws'];
 const RELACIONES = ['=ex', 'exnovi', 'exespos', 'exmujer', 'exmarido', 'expareja', 'pareja', 'esposa', 'esposo', 'novia', 'novio', 'vecin', '=hija', '=hijo', 'hermana', 'hermano', 'amig', 'suegr', 'cunad', '=primo', '=prima'];
 const KREWNI = ['byla', 'byly', 'bylej', 'bylego', 'zona', 'zony', '=maz', '=meza', 'corka', 'corki', '=syn', '=syna', 'sasiad', 'dziewczyn', 'chlopak', 'kolega', 'kolezank', 'znajom', '=brat', 'siostr', 'tesc'];
 
@@ -127,8 +154,8 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V.E; VII.I names immigration enforcement among the uses that end sharing
   'immigration enforcement': [
     // Immigration as enforcement refuses; an immigrant as a person (a victim, a witness) is a protected class.
-    ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'], notBefore: ['lawyer', 'attorney', 'advocate', 'rights', 'abogad', 'prawnik', 'adwokat', 'service', 'office', 'servicio', 'oficina'] }),
-    ...each('immigration lawyer, immigration attorney, immigration advocate, immigration rights, immigration service, immigration office, abogado inmigracion, prawnik imigracyj', { context: true }),
+    ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'], notBefore: ['lawyer', 'attorney', 'advocate', 'rights', 'legal', 'clinic', 'abogad', 'prawnik', 'adwokat', 'service', 'office', 'servicio', 'oficina'] }),
+    ...each('immigration lawyer, immigration attorney, immigration advocate, immigration rights, immigration service, immigration office, immigration legal, immigration clinic, abogado inmigracion, prawnik imigracyj', { context: true }),
     ...each('=here =legally, =here =illegally, =here =lawfully, =here =unlawfully, =homeland, =hes =legal, =shes =legal, =is =legal, =are =legal, =theyre =legal, legally here, =legal =or =not, work permit, permiso trabajo, pozwoleni prac, crossed illegal, cross illegal, residency status, residence status, estatus residencia, status rezydent'),
     ...each('without authoriz', { near: ['country', 'here', 'present', 'stay', 'work', 'live', 'reside'] }),
     ...each('=alien, =aliens', { near: ['removal', 'locate', 'illegal', 'deport', 'status', 'registr', 'detain', 'find'] }),
@@ -212,6 +239,9 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V.C, V.D: religious, political or social views or activities, lawful events, protected classes
   'protected activity or class': [
     ...each('protest, manifestac, demonstrac, demonstration, demonstrator, rally, rallies, =mitin, =wiec, =wiecu, marcher, =marcha, =marsz, marszu, picket, piquet, pikiet, striker, =strikes, huelg, strajk, walkout, =sit =in, boycott, bojkot, boicot, vigil, vigilia, czuwani, parade, desfile, =parada, =pride, activist, activista, aktywist, organizer, organizador, organizator', { context: true }),
+    // Protests and gatherings in the words officers mix in from Tagalog, Vietnamese and Arabic
+    ...each('=rali, welga, martsa, pagtitipon, bieu tinh, tuan hanh, dinh cong, =tu =tap, muzahar, mudhahar, =masira, =masirah, =waqfa, =ijtima, tajamu, halaqa, halaqah', { context: true }),
+    ...each('concentracion', { context: true, near: ['frente', 'contra', 'apoyo', 'protest', 'alcaldia', 'plaza', 'ayuntamiento', 'policia', 'sindicato', 'asist'] }),
     ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat', 'rights', 'abortion', 'choice', 'life',
       'against', 'peace', 'justice', 'freedom', 'veteran', 'solidarity', 'memorial', 'unity', 'equality', 'silent', 'student', 'youth', 'mothers', 'moms', 'parents', 'victims'] }),
     ...each('=kneel, =knelt, =kneeled, =kneeling, =took =knee, =taking =knee, =anthem, lobby day, =lobbying, =lobbied, advocacy day, =capitol, legislator', { context: true }),
@@ -233,13 +263,21 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Gatherings and the ways views are spread, without the word protest (a candlelight gathering, leaflets, a petition drive)
     ...each('candlelight, candle light, =gathering, =gatherings', { context: true, notAfter: ['information', 'intel', 'evidence', 'intelligence', 'data'] }),
     ...each('leaflet, pamphlet, handbill, flyering, canvasser, ulotk, panflet, referendum, referenda, ballot measure, ballot question, =levy', { context: true }),
+    // Speech acts: flyers, canvassing, petitions and signatures, tabling, voters registered, in the corpus's languages
+    ...each('=flyer, =flyers, =flier, =fliers', { context: true, notAfter: ['frequent', 'missing', 'wanted', 'lost'] }),
+    ...each('canvassing, petitioner, tabling, phone bank, phonebank, door knock, =knocking =doors, =knocking =on =doors, =knock =doors, collecting signatures, collect signatures, gathering signatures, gather signatures, signature gather, signature drive, register voters, registering voters, voter drive, recog firma, recab firma, junt firma, reparti volante, repartiendo volante, zbier podpis, rozdaw ulotk', { context: true }),
+    ...each('handing out, hand out, handed out, passing out, passed out', { context: true, near: ['literature', 'brochure', 'newsletter', 'button', 'info', 'zine', 'newspaper', 'folleto', 'broszur'] }),
     ...each('petition, peticion, petycj', { context: true, near: ['sign', 'drive', 'signature', 'circulat', 'levy', 'referend', 'ballot', 'volunteer', 'firma', 'podpis'] }),
     ...each('=occupy, naacp, =aclu, =cair, democrat, republican, =gop, party volunteer', { context: true }),
     ...each('striking', { context: true, near: ['worker', 'nurse', 'teacher', 'employee', 'union', 'staff', 'miner', 'picket', 'autoworker'] }),
     ...each('union, labor union, sindicat, zwiazek zawodow, zwiazkow, zwiazku zawodow', { context: true, near: ['meeting', 'member', 'hall', 'organiz', 'rally', 'worker', 'attend', 'leader', 'reunion', 'zebrani', 'czlon', 'sticker', '=rep', '=reps', 'representativ', 'strike', 'picket', 'plant', 'factory', 'steward', 'local', 'contract', 'bargain', 'vote'] }),
-    ...each('meeting, reunion, zebrani, spotkani, =session, =sessions, =sesion, =sesja, =hearing, =hearings', { context: true, near: ['budget', 'zoning', 'village', 'attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady'] }),
+    ...each('meeting, reunion, zebrani, spotkani, =session, =sessions, =sesion, =sesja, =hearing, =hearings, =junta, =juntas, asamblea, =pulong, pagpupulong, =miting, =cuoc =hop, =buoi =hop', { context: true, near: ['budget', 'zoning', 'village', 'attend', 'town', 'board', 'council', 'public', 'community', 'politic', 'school', 'tenant', 'neighborhood', 'vecin', 'mieszkanc', 'rady',
+      // a meeting about the police or of parents, in the corpus's languages ("junta de padres sobre la policía")
+      'police', 'policia', 'policj', 'parent', 'padres', 'rodzic', 'sindicato', 'inquilin', 'comunidad', '=cong =dong', 'komunidad', 'barangay'] }),
     // Any gathering, when the text aims at who attends it ("the forum ... those who attended", "keep tabs on who goes to the meetings")
-    ...each('meeting, =meet, =meets, =met, meetup, =session, =sessions, =hearing, =forum, =forums, assembl, convention, caucus, conference, summit, banquet, =gala, potluck, luncheon, celebrat, commemorat, ceremon, =event, =events, =march, =marches, =marched, =marching, =walk, =walkers, =party, =parties, =club, =clubs, =lodge, =association, =society, =group, =groups, =chapter, =service, =services, =mass, =reunion, =asamblea, =foro, =junta, =evento, =fiesta, spotkani, zgromadz, wydarzen, =impreza, =klub, stowarzysz', { context: true, anywhere: ATTENDING }),
+    ...each('meeting, =meet, =meets, =met, meetup, =session, =sessions, =hearing, =forum, =forums, assembl, convention, caucus, conference, summit, banquet, =gala, potluck, luncheon, celebrat, commemorat, ceremon, =event, =events, =march, =marches, =marched, =marching, =walk, =walkers, =party, =parties, =club, =clubs, =lodge, =association, =society, =group, =groups, =chapter, =service, =services, =mass, =reunion, =asamblea, =foro, =junta, =juntas, =pulong, =miting, =cuoc =hop, =evento, =fiesta, spotkani, zgromadz, wydarzen, =impreza, =klub, stowarzysz', { context: true, anywhere: ATTENDING }),
+    // Places tied to protected activity: their visitors are protected as an event's attendees are
+    ...each('organizing office, organising office, organizers office, organizing hub, field office, campaign office, party office, newspaper, newsroom, news office, editorial office, radio station, public defender, legal aid, law office, law firm, =lawyers =office, =attorneys =office, =attorney =office, =lawyer =office, civil rights, worker center, workers center, workers centre, day labor center, resettlement, islamic center, cultural center, cultural centre, community house, advocacy office, kancelari, oficina abogad, headquarters, =hq', { context: true, anywhere: ATTENDING }),
     ...each('church, mosque, synagogue, temple, gurdwara, cathedral, chapel, parish, congregation, congregant, worship, parishioner, prayer, =pray, shabbat, sabbath, jumuah, religio, religion', { context: true }),
     ...each('masjid, musalla, =jummah, =jumma, =salat, =namaz, =imam, =imams, rabbi, =priest, =pastor, =clergy, =shul, mandir, kingdom hall, =capilla, kaplic, simbahan, ksiadz, ksiedz, sacerdote', { context: true }),
     ...each('keffiyeh, kufiya, kaffiyeh, kuffiyeh, shemagh, dastar, =patka, tallit, tzitzit, =peyot, =payot, sheitel, =bindi, =abaya, =thobe, dashiki, =kufi, =sari', { context: true }),
@@ -248,7 +286,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('juneteenth, =eid, ramadan, diwali, passover, hanukkah, yom kippur, rosh hashanah, kwanzaa, lunar new year, cinco de mayo, dia de los muertos, quinceanera, cookout, block party, festival, =fest, powwow, =pow =wow', { context: true }),
     ...each('=services', { context: true, near: ['church', 'sunday', 'religio', 'synagogue', 'mosque', 'temple', 'hasid', 'jewish', 'muslim', 'catholic', 'after', 'attend', 'friday', 'saturday'] }),
     ...each('sticker, decal, =flag, =flags, yard sign, bandera, naklejk, pegatina, calcomania, rainbow, defund, palestin, zionist, =pro =life, =pro =choice, =pro =israel, =pro =palestine', { context: true }),
-    ...each('drag show, drag queen, drag king, drag brunch, drag perform, drag artist', { context: true }),
+    // Drag as performance and its events (a story hour, bingo, a brunch), not drag racing
+    ...each('drag', { context: true, next: ['show', 'queen', 'king', 'brunch', 'perform', 'artist', 'story', 'storytime', 'bingo', 'night', 'ball', 'reading', 'party', 'event', 'dinner', 'cabaret',
+      'contest', 'pageant', 'karaoke', 'lunch', 'gala', 'revue', 'club', 'bar'] }),
     ...each('grandma, grandmother, grandpa, grandfather, granny, abuel, babci, dziadk, =dziadek, old timer, =boomer, =boomers', { context: true }),
     // "A 24-year-old man" gives one person's age; "an old man" picks out the class
     ...each('old lady, old ladies, old man, old men', { context: true, notAfter: ['year', '=yr', '=yrs'] }),
@@ -269,11 +309,11 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('muslim, musulman, muzulman, islam, jewish, =jew, =jews, judio, =zyd, =zydzi, =zydow, christian, catholic, catolic, katolik, hindu, sikh, buddhist, mormon', { context: true }),
     ...each('hispanic, hispan, latino, latina, latinx, =arab, =arabs, arabe, =arabski, african american, afroamerican, asian, =asiatico, azjat, mexican, mexicano, meksyk, somali, =roma, romow, gitan, cygan', { context: true }),
     ...each('black, white, brown, negro, negra, blanco, czarn, bial', { context: true, next: PEOPLE }),
-    ...each('israeli, nigerian, ethiopian, somal, egyptian, syrian, iraqi, iranian, afghan, turkish, puerto rican, dominican, cuban, colombian, brazilian, jamaican, polish, irish, italian, greek, mexic, chino, polak, polk', { context: true, near: PEOPLE }),
-    ...each('arabic, middle east, indian, pakistani, african, chinese, korean, vietnamese, filipino, haitian, guatemalan, honduran, salvadoran, venezuelan, ukrain, russian, medio oriente, bliskowschodn, arabsk, ukrainc, cudzoziem', { context: true, near: PEOPLE }),
+    ...each('israeli, nigerian, ethiopian, somal, egyptian, syrian, iraqi, iranian, afghan, turkish, puerto rican, dominican, cuban, colombian, brazilian, jamaican, polish, irish, italian, greek, mexic, chino, polak, polk', { context: true, near: [...PEOPLE, ...COMMUNITY_EVENTS] }),
+    ...each('arabic, middle east, indian, pakistani, african, chinese, korean, vietnamese, filipino, haitian, guatemalan, honduran, salvadoran, venezuelan, ukrain, russian, medio oriente, bliskowschodn, arabsk, ukrainc, cudzoziem', { context: true, near: [...PEOPLE, ...COMMUNITY_EVENTS] }),
     ...each('black lives matter, people color, gente color, race =of, certain =race, =by =race, =their =race, =raza, =rasa, =rasy, ethnic, etnic, descent, pochodzen, ascendenc, nationalit, nacionalid, narodowosc', { context: true }),
     ...each('=gay, =gays, lesbian, lesbijk, bisexual, biseksual, transgender, transgener, transplciow, =trans, queer, lgbt, nonbinary, non binary, homosexual, homoseksual, sexual orientation, orientacion sexual, orientacj seksual, gender identity, identidad genero, tozsamosc plci', { context: true }),
-    ...each('disabled, disabilit, discapacit, niepelnospraw, wheelchair', { context: true, near: PEOPLE }),
+    ...each('disabled, disabilit, discapacit, niepelnospraw, wheelchair', { context: true, near: [...PEOPLE, ...COMMUNITY_EVENTS] }),
     ...each('group home, special needs, mentally ill, mental illness, autis, down syndrome, =deaf, =blind', { context: true }),
     // V.C names age and gender: people picked out by them, as a group.
     ...each('elderly, senior citizen, =seniors, old people, older people, older driver, old driver, old folk, pensioner, retiree, anciano, personas mayores, tercera edad, jubilad, emeryt, starsz osob, starsi ludz, young people, teenager, =teens, youths, jovenes, mlodziez, nastolat', { context: true }),
@@ -284,11 +324,17 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=my', { context: true, next: RELATIONS }),
     // Someone else's former partner, relayed ("look up her ex's new car")
     ...each('=her, =his, =their', { context: true, next: ['=ex', '=exs', 'exhusband', 'exwife', 'exboyfriend', 'exgirlfriend', 'expartner'] }),
+    // A relative's or colleague's own partner or kin, with or without "my" ("daughter's boyfriend", "a colleague's new partner");
+    // not a child's ("the child's father drove off with her"): that is how a family case is written
+    ...each([...RELATIONS.filter((r) => !['child', '=kid', '=kids'].includes(r)), ...STEP_KIN, 'colleague', 'coworker', '=partner', '=partners'].join(', '), { context: true, owns: [...RELATIONS, ...STEP_KIN, 'partner', '=man', '=guy', 'lover', 'colleague', 'coworker', '=date'] }),
+    ...each([...RELACIONES, 'hijastr'].join(', '), { context: true, near: ['sargent', 'teniente', 'capitan', '=jefe', 'comandante', 'oficial', 'agente', 'detective', 'companer', 'colega'] }),
+    ...each(KREWNI.filter((k) => !k.startsWith('byl')).join(', '), { context: true, next: [...KREWNI.filter((k) => !k.startsWith('byl')), 'komendant', 'sierzant', 'porucznik', 'kapitan', 'szef', 'kolegi', 'partner', 'aspirant', 'funkcjonariusz'] }),
     ...each('=my', { context: true, next: ['house', 'home', 'street', 'block', 'driveway', 'building', 'property', 'yard', 'apartment', '=apt', 'garage', 'alley', 'door'] }),
     ...each('=mi, =mis', { context: true, next: RELACIONES }),
     ...each('=moj, =moja, =mojej, =mojego, =moje', { context: true, next: KREWNI }),
     // "The sergeant's daughter", "the chief's wife": a colleague's or an official's own life.
     ...each('sergeant, =sarge, =sgt, lieutenant, =lt, captain, =capt, chief, commander, detective, deputy, officer, mayor, trustee, alderman, =boss, =partner, =partners', { context: true, next: RELATIONS }),
+    ...each('=sale =con, =anda =con, =saliendo =con, =spotyka =sie =z, =chodzi =z', { context: true, near: [...RELACIONES, ...KREWNI, 'tipo', 'chico', 'chica', 'hombre', 'alguien', 'facet', 'kims'] }),
     ...each('=cheating, affair, =dating, seeing someone, zdradz, =enganando, =infiel, bored, =lol, =lmao, =lmfao, =jk, for fun, for laughs, for kicks, nudzi', { context: true }),
     // A business is a requester only when it asks; a car taken from a dealership is a theft.
     ...each('dealership, car dealer, auto dealer, leased car, lease compan, leasing compan, rental compan, lender, creditor, finance compan, startup, start up, car sharing, carsharing, parking app, data broker, estimate demand, demand study, =hoa, homeowners association, condo board, property manag, building manag, private security, security company', { context: true, near: ['want', 'ask', 'request', 'need', 'wonder', 'curious', 'suspect', 'complain', 'estimate', 'study', 'customer', 'client', 'resident', 'tenant'] }),

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES, WITNESSES } from './cues.js';
+import { ADMINISTRATIVE_CUES, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, OWNED_THINGS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES, WITNESSES } from './cues.js';
 import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
@@ -129,9 +129,25 @@ function aimsAtPeople(words: readonly string[]): boolean {
     while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) before--;
     // A verb ("robbed the attendees"), not a noun that ends a clause ("after the shooting, everyone at the vigil")
     const crimeDoneTo = before >= 0 && /(ed|shot|beat|struck|hit)$/.test(words[before]!) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES);
-    if (!crimeDoneTo) return true;
+    if (!crimeDoneTo && !sufferedCrime(words, match.end) && !ownsThing(words, i)) return true;
   }
   return false;
+}
+
+/** The people ending at `end` as the subject of a crime done to them ("worshippers ... were pelted"). */
+function sufferedCrime(words: readonly string[], end: number): boolean {
+  for (let j = end + 1; j <= end + 5 && j < words.length - 1; j++) {
+    if (PASSIVE.has(words[j]!) && anyPhraseIn(words, j + 1, j + 2, INVESTIGATIVE_CUES)) return true;
+  }
+  return false;
+}
+
+/** The people at `start` as owners of a thing named before them ("el carro de una asistente", "samochód uczestnika"). */
+function ownsThing(words: readonly string[], start: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && ['una', 'un', 'la', 'el', 'los', 'las'].includes(words[before]!)) before--;
+  if (before >= 1 && (words[before] === 'de' || words[before] === 'del')) return anyPhraseIn(words, before - 1, before, OWNED_THINGS);
+  return anyPhraseIn(words, start - 1, start, OWNED_THINGS);
 }
 
 /**
@@ -180,6 +196,7 @@ export class PurposeScreen {
   screen(text: string): ScreenFinding[] {
     const { tokens, allCaps } = tokenize(text);
     const words = tokens.map((t) => t.word);
+    const owners = tokens.map((t) => t.possessive);
     const joined = words.map((_, i) => splitWords(words, i));
     // A named crime, or a personnel or audit matter (IX), lets protected events, places and classes
     // and personal words through, unless the text aims at their people.
@@ -212,7 +229,7 @@ export class PurposeScreen {
             const parts = joined[i]!.find(([whole]) => matchesStem(whole, term.words[0]!));
             match = parts ? { start: i, end: i + parts[1] - 1 } : null;
           }
-          if (match && this.holds(term, words, match) && !(investigative && this.namesPlace(term, words, match))) found(category, term.words.join(' '), match);
+          if (match && this.holds(term, words, match, owners) && !(investigative && this.namesPlace(term, words, match))) found(category, term.words.join(' '), match);
         }
       }
     }
@@ -222,8 +239,9 @@ export class PurposeScreen {
   }
 
   /** The term's conditions around a match. */
-  private holds(term: ScreenTerm, words: readonly string[], match: Match): boolean {
+  private holds(term: ScreenTerm, words: readonly string[], match: Match, owners: readonly boolean[]): boolean {
     const first = words[match.start]!;
+    if (term.owns && !(owners[match.end] && anyPhraseIn(words, match.end + 1, match.end + 4, term.owns))) return false;
     if (term.except?.some((e) => squeeze(first).startsWith(squeeze(e)))) return false;
     if (term.next && !(match.end + 1 < words.length && term.next.some((s) => matchesStem(words[match.end + 1]!, s)))) return false;
     if (term.notBefore && match.end + 1 < words.length && term.notBefore.some((s) => matchesStem(words[match.end + 1]!, s))) return false;

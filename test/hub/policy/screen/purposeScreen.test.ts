@@ -520,3 +520,60 @@ t.test('a hit and run and a person struck by a car are crimes that make a protec
   for (const text of ['Hit and run outside the church, silver sedan fled, case 25-001144', 'Protester struck by a car, driver fled, case 25-002002',
     'Car left the scene after clipping a marcher at the parade']) t.same(screen.screen(text), [], text);
 });
+
+t.test('an ethnicity or disability named before its community\'s event or centre picks out the community', async (t) => {
+  for (const text of ['Tags from the Polish heritage picnic in Scoville Park', 'Whose cars were at the Somali women\'s sewing circle at the Nigerian community hall',
+    'Plates near the Vietnamese lunar festival booth', 'cars at the wheelchair basketball league night']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  t.same(screen.screen('Purse stolen at the Polish heritage picnic, thief left in a black Ford'), []);
+});
+
+t.test('drag as a performance and its events is protected, drag racing is traffic', async (t) => {
+  for (const text of ['Tags at the drag karaoke night on Madison', 'who brought their kids to drag storytime']) t.same(categories(text), ['protected activity or class'], text);
+  t.same(categories('drag racing on North Ave every night'), ['traffic enforcement']);
+  t.same(screen.screen('Robbery after the drag bingo night, suspect in a red Kia'), []);
+});
+
+t.test('protests and meetings in Tagalog, Vietnamese and Arabic words, and in Spanish "junta" and "asamblea", are assemblies', async (t) => {
+  for (const text of ['mga plaka sa welga sa pabrika', 'xe ở cuộc tuần hành thứ Hai', 'cars at the waqfa by the courthouse', 'gente en la concentración contra la alcaldía',
+    'quién fue a la asamblea del barrio', 'autos en la junta de vecinos sobre las patrullas', 'sino ang dumalo sa miting', 'ai đã đến cuộc họp tối qua']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['le robaron la cartera en la asamblea de inquilinos, sospechoso en un Honda', 'alta concentración de robos de autos en la zona']) t.same(screen.screen(text), [], text);
+});
+
+t.test('watching the visitors of a place tied to protected activity is refused; a crime there is investigable', async (t) => {
+  for (const text of ['whose cars are in the lot of the campaign field office', 'note who comes and goes at the legal aid office on Harlem', 'regulars at the newsroom on Lake',
+    'everyone who visits the law office on Marion', 'who goes in and out of the Green Party headquarters']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['Burglary at the newspaper office, van seen leaving', 'Shots fired near the police headquarters, gray Malibu', 'Arson at the immigration legal clinic, suspect car on video']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('speech acts (flyers, canvassing, petitioners, signatures, literature) are protected activity', async (t) => {
+  for (const text of ['track the woman putting flyers on cars at the Jewel', 'the petitioners at the train station, run their plates', 'who is gathering signatures on Lake',
+    'kids canvassing on Oak Park Ave, plates', 'guys handing out literature at the mall', 'están recabando firmas en la plaza', 'zbierają podpisy przy kościele']) {
+    t.same(categories(text), ['protected activity or class'], text);
+  }
+  for (const text of ['Canvasser robbed at knifepoint on Elmwood, suspect car a gray Jeep', 'missing dog flyers torn down by a man who punched the owner, blue Ford']) t.same(screen.screen(text), [], text);
+});
+
+t.test('a relative\'s or colleague\'s partner or kin is personal use, with or without "my", in three languages', async (t) => {
+  for (const text of ['Where does the lieutenant\'s sister\'s husband work? run him', 'coworker\'s new guy, find his truck', 'Sister-in-law\'s boyfriend keeps calling, check his car',
+    'el novio de la hija del teniente, busquen su carro', 'mi compañero dice que su esposa sale con alguien', 'żona kolegi, gdzie parkuje']) {
+    t.same(categories(text), ['personal or non-law-enforcement use'], text);
+  }
+  for (const text of ['Victim\'s ex-boyfriend violated the order of protection, white Malibu', 'Officer\'s daughter missing, last seen in her boyfriend\'s Charger',
+    'The child\'s father drove off with her after the custody exchange, gray Odyssey']) t.same(screen.screen(text), [], text);
+});
+
+t.test('the people of an event named as victims in a passive sentence or as owners in Spanish and Polish are not the crowd searched', async (t) => {
+  for (const text of ['Attendees leaving the iftar were threatened by a man in a gray van', 'Members at the union hall were robbed at gunpoint, suspect car on video',
+    'robaron la camioneta de un feligrés durante la misa', 'skradziono samochód uczestnika wiecu']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('Attendees leaving the iftar were seen by a patrol, list them all'), ['protected activity or class']);
+});
