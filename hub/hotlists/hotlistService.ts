@@ -501,7 +501,7 @@ function diffAgainst(live: HotlistRecord[], incoming: ImportedEntry[]): ExtractD
 /** The conflict a decision on an import that is no longer held gets (another reviewer decided it first). */
 function notHeld(importId: string, run: ImportRun | null): AlprError {
   const by = run?.decidedBy ? ` by ${run.decidedBy}` : '';
-  return new AlprError('ALPR_ERR_CONFLICT', `import ${importId} is ${run?.status ?? 'gone'}${by}, not held: it was decided already`, { details: { importId, status: run?.status ?? null, decidedBy: run?.decidedBy ?? null } });
+  return new AlprError('ALPR_ERR_CONFLICT', `import ${importId} is ${run?.status ?? 'gone'}${by}, not held: it was decided already`);
 }
 
 function prohibitedUseMessage(prohibited: Array<{ category: string }>): string {

@@ -106,6 +106,23 @@ onBothStores(t, 'two reviewers deciding a held import at once: exactly one decis
   t.same((await h.services.audit.verify()).problems, [], 'the chain is intact');
 });
 
+onBothStores(t, 'a reviewer applying an import that another decided while the extract was being read is told it was decided, not to send the extract again', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const [first, second] = [(await h.user('admin')).account, (await h.user('admin')).account];
+  const held = await holdOne(h, 'ncic');
+  const importRun = hotlists.importRun.bind(hotlists);
+  let rival: Promise<ImportRun> | null = null;
+  // The second reviewer's rejection lands right after the first reviewer's check that the import is held.
+  hotlists.importRun = async (importId, db) => {
+    const run = await importRun(importId, db);
+    if (!rival) await (rival = hotlists.decideImport(second, importId, { apply: false, note: 'truncated extract, ask LEADS' }));
+    return run;
+  };
+  t.teardown(() => void (hotlists.importRun = importRun));
+  await t.rejects(hotlists.decideImport(first, held.importId, { apply: true, note: 'LEADS confirms the purge' }), { code: 'ALPR_ERR_CONFLICT', message: `import ${held.importId} is rejected by ${second.userId}, not held: it was decided already` });
+  t.equal((await importRun(held.importId))!.status, 'rejected');
+});
+
 onBothStores(t, 'a decision whose audit record cannot be written is not applied: the import stays held, the list as it was, and it can be decided again', async (t, h) => {
   const hotlists = h.services.hotlists;
   const audit = h.services.audit;
