@@ -6,6 +6,7 @@ import { HotlistMatcher, type HotlistEntry, type HotlistHit } from '../../sync/i
 import type { Account } from '../accounts/accountService.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb, SqlValue } from '../db/sql.js';
+import { requirePermission } from '../policy/permissions.js';
 import type { PurposeGate } from '../policy/purposeGate.js';
 import { CATEGORY_DEFAULTS, isHotlistCategory, isProhibitedCategory, type HotlistCategory } from './hotlistCategories.js';
 import { entryFingerprint, normalisePlate, PLATE_PATTERN, STATE_PATTERN, type HotlistRecord } from './hotlistEntry.js';
@@ -67,6 +68,14 @@ export interface ImportRun {
   version: number | null;
   decidedBy: string | null;
   note: string | null;
+}
+
+/** A reviewer's decision on a held import. */
+export interface ImportDecision {
+  apply: boolean;
+  note: string;
+  /** The held extract, sent again when the hub no longer keeps it (applying only). */
+  csv?: string;
 }
 
 export interface HotlistChanges {
@@ -351,38 +360,63 @@ export class HotlistService {
   /**
    * A reviewer applies or rejects a held import. Applying takes the extract that was held (kept in
    * the spool folder, or sent again: its SHA-256 must match) and diffs it against the list as it
-   * is now.
+   * is now. Several hub processes share one store, so two reviewers may decide at once: the
+   * decision claims the import with a compare-and-set on `status = 'held'` inside the transaction
+   * that applies it and writes its audit record, so exactly one decision wins (the other gets
+   * ALPR_ERR_CONFLICT) and a decision is never stored without its record, nor the reverse.
    */
-  async decideImport(importId: string, apply: boolean, reviewer: string, note: string, resent?: string): Promise<ImportRun> {
-    const held = await this.importRun(importId);
-    if (!held) throw new AlprError('ALPR_ERR_NOT_FOUND', `no hot-list import ${importId}`);
-    if (held.status !== 'held') throw new AlprError('ALPR_ERR_CONFLICT', `import ${importId} is ${held.status}, not held`);
+  async decideImport(reviewer: Account, importId: string, decision: ImportDecision): Promise<ImportRun> {
+    // Here and not only in the route: a command or a job calling the service is held to it too.
+    requirePermission(reviewer.role, 'hotlists.import');
+    const held = await this.heldImport(importId);
     const now = this.ctx.clock.now();
-    let version: number | null = null;
     const spooled = this.ctx.spoolDir ? join(this.ctx.spoolDir, `${importId}.csv`) : null;
-    if (apply) {
-      const text = resent ?? (spooled ? await readFile(spooled, 'utf8').catch(() => null) : null);
-      if (text === null) throw new AlprError('ALPR_ERR_CONFLICT', 'the held extract is no longer kept on the hub; send it again');
+    let entries: ImportedEntry[] | null = null;
+    if (decision.apply) {
+      const text = decision.csv ?? (spooled ? await readFile(spooled, 'utf8').catch(() => null) : null);
+      if (text === null) {
+        // A decision that won meanwhile removes the spooled extract: say that rather than "send it again".
+        await this.heldImport(importId);
+        throw new AlprError('ALPR_ERR_CONFLICT', 'the held extract is no longer kept on the hub; send it again');
+      }
       if (createHash('sha256').update(text).digest('hex') !== held.sha256) throw new AlprError('ALPR_ERR_CONFLICT', 'the extract to apply is not the one that was held (its SHA-256 differs)');
       const mapping = parseImportMapping(JSON.parse((await this.ctx.sql.get<{ mapping: string }>('SELECT mapping FROM hotlist_imports WHERE import_id = ?', [importId]))!.mapping));
-      const parsed = parseExtract(text, mapping, now);
-      const live = await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE source = ? AND removed = 0`, [held.source]);
-      version = await this.ctx.sql.tx((db) => this.applyDiff(db, diffAgainst(live.map(toRecord), parsed.entries), now));
+      entries = parseExtract(text, mapping, now).entries;
     }
-    const status = apply ? 'applied' : 'rejected';
-    await this.ctx.sql.run('UPDATE hotlist_imports SET status = ?, version = ?, decided_by = ?, decided_at = ?, note = ? WHERE import_id = ?', [status, version, reviewer, now, note, importId]);
+    const status = decision.apply ? 'applied' : 'rejected';
+    const version = await this.ctx.sql.tx(async (db) => {
+      // The claim comes first: on PostgreSQL a concurrent decision waits on this row and then finds it no longer held.
+      const claimed = await db.run("UPDATE hotlist_imports SET status = ?, decided_by = ?, decided_at = ?, note = ? WHERE import_id = ? AND status = 'held'",
+        [status, reviewer.userId, now, decision.note, importId]);
+      if (claimed.changes !== 1) throw notHeld(importId, await this.importRun(importId, db));
+      let v: number | null = null;
+      if (entries) {
+        const live = await db.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE source = ? AND removed = 0`, [held.source]);
+        v = await this.applyDiff(db, diffAgainst(live.map(toRecord), entries), now);
+        await db.run('UPDATE hotlist_imports SET version = ? WHERE import_id = ?', [v, importId]);
+      }
+      await this.ctx.audit.append({ actor: reviewer.userId, action: 'hotlist.import.decide', detail: { importId, source: held.source, status, note: decision.note, version: v } }, db);
+      return v;
+    });
     if (spooled) await rm(spooled, { force: true });
-    await this.ctx.audit.append({ actor: reviewer, action: 'hotlist.import.decide', detail: { importId, source: held.source, status, note, version } });
-    return { ...held, status, version, decidedBy: reviewer, note };
+    return { ...held, status, version, decidedBy: reviewer.userId, note: decision.note };
   }
 
-  async importRun(importId: string): Promise<ImportRun | null> {
-    const runs = await this.imports(importId);
+  /** The import, still held (ALPR_ERR_NOT_FOUND or ALPR_ERR_CONFLICT otherwise). */
+  private async heldImport(importId: string): Promise<ImportRun> {
+    const run = await this.importRun(importId);
+    if (!run) throw new AlprError('ALPR_ERR_NOT_FOUND', `no hot-list import ${importId}`);
+    if (run.status !== 'held') throw notHeld(importId, run);
+    return run;
+  }
+
+  async importRun(importId: string, db: SqlDb = this.ctx.sql): Promise<ImportRun | null> {
+    const runs = await this.imports(importId, db);
     return runs[0] ?? null;
   }
 
-  async imports(importId?: string): Promise<ImportRun[]> {
-    const rows = await this.ctx.sql.all<Record<string, unknown>>(
+  async imports(importId?: string, db: SqlDb = this.ctx.sql): Promise<ImportRun[]> {
+    const rows = await db.all<Record<string, unknown>>(
       `SELECT import_id, source, at, origin, sha256, rows_read, added, updated, removed, unchanged, refused, status, version, decided_by, note FROM hotlist_imports ${importId ? 'WHERE import_id = ?' : ''} ORDER BY at DESC LIMIT 100`, importId ? [importId] : []);
     return rows.map((r) => ({
       importId: String(r.import_id), source: String(r.source), at: Number(r.at), origin: String(r.origin), sha256: String(r.sha256), rowsRead: Number(r.rows_read),
@@ -462,6 +496,12 @@ function diffAgainst(live: HotlistRecord[], incoming: ImportedEntry[]): ExtractD
   }
   diff.removed = [...byId.keys()];
   return diff;
+}
+
+/** The conflict a decision on an import that is no longer held gets (another reviewer decided it first). */
+function notHeld(importId: string, run: ImportRun | null): AlprError {
+  const by = run?.decidedBy ? ` by ${run.decidedBy}` : '';
+  return new AlprError('ALPR_ERR_CONFLICT', `import ${importId} is ${run?.status ?? 'gone'}${by}, not held: it was decided already`);
 }
 
 function prohibitedUseMessage(prohibited: Array<{ category: string }>): string {

@@ -75,5 +75,5 @@ export const hotlistRoutes: FastifyPluginAsync<RouteContext> = async (fastify, {
   app.post('/api/v1/hotlists/imports', { bodyLimit: 9 * 1024 * 1024, schema: { tags: ['hotlists'], security: bearer, body: ImportBody, response: { 201: ImportRunBody, ...errors } }, onRequest: auth('hotlists.import') },
     async (req, reply) => reply.status(201).send(await hotlists.importExtract(req.body.csv, req.body.mapping === undefined ? NCIC_MAPPING : parseImportMapping(req.body.mapping), me(req).userId, 'api')));
   app.post('/api/v1/hotlists/imports/:importId/decision', { bodyLimit: 9 * 1024 * 1024, schema: { tags: ['hotlists'], security: bearer, params: ImportParams, body: Decision, response: { 200: ImportRunBody, ...errors } }, onRequest: auth('hotlists.import') },
-    async (req) => hotlists.decideImport(req.params.importId, req.body.apply, me(req).userId, req.body.note, req.body.csv));
+    async (req) => hotlists.decideImport(me(req), req.params.importId, req.body));
 };

@@ -1,7 +1,9 @@
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
+import { AlprError } from '../../../core/index.js';
+import type { ImportRun } from '../../../hub/hotlists/hotlistService.js';
 import { NCIC_MAPPING, parseImportMapping } from '../../../hub/hotlists/importMapping.js';
-import { DAY, onBothStores } from '../../helpers/hubHarness.js';
+import { DAY, onBothStores, type Harness } from '../../helpers/hubHarness.js';
 
 const fixture = () => readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8');
 /** The fixture without some of its records (as a later extract after they were cleared at the source). */
@@ -53,15 +55,112 @@ onBothStores(t, 'an import that would drop more than the allowed share is held f
   t.equal(held.removed, 4);
   t.equal(await hotlists.version(), before, 'nothing of a held import is applied');
   t.equal((await hotlists.match('ABC1234', 'IL')).length, 1, 'the list keeps matching as it was');
-  await t.rejects(hotlists.decideImport(held.importId, true, 'admin-1', 'checked with LEADS', 'another file'), { code: 'ALPR_ERR_CONFLICT' }, 'only the extract that was held can be applied');
-  const applied = await hotlists.decideImport(held.importId, true, 'admin-1', 'LEADS confirms the purge of these records');
+  const { account: admin } = await h.user('admin');
+  await t.rejects(hotlists.decideImport(admin, held.importId, { apply: true, note: 'checked with LEADS', csv: 'another file' }), { code: 'ALPR_ERR_CONFLICT' }, 'only the extract that was held can be applied');
+  const applied = await hotlists.decideImport(admin, held.importId, { apply: true, note: 'LEADS confirms the purge of these records' });
   t.equal(applied.status, 'applied');
   t.equal((await hotlists.match('ABC1234', 'IL')).length, 0);
-  await t.rejects(hotlists.decideImport(held.importId, false, 'admin-1', 'twice'), { code: 'ALPR_ERR_CONFLICT' });
+  await t.rejects(hotlists.decideImport(admin, held.importId, { apply: false, note: 'twice' }), { code: 'ALPR_ERR_CONFLICT' });
   const heldAgain = await hotlists.importExtract(without(text, 'M523456789', 'A623456789', 'P723456789', 'V153456789'), { ...NCIC_MAPPING, maxDropShare: 0.1 }, 'system', 'x');
   t.equal(heldAgain.status, 'held');
-  t.equal((await hotlists.decideImport(heldAgain.importId, false, 'admin-1', 'truncated extract, ask LEADS')).status, 'rejected');
+  t.equal((await hotlists.decideImport(admin, heldAgain.importId, { apply: false, note: 'truncated extract, ask LEADS' })).status, 'rejected');
   t.equal((await hotlists.match('MSS4321', null)).length, 1);
+});
+
+/** A held import under its own source: the fixture imported, then an extract that drops half of it (four records, ABC1234 among them). */
+async function holdOne(h: Harness, source: string): Promise<ImportRun> {
+  const text = await fixture();
+  const mapping = { ...NCIC_MAPPING, source };
+  await h.services.hotlists.importExtract(text, mapping, 'test', 'fixture');
+  const held = await h.services.hotlists.importExtract(without(text, 'V123456789', 'V223456789', 'L323456789', 'W423456789'), mapping, 'system', '/drop/leads.csv');
+  if (held.status !== 'held') throw new Error(`expected a held import, got ${held.status}`);
+  return held;
+}
+
+const decisionsOf = async (h: Harness, importId: string) => (await h.services.audit.query({ action: 'hotlist.import.decide', limit: 100 })).filter((r) => r.detail.importId === importId);
+
+onBothStores(t, 'two reviewers deciding a held import at once: exactly one decision is applied and audited, the other gets ALPR_ERR_CONFLICT', async (t, h) => {
+  // On PostgreSQL the second reviewer is served by another hub process (its own pool and connections) on the same store.
+  const other = h.engine === 'pg' ? await h.peer() : h.services;
+  const first = (await h.user('admin')).account;
+  const second = (await h.user('admin')).account;
+  for (const [name, applySecond] of [['apply and apply', true], ['apply and reject', false]] as const) {
+    const held = await holdOne(h, applySecond ? 'race-a' : 'race-b');
+    const before = await h.services.hotlists.version();
+    const results = await Promise.allSettled([
+      h.services.hotlists.decideImport(first, held.importId, { apply: true, note: 'LEADS confirms the purge' }),
+      other.hotlists.decideImport(second, held.importId, { apply: applySecond, note: 'checked it myself' }),
+    ]);
+    const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as AlprError] : []));
+    t.equal(won.length, 1, `${name}: exactly one decision wins`);
+    t.equal(lost.length, 1, `${name}: the other is refused`);
+    t.match(lost[0], { code: 'ALPR_ERR_CONFLICT', message: /decided already/ }, `${name}: as a conflict naming the decision that won`);
+    const stored = (await h.services.hotlists.importRun(held.importId))!;
+    t.match(stored, { status: won[0]!.status, decidedBy: won[0]!.decidedBy }, `${name}: the stored decision is the winner's`);
+    const decisions = await decisionsOf(h, held.importId);
+    t.equal(decisions.length, 1, `${name}: one decision in the audit chain`);
+    t.match(decisions[0], { actor: won[0]!.decidedBy, detail: { status: won[0]!.status } });
+    t.equal(await h.services.hotlists.version(), before + (won[0]!.status === 'applied' ? 1 : 0), `${name}: the list moved once, or not at all for a rejection`);
+  }
+  t.same((await h.services.audit.verify()).problems, [], 'the chain is intact');
+});
+
+onBothStores(t, 'a reviewer applying an import that another decided while the extract was being read is told it was decided, not to send the extract again', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const [first, second] = [(await h.user('admin')).account, (await h.user('admin')).account];
+  const held = await holdOne(h, 'ncic');
+  const importRun = hotlists.importRun.bind(hotlists);
+  let rival: Promise<ImportRun> | null = null;
+  // The second reviewer's rejection lands right after the first reviewer's check that the import is held.
+  hotlists.importRun = async (importId, db) => {
+    const run = await importRun(importId, db);
+    if (!rival) await (rival = hotlists.decideImport(second, importId, { apply: false, note: 'truncated extract, ask LEADS' }));
+    return run;
+  };
+  t.teardown(() => void (hotlists.importRun = importRun));
+  await t.rejects(hotlists.decideImport(first, held.importId, { apply: true, note: 'LEADS confirms the purge' }), { code: 'ALPR_ERR_CONFLICT', message: `import ${held.importId} is rejected by ${second.userId}, not held: it was decided already` });
+  t.equal((await importRun(held.importId))!.status, 'rejected');
+});
+
+onBothStores(t, 'a decision whose audit record cannot be written is not applied: the import stays held, the list as it was, and it can be decided again', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const audit = h.services.audit;
+  const { account: admin } = await h.user('admin');
+  const held = await holdOne(h, 'ncic');
+  const before = await hotlists.version();
+  const append = audit.append.bind(audit);
+  // The hub failing (a crash, a full disk) between applying the decision and recording it.
+  audit.append = async (entry, db) => {
+    if (entry.action === 'hotlist.import.decide') throw new AlprError('ALPR_ERR_STORE', 'the audit record could not be written');
+    return append(entry, db);
+  };
+  await t.rejects(hotlists.decideImport(admin, held.importId, { apply: true, note: 'LEADS confirms the purge' }), { code: 'ALPR_ERR_STORE' });
+  audit.append = append;
+  t.equal((await hotlists.importRun(held.importId))!.status, 'held', 'the import is still held');
+  t.equal(await hotlists.version(), before, 'nothing of it was applied');
+  t.equal((await hotlists.match('ABC1234', 'IL')).length, 1, 'the list keeps matching as it was');
+  t.equal((await decisionsOf(h, held.importId)).length, 0);
+  const applied = await hotlists.decideImport(admin, held.importId, { apply: true, note: 'LEADS confirms the purge' });
+  t.equal(applied.status, 'applied', 'the kept extract is applied on a second try');
+  t.equal((await hotlists.match('ABC1234', 'IL')).length, 0);
+  t.equal((await decisionsOf(h, held.importId)).length, 1);
+});
+
+onBothStores(t, 'the service itself refuses a held-import decision to a role without hotlists.import, whoever calls it', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const held = await holdOne(h, 'ncic');
+  const before = await hotlists.version();
+  for (const role of ['detective', 'chief']) {
+    const { account } = await h.user(role);
+    await t.rejects(hotlists.decideImport(account, held.importId, { apply: true, note: 'LEADS confirms the purge' }), { code: 'ALPR_ERR_FORBIDDEN', message: /hotlists\.import/ }, `a ${role} cannot apply it`);
+    await t.rejects(hotlists.decideImport(account, held.importId, { apply: false, note: 'not wanted' }), { code: 'ALPR_ERR_FORBIDDEN' }, `nor reject it`);
+  }
+  t.equal((await hotlists.importRun(held.importId))!.status, 'held');
+  t.equal(await hotlists.version(), before);
+  t.equal((await decisionsOf(h, held.importId)).length, 0);
+  const { account: admin } = await h.user('admin');
+  t.equal((await hotlists.decideImport(admin, held.importId, { apply: false, note: 'truncated extract, ask LEADS' })).status, 'rejected', 'an administrator can');
 });
 
 onBothStores(t, 'internal entries need a case number, an allowed category, a reason that passes the purpose screen and an expiry within the maximum', async (t, h) => {
