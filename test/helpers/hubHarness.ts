@@ -20,6 +20,8 @@ export interface Harness {
   services: HubServices;
   store: HubStore;
   clock: ManualClock;
+  /** Where held hot-list extracts are kept until a reviewer decides. */
+  spoolDir: string;
   /** The hub's keys, as an insider who can read its data folder holds them. */
   keys: { sign: { privateKey: KeyObject; publicKey: KeyObject } };
   /** Creates an account, activates it, enrolls TOTP and signs in: a ready user. */
@@ -93,7 +95,7 @@ export async function harness(t: Tap, engine: 'sqlite' | 'pg', policy: Partial<H
     return totp(secret, clock.now());
   };
   return {
-    engine, services, store, clock, code, keys,
+    engine, services, store, clock, code, keys, spoolDir,
     async peer() {
       if (!store.reopen) throw new Error('a SQLite hub is one process; peers need PostgreSQL');
       // Its own reports folder, as another hub process on another host would have.
