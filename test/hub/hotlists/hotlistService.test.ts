@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { AlprError } from '../../../core/index.js';
 import type { ImportRun } from '../../../hub/hotlists/hotlistService.js';
 import { NCIC_MAPPING, parseImportMapping } from '../../../hub/hotlists/importMapping.js';
-import { DAY, onBothStores, type Harness } from '../../helpers/hubHarness.js';
+import { DAY, failAudit, onBothStores, type Harness } from '../../helpers/hubHarness.js';
 
 const fixture = () => readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8');
 /** The fixture without some of its records (as a later extract after they were cleared at the source). */
@@ -223,17 +223,6 @@ onBothStores(t, 'a detective suspended after a refused search, or whose certific
   t.equal((await hotlists.match('FEL0003', 'IL')).length + (await hotlists.match('FEL0004', 'IL')).length, 0, 'neither refused entry matches');
   t.equal((await hotlists.get(added.entryId))!.removed, false, 'the earlier entry is untouched');
 });
-
-/** Makes appending an audit record of `action` fail (the hub failing between a change and its record) until the returned function is called. */
-function failAudit(h: Harness, action: string): () => void {
-  const audit = h.services.audit;
-  const append = audit.append.bind(audit);
-  audit.append = async (entry, db) => {
-    if (entry.action === action) throw new AlprError('ALPR_ERR_STORE', 'the audit record could not be written');
-    return append(entry, db);
-  };
-  return () => void (audit.append = append);
-}
 
 onBothStores(t, 'a hot-list import, internal entry, renewal, removal or expiry whose audit record cannot be written is not made', async (t, h) => {
   const hotlists = h.services.hotlists;
