@@ -290,3 +290,13 @@ onBothStores(t, 'an administrator suspended after a refused search, or whose cer
   t.equal((await hotlists.importRun(held.importId))!.status, 'held');
   t.equal((await decisionsOf(h, held.importId)).length, 0);
 });
+
+onBothStores(t, 'two imports of one source at once: the second is diffed against the list the first left, not the list both started from', async (t, h) => {
+  // On PostgreSQL the second import runs in another hub process on the same store.
+  const other = h.engine === 'pg' ? await h.peer() : h.services;
+  const text = await fixture();
+  const runs = await Promise.all([h.services.hotlists.importExtract(text, NCIC_MAPPING, 'test', 'a'), other.hotlists.importExtract(text, NCIC_MAPPING, 'test', 'b')]);
+  t.same(runs.map((r) => [r.added, r.unchanged]).sort(), [[0, 8], [8, 0]], 'one adds the eight entries, the other finds them unchanged');
+  t.equal(await h.services.hotlists.version(), 1, 'the list moved once');
+  t.same((await h.services.audit.query({ action: 'hotlist.import', limit: 5 })).map((r) => r.detail.added).sort(), [0, 8], 'and the audit chain says so');
+});
