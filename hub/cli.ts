@@ -181,6 +181,8 @@ export async function main(argv: string[]): Promise<number> {
         if (command === 'keys rotate-seal') {
           // The running hub notices within seconds (it re-reads the key files) and pushes the new
           // key, signed, to every appliance.
+          // Key files cannot share the audit log's transaction: the rotation is recorded after
+          // it is on disk, and a failed record fails the command so the operator sees it.
           const rotated = await rotateSealKey(join(dataDir, 'keys'), systemClock.now(), graceDays * 86_400_000);
           await services.audit.append({ actor, action: 'keys.rotateSeal', outcome: 'ok', detail: rotated });
           process.stdout.write(`${JSON.stringify({ ...rotated, acceptOldUntil: new Date(rotated.acceptOldUntilMs).toISOString() })}\n`);

@@ -284,8 +284,11 @@ export class AccountService {
     const now = this.ctx.clock.now();
     if (!session || session.ended_at !== null) throw new AlprError('ALPR_ERR_SESSION_EXPIRED', 'sign in again: the session is unknown, signed out or ended');
     const end = async (action: string, detail: Record<string, unknown>, message: string): Promise<never> => {
-      await this.ctx.sql.run('UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL', [now, tokenHash]);
-      await this.ctx.audit.append({ actor: session.user_id, action, detail });
+      // Ended and recorded together, once: a request racing this one finds the session ended.
+      await this.ctx.sql.tx(async (db) => {
+        const { changes } = await db.run('UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL', [now, tokenHash]);
+        if (changes === 1) await this.ctx.audit.append({ actor: session.user_id, action, detail }, db);
+      });
       throw new AlprError('ALPR_ERR_SESSION_EXPIRED', message);
     };
     const ageMs = now - Number(session.created_at);
@@ -305,8 +308,11 @@ export class AccountService {
     const tokenHash = sha256(String(token));
     const session = await this.ctx.sql.get<{ user_id: string }>('SELECT user_id FROM sessions WHERE token_hash = ? AND ended_at IS NULL', [tokenHash]);
     if (!session) return;
-    await this.ctx.sql.run('UPDATE sessions SET ended_at = ? WHERE token_hash = ?', [this.ctx.clock.now(), tokenHash]);
-    await this.ctx.audit.append({ actor: session.user_id, action: 'auth.signOut' });
+    // The session ends with its record or not at all (a sign-out that fails leaves it usable and says so).
+    await this.ctx.sql.tx(async (db) => {
+      const { changes } = await db.run('UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL', [this.ctx.clock.now(), tokenHash]);
+      if (changes === 1) await this.ctx.audit.append({ actor: session.user_id, action: 'auth.signOut' }, db);
+    });
   }
 
   /**

@@ -131,16 +131,22 @@ export class AlertService extends TypedEmitter<AlertEvents> {
         category: entry.category, priority: entry.priority, action: entry.action, source: entry.source,
       };
       const alertId = randomUUID();
-      const { changes } = await this.ctx.sql.run(`INSERT INTO alerts (alert_id, read_id, entry_id, device_id, site_id, camera_id, plate, read_state, read_confidence, read_colour, near_match, entry, source,
+      // The alert and its `alert.raised` record commit together: an alert stored without it
+      // would never be recorded, since the hit raises nothing when it is found again.
+      const stored = await this.ctx.sql.tx(async (db) => {
+        const { changes } = await db.run(`INSERT INTO alerts (alert_id, read_id, entry_id, device_id, site_id, camera_id, plate, read_state, read_confidence, read_colour, near_match, entry, source,
           matched_by, captured_at, raised_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (read_id, entry_id) DO NOTHING`,
       [alertId, read.id, entry.entryId, read.deviceId, read.siteId, read.cameraId, read.plate, read.region, read.confidence, read.vehicleColour, nearMatch ? 1 : 0, JSON.stringify(snapshot), entry.source,
         matchedBy, read.capturedAt, now]);
-      if (changes === 0) continue;
-      const alert = (await this.get(alertId))!;
-      await this.ctx.audit.append({
-        actor: 'system', action: 'alert.raised',
-        detail: { alertId, readId: read.id, entryId: entry.entryId, siteId: read.siteId, cameraId: read.cameraId, source: entry.source, category: entry.category, nearMatch, readColour: read.vehicleColour, matchedBy, capturedAt: read.capturedAt, latencyMs: now - read.capturedAt },
+        if (changes === 0) return false;
+        await this.ctx.audit.append({
+          actor: 'system', action: 'alert.raised',
+          detail: { alertId, readId: read.id, entryId: entry.entryId, siteId: read.siteId, cameraId: read.cameraId, source: entry.source, category: entry.category, nearMatch, readColour: read.vehicleColour, matchedBy, capturedAt: read.capturedAt, latencyMs: now - read.capturedAt },
+        }, db);
+        return true;
       });
+      if (!stored) continue;
+      const alert = (await this.get(alertId))!;
       raised.push(alert);
       this.emit('alertRaised', alert);
     }
@@ -197,11 +203,12 @@ export class AlertService extends TypedEmitter<AlertEvents> {
     const read = await this.ctx.store.getRead(alert.readId);
     if (!read) throw new AlprError('ALPR_ERR_NOT_FOUND', `the read of alert ${alertId} is no longer held`);
     const now = this.ctx.clock.now();
+    // The view (which lets this officer confirm the alert) and its audit record commit together.
     await this.ctx.sql.tx(async (db) => {
       await db.run('UPDATE alerts SET images_opened_by = COALESCE(images_opened_by, ?), images_opened_at = COALESCE(images_opened_at, ?) WHERE alert_id = ?', [user.userId, now, alertId]);
       await db.run('INSERT INTO alert_image_views (alert_id, user_id, at) VALUES (?, ?, ?) ON CONFLICT (alert_id, user_id) DO NOTHING', [alertId, user.userId, now]);
+      await this.ctx.audit.append({ actor: user.userId, action: 'alert.viewImages', detail: { alertId, readId: alert.readId } }, db);
     });
-    await this.ctx.audit.append({ actor: user.userId, action: 'alert.viewImages', detail: { alertId, readId: alert.readId } });
     return { alert: (await this.get(alertId))!, read };
   }
 
@@ -227,13 +234,18 @@ export class AlertService extends TypedEmitter<AlertEvents> {
       return refuse('ALPR_ERR_INVALID_INPUT', 'only a confirmed alert records an action or a CAD number');
     }
     const now = this.ctx.clock.now();
-    const { changes } = await this.ctx.sql.run(`UPDATE alerts SET status = 'closed', disposition = ?, action_taken = ?, cad_number = ?, note = ?, disposed_by = ?, disposed_at = ?
-      WHERE alert_id = ? AND status = 'open'`, [req.disposition, req.action ?? null, req.cadNumber ?? null, req.note ?? null, user.userId, now, alertId]);
-    if (changes === 0) return refuse('ALPR_ERR_CONFLICT', `alert ${alertId} was closed by someone else meanwhile`);
-    await this.ctx.audit.append({
-      actor: user.userId, action: 'alert.disposition',
-      detail: { alertId, readId: alert.readId, entryId: alert.entryId, siteId: alert.siteId, cameraId: alert.cameraId, source: alert.entry.source, disposition: req.disposition, action: req.action ?? null, cadNumber: req.cadNumber ?? null, note: req.note ?? null, secondsToDisposition: Math.round((now - alert.raisedAt) / 1000) },
+    // The disposition and its audit record commit together or not at all.
+    const closedNow = await this.ctx.sql.tx(async (db) => {
+      const { changes } = await db.run(`UPDATE alerts SET status = 'closed', disposition = ?, action_taken = ?, cad_number = ?, note = ?, disposed_by = ?, disposed_at = ?
+        WHERE alert_id = ? AND status = 'open'`, [req.disposition, req.action ?? null, req.cadNumber ?? null, req.note ?? null, user.userId, now, alertId]);
+      if (changes === 0) return false;
+      await this.ctx.audit.append({
+        actor: user.userId, action: 'alert.disposition',
+        detail: { alertId, readId: alert.readId, entryId: alert.entryId, siteId: alert.siteId, cameraId: alert.cameraId, source: alert.entry.source, disposition: req.disposition, action: req.action ?? null, cadNumber: req.cadNumber ?? null, note: req.note ?? null, secondsToDisposition: Math.round((now - alert.raisedAt) / 1000) },
+      }, db);
+      return true;
     });
+    if (!closedNow) return refuse('ALPR_ERR_CONFLICT', `alert ${alertId} was closed by someone else meanwhile`);
     const closed = (await this.get(alertId))!;
     this.emit('alertClosed', closed);
     return closed;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AlprError, type Clock } from '../../core/index.js';
 import { publicKeyFromRaw, verifyDeviceRequest, type DeviceRequest } from '../../sync/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
+import type { SqlDb } from '../db/sql.js';
 import type { SiteRegistry, Site } from '../sites/siteRegistry.js';
 import { MAX_HEALTH_JSON_BYTES, type DeviceStatusReport } from '../ingest/deviceStatus.js';
 import type { Device, HubStore } from '../store/index.js';
@@ -39,6 +40,11 @@ function storedHealth(text: unknown): { value: Record<string, unknown> | null; p
   return { value: null, problem: 'the stored health is not a JSON object' };
 }
 
+function checkEnrollment(input: { deviceId: string; publicKey: Buffer }): void {
+  if (!DEVICE_ID.test(String(input.deviceId))) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'deviceId: 3-63 lower-case letters, digits or dashes');
+  if (!Buffer.isBuffer(input.publicKey) || input.publicKey.length !== 32) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'publicKey: a raw 32-byte Ed25519 public key');
+}
+
 export interface EnrollmentToken {
   token: string;
   siteId: string;
@@ -69,16 +75,23 @@ export class DeviceRegistry {
 
   /** Admin-side enrollment (and what an enrollment token resolves to). */
   async enroll(input: { deviceId: string; publicKey: Buffer; siteId: string }, actor: string): Promise<Device> {
-    if (!DEVICE_ID.test(String(input.deviceId))) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'deviceId: 3-63 lower-case letters, digits or dashes');
-    if (!Buffer.isBuffer(input.publicKey) || input.publicKey.length !== 32) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'publicKey: a raw 32-byte Ed25519 public key');
+    checkEnrollment(input);
     await this.ctx.sites.requireApproved(input.siteId);
-    const existing = await this.ctx.store.getDevice(input.deviceId);
-    if (existing && existing.status === 'active') {
-      throw new AlprError('ALPR_ERR_CONFLICT', `device ${input.deviceId} is already enrolled; decommission it first`);
-    }
+    return this.ctx.store.sql.tx((db) => this.enrollIn(db, input, actor));
+  }
+
+  /**
+   * The device row and its `device.enroll` record, in the caller's transaction: a device is never
+   * enrolled without its record. One conditional statement, so two enrollments of one id at once
+   * (two hub processes) cannot both win and the second overwrite the first's key.
+   */
+  private async enrollIn(db: SqlDb, input: { deviceId: string; publicKey: Buffer; siteId: string }, actor: string): Promise<Device> {
     const device: Device = { deviceId: input.deviceId, publicKey: input.publicKey, siteId: input.siteId, status: 'active', enrolledAt: this.ctx.clock.now() };
-    await this.ctx.store.upsertDevice(device);
-    await this.ctx.audit.append({ actor, action: 'device.enroll', detail: { deviceId: device.deviceId, siteId: device.siteId, publicKey: input.publicKey.toString('base64') } });
+    const { changes } = await db.run(`INSERT INTO devices (device_id, public_key, site_id, status, enrolled_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (device_id) DO UPDATE SET public_key = excluded.public_key, site_id = excluded.site_id, status = excluded.status WHERE devices.status <> 'active'`,
+    [device.deviceId, device.publicKey, device.siteId, device.status, device.enrolledAt]);
+    if (changes !== 1) throw new AlprError('ALPR_ERR_CONFLICT', `device ${input.deviceId} is already enrolled; decommission it first`);
+    await this.ctx.audit.append({ actor, action: 'device.enroll', detail: { deviceId: device.deviceId, siteId: device.siteId, publicKey: input.publicKey.toString('base64') } }, db);
     return device;
   }
 
@@ -108,11 +121,15 @@ export class DeviceRegistry {
   async enrollWithToken(input: { token: string; deviceId: string; publicKey: Buffer }): Promise<{ device: Device; site: Site }> {
     const { siteId, issuedBy } = await this.checkEnrollmentToken(input.token);
     const site = await this.ctx.sites.requireApproved(siteId);
-    // Mark the token used first: a second enrollment racing this one finds it spent.
-    const { changes } = await this.ctx.store.sql.run('UPDATE enrollment_tokens SET used_at = ?, device_id = ? WHERE token_hash = ? AND used_at IS NULL',
-      [this.ctx.clock.now(), String(input.deviceId), sha256(input.token)]);
-    if (changes === 0) throw new AlprError('ALPR_ERR_ENROLLMENT_TOKEN', 'the enrollment token was already used; ask an admin for a new one');
-    const device = await this.enroll({ deviceId: input.deviceId, publicKey: input.publicKey, siteId }, `token-of:${issuedBy}`);
+    checkEnrollment(input);
+    // The token is spent in the transaction that enrolls the device and records it: a second
+    // enrollment racing this one finds it spent, and an enrollment that fails leaves it unspent.
+    const device = await this.ctx.store.sql.tx(async (db) => {
+      const { changes } = await db.run('UPDATE enrollment_tokens SET used_at = ?, device_id = ? WHERE token_hash = ? AND used_at IS NULL',
+        [this.ctx.clock.now(), String(input.deviceId), sha256(input.token)]);
+      if (changes === 0) throw new AlprError('ALPR_ERR_ENROLLMENT_TOKEN', 'the enrollment token was already used; ask an admin for a new one');
+      return this.enrollIn(db, { deviceId: input.deviceId, publicKey: input.publicKey, siteId }, `token-of:${issuedBy}`);
+    });
     return { device, site };
   }
 
@@ -178,9 +195,26 @@ export class DeviceRegistry {
   }
 
   async revoke(deviceId: string, actor: string, reason: string): Promise<void> {
-    if (!(await this.ctx.store.getDevice(deviceId))) throw new AlprError('ALPR_ERR_NOT_FOUND', `no device ${deviceId}`);
-    await this.ctx.store.setDeviceStatus(deviceId, 'revoked');
-    await this.ctx.audit.append({ actor, action: 'device.revoke', detail: { deviceId, reason: String(reason ?? '').slice(0, 500) } });
+    await this.ctx.store.sql.tx(async (db) => {
+      const { changes } = await db.run("UPDATE devices SET status = 'revoked' WHERE device_id = ?", [String(deviceId)]);
+      if (changes === 0) throw new AlprError('ALPR_ERR_NOT_FOUND', `no device ${deviceId}`);
+      await this.ctx.audit.append({ actor, action: 'device.revoke', detail: { deviceId, reason: String(reason ?? '').slice(0, 500) } }, db);
+    });
+  }
+
+  /**
+   * An appliance's own change to its registration, with its audit record, in one transaction. The
+   * row changes only while it is as `checkSigned` read it (active, same key and site): a revocation
+   * or another change landing in between is not overwritten.
+   */
+  private async changeRegistration(device: Device, change: { publicKey?: Buffer; siteId?: string; status?: 'revoked' }, action: string, detail: Record<string, unknown>): Promise<void> {
+    await this.ctx.store.sql.tx(async (db) => {
+      const { changes } = await db.run(`UPDATE devices SET public_key = ?, site_id = ?, status = ?
+        WHERE device_id = ? AND status = 'active' AND public_key = ? AND site_id = ?`,
+      [change.publicKey ?? device.publicKey, change.siteId ?? device.siteId, change.status ?? device.status, device.deviceId, device.publicKey, device.siteId]);
+      if (changes !== 1) throw new AlprError('ALPR_ERR_CONFLICT', `the registration of device ${device.deviceId} changed meanwhile; read it again`);
+      await this.ctx.audit.append({ actor: `device:${device.deviceId}`, action, detail }, db);
+    });
   }
 
   /**
@@ -210,10 +244,8 @@ export class DeviceRegistry {
       throw new AlprError('ALPR_ERR_DEVICE_REQUEST', 'the new key did not sign the rotation: the appliance must hold it');
     }
     const device = await this.checkSigned({ ...request, action: 'rotate-key' }, signature);
-    const rotated: Device = { ...device, publicKey: raw };
-    await this.ctx.store.upsertDevice(rotated);
-    await this.ctx.audit.append({ actor: `device:${device.deviceId}`, action: 'device.rotateKey', detail: { deviceId: device.deviceId, from: device.publicKey.toString('base64'), to: raw.toString('base64') } });
-    return rotated;
+    await this.changeRegistration(device, { publicKey: raw }, 'device.rotateKey', { deviceId: device.deviceId, from: device.publicKey.toString('base64'), to: raw.toString('base64') });
+    return { ...device, publicKey: raw };
   }
 
   async relocate(request: DeviceRequest, signature: string): Promise<Device> {
@@ -221,15 +253,12 @@ export class DeviceRegistry {
     await this.ctx.sites.requireApproved(siteId);
     const device = await this.checkSigned({ ...request, action: 'relocate' }, signature);
     if (device.siteId === siteId) throw new AlprError('ALPR_ERR_CONFLICT', `device ${device.deviceId} is already at ${siteId}`);
-    const moved: Device = { ...device, siteId };
-    await this.ctx.store.upsertDevice(moved);
-    await this.ctx.audit.append({ actor: `device:${device.deviceId}`, action: 'device.relocate', detail: { deviceId: device.deviceId, from: device.siteId, to: siteId } });
-    return moved;
+    await this.changeRegistration(device, { siteId }, 'device.relocate', { deviceId: device.deviceId, from: device.siteId, to: siteId });
+    return { ...device, siteId };
   }
 
   async decommission(request: DeviceRequest, signature: string): Promise<void> {
     const device = await this.checkSigned({ ...request, action: 'decommission' }, signature);
-    await this.ctx.store.setDeviceStatus(device.deviceId, 'revoked');
-    await this.ctx.audit.append({ actor: `device:${device.deviceId}`, action: 'device.decommission', detail: { deviceId: device.deviceId, siteId: device.siteId, pendingDiscarded: request.fields.pendingDiscarded ?? '0' } });
+    await this.changeRegistration(device, { status: 'revoked' }, 'device.decommission', { deviceId: device.deviceId, siteId: device.siteId, pendingDiscarded: request.fields.pendingDiscarded ?? '0' });
   }
 }

@@ -237,8 +237,10 @@ export class HotlistService {
     const plate = normalisePlate(req.plate);
     const state = (req.state ?? '').toUpperCase();
     const refuse = async (code: 'ALPR_ERR_INVALID_INPUT' | 'ALPR_ERR_PURPOSE_PROHIBITED' | 'ALPR_ERR_PURPOSE_REQUIRED', message: string, detail: Record<string, unknown> = {}): Promise<never> => {
-      if (code === 'ALPR_ERR_PURPOSE_PROHIBITED') await this.countRefusal();
-      await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.add', outcome: 'refused', detail: { plate, caseNumber: req.caseNumber, category: req.category, code, ...detail } });
+      await this.ctx.sql.tx(async (db) => {
+        if (code === 'ALPR_ERR_PURPOSE_PROHIBITED') await this.countRefusal(db);
+        await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.add', outcome: 'refused', detail: { plate, caseNumber: req.caseNumber, category: req.category, code, ...detail } }, db);
+      });
       throw new AlprError(code, message);
     };
     if (isProhibitedCategory(req.category)) {
@@ -263,58 +265,61 @@ export class HotlistService {
       category: req.category, caseNumber: req.caseNumber, reason: req.reason.trim(), enteredBy: user.userId, enteredAt: now, expiresAt,
       removed: false, removedAt: null, removedReason: null, changedVersion: 0,
     };
+    // The entry and its audit record commit together (VII: no change without its record).
     const version = await this.ctx.sql.tx(async (db) => {
       const v = await this.bump(db);
       await this.upsert(db, [{ ...record, changedVersion: v }]);
+      await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.add', detail: { entryId: record.entryId, plate, state, category: record.category, caseNumber: record.caseNumber, reason: record.reason, expiresAt, version: v } }, db);
       return v;
     });
-    await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.add', detail: { entryId: record.entryId, plate, state, category: record.category, caseNumber: record.caseNumber, reason: record.reason, expiresAt, version } });
     return { ...record, changedVersion: version };
   }
 
   /** Renewal moves the expiry (never past the maximum from now); audited with a reason. */
   async renewInternal(user: Account, entryId: string, expiresAt: number | undefined, reason: string): Promise<HotlistRecord> {
     await this.requireAccess(user);
-    const entry = await this.internalEntry(entryId);
+    await this.internalEntry(entryId, this.ctx.sql);
     const now = this.ctx.clock.now();
     const until = this.expiry(expiresAt, now);
     if (until === null) throw new AlprError('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);
     if (typeof reason !== 'string' || reason.trim().length < 5) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'a renewal carries a reason');
-    const version = await this.ctx.sql.tx(async (db) => {
+    return this.ctx.sql.tx(async (db) => {
+      // Under the list's lock, so the previous expiry recorded is the one replaced and a removal meanwhile is seen.
       const v = await this.bump(db);
+      const entry = await this.internalEntry(entryId, db);
       await db.run('UPDATE hotlist_entries SET expires_at = ?, changed_version = ? WHERE entry_id = ?', [until, v, entryId]);
-      return v;
+      await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.renew', detail: { entryId, previousExpiry: entry.expiresAt, expiresAt: until, reason, version: v } }, db);
+      return { ...entry, expiresAt: until, changedVersion: v };
     });
-    await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.renew', detail: { entryId, previousExpiry: entry.expiresAt, expiresAt: until, reason, version } });
-    return { ...entry, expiresAt: until, changedVersion: version };
   }
 
   async removeInternal(user: Account, entryId: string, reason: string): Promise<HotlistRecord> {
     await this.requireAccess(user);
-    const entry = await this.internalEntry(entryId);
+    await this.internalEntry(entryId, this.ctx.sql);
     if (typeof reason !== 'string' || reason.trim().length < 5) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'a removal carries a reason');
     const now = this.ctx.clock.now();
-    const version = await this.ctx.sql.tx(async (db) => {
+    return this.ctx.sql.tx(async (db) => {
+      // Under the list's lock: an entry removed or expired meanwhile is not removed (and recorded) twice.
       const v = await this.bump(db);
+      const entry = await this.internalEntry(entryId, db);
       await db.run('UPDATE hotlist_entries SET removed = 1, removed_at = ?, removed_reason = ?, changed_version = ? WHERE entry_id = ?', [now, reason, v, entryId]);
-      return v;
+      await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.remove', detail: { entryId, reason, version: v } }, db);
+      return { ...entry, removed: true, removedAt: now, removedReason: reason, changedVersion: v };
     });
-    await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.remove', detail: { entryId, reason, version } });
-    return { ...entry, removed: true, removedAt: now, removedReason: reason, changedVersion: version };
   }
 
   /** Marks entries past their expiry removed, so devices drop them too (the retention schedule calls it). */
   async expire(): Promise<number> {
     const now = this.ctx.clock.now();
-    const { count, version } = await this.ctx.sql.tx(async (db) => {
+    return this.ctx.sql.tx(async (db) => {
+      await lockList(db);
       const due = await db.all<{ entry_id: string }>('SELECT entry_id FROM hotlist_entries WHERE removed = 0 AND expires_at IS NOT NULL AND expires_at <= ?', [now]);
-      if (due.length === 0) return { count: 0, version: null };
+      if (due.length === 0) return 0;
       const v = await this.bump(db);
-      await db.run("UPDATE hotlist_entries SET removed = 1, removed_at = ?, removed_reason = 'expired', changed_version = ? WHERE removed = 0 AND expires_at IS NOT NULL AND expires_at <= ?", [now, v, now]);
-      return { count: due.length, version: v };
+      const { changes } = await db.run("UPDATE hotlist_entries SET removed = 1, removed_at = ?, removed_reason = 'expired', changed_version = ? WHERE removed = 0 AND expires_at IS NOT NULL AND expires_at <= ?", [now, v, now]);
+      await this.ctx.audit.append({ actor: 'system', action: 'hotlist.expire', detail: { entries: changes, version: v } }, db);
+      return changes;
     });
-    if (count > 0) await this.ctx.audit.append({ actor: 'system', action: 'hotlist.expire', detail: { entries: count, version } });
-    return count;
   }
 
   // --- imports ---------------------------------------------------------------------------------
@@ -327,33 +332,48 @@ export class HotlistService {
     const now = this.ctx.clock.now();
     const parsed = parseExtract(text, mapping, now);
     const sha256 = createHash('sha256').update(text).digest('hex');
-    const live = await this.ctx.sql.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE source = ? AND removed = 0`, [mapping.source]);
-    const diff = diffAgainst(live.map(toRecord), parsed.entries);
-    const dropShare = live.length === 0 ? 0 : diff.removed.length / live.length;
-    const run: ImportRun = {
-      importId: randomUUID(), source: mapping.source, at: now, origin, sha256, rowsRead: parsed.rowsRead, added: diff.added.length, updated: diff.updated.length,
-      removed: diff.removed.length, unchanged: diff.unchanged, refused: parsed.refused, status: dropShare > mapping.maxDropShare ? 'held' : 'applied', version: null,
-      decidedBy: null, note: null,
-    };
-    const prohibited = Object.entries(parsed.refused).filter(([why]) => isProhibitedCategory(why)).reduce((n, [, k]) => n + k, 0);
-    if (prohibited > 0) await this.countRefusal(prohibited);
-    if (run.status === 'held' && this.ctx.spoolDir) {
-      await mkdir(this.ctx.spoolDir, { recursive: true, mode: 0o700 });
-      await writeFile(join(this.ctx.spoolDir, `${run.importId}.csv`), text, { mode: 0o600 });
+    const importId = randomUUID();
+    const spooled = this.ctx.spoolDir ? join(this.ctx.spoolDir, `${importId}.csv`) : null;
+    let outcome: { run: ImportRun; live: number };
+    try {
+      outcome = await this.ctx.sql.tx(async (db) => {
+        // The diff is taken under the list's lock, so no other change lands between reading the
+        // live entries and applying the difference; the import row, the refusal count and the
+        // audit record commit with it or not at all.
+        await lockList(db);
+        const live = await db.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE source = ? AND removed = 0`, [mapping.source]);
+        const diff = diffAgainst(live.map(toRecord), parsed.entries);
+        const dropShare = live.length === 0 ? 0 : diff.removed.length / live.length;
+        const run: ImportRun = {
+          importId, source: mapping.source, at: now, origin, sha256, rowsRead: parsed.rowsRead, added: diff.added.length, updated: diff.updated.length,
+          removed: diff.removed.length, unchanged: diff.unchanged, refused: parsed.refused, status: dropShare > mapping.maxDropShare ? 'held' : 'applied', version: null,
+          decidedBy: null, note: null,
+        };
+        const prohibited = Object.entries(parsed.refused).filter(([why]) => isProhibitedCategory(why)).reduce((n, [, k]) => n + k, 0);
+        if (prohibited > 0) await this.countRefusal(db, prohibited);
+        if (run.status === 'held' && spooled) {
+          // A file cannot roll back with the transaction: it is removed below if the import is not stored.
+          await mkdir(this.ctx.spoolDir!, { recursive: true, mode: 0o700 });
+          await writeFile(spooled, text, { mode: 0o600 });
+        }
+        const changes = diff.added.length + diff.updated.length + diff.removed.length;
+        // An extract that changes nothing leaves the version alone (devices have nothing to fetch).
+        if (run.status === 'applied') run.version = changes > 0 ? await this.applyDiff(db, diff, now) : Number((await db.get<{ v: number }>("SELECT v FROM hotlist_meta WHERE k = 'version'"))!.v);
+        await db.run(`INSERT INTO hotlist_imports (import_id, source, at, origin, sha256, rows_read, added, updated, removed, unchanged, refused, status, version, mapping)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [run.importId, run.source, now, origin, sha256, run.rowsRead, run.added, run.updated, run.removed, run.unchanged,
+          JSON.stringify(run.refused), run.status, run.version, JSON.stringify(mapping)]);
+        await this.ctx.audit.append({
+          actor, action: 'hotlist.import', outcome: run.status === 'held' ? 'refused' : 'ok',
+          detail: { importId: run.importId, source: run.source, origin, sha256, rowsRead: run.rowsRead, added: run.added, updated: run.updated, removed: run.removed, refused: run.refused, status: run.status, version: run.version, dropShare: Math.round(dropShare * 1000) / 1000 },
+        }, db);
+        return { run, live: live.length };
+      });
+    } catch (err) {
+      if (spooled) await rm(spooled, { force: true });
+      throw err;
     }
-    const changes = diff.added.length + diff.updated.length + diff.removed.length;
-    await this.ctx.sql.tx(async (db) => {
-      // An extract that changes nothing leaves the version alone (devices have nothing to fetch).
-      if (run.status === 'applied') run.version = changes > 0 ? await this.applyDiff(db, diff, now) : Number((await db.get<{ v: number }>("SELECT v FROM hotlist_meta WHERE k = 'version'"))!.v);
-      await db.run(`INSERT INTO hotlist_imports (import_id, source, at, origin, sha256, rows_read, added, updated, removed, unchanged, refused, status, version, mapping)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [run.importId, run.source, now, origin, sha256, run.rowsRead, run.added, run.updated, run.removed, run.unchanged,
-        JSON.stringify(run.refused), run.status, run.version, JSON.stringify(mapping)]);
-    });
-    await this.ctx.audit.append({
-      actor, action: 'hotlist.import', outcome: run.status === 'held' ? 'refused' : 'ok',
-      detail: { importId: run.importId, source: run.source, origin, sha256, rowsRead: run.rowsRead, added: run.added, updated: run.updated, removed: run.removed, refused: run.refused, status: run.status, version: run.version, dropShare: Math.round(dropShare * 1000) / 1000 },
-    });
-    if (run.status === 'held') this.ctx.logger.warn({ importId: run.importId, source: run.source, removed: run.removed, live: live.length }, 'hot-list import held for review: it would drop too much of the list');
+    const { run, live } = outcome;
+    if (run.status === 'held') this.ctx.logger.warn({ importId: run.importId, source: run.source, removed: run.removed, live }, 'hot-list import held for review: it would drop too much of the list');
     return run;
   }
 
@@ -368,6 +388,8 @@ export class HotlistService {
   async decideImport(reviewer: Account, importId: string, decision: ImportDecision): Promise<ImportRun> {
     // Here and not only in the route: a command or a job calling the service is held to it too.
     requirePermission(reviewer.role, 'hotlists.import');
+    // As every other hot-list change: an applied import changes what every camera watches for.
+    await this.requireAccess(reviewer);
     const held = await this.heldImport(importId);
     const now = this.ctx.clock.now();
     const spooled = this.ctx.spoolDir ? join(this.ctx.spoolDir, `${importId}.csv`) : null;
@@ -391,6 +413,7 @@ export class HotlistService {
       if (claimed.changes !== 1) throw notHeld(importId, await this.importRun(importId, db));
       let v: number | null = null;
       if (entries) {
+        await lockList(db);
         const live = await db.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE source = ? AND removed = 0`, [held.source]);
         v = await this.applyDiff(db, diffAgainst(live.map(toRecord), entries), now);
         await db.run('UPDATE hotlist_imports SET version = ? WHERE import_id = ?', [v, importId]);
@@ -460,12 +483,13 @@ export class HotlistService {
     return Number(row!.v);
   }
 
-  private async countRefusal(n = 1): Promise<void> {
-    await this.ctx.sql.run("INSERT INTO hotlist_meta (k, v) VALUES ('refused_entries', ?) ON CONFLICT (k) DO UPDATE SET v = hotlist_meta.v + excluded.v", [n]);
+  private async countRefusal(db: SqlDb, n = 1): Promise<void> {
+    await db.run("INSERT INTO hotlist_meta (k, v) VALUES ('refused_entries', ?) ON CONFLICT (k) DO UPDATE SET v = hotlist_meta.v + excluded.v", [n]);
   }
 
-  private async internalEntry(entryId: string): Promise<HotlistRecord> {
-    const entry = await this.get(entryId);
+  private async internalEntry(entryId: string, db: SqlDb): Promise<HotlistRecord> {
+    const row = await db.get<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE entry_id = ?`, [entryId]);
+    const entry = row ? toRecord(row) : null;
     if (!entry || entry.source !== INTERNAL_SOURCE || entry.removed) throw new AlprError('ALPR_ERR_NOT_FOUND', `no live internal hot-list entry ${entryId}`);
     return entry;
   }
@@ -475,6 +499,14 @@ export class HotlistService {
     const at = requested ?? now + this.ctx.rules.internalDefaultDays * 86_400_000;
     return Number.isFinite(at) && at > now && at <= max ? at : null;
   }
+}
+
+/**
+ * Takes the list's lock without changing it (the version row; SQLite's BEGIN IMMEDIATE already
+ * holds the write lock), so what a change reads before deciding cannot move under it.
+ */
+async function lockList(db: SqlDb): Promise<void> {
+  await db.run("UPDATE hotlist_meta SET v = v WHERE k = 'version'");
 }
 
 interface ExtractDiff {

@@ -144,6 +144,9 @@ export class ReportService {
     // The manifest goes last: a report folder with a manifest is complete.
     const manifestPath = join(dir, manifestName(kind, month.month));
     await writeAtomic(manifestPath, manifestText);
+    // Files cannot share the audit log's transaction: the report is written first and recorded
+    // after, so a record never names a report that is not there; one whose record fails is left
+    // unrecorded on disk (the caller is told, and generating it again overwrites and records it).
     await this.ctx.audit.append({ actor, action: 'report.generate', detail: { kind, month: month.month, ...through, auditHead: head, manifestSha256: sha256(manifestText), files: listed.map((f) => f.name) } });
     return { dir, manifestPath, manifest, files };
   }

@@ -73,6 +73,12 @@ export class RetentionService {
 
   private async purge(reason: string, actor: string): Promise<PurgeReport> {
     const cutoff = this.ctx.clock.now() - this.ctx.options.retentionMs;
+    // The purge's record follows it rather than sharing its transaction: the store purges in
+    // several transactions (one per dropped day partition on PostgreSQL, DDL included), and
+    // deleting reads past 30 days is what VI requires whatever the audit log's state, so a purge
+    // is never rolled back for its record. If the record cannot be written the run fails (and is
+    // logged by the schedule): the deletion stands without its record, a gap accepted rather than
+    // keeping reads past retention. (Hold releases are recorded with their own change.)
     const unaudited = (await this.ctx.holds?.releaseUnaudited()) ?? [];
     const report = await this.ctx.store.purgeReadsBefore(cutoff);
     const alertsBlanked = (await this.ctx.alerts?.forgetBefore(cutoff)) ?? 0;

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
-import { ManualClock, silentLogger } from '../../core/index.js';
+import { AlprError, ManualClock, silentLogger } from '../../core/index.js';
 import { createHubServices, ImageCipher, PgStore, SqliteStore, type HubRead, type HubServices, type HubStore, type HubPolicyOptions } from '../../hub/index.js';
 import { base32Decode, totp } from '../../hub/accounts/totp.js';
 
@@ -20,6 +20,8 @@ export interface Harness {
   services: HubServices;
   store: HubStore;
   clock: ManualClock;
+  /** Where held hot-list extracts are kept until a reviewer decides. */
+  spoolDir: string;
   /** The hub's keys, as an insider who can read its data folder holds them. */
   keys: { sign: { privateKey: KeyObject; publicKey: KeyObject } };
   /** Creates an account, activates it, enrolls TOTP and signs in: a ready user. */
@@ -93,7 +95,7 @@ export async function harness(t: Tap, engine: 'sqlite' | 'pg', policy: Partial<H
     return totp(secret, clock.now());
   };
   return {
-    engine, services, store, clock, code, keys,
+    engine, services, store, clock, code, keys, spoolDir,
     async peer() {
       if (!store.reopen) throw new Error('a SQLite hub is one process; peers need PostgreSQL');
       // Its own reports folder, as another hub process on another host would have.
@@ -131,4 +133,18 @@ export function onBothStores(t: Tap, name: string, fn: (tt: Tap, h: Harness) => 
       if (h) await fn(tt, h);
     });
   }
+}
+
+/**
+ * Makes appending an audit record of `action` fail, as the hub failing (a crash, a full disk)
+ * between a change and its record would, until the returned function restores it.
+ */
+export function failAudit(h: Harness, action: string): () => void {
+  const audit = h.services.audit;
+  const append = audit.append.bind(audit);
+  audit.append = async (entry, db) => {
+    if (entry.action === action) throw new AlprError('ALPR_ERR_STORE', `the ${action} audit record could not be written`);
+    return append(entry, db);
+  };
+  return () => void (audit.append = append);
 }

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { DEFAULT_ACCOUNT_RULES } from '../../../hub/accounts/accountService.js';
-import { DAY, onBothStores, PASSWORD, START } from '../../helpers/hubHarness.js';
+import { DAY, failAudit, onBothStores, PASSWORD, START } from '../../helpers/hubHarness.js';
 
 onBothStores(t, 'a new account must set a password and enroll TOTP before it can sign in', async (t, h) => {
   const { accounts } = h.services;
@@ -159,3 +159,23 @@ onBothStores(t, 'signing in beyond the session cap ends the oldest session, audi
   const open = await h.store.sql.all('SELECT token_hash FROM sessions WHERE user_id = ? AND ended_at IS NULL', [u.account.userId]);
   t.equal(open.length, 2, 'never more than the cap open');
 }, { accounts: { ...DEFAULT_ACCOUNT_RULES, maxSessionsPerAccount: 2 } });
+
+onBothStores(t, 'a sign-out or a session end whose audit record cannot be written does not end the session unrecorded', async (t, h) => {
+  const { accounts, audit } = h.services;
+  const u = await h.user('officer');
+  let restore = failAudit(h, 'auth.signOut');
+  await t.rejects(accounts.signOut(u.token), { code: 'ALPR_ERR_STORE' }, 'the user is told the sign-out failed');
+  restore();
+  t.equal((await accounts.authenticate(u.token)).account.userId, u.account.userId, 'so the session is still open, as the user was told');
+  await accounts.signOut(u.token);
+  await t.rejects(accounts.authenticate(u.token), { code: 'ALPR_ERR_SESSION_EXPIRED' });
+  t.equal((await audit.query({ action: 'auth.signOut', limit: 5 })).length, 1, 'one sign-out, recorded');
+
+  const v = await h.user('officer');
+  h.clock.advance(DEFAULT_ACCOUNT_RULES.idleTimeoutMs + 60_000);
+  restore = failAudit(h, 'auth.sessionIdle');
+  await t.rejects(accounts.authenticate(v.token), { code: 'ALPR_ERR_STORE' }, 'an idle session still gives no access');
+  restore();
+  await t.rejects(accounts.authenticate(v.token), { code: 'ALPR_ERR_SESSION_EXPIRED', message: /idle/ }, 'and is ended, with its record, at the next request');
+  t.same((await audit.query({ action: 'auth.sessionIdle', limit: 5 })).map((r) => r.actor), [v.account.userId]);
+});

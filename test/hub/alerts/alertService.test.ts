@@ -1,7 +1,7 @@
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import { NCIC_MAPPING } from '../../../hub/hotlists/importMapping.js';
-import { onBothStores, type Harness } from '../../helpers/hubHarness.js';
+import { failAudit, onBothStores, type Harness } from '../../helpers/hubHarness.js';
 
 async function hitOnStolenCar(h: Harness) {
   await h.services.hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
@@ -103,4 +103,35 @@ onBothStores(t, 'the retention purge blanks what an alert copied from its read a
   t.same(await h.services.alerts.stats(0, h.clock.now()), before, 'the monthly figures are the same');
   const [record] = (await h.services.audit.query({ action: 'retention.purge', limit: 10 })).slice(-1);
   t.equal(record?.detail.alertsBlanked, 1, 'the purge record counts the alerts blanked');
+});
+
+onBothStores(t, 'an alert, an image view or a disposition whose audit record cannot be written is not stored, and the hit raises it again', async (t, h) => {
+  const { alerts } = h.services;
+  await h.services.hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
+  const [read] = await h.addReads([{ plate: 'ABC1234', region: 'IL', vehicleColour: 'blue', capturedAt: h.clock.now() - 400 }]);
+  const hits = await h.services.hotlists.match(read!.plate, read!.region);
+  const raised: string[] = [];
+  alerts.on('alertRaised', (a) => raised.push(a.alertId));
+  let restore = failAudit(h, 'alert.raised');
+  await t.rejects(alerts.raise(read!, hits, 'hub'), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.same(raised, [], 'no unrecorded alert reaches the live stream');
+  const [alert] = await alerts.raise(read!, hits, 'appliance');
+  t.ok(alert, 'the same hit found again raises the alert, now recorded');
+  t.equal((await h.services.audit.query({ action: 'alert.raised', limit: 5 })).length, 1);
+
+  const { account: officer } = await h.user('officer');
+  restore = failAudit(h, 'alert.viewImages');
+  await t.rejects(alerts.viewImages(officer, alert!.alertId), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.equal((await alerts.get(alert!.alertId))!.imagesOpenedBy, null, 'an unrecorded look is not kept');
+  await t.rejects(alerts.dispose(officer, alert!.alertId, { disposition: 'confirmed', action: 'stop_made', cadNumber: 'CAD-26-1001' }), { code: 'ALPR_ERR_CONFLICT', message: /open the alert/ }, 'nor does it let the officer confirm');
+  await alerts.viewImages(officer, alert!.alertId);
+
+  restore = failAudit(h, 'alert.disposition');
+  await t.rejects(alerts.dispose(officer, alert!.alertId, { disposition: 'misread' }), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.equal((await alerts.get(alert!.alertId))!.status, 'open', 'an unrecorded disposition leaves the alert open');
+  t.equal((await alerts.dispose(officer, alert!.alertId, { disposition: 'misread' })).status, 'closed', 'and it can be closed again');
+  t.same((await h.services.audit.verify()).problems, []);
 });

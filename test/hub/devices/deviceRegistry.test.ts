@@ -1,7 +1,7 @@
 import t from 'tap';
 import { buildApi } from '../../../hub/api/server.js';
 import { captureLogger } from '../../helpers/index.js';
-import { onBothStores } from '../../helpers/hubHarness.js';
+import { failAudit, onBothStores } from '../../helpers/hubHarness.js';
 import { newSigningKeys, rawPublicKey, signDeviceRequest } from '../../../sync/index.js';
 
 const report = (overrides = {}) => ({ deviceId: 'pole-1', online: true, at: Date.now(), unsyncedReads: 3, oldestUnsyncedAgeS: 12, tamperOpen: false, hotlistVersion: 0, health: { uptimeS: 60 }, ...overrides });
@@ -85,4 +85,73 @@ onBothStores(t, 'a signed device request sent several times at once is carried o
   t.same(answers.map((r) => r.statusCode).sort(), [200, 403, 403], 'one is carried out, two refused');
   for (const r of answers.filter((a) => a.statusCode !== 200)) t.match(r.json(), { code: 'ALPR_ERR_DEVICE_REQUEST', message: /replay/ });
   t.equal((await h.services.audit.query({ action: 'device.relocate', limit: 10 })).length, 1, 'one relocation in the audit chain');
+});
+
+onBothStores(t, 'a device enrollment, revocation, key rotation, relocation or decommissioning whose audit record cannot be written is not made', async (t, h) => {
+  const { devices, sites, store } = h.services;
+  await sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park', approvalRef: 'CHIEF-2026-002', latitude: 41.88, longitude: -87.79, cameras: ['cam0'] }, 'chief');
+  const key = newSigningKeys();
+  const signed = (action: 'rotate-key' | 'relocate' | 'decommission', fields: Record<string, string> = {}) => {
+    const request = { deviceId: 'pole-9', action, at: h.clock.now(), fields };
+    h.clock.advance(1000);
+    return { request, signature: signDeviceRequest(request, key.privateKey) };
+  };
+
+  let restore = failAudit(h, 'device.enroll');
+  await t.rejects(devices.enroll({ deviceId: 'pole-9', publicKey: rawPublicKey(key.publicKey), siteId: 'site-1' }, 'admin'), { code: 'ALPR_ERR_STORE' });
+  t.equal(await store.getDevice('pole-9'), null, 'an unrecorded enrollment leaves no device');
+  const { token } = await devices.issueEnrollmentToken('site-1', 3600_000, 'admin');
+  await t.rejects(devices.enrollWithToken({ token, deviceId: 'pole-9', publicKey: rawPublicKey(key.publicKey) }), { code: 'ALPR_ERR_STORE' });
+  t.equal(await store.getDevice('pole-9'), null, 'nor does one with a token');
+  restore();
+  t.match(await devices.checkEnrollmentToken(token), { siteId: 'site-1' }, 'and the token is not spent');
+  await devices.enrollWithToken({ token, deviceId: 'pole-9', publicKey: rawPublicKey(key.publicKey) });
+
+  restore = failAudit(h, 'device.rotateKey');
+  const next = newSigningKeys();
+  const rotation = signed('rotate-key', { newPublicKey: rawPublicKey(next.publicKey).toString('base64') });
+  await t.rejects(devices.rotateKey(rotation.request, rotation.signature, signDeviceRequest(rotation.request, next.privateKey)), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.same((await store.getDevice('pole-9'))!.publicKey, rawPublicKey(key.publicKey), 'an unrecorded rotation keeps the old key');
+
+  restore = failAudit(h, 'device.relocate');
+  const move = signed('relocate', { siteId: 'site-2' });
+  await t.rejects(devices.relocate(move.request, move.signature), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.equal((await store.getDevice('pole-9'))!.siteId, 'site-1', 'an unrecorded relocation keeps the site');
+
+  restore = failAudit(h, 'device.decommission');
+  const retire = signed('decommission');
+  await t.rejects(devices.decommission(retire.request, retire.signature), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.equal((await store.getDevice('pole-9'))!.status, 'active', 'an unrecorded decommissioning leaves the device active');
+
+  restore = failAudit(h, 'device.revoke');
+  await t.rejects(devices.revoke('pole-9', 'admin', 'stolen from the pole'), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.equal((await store.getDevice('pole-9'))!.status, 'active', 'an unrecorded revocation leaves the device active');
+  await devices.revoke('pole-9', 'admin', 'stolen from the pole');
+  t.equal((await store.getDevice('pole-9'))!.status, 'revoked');
+  await t.rejects(devices.revoke('pole-404', 'admin', 'no such pole'), { code: 'ALPR_ERR_NOT_FOUND' });
+  t.same((await h.services.audit.query({ limit: 500 })).filter((r) => r.action.startsWith('device.') && r.detail.deviceId === 'pole-9').map((r) => r.action), ['device.enroll', 'device.revoke'], 'the chain holds only what was done');
+});
+
+onBothStores(t, 'an appliance request that finds its registration changed since it was checked (revoked meanwhile) changes nothing', async (t, h) => {
+  const { devices, store } = h.services;
+  const key = newSigningKeys();
+  await devices.enroll({ deviceId: 'pole-9', publicKey: rawPublicKey(key.publicKey), siteId: 'site-1' }, 'admin');
+  const next = newSigningKeys();
+  const request = { deviceId: 'pole-9', action: 'rotate-key' as const, at: h.clock.now(), fields: { newPublicKey: rawPublicKey(next.publicKey).toString('base64') } };
+  const checkSigned = devices.checkSigned.bind(devices);
+  // An administrator revokes the device right after its signature was checked.
+  devices.checkSigned = async (r, s) => {
+    const device = await checkSigned(r, s);
+    await devices.revoke('pole-9', 'admin', 'stolen from the pole');
+    return device;
+  };
+  t.teardown(() => void (devices.checkSigned = checkSigned));
+  await t.rejects(devices.rotateKey(request, signDeviceRequest(request, key.privateKey), signDeviceRequest(request, next.privateKey)), { code: 'ALPR_ERR_CONFLICT' });
+  const stored = (await store.getDevice('pole-9'))!;
+  t.equal(stored.status, 'revoked', 'the revocation stands');
+  t.same(stored.publicKey, rawPublicKey(key.publicKey), 'and the revoked device did not get a new key');
 });

@@ -1,9 +1,9 @@
 import t from 'tap';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { AlprError } from '../../../core/index.js';
 import type { ImportRun } from '../../../hub/hotlists/hotlistService.js';
 import { NCIC_MAPPING, parseImportMapping } from '../../../hub/hotlists/importMapping.js';
-import { DAY, onBothStores, type Harness } from '../../helpers/hubHarness.js';
+import { DAY, failAudit, onBothStores, type Harness } from '../../helpers/hubHarness.js';
 
 const fixture = () => readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8');
 /** The fixture without some of its records (as a later extract after they were cleared at the source). */
@@ -222,4 +222,81 @@ onBothStores(t, 'a detective suspended after a refused search, or whose certific
   await t.rejects(hotlists.removeInternal(account, added.entryId, 'closed case'), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });
   t.equal((await hotlists.match('FEL0003', 'IL')).length + (await hotlists.match('FEL0004', 'IL')).length, 0, 'neither refused entry matches');
   t.equal((await hotlists.get(added.entryId))!.removed, false, 'the earlier entry is untouched');
+});
+
+onBothStores(t, 'a hot-list import, internal entry, renewal, removal or expiry whose audit record cannot be written is not made', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const text = await fixture();
+  const importsBefore = (await hotlists.imports()).length;
+  let restore = failAudit(h, 'hotlist.import');
+  await t.rejects(hotlists.importExtract(text, NCIC_MAPPING, 'test', 'fixture'), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.equal(await hotlists.version(), 0, 'an unrecorded import changes no version');
+  t.equal((await hotlists.match('ABC1234', 'IL')).length, 0, 'nor the list');
+  t.equal((await hotlists.imports()).length, importsBefore, 'nor is the import run stored');
+  t.equal((await hotlists.summary()).refusedEntries, 0, 'nor its prohibited rows counted');
+  await hotlists.importExtract(text, NCIC_MAPPING, 'test', 'fixture');
+
+  const { account } = await h.user('detective');
+  const entry = { plate: 'FEL0001', state: 'IL', category: 'felony_vehicle', caseNumber: '26-004411', reason: 'vehicle used in the armed robbery of the bank on Lake St' };
+  const before = await hotlists.version();
+  restore = failAudit(h, 'hotlist.entry.add');
+  await t.rejects(hotlists.addInternal(account, entry), { code: 'ALPR_ERR_STORE' });
+  await t.rejects(hotlists.addInternal(account, { ...entry, category: 'immigration' }), { code: 'ALPR_ERR_STORE' }, 'a refusal that cannot be recorded');
+  restore();
+  t.equal((await hotlists.match('FEL0001', 'IL')).length, 0, 'an unrecorded entry is not on the list');
+  t.equal(await hotlists.version(), before);
+  t.equal((await hotlists.summary()).refusedEntries, 1, 'an unrecorded refusal is not counted either');
+
+  const added = await hotlists.addInternal(account, entry);
+  restore = failAudit(h, 'hotlist.entry.renew');
+  await t.rejects(hotlists.renewInternal(account, added.entryId, h.clock.now() + 60 * DAY, 'suspect still at large'), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.equal((await hotlists.get(added.entryId))!.expiresAt, added.expiresAt, 'an unrecorded renewal keeps the old expiry');
+  restore = failAudit(h, 'hotlist.entry.remove');
+  await t.rejects(hotlists.removeInternal(account, added.entryId, 'closed case'), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.equal((await hotlists.get(added.entryId))!.removed, false, 'an unrecorded removal leaves the entry live');
+  h.clock.advance(31 * DAY);
+  restore = failAudit(h, 'hotlist.expire');
+  await t.rejects(hotlists.expire(), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.equal((await hotlists.get(added.entryId))!.removed, false, 'an unrecorded expiry removes nothing');
+  t.equal(await hotlists.version(), before + 1, 'only the recorded entry moved the version');
+  t.equal(await hotlists.expire(), 1, 'the expiry runs again and is recorded');
+  t.match((await h.services.audit.query({ action: 'hotlist.expire', limit: 5 })).map((r) => r.detail), [{ entries: 1 }]);
+  t.same((await h.services.audit.verify()).problems, []);
+});
+
+onBothStores(t, 'a held import whose audit record cannot be written leaves no import run and no spooled extract', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const text = await fixture();
+  await hotlists.importExtract(text, NCIC_MAPPING, 'test', 'fixture');
+  const restore = failAudit(h, 'hotlist.import');
+  await t.rejects(hotlists.importExtract(without(text, 'V123456789', 'V223456789', 'L323456789', 'W423456789'), NCIC_MAPPING, 'system', '/drop/leads.csv'), { code: 'ALPR_ERR_STORE' });
+  restore();
+  t.same((await hotlists.imports()).map((r) => r.status), ['applied'], 'only the first import is stored');
+  t.same(await readdir(h.spoolDir).catch(() => []), [], 'no extract is left in the spool folder');
+});
+
+onBothStores(t, 'an administrator suspended after a refused search, or whose certification lapsed, cannot decide a held import', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const held = await holdOne(h, 'ncic');
+  const lapsed = (await h.user('admin', { certified: false })).account;
+  await t.rejects(hotlists.decideImport(lapsed, held.importId, { apply: true, note: 'LEADS confirms the purge' }), { code: 'ALPR_ERR_ACCOUNT_LAPSED' });
+  const { account: suspended } = await h.user('admin');
+  await h.services.reviews.raise(suspended.userId, 'refused search', 1);
+  await t.rejects(hotlists.decideImport(suspended, held.importId, { apply: false, note: 'not wanted' }), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });
+  t.equal((await hotlists.importRun(held.importId))!.status, 'held');
+  t.equal((await decisionsOf(h, held.importId)).length, 0);
+});
+
+onBothStores(t, 'two imports of one source at once: the second is diffed against the list the first left, not the list both started from', async (t, h) => {
+  // On PostgreSQL the second import runs in another hub process on the same store.
+  const other = h.engine === 'pg' ? await h.peer() : h.services;
+  const text = await fixture();
+  const runs = await Promise.all([h.services.hotlists.importExtract(text, NCIC_MAPPING, 'test', 'a'), other.hotlists.importExtract(text, NCIC_MAPPING, 'test', 'b')]);
+  t.same(runs.map((r) => [r.added, r.unchanged]).sort(), [[0, 8], [8, 0]], 'one adds the eight entries, the other finds them unchanged');
+  t.equal(await h.services.hotlists.version(), 1, 'the list moved once');
+  t.same((await h.services.audit.query({ action: 'hotlist.import', limit: 5 })).map((r) => r.detail.added).sort(), [0, 8], 'and the audit chain says so');
 });
