@@ -1,0 +1,101 @@
+import t from 'tap';
+import { systemClock } from '../../../core/index.js';
+import { connectHubClient } from '../../../hub/broker/hubBrokerClient.js';
+import { HUB_MAX_PACKET_BYTES } from '../../../hub/broker/incomingLimits.js';
+import { alpr, topics } from '../../../sync/index.js';
+import { captureLogger, eventually, makeRead } from '../../helpers/index.js';
+import { startAclMosquitto } from '../../helpers/mosquitto.js';
+import { serviceAvailable } from '../../helpers/services.js';
+import { makeDevice, startHub } from '../../helpers/syncRig.js';
+
+t.setTimeout(3 * 60_000);
+const HUB = 'hub-secret-for-limits-test';
+/** What a stolen device token can publish on the device's own topics when the broker has no limit: 40 MiB. */
+const OVERSIZED = Buffer.alloc(40 * 1024 * 1024, 0x41);
+
+/** Publishes at QoS 1 as the device; 'acked' on the broker's PUBACK, 'disconnected' when the broker drops the connection first. */
+async function publishAs(url: string, deviceId: string, password: string, topic: string, payload: Buffer): Promise<'acked' | 'disconnected'> {
+  const mqtt = await import('mqtt');
+  const client = await mqtt.connectAsync(url, { clientId: `${deviceId}-thief`, username: deviceId, password, reconnectPeriod: 0 });
+  try {
+    return await new Promise((resolve, reject) => {
+      client.once('close', () => resolve('disconnected'));
+      client.publish(topic, payload, { qos: 1 }, (err) => (err ? reject(err) : resolve('acked')));
+    });
+  } finally {
+    await client.endAsync(true);
+  }
+}
+
+t.test('over MQTT 5 (a shared group) a broker without a packet limit never hands ingest a 40 MiB batch, and the device\'s later batches are stored', async (tt) => {
+  if (!(await serviceAvailable(tt, 'mosquitto'))) return;
+  const broker = await startAclMosquitto(tt, { hub: HUB, 'pole-aaa': 'secret-a' }, { packetLimit: false });
+  const log = captureLogger();
+  const hub = await startHub(tt, { brokerUrl: broker.url, hubUser: { username: 'hub', password: HUB }, sharedGroup: 'alpr-hub', logger: log.logger });
+  const device = await makeDevice(tt, hub, { deviceId: 'pole-aaa', brokerUrl: broker.url, mqttPassword: 'secret-a' });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: 'pole-aaa', capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await hub.store.countReads()) === 1, 20_000);
+
+  await publishAs(broker.url, 'pole-aaa', 'secret-a', topics.reads('pole-aaa'), OVERSIZED);
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: 'pole-aaa', capturedAt: Date.now() }));
+  await eventually(async () => (await hub.store.countReads()) === 2, 30_000).catch(() => undefined);
+  tt.equal(await hub.store.countReads(), 2, 'the read stored before is kept and the next batch is stored');
+  tt.equal(hub.ingest.stats.refused, 0, 'the oversized batch never reached ingest (the broker dropped it for the hub)');
+  tt.notOk(log.lines().some((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE'), 'no connection of the hub had to be cut');
+});
+
+t.test('under MQTT 3.1.1 a hub client cuts a packet over the limit at its header, logs ALPR_ERR_HUB_INCOMING_TOO_LARGE, and takes the next message', async (tt) => {
+  if (!(await serviceAvailable(tt, 'mosquitto'))) return;
+  const broker = await startAclMosquitto(tt, { hub: HUB, 'pole-aaa': 'secret-a' }, { packetLimit: false });
+  const log = captureLogger();
+  // The hot-list push's kind of client: a clean session subscribed to every status.
+  const hub = await connectHubClient({ brokerUrl: broker.url, username: 'hub', password: HUB, sharedGroup: null, clientId: 'hub-limits-test' }, 'clean', { clock: systemClock, logger: log.logger });
+  tt.teardown(() => hub.end());
+  const sizes: number[] = [];
+  hub.client.on('message', (_topic, payload) => sizes.push(payload.length));
+  hub.client.on('connect', () => hub.client.subscribe(topics.allStatus, { qos: 1 }));
+  await eventually(() => hub.client.connected, 10_000);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+
+  await publishAs(broker.url, 'pole-aaa', 'secret-a', topics.status('pole-aaa'), OVERSIZED);
+  await eventually(() => log.lines().some((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE'), 20_000).catch(() => undefined);
+  tt.ok(log.lines().some((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE'), 'the cut is logged with its code');
+  const status = Buffer.from(alpr.v1.DeviceStatus.encode({ deviceId: 'pole-aaa', online: true, atMs: Date.now() }).finish());
+  // As a device does on its status period, until the client has reconnected and subscribed again.
+  await eventually(async () => {
+    await publishAs(broker.url, 'pole-aaa', 'secret-a', topics.status('pole-aaa'), status);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return sizes.includes(status.length);
+  }, 20_000).catch(() => undefined);
+  tt.ok(sizes.includes(status.length), 'the next status arrives on the new connection');
+  tt.ok(sizes.every((n) => n <= HUB_MAX_PACKET_BYTES), 'nothing over the limit reached the client');
+});
+
+t.test('a status over 32 KiB is discarded unread and counted against its device; the device\'s batches go on', async (tt) => {
+  if (!(await serviceAvailable(tt, 'mosquitto'))) return;
+  const broker = await startAclMosquitto(tt, { hub: HUB, 'pole-aaa': 'secret-a' });
+  const log = captureLogger();
+  const hub = await startHub(tt, { brokerUrl: broker.url, hubUser: { username: 'hub', password: HUB }, logger: log.logger });
+  const device = await makeDevice(tt, hub, { deviceId: 'pole-aaa', brokerUrl: broker.url, mqttPassword: 'secret-a' });
+  await publishAs(broker.url, 'pole-aaa', 'secret-a', topics.status('pole-aaa'), Buffer.alloc(100_000, 0x42));
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: 'pole-aaa', capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await hub.store.countReads()) === 1, 20_000);
+  tt.same(hub.ingest.stats.oversizedByDevice, { 'pole-aaa': 1 }, 'counted against the device whose topic it came on');
+  tt.ok(log.lines().some((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE' && l.deviceId === 'pole-aaa'), 'logged with its code and device');
+});
+
+t.test('the shipped Mosquitto limit refuses a 40 MiB publish from the device itself; nothing reaches the hub and stored reads stay', async (tt) => {
+  if (!(await serviceAvailable(tt, 'mosquitto'))) return;
+  const broker = await startAclMosquitto(tt, { hub: HUB, 'pole-aaa': 'secret-a' });
+  const hub = await startHub(tt, { brokerUrl: broker.url, hubUser: { username: 'hub', password: HUB } });
+  const device = await makeDevice(tt, hub, { deviceId: 'pole-aaa', brokerUrl: broker.url, mqttPassword: 'secret-a' });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: 'pole-aaa', capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await hub.store.countReads()) === 1, 20_000);
+  tt.equal(await publishAs(broker.url, 'pole-aaa', 'secret-a', topics.reads('pole-aaa'), OVERSIZED), 'disconnected', 'the broker disconnects the publisher');
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: 'pole-aaa', capturedAt: Date.now() }));
+  await eventually(async () => (await hub.store.countReads()) === 2, 20_000);
+  tt.equal(hub.ingest.stats.refused, 0, 'the oversized batch never reached ingest');
+});
