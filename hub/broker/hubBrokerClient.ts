@@ -56,8 +56,15 @@ export async function connectHubClient(login: HubBrokerLogin, session: 'persiste
   // (docs/sync.md, Hub limits) refuses such a publish from the device in the first place.
   guardClientPackets(client, HUB_MAX_PACKET_BYTES, (why) => {
     const err = new AlprError('ALPR_ERR_HUB_INCOMING_TOO_LARGE', `${why}: connection cut before its body was read`);
-    ctx.logger.error({ code: err.code, err: err.toJSON(), clientId: login.clientId }, 'oversized packet from the broker refused; reconnecting');
+    ctx.logger.error({ code: err.code, err: err.toJSON(), clientId: login.clientId }, 'oversized packet from the broker refused; reconnecting with a fresh session');
+    // A persistent session would hand the same message out again at every reconnect, and
+    // nothing queued behind it: the next connection starts a clean session, which drops it
+    // with the rest of the queue. Nothing is lost: appliances resend every batch and hit until
+    // the hub's signed ack, and their status on its period.
+    if (persistent) client.options.clean = true;
   });
+  // The connection after a clean one is persistent again (MQTT.js resubscribes, finding no session).
+  if (persistent) client.on('connect', () => { client.options.clean = false; });
   const deadline = new PubackDeadline({ client, timeoutMs: login.pubackTimeoutMs ?? DEFAULT_PUBACK_TIMEOUT_MS, onCut: 'reject', clock: ctx.clock, logger: ctx.logger });
   deadline.start();
   return {

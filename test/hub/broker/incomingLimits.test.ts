@@ -72,6 +72,26 @@ t.test('under MQTT 3.1.1 a hub client cuts a packet over the limit at its header
   tt.ok(sizes.every((n) => n <= HUB_MAX_PACKET_BYTES), 'nothing over the limit reached the client');
 });
 
+t.test('under MQTT 3.1.1 ingest\'s persistent session drops a 40 MiB batch the broker redelivers at every reconnect, and stores the device\'s later batches', async (tt) => {
+  if (!(await serviceAvailable(tt, 'mosquitto'))) return;
+  const broker = await startAclMosquitto(tt, { hub: HUB, 'pole-aaa': 'secret-a' }, { packetLimit: false });
+  const log = captureLogger();
+  const hub = await startHub(tt, { brokerUrl: broker.url, hubUser: { username: 'hub', password: HUB }, logger: log.logger });
+  const device = await makeDevice(tt, hub, { deviceId: 'pole-aaa', brokerUrl: broker.url, mqttPassword: 'secret-a' });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: 'pole-aaa', capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await hub.store.countReads()) === 1, 20_000);
+
+  await publishAs(broker.url, 'pole-aaa', 'secret-a', topics.reads('pole-aaa'), OVERSIZED);
+  await eventually(() => log.lines().some((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE'), 20_000).catch(() => undefined);
+  for (let i = 0; i < 3; i++) await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: 'pole-aaa', capturedAt: Date.now() }));
+  await eventually(async () => (await hub.store.countReads()) === 4, 30_000).catch(() => undefined);
+  tt.equal(await hub.store.countReads(), 4, 'the read stored before is kept and the next batches are stored');
+  tt.equal(log.lines().filter((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE').length, 1, 'cut once, not at every reconnect');
+  tt.equal(hub.ingest.stats.refused, 0, 'the oversized batch never reached ingest');
+  tt.ok(hub.ingest.connected, 'ingest is connected (readiness)');
+});
+
 t.test('a status over 32 KiB is discarded unread and counted against its device; the device\'s batches go on', async (tt) => {
   if (!(await serviceAvailable(tt, 'mosquitto'))) return;
   const broker = await startAclMosquitto(tt, { hub: HUB, 'pole-aaa': 'secret-a' });
