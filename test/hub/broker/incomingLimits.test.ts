@@ -1,14 +1,18 @@
 import t from 'tap';
+import { join } from 'node:path';
 import { systemClock } from '../../../core/index.js';
+import { ImageCipher, SqliteStore } from '../../../hub/index.js';
+import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
 import { connectHubClient } from '../../../hub/broker/hubBrokerClient.js';
 import { HUB_MAX_PACKET_BYTES } from '../../../hub/broker/incomingLimits.js';
-import { alpr, topics } from '../../../sync/index.js';
-import { captureLogger, eventually, makeRead } from '../../helpers/index.js';
+import { alpr, brokerToken, topics } from '../../../sync/index.js';
+import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
+import { rabbitAvailable, serveBrokerAuth, startRabbitCluster } from '../../helpers/rabbitNode.js';
 import { startAclMosquitto } from '../../helpers/mosquitto.js';
 import { serviceAvailable } from '../../helpers/services.js';
 import { makeDevice, startHub } from '../../helpers/syncRig.js';
 
-t.setTimeout(3 * 60_000);
+t.setTimeout(8 * 60_000);
 const HUB = 'hub-secret-for-limits-test';
 /** What a stolen device token can publish on the device's own topics when the broker has no limit: 40 MiB. */
 const OVERSIZED = Buffer.alloc(40 * 1024 * 1024, 0x41);
@@ -117,5 +121,37 @@ t.test('the shipped Mosquitto limit refuses a 40 MiB publish from the device its
   tt.equal(await publishAs(broker.url, 'pole-aaa', 'secret-a', topics.reads('pole-aaa'), OVERSIZED), 'disconnected', 'the broker disconnects the publisher');
   await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: 'pole-aaa', capturedAt: Date.now() }));
   await eventually(async () => (await hub.store.countReads()) === 2, 20_000);
+  tt.equal(hub.ingest.stats.refused, 0, 'the oversized batch never reached ingest');
+});
+
+t.test('through a RabbitMQ 3.10 node as shipped, a 40 MiB publish from a device is refused by the node, a 100 KB status is discarded by AMQP ingest and counted, and the device\'s batches are stored', async (tt) => {
+  if (!(await rabbitAvailable(tt))) return;
+  // A node boots in about 50 s of CPU, minutes on busy cores.
+  tt.setTimeout(6 * 60_000);
+  let authUrl: string | null = null;
+  const balancer = await startHttpBalancer(() => (authUrl ? [authUrl] : []));
+  tt.teardown(() => balancer.close());
+  // Ports of their own: the other RabbitMQ tests take 21000-25999.
+  const cluster = await startRabbitCluster(tt, { nodes: 1, basePort: 28000 + (process.pid % 50) * 10, hubHttpUrl: balancer.url, tag: 'limits' });
+  const dir = await tempDir(tt, 'alpr-limits-');
+  const store = new SqliteStore({ path: join(dir, 'hub.db'), images: new ImageCipher(Buffer.alloc(32, 7)), now: Date.now });
+  await store.migrate();
+  tt.teardown(() => store.close());
+  const log = captureLogger();
+  const hub = await startHub(tt, { store, brokerUrl: cluster.mqttUrls[0]!, hubUser: cluster.hubUser, amqp: { urls: cluster.amqpUrls }, logger: log.logger });
+  authUrl = await serveBrokerAuth(tt, store, cluster.hubUser);
+  const device = await makeDevice(tt, hub, { brokerUrl: cluster.mqttUrls[0]! });
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await device.uplink.start();
+  await eventually(async () => (await store.countReads()) === 1, 60_000);
+
+  const token = () => brokerToken(device.deviceId, device.keys.privateKey, Date.now());
+  tt.equal(await publishAs(cluster.mqttUrls[0]!, device.deviceId, token(), topics.reads(device.deviceId), OVERSIZED), 'disconnected', 'the node closes the connection of a device that publishes 40 MiB');
+  tt.equal(await publishAs(cluster.mqttUrls[0]!, device.deviceId, token(), topics.status(device.deviceId), Buffer.alloc(100_000, 0x42)), 'acked', 'a 100 KB status passes the node');
+  await eventually(() => (hub.ingest.stats.oversizedByDevice[device.deviceId] ?? 0) === 1, 30_000).catch(() => undefined);
+  tt.same(hub.ingest.stats.oversizedByDevice, { [device.deviceId]: 1 }, 'ingest discarded the status unread and counted it against the device');
+  await device.buffer.append(makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now() }));
+  await eventually(async () => (await store.countReads()) === 2, 60_000).catch(() => undefined);
+  tt.equal(await store.countReads(), 2, 'the read stored before is kept and the next batch is stored');
   tt.equal(hub.ingest.stats.refused, 0, 'the oversized batch never reached ingest');
 });
