@@ -17,13 +17,17 @@ const HUB = 'hub-secret-for-limits-test';
 /** What a stolen device token can publish on the device's own topics when the broker has no limit: 40 MiB. */
 const OVERSIZED = Buffer.alloc(40 * 1024 * 1024, 0x41);
 
-/** Publishes at QoS 1 as the device; 'acked' on the broker's PUBACK, 'disconnected' when the broker drops the connection first. */
-async function publishAs(url: string, deviceId: string, password: string, topic: string, payload: Buffer): Promise<'acked' | 'disconnected'> {
+/**
+ * Publishes at QoS 1 as the device; 'acked' on the broker's PUBACK, 'disconnected' when the broker
+ * drops the connection first, 'unacknowledged' when neither comes within 10 s.
+ */
+async function publishAs(url: string, deviceId: string, password: string, topic: string, payload: Buffer): Promise<'acked' | 'disconnected' | 'unacknowledged'> {
   const mqtt = await import('mqtt');
   const client = await mqtt.connectAsync(url, { clientId: `${deviceId}-thief`, username: deviceId, password, reconnectPeriod: 0 });
   try {
     return await new Promise((resolve, reject) => {
       client.once('close', () => resolve('disconnected'));
+      setTimeout(() => resolve('unacknowledged'), 10_000).unref();
       client.publish(topic, payload, { qos: 1 }, (err) => (err ? reject(err) : resolve('acked')));
     });
   } finally {
@@ -124,7 +128,7 @@ t.test('the shipped Mosquitto limit refuses a 40 MiB publish from the device its
   tt.equal(hub.ingest.stats.refused, 0, 'the oversized batch never reached ingest');
 });
 
-t.test('through a RabbitMQ 3.10 node as shipped, a 40 MiB publish from a device is refused by the node, a 100 KB status is discarded by AMQP ingest and counted, and the device\'s batches are stored', async (tt) => {
+t.test('through a RabbitMQ 3.10 node as shipped, a 40 MiB publish from a device is refused by the node (max_message_size), a 100 KB status is discarded by AMQP ingest and counted, and the device\'s batches are stored', async (tt) => {
   if (!(await rabbitAvailable(tt))) return;
   // A node boots in about 50 s of CPU, minutes on busy cores.
   tt.setTimeout(6 * 60_000);
@@ -146,7 +150,9 @@ t.test('through a RabbitMQ 3.10 node as shipped, a 40 MiB publish from a device 
   await eventually(async () => (await store.countReads()) === 1, 60_000);
 
   const token = () => brokerToken(device.deviceId, device.keys.privateKey, Date.now());
-  tt.equal(await publishAs(cluster.mqttUrls[0]!, device.deviceId, token(), topics.reads(device.deviceId), OVERSIZED), 'disconnected', 'the node closes the connection of a device that publishes 40 MiB');
+  // 3.10 closes the AMQP channel behind the device's connection (precondition_failed, in the
+  // node's log) and leaves the MQTT connection open without a PUBACK.
+  tt.not(await publishAs(cluster.mqttUrls[0]!, device.deviceId, token(), topics.reads(device.deviceId), OVERSIZED), 'acked', 'the node takes no 40 MiB publish from a device');
   tt.equal(await publishAs(cluster.mqttUrls[0]!, device.deviceId, token(), topics.status(device.deviceId), Buffer.alloc(100_000, 0x42)), 'acked', 'a 100 KB status passes the node');
   await eventually(() => (hub.ingest.stats.oversizedByDevice[device.deviceId] ?? 0) === 1, 30_000).catch(() => undefined);
   tt.same(hub.ingest.stats.oversizedByDevice, { [device.deviceId]: 1 }, 'ingest discarded the status unread and counted it against the device');
