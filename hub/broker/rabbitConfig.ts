@@ -23,7 +23,8 @@ export const RABBIT_MQTT_SETTINGS: readonly string[] = [
   // The largest message the node takes (HUB_MAX_PACKET_BYTES, 33 MiB: a batch; default 128 MiB).
   // RabbitMQ 3.10's MQTT plugin has no packet limit of its own (mqtt.max_packet_size_* keys came
   // later and stop a 3.10 node at boot), but it publishes each MQTT message on an AMQP channel,
-  // where this core setting applies: a larger publish from a device closes its connection and
-  // reaches no queue. The plugin has read the whole frame by then (the node's memory, not the hub's).
+  // where this core setting applies: a larger publish from a device reaches no queue (the node
+  // closes that channel and sends no PUBACK). The plugin has read the whole frame by then (the
+  // node's memory, not the hub's).
   `max_message_size = ${HUB_MAX_PACKET_BYTES}`,
 ];
