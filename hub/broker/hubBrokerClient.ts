@@ -1,7 +1,7 @@
 import type { MqttClient } from 'mqtt';
 import { AlprError, type Clock, type Logger } from '../../core/index.js';
 import { brokerServers, DEFAULT_PUBACK_TIMEOUT_MS, endClient, guardClientPackets, PubackDeadline } from '../../sync/index.js';
-import { HUB_MAX_PACKET_BYTES } from './incomingLimits.js';
+import { HUB_CLIENT_MAX_PACKET_BYTES } from './incomingLimits.js';
 
 /** How a hub process logs in to the broker: the same for ingest, alerts and hot-list pushes. */
 export interface HubBrokerLogin {
@@ -47,14 +47,14 @@ export async function connectHubClient(login: HubBrokerLogin, session: 'persiste
     protocolVersion: login.sharedGroup ? 5 : 4, clean: !persistent, reconnectPeriod: 1000,
     // Under MQTT 5 the broker is told the largest packet the hub takes, and drops a larger one
     // for this client as if it had delivered it (no redelivery loop, nothing held in the hub).
-    ...(login.sharedGroup ? { properties: { maximumPacketSize: HUB_MAX_PACKET_BYTES, ...(persistent ? { sessionExpiryInterval: 3600 } : {}) } } : {}),
+    ...(login.sharedGroup ? { properties: { maximumPacketSize: HUB_CLIENT_MAX_PACKET_BYTES, ...(persistent ? { sessionExpiryInterval: 3600 } : {}) } } : {}),
     ...brokerServers(login.brokerUrl, login.fallbackBrokerUrls ?? []),
   });
   // Under either version a larger packet (a broker that ignores the property, or MQTT 3.1.1) is
   // cut at its header before MQTT.js buffers its body: the hub's memory is never spent on it.
   // The device is unknown there (the topic follows the header); the broker's own limit
   // (docs/sync.md, Hub limits) refuses such a publish from the device in the first place.
-  guardClientPackets(client, HUB_MAX_PACKET_BYTES, (why) => {
+  guardClientPackets(client, HUB_CLIENT_MAX_PACKET_BYTES, (why) => {
     const err = new AlprError('ALPR_ERR_HUB_INCOMING_TOO_LARGE', `${why}: connection cut before its body was read`);
     ctx.logger.error({ code: err.code, err: err.toJSON(), clientId: login.clientId }, 'oversized packet from the broker refused; reconnecting with a fresh session');
     // A persistent session would hand the same message out again at every reconnect, and

@@ -16,6 +16,15 @@ import { DEFAULT_PACKET_LIMITS } from './packetGuard.js';
 export const HUB_MAX_PACKET_BYTES = DEFAULT_PACKET_LIMITS.maxPacketBytes;
 
 /**
+ * What the hub's own MQTT clients take: a little over what the brokers let in. Brokers count a
+ * packet's size their own way (the embedded broker the remaining length alone, Mosquitto one byte
+ * more, MQTT 5 the whole header) and may add properties when they forward a message, so a packet
+ * a broker admitted at its limit can arrive a few bytes larger; cut, it would cost the hub a
+ * reconnect each time a device sent one.
+ */
+export const HUB_CLIENT_MAX_PACKET_BYTES = HUB_MAX_PACKET_BYTES + 64 * 1024;
+
+/**
  * Logs and counts, per device, the messages a hub consumer discards as oversized, so an operator
  * sees which device (or stolen device token) sent them. The check runs before a payload is
  * parsed or opened; the caller acknowledges the message to the broker and stores nothing of it.

@@ -4,7 +4,7 @@ import { systemClock } from '../../../core/index.js';
 import { ImageCipher, SqliteStore } from '../../../hub/index.js';
 import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
 import { connectHubClient } from '../../../hub/broker/hubBrokerClient.js';
-import { HUB_MAX_PACKET_BYTES } from '../../../hub/broker/incomingLimits.js';
+import { HUB_CLIENT_MAX_PACKET_BYTES, HUB_MAX_PACKET_BYTES } from '../../../hub/broker/incomingLimits.js';
 import { alpr, brokerToken, topics } from '../../../sync/index.js';
 import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
 import { rabbitAvailable, serveBrokerAuth, startRabbitCluster } from '../../helpers/rabbitNode.js';
@@ -21,9 +21,9 @@ const OVERSIZED = Buffer.alloc(40 * 1024 * 1024, 0x41);
  * Publishes at QoS 1 as the device; 'acked' on the broker's PUBACK, 'disconnected' when the broker
  * drops the connection first, 'unacknowledged' when neither comes within 10 s.
  */
-async function publishAs(url: string, deviceId: string, password: string, topic: string, payload: Buffer): Promise<'acked' | 'disconnected' | 'unacknowledged'> {
+async function publishAs(url: string, deviceId: string, password: string, topic: string, payload: Buffer, clientId = `${deviceId}-thief`): Promise<'acked' | 'disconnected' | 'unacknowledged'> {
   const mqtt = await import('mqtt');
-  const client = await mqtt.connectAsync(url, { clientId: `${deviceId}-thief`, username: deviceId, password, reconnectPeriod: 0 });
+  const client = await mqtt.connectAsync(url, { clientId, username: deviceId, password, reconnectPeriod: 0 });
   try {
     return await new Promise((resolve, reject) => {
       client.once('close', () => resolve('disconnected'));
@@ -77,7 +77,7 @@ t.test('under MQTT 3.1.1 a hub client cuts a packet over the limit at its header
     return sizes.includes(status.length);
   }, 20_000).catch(() => undefined);
   tt.ok(sizes.includes(status.length), 'the next status arrives on the new connection');
-  tt.ok(sizes.every((n) => n <= HUB_MAX_PACKET_BYTES), 'nothing over the limit reached the client');
+  tt.ok(sizes.every((n) => n <= HUB_CLIENT_MAX_PACKET_BYTES), 'nothing over the limit reached the client');
 });
 
 t.test('under MQTT 3.1.1 ingest\'s persistent session drops a 40 MiB batch the broker redelivers at every reconnect, and stores the device\'s later batches', async (tt) => {
@@ -98,6 +98,19 @@ t.test('under MQTT 3.1.1 ingest\'s persistent session drops a 40 MiB batch the b
   tt.equal(log.lines().filter((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE').length, 1, 'cut once, not at every reconnect');
   tt.equal(hub.ingest.stats.refused, 0, 'the oversized batch never reached ingest');
   tt.ok(hub.ingest.connected, 'ingest is connected (readiness)');
+});
+
+t.test('a batch the embedded broker admits at its limit reaches ingest uncut, and gets its negative ack there', async (tt) => {
+  const log = captureLogger();
+  const hub = await startHub(tt, { logger: log.logger });
+  const device = await makeDevice(tt, hub);
+  const topic = topics.reads(device.deviceId);
+  // Remaining length (topic length, topic, packet id, payload) exactly at the broker's limit.
+  const payload = Buffer.alloc(HUB_MAX_PACKET_BYTES - 2 - Buffer.byteLength(topic) - 2, 0x41);
+  tt.equal(await publishAs(hub.brokerUrl, device.deviceId, brokerToken(device.deviceId, device.keys.privateKey, Date.now()), topic, payload, device.deviceId), 'acked', 'the broker admits it');
+  await eventually(() => hub.ingest.stats.refused === 1, 20_000).catch(() => undefined);
+  tt.equal(hub.ingest.stats.refused, 1, 'ingest refused it as over 32 MiB (the negative ack that makes an appliance split a batch)');
+  tt.notOk(log.lines().some((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE'), 'the hub\'s client did not cut it');
 });
 
 t.test('a status over 32 KiB is discarded unread and counted against its device; the device\'s batches go on', async (tt) => {
