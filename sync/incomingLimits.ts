@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream';
+import type { MqttClient } from 'mqtt';
 import { PacketHeaderReader, packetSize } from './packetHeaders.js';
 import { parseTopic } from './topics.js';
 
@@ -52,4 +53,23 @@ export function guardIncomingPackets(stream: Duplex, maxPacketBytes: number, onO
     stream.destroy();
   };
   stream.on('data', onData);
+}
+
+/**
+ * Guards every connection an MQTT.js client makes from before its first byte: the first one, made
+ * in mqtt.connect() (its socket has not connected yet), and each reconnect as it sends CONNECT.
+ * Used by the appliance's uplink and by each of the hub's own clients.
+ */
+export function guardClientPackets(client: MqttClient, maxPacketBytes: number, onOversize: (why: string) => void): void {
+  const guarded = new WeakSet<object>();
+  const guard = () => {
+    const stream = client.stream as unknown as Duplex;
+    if (guarded.has(stream)) return;
+    guarded.add(stream);
+    guardIncomingPackets(stream, maxPacketBytes, onOversize);
+  };
+  guard();
+  client.on('packetsend', (packet) => {
+    if (packet.cmd === 'connect') guard();
+  });
 }

@@ -8,7 +8,7 @@ export { Uplink, type UplinkOptions, type UplinkStats } from './uplink.js';
 export { brokerServers } from './brokerServers.js';
 export { endClient } from './endClient.js';
 export { PacketHeaderReader, packetSize } from './packetHeaders.js';
-export { HOTLIST_MESSAGE_MAX_BYTES, MAX_INCOMING_PACKET_BYTES } from './incomingLimits.js';
+export { guardClientPackets, HOTLIST_MESSAGE_MAX_BYTES, MAX_INCOMING_PACKET_BYTES } from './incomingLimits.js';
 export { PubackDeadline, DEFAULT_PUBACK_TIMEOUT_MS, type PubackDeadlineOptions } from './pubackDeadline.js';
 export type { ReadRecord, ReadPoint } from './readRecord.js';
 export type { BufferBatch, BufferStats, UplinkSource } from './readSource.js';

@@ -1,7 +1,6 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import type { Duplex } from 'node:stream';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { brokerServers } from './brokerServers.js';
 import { END_GRACE_MS, endClient } from './endClient.js';
@@ -12,7 +11,7 @@ import { envelopeDigest, verifyConfigPush } from './configPush.js';
 import { sealBatch, verifyAck } from './envelope.js';
 import { writeHubIdentity, type HubIdentity } from './hubIdentity.js';
 import { HubTime } from './hubTime.js';
-import { guardIncomingPackets, incomingPayloadLimit, MAX_INCOMING_PACKET_BYTES } from './incomingLimits.js';
+import { guardClientPackets, incomingPayloadLimit, MAX_INCOMING_PACKET_BYTES } from './incomingLimits.js';
 import { DEFAULT_PUBACK_TIMEOUT_MS, PubackDeadline } from './pubackDeadline.js';
 import { alpr } from './proto/wire.js';
 import { toWireRead } from './readCodec.js';
@@ -212,22 +211,11 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       this.stats.lastError = err.message;
       this.ctx.logger.warn({ err: err.message }, 'broker connection error');
     });
-    // Every connection MQTT.js makes is guarded from before its first byte: the first one, made in
-    // mqtt.connect() (its socket has not connected yet), and each reconnect as it sends CONNECT.
-    const guarded = new WeakSet<object>();
-    const guard = () => {
-      const stream = client.stream as unknown as Duplex;
-      if (guarded.has(stream)) return;
-      guarded.add(stream);
-      guardIncomingPackets(stream, MAX_INCOMING_PACKET_BYTES, (why) => {
-        const err = new AlprError('ALPR_ERR_SYNC_INCOMING_TOO_LARGE', `${why}: connection cut before its body was read`);
-        this.stats.lastError = err.message;
-        this.ctx.logger.error({ err: err.toJSON(), code: err.code }, 'oversized packet from the broker refused; reconnecting');
-      });
-    };
-    guard();
-    client.on('packetsend', (packet) => {
-      if (packet.cmd === 'connect') guard();
+    // Every connection MQTT.js makes is guarded from before its first byte.
+    guardClientPackets(client, MAX_INCOMING_PACKET_BYTES, (why) => {
+      const err = new AlprError('ALPR_ERR_SYNC_INCOMING_TOO_LARGE', `${why}: connection cut before its body was read`);
+      this.stats.lastError = err.message;
+      this.ctx.logger.error({ err: err.toJSON(), code: err.code }, 'oversized packet from the broker refused; reconnecting');
     });
     client.on('message', (topic, payload, packet) => {
       // Checked before anything is opened or kept: the buffer, hot list and hub keys stay as they are.

@@ -7,6 +7,7 @@ import type { HubRead, HubStore } from '../store/index.js';
 import type { AlertService } from './alertService.js';
 import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
 import { replayedFromStore } from '../broker/retainedReplay.js';
+import { OversizeLog } from '../broker/incomingLimits.js';
 
 export interface AlertLinkOptions extends HubBrokerLogin {
   store: HubStore;
@@ -27,9 +28,14 @@ export interface AlertLinkOptions extends HubBrokerLogin {
  */
 export class AlertLink {
   private broker: HubBrokerConnection | null = null;
-  readonly stats = { hitsReceived: 0, hitsRefused: 0, staleHits: 0, alertsRaised: 0 };
+  private readonly oversize: OversizeLog;
+  /** `oversizedByDevice`: hits discarded unread as larger than a read with two images at the hub's limit can be. */
+  readonly stats: { hitsReceived: number; hitsRefused: number; staleHits: number; alertsRaised: number; oversizedByDevice: Record<string, number> };
 
-  constructor(private readonly ctx: AlertLinkOptions) {}
+  constructor(private readonly ctx: AlertLinkOptions) {
+    this.oversize = new OversizeLog(ctx.logger);
+    this.stats = { hitsReceived: 0, hitsRefused: 0, staleHits: 0, alertsRaised: 0, oversizedByDevice: this.oversize.byDevice };
+  }
 
   async start(): Promise<void> {
     const broker = await connectHubClient(this.ctx, 'persistent', this.ctx);
@@ -77,7 +83,11 @@ export class AlertLink {
       this.stats.hitsRefused++;
       this.ctx.logger.warn({ deviceId: route.deviceId, why }, 'alert refused');
     };
-    if (payload.length > 2 * this.ctx.maxImageBytes + 64 * 1024) return refuse(`alert of ${payload.length} bytes is too large`);
+    // One read with both images at the hub's limit, and room for its fields and the envelope.
+    if (!this.oversize.within(topic, payload.length, 2 * this.ctx.maxImageBytes + 64 * 1024)) {
+      this.stats.hitsRefused++;
+      return;
+    }
     const device = await this.ctx.store.getDevice(route.deviceId);
     if (!device || device.status !== 'active') return refuse('unknown or revoked device');
     let hit: alpr.v1.AlertHit;

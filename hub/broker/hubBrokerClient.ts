@@ -1,6 +1,7 @@
 import type { MqttClient } from 'mqtt';
-import type { Clock, Logger } from '../../core/index.js';
-import { brokerServers, DEFAULT_PUBACK_TIMEOUT_MS, endClient, PubackDeadline } from '../../sync/index.js';
+import { AlprError, type Clock, type Logger } from '../../core/index.js';
+import { brokerServers, DEFAULT_PUBACK_TIMEOUT_MS, endClient, guardClientPackets, PubackDeadline } from '../../sync/index.js';
+import { HUB_CLIENT_MAX_PACKET_BYTES } from './incomingLimits.js';
 
 /** How a hub process logs in to the broker: the same for ingest, alerts and hot-list pushes. */
 export interface HubBrokerLogin {
@@ -44,9 +45,26 @@ export async function connectHubClient(login: HubBrokerLogin, session: 'persiste
   const client = mqtt.connect(login.brokerUrl, {
     clientId: login.clientId, username: login.username, password: login.password,
     protocolVersion: login.sharedGroup ? 5 : 4, clean: !persistent, reconnectPeriod: 1000,
-    ...(persistent && login.sharedGroup ? { properties: { sessionExpiryInterval: 3600 } } : {}),
+    // Under MQTT 5 the broker is told the largest packet the hub takes, and drops a larger one
+    // for this client as if it had delivered it (no redelivery loop, nothing held in the hub).
+    ...(login.sharedGroup ? { properties: { maximumPacketSize: HUB_CLIENT_MAX_PACKET_BYTES, ...(persistent ? { sessionExpiryInterval: 3600 } : {}) } } : {}),
     ...brokerServers(login.brokerUrl, login.fallbackBrokerUrls ?? []),
   });
+  // Under either version a larger packet (a broker that ignores the property, or MQTT 3.1.1) is
+  // cut at its header before MQTT.js buffers its body: the hub's memory is never spent on it.
+  // The device is unknown there (the topic follows the header); the broker's own limit
+  // (docs/sync.md, Hub limits) refuses such a publish from the device in the first place.
+  guardClientPackets(client, HUB_CLIENT_MAX_PACKET_BYTES, (why) => {
+    const err = new AlprError('ALPR_ERR_HUB_INCOMING_TOO_LARGE', `${why}: connection cut before its body was read`);
+    ctx.logger.error({ code: err.code, err: err.toJSON(), clientId: login.clientId }, 'oversized packet from the broker refused; reconnecting with a fresh session');
+    // A persistent session would hand the same message out again at every reconnect, and
+    // nothing queued behind it: the next connection starts a clean session, which drops it
+    // with the rest of the queue. Nothing is lost: appliances resend every batch and hit until
+    // the hub's signed ack, and their status on its period.
+    if (persistent) client.options.clean = true;
+  });
+  // The connection after a clean one is persistent again (MQTT.js resubscribes, finding no session).
+  if (persistent) client.on('connect', () => { client.options.clean = false; });
   const deadline = new PubackDeadline({ client, timeoutMs: login.pubackTimeoutMs ?? DEFAULT_PUBACK_TIMEOUT_MS, onCut: 'reject', clock: ctx.clock, logger: ctx.logger });
   deadline.start();
   return {

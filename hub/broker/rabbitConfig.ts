@@ -1,3 +1,5 @@
+import { HUB_MAX_PACKET_BYTES } from './incomingLimits.js';
+
 /**
  * The MQTT settings every node of a RabbitMQ cluster for ALPR carries in its rabbitmq.conf
  * (docs/scaling.md shows them with the listeners and the auth backend; bench/fleet/rabbitNode.ts
@@ -18,4 +20,11 @@ export const RABBIT_MQTT_SETTINGS: readonly string[] = [
   'mqtt.vhost = /',
   'mqtt.exchange = amq.topic',
   'mqtt.retained_message_store = rabbit_mqtt_retained_msg_store_noop',
+  // The largest message the node takes (HUB_MAX_PACKET_BYTES, 33 MiB: a batch; default 128 MiB).
+  // RabbitMQ 3.10's MQTT plugin has no packet limit of its own (mqtt.max_packet_size_* keys came
+  // later and stop a 3.10 node at boot), but it publishes each MQTT message on an AMQP channel,
+  // where this core setting applies: a larger publish from a device reaches no queue (the node
+  // closes that channel and sends no PUBACK). The plugin has read the whole frame by then (the
+  // node's memory, not the hub's).
+  `max_message_size = ${HUB_MAX_PACKET_BYTES}`,
 ];

@@ -6,11 +6,12 @@ import { alpr, envelopeDigest, envelopeHeader, openBatch, parseTopic, publicKeyF
 import { reloadSealKeys, type HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HubRead, HubStore } from '../store/index.js';
-import { parseDeviceStatus, type DeviceStatusReport } from './deviceStatus.js';
+import { MAX_STATUS_BYTES, parseDeviceStatus, type DeviceStatusReport } from './deviceStatus.js';
 import { AmqpIngestTransport, type AmqpIngestOptions } from './amqpIngestTransport.js';
 import type { IngestTransport } from './ingestTransport.js';
 import { MqttIngestTransport } from './mqttIngestTransport.js';
 import type { HubBrokerLogin } from '../broker/hubBrokerClient.js';
+import { HUB_MAX_PACKET_BYTES, OversizeLog } from '../broker/incomingLimits.js';
 
 export type { DeviceStatusReport } from './deviceStatus.js';
 
@@ -54,6 +55,11 @@ export interface IngestStats {
   futureReads: number;
   /** Status messages refused as oversized or malformed. */
   statusRefused: number;
+  /**
+   * Messages discarded unread as larger than any legitimate one on their topic or queue, by the
+   * device whose topic they came on (ALPR_ERR_HUB_INCOMING_TOO_LARGE).
+   */
+  oversizedByDevice: Record<string, number>;
 }
 
 type IngestEvents = {
@@ -82,10 +88,13 @@ export class IngestService extends TypedEmitter<IngestEvents> {
   private lastKeyReload = Number.NEGATIVE_INFINITY;
   /** Set by stop(): batches that arrive now are left unacknowledged for the broker to redeliver. */
   private stopping = false;
-  readonly stats: IngestStats = { batches: 0, readsStored: 0, duplicates: 0, refused: 0, gaps: 0, futureReads: 0, statusRefused: 0 };
+  private readonly oversize: OversizeLog;
+  readonly stats: IngestStats;
 
   constructor(private readonly ctx: IngestOptions) {
     super();
+    this.oversize = new OversizeLog(ctx.logger);
+    this.stats = { batches: 0, readsStored: 0, duplicates: 0, refused: 0, gaps: 0, futureReads: 0, statusRefused: 0, oversizedByDevice: this.oversize.byDevice };
   }
 
   async start(): Promise<void> {
@@ -112,6 +121,11 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     if (this.stopping) return Promise.reject(new Error('hub is draining'));
     const route = parseTopic(topic);
     const device = route?.deviceId ?? '?';
+    // Over MQTT the client's packet guard keeps out anything larger; an AMQP delivery is checked
+    // here, before anything parses it, and acknowledged so the queue lets it go. A batch between
+    // maxBatchBytes and this limit still gets its negative ack (handle) that makes the appliance
+    // split it.
+    if (!this.oversize.within(topic, payload.length, HUB_MAX_PACKET_BYTES)) return Promise.resolve();
     // A device's statuses are recorded in the order sent, apart from its batches.
     const [chain, work] = route?.kind === 'status'
       ? [`status:${device}`, () => this.status(device, payload)]
@@ -215,6 +229,11 @@ export class IngestService extends TypedEmitter<IngestEvents> {
 
   /** Records a status, and only then lets the broker acknowledge it; a malformed one is refused for good. */
   private async status(deviceId: string, payload: Buffer): Promise<void> {
+    if (!this.oversize.within(topics.status(deviceId), payload.length, MAX_STATUS_BYTES)) {
+      this.stats.statusRefused++;
+      this.emit('statusRefused', deviceId, `${payload.length} bytes, over the ${MAX_STATUS_BYTES}-byte limit`);
+      return;
+    }
     let report: DeviceStatusReport;
     try {
       report = parseDeviceStatus(deviceId, payload);

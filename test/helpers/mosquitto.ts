@@ -3,6 +3,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 import { tempDir } from './index.js';
+import { HUB_MAX_PACKET_BYTES } from '../../hub/broker/incomingLimits.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -33,10 +34,13 @@ async function portOpen(port: number): Promise<boolean> {
 /**
  * A second Mosquitto, of this test's own on a random port, with passwords and the ACL a
  * production broker for ALPR uses: each device may publish reads and status and read acks under
- * its own id only (%u), the hub reads all. Tests that kill the broker use this one, never the
- * shared one on 1883.
+ * its own id only (%u), the hub reads all, and no packet may be larger than the largest
+ * legitimate one, a batch (`max_packet_size`, docs/sync.md, Hub limits: Mosquitto disconnects a
+ * client that sends a larger one, at its header). Tests that kill the broker use this one, never
+ * the shared one on 1883. `packetLimit: false` leaves the limit out, as a broker set up without
+ * it, to test what the hub's own clients do.
  */
-export async function startAclMosquitto(t: { teardown(fn: () => unknown): void }, users: Record<string, string>): Promise<PrivateMosquitto> {
+export async function startAclMosquitto(t: { teardown(fn: () => unknown): void }, users: Record<string, string>, options: { packetLimit?: boolean } = {}): Promise<PrivateMosquitto> {
   const dir = await tempDir(t, 'alpr-mosquitto-');
   // Mosquitto started as root drops to its own user, which must be able to read these files.
   chmodSync(dir, 0o755);
@@ -51,7 +55,8 @@ export async function startAclMosquitto(t: { teardown(fn: () => unknown): void }
   ].join('\n'));
   chmodSync(passwd, 0o644);
   writeFileSync(join(dir, 'mosquitto.conf'), [
-    `listener ${port} 127.0.0.1`, 'allow_anonymous false', `password_file ${passwd}`, `acl_file ${join(dir, 'acl')}`, 'persistence false', 'log_dest none', '',
+    `listener ${port} 127.0.0.1`, 'allow_anonymous false', `password_file ${passwd}`, `acl_file ${join(dir, 'acl')}`, 'persistence false', 'log_dest none',
+    ...(options.packetLimit === false ? [] : [`max_packet_size ${HUB_MAX_PACKET_BYTES}`]), '',
   ].join('\n'));
   let child: ChildProcess | null = null;
   const broker: PrivateMosquitto = {

@@ -97,3 +97,41 @@ t.test('an alert ack the broker never acknowledges fails after the PUBACK deadli
   await eventually(() => acks === 2, 10_000).catch(() => undefined);
   t.equal(acks, 2, 'the second hit, redelivered on the new connection, got its ack: the link did not hang');
 });
+
+t.test('a hit larger than a read with two images at the hub\'s limit is discarded unread, logged with ALPR_ERR_HUB_INCOMING_TOO_LARGE and counted against its device; the next hit raises its alert', async (t) => {
+  const h = (await harness(t, 'sqlite'))!;
+  const { hotlists, alerts, devices } = h.services;
+  await hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
+  const deviceKeys = newSigningKeys();
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(deviceKeys.publicKey), siteId: 'site-1' }, 'test');
+  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger() });
+  await broker.start();
+  t.teardown(() => broker.stop());
+  const device = await mqtt.connectAsync(broker.hubUrl, { username: 'hub', password: broker.hubPassword, clientId: 'alert-device' });
+  t.teardown(() => device.endAsync(true));
+  let acks = 0;
+  let linkSubscribed = false;
+  device.on('message', (topic, payload) => {
+    if (topic === topics.alertAcks('pole-a')) acks++;
+    else if (payload.toString().includes('alert-link-limits')) linkSubscribed = true;
+  });
+  await device.subscribeAsync([topics.alertAcks('pole-a'), '$SYS/+/new/subscribes'], { qos: 1 });
+  const log = captureLogger();
+  const keys = await loadOrCreateHubKeys(join(await tempDir(t), 'keys'));
+  const link = new AlertLink({
+    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-limits', store: h.store,
+    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: log.logger,
+  });
+  await link.start();
+  t.teardown(() => link.stop());
+  await eventually(() => linkSubscribed, 5_000);
+  // Over 2 x 1 MiB + 64 KiB.
+  await device.publishAsync(topics.alerts('pole-a'), Buffer.alloc(2 * 1024 * 1024 + 64 * 1024 + 1, 0x41), { qos: 1 });
+  const read = makeRead({ deviceId: 'pole-a', siteId: 'site-1', plate: 'ABC1234', region: 'IL', capturedAt: h.clock.now() });
+  const hit = { deviceId: 'pole-a', read: toWireRead(read, read.capturedAt), entryId: 'V123456789', nearMatch: false, matchedPlate: 'ABC1234', hotlistVersion: 1, matchedAtMs: h.clock.now() };
+  await device.publishAsync(topics.alerts('pole-a'), Buffer.from(sealAlert(hit, deviceKeys.privateKey, keys.seal)), { qos: 1 });
+  await eventually(() => acks === 1, 5_000);
+  t.same(link.stats.oversizedByDevice, { 'pole-a': 1 }, 'counted against the device');
+  t.ok(log.lines().some((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE' && l.deviceId === 'pole-a'), 'logged with its code and device');
+  t.ok(link.stats.alertsRaised >= 1, 'the next hit raised its alert');
+});
