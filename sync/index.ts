@@ -7,7 +7,7 @@ export { toWireRead, wireReadProblem, wireReadColour } from './readCodec.js';
 export { Uplink, type UplinkOptions, type UplinkStats } from './uplink.js';
 export { brokerServers } from './brokerServers.js';
 export { endClient } from './endClient.js';
-export { PacketHeaderReader, packetSize } from './packetHeaders.js';
+export { BROKER_MAX_PACKET_BYTES, PacketHeaderReader, packetSize } from './packetHeaders.js';
 export { guardClientPackets, HOTLIST_MESSAGE_MAX_BYTES, MAX_INCOMING_PACKET_BYTES } from './incomingLimits.js';
 export { PubackDeadline, DEFAULT_PUBACK_TIMEOUT_MS, type PubackDeadlineOptions } from './pubackDeadline.js';
 export type { ReadRecord, ReadPoint } from './readRecord.js';

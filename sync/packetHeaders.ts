@@ -1,4 +1,11 @@
 /**
+ * The largest packet the hub's brokers take (the embedded broker's guard, the shipped Mosquitto
+ * max_packet_size and RabbitMQ max_message_size): a batch of the hub's 32 MiB plus room for its
+ * envelope. A batch larger than this never reaches the hub, whatever the hub would say of it.
+ */
+export const BROKER_MAX_PACKET_BYTES = 33 * 1024 * 1024;
+
+/**
  * Reads the MQTT fixed headers (a type byte, then a 1-4 byte remaining length) out of a byte
  * stream as it arrives, skipping each body without keeping it. Both ends of the link need to
  * know how large a packet is before its body is read: MQTT.js and Aedes each buffer a whole

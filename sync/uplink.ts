@@ -12,6 +12,7 @@ import { sealBatch, verifyAck } from './envelope.js';
 import { writeHubIdentity, type HubIdentity } from './hubIdentity.js';
 import { HubTime } from './hubTime.js';
 import { guardClientPackets, incomingPayloadLimit, MAX_INCOMING_PACKET_BYTES } from './incomingLimits.js';
+import { BROKER_MAX_PACKET_BYTES } from './packetHeaders.js';
 import { DEFAULT_PUBACK_TIMEOUT_MS, PubackDeadline } from './pubackDeadline.js';
 import { alpr } from './proto/wire.js';
 import { toWireRead } from './readCodec.js';
@@ -72,6 +73,8 @@ export interface UplinkOptions {
    * exceed the time to upload the largest batch. Default DEFAULT_PUBACK_TIMEOUT_MS.
    */
   pubackTimeoutMs?: number;
+  /** The largest batch the brokers pass on (default BROKER_MAX_PACKET_BYTES). */
+  maxPublishBytes?: number;
   backoff: { initialMs: number; maxMs: number };
   statusEveryMs: number;
   /** Extra status facts (tamper, health, the hot-list version held) for the retained DeviceStatus. */
@@ -388,6 +391,14 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       }
       // A newer hub key arrived (signed config push) while this batch waited: seal it to that one.
       if (envelope.keyId !== this.hub.sealKeyId) envelope = this.seal(reads, seq);
+      // Larger than any broker passes on: the node would cut the connection (or drop it unacked)
+      // and the batch would be sent again on every reconnect, holding back every read behind it.
+      // The hub never hears of it, so this side splits it, or sets a single read aside.
+      const maxPublish = this.ctx.maxPublishBytes ?? BROKER_MAX_PACKET_BYTES;
+      if (envelope.bytes.length > maxPublish) {
+        if (reads.length === 1) return { setAside: [{ readId: reads[0]!.id, reason: `alone larger than the brokers pass on (${envelope.bytes.length} bytes; ${maxPublish} at most)` }], accepted: 0 };
+        return this.sendHalves(reads, seq, batchId);
+      }
       // The link is down (or went down with the batch in flight): the batch goes again as soon
       // as it is back ('connect' cuts the pause short). An outage is not the hub failing to
       // answer, so it does not grow the backoff: doubled on every try while a dead node's devices
@@ -424,11 +435,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
         if (reads.length === 1) {
           return { setAside: [{ readId: reads[0]!.id, reason: `alone larger than the hub takes (${envelope.bytes.length} bytes; ${ack.maxBatchBytes} at most)` }], accepted: 0 };
         }
-        const half = Math.ceil(reads.length / 2);
-        const first = await this.send(reads.slice(0, half), seq, batchId);
-        const second = first && first !== 'withdrawn' && (await this.send(reads.slice(half), undefined, batchId));
-        if (first === 'withdrawn' || second === 'withdrawn') return 'withdrawn';
-        return first && second ? { setAside: [...first.setAside, ...second.setAside], accepted: first.accepted + second.accepted } : null;
+        return this.sendHalves(reads, seq, batchId);
       }
       await this.pause(this.jitter(backoff));
       backoff = Math.min(this.ctx.backoff.maxMs, backoff * 2);
@@ -436,6 +443,15 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       if (ack.refusal === alpr.v1.Refusal.REFUSAL_HUB_KEY || ack.refusal === alpr.v1.Refusal.REFUSAL_UNREADABLE) envelope = this.seal(reads, seq);
     }
     return null;
+  }
+
+  /** Sends `reads` as two batches, the first under `seq` (the hub never opened it under that number). */
+  private async sendHalves(reads: ReadRecord[], seq: number, batchId?: string): Promise<Delivery> {
+    const half = Math.ceil(reads.length / 2);
+    const first = await this.send(reads.slice(0, half), seq, batchId);
+    const second = first && first !== 'withdrawn' && (await this.send(reads.slice(half), undefined, batchId));
+    if (first === 'withdrawn' || second === 'withdrawn') return 'withdrawn';
+    return first && second ? { setAside: [...first.setAside, ...second.setAside], accepted: first.accepted + second.accepted } : null;
   }
 
   private seal(reads: ReadRecord[], sequence: number): { bytes: Uint8Array; keyId: string } {

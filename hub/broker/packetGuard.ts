@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { PacketHeaderReader } from '../../sync/index.js';
+import { BROKER_MAX_PACKET_BYTES, PacketHeaderReader } from '../../sync/index.js';
 
 export interface PacketLimits {
   /** Bytes a connection may send in all before it has logged in (its CONNECT included). */
@@ -14,7 +14,7 @@ export const DEFAULT_PACKET_LIMITS: PacketLimits = {
   // A device's CONNECT is its id, a ~110-byte token and a ~60-byte offline will: 16 KiB is ample.
   preAuthMaxBytes: 16 * 1024,
   // A batch is at most 32 MiB at ingest (sync.batch_max_bytes defaults to 4 MB); room for framing.
-  maxPacketBytes: 33 * 1024 * 1024,
+  maxPacketBytes: BROKER_MAX_PACKET_BYTES,
   connectTimeoutMs: 10_000,
 };
 

@@ -58,6 +58,22 @@ t.test('a read too large for the hub on its own is quarantined, and the reads af
   tt.equal(device.uplink.stats.readsQuarantined, 1);
 });
 
+t.test('a read larger than the brokers pass on is set aside on the appliance, never sent: the reads after it arrive', async (tt) => {
+  // The node takes packets of at most 200 kB (its guard cuts the connection at a larger header);
+  // the hub would take the read. Sent, it would cut the link on every reconnect for ever.
+  const hub = await startHub(tt, { broker: { limits: { maxPacketBytes: 200_000 } } });
+  const device = await makeDevice(tt, hub, { maxReads: 100, maxPublishBytes: 200_000 });
+  const huge = makeRead({ siteId: 'site-1', capturedAt: Date.now() - 60_000, imageBytes: 250_000 });
+  const after = [makeRead({ siteId: 'site-1', capturedAt: Date.now() - 59_000 }), makeRead({ siteId: 'site-1', capturedAt: Date.now() - 58_000 })];
+  for (const r of [huge, ...after]) await device.buffer.append(r);
+  await device.uplink.start();
+  await eventually(async () => (await hub.store.countReads()) === 2, 15_000).catch(() => undefined);
+  tt.same((await hub.store.allReadIds()).sort(), after.map((r) => r.id).sort(), 'the reads after it are at the hub');
+  await eventually(async () => (await device.buffer.stats()).quarantinedReads === 1, 5_000).catch(() => undefined);
+  tt.equal((await device.buffer.stats()).quarantinedReads, 1, 'the huge read is held on the appliance, set aside');
+  tt.equal(device.uplink.stats.batchesRefused, 0, 'the hub never saw it');
+});
+
 t.test('reads the hub refuses as invalid are quarantined, counted in the status the hub receives, and the rest is stored', async (tt) => {
   const hub = await startHub(tt);
   const device = await makeDevice(tt, hub, { maxReads: 100 });

@@ -66,7 +66,7 @@ export interface Device {
 }
 
 /** Registers a device at the hub and gives it a buffer and an uplink (not started). */
-export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 'brokerUrl'>, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string; ackTimeoutMs?: number; connectTimeoutMs?: number; logger?: Logger; pubackTimeoutMs?: number; keepaliveS?: number; mqttVersion?: 4 | 5 } = {}): Promise<Device> {
+export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 'brokerUrl'>, options: { deviceId?: string; siteId?: string; register?: boolean; maxReads?: number; keys?: SigningKeys; brokerUrl?: string; fallbackBrokerUrls?: string[]; mqttPassword?: string; clock?: Clock; hubIdentityFile?: string; ackTimeoutMs?: number; connectTimeoutMs?: number; logger?: Logger; pubackTimeoutMs?: number; keepaliveS?: number; mqttVersion?: 4 | 5; maxPublishBytes?: number } = {}): Promise<Device> {
   const deviceId = options.deviceId ?? `pole-${randomBytes(3).toString('hex')}`;
   const keys = options.keys ?? newSigningKeys();
   if (options.register !== false) {
@@ -83,6 +83,7 @@ export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 
     ...(options.hubIdentityFile ? { hubIdentityFile: options.hubIdentityFile } : {}),
     ...(options.fallbackBrokerUrls ? { fallbackBrokerUrls: options.fallbackBrokerUrls } : {}),
     ...(options.pubackTimeoutMs ? { pubackTimeoutMs: options.pubackTimeoutMs } : {}),
+    ...(options.maxPublishBytes ? { maxPublishBytes: options.maxPublishBytes } : {}),
     ...(options.mqttPassword || options.connectTimeoutMs || options.keepaliveS || options.mqttVersion ? {
       mqtt: {
         ...(options.mqttPassword ? { password: options.mqttPassword } : {}), ...(options.connectTimeoutMs ? { connectTimeout: options.connectTimeoutMs } : {}),
