@@ -14,6 +14,39 @@ import { harness } from '../../helpers/hubHarness.js';
 // Without the deadline the ack's publish hangs, and so does the link's stop: fail within this instead of tap's default.
 t.setTimeout(30_000);
 
+/**
+ * A hub with the hot list and pole-a enrolled, the embedded broker, and the device's side straight
+ * on the broker: it counts the alert acks it gets, sees when the link `linkClientId` has
+ * subscribed (Aedes announces each subscription: hits sent before the link's would reach no
+ * one), and sends a sealed hit on ABC1234.
+ */
+async function alertRig(t: import('tap').Test, linkClientId: string) {
+  const h = (await harness(t, 'sqlite'))!;
+  const { hotlists, alerts, devices } = h.services;
+  await hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
+  const deviceKeys = newSigningKeys();
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(deviceKeys.publicKey), siteId: 'site-1' }, 'test');
+  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger() });
+  await broker.start();
+  t.teardown(() => broker.stop());
+  const device = await mqtt.connectAsync(broker.hubUrl, { username: 'hub', password: broker.hubPassword, clientId: 'alert-device' });
+  t.teardown(() => device.endAsync(true));
+  const seen = { acks: 0, linkSubscribed: false };
+  device.on('message', (topic, payload) => {
+    if (topic === topics.alertAcks('pole-a')) seen.acks++;
+    else if (payload.toString().includes(linkClientId)) seen.linkSubscribed = true;
+  });
+  await device.subscribeAsync([topics.alertAcks('pole-a'), '$SYS/+/new/subscribes'], { qos: 1 });
+  const log = captureLogger();
+  const keys = await loadOrCreateHubKeys(join(await tempDir(t), 'keys'));
+  const sendHit = async () => {
+    const read = makeRead({ deviceId: 'pole-a', siteId: 'site-1', plate: 'ABC1234', region: 'IL', capturedAt: h.clock.now() });
+    const hit = { deviceId: 'pole-a', read: toWireRead(read, read.capturedAt), entryId: 'V123456789', nearMatch: false, matchedPlate: 'ABC1234', hotlistVersion: 1, matchedAtMs: h.clock.now() };
+    await device.publishAsync(topics.alerts('pole-a'), Buffer.from(sealAlert(hit, deviceKeys.privateKey, keys.seal)), { qos: 1 });
+  };
+  return { h, hotlists, alerts, broker, device, seen, log, keys, sendHit };
+}
+
 t.test('the reads of a stored batch are matched against the hot list with one refresh from the store, and their hits are raised', async (t) => {
   const h = (await harness(t, 'sqlite'))!;
   const { hotlists, alerts } = h.services;
@@ -44,44 +77,18 @@ t.test('the reads of a stored batch are matched against the hot list with one re
 });
 
 t.test('an alert ack the broker never acknowledges fails after the PUBACK deadline with ALPR_ERR_SYNC_BROKER_SILENT, is logged, the connection is cut, and the hit redelivered after the reconnect gets its ack', async (t) => {
-  const h = (await harness(t, 'sqlite'))!;
-  const { hotlists, alerts, devices } = h.services;
-  await hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
-  const deviceKeys = newSigningKeys();
-  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(deviceKeys.publicKey), siteId: 'site-1' }, 'test');
-  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger() });
-  await broker.start();
-  t.teardown(() => broker.stop());
+  const { h, hotlists, alerts, broker, seen, log, keys, sendHit } = await alertRig(t, 'alert-link-silent');
   const node = await brokerNode(broker.hubUrl);
   t.teardown(() => node.kill());
-  // The device's side, straight on the broker: it sends the hit and waits for the ack.
-  const device = await mqtt.connectAsync(broker.hubUrl, { username: 'hub', password: broker.hubPassword, clientId: 'alert-device' });
-  t.teardown(() => device.endAsync(true));
-  let acks = 0;
-  let linkSubscribed = false;
-  device.on('message', (topic, payload) => {
-    if (topic === topics.alertAcks('pole-a')) acks++;
-    // Aedes announces each subscription: hits sent before the link's would reach no one.
-    else if (payload.toString().includes('alert-link-silent')) linkSubscribed = true;
-  });
-  await device.subscribeAsync([topics.alertAcks('pole-a'), '$SYS/+/new/subscribes'], { qos: 1 });
-
-  const log = captureLogger();
-  const keys = await loadOrCreateHubKeys(join(await tempDir(t), 'keys'));
   const link = new AlertLink({
     brokerUrl: node.url, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-silent', pubackTimeoutMs: 1000, store: h.store,
     keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: log.logger,
   });
   await link.start();
   t.teardown(() => link.stop());
-  const sendHit = async () => {
-    const read = makeRead({ deviceId: 'pole-a', siteId: 'site-1', plate: 'ABC1234', region: 'IL', capturedAt: h.clock.now() });
-    const hit = { deviceId: 'pole-a', read: toWireRead(read, read.capturedAt), entryId: 'V123456789', nearMatch: false, matchedPlate: 'ABC1234', hotlistVersion: 1, matchedAtMs: h.clock.now() };
-    await device.publishAsync(topics.alerts('pole-a'), Buffer.from(sealAlert(hit, deviceKeys.privateKey, keys.seal)), { qos: 1 });
-  };
-  await eventually(() => linkSubscribed, 5_000);
+  await eventually(() => seen.linkSubscribed, 5_000);
   await sendHit();
-  await eventually(() => acks === 1, 5_000);
+  await eventually(() => seen.acks === 1, 5_000);
   // The node now answers pings but drops every publish (and the link's PUBACK for the next hit).
   node.deafToPublishes();
   await sendHit();
@@ -94,43 +101,23 @@ t.test('an alert ack the broker never acknowledges fails after the PUBACK deadli
   t.equal(log.lines().filter((l) => l.msg === 'broker not answering; connection cut').length, 1, 'the connection was cut');
   await eventually(() => node.connections() === 2, 5_000).catch(() => undefined);
   t.equal(node.connections(), 2, 'and the link connected anew');
-  await eventually(() => acks === 2, 10_000).catch(() => undefined);
-  t.equal(acks, 2, 'the second hit, redelivered on the new connection, got its ack: the link did not hang');
+  await eventually(() => seen.acks === 2, 10_000).catch(() => undefined);
+  t.equal(seen.acks, 2, 'the second hit, redelivered on the new connection, got its ack: the link did not hang');
 });
 
 t.test('a hit larger than a read with two images at the hub\'s limit is discarded unread, logged with ALPR_ERR_HUB_INCOMING_TOO_LARGE and counted against its device; the next hit raises its alert', async (t) => {
-  const h = (await harness(t, 'sqlite'))!;
-  const { hotlists, alerts, devices } = h.services;
-  await hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
-  const deviceKeys = newSigningKeys();
-  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(deviceKeys.publicKey), siteId: 'site-1' }, 'test');
-  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger() });
-  await broker.start();
-  t.teardown(() => broker.stop());
-  const device = await mqtt.connectAsync(broker.hubUrl, { username: 'hub', password: broker.hubPassword, clientId: 'alert-device' });
-  t.teardown(() => device.endAsync(true));
-  let acks = 0;
-  let linkSubscribed = false;
-  device.on('message', (topic, payload) => {
-    if (topic === topics.alertAcks('pole-a')) acks++;
-    else if (payload.toString().includes('alert-link-limits')) linkSubscribed = true;
-  });
-  await device.subscribeAsync([topics.alertAcks('pole-a'), '$SYS/+/new/subscribes'], { qos: 1 });
-  const log = captureLogger();
-  const keys = await loadOrCreateHubKeys(join(await tempDir(t), 'keys'));
+  const { h, hotlists, alerts, broker, device, seen, log, keys, sendHit } = await alertRig(t, 'alert-link-limits');
   const link = new AlertLink({
     brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-limits', store: h.store,
     keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: log.logger,
   });
   await link.start();
   t.teardown(() => link.stop());
-  await eventually(() => linkSubscribed, 5_000);
+  await eventually(() => seen.linkSubscribed, 5_000);
   // Over 2 x 1 MiB + 64 KiB.
   await device.publishAsync(topics.alerts('pole-a'), Buffer.alloc(2 * 1024 * 1024 + 64 * 1024 + 1, 0x41), { qos: 1 });
-  const read = makeRead({ deviceId: 'pole-a', siteId: 'site-1', plate: 'ABC1234', region: 'IL', capturedAt: h.clock.now() });
-  const hit = { deviceId: 'pole-a', read: toWireRead(read, read.capturedAt), entryId: 'V123456789', nearMatch: false, matchedPlate: 'ABC1234', hotlistVersion: 1, matchedAtMs: h.clock.now() };
-  await device.publishAsync(topics.alerts('pole-a'), Buffer.from(sealAlert(hit, deviceKeys.privateKey, keys.seal)), { qos: 1 });
-  await eventually(() => acks === 1, 5_000);
+  await sendHit();
+  await eventually(() => seen.acks === 1, 5_000);
   t.same(link.stats.oversizedByDevice, { 'pole-a': 1 }, 'counted against the device');
   t.ok(log.lines().some((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE' && l.deviceId === 'pole-a'), 'logged with its code and device');
   t.ok(link.stats.alertsRaised >= 1, 'the next hit raised its alert');
