@@ -12,7 +12,7 @@ import { sealBatch, verifyAck } from './envelope.js';
 import { writeHubIdentity, type HubIdentity } from './hubIdentity.js';
 import { HubTime } from './hubTime.js';
 import { guardClientPackets, incomingPayloadLimit, MAX_INCOMING_PACKET_BYTES } from './incomingLimits.js';
-import { BROKER_MAX_PACKET_BYTES } from './packetHeaders.js';
+import { BROKER_MAX_PACKET_BYTES, packetSize } from './packetHeaders.js';
 import { DEFAULT_PUBACK_TIMEOUT_MS, PubackDeadline } from './pubackDeadline.js';
 import { alpr } from './proto/wire.js';
 import { toWireRead } from './readCodec.js';
@@ -73,7 +73,7 @@ export interface UplinkOptions {
    * exceed the time to upload the largest batch. Default DEFAULT_PUBACK_TIMEOUT_MS.
    */
   pubackTimeoutMs?: number;
-  /** The largest batch the brokers pass on (default BROKER_MAX_PACKET_BYTES). */
+  /** The largest batch PUBLISH packet (framing and topic included) the brokers pass on (default BROKER_MAX_PACKET_BYTES). */
   maxPublishBytes?: number;
   backoff: { initialMs: number; maxMs: number };
   statusEveryMs: number;
@@ -394,9 +394,12 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
       // Larger than any broker passes on: the node would cut the connection (or drop it unacked)
       // and the batch would be sent again on every reconnect, holding back every read behind it.
       // The hub never hears of it, so this side splits it, or sets a single read aside.
+      // Brokers count the PUBLISH packet, not the envelope alone: its topic, packet id and framing
+      // (and one byte for MQTT 5's empty properties) go on top, so it is the packet that is compared.
       const maxPublish = this.ctx.maxPublishBytes ?? BROKER_MAX_PACKET_BYTES;
-      if (envelope.bytes.length > maxPublish) {
-        if (reads.length === 1) return { setAside: [{ readId: reads[0]!.id, reason: `alone larger than the brokers pass on (${envelope.bytes.length} bytes; ${maxPublish} at most)` }], accepted: 0 };
+      const packetBytes = packetSize(2 + Buffer.byteLength(topics.reads(this.ctx.deviceId)) + 2 + 1 + envelope.bytes.length);
+      if (packetBytes > maxPublish) {
+        if (reads.length === 1) return { setAside: [{ readId: reads[0]!.id, reason: `alone larger than the brokers pass on (a ${packetBytes}-byte packet; ${maxPublish} at most)` }], accepted: 0 };
         return this.sendHalves(reads, seq, batchId);
       }
       // The link is down (or went down with the batch in flight): the batch goes again as soon

@@ -3,7 +3,7 @@ import mqtt from 'mqtt';
 import { silentLogger } from '../../core/index.js';
 import { IngestService } from '../../hub/index.js';
 import type { DeviceStatusReport } from '../../hub/ingest/ingestService.js';
-import { topics, verifyAck } from '../../sync/index.js';
+import { topics, verifyAck, type ReadRecord } from '../../sync/index.js';
 import { captureLogger, eventually, makeRead } from '../helpers/index.js';
 import { makeDevice, startHub, type Hub } from '../helpers/syncRig.js';
 
@@ -72,6 +72,25 @@ t.test('a read larger than the brokers pass on is set aside on the appliance, ne
   await eventually(async () => (await device.buffer.stats()).quarantinedReads === 1, 5_000).catch(() => undefined);
   tt.equal((await device.buffer.stats()).quarantinedReads, 1, 'the huge read is held on the appliance, set aside');
   tt.equal(device.uplink.stats.batchesRefused, 0, 'the hub never saw it');
+});
+
+t.test('a read whose envelope is within the brokers\' limit but whose PUBLISH packet is not is set aside too', async (tt) => {
+  // The node's guard counts the packet (topic, packet id, framing and the envelope), not the
+  // envelope alone: an envelope a few bytes under the limit makes a packet over it, cut at every
+  // reconnect for ever, with the reads behind it held back.
+  const huge = makeRead({ siteId: 'site-1', capturedAt: Date.now() - 60_000, imageBytes: 150_000 });
+  const probe = await makeDevice(tt, await startHub(tt), { maxReads: 100 });
+  const envelopeBytes = (probe.uplink as unknown as { seal(reads: ReadRecord[], sequence: number): { bytes: Uint8Array } }).seal([huge], 1).bytes.length;
+  const limit = envelopeBytes + 8;
+  const hub = await startHub(tt, { broker: { limits: { maxPacketBytes: limit } } });
+  const device = await makeDevice(tt, hub, { maxReads: 100, maxPublishBytes: limit });
+  const after = [makeRead({ siteId: 'site-1', capturedAt: Date.now() - 59_000 }), makeRead({ siteId: 'site-1', capturedAt: Date.now() - 58_000 })];
+  for (const r of [huge, ...after]) await device.buffer.append(r);
+  await device.uplink.start();
+  await eventually(async () => (await hub.store.countReads()) === 2, 15_000).catch(() => undefined);
+  tt.same((await hub.store.allReadIds()).sort(), after.map((r) => r.id).sort(), 'the reads after it are at the hub');
+  await eventually(async () => (await device.buffer.stats()).quarantinedReads === 1, 5_000).catch(() => undefined);
+  tt.equal((await device.buffer.stats()).quarantinedReads, 1, 'the read is held on the appliance, set aside');
 });
 
 t.test('reads the hub refuses as invalid are quarantined, counted in the status the hub receives, and the rest is stored', async (tt) => {
