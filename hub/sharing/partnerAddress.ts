@@ -41,18 +41,26 @@ function ipv6Bytes(address: string): Buffer | null {
 
 /**
  * The IPv4 address an IPv6 address carries to the same host, or null: IPv4-mapped (::ffff:a.b.c.d,
- * which a dual-stack socket connects to as IPv4), IPv4-compatible (::a.b.c.d, deprecated) and the
- * NAT64 well-known prefix (64:ff9b::a.b.c.d, which a NAT64 gateway forwards to IPv4).
+ * which a dual-stack socket connects to as IPv4), IPv4-translated (::ffff:0:a.b.c.d, SIIT),
+ * IPv4-compatible (::a.b.c.d, deprecated), the NAT64 well-known prefix (64:ff9b::a.b.c.d) and
+ * its local-use prefix (64:ff9b:1::/48, RFC 8215: the IPv4 address in the last 32 bits of a /96
+ * taken from it, or around the u octet of the /48 layout of RFC 6052, so both are read), which a
+ * translator forwards to IPv4. A network-specific NAT64 prefix is the site's own and cannot be
+ * listed here.
  */
-function embeddedIpv4(address: string): string | null {
+function embeddedIpv4s(address: string): string[] {
   const bytes = ipv6Bytes(address.replace(/%.*$/, ''));
-  if (!bytes) return null;
+  if (!bytes) return [];
   const zero = (from: number, to: number) => bytes.subarray(from, to).every((b) => b === 0);
   const mapped = zero(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff;
   // ::1 (loopback) and :: are not IPv4-compatible addresses, nor is anything else in ::/104.
   const compatible = zero(0, 12) && bytes[12] !== 0;
+  const translated = zero(0, 8) && bytes[8] === 0xff && bytes[9] === 0xff && zero(10, 12);
   const nat64 = bytes.readUInt32BE(0) === 0x0064ff9b && zero(4, 12);
-  return mapped || compatible || nat64 ? [...bytes.subarray(12, 16)].join('.') : null;
+  const nat64Local = bytes.readUInt32BE(0) === 0x0064ff9b && bytes.readUInt16BE(4) === 0x0001;
+  const last32 = [...bytes.subarray(12, 16)].join('.');
+  if (nat64Local) return [last32, [bytes[6], bytes[7], bytes[9], bytes[10]].join('.')];
+  return mapped || translated || compatible || nat64 ? [last32] : [];
 }
 
 /** Whether an IP address (either family, with or without brackets or a zone) is one no partner hub has. */
@@ -61,8 +69,7 @@ export function neverPartner(address: string): boolean {
   const family = isIP(bare.replace(/%.*$/, ''));
   if (family === 4) return NEVER_PARTNERS.check(bare, 'ipv4');
   if (family !== 6) return false;
-  const v4 = embeddedIpv4(bare);
-  if (v4 !== null && NEVER_PARTNERS.check(v4, 'ipv4')) return true;
+  if (embeddedIpv4s(bare).some((v4) => NEVER_PARTNERS.check(v4, 'ipv4'))) return true;
   return NEVER_PARTNERS.check(bare.replace(/%.*$/, ''), 'ipv6');
 }
 
