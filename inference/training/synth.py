@@ -234,7 +234,7 @@ def reader_sample(rng, out_w, out_h, text=None, world=None, **plate):
     """One synthetic reader input (grayscale crop) with its text and state code (`plate`: render_plate's
     options). `world`: a list of synth_world layouts to draw a foreign plate of one of them instead."""
     if world:
-        import synth_world
+        import synth_world  # here, not at the top: synth_world imports this module
         img, text, state = synth_world.render_plate(rng, layouts=world, **plate)
     else:
         img, text, state = render_plate(rng, text, **plate)
@@ -254,14 +254,12 @@ def reader_set(rng, count, out_w, out_h, log_every=0, lookalike=0.0, foreign=0.0
     for i in range(count):
         # (No draw at all when a share is 0, so earlier seeds still give the same sets.)
         if foreign and rng.random() < foreign:
-            import synth_world
+            import synth_world  # here, not at the top: synth_world imports this module
             arr, text, state = reader_sample(rng, out_w * 2, out_h * 2, world=foreign_layouts or synth_world.layout_names(),
                                              lookalike=bool(lookalike) and rng.random() < lookalike)
-            xs.append(np.asarray(Image.fromarray(arr).resize((out_w, out_h), Image.BILINEAR)))
-            texts.append(text); states.append(state)
-            continue
-        forced = random_text(rng, lookalike=True) if lookalike and rng.random() < lookalike else None
-        arr, text, state = reader_sample(rng, out_w * 2, out_h * 2, forced)
+        else:
+            forced = random_text(rng, lookalike=True) if lookalike and rng.random() < lookalike else None
+            arr, text, state = reader_sample(rng, out_w * 2, out_h * 2, forced)
         xs.append(np.asarray(Image.fromarray(arr).resize((out_w, out_h), Image.BILINEAR)))
         texts.append(text); states.append(state)
         if log_every and i % log_every == 0:

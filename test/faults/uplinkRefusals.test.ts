@@ -1,11 +1,11 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import mqtt from 'mqtt';
 import { silentLogger } from '../../core/index.js';
 import { IngestService } from '../../hub/index.js';
 import type { DeviceStatusReport } from '../../hub/ingest/ingestService.js';
 import { topics, verifyAck, type ReadRecord } from '../../sync/index.js';
 import { captureLogger, eventually, makeRead } from '../helpers/index.js';
-import { makeDevice, startHub, type Hub } from '../helpers/syncRig.js';
+import { makeDevice, startHub, type Device, type Hub } from '../helpers/syncRig.js';
 
 t.setTimeout(2 * 60_000);
 
@@ -63,14 +63,7 @@ t.test('a read larger than the brokers pass on is set aside on the appliance, ne
   // the hub would take the read. Sent, it would cut the link on every reconnect for ever.
   const hub = await startHub(tt, { broker: { limits: { maxPacketBytes: 200_000 } } });
   const device = await makeDevice(tt, hub, { maxReads: 100, maxPublishBytes: 200_000 });
-  const huge = makeRead({ siteId: 'site-1', capturedAt: Date.now() - 60_000, imageBytes: 250_000 });
-  const after = [makeRead({ siteId: 'site-1', capturedAt: Date.now() - 59_000 }), makeRead({ siteId: 'site-1', capturedAt: Date.now() - 58_000 })];
-  for (const r of [huge, ...after]) await device.buffer.append(r);
-  await device.uplink.start();
-  await eventually(async () => (await hub.store.countReads()) === 2, 15_000).catch(() => undefined);
-  tt.same((await hub.store.allReadIds()).sort(), after.map((r) => r.id).sort(), 'the reads after it are at the hub');
-  await eventually(async () => (await device.buffer.stats()).quarantinedReads === 1, 5_000).catch(() => undefined);
-  tt.equal((await device.buffer.stats()).quarantinedReads, 1, 'the huge read is held on the appliance, set aside');
+  await expectSetAside(tt, hub, device, makeRead({ siteId: 'site-1', capturedAt: Date.now() - 60_000, imageBytes: 250_000 }), 'the huge read');
   tt.equal(device.uplink.stats.batchesRefused, 0, 'the hub never saw it');
 });
 
@@ -84,13 +77,7 @@ t.test('a read whose envelope is within the brokers\' limit but whose PUBLISH pa
   const limit = envelopeBytes + 8;
   const hub = await startHub(tt, { broker: { limits: { maxPacketBytes: limit } } });
   const device = await makeDevice(tt, hub, { maxReads: 100, maxPublishBytes: limit });
-  const after = [makeRead({ siteId: 'site-1', capturedAt: Date.now() - 59_000 }), makeRead({ siteId: 'site-1', capturedAt: Date.now() - 58_000 })];
-  for (const r of [huge, ...after]) await device.buffer.append(r);
-  await device.uplink.start();
-  await eventually(async () => (await hub.store.countReads()) === 2, 15_000).catch(() => undefined);
-  tt.same((await hub.store.allReadIds()).sort(), after.map((r) => r.id).sort(), 'the reads after it are at the hub');
-  await eventually(async () => (await device.buffer.stats()).quarantinedReads === 1, 5_000).catch(() => undefined);
-  tt.equal((await device.buffer.stats()).quarantinedReads, 1, 'the read is held on the appliance, set aside');
+  await expectSetAside(tt, hub, device, huge, 'the read');
 });
 
 t.test('reads the hub refuses as invalid are quarantined, counted in the status the hub receives, and the rest is stored', async (tt) => {
@@ -169,6 +156,20 @@ t.test('acks recorded from an earlier life of the device id, replayed under the 
 });
 
 /** The hub's ingest started again with another batch limit (an operator lowered it). */
+/**
+ * Buffers `huge` and two small reads after it, starts the uplink, and checks that the two reach the
+ * hub while `huge` (`named` in the message) stays on the appliance, set aside in the buffer's quarantine.
+ */
+async function expectSetAside(tt: Test, hub: Hub, device: Device, huge: ReadRecord, named: string): Promise<void> {
+  const after = [makeRead({ siteId: 'site-1', capturedAt: Date.now() - 59_000 }), makeRead({ siteId: 'site-1', capturedAt: Date.now() - 58_000 })];
+  for (const r of [huge, ...after]) await device.buffer.append(r);
+  await device.uplink.start();
+  await eventually(async () => (await hub.store.countReads()) === 2, 15_000).catch(() => undefined);
+  tt.same((await hub.store.allReadIds()).sort(), after.map((r) => r.id).sort(), 'the reads after it are at the hub');
+  await eventually(async () => (await device.buffer.stats()).quarantinedReads === 1, 5_000).catch(() => undefined);
+  tt.equal((await device.buffer.stats()).quarantinedReads, 1, `${named} is held on the appliance, set aside`);
+}
+
 async function restartIngest(tt: { teardown(fn: () => unknown): void }, hub: Hub, maxBatchBytes: number): Promise<IngestService> {
   const ingest = new IngestService({
     brokerUrl: hub.brokerUrl, username: 'hub', password: hub.broker!.hubPassword, sharedGroup: null, clientId: 'hub-ingest-restarted', store: hub.store, keys: hub.keys,
