@@ -1,4 +1,4 @@
-import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
+import { tcpRelay } from './tcpRelay.js';
 
 /** The protocol header a client sends first ("AMQP" 0 0 9 1), before any frame. */
 const HEADER_BYTES = 8;
@@ -16,18 +16,8 @@ const BASIC_PUBLISH = 40;
  * under a memory or disk alarm. The AMQP twin of brokerNode's deafToPublishes.
  */
 export async function amqpNode(target: string): Promise<{ url: string; deafToPublishes(): void; kill(): void; connections: () => number }> {
-  const { hostname, port } = new URL(target);
-  const sockets = new Set<Socket>();
-  let accepted = 0;
   let deaf = false;
-  const server = createServer((socket) => {
-    accepted++;
-    const upstream = createConnection({ host: hostname, port: Number(port) });
-    for (const s of [socket, upstream]) {
-      sockets.add(s);
-      s.on('error', () => undefined);
-      s.on('close', () => sockets.delete(s));
-    }
+  const relay = await tcpRelay(target, (socket, upstream) => {
     let pending = Buffer.alloc(0);
     let headerSent = false;
     socket.on('data', (d: Buffer) => {
@@ -50,19 +40,13 @@ export async function amqpNode(target: string): Promise<{ url: string; deafToPub
       }
     });
     upstream.on('data', (d: Buffer) => void socket.write(d));
-    socket.on('end', () => upstream.end());
-    upstream.on('end', () => socket.end());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `amqp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `amqp://127.0.0.1:${relay.port}`,
     deafToPublishes() {
       deaf = true;
     },
-    kill() {
-      server.close();
-      for (const s of sockets) s.destroy();
-    },
-    connections: () => accepted,
+    kill: relay.kill,
+    connections: relay.connections,
   };
 }
