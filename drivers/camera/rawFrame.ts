@@ -83,28 +83,54 @@ export interface PixelArea {
  * given): the colour judge converts only the panel around a plate, the evidence encoder the frame.
  */
 export function rgbOfI420(data: Buffer, width: number, height: number, area: PixelArea = { x: 0, y: 0, width, height }): Buffer {
-  // A clamped array clamps each store to 0-255 itself, and the chroma terms come from tables: this
-  // runs once per read over two million pixels, so the inner loop is three adds and shifts.
-  const out = new Uint8ClampedArray(area.width * area.height * 3);
+  // This runs once per read over two million pixels: each chroma sample's three terms are looked
+  // up once for the two pixels of a row that share it, and every store is one table lookup that
+  // clamps (CLAMP_0_255 is indexed Y + term + CLAMP_OFFSET). Same bytes as the 16.16 formula.
+  const out = Buffer.allocUnsafe(area.width * area.height * 3);
   const cw = width / 2;
   const uAt = width * height, vAt = uAt + cw * (height / 2);
+  const x1 = area.x + area.width;
   let o = 0;
+  const one = (row: number, crow: number, x: number) => {
+    const u = data[uAt + crow + (x >> 1)]!, v = data[vAt + crow + (x >> 1)]!;
+    const l = data[row + x]! + CLAMP_OFFSET;
+    out[o++] = CLAMP_0_255[l + R_OF_V[v]!]!;
+    out[o++] = CLAMP_0_255[l + G_OF_UV[(u << 8) | v]!]!;
+    out[o++] = CLAMP_0_255[l + B_OF_U[u]!]!;
+  };
   for (let y = area.y; y < area.y + area.height; y++) {
     const row = y * width, crow = (y >> 1) * cw;
-    for (let x = area.x; x < area.x + area.width; x++) {
-      const l = (data[row + x]! << FIX) + HALF;
-      const u = data[uAt + crow + (x >> 1)]!, v = data[vAt + crow + (x >> 1)]!;
-      out[o++] = (l + R_OF_V[v]!) >> FIX;
-      out[o++] = (l + G_OF_UV[(u << 8) | v]!) >> FIX;
-      out[o++] = (l + B_OF_U[u]!) >> FIX;
+    let x = area.x;
+    // An area starting at an odd column shares its first chroma sample with a pixel outside it.
+    if (x & 1) one(row, crow, x++);
+    for (; x + 1 < x1; x += 2) {
+      const c = crow + (x >> 1);
+      const u = data[uAt + c]!, v = data[vAt + c]!;
+      const r = R_OF_V[v]! + CLAMP_OFFSET, g = G_OF_UV[(u << 8) | v]! + CLAMP_OFFSET, b = B_OF_U[u]! + CLAMP_OFFSET;
+      const left = data[row + x]!, right = data[row + x + 1]!;
+      out[o] = CLAMP_0_255[left + r]!;
+      out[o + 1] = CLAMP_0_255[left + g]!;
+      out[o + 2] = CLAMP_0_255[left + b]!;
+      out[o + 3] = CLAMP_0_255[right + r]!;
+      out[o + 4] = CLAMP_0_255[right + g]!;
+      out[o + 5] = CLAMP_0_255[right + b]!;
+      o += 6;
     }
+    if (x < x1) one(row, crow, x);
   }
-  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  return out;
 }
 
-const R_OF_V = Int32Array.from({ length: 256 }, (_, v) => RV * (v - 128));
-const B_OF_U = Int32Array.from({ length: 256 }, (_, u) => BU * (u - 128));
-const G_OF_UV = Int32Array.from({ length: 65536 }, (_, uv) => GU * ((uv >> 8) - 128) + GV * ((uv & 0xff) - 128));
+/**
+ * Each chroma term in whole levels, rounded as the 16.16 formula rounds: (Y << 16) + HALF + term
+ * >> 16 is Y + ((HALF + term) >> 16) for every integer Y, so the tables hold the latter.
+ */
+const R_OF_V = Int16Array.from({ length: 256 }, (_, v) => (HALF + RV * (v - 128)) >> FIX);
+const B_OF_U = Int16Array.from({ length: 256 }, (_, u) => (HALF + BU * (u - 128)) >> FIX);
+const G_OF_UV = Int16Array.from({ length: 65536 }, (_, uv) => (HALF + GU * ((uv >> 8) - 128) + GV * ((uv & 0xff) - 128)) >> FIX);
+/** Y + a term lies in -227..482: offset into a table that clamps it to 0..255. */
+const CLAMP_OFFSET = 384;
+const CLAMP_0_255 = Uint8Array.from({ length: 1024 }, (_, i) => clamp(i - CLAMP_OFFSET));
 
 /** A JPEG or PNG file's picture as a raw camera would hand it (replay's raw mode, the bench). */
 export async function rawFrameOfImage(encoded: Buffer, origin: string): Promise<{ data: Buffer; width: number; height: number }> {
@@ -128,5 +154,9 @@ export const EVIDENCE_JPEG_QUALITY = 90;
 export async function evidenceJpeg(image: CapturedImage): Promise<Buffer> {
   if (image.format !== 'yuv420') return image.data;
   const { default: sharp } = await import('sharp');
-  return sharp(rgbOfI420(image.data, image.width, image.height), { raw: { width: image.width, height: image.height, channels: 3 } }).jpeg({ quality: EVIDENCE_JPEG_QUALITY }).toBuffer();
+  // Without optimised Huffman tables: on the development photographs at 1080p the file is 2.7%
+  // larger and the encode a third of the time (25.5 against 8.7 ms, the same pixels).
+  return sharp(rgbOfI420(image.data, image.width, image.height), { raw: { width: image.width, height: image.height, channels: 3 } })
+    .jpeg({ quality: EVIDENCE_JPEG_QUALITY, optimiseCoding: false })
+    .toBuffer();
 }

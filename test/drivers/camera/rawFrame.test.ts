@@ -35,6 +35,36 @@ t.test('converting one area gives the same pixels as converting the frame and cu
   tt.ok(same);
 });
 
+t.test('every pixel is the full-range BT.601 formula in 16.16 fixed point, whatever the area', async (tt) => {
+  // The conversion looks its terms up in tables and handles two pixels per chroma sample; the
+  // formula written out per pixel is the reference.
+  const fix = (x: number) => Math.round(x * 65536);
+  const clampByte = (n: number) => (n < 0 ? 0 : n > 255 ? 255 : n);
+  const width = 18, height = 10;
+  const data = Buffer.alloc(i420Bytes(width, height));
+  let seed = 7;
+  for (let i = 0; i < data.length; i++) data[i] = (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff;
+  data.fill(255, 0, 9).fill(0, 9, 18); // full-scale luma against extreme chroma: both clamps
+  const expected = (x: number, y: number) => {
+    const cw = width / 2, c = (y >> 1) * cw + (x >> 1);
+    const l = (data[y * width + x]! << 16) + (1 << 15);
+    const u = data[width * height + c]! - 128, v = data[width * height + cw * (height / 2) + c]! - 128;
+    return [clampByte((l + fix(1.402) * v) >> 16), clampByte((l + fix(-0.344136) * u + fix(-0.714136) * v) >> 16), clampByte((l + fix(1.772) * u) >> 16)];
+  };
+  for (const area of [{ x: 0, y: 0, width, height }, { x: 1, y: 1, width: 7, height: 3 }, { x: 2, y: 3, width: 1, height: 1 }, { x: 3, y: 0, width: 15, height: 10 }]) {
+    const got = rgbOfI420(data, width, height, area);
+    let wrong = 0;
+    for (let y = 0; y < area.height; y++) {
+      for (let x = 0; x < area.width; x++) {
+        const want = expected(area.x + x, area.y + y);
+        for (let ch = 0; ch < 3; ch++) if (got[(y * area.width + x) * 3 + ch] !== want[ch]) wrong++;
+      }
+    }
+    tt.equal(wrong, 0, `area ${JSON.stringify(area)}`);
+    tt.equal(got.length, area.width * area.height * 3);
+  }
+});
+
 t.test('the evidence JPEG: a JPEG frame is kept as the camera made it, a raw frame is encoded at its size', async (tt) => {
   const jpeg = await solidJpeg(64, 48, 90);
   const asJpeg: CapturedImage = { format: 'jpeg', width: 64, height: 48, data: jpeg, capturedAt: 0, origin: 'x' };
