@@ -69,10 +69,14 @@ function viewsOf(box: PlateBox): PlateBox[] {
 }
 
 /**
- * Reads every box of one frame in a single batch through each reader network; the readings of all
- * framings by all readers vote together. Where the model folder has a state classifier, it names
- * each box's state (one run for all the frame's boxes, each as found) and every reading of the box
- * carries that state, so the vote returns it and the readers' state heads have no say.
+ * Reads every box of one frame; the readings of all framings by all readers vote together. The
+ * readers take turns, each one batch for all the boxes still open: a box whose framings the
+ * readers so far all read as the same text leaves, since the next reader's readings could at most
+ * tie a unanimous vote; on the development sets they changed no read (the model card, "Readings
+ * that never change the vote"). Where the model folder has a state
+ * classifier, it names each box's state (one run for all the frame's boxes, each as found) and
+ * every reading of the box carries that state, so the vote returns it and the readers' state
+ * heads have no say.
  */
 export async function readPlates(
   backend: InferenceBackend,
@@ -83,27 +87,24 @@ export async function readPlates(
 ): Promise<PlateText[]> {
   if (boxes.length === 0) return [];
   const perBox = boxes.map(viewsOf);
-  // The classifier's state for every crop of its box, or null: each reader's own head (if it names states).
+  // The classifier's state for each box, or null: each reader's own head (if it names states).
   let classified: StateReading[] | null = null;
   if (models.stateClassifier) {
     const { state } = await backend.classifyState(cropsOf(frame, boxes, models.stateClassifier));
-    const perPlate = boxes.map((_, i) => stateOf(state.data.subarray(i * state.dims[1]!, (i + 1) * state.dims[1]!), models.states, options.regionThreshold));
-    classified = perBox.flatMap((views, i) => views.map(() => perPlate[i]!));
+    classified = boxes.map((_, i) => stateOf(state.data.subarray(i * state.dims[1]!, (i + 1) * state.dims[1]!), models.states, options.regionThreshold));
   }
-  // Readers of the same input size share one batch of crops.
-  const batches = new Map<string, { data: Float32Array; dims: number[] }>();
-  const byReader: PlateText[][] = [];
-  for (let r = 0; r < backend.readers; r++) {
-    const spec = models.readers[r] ?? models.readers[0]!;
-    const key = `${spec.width}x${spec.height}`;
-    if (!batches.has(key)) batches.set(key, cropsOf(frame, perBox.flat(), spec));
-    byReader.push(await readCrops(backend, r, batches.get(key)!, classified ?? spec.namesStates, models, options));
+  const readings: PlateText[][] = boxes.map(() => []);
+  const open = new Set(boxes.keys());
+  const crops = new CropCache(frame);
+  for (let reader = 0; reader < backend.readers && open.size > 0; reader++) {
+    const work = [...open].flatMap((b) => perBox[b]!.map((view) => ({ b, view })));
+    const spec = models.readers[reader] ?? models.readers[0]!;
+    const states = classified ? work.map(({ b }) => classified![b]!) : spec.namesStates;
+    const texts = await readCrops(backend, reader, crops.batch(work.map((w) => w.view), spec), states, models, options);
+    texts.forEach((text, i) => readings[work[i]!.b]!.push(text));
+    for (const b of [...open]) if (unanimous(readings[b]!)) open.delete(b);
   }
-  let offset = 0;
-  return perBox.map((views) => {
-    const start = offset;
-    offset += views.length;
-    const all = byReader.flatMap((texts) => texts.slice(start, offset));
+  return readings.map((all) => {
     const mine = all.filter((t) => t.candidates.length > 0);
     if (mine.length <= 1) return mine[0] ?? all[0]!;
     // The framings vote like the frames of a burst: most common length, then per character.
@@ -117,6 +118,33 @@ export async function readPlates(
       regionConfidence: voted.regionConfidence,
     };
   });
+}
+
+/** True when every reading so far has a text and all give the same one. */
+function unanimous(readings: PlateText[]): boolean {
+  const first = readings[0]?.candidates[0]?.text;
+  return first !== undefined && readings.every((r) => r.candidates[0]?.text === first);
+}
+
+/** Each view resampled once per input size, however many readers read it. */
+class CropCache {
+  private readonly done = new Map<PlateBox, Map<string, Float32Array>>();
+
+  constructor(private readonly frame: GrayFrame) {}
+
+  batch(views: PlateBox[], size: { width: number; height: number }): { data: Float32Array; dims: number[] } {
+    const n = size.width * size.height;
+    const data = new Float32Array(n * views.length);
+    const key = `${size.width}x${size.height}`;
+    for (const [i, view] of views.entries()) {
+      let sizes = this.done.get(view);
+      if (!sizes) this.done.set(view, (sizes = new Map()));
+      let crop = sizes.get(key);
+      if (!crop) sizes.set(key, (crop = resampleRegion(this.frame.pixels, this.frame.width, this.frame.height, readRegion(view), size.width, size.height)));
+      data.set(crop, i * n);
+    }
+    return { data, dims: [views.length, 1, size.height, size.width] };
+  }
 }
 
 /** A reader's input for each box: its region with the margin, resampled to the reader's size, in one batch. */

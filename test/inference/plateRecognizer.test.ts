@@ -334,7 +334,7 @@ t.test('a state the recognizer is not sure of (the classifier\'s, voted) is repo
   tt.same([unsure!.region, unsure!.regionConfidence], [null, named!.regionConfidence], 'below the state threshold: unknown, with the confidence still reported');
 });
 
-t.test('a model folder with one reader works; with two, both readers vote on every crop', async (tt) => {
+t.test('a model folder with one reader works; with two, the second reads the plates the first is not unanimous on, and both vote', async (tt) => {
   const dir = await modelCopy(await tempDir(tt), 'second_reader');
   const single = await PlateRecognizer.create(options({ modelDir: dir, detectorZoom: ZOOM }));
   const pair = await PlateRecognizer.create(options({ detectorZoom: ZOOM }));

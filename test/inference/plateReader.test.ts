@@ -1,0 +1,84 @@
+import t from 'tap';
+import type { InferenceBackend, Tensor } from '../../inference/backends/types.js';
+import { ALL_FORMAT_RULES } from '../../inference/plateFormats.js';
+import { readPlates, type ReaderModels } from '../../inference/plateReader.js';
+
+// The readers' turn-taking, with networks scripted per crop: each crop's mean brightness says
+// which box it came from, and the script says what each reader reads there. The real networks are
+// tested in plateRecognizer.test.ts; here what matters is who reads what.
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const STEPS = 24;
+const MODELS: ReaderModels = { alphabet: ALPHABET, states: ['IL'], readers: [96, 96].map((width) => ({ width, height: 48, namesStates: false })), stateClassifier: null };
+const OPTIONS = { regionThreshold: 0.5, candidates: 5, formatRules: ALL_FORMAT_RULES };
+
+/** CTC logits that decode to `text` with certainty: each character, then a blank. */
+function logitsOf(text: string): Float32Array {
+  const classes = ALPHABET.length + 1;
+  const out = new Float32Array(classes * STEPS).fill(-20);
+  for (let t = 0; t < STEPS; t++) {
+    const ch = t % 2 === 0 ? text[t / 2] : undefined;
+    out[(ch === undefined ? 0 : ALPHABET.indexOf(ch) + 1) * STEPS + t] = 20;
+  }
+  return out;
+}
+
+/** A backend whose readers read `script(reader, box, crop)`, the box found from the crop's brightness; it logs every crop read. */
+function scripted(script: (reader: number, box: 'bright' | 'dark', crop: number) => string): InferenceBackend & { log: Array<{ reader: number; box: string }> } {
+  const log: Array<{ reader: number; box: string }> = [];
+  const counts = new Map<string, number>();
+  return {
+    name: 'onnx', readers: 2, classifiesStates: false, log,
+    detect: () => Promise.reject(new Error('not used')),
+    classifyState: () => Promise.reject(new Error('not used')),
+    dispose: async () => {},
+    read: async (input: Tensor, reader = 0) => {
+      const [n, , h, w] = input.dims as [number, number, number, number];
+      const classes = ALPHABET.length + 1;
+      const chars = new Float32Array(n * classes * STEPS);
+      for (let i = 0; i < n; i++) {
+        const crop = input.data.subarray(i * h * w, (i + 1) * h * w);
+        const box = crop.reduce((a, b) => a + b, 0) / crop.length > 0.5 ? 'bright' : 'dark';
+        const k = `${reader}${box}`;
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+        log.push({ reader, box });
+        chars.set(logitsOf(script(reader, box, counts.get(k)! - 1)), i * classes * STEPS);
+      }
+      return { chars: { data: chars, dims: [n, classes, STEPS] }, state: { data: new Float32Array(n * 2), dims: [n, 2] } };
+    },
+  };
+}
+
+// A frame with a bright plate on the left and a dark one on the right, on mid grey.
+const W = 400, H = 120;
+const pixels = Buffer.alloc(W * H, 128);
+for (let y = 30; y < 90; y++) {
+  pixels.fill(250, y * W + 20, y * W + 160);
+  pixels.fill(5, y * W + 240, y * W + 380);
+}
+const frame = { pixels, width: W, height: H };
+const boxes = [{ x: 30, y: 40, width: 120, height: 40, score: 0.9 }, { x: 250, y: 40, width: 120, height: 40, score: 0.9 }];
+
+t.test('the second reader reads only the plates whose framings the first reader read differently', async (tt) => {
+  // The first reader reads the bright plate the same in every framing and the dark one two ways.
+  const backend = scripted((reader, box, crop) => (box === 'bright' ? 'ABC123' : reader === 1 || crop % 2 === 0 ? 'XYZ789' : 'XYZ788'));
+  const [bright, dark] = await readPlates(backend, frame, boxes, MODELS, OPTIONS);
+  const framings = backend.log.filter((l) => l.reader === 0 && l.box === 'bright').length;
+  tt.equal(framings, 5, 'the first reader reads each lone box in its five framings');
+  tt.same(backend.log.filter((l) => l.reader === 1).map((l) => l.box), Array(5).fill('dark'), 'the second reader reads the dark plate only, in all its framings');
+  tt.equal(bright!.candidates[0]!.text, 'ABC123', 'the unanimous plate keeps its reading');
+  tt.equal(dark!.candidates[0]!.text, 'XYZ789', "the disputed plate is settled by both readers' votes (3 + 5 against 2)");
+});
+
+t.test('a single dissenting framing is enough for the second reader to read the plate', async (tt) => {
+  const backend = scripted((reader, _box, crop) => (reader === 0 && crop === 4 ? 'ABC124' : 'ABC123'));
+  const texts = await readPlates(backend, frame, boxes, MODELS, OPTIONS);
+  tt.same(backend.log.filter((l) => l.reader === 1).length, 10, 'both plates: one framing of each disagreed');
+  tt.same(texts.map((p) => p.candidates[0]!.text), ['ABC123', 'ABC123']);
+});
+
+t.test('a reading with no text is not agreement: the second reader reads that plate', async (tt) => {
+  const backend = scripted((reader, box) => (reader === 0 && box === 'dark' ? '' : 'ABC123'));
+  const [, dark] = await readPlates(backend, frame, boxes, MODELS, OPTIONS);
+  tt.same(backend.log.filter((l) => l.reader === 1).map((l) => l.box), Array(5).fill('dark'));
+  tt.equal(dark!.candidates[0]?.text, 'ABC123', "the second reader's reading stands");
+});
