@@ -38,3 +38,23 @@ t.test('a candidate that can still pass is looked at in every zoomed view', asyn
   tt.ok(kept.every((k) => (k.alternates ?? []).length === 2), 'each kept plate has the first-pass box and the other zoom as alternates');
   tt.ok(runs() >= 1 + 2 * kept.length, 'two zoomed runs for each kept plate');
 });
+
+t.test('tiles are looked at only where the whole frame shows a faint plate: an empty frame costs one run', async (tt) => {
+  const { backend, runs, close } = await countingBackend();
+  tt.teardown(close);
+  const flat = { pixels: Buffer.alloc(1920 * 1080, 128), width: 1920, height: 1080 };
+  tt.same(await detectPlates(backend, flat, 0.3, 8, 2), [], 'nothing is found');
+  tt.equal(runs(), 1, 'the whole frame only: no tile of it shows anything');
+});
+
+t.test('a plate in one corner of a 1080p frame: its tile is looked at, the empty ones are not', async (tt) => {
+  const { backend, runs, close } = await countingBackend();
+  tt.teardown(close);
+  // A demo scene (960x540, one car) in the top-left corner of a flat 1080p frame.
+  const scene = await toGray({ data: await readFile(new URL('../../demo/frames/v01-f1.jpg', import.meta.url)) });
+  const frame = { pixels: Buffer.alloc(1920 * 1080, 128), width: 1920, height: 1080 };
+  for (let y = 0; y < scene.height; y++) scene.pixels.copy(frame.pixels, y * 1920, y * scene.width, (y + 1) * scene.width);
+  const found = await detectPlates(backend, frame, 0.3, 8, 2);
+  tt.ok(found.some((b) => b.x + b.width < 960 && b.y + b.height < 540), `the plate is found (${JSON.stringify(found.map((b) => [Math.round(b.x), Math.round(b.y)]))})`);
+  tt.ok(runs() >= 2 && runs() < 5, `${runs()} detector runs: the whole frame and the tiles over the scene, not all four`);
+});
