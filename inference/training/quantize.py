@@ -19,6 +19,7 @@ Runtime's graph optimizer fuses into QLinearConv and uint8 MaxPool:
   float and reads dequantized inputs: those layers are small, and the outputs keep float precision.
 """
 import argparse
+import hashlib
 import json
 import os
 
@@ -193,6 +194,16 @@ def quantize(src, samples_dir, dst, method):
     onnx.save(model, dst)
 
 
+def record(manifest, entry, dst):
+    """Writes the int8 file into the manifest entry (beside `onnx`, which TF.js and a fallback keep using)."""
+    if os.path.dirname(os.path.abspath(dst)) != os.path.dirname(os.path.abspath(manifest)):
+        raise SystemExit("the int8 file must sit beside manifest.json")
+    data = json.load(open(manifest))
+    data[entry]["onnx_int8"] = {"file": os.path.basename(dst), "sha256": hashlib.sha256(open(dst, "rb").read()).hexdigest(), "bytes": os.path.getsize(dst)}
+    with open(manifest, "w") as f:
+        json.dump(data, f, indent=2)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -204,11 +215,15 @@ def main():
     q.add_argument("samples")
     q.add_argument("dst")
     q.add_argument("--range", choices=RANGE_METHODS, default="percentile", help="activation range from the samples (default: 0.01th-99.99th percentile)")
+    q.add_argument("--manifest", help="record DST as ENTRY's onnx_int8 in this manifest.json")
+    q.add_argument("--entry", help="the manifest entry (reader, second_reader, state_classifier)")
     a = p.parse_args()
     if a.cmd == "expose":
         expose(a.src, a.dst)
     else:
         quantize(a.src, a.samples, a.dst, a.range)
+        if a.manifest:
+            record(a.manifest, a.entry, a.dst)
 
 
 if __name__ == "__main__":
