@@ -1,7 +1,8 @@
 """Static int8 quantization of the exported float ONNX networks, in QDQ form, with onnx and numpy only.
 
     /usr/bin/python3 inference/training/quantize.py expose   inference/models/reader.onnx /tmp/q/reader.all.onnx
-    /usr/bin/python3 inference/training/quantize.py quantize inference/models/reader.onnx /tmp/q/reader-samples OUT.onnx [--range percentile]
+    /usr/bin/python3 inference/training/quantize.py quantize inference/models/reader.onnx /tmp/q/samples/reader inference/models/reader.int8.onnx \
+        --range mse --manifest inference/models/manifest.json --entry reader
 
 `expose` writes a variant with every intermediate tensor as an output, which
 inference/training/calibrate.ts runs in onnxruntime-node over the reader inputs the runtime itself
@@ -10,7 +11,7 @@ and one float32 file per tensor). `quantize` writes QuantizeLinear/DequantizeLin
 Runtime's graph optimizer fuses into QLinearConv and uint8 MaxPool:
 
 - convolution weights int8, symmetric, one scale per output channel; biases int32 at
-  input scale x weight scale (the form ONNX Runtime's Conv fusion requires);
+  input scale x weight scale (as ONNX Runtime's own quantizer writes them);
 - activations uint8, one scale and zero point per tensor, the range from calibration. A Relu after a
   convolution is dropped and its output quantized with zero point 0: uint8 then clamps at zero
   exactly as the Relu did, and the convolution fuses with its output Q into one QLinearConv;
@@ -49,7 +50,7 @@ def load_samples(folder):
 
 
 def mse_range(values, lo):
-    """The upper bound in [1st, 100th] percentile of |values| whose uint8 rounding and clipping error is least."""
+    """The upper bound, between the 99th percentile and the maximum, whose uint8 rounding and clipping error on the samples is least."""
     hi_max = float(values.max())
     best, best_err = hi_max, None
     for hi in np.linspace(float(np.percentile(values, 99.0)), hi_max, 64):
@@ -214,7 +215,7 @@ def main():
     q.add_argument("src")
     q.add_argument("samples")
     q.add_argument("dst")
-    q.add_argument("--range", choices=RANGE_METHODS, default="percentile", help="activation range from the samples (default: 0.01th-99.99th percentile)")
+    q.add_argument("--range", choices=RANGE_METHODS, default="mse", help="activation range from the samples: least uint8 error (mse, the default and the shipped one), 0.01th-99.99th percentile, or min-max")
     q.add_argument("--manifest", help="record DST as ENTRY's onnx_int8 in this manifest.json")
     q.add_argument("--entry", help="the manifest entry (reader, second_reader, state_classifier)")
     a = p.parse_args()
