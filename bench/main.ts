@@ -21,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   colour: () => import('./colour.js'),
   fleet: () => import('./fleet.js'),
   photographs: () => import('./photographs.js'),
+  readers: () => import('./readers.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

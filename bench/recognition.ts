@@ -33,13 +33,13 @@ import { openReferenceWorkload } from './referenceWorkload.js';
 const BURST_FRAMES = 3;
 
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { frames: { type: 'string', default: '200' }, backend: { type: 'string' }, images: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { frames: { type: 'string', default: '200' }, backend: { type: 'string' }, images: { type: 'string' }, models: { type: 'string' } } });
   sharp.concurrency(1);
   const folder = values.images ?? new URL('../demo/frames', import.meta.url).pathname;
   const names = (await readdir(folder)).filter((n) => /\.(jpe?g|png)$/i.test(n)).sort();
   const frames = await Promise.all(names.map(async (n) => sharp(await readFile(join(folder, n))).resize(1920, 1080, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer()));
   // As configured for the appliance: the config schema's defaults.
-  const config = validateRecognizerConfig({ ...(values.backend ? { backend: values.backend as BackendChoice } : {}), dedupe_window_ms: 0 });
+  const config = validateRecognizerConfig({ ...(values.backend ? { backend: values.backend as BackendChoice } : {}), ...(values.models ? { model_dir: values.models } : {}), dedupe_window_ms: 0 });
   const recognizer = (await recognizerFromConfig(config, systemClock, silentLogger()))!;
   const grey = await Promise.all(frames.map(async (f) => sharp(f).toColourspace('b-w').raw().toBuffer()));
   // What a raw camera hands over for the same scenes.

@@ -25,7 +25,7 @@ export async function versionReport(modelDir = DEFAULT_MODEL_DIR): Promise<Versi
   }
   const manifest = await loadManifest(modelDir);
   const listed = [manifest.detector, manifest.reader, ...(manifest.second_reader ? [manifest.second_reader] : [])]
-    .flatMap((e) => [[e.onnx.file, e.onnx.sha256], [e.tfjs.file, e.tfjs.sha256], [e.tfjs.weights, e.tfjs.weights_sha256]] as const);
+    .flatMap((e) => [[e.onnx.file, e.onnx.sha256], ...(e.onnx_int8 ? [[e.onnx_int8.file, e.onnx_int8.sha256] as const] : []), [e.tfjs.file, e.tfjs.sha256], [e.tfjs.weights, e.tfjs.weights_sha256]] as const);
   const models = await Promise.all(listed.map(async ([file, recorded]) => {
     let bytes: Buffer;
     try {

@@ -5,6 +5,11 @@ import { AlprError } from '../core/index.js';
 
 export interface ModelEntry {
   onnx: { file: string; sha256: string };
+  /**
+   * The same network quantized to int8 (inference/training/quantize.py), where it reads as well as
+   * the float one: ONNX Runtime loads it in place of `onnx`; TF.js keeps the float weights.
+   */
+  onnx_int8?: { file: string; sha256: string };
   tfjs: { file: string; sha256: string; weights: string; weights_sha256: string };
   input: number[];
   /** Readers only: false when the state head was never trained to name states (absent: true). */
@@ -28,6 +33,11 @@ export interface ModelManifest {
 /** The readers a model folder holds, the first one first. */
 export function readerEntries(manifest: ModelManifest): ModelEntry[] {
   return manifest.second_reader ? [manifest.reader, manifest.second_reader] : [manifest.reader];
+}
+
+/** The ONNX file ONNX Runtime runs for an entry: the int8 one where the manifest has it. */
+export function onnxFileOf(entry: ModelEntry): { file: string; sha256: string } {
+  return entry.onnx_int8 ?? entry.onnx;
 }
 
 /** What the runtime needs to know of one reader network. */

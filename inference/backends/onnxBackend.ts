@@ -1,11 +1,11 @@
 import { AlprError } from '../../core/index.js';
-import { readerEntries, readVerified, type ModelManifest } from '../modelFiles.js';
+import { onnxFileOf, readerEntries, readVerified, type ModelEntry, type ModelManifest } from '../modelFiles.js';
 import type { InferenceBackend, Tensor } from './types.js';
 
 type Ort = typeof import('onnxruntime-node');
 type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
 
-/** ONNX Runtime (CPU), one intra-op thread: the appliance budget is one core. */
+/** ONNX Runtime (CPU), one intra-op thread: the appliance budget is one core. Runs each entry's int8 file where the manifest has one. */
 export class OnnxBackend implements InferenceBackend {
   readonly name = 'onnx' as const;
 
@@ -30,12 +30,13 @@ export class OnnxBackend implements InferenceBackend {
         throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `ONNX Runtime cannot load the ${name} model`, { cause });
       }
     };
-    const det = await readVerified(dir, manifest.detector.onnx.file, manifest.detector.onnx.sha256);
-    const readers = await Promise.all(readerEntries(manifest).map((entry) => readVerified(dir, entry.onnx.file, entry.onnx.sha256)));
+    const bytesOf = (entry: ModelEntry) => readVerified(dir, onnxFileOf(entry).file, onnxFileOf(entry).sha256);
+    const det = await bytesOf(manifest.detector);
+    const readers = await Promise.all(readerEntries(manifest).map(bytesOf));
     const sessions: Session[] = [];
     for (const [i, bytes] of readers.entries()) sessions.push(await open(bytes, i === 0 ? 'reader' : 'second reader'));
     const sc = manifest.state_classifier;
-    const state = sc ? await open(await readVerified(dir, sc.onnx.file, sc.onnx.sha256), 'state classifier') : null;
+    const state = sc ? await open(await bytesOf(sc), 'state classifier') : null;
     return new OnnxBackend(ort, await open(det, 'detector'), sessions, state);
   }
 

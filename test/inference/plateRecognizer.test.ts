@@ -196,16 +196,17 @@ t.test('a missing or altered model file is refused with a typed error', async (t
     return d;
   };
   await tt.rejects(PlateRecognizer.create(options({ modelDir: join(dir, 'nowhere') })), { code: 'ALPR_ERR_MODEL_MISSING' });
+  // The files ONNX Runtime runs: the int8 readers where the manifest names them (test/inference/backends/onnxBackend.test.ts covers the float fallback).
   const altered = await copy('altered');
-  const bytes = await readFile(join(altered, 'reader.onnx'));
+  const bytes = await readFile(join(altered, 'reader.int8.onnx'));
   bytes[bytes.length - 100]! ^= 0xff;
-  await writeFile(join(altered, 'reader.onnx'), bytes);
+  await writeFile(join(altered, 'reader.int8.onnx'), bytes);
   await tt.rejects(PlateRecognizer.create(options({ modelDir: altered })), { code: 'ALPR_ERR_MODEL_CHECKSUM' });
   await tt.rejects(PlateRecognizer.create(options({ modelDir: altered, backend: 'auto' })), { code: 'ALPR_ERR_MODEL_CHECKSUM' }, 'auto does not fall back around a bad file');
   const gone = await copy('gone');
   await writeFile(join(gone, 'detector.weights.bin'), '');
   await tt.rejects(PlateRecognizer.create(options({ modelDir: gone, backend: 'tfjs' })), { code: 'ALPR_ERR_MODEL_CHECKSUM' });
-  for (const file of ['second_reader.onnx', 'second_reader.weights.bin']) {
+  for (const file of ['second_reader.int8.onnx', 'second_reader.weights.bin']) {
     const second = await copy(`second-${file}`);
     await writeFile(join(second, file), 'not a model');
     await tt.rejects(PlateRecognizer.create(options({ modelDir: second, backend: file.endsWith('.onnx') ? 'onnx' : 'tfjs' })), { code: 'ALPR_ERR_MODEL_CHECKSUM' }, `the second reader's ${file} is checked too`);
