@@ -24,7 +24,9 @@ export async function versionReport(modelDir = DEFAULT_MODEL_DIR): Promise<Versi
     throw new AlprError('ALPR_ERR_INTERNAL', `${pkgUrl.pathname} cannot be read: the installation is incomplete`, { cause });
   }
   const manifest = await loadManifest(modelDir);
-  const listed = [manifest.detector, manifest.reader, ...(manifest.second_reader ? [manifest.second_reader] : [])]
+  // Every network the folder holds: the state classifier too (it names the state an officer checks).
+  const listed = [manifest.detector, manifest.reader, manifest.second_reader, manifest.state_classifier]
+    .filter((e) => e !== undefined)
     .flatMap((e) => [[e.onnx.file, e.onnx.sha256], ...(e.onnx_int8 ? [[e.onnx_int8.file, e.onnx_int8.sha256] as const] : []), [e.tfjs.file, e.tfjs.sha256], [e.tfjs.weights, e.tfjs.weights_sha256]] as const);
   const models = await Promise.all(listed.map(async ([file, recorded]) => {
     let bytes: Buffer;
