@@ -43,5 +43,5 @@ export async function versionReport(modelDir = DEFAULT_MODEL_DIR): Promise<Versi
 
 /** The report as `alpr-firmware --version` prints it: the version first, then one line per model file. */
 export function formatVersionReport(r: VersionReport): string {
-  return [`alpr-firmware ${r.version}`, ...r.models.map((m) => `${m.file.padEnd(26)} sha256:${m.sha256}${m.matchesManifest ? '' : '  (differs from the manifest)'}`)].join('\n');
+  return [`alpr-firmware ${r.version}`, ...r.models.map((m) => `${m.file.padEnd(30)} sha256:${m.sha256}${m.matchesManifest ? '' : '  (differs from the manifest)'}`)].join('\n');
 }

@@ -101,7 +101,10 @@ export async function readPlates(
     const states = classified ? work.map(({ b }) => classified![b]!) : spec.namesStates;
     const texts = await readCrops(backend, reader, crops.batch(work.map((w) => w.view), spec), states, models, options);
     texts.forEach((text, i) => readings[work[i]!.b]!.push(text));
-    for (const b of [...open]) if (settled(readings[b]!)) open.delete(b);
+    // Without a classifier, the state comes from the readers that name states: a plate waits for
+    // the first of them even when its text is settled.
+    const stateRead = classified !== null || models.readers.slice(0, reader + 1).some((r) => r.namesStates) || !models.readers.slice(reader + 1).some((r) => r.namesStates);
+    if (stateRead) for (const b of [...open]) if (settled(readings[b]!)) open.delete(b);
   }
   return readings.map((all) => {
     const mine = all.filter((t) => t.candidates.length > 0);

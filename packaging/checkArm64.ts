@@ -97,9 +97,12 @@ export async function main(argv: string[]): Promise<number> {
     await cp(debs.arm64, join(rootfs.dir, 'tmp/alpr-appliance.deb'));
     await rootfs.sh('dpkg -i /tmp/alpr-appliance.deb');
     const versionText = await rootfs.sh('alpr-firmware --version');
-    const manifest = JSON.parse(await readFile(join(REPO, 'inference/models/manifest.json'), 'utf8')) as Record<string, { onnx?: { sha256: string } }>;
+    const manifest = JSON.parse(await readFile(join(REPO, 'inference/models/manifest.json'), 'utf8')) as Record<string, { onnx?: { sha256: string }; onnx_int8?: { sha256: string } }>;
     if (!versionText.startsWith(`alpr-firmware ${version}\n`)) fail(`alpr-firmware --version says ${JSON.stringify(versionText.split('\n')[0])}, not version ${version}`);
-    for (const [name, entry] of Object.entries(manifest)) if (entry?.onnx && !versionText.includes(entry.onnx.sha256)) fail(`alpr-firmware --version lacks the ${name} model's hash`);
+    for (const [name, entry] of Object.entries(manifest)) {
+      // The int8 file is the one ONNX Runtime runs where the entry has one.
+      for (const file of [entry?.onnx, entry?.onnx_int8]) if (file && !versionText.includes(file.sha256)) fail(`alpr-firmware --version lacks the ${name} model's hash ${file.sha256.slice(0, 12)}`);
+    }
     const owners = (await rootfs.sh('stat -c "%n %U:%G %a" /var/lib/alpr /etc/alpr /opt/alpr/node/bin/node')).trim();
     if (owners !== '/var/lib/alpr alpr:alpr 700\n/etc/alpr alpr:alpr 750\n/opt/alpr/node/bin/node root:root 755') fail(`installed owners and modes are not as the package states:\n${owners}`);
     say(`installed: ${versionText.split('\n')[0]}; ${owners.split('\n').join('; ')}`);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { OnnxBackend } from '../backends/onnxBackend.js';
 import type { Tensor } from '../backends/types.js';
 import { evaluate } from '../evaluate.js';
+import { loadManifest } from '../modelFiles.js';
 
 /**
  * `node bin/tool.js inference/training/calibrate.ts --models inference/models --exposed DIR --out DIR --dataset D [--dataset D...]`
@@ -21,9 +22,18 @@ const PER_BATCH = 2048;
 
 const recorded: Record<string, Tensor[]> = { reader: [], second_reader: [], state_classifier: [] };
 const copy = (t: Tensor): Tensor => ({ data: t.data.slice(), dims: [...t.dims] });
+/**
+ * The second reader reads only the plates the first is unsure of (plateReader.ts), which would
+ * calibrate it on the hard fraction of the crops. Where both read crops of one size (the shipped
+ * pair), every crop the first reads is recorded for the second too, and its own calls are not.
+ */
+let sameCrops = false;
 const read = OnnxBackend.prototype.read;
 OnnxBackend.prototype.read = function (input, reader = 0) {
-  recorded[reader === 0 ? 'reader' : 'second_reader']!.push(copy(input));
+  if (reader === 0) {
+    recorded.reader!.push(copy(input));
+    if (sameCrops) recorded.second_reader!.push(copy(input));
+  } else if (!sameCrops) recorded.second_reader!.push(copy(input));
   return read.call(this, input, reader);
 };
 const classifyState = OnnxBackend.prototype.classifyState;
@@ -87,6 +97,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('usage: calibrate.ts --models DIR --exposed DIR --out DIR --dataset DIR [--dataset DIR...]\n');
     return 64;
   }
+  const manifest = await loadManifest(values.models!);
+  sameCrops = manifest.second_reader !== undefined && JSON.stringify(manifest.second_reader.input) === JSON.stringify(manifest.reader.input);
+  if (manifest.second_reader && !sameCrops) process.stderr.write('the second reader reads crops of another size: it is calibrated on the plates the first reader is unsure of only\n');
   for (const dataset of values.dataset) {
     const result = await evaluate(dataset, { split: 'train', backend: 'onnx', modelDir: values.models! });
     process.stdout.write(`${dataset}: ${result.images} train images, top1 ${result.top1}\n`);

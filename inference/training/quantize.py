@@ -122,7 +122,11 @@ class Builder:
             bn = node.input[2]
             b = numpy_helper.to_array(self.inits[bn]).astype(np.float64)
             b_scale = (x_scale * w_scale).astype(np.float32)
-            self.const(f"{bn}_quantized", np.round(b / b_scale).astype(np.int32))
+            q = np.round(b / b_scale)
+            # int32 would wrap silently: a bias this far beyond its scale means a broken range.
+            if np.abs(q).max(initial=0) >= 2**31:
+                raise SystemExit(f"{bn}: the bias does not fit int32 at scale {b_scale.min():.3g}; check the calibration ranges")
+            self.const(f"{bn}_quantized", q.astype(np.int32))
             self.const(f"{bn}_scale", b_scale)
             self.const(f"{bn}_zero_point", np.zeros(w.shape[0], dtype=np.int32))
             self.nodes.append(helper.make_node("DequantizeLinear", [f"{bn}_quantized", f"{bn}_scale", f"{bn}_zero_point"], [f"{bn}_dequantized"], name=f"{bn}_DQ", axis=0))

@@ -83,3 +83,15 @@ t.test('a reading with no text is not agreement: the second reader reads that pl
   tt.same(backend.log.filter((l) => l.reader === 1).map((l) => l.box), Array(5).fill('dark'), 'two empty readings of five: 60% agree');
   tt.equal(dark!.candidates[0]?.text, 'ABC123');
 });
+
+t.test('without a state classifier, a settled plate still waits for the first reader that names states', async (tt) => {
+  // The first reader's state head was never trained (names_states false); the second's names IL.
+  const models: ReaderModels = { ...MODELS, readers: [{ width: 96, height: 48, namesStates: false }, { width: 96, height: 48, namesStates: true }] };
+  const backend = scripted(() => 'ABC123');
+  const texts = await readPlates(backend, frame, boxes, models, OPTIONS);
+  tt.equal(backend.log.filter((l) => l.reader === 1).length, 10, 'the second reader reads both plates');
+  tt.same(texts.map((p) => p.region), ['IL', 'IL'], "the state is the second reader's");
+  const named = scripted(() => 'ABC123');
+  await readPlates(named, frame, boxes, { ...MODELS, readers: [{ width: 96, height: 48, namesStates: true }, { width: 96, height: 48, namesStates: true }] }, OPTIONS);
+  tt.equal(named.log.filter((l) => l.reader === 1).length, 0, 'where the first reader names states, settled plates are not read again');
+});

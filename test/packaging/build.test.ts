@@ -65,9 +65,10 @@ t.test('the x64 package builds (twice to the same bytes with ALPR_PACKAGE_REPRO=
   t.ok(native >= first.nativeFiles.length, `${native} native files, all x86-64`);
   t.ok(first.nativeFiles.some((f) => f.includes('onnxruntime')) && first.nativeFiles.some((f) => f.includes('sharp')), 'ONNX Runtime and sharp come with their native parts');
   const version = execFileSync(join(root, 'opt/alpr/node/bin/node'), [join(root, 'opt/alpr/app/bin/alpr-firmware.js'), '--version'], { encoding: 'utf8' });
-  const manifest = JSON.parse(await readFile(join(REPO, 'inference/models/manifest.json'), 'utf8')) as { reader: { onnx: { sha256: string } }; detector: { onnx: { sha256: string } } };
+  const manifest = JSON.parse(await readFile(join(REPO, 'inference/models/manifest.json'), 'utf8')) as { reader: { onnx: { sha256: string }; onnx_int8?: { sha256: string } }; detector: { onnx: { sha256: string } } };
   t.match(version, /^alpr-firmware 0\.1\.0\+test\n/, '--version shows the package version');
   t.match(version, manifest.reader.onnx.sha256, 'and the reader model\'s hash');
   t.match(version, manifest.detector.onnx.sha256, 'and the detector model\'s hash');
+  if (manifest.reader.onnx_int8) t.match(version, manifest.reader.onnx_int8.sha256, 'and the int8 reader ONNX Runtime runs');
   t.notMatch(version, /differs from the manifest/);
 });

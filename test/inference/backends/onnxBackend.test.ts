@@ -49,7 +49,7 @@ t.test('a tampered int8 reader file is refused', async (tt) => {
     const bytes = await readFile(join(dir, file));
     bytes[bytes.length - 100]! ^= 0xff;
     await writeFile(join(dir, file), bytes);
-    await tt.rejects(OnnxBackend.load(dir, await loadManifest(dir)), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: new RegExp(file.replace('.', '\\.')) }, `${file} is checked against the manifest`);
+    await tt.rejects(OnnxBackend.load(dir, await loadManifest(dir)), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: new RegExp(file.replaceAll('.', '\\.')) }, `${file} is checked against the manifest`);
   }
 });
 
