@@ -35,9 +35,9 @@ export function readerEntries(manifest: ModelManifest): ModelEntry[] {
   return manifest.second_reader ? [manifest.reader, manifest.second_reader] : [manifest.reader];
 }
 
-/** The ONNX file ONNX Runtime runs for an entry: the int8 one where the manifest has it. */
-export function onnxFileOf(entry: ModelEntry): { file: string; sha256: string } {
-  return entry.onnx_int8 ?? entry.onnx;
+/** The ONNX file ONNX Runtime runs for an entry: the int8 one where the manifest has it and int8 is wanted. */
+export function onnxFileOf(entry: ModelEntry, int8: boolean): { file: string; sha256: string } {
+  return (int8 && entry.onnx_int8) || entry.onnx;
 }
 
 /** What the runtime needs to know of one reader network. */

@@ -1,5 +1,6 @@
 import { AlprError } from '../../core/index.js';
 import { onnxFileOf, readerEntries, readVerified, type ModelEntry, type ModelManifest } from '../modelFiles.js';
+import { int8IsExact } from './int8Support.js';
 import type { InferenceBackend, Tensor } from './types.js';
 
 type Ort = typeof import('onnxruntime-node');
@@ -15,7 +16,8 @@ export class OnnxBackend implements InferenceBackend {
     return this.readerSessions.length;
   }
 
-  static async load(dir: string, manifest: ModelManifest, threads = 1): Promise<OnnxBackend> {
+  /** `int8`: run the int8 files where the manifest has them (default: where this CPU computes them exactly, int8Support.ts). */
+  static async load(dir: string, manifest: ModelManifest, { threads = 1, int8 = int8IsExact() }: { threads?: number; int8?: boolean } = {}): Promise<OnnxBackend> {
     let ort: Ort;
     try {
       ort = await import('onnxruntime-node');
@@ -30,7 +32,14 @@ export class OnnxBackend implements InferenceBackend {
         throw new AlprError('ALPR_ERR_MODEL_CHECKSUM', `ONNX Runtime cannot load the ${name} model`, { cause });
       }
     };
-    const bytesOf = (entry: ModelEntry) => readVerified(dir, onnxFileOf(entry).file, onnxFileOf(entry).sha256);
+    // An entry's other ONNX file is checked too, run or not: a folder with an altered file is
+    // refused on every CPU, not only on those that would load it.
+    const bytesOf = async (entry: ModelEntry) => {
+      const other = onnxFileOf(entry, !int8);
+      const run = onnxFileOf(entry, int8);
+      if (other.file !== run.file) await readVerified(dir, other.file, other.sha256);
+      return readVerified(dir, run.file, run.sha256);
+    };
     const det = await bytesOf(manifest.detector);
     const readers = await Promise.all(readerEntries(manifest).map(bytesOf));
     const sessions: Session[] = [];

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { int8IsExact } from '../../../inference/backends/int8Support.js';
 import { OnnxBackend } from '../../../inference/backends/onnxBackend.js';
 import { DEFAULT_MODEL_DIR, loadManifest, type ModelManifest } from '../../../inference/index.js';
 import { tempDir } from '../../helpers/index.js';
@@ -33,7 +34,7 @@ async function floatReader(dir: string): Promise<Float32Array> {
 t.test('the shipped manifest names int8 readers, and the ONNX backend runs them', async (tt) => {
   const manifest = await loadManifest(DEFAULT_MODEL_DIR);
   tt.ok(manifest.reader.onnx_int8 && manifest.second_reader?.onnx_int8, 'both readers have an int8 file');
-  const backend = await OnnxBackend.load(DEFAULT_MODEL_DIR, manifest);
+  const backend = await OnnxBackend.load(DEFAULT_MODEL_DIR, manifest, { int8: true });
   tt.teardown(() => backend.dispose());
   const { chars } = await backend.read(crops());
   const float = await floatReader(DEFAULT_MODEL_DIR);
@@ -49,7 +50,9 @@ t.test('a tampered int8 reader file is refused', async (tt) => {
     const bytes = await readFile(join(dir, file));
     bytes[bytes.length - 100]! ^= 0xff;
     await writeFile(join(dir, file), bytes);
-    await tt.rejects(OnnxBackend.load(dir, await loadManifest(dir)), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: new RegExp(file.replaceAll('.', '\\.')) }, `${file} is checked against the manifest`);
+    for (const int8 of [true, false]) {
+      await tt.rejects(OnnxBackend.load(dir, await loadManifest(dir), { int8 }), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: new RegExp(file.replaceAll('.', '\\.')) }, `${file} is checked against the manifest, ${int8 ? 'when it runs' : 'also when the float file runs'}`);
+    }
   }
 });
 
@@ -59,12 +62,30 @@ t.test('a manifest without onnx_int8 loads the float files', async (tt) => {
     delete m.second_reader!.onnx_int8;
   });
   for (const f of await readdir(dir)) if (f.endsWith('.int8.onnx')) await rm(join(dir, f));
-  const backend = await OnnxBackend.load(dir, await loadManifest(dir));
+  const backend = await OnnxBackend.load(dir, await loadManifest(dir), { int8: true });
   tt.teardown(() => backend.dispose());
   const { chars } = await backend.read(crops());
   tt.same(chars.data, await floatReader(dir), 'the float reader\'s logits, exactly');
   const bytes = await readFile(join(dir, 'reader.onnx'));
   bytes[bytes.length - 100]! ^= 0xff;
   await writeFile(join(dir, 'reader.onnx'), bytes);
-  await tt.rejects(OnnxBackend.load(dir, await loadManifest(dir)), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: /reader\.onnx/ }, 'and checks the float file it loads');
+  await tt.rejects(OnnxBackend.load(dir, await loadManifest(dir), { int8: true }), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: /reader\.onnx/ }, 'and checks the float file it loads');
+});
+
+t.test('where int8 is not exact on this CPU the float readers run, with the float logits', async (tt) => {
+  const backend = await OnnxBackend.load(DEFAULT_MODEL_DIR, await loadManifest(DEFAULT_MODEL_DIR), { int8: false });
+  tt.teardown(() => backend.dispose());
+  const { chars } = await backend.read(crops());
+  tt.same(chars.data, await floatReader(DEFAULT_MODEL_DIR));
+});
+
+t.test('int8 runs where the CPU accumulates in 32 bits: arm64, and x86-64 with VNNI', async (tt) => {
+  const cpu = (flags: string) => `processor\t: 0\nmodel name\t: some CPU\nflags\t\t: ${flags}\n\nprocessor\t: 1\nflags\t\t: ${flags}\n`;
+  tt.equal(int8IsExact('arm64', null), true, 'arm64');
+  tt.equal(int8IsExact('x64', cpu('fpu sse2 avx2 avx512f avx512_vnni')), true, 'AVX512-VNNI');
+  tt.equal(int8IsExact('x64', cpu('fpu sse2 avx2 avx_vnni')), true, 'AVX-VNNI');
+  tt.equal(int8IsExact('x64', cpu('fpu sse2 avx2 avx512f avx512bw')), false, 'AVX-512 without VNNI: float');
+  tt.equal(int8IsExact('x64', cpu('fpu sse2 avx2')), false, 'AVX2 only: float');
+  tt.equal(int8IsExact('x64', null), false, 'no /proc/cpuinfo: float');
+  tt.equal(int8IsExact('ia32', cpu('avx512_vnni')), false, 'another architecture: float');
 });
