@@ -16,17 +16,37 @@ export function halve(img: GrayImage): GrayImage {
   const out = new Uint8Array(width * height);
   const src = img.pixels;
   const w = img.width;
+  // Four pixels at a time where the rows start on 32-bit boundaries (1080p, 720p and their halves).
+  const words = LITTLE_ENDIAN && w % 4 === 0 && src.byteOffset % 4 === 0 ? new Uint32Array(src.buffer, src.byteOffset, (2 * height * w) / 4) : null;
   for (let y = 0; y < height; y++) {
     const r0 = 2 * y * w;
     const r1 = r0 + w;
     const o = y * width;
-    for (let x = 0; x < width; x++) {
+    let x = 0;
+    if (words) {
+      // Two output pixels per pair of words: even and odd pixels are split into 16-bit lanes and
+      // summed with the rounding term; a lane holds at most 4 * 255 + 2, so lanes never carry
+      // into each other and each lane is the same sum, shifted, as the per-pixel code below.
+      const q0 = r0 / 4;
+      const q1 = r1 / 4;
+      for (const pairs = Math.floor(w / 4); x < pairs; x++) {
+        const a = words[q0 + x]!;
+        const b = words[q1 + x]!;
+        const sum = (a & 0xff00ff) + ((a >>> 8) & 0xff00ff) + (b & 0xff00ff) + ((b >>> 8) & 0xff00ff) + 0x20002;
+        out[o + 2 * x] = sum >>> 2;
+        out[o + 2 * x + 1] = sum >>> 18;
+      }
+      x *= 2;
+    }
+    for (; x < width; x++) {
       const c = 2 * x;
       out[o + x] = (src[r0 + c]! + src[r0 + c + 1]! + src[r1 + c]! + src[r1 + c + 1]! + 2) >> 2;
     }
   }
   return { pixels: out, width, height };
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The frame and its successive halvings, largest first. */
 export function pyramid(img: GrayImage, minWidth: number): GrayImage[] {
