@@ -1,5 +1,6 @@
 import type { InferenceBackend } from './backends/types.js';
 import type { GrayFrame } from './frameImage.js';
+import { DetectorBuffers, type DetectorBufferSet } from './detectorBuffers.js';
 import { pyramid, sampleView, type GrayImage } from './pyramid.js';
 
 export const DET_W = 384;
@@ -86,12 +87,30 @@ export function detectorViews(width: number, height: number, tiles: number): Reg
  * network gives a plate-centre heatmap with sizes and offsets, local maxima above the threshold
  * become boxes in frame pixels, and boxes found in several views are merged.
  */
-export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates = 8, tiles = 1, zoom?: ZoomOptions): Promise<PlateBox[]> {
-  const levels = pyramid(frame, DET_W);
+export function detectorBuffers(): DetectorBuffers {
+  return new DetectorBuffers(DET_W * DET_H);
+}
+
+/**
+ * `buffers`: where the frame's pyramid and input buffer are taken from and given back to (see
+ * detectorBuffers.ts); absent, they are allocated for this frame.
+ */
+export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates = 8, tiles = 1, zoom?: ZoomOptions, buffers?: DetectorBuffers): Promise<PlateBox[]> {
+  const set = buffers?.take() ?? detectorBuffers().take();
+  try {
+    return await detectWith(set, backend, frame, threshold, maxPlates, tiles, zoom);
+  } finally {
+    buffers?.give(set);
+  }
+}
+
+async function detectWith(set: DetectorBufferSet, backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates: number, tiles: number, zoom?: ZoomOptions): Promise<PlateBox[]> {
+  const levels = pyramid(frame, DET_W, set.levels);
+  set.levels = levels.slice(1).map((l) => l.pixels);
   // One input buffer for all of this frame's views: each run has resolved before the next view is
-  // sampled into it (ONNX Runtime reads the input until run() resolves; tfjs copies it).
-  const scratch = new Float32Array(DET_W * DET_H);
-  const look = (view: Region, floor: number) => detectInView(backend, levels, scratch, view, floor);
+  // sampled into it (ONNX Runtime reads the input until run() resolves; tfjs disposes its input
+  // tensor before detect() resolves).
+  const look = (view: Region, floor: number) => detectInView(backend, levels, set.input, view, floor);
   const [whole, ...tileViews] = detectorViews(frame.width, frame.height, tiles);
   // The whole frame is looked at first, down to TILE_HINT: its faint peaks say which tiles can hold a plate.
   const hints = await look(whole!, Math.min(TILE_HINT, threshold));

@@ -10,10 +10,11 @@ export interface GrayImage {
   height: number;
 }
 
-export function halve(img: GrayImage): GrayImage {
+/** `into`: a buffer of the halved size to write to (every pixel is written), else a new one. */
+export function halve(img: GrayImage, into?: Uint8Array): GrayImage {
   const width = Math.floor(img.width / 2);
   const height = Math.floor(img.height / 2);
-  const out = new Uint8Array(width * height);
+  const out = into?.length === width * height ? into : new Uint8Array(width * height);
   const src = img.pixels;
   const w = img.width;
   // Four pixels at a time where the rows start on 32-bit boundaries (1080p, 720p and their halves).
@@ -48,10 +49,10 @@ export function halve(img: GrayImage): GrayImage {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** The frame and its successive halvings, largest first. */
-export function pyramid(img: GrayImage, minWidth: number): GrayImage[] {
+/** The frame and its successive halvings, largest first; `spare[i]` is offered to halving i + 1. */
+export function pyramid(img: GrayImage, minWidth: number, spare: readonly Uint8Array[] = []): GrayImage[] {
   const levels = [img];
-  while (levels[levels.length - 1]!.width / 2 >= minWidth) levels.push(halve(levels[levels.length - 1]!));
+  while (levels[levels.length - 1]!.width / 2 >= minWidth) levels.push(halve(levels[levels.length - 1]!, spare[levels.length - 1]));
   return levels;
 }
 

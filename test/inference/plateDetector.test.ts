@@ -2,7 +2,7 @@ import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import { silentLogger } from '../../core/index.js';
 import { createBackend, DEFAULT_MODEL_DIR, detectPlates, loadManifest, toGray, type InferenceBackend } from '../../inference/index.js';
-import { logitFloor, TILE_HINT } from '../../inference/plateDetector.js';
+import { detectorBuffers, logitFloor, TILE_HINT } from '../../inference/plateDetector.js';
 
 /** The shipped ONNX backend, counting the detector runs it is asked for. */
 async function countingBackend(): Promise<{ backend: InferenceBackend; runs: () => number; close: () => Promise<void> }> {
@@ -14,6 +14,28 @@ async function countingBackend(): Promise<{ backend: InferenceBackend; runs: () 
     return real.detect(input);
   };
   return { backend, runs: () => runs, close: () => real.dispose() };
+}
+
+/**
+ * A fake detector that remembers every input and always finds one wide plate (35 x 10 cells, 700
+ * px of a 1080p frame seen whole), answering on a later turn of the event loop like ONNX Runtime.
+ */
+function widePlateDetector(): { backend: InferenceBackend; inputs: Array<{ data: Float32Array; dims: number[] }> } {
+  const inputs: Array<{ data: Float32Array; dims: number[] }> = [];
+  const backend = {
+    name: 'onnx', readers: 1, classifiesStates: false,
+    detect: async ({ data, dims }: { data: Float32Array; dims: number[] }) => {
+      inputs.push({ data: data.slice(), dims: [...dims] });
+      await new Promise((resolve) => setImmediate(resolve));
+      const [gh, gw] = [dims[2]! / 4, dims[3]! / 4];
+      const plane = gh * gw;
+      const maps = new Float32Array(5 * plane).fill(-10);
+      const at = Math.floor(gh / 2) * gw + Math.floor(gw / 2);
+      [maps[at], maps[plane + at], maps[2 * plane + at], maps[3 * plane + at], maps[4 * plane + at]] = [5, Math.log(35), Math.log(10), 0.5, 0.5];
+      return { maps: { data: maps, dims: [1, 5, gh, gw] } };
+    },
+  } as unknown as InferenceBackend;
+  return { backend, inputs };
 }
 
 t.test('the second look runs no detector on a candidate that no zoomed score could carry to the threshold', async (tt) => {
@@ -86,23 +108,10 @@ t.test('a heatmap cell below the logit floor always has a score below the thresh
 });
 
 t.test('each detector view gets zero padding, though views share one input buffer', async (tt) => {
-  // A fake detector that remembers every input and always finds one wide plate (35 x 10 cells,
-  // 700 px of a 1080p frame seen whole): the zoom at 1.5 widths is a 4:3 view that fills the
-  // whole 384x288 input, the zoom at 3 widths is clamped to the whole 16:9 frame again, whose
-  // input is 384x224 with 8 rows of padding that the previous view had filled.
-  const inputs: Array<{ data: Float32Array; dims: number[] }> = [];
-  const backend = {
-    name: 'onnx', readers: 1, classifiesStates: false,
-    detect: async ({ data, dims }: { data: Float32Array; dims: number[] }) => {
-      inputs.push({ data: data.slice(), dims: [...dims] });
-      const [gh, gw] = [dims[2]! / 4, dims[3]! / 4];
-      const plane = gh * gw;
-      const maps = new Float32Array(5 * plane).fill(-10);
-      const at = Math.floor(gh / 2) * gw + Math.floor(gw / 2);
-      [maps[at], maps[plane + at], maps[2 * plane + at], maps[3 * plane + at], maps[4 * plane + at]] = [5, Math.log(35), Math.log(10), 0.5, 0.5];
-      return { maps: { data: maps, dims: [1, 5, gh, gw] } };
-    },
-  } as unknown as InferenceBackend;
+  // The zoom at 1.5 widths is a 4:3 view that fills the whole 384x288 input; the zoom at 3
+  // widths is clamped to the whole 16:9 frame again, whose input is 384x224 with 8 rows of
+  // padding that the previous view had filled.
+  const { backend, inputs } = widePlateDetector();
   const frame = { pixels: Buffer.alloc(1920 * 1080, 200), width: 1920, height: 1080 };
   await detectPlates(backend, frame, 0.3, 8, 1, { widths: [1.5, 3], verifyThreshold: 0 });
   tt.same(inputs.map((i) => i.dims.join('x')), ['1x1x224x384', '1x1x288x384', '1x1x224x384'], 'the whole frame, a 4:3 zoom, the frame again');
@@ -110,4 +119,31 @@ t.test('each detector view gets zero padding, though views share one input buffe
   tt.ok(inputs[1]!.data.every((v) => v > 0), 'the 4:3 view filled every row');
   tt.ok(padding(inputs[2]!.data).every((v) => v === 0), 'the later 16:9 view is padded with zeros again');
   tt.same(inputs[2]!.data, inputs[0]!.data, 'and is the same input as the first look at the same view');
+});
+
+t.test('frames detected with kept buffers, one after another or at the same time, see exactly what each sees alone', async (tt) => {
+  const scene = await toGray({ data: await readFile(new URL('../../demo/frames/v01-f1.jpg', import.meta.url)) });
+  const frameOf = (fill: number) => {
+    const frame = { pixels: Buffer.alloc(1920 * 1080, fill), width: 1920, height: 1080 };
+    for (let y = 0; y < scene.height; y++) scene.pixels.copy(frame.pixels, (y + 100) * 1920 + 300, y * scene.width, (y + 1) * scene.width);
+    return frame;
+  };
+  const [a, b] = [frameOf(30), frameOf(220)];
+  const zoom = { widths: [1.5, 3], verifyThreshold: 0 };
+  const alone = async (frame: typeof a) => {
+    const { backend, inputs } = widePlateDetector();
+    return { boxes: await detectPlates(backend, frame, 0.3, 8, 2, zoom), inputs };
+  };
+  const [aloneA, aloneB] = [await alone(a), await alone(b)];
+  const buffers = detectorBuffers();
+  const kept = async (frame: typeof a) => {
+    const { backend, inputs } = widePlateDetector();
+    return { boxes: await detectPlates(backend, frame, 0.3, 8, 2, zoom, buffers), inputs };
+  };
+  tt.same(await kept(a), aloneA, 'the first frame');
+  tt.same(await kept(b), aloneB, 'the next frame, in the buffers the first one filled');
+  const [bothA, bothB] = await Promise.all([kept(a), kept(b)]);
+  tt.ok(aloneA.inputs.length >= 4, `${aloneA.inputs.length} views a frame`);
+  tt.same(bothA, aloneA, 'two frames at once: the first');
+  tt.same(bothB, aloneB, 'and the second');
 });
