@@ -1,3 +1,5 @@
+import { LITTLE_ENDIAN } from './littleEndian.js';
+
 /**
  * Fast shrinking for the detector's views: halve by 2x2 averaging until the next halving would
  * go below the target, then sample bilinearly. The averaging does the anti-aliasing the training
@@ -46,8 +48,6 @@ export function halve(img: GrayImage, into?: Uint8Array): GrayImage {
   }
   return { pixels: out, width, height };
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The frame and its successive halvings, largest first; `spare[i]` is offered to halving i + 1. */
 export function pyramid(img: GrayImage, minWidth: number, spare: readonly Uint8Array[] = []): GrayImage[] {
