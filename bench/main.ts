@@ -22,6 +22,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(argv: string[]): Promise<n
   fleet: () => import('./fleet.js'),
   photographs: () => import('./photographs.js'),
   readers: () => import('./readers.js'),
+  photographs1080: () => import('./photographs1080.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

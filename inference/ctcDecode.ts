@@ -26,11 +26,12 @@ export function decodePlate(
   { k = 5 }: { k?: number } = {},
 ): Candidate[] {
   const cols: Step[] = [];
+  // One row of probabilities for all steps: each step overwrites every class before reading any.
+  const probs = new Float64Array(classes);
   for (let t = 0; t < steps; t++) {
     let max = -Infinity;
     for (let c = 0; c < classes; c++) max = Math.max(max, logits[c * steps + t]!);
     let sum = 0;
-    const probs = new Float64Array(classes);
     for (let c = 0; c < classes; c++) sum += probs[c] = Math.exp(logits[c * steps + t]! - max);
     let best = 0;
     let second = 0;

@@ -1,5 +1,6 @@
 import type { InferenceBackend } from './backends/types.js';
 import type { GrayFrame } from './frameImage.js';
+import { DetectorBuffers, type DetectorBufferSet } from './detectorBuffers.js';
 import { pyramid, sampleView, type GrayImage } from './pyramid.js';
 
 export const DET_W = 384;
@@ -86,14 +87,36 @@ export function detectorViews(width: number, height: number, tiles: number): Reg
  * network gives a plate-centre heatmap with sizes and offsets, local maxima above the threshold
  * become boxes in frame pixels, and boxes found in several views are merged.
  */
-export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates = 8, tiles = 1, zoom?: ZoomOptions): Promise<PlateBox[]> {
-  const levels = pyramid(frame, DET_W);
+export function detectorBuffers(): DetectorBuffers {
+  return new DetectorBuffers(DET_W * DET_H);
+}
+
+/**
+ * `buffers`: where the frame's pyramid and input buffer are taken from and given back to (see
+ * detectorBuffers.ts); absent, they are allocated for this frame.
+ */
+export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates = 8, tiles = 1, zoom?: ZoomOptions, buffers?: DetectorBuffers): Promise<PlateBox[]> {
+  const set = buffers?.take() ?? detectorBuffers().take();
+  try {
+    return await detectWith(set, backend, frame, threshold, maxPlates, tiles, zoom);
+  } finally {
+    buffers?.give(set);
+  }
+}
+
+async function detectWith(set: DetectorBufferSet, backend: InferenceBackend, frame: GrayFrame, threshold: number, maxPlates: number, tiles: number, zoom?: ZoomOptions): Promise<PlateBox[]> {
+  const levels = pyramid(frame, DET_W, set.levels);
+  set.levels = levels.slice(1).map((l) => l.pixels);
+  // One input buffer for all of this frame's views: each run has resolved before the next view is
+  // sampled into it (ONNX Runtime reads the input until run() resolves; tfjs disposes its input
+  // tensor before detect() resolves).
+  const look = (view: Region, floor: number) => detectInView(backend, levels, set.input, view, floor);
   const [whole, ...tileViews] = detectorViews(frame.width, frame.height, tiles);
   // The whole frame is looked at first, down to TILE_HINT: its faint peaks say which tiles can hold a plate.
-  const hints = await detectInView(backend, levels, whole!, Math.min(TILE_HINT, threshold));
+  const hints = await look(whole!, Math.min(TILE_HINT, threshold));
   const found = hints.filter((p) => p.score >= threshold);
   for (const view of tileViews) {
-    if (hints.some((p) => centreIn(p, view))) found.push(...(await detectInView(backend, levels, view, threshold)));
+    if (hints.some((p) => centreIn(p, view))) found.push(...(await look(view, threshold)));
   }
   found.sort((a, b) => b.score - a.score);
   // Overlapping peaks of one plate (a wide plate can peak twice, tiles overlap): keep the strongest.
@@ -102,13 +125,13 @@ export async function detectPlates(backend: InferenceBackend, frame: GrayFrame, 
   if (!zoom || zoom.widths.length === 0) return kept;
   const zoomed: PlateBox[] = [];
   for (const box of kept) {
-    const looked = await zoomIn(backend, levels, frame, box, zoom);
+    const looked = await zoomIn(look, frame, box, zoom);
     if (looked) zoomed.push(looked);
   }
   return zoomed;
 }
 
-async function zoomIn(backend: InferenceBackend, levels: GrayImage[], frame: GrayFrame, box: PlateBox, zoom: ZoomOptions): Promise<PlateBox | null> {
+async function zoomIn(look: (view: Region, floor: number) => Promise<PlateBox[]>, frame: GrayFrame, box: PlateBox, zoom: ZoomOptions): Promise<PlateBox | null> {
   const estimates: PlateBox[] = [];
   let scores = 0;
   for (const [looked, widths] of zoom.widths.entries()) {
@@ -121,7 +144,7 @@ async function zoomIn(backend: InferenceBackend, levels: GrayImage[], frame: Gra
     const left = Math.max(0, Math.min(frame.width - width, box.x + box.width / 2 - width / 2));
     const top = Math.max(0, Math.min(frame.height - height, box.y + box.height / 2 - height / 2));
     const view = { left: Math.round(left), top: Math.round(top), width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) };
-    const peaks = await detectInView(backend, levels, view, ZOOM_PEAK_FLOOR);
+    const peaks = await look(view, ZOOM_PEAK_FLOOR);
     const best = peaks.filter((p) => iou(p, box) > 0.3).sort((a, b) => b.score - a.score)[0];
     if (best) {
       estimates.push({ ...best, score: box.score });
@@ -141,7 +164,7 @@ function inside(a: PlateBox, b: PlateBox): boolean {
   return iw * ih > 0.6 * a.width * a.height;
 }
 
-async function detectInView(backend: InferenceBackend, levels: GrayImage[], view: Region, threshold: number): Promise<PlateBox[]> {
+async function detectInView(backend: InferenceBackend, levels: GrayImage[], scratch: Float32Array, view: Region, threshold: number): Promise<PlateBox[]> {
   const scale = Math.min(DET_W / view.width, DET_H / view.height);
   const w = Math.max(1, Math.round(view.width * scale));
   const h = Math.max(1, Math.round(view.height * scale));
@@ -151,17 +174,18 @@ async function detectInView(backend: InferenceBackend, levels: GrayImage[], view
   // padding is zeros either way.
   const inW = Math.min(DET_W, Math.ceil(w / 16) * 16);
   const inH = Math.min(DET_H, Math.ceil(h / 16) * 16);
-  const input = new Float32Array(inW * inH);
+  const input = scratch.subarray(0, inW * inH).fill(0);
   sampleView(levels, view, w, h, input, inW);
   const { maps } = await backend.detect({ data: input, dims: [1, 1, inH, inW] });
   const [, , gh, gw] = maps.dims as [number, number, number, number];
   const plane = gh * gw;
   const m = maps.data;
-  const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
+  const skipBelow = logitFloor(threshold);
   const peaks: PlateBox[] = [];
   for (let iy = 0; iy < gh; iy++) {
     for (let ix = 0; ix < gw; ix++) {
       const logit = m[iy * gw + ix]!;
+      if (logit < skipBelow) continue;
       const score = sigmoid(logit);
       if (score < threshold) continue;
       let isPeak = true;
@@ -191,6 +215,19 @@ async function detectInView(backend: InferenceBackend, levels: GrayImage[], view
     }
   }
   return peaks;
+}
+
+const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
+
+/**
+ * A logit below which the sigmoid is certainly under `threshold`: nearly every heatmap cell is
+ * ruled out by one comparison instead of an exp. It lies a margin below the threshold's logit,
+ * far wider than the sigmoid's rounding, so a cell near the threshold still has its score
+ * worked out and compared exactly as before: the same cells pass.
+ */
+export function logitFloor(threshold: number): number {
+  const logit = Math.log(threshold / (1 - threshold)) - 1e-3;
+  return Number.isFinite(logit) ? logit : -Infinity;
 }
 
 export function iou(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): number {

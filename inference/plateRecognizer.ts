@@ -8,7 +8,8 @@ import { DedupeWindow } from './dedupeWindow.js';
 import { decodeFrame, frameInputOf, jpegOfRegion, toGray, type FrameInput, type GrayFrame, type RgbFrame } from './frameImage.js';
 import { greyTable } from './greyTable.js';
 import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs, stateClassifierSpec } from './modelFiles.js';
-import { detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
+import type { DetectorBuffers } from './detectorBuffers.js';
+import { detectorBuffers, detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { ALL_FORMAT_RULES, type FormatRules } from './plateFormats.js';
 import { readPlates, readRegion, type ReaderModels, type ReadOptions } from './plateReader.js';
 import { gateRegion } from './stateThreshold.js';
@@ -90,6 +91,7 @@ export interface PlateRecognizerOptions {
  */
 export class PlateRecognizer {
   private readonly dedupe: DedupeWindow | null;
+  private readonly detectorBuffers: DetectorBuffers = detectorBuffers();
   private failed = 0;
 
   private constructor(private readonly backend: InferenceBackend, private readonly readerModels: ReaderModels, private readonly ctx: PlateRecognizerOptions) {
@@ -198,7 +200,7 @@ export class PlateRecognizer {
   }
 
   private async recognizeGray(gray: GrayFrame): Promise<FramePlate[]> {
-    const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1, this.ctx.detectorZoom);
+    const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1, this.ctx.detectorZoom, this.detectorBuffers);
     const texts = await readPlates(this.backend, gray, boxes, this.readerModels, this.readOptions);
     const plates = boxes.flatMap((box, i) => {
       const t = texts[i]!;

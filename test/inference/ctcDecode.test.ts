@@ -34,3 +34,35 @@ t.test('uncertain characters yield alternatives ranked by probability alone, not
   tt.ok(ranked.every((c, i) => i === 0 || c.confidence <= ranked[i - 1]!.confidence), 'in order of probability');
   tt.equal(decodePlate(logits(tie(0.3)), CLASSES, 11, ALPHABET, { k: 2 }).length, 2, 'k caps the candidates');
 });
+
+t.test('the best reading of random logits is the greedy path with each character at its surest step, to the bit', async (tt) => {
+  let seed = 3;
+  const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const steps = 24;
+  for (let plate = 0; plate < 200; plate++) {
+    // Blank-heavy logits, as a reader gives: most steps pick the blank, the rest one character.
+    const l = Float32Array.from({ length: CLASSES * steps }, (_, i) => (i < steps ? 2 : 0) + (random() - 0.5) * 8);
+    // Reference: the softmax of each step on its own, its most likely class, runs collapsed.
+    const chars: Array<{ c: number; p: number }> = [];
+    let prev = 0;
+    for (let s = 0; s < steps; s++) {
+      const column = Array.from({ length: CLASSES }, (_, c) => l[c * steps + s]!);
+      const max = Math.max(...column);
+      const exps = column.map((v) => Math.exp(v - max));
+      const sum = exps.reduce((a, b) => a + b, 0);
+      const best = exps.reduce((b, v, c) => (v > exps[b]! ? c : b), 0);
+      const p = exps[best]! / sum;
+      if (best !== 0 && best !== prev) chars.push({ c: best, p });
+      else if (best !== 0 && p > chars[chars.length - 1]!.p) chars[chars.length - 1]!.p = p;
+      prev = best;
+    }
+    const text = chars.map((c) => ALPHABET[c.c - 1]).join('');
+    const [first] = decodePlate(l, CLASSES, steps, ALPHABET);
+    if (text === '') continue;
+    const want = { text, confidence: chars.reduce((a, c) => a * c.p, 1), charConfidences: chars.map((c) => Math.round(c.p * 1000) / 1000) };
+    // The best candidate is the greedy reading unless a swap beats it; compare with the greedy one wherever it is.
+    const greedy = decodePlate(l, CLASSES, steps, ALPHABET, { k: 99 }).find((c) => c.text === text);
+    if (!tt.same(greedy, want, `plate ${plate}`)) break;
+    tt.ok(first, 'a reading');
+  }
+});
