@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${JSON.stringify({
     benchmark: 'photographs', split: result.split, images: result.images, detection_recall: result.detection_recall, top1: result.top1, top5: result.top5,
     false_positives_per_image: result.false_positives_per_image, ms_median: result.ms_median, ms_p95: result.ms_p95,
-    reference_ms: round(referenceMs, 1), ratio: round(result.ms_median / referenceMs, 2), backend: result.backend, machine: machine(),
+    reference_ms: round(referenceMs, 1), ratio: round(result.ms_median / referenceMs, 2), backend: result.backend, readers: result.readers, machine: machine(),
   })}\n`);
   return 0;
 }

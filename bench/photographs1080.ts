@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${JSON.stringify({
     benchmark: 'photographs1080', frames: total.length, ms_median: round(percentile(total, 50), 2), ms_mean: round(mean(total), 2),
     ms_networks_mean: round(mean(networks), 2), ms_js_median: round(percentile(js, 50), 2), ms_js_mean: round(mean(js), 2),
-    reads_sha256: hash.digest('hex'), backend: recognizer.backendName, machine: machine(),
+    reads_sha256: hash.digest('hex'), backend: recognizer.backendName, readers: recognizer.readerPrecision, machine: machine(),
   })}\n`);
   return 0;
 }

@@ -87,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     ms_median_1080p_jpeg: round(percentile(jpeg, 50), 1), ms_p95_1080p_jpeg: round(percentile(jpeg, 95), 1),
     ms_evidence_per_read: evidence.length ? round(percentile(evidence, 50), 1) : null,
     reference_ms: round(referenceMs, 1), ratio: round(percentile(appliance, 50) / referenceMs, 2),
-    frames: raw.length, plates_found: plates, backend: recognizer.backendName, machine: machine(),
+    frames: raw.length, plates_found: plates, backend: recognizer.backendName, readers: recognizer.readerPrecision, machine: machine(),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return 0;

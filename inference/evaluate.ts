@@ -108,6 +108,8 @@ export interface EvalResult {
   folds?: { k: number; top1: number[]; mean: number; sd: number };
   failed_images: number;
   backend: string;
+  /** The readers' precision on this machine: int8 or float (int8Support.ts). */
+  readers: 'int8' | 'float';
   split: string;
   /** The plate-format rules applied (both, unless turned off to measure one). */
   format_rules: FormatRules;
@@ -211,6 +213,7 @@ export async function evaluate(dir: string, options: { split: Split; folds?: num
     ...(options.folds ? { folds: foldReport(perImage, options.folds) } : {}),
     failed_images: failed,
     backend: recognizer.backendName,
+    readers: recognizer.readerPrecision,
     split: options.split,
     format_rules: formatRules,
   };

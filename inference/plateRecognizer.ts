@@ -112,6 +112,11 @@ export class PlateRecognizer {
     return this.backend.name;
   }
 
+  /** Whether the readers run as int8 or float here (benchmarks and the evaluation report it beside their figures). */
+  get readerPrecision(): 'int8' | 'float' {
+    return this.backend.readerPrecision;
+  }
+
   /** Frames that could not be recognized (corrupt, model failure) since start. */
   get failedFrames(): number {
     return this.failed;

@@ -10,7 +10,13 @@ type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
 export class OnnxBackend implements InferenceBackend {
   readonly name = 'onnx' as const;
 
-  private constructor(private readonly ort: Ort, private readonly detector: Session, private readonly readerSessions: Session[], private readonly stateSession: Session | null) {}
+  private constructor(
+    private readonly ort: Ort,
+    private readonly detector: Session,
+    private readonly readerSessions: Session[],
+    private readonly stateSession: Session | null,
+    readonly readerPrecision: 'int8' | 'float',
+  ) {}
 
   get readers(): number {
     return this.readerSessions.length;
@@ -46,7 +52,7 @@ export class OnnxBackend implements InferenceBackend {
     for (const [i, bytes] of readers.entries()) sessions.push(await open(bytes, i === 0 ? 'reader' : 'second reader'));
     const sc = manifest.state_classifier;
     const state = sc ? await open(await bytesOf(sc), 'state classifier') : null;
-    return new OnnxBackend(ort, await open(det, 'detector'), sessions, state);
+    return new OnnxBackend(ort, await open(det, 'detector'), sessions, state, int8 && readerEntries(manifest).some((e) => e.onnx_int8) ? 'int8' : 'float');
   }
 
   get classifiesStates(): boolean {

@@ -21,6 +21,7 @@ interface TfjsWeightsFile {
  */
 export class TfjsBackend implements InferenceBackend {
   readonly name = 'tfjs' as const;
+  readonly readerPrecision = 'float' as const;
 
   private constructor(private readonly tf: Tf, private readonly det: Weights, private readonly readerWeights: Weights[], private readonly stateWeights: Weights | null, readonly engine: string) {}
 

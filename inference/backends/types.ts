@@ -12,6 +12,8 @@ export interface Tensor {
  */
 export interface InferenceBackend {
   readonly name: 'onnx' | 'tfjs';
+  /** Whether the readers run as int8 (ONNX Runtime where the manifest and the CPU allow, int8Support.ts) or float. */
+  readonly readerPrecision: 'int8' | 'float';
   /** How many readers the model folder holds (read's `reader` is 0 to readers - 1). */
   readonly readers: number;
   detect(input: Tensor): Promise<{ maps: Tensor }>;

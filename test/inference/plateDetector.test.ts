@@ -23,7 +23,7 @@ async function countingBackend(): Promise<{ backend: InferenceBackend; runs: () 
 function widePlateDetector(): { backend: InferenceBackend; inputs: Array<{ data: Float32Array; dims: number[] }> } {
   const inputs: Array<{ data: Float32Array; dims: number[] }> = [];
   const backend = {
-    name: 'onnx', readers: 1, classifiesStates: false,
+    name: 'onnx', readers: 1, readerPrecision: 'float', classifiesStates: false,
     detect: async ({ data, dims }: { data: Float32Array; dims: number[] }) => {
       inputs.push({ data: data.slice(), dims: [...dims] });
       await new Promise((resolve) => setImmediate(resolve));

@@ -27,7 +27,7 @@ function scripted(script: (reader: number, box: 'bright' | 'dark', crop: number)
   const log: Array<{ reader: number; box: string }> = [];
   const counts = new Map<string, number>();
   return {
-    name: 'onnx', readers: 2, classifiesStates: false, log,
+    name: 'onnx', readers: 2, readerPrecision: 'float', classifiesStates: false, log,
     detect: () => Promise.reject(new Error('not used')),
     classifyState: () => Promise.reject(new Error('not used')),
     dispose: async () => {},

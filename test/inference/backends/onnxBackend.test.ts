@@ -36,6 +36,7 @@ t.test('the shipped manifest names int8 readers, and the ONNX backend runs them'
   tt.ok(manifest.reader.onnx_int8 && manifest.second_reader?.onnx_int8, 'both readers have an int8 file');
   const backend = await OnnxBackend.load(DEFAULT_MODEL_DIR, manifest, { int8: true });
   tt.teardown(() => backend.dispose());
+  tt.equal(backend.readerPrecision, 'int8', 'it says so');
   const { chars } = await backend.read(crops());
   const float = await floatReader(DEFAULT_MODEL_DIR);
   tt.notSame(chars.data, float, 'the logits are not the float reader\'s');
@@ -75,6 +76,7 @@ t.test('a manifest without onnx_int8 loads the float files', async (tt) => {
 t.test('where int8 is not exact on this CPU the float readers run, with the float logits', async (tt) => {
   const backend = await OnnxBackend.load(DEFAULT_MODEL_DIR, await loadManifest(DEFAULT_MODEL_DIR), { int8: false });
   tt.teardown(() => backend.dispose());
+  tt.equal(backend.readerPrecision, 'float');
   const { chars } = await backend.read(crops());
   tt.same(chars.data, await floatReader(DEFAULT_MODEL_DIR));
 });
