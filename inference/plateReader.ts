@@ -87,14 +87,14 @@ export async function readPlates(
   if (boxes.length === 0) return [];
   const perBox = boxes.map(viewsOf);
   // The classifier's state for each box, or null: each reader's own head (if it names states).
+  const crops = new CropCache(frame);
   let classified: StateReading[] | null = null;
   if (models.stateClassifier) {
-    const { state } = await backend.classifyState(cropsOf(frame, boxes, models.stateClassifier));
+    const { state } = await backend.classifyState(crops.batch(boxes, models.stateClassifier));
     classified = boxes.map((_, i) => stateOf(state.data.subarray(i * state.dims[1]!, (i + 1) * state.dims[1]!), models.states, options.regionThreshold));
   }
   const readings: PlateText[][] = boxes.map(() => []);
   const open = new Set(boxes.keys());
-  const crops = new CropCache(frame);
   for (let reader = 0; reader < backend.readers && open.size > 0; reader++) {
     const work = [...open].flatMap((b) => perBox[b]!.map((view) => ({ b, view })));
     const spec = models.readers[reader] ?? models.readers[0]!;
@@ -141,7 +141,7 @@ function settled(readings: PlateText[]): boolean {
   return readings.length > 0 && Math.max(0, ...counts.values()) >= SETTLED_SHARE * readings.length;
 }
 
-/** Each view resampled once per input size, however many readers read it. */
+/** Each view (or box) resampled once per input size, however many networks read it: its region with the margin, in one batch. */
 class CropCache {
   private readonly done = new Map<PlateBox, Map<string, Float32Array>>();
 
@@ -160,14 +160,6 @@ class CropCache {
     }
     return { data, dims: [views.length, 1, size.height, size.width] };
   }
-}
-
-/** A reader's input for each box: its region with the margin, resampled to the reader's size, in one batch. */
-function cropsOf(frame: GrayFrame, boxes: PlateBox[], { width, height }: { width: number; height: number }): { data: Float32Array; dims: number[] } {
-  const size = width * height;
-  const data = new Float32Array(size * boxes.length);
-  for (const [i, box] of boxes.entries()) data.set(resampleRegion(frame.pixels, frame.width, frame.height, readRegion(box), width, height), i * size);
-  return { data, dims: [boxes.length, 1, height, width] };
 }
 
 /**
