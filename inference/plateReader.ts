@@ -84,6 +84,64 @@ export async function readPlates(
   models: ReaderModels,
   options: ReadOptions,
 ): Promise<PlateText[]> {
+  const texts = await readOneRow(backend, frame, boxes, models, options);
+  // A squarish box may be a two-row plate, which the one-line readers cannot read whole: each
+  // row is read as a plate of its own, and the rows joined top to bottom replace the one-line
+  // reading where they are surer of it, or where the one-line reading is just one of the rows.
+  const squarish = [...boxes.keys()].filter((i) => boxes[i]!.width < TWO_ROW_ASPECT * boxes[i]!.height);
+  if (squarish.length === 0) return texts;
+  const rows = await readOneRow(backend, frame, squarish.flatMap((i) => rowsOf(frame, boxes[i]!)), { ...models, stateClassifier: null }, options);
+  for (const [k, i] of squarish.entries()) {
+    const [top, bottom] = [rows[2 * k]!.candidates[0], rows[2 * k + 1]!.candidates[0]];
+    const oneRow = texts[i]!;
+    const one = oneRow.candidates[0];
+    // The one-line reading of a two-row plate is often one of its rows, read with confidence.
+    const sawOneRow = one !== undefined && (top?.text.includes(one.text) || bottom?.text.includes(one.text));
+    if (!top || !bottom || (!sawOneRow && Math.min(top.confidence, bottom.confidence) <= (one?.confidence ?? 0))) continue;
+    const joined = { text: top.text + bottom.text, confidence: Math.min(top.confidence, bottom.confidence), charConfidences: [...top.charConfidences, ...bottom.charConfidences] };
+    texts[i] = { ...oneRow, candidates: [joined, ...oneRow.candidates].slice(0, options.candidates) };
+  }
+  return texts;
+}
+
+/**
+ * Below this width-to-height ratio a box may hold two rows of characters: square EU and UK rear
+ * plates are about 1.4, motorcycle plates 1.35-1.75; one-row plates are 2 (US) to 4.7 (EU).
+ */
+export const TWO_ROW_ASPECT = 1.6;
+
+/**
+ * A box's two rows, split at the line between 30% and 70% of its height where the frame has the
+ * least horizontal change (the gap between the rows: light or dark, it crosses no character).
+ */
+export function rowsOf(frame: GrayFrame, box: PlateBox): [PlateBox, PlateBox] {
+  const x0 = Math.max(0, Math.round(box.x));
+  const x1 = Math.min(frame.width - 1, Math.round(box.x + box.width));
+  let split = box.y + box.height / 2;
+  let least = Infinity;
+  for (let y = Math.round(box.y + 0.3 * box.height); y <= Math.round(box.y + 0.7 * box.height); y++) {
+    if (y < 0 || y >= frame.height) continue;
+    let change = 0;
+    for (let x = x0, at = y * frame.width + x0; x < x1; x++, at++) change += Math.abs(frame.pixels[at + 1]! - frame.pixels[at]!);
+    if (change < least) {
+      least = change;
+      split = y + 0.5;
+    }
+  }
+  return [
+    { x: box.x, y: box.y, width: box.width, height: split - box.y, score: box.score },
+    { x: box.x, y: split, width: box.width, height: box.y + box.height - split, score: box.score },
+  ];
+}
+
+/** Every box read as one row of characters (see readPlates). */
+async function readOneRow(
+  backend: InferenceBackend,
+  frame: GrayFrame,
+  boxes: PlateBox[],
+  models: ReaderModels,
+  options: ReadOptions,
+): Promise<PlateText[]> {
   if (boxes.length === 0) return [];
   const perBox = boxes.map(viewsOf);
   // The classifier's state for each box, or null: each reader's own head (if it names states).

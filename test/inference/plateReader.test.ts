@@ -1,7 +1,7 @@
 import t from 'tap';
 import type { InferenceBackend, Tensor } from '../../inference/backends/types.js';
 import { ALL_FORMAT_RULES } from '../../inference/plateFormats.js';
-import { readPlates, SETTLED_SHARE, type ReaderModels } from '../../inference/plateReader.js';
+import { readPlates, rowsOf, SETTLED_SHARE, TWO_ROW_ASPECT, type ReaderModels } from '../../inference/plateReader.js';
 
 // The readers' turn-taking, with networks scripted per crop: each crop's mean brightness says
 // which box it came from, and the script says what each reader reads there. The real networks are
@@ -94,4 +94,51 @@ t.test('without a state classifier, a settled plate still waits for the first re
   const named = scripted(() => 'ABC123');
   await readPlates(named, frame, boxes, { ...MODELS, readers: [{ width: 96, height: 48, namesStates: true }, { width: 96, height: 48, namesStates: true }] }, OPTIONS);
   tt.equal(named.log.filter((l) => l.reader === 1).length, 0, 'where the first reader names states, settled plates are not read again');
+});
+
+// A square plate of two rows: vertical strokes (light on the top row, dark on the bottom one)
+// with a plain gap between them, at (20, 10), 140 x 100.
+function twoRowFrame(): { frame: { pixels: Buffer; width: number; height: number }; box: { x: number; y: number; width: number; height: number; score: number } } {
+  const width = 200, height = 130;
+  const pixels = Buffer.alloc(width * height, 128);
+  for (let y = 10; y < 110; y++) {
+    for (let x = 20; x < 160; x++) {
+      const stroke = x % 8 < 4;
+      pixels[y * width + x] = y < 52 ? (stroke ? 255 : 215) : y < 68 ? 235 : stroke ? 0 : 30;
+    }
+  }
+  return { frame: { pixels, width, height }, box: { x: 20, y: 10, width: 140, height: 100, score: 0.9 } };
+}
+
+t.test('a square box is split into its two rows where the gap between them is', async (tt) => {
+  const { frame, box } = twoRowFrame();
+  const [top, bottom] = rowsOf(frame, box);
+  tt.ok(top!.y === box.y && top!.y + top!.height > 52 && top!.y + top!.height <= 68, `the split (${(top!.y + top!.height).toFixed(1)}) lies in the gap (52-68)`);
+  tt.equal(bottom!.y, top!.y + top!.height);
+  tt.equal(bottom!.y + bottom!.height, box.y + box.height, 'the rows cover the box');
+});
+
+t.test('a two-row plate is read row by row and joined, top first; a wide box is read as one row', async (tt) => {
+  const { frame, box } = twoRowFrame();
+  // What the reader makes of each crop, by its brightness: the dark bottom row reads 123; the top
+  // row, and the whole square plate squeezed into one line, read AB (the brighter row alone).
+  const backend = scripted(() => 'unused');
+  const byBrightness = (mean: number) => (mean < 0.45 ? '123' : 'AB');
+  backend.read = (async (input: Tensor) => {
+    const [n, , h, w] = input.dims as [number, number, number, number];
+    const classes = ALPHABET.length + 1;
+    const chars = new Float32Array(n * classes * STEPS);
+    for (let i = 0; i < n; i++) {
+      const crop = input.data.subarray(i * h * w, (i + 1) * h * w);
+      backend.log.push({ reader: 0, box: 'any' });
+      chars.set(logitsOf(byBrightness(crop.reduce((a, b) => a + b, 0) / crop.length)), i * classes * STEPS);
+    }
+    return { chars: { data: chars, dims: [n, classes, STEPS] }, state: { data: new Float32Array(n * 2), dims: [n, 2] } };
+  }) as typeof backend.read;
+  const [square] = await readPlates(backend, frame, [box], MODELS, OPTIONS);
+  tt.equal(square!.candidates[0]!.text, 'AB123', 'the rows joined');
+  tt.ok(square!.candidates.some((c) => c.text === 'AB'), 'the one-line reading stays a candidate');
+  const before = backend.log.length;
+  await readPlates(backend, frame, [{ ...box, height: 60 }], MODELS, OPTIONS);
+  tt.equal(backend.log.length - before, 5, `a box ${TWO_ROW_ASPECT}x as wide as tall or wider: its five framings only`);
 });
