@@ -85,7 +85,7 @@ function Sites() {
         <Problem error={approve.error} />
         <div class="actions"><button type="submit" class="primary" disabled={approve.busy}>Approve site</button></div>
       </form>
-      <RelocateSite sites={sites} onDone={async (what) => { setDone(what); await load.run(); }} />
+      <RelocateSite sites={sites} onDone={async (what) => { await load.run(); setDone(what); }} />
       {done && <Notice>{done}</Notice>}
     </section>
   );

@@ -30,9 +30,10 @@ export function Sharing({ me }: { me: Me }) {
     void load.run();
     if (may('sharing.approve')) void choices.run();
   }, []);
+  // The notice comes after the reload: what it announces is already in the tables beside it.
   const changed = async (what: string) => {
-    setDone(what);
     await load.run();
+    setDone(what);
   };
   return (
     <main id="main" tabIndex={-1}>
