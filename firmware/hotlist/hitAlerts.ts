@@ -33,6 +33,8 @@ export interface HitAlertsOptions {
 export class HitAlerts {
   private retry: TimerHandle | null = null;
   private flushing: Promise<void> | null = null;
+  /** One more pass, asked for while a pass was running (see flush). */
+  private again: Promise<void> | null = null;
   readonly counters = { hits: 0, sent: 0, acked: 0, expired: 0 };
 
   readonly keeper: HotlistKeeper;
@@ -51,7 +53,7 @@ export class HitAlerts {
 
   async stop(): Promise<void> {
     this.retry?.cancel();
-    await this.flushing;
+    await (this.again ?? this.flushing);
   }
 
   /** Pending (unacknowledged) alerts on disk. */
@@ -87,7 +89,17 @@ export class HitAlerts {
    * nor reach the hub as a fresh alert.
    */
   flush(): Promise<void> {
-    this.flushing ??= (async () => {
+    // A pass that started with the link down stops at the first alert; the link coming up (or a
+    // hit) while it runs must not wait for the next retry, so a request during a pass gets one
+    // more pass after it (requests during the same pass share it).
+    if (this.flushing) {
+      this.again ??= this.flushing.then(() => {
+        this.again = null;
+        return this.flush();
+      });
+      return this.again;
+    }
+    this.flushing = (async () => {
       const files = await this.dropExpired((await readdir(this.ctx.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.alert')).sort());
       for (const file of files) {
         try {
