@@ -9,6 +9,8 @@ export interface RecognitionSpeed {
   msMedian1080p: number;
   /** How the configured camera hands frames over (camera.frame_format): raw I420 or JPEG. */
   frameFormat: FrameEncoding;
+  /** The readers' precision on this CPU: int8 where ONNX Runtime computes it exactly (arm64, x86-64 with VNNI), else float. */
+  readers: 'int8' | 'float';
   frames: number;
   cpu: string;
   cores: number;
@@ -36,5 +38,5 @@ export async function measureRecognitionSpeed(recognizer: PlateRecognizer, image
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { msMedian1080p: Math.round(times[Math.floor(times.length / 2)]!), frameFormat, frames, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, arch: arch() };
+  return { msMedian1080p: Math.round(times[Math.floor(times.length / 2)]!), frameFormat, readers: recognizer.readerPrecision, frames, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, arch: arch() };
 }

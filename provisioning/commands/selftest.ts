@@ -97,7 +97,7 @@ export async function selftest(o: { configPath: string; progress: Progress; logg
     if (!texts.includes(TEST_PLATE)) throw new AlprError('ALPR_ERR_INFERENCE', `the built-in image reads as [${texts.join(', ')}], expected ${TEST_PLATE}`);
     // The board's own speed figure, for the model card's estimate to be checked against.
     const speed = await measureRecognitionSpeed(recognizer, image, config.camera.frameFormat);
-    return { detail: `read ${TEST_PLATE} from the built-in image (${config.recognizer.backend}); ${speed.msMedian1080p} ms per 1080p ${speed.frameFormat} frame`, speed };
+    return { detail: `read ${TEST_PLATE} from the built-in image (${config.recognizer.backend}); ${speed.msMedian1080p} ms per 1080p ${speed.frameFormat} frame, ${speed.readers} readers`, speed };
   });
   await run('buffer', async () => bufferCheck(config, logger));
   await run('hub round trip', async () => roundTrip(config, logger, o.hubTimeoutMs ?? 15_000));
