@@ -69,13 +69,10 @@ function viewsOf(box: PlateBox): PlateBox[] {
 }
 
 /**
- * Reads every box of one frame; the readings of all framings by all readers vote together. The
- * readers take turns, each one batch for all the boxes still open: a box whose framings the
- * readers so far read as one text, all or nearly all of them (SETTLED_SHARE), leaves; the next
- * reader reads only the plates the first is unsure of. Where the model folder has a state
- * classifier, it names each box's state (one run for all the frame's boxes, each as found) and
- * every reading of the box carries that state, so the vote returns it and the readers' state
- * heads have no say.
+ * Reads every box of one frame as one row of characters (readOneRow); a squarish box may be a
+ * two-row plate, which the one-line readers cannot read whole, so each of its rows is also read
+ * as a plate of its own, and the rows joined top to bottom replace the one-line reading where
+ * they are surer of it, or where the one-line reading is just one of the rows.
  */
 export async function readPlates(
   backend: InferenceBackend,
@@ -85,9 +82,6 @@ export async function readPlates(
   options: ReadOptions,
 ): Promise<PlateText[]> {
   const texts = await readOneRow(backend, frame, boxes, models, options);
-  // A squarish box may be a two-row plate, which the one-line readers cannot read whole: each
-  // row is read as a plate of its own, and the rows joined top to bottom replace the one-line
-  // reading where they are surer of it, or where the one-line reading is just one of the rows.
   const squarish = [...boxes.keys()].filter((i) => boxes[i]!.width < TWO_ROW_ASPECT * boxes[i]!.height);
   if (squarish.length === 0) return texts;
   const rows = await readOneRow(backend, frame, squarish.flatMap((i) => rowsOf(frame, boxes[i]!)), { ...models, stateClassifier: null }, options);
@@ -134,7 +128,15 @@ export function rowsOf(frame: GrayFrame, box: PlateBox): [PlateBox, PlateBox] {
   ];
 }
 
-/** Every box read as one row of characters (see readPlates). */
+/**
+ * Every box read as one row of characters; the readings of all framings by all readers vote
+ * together. The readers take turns, each one batch for all the boxes still open: a box whose
+ * framings the readers so far read as one text, all or nearly all of them (SETTLED_SHARE),
+ * leaves, so the next reader reads only the plates the first is unsure of. Where the model folder
+ * has a state classifier, it names each box's state (one run for all the frame's boxes, each as
+ * found) and every reading of the box carries that state, so the vote returns it and the readers'
+ * state heads have no say.
+ */
 async function readOneRow(
   backend: InferenceBackend,
   frame: GrayFrame,
@@ -153,16 +155,16 @@ async function readOneRow(
   }
   const readings: PlateText[][] = boxes.map(() => []);
   const open = new Set(boxes.keys());
+  // Without a classifier the state comes from the readers that name states: a plate whose text is
+  // settled still waits for the first of them (none naming states: nothing to wait for).
+  const stateFrom = classified ? 0 : models.readers.findIndex((r) => r.namesStates);
   for (let reader = 0; reader < backend.readers && open.size > 0; reader++) {
     const work = [...open].flatMap((b) => perBox[b]!.map((view) => ({ b, view })));
     const spec = models.readers[reader] ?? models.readers[0]!;
     const states = classified ? work.map(({ b }) => classified![b]!) : spec.namesStates;
     const texts = await readCrops(backend, reader, crops.batch(work.map((w) => w.view), spec), states, models, options);
     texts.forEach((text, i) => readings[work[i]!.b]!.push(text));
-    // Without a classifier, the state comes from the readers that name states: a plate waits for
-    // the first of them even when its text is settled.
-    const stateRead = classified !== null || models.readers.slice(0, reader + 1).some((r) => r.namesStates) || !models.readers.slice(reader + 1).some((r) => r.namesStates);
-    if (stateRead) for (const b of [...open]) if (settled(readings[b]!)) open.delete(b);
+    if (reader >= stateFrom) for (const b of [...open]) if (settled(readings[b]!)) open.delete(b);
   }
   return readings.map((all) => {
     const mine = all.filter((t) => t.candidates.length > 0);

@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { ManualClock, silentLogger } from '../../core/index.js';
 import type { CapturedImage } from '../../drivers/index.js';
-import { DEFAULT_MODEL_DIR, PlateRecognizer, type FramePlate, type PlateRecognizerOptions } from '../../inference/index.js';
+import { PlateRecognizer, type FramePlate, type PlateRecognizerOptions } from '../../inference/index.js';
 import { oneReadPerPlate } from '../../inference/plateRecognizer.js';
 import { iou } from '../../inference/plateDetector.js';
 import { SAMPLE_VEHICLES } from '../../demo/sampleScenes.js';
 import { tempDir } from '../helpers/index.js';
+import { modelCopy } from '../helpers/modelFolder.js';
 
 // The real models on many frames: about a minute with three test files at a time on 2 cores, half
 // of tap's default 2-minute file limit. The limit here is for a hang, not a speed target.
@@ -190,10 +191,8 @@ t.test('the dedupe window suppresses the same plate re-read by the next trigger'
 t.test('a missing or altered model file is refused with a typed error', async (tt) => {
   const dir = await tempDir(tt);
   const copy = async (name: string) => {
-    const d = join(dir, name);
-    await mkdir(d);
-    for (const f of await readdir(DEFAULT_MODEL_DIR)) if (!f.endsWith('.md')) await copyFile(join(DEFAULT_MODEL_DIR, f), join(d, f));
-    return d;
+    await mkdir(join(dir, name));
+    return modelCopy(join(dir, name));
   };
   await tt.rejects(PlateRecognizer.create(options({ modelDir: join(dir, 'nowhere') })), { code: 'ALPR_ERR_MODEL_MISSING' });
   // The files ONNX Runtime runs: the int8 readers where the manifest names them (test/inference/backends/onnxBackend.test.ts covers the float fallback).
@@ -233,16 +232,6 @@ t.test('a missing or altered model file is refused with a typed error', async (t
     await tt.rejects(PlateRecognizer.create(options({ modelDir: bad })), { code: 'ALPR_ERR_MODEL_CHECKSUM', message: /reader names_states/ }, `names_states ${JSON.stringify(namesStates)} is refused`);
   }
 });
-
-/** A copy of the shipped model folder in `dir`, less one network's files and manifest entry (if it has it), with `edit` applied to the manifest. */
-async function modelCopy(dir: string, without: 'second_reader' | 'state_classifier' | null, edit: (manifest: Record<string, Record<string, unknown>>) => void = () => {}): Promise<string> {
-  for (const f of await readdir(DEFAULT_MODEL_DIR)) if (!f.endsWith('.md') && !(without && f.startsWith(`${without}.`))) await copyFile(join(DEFAULT_MODEL_DIR, f), join(dir, f));
-  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-  if (without) delete manifest[without];
-  edit(manifest);
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
-}
 
 // A state classifier of the shipped graph that names IL at 0.89 on any crop (inference/training/export.py
 // --state-classifier-fixture IL): the classifier's plumbing is tested whether or not a trained one is shipped.

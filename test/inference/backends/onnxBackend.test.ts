@@ -1,10 +1,11 @@
 import t from 'tap';
-import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { int8IsExact } from '../../../inference/backends/int8Support.js';
 import { OnnxBackend } from '../../../inference/backends/onnxBackend.js';
-import { DEFAULT_MODEL_DIR, loadManifest, type ModelManifest } from '../../../inference/index.js';
+import { DEFAULT_MODEL_DIR, loadManifest } from '../../../inference/index.js';
 import { tempDir } from '../../helpers/index.js';
+import { modelCopy } from '../../helpers/modelFolder.js';
 
 /** Nine 48x96 crops of a fixed pattern: a reader batch of one plate. */
 const crops = (): { data: Float32Array; dims: number[] } => {
@@ -12,14 +13,6 @@ const crops = (): { data: Float32Array; dims: number[] } => {
   for (let i = 0; i < data.length; i++) data[i] = ((i * 7919) % 251) / 251;
   return { data, dims: [9, 1, 48, 96] };
 };
-
-async function modelCopy(dir: string, edit: (manifest: ModelManifest) => void = () => {}): Promise<string> {
-  for (const f of await readdir(DEFAULT_MODEL_DIR)) if (!f.endsWith('.md')) await copyFile(join(DEFAULT_MODEL_DIR, f), join(dir, f));
-  const manifest = await loadManifest(dir);
-  edit(manifest);
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
-}
 
 /** The float reader's output on the crops, run by ONNX Runtime straight from reader.onnx. */
 async function floatReader(dir: string): Promise<Float32Array> {
@@ -58,8 +51,8 @@ t.test('a tampered int8 reader file is refused', async (tt) => {
 });
 
 t.test('a manifest without onnx_int8 loads the float files', async (tt) => {
-  const dir = await modelCopy(await tempDir(tt), (m) => {
-    delete m.reader.onnx_int8;
+  const dir = await modelCopy(await tempDir(tt), null, (m) => {
+    delete m.reader!.onnx_int8;
     delete m.second_reader!.onnx_int8;
   });
   for (const f of await readdir(dir)) if (f.endsWith('.int8.onnx')) await rm(join(dir, f));
