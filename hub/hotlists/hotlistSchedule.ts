@@ -6,19 +6,31 @@ import type { HotlistService, HotlistSource } from './hotlistService.js';
 /** The largest extract the hub reads (a statewide hot file is tens of MB). */
 const MAX_EXTRACT_BYTES = 256 * 1024 * 1024;
 
-/** Reads a source's extract from its drop-folder file or its URL. */
-export async function fetchExtract(location: string, timeoutMs = 60_000): Promise<string> {
+/**
+ * Reads a source's extract from its drop-folder file or its URL. An HTTP body is counted as it
+ * arrives: a source that declares no length (chunked) or a false one is cut off at `maxBytes`
+ * instead of filling the hub's memory.
+ */
+export async function fetchExtract(location: string, timeoutMs = 60_000, maxBytes = MAX_EXTRACT_BYTES): Promise<string> {
   if (/^https?:\/\//i.test(location)) {
-    let response: Response;
+    const tooLarge = (what: string) => new AlprError('ALPR_ERR_HOTLIST_SOURCE', `hot-list source ${location} ${what}, over the ${maxBytes}-byte limit`);
     try {
-      response = await fetch(location, { signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(location, { signal: AbortSignal.timeout(timeoutMs) });
+      if (!response.ok) throw new AlprError('ALPR_ERR_HOTLIST_SOURCE', `hot-list source ${location} answered HTTP ${response.status}`);
+      const declared = Number(response.headers.get('content-length') ?? 0);
+      if (declared > maxBytes) throw tooLarge(`declares ${declared} bytes`);
+      const chunks: Uint8Array[] = [];
+      let received = 0;
+      for await (const chunk of response.body ?? []) {
+        received += chunk.length;
+        if (received > maxBytes) throw tooLarge(`sent more than ${maxBytes} bytes`);
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks).toString('utf8');
     } catch (cause) {
-      throw new AlprError('ALPR_ERR_HOTLIST_SOURCE', `hot-list source ${location} cannot be reached`, { cause });
+      if (cause instanceof AlprError) throw cause;
+      throw new AlprError('ALPR_ERR_HOTLIST_SOURCE', `hot-list source ${location} cannot be reached or broke off`, { cause });
     }
-    if (!response.ok) throw new AlprError('ALPR_ERR_HOTLIST_SOURCE', `hot-list source ${location} answered HTTP ${response.status}`);
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > MAX_EXTRACT_BYTES) throw new AlprError('ALPR_ERR_HOTLIST_SOURCE', `hot-list source ${location} is ${length} bytes, over the ${MAX_EXTRACT_BYTES}-byte limit`);
-    return response.text();
   }
   try {
     return await readFile(location, 'utf8');
