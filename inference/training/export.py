@@ -89,13 +89,14 @@ def fixture_classifier(state, confidence=0.89):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ckpt", default="", help="folder with reader.pt and detector.pt; without it, --out's manifest is kept and only --state-classifier is exported")
+    ap.add_argument("--ckpt", default="", help="folder with reader.pt and detector.pt; without it, --out's manifest is kept and only --detector or --state-classifier is exported")
     ap.add_argument("--out", required=True)
     ap.add_argument("--second-reader", default="", help="a reader checkpoint exported beside the first as second_reader; the two vote")
     ap.add_argument("--reader-width", type=int, default=READER_W, help="the input width the reader was trained at (ALPR_READER_WIDTH)")
     ap.add_argument("--second-reader-width", type=int, default=READER_W, help="the input width the second reader was trained at")
     ap.add_argument("--second-reader-no-states", action="store_true",
                     help="the second reader's state head was never trained to name states: its readings get no say on the state")
+    ap.add_argument("--detector", default="", help="a detector checkpoint exported in place of --out's detector; the rest of its manifest is kept (int8 readers included)")
     ap.add_argument("--state-classifier", default="", help="a state classifier checkpoint (train.py --task state): the runtime takes the state from it")
     ap.add_argument("--state-classifier-fixture", default="", metavar="STATE",
                     help="write only the tests' fixture classifier that names STATE on any crop (fixture_classifier) and its manifest entry, state_classifier.json, into --out")
@@ -105,8 +106,10 @@ def main():
         entry = export_one(fixture_classifier(args.state_classifier_fixture), "state_classifier", (1, STATE_H, STATE_W), args.out, ["state"])
         json.dump(entry, open(os.path.join(args.out, "state_classifier.json"), "w"), indent=2)
         return
-    if not args.ckpt and not args.state_classifier:
-        ap.error("nothing to export: give --ckpt, --state-classifier or both")
+    if not args.ckpt and not args.state_classifier and not args.detector:
+        ap.error("nothing to export: give --ckpt, --detector, --state-classifier or more")
+    if args.ckpt and args.detector:
+        ap.error("--ckpt exports its own detector.pt: give --ckpt or --detector, not both")
     os.makedirs(args.out, exist_ok=True)
     if args.ckpt:
         reader, detector = load(Reader(), os.path.join(args.ckpt, "reader.pt")), load(Detector(), os.path.join(args.ckpt, "detector.pt"))
@@ -116,6 +119,8 @@ def main():
         }
     else:
         manifest = json.load(open(os.path.join(args.out, "manifest.json")))
+    if args.detector:
+        manifest["detector"] = export_one(load(Detector(), args.detector), "detector", (1, DET_H, DET_W), args.out, ["maps"], spatial=True)
     if args.state_classifier:
         widths = state_classifier_widths(torch.load(args.state_classifier, map_location="cpu"))
         manifest["state_classifier"] = export_one(load(StateClassifier(widths), args.state_classifier), "state_classifier", (1, STATE_H, STATE_W), args.out, ["state"])

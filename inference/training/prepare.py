@@ -104,12 +104,24 @@ def procedural_background(rng):
     return a.clip(0, 255).astype(np.uint8)
 
 
-def paste_plate(rng, canvas, boxes):
-    """Pastes a synthetic plate (with a text-like distractor sometimes) where it overlaps nothing."""
-    plate, _, _ = synth.render_plate(rng)
-    plate = synth.degrade(rng, plate)
-    pw = int(rng.uniform(14, 120))
-    ph = max(6, int(pw / rng.uniform(1.7, 2.3)))
+def paste_plate(rng, canvas, boxes, foreign=None):
+    """Pastes a synthetic plate where it overlaps nothing: US-shaped (1.7-2.3 wide to 1 tall), or,
+    with `foreign` = (share, layout names), that share of the time a synth_world plate at its own
+    proportions (EU and Swiss 4.5-4.7, Brazilian 3, two-row plates 1.2-1.4), so the detector learns
+    to frame the whole of a plate of another shape instead of the US-shaped part of it."""
+    if foreign and rng.random() < foreign[0]:
+        plate, _, _ = synth_world.render_plate(rng, layouts=foreign[1])
+        aspect = plate.size[0] / plate.size[1] * rng.uniform(0.92, 1.08)
+        plate = synth.degrade(rng, plate)
+        pw = int(rng.uniform(14, 40 + 30 * aspect))
+    else:
+        plate, _, _ = synth.render_plate(rng)
+        plate = synth.degrade(rng, plate)
+        pw = int(rng.uniform(14, 120))
+        aspect = rng.uniform(1.7, 2.3)
+    ph = max(6, int(pw / aspect))
+    if pw >= DET_W or ph >= DET_H:
+        return
     for _ in range(20):
         x, y = int(rng.integers(0, DET_W - pw)), int(rng.integers(0, DET_H - ph))
         if all(x + pw < b[0] or b[0] + b[2] < x or y + ph < b[1] or b[1] + b[3] < y for b in boxes):
@@ -267,19 +279,24 @@ def build_detector(args, rng):
             b[i] = box
         images.append(arr); boxes_out.append(b)
 
+    # --det-foreign-share 0 (the default) draws nothing more from rng: earlier seeds give the same sets.
+    foreign = None
+    if args.det_foreign_share > 0:
+        excluded = [n for n in args.foreign_exclude.split(",") if n]
+        foreign = (args.det_foreign_share, synth_world.layout_names(excluded) + synth_world.layout_names(excluded, two_row=True))
     t = time.time()
     loaded = [(Image.open(p).convert("L"), [pl[:4] for pl in plates]) for p, plates in train]
     for i in range(args.det_real):
         img, plates = loaded[int(rng.integers(0, len(loaded)))]
         arr, boxes = random_view(rng, img, plates)
         if rng.random() < 0.5:
-            paste_plate(rng, arr, boxes)
+            paste_plate(rng, arr, boxes, foreign)
         add(photometric(rng, arr), boxes)
     for i in range(args.det_synth):
         arr = procedural_background(rng)
         boxes = []
         for _ in range(int(rng.integers(0, 4))):
-            paste_plate(rng, arr, boxes)
+            paste_plate(rng, arr, boxes, foreign)
         add(photometric(rng, arr), boxes)
         if i % 2000 == 0:
             print(f"detector synth {i} ({time.time() - t:.0f}s)", flush=True)
@@ -305,7 +322,8 @@ def main():
     ap.add_argument("--workers", type=int, default=2, help="reader-synth: rendering processes")
     ap.add_argument("--lookalike-share", type=float, default=0.0, help="reader-synth: share of look-alike plates (synth.random_text)")
     ap.add_argument("--foreign-share", type=float, default=0.0, help="reader-synth: share of plates of other countries' designs (synth_world)")
-    ap.add_argument("--foreign-exclude", default="", help="reader-synth: synth_world layouts left out of training, comma-separated")
+    ap.add_argument("--foreign-exclude", default="", help="reader-synth, detector: synth_world layouts left out of training, comma-separated")
+    ap.add_argument("--det-foreign-share", type=float, default=0.0, help="detector: share of pasted plates drawn from synth_world at their own proportions")
     ap.add_argument("--world-test", type=int, default=300, help="reader-world-test: crops per foreign layout")
     ap.add_argument("--state-synth", type=int, default=40000, help="state: synthetic crops for the state classifier")
     ap.add_argument("--no-name-share", type=float, default=0.1, help="state: share of synthetic plates drawn without their state name (unknown)")

@@ -396,6 +396,8 @@ def train_detector(args, device):
             recall, fpi = hits / max(1, total), fps / max(1, len(vx))
             score = recall - fpi
             print(f"step {step} loss {loss.item():.3f} val_recall {recall:.3f} fp_per_image {fpi:.3f} ({time.time() - started:.0f}s)", flush=True)
+            if args.keep_every and step % args.keep_every == 0:
+                torch.save(model.state_dict(), os.path.join(args.out, f"detector_{step}.pt"))
             if score >= best:
                 best = score
                 torch.save(model.state_dict(), os.path.join(args.out, "detector.pt"))
@@ -418,6 +420,7 @@ def main():
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--eval-every", type=int, default=500)
     ap.add_argument("--minutes", type=float, default=0)
+    ap.add_argument("--keep-every", type=int, default=0, help="detector: also keep the weights every N steps (detector_N.pt), for choosing with the runtime's evaluation")
     ap.add_argument("--init", default="", help="start from this checkpoint (fine-tuning)")
     ap.add_argument("--augment", action="store_true", help="reader: batches varied on the device (augment.py)")
     ap.add_argument("--context", action="store_true", help="reader: also cut crops from the real plates in reader_context.npz")
