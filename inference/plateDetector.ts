@@ -15,6 +15,12 @@ export interface PlateBox {
   score: number;
   /** Other estimates of the same plate's box (the first pass, other zooms); the reader reads each. */
   alternates?: PlateBox[];
+  /**
+   * The same plate widened along the zoomed peaks in line with it (alongPlate), where they reach
+   * well beyond the box: a wide plate's box may frame only part of it. Read only to extend the
+   * box's own reading (plateRecognizer.ts).
+   */
+  wider?: PlateBox;
 }
 
 /**
@@ -133,6 +139,8 @@ async function detectWith(set: DetectorBufferSet, backend: InferenceBackend, fra
 
 async function zoomIn(look: (view: Region, floor: number) => Promise<PlateBox[]>, frame: GrayFrame, box: PlateBox, zoom: ZoomOptions): Promise<PlateBox | null> {
   const estimates: PlateBox[] = [];
+  // Each zoom's box widened along its peaks in line with it (the same as the estimate where none reach beyond it).
+  const widened: PlateBox[] = [];
   let scores = 0;
   for (const [looked, widths] of zoom.widths.entries()) {
     // Scores are below 1, so once even perfect looks at the remaining widths cannot bring the box
@@ -148,14 +156,65 @@ async function zoomIn(look: (view: Region, floor: number) => Promise<PlateBox[]>
     const best = peaks.filter((p) => iou(p, box) > 0.3).sort((a, b) => b.score - a.score)[0];
     if (best) {
       estimates.push({ ...best, score: box.score });
+      widened.push(alongPlate(best, peaks));
       scores += best.score;
     }
   }
   if (box.score + scores / zoom.widths.length < zoom.verifyThreshold) return null;
   // The closest look leads; the first pass and the other zooms go along for the reader.
   const [lead, ...others] = estimates;
-  return { ...(lead ?? box), score: box.score, alternates: lead ? [box, ...others] : [] };
+  const found: PlateBox = { ...(lead ?? box), score: box.score, alternates: lead ? [box, ...others] : [] };
+  const wider = widerOf(found, estimates, widened);
+  return wider ? { ...found, wider } : found;
 }
+
+/**
+ * The plate's box widened to the furthest any zoom's peaks in line with its own reach on each side,
+ * each estimate (the lead, the first pass, the other zooms) given that width and keeping its own
+ * height; null when no zoom's peaks reach WIDEN_AT times its own box's width.
+ */
+function widerOf(found: PlateBox, estimates: readonly PlateBox[], widened: readonly PlateBox[]): PlateBox | null {
+  if (!widened.some((w, i) => w.width >= WIDEN_AT * estimates[i]!.width)) return null;
+  const x0 = Math.min(...widened.map((w) => w.x));
+  const x1 = Math.max(...widened.map((w) => w.x + w.width));
+  const span = (b: PlateBox): PlateBox => ({ x: x0, y: b.y, width: x1 - x0, height: b.height, score: b.score });
+  return { ...span(found), alternates: (found.alternates ?? []).map(span) };
+}
+
+/**
+ * A plate much wider than a US one (EU, Swiss: 4.5-4.7 times its height; Brazilian 3) peaks more
+ * than once along its length in the zoomed view, each peak a box of about a US plate's shape around
+ * a group of its characters, and the strongest may frame only part of the plate. The peaks in line
+ * with it (centres in its row, heights within ALONG_HEIGHT of its own) that overlap it, or what it
+ * has grown to, by at least half their own width are taken as the same plate, and the box is
+ * widened to them (no wider than ALONG_MAX_ASPECT times its height, about its centre).
+ */
+export function alongPlate(best: PlateBox, peaks: readonly PlateBox[]): PlateBox {
+  const cy = best.y + best.height / 2;
+  const inLine = peaks.filter((p) => Math.abs(p.y + p.height / 2 - cy) <= ALONG_ROW * best.height && p.height >= best.height / ALONG_HEIGHT && p.height <= best.height * ALONG_HEIGHT);
+  let x0 = best.x;
+  let x1 = best.x + best.width;
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const p of inLine) {
+      const overlap = Math.min(x1, p.x + p.width) - Math.max(x0, p.x);
+      if (overlap < ALONG_OVERLAP * p.width || (p.x >= x0 && p.x + p.width <= x1)) continue;
+      [x0, x1] = [Math.min(x0, p.x), Math.max(x1, p.x + p.width)];
+      grown = true;
+    }
+  }
+  const width = Math.min(x1 - x0, ALONG_MAX_ASPECT * best.height);
+  return { ...best, x: (x0 + x1) / 2 - width / 2, width };
+}
+
+/** alongPlate's limits: centres within this share of the box's height, heights within this factor, overlap of this share of a peak's width. */
+const ALONG_ROW = 0.25;
+const ALONG_HEIGHT = 1.4;
+const ALONG_OVERLAP = 0.5;
+/** The widest plates (EU) are 4.7 times as wide as tall. */
+const ALONG_MAX_ASPECT = 5;
+/** A zoom's peaks that reach less than this times its box's width leave the plate without a wider estimate. */
+export const WIDEN_AT = 1.25;
 
 /** True when box a lies mostly inside box b (a fragment of a plate seen whole elsewhere). */
 function inside(a: PlateBox, b: PlateBox): boolean {

@@ -36,6 +36,12 @@ interface StateReading {
 
 export interface PlateText extends StateReading {
   candidates: Candidate[];
+  /**
+   * The share of the box's readings (framings, readers) whose text is the voted one; absent where
+   * one reading stands alone. How well the box frames the plate: plateRecognizer.ts compares it
+   * with a wider box's.
+   */
+  agreement?: number;
 }
 
 export function readRegion(box: PlateBox): { left: number; top: number; width: number; height: number } {
@@ -178,6 +184,7 @@ async function readOneRow(
       candidates: [{ text: voted.text, confidence: voted.confidence, charConfidences: voted.charConfidences }, ...others].filter((c, k, all) => all.findIndex((o) => o.text === c.text) === k).slice(0, options.candidates),
       region: voted.region,
       regionConfidence: voted.regionConfidence,
+      agreement: mine.filter((t) => t.candidates[0]!.text === voted.text).length / mine.length,
     };
   });
 }

@@ -11,7 +11,7 @@ import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs, stateClassifierSpec } fro
 import type { DetectorBuffers } from './detectorBuffers.js';
 import { detectorBuffers, detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
 import { ALL_FORMAT_RULES, type FormatRules } from './plateFormats.js';
-import { readPlates, readRegion, type ReaderModels, type ReadOptions } from './plateReader.js';
+import { readPlates, readRegion, SETTLED_SHARE, type PlateText, type ReaderModels, type ReadOptions } from './plateReader.js';
 import { gateRegion } from './stateThreshold.js';
 import { judgeFeatures, panelFeaturesOfI420, panelFeaturesOfRgb, vehicleColour, type VehicleColour } from './vehicleColour.js';
 
@@ -204,9 +204,36 @@ export class PlateRecognizer {
     await this.backend.dispose();
   }
 
+  /**
+   * A wide plate (Brazilian, Swiss, German: 3 to 4.7 times as wide as tall) is often boxed in part
+   * by the detector, which learnt US and EU shapes, and its reading loses the characters outside
+   * the box (issue 22: GWT2180 read GWT21). A box with a wider estimate (plateDetector.ts
+   * alongPlate) whose readings are not settled (fewer than SETTLED_SHARE of them give one text) is
+   * read again at that width, and the wider box and its reading replace the box's own where the
+   * wider reading extends it (the box's text with characters added at one end or both, no longer
+   * than a plate) and its readings agree more than the box's own: the wider box frames the plate
+   * better. Anything else leaves the box and its reading as found. On the development photographs
+   * (US, EU) no read, detection or false plate changes; model card, "Wide plates boxed in part".
+   */
+  private async readWider(gray: GrayFrame, boxes: PlateBox[], texts: PlateText[]): Promise<void> {
+    const chars = this.ctx.plateChars ?? DEFAULT_PLATE_CHARS;
+    const open = [...boxes.keys()].filter((i) => boxes[i]!.wider && texts[i]!.candidates[0] && (texts[i]!.agreement ?? 1) < SETTLED_SHARE);
+    if (open.length === 0) return;
+    const wider = await readPlates(this.backend, gray, open.map((i) => boxes[i]!.wider!), this.readerModels, this.readOptions);
+    for (const [k, i] of open.entries()) {
+      const own = texts[i]!.candidates[0]!;
+      const w = wider[k]!.candidates[0];
+      const surer = (wider[k]!.agreement ?? 1) > (texts[i]!.agreement ?? 1);
+      if (!w || !surer || !extendsReading(own.text, w.text) || w.text.length > chars.max) continue;
+      boxes[i] = boxes[i]!.wider!;
+      texts[i] = wider[k]!;
+    }
+  }
+
   private async recognizeGray(gray: GrayFrame): Promise<FramePlate[]> {
     const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1, this.ctx.detectorZoom, this.detectorBuffers);
     const texts = await readPlates(this.backend, gray, boxes, this.readerModels, this.readOptions);
+    await this.readWider(gray, boxes, texts);
     const plates = boxes.flatMap((box, i) => {
       const t = texts[i]!;
       const best = t.candidates[0];
@@ -237,6 +264,11 @@ export function oneReadPerPlate(plates: FramePlate[]): FramePlate[] {
   return plates.filter((p) => kept.includes(p));
 }
 const DEFAULT_PLATE_CHARS = { min: 4, max: 8 };
+
+/** True when `wider` is `own` with characters added at its start, its end or both. */
+export function extendsReading(own: string, wider: string): boolean {
+  return wider.length > own.length && wider.includes(own);
+}
 
 function cornersOf(b: PlateBox): [Point, Point, Point, Point] {
   const r = (n: number) => Math.round(n);

@@ -2,7 +2,7 @@ import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import { silentLogger } from '../../core/index.js';
 import { createBackend, DEFAULT_MODEL_DIR, detectPlates, loadManifest, toGray, type InferenceBackend } from '../../inference/index.js';
-import { detectorBuffers, logitFloor, TILE_HINT } from '../../inference/plateDetector.js';
+import { alongPlate, detectorBuffers, logitFloor, TILE_HINT, WIDEN_AT } from '../../inference/plateDetector.js';
 
 /** The shipped ONNX backend, counting the detector runs it is asked for. */
 async function countingBackend(): Promise<{ backend: InferenceBackend; runs: () => number; close: () => Promise<void> }> {
@@ -146,4 +146,25 @@ t.test('frames detected with kept buffers, one after another or at the same time
   tt.ok(aloneA.inputs.length >= 4, `${aloneA.inputs.length} views a frame`);
   tt.same(bothA, aloneA, 'two frames at once: the first');
   tt.same(bothB, aloneB, 'and the second');
+});
+
+t.test('a wide plate\'s box grows along the peaks in line with it, and only along those', async (tt) => {
+  const peak = (x: number, width: number, y = 100, height = 40, score = 0.5) => ({ x, y, width, height, score });
+  // A German plate 360 x 78 px from x 200: its strongest zoomed peak frames the first two groups,
+  // two more cover the rest, each overlapping what the box has grown to.
+  const best = peak(210, 170, 100, 78, 0.71);
+  const along = [best, peak(250, 236, 102, 80, 0.6), peak(315, 250, 96, 76, 0.47)];
+  const grown = alongPlate(best, along);
+  tt.same([grown.x, grown.x + grown.width], [210, 565], 'widened to the furthest peak in line');
+  tt.same([grown.y, grown.height, grown.score], [best.y, best.height, best.score], 'its row, height and score kept');
+  tt.ok(grown.width >= WIDEN_AT * best.width, 'wide enough to be read again');
+  tt.same(alongPlate(best, [best, peak(300, 170, 130, 78)]), best, 'a peak in another row is not the same plate');
+  tt.same(alongPlate(best, [best, peak(300, 170, 60, 160)]), best, 'nor one twice as tall');
+  tt.same(alongPlate(best, [best, peak(300, 200, 100, 78)]), best, 'nor one beside it that overlaps it by less than half its width');
+  const us = peak(300, 80, 100, 40);
+  const jitter = alongPlate(us, [us, peak(306, 82), peak(295, 80)]);
+  tt.ok(jitter.width < WIDEN_AT * us.width, `a US plate's near copies of one box leave it about as found (${(jitter.width / us.width).toFixed(2)} times)`);
+  const far = alongPlate(peak(0, 100, 100, 20), [peak(0, 100, 100, 20), peak(40, 100, 100, 20), peak(80, 100, 100, 20)]);
+  tt.equal(far.width, 100, 'never wider than five times its height');
+  tt.equal(far.x + far.width / 2, 90, 'cut about the centre of what it had grown to (0 to 180)');
 });
