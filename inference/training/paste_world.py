@@ -30,6 +30,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 import dataset
+import synth
 import synth_world
 
 
@@ -51,13 +52,7 @@ def warp(rng, plate, tilt):
     x0, y0 = min(xs), min(ys)
     dst = [(x - x0, y - y0) for x, y in dst]
     out_w, out_h = int(np.ceil(max(xs) - x0)), int(np.ceil(max(ys) - y0))
-    src = [(0, 0), (w, 0), (w, h), (0, h)]
-    A, B = [], []
-    for (x, y), (u, v) in zip(dst, src):
-        A.append([x, y, 1, 0, 0, 0, -u * x, -u * y]); B.append(u)
-        A.append([0, 0, 0, x, y, 1, -v * x, -v * y]); B.append(v)
-    coeffs = np.linalg.solve(np.array(A, dtype=np.float64), np.array(B, dtype=np.float64))
-    return plate.convert("RGBA").transform((out_w, out_h), Image.PERSPECTIVE, tuple(coeffs), Image.BICUBIC, fillcolor=(0, 0, 0, 0))
+    return plate.convert("RGBA").transform((out_w, out_h), Image.PERSPECTIVE, synth.homography(dst, w, h), Image.BICUBIC, fillcolor=(0, 0, 0, 0))
 
 
 def paste_one(rng, photo, box, layout, tilt):

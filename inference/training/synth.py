@@ -191,15 +191,19 @@ def perspective(rng, img, out_w, out_h, margin):
     mx, my = out_w * margin, out_h * margin
     dst = [(mx + j(mx * 0.9), my + j(my * 0.9)), (out_w - mx + j(mx * 0.9), my + j(my * 0.9)),
            (out_w - mx + j(mx * 0.9), out_h - my + j(my * 0.9)), (mx + j(mx * 0.9), out_h - my + j(my * 0.9))]
-    # Solve the homography mapping output pixels back to plate pixels (PIL wants out->in).
+    fill = tuple(int(v) for v in rng.integers(0, 255, 3))
+    return img.transform((out_w, out_h), Image.PERSPECTIVE, homography(dst, w, h), Image.BILINEAR, fillcolor=fill)
+
+
+def homography(dst, w, h):
+    """PIL's PERSPECTIVE coefficients mapping output pixels back to a w x h image whose corners
+    (top-left, top-right, bottom-right, bottom-left) land on `dst` (PIL wants out->in)."""
     src = [(0, 0), (w, 0), (w, h), (0, h)]
     A, B = [], []
     for (x, y), (u, v) in zip(dst, src):
         A.append([x, y, 1, 0, 0, 0, -u * x, -u * y]); B.append(u)
         A.append([0, 0, 0, x, y, 1, -v * x, -v * y]); B.append(v)
-    coeffs = np.linalg.solve(np.array(A, dtype=np.float64), np.array(B, dtype=np.float64))
-    fill = tuple(int(v) for v in rng.integers(0, 255, 3))
-    return img.transform((out_w, out_h), Image.PERSPECTIVE, tuple(coeffs), Image.BILINEAR, fillcolor=fill)
+    return tuple(np.linalg.solve(np.array(A, dtype=np.float64), np.array(B, dtype=np.float64)))
 
 
 def camera_effects(rng, img):
