@@ -108,7 +108,10 @@ export async function main(argv: string[]): Promise<number> {
     appliance.pipeline.on('plateRead', (read) => {
       reads.push({ id: read.id, plate: read.plate });
       const flag = read.lowConfidence ? '  (low confidence: kept, flagged)' : '';
-      process.stdout.write(`${process.stdout.isTTY ? '\r\x1b[K' : ''}   READ ${read.plate.padEnd(9)} confidence ${read.confidence.toFixed(2)}  state ${read.region ?? 'unknown'}  colour ${read.vehicleColour ?? 'unknown'}  id ${read.id}${flag}\n`);
+      // Day and night follow the sun at the site: after sunset the appliance judges no colour (an
+      // IR-lit frame has none), which a newcomer running the demo in the evening should be told.
+      const colour = read.vehicleColour && read.vehicleColour !== 'unknown' ? read.vehicleColour : appliance.dayNight.mode === 'night' ? 'unknown (night at the site)' : 'unknown';
+      process.stdout.write(`${process.stdout.isTTY ? '\r\x1b[K' : ''}   READ ${read.plate.padEnd(9)} confidence ${read.confidence.toFixed(2)}  state ${read.region ?? 'unknown'}  colour ${colour}  id ${read.id}${flag}\n`);
     });
     appliance.pipeline.on('cameraIdle', () => (finished = true));
     await appliance.start();
