@@ -215,8 +215,13 @@ export class PlateRecognizer {
    * better. Anything else leaves the box and its reading as found. On the development photographs
    * (US, EU) no read, detection or false plate changes; model card, "Wide plates boxed in part".
    */
+  /** How many characters a reading of a plate may have (recognizer.min_plate_chars, max_plate_chars). */
+  private get plateChars(): { min: number; max: number } {
+    return this.ctx.plateChars ?? DEFAULT_PLATE_CHARS;
+  }
+
   private async readWider(gray: GrayFrame, boxes: PlateBox[], texts: PlateText[]): Promise<void> {
-    const chars = this.ctx.plateChars ?? DEFAULT_PLATE_CHARS;
+    const chars = this.plateChars;
     const open = [...boxes.keys()].filter((i) => boxes[i]!.wider && texts[i]!.candidates[0] && (texts[i]!.agreement ?? 1) < SETTLED_SHARE);
     if (open.length === 0) return;
     const wider = await readPlates(this.backend, gray, open.map((i) => boxes[i]!.wider!), this.readerModels, this.readOptions);
@@ -234,13 +239,13 @@ export class PlateRecognizer {
     const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1, this.ctx.detectorZoom, this.detectorBuffers);
     const texts = await readPlates(this.backend, gray, boxes, this.readerModels, this.readOptions);
     await this.readWider(gray, boxes, texts);
+    const chars = this.plateChars;
     const plates = boxes.flatMap((box, i) => {
       const t = texts[i]!;
       const best = t.candidates[0];
       // A region the reader cannot make a plate-length reading of is not a plate: grilles, signs
       // and text on vehicles fool the detector, not both networks. (OpenALPR's US defaults are
       // the same 4-8 characters.)
-      const chars = this.ctx.plateChars ?? DEFAULT_PLATE_CHARS;
       if (!best || best.text.length < chars.min || best.text.length > chars.max || best.confidence < this.ctx.minReadConfidence) return [];
       return [{ corners: cornersOf(box), box, text: best.text, confidence: round(best.confidence), charConfidences: best.charConfidences, candidates: t.candidates, region: t.region, regionConfidence: t.regionConfidence }];
     });

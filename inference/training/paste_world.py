@@ -23,7 +23,6 @@ training split; the plates are new. Use it to find what the pipeline does with a
 """
 import argparse
 import hashlib
-import io
 import os
 
 import numpy as np
@@ -109,10 +108,7 @@ def main():
         for k, (x, y, w, h, _) in enumerate(plates):
             (nx, ny, nw, nh), text = paste_one(rng_for(args.layout, name, k, args.seed), photo, (x, y, w, h), args.layout, args.tilt)
             lines.append(f"{name}\t{nx}\t{ny}\t{nw}\t{nh}\t{text}")
-        buf = io.BytesIO()
-        photo.save(buf, "JPEG", quality=args.quality)
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(buf.getvalue())
+        photo.save(os.path.join(out, name), "JPEG", quality=args.quality)
         with open(os.path.join(out, os.path.splitext(name)[0] + ".txt"), "w") as f:
             f.write("\n".join(lines) + "\n")
     print(f"{len(items)} photographs, layout {args.layout}, to {out}")
