@@ -1,5 +1,5 @@
 import type { Candidate } from './ctcDecode.js';
-import { fitStateSeries } from './plateFormats.js';
+import { fitRegionFormat, fitStateSeries } from './plateFormats.js';
 
 /** One plate seen in one frame of a burst. */
 export interface FrameReading {
@@ -47,10 +47,11 @@ export function editDistance(a: string, b: string): number {
  * its weakest position's. The region is the confidence-weighted majority of the readings that
  * have a say on it, its confidence the winner's weight per such reading; where it is a known
  * state, its series settle a 0 read for O or the reverse where a voting reading saw the other glyph
- * (fitStateSeries), and the text as voted
- * stays among the candidates (`stateSeries: false`: the text as voted stands).
+ * (fitStateSeries); where the installer declared a country with a national series (`formats`),
+ * a look-alike its formats forbid is read as the other kind (fitRegionFormat). The text as voted
+ * stays among the candidates (`stateSeries: false`, no formats: the text as voted stands).
  */
-export function voteBurst(readings: FrameReading[], { stateSeries = true }: { stateSeries?: boolean } = {}): VotedReading[] {
+export function voteBurst(readings: FrameReading[], { stateSeries = true, formats = NO_FORMATS }: { stateSeries?: boolean; formats?: ReadonlySet<string> } = {}): VotedReading[] {
   const groups: FrameReading[][] = [];
   for (const r of [...readings].sort((a, b) => (b.candidates[0]?.confidence ?? 0) - (a.candidates[0]?.confidence ?? 0))) {
     const text = r.candidates[0]?.text ?? '';
@@ -58,10 +59,12 @@ export function voteBurst(readings: FrameReading[], { stateSeries = true }: { st
     if (group) group.push(r);
     else groups.push([r]);
   }
-  return groups.map((g) => vote(g, stateSeries));
+  return groups.map((g) => vote(g, stateSeries, formats));
 }
 
-function vote(group: FrameReading[], stateSeries: boolean): VotedReading {
+const NO_FORMATS: ReadonlySet<string> = new Set();
+
+function vote(group: FrameReading[], stateSeries: boolean, formats: ReadonlySet<string>): VotedReading {
   const lengths = new Map<number, number>();
   for (const r of group) {
     const best = r.candidates[0]!;
@@ -98,7 +101,8 @@ function vote(group: FrameReading[], stateSeries: boolean): VotedReading {
   const regionVoters = group.filter((r) => r.regionConfidence > 0).length;
   // The swapped character keeps its confidence: the readers were sure of the glyph, and the
   // state's series, not the readers, chose between 0 and O.
-  const text = stateSeries ? fitStateSeries(voted, region, voters.map((r) => r.candidates[0]!.text)) : voted;
+  const inSeries = stateSeries ? fitStateSeries(voted, region, voters.map((r) => r.candidates[0]!.text)) : voted;
+  const text = fitRegionFormat(inSeries, formats, group.flatMap((r) => r.candidates));
   const representative = [...voters].sort((a, b) => editDistance(a.candidates[0]!.text, voted) - editDistance(b.candidates[0]!.text, voted) || b.detection - a.detection)[0]!;
   const candidates = [text, voted, ...group.flatMap((r) => r.candidates.map((c) => c.text))].filter((t, i, all) => all.indexOf(t) === i).slice(0, 5);
   return {

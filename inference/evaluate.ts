@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AlprError, createLogger, errorMessage, systemClock } from '../core/index.js';
 import type { BackendChoice } from './backends/createBackend.js';
 import { toGray } from './frameImage.js';
 import { iou } from './plateDetector.js';
-import { ALL_FORMAT_RULES, type FormatRules } from './plateFormats.js';
+import { ALL_FORMAT_RULES, PLATE_REGION_CODES, type FormatRules, type PlateRegionCode } from './plateFormats.js';
 import { CROP_MARGIN } from './plateReader.js';
 import { recognizerFromConfig, validateRecognizerConfig } from './recognizerConfig.js';
 import { crossValidateThreshold, foldOf, scoreStates, wilson, type CrossValidation, type StateSample } from './stateThreshold.js';
@@ -113,9 +113,11 @@ export interface EvalResult {
   split: string;
   /** The plate-format rules applied (both, unless turned off to measure one). */
   format_rules: FormatRules;
+  /** The region read with (--region, else the dataset folder's name where it is one, else us). */
+  plate_region: PlateRegionCode;
 }
 
-export async function evaluate(dir: string, options: { split: Split; folds?: number; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; regionThreshold?: number; stateThreshold?: number; chooseStateThreshold?: number; formatRules?: FormatRules; onMistake?: (line: string) => void; betweenImages?: () => Promise<void> }): Promise<EvalResult> {
+export async function evaluate(dir: string, options: { split: Split; folds?: number; backend?: BackendChoice; limit?: number; modelDir?: string; tiles?: number; threshold?: number; zoomVerify?: number; zoomWidths?: number[]; minReadConfidence?: number; regionThreshold?: number; stateThreshold?: number; chooseStateThreshold?: number; formatRules?: FormatRules; region?: PlateRegionCode; onMistake?: (line: string) => void; betweenImages?: () => Promise<void> }): Promise<EvalResult> {
   const { kind, items: all } = await loadTruth(dir);
   const items = all.filter((i) => inSplit(basename(i.image), options.split)).slice(0, options.limit ?? Infinity);
   const logger = createLogger({ level: 'warn', name: 'alpr-eval' });
@@ -131,6 +133,7 @@ export async function evaluate(dir: string, options: { split: Split; folds?: num
     // The state gate is the last step of a read: read ungated here and gate below, so that one
     // pass scores any threshold (and cross-validation can choose one).
     state_threshold: 0,
+    plate_region: options.region ?? regionOfDataset(dir),
   });
   const stateThreshold = options.stateThreshold ?? validateRecognizerConfig({}).stateThreshold;
   const stateSamples: StateSample[] = [];
@@ -216,7 +219,19 @@ export async function evaluate(dir: string, options: { split: Split; folds?: num
     readers: recognizer.readerPrecision,
     split: options.split,
     format_rules: formatRules,
+    plate_region: config.plateRegion,
   };
+}
+
+/**
+ * The region a dataset's photographs come from, as the OpenALPR benchmarks name their folders
+ * (endtoend/us, endtoend/eu, endtoend/br): the folder's name where it is a region code
+ * (plateFormats.ts PLATE_REGIONS), else us, as an appliance installed without one. `--region`
+ * overrides it; the JSON reports the region read with.
+ */
+export function regionOfDataset(dir: string): PlateRegionCode {
+  const name = basename(resolve(dir)).toLowerCase();
+  return (PLATE_REGION_CODES as readonly string[]).includes(name) ? (name as PlateRegionCode) : 'us';
 }
 
 function foldReport(perImage: ReadonlyArray<{ name: string; plates: number; top1: number }>, k: number): NonNullable<EvalResult['folds']> {
@@ -234,13 +249,13 @@ function foldReport(perImage: ReadonlyArray<{ name: string; plates: number; top1
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, 'region-threshold': { type: 'string' }, 'state-threshold': { type: 'string' }, 'choose-state-threshold': { type: 'string' }, folds: { type: 'string' }, mistakes: { type: 'boolean' }, 'no-state-series': { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: { dataset: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string', default: 'all' }, backend: { type: 'string' }, limit: { type: 'string' }, models: { type: 'string' }, tiles: { type: 'string' }, threshold: { type: 'string' }, 'zoom-verify': { type: 'string' }, 'zoom-widths': { type: 'string' }, 'min-read-confidence': { type: 'string' }, 'region-threshold': { type: 'string' }, 'state-threshold': { type: 'string' }, 'choose-state-threshold': { type: 'string' }, folds: { type: 'string' }, mistakes: { type: 'boolean' }, 'no-state-series': { type: 'boolean' }, region: { type: 'string' } } }));
   } catch (err) {
     process.stderr.write(`${errorMessage(err)}\n`);
     return 64;
   }
-  if (!values.dataset || !['all', 'val', 'train', 'locked'].includes(values.split!) || (values.folds !== undefined && !/^([2-9]|10)$/.test(values.folds)) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend))) {
-    process.stderr.write('usage: npm run eval -- --dataset DIR [--json] [--split all|val|train|locked] [--folds 2-10] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--region-threshold P] [--state-threshold P] [--choose-state-threshold TARGET_TOP1] [--no-state-series] [--mistakes]\n');
+  if (!values.dataset || !['all', 'val', 'train', 'locked'].includes(values.split!) || (values.folds !== undefined && !/^([2-9]|10)$/.test(values.folds)) || (values.backend && !['auto', 'onnx', 'tfjs'].includes(values.backend)) || (values.region !== undefined && !(PLATE_REGION_CODES as readonly string[]).includes(values.region))) {
+    process.stderr.write(`usage: npm run eval -- --dataset DIR [--json] [--split all|val|train|locked] [--folds 2-10] [--backend auto|onnx|tfjs] [--limit N] [--models DIR] [--tiles N] [--threshold P] [--zoom-verify P] [--zoom-widths W,W] [--min-read-confidence P] [--region-threshold P] [--state-threshold P] [--choose-state-threshold TARGET_TOP1] [--no-state-series] [--region ${PLATE_REGION_CODES.join('|')}] [--mistakes]\n`);
     return 64;
   }
   try {
@@ -255,6 +270,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(values['state-threshold'] ? { stateThreshold: Number(values['state-threshold']) } : {}),
       ...(values['choose-state-threshold'] ? { chooseStateThreshold: Number(values['choose-state-threshold']) } : {}),
       ...(values['no-state-series'] ? { formatRules: { stateSeries: false } } : {}),
+      ...(values.region ? { region: values.region as PlateRegionCode } : {}),
       ...(values.mistakes ? { onMistake: (line: string) => process.stderr.write(`${line}\n`) } : {}),
     });
     if (!values.json) process.stdout.write(`${Object.entries(result).map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`).join('\n')}\n`);

@@ -10,7 +10,7 @@ import { greyTable } from './greyTable.js';
 import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs, stateClassifierSpec } from './modelFiles.js';
 import type { DetectorBuffers } from './detectorBuffers.js';
 import { detectorBuffers, detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
-import { ALL_FORMAT_RULES, type FormatRules } from './plateFormats.js';
+import { ALL_FORMAT_RULES, fitRegionFormat, plateRegion, type FormatRules, type PlateRegion, type PlateRegionCode } from './plateFormats.js';
 import { readPlates, readRegion, SETTLED_SHARE, type PlateText, type ReaderModels, type ReadOptions } from './plateReader.js';
 import { gateRegion } from './stateThreshold.js';
 import { judgeFeatures, panelFeaturesOfI420, panelFeaturesOfRgb, vehicleColour, type VehicleColour } from './vehicleColour.js';
@@ -80,6 +80,11 @@ export interface PlateRecognizerOptions {
   dedupeWindowMs: number;
   /** The plate-format rules reads apply; absent: both (the product). Evaluation turns one off to measure it. */
   formatRules?: FormatRules;
+  /**
+   * The region the appliance reads plates of (recognizer.plate_region; absent: us): its national
+   * formats settle look-alikes (fitRegionFormat), and only in the US are states named.
+   */
+  plateRegion?: PlateRegionCode;
   clock: Clock;
   logger: Logger;
 }
@@ -93,8 +98,13 @@ export class PlateRecognizer {
   private readonly dedupe: DedupeWindow | null;
   private readonly detectorBuffers: DetectorBuffers = detectorBuffers();
   private failed = 0;
+  private readonly region: PlateRegion;
+  private readonly readerModels: ReaderModels;
 
-  private constructor(private readonly backend: InferenceBackend, private readonly readerModels: ReaderModels, private readonly ctx: PlateRecognizerOptions) {
+  private constructor(private readonly backend: InferenceBackend, models: ReaderModels, private readonly ctx: PlateRecognizerOptions) {
+    this.region = plateRegion(ctx.plateRegion ?? 'us');
+    // The state classifier knows US states only: elsewhere it is not run, and no state is named.
+    this.readerModels = this.region.usStates ? models : { ...models, stateClassifier: null };
     this.dedupe = ctx.dedupeWindowMs > 0 ? new DedupeWindow({ windowMs: ctx.dedupeWindowMs, clock: ctx.clock }) : null;
   }
 
@@ -128,11 +138,12 @@ export class PlateRecognizer {
   }
 
   private get readOptions(): ReadOptions {
-    return { regionThreshold: this.ctx.regionThreshold, candidates: 5, formatRules: this.ctx.formatRules ?? ALL_FORMAT_RULES };
+    const rules = this.ctx.formatRules ?? ALL_FORMAT_RULES;
+    return { regionThreshold: this.ctx.regionThreshold, candidates: 5, formatRules: { ...rules, stateSeries: rules.stateSeries && this.region.usStates } };
   }
 
   private gate(region: string | null, confidence: number): string | null {
-    return gateRegion(region, confidence, this.ctx.stateThreshold ?? 0);
+    return this.region.usStates ? gateRegion(region, confidence, this.ctx.stateThreshold ?? 0) : null;
   }
 
   /** The plates of one trigger's burst, voted across its frames and deduplicated. */
@@ -163,7 +174,7 @@ export class PlateRecognizer {
     }
     if (grays.every((g) => g === null) && lastError) throw lastError;
     const plates: BurstPlate[] = [];
-    for (const voted of voteBurst(readings, { stateSeries: this.readOptions.formatRules.stateSeries })) {
+    for (const voted of voteBurst(readings, { stateSeries: this.readOptions.formatRules.stateSeries, formats: this.region.formats })) {
       if (this.dedupe?.seenRecently(voted.text)) continue;
       const member = voted.members.find((m) => m.frameIndex === voted.frameIndex) ?? voted.members[0]!;
       const box = boxes.get(member)!;
@@ -197,11 +208,20 @@ export class PlateRecognizer {
   async readBox(gray: GrayFrame, box: PlateBox): Promise<{ candidates: Candidate[]; region: string | null; regionConfidence: number }> {
     // A known box (a crop, the self-test image) is read in the same framings as a detected one.
     const [text] = await readPlates(this.backend, gray, [box], this.readerModels, this.readOptions);
-    return { ...text!, region: this.gate(text!.region, text!.regionConfidence) };
+    return { ...this.inFormat(text!), region: this.gate(text!.region, text!.regionConfidence) };
   }
 
   async close(): Promise<void> {
     await this.backend.dispose();
+  }
+
+  /**
+   * How many characters a reading of a plate may have (recognizer.min_plate_chars,
+   * max_plate_chars), the maximum raised to the declared region's longest format (India: 10).
+   */
+  private get plateChars(): { min: number; max: number } {
+    const chars = this.ctx.plateChars ?? DEFAULT_PLATE_CHARS;
+    return { min: chars.min, max: Math.max(chars.max, this.region.longest) };
   }
 
   /**
@@ -215,11 +235,6 @@ export class PlateRecognizer {
    * better. Anything else leaves the box and its reading as found. On the development photographs
    * (US, EU) no read, detection or false plate changes; model card, "Wide plates boxed in part".
    */
-  /** How many characters a reading of a plate may have (recognizer.min_plate_chars, max_plate_chars). */
-  private get plateChars(): { min: number; max: number } {
-    return this.ctx.plateChars ?? DEFAULT_PLATE_CHARS;
-  }
-
   private async readWider(gray: GrayFrame, boxes: PlateBox[], texts: PlateText[]): Promise<void> {
     const chars = this.plateChars;
     const open = [...boxes.keys()].filter((i) => boxes[i]!.wider && texts[i]!.candidates[0] && (texts[i]!.agreement ?? 1) < SETTLED_SHARE);
@@ -235,13 +250,25 @@ export class PlateRecognizer {
     }
   }
 
+  /**
+   * A box's reading with the declared country's formats applied (fitRegionFormat, its candidates
+   * the evidence for which look-alike), the reading as voted kept as the next candidate. Applied
+   * after readWider, which compares the box's text as read with the wider box's.
+   */
+  private inFormat(t: PlateText): PlateText {
+    const best = t.candidates[0];
+    if (!best) return t;
+    const text = fitRegionFormat(best.text, this.region.formats, t.candidates);
+    return text === best.text ? t : { ...t, candidates: [{ ...best, text }, ...t.candidates].slice(0, this.readOptions.candidates) };
+  }
+
   private async recognizeGray(gray: GrayFrame): Promise<FramePlate[]> {
     const boxes = await detectPlates(this.backend, gray, this.ctx.detectionThreshold, 8, this.ctx.detectorTiles ?? 1, this.ctx.detectorZoom, this.detectorBuffers);
     const texts = await readPlates(this.backend, gray, boxes, this.readerModels, this.readOptions);
     await this.readWider(gray, boxes, texts);
     const chars = this.plateChars;
     const plates = boxes.flatMap((box, i) => {
-      const t = texts[i]!;
+      const t = this.inFormat(texts[i]!);
       const best = t.candidates[0];
       // A region the reader cannot make a plate-length reading of is not a plate: grilles, signs
       // and text on vehicles fool the detector, not both networks. (OpenALPR's US defaults are

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ms, oneOf, validateAgainstSchema, type CamelCased, type Clock, type Logger } from '../core/index.js';
-import type { FormatRules } from './plateFormats.js';
+import { PLATE_REGION_CODES, type FormatRules } from './plateFormats.js';
 import { PlateRecognizer } from './plateRecognizer.js';
 
 /**
@@ -23,6 +23,7 @@ export const RecognizerConfigSchema = Type.Object(
     low_confidence_below: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'Reads below this confidence are kept and flagged low_confidence, never dropped.' }),
     region_threshold: Type.Number({ minimum: 0, maximum: 1, default: 0.5, description: 'A reading names a state only at this confidence or above (else unknown). The readings of one plate (framings, readers, burst frames) then vote: the state named with the most confidence wins, and its reported confidence is its mean over all those readings, so it can be lower than this.' }),
     state_threshold: Type.Number({ minimum: 0, maximum: 1, default: 0, description: 'The plate\'s voted state is reported only at this confidence or above, else unknown: a state the officer cannot rely on is not guessed. Chosen by 5-fold cross-validation on the development crops (npm run eval -- --choose-state-threshold; see the model card).' }),
+    plate_region: oneOf(PLATE_REGION_CODES, { default: 'us', description: 'The country whose plates this site reads (inference/plateFormats.ts PLATE_REGIONS). us: US states are named and their series settle 0 against O. A country with a national series (br, ar, gb, fr, it, es, de, ch, ru, in): a character its formats forbid at a position is read as its look-alike (0/O, 1/I, 8/B, 5/S, 2/Z, 6/G), no state is named, and max_plate_chars rises to its longest format. eu: a mix of European formats, none enforced, no state named.' }),
     dedupe_window_ms: ms(10_000, 'The same plate read again at this site within this window is suppressed (0 = off).'),
   },
   { additionalProperties: false, default: {}, description: 'Plate recognition.' },
@@ -47,7 +48,7 @@ export async function recognizerFromConfig(rc: RecognizerConfig, clock: Clock, l
     detectorTiles: rc.detectorTiles,
     detectorZoom: { widths: rc.detectorZoomWidths, verifyThreshold: rc.zoomVerifyThreshold }, minReadConfidence: rc.minReadConfidence,
     plateChars: { min: rc.minPlateChars, max: rc.maxPlateChars },
-    lowConfidenceBelow: rc.lowConfidenceBelow, regionThreshold: rc.regionThreshold, stateThreshold: rc.stateThreshold, dedupeWindowMs: rc.dedupeWindowMs,
+    plateRegion: rc.plateRegion, lowConfidenceBelow: rc.lowConfidenceBelow, regionThreshold: rc.regionThreshold, stateThreshold: rc.stateThreshold, dedupeWindowMs: rc.dedupeWindowMs,
     ...(formatRules ? { formatRules } : {}), clock, logger: logger.child({ module: 'recognizer' }),
   });
 }

@@ -39,3 +39,9 @@ t.test('the assembled appliance stores each read in the encrypted buffer and rep
 t.test('config: retention cannot be set beyond 30 days', async (tt) => {
   tt.throws(() => validateConfig({ buffer: { retention_days: 31 } }), { code: 'ALPR_ERR_CONFIG_INVALID', message: /buffer\.retention_days/ });
 });
+
+t.test('config: the plate region is one the recognizer knows, us by default', async (tt) => {
+  tt.equal(validateConfig({}).recognizer.plateRegion, 'us');
+  tt.equal(validateConfig({ recognizer: { plate_region: 'br' } }).recognizer.plateRegion, 'br');
+  tt.throws(() => validateConfig({ recognizer: { plate_region: 'xx' } }), { code: 'ALPR_ERR_CONFIG_INVALID', message: /recognizer\.plate_region/ });
+});

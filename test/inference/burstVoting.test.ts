@@ -1,5 +1,5 @@
 import t from 'tap';
-import { voteBurst, type FrameReading } from '../../inference/index.js';
+import { plateRegion, voteBurst, type FrameReading } from '../../inference/index.js';
 
 const reading = (frameIndex: number, text: string, confs: number[], region: string | null = 'IL', detection = 0.9): FrameReading => ({
   frameIndex, region, regionConfidence: 0.8, detection,
@@ -65,4 +65,17 @@ t.test('readings with no say on the state (confidence 0) do not dilute its confi
   const [vote] = voteBurst([named(0), named(1), mute(2), mute(3)]);
   tt.equal(vote!.region, 'IL');
   tt.equal(vote!.regionConfidence, 0.6, 'the mean over the two readings that named it, not over all four');
+});
+
+t.test("a declared country's formats settle the voted look-alikes, keep their confidence, and keep the text as voted a candidate", async (tt) => {
+  const burst = [
+    reading(0, 'T0E6742', [0.9, 0.8, 0.9, 0.9, 0.9, 0.9, 0.9], null),
+    reading(1, 'T0E6742', [0.9, 0.7, 0.9, 0.9, 0.9, 0.9, 0.9], null),
+  ];
+  const [plain] = voteBurst(burst);
+  tt.equal(plain!.text, 'T0E6742', 'no formats: as voted');
+  const [voted] = voteBurst(burst, { formats: plateRegion('br').formats });
+  tt.equal(voted!.text, 'TOE6742');
+  tt.same(voted!.charConfidences, plain!.charConfidences, 'the readers were sure of the glyph; the format chose the letter');
+  tt.equal(voted!.candidates[1], 'T0E6742');
 });

@@ -3,7 +3,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { main } from '../../inference/evaluate.js';
+import { main, regionOfDataset } from '../../inference/evaluate.js';
 import { SAMPLE_VEHICLES } from '../../demo/sampleScenes.js';
 import { runCli } from '../helpers/cliRunner.js';
 import { tempDir } from '../helpers/index.js';
@@ -60,6 +60,16 @@ t.test('crop folder: detection is skipped and top1 is read accuracy on the crops
   tt.same(result.format_rules, { stateSeries: true }, 'the product applies the 0/O step');
   const off = (await runCli(main, ['--dataset', crops, '--json', '--no-state-series'])).json();
   tt.same(off.format_rules, { stateSeries: false }, 'it can be turned off to measure it');
+});
+
+t.test('the region read with: --region, else the folder\'s name where it is a region code, else us; reported in the JSON', async (tt) => {
+  tt.equal(regionOfDataset('/data/endtoend/br'), 'br', 'as the OpenALPR benchmarks name their folders');
+  tt.equal(regionOfDataset('/data/endtoend/eu/'), 'eu');
+  tt.equal(regionOfDataset('/data/seg_and_ocr'), 'us', 'a folder named otherwise: an appliance installed without one');
+  const { endtoend } = await dataset(tt, 'NOTME1');
+  tt.equal((await runCli(main, ['--dataset', endtoend, '--json'])).json().plate_region, 'us');
+  tt.equal((await runCli(main, ['--dataset', endtoend, '--json', '--region', 'gb'])).json().plate_region, 'gb');
+  tt.equal((await runCli(main, ['--dataset', endtoend, '--region', 'xx'])).code, 64, 'an unknown region is a usage error');
 });
 
 t.test('the locked test split is scored only when asked for; k-fold figures with intervals', async (tt) => {

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { fitStateSeries, patternOf, US_PLATE_FORMATS } from '../../inference/index.js';
+import { expandPattern, fitRegionFormat, fitStateSeries, LOOK_ALIKES, patternOf, plateRegion, PLATE_REGION_CODES, US_PLATE_FORMATS } from '../../inference/index.js';
 
 t.test('every US state and DC has at least one format', async (tt) => {
   tt.equal(Object.keys(US_PLATE_FORMATS).length, 51);
@@ -35,4 +35,53 @@ t.test('where the state prints O and 0 as one glyph, the series alone decides', 
 t.test('when two different swaps would each fit, the text stays as read', async (tt) => {
   // Texas has ABC 1234 and AB1 C234: either 0 of AB00123 could be the O.
   tt.equal(fitStateSeries('AB00123', 'TX', ['ABO0123', 'AB0O123']), 'AB00123');
+});
+
+t.test('a declared region expands its patterns into the formats of each length', async (tt) => {
+  tt.same(expandPattern('LLD{1,3}'), ['LLD', 'LLDD', 'LLDDD']);
+  tt.same(expandPattern('L{1,2}D{2}'), ['LDD', 'LLDD']);
+  tt.throws(() => expandPattern('LL-DDD'), /only L, D and \{m,n\}/, 'a separator is not part of a format');
+  tt.same([...plateRegion('br').formats].sort(), ['LLLDDDD', 'LLLDLDD']);
+  tt.equal(plateRegion('de').longest, 8, 'the German limit of eight characters caps its expansion');
+  tt.ok([...plateRegion('de').formats].every((f) => /^L{2,5}D{1,4}$/.test(f)));
+  tt.equal(plateRegion('in').longest, 10, 'India raises the plate length to 10');
+  tt.equal(plateRegion('us').formats.size, 0, 'the US has no national series: its states have theirs');
+  tt.equal(plateRegion('eu').formats.size, 0, 'a mix of countries declares none');
+  tt.ok(plateRegion('us').usStates && !plateRegion('br').usStates && !plateRegion('eu').usStates, 'only US reads name US states');
+});
+
+t.test('every region code expands, and look-alikes cross the letter-digit line both ways', async (tt) => {
+  for (const code of PLATE_REGION_CODES) tt.doesNotThrow(() => plateRegion(code), code);
+  for (const [ch, others] of Object.entries(LOOK_ALIKES)) {
+    for (const o of others) {
+      tt.not(patternOf(o), patternOf(ch), `${ch} -> ${o} changes kind`);
+      tt.ok(LOOK_ALIKES[o]!.includes(ch), `${o} -> ${ch} too`);
+    }
+  }
+});
+
+t.test("a declared country's formats read a forbidden character as its look-alike", async (tt) => {
+  const br = plateRegion('br').formats;
+  tt.equal(fitRegionFormat('T0E6742', br, []), 'TOE6742', 'a 0 in a letter\'s place: O, the commoner, where no reading says');
+  tt.equal(fitRegionFormat('T0E6742', br, [{ text: 'TDE6742', confidence: 0.3 }, { text: 'TOE6742', confidence: 0.1 }]), 'TDE6742', 'the readings\' word, by confidence');
+  tt.equal(fitRegionFormat('T0E6742', br, [{ text: 'TDE674', confidence: 0.9 }]), 'TOE6742', 'a reading of another length has no say');
+  tt.equal(fitRegionFormat('BR42E19', br, []), 'BRA2E19', 'Mercosur: the E fits no digit, so LLLDLDD');
+  tt.equal(fitRegionFormat('G8T218O', br, []), 'GBT2180', 'two look-alikes, both ways');
+  tt.equal(fitRegionFormat('GWT2180', br, []), 'GWT2180', 'a text that fits is left');
+  tt.equal(fitRegionFormat('T3E6742', br, []), 'T3E6742', 'a 3 has no letter look-alike: left as read');
+  tt.equal(fitRegionFormat('GWT21', br, []), 'GWT21', 'a reading that lost characters is not made to fit');
+  tt.equal(fitRegionFormat('T0E6742', new Set(), []), 'T0E6742', 'no declared formats: as read');
+});
+
+t.test('where two formats are met with as few look-alikes, the text stays as read', async (tt) => {
+  // AB0128Z: LLLDDDL with the 0 read as O, or LLDDDDD with the Z read as 2; nothing says which.
+  tt.equal(fitRegionFormat('AB0128Z', new Set(['LLLDDDL', 'LLDDDDD']), []), 'AB0128Z');
+  tt.equal(fitRegionFormat('AB0128Z', new Set(['LLLDDDL', 'LLDDDDD', 'LLDDDDL']), []), 'AB0128Z', 'a format it fits as read wins outright');
+});
+
+t.test('a reading that needs more than two look-alikes to fit is left as read', async (tt) => {
+  tt.equal(fitRegionFormat('A678DD', plateRegion('fr').formats, []), 'A678DD', 'four reads would make it 467B00');
+  tt.equal(fitRegionFormat('0181080', plateRegion('br').formats, []), '0181080', 'three (OIB as 018): left');
+  tt.equal(fitRegionFormat('0I81080', plateRegion('br').formats, []), 'OIB1080', 'two: read');
+  tt.equal(fitRegionFormat('OI81080', plateRegion('br').formats, []), 'OIB1080', 'one: read');
 });
