@@ -10,7 +10,7 @@ import { greyTable } from './greyTable.js';
 import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs, stateClassifierSpec } from './modelFiles.js';
 import type { DetectorBuffers } from './detectorBuffers.js';
 import { detectorBuffers, detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
-import { ALL_FORMAT_RULES, fitRegionFormat, plateRegion, type FormatRules, type PlateRegion, type PlateRegionCode } from './plateFormats.js';
+import { ALL_FORMAT_RULES, fitRegionFormat, patternOf, plateRegion, type FormatRules, type PlateRegion, type PlateRegionCode } from './plateFormats.js';
 import { readPlates, readRegion, SETTLED_SHARE, type PlateText, type ReaderModels, type ReadOptions } from './plateReader.js';
 import { gateRegion } from './stateThreshold.js';
 import { judgeFeatures, panelFeaturesOfI420, panelFeaturesOfRgb, vehicleColour, type VehicleColour } from './vehicleColour.js';
@@ -234,20 +234,45 @@ export class PlateRecognizer {
    * than a plate) and its readings agree more than the box's own: the wider box frames the plate
    * better. Anything else leaves the box and its reading as found. On the development photographs
    * (US, EU) no read, detection or false plate changes; model card, "Wide plates boxed in part".
+   * In a country with a national series (recognizer.plate_region), a reading that fits none of its
+   * formats is read wider too, settled or not, and a box with no wider estimate is grown
+   * (grownBoxes); the wider reading is taken where it extends the box's own and fits a format the
+   * box's own did not (model card, "Countries with a national series").
    */
   private async readWider(gray: GrayFrame, boxes: PlateBox[], texts: PlateText[]): Promise<void> {
     const chars = this.plateChars;
-    const open = [...boxes.keys()].filter((i) => boxes[i]!.wider && texts[i]!.candidates[0] && (texts[i]!.agreement ?? 1) < SETTLED_SHARE);
-    if (open.length === 0) return;
-    const wider = await readPlates(this.backend, gray, open.map((i) => boxes[i]!.wider!), this.readerModels, this.readOptions);
-    for (const [k, i] of open.entries()) {
+    const work: Array<{ i: number; box: PlateBox; grown: boolean }> = [];
+    for (const [i, box] of boxes.entries()) {
+      const own = texts[i]!.candidates[0];
+      if (!own) continue;
+      const fits = this.fitsFormat(own.text);
+      if (box.wider && ((texts[i]!.agreement ?? 1) < SETTLED_SHARE || !fits)) work.push({ i, box: box.wider, grown: false });
+      else if (!box.wider && !fits) for (const grown of grownBoxes(box, own.text, this.region.formats, gray.width)) work.push({ i, box: grown, grown: true });
+    }
+    if (work.length === 0) return;
+    const wider = await readPlates(this.backend, gray, work.map((w) => w.box), this.readerModels, this.readOptions);
+    const taken = new Map<number, { box: PlateBox; text: PlateText }>();
+    for (const [k, { i, box, grown }] of work.entries()) {
       const own = texts[i]!.candidates[0]!;
       const w = wider[k]!.candidates[0];
+      if (!w || !extendsReading(own.text, w.text) || w.text.length > chars.max) continue;
+      // A country's format met where the box's own reading met none: the wider box holds the plate.
+      const fitsNow = this.fitsFormat(w.text) && !this.fitsFormat(own.text);
       const surer = (wider[k]!.agreement ?? 1) > (texts[i]!.agreement ?? 1);
-      if (!w || !surer || !extendsReading(own.text, w.text) || w.text.length > chars.max) continue;
-      boxes[i] = boxes[i]!.wider!;
-      texts[i] = wider[k]!;
+      if (grown ? !fitsNow : !(surer || fitsNow)) continue;
+      const before = taken.get(i);
+      if (!before || (wider[k]!.agreement ?? 1) > (before.text.agreement ?? 1)) taken.set(i, { box, text: wider[k]! });
     }
+    for (const [i, { box, text }] of taken) {
+      boxes[i] = box;
+      texts[i] = text;
+    }
+  }
+
+  /** True where the region declares no formats, or the text fits one as read or with look-alikes read (fitRegionFormat). */
+  private fitsFormat(text: string): boolean {
+    const formats = this.region.formats;
+    return formats.size === 0 || formats.has(patternOf(fitRegionFormat(text, formats, [])));
   }
 
   /**
@@ -296,6 +321,24 @@ export function oneReadPerPlate(plates: FramePlate[]): FramePlate[] {
   return plates.filter((p) => kept.includes(p));
 }
 const DEFAULT_PLATE_CHARS = { min: 4, max: 8 };
+
+/** How much a box is grown at most (grownBoxes): a reading of half a plate is not a plate's box. */
+const MOST_GROWTH = 1.6;
+
+/**
+ * In a country with a national series, a box the detector gave no wider estimate whose reading is
+ * shorter than the country's formats: the box grown to the next format's length (at most
+ * MOST_GROWTH times), to the right, to the left and both ways, within the frame's width.
+ */
+export function grownBoxes(box: PlateBox, text: string, formats: ReadonlySet<string>, frameWidth: number): PlateBox[] {
+  const longer = [...formats].map((f) => f.length).filter((n) => n > text.length);
+  if (longer.length === 0 || text.length === 0) return [];
+  const extra = box.width * (Math.min(MOST_GROWTH, Math.min(...longer) / text.length) - 1);
+  return [0, 0.5, 1].map((left) => {
+    const x = Math.max(0, box.x - extra * left);
+    return { x, y: box.y, width: Math.min(frameWidth, box.x + box.width + extra * (1 - left)) - x, height: box.height, score: box.score };
+  });
+}
 
 /** True when `wider` is `own` with characters added at its start, its end or both. */
 export function extendsReading(own: string, wider: string): boolean {

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { ManualClock, silentLogger } from '../../core/index.js';
 import type { CapturedImage } from '../../drivers/index.js';
 import { PlateRecognizer, type FramePlate, type PlateRecognizerOptions } from '../../inference/index.js';
-import { extendsReading, oneReadPerPlate } from '../../inference/plateRecognizer.js';
+import { extendsReading, grownBoxes, oneReadPerPlate } from '../../inference/plateRecognizer.js';
 import { iou } from '../../inference/plateDetector.js';
 import { SAMPLE_VEHICLES } from '../../demo/sampleScenes.js';
 import { tempDir } from '../helpers/index.js';
@@ -451,4 +451,16 @@ t.test('a wider reading replaces the box\'s own only where it adds characters at
   tt.notOk(extendsReading('DG2Z6U', 'DG276U'), 'another text of the same length');
   tt.notOk(extendsReading('CCV020', 'CV020'), 'a shorter one');
   tt.notOk(extendsReading('ABC123', 'ABX1234'), 'a longer one that differs inside');
+});
+
+t.test('a box whose reading is shorter than the country\'s formats is grown to the next one, each way, within the frame', async (tt) => {
+  const box = { x: 100, y: 50, width: 50, height: 20, score: 0.9 };
+  const br = new Set(['LLLDDDD', 'LLLDLDD']);
+  const grown = grownBoxes(box, 'GWT21', br, 1000);
+  tt.same(grown.map((b) => [Math.round(b.x), Math.round(b.width)]), [[100, 70], [90, 70], [80, 70]], 'seven characters where five were read: 1.4 times, right, both ways, left');
+  tt.ok(grown.every((b) => b.y === box.y && b.height === box.height), 'the height stays');
+  tt.same(grownBoxes(box, 'AB', br, 1000).map((b) => b.width), [80, 80, 80], 'at most 1.6 times');
+  tt.same(grownBoxes(box, 'GWT2180', br, 1000), [], 'a reading as long as the formats: nothing to grow');
+  tt.same(grownBoxes(box, 'GWT21', new Set(), 1000), [], 'no declared formats: nothing');
+  tt.same(grownBoxes({ ...box, x: 10 }, 'GWT21', br, 65).map((b) => [Math.round(b.x), Math.round(b.width)]), [[10, 55], [0, 65], [0, 60]], 'clipped to the frame');
 });
