@@ -143,9 +143,9 @@ export const LOOK_ALIKES: Readonly<Record<string, string>> = {
 /**
  * The voted text of a plate in a country with a national series (PLATE_REGIONS), with each
  * character its format forbids read as its look-alike of the other kind: the format of the text's
- * length that needs the fewest such reads (at most MOST_LOOK_ALIKES), none where two formats tie. The length and every other
- * character stay as voted, so a reading that lost a character is not made to fit a shorter
- * format. Which look-alike (0 as O, D or Q) is the readers' word where they gave one: the
+ * length that needs the fewest such reads (at most MOST_LOOK_ALIKES), none where two formats tie.
+ * The length and every other character stay as voted, so a reading that lost a character is not
+ * made to fit a shorter format. Which look-alike (0 as O, D or Q) is the readers' word where they gave one: the
  * candidates of the plate's readings that have one at that position, weighted by their confidence;
  * else the commoner (LOOK_ALIKES order). A text that fits, or that look-alikes cannot make fit, is
  * left as voted (special plates, another country's car).

@@ -49,6 +49,11 @@ export interface BurstPlate {
   frameIndex: number;
   /** JPEG of the plate region. */
   crop: Buffer;
+  /**
+   * For the officer to verify before acting: a voted confidence under low_confidence_below, or, in
+   * a country with a national series, a text that fits none of its formats (a partial reading, a
+   * foreign or special plate). Kept either way, never dropped.
+   */
   lowConfidence: boolean;
   /** Body colour in the context image (`frameIndex`), or 'unknown' when not sure. */
   vehicleColour: VehicleColour;
@@ -182,7 +187,7 @@ export class PlateRecognizer {
       plates.push({
         text: voted.text, confidence: round(voted.confidence), charConfidences: voted.charConfidences, candidates: voted.candidates,
         region: this.gate(voted.region, voted.regionConfidence), regionConfidence: voted.regionConfidence, corners: cornersOf(box), frameIndex: voted.frameIndex,
-        crop: await jpegOfRegion(gray, readRegion(box)), lowConfidence: voted.confidence < this.ctx.lowConfidenceBelow,
+        crop: await jpegOfRegion(gray, readRegion(box)), lowConfidence: voted.confidence < this.ctx.lowConfidenceBelow || !this.fitsFormat(voted.text),
         vehicleColour: await this.colourOf(frames[voted.frameIndex]!, rgbs[voted.frameIndex] ?? null, box),
       });
     }

@@ -464,3 +464,23 @@ t.test('a box whose reading is shorter than the country\'s formats is grown to t
   tt.same(grownBoxes(box, 'GWT21', new Set(), 1000), [], 'no declared formats: nothing');
   tt.same(grownBoxes({ ...box, x: 10 }, 'GWT21', br, 65).map((b) => [Math.round(b.x), Math.round(b.width)]), [[10, 55], [0, 65], [0, 60]], 'clipped to the frame');
 });
+
+t.test("in a country with a national series, a read that fits none of its formats is kept and flagged for the officer", async (tt) => {
+  const us = await PlateRecognizer.create(options({ detectorZoom: ZOOM }));
+  const brazil = await PlateRecognizer.create(options({ detectorZoom: ZOOM, plateRegion: 'br' }));
+  tt.teardown(async () => {
+    await us.close();
+    await brazil.close();
+  });
+  const burst = async (printed: string) => [{ format: 'jpeg' as const, width: 960, height: 540, data: await sharp(Buffer.from(greyPlateScene(printed, 240, 0).svg)).jpeg({ quality: 85 }).toBuffer(), capturedAt: 0, origin: printed }];
+  // Six characters: no Brazilian series (LLLDDDD, LLLDLDD) has six.
+  const [foreign] = await brazil.recognizeBurst(await burst('KRV-124'));
+  const [atHome] = await us.recognizeBurst(await burst('KRV-124'));
+  tt.equal(foreign?.text, 'KRV124', 'read as it is');
+  tt.equal(atHome?.text, 'KRV124');
+  tt.equal(atHome!.lowConfidence, false, `a US site: a sure read (${atHome!.confidence}) is not flagged`);
+  tt.equal(foreign!.lowConfidence, true, 'a Brazilian site: flagged, not dropped');
+  const [fits] = await brazil.recognizeBurst(await burst('KRV-1248'));
+  tt.equal(fits?.text, 'KRV1248');
+  tt.equal(fits!.lowConfidence, fits!.confidence < 0.5, 'a read that fits is flagged only for its confidence');
+});
