@@ -7,7 +7,7 @@ export { readPlates, type ReaderModels } from './plateReader.js';
 export { decodePlate, type Candidate } from './ctcDecode.js';
 export { voteBurst, editDistance, type FrameReading, type VotedReading } from './burstVoting.js';
 export { DedupeWindow } from './dedupeWindow.js';
-export { ALL_FORMAT_RULES, US_PLATE_FORMATS, PLATE_REGIONS, PLATE_REGION_CODES, LOOK_ALIKES, expandPattern, plateRegion, fitRegionFormat, fitStateSeries, patternOf, type FormatRules, type PlateRegionCode } from './plateFormats.js';
+export { ALL_FORMAT_RULES, US_PLATE_FORMATS, PLATE_REGIONS, PLATE_REGION_CODES, LOOK_ALIKES, expandPattern, plateRegion, fitRegionFormat, fitsRegionFormat, fitStateSeries, patternOf, type FormatRules, type PlateRegionCode } from './plateFormats.js';
 export { loadManifest, readVerified, DEFAULT_MODEL_DIR, type ModelManifest } from './modelFiles.js';
 export { RecognizerConfigSchema, validateRecognizerConfig, recognizerFromConfig, type RecognizerConfig } from './recognizerConfig.js';
 export { vehicleColour, judgeColour, judgeFeatures, panelFeaturesOfI420, DEFAULT_COLOUR_RULES, type ColourJudgement, type ColourRules } from './vehicleColour.js';

@@ -163,6 +163,11 @@ export function fitRegionFormat(text: string, formats: ReadonlySet<string>, read
   return best && best.swaps <= MOST_LOOK_ALIKES && (!next || next.swaps > best.swaps) ? best.text : text;
 }
 
+/** True where no formats are declared, or the text fits one as read or with look-alikes read (fitRegionFormat). */
+export function fitsRegionFormat(text: string, formats: ReadonlySet<string>): boolean {
+  return formats.size === 0 || formats.has(patternOf(fitRegionFormat(text, formats, [])));
+}
+
 /**
  * A misread look-alike is one or two characters of a plate; a reading that needs more to fit is a
  * part of a plate, another country's plate or not a plate (on the pasted sets a partial French

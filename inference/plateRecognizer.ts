@@ -10,7 +10,7 @@ import { greyTable } from './greyTable.js';
 import { DEFAULT_MODEL_DIR, loadManifest, readerSpecs, stateClassifierSpec } from './modelFiles.js';
 import type { DetectorBuffers } from './detectorBuffers.js';
 import { detectorBuffers, detectPlates, iou, type PlateBox, type ZoomOptions } from './plateDetector.js';
-import { ALL_FORMAT_RULES, fitRegionFormat, patternOf, plateRegion, type FormatRules, type PlateRegion, type PlateRegionCode } from './plateFormats.js';
+import { ALL_FORMAT_RULES, fitRegionFormat, fitsRegionFormat, plateRegion, type FormatRules, type PlateRegion, type PlateRegionCode } from './plateFormats.js';
 import { readPlates, readRegion, SETTLED_SHARE, type PlateText, type ReaderModels, type ReadOptions } from './plateReader.js';
 import { gateRegion } from './stateThreshold.js';
 import { judgeFeatures, panelFeaturesOfI420, panelFeaturesOfRgb, vehicleColour, type VehicleColour } from './vehicleColour.js';
@@ -105,11 +105,22 @@ export class PlateRecognizer {
   private failed = 0;
   private readonly region: PlateRegion;
   private readonly readerModels: ReaderModels;
+  private readonly readOptions: ReadOptions;
+  /**
+   * How many characters a reading of a plate may have (recognizer.min_plate_chars,
+   * max_plate_chars), the maximum raised to the declared region's longest format (India: 10).
+   */
+  private readonly plateChars: { min: number; max: number };
 
   private constructor(private readonly backend: InferenceBackend, models: ReaderModels, private readonly ctx: PlateRecognizerOptions) {
     this.region = plateRegion(ctx.plateRegion ?? 'us');
     // The state classifier knows US states only: elsewhere it is not run, and no state is named.
     this.readerModels = this.region.usStates ? models : { ...models, stateClassifier: null };
+    const rules = ctx.formatRules ?? ALL_FORMAT_RULES;
+    // The US states' series apply only where states are named.
+    this.readOptions = { regionThreshold: ctx.regionThreshold, candidates: 5, formatRules: { ...rules, stateSeries: rules.stateSeries && this.region.usStates } };
+    const chars = ctx.plateChars ?? DEFAULT_PLATE_CHARS;
+    this.plateChars = { min: chars.min, max: Math.max(chars.max, this.region.longest) };
     this.dedupe = ctx.dedupeWindowMs > 0 ? new DedupeWindow({ windowMs: ctx.dedupeWindowMs, clock: ctx.clock }) : null;
   }
 
@@ -140,11 +151,6 @@ export class PlateRecognizer {
   /** Every plate in one frame. */
   async recognize(frame: FrameInput): Promise<FramePlate[]> {
     return (await this.recognizeGray(await toGray(frame))).map((p) => ({ ...p, region: this.gate(p.region, p.regionConfidence) }));
-  }
-
-  private get readOptions(): ReadOptions {
-    const rules = this.ctx.formatRules ?? ALL_FORMAT_RULES;
-    return { regionThreshold: this.ctx.regionThreshold, candidates: 5, formatRules: { ...rules, stateSeries: rules.stateSeries && this.region.usStates } };
   }
 
   private gate(region: string | null, confidence: number): string | null {
@@ -187,7 +193,7 @@ export class PlateRecognizer {
       plates.push({
         text: voted.text, confidence: round(voted.confidence), charConfidences: voted.charConfidences, candidates: voted.candidates,
         region: this.gate(voted.region, voted.regionConfidence), regionConfidence: voted.regionConfidence, corners: cornersOf(box), frameIndex: voted.frameIndex,
-        crop: await jpegOfRegion(gray, readRegion(box)), lowConfidence: voted.confidence < this.ctx.lowConfidenceBelow || !this.fitsFormat(voted.text),
+        crop: await jpegOfRegion(gray, readRegion(box)), lowConfidence: voted.confidence < this.ctx.lowConfidenceBelow || !fitsRegionFormat(voted.text, this.region.formats),
         vehicleColour: await this.colourOf(frames[voted.frameIndex]!, rgbs[voted.frameIndex] ?? null, box),
       });
     }
@@ -221,15 +227,6 @@ export class PlateRecognizer {
   }
 
   /**
-   * How many characters a reading of a plate may have (recognizer.min_plate_chars,
-   * max_plate_chars), the maximum raised to the declared region's longest format (India: 10).
-   */
-  private get plateChars(): { min: number; max: number } {
-    const chars = this.ctx.plateChars ?? DEFAULT_PLATE_CHARS;
-    return { min: chars.min, max: Math.max(chars.max, this.region.longest) };
-  }
-
-  /**
    * A wide plate (Brazilian, Swiss, German: 3 to 4.7 times as wide as tall) is often boxed in part
    * by the detector, which learnt US and EU shapes, and its reading loses the characters outside
    * the box (issue 22: GWT2180 read GWT21). A box with a wider estimate (plateDetector.ts
@@ -245,24 +242,25 @@ export class PlateRecognizer {
    * box's own did not (model card, "Countries with a national series").
    */
   private async readWider(gray: GrayFrame, boxes: PlateBox[], texts: PlateText[]): Promise<void> {
-    const chars = this.plateChars;
-    const work: Array<{ i: number; box: PlateBox; grown: boolean }> = [];
+    const { formats } = this.region;
+    // Each box to read wider, whether its own reading fits a format, and how it was widened.
+    const work: Array<{ i: number; box: PlateBox; grown: boolean; ownFits: boolean }> = [];
     for (const [i, box] of boxes.entries()) {
       const own = texts[i]!.candidates[0];
       if (!own) continue;
-      const fits = this.fitsFormat(own.text);
-      if (box.wider && ((texts[i]!.agreement ?? 1) < SETTLED_SHARE || !fits)) work.push({ i, box: box.wider, grown: false });
-      else if (!box.wider && !fits) for (const grown of grownBoxes(box, own.text, this.region.formats, gray.width)) work.push({ i, box: grown, grown: true });
+      const ownFits = fitsRegionFormat(own.text, formats);
+      if (box.wider && ((texts[i]!.agreement ?? 1) < SETTLED_SHARE || !ownFits)) work.push({ i, box: box.wider, grown: false, ownFits });
+      else if (!box.wider && !ownFits) for (const grown of grownBoxes(box, own.text, formats, gray.width)) work.push({ i, box: grown, grown: true, ownFits });
     }
     if (work.length === 0) return;
     const wider = await readPlates(this.backend, gray, work.map((w) => w.box), this.readerModels, this.readOptions);
     const taken = new Map<number, { box: PlateBox; text: PlateText }>();
-    for (const [k, { i, box, grown }] of work.entries()) {
+    for (const [k, { i, box, grown, ownFits }] of work.entries()) {
       const own = texts[i]!.candidates[0]!;
       const w = wider[k]!.candidates[0];
-      if (!w || !extendsReading(own.text, w.text) || w.text.length > chars.max) continue;
+      if (!w || !extendsReading(own.text, w.text) || w.text.length > this.plateChars.max) continue;
       // A country's format met where the box's own reading met none: the wider box holds the plate.
-      const fitsNow = this.fitsFormat(w.text) && !this.fitsFormat(own.text);
+      const fitsNow = !ownFits && fitsRegionFormat(w.text, formats);
       const surer = (wider[k]!.agreement ?? 1) > (texts[i]!.agreement ?? 1);
       if (grown ? !fitsNow : !(surer || fitsNow)) continue;
       const before = taken.get(i);
@@ -272,12 +270,6 @@ export class PlateRecognizer {
       boxes[i] = box;
       texts[i] = text;
     }
-  }
-
-  /** True where the region declares no formats, or the text fits one as read or with look-alikes read (fitRegionFormat). */
-  private fitsFormat(text: string): boolean {
-    const formats = this.region.formats;
-    return formats.size === 0 || formats.has(patternOf(fitRegionFormat(text, formats, [])));
   }
 
   /**

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { expandPattern, fitRegionFormat, fitStateSeries, LOOK_ALIKES, patternOf, plateRegion, PLATE_REGION_CODES, US_PLATE_FORMATS } from '../../inference/index.js';
+import { expandPattern, fitRegionFormat, fitsRegionFormat, fitStateSeries, LOOK_ALIKES, patternOf, plateRegion, PLATE_REGION_CODES, US_PLATE_FORMATS } from '../../inference/index.js';
 
 t.test('every US state and DC has at least one format', async (tt) => {
   tt.equal(Object.keys(US_PLATE_FORMATS).length, 51);
@@ -84,4 +84,12 @@ t.test('a reading that needs more than two look-alikes to fit is left as read', 
   tt.equal(fitRegionFormat('0181080', plateRegion('br').formats, []), '0181080', 'three (OIB as 018): left');
   tt.equal(fitRegionFormat('0I81080', plateRegion('br').formats, []), 'OIB1080', 'two: read');
   tt.equal(fitRegionFormat('OI81080', plateRegion('br').formats, []), 'OIB1080', 'one: read');
+});
+
+t.test('a text fits a declared country where it fits a format as read or with look-alikes read', async (tt) => {
+  const br = plateRegion('br').formats;
+  tt.ok(fitsRegionFormat('GWT2180', br), 'as read');
+  tt.ok(fitsRegionFormat('G8T2180', br), 'with the 8 read as B');
+  tt.notOk(fitsRegionFormat('GWT21', br), 'a reading that lost characters');
+  tt.ok(fitsRegionFormat('GWT21', new Set()), 'no declared formats: everything fits');
 });
