@@ -19,7 +19,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from models import DET_H, DET_W, NUM_STATES, READER_H, READER_W, STATE_H, STATE_W, Detector, Reader, StateClassifier, cbr, fold, is_folded, macs, state_classifier_widths
+from models import DET_H, DET_W, NUM_STATES, READER_H, READER_W, STATE_H, STATE_W, Detector, Reader, StateClassifier, cbr, detector_widths, fold, is_folded, macs, state_classifier_widths
 
 
 def sha256(path):
@@ -70,6 +70,16 @@ def load(model, path):
     return model
 
 
+def existing_manifest(folder):
+    path = os.path.join(folder, "manifest.json")
+    return json.load(open(path)) if os.path.exists(path) else {}
+
+
+def load_detector(path):
+    """A detector checkpoint at the widths it was trained at (train.py --det-widths)."""
+    return load(Detector(detector_widths(torch.load(path, map_location="cpu"))), path)
+
+
 def fixture_classifier(state, confidence=0.89):
     """The runtime tests' state classifier (test/fixtures/state-classifier): the shipped graph with
     two channels a layer and zero weights, whose bias names `state` at `confidence` on any crop, so
@@ -89,7 +99,7 @@ def fixture_classifier(state, confidence=0.89):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ckpt", default="", help="folder with reader.pt and detector.pt; without it, --out's manifest is kept and only --detector or --state-classifier is exported")
+    ap.add_argument("--ckpt", default="", help="folder with reader.pt and detector.pt, exported in place of --out's (its second reader and state classifier are kept); without it, --out's manifest is kept and only --detector or --state-classifier is exported")
     ap.add_argument("--out", required=True)
     ap.add_argument("--second-reader", default="", help="a reader checkpoint exported beside the first as second_reader; the two vote")
     ap.add_argument("--reader-width", type=int, default=READER_W, help="the input width the reader was trained at (ALPR_READER_WIDTH)")
@@ -112,15 +122,19 @@ def main():
         ap.error("--ckpt exports its own detector.pt: give --ckpt or --detector, not both")
     os.makedirs(args.out, exist_ok=True)
     if args.ckpt:
-        reader, detector = load(Reader(), os.path.join(args.ckpt, "reader.pt")), load(Detector(), os.path.join(args.ckpt, "detector.pt"))
-        manifest = {
-            "reader": export_one(reader, "reader", (1, READER_H, args.reader_width), args.out, ["chars", "state"]),
-            "detector": export_one(detector, "detector", (1, DET_H, DET_W), args.out, ["maps"], spatial=True),
-        }
+        reader, detector = load(Reader(), os.path.join(args.ckpt, "reader.pt")), load_detector(os.path.join(args.ckpt, "detector.pt"))
+        # The other networks already in --out (a second reader, a state classifier) keep their
+        # entries: their weights are not replaced. The two replaced here get fresh entries, without
+        # the old weights' int8 files (quantize.py is rerun for a new reader: training README).
+        manifest = {name: entry for name, entry in existing_manifest(args.out).items() if name in ("second_reader", "state_classifier")}
+        if manifest:
+            print(f"kept from {args.out}'s manifest: {', '.join(manifest)}")
+        manifest["reader"] = export_one(reader, "reader", (1, READER_H, args.reader_width), args.out, ["chars", "state"])
+        manifest["detector"] = export_one(detector, "detector", (1, DET_H, DET_W), args.out, ["maps"], spatial=True)
     else:
         manifest = json.load(open(os.path.join(args.out, "manifest.json")))
     if args.detector:
-        manifest["detector"] = export_one(load(Detector(), args.detector), "detector", (1, DET_H, DET_W), args.out, ["maps"], spatial=True)
+        manifest["detector"] = export_one(load_detector(args.detector), "detector", (1, DET_H, DET_W), args.out, ["maps"], spatial=True)
     if args.state_classifier:
         widths = state_classifier_widths(torch.load(args.state_classifier, map_location="cpu"))
         manifest["state_classifier"] = export_one(load(StateClassifier(widths), args.state_classifier), "state_classifier", (1, STATE_H, STATE_W), args.out, ["state"])
