@@ -89,6 +89,11 @@ class StateClassifier(nn.Module):
         return self.state(self.c5(x).mean(dim=(2, 3)))
 
 
+def detector_widths(state_dict):
+    """The channels of a Detector checkpoint (folded or not), in Detector's `widths` order."""
+    return tuple(state_dict[f"{name}.0.weight"].shape[0] for name in ("s2", "s4", "s8", "s16", "up8", "up4"))
+
+
 def state_classifier_widths(state_dict):
     """The five blocks' channels of a StateClassifier checkpoint (folded or not)."""
     return tuple(state_dict[f"c{k}.0.weight"].shape[0] for k in range(1, 6))
@@ -111,17 +116,24 @@ def state_classifier_from_reader(reader):
     return model
 
 
+DETECTOR_WIDTHS = (16, 24, 48, 64, 48, 32)
+
+
 class Detector(nn.Module):
-    def __init__(self):
+    """`widths`: the channels of s2, s4, s8, s16 (and ctx), up8 and up4; the shipped detector's by
+    default. A narrower one costs fewer multiply-adds a run (train.py --det-widths, --teacher)."""
+
+    def __init__(self, widths=DETECTOR_WIDTHS):
         super().__init__()
-        self.s2 = cbr(1, 16, s=2)        # 144 x 192
-        self.s4 = cbr(16, 24, s=2)       # 72 x 96
-        self.s8 = cbr(24, 48, s=2)       # 36 x 48
-        self.s16 = cbr(48, 64, s=2)      # 18 x 24
-        self.ctx = cbr(64, 64, d=2)
-        self.up8 = cbr(64 + 48, 48, k=1)
-        self.up4 = cbr(48 + 24, 32, k=1)
-        self.head = nn.Conv2d(32, 5, 1)
+        w2, w4, w8, w16, u8, u4 = widths
+        self.s2 = cbr(1, w2, s=2)          # 144 x 192
+        self.s4 = cbr(w2, w4, s=2)         # 72 x 96
+        self.s8 = cbr(w4, w8, s=2)         # 36 x 48
+        self.s16 = cbr(w8, w16, s=2)       # 18 x 24
+        self.ctx = cbr(w16, w16, d=2)
+        self.up8 = cbr(w16 + w8, u8, k=1)
+        self.up4 = cbr(u8 + w4, u4, k=1)
+        self.head = nn.Conv2d(u4, 5, 1)
 
     def forward(self, x):
         a = self.s4(self.s2(x))
@@ -176,8 +188,8 @@ def is_folded(state_dict):
 
 def load_exported(name, model_dir):
     """The shipped network `name` (reader, second_reader or detector) from its TensorFlow.js
-    weights in inference/models, batch norm folded as exported: the starting point for a fine-tune."""
-    model = fold(Reader() if name.endswith("reader") else Detector())
+    weights in inference/models, batch norm folded as exported: the starting point for a fine-tune,
+    or a distillation's teacher. A detector is built at the widths its weights have."""
     spec = json.load(open(os.path.join(model_dir, f"{name}.tfjs.json")))["weightsManifest"][0]
     raw = np.fromfile(os.path.join(model_dir, spec["paths"][0]), dtype=np.float32)
     state, offset = {}, 0
@@ -190,5 +202,6 @@ def load_exported(name, model_dir):
         elif arr.ndim == 2:
             arr = arr.T
         state[w["name"]] = torch.from_numpy(np.ascontiguousarray(arr))
+    model = fold(Reader() if name.endswith("reader") else Detector(detector_widths(state)))
     model.load_state_dict(state)
     return model

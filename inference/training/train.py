@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 import augment
-from models import DET_STRIDE, NUM_STATES, STATE_H, STATE_W, Detector, Reader, StateClassifier, load_exported, state_classifier_from_reader
+from models import DET_STRIDE, DETECTOR_WIDTHS, NUM_STATES, STATE_H, STATE_W, Detector, Reader, StateClassifier, load_exported, state_classifier_from_reader
 from synth import ALPHABET, STATE_CODES
 
 CHAR_INDEX = {c: i + 1 for i, c in enumerate(ALPHABET)}
@@ -51,7 +51,7 @@ def start_model(name, args):
     """A fresh network, a training checkpoint (--init), or the shipped weights (--init-exported)."""
     if args.init_exported:
         return load_exported(name, args.init_exported)
-    model = Reader() if name == "reader" else Detector()
+    model = Reader() if name == "reader" else Detector(args.det_widths)
     if args.init:
         model.load_state_dict(torch.load(args.init, map_location="cpu"))
     return model
@@ -342,12 +342,31 @@ def iou(a, b):
     return inter / (a[2] * a[3] + b[2] * b[3] - inter + 1e-9)
 
 
+def distill_loss(out, teacher, batch):
+    """How far the student's maps are from the teacher's on the same frames: the heatmap as soft
+    targets (binary cross-entropy against the teacher's probabilities, cells where the teacher sees
+    a plate, faint ones included, weighted up), and the box channels (L1) where the teacher's
+    heatmap is at least faint, weighted by it. The teacher's faint peaks matter too: the runtime
+    runs tiles where the whole frame peaks at 0.02 (plateDetector.ts TILE_HINT)."""
+    with torch.no_grad():
+        t = teacher(batch)
+    tp = torch.sigmoid(t[:, 0])
+    weight = 1 + 20 * tp
+    heat = (F.binary_cross_entropy_with_logits(out[:, 0], tp, reduction="none") * weight).sum() / weight.sum()
+    box_w = (tp * (tp > 0.02)).unsqueeze(1)
+    box = (F.l1_loss(out[:, 1:5], t[:, 1:5], reduction="none") * box_w).sum() / box_w.sum().clamp(min=1)
+    return 10 * heat + box
+
+
 def train_detector(args, device):
     d = np.load(os.path.join(args.data, "detector.npz"))
     x, b = d["train_x"], d["train_b"]
     vx, vb = d["val_x"], d["val_b"]
     print(f"detector: {len(x)} training frames, {len(vx)} validation", flush=True)
     model = start_model("detector", args).to(device)
+    teacher = load_exported("detector", args.teacher).to(device).eval() if args.teacher else None
+    if teacher is not None:
+        print(f"distilling the detector in {args.teacher} (weight {args.distill})", flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
     rng = np.random.default_rng(args.seed)
@@ -377,6 +396,8 @@ def train_detector(args, device):
         m = mask.unsqueeze(1)
         reg = (F.l1_loss(out[:, 1:3] * m, size * m, reduction="sum") + F.l1_loss(out[:, 3:5] * m, off * m, reduction="sum")) / mask.sum().clamp(min=1)
         loss = focal + 0.5 * reg
+        if teacher is not None:
+            loss = loss + args.distill * distill_loss(out, teacher, batch)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -422,6 +443,10 @@ def main():
     ap.add_argument("--minutes", type=float, default=0)
     ap.add_argument("--keep-every", type=int, default=0, help="detector: also keep the weights every N steps (detector_N.pt), for choosing with the runtime's evaluation")
     ap.add_argument("--init", default="", help="start from this checkpoint (fine-tuning)")
+    ap.add_argument("--det-widths", type=lambda v: tuple(int(c) for c in v.split(",")), default=DETECTOR_WIDTHS,
+                    help="detector: channels of s2,s4,s8,s16,up8,up4 (models.Detector); narrower costs less a run")
+    ap.add_argument("--teacher", default="", help="detector: an exported model folder whose detector the new one also learns to mimic (distill_loss)")
+    ap.add_argument("--distill", type=float, default=1.0, help="detector, with --teacher: the weight of distill_loss beside the labels' loss")
     ap.add_argument("--augment", action="store_true", help="reader: batches varied on the device (augment.py)")
     ap.add_argument("--context", action="store_true", help="reader: also cut crops from the real plates in reader_context.npz")
     ap.add_argument("--rare-chars", type=float, default=0.0, help="reader, with --context: draw real plates with rare characters more often (rare_char_weights power; 0 = uniformly)")
