@@ -146,6 +146,53 @@ class Detector(nn.Module):
         return out
 
 
+def prune_detector(model, widths, frames):
+    """A folded Detector (load_exported) cut down to `widths` (Detector's order), as the starting
+    point of a fine-tune that keeps what the shipped one learnt instead of training a narrower one
+    from scratch (train.py --prune-to). Each block keeps the channels that carry most into the
+    blocks that read them: a channel's mean activation on `frames` (N x 1 x H x W, 0..1) times the
+    absolute weights its readers give it. A dropped channel's mean activation is added to its
+    readers' biases (times the weights they gave it), so the cut network starts close to the whole."""
+    names = ("s2", "s4", "s8", "s16", "ctx", "up8", "up4")
+    conv = {n: getattr(model, n)[0] for n in names}
+    conv["head"] = model.head
+    acts = {}
+    hooks = [getattr(model, n).register_forward_hook(lambda m, i, o, n=n: acts.__setitem__(n, o.mean(dim=(0, 2, 3)))) for n in names]
+    model.eval()
+    with torch.no_grad():
+        model(frames)
+    for h in hooks:
+        h.remove()
+    w16, u8 = conv["s16"].out_channels, conv["up8"].out_channels
+    # The blocks that read each block's output, and where its channels start in their input (up8
+    # reads [ctx, s8], up4 reads [up8, s4], each upsampled first where it comes from below).
+    readers = {"s2": [("s4", 0)], "s4": [("s8", 0), ("up4", u8)], "s8": [("s16", 0), ("up8", w16)], "s16": [("ctx", 0)],
+               "ctx": [("up8", 0)], "up8": [("up4", 0)], "up4": [("head", 0)]}
+    target = dict(zip(names, (widths[0], widths[1], widths[2], widths[3], widths[3], widths[4], widths[5])))
+    weight = {n: c.weight.detach().clone() for n, c in conv.items()}
+    bias = {n: c.bias.detach().clone() for n, c in conv.items()}
+    keep = {}
+    for n in names:
+        count = conv[n].out_channels
+        carried = sum(weight[r][:, off:off + count].abs().sum(dim=(0, 2, 3)) for r, off in readers[n])
+        keep[n] = torch.sort(torch.topk(acts[n] * carried, target[n]).indices).values
+        dropped = torch.tensor([i for i in range(count) if i not in set(keep[n].tolist())], dtype=torch.long)
+        for r, off in readers[n]:
+            if len(dropped):
+                bias[r] += (weight[r][:, off + dropped].sum(dim=(2, 3)) * acts[n][dropped]).sum(dim=1)
+    inputs = {"s2": torch.tensor([0]), "s4": keep["s2"], "s8": keep["s4"], "s16": keep["s8"], "ctx": keep["s16"],
+              "up8": torch.cat([keep["ctx"], w16 + keep["s8"]]), "up4": torch.cat([keep["up8"], u8 + keep["s4"]]), "head": keep["up4"]}
+    pruned = fold(Detector(widths))
+    state = {}
+    for n in list(names) + ["head"]:
+        rows = keep.get(n, torch.arange(weight[n].shape[0]))
+        prefix = "head" if n == "head" else f"{n}.0"
+        state[f"{prefix}.weight"] = weight[n][rows][:, inputs[n]].contiguous()
+        state[f"{prefix}.bias"] = bias[n][rows].contiguous()
+    pruned.load_state_dict(state)
+    return pruned
+
+
 def macs(model, shape):
     total = 0
 

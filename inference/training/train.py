@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 import augment
-from models import DET_STRIDE, DETECTOR_WIDTHS, NUM_STATES, STATE_H, STATE_W, Detector, Reader, StateClassifier, load_exported, state_classifier_from_reader
+from models import DET_STRIDE, DETECTOR_WIDTHS, NUM_STATES, STATE_H, STATE_W, Detector, Reader, StateClassifier, load_exported, macs, prune_detector, state_classifier_from_reader
 from synth import ALPHABET, STATE_CODES
 
 CHAR_INDEX = {c: i + 1 for i, c in enumerate(ALPHABET)}
@@ -363,7 +363,11 @@ def train_detector(args, device):
     x, b = d["train_x"], d["train_b"]
     vx, vb = d["val_x"], d["val_b"]
     print(f"detector: {len(x)} training frames, {len(vx)} validation", flush=True)
-    model = start_model("detector", args).to(device)
+    model = start_model("detector", args)
+    if args.prune_to:
+        model = prune_detector(model, args.prune_to, torch.from_numpy(x[:64]).float().div(255).unsqueeze(1))
+        print(f"pruned to widths {args.prune_to}: {macs(model, (1, x.shape[1], x.shape[2])) / 1e6:.0f} M multiply-adds", flush=True)
+    model = model.to(device)
     teacher = load_exported("detector", args.teacher).to(device).eval() if args.teacher else None
     if teacher is not None:
         print(f"distilling the detector in {args.teacher} (weight {args.distill})", flush=True)
@@ -445,6 +449,8 @@ def main():
     ap.add_argument("--init", default="", help="start from this checkpoint (fine-tuning)")
     ap.add_argument("--det-widths", type=lambda v: tuple(int(c) for c in v.split(",")), default=DETECTOR_WIDTHS,
                     help="detector: channels of s2,s4,s8,s16,up8,up4 (models.Detector); narrower costs less a run")
+    ap.add_argument("--prune-to", type=lambda v: tuple(int(c) for c in v.split(",")), default=None,
+                    help="detector, with --init-exported: start from the exported detector cut down to these widths (models.prune_detector)")
     ap.add_argument("--teacher", default="", help="detector: an exported model folder whose detector the new one also learns to mimic (distill_loss)")
     ap.add_argument("--distill", type=float, default=1.0, help="detector, with --teacher: the weight of distill_loss beside the labels' loss")
     ap.add_argument("--augment", action="store_true", help="reader: batches varied on the device (augment.py)")
