@@ -176,10 +176,10 @@ def prune_detector(model, widths, frames):
         count = conv[n].out_channels
         carried = sum(weight[r][:, off:off + count].abs().sum(dim=(0, 2, 3)) for r, off in readers[n])
         keep[n] = torch.sort(torch.topk(acts[n] * carried, target[n]).indices).values
-        dropped = torch.tensor([i for i in range(count) if i not in set(keep[n].tolist())], dtype=torch.long)
+        dropped = torch.ones(count, dtype=torch.bool)
+        dropped[keep[n]] = False
         for r, off in readers[n]:
-            if len(dropped):
-                bias[r] += (weight[r][:, off + dropped].sum(dim=(2, 3)) * acts[n][dropped]).sum(dim=1)
+            bias[r] += (weight[r][:, off:off + count][:, dropped].sum(dim=(2, 3)) * acts[n][dropped]).sum(dim=1)
     inputs = {"s2": torch.tensor([0]), "s4": keep["s2"], "s8": keep["s4"], "s16": keep["s8"], "ctx": keep["s16"],
               "up8": torch.cat([keep["ctx"], w16 + keep["s8"]]), "up4": torch.cat([keep["up8"], u8 + keep["s4"]]), "head": keep["up4"]}
     pruned = fold(Detector(widths))

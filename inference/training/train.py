@@ -432,6 +432,11 @@ def train_detector(args, device):
             break
 
 
+def widths_arg(value):
+    """A detector's six widths, comma-separated (models.Detector's order)."""
+    return tuple(int(c) for c in value.split(","))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--task", choices=["reader", "detector", "state"], required=True)
@@ -447,9 +452,9 @@ def main():
     ap.add_argument("--minutes", type=float, default=0)
     ap.add_argument("--keep-every", type=int, default=0, help="detector: also keep the weights every N steps (detector_N.pt), for choosing with the runtime's evaluation")
     ap.add_argument("--init", default="", help="start from this checkpoint (fine-tuning)")
-    ap.add_argument("--det-widths", type=lambda v: tuple(int(c) for c in v.split(",")), default=DETECTOR_WIDTHS,
+    ap.add_argument("--det-widths", type=widths_arg, default=DETECTOR_WIDTHS,
                     help="detector: channels of s2,s4,s8,s16,up8,up4 (models.Detector); narrower costs less a run")
-    ap.add_argument("--prune-to", type=lambda v: tuple(int(c) for c in v.split(",")), default=None,
+    ap.add_argument("--prune-to", type=widths_arg, default=None,
                     help="detector, with --init-exported: start from the exported detector cut down to these widths (models.prune_detector)")
     ap.add_argument("--teacher", default="", help="detector: an exported model folder whose detector the new one also learns to mimic (distill_loss)")
     ap.add_argument("--distill", type=float, default=1.0, help="detector, with --teacher: the weight of distill_loss beside the labels' loss")
@@ -460,6 +465,9 @@ def main():
     ap.add_argument("--init-exported", default="", help="start from the exported weights in this folder (inference/models), batch norm folded")
     ap.add_argument("--init-reader", default="", help="state: start from the exported reader in this folder, its trunk and state head (models.state_classifier_from_reader)")
     args = ap.parse_args()
+    if args.prune_to and not (args.task == "detector" and args.init_exported):
+        # prune_detector cuts the exported, folded weights; a fresh or trained checkpoint has none to cut.
+        ap.error("--prune-to needs --task detector and --init-exported")
     torch.set_num_threads(args.threads)
     seed_all(args.seed)
     os.makedirs(args.out, exist_ok=True)
