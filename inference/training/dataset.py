@@ -11,6 +11,17 @@ import os
 DEFAULT_ROOT = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "datasets", "openalpr-benchmarks")
 
 
+def output_folder(out):
+    """--out made absolute and created, for a script that writes altered copies of the benchmark's
+    photographs: refused inside the repository, where they must never be committed."""
+    out = os.path.abspath(out)
+    repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    if out == repo or out.startswith(repo + os.sep):
+        raise SystemExit("--out must lie outside the repository: the photographs are not committed")
+    os.makedirs(out, exist_ok=True)
+    return out
+
+
 def split_of(name):
     return "val" if int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % 5 == 0 else "train"
 

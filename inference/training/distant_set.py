@@ -31,11 +31,7 @@ def main():
     ap.add_argument("--root", default=dataset.DEFAULT_ROOT)
     ap.add_argument("--seed", type=int, default=5)
     args = ap.parse_args()
-    out = os.path.abspath(args.out)
-    repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-    if out == repo or out.startswith(repo + os.sep):
-        raise SystemExit("--out must lie outside the repository: the photographs are not committed")
-    os.makedirs(out, exist_ok=True)
+    out = dataset.output_folder(args.out)
     rng = random.Random(args.seed)
     made = 0
     for path in sorted(glob.glob(os.path.join(args.root, "endtoend", "us", "*.jpg"))):

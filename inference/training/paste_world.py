@@ -95,11 +95,7 @@ def main():
     ap.add_argument("--quality", type=int, default=92, help="JPEG quality of the saved photograph")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
-    out = os.path.abspath(args.out)
-    repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-    if out == repo or out.startswith(repo + os.sep):
-        raise SystemExit("--out must lie outside the repository: the photographs are not committed")
-    os.makedirs(out, exist_ok=True)
+    out = dataset.output_folder(args.out)
     items = dataset.endtoend(args.root, args.country)
     for path, plates in items:
         name = os.path.basename(path)
