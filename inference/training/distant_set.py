@@ -13,7 +13,6 @@ named `us` so the evaluation reads it as a US site and keeps the locked split ou
 photographs scored). The photographs are the benchmark's: --out must lie outside the repository.
 """
 import argparse
-import glob
 import os
 import random
 
@@ -34,7 +33,7 @@ def main():
     out = dataset.output_folder(args.out)
     rng = random.Random(args.seed)
     made = 0
-    for path in sorted(glob.glob(os.path.join(args.root, "endtoend", "us", "*.jpg"))):
+    for path, plates in dataset.endtoend(args.root, "us"):
         photo = Image.open(path).convert("RGB")
         if photo.size != SIZE:
             continue
@@ -43,13 +42,7 @@ def main():
         frame.paste(photo, (ox, oy))
         name = os.path.basename(path)
         frame.save(os.path.join(out, name), "JPEG", quality=92)
-        lines = []
-        with open(os.path.splitext(path)[0] + ".txt") as f:
-            for line in f:
-                fields = line.rstrip("\n").split("\t")
-                if len(fields) >= 6:
-                    fields[1], fields[2] = str(int(fields[1]) + ox), str(int(fields[2]) + oy)
-                lines.append("\t".join(fields))
+        lines = [f"{name}\t{x + ox}\t{y + oy}\t{w}\t{h}\t{text}" for x, y, w, h, text in plates]
         with open(os.path.join(out, os.path.splitext(name)[0] + ".txt"), "w") as f:
             f.write("\n".join(lines) + "\n")
         made += 1
