@@ -6,12 +6,12 @@ import { newDataKey, writeDataKey } from '../../firmware/index.js';
 import { tempDir } from '../helpers/index.js';
 import { bundledWorker } from '../helpers/workerBundle.js';
 
-// 20 by default: each kill restarts a worker, which first checks the whole buffer against the
-// journal, so a start costs more with every kill (3 s on average over 40 kills on the loaded CI
-// machine, where the suite must stay under 30 minutes); the power-cut test (powerCut.test.ts) is
-// what proves durability. ALPR_FAULT_KILLS=200 for a longer run.
+// 20 by default: each kill restarts a worker (a bundled one, about 0.4 s to start), which first
+// checks the whole buffer against the journal, so a start costs more with every kill (3 s on
+// average over 40 kills on the loaded CI machine, where the suite must stay under 30 minutes); the
+// power-cut test (powerCut.test.ts) is what proves durability. ALPR_FAULT_KILLS=200 for a longer
+// run, hence a timeout beyond the default file timeout.
 const KILLS = Number(process.env.ALPR_FAULT_KILLS ?? 20);
-// Each kill is a process start (a bundled worker, about 0.4 s): with a loaded machine, beyond the default file timeout.
 t.setTimeout(15 * 60_000);
 
 /** Starts the worker; resolves with its exit, killing it `killAfterMs` after it reports ready. */
