@@ -7,6 +7,10 @@ import { brokerToken, newSigningKeys, rawPublicKey } from '../../../sync/index.j
 import { harness, onBothStores, type Harness } from '../../helpers/hubHarness.js';
 import { rabbitAvailable, startRabbitNode } from '../../helpers/rabbitNode.js';
 
+// One test boots a private RabbitMQ node: about 50 s of CPU, minutes on busy cores. The limit is
+// the file's: tap's runner stops the whole file at package.json's 120 s whatever a subtest sets.
+t.setTimeout(6 * 60_000);
+
 const HUB_SECRET = 'hub-broker-secret-for-tests-0123456789';
 
 async function twoDevices(h: Harness) {
