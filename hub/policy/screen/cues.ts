@@ -55,7 +55,7 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   // person not seen since, cars entered or their doors tried, burglars who pretend to come from a utility
   '=doused', 'accelerant', '=soaked =in =gasoline', '=soaked =in =gas', '=burn =down', '=burned =down', '=burnt =down', '=pushed =over', '=pushed =down', '=knocked =down', '=knocked =over',
   'car prowl', '=cars =entered', '=car =entered', '=vehicles =entered', '=vehicle =entered', '=trying =car =doors', '=checking =car =doors', '=pulling =car =doors',
-  '=pelted', '=not =been =seen', '=hasnt =been =seen', '=not =seen =since', '=pretending =be =from', '=posing =as =from', '=claiming =be =from',
+  '=pelted', '=drove =off =without =paying', '=drive =off =without =paying', '=left =without =paying', '=walked =out =without =paying', '=dine =and =dash', '=not =been =seen', '=hasnt =been =seen', '=not =seen =since', '=pretending =be =from', '=posing =as =from', '=claiming =be =from',
   // leaving the scene of a crash is a crime (625 ILCS 5/11-401, 11-402), and so is striking someone with a car
   '=hit =run', '=fled =scene', '=fleeing =scene', '=left =scene', '=leaving =scene', '=struck =by =car', '=struck =by =vehicle', '=hit =by =car', '=hit =by =vehicle',
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
@@ -157,3 +157,26 @@ export const OWNED_THINGS: readonly string[] = ['carro', 'auto', 'coche', 'camio
 export const PHRASE_FILLER: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'of', 'for', 'to', 'at', 'on', 'and', 'by', 'de', 'la', 'el', 'los', 'las', 'del', 'en', 'y', 'un', 'una', 'na', 'w', 'z', 'za', 'do', 'o', 'i', 'po', 's', 'su', 'sus', 'her', 'his', 'their', 'jej', 'jego', 'swoja', 'swoj',
 ]);
+
+/**
+ * Verbs of asking: with a subject from outside law enforcement ("the camera supplier asked for",
+ * "a local store wants to know") and no crime named, the search serves a request VII.A sends to the
+ * Records Division.
+ */
+export const REQUEST_VERBS: readonly string[] = ['=want', '=wants', '=wanted', '=asked', '=asks', '=asking', '=requested', '=requests', '=requesting', '=needs', '=needed', '=would =like',
+  '=quiere', '=quieren', '=pidio', '=pidieron', '=solicito', '=solicita', '=chce', '=chca', '=prosi', '=prosil', '=prosila'];
+
+/**
+ * Subjects of a request that keep it inside law enforcement or with a crime's victims and their
+ * families (who may ask for a missing relative): officers and their units, prosecutors and courts,
+ * the user ("I", "we"), pronouns whose referent the screen cannot tell, and the people a case is for.
+ */
+export const REQUESTERS_IN_CASE: readonly string[] = [
+  'officer', '=ofc', 'detective', '=det', 'sergeant', '=sgt', 'lieutenant', '=lt', 'captain', '=capt', 'commander', 'chief', 'deputy', 'trooper', '=agent', '=agents', 'investigat', 'analyst', 'dispatch',
+  'patrol', 'police', '=pd', '=cpd', '=isp', 'sheriff', '=fbi', '=atf', '=dea', '=usms', 'marshal', 'prosecut', 'states attorney', '=state =attorney', '=asa', '=da', 'district attorney',
+  'attorney general', 'task force', '=unit', 'squad', 'division', 'bureau', 'department', '=dept', '=agency', 'supervisor', '=court', '=judge', 'probation', '=parole', 'corrections', '=jail',
+  'coroner', 'medical examiner', '=cop', '=cops', '=case', '=cases', 'caso', 'sprawa', 'sprawy', 'policia', 'policja', 'fiscal', 'prokurat', 'komend', 'detektyw',
+  '=i', '=we', '=he', '=she', '=they', '=you', '=who', '=someone', '=somebody', '=yo', '=ella', '=el', '=ellos', '=ja', '=on', '=ona', '=oni', '=my',
+  'victim', 'witness', 'complainant', 'caller', 'reporting party', '=rp', 'famil', 'mother', 'father', '=mom', '=dad', 'parent', 'wife', 'husband', 'daughter', '=son', 'sister', 'brother',
+  'grandm', 'grandf', 'guardian', 'caregiver', 'caretaker', 'victima', 'testigo', 'madre', 'padre', 'familia', 'ofiar', 'swiadek', 'matka', 'ojciec', 'rodzin',
+];

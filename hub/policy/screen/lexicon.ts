@@ -89,6 +89,8 @@ const CARE_PLACES = ['clinic', 'provider', 'doctor', 'facilit', 'center', 'centr
 const RELATIONS = ['=ex', '=exs', 'exwife', 'exhusband', 'exgirl', 'exboy', 'wife', 'husband', 'spouse', 'girlfriend', 'boyfriend', '=gf', '=bf', 'daughter', '=son', '=sons', '=kid', '=kids', 'child', 'neighbo', 'landlord',
   'tenant', 'sister', 'brother', '=mom', 'mother', '=dad', 'father', 'cousin', 'friend', 'buddy', 'roommate', 'famil', 'niece', 'nephew', '=aunt', 'uncle', 'fiance'];
 /** Step-relations and in-laws, which "daughter" and "brother" do not match as stems. */
+/** Words that make a business, a school or a board one asking for reads ("the vendor wants", "give the school"). */
+const ASKING = ['want', '=ask', 'asked', 'asking', 'request', '=need', '=needs', 'wonder', 'curious', '=give', '=send', '=share', 'provid', '=hand', '=email', '=forward', '=upload', '=transfer'];
 const STEP_KIN = ['stepdaughter', 'stepson', 'stepdad', 'stepmom', 'stepfather', 'stepmother', 'stepkid', 'stepchild', 'stepsister', 'stepbrother', '=in =law', '=in =laws'];
 const RELACIONES = ['=ex', 'exnovi', 'exespos', 'exmujer', 'exmarido', 'expareja', 'pareja', 'esposa', 'esposo', 'novia', 'novio', 'vecin', '=hija', '=hijo', 'hermana', 'hermano', 'amig', 'suegr', 'cunad', '=primo', '=prima'];
 const KREWNI = ['byla', 'byly', 'bylej', 'bylego', 'zona', 'zony', '=maz', '=meza', 'corka', 'corki', '=syn', '=syna', 'sasiad', 'dziewczyn', 'chlopak', 'kolega', 'kolezank', 'znajom', '=brat', 'siostr', 'tesc'];
@@ -337,7 +339,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=sale =con, =anda =con, =saliendo =con, =spotyka =sie =z, =chodzi =z', { context: true, near: [...RELACIONES, ...KREWNI, 'tipo', 'chico', 'chica', 'hombre', 'alguien', 'facet', 'kims'] }),
     ...each('=cheating, affair, =dating, seeing someone, zdradz, =enganando, =infiel, bored, =lol, =lmao, =lmfao, =jk, for fun, for laughs, for kicks, nudzi', { context: true }),
     // A business is a requester only when it asks; a car taken from a dealership is a theft.
-    ...each('dealership, car dealer, auto dealer, leased car, lease compan, leasing compan, rental compan, lender, creditor, finance compan, startup, start up, car sharing, carsharing, parking app, data broker, estimate demand, demand study, =hoa, homeowners association, condo board, property manag, building manag, private security, security company', { context: true, near: ['want', 'ask', 'request', 'need', 'wonder', 'curious', 'suspect', 'complain', 'estimate', 'study', 'customer', 'client', 'resident', 'tenant'] }),
+    ...each('dealership, car dealer, auto dealer, leased car, lease compan, leasing compan, rental compan, lender, creditor, finance compan, startup, start up, car sharing, carsharing, parking app, data broker, estimate demand, demand study, =hoa, homeowners association, condo board, property manag, building manag, private security, security company', { context: true, near: ['want', 'ask', 'request', 'need', 'wonder', 'curious', 'suspect', 'complain', 'estimate', 'study', 'customer', 'client', 'resident', 'tenant', '=give', '=send', '=share'] }),
     ...each('=sell, =sold, =selling, resell, monetiz, vender, sprzeda', { context: true, near: ['data', 'plate', 'reads', 'list', 'location', 'dato', 'dane'] }),
     ...each('personal reason, personal use, personal matter, personal business, personal interest, personal favor, personal favour, favor for a friend, favour for a friend, favor for my, favour for my, asking for a friend, just curious, curiosity, =nosy, unofficial, not official, motivos personales, uso personal, prywatn, z ciekawosci', { context: true }),
     // Requesters outside law enforcement (VII.A sends them to the Records Division) and their civil ends
@@ -367,6 +369,29 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('realtor, real estate agent, wedding planner, event planner, little league, =coach, homeowner association', { context: true }),
     ...each('alderman, alderwoman, councilman, councilwoman, council member, trustee, =mayor', { context: true, near: ['want', 'ask', 'request', 'favor', 'favour', '=for'] }),
     ...each('=lawyer, =attorney, abogad, prawnik, adwokat', { context: true, near: ['want', 'ask', 'request', 'subpoena', '=for'], notAfter: ['state', 'states', 'district', 'united', 'assistant', 'county', 'prosecut', 'immigra', 'general'] }),
+    // VII.A: a request from outside law enforcement goes to the Records Division, not through a
+    // search: companies, researchers, the press, other offices and boards asking for reads
+    ...each('vendor, contractor, consultant, consultanc, software compan, tech compan, =company, =companies, =firm, researcher, professor, graduate student, grad student, newspaper, news station, =tv =station, television, =producer, podcast, journalist, =press, =media, blogger, chamber of commerce, business owner, store owner, shop owner, merchant, advertis, fleet manager, garage operator, parking operator, nonprofit, non profit, advocacy group, =school, =board, =developer', { context: true, near: ASKING }),
+    ...each('research project, research study, =academic, =thesis, =dissertation, =survey, =census, public records, records request, =foia, freedom of information, open records, grant application, grant report, =analytics, heat map, =heatmap, machine learning, training data, data set, =dataset, =datasets', { context: true }),
+    ...each('=study', { context: true, notBefore: ['=the', '=it', '=this', '=that', '=his', '=her', '=their', 'footage', '=video', '=plate', '=plates', '=images', '=photos'] }),
+    ...each('universit, college, =lab, laborator', { context: true, near: ASKING }),
+    ...each('newsletter, annual report, =ranking, =rankings, busiest', { context: true }),
+    ...each('=whats =her =name, =what =is =her =name, =whats =his =name, =what =is =his =name, =where =does =she =live, =where =does =he =live, =where =she =lives, =where =he =lives', { context: true }),
+    ...each('=send =reads, =give =reads, =share =reads, =hand =over =reads, =email =reads, =send =plates, =give =plates, =share =plates', { context: true }),
+    // VI: no mass download; IX: no use outside work devices; and reads counted for a study rather than a case
+    ...each('mass download, bulk download, bulk export, =bulk, every read, all reads, all the reads, all of the reads, whole database, entire database, full database, entire reads, whole reads, full extract, data dump, =dump, raw reads, production reads, all the data', { context: true }),
+    ...each('spreadsheet, =csv, =excel, open data, own tablet, own phone, own laptop, own computer, own device, my records, my files', { context: true }),
+    ...each('work from home, working from home, home computer, home laptop, personal laptop, personal computer, personal phone, personal email, personal account, personal drive, personal google, google drive, dropbox, icloud, onedrive', { context: true }),
+    ...each('commuter, commuting, =shoppers, traffic volume, =volumes, how many cars, how many vehicles, count cars, count the cars, counting cars, where they come from', { context: true }),
+    // Not an investigation: showing or trying out the system
+    ...each('=demo, =demos, new hire, show how, how the search works, how the system works, practice search, test search, training exercise, random plates, random plate, random sample, =try =out, trying out, play around, playing around', { context: true }),
+    // A colleague's or a passer-by's private life: where they live, what they drive
+    ...each('dispatcher, =officers, colleague, coworker, =clerk, =cadet, =recruit', { context: true, near: ['=lives', '=live', '=living', '=drives', '=home', 'address', 'girlfriend', 'boyfriend', '=dating'] }),
+    ...each('=pretty, =cute, attractive, gorgeous, =hot, =sexy', { context: true, near: ['=lives', '=live', '=drives', '=drive', '=where', '=name', '=single', '=number', '=address'], notBefore: ['sure', 'certain', 'much', '=far', 'close', 'quick', 'fast', 'badly', '=new', '=old', '=big', '=small', '=large', '=dark', '=light', '=good', '=bad'] }),
+    ...each('=recruit, =recruits, trainee, academy class, new officers', { context: true, near: ['=see', '=show', 'learn', 'practice', '=how', '=try'] }),
+    ...each('=which =officer, =which =officers, =which =of =officers, =which =deputy, =which =detective, =which =sergeant, =which =cop, =which =dispatcher', { context: true, near: ['=owns', '=drives', '=car', '=vehicle', '=parks', '=lives'] }),
+    ...each('=woman, =girl, =lady, =guy', { context: true, anywhere: ['=i =see', '=i =saw', '=cute', '=pretty', 'attractive', '=hot', 'gorgeous', '=gym', 'coffee shop', 'every morning', 'every day'] }),
+    ...each('chief, sergeant, lieutenant, captain, commander, detective, deputy', { context: true, owns: RELATIONS }),
     // Foreign governments are not law enforcement agencies that may receive data (VII.D)
     ...each('consulate, consular, =consul, embassy, consulado, embajada, konsulat, ambasad', { context: true }),
     ...each('cobrador, cobranza, aseguradora, ajustador, detective privado, casero, inquilino, desalojo, embargo, divorcio, windykac, komornik, ubezpieczyciel, likwidator szkod, detektyw, wynajmujac, najemc, eksmisj, rozwod', { context: true }),

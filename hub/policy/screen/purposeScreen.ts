@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, OWNED_THINGS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, TARGETING_CUES, WITNESSES } from './cues.js';
+import { ADMINISTRATIVE_CUES, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, OWNED_THINGS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, TARGETING_CUES, WITNESSES } from './cues.js';
 import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
@@ -165,6 +165,33 @@ function namesCrime(words: readonly string[]): boolean {
   return false;
 }
 
+/** The offenders of PERPETRATORS, without the words for one person or car that it also holds. */
+const OFFENDERS = PERPETRATORS.filter((p) => !p.startsWith('='));
+
+/** How many words before a verb of asking are read as its subject. */
+const SUBJECT_WORDS = 8;
+
+/**
+ * A request made by someone outside law enforcement ("the camera supplier asked for last week's
+ * reads", "a local store wants to know..."): a verb of asking whose subject, the few words before
+ * it, names someone and holds no officer, unit, prosecutor, pronoun, victim or family word. The
+ * requester nouns are endless (vendors, boards, stores, reporters...); who may ask is a short list.
+ * Only read where no crime is named: "the victim's employer wants the robber found" is a case.
+ */
+function outsideRequest(words: readonly string[]): Match | null {
+  // An offender named ("the store manager wants the suspect identified") makes it a case.
+  if (anyPhraseIn(words, 0, words.length, OFFENDERS)) return null;
+  for (let i = 1; i < words.length; i++) {
+    const verb = phraseAt(words, i, REQUEST_VERBS);
+    if (!verb) continue;
+    const from = Math.max(0, i - SUBJECT_WORDS);
+    const subject = words.slice(from, i).filter((w) => !PHRASE_FILLER.has(w) && !/^\d+$/.test(w));
+    if (subject.length === 0 || anyPhraseIn(words, from, i, REQUESTERS_IN_CASE)) continue;
+    return { start: from, end: verb.end };
+  }
+  return null;
+}
+
 /** Agency words next to "ice" that make it Immigration and Customs Enforcement. */
 const ICE_AGENCY = ['agent', 'officer', 'detain', 'warrant', 'hold', 'request', 'ero', 'hsi', 'custod', 'raid', 'assist', 'deport', 'immigra', 'federal', 'operation',
   'fugitive', 'enforc', 'asked', 'want', 'dhs', 'help', 'agenci', 'agencj', 'oficial', 'funkcjonariusz', 'inform', 'tip', 'report', 'notify', 'contact', 'share', 'send'];
@@ -235,6 +262,10 @@ export class PurposeScreen {
     }
     const ice = this.findIce(tokens, words, allCaps);
     if (ice !== null) found('immigration enforcement', 'ICE', { start: ice, end: ice });
+    // The last resort: a request from outside law enforcement, where nothing else was found (an
+    // immigration agency asking is refused as immigration enforcement, not twice).
+    const request = reason || findings.length > 0 ? null : outsideRequest(words);
+    if (request) found('personal or non-law-enforcement use', 'a request from outside law enforcement', request);
     return findings;
   }
 

@@ -577,3 +577,23 @@ t.test('the people of an event named as victims in a passive sentence or as owne
   }
   t.same(categories('Attendees leaving the iftar were seen by a patrol, list them all'), ['protected activity or class']);
 });
+
+t.test('a request from outside law enforcement is refused, whoever the requester is (VII.A sends it to the Records Division); officers, prosecutors, victims and families asking are not', async (t) => {
+  const requests: Array<[string, string]> = [['the florist next door wants last week\'s plates from the Marion St camera', 'the florist next door wants'],
+    ['our zoning inspector asked which trucks idle on Madison at night', 'our zoning inspector asked'],
+    ['the golf course manager would like the plates of cars in the lot after dark', 'the golf course manager would like']];
+  for (const [text, matched] of requests) {
+    t.same(screen.screen(text), [{ category: 'personal or non-law-enforcement use', term: 'a request from outside law enforcement', matched }], text);
+  }
+  for (const text of ['Berwyn detectives asked us to run the plate from their case', "the victim's son wants to know whether the car passed our cameras",
+    'the florist next door wants the suspect who smashed her window found', 'the State\'s Attorney needs the reads on plate KTX4492 for trial']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
+t.test('reads gathered in bulk, taken off work devices, or used to show the system are not an investigation', async (t) => {
+  for (const text of ['export the entire database as a spreadsheet', 'copy the reads to my personal laptop for the weekend', 'search random plates to demo the system']) {
+    t.same(categories(text), ['personal or non-law-enforcement use'], text);
+  }
+  t.same(screen.screen('download the reads for the burglary case onto a disc to book into evidence'), [], 'evidence for a named crime');
+});
