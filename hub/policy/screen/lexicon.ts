@@ -199,6 +199,11 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('permission =work, authorization =work, work authoriz, employment authoriz, =ead card, permiso trabajar'),
     ...each('home country, =back =to =his =country, =back =to =her =country, =back =to =their =country, pais =origen, kraj ojczyst, kraju pochodzenia, country origin', { context: true }),
     ...each('social security number, social security card, =ssn, =itin, numero seguro social, =born =here, =born =in =us, =born =in =country, =born =abroad, =born =outside, place birth, country birth, birthplace, lugar nacimiento, miejsce urodzenia', { context: true }),
+    // Status in the agencies' shorthand: entry without inspection, a lapsed status, work and student
+    // visa classes (tokenised "H-1B" is "h ib"), a 287(g) agreement, a final order put alone
+    ...each('out of status, without inspection, =ewi, =287 =g'),
+    ...each('=h =ib, =h =2a, =h =2b, =f =1 =visa, =f =1 =status, =j =1 =visa, =j =1 =status', { context: true }),
+    ...each('=final =order', { context: true, notBefore: ['protect', 'restrain', 'custod', 'support', '=of'] }),
     // How someone came in ("through the desert with a coyote")
     ...each('=coyote, =coyotes, =desert', { context: true, near: ['cross', 'came', 'brought', 'walked', 'through', 'border', 'paid', 'smuggl'] }),
   ],
