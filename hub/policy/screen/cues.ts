@@ -87,7 +87,7 @@ export const PERPETRATORS: readonly string[] = [
   'suspect', 'offender', 'perpetrat', '=perp', '=perps', 'shooter', 'gunman', 'gunmen', 'attacker', 'assailant', 'robber', 'thief', 'thieves', 'vandal', 'arsonist', 'culprit', 'killer',
   'kidnapper', 'abductor', 'carjacker', 'burglar', 'stalker', 'person responsible', 'persons responsible',
   // one of them, not a crowd: "identify the driver", not "the drivers"
-  '=driver', '=vehicle', '=car', '=man', '=woman', '=person', '=owner', 'sospechos', 'agresor', 'ladron', 'sprawc', 'podejrzan',
+  '=driver', '=vehicle', '=car', '=man', '=woman', '=person', '=owner', 'sospechos', 'agresor', 'ladron', '=sprawca', '=sprawcy', '=sprawcow', '=sprawce', '=sprawcom', '=sprawcami', 'podejrzan',
 ];
 
 /**
@@ -164,7 +164,17 @@ export const PHRASE_FILLER: ReadonlySet<string> = new Set([
  * Records Division.
  */
 export const REQUEST_VERBS: readonly string[] = ['=want', '=wants', '=wanted', '=asked', '=asks', '=asking', '=requested', '=requests', '=requesting', '=needs', '=needed', '=would =like',
-  '=quiere', '=quieren', '=pidio', '=pidieron', '=solicito', '=solicita', '=chce', '=chca', '=prosi', '=prosil', '=prosila'];
+  '=quiere', '=quieren', '=pidio', '=pidieron', '=solicito', '=solicita', '=chce', '=chca', '=prosi', '=prosil', '=prosila', '=poprosil', '=poprosila', '=poprosili'];
+
+/**
+ * Verbs of handing reads over, as the user is asked to ("send the reads to", "give the league a
+ * list"): the recipient decides, as the subject of a request does. Not the past ("sent photos to a
+ * 12-year-old" is what an offender did).
+ */
+export const GIVING_VERBS: readonly string[] = ['=send', '=give', '=forward', '=share', '=email', '=hand', '=provide', '=pass', '=mail', '=upload', '=deliver'];
+
+/** What is handed over: reads and what is made of them. */
+export const SHARED_THINGS: readonly string[] = ['=read', '=reads', '=plate', '=plates', '=list', '=data', '=records', 'spreadsheet', '=results', '=hits', '=counts', 'screenshot', '=images', '=photos', 'footage', '=export', '=extract', '=copy', '=file'];
 
 /**
  * Subjects of a request that keep it inside law enforcement or with a crime's victims and their
@@ -172,11 +182,12 @@ export const REQUEST_VERBS: readonly string[] = ['=want', '=wants', '=wanted', '
  * the user ("I", "we"), pronouns whose referent the screen cannot tell, and the people a case is for.
  */
 export const REQUESTERS_IN_CASE: readonly string[] = [
+  'evidence', 'property room',
   'officer', '=ofc', 'detective', '=det', 'sergeant', '=sgt', 'lieutenant', '=lt', 'captain', '=capt', 'commander', 'chief', 'deputy', 'trooper', '=agent', '=agents', 'investigat', 'analyst', 'dispatch',
   'patrol', 'police', '=pd', '=cpd', '=isp', 'sheriff', '=fbi', '=atf', '=dea', '=usms', 'marshal', 'prosecut', 'states attorney', '=state =attorney', '=asa', '=da', 'district attorney',
   'attorney general', 'task force', '=unit', 'squad', 'division', 'bureau', 'department', '=dept', '=agency', 'supervisor', '=court', '=judge', 'probation', '=parole', 'corrections', '=jail',
   'coroner', 'medical examiner', '=cop', '=cops', '=case', '=cases', 'caso', 'sprawa', 'sprawy', 'policia', 'policja', 'fiscal', 'prokurat', 'komend', 'detektyw',
-  '=i', '=we', '=he', '=she', '=they', '=you', '=who', '=someone', '=somebody', '=yo', '=ella', '=el', '=ellos', '=ja', '=on', '=ona', '=oni', '=my',
+  '=i', '=we', '=he', '=she', '=they', '=you', '=who', '=someone', '=somebody', '=yo', '=ella', '=ellos', '=ja', '=ona', '=oni',
   'victim', 'witness', 'complainant', 'caller', 'reporting party', '=rp', 'famil', 'mother', 'father', '=mom', '=dad', 'parent', 'wife', 'husband', 'daughter', '=son', 'sister', 'brother',
   'grandm', 'grandf', 'guardian', 'caregiver', 'caretaker', 'victima', 'testigo', 'madre', 'padre', 'familia', 'ofiar', 'swiadek', 'matka', 'ojciec', 'rodzin',
 ];

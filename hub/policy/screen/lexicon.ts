@@ -112,6 +112,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     }),
     ...each('speeding, speeder, speed camera, speed enforc, speed trap, speed limit, speed zone, radar gun, fotoradar, radar predkos'),
     ...each('parking ticket, parking violat, parking complain, parking citat, parking enforc, parking fine, parking meter, illegal park, illegally park, double park, parked illegal'),
+    // Parking debts and the boot, and equipment on the car, in officers' shorthand
+    ...each('=tix, unpaid parking, parking debt, =scofflaw, =scofflaws, boot list, =booted, =boot =it, =boot =vehicle, =boot =car, =for =boot, =tint, window tint, equipment violation, equipment viol'),
     ...each('estacionamiento ilegal, estacionado ilegal, mal estacionad, parkowanie niedozwol, nieprawidlowe parkowan, parkowanie w miejscu'),
     ...each('red light', { near: ['ran', 'run', 'runn', 'camera', 'violat', 'ticket', 'fine', 'blew', 'through'] }),
     ...each('semaforo rojo, czerwon swietl, czerwon swiatl'),
@@ -187,6 +189,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('foreign, extranjer, zagraniczn', { context: true, next: PEOPLE }),
     ...each('legal status, estatus legal, status legal, legal residen, lawful permanent, permanent resident, residente permanente, kart pobyt'),
     // Status words officers mix into English from Tagalog and Vietnamese ("walang papeles": without papers).
+    // Came in over the border, and status put in Spanish as a thing one has
+    ...each('=over =border, =across =border, =no =tiene =estatus, =no =tienen =estatus, =no =tiene =estado =legal'),
     ...each('walang papel, wala papel, walang dokumento, nhap cu, truc xuat, khong co giay to, khong giay to'),
     ...each('wydaleni, wydalic, pobyt nielegal, nielegaln pobyt, status pobyt, estatus migrat, sin estatus'),
     // Leave to be in the country, put without a status word ("not supposed to be in the country")
@@ -251,6 +255,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('concentracion', { context: true, near: ['frente', 'contra', 'apoyo', 'protest', 'alcaldia', 'plaza', 'ayuntamiento', 'policia', 'sindicato', 'asist'] }),
     ...each('=strike, =march', { context: true, near: ['worker', 'union', 'line', 'picket', 'labor', 'labour', 'employee', 'plant', 'factory', 'protest', 'climate', 'rally', 'pride', 'women', 'joined', 'attend', 'organiz', 'politic', 'marcher', 'civil', 'teacher', 'nurse', 'participa', 'general', 'hunger', 'wildcat', 'rights', 'abortion', 'choice', 'life',
       'against', 'peace', 'justice', 'freedom', 'veteran', 'solidarity', 'memorial', 'unity', 'equality', 'silent', 'student', 'youth', 'mothers', 'moms', 'parents', 'victims'] }),
+    // An official's or a citizen's vote or stand on a public question: political activity (V.C)
+    ...each('=voted, =vote, =votes, =voting, =testified, =spoke =at, =spoke =against, =spoke =out', { context: true, near: ['trustee', 'alderm', 'council', 'mayor', 'commissioner', '=board', 'senator', 'representative', 'legislat', 'budget', 'ordinance', 'referendum', 'hearing', 'meeting', 'levy', '=bill'] }),
     ...each('=kneel, =knelt, =kneeled, =kneeling, =took =knee, =taking =knee, =anthem, lobby day, =lobbying, =lobbied, advocacy day, =capitol, legislator', { context: true }),
     // A country someone came from stands for national origin
     ...each('mexico, guatemala, honduras, salvador, venezuela, colombia, ecuador, haiti, =cuba, nicaragua, somalia, syria, afghanistan, ukraine, nigeria, ethiopia, eritrea, congo, =iraq, =iran, palestine, =gaza, pakistan, bangladesh, =india, =china, poland, =polski, =polsce',
@@ -382,9 +388,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('universit, college, =lab, laborator', { context: true, near: ASKING }),
     ...each('newsletter, annual report, =ranking, =rankings, busiest', { context: true }),
     ...each('=whats =her =name, =what =is =her =name, =whats =his =name, =what =is =his =name, =where =does =she =live, =where =does =he =live, =where =she =lives, =where =he =lives', { context: true }),
-    ...each('=send =reads, =give =reads, =share =reads, =hand =over =reads, =email =reads, =send =plates, =give =plates, =share =plates', { context: true }),
     // VI: no mass download; IX: no use outside work devices; and reads counted for a study rather than a case
     ...each('mass download, bulk download, bulk export, =bulk, every read, all reads, all the reads, all of the reads, whole database, entire database, full database, entire reads, whole reads, full extract, data dump, =dump, raw reads, production reads, all the data', { context: true }),
+    ...each('side project, personal project, pet project, =my =thumb, =my =flash, =my =usb, =my =hard =drive, =my =external', { context: true }),
     ...each('spreadsheet, =csv, =excel, open data, own tablet, own phone, own laptop, own computer, own device, my records, my files', { context: true }),
     ...each('work from home, working from home, home computer, home laptop, personal laptop, personal computer, personal phone, personal email, personal account, personal drive, personal google, google drive, dropbox, icloud, onedrive', { context: true }),
     ...each('commuter, commuting, =shoppers, traffic volume, =volumes, how many cars, how many vehicles, count cars, count the cars, counting cars, where they come from', { context: true }),

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, OWNED_THINGS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, TARGETING_CUES, WITNESSES } from './cues.js';
+import { ADMINISTRATIVE_CUES, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, OWNED_THINGS, GIVING_VERBS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, SHARED_THINGS, TARGETING_CUES, WITNESSES } from './cues.js';
 import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
@@ -192,6 +192,33 @@ function outsideRequest(words: readonly string[]): Match | null {
   return null;
 }
 
+/** Words after what is handed over that name whom it goes to. */
+const TO_WHOM: ReadonlySet<string> = new Set(['to', 'with']);
+
+/**
+ * Reads handed to someone outside law enforcement ("give the youth soccer league a list of
+ * plates", "forward the plate reads to the university's lab"): a verb of handing over, then what
+ * is handed (SHARED_THINGS), the recipient after "to" or "with" just after it, else between the
+ * verb and the thing; refused when the recipient holds none of REQUESTERS_IN_CASE. No recipient
+ * named ("send the reads for case 26-001"), nothing is read into it.
+ */
+function outsideRecipient(words: readonly string[]): Match | null {
+  if (anyPhraseIn(words, 0, words.length, OFFENDERS)) return null;
+  for (let i = 0; i < words.length; i++) {
+    if (!phraseAt(words, i, GIVING_VERBS)) continue;
+    let thing = i + 1;
+    while (thing < Math.min(words.length, i + 8) && !phraseAt(words, thing, SHARED_THINGS)) thing++;
+    if (thing >= Math.min(words.length, i + 8)) continue;
+    let to = thing + 1;
+    while (to < Math.min(words.length, thing + 4) && !TO_WHOM.has(words[to]!)) to++;
+    const [from, end] = to < Math.min(words.length, thing + 4) ? [to + 1, Math.min(words.length, to + 7)] : [i + 1, thing];
+    const recipient = words.slice(from, end).filter((w) => !PHRASE_FILLER.has(w) && !/^\d+$/.test(w));
+    if (recipient.length === 0 || anyPhraseIn(words, from, end, REQUESTERS_IN_CASE)) continue;
+    return { start: i, end: Math.max(thing, end - 1) };
+  }
+  return null;
+}
+
 /** Agency words next to "ice" that make it Immigration and Customs Enforcement. */
 const ICE_AGENCY = ['agent', 'officer', 'detain', 'warrant', 'hold', 'request', 'ero', 'hsi', 'custod', 'raid', 'assist', 'deport', 'immigra', 'federal', 'operation',
   'fugitive', 'enforc', 'asked', 'want', 'dhs', 'help', 'agenci', 'agencj', 'oficial', 'funkcjonariusz', 'inform', 'tip', 'report', 'notify', 'contact', 'share', 'send'];
@@ -264,7 +291,7 @@ export class PurposeScreen {
     if (ice !== null) found('immigration enforcement', 'ICE', { start: ice, end: ice });
     // The last resort: a request from outside law enforcement, where nothing else was found (an
     // immigration agency asking is refused as immigration enforcement, not twice).
-    const request = reason || findings.length > 0 ? null : outsideRequest(words);
+    const request = reason || findings.length > 0 ? null : outsideRequest(words) ?? outsideRecipient(words);
     if (request) found('personal or non-law-enforcement use', 'a request from outside law enforcement', request);
     return findings;
   }

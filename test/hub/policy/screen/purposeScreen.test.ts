@@ -591,6 +591,16 @@ t.test('a request from outside law enforcement is refused, whoever the requester
   }
 });
 
+t.test('reads handed to someone outside law enforcement are refused; handed to officers, prosecutors or evidence they are not', async (t) => {
+  for (const text of ['give the hardware store a list of plates from the Jewel lot', 'forward the plate hits to the bakery owner on Marion St', 'share the reads with my landlord\'s lawyer friend']) {
+    t.same(categories(text), ['personal or non-law-enforcement use'], text);
+  }
+  for (const text of ['share the reads with Berwyn PD for their case', 'send the reads for case 26-001122 to the State\'s Attorney', 'forward the results to the task force',
+    'send the plate images to the evidence technician', 'Man who sent explicit photos to a 12-year-old arranged to meet her, drives a grey Jetta']) {
+    t.same(screen.screen(text), [], text);
+  }
+});
+
 t.test('reads gathered in bulk, taken off work devices, or used to show the system are not an investigation', async (t) => {
   for (const text of ['export the entire database as a spreadsheet', 'copy the reads to my personal laptop for the weekend', 'search random plates to demo the system']) {
     t.same(categories(text), ['personal or non-law-enforcement use'], text);
