@@ -47,6 +47,26 @@ function routeOf(request: FastifyRequest): string {
   return `${request.method} ${request.routeOptions.url ?? '(no such route)'}`;
 }
 
+/**
+ * Whether the request is for the API: by the route the router matched, which it found on the
+ * decoded path, so "/%61pi/v1/accounts" (the same route) is the API too; a request that matched no
+ * route is judged on its decoded path, duplicate slashes collapsed and case folded, so probes of
+ * unknown API paths are recorded however they are spelled.
+ */
+export function isApiRequest(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  if (route !== undefined) return route.startsWith('/api/');
+  const raw = request.url.split('?')[0]!;
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // Not decodable: the router answers it as a bad request; recorded like any API request.
+    return true;
+  }
+  return path.replace(/\/{2,}/g, '/').toLowerCase().startsWith('/api/');
+}
+
 /** Why a bearer token was refused, without keeping the token. */
 function tokenProblem(request: FastifyRequest): string {
   const header = request.headers.authorization;
@@ -70,7 +90,7 @@ async function requestAudit(app: FastifyInstance, opts: RequestAuditOptions): Pr
   });
 
   app.addHook('onRequest', (request, _reply, done) => {
-    if (!request.url.startsWith('/api/')) return done();
+    if (!isApiRequest(request)) return done();
     const state: RequestState = { appended: 0, recorded: false, handlerReached: false, error: null };
     states.set(request, state);
     // Every later hook and the handler run inside this scope, so appends by services are seen.

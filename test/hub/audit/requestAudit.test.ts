@@ -38,6 +38,25 @@ onBothStores(t, 'a search refused by the schema is audited as a refused search, 
   t.match(records[0]!.detail.message, /everything|additional/i, 'and why the schema refused it');
 });
 
+onBothStores(t, 'a request for an API route spelled with escaped letters, doubled slashes or capitals is audited as the route it reaches', async (t, h) => {
+  const app = await api(t, h);
+  const admin = await h.user('admin');
+  const officer = await h.user('officer');
+  let before = await headSeq(h);
+  const listed = await app.inject({ method: 'GET', url: '/%61pi/v1/accounts', headers: bearer(admin.token) });
+  t.equal(listed.statusCode, 200, 'the router decodes the path: the listing is served');
+  t.match(await since(h, before), [{ actor: admin.account.userId, detail: { route: '/api/v1/accounts' } }], 'and audited under its route');
+  before = await headSeq(h);
+  t.equal((await app.inject({ method: 'GET', url: '/%61pi/v1/accounts', headers: bearer(officer.token) })).statusCode, 403);
+  t.match(await since(h, before), [{ actor: officer.account.userId, outcome: 'refused' }], 'a role refusal on the escaped path is audited');
+  before = await headSeq(h);
+  for (const url of ['/%61pi/v1/no-such-route', '//api/v1/accounts', '/API/v1/accounts']) {
+    const r = await app.inject({ method: 'GET', url, headers: bearer(officer.token) });
+    t.ok(r.statusCode >= 400, `${url}: ${r.statusCode}`);
+  }
+  t.ok((await since(h, before)).length >= 1, 'probes of unknown API paths are recorded however they are spelled');
+});
+
 onBothStores(t, 'bad bearer tokens are audited: missing, malformed, unknown and idle-expired', async (t, h) => {
   const app = await api(t, h);
   const admin = await h.user('admin');
