@@ -35,10 +35,10 @@ export function parseCookies(header: string | undefined): Map<string, string> {
  * session and, when the browser names an Origin, this host as that origin.
  */
 export function sessionToken(request: FastifyRequest): string {
-  const bearer = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(request.headers.authorization ?? '')?.[1];
+  const bearer = bearerToken(request);
   if (bearer) return bearer;
-  const cookie = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
-  if (!cookie || !TOKEN.test(cookie)) throw new AlprError('ALPR_ERR_SESSION_EXPIRED', 'sign in: send Authorization: Bearer <token>, or sign in to the console');
+  const cookie = cookieToken(request);
+  if (!cookie) throw new AlprError('ALPR_ERR_SESSION_EXPIRED', 'sign in: send Authorization: Bearer <token>, or sign in to the console');
   if (!SAFE_METHODS.has(request.method)) {
     const origin = request.headers.origin;
     if (origin !== undefined && !sameHost(origin, request.headers.host)) throw new AlprError('ALPR_ERR_CSRF', `a console request from another origin (${origin}) was refused`);
@@ -47,6 +47,34 @@ export function sessionToken(request: FastifyRequest): string {
     if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) throw new AlprError('ALPR_ERR_CSRF', 'the X-CSRF-Token header is missing or does not match the session: reload the console');
   }
   return cookie;
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  return /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
+}
+
+function cookieToken(request: FastifyRequest): string | null {
+  const cookie = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
+  return cookie && TOKEN.test(cookie) ? cookie : null;
+}
+
+/**
+ * The token a request presents, as sessionToken reads it (bearer first, else the console's
+ * cookie), without the CSRF checks: for checks that must follow whichever token will be used
+ * (the device binding, hub/tls/clientCertPlugin.ts). Null when none is presented.
+ */
+export function presentedToken(request: FastifyRequest): string | null {
+  return bearerToken(request) ?? cookieToken(request);
+}
+
+/** The session token a reply's Set-Cookie hands the browser, or null. */
+export function issuedCookieToken(setCookie: string | string[] | number | undefined): string | null {
+  const headers = Array.isArray(setCookie) ? setCookie : typeof setCookie === 'string' ? [setCookie] : [];
+  for (const header of headers) {
+    const token = new RegExp(`^${SESSION_COOKIE}=([^;]*)`).exec(header)?.[1];
+    if (token && TOKEN.test(token)) return token;
+  }
+  return null;
 }
 
 function sameHost(origin: string, host: string | undefined): boolean {

@@ -3,6 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AlprError, type Clock } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
+import { issuedCookieToken, presentedToken } from '../console/sessionCookie.js';
 import type { SqlDb } from '../db/sql.js';
 import { CertBindings } from './certBindings.js';
 
@@ -13,7 +14,9 @@ import { CertBindings } from './certBindings.js';
  */
 // Signed by a device or a partner hub's key, not sent from an agency device with a session.
 const DEVICE_ROUTES = new Set(['POST /api/v1/provisioning/enroll', 'POST /api/v1/provisioning/devices/:deviceId/:action', 'GET /health', 'POST /api/v1/federation/search']);
+/** Where a session token is issued: in the reply's body (API clients) or its Set-Cookie (the console). */
 const SIGN_IN = 'POST /api/v1/auth/sign-in';
+const CONSOLE_SIGN_IN = 'POST /api/v1/auth/console-session';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -30,10 +33,6 @@ function agencyCertificate(request: FastifyRequest): { fingerprint: string; subj
   return { fingerprint: cert.fingerprint256, subject: `CN=${cert.subject?.CN ?? '?'} serial=${cert.serialNumber}` };
 }
 
-function bearerToken(request: FastifyRequest): string | null {
-  return /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
-}
-
 /**
  * General Order 4.68 IX, "use of the ALPR system outside of work devices is prohibited", where the
  * hub is told the agency CA (`--client-ca`): every operator request must come over a TLS
@@ -48,7 +47,8 @@ export async function clientCertPlugin(app: FastifyInstance, opts: { sql: SqlDb;
 
   app.addHook('onRequest', async (request) => {
     const route = routeKey(request);
-    const token = bearerToken(request);
+    // Whichever token the request will be served under, bearer or the console's cookie.
+    const token = presentedToken(request);
     if (DEVICE_ROUTES.has(route) || (route === 'GET /api/v1/provisioning/sites' && !token)) return;
     const cert = agencyCertificate(request);
     const refuse = async (reason: string, detail: Record<string, unknown>): Promise<never> => {
@@ -58,7 +58,8 @@ export async function clientCertPlugin(app: FastifyInstance, opts: { sql: SqlDb;
       throw new AlprError('ALPR_ERR_CLIENT_CERT', reason);
     };
     if (!cert) return refuse('this hub is used from agency devices only: present a client certificate issued by the agency CA', {});
-    if (!token) return;
+    // The console's own files carry no data: a stale cookie must not keep its sign-in page away.
+    if (!token || !route.includes(' /api/')) return;
     const bound = await bindings.boundTo(sha256(token));
     if (!bound) return refuse('this session was not signed in on an agency device; sign in again', { presented: cert.subject });
     if (bound.fingerprint !== cert.fingerprint) {
@@ -68,10 +69,14 @@ export async function clientCertPlugin(app: FastifyInstance, opts: { sql: SqlDb;
 
   // The token is bound as it leaves the hub, so no request can use it before it is bound.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (routeKey(request) !== SIGN_IN || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const route = routeKey(request);
+    if ((route !== SIGN_IN && route !== CONSOLE_SIGN_IN) || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const cert = agencyCertificate(request);
     if (!cert) throw new AlprError('ALPR_ERR_CLIENT_CERT', 'sign-in needs an agency client certificate');
-    const { token, account } = JSON.parse(payload) as { token: string; account: { userId: string } };
+    const body = JSON.parse(payload) as { token?: string; account: { userId: string } };
+    const token = route === SIGN_IN ? body.token : issuedCookieToken(reply.getHeader('set-cookie'));
+    if (!token) throw new AlprError('ALPR_ERR_CLIENT_CERT', 'the session could not be bound to this device');
+    const { account } = body;
     await bindings.bind(sha256(token), cert, opts.clock.now());
     await opts.audit.append({ actor: account.userId, action: 'auth.clientCertBound', detail: { certificate: cert.subject, fingerprint: cert.fingerprint } });
     return payload;

@@ -15,16 +15,16 @@ import { PG_URL, serviceAvailable, tempDir } from '../../helpers/index.js';
 t.setTimeout(120_000);
 
 /** One HTTPS call to the hub on a fresh connection, presenting `client` as the TLS client certificate. */
-function call(url: string, ca: Buffer, client: Issued | null, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; json: any }> {
+function call(url: string, ca: Buffer, client: Issued | null, method: string, path: string, options: { token?: string; cookie?: string; body?: unknown } = {}): Promise<{ status: number; json: any; setCookie: string[] }> {
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, url), {
       method, ca, agent: false, ...(client ? { cert: client.cert, key: client.key } : {}),
-      headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+      headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.cookie ? { cookie: `alpr_session=${options.cookie}` } : {}) },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString() || 'null') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString() || 'null'), setCookie: res.headers['set-cookie'] ?? [] }));
     });
     req.on('error', reject);
     req.end(payload);
@@ -61,7 +61,7 @@ for (const engine of ['sqlite', 'pg'] as const) {
     const secret = base32Decode(new URL((await s.accounts.activate(activationToken, PASSWORD)).otpauthUri).searchParams.get('secret')!);
     const step = Math.floor(Date.now() / 30_000);
     const { userId } = await s.accounts.confirmTotp('k.admin', PASSWORD, totp(secret, (step - 1) * 30_000));
-    const api = (client: Issued | null, method: string, path: string, options?: { token?: string; body?: unknown }) => call(hub.httpUrl, agency.pem, client, method, path, options);
+    const api = (client: Issued | null, method: string, path: string, options?: { token?: string; cookie?: string; body?: unknown }) => call(hub.httpUrl, agency.pem, client, method, path, options);
     const credentials = { username: 'k.admin', password: PASSWORD, code: totp(secret, step * 30_000) };
 
     t.equal((await api(null, 'GET', '/health')).status, 200, 'the health check needs no certificate');
@@ -85,6 +85,16 @@ for (const engine of ['sqlite', 'pg'] as const) {
     const bare = await api(null, 'GET', '/api/v1/me', { token });
     t.equal(bare.json.code, 'ALPR_ERR_CLIENT_CERT', 'and from a machine with no certificate');
     t.equal((await api(laptopA, 'GET', '/api/v1/me', { token })).status, 200, 'the owner\'s session goes on working');
+    const asCookie = await api(laptopB, 'GET', '/api/v1/me', { cookie: token });
+    t.equal(asCookie.json?.code, 'ALPR_ERR_CLIENT_CERT', 'and sent as the console\'s cookie from the other laptop, too');
+
+    // The console's session is bound the same way, at its own sign-in (the token travels in a cookie).
+    const consoleSignIn = await api(laptopA, 'POST', '/api/v1/auth/console-session', { body: { ...credentials, code: totp(secret, (step + 1) * 30_000) } });
+    t.equal(consoleSignIn.status, 200, `the console signs in on the laptop (${consoleSignIn.json.code ?? 'ok'})`);
+    const cookie = /^alpr_session=([^;]+)/.exec(consoleSignIn.setCookie.find((c) => c.startsWith('alpr_session=')) ?? '')?.[1] ?? '';
+    t.equal((await api(laptopA, 'GET', '/api/v1/me', { cookie })).status, 200, 'the console\'s session works on its laptop');
+    const carried = await api(laptopB, 'GET', '/api/v1/me', { cookie });
+    t.equal(carried.json?.code, 'ALPR_ERR_CLIENT_CERT', 'and not on another');
 
     // The provisioning CLI presents the laptop's certificate with the admin's session (listing every site needs sites.manage).
     await s.sites.approve({ siteId: 'harlem-north', name: 'Harlem Ave at North Ave', approvalRef: 'GO468-S-001', latitude: 41.909, longitude: -87.806, cameras: ['cam0'] }, 'chief');
@@ -96,7 +106,7 @@ for (const engine of ['sqlite', 'pg'] as const) {
 
     const audit = await s.audit.query({ limit: 1000 });
     const refusals = audit.filter((r) => r.action === 'auth.clientCert' && r.outcome === 'refused');
-    t.equal(refusals.length, 3, 'every use of the carried token is in the audit chain');
+    t.equal(refusals.length, 5, 'every use of a carried token is in the audit chain');
     t.equal(refusals[0]!.actor, userId, 'under the account the token belongs to');
     t.match(refusals[0]!.detail, { presented: /CN=OPPD-LT-0977/, boundTo: /CN=OPPD-LT-0412/, route: 'GET /api/v1/me' });
     t.ok(audit.some((r) => r.action === 'auth.clientCertBound' && r.actor === userId && /OPPD-LT-0412/.test(String(r.detail.certificate))), 'the binding at sign-in is audited');
