@@ -364,15 +364,20 @@ export class AccountService {
     return (await this.get(userId))!;
   }
 
+  /** Refuses (ALPR_ERR_INVALID_INPUT) dates that are not in the past: called before any part of an update is applied. */
+  checkCertifications(dates: Certifications): void {
+    const now = this.ctx.clock.now();
+    for (const [key, value] of Object.entries(dates) as Array<[keyof Certifications, unknown]>) if (value !== undefined) checkCertificationDate(key, value, now);
+  }
+
   async setCertifications(userId: string, dates: Certifications, actor: string): Promise<Account> {
     await this.require(userId);
+    this.checkCertifications(dates);
     const columns: Array<[keyof Certifications, string]> = [['trainingCompletedAt', 'training_completed_at'], ['policySignedAt', 'policy_signed_at'], ['leadsCertifiedAt', 'leads_certified_at']];
-    const now = this.ctx.clock.now();
     await this.ctx.sql.tx(async (db) => {
       for (const [key, column] of columns) {
         const value = dates[key];
         if (value === undefined) continue;
-        checkCertificationDate(key, value, now);
         await db.run(`UPDATE accounts SET ${column} = ? WHERE user_id = ?`, [value, userId]);
       }
       await this.ctx.audit.append({ actor, action: 'account.certifications', detail: { userId, ...dates } }, db);

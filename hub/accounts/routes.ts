@@ -47,6 +47,8 @@ export async function accountRoutes(fastify: FastifyInstance, opts: { services: 
     async (req) => {
       const { role, reason, ...dates } = req.body;
       if (role && !reason) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'reason: a role change needs a reason');
+      // Every field is checked before any is applied: a refused date must not leave the role changed.
+      services.accounts.checkCertifications(dates);
       let account = role ? await services.accounts.setRole(req.params.userId, role, me(req).userId, reason!, 'api') : null;
       if (Object.keys(dates).length > 0) account = await services.accounts.setCertifications(req.params.userId, dates, me(req).userId);
       if (!account) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'nothing to change');

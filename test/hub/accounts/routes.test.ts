@@ -55,6 +55,9 @@ onBothStores(t, 'an admin cannot make itself chief, or anyone chief, over the AP
   t.match(noReason.json().message, /reason/);
   t.equal((await h.services.accounts.get(admin.account.userId))?.role, 'admin');
   t.equal((await h.services.accounts.get(officer.account.userId))?.role, 'officer', 'nothing changed');
+  const badDate = await patch(officer.account.userId, { role: 'detective', reason: 'promotion to detective', trainingCompletedAt: h.clock.now() + 86_400_000 });
+  t.equal(badDate.statusCode, 400, 'a date in the future is refused');
+  t.equal((await h.services.accounts.get(officer.account.userId))?.role, 'officer', 'and the role in the same update is not changed either');
 
   const ok = await patch(officer.account.userId, { role: 'detective', reason: 'assigned to investigations' });
   t.equal(ok.statusCode, 200, ok.body);
