@@ -108,9 +108,9 @@ export async function createHubServices(ctx: {
   await audit.openTrail();
   const accounts = new AccountService({ sql: store.sql, audit, clock, secrets: new ImageCipher(ctx.keys.imageKey), rules: policy.accounts, passwords: new PasswordHasher(policy.passwordCost), issuer: policy.issuer });
   const sites = new SiteRegistry({ sql: store.sql, audit, clock });
-  const felony = new FelonyRequests({ sql: store.sql, audit, clock, approvalValidMs: policy.felonyApprovalValidMs });
   const reviews = new ReviewFlags({ sql: store.sql, audit, clock });
   const gate = new PurposeGate({ extraTerms: policy.prohibitedTerms, caseNumbers: policy.caseNumbers });
+  const felony = new FelonyRequests({ sql: store.sql, audit, clock, approvalValidMs: policy.felonyApprovalValidMs, gate, reviews });
   const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search, sites });
   const sharing = createSharing({ store, audit, clock, accounts, sites, gate, reviews, limits: policy.search, ori: policy.ori, sign: ctx.keys.sign });
   const alerts = new AlertService({ sql: store.sql, store, audit, clock, accounts, reviews, retentionMs: policy.retention.retentionMs });

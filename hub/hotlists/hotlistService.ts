@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AlprError, type Clock, type Logger } from '../../core/index.js';
+import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
 import { HotlistMatcher, type HotlistEntry, type HotlistHit } from '../../sync/index.js';
 import type { Account } from '../accounts/accountService.js';
 import type { AuditLog } from '../audit/auditLog.js';
@@ -25,8 +25,6 @@ export interface HotlistRules {
   /** Internal entries: expiry when none is given, and the longest a detective may set (IX.2). */
   internalDefaultDays: number;
   internalMaxDays: number;
-  /** Case numbers of internal entries (the agency's pattern). */
-  caseNumberPattern: string;
   sources: HotlistSource[];
 }
 
@@ -35,7 +33,7 @@ export function needsSnapshot(fromVersion: number, version: number): boolean {
   return fromVersion <= 0 || fromVersion > version;
 }
 
-export const DEFAULT_HOTLIST_RULES: HotlistRules = { internalDefaultDays: 30, internalMaxDays: 90, caseNumberPattern: '^[A-Za-z0-9][A-Za-z0-9-]{3,31}$', sources: [] };
+export const DEFAULT_HOTLIST_RULES: HotlistRules = { internalDefaultDays: 30, internalMaxDays: 90, sources: [] };
 
 export interface InternalEntryRequest {
   plate: string;
@@ -249,9 +247,15 @@ export class HotlistService {
     if (!isHotlistCategory(req.category)) return refuse('ALPR_ERR_INVALID_INPUT', `category must be one of ${Object.keys(CATEGORY_DEFAULTS).join(', ')}`);
     if (!PLATE_PATTERN.test(plate)) return refuse('ALPR_ERR_INVALID_INPUT', 'plate must be 2-10 letters and digits');
     if (state !== '' && !STATE_PATTERN.test(state)) return refuse('ALPR_ERR_INVALID_INPUT', 'state must be a two-letter code, or empty when unknown');
-    if (!new RegExp(this.ctx.rules.caseNumberPattern).test(req.caseNumber ?? '')) return refuse('ALPR_ERR_PURPOSE_REQUIRED', 'an internal hot-list entry needs the case number it belongs to');
+    // The case number as a search must cite it: the agency's format, not junk, an open case (IX.2, V.B).
+    let caseNumber: string;
+    try {
+      caseNumber = this.ctx.gate.checkCaseNumber(req.caseNumber);
+    } catch (err) {
+      return refuse('ALPR_ERR_PURPOSE_REQUIRED', `an internal hot-list entry needs the case number it belongs to: ${errorMessage(err)}`);
+    }
     if (typeof req.reason !== 'string' || req.reason.trim().length < 10) return refuse('ALPR_ERR_PURPOSE_REQUIRED', 'say why the plate is listed (at least 10 characters)');
-    const decision = this.ctx.gate.screen({ purpose: 'other_felony', caseNumber: req.caseNumber, description: `${req.reason} ${req.action ?? ''}` });
+    const decision = this.ctx.gate.screen({ purpose: 'other_felony', caseNumber, description: `${req.reason} ${req.action ?? ''}` });
     if (decision.prohibited.length > 0) {
       return refuse('ALPR_ERR_PURPOSE_PROHIBITED', `${prohibitedUseMessage(decision.prohibited)} The entry was refused and the attempt recorded.`, { prohibited: decision.prohibited });
     }
@@ -262,7 +266,7 @@ export class HotlistService {
       entryId: `${INTERNAL_SOURCE}:${randomUUID()}`, source: INTERNAL_SOURCE, plate, state, plateType: (req.plateType ?? '').toUpperCase().slice(0, 2),
       vehicleMake: (req.vehicleMake ?? '').toUpperCase().slice(0, 24), vehicleColour: (req.vehicleColour ?? '').toUpperCase().slice(0, 24),
       vehicleType: (req.vehicleType ?? '').toUpperCase().slice(0, 24), priority: req.priority ?? defaults.priority, action: (req.action ?? defaults.action).slice(0, 240),
-      category: req.category, caseNumber: req.caseNumber, reason: req.reason.trim(), enteredBy: user.userId, enteredAt: now, expiresAt,
+      category: req.category, caseNumber, reason: req.reason.trim(), enteredBy: user.userId, enteredAt: now, expiresAt,
       removed: false, removedAt: null, removedReason: null, changedVersion: 0,
     };
     // The entry and its audit record commit together (VII: no change without its record).

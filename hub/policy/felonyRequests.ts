@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AlprError, type Clock } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
+import { PurposeGate } from './purposeGate.js';
+import type { ReviewFlags } from './reviewFlags.js';
 
 export interface FelonyRequest {
   requestId: string;
@@ -49,12 +51,24 @@ const toRequest = (r: Row): FelonyRequest => ({
  * investigators the Chief names may cite it, only under its case number, and only until it expires.
  */
 export class FelonyRequests {
-  constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock; approvalValidMs: number }) {}
+  constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock; approvalValidMs: number; gate: PurposeGate; reviews: ReviewFlags }) {}
 
+  /**
+   * The written request, screened as a search's description is (a prohibited use is refused,
+   * audited and suspends the account for review, VII.H), for a case number in the agency's format.
+   */
   async submit(input: { caseNumber: string; description: string }, actor: string): Promise<FelonyRequest> {
-    const caseNumber = String(input.caseNumber ?? '').trim();
     const description = String(input.description ?? '').trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9-]{3,31}$/.test(caseNumber)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'caseNumber: a case or CAD number, 4-32 letters, digits or dashes');
+    const screened = this.ctx.gate.screen({ purpose: 'other_felony', caseNumber: String(input.caseNumber ?? ''), description });
+    if (screened.prohibited.length > 0) {
+      const error = new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', PurposeGate.refusalMessage(screened), { details: { prohibited: screened.prohibited } });
+      await this.ctx.sql.tx(async (db) => {
+        const record = await this.ctx.audit.append({ actor, action: 'felony.request', outcome: 'refused', detail: { caseNumber: String(input.caseNumber ?? '').slice(0, 64), description: description.slice(0, 2000), code: error.code, prohibited: screened.prohibited } }, db);
+        await this.ctx.reviews.raise(actor, error.message, record.seq, db);
+      });
+      throw error;
+    }
+    const caseNumber = this.ctx.gate.checkCaseNumber(input.caseNumber);
     if (description.length < 20 || description.length > 2000) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'description: the written request, 20-2000 characters');
     const requestId = randomUUID();
     await this.ctx.sql.tx(async (db) => {

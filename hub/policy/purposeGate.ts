@@ -94,6 +94,15 @@ export class PurposeGate {
     return { caseNumber };
   }
 
+  /**
+   * A case or CAD run number in the agency's format, not junk, and open where the hub has the list
+   * (ALPR_ERR_PURPOSE_REQUIRED otherwise): for what else cites a case (hot-list entries, felony
+   * requests), as a search does. Returns it normalised.
+   */
+  checkCaseNumber(caseNumber: string | undefined): string {
+    return checkCaseNumber(this.rules, caseNumber);
+  }
+
   /** A prohibited offense category, then the screen over everything the user wrote. */
   screen(stated: StatedPurpose): GateDecision {
     const offense = stated.offense === undefined ? undefined : offenseCategory(stated.offense);

@@ -173,6 +173,9 @@ onBothStores(t, 'internal entries need a case number, an allowed category, a rea
   t.equal(added.enteredBy, account.userId);
   t.equal((await hotlists.match('FEL0001', 'IL'))[0]!.entry.vehicleMake, 'KIA');
   await t.rejects(hotlists.addInternal(account, { ...entry, caseNumber: '' }), { code: 'ALPR_ERR_PURPOSE_REQUIRED' });
+  for (const caseNumber of ['ABCD', '26-000000']) {
+    await t.rejects(hotlists.addInternal(account, { ...entry, caseNumber }), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /case number/ }, `${caseNumber}: the case number is checked as a search checks it (format, junk)`);
+  }
   await t.rejects(hotlists.addInternal(account, { ...entry, category: 'immigration' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' });
   await t.rejects(hotlists.addInternal(account, { ...entry, category: 'parking' }), { code: 'ALPR_ERR_INVALID_INPUT' });
   await t.rejects(hotlists.addInternal(account, { ...entry, reason: 'owner is an undocumented immigrant, locate for deportation' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' });
@@ -180,7 +183,7 @@ onBothStores(t, 'internal entries need a case number, an allowed category, a rea
   await t.rejects(hotlists.addInternal(account, { ...entry, expiresAt: at - 1 }), { code: 'ALPR_ERR_INVALID_INPUT' }, 'in the past');
   t.equal((await hotlists.summary()).refusedEntries, 2, 'prohibited entries are counted');
   const refusals = await h.services.audit.query({ action: 'hotlist.entry.add', limit: 20 });
-  t.equal(refusals.filter((r) => r.outcome === 'refused').length, 6, 'every refusal is audited');
+  t.equal(refusals.filter((r) => r.outcome === 'refused').length, 8, 'every refusal is audited');
 
   const renewed = await hotlists.renewInternal(account, added.entryId, at + 60 * DAY, 'suspect still at large');
   t.equal(renewed.expiresAt, at + 60 * DAY);

@@ -78,3 +78,19 @@ onBothStores(t, 'over HTTP the Chief names investigators in the decision and the
   t.equal(res.statusCode, 200, res.body);
   t.match(res.json(), { status: 'approved', investigators: [partner.account.userId], expiresAt: h.clock.now() + 30 * DAY });
 });
+
+onBothStores(t, 'a felony request is screened as a search is: a prohibited use is refused, audited and suspends the account; its case number is checked', async (t, h) => {
+  const requester = await h.user('detective');
+  const userId = requester.account.userId;
+  await t.rejects(h.services.felony.submit({ caseNumber: '26-000731', description: 'track where the owner drives for immigration purposes please' }, userId),
+    { code: 'ALPR_ERR_PURPOSE_PROHIBITED' }, 'a prohibited use is refused');
+  t.match((await h.services.audit.query({ action: 'felony.request', limit: 5 }))[0], { actor: userId, outcome: 'refused', detail: { prohibited: [{ category: 'immigration enforcement' }] } }, 'and audited');
+  t.ok(await h.services.reviews.isSuspended(userId), 'the account is suspended for review, as for a search (VII.H)');
+  t.same(await h.services.felony.list(), [], 'nothing reaches the Chief');
+
+  const other = await h.user('officer');
+  for (const caseNumber of ['ABCD', '26-000000']) {
+    await t.rejects(h.services.felony.submit({ ...written, caseNumber }, other.account.userId), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /case number/ }, `${caseNumber}: not a case number a search could cite`);
+  }
+  t.equal((await h.services.felony.submit(written, other.account.userId)).status, 'pending', 'a lawful request goes to the Chief');
+});
