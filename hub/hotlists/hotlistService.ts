@@ -287,6 +287,15 @@ export class HotlistService {
     const until = this.expiry(expiresAt, now);
     if (until === null) throw new AlprError('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);
     if (typeof reason !== 'string' || reason.trim().length < 5) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'a renewal carries a reason');
+    // Renewing keeps the plate watched: its reason is screened as the entry's own was.
+    const decision = this.ctx.gate.screen({ purpose: 'other_felony', description: reason });
+    if (decision.prohibited.length > 0) {
+      await this.ctx.sql.tx(async (db) => {
+        await this.countRefusal(db);
+        await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.renew', outcome: 'refused', detail: { entryId, reason, code: 'ALPR_ERR_PURPOSE_PROHIBITED', prohibited: decision.prohibited } }, db);
+      });
+      throw new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', `${prohibitedUseMessage(decision.prohibited)} The renewal was refused and the attempt recorded.`);
+    }
     return this.ctx.sql.tx(async (db) => {
       // Under the list's lock, so the previous expiry recorded is the one replaced and a removal meanwhile is seen.
       const v = await this.bump(db);

@@ -185,9 +185,11 @@ onBothStores(t, 'internal entries need a case number, an allowed category, a rea
   const refusals = await h.services.audit.query({ action: 'hotlist.entry.add', limit: 20 });
   t.equal(refusals.filter((r) => r.outcome === 'refused').length, 8, 'every refusal is audited');
 
+  await t.rejects(hotlists.renewInternal(account, added.entryId, at + 60 * DAY, 'keep it: ICE asked us to keep watching the owner'), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' }, 'a renewal\'s reason is screened too');
+  t.equal((await hotlists.get(added.entryId))!.expiresAt, at + 30 * DAY, 'and the refused renewal changed nothing');
   const renewed = await hotlists.renewInternal(account, added.entryId, at + 60 * DAY, 'suspect still at large');
   t.equal(renewed.expiresAt, at + 60 * DAY);
-  t.match((await h.services.audit.query({ action: 'hotlist.entry.renew', limit: 1 }))[0]!.detail, { entryId: added.entryId, previousExpiry: at + 30 * DAY, reason: 'suspect still at large' });
+  t.match((await h.services.audit.query({ action: 'hotlist.entry.renew', limit: 10 })).find((r) => r.outcome === 'ok')!.detail, { entryId: added.entryId, previousExpiry: at + 30 * DAY, reason: 'suspect still at large' });
   h.clock.advance(61 * DAY);
   t.equal((await hotlists.match('FEL0001', 'IL')).length, 0, 'an expired entry stops matching');
   t.equal(await hotlists.expire(), 1);
