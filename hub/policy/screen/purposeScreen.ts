@@ -168,6 +168,12 @@ function namesCrime(words: readonly string[]): boolean {
 /** The offenders of PERPETRATORS, without the words for one person or car that it also holds. */
 const OFFENDERS = PERPETRATORS.filter((p) => !p.startsWith('='));
 
+/** Words `from` to `to` name someone (not only small words and numbers) and none of REQUESTERS_IN_CASE. */
+function namesOutsider(words: readonly string[], from: number, to: number): boolean {
+  const named = words.slice(from, to).some((w) => !PHRASE_FILLER.has(w) && !/^\d+$/.test(w));
+  return named && !anyPhraseIn(words, from, to, REQUESTERS_IN_CASE);
+}
+
 /** How many words before a verb of asking are read as its subject. */
 const SUBJECT_WORDS = 8;
 
@@ -176,18 +182,14 @@ const SUBJECT_WORDS = 8;
  * reads", "a local store wants to know..."): a verb of asking whose subject, the few words before
  * it, names someone and holds no officer, unit, prosecutor, pronoun, victim or family word. The
  * requester nouns are endless (vendors, boards, stores, reporters...); who may ask is a short list.
- * Only read where no crime is named: "the victim's employer wants the robber found" is a case.
+ * Read only where no crime or offender is named (screen()).
  */
 function outsideRequest(words: readonly string[]): Match | null {
-  // An offender named ("the store manager wants the suspect identified") makes it a case.
-  if (anyPhraseIn(words, 0, words.length, OFFENDERS)) return null;
   for (let i = 1; i < words.length; i++) {
     const verb = phraseAt(words, i, REQUEST_VERBS);
     if (!verb) continue;
     const from = Math.max(0, i - SUBJECT_WORDS);
-    const subject = words.slice(from, i).filter((w) => !PHRASE_FILLER.has(w) && !/^\d+$/.test(w));
-    if (subject.length === 0 || anyPhraseIn(words, from, i, REQUESTERS_IN_CASE)) continue;
-    return { start: from, end: verb.end };
+    if (namesOutsider(words, from, i)) return { start: from, end: verb.end };
   }
   return null;
 }
@@ -203,7 +205,6 @@ const TO_WHOM: ReadonlySet<string> = new Set(['to', 'with']);
  * named ("send the reads for case 26-001"), nothing is read into it.
  */
 function outsideRecipient(words: readonly string[]): Match | null {
-  if (anyPhraseIn(words, 0, words.length, OFFENDERS)) return null;
   for (let i = 0; i < words.length; i++) {
     if (!phraseAt(words, i, GIVING_VERBS)) continue;
     let thing = i + 1;
@@ -212,9 +213,7 @@ function outsideRecipient(words: readonly string[]): Match | null {
     let to = thing + 1;
     while (to < Math.min(words.length, thing + 4) && !TO_WHOM.has(words[to]!)) to++;
     const [from, end] = to < Math.min(words.length, thing + 4) ? [to + 1, Math.min(words.length, to + 7)] : [i + 1, thing];
-    const recipient = words.slice(from, end).filter((w) => !PHRASE_FILLER.has(w) && !/^\d+$/.test(w));
-    if (recipient.length === 0 || anyPhraseIn(words, from, end, REQUESTERS_IN_CASE)) continue;
-    return { start: i, end: Math.max(thing, end - 1) };
+    if (namesOutsider(words, from, end)) return { start: i, end: Math.max(thing, end - 1) };
   }
   return null;
 }
@@ -289,9 +288,11 @@ export class PurposeScreen {
     }
     const ice = this.findIce(tokens, words, allCaps);
     if (ice !== null) found('immigration enforcement', 'ICE', { start: ice, end: ice });
-    // The last resort: a request from outside law enforcement, where nothing else was found (an
-    // immigration agency asking is refused as immigration enforcement, not twice).
-    const request = reason || findings.length > 0 ? null : outsideRequest(words) ?? outsideRecipient(words);
+    // The last resort: a request from or for someone outside law enforcement, where nothing else
+    // was found (an immigration agency asking is refused as immigration enforcement, not twice)
+    // and no crime or offender is named ("the store manager wants the suspect identified" is a case).
+    const caseNamed = reason || anyPhraseIn(words, 0, words.length, OFFENDERS);
+    const request = caseNamed || findings.length > 0 ? null : outsideRequest(words) ?? outsideRecipient(words);
     if (request) found('personal or non-law-enforcement use', 'a request from outside law enforcement', request);
     return findings;
   }
