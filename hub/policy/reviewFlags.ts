@@ -74,24 +74,10 @@ export class ReviewFlags {
    * it suspended. An upheld flag can be lifted later; a lifted one is closed. Nobody reviews their
    * own flag.
    */
-  /**
-   * Whether `actor` created `userId`'s account (its account.create record in the audit chain): an
-   * administrator who made an account could have made it for their own use, so they do not review
-   * its suspensions any more than its holder does.
-   */
-  private async created(actor: string, userId: string): Promise<boolean> {
-    const made = await this.ctx.audit.query({ actor, action: 'account.create', limit: 100_000 });
-    return made.some((r) => r.outcome === 'ok' && r.detail.userId === userId);
-  }
-
   async decide(flagId: string, decision: ReviewDecision, reason: string, actor: string): Promise<ReviewFlag> {
     const text = String(reason ?? '').trim();
     if (decision !== 'lift' && decision !== 'uphold') throw new AlprError('ALPR_ERR_INVALID_INPUT', 'decision: lift or uphold');
     if (text.length < 5 || text.length > 2000) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'reason: what the review found, 5-2000 characters');
-    const flagged = await this.ctx.sql.get<Row>(`${SELECT} WHERE f.flag_id = ?`, [String(flagId)]);
-    if (flagged && (await this.created(actor, flagged.user_id))) {
-      throw new AlprError('ALPR_ERR_FORBIDDEN', 'a suspension is reviewed by another supervisor, never by the administrator who created the suspended account');
-    }
     await this.ctx.sql.tx(async (db) => {
       const row = await db.get<Row>(`${SELECT} WHERE f.flag_id = ?`, [String(flagId)]);
       if (!row) throw new AlprError('ALPR_ERR_NOT_FOUND', `no review flag ${flagId}`);
