@@ -277,7 +277,12 @@ export class AccountService {
   }
 
   /** The account behind a session token; idle, too old, ended sessions and deactivated accounts are refused. */
-  async authenticate(token: string): Promise<SessionUser> {
+  /**
+   * The session behind `token`, ended (and recorded) when it is past its lifetime or idle limit.
+   * `touch: false` checks without counting as activity: the alert stream's heartbeat is not a
+   * request by the user, so an open Alerts page idles out like any other (CJIS session lock).
+   */
+  async authenticate(token: string, { touch = true }: { touch?: boolean } = {}): Promise<SessionUser> {
     const tokenHash = sha256(String(token));
     const session = await this.ctx.sql.get<{ user_id: string; created_at: number | string; last_seen_at: number | string; ended_at: number | string | null }>(
       'SELECT user_id, created_at, last_seen_at, ended_at FROM sessions WHERE token_hash = ?', [tokenHash]);
@@ -300,7 +305,7 @@ export class AccountService {
     }
     const account = await this.get(session.user_id);
     if (!account || account.status !== 'active') throw new AlprError('ALPR_ERR_SESSION_EXPIRED', 'the account is no longer active');
-    await this.ctx.sql.run('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?', [now, tokenHash]);
+    if (touch) await this.ctx.sql.run('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?', [now, tokenHash]);
     return { account, sessionId: tokenHash.slice(0, 16) };
   }
 

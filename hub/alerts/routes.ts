@@ -74,9 +74,10 @@ export const alertRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { s
     alerts.on('alertRaised', raised);
     alerts.on('alertClosed', closed);
     out.write(': connected\n\n');
-    // An open console is activity; a signed-out, idle-locked, deactivated or suspended account's stream ends.
+    // A signed-out, idle-locked, deactivated or suspended account's stream ends. The heartbeat is
+    // not the user's activity: it checks the session without keeping it alive.
     const heartbeat = setInterval(() => {
-      services.accounts.authenticate(token).then(({ account }) => alerts.requireAccess(account)).then(() => out.write(': alive\n\n'), (err: unknown) => {
+      services.accounts.authenticate(token, { touch: false }).then(({ account }) => alerts.requireAccess(account)).then(() => out.write(': alive\n\n'), (err: unknown) => {
         out.write(`event: ended\ndata: ${JSON.stringify({ reason: errorMessage(err) })}\n\n`);
         out.end();
       });

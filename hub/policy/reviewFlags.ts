@@ -59,9 +59,12 @@ export class ReviewFlags {
     return flagId;
   }
 
-  /** Flags waiting for a supervisor. */
-  async open(): Promise<ReviewFlag[]> {
-    return (await this.ctx.sql.all<Row>(`${SELECT} WHERE s.status = 'suspended' ORDER BY f.at`)).map(toFlag);
+  /**
+   * Flags whose account is still suspended: waiting for a supervisor (`suspended`, the default),
+   * or reviewed and upheld, which may be lifted later (`upheld`).
+   */
+  async open(status: Exclude<SuspensionStatus, 'lifted'> = 'suspended'): Promise<ReviewFlag[]> {
+    return (await this.ctx.sql.all<Row>(`${SELECT} WHERE s.status = ? ORDER BY f.at`, [status])).map(toFlag);
   }
 
   /** Whether the account's search access is suspended (a flag not yet lifted). */

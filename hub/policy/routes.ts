@@ -21,8 +21,11 @@ export const policyRoutes: FastifyPluginAsyncTypebox<PolicyRoutesOptions> = asyn
   const bearer = [{ bearer: [] as string[] }];
   app.get('/api/v1/offenses', { schema: { tags: ['policy'], security: bearer, response: { 200: Type.Array(S.OffenseBody), ...errors } }, onRequest: auth() },
     async () => OFFENSE_CATEGORIES.map((o) => ({ code: o.code, name: o.name, purposes: [...o.purposes], prohibited: o.prohibited ?? null })));
-  app.get('/api/v1/reviews', { schema: { tags: ['policy'], security: bearer, response: { 200: Type.Array(S.ReviewBody), ...errors } }, onRequest: auth('reviews.manage') },
-    async () => services.reviews.open());
+  app.get('/api/v1/reviews', {
+    schema: { tags: ['policy'], security: bearer, querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('suspended'), Type.Literal('upheld')], { description: 'suspended (waiting for review, the default) or upheld (reviewed, still suspended, may be lifted)' })) }, { additionalProperties: false }),
+      response: { 200: Type.Array(S.ReviewBody), ...errors } },
+    onRequest: auth('reviews.manage'),
+  }, async (req) => services.reviews.open(req.query.status));
   app.post('/api/v1/reviews/:flagId/decision', {
     schema: { tags: ['policy'], security: bearer, params: S.FlagParams, body: S.ReviewDecisionBody, response: { 200: S.ReviewBody, ...errors } }, onRequest: auth('reviews.manage'),
   }, async (req) => services.reviews.decide(req.params.flagId, req.body.decision, req.body.reason, req.account!.userId));

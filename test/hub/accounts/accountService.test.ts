@@ -55,6 +55,16 @@ onBothStores(t, 'a session locks after 30 minutes idle but not while in use', as
   await t.rejects(h.services.accounts.authenticate(u.token), { code: 'ALPR_ERR_SESSION_EXPIRED' }, 'and stays locked');
 });
 
+onBothStores(t, 'a check that is not the user\'s request (the alert stream\'s heartbeat) does not keep a session from idling out', async (t, h) => {
+  const u = await h.user('dispatcher');
+  for (let i = 0; i < 3; i++) {
+    h.clock.advance(10 * 60_000);
+    await h.services.accounts.authenticate(u.token, { touch: false });
+  }
+  h.clock.advance(60_001);
+  await t.rejects(h.services.accounts.authenticate(u.token, { touch: false }), { code: 'ALPR_ERR_SESSION_EXPIRED', message: /idle/ }, '31 minutes after the last request, the session is ended');
+});
+
 onBothStores(t, 'deactivation on separation ends every session at once', async (t, h) => {
   const u = await h.user('analyst');
   await h.services.accounts.authenticate(u.token);

@@ -57,3 +57,14 @@ onBothStores(t, 'the refusal, its flag and the suspension are written together o
   t.same(await h.store.sql.all('SELECT flag_id FROM review_flags'), [], 'no flag without its suspension');
   t.same((await h.services.audit.verify()).problems, [], 'the chain is intact');
 });
+onBothStores(t, 'an upheld flag is listed apart from those waiting for review, and can still be lifted', async (t, h) => {
+  const officer = await h.user('officer');
+  await t.rejects(h.services.search.search(officer.account, prohibited), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' });
+  const [flag] = await h.services.reviews.open();
+  const admin = await h.user('admin');
+  t.equal((await h.services.reviews.decide(flag!.flagId, 'uphold', 'the search was for a prohibited use', admin.account.userId)).suspension, 'upheld');
+  t.same((await h.services.reviews.open()).map((f) => f.flagId), [], 'an upheld flag waits for no review');
+  t.same((await h.services.reviews.open('upheld')).map((f) => f.flagId), [flag!.flagId], 'but is listed as upheld, to be lifted later');
+  t.equal((await h.services.reviews.decide(flag!.flagId, 'lift', 'retrained on the policy, access restored', admin.account.userId)).suspension, 'lifted');
+  t.same(await h.services.reviews.open('upheld'), [], 'lifted, it leaves the list');
+});
