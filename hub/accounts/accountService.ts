@@ -276,11 +276,11 @@ export class AccountService {
     return { row, result: spent.result };
   }
 
-  /** The account behind a session token; idle, too old, ended sessions and deactivated accounts are refused. */
   /**
-   * The session behind `token`, ended (and recorded) when it is past its lifetime or idle limit.
-   * `touch: false` checks without counting as activity: the alert stream's heartbeat is not a
-   * request by the user, so an open Alerts page idles out like any other (CJIS session lock).
+   * The account behind a session token; idle, too old, ended sessions and deactivated accounts are
+   * refused (an idle or old session is ended and recorded). `touch: false` checks without counting
+   * as activity: the alert stream's heartbeat is not a request by the user, so an open Alerts page
+   * idles out like any other (CJIS session lock).
    */
   async authenticate(token: string, { touch = true }: { touch?: boolean } = {}): Promise<SessionUser> {
     const tokenHash = sha256(String(token));

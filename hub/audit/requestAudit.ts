@@ -53,7 +53,7 @@ function routeOf(request: FastifyRequest): string {
  * route is judged on its decoded path, duplicate slashes collapsed and case folded, so probes of
  * unknown API paths are recorded however they are spelled.
  */
-export function isApiRequest(request: FastifyRequest): boolean {
+function isApiRequest(request: FastifyRequest): boolean {
   const route = request.routeOptions.url;
   if (route !== undefined) return route.startsWith('/api/');
   const raw = request.url.split('?')[0]!;
