@@ -9,6 +9,8 @@ export const CSRF_COOKIE = 'alpr_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+/** The session cookie's value in a Set-Cookie header. */
+const ISSUED_SESSION = new RegExp(`^${SESSION_COOKIE}=([^;]*)`);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -71,7 +73,7 @@ export function presentedToken(request: FastifyRequest): string | null {
 export function issuedCookieToken(setCookie: string | string[] | number | undefined): string | null {
   const headers = Array.isArray(setCookie) ? setCookie : typeof setCookie === 'string' ? [setCookie] : [];
   for (const header of headers) {
-    const token = new RegExp(`^${SESSION_COOKIE}=([^;]*)`).exec(header)?.[1];
+    const token = ISSUED_SESSION.exec(header)?.[1];
     if (token && TOKEN.test(token)) return token;
   }
   return null;

@@ -114,7 +114,7 @@ export class EvidenceService {
     /** The screen every search passes: an export says where the reads go, so its description is read too. */
     gate: Pick<PurposeGate, 'screen'>;
     /** VII.H: a prohibited export suspends the account as a prohibited search does. */
-    reviews: Pick<ReviewFlags, 'raise'>;
+    reviews: Pick<ReviewFlags, 'refuse'>;
   }) {}
 
   /**
@@ -128,11 +128,7 @@ export class EvidenceService {
     const categories = [...new Set(screened.prohibited.map((p) => p.category))].join(' or ');
     const error = new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', `General Order 4.68 prohibits using ALPR data for ${categories} (matched: ${screened.prohibited.map((p) => `"${p.matched}"`).join(', ')}). `
       + 'The export was refused and recorded in the audit log; this account\'s search access is suspended until a supervisor reviews it.', { details: { prohibited: screened.prohibited } });
-    await this.ctx.store.sql.tx(async (db) => {
-      const record = await this.ctx.audit.append({ actor: user.userId, action: 'evidence.export', outcome: 'refused', detail: { caseNumber, description, searchId, readIds, code: error.code, prohibited: screened.prohibited } }, db);
-      await this.ctx.reviews.raise(user.userId, error.message, record.seq, db);
-    });
-    throw error;
+    await this.ctx.reviews.refuse(user.userId, 'evidence.export', { caseNumber, description, searchId, readIds, code: error.code, prohibited: screened.prohibited }, error);
   }
 
   async export(user: Account, input: { readIds: string[]; searchId: number; description: string }): Promise<EvidenceFile> {

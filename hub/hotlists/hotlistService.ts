@@ -33,6 +33,9 @@ export function needsSnapshot(fromVersion: number, version: number): boolean {
   return fromVersion <= 0 || fromVersion > version;
 }
 
+/** What an internal entry or renewal is refused with. */
+type RefusalCode = 'ALPR_ERR_INVALID_INPUT' | 'ALPR_ERR_PURPOSE_PROHIBITED' | 'ALPR_ERR_PURPOSE_REQUIRED';
+
 export const DEFAULT_HOTLIST_RULES: HotlistRules = { internalDefaultDays: 30, internalMaxDays: 90, sources: [] };
 
 export interface InternalEntryRequest {
@@ -234,13 +237,8 @@ export class HotlistService {
     const now = this.ctx.clock.now();
     const plate = normalisePlate(req.plate);
     const state = (req.state ?? '').toUpperCase();
-    const refuse = async (code: 'ALPR_ERR_INVALID_INPUT' | 'ALPR_ERR_PURPOSE_PROHIBITED' | 'ALPR_ERR_PURPOSE_REQUIRED', message: string, detail: Record<string, unknown> = {}): Promise<never> => {
-      await this.ctx.sql.tx(async (db) => {
-        if (code === 'ALPR_ERR_PURPOSE_PROHIBITED') await this.countRefusal(db);
-        await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.add', outcome: 'refused', detail: { plate, caseNumber: req.caseNumber, category: req.category, code, ...detail } }, db);
-      });
-      throw new AlprError(code, message);
-    };
+    const refuse = (code: RefusalCode, message: string, detail: Record<string, unknown> = {}): Promise<never> =>
+      this.refused(user, 'hotlist.entry.add', code, message, { plate, caseNumber: req.caseNumber, category: req.category, code, ...detail });
     if (isProhibitedCategory(req.category)) {
       return refuse('ALPR_ERR_PURPOSE_PROHIBITED', `General Order 4.68 forbids a hot list to carry ${req.category.replace('_', ' ')} entries (V.C-F); the attempt is recorded`);
     }
@@ -290,11 +288,8 @@ export class HotlistService {
     // Renewing keeps the plate watched: its reason is screened as the entry's own was.
     const decision = this.ctx.gate.screen({ purpose: 'other_felony', description: reason });
     if (decision.prohibited.length > 0) {
-      await this.ctx.sql.tx(async (db) => {
-        await this.countRefusal(db);
-        await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.renew', outcome: 'refused', detail: { entryId, reason, code: 'ALPR_ERR_PURPOSE_PROHIBITED', prohibited: decision.prohibited } }, db);
-      });
-      throw new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', `${prohibitedUseMessage(decision.prohibited)} The renewal was refused and the attempt recorded.`);
+      const code = 'ALPR_ERR_PURPOSE_PROHIBITED';
+      return this.refused(user, 'hotlist.entry.renew', code, `${prohibitedUseMessage(decision.prohibited)} The renewal was refused and the attempt recorded.`, { entryId, reason, code, prohibited: decision.prohibited });
     }
     return this.ctx.sql.tx(async (db) => {
       // Under the list's lock, so the previous expiry recorded is the one replaced and a removal meanwhile is seen.
@@ -494,6 +489,15 @@ export class HotlistService {
     await db.run("UPDATE hotlist_meta SET v = v + 1 WHERE k = 'version'");
     const row = await db.get<{ v: number | string }>("SELECT v FROM hotlist_meta WHERE k = 'version'");
     return Number(row!.v);
+  }
+
+  /** A refused entry or renewal: audited (a prohibited one also counted), then thrown as `code`. */
+  private async refused(user: Account, action: string, code: RefusalCode, message: string, detail: Record<string, unknown>): Promise<never> {
+    await this.ctx.sql.tx(async (db) => {
+      if (code === 'ALPR_ERR_PURPOSE_PROHIBITED') await this.countRefusal(db);
+      await this.ctx.audit.append({ actor: user.userId, action, outcome: 'refused', detail }, db);
+    });
+    throw new AlprError(code, message);
   }
 
   private async countRefusal(db: SqlDb, n = 1): Promise<void> {

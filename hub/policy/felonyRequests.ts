@@ -62,11 +62,7 @@ export class FelonyRequests {
     const screened = this.ctx.gate.screen({ purpose: 'other_felony', caseNumber: String(input.caseNumber ?? ''), description });
     if (screened.prohibited.length > 0) {
       const error = new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', PurposeGate.refusalMessage(screened), { details: { prohibited: screened.prohibited } });
-      await this.ctx.sql.tx(async (db) => {
-        const record = await this.ctx.audit.append({ actor, action: 'felony.request', outcome: 'refused', detail: { caseNumber: String(input.caseNumber ?? '').slice(0, 64), description: description.slice(0, 2000), code: error.code, prohibited: screened.prohibited } }, db);
-        await this.ctx.reviews.raise(actor, error.message, record.seq, db);
-      });
-      throw error;
+      return this.ctx.reviews.refuse(actor, 'felony.request', { caseNumber: String(input.caseNumber ?? '').slice(0, 64), description: description.slice(0, 2000), code: error.code, prohibited: screened.prohibited }, error);
     }
     const caseNumber = this.ctx.gate.checkCaseNumber(input.caseNumber);
     if (description.length < 20 || description.length > 2000) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'description: the written request, 20-2000 characters');

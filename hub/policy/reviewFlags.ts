@@ -50,6 +50,19 @@ const SELECT = `SELECT f.flag_id, f.user_id, f.at, f.reason, f.audit_seq, s.stat
 export class ReviewFlags {
   constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock }) {}
 
+  /**
+   * Refuses a prohibited use (VII.H): the refusal's audit record (`action`, outcome refused,
+   * `detail`), its flag and the account's suspension are written in one transaction, none without
+   * the others; then `error` is thrown.
+   */
+  async refuse(userId: string, action: string, detail: Record<string, unknown>, error: AlprError): Promise<never> {
+    await this.ctx.sql.tx(async (db) => {
+      const record = await this.ctx.audit.append({ actor: userId, action, outcome: 'refused', detail }, db);
+      await this.raise(userId, error.message, record.seq, db);
+    });
+    throw error;
+  }
+
   async raise(userId: string, reason: string, auditSeq: number, db: SqlDb = this.ctx.sql): Promise<string> {
     const flagId = randomUUID();
     const at = this.ctx.clock.now();

@@ -102,11 +102,7 @@ export class SearchService {
     const screened = this.ctx.gate.screen(stated);
     if (screened.prohibited.length > 0) {
       const error = new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', PurposeGate.refusalMessage(screened), { details: { prohibited: screened.prohibited } });
-      await this.ctx.store.sql.tx(async (db) => {
-        const record = await this.ctx.audit.append({ actor: user.userId, action: 'reads.search', outcome: 'refused', detail: { ...detail, code: error.code, prohibited: screened.prohibited } }, db);
-        await this.ctx.reviews.raise(user.userId, error.message, record.seq, db);
-      });
-      throw error;
+      return this.ctx.reviews.refuse(user.userId, 'reads.search', { ...detail, code: error.code, prohibited: screened.prohibited }, error);
     }
     try {
       const checked = this.ctx.gate.checkShape(user.role, stated);

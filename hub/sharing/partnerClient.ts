@@ -106,11 +106,7 @@ export class PartnerClient {
     const screened = this.ctx.gate.screen(stated);
     if (screened.prohibited.length > 0) {
       const err = new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', PurposeGate.refusalMessage(screened), { details: { prohibited: screened.prohibited } });
-      await this.ctx.sql.tx(async (db) => {
-        const record = await this.ctx.audit.append({ actor: user.userId, action: 'sharing.outboundSearch', outcome: 'refused', detail: { ...detail, outcome: 'refused', refusalReason: err.message, code: err.code, prohibited: screened.prohibited, readsReceived: 0 } }, db);
-        await this.ctx.reviews.raise(user.userId, err.message, record.seq, db);
-      });
-      throw err;
+      return this.ctx.reviews.refuse(user.userId, 'sharing.outboundSearch', { ...detail, outcome: 'refused', refusalReason: err.message, code: err.code, prohibited: screened.prohibited, readsReceived: 0 }, err);
     }
     try {
       Object.assign(detail, this.ctx.gate.checkShape(user.role, stated));
