@@ -34,7 +34,7 @@ const DispositionBody = Type.Object({
   note: Type.Optional(Type.String({ maxLength: 500 })),
 }, strict);
 
-/** How often an open stream says it is alive and re-checks the session behind it. */
+/** How often an open stream with no events says it is alive and re-checks the session behind it. */
 const HEARTBEAT_MS = 20_000;
 
 const sites = (s: string | undefined) => (s ? s.split(',') : undefined);
@@ -66,25 +66,39 @@ export const alertRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { s
     reply.hijack();
     const out = reply.raw;
     out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    // Every event is sent only after the session behind the stream is checked again, in order: an
+    // alert raised after sign-out, deactivation or suspension (VII.H: "immediately") never reaches
+    // the stream, whichever hub process ended the session. The heartbeat makes the same check
+    // without an event, so an idle stream of an ended session ends too. The check is not the
+    // user's activity: it does not keep the session alive.
+    let queue = Promise.resolve();
+    let ended = false;
+    const afterCheck = (write: () => void) => {
+      queue = queue.then(() => services.accounts.authenticate(token, { touch: false })).then(({ account }) => alerts.requireAccess(account)).then(() => {
+        if (!ended) write();
+      }, (err: unknown) => {
+        if (ended) return;
+        ended = true;
+        out.write(`event: ended\ndata: ${JSON.stringify({ reason: errorMessage(err) })}\n\n`);
+        out.end();
+      });
+    };
     const send = (event: string, alert: Alert) => {
-      if (!watched || watched.includes(alert.siteId)) out.write(`event: ${event}\nid: ${alert.alertId}\ndata: ${JSON.stringify(alert)}\n\n`);
+      if (!watched || watched.includes(alert.siteId)) afterCheck(() => out.write(`event: ${event}\nid: ${alert.alertId}\ndata: ${JSON.stringify(alert)}\n\n`));
     };
     const raised = (a: Alert) => send('alert', a);
     const closed = (a: Alert) => send('closed', a);
     alerts.on('alertRaised', raised);
     alerts.on('alertClosed', closed);
     out.write(': connected\n\n');
-    // A signed-out, idle-locked, deactivated or suspended account's stream ends. The heartbeat is
-    // not the user's activity: it checks the session without keeping it alive.
-    const heartbeat = setInterval(() => {
-      services.accounts.authenticate(token, { touch: false }).then(({ account }) => alerts.requireAccess(account)).then(() => out.write(': alive\n\n'), (err: unknown) => {
-        out.write(`event: ended\ndata: ${JSON.stringify({ reason: errorMessage(err) })}\n\n`);
-        out.end();
-      });
-    }, HEARTBEAT_MS);
-    const end = () => out.end();
+    const heartbeat = setInterval(() => afterCheck(() => out.write(': alive\n\n')), HEARTBEAT_MS);
+    const end = () => {
+      ended = true;
+      out.end();
+    };
     open.add(end);
     const cleanup = () => {
+      ended = true;
       clearInterval(heartbeat);
       open.delete(end);
       alerts.off('alertRaised', raised);

@@ -84,6 +84,56 @@ onBothStores(t, 'officers see alerts live for the sites they watch, verify from 
   t.equal(listed.json()[0].cadNumber, 'CAD-1001');
 });
 
+/** Every event block of a stream, in order, until the hub ends it. */
+function wholeStream(t: Tap, url: string, token: string): { done: Promise<string[]>; ready: Promise<void> } {
+  let markReady: () => void;
+  let request: ReturnType<typeof get> | null = null;
+  t.teardown(() => request?.destroy());
+  const ready = new Promise<void>((r) => (markReady = r));
+  const done = new Promise<string[]>((resolve, reject) => {
+    request = get(url, { headers: bearer(token) }, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
+      let buffer = '';
+      res.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        if (buffer.includes(': connected')) markReady();
+      });
+      res.on('end', () => resolve(buffer.split('\n\n').filter((b) => b.startsWith('event: '))));
+    });
+    request.on('error', () => undefined);
+  });
+  return { done, ready };
+}
+
+onBothStores(t, 'an alert raised after the officer signed out or was suspended never reaches the open stream: it ends at once (VII.H)', async (t, h) => {
+  const app = await api(t, h);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const admin = await h.user('admin');
+  t.equal((await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(admin.token), payload: { csv: await extract() } })).statusCode, 201);
+  const signedOut = await h.user('officer');
+  const suspended = await h.user('officer');
+  const watching = await h.user('officer');
+  const streams = [signedOut, suspended].map((u) => wholeStream(t, `${base}/api/v1/alerts/stream`, u.token));
+  const allowed = events(t, `${base}/api/v1/alerts/stream`, watching.token, 'alert', 1);
+  await Promise.all([...streams.map((s) => s.ready), allowed.ready]);
+  t.equal((await app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: bearer(signedOut.token) })).statusCode, 204);
+  await h.services.reviews.raise(suspended.account.userId, 'a refused search', 1);
+  const [read] = await h.addReads([{ plate: 'ABC1234', region: 'IL' }]);
+  const raised = await h.services.alerts.raise(read!, await h.services.hotlists.match('ABC1234', 'IL'), 'hub');
+  t.equal(raised.length, 1, 'the hit raised an alert');
+  const late = await Promise.race([streams[0]!.done, new Promise<string[]>((r) => setTimeout(() => r(['still open']), 5000))]);
+  t.equal(late.length, 1, 'the signed-out stream ends at the next event, not at the heartbeat');
+  t.match(late[0], /^event: ended\ndata: .*signed out/, 'it is told why');
+  t.notMatch(late.join(), /ABC1234/, 'and the alert is not in it');
+  const paused = await streams[1]!.done;
+  t.equal(paused.length, 1);
+  t.match(paused[0], /^event: ended\ndata: .*suspended/);
+  t.notMatch(paused.join(), /ABC1234/, 'a suspended officer does not get it either');
+  const [live] = await allowed.done;
+  t.match(live, { plate: 'ABC1234' }, 'an officer still signed in and allowed gets it');
+});
+
 onBothStores(t, 'only detectives and analysts enter internal hot-list entries over HTTP', async (t, h) => {
   const app = await api(t, h);
   const entry = { plate: 'FEL0002', category: 'felony_vehicle', caseNumber: '26-004412', reason: 'getaway car of the Madison St carjacking' };
