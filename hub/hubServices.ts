@@ -118,7 +118,7 @@ export async function createHubServices(ctx: {
   const evidence = new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport, gate, reviews });
   return {
     store, audit, accounts, sites, felony, reviews, search, policy, sharing, alerts, lease,
-    hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }), accounts, suspensions: reviews }),
+    hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }), accounts, suspensions: reviews, felony }),
     reports: new ReportService({
       audit, accounts, alerts, store: new ReportStore(store), options: policy.reports, clock,
       signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, dir: ctx.reportsDir ?? null,

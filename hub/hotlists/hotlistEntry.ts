@@ -17,6 +17,10 @@ export interface HotlistRecord {
   category: HotlistCategory;
   caseNumber: string | null;
   reason: string | null;
+  /** NIBRS offense code of a felony_vehicle entry; null for other entries. */
+  offense: string | null;
+  /** The Chief-approved felony request an entry for a non-violent felony was listed under (V.B); else null. */
+  felonyRequestId: string | null;
   enteredBy: string;
   enteredAt: number;
   expiresAt: number | null;

@@ -77,7 +77,7 @@ export function parseExtract(text: string, mapping: ImportMapping, nowMs: number
     entries.push({
       entryId, source: mapping.source, plate, state, plateType: get(at.plateType).toUpperCase().slice(0, 2), vehicleMake: get(at.make).toUpperCase().slice(0, 24),
       vehicleColour: get(at.colour).toUpperCase().slice(0, 24), vehicleType: get(at.vehicleType).toUpperCase().slice(0, 24), priority: defaults.priority,
-      action: (get(at.action) || defaults.action).slice(0, 240), category, caseNumber: null, reason: null, enteredBy: `import:${mapping.source}`, expiresAt,
+      action: (get(at.action) || defaults.action).slice(0, 240), category, caseNumber: null, reason: null, offense: null, felonyRequestId: null, enteredBy: `import:${mapping.source}`, expiresAt,
     });
   }
   return { entries, rowsRead, refused };

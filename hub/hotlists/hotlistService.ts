@@ -7,6 +7,8 @@ import type { Account } from '../accounts/accountService.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb, SqlValue } from '../db/sql.js';
 import { requirePermission } from '../policy/permissions.js';
+import type { FelonyRequests } from '../policy/felonyRequests.js';
+import { offenseCategory } from '../policy/offenses.js';
 import type { PurposeGate } from '../policy/purposeGate.js';
 import { CATEGORY_DEFAULTS, isHotlistCategory, isProhibitedCategory, type HotlistCategory } from './hotlistCategories.js';
 import { entryFingerprint, normalisePlate, PLATE_PATTERN, STATE_PATTERN, type HotlistRecord } from './hotlistEntry.js';
@@ -34,7 +36,7 @@ export function needsSnapshot(fromVersion: number, version: number): boolean {
 }
 
 /** What an internal entry or renewal is refused with. */
-type RefusalCode = 'ALPR_ERR_INVALID_INPUT' | 'ALPR_ERR_PURPOSE_PROHIBITED' | 'ALPR_ERR_PURPOSE_REQUIRED';
+type RefusalCode = 'ALPR_ERR_INVALID_INPUT' | 'ALPR_ERR_PURPOSE_PROHIBITED' | 'ALPR_ERR_PURPOSE_REQUIRED' | 'ALPR_ERR_FELONY_APPROVAL_INVALID';
 
 export const DEFAULT_HOTLIST_RULES: HotlistRules = { internalDefaultDays: 30, internalMaxDays: 90, sources: [] };
 
@@ -48,6 +50,10 @@ export interface InternalEntryRequest {
   category: string;
   caseNumber: string;
   reason: string;
+  /** felony_vehicle: the NIBRS offense code of the case (hub/policy/offenses.ts), as a search states it. */
+  offense?: string;
+  /** felony_vehicle for an offense that is not a violent crime: the Chief-approved written request (V.B). */
+  felonyRequestId?: string;
   action?: string;
   priority?: number;
   expiresAt?: number;
@@ -88,16 +94,17 @@ export interface HotlistChanges {
 
 interface EntryRow {
   entry_id: string; source: string; plate: string; state: string; plate_type: string; vehicle_make: string; vehicle_colour: string; vehicle_type: string;
-  priority: number | string; action: string; category: string; case_number: string | null; reason: string | null; entered_by: string;
+  priority: number | string; action: string; category: string; case_number: string | null; reason: string | null; offense: string | null; felony_request_id: string | null; entered_by: string;
   entered_at: number | string; expires_at: number | string | null; removed: number | string; removed_at: number | string | null; removed_reason: string | null;
   changed_version: number | string;
 }
 
-const COLUMNS = 'entry_id, source, plate, state, plate_type, vehicle_make, vehicle_colour, vehicle_type, priority, action, category, case_number, reason, entered_by, entered_at, expires_at, removed, removed_at, removed_reason, changed_version';
+const COLUMNS = 'entry_id, source, plate, state, plate_type, vehicle_make, vehicle_colour, vehicle_type, priority, action, category, case_number, reason, offense, felony_request_id, entered_by, entered_at, expires_at, removed, removed_at, removed_reason, changed_version';
 
 const toRecord = (r: EntryRow): HotlistRecord => ({
   entryId: r.entry_id, source: r.source, plate: r.plate, state: r.state, plateType: r.plate_type, vehicleMake: r.vehicle_make, vehicleColour: r.vehicle_colour,
   vehicleType: r.vehicle_type, priority: Number(r.priority), action: r.action, category: r.category as HotlistCategory, caseNumber: r.case_number, reason: r.reason,
+  offense: r.offense, felonyRequestId: r.felony_request_id,
   enteredBy: r.entered_by, enteredAt: Number(r.entered_at), expiresAt: r.expires_at === null ? null : Number(r.expires_at), removed: Number(r.removed) === 1,
   removedAt: r.removed_at === null ? null : Number(r.removed_at), removedReason: r.removed_reason, changedVersion: Number(r.changed_version),
 });
@@ -132,6 +139,8 @@ export class HotlistService {
     accounts: { requireCurrent(user: Account): void };
     /** VII.H: nor has one suspended after a refused search (a hot-list entry makes every camera watch for a plate). */
     suspensions: { isSuspended(userId: string): Promise<boolean> };
+    /** V.B: a felony_vehicle entry for a felony that is not violent cites the Chief's approval, as a search does. */
+    felony: Pick<FelonyRequests, 'requireApproved'>;
   }) {}
 
   /** What every member's call on the internal lists checks first: current, and not suspended. */
@@ -253,25 +262,43 @@ export class HotlistService {
       return refuse('ALPR_ERR_PURPOSE_REQUIRED', `an internal hot-list entry needs the case number it belongs to: ${errorMessage(err)}`);
     }
     if (typeof req.reason !== 'string' || req.reason.trim().length < 10) return refuse('ALPR_ERR_PURPOSE_REQUIRED', 'say why the plate is listed (at least 10 characters)');
-    const decision = this.ctx.gate.screen({ purpose: 'other_felony', caseNumber, description: `${req.reason} ${req.action ?? ''}` });
+    // felony_vehicle covers every felony, so the entry says which: a violent crime is listed on the
+    // detective's word, any other felony only under a written request the Chief approved (V.B),
+    // exactly as a search for it would be. A hot list watches every camera for the plate, for weeks.
+    const offense = req.category === 'felony_vehicle' ? offenseCategory(String(req.offense ?? '')) ?? null : null;
+    if (req.category === 'felony_vehicle' && !offense) return refuse('ALPR_ERR_PURPOSE_REQUIRED', 'a felony_vehicle entry names the offense of its case: its NIBRS code (GET /api/v1/offenses)');
+    const decision = this.ctx.gate.screen({ purpose: 'other_felony', caseNumber, ...(offense ? { offense: offense.code } : {}), description: `${req.reason} ${req.action ?? ''}` });
     if (decision.prohibited.length > 0) {
       return refuse('ALPR_ERR_PURPOSE_PROHIBITED', `${prohibitedUseMessage(decision.prohibited)} The entry was refused and the attempt recorded.`, { prohibited: decision.prohibited });
     }
-    const expiresAt = this.expiry(req.expiresAt, now);
-    if (expiresAt === null) return refuse('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);
+    const needsApproval = offense !== null && offense.purposes.every((p) => p === 'other_felony');
+    let approvedUntil = Infinity;
+    if (needsApproval) {
+      try {
+        approvedUntil = (await this.ctx.felony.requireApproved(String(req.felonyRequestId ?? ''), caseNumber, user.userId)).expiresAt ?? now;
+      } catch (err) {
+        const code = err instanceof AlprError && err.code === 'ALPR_ERR_FELONY_APPROVAL_INVALID' ? err.code : 'ALPR_ERR_PURPOSE_REQUIRED';
+        return refuse(code, `offense ${offense.code} (${offense.name}) is not a violent crime: listing a vehicle for it needs a written request the Chief approved (V.B): ${errorMessage(err)}`, { offense: offense.code, felonyRequestId: req.felonyRequestId ?? null });
+      }
+    }
+    const asked = this.expiry(req.expiresAt, now);
+    if (asked === null) return refuse('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);
+    // An entry under an approval ends with it.
+    const expiresAt = Math.min(asked, approvedUntil);
     const defaults = CATEGORY_DEFAULTS[req.category];
     const record: HotlistRecord = {
       entryId: `${INTERNAL_SOURCE}:${randomUUID()}`, source: INTERNAL_SOURCE, plate, state, plateType: (req.plateType ?? '').toUpperCase().slice(0, 2),
       vehicleMake: (req.vehicleMake ?? '').toUpperCase().slice(0, 24), vehicleColour: (req.vehicleColour ?? '').toUpperCase().slice(0, 24),
       vehicleType: (req.vehicleType ?? '').toUpperCase().slice(0, 24), priority: req.priority ?? defaults.priority, action: (req.action ?? defaults.action).slice(0, 240),
-      category: req.category, caseNumber, reason: req.reason.trim(), enteredBy: user.userId, enteredAt: now, expiresAt,
+      category: req.category, caseNumber, reason: req.reason.trim(), offense: offense?.code ?? null, felonyRequestId: needsApproval ? String(req.felonyRequestId) : null,
+      enteredBy: user.userId, enteredAt: now, expiresAt,
       removed: false, removedAt: null, removedReason: null, changedVersion: 0,
     };
     // The entry and its audit record commit together (VII: no change without its record).
     const version = await this.ctx.sql.tx(async (db) => {
       const v = await this.bump(db);
       await this.upsert(db, [{ ...record, changedVersion: v }]);
-      await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.add', detail: { entryId: record.entryId, plate, state, category: record.category, caseNumber: record.caseNumber, reason: record.reason, expiresAt, version: v } }, db);
+      await this.ctx.audit.append({ actor: user.userId, action: 'hotlist.entry.add', detail: { entryId: record.entryId, plate, state, category: record.category, caseNumber: record.caseNumber, reason: record.reason, offense: record.offense, felonyRequestId: record.felonyRequestId, expiresAt, version: v } }, db);
       return v;
     });
     return { ...record, changedVersion: version };
@@ -280,16 +307,26 @@ export class HotlistService {
   /** Renewal moves the expiry (never past the maximum from now); audited with a reason. */
   async renewInternal(user: Account, entryId: string, expiresAt: number | undefined, reason: string): Promise<HotlistRecord> {
     await this.requireAccess(user);
-    await this.internalEntry(entryId, this.ctx.sql);
+    const listed = await this.internalEntry(entryId, this.ctx.sql);
     const now = this.ctx.clock.now();
-    const until = this.expiry(expiresAt, now);
-    if (until === null) throw new AlprError('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);
+    const asked = this.expiry(expiresAt, now);
+    if (asked === null) throw new AlprError('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);
     if (typeof reason !== 'string' || reason.trim().length < 5) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'a renewal carries a reason');
     // Renewing keeps the plate watched: its reason is screened as the entry's own was.
     const decision = this.ctx.gate.screen({ purpose: 'other_felony', description: reason });
     if (decision.prohibited.length > 0) {
       const code = 'ALPR_ERR_PURPOSE_PROHIBITED';
       return this.refused(user, 'hotlist.entry.renew', code, `${prohibitedUseMessage(decision.prohibited)} The renewal was refused and the attempt recorded.`, { entryId, reason, code, prohibited: decision.prohibited });
+    }
+    // An entry listed under the Chief's approval is renewed only while it holds, by whom it names, and not past its end.
+    let until = asked;
+    if (listed.felonyRequestId !== null) {
+      try {
+        until = Math.min(asked, (await this.ctx.felony.requireApproved(listed.felonyRequestId, String(listed.caseNumber), user.userId)).expiresAt ?? now);
+      } catch (err) {
+        const code = err instanceof AlprError && err.code === 'ALPR_ERR_FELONY_APPROVAL_INVALID' ? err.code : 'ALPR_ERR_PURPOSE_REQUIRED';
+        return this.refused(user, 'hotlist.entry.renew', code, `the entry was listed under felony request ${listed.felonyRequestId} (V.B): ${errorMessage(err)}`, { entryId, reason, code });
+      }
     }
     return this.ctx.sql.tx(async (db) => {
       // Under the list's lock, so the previous expiry recorded is the one replaced and a removal meanwhile is seen.
@@ -475,9 +512,9 @@ export class HotlistService {
       const params: SqlValue[] = [];
       for (const r of chunk) {
         params.push(r.entryId, r.source, r.plate, r.state, r.plateType, r.vehicleMake, r.vehicleColour, r.vehicleType, r.priority, r.action, r.category, r.caseNumber, r.reason,
-          r.enteredBy, r.enteredAt, r.expiresAt, r.removed ? 1 : 0, r.removedAt, r.removedReason, r.changedVersion);
+          r.offense, r.felonyRequestId, r.enteredBy, r.enteredAt, r.expiresAt, r.removed ? 1 : 0, r.removedAt, r.removedReason, r.changedVersion);
       }
-      await db.run(`INSERT INTO hotlist_entries (${COLUMNS}) VALUES ${chunk.map(() => `(${Array(20).fill('?').join(', ')})`).join(', ')}
+      await db.run(`INSERT INTO hotlist_entries (${COLUMNS}) VALUES ${chunk.map(() => `(${Array(22).fill('?').join(', ')})`).join(', ')}
         ON CONFLICT (entry_id) DO UPDATE SET plate = excluded.plate, state = excluded.state, plate_type = excluded.plate_type, vehicle_make = excluded.vehicle_make,
         vehicle_colour = excluded.vehicle_colour, vehicle_type = excluded.vehicle_type, priority = excluded.priority, action = excluded.action, category = excluded.category,
         expires_at = excluded.expires_at, removed = 0, removed_at = NULL, removed_reason = NULL, changed_version = excluded.changed_version`, params);

@@ -67,7 +67,7 @@ t.test('the hub pushes its list to the appliance, which alerts on a hot plate re
   const { activationToken } = await services.accounts.create({ username: 'd.one', displayName: 'D One', role: 'detective', trainingCompletedAt: Date.now() - 1e9, policySignedAt: Date.now() - 1e9, leadsCertifiedAt: Date.now() - 1e9 }, 'cli:root');
   await services.accounts.activate(activationToken, 'correct horse battery staple cobalt');
   const account = (await services.accounts.list()).find((a) => a.username === 'd.one')!;
-  await services.hotlists.addInternal(account, { plate: 'FEL0009', state: 'IL', category: 'felony_vehicle', caseNumber: '26-007700', reason: 'vehicle in the armed robbery on Lake St' });
+  await services.hotlists.addInternal(account, { plate: 'FEL0009', state: 'IL', category: 'felony_vehicle', offense: '120', caseNumber: '26-007700', reason: 'vehicle in the armed robbery on Lake St' });
   await eventually(() => first.keeper.match('FEL0009', 'IL').length === 1, 10_000);
 
   // The link goes down; a stolen car passes; the hit is kept on disk.
@@ -129,7 +129,7 @@ t.test('a status that predates the snapshot just sent gets the next change as a 
   const { activationToken } = await services.accounts.create({ username: 'd.two', displayName: 'D Two', role: 'detective', trainingCompletedAt: Date.now() - 1e9, policySignedAt: Date.now() - 1e9, leadsCertifiedAt: Date.now() - 1e9 }, 'cli:root');
   await services.accounts.activate(activationToken, 'correct horse battery staple cobalt');
   const detective = (await services.accounts.list()).find((a) => a.username === 'd.two')!;
-  await services.hotlists.addInternal(detective, { plate: 'FEL0010', state: 'IL', category: 'felony_vehicle', caseNumber: '26-007701', reason: 'vehicle seen leaving the burglary on Oak Park Ave' });
+  await services.hotlists.addInternal(detective, { plate: 'FEL0010', state: 'IL', category: 'felony_vehicle', offense: '120', caseNumber: '26-007701', reason: 'vehicle seen leaving the armed robbery on Oak Park Ave' });
   await eventually(() => keeper.version === 2, 10_000);
   await new Promise((r) => setTimeout(r, 1200)); // and more late statuses after the change
   t.equal(hub.hotlistPush!.stats.snapshotsSent, 1, 'one snapshot; the change went as a delta');

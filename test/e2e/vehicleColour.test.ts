@@ -25,7 +25,7 @@ t.test('the colour the appliance judges in the context image travels with the re
   const detective = await account('d.colour', 'detective');
   const officer = await account('o.colour', 'officer');
   // The blue car of the demo's street scenes is wanted.
-  await services.hotlists.addInternal(detective, { plate: 'KTX4492', state: 'IL', category: 'felony_vehicle', caseNumber: '26-008800', reason: 'blue sedan seen leaving the armed robbery on Lake St' });
+  await services.hotlists.addInternal(detective, { plate: 'KTX4492', state: 'IL', category: 'felony_vehicle', offense: '120', caseNumber: '26-008800', reason: 'blue sedan seen leaving the armed robbery on Lake St' });
 
   const { captured } = await runAppliance(t, { store: services.store, keys: hub.keys! } as never, hub.broker!.url,
     (deviceId, publicKey) => services.devices.enroll({ deviceId, publicKey, siteId: 'site-e2e' }, 'admin').then(() => undefined));

@@ -1,20 +1,25 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { HOTLIST_CATEGORIES } from '../../../hub/hotlists/hotlistCategories.js';
-import type { HotlistEntry } from '../types.js';
+import type { HotlistEntry, Offense } from '../types.js';
 import { Field, Notice, Problem, dateValue, day, useAction } from '../components/ui.js';
 
 /** Internal hot-list entries (IX.2): a detective or analyst lists a plate for a case, until an expiry. */
 export function Hotlists() {
-  const [form, setForm] = useState({ plate: '', state: '', vehicleMake: '', vehicleColour: '', vehicleType: '', category: '', caseNumber: '', reason: '', action: '', expires: '' });
+  const [form, setForm] = useState({ plate: '', state: '', vehicleMake: '', vehicleColour: '', vehicleType: '', category: '', offense: '', felonyRequestId: '', caseNumber: '', reason: '', action: '', expires: '' });
+  const [offenses, setOffenses] = useState<Offense[]>([]);
   const [added, setAdded] = useState<HotlistEntry | null>(null);
   const [lookup, setLookup] = useState('');
   const [found, setFound] = useState<HotlistEntry[] | null>(null);
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const load = useAction(async () => setOffenses(await api<Offense[]>('GET', '/api/v1/offenses')));
+  useEffect(() => void load.run(), []);
+  const felony = form.category === 'felony_vehicle';
   const add = useAction(async () => {
-    const { expires, ...rest } = form;
+    const { expires, offense, felonyRequestId, ...rest } = form;
     const body: Record<string, unknown> = { ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== '')), plate: form.plate.trim().toUpperCase() };
     if (expires) body.expiresAt = dateValue(expires);
+    if (felony) Object.assign(body, { offense }, felonyRequestId ? { felonyRequestId: felonyRequestId.trim() } : {});
     setAdded(await api<HotlistEntry>('POST', '/api/v1/hotlists/entries', body));
   });
   const find = useAction(async () => setFound(await api<HotlistEntry[]>('GET', `/api/v1/hotlists/entries?plate=${encodeURIComponent(lookup.trim().toUpperCase())}`)));
@@ -34,11 +39,24 @@ export function Hotlists() {
             {HOTLIST_CATEGORIES.map((c) => <option value={c}>{c.replace(/_/g, ' ')}</option>)}
           </select>
         </Field>
+        {felony && (
+          <>
+            <Field label="Offense category" hint="NIBRS code of the case">
+              <select name="offense" required value={form.offense} onChange={set('offense')}>
+                <option value="">Choose…</option>
+                {offenses.filter((o) => !o.prohibited).map((o) => <option value={o.code}>{o.code} {o.name}</option>)}
+              </select>
+            </Field>
+            <Field label="Felony request" hint="For a felony that is not a violent crime: the request the Chief approved for this case (V.B)">
+              <input name="felonyRequestId" maxLength={64} autocomplete="off" value={form.felonyRequestId} onInput={set('felonyRequestId')} />
+            </Field>
+          </>
+        )}
         <Field label="Case number"><input name="caseNumber" required maxLength={32} value={form.caseNumber} onInput={set('caseNumber')} /></Field>
         <Field label="Expires" hint="Default 30 days, at most 90"><input name="expires" type="date" value={form.expires} onInput={set('expires')} /></Field>
         <Field label="Reason" hint="Why the plate is listed; screened like a search purpose"><textarea name="reason" required maxLength={500} rows={2} value={form.reason} onInput={set('reason')} /></Field>
         <Field label="Action for the officer"><input name="action" maxLength={240} value={form.action} onInput={set('action')} /></Field>
-        <Problem error={add.error} />
+        <Problem error={load.error ?? add.error} />
         <div class="actions"><button type="submit" class="primary" disabled={add.busy}>Add to the hot list</button></div>
       </form>
       {added && <Notice>Listed {added.plate} ({added.category.replace(/_/g, ' ')}) for case {added.caseNumber}, until {day(added.expiresAt)}. Appliances receive it with the next hot-list push.</Notice>}

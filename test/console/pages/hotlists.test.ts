@@ -14,6 +14,7 @@ t.test('a detective lists a plate on the internal hot list with a case number an
   await page.getByLabel('Make').fill('TOYT');
   await page.getByLabel('Colour').fill('SIL');
   await page.getByLabel('Category').selectOption('felony_vehicle');
+  await page.getByLabel('Offense category').selectOption('120');
   await page.getByLabel('Case number').fill('26-001193');
   await page.getByLabel('Expires').fill(new Date(START + 14 * DAY).toISOString().slice(0, 10));
   await page.getByLabel('Reason').fill('silver Camry seen leaving two armed robberies on Madison St');

@@ -136,7 +136,7 @@ onBothStores(t, 'an alert raised after the officer signed out or was suspended n
 
 onBothStores(t, 'only detectives and analysts enter internal hot-list entries over HTTP', async (t, h) => {
   const app = await api(t, h);
-  const entry = { plate: 'FEL0002', category: 'felony_vehicle', caseNumber: '26-004412', reason: 'getaway car of the Madison St carjacking' };
+  const entry = { plate: 'FEL0002', category: 'felony_vehicle', offense: '120', caseNumber: '26-004412', reason: 'getaway car of the Madison St carjacking' };
   for (const role of ['officer', 'dispatcher', 'admin', 'auditor', 'chief']) {
     const { token } = await h.user(role);
     t.equal((await app.inject({ method: 'POST', url: '/api/v1/hotlists/entries', headers: bearer(token), payload: entry })).statusCode, 403, `${role} may not`);

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { AlprError } from '../../../core/index.js';
 import type { ImportRun } from '../../../hub/hotlists/hotlistService.js';
 import { NCIC_MAPPING, parseImportMapping } from '../../../hub/hotlists/importMapping.js';
+import { migrateHotlistSchema } from '../../../hub/hotlists/hotlistSchema.js';
 import { DAY, failAudit, onBothStores, type Harness } from '../../helpers/hubHarness.js';
 
 const fixture = () => readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8');
@@ -166,7 +167,7 @@ onBothStores(t, 'the service itself refuses a held-import decision to a role wit
 onBothStores(t, 'internal entries need a case number, an allowed category, a reason that passes the purpose screen and an expiry within the maximum', async (t, h) => {
   const hotlists = h.services.hotlists;
   const { account } = await h.user('detective');
-  const entry = { plate: 'FEL0001', state: 'IL', category: 'felony_vehicle', caseNumber: '26-004411', reason: 'vehicle used in the armed robbery of the bank on Lake St', vehicleMake: 'KIA' };
+  const entry = { plate: 'FEL0001', state: 'IL', category: 'felony_vehicle', offense: '120', caseNumber: '26-004411', reason: 'vehicle used in the armed robbery of the bank on Lake St', vehicleMake: 'KIA' };
   const at = h.clock.now();
   const added = await hotlists.addInternal(account, entry);
   t.equal(added.expiresAt, at + 30 * DAY, 'the default expiry is 30 days');
@@ -197,6 +198,51 @@ onBothStores(t, 'internal entries need a case number, an allowed category, a rea
   await t.rejects(hotlists.removeInternal(account, added.entryId, 'closed case'), { code: 'ALPR_ERR_NOT_FOUND' });
 });
 
+onBothStores(t, 'a felony_vehicle entry names its offense; one for a felony that is not violent needs the Chief\'s approved request for its case, and ends with it (V.B)', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const requester = await h.user('detective');
+  const other = await h.user('detective');
+  const chief = await h.user('chief');
+  const burglary = { plate: 'FEL0020', state: 'IL', category: 'felony_vehicle', offense: '220', caseNumber: '26-000731', reason: 'van seen at three residential burglaries' };
+  const { offense: _offense, ...unnamed } = burglary;
+  await t.rejects(hotlists.addInternal(requester.account, unnamed), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /offense/ }, 'no offense: refused');
+  await t.rejects(hotlists.addInternal(requester.account, { ...burglary, offense: 'XYZ' }), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /offense/ }, 'an offense outside the list: refused');
+  await t.rejects(hotlists.addInternal(requester.account, { ...burglary, offense: 'IMMIGRATION' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' }, 'a prohibited offense: refused as a prohibited use');
+  await t.rejects(hotlists.addInternal(requester.account, burglary), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /not a violent crime.*Chief/ }, 'a burglary without an approval: refused');
+  const pending = await h.services.felony.submit({ caseNumber: '26-000731', description: 'string of residential burglaries, van seen at three scenes' }, requester.account.userId);
+  await t.rejects(hotlists.addInternal(requester.account, { ...burglary, felonyRequestId: pending.requestId }), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /not approved/ }, 'a request not yet approved: refused');
+  const approved = await h.services.felony.decide(pending.requestId, true, chief.account.userId, 'approved in writing');
+  const cite = { ...burglary, felonyRequestId: approved.requestId };
+  await t.rejects(hotlists.addInternal(other.account, cite), { code: 'ALPR_ERR_FELONY_APPROVAL_INVALID' }, 'a detective the approval does not name: refused');
+  await t.rejects(hotlists.addInternal(requester.account, { ...cite, caseNumber: '26-000745' }), { code: 'ALPR_ERR_FELONY_APPROVAL_INVALID', message: /approved for case 26-000731/ }, 'under another case: refused');
+  t.equal((await hotlists.match('FEL0020', 'IL')).length, 0, 'no refused entry is on the list');
+  const refused = (await h.services.audit.query({ action: 'hotlist.entry.add', limit: 20 })).filter((r) => r.outcome === 'refused');
+  t.equal(refused.length, 7, 'every refusal is audited');
+
+  const listed = await hotlists.addInternal(requester.account, { ...cite, expiresAt: h.clock.now() + 60 * DAY });
+  t.match(listed, { offense: '220', felonyRequestId: approved.requestId }, 'listed under the approval');
+  t.equal(listed.expiresAt, approved.expiresAt, 'it ends when the approval does, whatever expiry was asked');
+  await t.rejects(hotlists.renewInternal(other.account, listed.entryId, h.clock.now() + 60 * DAY, 'burglaries continue'), { code: 'ALPR_ERR_FELONY_APPROVAL_INVALID' }, 'renewed only by whom the approval names');
+  t.equal((await hotlists.renewInternal(requester.account, listed.entryId, h.clock.now() + 60 * DAY, 'burglaries continue')).expiresAt, approved.expiresAt, 'and not past the approval');
+  h.clock.advance(31 * DAY);
+  await t.rejects(hotlists.renewInternal(requester.account, listed.entryId, h.clock.now() + 10 * DAY, 'burglaries continue'), { code: 'ALPR_ERR_FELONY_APPROVAL_INVALID', message: /expired/ }, 'an expired approval renews nothing');
+  t.equal((await hotlists.match('FEL0020', 'IL')).length, 0, 'the entry stopped matching with the approval');
+
+  const robbery = await hotlists.addInternal(other.account, { ...burglary, plate: 'FEL0021', offense: '120', caseNumber: '26-004411', reason: 'getaway car of the armed robbery on Lake St' });
+  t.match(robbery, { offense: '120', felonyRequestId: null }, 'a violent crime is listed on the detective\'s word');
+});
+
+onBothStores(t, 'a hub whose hot-list table predates the offense columns gains them on start, its entries kept', async (t, h) => {
+  const { account } = await h.user('detective');
+  const kept = await h.services.hotlists.addInternal(account, { plate: 'FEL0030', state: 'IL', category: 'stolen_vehicle', caseNumber: '26-004411', reason: 'stolen from the lot on Lake St' });
+  for (const column of ['offense', 'felony_request_id']) await h.store.sql.run(`ALTER TABLE hotlist_entries DROP COLUMN ${column}`);
+  await migrateHotlistSchema(h.store.sql);
+  await migrateHotlistSchema(h.store.sql);
+  t.match(await h.services.hotlists.get(kept.entryId), { plate: 'FEL0030', offense: null, felonyRequestId: null }, 'the old entry reads, with no offense');
+  const added = await h.services.hotlists.addInternal(account, { plate: 'FEL0031', state: 'IL', category: 'felony_vehicle', offense: '120', caseNumber: '26-004411', reason: 'getaway car of the armed robbery on Lake St' });
+  t.equal((await h.services.hotlists.get(added.entryId))!.offense, '120', 'a new entry stores its offense');
+});
+
 onBothStores(t, 'the hub matches exact and one-look-alike plates, with the state when both know it', async (t, h) => {
   await h.services.hotlists.importExtract(await fixture(), NCIC_MAPPING, 'test', 'fixture');
   const near = await h.services.hotlists.match('BOS125', 'IL');
@@ -214,7 +260,7 @@ t.test('a mapping file is checked: unknown keys and missing columns are typed er
 
 onBothStores(t, 'a detective suspended after a refused search, or whose certification lapsed, cannot add, find, renew or remove internal entries', async (t, h) => {
   const hotlists = h.services.hotlists;
-  const entry = { plate: 'FEL0002', state: 'IL', category: 'felony_vehicle', caseNumber: '26-004411', reason: 'vehicle used in the armed robbery of the bank on Lake St' };
+  const entry = { plate: 'FEL0002', state: 'IL', category: 'felony_vehicle', offense: '120', caseNumber: '26-004411', reason: 'vehicle used in the armed robbery of the bank on Lake St' };
   const { account } = await h.user('detective');
   const added = await hotlists.addInternal(account, entry);
   const lapsed = (await h.user('detective', { certified: false })).account;
@@ -243,7 +289,7 @@ onBothStores(t, 'a hot-list import, internal entry, renewal, removal or expiry w
   await hotlists.importExtract(text, NCIC_MAPPING, 'test', 'fixture');
 
   const { account } = await h.user('detective');
-  const entry = { plate: 'FEL0001', state: 'IL', category: 'felony_vehicle', caseNumber: '26-004411', reason: 'vehicle used in the armed robbery of the bank on Lake St' };
+  const entry = { plate: 'FEL0001', state: 'IL', category: 'felony_vehicle', offense: '120', caseNumber: '26-004411', reason: 'vehicle used in the armed robbery of the bank on Lake St' };
   const before = await hotlists.version();
   restore = failAudit(h, 'hotlist.entry.add');
   await t.rejects(hotlists.addInternal(account, entry), { code: 'ALPR_ERR_STORE' });
