@@ -95,6 +95,12 @@ const STEP_KIN = ['stepdaughter', 'stepson', 'stepdad', 'stepmom', 'stepfather',
 const RELACIONES = ['=ex', 'exnovi', 'exespos', 'exmujer', 'exmarido', 'expareja', 'pareja', 'esposa', 'esposo', 'novia', 'novio', 'vecin', '=hija', '=hijo', 'hermana', 'hermano', 'amig', 'suegr', 'cunad', '=primo', '=prima'];
 const KREWNI = ['byla', 'byly', 'bylej', 'bylego', 'zona', 'zony', '=maz', '=meza', 'corka', 'corki', '=syn', '=syna', 'sasiad', 'dziewczyn', 'chlopak', 'kolega', 'kolezank', 'znajom', '=brat', 'siostr', 'tesc'];
 
+/** Coming from another state ("came from Wisconsin for a procedure"): how travel for care is put. */
+const FROM_OTHER_STATES = ['alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida', 'georgia', 'hawaii', 'idaho', 'indiana', 'iowa', 'kansas',
+  'kentucky', 'louisiana', 'maine', 'maryland', 'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada', 'new hampshire', 'new jersey', 'new mexico',
+  'new york', 'north carolina', 'north dakota', 'ohio', 'oklahoma', 'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas', 'utah', 'vermont', 'virginia',
+  'washington', 'west virginia', 'wisconsin', 'wyoming'].map((state) => `=from ${state.split(' ').map((w) => `=${w}`).join(' ')}`);
+
 /** Words before an agency's name that make it impostors, whose crime is investigable (fake ICE agents extorting families). */
 export const IMPOSTORS = ['fake', 'bogus', 'phony', 'phoney', 'impersonat', 'posing as', 'pretend', '=falso', '=falsos', 'falszyw', 'podszyw'];
 
@@ -122,7 +128,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('moving violation, seatbelt, seat belt, cinturon segur, pas bezpieczen, fail yield, failure yield, illegal turn, illegal =u turn, =u turn, tailgat, stop sign, rolling stop, reckless driv, careless driv, street racing, drag racing, drag race, jaywalk, hydrant, tinted window, window tint, loud exhaust, loud muffler'),
     ...each('expired, vencid, overdue, lapsed, wygasl, niewazn', { near: ['registr', 'plate', 'tag', 'sticker', 'licen', 'insur', 'inspect', 'emission', 'smog', 'safety test', 'placa', 'registro', 'seguro', 'tablic', 'ubezpiecz', 'przeglad', 'prawo jazd'] }),
     ...each('suspended, revoked, suspendid, revocad, zawieszon, cofnie', { near: ['licen', 'driv', 'permiso', 'prawo', 'jazd'] }),
-    ...each('without licen, =no licen, unlicensed, =no insurance, uninsured, sin licencia, sin seguro, bez prawa jazd, bez ubezpiecz, toll evas, toll violat, unpaid toll, tollway, peaje, oplat drogow'),
+    ...each('without licen, =no licen, unlicensed, =no insurance, =no =ins, =no =insur, =w =o =ins, =without =ins, uninsured, sin licencia, sin seguro, bez prawa jazd, bez ubezpiecz, toll evas, toll violat, unpaid toll, tollway, peaje, oplat drogow'),
     ...each('exceso velocidad, limite velocidad, przekrocz predkos, ograniczen predkos, kontrola drogow, too fast, za szybk, demasiado rapid, =mph, =kmh, school zone, zona escolar'),
     ...each('too slow, left lane, lane change, changing lanes, plate light, honk, weight limit, overweight truck, dozwolon predkos, bez wazn przeglad, przeglad techniczn'),
     ...each('celular, telefon, komork, =phone, =phones, cellphone, cell phone, mobile phone, smartphone', { near: ['manej', 'conduc', 'jazd', 'kierow', 'prowadz', 'driv', 'wheel', 'volante', 'kierownic'] }),
@@ -158,8 +164,8 @@ export const DEFAULT_LEXICON: Lexicon = {
   // V.E; VII.I names immigration enforcement among the uses that end sharing
   'immigration enforcement': [
     // Immigration as enforcement refuses; an immigrant as a person (a victim, a witness) is a protected class.
-    ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'], notBefore: ['lawyer', 'attorney', 'advocate', 'rights', 'legal', 'clinic', 'abogad', 'prawnik', 'adwokat', 'service', 'office', 'servicio', 'oficina'] }),
-    ...each('immigration lawyer, immigration attorney, immigration advocate, immigration rights, immigration service, immigration office, immigration legal, immigration clinic, abogado inmigracion, prawnik imigracyj', { context: true }),
+    ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'], notBefore: ['lawyer', 'attorney', '=atty', '=attys', 'advocate', 'rights', 'legal', 'clinic', 'abogad', 'prawnik', 'adwokat', 'service', 'office', 'servicio', 'oficina'] }),
+    ...each('immigration lawyer, immigration attorney, immigration =atty, immigration =attys, immigration advocate, immigration rights, immigration service, immigration office, immigration legal, immigration clinic, abogado inmigracion, prawnik imigracyj', { context: true }),
     ...each('=here =legally, =here =illegally, =here =lawfully, =here =unlawfully, =homeland, =hes =legal, =shes =legal, =is =legal, =are =legal, =theyre =legal, legally here, =legal =or =not, work permit, permiso trabajo, pozwoleni prac, crossed illegal, cross illegal, residency status, residence status, estatus residencia, status rezydent'),
     ...each('without authoriz', { near: ['country', 'here', 'present', 'stay', 'work', 'live', 'reside'] }),
     ...each('=alien, =aliens', { near: ['removal', 'locate', 'illegal', 'deport', 'status', 'registr', 'detain', 'find'] }),
@@ -225,7 +231,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('patient, paciente, pacjent', { context: true, near: ['clinic', 'clinica', 'klinik', 'provider', 'doctor'] }),
     ...each('=plan =c, self managed abortion, self managed miscarriage'),
     // "A procedure" is how travel for an abortion is put without the word.
-    ...each('procedure, procedimiento, zabieg', { near: ['illinois', 'out of state', 'state line', 'across state', 'travel', 'driven', 'drove her', 'took her', 'viaj', 'wyjech', 'wyjazd'] }),
+    ...each('procedure, procedimiento, zabieg', { near: ['illinois', 'out of state', 'state line', 'across state', 'travel', 'driven', 'drove her', 'took her', 'viaj', 'wyjech', 'wyjazd', ...FROM_OTHER_STATES] }),
+    // An appointment kept across a state line is how travel for care is put without naming it
+    ...each('=appt, =appts, appointment, =cita, wizyt', { context: true, near: ['across state', 'state line', 'out of state', 'crossed state', 'cross state', 'other state', 'another state', 'otro estado', 'inny stan', 'innego stanu'] }),
     ...each('=plan =b', { near: ['pill', 'pharmac', 'dispens', 'bought', 'buy', 'morning', 'purchas'] }),
     ...each('doula, birth center, birthing center, midwife, partera', { context: true }),
     ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet', { context: true }),
@@ -361,7 +369,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('enrollment, enrolment, proof residen, =really =live, =actually =live, =truly =live'),
     ...each('human resources, recursos humanos, called in sick, calling in sick, =home =sick, sick day, sick leave, sick note, =fmla, workers comp', { context: true }),
     ...each('=hr', { context: true, near: ['want', 'ask', 'request', 'depart', 'manager', 'dept'] }),
-    ...each('=curious, =wondering, =nosy', { context: true }),
+    ...each('=curious, =wondering, =nosy, ciekaw', { context: true }),
+    // The user says so: no crime behind the search
+    ...each('nothing criminal, not criminal, =no =crime, not a crime, no criminal, not a police matter, nada criminal, =no =es =delito, =nic =kryminaln, =nie =przestepstw', { context: true }),
     // First person after the noun ("an ex of mine"), money owed in a family, and dates
     ...each('=of =mine, child support, alimony, palimony, pension alimenticia, alimenty', { context: true }),
     // A former partner named without "my" ("an old girlfriend's new address")

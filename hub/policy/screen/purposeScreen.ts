@@ -29,7 +29,12 @@ function fuzzyLimit(stemLength: number): number {
 
 /** Does `word` (a token's folded form) match `stem` as the lexicon defines it? */
 export function matchesStem(word: string, stem: string): boolean {
-  if (stem.startsWith('=')) return squeeze(word) === squeeze(stem.slice(1));
+  if (stem.startsWith('=')) {
+    // Squeezed, a short word can become another ("agg", aggravated, is "ag", an attorney general):
+    // those are compared as written.
+    const whole = squeeze(stem.slice(1));
+    return whole.length < 3 ? word === stem.slice(1) : squeeze(word) === whole;
+  }
   if (word.startsWith(stem)) return true;
   const w = squeeze(word);
   const s = squeeze(stem);
@@ -63,6 +68,17 @@ function splitWords(words: readonly string[], start: number): Array<[string, num
     if (!allEnglish) candidates.push([whole, count]);
   }
   return candidates;
+}
+
+/**
+ * A word split into `count` pieces from `start` holds the stem only if the stem runs into its last
+ * piece: "immi gration" is one word, but "abortion clinic susp" joined is three, and a stem that
+ * ends inside "abortion" says nothing about "clinic" or "susp" after it.
+ */
+function reachesLastPiece(words: readonly string[], start: number, count: number, stem: string): boolean {
+  let before = 0;
+  for (let k = start; k < start + count - 1; k++) before += words[k]!.length;
+  return stem.replace(/^=/, '').length + fuzzyLimit(stem.length) > before;
 }
 
 interface Match {
@@ -158,11 +174,21 @@ function ownsThing(words: readonly string[], start: number): boolean {
 function namesCrime(words: readonly string[]): boolean {
   if (anyPhraseIn(words, 0, words.length, PRETEXT_CUES)) return false;
   for (let i = 0; i < words.length; i++) {
-    if (!anyPhraseIn(words, i, i + 1, INVESTIGATIVE_CUES) || anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES)) continue;
+    if (!anyPhraseIn(words, i, i + 1, INVESTIGATIVE_CUES) || anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES) || denied(words, i)) continue;
     if (anyPhraseIn(words, i - 1, i + 1, LAWFUL_CAUSES) || anyPhraseIn(words, i - 5, i, CAUSE_LEADS)) continue;
     return true;
   }
   return false;
+}
+
+/** Words that deny the crime word after them ("not reported stolen", "it was never stolen", "no theft"). */
+const DENIALS: ReadonlySet<string> = new Set(['not', 'never', 'no', 'isnt', 'wasnt', 'arent', 'werent', 'nunca', 'nie', 'nigdy']);
+/** Words a denial may stand before, ahead of the crime word ("not reported stolen", "not been stolen"). */
+const DENIED_VIA: ReadonlySet<string> = new Set(['reported', 'been', 'listed', 'a', 'an', 'actually', 'really', 'ever', 'fue', 'zostal', 'zostala']);
+
+/** The crime word at `i` is denied: a denial just before it, or two before with one of DENIED_VIA between. */
+function denied(words: readonly string[], i: number): boolean {
+  return (i >= 1 && DENIALS.has(words[i - 1]!)) || (i >= 2 && DENIALS.has(words[i - 2]!) && DENIED_VIA.has(words[i - 1]!));
 }
 
 /** The offenders of PERPETRATORS, without the words for one person or car that it also holds. */
@@ -225,6 +251,24 @@ const ICE_AGENCY = ['agent', 'officer', 'detain', 'warrant', 'hold', 'request', 
 const ICE_THING = ['cream', 'cube', 'rink', 'storage', 'skat', 'hockey', 'machine', 'chest', 'pack', '=tea', 'coffee', 'maker', 'box', 'cold', 'pick', 'fish',
   'sculpt', 'scrap', 'shaved', 'dry', 'thin', 'crushed', 'black', 'cooler', 'bag', 'truck', 'cap', 'water', 'road', 'patch', 'slipp', 'icy', 'frozen', 'melt', '=age'];
 
+/** ICE's own people, who can be a crime's victims like anyone else. */
+const ICE_PEOPLE = ['=agent', '=agents', '=officer', '=officers', '=employee', '=employees', '=staff', '=attorney', '=attorneys'];
+
+/**
+ * "ICE" at `at` names the victims of a crime done to them or to what they own ("an ICE officer
+ * battered", "an ICE agent's car stolen"): its people, then within five words a crime word in the
+ * past participle, and no verb of asking between (an ICE officer who asks for reads is a
+ * requester, whatever crime the request names).
+ */
+function iceSufferedCrime(words: readonly string[], at: number): boolean {
+  if (!phraseAt(words, at + 1, ICE_PEOPLE)) return false;
+  for (let j = at + 2; j <= at + 6 && j < words.length; j++) {
+    if (phraseAt(words, j, REQUEST_VERBS)) return false;
+    if (/(ed|en|shot|beat|struck|hit)$/.test(words[j]!) && anyPhraseIn(words, j, j + 1, INVESTIGATIVE_CUES)) return true;
+  }
+  return false;
+}
+
 /** The user as the object of the sentence, in the screen's languages. */
 const FIRST_PERSON: ReadonlySet<string> = new Set(['me', 'myself', 'mnie', 'mi']);
 
@@ -279,7 +323,7 @@ export class PurposeScreen {
           if (seen.has(category)) break;
           let match = matchPhrase(words, i, term.words);
           if (!match && term.words.length === 1 && !term.words[0]!.startsWith('=') && !matchesStem(words[i]!, term.words[0]!)) {
-            const parts = joined[i]!.find(([whole]) => matchesStem(whole, term.words[0]!));
+            const parts = joined[i]!.find(([whole, count]) => matchesStem(whole, term.words[0]!) && reachesLastPiece(words, i, count, term.words[0]!));
             match = parts ? { start: i, end: i + parts[1] - 1 } : null;
           }
           if (match && this.holds(term, words, match, owners) && !(investigative && this.namesPlace(term, words, match))) found(category, term.words.join(' '), match);
@@ -323,7 +367,7 @@ export class PurposeScreen {
   private findIce(tokens: readonly ScreenToken[], words: readonly string[], allCaps: boolean): number | null {
     for (let i = 0; i < words.length; i++) {
       if (words[i] !== 'ice' || anyPhraseIn(words, i - 3, i, IMPOSTORS)) continue;
-      if (anyPhraseIn(words, i - 1, i, ICE_THING) || anyPhraseIn(words, i + 1, i + 2, ICE_THING)) continue;
+      if (anyPhraseIn(words, i - 1, i, ICE_THING) || anyPhraseIn(words, i + 1, i + 2, ICE_THING) || iceSufferedCrime(words, i)) continue;
       const capitalised = tokens[i]!.raw === 'ICE' && !allCaps;
       if (capitalised || anyPhraseIn(words, i - 3, i + 4, ICE_AGENCY)) return i;
     }

@@ -607,3 +607,30 @@ t.test('reads gathered in bulk, taken off work devices, or used to show the syst
   }
   t.same(screen.screen('download the reads for the burglary case onto a disc to book into evidence'), [], 'evidence for a named crime');
 });
+
+t.test('a crime the text denies ("not reported stolen") names none; a short word is not squeezed into an offense ("AG" is not "agg")', async (t) => {
+  t.same(categories('repo company looking for a 2019 Altima, owner behind on payments, not reported stolen'), ['personal or non-law-enforcement use']);
+  t.same(categories('Missouri AG inquiry re who drove the pt to her appt across state line'), ['reproductive health care']);
+  t.same(screen.screen('AGG BATT suspect fled in a grey Malibu, case 26-004411'), [], 'the abbreviation itself still names a crime');
+  t.same(screen.screen('Car reported stolen from the Jewel lot, no weapon seen, find the thief'), [], 'a denial beside another crime word leaves the crime named');
+});
+
+t.test('ICE\'s people as the victims of a crime are investigable; ICE asking is not', async (t) => {
+  for (const text of ["ICE agent's govt vehicle stolen from hotel lot on ogden", 'ICE officer battered during arrest, offender fled in green pickup, agg batt']) t.same(screen.screen(text), [], text);
+  for (const text of ['ICE officer asked for the reads on the battered Camry owner', 'ICE agents want the stolen-plate hits for their operation']) {
+    t.same(categories(text), ['immigration enforcement'], text);
+  }
+});
+
+t.test('a word split into pieces is read only where the stem reaches its last piece', async (t) => {
+  t.same(screen.screen('bomb threat called into the abortion clinic, susp veh circling the block'), [], 'abortion + clinic + susp is not one word');
+  t.same(categories('check the im mi gra tion status of the driver'), ['immigration enforcement'], 'a word split to hide it is still read');
+});
+
+t.test('the user saying there is no crime, curiosity in Polish, care in another state and lapsed insurance in shorthand are refused', async (t) => {
+  t.same(categories("sgt asked me to see where his 17yo daughter's been driving at night, nothing criminal just worried"), ['personal or non-law-enforcement use']);
+  t.same(categories('sąsiad z naprzeciwka ciągle parkuje nowe auto, ciekawi mnie skąd ma kasę'), ['personal or non-law-enforcement use']);
+  t.same(categories('pt came from wisconsin for a procedure, their agency wants her travel history'), ['reproductive health care']);
+  t.same(categories('no ins per leads, locate and tow'), ['traffic enforcement']);
+  t.same(screen.screen('immigration atty\'s office firebombed overnight, susp veh caught on cam'), [], 'a crime against an immigration lawyer\'s office');
+});
