@@ -137,12 +137,14 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('sin luces, bez swiatel, bez wlaczon swiatel, no headlights, without headlights, lights off'),
     ...each('respet =alto, senal =alto, =paso =alto, znak =stop, znaku =stop'),
     ...each('school bus', { near: ['stop', 'pass', 'fail', 'arm'] }),
-    ...each('parked, idling, idled, blocking, zaparkowan, estacionad', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz'] }),
+    ...each('parked, idling, idled, blocking, zaparkowan, estacionad, estaciono, =parkuje, =parkowal', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz', 'disabled', 'handicap', 'discapacit', 'minusvalid', 'niepelnospraw', 'inwalid', 'fire lane', 'no parking', 'prohibid'] }),
     ...each('=same =spot, =same =space, =hasnt =moved, =not =moved', { near: ['parked', 'sitting', 'weeks', 'days', 'left', 'month'] }),
     ...each('=overnight, =permit', { near: ['=park', '=parks', '=parked', '=parking'] }),
     ...each('=hour =limit, =hour =parking, =hour =zone, overtime parking, parking limit, time limit'),
     ...each('abandoned vehicle, abandoned car, abandoned auto, vehiculo abandonado, porzucon samoch, porzucon pojazd, =dinged, door ding'),
     ...each('city sticker, vehicle sticker, fender bender, minor damage, minor accident, minor crash, flipped off, =sped'),
+    // A crash with damage only, as CAD writes it ("TC, minor, PD only")
+    ...each('=pd =only, property damage only, damage only, =pdo =crash, =pdo =accident, exchange of info, exchange info, exchanged info, exchange information, exchanged information'),
     ...each('toll', { near: ['pay', 'without', 'evad', 'skip', 'unpaid', 'violat', 'transponder', 'i pass', 'ipass'] }),
     ...each('=cut =me =off, =cut =him =off, =cut =her =off, =cut =us =off'),
     ...each('excessive speed, excess speed, speed complain, =pull =over, =pulled =over, =pulling =over, taillight, tail light, headlight, brake light, front plate, windshield, bez pasow, noise ordinance, loud music, noise complain'),
@@ -231,7 +233,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('patient, paciente, pacjent', { context: true, near: ['clinic', 'clinica', 'klinik', 'provider', 'doctor'] }),
     ...each('=plan =c, self managed abortion, self managed miscarriage'),
     // "A procedure" is how travel for an abortion is put without the word.
-    ...each('procedure, procedimiento, zabieg', { near: ['illinois', 'out of state', 'state line', 'across state', 'travel', 'driven', 'drove her', 'took her', 'viaj', 'wyjech', 'wyjazd', ...FROM_OTHER_STATES] }),
+    ...each('procedure, procedimiento, zabieg', { near: ['illinois', 'out of state', 'state line', 'across state', 'travel', 'driven', 'drove her', 'took her', 'viaj', 'wyjech', 'wyjazd', '=il', '=to =il', ...FROM_OTHER_STATES] }),
+    // Ending a pregnancy put without the word ("traveled for a termination")
+    ...each('terminat, interrupc, przerwani', { near: ['pregnan', 'embaraz', 'ciaz', 'travel', '=traveled', '=travelled', 'out of state', 'across state', 'state line', 'clinic', 'procedure', 'pill', '=il', 'illinois'] }),
     // An appointment kept across a state line is how travel for care is put without naming it
     ...each('=appt, =appts, appointment, =cita, wizyt', { context: true, near: ['across state', 'state line', 'out of state', 'crossed state', 'cross state', 'other state', 'another state', 'otro estado', 'inny stan', 'innego stanu'] }),
     ...each('=plan =b', { near: ['pill', 'pharmac', 'dispens', 'bought', 'buy', 'morning', 'purchas'] }),
@@ -315,7 +319,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('old lady, old ladies, old man, old men', { context: true, notAfter: ['year', '=yr', '=yrs'] }),
     ...each('filming, filmed, recording, videotap, livestream, nagrywa, grabando, filmando', { context: true, near: ['police', 'station', 'officer', '=cop', '=cops', 'arrest', 'policj', 'policia', 'komisariat'] }),
     ...each('iglesia, mezquita, sinagoga, templo, parroquia, feligres, fieles, oracion, kosciol, koscie, meczet, synagog, cerkiew, parafi, wierni, modlitw, religij', { context: true }),
-    ...each('=mass, =misa, =msza, =mszy, =mszach', { context: true, near: ['church', 'sunday', 'saturday', 'evening', 'morning', 'after', 'attend', 'catholic', 'iglesia', 'kosciol', 'koscie', 'domingo', 'niedziel', 'service'] }),
+    ...each('=mass, =misa, =msza, =mszy, =mszach', { context: true, near: ['church', 'sunday', 'saturday', 'evening', 'morning', 'after', 'attend', 'catholic', 'iglesia', 'kosciol', 'koscie', 'domingo', 'niedziel', 'service', 'parish', 'parroquia', 'parafi', '=st', 'saint', '=san', '=santa', '=sw', 'espanol', 'spanish', 'latin', 'polish', 'polsk', 'vigil'] }),
     ...each('town hall, city hall meeting, public hearing, public comment, criticis, criticiz, =critic, =critics, outspoken, spoke out, speak out, speaking out, =spoke =against, =speak =against, =spoken =against, =testified =against, =oppose, =opposed, =opposing, opposition, supporter, simpatizante, zwolennik', { context: true }),
     ...each('socialist, communist, anarchist, antifa, libertarian, =dsa, =nra, =maga, tea party, green party, sunrise movement, socialista, comunista, socjalist, komunist', { context: true }),
     // Causes people meet and campaign for, named by the right or the issue ("the gun rights meeting")
@@ -349,6 +353,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     // not a child's ("the child's father drove off with her"): that is how a family case is written
     ...each([...RELATIONS.filter((r) => !['child', '=kid', '=kids'].includes(r)), ...STEP_KIN, 'colleague', 'coworker', '=partner', '=partners'].join(', '), { context: true, owns: [...RELATIONS, ...STEP_KIN, 'partner', '=man', '=guy', 'lover', 'colleague', 'coworker', '=date'] }),
     ...each([...RELACIONES, 'hijastr'].join(', '), { context: true, near: ['sargent', 'teniente', 'capitan', '=jefe', 'comandante', 'oficial', 'agente', 'detective', 'companer', 'colega'] }),
+    // "Byłej żony": a former wife, husband or partner, in Polish
+    ...each('=byla, =bylej, =bylego, =bylemu, =byly, =bylym', { context: true, next: ['zon', '=maz', '=meza', '=mezem', 'dziewczyn', 'chlopak', 'partner', 'narzeczon'] }),
     ...each(KREWNI.filter((k) => !k.startsWith('byl')).join(', '), { context: true, next: [...KREWNI.filter((k) => !k.startsWith('byl')), 'komendant', 'sierzant', 'porucznik', 'kapitan', 'szef', 'kolegi', 'partner', 'aspirant', 'funkcjonariusz'] }),
     ...each('=my', { context: true, next: ['house', 'home', 'street', 'block', 'driveway', 'building', 'property', 'yard', 'apartment', '=apt', 'garage', 'alley', 'door'] }),
     ...each('=mi, =mis', { context: true, next: RELACIONES }),
@@ -379,6 +385,10 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Whoever complained about, reported or sued the user: retaliation, not a case
     ...each('complain, complaint, =reported, =sued, =suing, =testified, =wrote, =filed, =snitch, =snitched, denunci, skarg, zglosil', { context: true, near: ['=me', '=myself', '=mi', '=mnie'] }),
     ...each('=date', { context: true, near: ['tonight', '=app', 'tinder', 'bumble', 'hinge', 'first', 'blind', 'online'] }),
+    // Out with someone ("a girl from a date", "went on a date with")
+    ...each('=on =a =date, =from =a =date, =from =my =date, =my =date, =had =a =date, =after =a =date, =on =date, =una =cita =con, =randk', { context: true }),
+    // Asking that the search not be recorded: whatever it is for, it is not a case
+    ...each('=dont =log, =do =not =log, =dont =record, =do =not =record, =dont =document, =off =the =books, =off =record, =off =the =record, =keep =it =quiet, =between =us, =no =lo =registres, =nie =zapisuj', { context: true }),
     ...each('tinder, bumble, dating app, dating site, =match =com', { context: true }),
     // Buying a car, school and league boundaries
     ...each('=buying, =buy, =purchase, =purchasing', { context: true, near: ['=i', '=im', '=me', 'thinking', 'considering', 'before'] }),

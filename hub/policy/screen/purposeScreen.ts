@@ -71,6 +71,15 @@ function splitWords(words: readonly string[], start: number): Array<[string, num
 }
 
 /**
+ * A word put together from pieces holds the stem as written or squeezed, not as a near miss: the
+ * pieces were split to hide the word, and a near miss of pieces is most often other words ("depot
+ * susp" is not "deport").
+ */
+function holdsStem(whole: string, stem: string): boolean {
+  return whole.startsWith(stem) || squeeze(whole).startsWith(squeeze(stem));
+}
+
+/**
  * A word split into `count` pieces from `start` holds the stem only if the stem runs into its last
  * piece: "immi gration" is one word, but "abortion clinic susp" joined is three, and a stem that
  * ends inside "abortion" says nothing about "clinic" or "susp" after it.
@@ -155,7 +164,14 @@ function sufferedCrime(words: readonly string[], end: number): boolean {
   for (let j = end + 1; j <= end + 5 && j < words.length - 1; j++) {
     if (PASSIVE.has(words[j]!) && anyPhraseIn(words, j + 1, j + 2, INVESTIGATIVE_CUES)) return true;
   }
+  // Or, as reports write it, without the auxiliary ("a union member intentionally struck by a car")
+  for (let j = end + 1; j <= end + 3 && j < words.length; j++) if (isCrimeDone(words, j)) return true;
   return false;
+}
+
+/** The word at `j` is a crime word in the past participle ("assaulted", "stolen", "struck"). */
+function isCrimeDone(words: readonly string[], j: number): boolean {
+  return /(ed|en|shot|beat|struck|hit)$/.test(words[j]!) && anyPhraseIn(words, j, j + 1, INVESTIGATIVE_CUES);
 }
 
 /** The people at `start` as owners of a thing named before them ("el carro de una asistente", "samochód uczestnika"). */
@@ -251,20 +267,21 @@ const ICE_AGENCY = ['agent', 'officer', 'detain', 'warrant', 'hold', 'request', 
 const ICE_THING = ['cream', 'cube', 'rink', 'storage', 'skat', 'hockey', 'machine', 'chest', 'pack', '=tea', 'coffee', 'maker', 'box', 'cold', 'pick', 'fish',
   'sculpt', 'scrap', 'shaved', 'dry', 'thin', 'crushed', 'black', 'cooler', 'bag', 'truck', 'cap', 'water', 'road', 'patch', 'slipp', 'icy', 'frozen', 'melt', '=age'];
 
-/** ICE's own people, who can be a crime's victims like anyone else. */
-const ICE_PEOPLE = ['=agent', '=agents', '=officer', '=officers', '=employee', '=employees', '=staff', '=attorney', '=attorneys'];
+/** An agency's people, who can be a crime's victims like anyone else. */
+const AGENCY_PEOPLE = ['=agent', '=agents', '=officer', '=officers', '=employee', '=employees', '=staff', '=attorney', '=attorneys', '=sa', '=special =agent', '=trooper'];
 
 /**
- * "ICE" at `at` names the victims of a crime done to them or to what they own ("an ICE officer
- * battered", "an ICE agent's car stolen"): its people, then within five words a crime word in the
- * past participle, and no verb of asking between (an ICE officer who asks for reads is a
- * requester, whatever crime the request names).
+ * The agency named ending at `end` (ICE, HSI, the Border Patrol) names the victims of a crime done
+ * to its people or to what they own ("an ICE officer battered", "a border patrol agent's car
+ * stolen"): its people, then within five words a crime word in the past participle, and no verb
+ * of asking between (an agent who asks for reads is a requester, whatever crime the request names).
  */
-function iceSufferedCrime(words: readonly string[], at: number): boolean {
-  if (!phraseAt(words, at + 1, ICE_PEOPLE)) return false;
-  for (let j = at + 2; j <= at + 6 && j < words.length; j++) {
+function agencySufferedCrime(words: readonly string[], end: number): boolean {
+  const people = end + 1 < words.length ? phraseAt(words, end + 1, AGENCY_PEOPLE) : null;
+  if (!people) return false;
+  for (let j = people.end + 1; j <= people.end + 5 && j < words.length; j++) {
     if (phraseAt(words, j, REQUEST_VERBS)) return false;
-    if (/(ed|en|shot|beat|struck|hit)$/.test(words[j]!) && anyPhraseIn(words, j, j + 1, INVESTIGATIVE_CUES)) return true;
+    if (isCrimeDone(words, j)) return true;
   }
   return false;
 }
@@ -323,10 +340,11 @@ export class PurposeScreen {
           if (seen.has(category)) break;
           let match = matchPhrase(words, i, term.words);
           if (!match && term.words.length === 1 && !term.words[0]!.startsWith('=') && !matchesStem(words[i]!, term.words[0]!)) {
-            const parts = joined[i]!.find(([whole, count]) => matchesStem(whole, term.words[0]!) && reachesLastPiece(words, i, count, term.words[0]!));
+            const parts = joined[i]!.find(([whole, count]) => holdsStem(whole, term.words[0]!) && reachesLastPiece(words, i, count, term.words[0]!));
             match = parts ? { start: i, end: i + parts[1] - 1 } : null;
           }
-          if (match && this.holds(term, words, match, owners) && !(investigative && this.namesPlace(term, words, match))) found(category, term.words.join(' '), match);
+          if (match && this.holds(term, words, match, owners) && !(investigative && this.namesPlace(term, words, match))
+            && !(category === 'immigration enforcement' && agencySufferedCrime(words, match.end))) found(category, term.words.join(' '), match);
         }
       }
     }
@@ -367,7 +385,7 @@ export class PurposeScreen {
   private findIce(tokens: readonly ScreenToken[], words: readonly string[], allCaps: boolean): number | null {
     for (let i = 0; i < words.length; i++) {
       if (words[i] !== 'ice' || anyPhraseIn(words, i - 3, i, IMPOSTORS)) continue;
-      if (anyPhraseIn(words, i - 1, i, ICE_THING) || anyPhraseIn(words, i + 1, i + 2, ICE_THING) || iceSufferedCrime(words, i)) continue;
+      if (anyPhraseIn(words, i - 1, i, ICE_THING) || anyPhraseIn(words, i + 1, i + 2, ICE_THING) || agencySufferedCrime(words, i)) continue;
       const capitalised = tokens[i]!.raw === 'ICE' && !allCaps;
       if (capitalised || anyPhraseIn(words, i - 3, i + 4, ICE_AGENCY)) return i;
     }

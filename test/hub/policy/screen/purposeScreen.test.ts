@@ -634,3 +634,30 @@ t.test('the user saying there is no crime, curiosity in Polish, care in another 
   t.same(categories('no ins per leads, locate and tow'), ['traffic enforcement']);
   t.same(screen.screen('immigration atty\'s office firebombed overnight, susp veh caught on cam'), [], 'a crime against an immigration lawyer\'s office');
 });
+
+t.test('the people of an event or an agency\'s people named as victims without an auxiliary ("a union member struck by a car", "HSI SA assaulted") are investigable', async (t) => {
+  for (const text of ['union member intentionally struck by car at picket line, agg batt w/ veh, silver Ram', "border patrol agent's personal veh stolen from hotel lot while in town for training",
+    'HSI SA assaulted during undercover meet, offender fled in gray Acura']) {
+    t.same(screen.screen(text), [], text);
+  }
+  t.same(categories('border patrol agents asked for the reads on the assaulted man\'s car'), ['immigration enforcement'], 'an agency asking is a requester');
+  t.same(categories('list the union members at the picket line'), ['protected activity or class']);
+});
+
+t.test('pieces put together are read as written, not as a near miss ("depot susp" is not "deport")', async (t) => {
+  t.same(screen.screen('armed robbery of day laborers at home depot, susp pulled gun took wages, gold minivan'), []);
+});
+
+t.test('dates, asking that the search not be logged, a former wife in Polish, a Spanish mass, care called a termination or a procedure in IL are refused', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['girl from a date sat gave me a fake name, plate on her jeep, just wanna confirm who she is', 'personal or non-law-enforcement use'],
+    ["sgt asked me to see if ofc R's wife's car has been over at that guys house. personal, dont log it pls", 'personal or non-law-enforcement use'],
+    ['sprawdzam auto byłej żony, chcę wiedzieć gdzie jeździ w weekendy', 'personal or non-law-enforcement use'],
+    ['vehículos en la misa en español de St. Catherine, para saber quiénes son los que vienen', 'protected activity or class'],
+    ['texas investigators asking if subject veh came to IL for a procedure', 'reproductive health care'],
+    ['missouri sheriff requests LKA of resident who traveled for termination', 'reproductive health care'],
+    ['se estacionó en lugar para discapacitados', 'traffic enforcement'],
+    ['CAD: TC, minor, PD only, exchange of info refused, RO needed for the report', 'traffic enforcement'],
+  ];
+  for (const [text, category] of cases) t.same(categories(text), [category], text);
+});
