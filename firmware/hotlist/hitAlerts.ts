@@ -17,7 +17,10 @@ export interface HitAlertsOptions {
   hub: { verifyKey: KeyObject };
   keeper: HotlistKeeper;
   uplink: Uplink;
-  /** How often pending alerts are offered again while unacknowledged. */
+  /**
+   * How soon an unacknowledged alert is offered again; each further offer the hub takes without an
+   * ack doubles the wait, up to MAX_RETRY_MS.
+   */
   retryMs: number;
   /** A hit the hub has not acknowledged within this of its capture is deleted unsent (the buffer's retention). */
   retentionMs: number;
@@ -36,6 +39,13 @@ export class HitAlerts {
   /** One more pass, asked for while a pass was running (see flush). */
   private again: Promise<void> | null = null;
   readonly counters = { hits: 0, sent: 0, acked: 0, expired: 0 };
+  /**
+   * Per pending file, how often the broker took it without the hub acknowledging it, and when it
+   * is offered next. A hit the hub keeps refusing (a read it finds invalid, from a site the device
+   * has left, sealed to a key it retired) is otherwise sent again with its images at every retry
+   * for the 30 days of retention.
+   */
+  private readonly offers = new Map<string, { times: number; nextAt: number }>();
 
   readonly keeper: HotlistKeeper;
 
@@ -75,8 +85,12 @@ export class HitAlerts {
       }, this.ctx.deviceKey, this.ctx.uplink.hubSealKey);
       this.counters.hits++;
       this.ctx.logger.info({ readId: read.id, entryId: entry.entryId, nearMatch }, 'hot-list hit');
-      const sent = this.ctx.uplink.publishNow(topics.alerts(this.ctx.deviceId), sealed).then(() => void this.counters.sent++, () => undefined);
-      await this.write(`${String(Math.max(0, read.hubCapturedAt ?? read.capturedAt)).padStart(15, '0')}-${alertSuffix(read.id, entry.entryId)}`, sealed);
+      const file = `${String(Math.max(0, read.hubCapturedAt ?? read.capturedAt)).padStart(15, '0')}-${alertSuffix(read.id, entry.entryId)}`;
+      const sent = this.ctx.uplink.publishNow(topics.alerts(this.ctx.deviceId), sealed).then(() => {
+        this.counters.sent++;
+        this.offeredOnce(file, 0);
+      }, () => undefined);
+      await this.write(file, sealed);
       await sent;
     }
     return hits.length;
@@ -102,9 +116,12 @@ export class HitAlerts {
     this.flushing = (async () => {
       const files = await this.dropExpired((await readdir(this.ctx.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.alert')).sort());
       for (const file of files) {
+        const offered = this.offers.get(file);
+        if (offered && this.ctx.clock.now() < offered.nextAt) continue;
         try {
           await this.ctx.uplink.publishNow(topics.alerts(this.ctx.deviceId), await readFile(join(this.ctx.dir, file)));
           this.counters.sent++;
+          this.offeredOnce(file, offered?.times ?? 0);
         } catch (err) {
           this.ctx.logger.debug({ err: errorMessage(err) }, 'alert not sent yet; kept for the link');
           break;
@@ -116,12 +133,25 @@ export class HitAlerts {
     return this.flushing;
   }
 
+  /** The broker took `file` for the (times + 1)th time: the next offer waits twice as long as the last. */
+  private offeredOnce(file: string, times: number): void {
+    const wait = Math.min(MAX_RETRY_MS, this.ctx.retryMs * 2 ** times);
+    this.offers.set(file, { times: times + 1, nextAt: this.ctx.clock.now() + wait });
+    if (times + 1 === UNACKED_WARN_AFTER) {
+      this.ctx.logger.warn({ file, offers: times + 1 }, 'the hub took this hot-list hit without acknowledging it; it may be refusing it (see its log): offered again less and less often');
+    }
+  }
+
   private async onAck(payload: Buffer): Promise<void> {
     try {
       const ack = verifyAlertAck(payload, this.ctx.hub.verifyKey);
       if (ack.deviceId !== this.ctx.deviceId) return;
       const suffix = alertSuffix(ack.readId, ack.entryId);
-      for (const file of await readdir(this.ctx.dir)) if (file.endsWith(suffix)) await rm(join(this.ctx.dir, file), { force: true });
+      for (const file of await readdir(this.ctx.dir)) {
+        if (!file.endsWith(suffix)) continue;
+        await rm(join(this.ctx.dir, file), { force: true });
+        this.offers.delete(file);
+      }
       this.counters.acked++;
     } catch (err) {
       this.ctx.logger.warn({ err: errorMessage(err) }, 'ignored an alert ack that does not verify');
@@ -143,6 +173,7 @@ export class HitAlerts {
       const capturedAt = Number(file.slice(0, file.indexOf('-')));
       if (capturedAt >= EARLIEST_SANE_WALL_MS && now - capturedAt > this.ctx.retentionMs) {
         await rm(join(this.ctx.dir, file), { force: true });
+        this.offers.delete(file);
         expired++;
       } else kept.push(file);
     }
@@ -158,6 +189,11 @@ export class HitAlerts {
   }
 
 }
+
+/** The longest wait between two offers of one unacknowledged alert. */
+export const MAX_RETRY_MS = 10 * 60_000;
+/** After this many offers without an ack, the alert is logged as probably refused. */
+const UNACKED_WARN_AFTER = 5;
 
 /** A pending alert's file is `<capture time>-<read id>.<entry id>.alert`: sorted by name, oldest hit first. */
 function alertSuffix(readId: string, entryId: string): string {

@@ -59,3 +59,44 @@ t.test('a hit the hub never acknowledged is deleted unsent once past the 30-day 
   t.equal(alerts.counters.expired, 1);
   t.ok(lines().some((l) => l.msg === 'hot-list hits the hub never acknowledged passed the retention limit; deleted unsent' && l.expired === 1), 'the deletion is logged');
 });
+
+t.test('a hit the hub takes but never acknowledges is offered again less and less often (at most every 10 minutes), logged once as probably refused', async (t) => {
+  const dir = await tempDir(t);
+  const clock = new ManualClock(NOW);
+  const { logger, lines } = captureLogger();
+  const keeper = new HotlistKeeper({ dir: join(dir, 'hotlist'), deviceId: 'pole-1', deviceKey: device.privateKey, hubVerifyKey: hub.publicKey, clock, logger });
+  await keeper.start();
+  await keeper.receive(sealHotlistUpdate({
+    deviceId: 'pole-1', version: 1, snapshot: true, part: 0, parts: 1, issuedAtMs: NOW, listExpiresAtMs: NOW + 60 * 86_400_000,
+    upserts: encodeHotlistEntries([{ entryId: 'e1', plate: 'ABC1234', state: 'IL', category: 'stolen_vehicle', source: 'ncic', priority: 1 }]),
+  }, hub.privateKey, device.publicKey));
+  const uplink = fakeUplink();
+  uplink.up = true;
+  const alerts = new HitAlerts({
+    dir: join(dir, 'alerts'), deviceId: 'pole-1', deviceKey: device.privateKey, hub: { verifyKey: hub.publicKey }, keeper, uplink: uplink as unknown as Uplink,
+    retryMs: 5000, retentionMs: THIRTY_DAYS_MS, clock, logger,
+  });
+  await alerts.start();
+  t.teardown(() => alerts.stop());
+  await alerts.check(makeRead({ plate: 'ABC1234', region: 'IL', capturedAt: NOW }));
+  t.equal(uplink.published.length, 1, 'the hit goes to the hub at once');
+  const sendsIn = async (ms: number) => {
+    const before = uplink.published.length;
+    for (let at = 0; at < ms; at += 5000) {
+      clock.advance(5000);
+      await alerts.flush();
+    }
+    return uplink.published.length - before;
+  };
+  t.equal(await sendsIn(60_000), 3, 'in its first minute unacknowledged it is offered again after 5, 15 and 35 s (a lost ack costs seconds)');
+  t.ok(await sendsIn(3_600_000) <= 9, 'in the next hour at most nine times, not 720');
+  t.equal(await sendsIn(3_600_000), 6, 'then once every 10 minutes, still within retention');
+  t.equal(lines().filter((l) => /without acknowledging it/.test(String(l.msg))).length, 1, 'logged once as probably refused');
+
+  uplink.up = false;
+  clock.advance(600_000);
+  await alerts.flush();
+  uplink.up = true;
+  t.equal(await sendsIn(5000), 1, 'a failed publish (link down) is not an offer: it goes as soon as the link is back');
+  t.equal(await alerts.pending(), 1, 'it is never deleted unacknowledged before retention');
+});
