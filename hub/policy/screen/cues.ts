@@ -61,6 +61,8 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
+  // shots fired at people, and Arabic as officers transliterate it (attacked, knife, threatened, fled, stole, killed, pistol, kidnapped)
+  '=fired =at', '=fired =on', '=shot =at', '=shots =at', 'hajam', 'sikkin', 'sakeen', 'hadad', 'harab', 'saraq', 'sariq', 'qatal', 'musaddas', 'khataf',
 ];
 
 /**

@@ -143,6 +143,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=hour =limit, =hour =parking, =hour =zone, overtime parking, parking limit, time limit'),
     ...each('abandoned vehicle, abandoned car, abandoned auto, vehiculo abandonado, porzucon samoch, porzucon pojazd, =dinged, door ding'),
     ...each('city sticker, vehicle sticker, fender bender, minor damage, minor accident, minor crash, flipped off, =sped'),
+    // Loud cars: exhausts, pipes and mufflers
+    ...each('=exhaust, straight pipe, loud pipe, =muffler, mufflers, glasspack, =tlumik, =escape =ruidoso'),
     // A crash with damage only, as CAD writes it ("TC, minor, PD only")
     ...each('=pd =only, property damage only, damage only, =pdo =crash, =pdo =accident, exchange of info, exchange info, exchanged info, exchange information, exchanged information'),
     ...each('toll', { near: ['pay', 'without', 'evad', 'skip', 'unpaid', 'violat', 'transponder', 'i pass', 'ipass'] }),
@@ -173,7 +175,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=alien, =aliens', { near: ['removal', 'locate', 'illegal', 'deport', 'status', 'registr', 'detain', 'find'] }),
     ...each('lawful status, legaln pobyt, tiene =papeles, tienen =papeles, tenga =papeles, praw pobyt'),
     ...each('foreign national, extranjero nacional, obywatel obc', { context: true }),
-    ...each('=ins', { near: ['case', 'agent', 'hold', 'detain', 'status', 'officer', 'request'] }),
+    // INS, not the second half of "break-ins", "check-ins" or "sign-ins"
+    ...each('=ins', { near: ['case', 'agent', 'hold', 'detain', 'status', 'officer', 'request'], notAfter: ['break', 'broke', 'check', 'sign', 'log', 'walk', 'plug', 'drive', 'call'] }),
     ...each('immigrant, inmigrant, imigrant, migrant', { context: true }),
     ...each('illegal immigrant, inmigrant ilegal, nielegaln imigrant, here illegal, country illegal, illegally present, entered illegal, illegal entry, unlawful presence, unlawfully present, legalnosc pobyt, legalnosci pobyt, zezwoleni pobyt, prawo pobyt'),
     ...each('removal', { near: ['federal', 'immigra', 'agent', '=ice', '=dhs', 'order', 'proceed', 'hearing', 'operation', 'deport'] }),
@@ -255,6 +258,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
     ...each('termination, terminacion, terminaciones', { near: ['pregnan', 'perform', 'clinic', 'embaraz', 'doctor', 'provider'] }),
     ...each('=ob =gyn, obgyn, obstetric, gynecolog, ginecolog, ginekolog, polozn', { context: true }),
+    // A pregnant woman's movements watched for someone ("where her car goes", "keeps disappearing")
+    ...each('pregnan, embaraz, ciaz', { context: true, near: ['her car', 'her movements', 'where she goes', 'where she went', 'whereabouts', 'disappearing', 'keeps going', '=her =car =goes', 'boyfriend', 'husband', 'taking care', 'watch her', 'follow her', 'track her'] }),
     ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill', 'zabieg', 'procedur', 'procedimiento', 'wyjech', 'wyjazd', 'abroad',
       // an ending put as handling it ("went to take care of the pregnancy")
       '=take =care', '=took =care', '=taking =care', '=get =rid', '=got =rid', '=deal =with', '=dealt =with'] }),
@@ -304,6 +309,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Places tied to protected activity: their visitors are protected as an event's attendees are
     ...each('organizing office, organising office, organizers office, organizing hub, field office, campaign office, party office, newspaper, newsroom, news office, editorial office, radio station, public defender, legal aid, law office, law firm, =lawyers =office, =attorneys =office, =attorney =office, =lawyer =office, civil rights, worker center, workers center, workers centre, day labor center, resettlement, islamic center, cultural center, cultural centre, community house, advocacy office, kancelari, oficina abogad, headquarters, =hq', { context: true, anywhere: ATTENDING }),
     ...each('church, mosque, synagogue, temple, gurdwara, cathedral, chapel, parish, congregation, congregant, worship, parishioner, prayer, =pray, shabbat, sabbath, jumuah, religio, religion', { context: true }),
+    // and in Ukrainian and Arabic as officers transliterate them (tserkva, sobor, masjid, mechet)
+    ...each('tserkv, tserkov, =sobor, mechet, masjid, =jami, musalli, =sluzhba, =sluzhbu', { context: true }),
     ...each('masjid, musalla, =jummah, =jumma, =salat, =namaz, =imam, =imams, rabbi, =priest, =pastor, =clergy, =shul, mandir, kingdom hall, =capilla, kaplic, simbahan, ksiadz, ksiedz, sacerdote', { context: true }),
     ...each('keffiyeh, kufiya, kaffiyeh, kuffiyeh, shemagh, dastar, =patka, tallit, tzitzit, =peyot, =payot, sheitel, =bindi, =abaya, =thobe, dashiki, =kufi, =sari', { context: true }),
     ...each('turban, hijab, niqab, burqa, burka, headscarf, head scarf, kippah, kippa, yarmulke, =quran, =koran, =bible, rosary, hasid, chasyd, jasid, orthodox jew, ultra orthodox, =amish, mennonite, evangelical, pentecostal, baptist, methodist, lutheran, presbyterian, episcopal, unitarian, jehovah, =lds, scientolog, =pagan, wicca, atheist, chusta', { context: true }),
@@ -363,6 +370,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('sergeant, =sarge, =sgt, lieutenant, =lt, captain, =capt, chief, commander, detective, deputy, officer, mayor, trustee, alderman, =boss, =partner, =partners', { context: true, next: RELATIONS }),
     ...each('=sale =con, =anda =con, =saliendo =con, =spotyka =sie =z, =chodzi =z', { context: true, near: [...RELACIONES, ...KREWNI, 'tipo', 'chico', 'chica', 'hombre', 'alguien', 'facet', 'kims'] }),
     ...each('=cheating, affair, =dating, seeing someone, zdradz, =enganando, =infiel, bored, =lol, =lmao, =lmfao, =jk, for fun, for laughs, for kicks, nudzi', { context: true }),
+    // Bail agents and bounty hunters chase their own money, not a case
+    ...each('bondsman, bondsmen, bail bond, bail agent, bail enforcement, bounty hunter, fiador', { context: true }),
     // A business is a requester only when it asks; a car taken from a dealership is a theft.
     ...each('dealership, car dealer, auto dealer, leased car, lease compan, leasing compan, rental compan, lender, creditor, finance compan, startup, start up, car sharing, carsharing, parking app, data broker, estimate demand, demand study, =hoa, homeowners association, condo board, property manag, building manag, private security, security company', { context: true, near: ['want', 'ask', 'request', 'need', 'wonder', 'curious', 'suspect', 'complain', 'estimate', 'study', 'customer', 'client', 'resident', 'tenant', '=give', '=send', '=share'] }),
     ...each('=sell, =sold, =selling, resell, monetiz, vender, sprzeda', { context: true, near: ['data', 'plate', 'reads', 'list', 'location', 'dato', 'dane'] }),
@@ -377,7 +386,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=hr', { context: true, near: ['want', 'ask', 'request', 'depart', 'manager', 'dept'] }),
     ...each('=curious, =wondering, =nosy, ciekaw', { context: true }),
     // The user says so: no crime behind the search
-    ...each('nothing criminal, not criminal, =no =crime, not a crime, no criminal, not a police matter, nada criminal, =no =es =delito, =nic =kryminaln, =nie =przestepstw', { context: true }),
+    ...each('nothing criminal, not criminal, =no =crime, not a crime, no criminal, not a police matter, nada criminal, =no =es =delito, =nic =kryminaln, =nie =przestepstw, zadnego przestepstw, =nie =ma =przestepstw, =bez =przestepstw, zlochynu nemaie, nemaie zlochynu, =bez =zlochynu', { context: true }),
+    // Checking for a neighbour or a friend, in Polish ("sprawdzam dla sąsiada")
+    ...each('=dla =sasiad, =dla =sasiada, =dla =kolegi, =dla =znajomego, =dla =znajomej, =dla =kumpla', { context: true }),
     // First person after the noun ("an ex of mine"), money owed in a family, and dates
     ...each('=of =mine, child support, alimony, palimony, pension alimenticia, alimenty', { context: true }),
     // A former partner named without "my" ("an old girlfriend's new address")

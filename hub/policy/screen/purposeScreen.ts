@@ -140,6 +140,15 @@ function anyPhraseIn(words: readonly string[], from: number, to: number, phrases
   return false;
 }
 
+/** One person, named just before "who ..." ("a man who showed him a gun"): the offender described, not a crowd. */
+const ONE_PERSON: ReadonlySet<string> = new Set(['man', 'woman', 'guy', 'person', 'male', 'female', 'suspect', 'subject', 'offender', 'driver']);
+
+/**
+ * Polish nouns of a crime that take its victims after them in the genitive ("pobicie uczestnika":
+ * the beating of a participant), as an English verb takes its object.
+ */
+const CRIME_NOUNS_OF: ReadonlySet<string> = new Set(['pobicie', 'napad', 'napadu', 'zabojstwo', 'morderstwo', 'porwanie', 'okradzenie', 'postrzelenie', 'zastrzelenie', 'zgwalcenie']);
+
 /**
  * Does the text aim at the people of an event or place (its attendees, "list the cars")? Not
  * when the people are named as a crime's victims ("a member's car was stolen": `words` has
@@ -150,10 +159,12 @@ function aimsAtPeople(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const match = phraseAt(words, i, TARGETING_CUES);
     if (!match || anyPhraseIn(words, match.end + 1, match.end + 4, PERPETRATORS) || anyPhraseIn(words, match.end + 1, match.end + 5, WITNESSES)) continue;
+    // "Hot-list the plate" is a verb, not a list of people; "a man who showed him a gun" describes one offender
+    if (words[i - 1] === 'hot' || ONE_PERSON.has(words[i - 1] ?? '')) continue;
     let before = i - 1;
     while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) before--;
     // A verb ("robbed the attendees"), not a noun that ends a clause ("after the shooting, everyone at the vigil")
-    const crimeDoneTo = before >= 0 && /(ed|shot|beat|struck|hit)$/.test(words[before]!) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES);
+    const crimeDoneTo = before >= 0 && (/(ed|shot|beat|struck|hit)$/.test(words[before]!) || CRIME_NOUNS_OF.has(words[before]!)) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES);
     if (!crimeDoneTo && !sufferedCrime(words, match.end) && !ownsThing(words, i)) return true;
   }
   return false;
@@ -372,9 +383,10 @@ export class PurposeScreen {
     return true;
   }
 
-  /** The term followed by one of its `place` words (an abortion clinic): a place a crime can happen at. */
+  /** The term followed by one of its `place` words (an abortion clinic), next or one word on: a place a crime can happen at. */
   private namesPlace(term: ScreenTerm, words: readonly string[], match: Match): boolean {
-    return term.place !== undefined && match.end + 1 < words.length && term.place.some((s) => matchesStem(words[match.end + 1]!, s));
+    // The place word next, or after one more ("a reproductive health clinic")
+    return term.place !== undefined && [1, 2].some((k) => match.end + k < words.length && term.place!.some((s) => matchesStem(words[match.end + k]!, s)));
   }
 
   /**

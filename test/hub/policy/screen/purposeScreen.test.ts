@@ -661,3 +661,27 @@ t.test('dates, asking that the search not be logged, a former wife in Polish, a 
   ];
   for (const [text, category] of cases) t.same(categories(text), [category], text);
 });
+
+t.test('crimes against a place or its people are read through "hot-list the plate", one offender described, a Polish crime noun and a place word one word on', async (t) => {
+  for (const text of [
+    "Car belonging to an OB-GYN who works at the women's health clinic was stolen from her driveway. Hot-list the plate, case 24-02588.",
+    'Union organizer at the warehouse was told to stop organizing by a man who showed him a handgun in the parking lot; suspect left in a black Escalade.',
+    'Pobicie uczestnika polskiego festiwalu, poszkodowany w szpitalu; sprawca uciekł srebrnym Audi. Sprawa 24-05211.',
+    '- incident: arson, reproductive health clinic rear door; - veh: sedan idling in alley prior; - case 24-03917',
+    'Shots fired at attendees leaving the gun-rights meeting at the VFW; one man grazed. Shooter in a dark green Explorer.',
+    'Wahad hajam 3ala el masjid b sikkin w hadad el musalleen, w harab b sayyara bayda. Raqam el qadiyya 24-06017.',
+    'Residential burglary pattern; same Nissan Rogue seen near three break-ins. Case 24-01234, felony request approved by the Chief.',
+  ]) t.same(screen.screen(text), [], text);
+  t.same(categories('list the attendees of the gun-rights meeting at the VFW'), ['protected activity or class'], 'the crowd itself is still refused');
+});
+
+t.test('a bail agent, checking for a neighbour, a Ukrainian church service, a loud exhaust and a pregnant woman\'s movements are refused', async (t) => {
+  const cases: Array<[string, string]> = [
+    ["Bondsman from A-1 Bail says his client missed a civil hearing and he wants last hits on the client's Tahoe. No warrant out.", 'personal or non-law-enforcement use'],
+    ['Sprawdzam dla sąsiada, kto co noc parkuje przed jego domem. Nie ma żadnego przestępstwa.', 'personal or non-law-enforcement use'],
+    ['Perevirka mashyn, yaki pryizhdzhaiut do ukrainskoi tserkvy na nedilnu sluzhbu.', 'protected activity or class'],
+    ['that dodge w the straight pipes waking up the whole block at 2am, wanna get him for the exhaust', 'traffic enforcement'],
+    ["Boyfriend says she's pregnant and keeps disappearing for hours. He wants to see where her car goes.", 'reproductive health care'],
+  ];
+  for (const [text, category] of cases) t.same(categories(text), [category], text);
+});
