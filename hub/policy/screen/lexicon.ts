@@ -126,7 +126,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('citation, =cite, =cited, ticket driver, ticket owner, ticket him, ticket her, ticket them, issue ticket, write ticket, send ticket, traffic ticket, speeding ticket, =multa, =multas, mandat, infraccion, wykroczen, drogow'),
     ...each('ticket', { notAfter: ['lottery', 'concert', 'train', 'plane', 'airline', 'movie', 'show', 'pawn', 'raffle', 'game', 'event', 'boleto'] }),
     ...each('moving violation, seatbelt, seat belt, cinturon segur, pas bezpieczen, fail yield, failure yield, illegal turn, illegal =u turn, =u turn, tailgat, stop sign, rolling stop, reckless driv, careless driv, street racing, drag racing, drag race, jaywalk, hydrant, tinted window, window tint, loud exhaust, loud muffler'),
-    ...each('expired, vencid, overdue, lapsed, wygasl, niewazn', { near: ['registr', 'plate', 'tag', 'sticker', 'licen', 'insur', 'inspect', 'emission', 'smog', 'safety test', 'placa', 'registro', 'seguro', 'tablic', 'ubezpiecz', 'przeglad', 'prawo jazd'] }),
+    ...each('expired, vencid, overdue, lapsed, wygasl, niewazn', { near: ['registr', '=reg', '=regs', 'plate', 'tag', 'sticker', 'licen', 'insur', 'inspect', 'emission', 'smog', 'safety test', 'placa', 'registro', 'seguro', 'tablic', 'ubezpiecz', 'przeglad', 'prawo jazd'] }),
     ...each('suspended, revoked, suspendid, revocad, zawieszon, cofnie', { near: ['licen', 'driv', 'permiso', 'prawo', 'jazd'] }),
     ...each('without licen, =no licen, unlicensed, =no insurance, =no =ins, =no =insur, =w =o =ins, =without =ins, uninsured, sin licencia, sin seguro, bez prawa jazd, bez ubezpiecz, toll evas, toll violat, unpaid toll, tollway, peaje, oplat drogow'),
     ...each('exceso velocidad, limite velocidad, przekrocz predkos, ograniczen predkos, kontrola drogow, too fast, za szybk, demasiado rapid, =mph, =kmh, school zone, zona escolar'),
@@ -137,7 +137,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('sin luces, bez swiatel, bez wlaczon swiatel, no headlights, without headlights, lights off'),
     ...each('respet =alto, senal =alto, =paso =alto, znak =stop, znaku =stop'),
     ...each('school bus', { near: ['stop', 'pass', 'fail', 'arm'] }),
-    ...each('parked, idling, idled, blocking, zaparkowan, estacionad, estaciono, =parkuje, =parkowal', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz', 'disabled', 'handicap', 'discapacit', 'minusvalid', 'niepelnospraw', 'inwalid', 'fire lane', 'no parking', 'prohibid'] }),
+    // Idling where an ordinance limits it (outside a school, for minutes on end)
+    ...each('idling, idled, =idles, =idle', { near: ['school', '=min', '=mins', 'minutes', 'engine running', 'every morning', 'every day', 'every pickup', 'hour'] }),
+    ...each('parked, idling, idled, =idles, blocking, zaparkowan, estacionad, estaciono, =parkuje, =parkowal', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'driveway', 'garage', 'entrance', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz', 'disabled', 'handicap', 'discapacit', 'minusvalid', 'niepelnospraw', 'inwalid', 'fire lane', 'no parking', 'prohibid'] }),
     ...each('=same =spot, =same =space, =hasnt =moved, =not =moved', { near: ['parked', 'sitting', 'weeks', 'days', 'left', 'month'] }),
     ...each('=overnight, =permit', { near: ['=park', '=parks', '=parked', '=parking'] }),
     ...each('=hour =limit, =hour =parking, =hour =zone, overtime parking, parking limit, time limit'),
@@ -155,6 +157,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=over =limit, =right =red, =turn =red, =stop =arm, =flying =down, =racing =down, =raced =down'),
     ...each('racetrack, race track, speedway, drag strip', { near: ['like', 'treat', 'street', 'road', 'block'] }),
     ...each('bike lane, bus lane, loading zone, =no parking, tow zone', { near: ['block', 'stop', 'park', 'sit', 'idl', 'leav', 'left', 'keep'] }),
+    // Street cleaning and a car that is never moved: a tow for the ordinance, not a case
+    ...each('street sweep, street clean, sweeper day, tow list, =never =moves, =never =moved, =hasnt =moved, =not =moved =in'),
     // Stunts with a car ("doing donuts in the lot")
     ...each('donut, doughnut, burnout, drifting', { near: ['doing', 'did', 'spin', 'lot', 'intersection', 'street', 'car', 'tire'] }),
     ...each('stunt driv, exhibition driv, =peeling =out, =peeled =out, =peel =out, =revving'),
@@ -258,6 +262,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('terminat pregnan, =end pregnan, =ending pregnan, pregnancy terminat, interrupcion embarazo, przerwan ciaz, usuni ciaz'),
     ...each('termination, terminacion, terminaciones', { near: ['pregnan', 'perform', 'clinic', 'embaraz', 'doctor', 'provider'] }),
     ...each('=ob =gyn, obgyn, obstetric, gynecolog, ginecolog, ginekolog, polozn', { context: true }),
+    // Pills taken at a stage of pregnancy ("taking pills at 8 weeks"), however the one reporting it names it
+    ...each('=pill, =pills, =pastillas, =pildoras, tabletk', { near: [...[4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24].flatMap((n) => [`=at =${n} =weeks`, `=${n} =weeks =pregnant`, `=${n} =semanas`, `=${n} =tygodni`]), 'weeks pregnant', 'weeks along', 'trimester'] }),
     // A pregnant woman's movements watched for someone ("where her car goes", "keeps disappearing")
     ...each('pregnan, embaraz, ciaz', { context: true, near: ['her car', 'her movements', 'where she goes', 'where she went', 'whereabouts', 'disappearing', 'keeps going', '=her =car =goes', 'boyfriend', 'husband', 'taking care', 'watch her', 'follow her', 'track her'] }),
     ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill', 'zabieg', 'procedur', 'procedimiento', 'wyjech', 'wyjazd', 'abroad',

@@ -685,3 +685,15 @@ t.test('a bail agent, checking for a neighbour, a Ukrainian church service, a lo
   ];
   for (const [text, category] of cases) t.same(categories(text), [category], text);
 });
+
+t.test('parking and idling ordinances, expired registration in shorthand and pills at a stage of pregnancy are refused; the same words beside a crime are not', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['2023 tags still on this Equinox, expired reg - find where it parks', 'traffic enforcement'],
+    ["car blocking a driveway on Clarence again, resident's fed up - who owns it", 'traffic enforcement'],
+    ['delivery truck idles outside Longfellow school 20+ min every pickup', 'traffic enforcement'],
+    ['street sweeping day and this car never moves, need owner for tow list', 'traffic enforcement'],
+    ["husband says she 'killed the baby' by taking pills at 8 weeks, wants to know where she went that day", 'reproductive health care'],
+  ];
+  for (const [text, category] of cases) t.same(categories(text), [category], text);
+  for (const text of ['sedan idling in the alley before the arson at the school, case 26-003317', 'dealer sold fentanyl pills out of a blue Civic for weeks, case 26-004120']) t.same(screen.screen(text), [], text);
+});
