@@ -65,9 +65,14 @@ export async function decodeFrame(frame: FrameInput): Promise<{ gray: GrayFrame;
   }
   if (!frame.data || frame.data.length === 0) throw new AlprError('ALPR_ERR_IMAGE_SIZE', 'the frame is empty');
   try {
-    const image = sharp(frame.data, { failOn: 'truncated', limitInputPixels: MAX_FRAME_DIMENSION * MAX_FRAME_DIMENSION });
-    const meta = await image.metadata();
+    const stored = sharp(frame.data, { failOn: 'truncated', limitInputPixels: MAX_FRAME_DIMENSION * MAX_FRAME_DIMENSION });
+    const meta = await stored.metadata();
     checkSize(meta.width ?? 0, meta.height ?? 0);
+    // A photograph taken with the phone on its side says so in its EXIF orientation (2-8): it is
+    // turned upright as every viewer shows it, or its plates would be read on their side. Camera
+    // frames and the development photographs carry none (or 1) and skip the step.
+    const upright = (meta.orientation ?? 1) > 1;
+    const image = upright ? stored.rotate() : stored;
     // Decoded as it is stored (8-bit RGB, or one channel for a grey or IR JPEG) and turned grey
     // through the table (greyTable.ts); anything else (alpha, 16 bits) as before, by libvips.
     const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
@@ -76,7 +81,8 @@ export async function decodeFrame(frame: FrameInput): Promise<{ gray: GrayFrame;
     if (info.channels === 1 && data.length === pixels) return { gray: { pixels: data, ...size }, rgb: null };
     // A grey (IR) JPEG comes out as three equal channels: it keeps no RGB, as it has no colour.
     if (info.channels === 3 && data.length === 3 * pixels) return { gray: { pixels: greyOfRgb(data, pixels, await greyTable()), ...size }, rgb: (meta.channels ?? 0) >= 3 ? { pixels: data, ...size } : null };
-    const grey = await sharp(frame.data, { failOn: 'truncated', limitInputPixels: MAX_FRAME_DIMENSION * MAX_FRAME_DIMENSION }).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const again = sharp(frame.data, { failOn: 'truncated', limitInputPixels: MAX_FRAME_DIMENSION * MAX_FRAME_DIMENSION });
+    const grey = await (upright ? again.rotate() : again).greyscale().raw().toBuffer({ resolveWithObject: true });
     return { gray: { pixels: grey.data, width: grey.info.width, height: grey.info.height }, rgb: null };
   } catch (cause) {
     if (cause instanceof AlprError) throw cause;

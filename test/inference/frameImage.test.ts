@@ -54,3 +54,18 @@ t.test('a raw frame whose bytes do not fit its size is refused, not read', async
   await tt.rejects(decodeFrame({ yuv420: Buffer.alloc(i420Bytes(64, 32) + 64), width: 63, height: 33 }), { code: 'ALPR_ERR_IMAGE_SIZE' }, 'odd sides');
   await tt.rejects(decodeFrame({ yuv420: Buffer.alloc(0), width: 0, height: 0 }), { code: 'ALPR_ERR_IMAGE_SIZE' }, 'empty');
 });
+
+t.test('a photograph stored on its side with an EXIF orientation is turned upright, as a viewer shows it', async (tt) => {
+  const data = await readFile(new URL('../../demo/frames/v01-f1.jpg', import.meta.url));
+  const upright = await toGray({ data });
+  // Stored rotated a quarter turn anticlockwise, with orientation 6 ("rotate 90 clockwise to view").
+  const sideways = await sharp(data).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality: 100 }).toBuffer();
+  tt.same(((await sharp(sideways).metadata()).orientation), 6);
+  const read = await toGray({ data: sideways });
+  tt.same([read.width, read.height], [upright.width, upright.height], 'landscape again');
+  let differ = 0;
+  for (let i = 0; i < read.pixels.length; i++) if (Math.abs(read.pixels[i]! - upright.pixels[i]!) > 24) differ++;
+  tt.ok(differ / read.pixels.length < 0.01, `the same picture, up to JPEG loss (${differ} pixels differ by more than 24)`);
+  const pixelsOf = await sharp(sideways).png().toBuffer();
+  tt.same([(await toGray({ data: pixelsOf })).width], [540], 'a PNG carries no orientation and is read as stored');
+});
