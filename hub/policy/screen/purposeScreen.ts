@@ -71,23 +71,17 @@ function splitWords(words: readonly string[], start: number): Array<[string, num
 }
 
 /**
- * A word put together from pieces holds the stem as written or squeezed, not as a near miss: the
- * pieces were split to hide the word, and a near miss of pieces is most often other words ("depot
- * susp" is not "deport").
+ * Does the word split into `count` pieces from `start` (`whole`, joined) hold the stem? As written
+ * or squeezed, not as a near miss: the pieces were split to hide the word, and a near miss of
+ * pieces is most often other words ("depot susp" is not "deport"). And only if the stem runs into
+ * the last piece: "immi gration" is one word, but "abortion clinic susp" joined is three, and a
+ * stem that ends inside "abortion" says nothing about "clinic" or "susp" after it.
  */
-function holdsStem(whole: string, stem: string): boolean {
-  return whole.startsWith(stem) || squeeze(whole).startsWith(squeeze(stem));
-}
-
-/**
- * A word split into `count` pieces from `start` holds the stem only if the stem runs into its last
- * piece: "immi gration" is one word, but "abortion clinic susp" joined is three, and a stem that
- * ends inside "abortion" says nothing about "clinic" or "susp" after it.
- */
-function reachesLastPiece(words: readonly string[], start: number, count: number, stem: string): boolean {
+function splitHolds(words: readonly string[], start: number, [whole, count]: [string, number], stem: string): boolean {
+  if (!whole.startsWith(stem) && !squeeze(whole).startsWith(squeeze(stem))) return false;
   let before = 0;
   for (let k = start; k < start + count - 1; k++) before += words[k]!.length;
-  return stem.replace(/^=/, '').length + fuzzyLimit(stem.length) > before;
+  return stem.length > before;
 }
 
 interface Match {
@@ -164,7 +158,7 @@ function aimsAtPeople(words: readonly string[]): boolean {
     let before = i - 1;
     while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) before--;
     // A verb ("robbed the attendees"), not a noun that ends a clause ("after the shooting, everyone at the vigil")
-    const crimeDoneTo = before >= 0 && (/(ed|shot|beat|struck|hit)$/.test(words[before]!) || CRIME_NOUNS_OF.has(words[before]!)) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES);
+    const crimeDoneTo = before >= 0 && (isCrimeDone(words, before) || (CRIME_NOUNS_OF.has(words[before]!) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES)));
     if (!crimeDoneTo && !sufferedCrime(words, match.end) && !ownsThing(words, i)) return true;
   }
   return false;
@@ -351,7 +345,7 @@ export class PurposeScreen {
           if (seen.has(category)) break;
           let match = matchPhrase(words, i, term.words);
           if (!match && term.words.length === 1 && !term.words[0]!.startsWith('=') && !matchesStem(words[i]!, term.words[0]!)) {
-            const parts = joined[i]!.find(([whole, count]) => holdsStem(whole, term.words[0]!) && reachesLastPiece(words, i, count, term.words[0]!));
+            const parts = joined[i]!.find((split) => splitHolds(words, i, split, term.words[0]!));
             match = parts ? { start: i, end: i + parts[1] - 1 } : null;
           }
           if (match && this.holds(term, words, match, owners) && !(investigative && this.namesPlace(term, words, match))
