@@ -274,12 +274,11 @@ export class HotlistService {
     const needsApproval = offense !== null && offense.purposes.every((p) => p === 'other_felony');
     let approvedUntil = Infinity;
     if (needsApproval) {
-      try {
-        approvedUntil = (await this.ctx.felony.requireApproved(String(req.felonyRequestId ?? ''), caseNumber, user.userId)).expiresAt ?? now;
-      } catch (err) {
-        const code = err instanceof AlprError && err.code === 'ALPR_ERR_FELONY_APPROVAL_INVALID' ? err.code : 'ALPR_ERR_PURPOSE_REQUIRED';
-        return refuse(code, `offense ${offense.code} (${offense.name}) is not a violent crime: listing a vehicle for it needs a written request the Chief approved (V.B): ${errorMessage(err)}`, { offense: offense.code, felonyRequestId: req.felonyRequestId ?? null });
+      const approval = await this.approval(String(req.felonyRequestId ?? ''), caseNumber, user.userId);
+      if ('refusal' in approval) {
+        return refuse(approval.refusal, `offense ${offense.code} (${offense.name}) is not a violent crime: listing a vehicle for it needs a written request the Chief approved (V.B): ${approval.why}`, { offense: offense.code, felonyRequestId: req.felonyRequestId ?? null });
       }
+      approvedUntil = approval.until;
     }
     const asked = this.expiry(req.expiresAt, now);
     if (asked === null) return refuse('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);
@@ -321,12 +320,12 @@ export class HotlistService {
     // An entry listed under the Chief's approval is renewed only while it holds, by whom it names, and not past its end.
     let until = asked;
     if (listed.felonyRequestId !== null) {
-      try {
-        until = Math.min(asked, (await this.ctx.felony.requireApproved(listed.felonyRequestId, String(listed.caseNumber), user.userId)).expiresAt ?? now);
-      } catch (err) {
-        const code = err instanceof AlprError && err.code === 'ALPR_ERR_FELONY_APPROVAL_INVALID' ? err.code : 'ALPR_ERR_PURPOSE_REQUIRED';
-        return this.refused(user, 'hotlist.entry.renew', code, `the entry was listed under felony request ${listed.felonyRequestId} (V.B): ${errorMessage(err)}`, { entryId, reason, code });
+      const approval = await this.approval(listed.felonyRequestId, String(listed.caseNumber), user.userId);
+      if ('refusal' in approval) {
+        const code = approval.refusal;
+        return this.refused(user, 'hotlist.entry.renew', code, `the entry was listed under felony request ${listed.felonyRequestId} (V.B): ${approval.why}`, { entryId, reason, code });
       }
+      until = Math.min(asked, approval.until);
     }
     return this.ctx.sql.tx(async (db) => {
       // Under the list's lock, so the previous expiry recorded is the one replaced and a removal meanwhile is seen.
@@ -535,6 +534,20 @@ export class HotlistService {
       await this.ctx.audit.append({ actor: user.userId, action, outcome: 'refused', detail }, db);
     });
     throw new AlprError(code, message);
+  }
+
+  /**
+   * V.B: until when the Chief's approval `requestId` lets this user list a plate for this case;
+   * else the refusal's code and why (not approved, another case, not named, expired). Other
+   * failures (the store) are thrown.
+   */
+  private async approval(requestId: string, caseNumber: string, userId: string): Promise<{ until: number } | { refusal: RefusalCode; why: string }> {
+    try {
+      return { until: (await this.ctx.felony.requireApproved(requestId, caseNumber, userId)).expiresAt ?? this.ctx.clock.now() };
+    } catch (err) {
+      if (!(err instanceof AlprError) || (err.code !== 'ALPR_ERR_FELONY_APPROVAL_INVALID' && err.code !== 'ALPR_ERR_PURPOSE_REQUIRED')) throw err;
+      return { refusal: err.code, why: err.message };
+    }
   }
 
   private async countRefusal(db: SqlDb, n = 1): Promise<void> {
