@@ -61,6 +61,10 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   // and by the abbreviations of reports and CAD (AGG BATT, ADW, UUW, GTA, BURG)
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
+  // an order of protection broken, however the words fall
+  'order of protection violat', 'protection order violat', 'restraining order violat', 'violation of order', 'violation of an order', 'violation of the order', 'violated the order', 'violated her order', 'violated an order',
+  // fleeing and eluding (625 ILCS 5/11-204), people hurt as it is written in a crash report
+  '=fled =police', '=fled =from =police', '=fled =a =traffic =stop', '=fled =the =traffic =stop', '=fled =a =stop', 'eluding', '=injuring', 'gunpoint',
   // shots fired at people, and Arabic as officers transliterate it (attacked, knife, threatened, fled, stole, killed, pistol, kidnapped)
   '=fired =at', '=fired =on', '=shot =at', '=shots =at', 'hajam', 'sikkin', 'sakeen', 'hadad', 'harab', 'saraq', 'sariq', 'qatal', 'musaddas', 'khataf',
 ];
@@ -103,7 +107,8 @@ export const WITNESSES: readonly string[] = ['=reported', '=report', '=reports',
  * (IX allows these without a case): the personal words in them describe the misuse examined.
  */
 export const ADMINISTRATIVE_CUES: readonly string[] = [
-  'personnel complaint', 'internal affairs', 'administrative investigation', 'professional standards', 'misconduct', 'misuse', 'user audit', 'query audit', 'audit log', 'audit trail',
+  'personnel complaint', 'internal affairs', 'administrative investigation', 'admin investigation', '=ia =investigation', '=ia =case', '=ia =complaint', '=ia =admin', 'professional standards', 'misconduct', 'misuse',
+  'user audit', 'query audit', 'audit log', 'audit trail', '=audit =of =his', '=audit =of =her', '=audit =of =the =account', '=audit =of =their',
   'asuntos internos', 'postepowanie dyscyplinarn', 'skarga na funkcjonariusz',
 ];
 

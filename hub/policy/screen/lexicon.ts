@@ -174,6 +174,10 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Immigration as enforcement refuses; an immigrant as a person (a victim, a witness) is a protected class.
     ...each('immigra, inmigra, imigra', { except: ['immigrant', 'inmigrant', 'imigrant'], notBefore: ['lawyer', 'attorney', '=atty', '=attys', 'advocate', 'rights', 'legal', 'clinic', 'abogad', 'prawnik', 'adwokat', 'service', 'office', 'servicio', 'oficina'] }),
     ...each('immigration lawyer, immigration attorney, immigration =atty, immigration =attys, immigration advocate, immigration rights, immigration service, immigration office, immigration legal, immigration clinic, abogado inmigracion, prawnik imigracyj', { context: true }),
+    // An absconder from a removal order, not from parole ("federal partner pickup for absconder, no crim charges")
+    ...each('=absconder, =absconders', { near: ['federal', 'removal', '=ice', '=ero', '=dhs', 'deport', '=crim', 'civil', 'immigra', 'order'] }),
+    // People called illegal ("pretty sure they're illegal"): the words beside a crime describe its offence instead
+    ...each('=theyre =illegal, =they =are =illegal, =hes =illegal, =shes =illegal, =are =illegal, =all =illegal, =probably =illegal, =look =illegal, =looks =illegal, =prolly =illegal', { context: true }),
     ...each('=here =legally, =here =illegally, =here =lawfully, =here =unlawfully, =homeland, =hes =legal, =shes =legal, =is =legal, =are =legal, =theyre =legal, legally here, =legal =or =not, work permit, permiso trabajo, pozwoleni prac, crossed illegal, cross illegal, residency status, residence status, estatus residencia, status rezydent'),
     ...each('without authoriz', { near: ['country', 'here', 'present', 'stay', 'work', 'live', 'reside'] }),
     ...each('=alien, =aliens', { near: ['removal', 'locate', 'illegal', 'deport', 'status', 'registr', 'detain', 'find'] }),
@@ -234,6 +238,7 @@ export const DEFAULT_LEXICON: Lexicon = {
       notBefore: ['rights', 'right', '=ban', '=bans', '=law', '=laws', 'debate', 'march', 'rally', 'protest', 'activist', 'advocate', 'opponent', 'supporter', 'politic', 'referend'] }),
     ...each('abortionist, abortist', { context: true }),
     ...each('mifeprist, mifeprex, misoprost, contracep, anticoncep, antykoncep, morning after pill, pildora dia siguiente, pigulk dzien po, tabletk poron, poronn, poronien, miscarri'),
+    ...each('egg freez, =froze =her =eggs, =freeze =her =eggs, =freezing =her =eggs, =frozen =eggs, egg retriev, =embryo, =embryos, surrogacy, gestational surrogate, sperm bank, =iui'),
     ...each('family planning, planificacion familiar, planowanie rodzin, reproduct, reprodukc, fertilit, =ivf, =in vitro, gender affirm, afirmacion genero', { place: CARE_PLACES }),
     ...each('planned parenthood, women clinic, womens clinic, woman clinic, clinic escort, escort patient, escorting patient, clinica mujer, klinik kobiet', { context: true }),
     ...each('aid access, tabletk dzien po'),
@@ -265,7 +270,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Pills taken at a stage of pregnancy ("taking pills at 8 weeks"), however the one reporting it names it
     ...each('=pill, =pills, =pastillas, =pildoras, tabletk', { near: [...[4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24].flatMap((n) => [`=at =${n} =weeks`, `=${n} =weeks =pregnant`, `=${n} =semanas`, `=${n} =tygodni`]), 'weeks pregnant', 'weeks along', 'trimester'] }),
     // A pregnant woman's movements watched for someone ("where her car goes", "keeps disappearing")
-    ...each('pregnan, embaraz, ciaz', { context: true, near: ['her car', 'her movements', 'where she goes', 'where she went', 'whereabouts', 'disappearing', 'keeps going', '=her =car =goes', 'boyfriend', 'husband', 'taking care', 'watch her', 'follow her', 'track her'] }),
+    ...each('pregnan, embaraz, ciaz', { context: true, near: ['her car', 'her movements', 'where she goes', 'where she went', 'whereabouts', 'disappearing', 'keeps going', '=her =car =goes', 'boyfriend', 'husband', 'taking care', 'watch her', 'follow her', 'track her', '=get =it =done', '=got =it =done', '=take =care =of =it', '=took =care =of =it', '=went =to =get', 'parents'] }),
     ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill', 'zabieg', 'procedur', 'procedimiento', 'wyjech', 'wyjazd', 'abroad',
       // an ending put as handling it ("went to take care of the pregnancy")
       '=take =care', '=took =care', '=taking =care', '=get =rid', '=got =rid', '=deal =with', '=dealt =with'] }),
@@ -392,12 +397,13 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=hr', { context: true, near: ['want', 'ask', 'request', 'depart', 'manager', 'dept'] }),
     ...each('=curious, =wondering, =nosy, ciekaw', { context: true }),
     // The user says so: no crime behind the search
-    ...each('nothing criminal, not criminal, =no =crime, not a crime, no criminal, not a police matter, nada criminal, =no =es =delito, =nic =kryminaln, =nie =przestepstw, zadnego przestepstw, =nie =ma =przestepstw, =bez =przestepstw, zlochynu nemaie, nemaie zlochynu, =bez =zlochynu', { context: true }),
+    ...each('nothing criminal, not criminal, =no =crim, =non =crim, noncrim, =no =crime, not a crime, no criminal, not a police matter, nada criminal, =no =es =delito, =nic =kryminaln, =nie =przestepstw, zadnego przestepstw, =nie =ma =przestepstw, =bez =przestepstw, zlochynu nemaie, nemaie zlochynu, =bez =zlochynu', { context: true }),
     // Checking for a neighbour or a friend, in Polish ("sprawdzam dla sąsiada")
     ...each('=dla =sasiad, =dla =sasiada, =dla =kolegi, =dla =znajomego, =dla =znajomej, =dla =kumpla', { context: true }),
     // First person after the noun ("an ex of mine"), money owed in a family, and dates
     ...each('=of =mine, child support, alimony, palimony, pension alimenticia, alimenty', { context: true }),
-    // A former partner named without "my" ("an old girlfriend's new address")
+    // A former partner named without "my" ("ex-wife's car whereabouts", "an old girlfriend's new address")
+    ...each('=ex wife, =ex husband, =ex girlfriend, =ex boyfriend, =ex partner, =ex fiance, exwife, exhusband, exgirlfriend, exboyfriend, expartner', { context: true }),
     ...each('old girlfriend, old boyfriend, old flame, former girlfriend, former boyfriend, former wife, former husband, former partner, old partner', { context: true }),
     // Whoever complained about, reported or sued the user: retaliation, not a case
     ...each('complain, complaint, =reported, =sued, =suing, =testified, =wrote, =filed, =snitch, =snitched, denunci, skarg, zglosil', { context: true, near: ['=me', '=myself', '=mi', '=mnie'] }),

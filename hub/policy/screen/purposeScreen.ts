@@ -286,7 +286,8 @@ function agencySufferedCrime(words: readonly string[], end: number): boolean {
   if (!people) return false;
   for (let j = people.end + 1; j <= people.end + 5 && j < words.length; j++) {
     if (phraseAt(words, j, REQUEST_VERBS)) return false;
-    if (isCrimeDone(words, j)) return true;
+    // "battered", or "was taken at gunpoint"
+    if (isCrimeDone(words, j) || (PASSIVE.has(words[j]!) && anyPhraseIn(words, j + 1, j + 4, INVESTIGATIVE_CUES))) return true;
   }
   return false;
 }

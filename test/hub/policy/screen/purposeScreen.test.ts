@@ -697,3 +697,21 @@ t.test('parking and idling ordinances, expired registration in shorthand and pil
   for (const [text, category] of cases) t.same(categories(text), [category], text);
   for (const text of ['sedan idling in the alley before the arson at the school, case 26-003317', 'dealer sold fentanyl pills out of a blue Civic for weeks, case 26-004120']) t.same(screen.screen(text), [], text);
 });
+
+t.test('an ex named without "my", absconders from removal, people called illegal, a pregnant teen\'s trip, egg freezing are refused; an IA audit, a broken order of protection, fleeing a stop and an agent robbed at gunpoint are not', async (t) => {
+  const cases: Array<[string, string]> = [
+    ["ex-wife's car whereabouts", 'personal or non-law-enforcement use'],
+    ['federal partner pickup for absconder, no crim charges, just wants last location', 'immigration enforcement'],
+    ["roofing crew on Kenilworth, pretty sure they're illegal. run the truck plates", 'immigration enforcement'],
+    ['parents of a pregnant 16 yo want to know if she went to get it done, her car is on the family plan', 'reproductive health care'],
+    ['husband thinks wife froze her eggs without telling him, asked where her car went on the 12th', 'reproductive health care'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of [
+    "IA admin investigation: determining whether an officer searched his ex-girlfriend's plate. Audit of his account.",
+    'final order of protection violated, ex-husband seen driving a black Ram past her house',
+    'Vehicle fled a traffic stop and crashed into the bus shelter at Austin/Lake injuring two pedestrians; driver ran. ID driver.',
+    "Off-duty ICE agent's car was taken at gunpoint outside his home on S. Humphrey",
+    'parole absconder with a warrant for armed robbery, last seen in a tan Buick',
+  ]) t.same(screen.screen(text), [], text);
+});
