@@ -156,9 +156,12 @@ function aimsAtPeople(words: readonly string[]): boolean {
     // "Hot-list the plate" is a verb, not a list of people; "a man who showed him a gun" describes one offender
     if (words[i - 1] === 'hot' || ONE_PERSON.has(words[i - 1] ?? '')) continue;
     let before = i - 1;
-    while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) before--;
-    // A verb ("robbed the attendees"), not a noun that ends a clause ("after the shooting, everyone at the vigil")
-    const crimeDoneTo = before >= 0 && (isCrimeDone(words, before) || (CRIME_NOUNS_OF.has(words[before]!) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES)));
+    let of = false;
+    while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) of ||= words[before--] === 'of';
+    // A verb ("robbed the attendees"), or a crime's noun with its victims after "of" ("the robbery of
+    // worshippers", Polish "pobicie uczestnika"); not a noun that ends a clause ("after the shooting,
+    // everyone at the vigil")
+    const crimeDoneTo = before >= 0 && (isCrimeDone(words, before) || ((of || CRIME_NOUNS_OF.has(words[before]!)) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES)));
     if (!crimeDoneTo && !sufferedCrime(words, match.end) && !ownsThing(words, i)) return true;
   }
   return false;

@@ -715,3 +715,8 @@ t.test('an ex named without "my", absconders from removal, people called illegal
     'parole absconder with a warrant for armed robbery, last seen in a tan Buick',
   ]) t.same(screen.screen(text), [], text);
 });
+
+t.test('a crime\'s noun with its victims after "of" makes them victims, not the crowd searched', async (t) => {
+  t.same(screen.screen('Armed robbery of worshippers leaving Friday prayers at the mosque on Madison, suspects in a gray Nissan'), []);
+  t.same(categories('after the robbery, list the worshippers at the mosque'), ['protected activity or class'], 'a crime beside the crowd, not done to it');
+});
