@@ -12,6 +12,8 @@ const hub = newSigningKeys();
 const hubSeal = newSealingKeys();
 const device = newSigningKeys();
 
+type Tap = import('tap').Test;
+
 /** The uplink as HitAlerts uses it: a link that is down until `up` is set, and what it published. */
 function fakeUplink() {
   const link = {
@@ -29,7 +31,8 @@ function fakeUplink() {
   return link;
 }
 
-t.test('a hit the hub never acknowledged is deleted unsent once past the 30-day retention, and logged; a newer one is still sent', async (t) => {
+/** An appliance's hit alerts on a manual clock, listing ABC1234 (IL), its link down until `uplink.up` is set. */
+async function started(t: Tap, { retryMs }: { retryMs: number }) {
   const dir = await tempDir(t);
   const clock = new ManualClock(NOW);
   const { logger, lines } = captureLogger();
@@ -42,10 +45,15 @@ t.test('a hit the hub never acknowledged is deleted unsent once past the 30-day 
   const uplink = fakeUplink();
   const alerts = new HitAlerts({
     dir: join(dir, 'alerts'), deviceId: 'pole-1', deviceKey: device.privateKey, hub: { verifyKey: hub.publicKey }, keeper, uplink: uplink as unknown as Uplink,
-    retryMs: 60_000, retentionMs: THIRTY_DAYS_MS, clock, logger,
+    retryMs, retentionMs: THIRTY_DAYS_MS, clock, logger,
   });
   await alerts.start();
   t.teardown(() => alerts.stop());
+  return { clock, lines, uplink, alerts };
+}
+
+t.test('a hit the hub never acknowledged is deleted unsent once past the 30-day retention, and logged; a newer one is still sent', async (t) => {
+  const { clock, lines, uplink, alerts } = await started(t, { retryMs: 60_000 });
   t.equal(await alerts.check(makeRead({ plate: 'ABC1234', region: 'IL', capturedAt: NOW })), 1, 'the hit is found with the link down');
   clock.advance(THIRTY_DAYS_MS - 1000);
   await alerts.flush();
@@ -61,23 +69,8 @@ t.test('a hit the hub never acknowledged is deleted unsent once past the 30-day 
 });
 
 t.test('a hit the hub takes but never acknowledges is offered again less and less often (at most every 10 minutes), logged once as probably refused', async (t) => {
-  const dir = await tempDir(t);
-  const clock = new ManualClock(NOW);
-  const { logger, lines } = captureLogger();
-  const keeper = new HotlistKeeper({ dir: join(dir, 'hotlist'), deviceId: 'pole-1', deviceKey: device.privateKey, hubVerifyKey: hub.publicKey, clock, logger });
-  await keeper.start();
-  await keeper.receive(sealHotlistUpdate({
-    deviceId: 'pole-1', version: 1, snapshot: true, part: 0, parts: 1, issuedAtMs: NOW, listExpiresAtMs: NOW + 60 * 86_400_000,
-    upserts: encodeHotlistEntries([{ entryId: 'e1', plate: 'ABC1234', state: 'IL', category: 'stolen_vehicle', source: 'ncic', priority: 1 }]),
-  }, hub.privateKey, device.publicKey));
-  const uplink = fakeUplink();
+  const { clock, lines, uplink, alerts } = await started(t, { retryMs: 5000 });
   uplink.up = true;
-  const alerts = new HitAlerts({
-    dir: join(dir, 'alerts'), deviceId: 'pole-1', deviceKey: device.privateKey, hub: { verifyKey: hub.publicKey }, keeper, uplink: uplink as unknown as Uplink,
-    retryMs: 5000, retentionMs: THIRTY_DAYS_MS, clock, logger,
-  });
-  await alerts.start();
-  t.teardown(() => alerts.stop());
   await alerts.check(makeRead({ plate: 'ABC1234', region: 'IL', capturedAt: NOW }));
   t.equal(uplink.published.length, 1, 'the hit goes to the hub at once');
   const sendsIn = async (ms: number) => {
