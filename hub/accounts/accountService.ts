@@ -5,7 +5,7 @@ import type { SqlDb } from '../db/sql.js';
 import { isRole, type Role } from '../policy/permissions.js';
 import type { ImageCipher } from '../store/index.js';
 import { checkPasswordPolicy, type PasswordHasher } from './password.js';
-import { SignInThrottle, type ThrottleKey } from './signInThrottle.js';
+import { SignInThrottle, throttleAddress, type ThrottleKey } from './signInThrottle.js';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp.js';
 
 const DAY_MS = 86_400_000;
@@ -36,7 +36,10 @@ export interface Certifications {
 }
 
 export interface AccountRules {
+  /** Failed sign-ins in a row, from one address, that lock the name for that address. */
   maxFailedSignIns: number;
+  /** Failed sign-ins in a row, from all addresses together, that lock the name everywhere. */
+  maxFailedSignInsPerName: number;
   lockoutMs: number;
   idleTimeoutMs: number;
   /** CJIS: a fresh sign-in after this long, whatever the activity. */
@@ -52,6 +55,7 @@ export interface AccountRules {
 
 export const DEFAULT_ACCOUNT_RULES: AccountRules = {
   maxFailedSignIns: 5,
+  maxFailedSignInsPerName: 30,
   lockoutMs: 10 * 60_000,
   idleTimeoutMs: 30 * 60_000,
   sessionLifetimeMs: 12 * 3600_000,
@@ -106,6 +110,9 @@ function checkCertificationDate(key: keyof Certifications, value: unknown, now: 
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > now) throw new AlprError('ALPR_ERR_INVALID_INPUT', `${key}: must be a date in the past (epoch ms) or null`);
 }
 
+/** Thrown inside the sign-in's transaction when its TOTP step was spent by a racing request. */
+class CodeAlreadyUsed {}
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const USERNAME = /^[a-z][a-z0-9._-]{2,39}$/;
 
@@ -126,7 +133,8 @@ export class AccountService {
   private readonly throttle: SignInThrottle;
 
   constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock; secrets: ImageCipher; rules: AccountRules; passwords: PasswordHasher; issuer: string }) {
-    this.throttle = new SignInThrottle({ sql: ctx.sql, maxFailures: ctx.rules.maxFailedSignIns, lockoutMs: ctx.rules.lockoutMs });
+    const { maxFailedSignIns, maxFailedSignInsPerName, lockoutMs } = ctx.rules;
+    this.throttle = new SignInThrottle({ sql: ctx.sql, rules: { perAddress: maxFailedSignIns, perName: maxFailedSignInsPerName, lockoutMs } });
   }
 
   /** The hasher sign-in uses (its cost is what every attempt pays). */
@@ -184,8 +192,8 @@ export class AccountService {
   }
 
   /** The second step: prove the authenticator works. Only then can the account sign in. */
-  async confirmTotp(username: string, password: string, code: string): Promise<Account> {
-    const { row, result } = await this.checkCredentials(username, password, code, 'account.mfaEnroll', {}, async (db, verified) => {
+  async confirmTotp(username: string, password: string, code: string, meta: Record<string, unknown> = {}): Promise<Account> {
+    const { row, result } = await this.checkCredentials(username, password, code, 'account.mfaEnroll', meta, async (db, verified) => {
       if (verified.status !== 'pending') return 'already-enrolled' as const;
       await db.run("UPDATE accounts SET totp_confirmed = 1, status = 'active' WHERE user_id = ?", [verified.user_id]);
       await this.ctx.audit.append({ actor: verified.user_id, action: 'account.mfaEnroll', detail: { username: verified.username } }, db);
@@ -232,32 +240,40 @@ export class AccountService {
   }
 
   /**
-   * Password and TOTP together, with the lockout: five failures in a row lock the name for ten
-   * minutes, whichever factor failed, whether or not an account holds the name. Every attempt
-   * takes the same path (charge the counter, one scrypt at the configured cost, the same error),
-   * so neither the answer nor its time tells a real account from an unknown or deactivated one.
-   * The counter is charged before the password is checked and the TOTP step is spent by a
-   * conditional UPDATE (see SignInThrottle): concurrent requests cannot evaluate more than five
-   * guesses, nor turn one code into two sessions. `onVerified` runs in that UPDATE's transaction.
+   * Password and TOTP together, with the lockout: five failures in a row from one address lock
+   * the name for that address, and thirty from all addresses lock it everywhere, for ten minutes,
+   * whichever factor failed, whether or not an account holds the name. Every attempt takes the
+   * same path (charge the counters, one scrypt at the configured cost, the same error), so
+   * neither the answer nor its time tells a real account from an unknown or deactivated one.
+   * The counters are charged before the password is checked and the TOTP step is spent by a
+   * conditional UPDATE (see SignInThrottle): concurrent requests cannot evaluate more guesses
+   * than the limits, nor turn one code into two sessions. `onVerified` runs in that UPDATE's
+   * transaction. `meta.ip` is the address the attempt came from (none: the hub host).
    */
   private async checkCredentials<T>(username: string, password: string, code: string, action: string, meta: Record<string, unknown>,
     onVerified: (db: SqlDb, row: AccountRow, now: number) => Promise<T>): Promise<{ row: AccountRow; result: T }> {
     const name = String(username ?? '').toLowerCase().slice(0, 64);
     const row = await this.ctx.sql.get<AccountRow>('SELECT * FROM accounts WHERE username = ?', [name]);
     const now = this.ctx.clock.now();
-    const key: ThrottleKey = row ? { userId: row.user_id } : { username: name };
+    const key: ThrottleKey = { username: name, userId: row?.user_id ?? null, address: throttleAddress(meta.ip) };
     const actor = row?.user_id ?? `unknown:${name.slice(0, 40)}`;
     const reservation = await this.throttle.reserve(key, now);
     if (!reservation.allowed) {
-      await this.ctx.audit.append({ actor, action, outcome: 'refused', detail: { username: name.slice(0, 40), reason: 'locked', ...meta } });
-      throw new AlprError('ALPR_ERR_AUTH_LOCKED', `the account is locked until ${new Date(reservation.lockedUntil).toISOString()} after ${this.ctx.rules.maxFailedSignIns} failed sign-ins`);
+      await this.ctx.audit.append({ actor, action, outcome: 'refused', detail: { username: name.slice(0, 40), reason: `locked (${reservation.scope})`, ...meta } });
+      const until = new Date(reservation.lockedUntil).toISOString();
+      throw new AlprError('ALPR_ERR_AUTH_LOCKED', reservation.scope === 'address'
+        ? `sign-in under this name from this address is locked until ${until} after ${this.ctx.rules.maxFailedSignIns} failed sign-ins in a row`
+        : `the account is locked until ${until} after ${this.ctx.rules.maxFailedSignInsPerName} failed sign-ins in a row from several addresses`);
     }
     const fail = async (reason: string): Promise<never> => {
       await this.ctx.audit.append({ actor, action, outcome: 'failed', detail: { username: name.slice(0, 40), reason, ...meta } });
-      if (reservation.locks !== null) {
-        await this.ctx.audit.append({ actor: 'system', action: row ? 'account.lock' : 'auth.unknownNameLock', detail: { userId: row?.user_id ?? null, username: name.slice(0, 40), until: reservation.locks } });
+      for (const lock of reservation.locks) {
+        const lockAction = lock.scope === 'address' ? 'auth.addressLock' : row ? 'account.lock' : 'auth.unknownNameLock';
+        await this.ctx.audit.append({ actor: 'system', action: lockAction, detail: {
+          userId: row?.user_id ?? null, username: name.slice(0, 40), ...(lock.scope === 'address' ? { address: key.address } : {}), until: lock.until,
+        } });
       }
-      if (!row) await this.throttle.prune(now);
+      await this.throttle.prune(now);
       throw new AlprError('ALPR_ERR_AUTH_FAILED', 'wrong username, password or TOTP code');
     };
     const usable = row !== null && row.password_hash !== null && row.totp_secret !== null && row.status !== 'deactivated';
@@ -268,9 +284,16 @@ export class AccountService {
     const step = matchTotp(this.ctx.secrets.open(row.user_id, row.totp_secret!), String(code), now);
     if (step === null) return fail('wrong TOTP code');
     const spent = await this.ctx.sql.tx(async (db) => {
+      // This address's count first: every reservation locks the address row before the account's,
+      // and taking them in the other order deadlocks against one on PostgreSQL.
+      await this.throttle.cleared(db, key);
       const { changes } = await db.run(`UPDATE accounts SET failed_attempts = 0, locked_until = NULL, totp_last_step = ?
         WHERE user_id = ? AND status <> 'deactivated' AND (totp_last_step IS NULL OR totp_last_step < ?)`, [step, row.user_id, step]);
-      return changes === 1 ? { result: await onVerified(db, row, now) } : null;
+      if (changes !== 1) throw new CodeAlreadyUsed(); // rolls the reset back: this attempt failed
+      return { result: await onVerified(db, row, now) };
+    }).catch((err: unknown) => {
+      if (err instanceof CodeAlreadyUsed) return null;
+      throw err;
     });
     if (!spent) return fail('TOTP code already used');
     return { row, result: spent.result };
@@ -391,9 +414,10 @@ export class AccountService {
   }
 
   async unlock(userId: string, actor: string): Promise<Account> {
-    await this.require(userId);
+    const { username } = await this.require(userId);
     await this.ctx.sql.tx(async (db) => {
       await db.run('UPDATE accounts SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?', [userId]);
+      await this.throttle.unlockName(db, username);
       await this.ctx.audit.append({ actor, action: 'account.unlock', detail: { userId } }, db);
     });
     return (await this.get(userId))!;

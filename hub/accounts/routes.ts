@@ -26,7 +26,7 @@ export async function accountRoutes(fastify: FastifyInstance, opts: { services: 
   app.post('/api/v1/auth/activate', { schema: { tags: ['auth'], body: S.Activate, response: { 200: S.ActivateReply, ...errors } } },
     async (req) => services.accounts.activate(req.body.activationToken, req.body.password));
   app.post('/api/v1/auth/mfa/confirm', { schema: { tags: ['auth'], body: S.Credentials, response: { 200: S.AccountBody, ...errors } } },
-    async (req) => services.accounts.confirmTotp(req.body.username, req.body.password, req.body.code));
+    async (req) => services.accounts.confirmTotp(req.body.username, req.body.password, req.body.code, { ip: req.ip }));
   app.post('/api/v1/auth/sign-in', { schema: { tags: ['auth'], body: S.Credentials, response: { 200: S.SignInReply, ...errors } } }, async (req) => {
     const { token, account } = await services.accounts.signIn(req.body.username, req.body.password, req.body.code, { ip: req.ip });
     const rules = services.policy.accounts;

@@ -29,7 +29,7 @@ onBothStores(t, 'a TOTP code cannot be replayed and a wrong one fails', async (t
   await t.rejects(h.services.accounts.signIn(u.username, PASSWORD, '123456'), { code: 'ALPR_ERR_AUTH_FAILED' });
 });
 
-onBothStores(t, 'five failed sign-ins lock the account for ten minutes, then it opens again', async (t, h) => {
+onBothStores(t, 'five failed sign-ins from one address lock the name there for ten minutes, then it opens again', async (t, h) => {
   const u = await h.user('dispatcher');
   for (let i = 0; i < 5; i++) await t.rejects(h.services.accounts.signIn(u.username, 'wrong password entirely ok', h.code(u.secret)), { code: 'ALPR_ERR_AUTH_FAILED' });
   await t.rejects(h.services.accounts.signIn(u.username, PASSWORD, h.code(u.secret)), { code: 'ALPR_ERR_AUTH_LOCKED' }, 'even the right password is refused while locked');
@@ -38,8 +38,8 @@ onBothStores(t, 'five failed sign-ins lock the account for ten minutes, then it 
   h.clock.advance(3 * 60_000);
   const { token } = await h.services.accounts.signIn(u.username, PASSWORD, h.code(u.secret));
   t.ok(token);
-  const locks = await h.services.audit.query({ action: 'account.lock', limit: 10 });
-  t.equal(locks.length, 1, 'the lock is audited');
+  const locks = await h.services.audit.query({ action: 'auth.addressLock', limit: 10 });
+  t.same(locks.map((r) => [r.detail.username, r.detail.address]), [[u.username, 'local']], 'the lock is audited, with the address it holds for');
   const failures = await h.services.audit.query({ action: 'auth.signIn', actor: u.account.userId, limit: 50 });
   t.equal(failures.filter((r) => r.outcome === 'failed').length, 5);
 });

@@ -129,6 +129,22 @@ onBothStores(t, 'sign-in over HTTP says how long the session lasts, and failures
   t.same(Object.keys(unknown.headers).sort(), Object.keys(wrong.headers).sort(), 'and the same headers');
 });
 
+onBothStores(t, 'failed sign-ins over HTTP lock the name for the address they came from, not for the officer elsewhere', async (t, h) => {
+  const app = await api(t, h);
+  const officer = await h.user('officer');
+  const signIn = (remoteAddress: string, password: string) =>
+    app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', remoteAddress, payload: { username: officer.username, password, code: h.code(officer.secret) } });
+  const statuses: number[] = [];
+  for (let i = 0; i < 7; i++) statuses.push((await signIn('203.0.113.66', 'a wrong passphrase of some length')).statusCode);
+  t.same(statuses, [401, 401, 401, 401, 401, 423, 423], 'five wrong answers from one address, then 423 Locked');
+  const locked = await signIn('203.0.113.66', PASSWORD);
+  t.equal(locked.statusCode, 423, 'the right password too, from that address');
+  t.equal(locked.json().code, 'ALPR_ERR_AUTH_LOCKED');
+  t.equal((await signIn('198.51.100.20', PASSWORD)).statusCode, 200, 'the officer signs in from the station');
+  const refusals = (await h.services.audit.query({ action: 'auth.signIn', limit: 50 })).filter((r) => r.outcome === 'refused');
+  t.same(refusals.map((r) => r.detail.ip), ['203.0.113.66', '203.0.113.66', '203.0.113.66'], 'each refusal is audited with its address');
+});
+
 onBothStores(t, 'an admin cannot deactivate the auditor or the Chief over the API; the host can, and the refusal is audited', async (t, h) => {
   const app = await api(t, h);
   const admin = await h.user('admin');

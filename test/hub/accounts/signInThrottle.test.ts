@@ -1,4 +1,5 @@
 import t from 'tap';
+import { throttleAddress } from '../../../hub/accounts/signInThrottle.js';
 import { totp } from '../../../hub/accounts/totp.js';
 import type { HubServices } from '../../../hub/index.js';
 import { harness, onBothStores, PASSWORD, type Harness } from '../../helpers/hubHarness.js';
@@ -25,22 +26,78 @@ function countVerifications(t: Tap, hubs: HubServices[]): { count: () => number;
 const codes = (results: PromiseSettledResult<unknown>[]) =>
   results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code)).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }), {});
 
-/** The attack from the issue: many sign-ins at once, right password, wrong codes, spread over two hub processes. */
-async function burst(h: Harness, hubs: HubServices[], username: string, secret: Buffer, n: number) {
+/**
+ * The attack from the issue: many sign-ins at once, right password, wrong codes, spread over the
+ * hub processes given and over `addresses` (request i comes from the i-th address, round robin).
+ */
+async function burst(h: Harness, hubs: HubServices[], username: string, secret: Buffer, n: number, addresses: string[] = ['203.0.113.9']) {
   const wrong = totp(secret, h.clock.now() + 3600_000); // a real code, but for an hour from now: never valid now
-  return Promise.allSettled(Array.from({ length: n }, (_, i) => hubs[i % hubs.length]!.accounts.signIn(username, PASSWORD, wrong)));
+  return Promise.allSettled(Array.from({ length: n }, (_, i) => hubs[i % hubs.length]!.accounts.signIn(username, PASSWORD, wrong, { ip: addresses[i % addresses.length] })));
 }
 
-onBothStores(t, '50 sign-ins at once with the right password and wrong codes evaluate 5 guesses and lock the account', async (t, h) => {
+const signInFrom = (h: Harness, u: { username: string; secret: Buffer }, ip: string) => h.services.accounts.signIn(u.username, PASSWORD, h.code(u.secret), { ip });
+
+onBothStores(t, '50 sign-ins at once from one address with the right password and wrong codes evaluate 5 guesses and lock the name there', async (t, h) => {
   const u = await h.user('officer');
   const spy = countVerifications(t, [h.services]);
   const results = await burst(h, [h.services], u.username, u.secret, 50);
   t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 5, ALPR_ERR_AUTH_LOCKED: 45 }, 'five answers say wrong, the rest say locked');
   t.equal(spy.count(), 5, 'only five guesses reached scrypt');
+  await t.rejects(signInFrom(h, u, '203.0.113.9'), { code: 'ALPR_ERR_AUTH_LOCKED', message: /from this address is locked until/ }, 'even the right code is refused from that address now');
+  t.same((await h.services.audit.query({ action: 'auth.addressLock', limit: 10 })).map((r) => r.detail.address), ['203.0.113.9'], 'the lock is audited once');
+});
+
+onBothStores(t, 'an attacker at one address cannot keep the officer out: the officer signs in from another address', async (t, h) => {
+  const u = await h.user('officer');
+  const results = await burst(h, [h.services], u.username, u.secret, 40);
+  t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 5, ALPR_ERR_AUTH_LOCKED: 35 });
+  const { token } = await signInFrom(h, u, '198.51.100.7');
+  t.ok(token, 'the officer, at the station, signs in');
+  t.equal((await h.services.accounts.get(u.account.userId))!.lockedUntil, null, 'the account itself is not locked');
+  await t.rejects(signInFrom(h, u, '203.0.113.9'), { code: 'ALPR_ERR_AUTH_LOCKED' }, 'the attacker\'s address stays locked');
+  h.clock.advance(10 * 60_000 + 1);
+  const again = await burst(h, [h.services], u.username, u.secret, 20);
+  t.same(codes(again), { ALPR_ERR_AUTH_FAILED: 5, ALPR_ERR_AUTH_LOCKED: 15 }, 'after the lock, five more guesses, not more');
+});
+
+onBothStores(t, 'guesses from many addresses at once: at most 30 are evaluated, then the name locks everywhere', async (t, h) => {
+  const u = await h.user('analyst');
+  const spy = countVerifications(t, [h.services]);
+  const addresses = Array.from({ length: 20 }, (_, i) => `192.0.2.${i + 1}`);
+  const results = await burst(h, [h.services], u.username, u.secret, 120, addresses);
+  t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 30, ALPR_ERR_AUTH_LOCKED: 90 }, '30 answers say wrong, the rest say locked');
+  t.equal(spy.count(), 30, 'only thirty guesses reached scrypt');
   const account = (await h.services.accounts.get(u.account.userId))!;
   t.ok(account.lockedUntil !== null && account.lockedUntil > h.clock.now(), 'the account is locked');
-  await t.rejects(h.services.accounts.signIn(u.username, PASSWORD, h.code(u.secret)), { code: 'ALPR_ERR_AUTH_LOCKED' }, 'even the right code is refused now');
-  t.equal((await h.services.audit.query({ action: 'account.lock', limit: 10 })).length, 1, 'the lock is audited once');
+  await t.rejects(signInFrom(h, u, '198.51.100.7'), { code: 'ALPR_ERR_AUTH_LOCKED', message: /the account is locked until .* from several addresses/ }, 'from an address that never failed too');
+  t.equal((await h.services.audit.query({ action: 'account.lock', limit: 10 })).length, 1, 'the account lock is audited once');
+  h.clock.advance(10 * 60_000 + 1);
+  t.ok((await signInFrom(h, u, '198.51.100.7')).token, 'it opens again after ten minutes');
+});
+
+onBothStores(t, 'attempts the account lock refuses do not count against their address', async (t, h) => {
+  const u = await h.user('officer');
+  const addresses = Array.from({ length: 6 }, (_, i) => `192.0.2.${i + 1}`);
+  await burst(h, [h.services], u.username, u.secret, 30, addresses); // 5 from each: all six addresses and the account lock
+  h.clock.advance(5 * 60_000);
+  const refused = await burst(h, [h.services], u.username, u.secret, 10, ['198.51.100.7']);
+  t.same(codes(refused), { ALPR_ERR_AUTH_LOCKED: 10 }, 'ten attempts at the station while the account is locked');
+  h.clock.advance(5 * 60_000 + 1); // the account lock has run out; a lock on the station set 5 minutes in would not have
+  t.ok((await signInFrom(h, u, '198.51.100.7')).token, 'once it opens, the station is not locked by the attempts it made meanwhile');
+});
+
+onBothStores(t, 'a success resets its address\'s count, and an unlock lifts the name\'s locks at every address', async (t, h) => {
+  const u = await h.user('officer');
+  const admin = await h.user('admin');
+  await burst(h, [h.services], u.username, u.secret, 4);
+  h.clock.advance(30_000);
+  await signInFrom(h, u, '203.0.113.9');
+  const after = await burst(h, [h.services], u.username, u.secret, 5);
+  t.same(codes(after), { ALPR_ERR_AUTH_FAILED: 5 }, 'four failures, a success, then five more failures before the lock');
+  await t.rejects(signInFrom(h, u, '203.0.113.9'), { code: 'ALPR_ERR_AUTH_LOCKED' });
+  await h.services.accounts.unlock(u.account.userId, admin.account.userId);
+  h.clock.advance(30_000);
+  t.ok((await signInFrom(h, u, '203.0.113.9')).token, 'unlocked by an administrator');
 });
 
 /** Several hub processes share one PostgreSQL (SQLite is one process, so these run on PostgreSQL only). */
@@ -58,6 +115,16 @@ onPeers('two hub processes on one database share the lockout: still 5 guesses fo
   const results = await burst(h, [h.services, peer], u.username, u.secret, 40);
   t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 5, ALPR_ERR_AUTH_LOCKED: 35 });
   t.equal(spy.count(), 5, 'five guesses between the two hubs, not five each');
+});
+
+onPeers('two hub processes on one database share the account lock: 30 guesses from 12 addresses for 100 sign-ins', async (t, h) => {
+  const u = await h.user('dispatcher');
+  const peer = await h.peer();
+  const spy = countVerifications(t, [h.services, peer]);
+  const addresses = Array.from({ length: 12 }, (_, i) => `2001:db8:${i + 1}::7`);
+  const results = await burst(h, [h.services, peer], u.username, u.secret, 100, addresses);
+  t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 30, ALPR_ERR_AUTH_LOCKED: 70 });
+  t.equal(spy.count(), 30, 'thirty guesses between the two hubs, not thirty each');
 });
 
 async function oneCodeEightTimes(t: Tap, h: Harness, hubs: HubServices[]) {
@@ -115,4 +182,28 @@ onBothStores(t, 'a deactivated or never activated account answers like a wrong p
   t.equal(spy.count(), 4, 'each attempt ran scrypt once');
   const failures = (await h.services.audit.query({ action: 'auth.signIn', limit: 50 })).filter((r) => r.outcome === 'failed').map((r) => r.detail.reason);
   t.same(failures.slice(-4), ['wrong password', 'account deactivated', 'account not activated', 'unknown user'], 'the audit log, not the answer, says why');
+});
+
+t.test('failures are counted per IPv4 address and per IPv6 /64, the block one subscriber holds', async (t) => {
+  t.equal(throttleAddress('203.0.113.9'), '203.0.113.9');
+  t.equal(throttleAddress('::ffff:203.0.113.9'), '203.0.113.9', 'IPv4 written as IPv6 is the IPv4 address');
+  t.equal(throttleAddress('2001:db8:a:b:1:2:3:4'), '2001:db8:a:b::/64');
+  t.equal(throttleAddress('2001:db8:a:b::99'), '2001:db8:a:b::/64', 'the other addresses of a /64 share its counter');
+  t.equal(throttleAddress('2001:0DB8:000a:b::1'), '2001:db8:a:b::/64', 'however it is written');
+  t.equal(throttleAddress('2001:db8::1'), '2001:db8:0:0::/64');
+  t.equal(throttleAddress('::1'), '0:0:0:0::/64');
+  t.equal(throttleAddress('fe80::1%eth0'), 'fe80:0:0:0::/64', 'a zone index is not part of the block');
+  t.not(throttleAddress('2001:db8:a:c::1'), throttleAddress('2001:db8:a:b::1'), 'another /64 is another counter');
+  t.equal(throttleAddress(undefined), 'local', 'the hub host\'s own commands share one counter');
+  t.equal(throttleAddress(''), 'local');
+});
+
+onBothStores(t, 'an IPv6 attacker gets five guesses per /64, not per address', async (t, h) => {
+  const u = await h.user('officer');
+  const spy = countVerifications(t, [h.services]);
+  const addresses = Array.from({ length: 20 }, (_, i) => `2001:db8:5:6::${(i + 1).toString(16)}`);
+  const results = await burst(h, [h.services], u.username, u.secret, 20, addresses);
+  t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 5, ALPR_ERR_AUTH_LOCKED: 15 });
+  t.equal(spy.count(), 5);
+  t.ok((await signInFrom(h, u, '2001:db8:5:7::1')).token, 'the next /64 signs in');
 });
