@@ -68,7 +68,7 @@ export const ERROR_CODES = {
   ALPR_ERR_AUTH_MFA_REQUIRED: { retryable: false, summary: 'The account has not finished TOTP enrollment; MFA is mandatory for every account.' },
   ALPR_ERR_SESSION_EXPIRED: { retryable: false, summary: 'The session token is unknown, signed out, idle for more than 30 minutes, older than 12 hours, ended by a newer sign-in over the per-account cap, or its account was deactivated.' },
   ALPR_ERR_CSRF: { retryable: false, summary: 'A state-changing request signed in by the console\'s session cookie came without the matching X-CSRF-Token header, or from another origin; nothing was changed.' },
-  ALPR_ERR_FORBIDDEN: { retryable: false, summary: 'The account\'s role does not carry the permission this action needs (General Order 4.68 section IX).' },
+  ALPR_ERR_FORBIDDEN: { retryable: false, summary: 'The account\'s role does not carry the permission this action needs (General Order 4.68 section IX), or the record is another member\'s to change (an internal hot-list entry is renewed by whom listed it).' },
   ALPR_ERR_SEPARATION_OF_DUTIES: { retryable: false, summary: 'A role change was refused: nobody changes their own role, and the chief role is granted or removed only on the hub host (`alpr-hub account set-role`).' },
   ALPR_ERR_ACCOUNT_LAPSED: { retryable: false, summary: 'Training, the yearly policy sign-off or the 2-yearly LEADS certification has lapsed; the account cannot search until renewed.' },
   ALPR_ERR_PASSWORD_POLICY: { retryable: false, summary: 'The new password is too short, contains the username or is on the banned list.' },

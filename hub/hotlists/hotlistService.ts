@@ -36,7 +36,7 @@ export function needsSnapshot(fromVersion: number, version: number): boolean {
 }
 
 /** What an internal entry or renewal is refused with. */
-type RefusalCode = 'ALPR_ERR_INVALID_INPUT' | 'ALPR_ERR_PURPOSE_PROHIBITED' | 'ALPR_ERR_PURPOSE_REQUIRED' | 'ALPR_ERR_FELONY_APPROVAL_INVALID';
+type RefusalCode = 'ALPR_ERR_INVALID_INPUT' | 'ALPR_ERR_PURPOSE_PROHIBITED' | 'ALPR_ERR_PURPOSE_REQUIRED' | 'ALPR_ERR_FELONY_APPROVAL_INVALID' | 'ALPR_ERR_FORBIDDEN';
 
 export const DEFAULT_HOTLIST_RULES: HotlistRules = { internalDefaultDays: 30, internalMaxDays: 90, sources: [] };
 
@@ -303,10 +303,20 @@ export class HotlistService {
     return { ...record, changedVersion: version };
   }
 
-  /** Renewal moves the expiry (never past the maximum from now); audited with a reason. */
+  /**
+   * Renewal moves the expiry (never past the maximum from now); audited with a reason. Only the
+   * member who listed the plate renews it (or, for an entry under the Chief's approval, whom the
+   * approval names): a renewal keeps every camera watching under that member's case and word, so
+   * another member lists the plate under their own name instead. Removal stays open to every
+   * member with the permission: it stops the watching (a stolen car recovered at night).
+   */
   async renewInternal(user: Account, entryId: string, expiresAt: number | undefined, reason: string): Promise<HotlistRecord> {
     await this.requireAccess(user);
     const listed = await this.internalEntry(entryId, this.ctx.sql);
+    if (listed.felonyRequestId === null && listed.enteredBy !== user.userId) {
+      const code = 'ALPR_ERR_FORBIDDEN';
+      return this.refused(user, 'hotlist.entry.renew', code, `entry ${entryId} was listed by another member, who alone renews it; list the plate under your own case and name instead`, { entryId, reason, code, enteredBy: listed.enteredBy });
+    }
     const now = this.ctx.clock.now();
     const asked = this.expiry(expiresAt, now);
     if (asked === null) throw new AlprError('ALPR_ERR_INVALID_INPUT', `expiry must be in the future and at most ${this.ctx.rules.internalMaxDays} days ahead`);

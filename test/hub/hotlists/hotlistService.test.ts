@@ -198,6 +198,22 @@ onBothStores(t, 'internal entries need a case number, an allowed category, a rea
   await t.rejects(hotlists.removeInternal(account, added.entryId, 'closed case'), { code: 'ALPR_ERR_NOT_FOUND' });
 });
 
+onBothStores(t, 'only the member who listed a plate renews its entry; any member may remove it', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const owner = await h.user('detective');
+  const colleague = await h.user('analyst');
+  const added = await hotlists.addInternal(owner.account, { plate: 'FEL0031', state: 'IL', category: 'stolen_vehicle', caseNumber: '26-004411', reason: 'silver Camry taken from the Lake St lot' });
+  const far = h.clock.now() + 80 * DAY;
+  await t.rejects(hotlists.renewInternal(colleague.account, added.entryId, far, 'still missing'), { code: 'ALPR_ERR_FORBIDDEN', message: /listed by another member/ }, 'a colleague cannot renew it');
+  t.equal((await hotlists.get(added.entryId))!.expiresAt, added.expiresAt, 'the refused renewal changed nothing');
+  const refusal = (await h.services.audit.query({ action: 'hotlist.entry.renew', limit: 10 })).find((r) => r.outcome === 'refused');
+  t.match(refusal, { actor: colleague.account.userId, detail: { entryId: added.entryId, enteredBy: owner.account.userId } }, 'the refusal is audited');
+  t.equal((await hotlists.renewInternal(owner.account, added.entryId, far, 'still missing')).expiresAt, far, 'the owner can');
+  const removed = await hotlists.removeInternal(colleague.account, added.entryId, 'car recovered on Harlem at 02:10');
+  t.equal(removed.removed, true, 'a colleague can stop the watching');
+  t.equal((await hotlists.match('FEL0031', 'IL')).length, 0);
+});
+
 onBothStores(t, 'a felony_vehicle entry names its offense; one for a felony that is not violent needs the Chief\'s approved request for its case, and ends with it (V.B)', async (t, h) => {
   const hotlists = h.services.hotlists;
   const requester = await h.user('detective');
