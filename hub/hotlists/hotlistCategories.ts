@@ -7,6 +7,15 @@
 export const HOTLIST_CATEGORIES = ['stolen_vehicle', 'stolen_plate', 'wanted_person', 'missing_person', 'amber', 'protection_order', 'felony_vehicle'] as const;
 export type HotlistCategory = (typeof HOTLIST_CATEGORIES)[number];
 
+/**
+ * Internal categories whose entries name the offense of their case, gated as a search for it is
+ * (V.B): a vehicle tied to a felony, and a person wanted on a warrant, since a warrant can be for
+ * anything (a burglary needs the Chief's approval, a traffic warrant is never an ALPR purpose).
+ * The other categories are V.B purposes by themselves (stolen vehicles and plates, missing and
+ * endangered persons, the protected party of a protection order).
+ */
+export const OFFENSE_NAMED_CATEGORIES: readonly HotlistCategory[] = ['felony_vehicle', 'wanted_person'];
+
 /** Categories an import file or a detective may name that the order forbids a list to carry. */
 export const PROHIBITED_CATEGORIES = ['immigration', 'reproductive_health', 'protected_activity'] as const;
 export type ProhibitedCategory = (typeof PROHIBITED_CATEGORIES)[number];

@@ -10,7 +10,7 @@ import { requirePermission } from '../policy/permissions.js';
 import type { FelonyRequests } from '../policy/felonyRequests.js';
 import { offenseCategory } from '../policy/offenses.js';
 import type { PurposeGate } from '../policy/purposeGate.js';
-import { CATEGORY_DEFAULTS, isHotlistCategory, isProhibitedCategory, type HotlistCategory } from './hotlistCategories.js';
+import { CATEGORY_DEFAULTS, isHotlistCategory, isProhibitedCategory, OFFENSE_NAMED_CATEGORIES, type HotlistCategory } from './hotlistCategories.js';
 import { entryFingerprint, normalisePlate, PLATE_PATTERN, STATE_PATTERN, type HotlistRecord } from './hotlistEntry.js';
 import { parseExtract, type ImportedEntry } from './hotlistImport.js';
 import { INTERNAL_SOURCE, parseImportMapping, type ImportMapping } from './importMapping.js';
@@ -50,9 +50,9 @@ export interface InternalEntryRequest {
   category: string;
   caseNumber: string;
   reason: string;
-  /** felony_vehicle: the NIBRS offense code of the case (hub/policy/offenses.ts), as a search states it. */
+  /** felony_vehicle and wanted_person: the NIBRS offense code of the case (hub/policy/offenses.ts), as a search states it. */
   offense?: string;
-  /** felony_vehicle for an offense that is not a violent crime: the Chief-approved written request (V.B). */
+  /** An entry naming an offense that is not a violent crime: the Chief-approved written request (V.B). */
   felonyRequestId?: string;
   action?: string;
   priority?: number;
@@ -139,7 +139,7 @@ export class HotlistService {
     accounts: { requireCurrent(user: Account): void };
     /** VII.H: nor has one suspended after a refused search (a hot-list entry makes every camera watch for a plate). */
     suspensions: { isSuspended(userId: string): Promise<boolean> };
-    /** V.B: a felony_vehicle entry for a felony that is not violent cites the Chief's approval, as a search does. */
+    /** V.B: an entry for a felony that is not violent cites the Chief's approval, as a search does. */
     felony: Pick<FelonyRequests, 'requireApproved'>;
   }) {}
 
@@ -262,11 +262,13 @@ export class HotlistService {
       return refuse('ALPR_ERR_PURPOSE_REQUIRED', `an internal hot-list entry needs the case number it belongs to: ${errorMessage(err)}`);
     }
     if (typeof req.reason !== 'string' || req.reason.trim().length < 10) return refuse('ALPR_ERR_PURPOSE_REQUIRED', 'say why the plate is listed (at least 10 characters)');
-    // felony_vehicle covers every felony, so the entry says which: a violent crime is listed on the
+    // felony_vehicle covers every felony and a warrant any offense, so the entry says which (see
+    // OFFENSE_NAMED_CATEGORIES): a violent crime is listed on the
     // detective's word, any other felony only under a written request the Chief approved (V.B),
     // exactly as a search for it would be. A hot list watches every camera for the plate, for weeks.
-    const offense = req.category === 'felony_vehicle' ? offenseCategory(String(req.offense ?? '')) ?? null : null;
-    if (req.category === 'felony_vehicle' && !offense) return refuse('ALPR_ERR_PURPOSE_REQUIRED', 'a felony_vehicle entry names the offense of its case: its NIBRS code (GET /api/v1/offenses)');
+    const namesOffense = OFFENSE_NAMED_CATEGORIES.includes(req.category);
+    const offense = namesOffense ? offenseCategory(String(req.offense ?? '')) ?? null : null;
+    if (namesOffense && !offense) return refuse('ALPR_ERR_PURPOSE_REQUIRED', `a ${req.category} entry names the offense of its case: its NIBRS code (GET /api/v1/offenses)`);
     const decision = this.ctx.gate.screen({ purpose: 'other_felony', caseNumber, ...(offense ? { offense: offense.code } : {}), description: `${req.reason} ${req.action ?? ''}` });
     if (decision.prohibited.length > 0) {
       return refuse('ALPR_ERR_PURPOSE_PROHIBITED', `${prohibitedUseMessage(decision.prohibited)} The entry was refused and the attempt recorded.`, { prohibited: decision.prohibited });

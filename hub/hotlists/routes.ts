@@ -27,8 +27,8 @@ const NewEntry = Type.Object({
   vehicleType: Type.Optional(Type.String({ maxLength: 24 })),
   category: Type.String({ description: `one of ${HOTLIST_CATEGORIES.join(', ')}; ${PROHIBITED_CATEGORIES.join(', ')} are refused and recorded` }),
   caseNumber: Type.String({ maxLength: 32 }), reason: Type.String({ minLength: 1, maxLength: 500, description: 'why the plate is listed; screened like a search purpose' }),
-  offense: Type.Optional(Type.String({ maxLength: 16, description: 'felony_vehicle: the NIBRS offense code of the case (GET /api/v1/offenses); required' })),
-  felonyRequestId: Type.Optional(Type.String({ maxLength: 64, description: 'felony_vehicle for an offense that is not a violent crime: the felony request the Chief approved for this case (V.B); the entry ends when the approval does' })),
+  offense: Type.Optional(Type.String({ maxLength: 16, description: 'felony_vehicle and wanted_person: the NIBRS offense code of the case, for a warrant the offense it is for (GET /api/v1/offenses); required' })),
+  felonyRequestId: Type.Optional(Type.String({ maxLength: 64, description: 'an entry naming an offense that is not a violent crime: the felony request the Chief approved for this case (V.B); the entry ends when the approval does' })),
   action: Type.Optional(Type.String({ maxLength: 240 })), priority: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })),
   expiresAt: Type.Optional(Type.Union([Millis], { description: 'default and maximum set by the hub policy (30 and 90 days)' })),
 }, strict);

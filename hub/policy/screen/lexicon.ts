@@ -27,6 +27,8 @@ export interface ScreenTerm {
   notAfter?: string[];
   /** Not when the next word is one of these stems. */
   notBefore?: string[];
+  /** Not when one of these phrases is anywhere in the text (the petitioner of an order of protection is the person it protects). */
+  notAnywhere?: string[];
   /**
    * Refuses only when the word is written as an owner ('s) of one of these within the next three
    * words ("daughter's new boyfriend", "a colleague's partner"): a relative's or colleague's own life.
@@ -306,7 +308,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('leaflet, pamphlet, handbill, flyering, canvasser, ulotk, panflet, referendum, referenda, ballot measure, ballot question, =levy', { context: true }),
     // Speech acts: flyers, canvassing, petitions and signatures, tabling, voters registered, in the corpus's languages
     ...each('=flyer, =flyers, =flier, =fliers', { context: true, notAfter: ['frequent', 'missing', 'wanted', 'lost'] }),
-    ...each('canvassing, petitioner, tabling, phone bank, phonebank, door knock, =knocking =doors, =knocking =on =doors, =knock =doors, collecting signatures, collect signatures, gathering signatures, gather signatures, signature gather, signature drive, register voters, registering voters, voter drive, recog firma, recab firma, junt firma, reparti volante, repartiendo volante, zbier podpis, rozdaw ulotk', { context: true }),
+    ...each('petitioner', { context: true, notAnywhere: ['order =of protection', 'protection order', 'protective order', 'restraining order', 'no contact order', '=op', 'respondent', 'orden =de proteccion', 'orden =de alejamiento', 'demandado', 'nakaz', 'zakaz zblizania'] }),
+    ...each('canvassing, tabling, phone bank, phonebank, door knock, =knocking =doors, =knocking =on =doors, =knock =doors, collecting signatures, collect signatures, gathering signatures, gather signatures, signature gather, signature drive, register voters, registering voters, voter drive, recog firma, recab firma, junt firma, reparti volante, repartiendo volante, zbier podpis, rozdaw ulotk', { context: true }),
     ...each('handing out, hand out, handed out, passing out, passed out', { context: true, near: ['literature', 'brochure', 'newsletter', 'button', 'info', 'zine', 'newspaper', 'folleto', 'broszur'] }),
     ...each('petition, peticion, petycj', { context: true, near: ['sign', 'drive', 'signature', 'circulat', 'levy', 'referend', 'ballot', 'volunteer', 'firma', 'podpis'] }),
     ...each('=occupy, naacp, =aclu, =cair, democrat, republican, =gop, party volunteer', { context: true }),

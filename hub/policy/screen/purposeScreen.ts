@@ -378,6 +378,7 @@ export class PurposeScreen {
     if (term.notAfter && anyPhraseIn(words, match.start - 2, match.start, term.notAfter)) return false;
     if (term.near && !anyPhraseIn(words, match.start - 4, match.end + 5, term.near)) return false;
     if (term.anywhere && !anyPhraseIn(words, 0, words.length, term.anywhere)) return false;
+    if (term.notAnywhere && anyPhraseIn(words, 0, words.length, term.notAnywhere)) return false;
     return true;
   }
 

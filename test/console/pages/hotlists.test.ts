@@ -28,4 +28,13 @@ t.test('a detective lists a plate on the internal hot list with a case number an
   await page.getByLabel('Reason').fill('check the immigration status of the owner');
   await page.getByRole('button', { name: 'Add to the hot list' }).click();
   t.match(await page.getByRole('alert').innerText(), /immigration/i, 'the refusal names the prohibited use');
+
+  await page.getByLabel('Category', { exact: true }).selectOption('wanted_person');
+  await page.getByLabel('Offense category').selectOption('13A');
+  await page.getByLabel('Plate', { exact: true }).fill('WNT4410');
+  await page.getByLabel('Reason').fill('owner wanted on a warrant for the aggravated assault on Harlem Ave');
+  await page.getByRole('button', { name: 'Add to the hot list' }).click();
+  await page.getByText(/Listed WNT4410 \(wanted person\)/).waitFor();
+  const [hit] = await h.services.hotlists.match('WNT4410', 'IL');
+  t.match(await h.services.hotlists.get(hit!.entry.entryId), { category: 'wanted_person', offense: '13A' }, 'a wanted person is listed with the offense of its warrant');
 });

@@ -248,6 +248,20 @@ onBothStores(t, 'a felony_vehicle entry names its offense; one for a felony that
   t.match(robbery, { offense: '120', felonyRequestId: null }, 'a violent crime is listed on the detective\'s word');
 });
 
+onBothStores(t, 'a wanted_person entry names the offense its warrant is for, gated as a search for it is (V.B)', async (t, h) => {
+  const hotlists = h.services.hotlists;
+  const { account } = await h.user('detective');
+  const warrant = { plate: 'WNT0001', state: 'IL', category: 'wanted_person', caseNumber: '26-004412', reason: 'registered owner has an outstanding arrest warrant' };
+  await t.rejects(hotlists.addInternal(account, warrant), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /wanted_person entry names the offense/ }, 'no offense: refused');
+  await t.rejects(hotlists.addInternal(account, { ...warrant, offense: 'TRAFFIC' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' }, 'a traffic warrant: refused as traffic enforcement');
+  await t.rejects(hotlists.addInternal(account, { ...warrant, offense: '26A' }), { code: 'ALPR_ERR_PURPOSE_REQUIRED', message: /not a violent crime.*Chief/ }, 'a fraud warrant needs the Chief\'s approval');
+  t.equal((await hotlists.match('WNT0001', 'IL')).length, 0, 'none of those is listed');
+  const listed = await hotlists.addInternal(account, { ...warrant, offense: '13A' });
+  t.match(listed, { category: 'wanted_person', offense: '13A' }, 'a warrant for aggravated assault is listed on the detective\'s word');
+  const order = await hotlists.addInternal(account, { plate: 'POF0001', state: 'IL', category: 'protection_order', caseNumber: '26-004413', reason: 'respondent of an order of protection, petitioner lives on Lake St' });
+  t.equal(order.offense, null, 'a protection order names none: protecting the petitioner is a V.B purpose by itself');
+});
+
 onBothStores(t, 'a hub whose hot-list table predates the offense columns gains them on start, its entries kept', async (t, h) => {
   const { account } = await h.user('detective');
   const kept = await h.services.hotlists.addInternal(account, { plate: 'FEL0030', state: 'IL', category: 'stolen_vehicle', caseNumber: '26-004411', reason: 'stolen from the lot on Lake St' });

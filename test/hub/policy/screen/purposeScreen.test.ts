@@ -42,6 +42,20 @@ t.test('legitimate text that looks like a prohibited term is not refused', async
   }
 });
 
+t.test('the petitioner of an order of protection is the person it protects, not a petition\'s circulator', async (t) => {
+  for (const text of [
+    'respondent of an order of protection, petitioner lives on Lake St',
+    'order of protection respondent, watch for him near the petitioner\'s home',
+    'orden de proteccion contra su ex pareja, la peticionaria vive en Lake St',
+  ]) t.same(categories(text), [], text);
+  for (const [text, category] of [
+    ['find the petitioner who circulated the levy petition', 'protected activity or class'],
+    ['track the petitioners at the library each morning', 'protected activity or class'],
+    ['order of protection petitioner attended the pro-choice rally, track her car', 'protected activity or class'],
+    ['check where my ex-wife goes, she got a restraining order against me', 'personal or non-law-enforcement use'],
+  ] as const) t.same(categories(text), [category], text);
+});
+
 t.test('a finding names the category, the term and the words as the user wrote them', async (t) => {
   t.same(screen.screen('help I.C.E. find him'), [{ category: 'immigration enforcement', term: 'ICE', matched: 'ICE' }]);
   t.same(screen.screen('deportaci\u00f3n del due\u00f1o'), [{ category: 'immigration enforcement', term: 'deport', matched: 'deportacion' }]);
