@@ -64,7 +64,7 @@ export const ERROR_CODES = {
   // hub: accounts, policy, API
   ALPR_ERR_INVALID_INPUT: { retryable: false, summary: 'A request body, query or command argument is malformed or out of range; nothing was changed.' },
   ALPR_ERR_AUTH_FAILED: { retryable: false, summary: 'Sign-in failed: unknown user, deactivated account, wrong password or wrong TOTP code (one answer for all; each counts toward the lockout, unknown names too).' },
-  ALPR_ERR_AUTH_LOCKED: { retryable: true, summary: 'The username is locked for 10 minutes: from one address after 5 failed sign-ins in a row there, from every address after 30 in a row from all (unknown usernames lock alike).' },
+  ALPR_ERR_AUTH_LOCKED: { retryable: true, summary: 'Sign-in is locked for 10 minutes: a name from one address after 5 failed sign-ins in a row there, a name from every address after 30 in a row from all, an address for every name after 20 in a row there under any names (unknown usernames lock alike).' },
   ALPR_ERR_AUTH_MFA_REQUIRED: { retryable: false, summary: 'The account has not finished TOTP enrollment; MFA is mandatory for every account.' },
   ALPR_ERR_SESSION_EXPIRED: { retryable: false, summary: 'The session token is unknown, signed out, idle for more than 30 minutes, older than 12 hours, ended by a newer sign-in over the per-account cap, or its account was deactivated.' },
   ALPR_ERR_CSRF: { retryable: false, summary: 'A state-changing request signed in by the console\'s session cookie came without the matching X-CSRF-Token header, or from another origin; nothing was changed.' },

@@ -36,10 +36,12 @@ export interface Certifications {
 }
 
 export interface AccountRules {
-  /** Failed sign-ins in a row, from one address, that lock the name for that address. */
+  /** Failed sign-ins in a row under one name from one address that lock the name for that address. */
   maxFailedSignIns: number;
-  /** Failed sign-ins in a row, from all addresses together, that lock the name everywhere. */
+  /** Failed sign-ins in a row under one name from all addresses together that lock the name everywhere. */
   maxFailedSignInsPerName: number;
+  /** Failed sign-ins in a row from one address under any names that lock every name there. */
+  maxFailedSignInsPerAddress: number;
   lockoutMs: number;
   idleTimeoutMs: number;
   /** CJIS: a fresh sign-in after this long, whatever the activity. */
@@ -56,6 +58,7 @@ export interface AccountRules {
 export const DEFAULT_ACCOUNT_RULES: AccountRules = {
   maxFailedSignIns: 5,
   maxFailedSignInsPerName: 30,
+  maxFailedSignInsPerAddress: 20,
   lockoutMs: 10 * 60_000,
   idleTimeoutMs: 30 * 60_000,
   sessionLifetimeMs: 12 * 3600_000,
@@ -133,8 +136,8 @@ export class AccountService {
   private readonly throttle: SignInThrottle;
 
   constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock; secrets: ImageCipher; rules: AccountRules; passwords: PasswordHasher; issuer: string }) {
-    const { maxFailedSignIns, maxFailedSignInsPerName, lockoutMs } = ctx.rules;
-    this.throttle = new SignInThrottle({ sql: ctx.sql, rules: { perAddress: maxFailedSignIns, perName: maxFailedSignInsPerName, lockoutMs } });
+    const { maxFailedSignIns, maxFailedSignInsPerName, maxFailedSignInsPerAddress, lockoutMs } = ctx.rules;
+    this.throttle = new SignInThrottle({ sql: ctx.sql, rules: { perAddress: maxFailedSignInsPerAddress, perNameAtAddress: maxFailedSignIns, perName: maxFailedSignInsPerName, lockoutMs } });
   }
 
   /** The hasher sign-in uses (its cost is what every attempt pays). */
@@ -240,9 +243,10 @@ export class AccountService {
   }
 
   /**
-   * Password and TOTP together, with the lockout: five failures in a row from one address lock
-   * the name for that address, and thirty from all addresses lock it everywhere, for ten minutes,
-   * whichever factor failed, whether or not an account holds the name. Every attempt takes the
+   * Password and TOTP together, with the lockout: five failures in a row under a name from one
+   * address lock the name for that address, thirty from all addresses lock it everywhere, and
+   * twenty from one address under any names lock that address, for ten minutes, whichever factor
+   * failed, whether or not an account holds the name. Every attempt takes the
    * same path (charge the counters, one scrypt at the configured cost, the same error), so
    * neither the answer nor its time tells a real account from an unknown or deactivated one.
    * The counters are charged before the password is checked and the TOTP step is spent by a
@@ -261,16 +265,19 @@ export class AccountService {
     if (!reservation.allowed) {
       await this.ctx.audit.append({ actor, action, outcome: 'refused', detail: { username: name.slice(0, 40), reason: `locked (${reservation.scope})`, ...meta } });
       const until = new Date(reservation.lockedUntil).toISOString();
-      throw new AlprError('ALPR_ERR_AUTH_LOCKED', reservation.scope === 'address'
-        ? `sign-in under this name from this address is locked until ${until} after ${this.ctx.rules.maxFailedSignIns} failed sign-ins in a row`
-        : `the account is locked until ${until} after ${this.ctx.rules.maxFailedSignInsPerName} failed sign-ins in a row from several addresses`);
+      const { maxFailedSignIns, maxFailedSignInsPerName, maxFailedSignInsPerAddress } = this.ctx.rules;
+      throw new AlprError('ALPR_ERR_AUTH_LOCKED', {
+        address: `sign-in from this address is locked until ${until} after ${maxFailedSignInsPerAddress} failed sign-ins in a row under any names`,
+        nameAtAddress: `sign-in under this name from this address is locked until ${until} after ${maxFailedSignIns} failed sign-ins in a row`,
+        name: `the account is locked until ${until} after ${maxFailedSignInsPerName} failed sign-ins in a row from several addresses`,
+      }[reservation.scope]);
     }
     const fail = async (reason: string): Promise<never> => {
       await this.ctx.audit.append({ actor, action, outcome: 'failed', detail: { username: name.slice(0, 40), reason, ...meta } });
       for (const lock of reservation.locks) {
-        const lockAction = lock.scope === 'address' ? 'auth.addressLock' : row ? 'account.lock' : 'auth.unknownNameLock';
+        const lockAction = { address: 'auth.addressLock', nameAtAddress: 'auth.nameAtAddressLock', name: row ? 'account.lock' : 'auth.unknownNameLock' }[lock.scope];
         await this.ctx.audit.append({ actor: 'system', action: lockAction, detail: {
-          userId: row?.user_id ?? null, username: name.slice(0, 40), ...(lock.scope === 'address' ? { address: key.address } : {}), until: lock.until,
+          userId: row?.user_id ?? null, username: name.slice(0, 40), ...(lock.scope === 'name' ? {} : { address: key.address }), until: lock.until,
         } });
       }
       await this.throttle.prune(now);

@@ -15,8 +15,11 @@ export interface ThrottleKey {
   address: string;
 }
 
-/** Which lock refused an attempt or was set by it. */
-export type LockScope = 'address' | 'name';
+/**
+ * Which lock refused an attempt or was set by it: every name from one address, one name from one
+ * address, or one name from every address.
+ */
+export type LockScope = 'address' | 'nameAtAddress' | 'name';
 
 export type Reservation =
   /** The attempt may be evaluated; `locks` holds the locks it set (it was the last one before them). */
@@ -25,8 +28,10 @@ export type Reservation =
   | { allowed: false; scope: LockScope; lockedUntil: number };
 
 export interface ThrottleRules {
-  /** Failures in a row from one address that lock the name there (CJIS 5.5.3 "node": five). */
+  /** Failures in a row from one address, under any names, that lock every name there (password spraying). */
   perAddress: number;
+  /** Failures in a row under one name from one address that lock the name there (CJIS 5.5.3 "node": five). */
+  perNameAtAddress: number;
   /** Failures in a row from all addresses together that lock the name everywhere. */
   perName: number;
   lockoutMs: number;
@@ -59,23 +64,26 @@ class Refusal {
 }
 
 /**
- * The lockout counters, kept in the database so that they hold across hub processes. Two count
- * each name: failures from one address (`sign_in_address_throttle`), which lock the name for
- * that address after `perAddress` in a row, and failures from everywhere (`accounts`, or
- * `sign_in_throttle` for a name no account holds), which lock it for every address after
- * `perName`. So someone who can reach the sign-in from one address cannot keep an officer out:
- * they lock only themselves. Locking a name everywhere takes `perName / perAddress` addresses
- * at once, and guessing is bounded by `perName` per lockout period however many addresses guess.
+ * The lockout counters, kept in the database so that they hold across hub processes. Three count
+ * each attempt: failures from its address under any name (`sign_in_address_throttle`, which lock
+ * the address after `perAddress` in a row), under its name from its address
+ * (`sign_in_name_address_throttle`, which lock the name for that address after
+ * `perNameAtAddress`), and under its name from everywhere (`accounts`, or `sign_in_throttle` for
+ * a name no account holds, which lock the name for every address after `perName`). So someone
+ * who can reach the sign-in from one address cannot keep an officer out: they lock only
+ * themselves. Locking a name everywhere takes `perName / perNameAtAddress` addresses at once;
+ * guessing is bounded by `perName` per name and by `perAddress` per address per lockout period,
+ * so one address can neither spray a password over every name nor keep the hub running scrypt.
  *
- * Each attempt is charged to both counters BEFORE its password is checked, in one transaction of
- * conditional upserts that also set the lock when a count reaches its limit and that match
- * nothing while a lock runs. However many requests arrive at once, on one hub or several sharing
- * one PostgreSQL, at most `perAddress` attempts per name and address and `perName` per name get
- * evaluated per lockout period: the row locks (PostgreSQL, always taken address row first, so
- * two attempts cannot deadlock) or the single writer (SQLite) order the upserts, and each one
- * re-reads the count it increments. An attempt the name lock refuses is rolled back, so a locked
- * name's refusals do not lock the address as well. A success resets both counts (`cleared`, in
- * AccountService's transaction that spends the TOTP step).
+ * Each attempt is charged to the three counters BEFORE its password is checked, in one
+ * transaction of conditional upserts that also set the lock when a count reaches its limit and
+ * that match nothing while a lock runs. However many requests arrive at once, on one hub or
+ * several sharing one PostgreSQL, no more attempts than the limits get evaluated per lockout
+ * period: the row locks (PostgreSQL, always taken in the order address, name at address, name,
+ * so two attempts cannot deadlock) or the single writer (SQLite) order the upserts, and each one
+ * re-reads the count it increments. An attempt a lock refuses is rolled back, so the refusals of
+ * one lock do not count towards another. A success resets its address's counts and its name's
+ * (`cleared`, in AccountService's transaction that spends the TOTP step).
  *
  * Unknown names are counted exactly as real ones, without an account being created; rows quiet
  * for `forgetAfterMs` are pruned.
@@ -86,13 +94,18 @@ export class SignInThrottle {
   async reserve(key: ThrottleKey, now: number): Promise<Reservation> {
     try {
       return await this.ctx.sql.tx(async (db) => {
-        const byAddress = await this.chargeAddress(db, key, now);
-        if (byAddress === 'refused') throw new Refusal('address');
-        const byName = await this.chargeName(db, key, now);
-        if (byName === 'refused') throw new Refusal('name');
+        const { perAddress, perNameAtAddress } = this.ctx.rules;
+        const charges: Array<[LockScope, () => Promise<number | null | 'refused'>]> = [
+          ['address', () => this.upsertCount(db, 'sign_in_address_throttle', ['address'], [key.address], perAddress, now)],
+          ['nameAtAddress', () => this.upsertCount(db, 'sign_in_name_address_throttle', ['username', 'address'], [key.username, key.address], perNameAtAddress, now)],
+          ['name', () => this.chargeName(db, key, now)],
+        ];
         const locks: Array<{ scope: LockScope; until: number }> = [];
-        if (byAddress !== null) locks.push({ scope: 'address', until: byAddress });
-        if (byName !== null) locks.push({ scope: 'name', until: byName });
+        for (const [scope, charge] of charges) {
+          const lock = await charge();
+          if (lock === 'refused') throw new Refusal(scope);
+          if (lock !== null) locks.push({ scope, until: lock });
+        }
         return { allowed: true as const, locks };
       });
     } catch (err) {
@@ -101,28 +114,30 @@ export class SignInThrottle {
     }
   }
 
-  /** A success: the name's count and this address's count start again (run in the success's transaction). */
+  /**
+   * A success: this address's counts start again (run in the success's transaction, before it
+   * resets the account's, the order every reservation takes the rows in). A station's officers
+   * share one address, so their typos must not add up over the day to a lock of the station.
+   */
   async cleared(db: SqlDb, key: ThrottleKey): Promise<void> {
-    await db.run('DELETE FROM sign_in_address_throttle WHERE username = ? AND address = ?', [key.username, key.address]);
+    await db.run('DELETE FROM sign_in_address_throttle WHERE address = ?', [key.address]);
+    await db.run('DELETE FROM sign_in_name_address_throttle WHERE username = ? AND address = ?', [key.username, key.address]);
   }
 
-  /** An administrator's unlock: the name's locks for every address go too. */
+  /** An administrator's unlock: the name's locks at every address go too. */
   async unlockName(db: SqlDb, username: string): Promise<void> {
-    await db.run('DELETE FROM sign_in_address_throttle WHERE username = ?', [username]);
+    await db.run('DELETE FROM sign_in_name_address_throttle WHERE username = ?', [username]);
   }
 
   /** Forgets counters that have not failed for a while (the tables would otherwise grow with every name and address tried). */
   async prune(now: number): Promise<void> {
     const forget = [now - (this.ctx.rules.forgetAfterMs ?? DAY_MS), now];
-    await this.ctx.sql.run('DELETE FROM sign_in_throttle WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until < ?)', forget);
-    await this.ctx.sql.run('DELETE FROM sign_in_address_throttle WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until < ?)', forget);
+    for (const table of ['sign_in_throttle', 'sign_in_name_address_throttle', 'sign_in_address_throttle']) {
+      await this.ctx.sql.run(`DELETE FROM ${table} WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until < ?)`, forget);
+    }
   }
 
   /** The lock this attempt set (epoch ms), null if none, or 'refused' while a lock runs. */
-  private async chargeAddress(db: SqlDb, key: ThrottleKey, now: number): Promise<number | null | 'refused'> {
-    return this.upsertCount(db, 'sign_in_address_throttle', ['username', 'address'], [key.username, key.address], this.ctx.rules.perAddress, now);
-  }
-
   private async chargeName(db: SqlDb, key: ThrottleKey, now: number): Promise<number | null | 'refused'> {
     const max = this.ctx.rules.perName;
     if (key.userId === null) return this.upsertCount(db, 'sign_in_throttle', ['username'], [key.username], max, now);
@@ -133,7 +148,7 @@ export class SignInThrottle {
     return lockSet(rows);
   }
 
-  /** The upsert both tables of counters without an account share (`table` and `columns` are constants of this file). */
+  /** The upsert the tables of counters without an account share (`table` and `columns` are constants of this file). */
   private async upsertCount(db: SqlDb, table: string, columns: string[], values: string[], max: number, now: number): Promise<number | null | 'refused'> {
     const lockUntil = now + this.ctx.rules.lockoutMs;
     const first = max <= 1;
@@ -149,12 +164,14 @@ export class SignInThrottle {
   }
 
   private async lockedUntil(key: ThrottleKey, scope: LockScope, now: number): Promise<number> {
-    type Row = { locked_until: number | string | null };
-    const row = scope === 'address'
-      ? await this.ctx.sql.get<Row>('SELECT locked_until FROM sign_in_address_throttle WHERE username = ? AND address = ?', [key.username, key.address])
-      : key.userId !== null
-        ? await this.ctx.sql.get<Row>('SELECT locked_until FROM accounts WHERE user_id = ?', [key.userId])
-        : await this.ctx.sql.get<Row>('SELECT locked_until FROM sign_in_throttle WHERE username = ?', [key.username]);
+    const queries: Record<LockScope, [string, string[]]> = {
+      address: ['SELECT locked_until FROM sign_in_address_throttle WHERE address = ?', [key.address]],
+      nameAtAddress: ['SELECT locked_until FROM sign_in_name_address_throttle WHERE username = ? AND address = ?', [key.username, key.address]],
+      name: key.userId !== null
+        ? ['SELECT locked_until FROM accounts WHERE user_id = ?', [key.userId]]
+        : ['SELECT locked_until FROM sign_in_throttle WHERE username = ?', [key.username]],
+    };
+    const row = await this.ctx.sql.get<{ locked_until: number | string | null }>(...queries[scope]);
     // Unlocked in between (a success or an admin): report the shortest wait rather than none.
     return row === null || row.locked_until === null ? now : Number(row.locked_until);
   }

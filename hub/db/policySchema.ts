@@ -27,10 +27,13 @@ const STATEMENTS = [
     username TEXT PRIMARY KEY, failed_attempts INTEGER NOT NULL, locked_until BIGINT, last_failed_at BIGINT NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS sign_in_throttle_last ON sign_in_throttle (last_failed_at)',
   // Failed sign-ins per name and address, so that one address's failures lock the name for that
-  // address only; pruned like the table above.
-  `CREATE TABLE IF NOT EXISTS sign_in_address_throttle (
+  // address only, and per address whatever the name (password spraying); pruned like the table above.
+  `CREATE TABLE IF NOT EXISTS sign_in_name_address_throttle (
     username TEXT NOT NULL, address TEXT NOT NULL, failed_attempts INTEGER NOT NULL, locked_until BIGINT, last_failed_at BIGINT NOT NULL,
     PRIMARY KEY (username, address))`,
+  'CREATE INDEX IF NOT EXISTS sign_in_name_address_throttle_last ON sign_in_name_address_throttle (last_failed_at)',
+  `CREATE TABLE IF NOT EXISTS sign_in_address_throttle (
+    address TEXT PRIMARY KEY, failed_attempts INTEGER NOT NULL, locked_until BIGINT, last_failed_at BIGINT NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS sign_in_address_throttle_last ON sign_in_address_throttle (last_failed_at)',
   // Scheduled jobs (retention, hot-list imports) claim a period here so that one hub process of
   // several sharing the database runs each (hub/ops/jobLease.ts).

@@ -38,7 +38,7 @@ onBothStores(t, 'five failed sign-ins from one address lock the name there for t
   h.clock.advance(3 * 60_000);
   const { token } = await h.services.accounts.signIn(u.username, PASSWORD, h.code(u.secret));
   t.ok(token);
-  const locks = await h.services.audit.query({ action: 'auth.addressLock', limit: 10 });
+  const locks = await h.services.audit.query({ action: 'auth.nameAtAddressLock', limit: 10 });
   t.same(locks.map((r) => [r.detail.username, r.detail.address]), [[u.username, 'local']], 'the lock is audited, with the address it holds for');
   const failures = await h.services.audit.query({ action: 'auth.signIn', actor: u.account.userId, limit: 50 });
   t.equal(failures.filter((r) => r.outcome === 'failed').length, 5);

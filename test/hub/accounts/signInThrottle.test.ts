@@ -44,7 +44,7 @@ onBothStores(t, '50 sign-ins at once from one address with the right password an
   t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 5, ALPR_ERR_AUTH_LOCKED: 45 }, 'five answers say wrong, the rest say locked');
   t.equal(spy.count(), 5, 'only five guesses reached scrypt');
   await t.rejects(signInFrom(h, u, '203.0.113.9'), { code: 'ALPR_ERR_AUTH_LOCKED', message: /from this address is locked until/ }, 'even the right code is refused from that address now');
-  t.same((await h.services.audit.query({ action: 'auth.addressLock', limit: 10 })).map((r) => r.detail.address), ['203.0.113.9'], 'the lock is audited once');
+  t.same((await h.services.audit.query({ action: 'auth.nameAtAddressLock', limit: 10 })).map((r) => r.detail.address), ['203.0.113.9'], 'the lock is audited once');
 });
 
 onBothStores(t, 'an attacker at one address cannot keep the officer out: the officer signs in from another address', async (t, h) => {
@@ -86,6 +86,29 @@ onBothStores(t, 'attempts the account lock refuses do not count against their ad
   t.ok((await signInFrom(h, u, '198.51.100.7')).token, 'once it opens, the station is not locked by the attempts it made meanwhile');
 });
 
+onBothStores(t, 'one address spraying a password over many names at once: 20 guesses are evaluated, then the address is locked for every name', async (t, h) => {
+  const officer = await h.user('officer');
+  const spy = countVerifications(t, [h.services]);
+  const names = [officer.username, ...Array.from({ length: 59 }, (_, i) => `guess.${i}`)];
+  const results = await Promise.allSettled(names.map((name) => h.services.accounts.signIn(name, 'Summer2026!Summer2026!', '123456', { ip: '203.0.113.9' })));
+  t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 20, ALPR_ERR_AUTH_LOCKED: 40 }, '20 answers say wrong, the rest say locked');
+  t.equal(spy.count(), 20, 'only twenty guesses reached scrypt');
+  await t.rejects(signInFrom(h, officer, '203.0.113.9'), { code: 'ALPR_ERR_AUTH_LOCKED', message: /from this address is locked until .* under any names/ }, 'the right password too, from that address');
+  t.ok((await signInFrom(h, officer, '198.51.100.7')).token, 'the officer signs in from another address');
+  t.same((await h.services.audit.query({ action: 'auth.addressLock', limit: 10 })).map((r) => r.detail.address), ['203.0.113.9'], 'the lock is audited once');
+});
+
+onBothStores(t, 'a station\'s officers share one address: a success there resets its count, so their typos do not add up to a lock', async (t, h) => {
+  const officer = await h.user('officer');
+  for (let round = 1; round <= 3; round++) {
+    for (let i = 0; i < 15; i++) {
+      await t.rejects(h.services.accounts.signIn(`officer.${i}`, 'a mistyped passphrase here', '123456', { ip: '198.51.100.7' }), { code: 'ALPR_ERR_AUTH_FAILED' });
+    }
+    h.clock.advance(30_000);
+    t.ok((await signInFrom(h, officer, '198.51.100.7')).token, `round ${round}: after 15 failures in a row, an officer signs in`);
+  }
+});
+
 onBothStores(t, 'a success resets its address\'s count, and an unlock lifts the name\'s locks at every address', async (t, h) => {
   const u = await h.user('officer');
   const admin = await h.user('admin');
@@ -115,6 +138,14 @@ onPeers('two hub processes on one database share the lockout: still 5 guesses fo
   const results = await burst(h, [h.services, peer], u.username, u.secret, 40);
   t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 5, ALPR_ERR_AUTH_LOCKED: 35 });
   t.equal(spy.count(), 5, 'five guesses between the two hubs, not five each');
+});
+
+onPeers('two hub processes on one database share the address lock: 20 guesses for 60 names sprayed from one address', async (t, h) => {
+  const peer = await h.peer();
+  const spy = countVerifications(t, [h.services, peer]);
+  const results = await Promise.allSettled(Array.from({ length: 60 }, (_, i) => [h.services, peer][i % 2]!.accounts.signIn(`guess.${i}`, 'Summer2026!Summer2026!', '123456', { ip: '2001:db8:9::1' })));
+  t.same(codes(results), { ALPR_ERR_AUTH_FAILED: 20, ALPR_ERR_AUTH_LOCKED: 40 });
+  t.equal(spy.count(), 20, 'twenty guesses between the two hubs, not twenty each');
 });
 
 onPeers('two hub processes on one database share the account lock: 30 guesses from 12 addresses for 100 sign-ins', async (t, h) => {
