@@ -174,7 +174,8 @@ export class AccountService {
   }
 
   /** The user's first step: choose a password; the answer carries the TOTP secret to enroll. */
-  async activate(activationToken: string, password: string): Promise<{ username: string; otpauthUri: string }> {
+  /** `meta.ip`: where the activation came from (the monthly audit compares it with the creator's). */
+  async activate(activationToken: string, password: string, meta: Record<string, unknown> = {}): Promise<{ username: string; otpauthUri: string }> {
     const row = await this.ctx.sql.get<AccountRow>('SELECT * FROM accounts WHERE activation_hash = ?', [sha256(String(activationToken))]);
     if (!row || row.status !== 'pending' || Number(row.activation_expires_at) < this.ctx.clock.now()) {
       throw new AlprError('ALPR_ERR_AUTH_FAILED', 'the activation token is unknown, used or expired; ask an administrator for a new one');
@@ -189,7 +190,7 @@ export class AccountService {
       const { changes } = await db.run("UPDATE accounts SET password_hash = ?, totp_secret = ?, activation_hash = NULL WHERE user_id = ? AND activation_hash = ? AND status = 'pending'",
         [hash, this.ctx.secrets.seal(row.user_id, secret), row.user_id, row.activation_hash]);
       if (changes !== 1) throw new AlprError('ALPR_ERR_AUTH_FAILED', 'the activation token is unknown, used or expired; ask an administrator for a new one');
-      await this.ctx.audit.append({ actor: row.user_id, action: 'account.activate', detail: { username: row.username } }, db);
+      await this.ctx.audit.append({ actor: row.user_id, action: 'account.activate', detail: { username: row.username, ...meta } }, db);
     });
     return { username: row.username, otpauthUri: otpauthUri(secret, row.username, this.ctx.issuer) };
   }
@@ -199,7 +200,7 @@ export class AccountService {
     const { row, result } = await this.checkCredentials(username, password, code, 'account.mfaEnroll', meta, async (db, verified) => {
       if (verified.status !== 'pending') return 'already-enrolled' as const;
       await db.run("UPDATE accounts SET totp_confirmed = 1, status = 'active' WHERE user_id = ?", [verified.user_id]);
-      await this.ctx.audit.append({ actor: verified.user_id, action: 'account.mfaEnroll', detail: { username: verified.username } }, db);
+      await this.ctx.audit.append({ actor: verified.user_id, action: 'account.mfaEnroll', detail: { username: verified.username, ...meta } }, db);
       return 'enrolled' as const;
     });
     if (result === 'already-enrolled') throw new AlprError('ALPR_ERR_CONFLICT', 'TOTP is already enrolled for this account');

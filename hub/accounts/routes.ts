@@ -24,7 +24,7 @@ export async function accountRoutes(fastify: FastifyInstance, opts: { services: 
   const me = (request: FastifyRequest): Account => request.account!;
 
   app.post('/api/v1/auth/activate', { schema: { tags: ['auth'], body: S.Activate, response: { 200: S.ActivateReply, ...errors } } },
-    async (req) => services.accounts.activate(req.body.activationToken, req.body.password));
+    async (req) => services.accounts.activate(req.body.activationToken, req.body.password, { ip: req.ip }));
   app.post('/api/v1/auth/mfa/confirm', { schema: { tags: ['auth'], body: S.Credentials, response: { 200: S.AccountBody, ...errors } } },
     async (req) => services.accounts.confirmTotp(req.body.username, req.body.password, req.body.code, { ip: req.ip }));
   app.post('/api/v1/auth/sign-in', { schema: { tags: ['auth'], body: S.Credentials, response: { 200: S.SignInReply, ...errors } } }, async (req) => {

@@ -16,7 +16,7 @@ export interface MonthlyAuditData {
   certificationsRecorded: number;
   lapsedCertifications: Array<{ user: string; lapsed: string[] }>;
   purges: Array<{ auditSeq: number; at: string; deleted: number; keptOnHold: number; idsSha256: string }>;
-  anomalies: Array<{ user: string; kind: 'distinct plates' | 'sweeping wildcard' | 'off-shift'; count: number; detail: string }>;
+  anomalies: Array<{ user: string; kind: 'distinct plates' | 'sweeping wildcard' | 'off-shift' | 'activated at creator address'; count: number; detail: string }>;
 }
 
 /** The local hour of a time, in the department's time zone. */
@@ -58,7 +58,42 @@ class SearchAnomalies {
     }
     for (const [actor, n] of this.sweeping.sorted()) out.push({ user: label(actor), kind: 'sweeping wildcard', count: n, detail: `wildcards with fewer than ${wildcardKnownChars} known characters, or cut short by the hub` });
     for (const [actor, n] of this.offShift.sorted()) out.push({ user: label(actor), kind: 'off-shift', count: n, detail: `searches between ${offShift.fromHour}:00 and ${offShift.toHour}:00 ${offShift.timeZone}` });
-    return out.sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : a.kind < b.kind ? -1 : 1));
+    return out;
+  }
+}
+
+type Anomaly = MonthlyAuditData['anomalies'][number];
+const byUserThenKind = (a: Anomaly, b: Anomaly) => (a.user < b.user ? -1 : a.user > b.user ? 1 : a.kind < b.kind ? -1 : 1);
+
+/**
+ * Accounts activated from an address their creator signed in from that month. The activation
+ * token is handed to the administrator who creates an account, so one who used it could hold an
+ * officer's account of their own and search as that officer (IX: no use of another's account).
+ * Listed for review rather than refused: a new officer may activate at the administrator's desk.
+ */
+class ActivationsAtCreatorAddress {
+  private readonly creatorOf = new Map<string, string>();
+  private readonly signInAddresses = new Map<string, Set<string>>();
+  private readonly activationAddresses = new Map<string, Set<string>>();
+
+  visit(r: AuditRecord): void {
+    if (r.outcome !== 'ok') return;
+    const ip = text(r, 'ip');
+    const add = (map: Map<string, Set<string>>, key: string) => ip !== null && (map.get(key) ?? map.set(key, new Set()).get(key)!).add(ip);
+    if (r.action === 'account.create' && text(r, 'userId') !== null) this.creatorOf.set(text(r, 'userId')!, r.actor);
+    if (r.action === 'auth.signIn') add(this.signInAddresses, r.actor);
+    if (r.action === 'account.activate' || r.action === 'account.mfaEnroll') add(this.activationAddresses, r.actor);
+  }
+
+  rows(label: (actor: string) => string): MonthlyAuditData['anomalies'] {
+    const out: MonthlyAuditData['anomalies'] = [];
+    for (const [account, creator] of this.creatorOf) {
+      const shared = [...(this.activationAddresses.get(account) ?? [])].filter((ip) => this.signInAddresses.get(creator)?.has(ip));
+      if (shared.length === 0) continue;
+      out.push({ user: label(account), kind: 'activated at creator address', count: shared.length,
+        detail: `activated from ${shared.join(', ')}, where its creator ${label(creator)} signed in: check that the account's holder, not its creator, holds it` });
+    }
+    return out;
   }
 }
 
@@ -78,10 +113,12 @@ export async function monthlyAudit(ctx: ReportContext, month: ReportMonth, head:
   const exports = new Tally();
   const exportedReads = new Tally();
   const anomalies = new SearchAnomalies(ctx.options.anomalies);
+  const activations = new ActivationsAtCreatorAddress();
   const counts = new Tally();
   const purges: MonthlyAuditData['purges'] = [];
   await forEachAuditRecord(ctx.audit, month, head, (r) => {
     counts.add(r.action);
+    activations.visit(r);
     switch (r.action) {
       case 'reads.search':
         searches.add(`${r.actor}\t${text(r, 'purpose') ?? 'none stated'}\t${r.outcome}`);
@@ -130,7 +167,7 @@ export async function monthlyAudit(ctx: ReportContext, month: ReportMonth, head:
     certificationsRecorded: counts.get('account.certifications'),
     lapsedCertifications: lapsed,
     purges,
-    anomalies: anomalies.rows(label),
+    anomalies: [...anomalies.rows(label), ...activations.rows(label)].sort(byUserThenKind),
   };
   return { document: monthlyDocument(month, data), data };
 }

@@ -2,7 +2,7 @@ import t from 'tap';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onBothStores, type Harness } from '../../helpers/hubHarness.js';
+import { onBothStores, PASSWORD, type Harness } from '../../helpers/hubHarness.js';
 import { MONTH, seedMonth } from '../../helpers/reportMonth.js';
 import { DEFAULT_REPORT_OPTIONS } from '../../../hub/reports/reportContext.js';
 import { verifyReport } from '../../../hub/reports/reportVerify.js';
@@ -40,6 +40,22 @@ onBothStores(t, 'the monthly user audit counts a seeded month exactly, from the 
     ['ofc.garcia (officer)', 'sweeping wildcard', 1],
   ]);
   t.equal(json.auditHead.seq, (await h.services.audit.query({ action: 'report.generate', limit: 1 }))[0]!.seq - 1, 'computed from the head just before its own audit record');
+}, policy);
+
+onBothStores(t, 'the monthly user audit lists an account activated from an address its creator signed in from, for review', async (t, h) => {
+  await seedMonth(h);
+  const admin = await h.user('admin', { username: 'adm.novak' });
+  h.clock.advance(30_000);
+  await h.services.accounts.signIn(admin.username, PASSWORD, h.code(admin.secret), { ip: '10.20.0.5' });
+  const create = (username: string) => h.services.accounts.create({ username, displayName: username, role: 'officer' }, admin.account.userId);
+  const kept = await create('ofc.puppet');
+  await h.services.accounts.activate(kept.activationToken, 'seven long words nobody would guess', { ip: '10.20.0.5' });
+  const handedOver = await create('ofc.new');
+  await h.services.accounts.activate(handedOver.activationToken, 'seven long words nobody would guess', { ip: '10.20.3.77' });
+  const { json } = await dataOf(h, 'monthly');
+  const flagged = json.data.anomalies.filter((a: { kind: string }) => a.kind === 'activated at creator address');
+  t.same(flagged.map((a: { user: string; count: number }) => [a.user, a.count]), [['ofc.puppet (officer)', 1]], 'the account activated at the administrator\'s address, not the one activated elsewhere');
+  t.match(flagged[0].detail, /10\.20\.0\.5.*adm\.novak \(admin\)/);
 }, policy);
 
 onBothStores(t, 'the CPOC report gives stops, false hits, felony searches, each outside agency by name, and disparate impact against the census table', async (t, h) => {
