@@ -99,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
       const [mqttUrl, ...mqttFallbacks] = inTurn(cluster.mqttUrls, i);
       return [
         'serve', '--data', hubDirs[i]!, '--pg', pgUrl, '--pg-schema', 'alpr', ...auditArgs, '--http-port', '0', '--broker-auth-endpoints',
-        '--broker-url', mqttUrl!, '--broker-fallback-urls', mqttFallbacks.join(','), '--broker-username', cluster.hubUser.username, '--broker-password', cluster.hubUser.password,
+        '--broker-url', mqttUrl!, '--broker-fallback-urls', mqttFallbacks.join(','), '--broker-username', cluster.hubUser.username, `--broker-password=${cluster.hubUser.password}`,
         '--ingest-amqp-url', inTurn(cluster.amqpUrls, i).join(','),
       ];
     };

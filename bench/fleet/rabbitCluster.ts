@@ -47,6 +47,8 @@ export interface RabbitCluster {
 export async function startRabbitCluster(options: RabbitClusterOptions): Promise<RabbitCluster> {
   const tag = options.tag ?? String(process.pid);
   const cookie = `ALPRCLUSTER${randomBytes(12).toString('hex').toUpperCase()}`;
+  // Passed to alpr-hub as `--broker-password=P`: a base64url password can start with '-', which a
+  // separate argument would be taken for an option (1 run in 64 failed so).
   const hubUser = options.hubUser ?? { username: 'hub', password: randomBytes(18).toString('base64url') };
   const log = options.log ?? (() => undefined);
   const started: RabbitNode[] = [];

@@ -66,7 +66,7 @@ t.test(`${APPLIANCES} appliances into ${HUBS} hub processes through a ${NODES}-n
     const [mqttUrl, ...mqttFallbacks] = inTurn(cluster.mqttUrls, i);
     return [
       'serve', '--data', hubDirs[i]!, '--pg', pg.url, '--pg-schema', pg.schema, ...audit.args, '--http-port', '0', '--broker-auth-endpoints',
-      '--broker-url', mqttUrl!, '--broker-fallback-urls', mqttFallbacks.join(','), '--broker-username', cluster.hubUser.username, '--broker-password', cluster.hubUser.password,
+      '--broker-url', mqttUrl!, '--broker-fallback-urls', mqttFallbacks.join(','), '--broker-username', cluster.hubUser.username, `--broker-password=${cluster.hubUser.password}`,
       '--ingest-amqp-url', inTurn(cluster.amqpUrls, i).join(','),
     ];
   };
