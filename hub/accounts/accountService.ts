@@ -173,8 +173,10 @@ export class AccountService {
     return { account: (await this.get(userId))!, activationToken };
   }
 
-  /** The user's first step: choose a password; the answer carries the TOTP secret to enroll. */
-  /** `meta.ip`: where the activation came from (the monthly audit compares it with the creator's). */
+  /**
+   * The user's first step: choose a password; the answer carries the TOTP secret to enroll.
+   * `meta.ip`: where the activation came from (the monthly audit compares it with the creator's).
+   */
   async activate(activationToken: string, password: string, meta: Record<string, unknown> = {}): Promise<{ username: string; otpauthUri: string }> {
     const row = await this.ctx.sql.get<AccountRow>('SELECT * FROM accounts WHERE activation_hash = ?', [sha256(String(activationToken))]);
     if (!row || row.status !== 'pending' || Number(row.activation_expires_at) < this.ctx.clock.now()) {
@@ -247,9 +249,9 @@ export class AccountService {
    * Password and TOTP together, with the lockout: five failures in a row under a name from one
    * address lock the name for that address, thirty from all addresses lock it everywhere, and
    * twenty from one address under any names lock that address, for ten minutes, whichever factor
-   * failed, whether or not an account holds the name. Every attempt takes the
-   * same path (charge the counters, one scrypt at the configured cost, the same error), so
-   * neither the answer nor its time tells a real account from an unknown or deactivated one.
+   * failed, whether or not an account holds the name. Every attempt takes the same path (charge
+   * the counters, one scrypt at the configured cost, the same error), so neither the answer nor
+   * its time tells a real account from an unknown or deactivated one.
    * The counters are charged before the password is checked and the TOTP step is spent by a
    * conditional UPDATE (see SignInThrottle): concurrent requests cannot evaluate more guesses
    * than the limits, nor turn one code into two sessions. `onVerified` runs in that UPDATE's
@@ -292,8 +294,8 @@ export class AccountService {
     const step = matchTotp(this.ctx.secrets.open(row.user_id, row.totp_secret!), String(code), now);
     if (step === null) return fail('wrong TOTP code');
     const spent = await this.ctx.sql.tx(async (db) => {
-      // This address's count first: every reservation locks the address row before the account's,
-      // and taking them in the other order deadlocks against one on PostgreSQL.
+      // This address's counts first: every reservation locks the address rows before the
+      // account's, and taking them in the other order deadlocks against one on PostgreSQL.
       await this.throttle.cleared(db, key);
       const { changes } = await db.run(`UPDATE accounts SET failed_attempts = 0, locked_until = NULL, totp_last_step = ?
         WHERE user_id = ? AND status <> 'deactivated' AND (totp_last_step IS NULL OR totp_last_step < ?)`, [step, row.user_id, step]);

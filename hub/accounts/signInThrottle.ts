@@ -58,7 +58,7 @@ export function throttleAddress(ip: unknown): string {
   return `${groups.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
 
-/** Thrown inside the reservation's transaction so that a refusal by the name lock charges nothing. */
+/** Thrown inside the reservation's transaction, so that an attempt a lock refuses charges no counter. */
 class Refusal {
   constructor(readonly scope: LockScope) {}
 }

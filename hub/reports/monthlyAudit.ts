@@ -79,7 +79,9 @@ class ActivationsAtCreatorAddress {
   visit(r: AuditRecord): void {
     if (r.outcome !== 'ok') return;
     const ip = text(r, 'ip');
-    const add = (map: Map<string, Set<string>>, key: string) => ip !== null && (map.get(key) ?? map.set(key, new Set()).get(key)!).add(ip);
+    const add = (map: Map<string, Set<string>>, key: string): void => {
+      if (ip !== null) (map.get(key) ?? map.set(key, new Set()).get(key)!).add(ip);
+    };
     if (r.action === 'account.create' && text(r, 'userId') !== null) this.creatorOf.set(text(r, 'userId')!, r.actor);
     if (r.action === 'auth.signIn') add(this.signInAddresses, r.actor);
     if (r.action === 'account.activate' || r.action === 'account.mfaEnroll') add(this.activationAddresses, r.actor);
