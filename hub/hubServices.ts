@@ -112,7 +112,7 @@ export async function createHubServices(ctx: {
   const gate = new PurposeGate({ extraTerms: policy.prohibitedTerms, caseNumbers: policy.caseNumbers });
   const felony = new FelonyRequests({ sql: store.sql, audit, clock, approvalValidMs: policy.felonyApprovalValidMs, gate, reviews });
   const search = new SearchService({ store, audit, clock, accounts, gate, felony, reviews, limits: policy.search, sites });
-  const sharing = createSharing({ store, audit, clock, accounts, sites, gate, reviews, limits: policy.search, ori: policy.ori, sign: ctx.keys.sign });
+  const sharing = createSharing({ store, audit, clock, accounts, sites, gate, reviews, limits: policy.search, maxReadsPerFile: policy.maxReadsPerExport, ori: policy.ori, sign: ctx.keys.sign });
   const alerts = new AlertService({ sql: store.sql, store, audit, clock, accounts, reviews, retentionMs: policy.retention.retentionMs });
   const lease = store.engine === 'pg' ? new JobLease({ sql: store.sql, clock }) : null;
   const evidence = new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport, gate, reviews });

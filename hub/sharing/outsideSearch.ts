@@ -55,6 +55,8 @@ export class OutsideSearch {
   constructor(private readonly ctx: {
     store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService; agencies: AgencyRegistry; reviews: AgencyReviews; gate: PurposeGate;
     limits: SearchLimits; ownOri: string; signingKey: KeyObject; verifyKey: KeyObject;
+    /** VI, no mass download: the most reads (with their images) one written request's file releases. */
+    maxReadsPerFile: number;
     /** VII.H: the member who enters a written request must not be suspended after a refused search. */
     suspensions: { isSuspended(userId: string): Promise<boolean> };
   }) {}
@@ -88,6 +90,9 @@ export class OutsideSearch {
   /**
    * A written request from an agency without online access, handled by a member here: checked
    * exactly as an online one; the reads go out as a signed evidence file naming the recipient.
+   * The file carries the reads' images, so it is held to the department's own export limit (at
+   * most `maxReadsPerFile` reads: a wider request is refused, to be narrowed), and the member to
+   * the hourly search cap, counted over the requests they handle.
    */
   async answerFile(user: Account, agencyId: string, request: OutsideRequest): Promise<EvidenceFile> {
     requirePermission(user.role, 'sharing.fileRequest');
@@ -163,6 +168,9 @@ export class OutsideSearch {
       heldOnly: { retainedFrom: now - this.ctx.limits.retentionMs, caseNumber: null },
     });
     const { own, referrals } = await this.ownReads(result.hits);
+    if (channel.kind === 'file' && (own.length > this.ctx.maxReadsPerFile || result.truncated)) {
+      return refuse(new AlprError('ALPR_ERR_RATE_LIMITED', `the request matches ${result.truncated ? 'more than ' : ''}${own.length} reads; a written request releases at most ${this.ctx.maxReadsPerFile} with their images (General Order 4.68 VI: no mass download): narrow the plate, the dates or the sites`));
+    }
     const record = await this.ctx.store.sql.tx(async (db) => {
       await this.spendNonce(agency, channel, db);
       // Checked again where the answer is committed: a revocation that landed meanwhile refuses it,
@@ -191,14 +199,17 @@ export class OutsideSearch {
   /**
    * VI, no mass download: a partner hub searches at most as often per hour as one account here
    * may (`max_queries_per_hour`), whoever its officers are, so that enumerating plates by
-   * wildcard from outside takes as long as it would from inside. Written requests are entered by
-   * a member here, one by one, and are not capped.
+   * wildcard from outside takes as long as it would from inside. Written requests are counted
+   * against the member who enters them (the channel's actor), at the same cap: else a member could
+   * enumerate through written requests what the cap stops them enumerating by searching.
    */
   private async requireUnderHourlyCap(agency: Agency, channel: Channel, db?: SqlDb): Promise<void> {
-    if (channel.kind !== 'online') return;
     const cap = this.ctx.limits.maxQueriesPerHour;
     const used = await this.ctx.audit.count(channel.actor, 'sharing.search', this.ctx.clock.now() - 3600_000, db);
-    if (used >= cap) throw new AlprError('ALPR_ERR_RATE_LIMITED', `${agency.name} has run ${used} searches here in the past hour; the limit is ${cap}`);
+    if (used < cap) return;
+    throw new AlprError('ALPR_ERR_RATE_LIMITED', channel.kind === 'online'
+      ? `${agency.name} has run ${used} searches here in the past hour; the limit is ${cap}`
+      : `this account has handled ${used} written requests in the past hour; the limit is ${cap}`);
   }
 
   /** The agency's standing now: approved, an agreement allowing this channel, a current declaration. */

@@ -24,6 +24,8 @@ export interface Sharing {
 
 export function createSharing(ctx: {
   store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService; sites: SiteRegistry; gate: PurposeGate; reviews: ReviewFlags; limits: SearchLimits;
+  /** The most reads one written request's evidence file releases (the department's own export limit). */
+  maxReadsPerFile: number;
   ori: string; sign: { privateKey: KeyObject; publicKey: KeyObject };
 }): Sharing {
   const { store, audit, clock, accounts, gate } = ctx;
@@ -33,7 +35,7 @@ export function createSharing(ctx: {
     ori: ctx.ori,
     publicKeyPem: ctx.sign.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     agencies, reviews,
-    outside: new OutsideSearch({ store, audit, clock, accounts, agencies, reviews, gate, limits: ctx.limits, ownOri: ctx.ori, signingKey: ctx.sign.privateKey, verifyKey: ctx.sign.publicKey, suspensions: ctx.reviews }),
+    outside: new OutsideSearch({ store, audit, clock, accounts, agencies, reviews, gate, limits: ctx.limits, maxReadsPerFile: ctx.maxReadsPerFile, ownOri: ctx.ori, signingKey: ctx.sign.privateKey, verifyKey: ctx.sign.publicKey, suspensions: ctx.reviews }),
     partners: new PartnerClient({ audit, clock, accounts, agencies, gate, reviews: ctx.reviews, sql: store.sql, ownOri: ctx.ori, signingKey: ctx.sign.privateKey }),
   };
 }

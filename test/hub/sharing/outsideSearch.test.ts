@@ -77,6 +77,24 @@ onBothStores(t, 'scope: sites, purposes, time window and access outside the agre
   await t.rejects(outside.answerSigned(byFile.request()), { code: 'ALPR_ERR_SHARING_REFUSED', message: /only by written request/ });
 });
 
+onBothStores(t, 'a written request releases at most the export limit of reads, and counts against its member\'s hourly cap', async (t, h) => {
+  await h.addReads(Array.from({ length: 11 }, (_, i) => ({ plate: `ABC12${String(i).padStart(2, '0')}`, capturedAt: START - i * 60_000 })));
+  const p = await partner(h, { access: 'request', name: 'Cicero Police Department', ori: 'IL0161300' });
+  const detective = await h.user('detective');
+  const { outside } = h.services.sharing;
+  const written = (plate: string, mode: 'exact' | 'wildcard') => ({ officer: { id: 'cpd-118', name: 'Det. L. Ruiz' }, caseNumber: 'CPD-26-00412', offense: '240', purpose: 'stolen_vehicle',
+    description: 'stolen van, partial plate from a witness', query: { plate, mode } });
+  await t.rejects(outside.answerFile(detective.account, p.agency.agencyId, written('ABC12*', 'wildcard') as never), { code: 'ALPR_ERR_RATE_LIMITED', message: /matches 11 reads.*at most 10/ }, 'eleven reads with their images: refused, to be narrowed');
+  t.match(await last(h), { outcome: 'refused', actor: detective.account.userId, detail: { channel: 'file', readsReleased: 0 } }, 'the refusal is in the ledger');
+  const file = await outside.answerFile(detective.account, p.agency.agencyId, written('ABC1203', 'exact') as never);
+  t.equal(file.body.reads.length, 1, 'a narrowed request is answered');
+  const cap = h.services.policy.search.maxQueriesPerHour;
+  for (let i = 1; i < cap; i++) await outside.answerFile(detective.account, p.agency.agencyId, written('ABC1203', 'exact') as never);
+  await t.rejects(outside.answerFile(detective.account, p.agency.agencyId, written('ABC1204', 'exact') as never), { code: 'ALPR_ERR_RATE_LIMITED', message: new RegExp(`handled ${cap} written requests in the past hour`) }, 'the member\'s cap holds for written requests');
+  h.clock.advance(3600_000);
+  t.equal((await outside.answerFile(detective.account, p.agency.agencyId, written('ABC1204', 'exact') as never)).body.reads.length, 1, 'an hour later it is answered');
+});
+
 onBothStores(t, 'no re-sharing: reads that did not come from this department\'s devices are withheld and the requester is referred', async (t, h) => {
   const [ours] = await h.addReads([{ plate: 'ABC1234' }]);
   const [theirs] = await h.addReads([{ plate: 'ABC1234', deviceId: 'berwyn-cam-7' }]);
