@@ -129,7 +129,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('ticket', { notAfter: ['lottery', 'concert', 'train', 'plane', 'airline', 'movie', 'show', 'pawn', 'raffle', 'game', 'event', 'boleto'] }),
     ...each('moving violation, seatbelt, seat belt, cinturon segur, pas bezpieczen, fail yield, failure yield, illegal turn, illegal =u turn, =u turn, tailgat, stop sign, rolling stop, reckless driv, careless driv, street racing, drag racing, drag race, jaywalk, hydrant, tinted window, window tint, loud exhaust, loud muffler'),
     ...each('expired, vencid, overdue, lapsed, wygasl, niewazn', { near: ['registr', '=reg', '=regs', 'plate', 'tag', 'sticker', 'licen', 'insur', 'inspect', 'emission', 'smog', 'safety test', 'placa', 'registro', 'seguro', 'tablic', 'ubezpiecz', 'przeglad', 'prawo jazd'] }),
-    ...each('suspended, revoked, suspendid, revocad, zawieszon, cofnie', { near: ['licen', 'driv', 'permiso', 'prawo', 'jazd'] }),
+    ...each('suspended, revoked, suspendid, revocad, zawieszon, cofnie, =susp, =suspd', { near: ['licen', 'driv', 'permiso', 'prawo', 'jazd', '=dl', '=dls'] }),
+    // Writing a ticket in the patrol's own words ("write him")
+    ...each('=write =him, =write =her, =write =them, =writing =him, =writing =her, =writing =them'),
     ...each('without licen, =no licen, unlicensed, =no insurance, =no =ins, =no =insur, =w =o =ins, =without =ins, uninsured, sin licencia, sin seguro, bez prawa jazd, bez ubezpiecz, toll evas, toll violat, unpaid toll, tollway, peaje, oplat drogow'),
     ...each('exceso velocidad, limite velocidad, przekrocz predkos, ograniczen predkos, kontrola drogow, too fast, za szybk, demasiado rapid, =mph, =kmh, school zone, zona escolar'),
     ...each('too slow, left lane, lane change, changing lanes, plate light, honk, weight limit, overweight truck, dozwolon predkos, bez wazn przeglad, przeglad techniczn'),
@@ -193,7 +195,11 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('lack =papers, lacks =papers, =no =papers, without =papers, has =papers, have =papers, temporary protected status, border cross, crossed border, cross border, port of entry, paso fronteriz, przejsc graniczn'),
     ...each('=customs', { near: ['agent', 'officer', 'border', 'enforc', 'request', 'asked', 'want', 'federal'] }),
     ...each('undocument, indocumentad', { context: true }),
-    ...each('migratori, migracyj, migracion, migracj, deport, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
+    ...each('migratori, migracyj, migracion, migracj, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
+    // Deportation, except as the practice of the victim's lawyer ("robbery of a deportation-defense attorney")
+    ...each('deport', { notBefore: ['defens', 'lawyer', 'attorney', 'advocat', 'abogad', 'prawnik', 'adwokat'] }),
+    // Status asked for by the federal government, without saying which status ("status check for the feds")
+    ...each('=status', { context: true, near: ['=feds', '=fed', 'federal', 'homeland', '=dhs', 'federales'] }),
     // Status as enforcement ("DACA lapsed", "has TPS"); the same word naming a person ("a DACA
     // recipient", "an asylum seeker") is a class, which a crime against that person makes investigable
     ...each('=daca, =tps, green card, =visa, =visas, asylum', { context: true, next: ['recipient', 'holder', 'seeker', 'seeking', 'beneficiar', 'applicant'] }),
@@ -246,6 +252,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('aid access, tabletk dzien po'),
     ...each('patient, paciente, pacjent', { context: true, near: ['clinic', 'clinica', 'klinik', 'provider', 'doctor'] }),
     ...each('=plan =c, self managed abortion, self managed miscarriage'),
+    // A woman's "procedure", and where she went for it, is how the care is put without the word.
+    ...each('=her =procedure, =su =procedimiento, =jej =zabieg', { context: true }),
     // "A procedure" is how travel for an abortion is put without the word.
     ...each('procedure, procedimiento, zabieg', { near: ['illinois', 'out of state', 'state line', 'across state', 'travel', 'driven', 'drove her', 'took her', 'viaj', 'wyjech', 'wyjazd', '=il', '=to =il', ...FROM_OTHER_STATES] }),
     // Ending a pregnancy put without the word ("traveled for a termination")
