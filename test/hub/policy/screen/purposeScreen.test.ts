@@ -56,18 +56,21 @@ t.test('the petitioner of an order of protection is the person it protects, not 
   ] as const) t.same(categories(text), [category], text);
 });
 
-t.test('what a blind set of 200 phrasings found missing, in other words: status for the feds, patrol shorthand, "her procedure", a lawyer\'s practice', async (t) => {
+t.test('what a blind set of 200 phrasings found missing, in other words: status for the feds, patrol shorthand, "her procedure", "it\'s personal", a lawyer\'s practice', async (t) => {
   for (const [text, category] of [
     ['feds want a status check on the owner', 'immigration enforcement'],
     ['driving on a susp DL again', 'traffic enforcement'],
     ['pull him over and write him', 'traffic enforcement'],
     ['parents want to know where she had her procedure', 'reproductive health care'],
+    ['its personal, not for a case', 'personal or non-law-enforcement use'],
+    ['strictly personal - need an address', 'personal or non-law-enforcement use'],
   ] as const) t.same(categories(text), [category], text);
   for (const text of [
     'carjacking of a deportation attorney outside court',
     'stalker followed the deportation-defense advocate home',
     'federal task force asked the status of the carjacking case',
     'victim robbed after her procedure at Rush hospital',
+    'personal injury crash, the other driver fled: hit and run with injury',
   ]) t.same(categories(text), [], text);
 });
 
