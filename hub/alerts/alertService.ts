@@ -124,6 +124,10 @@ export class AlertService extends TypedEmitter<AlertEvents> {
   /** Records the hits of one read; a hit already raised (by the appliance or another process) is not raised twice. */
   async raise(read: HubRead, hits: HotlistHit[], matchedBy: Alert['matchedBy']): Promise<Alert[]> {
     const raised: Alert[] = [];
+    // A read past retention raises nothing: it could not be shown, and the purge has taken the
+    // read and entry ids from the alerts it raised before (forgetBefore), so a replayed hit
+    // would not be known as raised.
+    if (read.capturedAt < this.retainedFrom()) return raised;
     const now = this.ctx.clock.now();
     for (const { entry, nearMatch } of hits) {
       const snapshot: AlertEntrySnapshot = {
@@ -141,7 +145,9 @@ export class AlertService extends TypedEmitter<AlertEvents> {
         if (changes === 0) return false;
         await this.ctx.audit.append({
           actor: 'system', action: 'alert.raised',
-          detail: { alertId, readId: read.id, entryId: entry.entryId, siteId: read.siteId, cameraId: read.cameraId, source: entry.source, category: entry.category, nearMatch, readColour: read.vehicleColour, matchedBy, capturedAt: read.capturedAt, latencyMs: now - read.capturedAt },
+          // No read or entry id: joined with the search and hot-list records that carry plates,
+          // they would keep every sighting of a listed plate in the chain past retention (VI).
+          detail: { alertId, siteId: read.siteId, cameraId: read.cameraId, source: entry.source, category: entry.category, nearMatch, readColour: read.vehicleColour, matchedBy, capturedAt: read.capturedAt, latencyMs: now - read.capturedAt },
         }, db);
         return true;
       });
@@ -166,7 +172,9 @@ export class AlertService extends TypedEmitter<AlertEvents> {
       for (const row of rows) {
         const { category, priority, source } = JSON.parse(row.entry) as AlertEntrySnapshot;
         const entry: AlertEntrySnapshot = { plate: '', state: '', plateType: '', vehicleMake: '', vehicleColour: '', vehicleType: '', category, priority, action: '', source };
-        await db.run("UPDATE alerts SET plate = '', read_state = NULL, read_colour = 'unknown', entry = ?, note = NULL WHERE alert_id = ?", [JSON.stringify(entry), row.alert_id]);
+        // The read and entry ids go too: either leads back to the plate (a search record's readIds, the entry's row).
+        await db.run(`UPDATE alerts SET plate = '', read_state = NULL, read_colour = 'unknown', entry = ?, note = NULL, read_id = 'forgotten:' || alert_id, entry_id = ''
+          WHERE alert_id = ?`, [JSON.stringify(entry), row.alert_id]);
       }
     });
     return rows.length;
@@ -241,7 +249,7 @@ export class AlertService extends TypedEmitter<AlertEvents> {
       if (changes === 0) return false;
       await this.ctx.audit.append({
         actor: user.userId, action: 'alert.disposition',
-        detail: { alertId, readId: alert.readId, entryId: alert.entryId, siteId: alert.siteId, cameraId: alert.cameraId, source: alert.entry.source, disposition: req.disposition, action: req.action ?? null, cadNumber: req.cadNumber ?? null, note: req.note ?? null, secondsToDisposition: Math.round((now - alert.raisedAt) / 1000) },
+        detail: { alertId, siteId: alert.siteId, cameraId: alert.cameraId, source: alert.entry.source, disposition: req.disposition, action: req.action ?? null, cadNumber: req.cadNumber ?? null, note: req.note ?? null, secondsToDisposition: Math.round((now - alert.raisedAt) / 1000) },
       }, db);
       return true;
     });

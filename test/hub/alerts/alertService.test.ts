@@ -19,7 +19,9 @@ onBothStores(t, 'a hit raises one alert per read and entry, carrying the entry a
   t.equal((await h.services.alerts.get(alert.alertId))?.readColour, 'blue', 'the colour the camera judged is kept with the alert, beside the entry\'s');
   t.same(await h.services.alerts.raise(read, hits, 'appliance'), [], 'the appliance\'s copy of the same hit raises nothing more');
   t.same(raised, [alert.alertId], 'the live stream saw it once');
-  t.match((await h.services.audit.query({ action: 'alert.raised', limit: 5 }))[0]!.detail, { alertId: alert.alertId, readId: read.id, entryId: 'ncic:V123456789', readColour: 'blue' });
+  const [record] = await h.services.audit.query({ action: 'alert.raised', limit: 5 });
+  t.match(record!.detail, { alertId: alert.alertId, siteId: 'site-1', category: 'stolen_vehicle', readColour: 'blue' });
+  t.notOk('readId' in record!.detail || 'entryId' in record!.detail, 'the chain record names neither the read nor the entry, which lead back to the plate');
 });
 
 onBothStores(t, 'an alert closes only with a disposition, and confirming needs the officer\'s own look at the images and what came of it', async (t, h) => {
@@ -86,7 +88,7 @@ onBothStores(t, 'an alert past its read\'s 30-day retention is no longer listed 
 });
 
 onBothStores(t, 'the retention purge blanks what an alert copied from its read and the hot list; the monthly figures keep counting it', async (t, h) => {
-  const { alert } = await hitOnStolenCar(h);
+  const { alert, read, hits } = await hitOnStolenCar(h);
   const officer = (await h.user('officer')).account;
   await h.services.alerts.viewImages(officer, alert.alertId);
   await h.services.alerts.dispose(officer, alert.alertId, { disposition: 'confirmed', action: 'stop_made', cadNumber: 'CAD-26-1001', note: 'driver ABC1234 detained' });
@@ -100,6 +102,13 @@ onBothStores(t, 'the retention purge blanks what an alert copied from its read a
   const row = await h.store.sql.get<Record<string, unknown>>('SELECT * FROM alerts WHERE alert_id = ?', [alert.alertId]);
   t.notMatch(JSON.stringify(row), /ABC1234|HOND|BLU|"IL"|blue|detained/, 'no plate, state, vehicle or note is left in the stored row');
   t.match(row, { plate: '', read_state: null, read_colour: 'unknown', note: null, site_id: 'site-1', disposition: 'confirmed', action_taken: 'stop_made' });
+  t.notMatch(JSON.stringify(row), new RegExp(`${alert.readId}|${alert.entryId}`), 'nor the read or entry id, which lead back to the plate');
+  // What is left in the chain cannot put the plate at the site and time either: no record that
+  // names the read or the entry (the search and hot-list records do, with the plate) also names a site.
+  const chain = await h.services.audit.query({ limit: 1000 });
+  const linking = chain.filter((r) => JSON.stringify(r.detail).includes(alert.readId) || JSON.stringify(r.detail).includes(alert.entryId));
+  t.same(linking.filter((r) => 'siteId' in r.detail || 'capturedAt' in r.detail).map((r) => r.action), [], 'no chain record ties the plate to where and when it was seen');
+  t.same(await h.services.alerts.raise({ ...read, capturedAt: h.clock.now() - 31 * 86_400_000 }, hits, 'appliance'), [], 'a replayed hit of a read past retention raises nothing');
   t.same(await h.services.alerts.stats(0, h.clock.now()), before, 'the monthly figures are the same');
   const [record] = (await h.services.audit.query({ action: 'retention.purge', limit: 10 })).slice(-1);
   t.equal(record?.detail.alertsBlanked, 1, 'the purge record counts the alerts blanked');
