@@ -215,7 +215,8 @@ export class AlertService extends TypedEmitter<AlertEvents> {
     await this.ctx.sql.tx(async (db) => {
       await db.run('UPDATE alerts SET images_opened_by = COALESCE(images_opened_by, ?), images_opened_at = COALESCE(images_opened_at, ?) WHERE alert_id = ?', [user.userId, now, alertId]);
       await db.run('INSERT INTO alert_image_views (alert_id, user_id, at) VALUES (?, ?, ?) ON CONFLICT (alert_id, user_id) DO NOTHING', [alertId, user.userId, now]);
-      await this.ctx.audit.append({ actor: user.userId, action: 'alert.viewImages', detail: { alertId, readId: alert.readId } }, db);
+      // The alert alone, as alert.raised: with the read id, the alert's site and time reach the plate.
+      await this.ctx.audit.append({ actor: user.userId, action: 'alert.viewImages', detail: { alertId } }, db);
     });
     return { alert: (await this.get(alertId))!, read };
   }
@@ -226,8 +227,12 @@ export class AlertService extends TypedEmitter<AlertEvents> {
    */
   async dispose(user: Account, alertId: string, req: DispositionRequest): Promise<Alert> {
     await this.requireAccess(user);
+    // The officer's note stays out of the chain: it often names the plate ("driver ABC1234
+    // detained"), and the purge blanks it from the alert at 30 days; the chain keeps its length.
+    const { note, ...recorded } = req;
+    const noteChars = note?.length ?? 0;
     const refuse = async (code: 'ALPR_ERR_INVALID_INPUT' | 'ALPR_ERR_CONFLICT', message: string): Promise<never> => {
-      await this.ctx.audit.append({ actor: user.userId, action: 'alert.disposition', outcome: 'refused', detail: { alertId, ...req, reason: message } });
+      await this.ctx.audit.append({ actor: user.userId, action: 'alert.disposition', outcome: 'refused', detail: { alertId, ...recorded, noteChars, reason: message } });
       throw new AlprError(code, message);
     };
     const alert = await this.live(alertId);
@@ -249,7 +254,7 @@ export class AlertService extends TypedEmitter<AlertEvents> {
       if (changes === 0) return false;
       await this.ctx.audit.append({
         actor: user.userId, action: 'alert.disposition',
-        detail: { alertId, siteId: alert.siteId, cameraId: alert.cameraId, source: alert.entry.source, disposition: req.disposition, action: req.action ?? null, cadNumber: req.cadNumber ?? null, note: req.note ?? null, secondsToDisposition: Math.round((now - alert.raisedAt) / 1000) },
+        detail: { alertId, siteId: alert.siteId, cameraId: alert.cameraId, source: alert.entry.source, disposition: req.disposition, action: req.action ?? null, cadNumber: req.cadNumber ?? null, noteChars, secondsToDisposition: Math.round((now - alert.raisedAt) / 1000) },
       }, db);
       return true;
     });

@@ -104,10 +104,12 @@ onBothStores(t, 'the retention purge blanks what an alert copied from its read a
   t.match(row, { plate: '', read_state: null, read_colour: 'unknown', note: null, site_id: 'site-1', disposition: 'confirmed', action_taken: 'stop_made' });
   t.notMatch(JSON.stringify(row), new RegExp(`${alert.readId}|${alert.entryId}`), 'nor the read or entry id, which lead back to the plate');
   // What is left in the chain cannot put the plate at the site and time either: no record that
-  // names the read or the entry (the search and hot-list records do, with the plate) also names a site.
+  // names the read or the entry (the search and hot-list records do, with the plate) also names
+  // the alert (whose records carry its site and time) or a site.
   const chain = await h.services.audit.query({ limit: 1000 });
+  t.notMatch(JSON.stringify(chain.filter((r) => r.action.startsWith('alert.'))), /ABC1234|detained/, 'nor do the alert records carry the plate or the officer\'s note');
   const linking = chain.filter((r) => JSON.stringify(r.detail).includes(alert.readId) || JSON.stringify(r.detail).includes(alert.entryId));
-  t.same(linking.filter((r) => 'siteId' in r.detail || 'capturedAt' in r.detail).map((r) => r.action), [], 'no chain record ties the plate to where and when it was seen');
+  t.same(linking.filter((r) => JSON.stringify(r.detail).includes(alert.alertId) || 'siteId' in r.detail || 'capturedAt' in r.detail).map((r) => r.action), [], 'no chain record ties the plate to where and when it was seen');
   t.same(await h.services.alerts.raise({ ...read, capturedAt: h.clock.now() - 31 * 86_400_000 }, hits, 'appliance'), [], 'a replayed hit of a read past retention raises nothing');
   t.same(await h.services.alerts.stats(0, h.clock.now()), before, 'the monthly figures are the same');
   const [record] = (await h.services.audit.query({ action: 'retention.purge', limit: 10 })).slice(-1);
