@@ -426,8 +426,9 @@ export class AccountService {
   async unlock(userId: string, actor: string): Promise<Account> {
     const { username } = await this.require(userId);
     await this.ctx.sql.tx(async (db) => {
-      await db.run('UPDATE accounts SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?', [userId]);
+      // The name's address rows before the account's, the order sign-ins take them in (SignInThrottle).
       await this.throttle.unlockName(db, username);
+      await db.run('UPDATE accounts SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?', [userId]);
       await this.ctx.audit.append({ actor, action: 'account.unlock', detail: { userId } }, db);
     });
     return (await this.get(userId))!;
