@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { ipv6Bytes } from '../../core/index.js';
 import type { SqlDb } from '../db/sql.js';
 
 const DAY_MS = 86_400_000;
@@ -47,15 +48,12 @@ export interface ThrottleRules {
  */
 export function throttleAddress(ip: unknown): string {
   if (typeof ip !== 'string' || ip === '') return 'local';
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
   if (isIPv4(ip)) return ip;
-  if (!isIPv6(ip)) return ip.slice(0, 64);
-  const [head, tail = ''] = ip.toLowerCase().split('%')[0]!.split('::') as [string, string?];
-  const left = head === '' ? [] : head.split(':');
-  const right = ip.includes('::') ? (tail === '' ? [] : tail.split(':')) : [];
-  const groups = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
+  const bytes = isIPv6(ip) ? ipv6Bytes(ip.replace(/%.*$/, '')) : null;
+  if (!bytes) return ip.slice(0, 64);
+  const mapped = bytes.subarray(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
+  if (mapped) return [...bytes.subarray(12, 16)].join('.');
+  return `${[0, 2, 4, 6].map((i) => bytes.readUInt16BE(i).toString(16)).join(':')}::/64`;
 }
 
 /** Thrown inside the reservation's transaction, so that an attempt a lock refuses charges no counter. */

@@ -14,7 +14,11 @@ export type HotlistCategory = (typeof HOTLIST_CATEGORIES)[number];
  * The other categories are V.B purposes by themselves (stolen vehicles and plates, missing and
  * endangered persons, the protected party of a protection order).
  */
-export const OFFENSE_NAMED_CATEGORIES: readonly HotlistCategory[] = ['felony_vehicle', 'wanted_person'];
+const OFFENSE_NAMED_CATEGORIES: readonly string[] = ['felony_vehicle', 'wanted_person'];
+
+export function namesOffense(category: string): boolean {
+  return OFFENSE_NAMED_CATEGORIES.includes(category);
+}
 
 /** Categories an import file or a detective may name that the order forbids a list to carry. */
 export const PROHIBITED_CATEGORIES = ['immigration', 'reproductive_health', 'protected_activity'] as const;

@@ -10,7 +10,7 @@ import { requirePermission } from '../policy/permissions.js';
 import type { FelonyRequests } from '../policy/felonyRequests.js';
 import { offenseCategory } from '../policy/offenses.js';
 import type { PurposeGate } from '../policy/purposeGate.js';
-import { CATEGORY_DEFAULTS, isHotlistCategory, isProhibitedCategory, OFFENSE_NAMED_CATEGORIES, type HotlistCategory } from './hotlistCategories.js';
+import { CATEGORY_DEFAULTS, isHotlistCategory, isProhibitedCategory, namesOffense, type HotlistCategory } from './hotlistCategories.js';
 import { entryFingerprint, normalisePlate, PLATE_PATTERN, STATE_PATTERN, type HotlistRecord } from './hotlistEntry.js';
 import { parseExtract, type ImportedEntry } from './hotlistImport.js';
 import { INTERNAL_SOURCE, parseImportMapping, type ImportMapping } from './importMapping.js';
@@ -263,12 +263,12 @@ export class HotlistService {
     }
     if (typeof req.reason !== 'string' || req.reason.trim().length < 10) return refuse('ALPR_ERR_PURPOSE_REQUIRED', 'say why the plate is listed (at least 10 characters)');
     // felony_vehicle covers every felony and a warrant any offense, so the entry says which (see
-    // OFFENSE_NAMED_CATEGORIES): a violent crime is listed on the
+    // namesOffense): a violent crime is listed on the
     // detective's word, any other felony only under a written request the Chief approved (V.B),
     // exactly as a search for it would be. A hot list watches every camera for the plate, for weeks.
-    const namesOffense = OFFENSE_NAMED_CATEGORIES.includes(req.category);
-    const offense = namesOffense ? offenseCategory(String(req.offense ?? '')) ?? null : null;
-    if (namesOffense && !offense) return refuse('ALPR_ERR_PURPOSE_REQUIRED', `a ${req.category} entry names the offense of its case: its NIBRS code (GET /api/v1/offenses)`);
+    const offenseNamed = namesOffense(req.category);
+    const offense = offenseNamed ? offenseCategory(String(req.offense ?? '')) ?? null : null;
+    if (offenseNamed && !offense) return refuse('ALPR_ERR_PURPOSE_REQUIRED', `a ${req.category} entry names the offense of its case: its NIBRS code (GET /api/v1/offenses)`);
     const decision = this.ctx.gate.screen({ purpose: 'other_felony', caseNumber, ...(offense ? { offense: offense.code } : {}), description: `${req.reason} ${req.action ?? ''}` });
     if (decision.prohibited.length > 0) {
       return refuse('ALPR_ERR_PURPOSE_PROHIBITED', `${prohibitedUseMessage(decision.prohibited)} The entry was refused and the attempt recorded.`, { prohibited: decision.prohibited });

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { AlprError } from '../../core/index.js';
+import { AlprError, ipv6Bytes } from '../../core/index.js';
 
 /**
  * Addresses no partner hub has: link-local (a cloud's instance metadata service answers on
@@ -19,25 +19,6 @@ const NEVER_PARTNERS = (() => {
   list.addAddress('fd00:ec2::254', 'ipv6');
   return list;
 })();
-
-/** The 16 bytes of an IPv6 address (no zone; already checked by `isIP`), or null. */
-function ipv6Bytes(address: string): Buffer | null {
-  let text = address;
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)?.[1];
-  if (dotted) {
-    const [a = 0, b = 0, c = 0, d = 0] = dotted.split('.').map(Number);
-    text = `${text.slice(0, -dotted.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const halves = text.split('::');
-  const groups = (part = '') => (part === '' ? [] : part.split(':'));
-  const [left, right] = [groups(halves[0]), groups(halves[1])];
-  if (halves.length > 2 || (halves.length === 2 && left.length + right.length > 7)) return null;
-  const all = halves.length === 2 ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
-  if (all.length !== 8 || !all.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return null;
-  const bytes = Buffer.alloc(16);
-  all.forEach((g, i) => bytes.writeUInt16BE(parseInt(g, 16), 2 * i));
-  return bytes;
-}
 
 /**
  * The IPv4 address an IPv6 address carries to the same host, or null: IPv4-mapped (::ffff:a.b.c.d,

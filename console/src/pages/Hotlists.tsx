@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { HOTLIST_CATEGORIES, OFFENSE_NAMED_CATEGORIES } from '../../../hub/hotlists/hotlistCategories.js';
+import { HOTLIST_CATEGORIES, namesOffense } from '../../../hub/hotlists/hotlistCategories.js';
 import type { HotlistEntry, Offense } from '../types.js';
 import { Field, Notice, Problem, dateValue, day, useAction } from '../components/ui.js';
 
@@ -14,12 +14,12 @@ export function Hotlists() {
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
   const load = useAction(async () => setOffenses(await api<Offense[]>('GET', '/api/v1/offenses')));
   useEffect(() => void load.run(), []);
-  const namesOffense = (OFFENSE_NAMED_CATEGORIES as readonly string[]).includes(form.category);
+  const offenseNamed = namesOffense(form.category);
   const add = useAction(async () => {
     const { expires, offense, felonyRequestId, ...rest } = form;
     const body: Record<string, unknown> = { ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== '')), plate: form.plate.trim().toUpperCase() };
     if (expires) body.expiresAt = dateValue(expires);
-    if (namesOffense) Object.assign(body, { offense }, felonyRequestId ? { felonyRequestId: felonyRequestId.trim() } : {});
+    if (offenseNamed) Object.assign(body, { offense }, felonyRequestId ? { felonyRequestId: felonyRequestId.trim() } : {});
     setAdded(await api<HotlistEntry>('POST', '/api/v1/hotlists/entries', body));
   });
   const find = useAction(async () => setFound(await api<HotlistEntry[]>('GET', `/api/v1/hotlists/entries?plate=${encodeURIComponent(lookup.trim().toUpperCase())}`)));
@@ -39,7 +39,7 @@ export function Hotlists() {
             {HOTLIST_CATEGORIES.map((c) => <option value={c}>{c.replace(/_/g, ' ')}</option>)}
           </select>
         </Field>
-        {namesOffense && (
+        {offenseNamed && (
           <>
             <Field label="Offense category" hint="NIBRS code of the case; for a warrant, the offense it is for">
               <select name="offense" required value={form.offense} onChange={set('offense')}>
