@@ -83,6 +83,12 @@ async function vmPid(scriptPid: number): Promise<number | null> {
 export async function startRabbitNode(options: RabbitNodeOptions): Promise<RabbitNode> {
   const { dir, name } = options;
   const ports = { amqp: options.basePort, dist: options.basePort + 1, mqtt: options.basePort + 2 };
+  // A port something else already listens on would not stop the boot from looking finished:
+  // waitReady sees the other listener answer. An MQTT client sent to, say, the shared RabbitMQ's
+  // Erlang distribution port (25672) then waits for a CONNACK that never comes.
+  for (const [use, port] of Object.entries(ports)) {
+    if (await reachable('127.0.0.1', port)) throw new Error(`rabbitmq node ${name}: its ${use} port ${port} is already taken on 127.0.0.1; give it another basePort`);
+  }
   await mkdir(join(dir, 'home'), { recursive: true });
   await writeFile(join(dir, 'home', '.erlang.cookie'), options.cookie);
   await chmod(join(dir, 'home', '.erlang.cookie'), 0o400);

@@ -148,7 +148,7 @@ t.test('through a RabbitMQ 3.10 node as shipped, a 40 MiB publish from a device 
   let authUrl: string | null = null;
   const balancer = await startHttpBalancer(() => (authUrl ? [authUrl] : []));
   tt.teardown(() => balancer.close());
-  // Ports of their own: the other RabbitMQ tests take 21000-25999.
+  // Ports of their own: the other RabbitMQ tests take 21000-25499 and 29000-29499.
   const cluster = await startRabbitCluster(tt, { nodes: 1, basePort: 28000 + (process.pid % 50) * 10, hubHttpUrl: balancer.url, tag: 'limits' });
   const dir = await tempDir(tt, 'alpr-limits-');
   const store = new SqliteStore({ path: join(dir, 'hub.db'), images: new ImageCipher(Buffer.alloc(32, 7)), now: Date.now });

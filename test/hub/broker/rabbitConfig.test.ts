@@ -24,7 +24,9 @@ t.test('through a RabbitMQ node as shipped, a device\'s retained status, batch a
   const device = newSigningKeys();
   await h.services.devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(device.publicKey), siteId: 'site-1' }, 'test');
   const authUrl = await serveBrokerAuth(t, h.store, HUB);
-  const node = await startRabbitNode(t, { hubHttpUrl: authUrl, basePort: 25600 + (process.pid % 40) * 10, tag: 'retain' });
+  // Ports no other RabbitMQ test takes (21000-25499, 28000-28499). 25600-25999, used before, held
+  // the shared node's Erlang distribution port 25672: one run in 40 waited there for ever.
+  const node = await startRabbitNode(t, { hubHttpUrl: authUrl, basePort: 29000 + (process.pid % 50) * 10, tag: 'retain' });
   const mqtt = await import('mqtt');
   // What a stolen device token can do: log in as the device and publish retained on its own topics.
   const thief = await mqtt.connectAsync(node.mqttUrl, { clientId: 'pole-a', username: 'pole-a', password: brokerToken('pole-a', device.privateKey, Date.now()), reconnectPeriod: 0, protocolVersion: 4 });
