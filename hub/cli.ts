@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { AlprError, createLogger, errorMessage, EXIT, exitCodeFor, loggableError, silentLogger, systemClock } from '../core/index.js';
 import { readAuditPublicKey, publicKeyPathFor } from './audit/auditKey.js';
@@ -41,6 +42,8 @@ options: --data DIR (default ./hub-data)  --pg URL  --pg-schema NAME (default al
          --mqtt-host H --mqtt-port N (embedded broker, default 127.0.0.1:1883, 8883 with TLS)  --device-broker-url URL (what enrollment tells appliances)  --http-host H --http-port N (default 127.0.0.1:8080)
          --tls-cert FILE --tls-key FILE (PEM: HTTPS and mqtts://)  --client-ca FILE (operators need a client certificate from this CA)
          --allow-plaintext (serve plain HTTP/MQTT on a non-loopback address; refused otherwise)
+         --trust-proxy ADDR[,ADDR...] (the reverse proxies, addresses or CIDR blocks, whose X-Forwarded-For names the client
+             for sign-in locks and audit records; from anyone else the header is ignored)
          --broker-auth-endpoints (serve /broker-auth/rabbitmq/* for a RabbitMQ cluster's HTTP auth backend, docs/scaling.md)
          --drain-grace-ms N (on SIGTERM, /readyz answers 503 this long before the hub stops taking work; default 0)
          --puback-timeout-ms N (a hot-list push, ack or config push the broker has not acknowledged (over AMQP: confirmed) this long fails and the hub's
@@ -54,7 +57,7 @@ const OPTIONS = {
   'ingest-amqp-url': { type: 'string' }, 'broker-fallback-urls': { type: 'string' },
   'audit-key': { type: 'string' }, 'audit-witness': { type: 'string' }, 'public-key': { type: 'string' }, witness: { type: 'string' }, 'expect-head': { type: 'string' },
   'mqtt-host': { type: 'string' }, 'device-broker-url': { type: 'string' }, policy: { type: 'string' }, 'mqtt-port': { type: 'string' }, 'http-host': { type: 'string' }, 'http-port': { type: 'string' },
-  'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' }, 'drain-grace-ms': { type: 'string' }, 'puback-timeout-ms': { type: 'string' }, 'device-status-every-ms': { type: 'string' }, 'broker-auth-endpoints': { type: 'boolean' },
+  'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'client-ca': { type: 'string' }, 'allow-plaintext': { type: 'boolean' }, 'trust-proxy': { type: 'string' }, 'drain-grace-ms': { type: 'string' }, 'puback-timeout-ms': { type: 'string' }, 'device-status-every-ms': { type: 'string' }, 'broker-auth-endpoints': { type: 'boolean' },
   username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' },
   'training-completed': { type: 'string' }, 'policy-signed': { type: 'string' }, 'leads-certified': { type: 'string' },
   'grace-days': { type: 'string' }, month: { type: 'string' }, out: { type: 'string' },
@@ -103,6 +106,23 @@ function fallbackUrls(value: string | undefined, brokerUrl: string | undefined):
     const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : null;
     if (!url || (url.protocol !== 'mqtt:' && url.protocol !== 'mqtts:')) throw new AlprError('ALPR_ERR_USAGE', `--broker-fallback-urls: ${raw} is not mqtt://host:port or mqtts://host:port`);
     return url.href;
+  });
+}
+
+/**
+ * --trust-proxy's list: each an IPv4 or IPv6 address, or one with a prefix length. Names such as
+ * "loopback" and bare "true" are refused: the operator names the proxies, nothing is trusted wholesale.
+ */
+function trustedProxies(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value.split(',').map((raw) => {
+    const [address = '', prefix, extra] = raw.trim().split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    if (family === 0 || extra !== undefined || (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits))) {
+      throw new AlprError('ALPR_ERR_USAGE', `--trust-proxy: ${raw.trim() || '(empty)'} is not an address or address/prefix (such as 10.0.0.5 or 10.0.0.0/24)`);
+    }
+    return raw.trim();
   });
 }
 
@@ -285,6 +305,7 @@ async function serve(values: Record<string, string | boolean | undefined>, o: { 
     httpHost: str('http-host') ?? '127.0.0.1', httpPort: port(str('http-port'), 8080, 'http-port'),
     tls: str('tls-cert') ? { certPath: str('tls-cert')!, keyPath: str('tls-key')!, clientCaPath: str('client-ca') ?? null } : null,
     allowPlaintext: values['allow-plaintext'] === true,
+    trustedProxies: trustedProxies(str('trust-proxy')),
     drainGraceMs: graceMs(str('drain-grace-ms')),
     pubackTimeoutMs: pubackTimeoutMs(str('puback-timeout-ms')),
     deviceStatusEveryMs: deviceStatusEveryMs(str('device-status-every-ms')),

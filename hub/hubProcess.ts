@@ -54,6 +54,8 @@ export interface HubOptions {
   tls?: HubTlsPaths | null;
   /** Serve plain HTTP/MQTT on an address other than loopback (refused otherwise). */
   allowPlaintext?: boolean;
+  /** Reverse proxies (addresses, CIDR blocks) whose X-Forwarded-For is believed (buildApi's trustedProxies). */
+  trustedProxies?: readonly string[];
   policy: Partial<HubPolicyOptions>;
   /**
    * The hub's MQTT clients (hot-list pushes, alert acks, ingest acks and config pushes): a QoS 1
@@ -202,7 +204,7 @@ export class Hub {
       : null;
     await brokerAuth?.migrate();
     this.api = await buildApi({
-      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats, readiness: this.readiness, brokerAuth, auditStartCheck: auditCheck,
+      services: this.services, logger, tls, clock: options.clock, ingestStats: () => ingest.stats, readiness: this.readiness, brokerAuth, auditStartCheck: auditCheck, trustedProxies: options.trustedProxies ?? [],
       provisioning: { brokerUrl: () => deviceBrokerUrl, sealPublicKeyPem: publicKeyPem(keys.seal.publicKey), sealKeyId: keys.seal.keyId, signPublicKeyPem: publicKeyPem(keys.sign.publicKey) },
     });
     await this.api.listen({ host: options.httpHost, port: options.httpPort });

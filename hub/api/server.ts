@@ -57,12 +57,19 @@ export interface ProvisioningInfo {
   signPublicKeyPem: string;
 }
 
-export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats; consoleDir?: string; readiness?: Readiness; brokerAuth?: RabbitAuth | null; auditStartCheck?: AuditStartCheck }): Promise<FastifyInstance> {
+/**
+ * `trustedProxies`: the reverse proxies (addresses or CIDR blocks) whose X-Forwarded-For names the
+ * client. A request from one of them counts as from the address the header's last untrusted hop
+ * names (sign-in locks, audit records); from anywhere else the header is ignored, so a client
+ * cannot choose its own address. Empty: the connecting address, always.
+ */
+export async function buildApi(ctx: { services: HubServices; logger: Logger; provisioning?: ProvisioningInfo; tls?: HubTls | null; clock?: Clock; ingestStats?: () => IngestStats; consoleDir?: string; readiness?: Readiness; brokerAuth?: RabbitAuth | null; auditStartCheck?: AuditStartCheck; trustedProxies?: readonly string[] }): Promise<FastifyInstance> {
   const { services } = ctx;
   const app = Fastify({
     ...(ctx.tls ? { https: httpsOptions(ctx.tls) } : {}),
     loggerInstance: ctx.logger.child({ module: 'http' }) as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
+    trustProxy: ctx.trustedProxies?.length ? [...ctx.trustedProxies] : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // No coercion of request bodies (`{"trainingCompletedAt": null}` once became 0): see validation.ts.
   app.setValidatorCompiler(apiValidatorCompiler());

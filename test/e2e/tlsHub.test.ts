@@ -114,3 +114,16 @@ t.test('the hub refuses to serve plain HTTP or MQTT off loopback unless told to'
   t.teardown(() => allowed.stop());
   t.match(allowed.httpUrl, /^http:\/\/0\.0\.0\.0:/, 'with --allow-plaintext it starts');
 });
+
+t.test('behind a TLS-terminating reverse proxy named with --trust-proxy, the hub records the client the proxy names', async (t) => {
+  const hub = new Hub(await hubOptions(t, { trustedProxies: ['127.0.0.1'] }));
+  await hub.start();
+  t.teardown(() => hub.stop());
+  const failed = await fetch(`${hub.httpUrl}/api/v1/auth/sign-in`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+    body: JSON.stringify({ username: 'no.such.officer', password: 'a wrong passphrase of some length', code: '000000' }),
+  });
+  t.equal(failed.status, 401);
+  const records = await hub.services!.audit.query({ action: 'auth.signIn', limit: 10 });
+  t.same(records.map((r) => r.detail.ip), ['203.0.113.9'], 'the failed sign-in is audited with the forwarded client address');
+});

@@ -118,3 +118,13 @@ t.test('alpr-hub serve refuses a --device-status-every-ms the appliances could n
     t.match(refused.err, /--device-status-every-ms: whole milliseconds, 1000 to 86400000/);
   }
 });
+
+t.test('alpr-hub serve refuses a --trust-proxy that is not a list of addresses or blocks, with a usage error, before it starts anything', async (t) => {
+  const data = await tempDir(t);
+  const audit = await auditFiles(t);
+  for (const value of ['true', 'loopback', '10.0.0.0/33', 'fe80::/129', '10.0.0.5/24/1', '10.0.0.5,', 'proxy.example']) {
+    const refused = await run(['serve', '--data', data, ...audit.args, '--http-port', '0', '--trust-proxy', value]);
+    t.equal(refused.code, 64, value);
+    t.match(refused.err, /--trust-proxy: .* is not an address or address\/prefix/);
+  }
+});

@@ -145,6 +145,30 @@ onBothStores(t, 'failed sign-ins over HTTP lock the name for the address they ca
   t.same(refusals.map((r) => r.detail.ip), ['203.0.113.66', '203.0.113.66', '203.0.113.66'], 'each refusal is audited with its address');
 });
 
+onBothStores(t, 'behind a trusted reverse proxy the sign-in locks count the client the proxy names, and nobody else can name their own address', async (t, h) => {
+  const proxied = await buildApi({ services: h.services, logger: captureLogger().logger, trustedProxies: ['10.0.0.0/24'] });
+  t.teardown(() => proxied.close());
+  const officer = await h.user('officer');
+  const signIn = (app: typeof proxied, remoteAddress: string, forwardedFor: string, password: string) =>
+    app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', remoteAddress, headers: { 'x-forwarded-for': forwardedFor }, payload: { username: officer.username, password, code: h.code(officer.secret) } });
+  const wrong = 'a wrong passphrase of some length';
+  const statuses: number[] = [];
+  // The attacker writes an address of their own choosing first; the proxy appends the one it saw.
+  for (let i = 0; i < 6; i++) statuses.push((await signIn(proxied, '10.0.0.5', `192.0.2.${i + 1}, 203.0.113.66`, wrong)).statusCode);
+  t.same(statuses, [401, 401, 401, 401, 401, 423], 'through the proxy, five wrong answers from one client lock it, whatever it wrote in the header');
+  t.equal((await signIn(proxied, '10.0.0.5', '198.51.100.20', PASSWORD)).statusCode, 200, 'the officer signs in through the same proxy from the station');
+  const refusals = (await h.services.audit.query({ action: 'auth.signIn', limit: 50 })).filter((r) => r.outcome === 'refused');
+  t.same(refusals.map((r) => r.detail.ip), ['203.0.113.66'], 'the refusal is audited with the client the proxy named');
+
+  const direct = await api(t, h);
+  const rotating: number[] = [];
+  for (let i = 0; i < 6; i++) rotating.push((await signIn(direct, '198.51.100.77', `192.0.2.${i + 1}`, wrong)).statusCode);
+  t.same(rotating, [401, 401, 401, 401, 401, 423], 'without a trusted proxy, a header that changes every time does not dodge the lock');
+  const notListed: number[] = [];
+  for (let i = 0; i < 6; i++) notListed.push((await signIn(proxied, '10.0.1.9', `192.0.2.${i + 1}`, wrong)).statusCode);
+  t.same(notListed, [401, 401, 401, 401, 401, 423], 'nor does one sent from an address that is not a listed proxy');
+});
+
 onBothStores(t, 'an admin cannot deactivate the auditor or the Chief over the API; the host can, and the refusal is audited', async (t, h) => {
   const app = await api(t, h);
   const admin = await h.user('admin');
