@@ -62,7 +62,7 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   '=agg', 'aggravat', '=batt', '=aslt', '=asslt', '=adw', '=uuw', '=uuv', '=gta', '=burg', '=csc', '=crim dmg',
   'kradz', 'ukrad', 'skradzion', 'napad', 'rozbo', 'zabojstw', 'morderstw', 'porwan', 'zaginion', 'zaginie', 'zagrozon', 'strzel', 'pobic', 'wlaman', 'podpal', 'zgwalc', 'grozb',
   // an order of protection broken, however the words fall
-  'order of protection violat', 'protection order violat', 'restraining order violat', 'violation of order', 'violation of an order', 'violation of the order', 'violated the order', 'violated her order', 'violated an order',
+  '=op violat', 'violat =op', '=oop violat', 'violat =oop', 'order of protection violat', 'protection order violat', 'restraining order violat', 'violation of order', 'violation of an order', 'violation of the order', 'violated the order', 'violated her order', 'violated an order',
   // fleeing and eluding (625 ILCS 5/11-204), people hurt as it is written in a crash report
   '=fled =police', '=fled =from =police', '=fled =a =traffic =stop', '=fled =the =traffic =stop', '=fled =a =stop', 'eluding', '=injuring', 'gunpoint',
   // shots fired at people, and Arabic as officers transliterate it (attacked, knife, threatened, fled, stole, killed, pistol, kidnapped)
@@ -130,6 +130,12 @@ export const LAWFUL_CAUSES: readonly string[] = [
   '=gun =lobby', '=gun =sense', '=gun =range', '=gun =violence =prevention', '=pro =gun', '=firearm =owner', '=firearm =owners', '=firearms =owners', '=firearm =rights', '=firearms =rights',
   '=rifle =association', '=rifle =club', '=rifle =range', '=sportsmens =club',
 ];
+
+/**
+ * A crime word that names a judgement made ahead of time, not a crime ("a pre-event threat
+ * assessment" of a march): no more a crime named than a feared one.
+ */
+export const ASSESSMENTS: readonly string[] = ['=threat =assessment', '=threat =assessments', '=threat =analysis', '=threat =level', '=threat =briefing', '=threat =picture', '=threat =matrix'];
 
 /**
  * Words a few words before a crime word that make it the cause an event is held for ("a vigil for the

@@ -97,6 +97,9 @@ const STEP_KIN = ['stepdaughter', 'stepson', 'stepdad', 'stepmom', 'stepfather',
 const RELACIONES = ['=ex', 'exnovi', 'exespos', 'exmujer', 'exmarido', 'expareja', 'pareja', 'esposa', 'esposo', 'novia', 'novio', 'vecin', '=hija', '=hijo', 'hermana', 'hermano', 'amig', 'suegr', 'cunad', '=primo', '=prima'];
 const KREWNI = ['byla', 'byly', 'bylej', 'bylego', 'zona', 'zony', '=maz', '=meza', 'corka', 'corki', '=syn', '=syna', 'sasiad', 'dziewczyn', 'chlopak', 'kolega', 'kolezank', 'znajom', '=brat', 'siostr', 'tesc'];
 
+/** An order of protection and its parties: the person it protects, and the former partner it is against, are a case's. */
+const PROTECTION_ORDERS = ['order =of protection', 'protection order', 'protective order', 'restraining order', 'no contact order', '=op', 'respondent', 'orden =de proteccion', 'orden =de alejamiento', 'demandado', 'nakaz', 'zakaz zblizania'];
+
 /** Coming from another state ("came from Wisconsin for a procedure"): how travel for care is put. */
 const FROM_OTHER_STATES = ['alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida', 'georgia', 'hawaii', 'idaho', 'indiana', 'iowa', 'kansas',
   'kentucky', 'louisiana', 'maine', 'maryland', 'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada', 'new hampshire', 'new jersey', 'new mexico',
@@ -172,6 +175,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=written =up, =write =up, =writing =up', { near: ['owner', 'driver', 'motorist', '=ro', 'car', 'vehicle'] }),
     ...each('=violation', { near: ['send', 'mail', 'mailed', 'issue', 'write'] }),
     ...each('mailed warning, written warning, warning letter, violation notice, notice violation'),
+    // How the plate is shown: covered, hidden or missing, an equipment matter for a ticket
+    ...each('plate display, display violation, obscured plate, plate obscured, obstructed plate, plate obstructed, plate cover, plate frame, =missing =front =plate, =no =front =plate'),
   ]),
   // V.E; VII.I names immigration enforcement among the uses that end sharing
   'immigration enforcement': [
@@ -184,7 +189,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=theyre =illegal, =they =are =illegal, =hes =illegal, =shes =illegal, =are =illegal, =all =illegal, =probably =illegal, =look =illegal, =looks =illegal, =prolly =illegal', { context: true }),
     ...each('=here =legally, =here =illegally, =here =lawfully, =here =unlawfully, =homeland, =hes =legal, =shes =legal, =is =legal, =are =legal, =theyre =legal, legally here, =legal =or =not, work permit, permiso trabajo, pozwoleni prac, crossed illegal, cross illegal, residency status, residence status, estatus residencia, status rezydent'),
     ...each('without authoriz', { near: ['country', 'here', 'present', 'stay', 'work', 'live', 'reside'] }),
-    ...each('=alien, =aliens', { near: ['removal', 'locate', 'illegal', 'deport', 'status', 'registr', 'detain', 'find'] }),
+    ...each('=alien, =aliens', { near: ['removal', 'removabl', 'deportabl', 'inadmissib', 'locate', 'illegal', 'deport', 'status', 'registr', 'detain', 'find'] }),
+    // The agencies' words for a person they may expel
+    ...each('removable alien, deportable alien, inadmissible alien, removable noncitizen, deportable noncitizen, =removable =subject, =removable =target'),
     ...each('lawful status, legaln pobyt, tiene =papeles, tienen =papeles, tenga =papeles, praw pobyt'),
     ...each('foreign national, extranjero nacional, obywatel obc', { context: true }),
     // INS, not the second half of "break-ins", "check-ins" or "sign-ins"
@@ -211,7 +218,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('administrative warrant, orden administrativ, =i =205, =i =200, =i =247, =i =862'),
     ...each('=lawfully, =legally, =unlawfully, =legalmente, legaln', { near: ['united states', '=usa', 'country', 'america', 'estados unidos', '=eeuu', 'pais', 'kraj', 'polsce', 'stanach'] }),
     ...each('border patrol, patrulla fronteriza, fronteriz, customs enforc, customs border, aduanas proteccion, homeland security, seguridad nacional, straz graniczn, strazy graniczn, strazy granicz, graniczn'),
-    ...each('=ero, =hsi, =cbp, =uscis, =dhs, =frontex, =migra, =ice detainer, =ice hold, =ice warrant', { notAfter: IMPOSTORS }),
+    ...each('=ero, =cbp, =uscis, =dhs, =frontex, =migra, =ice detainer, =ice hold, =ice warrant', { notAfter: IMPOSTORS }),
+    // Homeland Security Investigations works criminal cases too (child exploitation, trafficking): named with a crime, a partner's case
+    ...each('=hsi', { context: true, notAfter: IMPOSTORS }),
     ...each('cudzoziem, extranjer, refugee, refugiad, uchodzc, foreigner, day labor, jornaler, looks =foreign, looking =foreign, looked =foreign, look =foreign', { context: true }),
     ...each('foreign, extranjer, zagraniczn', { context: true, next: PEOPLE }),
     ...each('legal status, estatus legal, status legal, legal residen, lawful permanent, permanent resident, residente permanente, kart pobyt'),
@@ -262,6 +271,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=appt, =appts, appointment, =cita, wizyt', { context: true, near: ['across state', 'state line', 'out of state', 'crossed state', 'cross state', 'other state', 'another state', 'otro estado', 'inny stan', 'innego stanu'] }),
     ...each('=plan =b', { near: ['pill', 'pharmac', 'dispens', 'bought', 'buy', 'morning', 'purchas'] }),
     ...each('doula, birth center, birthing center, midwife, partera', { context: true }),
+    // Care named by its stage ("the late-term provider")
+    ...each('late term', { place: CARE_PLACES }),
     ...each('women health, womens health, woman health, salud mujer, salud mujeres, zdrow kobiet', { context: true }),
     ...each('interrump embaraz'),
     ...each('dilation, curettage, =dc', { near: ['getting', '=get', '=had', 'pregnan', 'procedure', 'clinic', 'miscarr', 'doctor', 'husband'] }),
@@ -316,7 +327,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('leaflet, pamphlet, handbill, flyering, canvasser, ulotk, panflet, referendum, referenda, ballot measure, ballot question, =levy', { context: true }),
     // Speech acts: flyers, canvassing, petitions and signatures, tabling, voters registered, in the corpus's languages
     ...each('=flyer, =flyers, =flier, =fliers', { context: true, notAfter: ['frequent', 'missing', 'wanted', 'lost'] }),
-    ...each('petitioner', { context: true, notAnywhere: ['order =of protection', 'protection order', 'protective order', 'restraining order', 'no contact order', '=op', 'respondent', 'orden =de proteccion', 'orden =de alejamiento', 'demandado', 'nakaz', 'zakaz zblizania'] }),
+    ...each('petitioner', { context: true, notAnywhere: PROTECTION_ORDERS }),
     ...each('canvassing, tabling, phone bank, phonebank, door knock, =knocking =doors, =knocking =on =doors, =knock =doors, collecting signatures, collect signatures, gathering signatures, gather signatures, signature gather, signature drive, register voters, registering voters, voter drive, recog firma, recab firma, junt firma, reparti volante, repartiendo volante, zbier podpis, rozdaw ulotk', { context: true }),
     ...each('handing out, hand out, handed out, passing out, passed out', { context: true, near: ['literature', 'brochure', 'newsletter', 'button', 'info', 'zine', 'newspaper', 'folleto', 'broszur'] }),
     ...each('petition, peticion, petycj', { context: true, near: ['sign', 'drive', 'signature', 'circulat', 'levy', 'referend', 'ballot', 'volunteer', 'firma', 'podpis'] }),
@@ -355,6 +366,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('gun rights, second amendment, =2a, pro life, pro choice, right to life, animal rights, voting rights, immigrant rights, tenant union, tenants union, climate activist, environmental activist, advocacy group', { context: true }),
     // ... and more of them, with the groups that campaign for or against them by name
     ...each('gun owner, gun club, gun show, gun control, gun safety, gun sense, gun range, gun violence prevention, =pro =gun, firearm owner, firearms owner, rifle association, rifle club, open carry, concealed carry', { context: true }),
+    // The members of the police's civilian oversight (CPOC): watching them is retaliation for a political role (its reports are not)
+    ...each('=cpoc, oversight committee, oversight board, oversight commission, civilian oversight, civilian review, police review board', { context: true,
+      near: ['member', 'chair', 'commissioner', 'movement', '=where', '=lives', '=live', '=car', '=cars', '=drives', '=home', 'address', '=who', 'activist', 'critic', 'whereabouts'] }),
     ...each('police reform, police accountability, criminal justice reform, prison abolition, workers rights, worker rights, trans rights, gay rights, women rights, womens rights, disability rights, parental rights, parents rights, abortion rights, reproductive rights, climate justice, climate strike, environmental justice', { context: true }),
     ...each('coalition, grassroots, solidarity, =ceasefire, antiwar, sanctuary movement, proud boys, oath keepers, moms for liberty, moms demand, everytown, indivisible, extinction rebellion, back the blue, blue lives matter, all lives matter, stop the steal, veterans for peace, american legion, =vfw', { context: true }),
     ...each('chapter', { context: true, near: ['member', 'local', 'meeting', 'club', 'society', 'party'] }),
@@ -371,6 +385,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('group home, special needs, mentally ill, mental illness, autis, down syndrome, =deaf, =blind', { context: true }),
     // V.C names age and gender: people picked out by them, as a group.
     ...each('elderly, senior citizen, =seniors, old people, older people, older driver, old driver, old folk, pensioner, retiree, anciano, personas mayores, tercera edad, jubilad, emeryt, starsz osob, starsi ludz, young people, teenager, =teens, youths, jovenes, mlodziez, nastolat', { context: true }),
+    ...each([60, 65, 70, 75, 80, 85, 90].map((n) => `=over =${n}, =older =than =${n}, =aged =${n}`).join(', '), { context: true, near: PEOPLE }),
     ...each('=women, =females, =mujeres, =kobiety, =kobiet, =men, =males, =hombres, =mezczyzn', { context: true, near: ['alone', '=sola', '=solas', '=sama', '=same', 'samotn', 'single', '=all', 'every', '=only', '=list', 'todas', 'wszystk'] }),
   ],
   // V: no "unauthorized purpose"; VII.C: law enforcement purposes only; VII.I: personal use, non-law enforcement purposes
@@ -385,7 +400,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     // "Byłej żony": a former wife, husband or partner, in Polish
     ...each('=byla, =bylej, =bylego, =bylemu, =byly, =bylym', { context: true, next: ['zon', '=maz', '=meza', '=mezem', 'dziewczyn', 'chlopak', 'partner', 'narzeczon'] }),
     ...each(KREWNI.filter((k) => !k.startsWith('byl')).join(', '), { context: true, next: [...KREWNI.filter((k) => !k.startsWith('byl')), 'komendant', 'sierzant', 'porucznik', 'kapitan', 'szef', 'kolegi', 'partner', 'aspirant', 'funkcjonariusz'] }),
-    ...each('=my', { context: true, next: ['house', 'home', 'street', 'block', 'driveway', 'building', 'property', 'yard', 'apartment', '=apt', 'garage', 'alley', 'door'] }),
+    ...each('=my', { context: true, next: ['house', 'home', 'street', 'block', 'driveway', 'building', 'property', 'yard', 'apartment', '=apt', 'garage', 'alley', 'door', '=spot', '=space', '=parking', 'condo', 'kitchen', 'fence', 'lawn', 'mailbox'] }),
+    // "My spot" in Spanish and Polish ("parkuje na moim miejscu")
+    ...each('=mi =lugar, =mi =sitio, =mi =espacio, =moim =miejscu, =moje =miejsce, =mojego =miejsca', { context: true }),
     ...each('=mi, =mis', { context: true, next: RELACIONES }),
     ...each('=moj, =moja, =mojej, =mojego, =moje', { context: true, next: KREWNI }),
     // "The sergeant's daughter", "the chief's wife": a colleague's or an official's own life.
@@ -395,7 +412,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Bail agents and bounty hunters chase their own money, not a case
     ...each('bondsman, bondsmen, bail bond, bail agent, bail enforcement, bounty hunter, fiador', { context: true }),
     // A business is a requester only when it asks; a car taken from a dealership is a theft.
-    ...each('dealership, car dealer, auto dealer, leased car, lease compan, leasing compan, rental compan, lender, creditor, finance compan, startup, start up, car sharing, carsharing, parking app, data broker, estimate demand, demand study, =hoa, homeowners association, condo board, property manag, building manag, private security, security company', { context: true, near: ['want', 'ask', 'request', 'need', 'wonder', 'curious', 'suspect', 'complain', 'estimate', 'study', 'customer', 'client', 'resident', 'tenant', '=give', '=send', '=share'] }),
+    ...each('dealership, car dealer, auto dealer, leased car, lease compan, leasing compan, rental compan, lender, creditor, finance compan, startup, start up, car sharing, carsharing, parking app, data broker, estimate demand, demand study, =hoa, homeowners association, condo board, property manag, building manag, private security, security company', { context: true, near: ['want', 'ask', 'request', 'need', 'wonder', 'curious', 'suspect', 'complain', 'dispute', 'estimate', 'study', 'customer', 'client', 'resident', 'tenant', '=give', '=send', '=share'] }),
     ...each('=sell, =sold, =selling, resell, monetiz, vender, sprzeda', { context: true, near: ['data', 'plate', 'reads', 'list', 'location', 'dato', 'dane'] }),
     // Personal put as the whole reason ("it's personal", "personal, not work related")
     ...each('=its =personal, =it =is =personal, =thats =personal, =strictly =personal, =purely =personal, =personal =only, =personal =not, not work related, =not =for =work, =non =work, =nonwork', { context: true }),
@@ -415,8 +432,14 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=dla =sasiad, =dla =sasiada, =dla =kolegi, =dla =znajomego, =dla =znajomej, =dla =kumpla', { context: true }),
     // First person after the noun ("an ex of mine"), money owed in a family, and dates
     ...each('=of =mine, child support, alimony, palimony, pension alimenticia, alimenty', { context: true }),
+    // Civil disputes a court settles between the parties, custody arrangements kept or missed, friends lost touch with
+    ...each('small claims, civil suit, civil lawsuit, =lawsuit, civil matter, civil dispute, civil court, =sue =him, =sue =her, =sue =them, custody dispute, custody schedule, custody battle, visitation schedule, parenting time, lost touch, lost contact, =reconnect, =hs =friend, high school friend, childhood friend, old friend, class reunion', { context: true }),
+    // Where a famous person lives or what they drive
+    ...each('celebrit, famous, athlete, =nba, =nfl, =mlb, =nhl, =player, influencer, =actor, =actress, =singer, =rapper', { context: true, near: ['=lives', '=live', '=living', '=car', '=drives', '=drive', '=house', '=home', '=where', 'address'] }),
     // A former partner named without "my" ("ex-wife's car whereabouts", "an old girlfriend's new address")
     ...each('=ex wife, =ex husband, =ex girlfriend, =ex boyfriend, =ex partner, =ex fiance, exwife, exhusband, exgirlfriend, exboyfriend, expartner', { context: true }),
+    // ... or as "the ex", not an ex-convict's or ex-employee's past
+    ...each('=ex, =exs', { context: true, notAnywhere: PROTECTION_ORDERS, notBefore: ['con', 'cons', 'convict', 'offender', 'felon', 'employee', 'worker', 'officer', 'cop', 'gang', 'member', 'military', 'marine', 'soldier', 'boss', 'manager', 'partner =in =crime'] }),
     ...each('old girlfriend, old boyfriend, old flame, former girlfriend, former boyfriend, former wife, former husband, former partner, old partner', { context: true }),
     // Whoever complained about, reported or sued the user: retaliation, not a case
     ...each('complain, complaint, =reported, =sued, =suing, =testified, =wrote, =filed, =snitch, =snitched, denunci, skarg, zglosil', { context: true, near: ['=me', '=myself', '=mi', '=mnie'] }),
@@ -458,7 +481,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=recruit, =recruits, trainee, academy class, new officers', { context: true, near: ['=see', '=show', 'learn', 'practice', '=how', '=try'] }),
     ...each('=which =officer, =which =officers, =which =of =officers, =which =deputy, =which =detective, =which =sergeant, =which =cop, =which =dispatcher', { context: true, near: ['=owns', '=drives', '=car', '=vehicle', '=parks', '=lives'] }),
     ...each('=woman, =girl, =lady, =guy', { context: true, anywhere: ['=i =see', '=i =saw', '=cute', '=pretty', 'attractive', '=hot', 'gorgeous', '=gym', 'coffee shop', 'every morning', 'every day'] }),
-    ...each('chief, sergeant, lieutenant, captain, commander, detective, deputy', { context: true, owns: RELATIONS }),
+    // (abbreviations written whole, with the owner's s: "Sgt's wife's car" reads "sgts wifes car")
+    ...each('chief, sergeant, =sgts, =sarges, lieutenant, =lts, =lieuts, captain, =capts, commander, =cmdrs, detective, deputy', { context: true, owns: RELATIONS }),
     // Foreign governments are not law enforcement agencies that may receive data (VII.D)
     ...each('consulate, consular, =consul, embassy, consulado, embajada, konsulat, ambasad', { context: true }),
     ...each('cobrador, cobranza, aseguradora, ajustador, detective privado, casero, inquilino, desalojo, embargo, divorcio, windykac, komornik, ubezpieczyciel, likwidator szkod, detektyw, wynajmujac, najemc, eksmisj, rozwod', { context: true }),

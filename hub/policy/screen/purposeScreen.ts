@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, OWNED_THINGS, GIVING_VERBS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, SHARED_THINGS, TARGETING_CUES, WITNESSES } from './cues.js';
+import { ADMINISTRATIVE_CUES, ASSESSMENTS, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, OWNED_THINGS, GIVING_VERBS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, SHARED_THINGS, TARGETING_CUES, WITNESSES } from './cues.js';
 import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
@@ -193,13 +193,14 @@ function ownsThing(words: readonly string[], start: number): boolean {
 /**
  * Does the text name a crime or a person in danger that has happened, not one feared ("before
  * something goes missing"), one it admits is a cover ("not really"), a lawful cause that holds a
- * crime word ("gun rights") or the cause a gathering is held for ("a vigil for the man shot")?
+ * crime word ("gun rights"), an assessment ("threat assessment") or the cause a gathering is held
+ * for ("a vigil for the man shot")?
  */
 function namesCrime(words: readonly string[]): boolean {
   if (anyPhraseIn(words, 0, words.length, PRETEXT_CUES)) return false;
   for (let i = 0; i < words.length; i++) {
     if (!anyPhraseIn(words, i, i + 1, INVESTIGATIVE_CUES) || anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES) || denied(words, i)) continue;
-    if (anyPhraseIn(words, i - 1, i + 1, LAWFUL_CAUSES) || anyPhraseIn(words, i - 5, i, CAUSE_LEADS)) continue;
+    if (anyPhraseIn(words, i - 1, i + 1, LAWFUL_CAUSES) || phraseAt(words, i, ASSESSMENTS) || anyPhraseIn(words, i - 5, i, CAUSE_LEADS)) continue;
     return true;
   }
   return false;

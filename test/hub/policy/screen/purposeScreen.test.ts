@@ -74,6 +74,33 @@ t.test('what a blind set of 200 phrasings found missing, in other words: status 
   ]) t.same(categories(text), [], text);
 });
 
+t.test('what blind set 40 found missing, in other words: agency status words, civil and celebrity curiosity, oversight members, ages, stages of care, plate display, assessments', async (t) => {
+  for (const [text, category] of [
+    ['fugitive team wants the removable alien\'s car, admin warrant only', 'immigration enforcement'],
+    ['Lt\'s girlfriend\'s SUV, he wants to know who she sees', 'personal or non-law-enforcement use'],
+    ['guy keeps taking my space in the garage, who is he', 'personal or non-law-enforcement use'],
+    ['need his plate for my civil suit over the fence', 'personal or non-law-enforcement use'],
+    ['the ex never showed for parenting time, where was she', 'personal or non-law-enforcement use'],
+    ['which Bears player drives the orange Lambo', 'personal or non-law-enforcement use'],
+    ['find a childhood friend I lost touch with', 'personal or non-law-enforcement use'],
+    ['kto zajmuje moje miejsce pod blokiem', 'personal or non-law-enforcement use'],
+    ['where does the oversight board member park at night', 'protected activity or class'],
+    ['list of residents older than 85 driving daily', 'protected activity or class'],
+    ['plates at the late term provider on Tuesdays', 'reproductive health care'],
+    ['tow him for the plate cover, it is tinted', 'traffic enforcement'],
+  ] as const) t.ok(categories(text).includes(category), text);
+  t.ok(categories('threat assessment ahead of the Pride parade, plates near the route').includes('protected activity or class'), 'a threat assessed ahead of an event names no crime');
+  for (const text of [
+    'HSI and our unit: child trafficking ring, victim recovered, suspect van',
+    'respondent showed up at her mosque, OP violation, find his car',
+    'hit and run killed a man over 80 crossing Madison',
+    'robbery of an NBA player outside his home',
+    'shooting at the late term clinic, suspect fled in a grey sedan',
+    'threat assessment after he threatened to shoot his coworkers',
+    'CPOC monthly report: searches by outside agencies',
+  ]) t.same(categories(text), [], text);
+});
+
 t.test('a finding names the category, the term and the words as the user wrote them', async (t) => {
   t.same(screen.screen('help I.C.E. find him'), [{ category: 'immigration enforcement', term: 'ICE', matched: 'ICE' }]);
   t.same(screen.screen('deportaci\u00f3n del due\u00f1o'), [{ category: 'immigration enforcement', term: 'deport', matched: 'deportacion' }]);
