@@ -89,12 +89,20 @@ function shortHeader(names: string[]): string {
   return text.length > 200 ? `${text.slice(0, 200)}... (${names.length} columns)` : text;
 }
 
-/** YYYYMMDD or ISO 8601 (end of that day, UTC, for a bare date); '' is no expiry; undefined when unreadable. */
+/**
+ * YYYYMMDD or ISO 8601 (end of that day, UTC, for a bare date); '' is no expiry; undefined when
+ * unreadable. Only a four-digit year and a day the calendar has: Date.parse also takes "+275760-09-13"
+ * and rolls 2026-02-31 into March, and either would keep a plate watched for a date nobody wrote.
+ */
 function parseDate(text: string): number | null | undefined {
   if (text === '') return null;
-  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (compact) return Date.UTC(Number(compact[1]), Number(compact[2]) - 1, Number(compact[3]), 23, 59, 59, 999);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return Date.parse(`${text}T23:59:59.999Z`);
-  const parsed = Date.parse(text);
+  const date = /^(\d{4})-?(\d{2})-?(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
+  if (!date) return undefined;
+  const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+  const endOfDay = Date.UTC(year, month - 1, day, 23, 59, 59, 999);
+  const calendar = new Date(endOfDay);
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
+  if (!date[4]) return endOfDay;
+  const parsed = Date.parse(`${date[1]}-${date[2]}-${date[3]}${date[4]}`);
   return Number.isNaN(parsed) ? undefined : parsed;
 }

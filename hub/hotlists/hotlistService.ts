@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
 import { HotlistMatcher, type HotlistEntry, type HotlistHit } from '../../sync/index.js';
 import type { Account } from '../accounts/accountService.js';
@@ -13,7 +14,7 @@ import type { PurposeGate } from '../policy/purposeGate.js';
 import { CATEGORY_DEFAULTS, isHotlistCategory, isProhibitedCategory, namesOffense, type HotlistCategory } from './hotlistCategories.js';
 import { entryFingerprint, normalisePlate, PLATE_PATTERN, STATE_PATTERN, type HotlistRecord } from './hotlistEntry.js';
 import { parseExtract, type ImportedEntry } from './hotlistImport.js';
-import { INTERNAL_SOURCE, parseImportMapping, type ImportMapping } from './importMapping.js';
+import { INTERNAL_SOURCE, NCIC_MAPPING, parseImportMapping, type ImportMapping } from './importMapping.js';
 
 /** A state or national list the hub imports on a schedule. */
 export interface HotlistSource {
@@ -381,8 +382,35 @@ export class HotlistService {
   // --- imports ---------------------------------------------------------------------------------
 
   /**
+   * An administrator's import over the API. Imported lists come from the state and national
+   * systems, under the NCIC mapping or a source the hub's policy file configures (`hotlists.sources`),
+   * mapped as configured there: a mapping written into the request would let whoever holds
+   * `hotlists.import` put any plate on every camera under any category (a "wanted person" with no
+   * offense, case or expiry), past the gate every internal entry goes through (IX.2, V.B-F). The
+   * member is held to what every hot-list change requires: current, and not suspended (VII.H).
+   */
+  async importAsMember(user: Account, text: string, requested: unknown): Promise<ImportRun> {
+    requirePermission(user.role, 'hotlists.import');
+    await this.requireAccess(user);
+    return this.importExtract(text, requested === undefined ? NCIC_MAPPING : this.configuredMapping(parseImportMapping(requested)), user.userId, 'api');
+  }
+
+  /** The configured mapping a request names, refused when the policy file has no such source or maps it otherwise. */
+  private configuredMapping(requested: ImportMapping): ImportMapping {
+    const configured = [NCIC_MAPPING, ...this.ctx.rules.sources.map((s) => s.mapping)].find((m) => m.source === requested.source);
+    if (!configured) {
+      throw new AlprError('ALPR_ERR_FORBIDDEN', `hot-list source '${requested.source}' is not configured in the hub's policy file (hotlists.sources): a list is imported only from a source the hub host names`);
+    }
+    if (!isDeepStrictEqual(configured, requested)) {
+      throw new AlprError('ALPR_ERR_INVALID_INPUT', `the mapping sent for '${requested.source}' is not the one the hub's policy file configures for it; send the extract with that mapping, or none for NCIC`);
+    }
+    return configured;
+  }
+
+  /**
    * One import of a source's extract: parse, diff against the source's live entries, then apply in
-   * one transaction, or hold it for review when it would drop more than the mapping allows.
+   * one transaction, or hold it for review when it would drop more than the mapping allows. The
+   * schedule and the host call it directly; members go through importAsMember.
    */
   async importExtract(text: string, mapping: ImportMapping, actor: string, origin: string): Promise<ImportRun> {
     const now = this.ctx.clock.now();

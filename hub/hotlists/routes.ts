@@ -5,7 +5,6 @@ import { ErrorBody } from '../api/schemas.js';
 import type { RouteContext } from '../api/routeContext.js';
 import { HOTLIST_CATEGORIES, PROHIBITED_CATEGORIES } from './hotlistCategories.js';
 import type { HotlistRecord } from './hotlistEntry.js';
-import { NCIC_MAPPING, parseImportMapping } from './importMapping.js';
 
 const strict = { additionalProperties: false } as const;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -76,7 +75,7 @@ export const hotlistRoutes: FastifyPluginAsync<RouteContext> = async (fastify, {
   app.get('/api/v1/hotlists/imports', { schema: { tags: ['hotlists'], security: bearer, response: { 200: Type.Array(ImportRunBody), ...errors } }, onRequest: auth('hotlists.import') },
     async () => hotlists.imports());
   app.post('/api/v1/hotlists/imports', { bodyLimit: 9 * 1024 * 1024, schema: { tags: ['hotlists'], security: bearer, body: ImportBody, response: { 201: ImportRunBody, ...errors } }, onRequest: auth('hotlists.import') },
-    async (req, reply) => reply.status(201).send(await hotlists.importExtract(req.body.csv, req.body.mapping === undefined ? NCIC_MAPPING : parseImportMapping(req.body.mapping), me(req).userId, 'api')));
+    async (req, reply) => reply.status(201).send(await hotlists.importAsMember(me(req), req.body.csv, req.body.mapping)));
   app.post('/api/v1/hotlists/imports/:importId/decision', { bodyLimit: 9 * 1024 * 1024, schema: { tags: ['hotlists'], security: bearer, params: ImportParams, body: Decision, response: { 200: ImportRunBody, ...errors } }, onRequest: auth('hotlists.import') },
     async (req) => hotlists.decideImport(me(req), req.params.importId, req.body));
 };

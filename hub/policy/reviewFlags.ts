@@ -98,6 +98,8 @@ export class ReviewFlags {
       const row = await db.get<Row>(`${SELECT} WHERE f.flag_id = ?`, [String(flagId)]);
       if (!row) throw new AlprError('ALPR_ERR_NOT_FOUND', `no review flag ${flagId}`);
       if (row.user_id === actor) throw new AlprError('ALPR_ERR_FORBIDDEN', 'a suspension is reviewed by another supervisor, never by the suspended account');
+      // Nor by one suspended on another flag: two suspended administrators would lift each other's.
+      if (await this.isSuspended(actor, db)) throw new AlprError('ALPR_ERR_FORBIDDEN', 'an account whose own access is suspended reviews no other suspension until its own is lifted');
       if (row.status === 'lifted' || (row.status === 'upheld' && decision === 'uphold')) {
         throw new AlprError('ALPR_ERR_CONFLICT', `review flag ${flagId} is already ${row.status}`);
       }

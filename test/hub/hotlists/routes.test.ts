@@ -2,6 +2,8 @@ import t from 'tap';
 import { buildApi } from '../../../hub/api/server.js';
 import { captureLogger } from '../../helpers/index.js';
 import { onBothStores } from '../../helpers/hubHarness.js';
+import { DEFAULT_HOTLIST_RULES } from '../../../hub/hotlists/hotlistService.js';
+import { parseImportMapping } from '../../../hub/hotlists/importMapping.js';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -42,12 +44,15 @@ onBothStores(t, 'an extract whose header lacks a column is refused naming the he
   t.ok(r.body.length < 1000, `the answer stays small (${r.body.length} bytes for a ${csv.length}-byte header)`);
 });
 
+/** A county list the hub host configured in the policy file, as administrators may import it over the API. */
+const COUNTY = { source: 'county', columns: { recordId: 'ID', file: 'F', plate: 'P', state: 'S' }, categories: { X: 'stolen_vehicle' } };
+const withCounty = { hotlists: { ...DEFAULT_HOTLIST_RULES, sources: [{ location: '/srv/drop/county.csv', everyMinutes: 60, mapping: parseImportMapping(COUNTY) }] } };
+
 onBothStores(t, 'two administrators posting a decision on one held import at once: one gets 200, the other 409 ALPR_ERR_CONFLICT', async (t, h) => {
   const app = await buildApi({ services: h.services, logger: captureLogger().logger });
   t.teardown(() => app.close());
   const [first, second] = [await h.user('admin'), await h.user('admin')];
-  const columns = { recordId: 'ID', file: 'F', plate: 'P', state: 'S' };
-  const mapping = { source: 'county', columns, categories: { X: 'stolen_vehicle' } };
+  const mapping = COUNTY;
   const post = (token: string, csv: string) => app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(token), payload: { mapping, csv } });
   t.equal((await post(first.token, 'ID,F,P,S\n1,X,AAA111,IL\n2,X,BBB222,IL\n')).statusCode, 201);
   const held = (await post(first.token, 'ID,F,P,S\n1,X,AAA111,IL\n')).json();
@@ -63,4 +68,54 @@ onBothStores(t, 'two administrators posting a decision on one held import at onc
   t.same(chain.map((r) => [r.action, r.outcome, r.actor]), [['hotlist.import', 'refused', first.account.userId], ['hotlist.import.decide', 'ok', won.decidedBy], ['http.request', 'refused', won.decidedBy === first.account.userId ? second.account.userId : first.account.userId]],
     'the chain holds the held import, the one decision, and the losing request as refused');
   t.match(chain.at(-1)!.detail, { status: 409, code: 'ALPR_ERR_CONFLICT' });
+}, withCounty);
+
+onBothStores(t, "an administrator imports only the NCIC mapping or a source the policy file configures, as configured, and only while current and not suspended", async (t, h) => {
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  const admin = await h.user('admin');
+  const post = (token: string, csv: string, mapping?: object) => app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(token), payload: { csv, ...(mapping ? { mapping } : {}) } });
+  const warrant = 'ID,F,P,S,A\n1,W,EXW1FE,IL,unpaid parking tickets - traffic warrant\n';
+  const columns = { ...COUNTY.columns, action: 'A' };
+
+  const invented = await post(admin.token, warrant, { source: 'township', columns, categories: { W: 'wanted_person' } });
+  t.equal(invented.statusCode, 403, 'a source the policy file does not name is refused');
+  t.match(invented.json(), { code: 'ALPR_ERR_FORBIDDEN', message: /'township' is not configured/ });
+  const remapped = await post(admin.token, warrant, { ...COUNTY, columns, categories: { W: 'wanted_person' } });
+  t.equal(remapped.statusCode, 400, 'a configured source mapped otherwise than configured is refused');
+  t.match(remapped.json(), { code: 'ALPR_ERR_INVALID_INPUT', message: /not the one the hub's policy file configures/ });
+  t.equal((await h.services.hotlists.find((await h.user('detective')).account, 'EXW1FE')).length, 0, 'the plate is on no list');
+  t.equal((await post(admin.token, 'ID,F,P,S\n1,X,CTY111,IL\n', COUNTY)).statusCode, 201, 'the configured county list, as configured, is imported');
+
+  const lapsed = await h.user('admin', { certified: false });
+  t.match((await post(lapsed.token, 'NIC,FILE,LIC,LIS\nV1,VEH,LAP111,IL\n')).json(), { code: 'ALPR_ERR_ACCOUNT_LAPSED' }, 'an administrator whose certifications lapsed imports nothing');
+  const suspended = await h.user('admin');
+  await h.services.reviews.raise(suspended.account.userId, 'a refused administrative search', 0);
+  const refused = await post(suspended.token, 'NIC,FILE,LIC,LIS\nV1,VEH,SUS111,IL\n');
+  t.equal(refused.statusCode, 403);
+  t.match(refused.json(), { code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'nor does one suspended after a refused search');
+  t.equal((await h.services.hotlists.find((await h.user('detective')).account, 'SUS111')).length, 0);
+}, withCounty);
+
+onBothStores(t, 'an imported record expires on a date the calendar has, with a four-digit year, or the row is refused as invalid', async (t, h) => {
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  const admin = await h.user('admin');
+  const csv = 'NIC,FILE,LIC,LIS,EXP\nV1,VEH,FAR111,IL,+275760-09-13\nV2,VEH,FEB311,IL,2027-02-31\nV3,VEH,CAL111,IL,20270229\nV4,VEH,OKD111,IL,2027-03-01\nV5,VEH,OKT111,IL,2027-03-01T12:00:00Z\n';
+  const run = await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(admin.token), payload: { csv } });
+  t.equal(run.statusCode, 201, run.body);
+  t.match(run.json(), { added: 2, refused: { invalid: 3 } }, 'a six-digit year, February 31 and February 29 of 2027 are refused; a date and a date-time are taken');
+  const detective = await h.user('detective');
+  t.equal((await h.services.hotlists.find(detective.account, 'OKT111'))[0]?.expiresAt, Date.parse('2027-03-01T12:00:00Z'));
+});
+
+onBothStores(t, 'an administrator suspended after a refused search lifts no other suspension, so two cannot lift each other', async (t, h) => {
+  const [a, b] = [await h.user('admin'), await h.user('admin')];
+  const flagA = await h.services.reviews.raise(a.account.userId, 'refused administrative search', 0);
+  const flagB = await h.services.reviews.raise(b.account.userId, 'refused administrative search', 0);
+  await t.rejects(h.services.reviews.decide(flagB, 'lift', 'reviewed, an honest mistake', a.account.userId), { code: 'ALPR_ERR_FORBIDDEN', message: /own access is suspended/ });
+  t.ok(await h.services.reviews.isSuspended(b.account.userId), 'the other stays suspended');
+  const supervisor = await h.user('admin');
+  await h.services.reviews.decide(flagA, 'lift', 'reviewed, an honest mistake', supervisor.account.userId);
+  t.notOk(await h.services.reviews.isSuspended(a.account.userId), 'a supervisor who is not suspended lifts it');
 });
