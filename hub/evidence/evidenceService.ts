@@ -162,6 +162,8 @@ export class EvidenceService {
     };
     await this.ctx.store.sql.tx(async (db) => {
       for (const read of reads) {
+        // The member's own hold for this case already keeps the read: a second would only have to be released twice.
+        if (await db.get('SELECT 1 AS x FROM holds WHERE read_id = ? AND case_number = ? AND placed_by = ? AND released_at IS NULL', [read.id, caseNumber, user.userId])) continue;
         const holdId = randomUUID();
         await db.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', [holdId, read.id, caseNumber, user.userId, now]);
         await this.ctx.audit.append({ actor: user.userId, action: 'hold.place', detail: { holdId, readId: read.id, caseNumber, exportId } }, db);

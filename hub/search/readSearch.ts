@@ -19,10 +19,11 @@ export interface ReadQuery {
   limit: number;
   /**
    * Reads past the retention period are left only because an evidence hold keeps them (VI):
-   * they are visible only to a search under the hold's own case number. Null for those who may
-   * see every held read (auditors).
+   * they are visible only to a search under the hold's own case number by the member who placed
+   * it (`holder`; a case number is a string anyone can type). Null for those who may see every
+   * held read (auditors).
    */
-  heldOnly: { retainedFrom: number; caseNumber: string | null } | null;
+  heldOnly: { retainedFrom: number; caseNumber: string | null; holder: string | null } | null;
 }
 
 /** One search result: the read's facts, never its images (those are a separate, audited call). */
@@ -219,8 +220,8 @@ async function readsForPlates(store: Pick<HubStore, 'sql' | 'readWindows'>, plat
     params.push(q.heldOnly.retainedFrom, q.heldOnly.retainedFrom);
     if (q.heldOnly.caseNumber === null) filters.push(`(${inRetention})`);
     else {
-      filters.push(`(${inRetention} OR id IN (SELECT read_id FROM holds WHERE released_at IS NULL AND case_number = ?))`);
-      params.push(q.heldOnly.caseNumber);
+      filters.push(`(${inRetention} OR id IN (SELECT read_id FROM holds WHERE released_at IS NULL AND case_number = ? AND placed_by = ?))`);
+      params.push(q.heldOnly.caseNumber, q.heldOnly.holder);
     }
   }
   // Many plates (a wildcard, a fuzzy tier): visit the days newest first and stop once the cap is

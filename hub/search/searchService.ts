@@ -167,16 +167,17 @@ export class SearchService {
   async requireVisible(user: Account, read: HubRead, search: AuditRecord): Promise<void> {
     const rule = this.heldOnly(user, search.detail.caseNumber as string | undefined, this.ctx.clock.now());
     if (!rule || Math.min(read.capturedAt, read.receivedAt) >= rule.retainedFrom) return;
-    const held = rule.caseNumber !== null && (await this.ctx.store.sql.get('SELECT 1 AS x FROM holds WHERE read_id = ? AND case_number = ? AND released_at IS NULL', [read.id, rule.caseNumber])) !== null;
+    const held = rule.caseNumber !== null && (await this.ctx.store.sql.get('SELECT 1 AS x FROM holds WHERE read_id = ? AND case_number = ? AND placed_by = ? AND released_at IS NULL', [read.id, rule.caseNumber, rule.holder])) !== null;
     if (!held) throw new AlprError('ALPR_ERR_NOT_FOUND', `read ${read.id} is past retention and held for another case`);
   }
 
   /**
    * VI: past the retention period a read is left only because a hold keeps it, and only the
-   * hold's case (and auditors) may see it; null when this account sees every held read.
+   * member who placed the hold, searching under its case (and auditors), may see it; null when
+   * this account sees every held read.
    */
   private heldOnly(user: Account, caseNumber: string | undefined, now: number): ReadQuery['heldOnly'] {
-    return can(user.role, 'reads.viewAllHeld') ? null : { retainedFrom: now - this.ctx.limits.retentionMs, caseNumber: caseNumber ?? null };
+    return can(user.role, 'reads.viewAllHeld') ? null : { retainedFrom: now - this.ctx.limits.retentionMs, caseNumber: caseNumber ?? null, holder: user.userId };
   }
 
   /** V.H: the officer verifies a hit against its image; each view is its own audit record. */

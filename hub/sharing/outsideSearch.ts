@@ -165,7 +165,7 @@ export class OutsideSearch {
     const result = await searchReads(this.ctx.store, {
       plate: String(req.query.plate), mode: req.query.mode, ...range, limit: this.ctx.limits.maxResultsPerQuery,
       // Held reads past retention belong to this department's own cases: never shared.
-      heldOnly: { retainedFrom: now - this.ctx.limits.retentionMs, caseNumber: null },
+      heldOnly: { retainedFrom: now - this.ctx.limits.retentionMs, caseNumber: null, holder: null },
     });
     const { own, referrals } = await this.ownReads(result.hits);
     if (channel.kind === 'file' && (own.length > this.ctx.maxReadsPerFile || result.truncated)) {

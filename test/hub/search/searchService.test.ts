@@ -153,7 +153,7 @@ onBothStores(t, 'a prohibited offense category or a malformed case number does n
   t.same(refused.map((r) => r.detail.offense), ['IMMIGRATION']);
 });
 
-onBothStores(t, 'past the retention period a held read is found only under the hold\'s own case, and by auditors', async (t, h) => {
+onBothStores(t, 'past the retention period a held read is found only by the member who placed the hold, under its case, and by auditors', async (t, h) => {
   const [read] = await h.addReads([{ plate: 'HLD0001', capturedAt: START - DAY, receivedAt: START }]);
   const caseA = { ...lawful, caseNumber: '26-000100' };
   const caseB = { ...lawful, caseNumber: '26-000200' };
@@ -176,9 +176,15 @@ onBothStores(t, 'past the retention period a held read is found only under the h
   await t.rejects(h.services.search.viewImages(b.account, read!.id, early.searchId), { code: 'ALPR_ERR_NOT_FOUND' }, 'nor see its images through a search run before the 30 days were up');
   await t.rejects(h.services.evidence.export(b.account, { readIds: [read!.id], searchId: early.searchId, description: 'a second case wants the same read' }), { code: 'ALPR_ERR_NOT_FOUND' }, 'nor export it');
 
+  const typed = await h.services.search.search(b.account, { ...caseA, plate: 'HLD0001', mode: 'exact', from: 0 });
+  t.same(typed.hits, [], 'nor does someone else who types the hold\'s case number: it is a string anyone can guess');
+  await t.rejects(h.services.search.viewImages(b.account, read!.id, typed.searchId), { code: 'ALPR_ERR_NOT_FOUND' });
+
   const own = await h.services.search.search(a.account, { ...caseA, plate: 'HLD0001', mode: 'exact', from: 0 });
-  t.same(own.hits.map((x) => x.id), [read!.id], 'the hold\'s own case still finds it');
+  t.same(own.hits.map((x) => x.id), [read!.id], 'the member who placed the hold, under its case, still finds it');
   t.equal((await h.services.search.viewImages(a.account, read!.id, own.searchId)).crop.toString(), 'crop-jpeg', 'with its images');
+  await h.services.evidence.export(a.account, { readIds: [read!.id], searchId: own.searchId, description: 'the same read again for the prosecutor' });
+  t.equal((await h.services.evidence.activeHolds()).length, 1, 'exporting it again places no second hold to be released');
 
   const auditor = await h.user('auditor');
   const audit = { purpose: 'audit' as const, reference: 'AUD-26-0031', description: 'monthly audit of evidence holds (VII.E)' };
