@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
 import { requirePermission } from '../policy/permissions.js';
 import { PurposeGate, type StatedPurpose } from '../policy/purposeGate.js';
+import type { SearchLimits } from '../search/searchService.js';
 import type { ReviewFlags } from '../policy/reviewFlags.js';
 import type { AgencyRegistry } from './agencyRegistry.js';
 import { checkPartnerLiteral, guardedLookup, systemResolver, type PartnerResolver } from './partnerAddress.js';
@@ -83,6 +84,8 @@ export class PartnerClient {
   constructor(private readonly ctx: {
     audit: AuditLog; clock: Clock; accounts: AccountService; agencies: AgencyRegistry; gate: PurposeGate; reviews: ReviewFlags; sql: SqlDb;
     ownOri: string; signingKey: KeyObject;
+    /** VI: an officer searches partner hubs at most as often per hour as here (`max_queries_per_hour`). */
+    limits: Pick<SearchLimits, 'maxQueriesPerHour'>;
     /** Resolves partner hubs' names (the system resolver unless a test injects one). */
     resolve?: PartnerResolver;
   }) {}
@@ -99,6 +102,11 @@ export class PartnerClient {
       requirePermission(user.role, 'sharing.searchPartners');
       this.ctx.accounts.requireCurrent(user);
       if (await this.ctx.reviews.isSuspended(user.userId)) throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'search access for this account is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it');
+      // A partner caps this whole department at its hourly limit: without a cap of its own here, one
+      // officer could spend it for everyone, and search a partner more often than this hub.
+      const used = await this.ctx.audit.count(user.userId, 'sharing.outboundSearch', this.ctx.clock.now() - 3600_000);
+      const cap = this.ctx.limits.maxQueriesPerHour;
+      if (used >= cap) throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account has searched partner hubs ${used} times in the past hour; the limit is ${cap}`);
     } catch (err) {
       if (err instanceof AlprError) return refuse(err);
       throw err;

@@ -36,6 +36,6 @@ export function createSharing(ctx: {
     publicKeyPem: ctx.sign.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     agencies, reviews,
     outside: new OutsideSearch({ store, audit, clock, accounts, agencies, reviews, gate, limits: ctx.limits, maxReadsPerFile: ctx.maxReadsPerFile, ownOri: ctx.ori, signingKey: ctx.sign.privateKey, verifyKey: ctx.sign.publicKey, suspensions: ctx.reviews }),
-    partners: new PartnerClient({ audit, clock, accounts, agencies, gate, reviews: ctx.reviews, sql: store.sql, ownOri: ctx.ori, signingKey: ctx.sign.privateKey }),
+    partners: new PartnerClient({ audit, clock, accounts, agencies, gate, reviews: ctx.reviews, sql: store.sql, ownOri: ctx.ori, signingKey: ctx.sign.privateKey, limits: ctx.limits }),
   };
 }

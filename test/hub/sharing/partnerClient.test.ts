@@ -5,6 +5,7 @@ import { newSigningKeys } from '../../../sync/index.js';
 import { captureLogger } from '../../helpers/index.js';
 import { DAY, START, harness, type Harness } from '../../helpers/hubHarness.js';
 import { DECLARATION } from '../../helpers/sharing.js';
+import { DEFAULT_SEARCH_LIMITS } from '../../../hub/search/searchService.js';
 
 type Tap = import('tap').Test;
 const search = { caseNumber: '26-004512', offense: '240', purpose: 'stolen_vehicle', description: 'stolen car, last seen heading west', query: { plate: 'ABC1234', mode: 'exact' as const } };
@@ -39,6 +40,23 @@ t.test('an answer not signed by the partner\'s registered key is refused and rec
   const [record] = await here.services.audit.query({ action: 'sharing.outboundSearch', limit: 5 });
   t.match(record, { actor: officer.account.userId, outcome: 'refused', detail: { outcome: 'refused', readsReceived: 0, agencyOri: 'IL0161100' } });
   t.notOk(record!.detail.readIds, 'no read ids from an unverified answer are kept');
+});
+
+t.test('an officer searches partner hubs at most max_queries_per_hour times an hour; the next is refused here, recorded, and never sent', async (t) => {
+  const here = await harness(t, 'sqlite', { search: { ...DEFAULT_SEARCH_LIMITS, maxQueriesPerHour: 2 } });
+  const there = await harness(t, 'sqlite', { ori: 'IL0161100' });
+  if (!here || !there) return;
+  await there.addReads([{ plate: 'ABC1234' }]);
+  const partnerId = await approve(here, there.services.sharing.ori, await serve(t, there), there.services.sharing.publicKeyPem);
+  await approve(there, here.services.sharing.ori, 'http://127.0.0.1:9', here.services.sharing.publicKeyPem);
+  const officer = await here.user('officer');
+  for (let i = 0; i < 2; i++) t.equal((await here.services.sharing.partners.search(officer.account, partnerId, search)).hits.length, 1, `search ${i + 1} is answered`);
+  await t.rejects(here.services.sharing.partners.search(officer.account, partnerId, search), { code: 'ALPR_ERR_RATE_LIMITED', message: /searched partner hubs 2 times in the past hour; the limit is 2/ });
+  t.equal((await there.services.audit.query({ action: 'sharing.search', limit: 10 })).length, 2, 'the partner received two requests, not three');
+  const records = await here.services.audit.query({ action: 'sharing.outboundSearch', limit: 10 });
+  t.same(records.map((r) => r.detail.code ?? r.detail.outcome), ['answered', 'answered', 'ALPR_ERR_RATE_LIMITED'], 'the refusal is recorded');
+  const colleague = await here.user('officer');
+  t.equal((await here.services.sharing.partners.search(colleague.account, partnerId, search)).hits.length, 1, 'the cap is the officer\'s own');
 });
 
 t.test('an unreachable partner, a partner not approved, and a prohibited purpose are refused before or without an answer, each recorded', async (t) => {
@@ -145,7 +163,7 @@ t.test('a partner hub\'s name is resolved at send time and refused when any addr
   const { services } = here;
   const partners = new PartnerClient({
     audit: services.audit, clock: here.clock, accounts: services.accounts, agencies: services.sharing.agencies, reviews: services.reviews, sql: services.store.sql,
-    gate: new PurposeGate({ extraTerms: {}, caseNumbers: DEFAULT_CASE_NUMBER_RULES }), ownOri: services.sharing.ori, signingKey: here.keys.sign.privateKey, resolve,
+    gate: new PurposeGate({ extraTerms: {}, caseNumbers: DEFAULT_CASE_NUMBER_RULES }), ownOri: services.sharing.ori, signingKey: here.keys.sign.privateKey, limits: services.policy.search, resolve,
   });
   // Registered by name: nothing is resolved at registration, so the name can be pointed anywhere later.
   const partnerId = await approve(here, 'IL0161901', `http://partner-hub.invalid:${port}`, newSigningKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString());
