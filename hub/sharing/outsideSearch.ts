@@ -162,11 +162,19 @@ export class OutsideSearch {
       throw err;
     }
     const now = this.ctx.clock.now();
-    const result = await searchReads(this.ctx.store, {
-      plate: String(req.query.plate), mode: req.query.mode, ...range, limit: this.ctx.limits.maxResultsPerQuery,
-      // Held reads past retention belong to this department's own cases: never shared.
-      heldOnly: { retainedFrom: now - this.ctx.limits.retentionMs, caseNumber: null, holder: null },
-    });
+    let result: Awaited<ReturnType<typeof searchReads>>;
+    try {
+      result = await searchReads(this.ctx.store, {
+        plate: String(req.query.plate), mode: req.query.mode, ...range, limit: this.ctx.limits.maxResultsPerQuery,
+        // Held reads past retention belong to this department's own cases: never shared.
+        heldOnly: { retainedFrom: now - this.ctx.limits.retentionMs, caseNumber: null, holder: null },
+      });
+    } catch (err) {
+      // A plate or pattern the search refuses is a refused request like any other: in the ledger
+      // (VII.F counts them) and with its nonce spent.
+      if (err instanceof AlprError && err.code === 'ALPR_ERR_INVALID_INPUT') return refuse(err);
+      throw err;
+    }
     const { own, referrals } = await this.ownReads(result.hits);
     if (channel.kind === 'file' && (own.length > this.ctx.maxReadsPerFile || result.truncated)) {
       return refuse(new AlprError('ALPR_ERR_RATE_LIMITED', `the request matches ${result.truncated ? 'more than ' : ''}${own.length} reads; a written request releases at most ${this.ctx.maxReadsPerFile} with their images (General Order 4.68 VI: no mass download): narrow the plate, the dates or the sites`));

@@ -84,6 +84,8 @@ onBothStores(t, 'a written request releases at most the export limit of reads, a
   const { outside } = h.services.sharing;
   const written = (plate: string, mode: 'exact' | 'wildcard') => ({ officer: { id: 'cpd-118', name: 'Det. L. Ruiz' }, caseNumber: 'CPD-26-00412', offense: '240', purpose: 'stolen_vehicle',
     description: 'stolen van, partial plate from a witness', query: { plate, mode } });
+  await t.rejects(outside.answerFile(detective.account, p.agency.agencyId, written('AB!!', 'exact') as never), { code: 'ALPR_ERR_INVALID_INPUT' }, 'a plate the search refuses is refused');
+  t.match(await last(h), { action: 'sharing.search', outcome: 'refused', actor: detective.account.userId, detail: { channel: 'file', code: 'ALPR_ERR_INVALID_INPUT' } }, 'and is in the ledger (VII.F counts refusals)');
   await t.rejects(outside.answerFile(detective.account, p.agency.agencyId, written('ABC12*', 'wildcard') as never), { code: 'ALPR_ERR_RATE_LIMITED', message: /matches 11 reads.*at most 10/ }, 'eleven reads with their images: refused, to be narrowed');
   t.match(await last(h), { outcome: 'refused', actor: detective.account.userId, detail: { channel: 'file', readsReleased: 0 } }, 'the refusal is in the ledger');
   const file = await outside.answerFile(detective.account, p.agency.agencyId, written('ABC1203', 'exact') as never);
