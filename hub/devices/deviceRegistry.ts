@@ -250,8 +250,9 @@ export class DeviceRegistry {
 
   async relocate(request: DeviceRequest, signature: string): Promise<Device> {
     const siteId = String(request.fields.siteId ?? '');
-    await this.ctx.sites.requireApproved(siteId);
+    // The signature first: checked the other way round, an unsigned request learnt which site ids are approved.
     const device = await this.checkSigned({ ...request, action: 'relocate' }, signature);
+    await this.ctx.sites.requireApproved(siteId);
     if (device.siteId === siteId) throw new AlprError('ALPR_ERR_CONFLICT', `device ${device.deviceId} is already at ${siteId}`);
     await this.changeRegistration(device, { siteId }, 'device.relocate', { deviceId: device.deviceId, from: device.siteId, to: siteId });
     return { ...device, siteId };

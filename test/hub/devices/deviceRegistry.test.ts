@@ -87,6 +87,16 @@ onBothStores(t, 'a signed device request sent several times at once is carried o
   t.equal((await h.services.audit.query({ action: 'device.relocate', limit: 10 })).length, 1, 'one relocation in the audit chain');
 });
 
+onBothStores(t, 'an unsigned relocation is refused alike whether or not the site it names is approved: it learns no site ids', async (t, h) => {
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  await h.services.devices.enroll({ deviceId: 'pole-9', publicKey: rawPublicKey(newSigningKeys().publicKey), siteId: 'site-1' }, 'admin');
+  const relocate = (siteId: string) => app.inject({ method: 'POST', url: '/api/v1/provisioning/devices/pole-9/relocate', payload: { at: h.clock.now(), fields: { siteId }, signature: Buffer.alloc(64).toString('base64') } });
+  const [approved, unknown] = [await relocate('site-1'), await relocate('no-such-site')];
+  t.same([approved.statusCode, unknown.statusCode], [403, 403]);
+  t.same(unknown.json(), approved.json(), 'the same answer for an unknown site as for an approved one');
+});
+
 onBothStores(t, 'a device enrollment, revocation, key rotation, relocation or decommissioning whose audit record cannot be written is not made', async (t, h) => {
   const { devices, sites, store } = h.services;
   await sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park', approvalRef: 'CHIEF-2026-002', latitude: 41.88, longitude: -87.79, cameras: ['cam0'] }, 'chief');
