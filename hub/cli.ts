@@ -19,6 +19,8 @@ import { join } from 'node:path';
 const USAGE = `usage: alpr-hub [serve] [options]          start the hub (SQLite + embedded broker by default)
        alpr-hub account create --username U --display-name NAME --role ROLE [--training-completed DATE --policy-signed DATE --leads-certified DATE]
        alpr-hub account set-role --username U --role ROLE --reason TEXT   (the only way to grant or remove the chief and auditor roles)
+       alpr-hub account set-certifications --username U [--training-completed DATE] [--policy-signed DATE] [--leads-certified DATE]
+                                                record renewed training, policy sign-off or LEADS certification (the only way for the chief and auditor)
        alpr-hub account deactivate --username U --reason TEXT   (any account; the only way for chief and auditor accounts)
        alpr-hub audit verify [--public-key FILE --witness FILE --expect-head SEQ:HASH]
                                                 check the audit chain against the witness and its signed checkpoints; read-only;
@@ -178,11 +180,14 @@ export async function main(argv: string[]): Promise<number> {
       return await verifyReportCommand(positionals[2], { dataDir, pgUrl, pgSchema, publicKeyFile: values['public-key'] });
     }
     const reportKind = positionals[0] === 'report' && positionals.length === 2 ? positionals[1]! : null;
-    if (reportKind === null && !['account create', 'account set-role', 'account deactivate', 'retention run', 'keys rotate-seal'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
+    if (reportKind === null && !['account create', 'account set-role', 'account set-certifications', 'account deactivate', 'retention run', 'keys rotate-seal'].includes(command)) throw new AlprError('ALPR_ERR_USAGE', `unknown command "${command}"`);
     // Usage first: nothing (keys, witness, database) is made for a command that cannot run.
     if (command === 'account create' && (!values.username || !values['display-name'] || !values.role)) throw new AlprError('ALPR_ERR_USAGE', 'account create needs --username, --display-name and --role');
     if (command === 'account set-role' && (!values.username || !values.role || !values.reason)) throw new AlprError('ALPR_ERR_USAGE', 'account set-role needs --username, --role and --reason');
     if (command === 'account deactivate' && (!values.username || !values.reason)) throw new AlprError('ALPR_ERR_USAGE', 'account deactivate needs --username and --reason');
+    if (command === 'account set-certifications' && (!values.username || !(values['training-completed'] || values['policy-signed'] || values['leads-certified']))) {
+      throw new AlprError('ALPR_ERR_USAGE', 'account set-certifications needs --username and at least one of --training-completed, --policy-signed, --leads-certified');
+    }
     const graceDays = Number(values['grace-days'] ?? 7);
     if (command === 'keys rotate-seal' && (!Number.isFinite(graceDays) || graceDays < 0 || graceDays > 30)) throw new AlprError('ALPR_ERR_USAGE', '--grace-days: a number of days from 0 to 30');
     if (reportKind !== null) checkReportUsage(reportKind, values.month);
@@ -198,6 +203,7 @@ export async function main(argv: string[]): Promise<number> {
         if (command === 'account create') return await createAccount(services, values, actor);
         if (command === 'account set-role') return await setRole(services, values, actor);
         if (command === 'account deactivate') return await deactivateAccount(services, values, actor);
+        if (command === 'account set-certifications') return await setCertifications(services, values, actor);
         if (command === 'keys rotate-seal') {
           // The running hub notices within seconds (it re-reads the key files) and pushes the new
           // key, signed, to every appliance.
@@ -276,6 +282,19 @@ async function setRole(services: HubServices, values: Record<string, string | bo
   if (!target) throw new AlprError('ALPR_ERR_NOT_FOUND', `no account ${str('username')}`);
   const account = await services.accounts.setRole(target.userId, str('role')!, actor, str('reason')!, 'host');
   process.stdout.write(`${JSON.stringify({ userId: account.userId, username: account.username, role: account.role })}\n`);
+  return EXIT.ok;
+}
+
+/** On the hub host: renewed certification dates for any account, the chief and auditor included (the API may not). Audited. */
+async function setCertifications(services: HubServices, values: Record<string, string | boolean | undefined>, actor: string): Promise<number> {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const target = await services.accounts.byUsername(str('username')!);
+  if (!target) throw new AlprError('ALPR_ERR_NOT_FOUND', `no account ${str('username')}`);
+  const dates = Object.fromEntries(Object.entries({
+    trainingCompletedAt: date(str('training-completed'), 'training-completed'), policySignedAt: date(str('policy-signed'), 'policy-signed'), leadsCertifiedAt: date(str('leads-certified'), 'leads-certified'),
+  }).filter(([, v]) => v !== undefined));
+  const account = await services.accounts.setCertifications(target.userId, dates, actor, 'host');
+  process.stdout.write(`${JSON.stringify({ userId: account.userId, username: account.username, role: account.role, lapsed: services.accounts.lapses(account) })}\n`);
   return EXIT.ok;
 }
 

@@ -408,9 +408,25 @@ export class AccountService {
     for (const [key, value] of Object.entries(dates) as Array<[keyof Certifications, unknown]>) if (value !== undefined) checkCertificationDate(key, value, now);
   }
 
-  async setCertifications(userId: string, dates: Certifications, actor: string): Promise<Account> {
-    await this.require(userId);
+  /**
+   * Separation of duties, as for roles: over the API nobody records their own certification
+   * dates (an admin would otherwise keep itself current without the training, sign-off or LEADS
+   * certification that V.A and VIII ask of it), and the chief's and auditor's dates are not changed
+   * at all: an admin clearing the auditor's LEADS date locks the auditor out of the audit queries
+   * that check it (VII.E) as surely as deactivating it. Those change only with `channel: 'host'`
+   * (today only `alpr-hub account create` records them, at creation: no host command renews them
+   * yet). Refusals are audited.
+   */
+  async setCertifications(userId: string, dates: Certifications, actor: string, channel: Channel = 'api'): Promise<Account> {
+    const target = await this.require(userId);
     this.checkCertifications(dates);
+    const refusal = channel === 'host' ? null
+      : actor === userId ? 'nobody may record their own certification dates'
+        : HOST_ONLY_ROLES.has(target.role) ? `the certification dates of a ${target.role} account are changed only on the hub host` : null;
+    if (refusal) {
+      await this.ctx.audit.append({ actor, action: 'account.certifications', outcome: 'refused', detail: { userId, role: target.role, ...dates, refusal } });
+      throw new AlprError('ALPR_ERR_SEPARATION_OF_DUTIES', refusal);
+    }
     const columns: Array<[keyof Certifications, string]> = [['trainingCompletedAt', 'training_completed_at'], ['policySignedAt', 'policy_signed_at'], ['leadsCertifiedAt', 'leads_certified_at']];
     await this.ctx.sql.tx(async (db) => {
       for (const [key, column] of columns) {
@@ -418,7 +434,7 @@ export class AccountService {
         if (value === undefined) continue;
         await db.run(`UPDATE accounts SET ${column} = ? WHERE user_id = ?`, [value, userId]);
       }
-      await this.ctx.audit.append({ actor, action: 'account.certifications', detail: { userId, ...dates } }, db);
+      await this.ctx.audit.append({ actor, action: 'account.certifications', detail: { userId, ...dates, via: channel } }, db);
     });
     return (await this.get(userId))!;
   }

@@ -15,8 +15,9 @@ const bearer = [{ bearer: [] as string[] }];
 
 /**
  * Sign-in, sessions and account management (General Order 4.68 VII.B, VIII, IX) as a fastify
- * plugin. The rules live in AccountService; here only the HTTP shape: every role change made
- * through these routes is an API change (no self-change, no chief role), with a reason.
+ * plugin. The rules live in AccountService; here only the HTTP shape: every role or certification
+ * change made through these routes is an API change (no self-change, no chief or auditor account),
+ * a role change with a reason.
  */
 export async function accountRoutes(fastify: FastifyInstance, opts: { services: HubServices; auth: Authenticate }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -50,7 +51,7 @@ export async function accountRoutes(fastify: FastifyInstance, opts: { services: 
       // Every field is checked before any is applied: a refused date must not leave the role changed.
       services.accounts.checkCertifications(dates);
       let account = role ? await services.accounts.setRole(req.params.userId, role, me(req).userId, reason!, 'api') : null;
-      if (Object.keys(dates).length > 0) account = await services.accounts.setCertifications(req.params.userId, dates, me(req).userId);
+      if (Object.keys(dates).length > 0) account = await services.accounts.setCertifications(req.params.userId, dates, me(req).userId, 'api');
       if (!account) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'nothing to change');
       return account;
     });

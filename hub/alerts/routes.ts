@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorMessage } from '../../core/index.js';
 import { ErrorBody } from '../api/schemas.js';
 import type { RouteContext } from '../api/routeContext.js';
+import { requirePermission } from '../policy/permissions.js';
 import { ACTIONS, DISPOSITIONS, type Alert } from './alertService.js';
 
 const strict = { additionalProperties: false } as const;
@@ -34,7 +35,7 @@ const DispositionBody = Type.Object({
   note: Type.Optional(Type.String({ maxLength: 500 })),
 }, strict);
 
-/** How often an open stream with no events says it is alive and re-checks the session behind it. */
+/** How often an open stream with no events says it is alive and re-checks the session and role behind it. */
 const HEARTBEAT_MS = 20_000;
 
 const sites = (s: string | undefined) => (s ? s.split(',') : undefined);
@@ -71,10 +72,16 @@ export const alertRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { s
     // the stream, whichever hub process ended the session. The heartbeat makes the same check
     // without an event, so an idle stream of an ended session ends too. The check is not the
     // user's activity: it does not keep the session alive.
+    // The role is checked again too, on the account as it is now: the route's hook checked it
+    // once, at the opening, and an officer whose role has since changed (made admin, say) no
+    // longer works alerts (IX) and must not go on getting plates from a stream opened before.
     let queue = Promise.resolve();
     let ended = false;
     const afterCheck = (write: () => void) => {
-      queue = queue.then(() => services.accounts.authenticate(token, { touch: false })).then(({ account }) => alerts.requireAccess(account)).then(() => {
+      queue = queue.then(() => services.accounts.authenticate(token, { touch: false })).then(({ account }) => {
+        requirePermission(account.role, 'alerts.respond');
+        return alerts.requireAccess(account);
+      }).then(() => {
         if (!ended) write();
       }, (err: unknown) => {
         if (ended) return;

@@ -119,7 +119,8 @@ export async function monthlyAudit(ctx: ReportContext, month: ReportMonth, head:
   const counts = new Tally();
   const purges: MonthlyAuditData['purges'] = [];
   await forEachAuditRecord(ctx.audit, month, head, (r) => {
-    counts.add(r.action);
+    // What was done: a refused attempt (an admin recording its own certification dates, say) is not a change made.
+    if (r.outcome === 'ok') counts.add(r.action);
     activations.visit(r);
     switch (r.action) {
       case 'reads.search':

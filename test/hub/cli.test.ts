@@ -75,6 +75,23 @@ t.test('alpr-hub account set-role is where the chief role is granted, with a rea
   t.match(JSON.parse(change.detail), { from: 'admin', to: 'chief', reason: 'interim chief, village order 26-3', via: 'host' });
 });
 
+t.test('alpr-hub account set-certifications renews the auditor\'s dates on the host, which the API may not, audited', async (t) => {
+  const data = await tempDir(t);
+  const audit = await auditFiles(t);
+  t.equal((await run(['account', 'create', '--data', data, ...audit.args, '--username', 'the.auditor', '--display-name', 'Auditor', '--role', 'auditor'])).code, 0);
+  t.equal((await run(['account', 'set-certifications', '--data', data, ...audit.args, '--username', 'the.auditor'])).code, 64, 'at least one date is required');
+  t.equal((await run(['account', 'set-certifications', '--data', data, ...audit.args, '--username', 'the.auditor', '--leads-certified', '12/01/2026'])).code, 64, 'a date is YYYY-MM-DD');
+  const today = new Date().toISOString().slice(0, 10);
+  const r = await run(['account', 'set-certifications', '--data', data, ...audit.args, '--username', 'the.auditor', '--training-completed', today, '--policy-signed', today, '--leads-certified', today]);
+  t.equal(r.code, 0, r.err);
+  t.match(JSON.parse(r.out), { username: 'the.auditor', role: 'auditor', lapsed: [] }, 'nothing has lapsed any more');
+  const db = new Database(join(data, 'hub.db'), { readonly: true });
+  t.teardown(() => db.close());
+  const record = db.prepare("SELECT actor, outcome, detail FROM audit_log WHERE action = 'account.certifications'").get() as { actor: string; outcome: string; detail: string };
+  t.match(record, { actor: /^cli:/, outcome: 'ok' });
+  t.match(JSON.parse(record.detail), { leadsCertifiedAt: Date.parse(today), via: 'host' });
+});
+
 t.test('alpr-hub account deactivate ends an auditor account on the host, with a reason, audited', async (t) => {
   const data = await tempDir(t);
   const audit = await auditFiles(t);

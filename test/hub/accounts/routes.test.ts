@@ -191,6 +191,42 @@ onBothStores(t, 'an admin cannot deactivate the auditor or the Chief over the AP
   t.match((await h.services.audit.query({ action: 'account.deactivate', limit: 10 })).at(-1), { actor: 'cli:root', outcome: 'ok', detail: { via: 'host' } });
 });
 
+onBothStores(t, 'over the API nobody records their own certification dates, nor those of the auditor or the Chief; the host can, and refusals are audited', async (t, h) => {
+  const app = await api(t, h);
+  const admin = await h.user('admin');
+  const auditor = await h.user('auditor');
+  const chief = await h.user('chief');
+  const officer = await h.user('officer');
+  const patch = (userId: string, payload: unknown) => app.inject({ method: 'PATCH', url: `/api/v1/accounts/${userId}`, headers: bearer(admin.token), payload: payload as object });
+  const day = h.clock.now() - 86_400_000;
+
+  const self = await patch(admin.account.userId, { trainingCompletedAt: day, policySignedAt: day, leadsCertifiedAt: day });
+  t.equal(self.statusCode, 403, 'an admin does not renew its own training, sign-off and LEADS');
+  t.match(self.json(), { code: 'ALPR_ERR_SEPARATION_OF_DUTIES', message: /own certification/ });
+  const { trainingCompletedAt, policySignedAt, leadsCertifiedAt } = admin.account;
+  t.match((await h.services.accounts.get(admin.account.userId))!, { trainingCompletedAt, policySignedAt, leadsCertifiedAt }, 'its dates are unchanged');
+  for (const target of [auditor, chief]) {
+    const r = await patch(target.account.userId, { leadsCertifiedAt: null });
+    t.equal(r.statusCode, 403, target.account.role);
+    t.match(r.json(), { code: 'ALPR_ERR_SEPARATION_OF_DUTIES', message: /only on the hub host/ });
+    const me = (await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(target.token) })).json();
+    t.same(me.lapses, [], `the ${target.account.role}'s LEADS date is still recorded: nothing has lapsed`);
+  }
+  const ok = await patch(officer.account.userId, { leadsCertifiedAt: day });
+  t.equal(ok.statusCode, 200, 'other accounts\' dates are recorded over the API as before');
+  t.equal(ok.json().leadsCertifiedAt, day);
+  const host = await h.services.accounts.setCertifications(auditor.account.userId, { leadsCertifiedAt: day }, 'cli:root', 'host');
+  t.equal(host.leadsCertifiedAt, day, 'on the hub host the auditor\'s dates are recorded');
+  const records = await h.services.audit.query({ action: 'account.certifications', limit: 10 });
+  t.same(records.map((r) => [r.actor, r.outcome, r.detail.userId, r.detail.via ?? r.detail.role]), [
+    [admin.account.userId, 'refused', admin.account.userId, 'admin'],
+    [admin.account.userId, 'refused', auditor.account.userId, 'auditor'],
+    [admin.account.userId, 'refused', chief.account.userId, 'chief'],
+    [admin.account.userId, 'ok', officer.account.userId, 'api'],
+    ['cli:root', 'ok', auditor.account.userId, 'host'],
+  ], 'each refusal is audited, and each change with where it came from');
+});
+
 onBothStores(t, 'an activation token sent several times at once activates the account once; the other copies are refused', async (t, h) => {
   const app = await api(t, h);
   const admin = await h.user('admin');

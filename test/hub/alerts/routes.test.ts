@@ -121,6 +121,30 @@ onBothStores(t, 'an alert raised after the officer signed out or was suspended n
   t.match(live?.data, { plate: 'ABC1234' }, 'an officer still signed in and allowed gets it');
 });
 
+onBothStores(t, 'an officer whose role no longer works alerts gets no alert on a stream opened before the change: it ends at once (IX)', async (t, h) => {
+  const app = await api(t, h);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const admin = await h.user('admin');
+  t.equal((await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(admin.token), payload: { csv: await extract() } })).statusCode, 201);
+  const moved = await h.user('officer');
+  const watching = await h.user('officer');
+  // Done at the first `alert` or at the stream's end, whichever comes first: a leak shows as the alert itself.
+  const stream = events(t, `${base}/api/v1/alerts/stream`, moved.token, 'alert', 1);
+  const allowed = events(t, `${base}/api/v1/alerts/stream`, watching.token, 'alert', 1);
+  await Promise.all([stream.ready, allowed.ready]);
+  const patched = await app.inject({ method: 'PATCH', url: `/api/v1/accounts/${moved.account.userId}`, headers: bearer(admin.token), payload: { role: 'admin', reason: 'moved to system administration' } });
+  t.equal(patched.statusCode, 200, patched.body);
+  t.equal((await app.inject({ method: 'GET', url: '/api/v1/alerts', headers: bearer(moved.token) })).statusCode, 403, 'the new role may not list alerts');
+  const [read] = await h.addReads([{ plate: 'ABC1234', region: 'IL' }]);
+  t.equal((await h.services.alerts.raise(read!, await h.services.hotlists.match('ABC1234', 'IL'), 'hub')).length, 1, 'the hit raised an alert');
+  const late = await Promise.race([stream.done, new Promise<StreamEvent[]>((r) => setTimeout(() => r([]), 5000))]);
+  t.same(late.map((e) => e.event), ['ended'], 'the stream ends at the next event and the alert (plate, site, entry) is not in it');
+  t.match(late[0]?.data, { reason: /alerts\.respond/ }, 'it is told why');
+  const [live] = await allowed.done;
+  t.match(live?.data, { plate: 'ABC1234' }, 'an officer whose role still works alerts gets it');
+});
+
 onBothStores(t, 'only detectives and analysts enter internal hot-list entries over HTTP', async (t, h) => {
   const app = await api(t, h);
   const entry = { plate: 'FEL0002', category: 'felony_vehicle', offense: '120', caseNumber: '26-004412', reason: 'getaway car of the Madison St carjacking' };

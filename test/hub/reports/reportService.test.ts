@@ -16,6 +16,16 @@ async function dataOf(h: Harness, kind: 'monthly' | 'cpoc' | 'transparency', mon
   return { report, json: JSON.parse(await readFile(report.files.json, 'utf8')) };
 }
 
+onBothStores(t, 'the monthly user audit counts certification dates recorded, not attempts refused', async (t, h) => {
+  const admin = await h.user('admin');
+  const officer = await h.user('officer');
+  const date = h.clock.now() - 86_400_000;
+  await t.rejects(h.services.accounts.setCertifications(admin.account.userId, { leadsCertifiedAt: date }, admin.account.userId, 'api'), { code: 'ALPR_ERR_SEPARATION_OF_DUTIES' });
+  await h.services.accounts.setCertifications(officer.account.userId, { leadsCertifiedAt: date }, admin.account.userId, 'api');
+  const { json } = await dataOf(h, 'monthly');
+  t.equal(json.data.certificationsRecorded, 1, 'the officer\'s date; the admin\'s own, refused, is not one');
+});
+
 onBothStores(t, 'the monthly user audit counts a seeded month exactly, from the audit chain and the accounts', async (t, h) => {
   await seedMonth(h);
   const { json } = await dataOf(h, 'monthly');
