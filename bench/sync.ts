@@ -11,6 +11,7 @@ import { newDataKey, ReadBuffer, THIRTY_DAYS_MS, type ReadRecord } from '../firm
 import { ImageCipher, loadOrCreateHubKeys, PgStore, SqliteStore, type HubKeys, type HubRead, type HubStore } from '../hub/index.js';
 import { newSigningKeys, rawPublicKey, Uplink } from '../sync/index.js';
 import { machine, percentile, round } from './machine.js';
+import { ensureSite } from './siteApproval.js';
 
 /**
  * Sync through the real Mosquitto (127.0.0.1:1883) with acknowledgement, appliance buffer to
@@ -35,6 +36,7 @@ function read(imageBytes: number, deviceId: string): ReadRecord {
 async function rig(root: string, keys: HubKeys, store: HubStore, maxReads: number, maxAgeMs: number) {
   const deviceId = `bench-${randomBytes(3).toString('hex')}`;
   const device = newSigningKeys();
+  await ensureSite(store, 'bench-site');
   await store.upsertDevice({ deviceId, publicKey: rawPublicKey(device.publicKey), siteId: 'bench-site', status: 'active', enrolledAt: Date.now() });
   const dir = await mkdtemp(join(root, 'dev-'));
   const buffer = new ReadBuffer({ path: join(dir, 'buffer'), keys: [newDataKey()], retentionMs: THIRTY_DAYS_MS, maxBytes: 64e9, leaseMs: 60_000, evictEveryMs: 3_600_000, clock: systemClock, logger: silentLogger() });

@@ -9,6 +9,7 @@ import { newDataKey, ReadBuffer, THIRTY_DAYS_MS, type ReadRecord } from '../../f
 import { ImageCipher, loadOrCreateHubKeys, PgStore, SqliteStore, type HubStore } from '../../hub/index.js';
 import { newSigningKeys, rawPublicKey, Uplink } from '../../sync/index.js';
 import { AckedReads } from '../ackedReads.js';
+import { ensureSite } from '../siteApproval.js';
 
 const DRAIN_TIMEOUT_MS = 90_000;
 
@@ -74,6 +75,7 @@ export async function hubKillRun(options: { kills: number; dir: string; pg?: Hub
   const hubKeys = await loadOrCreateHubKeys(join(hubDir, 'keys'));
   const registry = openHubStore(hubDir, hubKeys.imageKey, options.pg);
   await registry.migrate();
+  await ensureSite(registry, 'site-1');
   await registry.upsertDevice({ deviceId, publicKey: rawPublicKey(deviceKeys.publicKey), siteId: 'site-1', status: 'active', enrolledAt: Date.now() });
   await registry.close();
 

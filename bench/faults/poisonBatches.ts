@@ -6,6 +6,7 @@ import { silentLogger, systemClock } from '../../core/index.js';
 import { newDataKey, ReadBuffer, THIRTY_DAYS_MS, type ReadRecord } from '../../firmware/index.js';
 import { ConfigPusher, EmbeddedBroker, ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore, type HubKeys } from '../../hub/index.js';
 import { newSigningKeys, rawPublicKey, Uplink } from '../../sync/index.js';
+import { ensureSite } from '../siteApproval.js';
 
 /**
  * Poison batches through a real hub (SQLite, embedded broker, ingest) and a real appliance
@@ -77,6 +78,7 @@ export async function runPoisonBatches(): Promise<{ poison_batches_survived: num
   await ingest.start();
   const deviceId = `poison-${randomBytes(3).toString('hex')}`;
   const device = newSigningKeys();
+  await ensureSite(store, 'bench-site');
   await store.upsertDevice({ deviceId, publicKey: rawPublicKey(device.publicKey), siteId: 'bench-site', status: 'active', enrolledAt: Date.now() });
   const buffer = new ReadBuffer({ path: join(root, 'buffer'), keys: [newDataKey()], retentionMs: THIRTY_DAYS_MS, maxBytes: 1e9, leaseMs: 60_000, evictEveryMs: 3_600_000, clock: systemClock, logger: silentLogger() });
   await buffer.open();

@@ -1,5 +1,5 @@
 import { errorMessage, loggableError, type Clock, type Logger } from '../../core/index.js';
-import { alpr, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
+import { alpr, envelopeHeader, openAlert, parseTopic, publicKeyFromRaw, signAlertAck, topics } from '../../sync/index.js';
 import type { HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HotlistService } from '../hotlists/hotlistService.js';
@@ -8,13 +8,13 @@ import type { AlertService } from './alertService.js';
 import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
 import { replayedFromStore } from '../broker/retainedReplay.js';
 import { OversizeLog } from '../broker/incomingLimits.js';
+import { readChecker, type ReadLimits } from '../ingest/readCheck.js';
 
-export interface AlertLinkOptions extends HubBrokerLogin {
+export interface AlertLinkOptions extends HubBrokerLogin, ReadLimits {
   store: HubStore;
   keys: HubKeys;
   hotlists: HotlistService;
   alerts: AlertService;
-  maxImageBytes: number;
   clock: Clock;
   logger: Logger;
 }
@@ -24,6 +24,9 @@ export interface AlertLinkOptions extends HubBrokerLogin {
  * batches; the hub opens and verifies it, stores its read (the batch that carries it later is a
  * duplicate), matches the read against the hub's own current list (the device's copy may be
  * older, so an entry cleared meanwhile raises nothing), raises the alerts and sends a signed ack.
+ * The hit's read takes the same check as a read in a batch (readChecker: its site in service, its
+ * camera listed, its date within the skew, ...): a read refused there is not stored, raises no
+ * alert and gets no ack (the appliance offers it less and less often until its retention ends).
  * Reads that arrive in ordinary batches are matched too (`matchStored`).
  */
 export class AlertLink {
@@ -101,14 +104,10 @@ export class AlertLink {
     } catch (err) {
       return refuse(errorMessage(err));
     }
-    const r = hit.read as alpr.v1.Read;
-    const problem = wireReadProblem(r, this.ctx.maxImageBytes) ?? (r.siteId !== device.siteId ? `read is from site ${r.siteId}, the device is bound to ${device.siteId}` : null);
-    if (problem) return refuse(problem);
-    const read: HubRead = {
-      id: r.id, deviceId: device.deviceId, siteId: device.siteId, cameraId: r.cameraId, capturedAt: Number(r.capturedAtMs), receivedAt: this.ctx.clock.now(), plate: r.plate,
-      confidence: r.confidence, charConfidences: [...r.charConfidences], region: r.region || null, regionConfidence: r.regionConfidence, lowConfidence: r.lowConfidence,
-      corners: r.corners.map((p) => ({ x: p.x ?? 0, y: p.y ?? 0 })), vehicleColour: wireReadColour(r), crop: Buffer.from(r.cropJpeg), context: Buffer.from(r.contextJpeg),
-    };
+    const check = await readChecker(this.ctx.store.sql, device, this.ctx, this.ctx.clock.now());
+    const verdict = check(hit.read as alpr.v1.Read);
+    if ('refused' in verdict) return refuse(verdict.refused.reason);
+    const { read } = verdict;
     await this.ctx.store.ingestBatch(device.deviceId, 0, [read]);
     const hits = await this.ctx.hotlists.match(read.plate, read.region);
     if (hits.length === 0) {

@@ -2,11 +2,12 @@ import { AlprError, errorMessage, loggableError, TypedEmitter, type ErrorCode, t
 
 /** An envelope sealed to a key this hub does not know makes it re-read its key files, at most this often. */
 const KEY_RELOAD_MIN_MS = 5_000;
-import { alpr, envelopeDigest, envelopeHeader, openBatch, parseTopic, publicKeyFromRaw, signAck, topics, wireReadProblem, wireReadColour } from '../../sync/index.js';
+import { alpr, envelopeDigest, envelopeHeader, openBatch, parseTopic, publicKeyFromRaw, signAck, topics } from '../../sync/index.js';
 import { reloadSealKeys, type HubKeys } from '../hubKeys.js';
 import { sealKeyFor } from '../keys/sealKeys.js';
 import type { HubRead, HubStore } from '../store/index.js';
 import { MAX_STATUS_BYTES, parseDeviceStatus, type DeviceStatusReport } from './deviceStatus.js';
+import { readChecker } from './readCheck.js';
 import { AmqpIngestTransport, type AmqpIngestOptions } from './amqpIngestTransport.js';
 import type { IngestTransport } from './ingestTransport.js';
 import { MqttIngestTransport } from './mqttIngestTransport.js';
@@ -15,8 +16,7 @@ import { HUB_MAX_PACKET_BYTES, OversizeLog } from '../broker/incomingLimits.js';
 
 export type { DeviceStatusReport } from './deviceStatus.js';
 
-/** How far ahead of the hub's clock a read's capture time may be (the policy file may change it). */
-export const DEFAULT_MAX_FUTURE_SKEW_MS = 5 * 60_000;
+export { DEFAULT_MAX_FUTURE_SKEW_MS } from './readCheck.js';
 
 export interface IngestOptions extends HubBrokerLogin {
   /**
@@ -29,12 +29,10 @@ export interface IngestOptions extends HubBrokerLogin {
   keys: HubKeys;
   maxBatchBytes: number;
   maxImageBytes: number;
-  /**
-   * Reads captured further ahead of the hub's clock than this are refused (default
-   * DEFAULT_MAX_FUTURE_SKEW_MS): a read dated in the future would otherwise sit in a day table
-   * that the purge reaches late.
-   */
+  /** See ReadLimits (readCheck.ts): the alert link's reads take the same check. */
   maxFutureSkewMs?: number;
+  /** See ReadLimits (readCheck.ts). */
+  retentionMs?: number;
   /**
    * Stores a device's status (DeviceRegistry.recordStatus). The broker's acknowledgement of the
    * status waits for it, and a failure hands the status back to the broker, as for batches;
@@ -53,6 +51,13 @@ export interface IngestStats {
   gaps: number;
   /** Reads refused (and named in the ack) for a capture time too far ahead of the hub's clock. */
   futureReads: number;
+  /** Reads refused as captured before the retention period (a batch sent again after the purge). */
+  expiredReads: number;
+  /**
+   * Reads refused (and named in the ack) as taken at a site that is not approved and in service
+   * (retired), or by a camera the site does not list (General Order 4.68 V).
+   */
+  siteReads: number;
   /** Status messages refused as oversized or malformed. */
   statusRefused: number;
   /**
@@ -94,7 +99,7 @@ export class IngestService extends TypedEmitter<IngestEvents> {
   constructor(private readonly ctx: IngestOptions) {
     super();
     this.oversize = new OversizeLog(ctx.logger);
-    this.stats = { batches: 0, readsStored: 0, duplicates: 0, refused: 0, gaps: 0, futureReads: 0, statusRefused: 0, oversizedByDevice: this.oversize.byDevice };
+    this.stats = { batches: 0, readsStored: 0, duplicates: 0, refused: 0, gaps: 0, futureReads: 0, expiredReads: 0, siteReads: 0, statusRefused: 0, oversizedByDevice: this.oversize.byDevice };
   }
 
   async start(): Promise<void> {
@@ -184,32 +189,34 @@ export class IngestService extends TypedEmitter<IngestEvents> {
     const sequence = Number(batch.sequence);
     const accepted: HubRead[] = [];
     const rejected: alpr.v1.IRejection[] = [];
-    const receivedAt = this.ctx.now();
-    const latestCapture = receivedAt + (this.ctx.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS);
+    // Each read is judged alone: one refused is named in the ack (the appliance quarantines it)
+    // and the rest of the batch is stored and acked, so a batch is never sent again for its reads.
+    const check = await readChecker(this.ctx.store.sql, device, this.ctx, this.ctx.now());
     let future = 0;
+    let expired = 0;
+    let site = 0;
     for (const r of batch.reads as alpr.v1.Read[]) {
-      let problem = wireReadProblem(r, this.ctx.maxImageBytes) ?? (r.siteId !== device.siteId ? `read is from site ${r.siteId}, the device is bound to ${device.siteId}` : null);
-      if (!problem && Number(r.capturedAtMs) > latestCapture) {
-        problem = `captured ${Math.round((Number(r.capturedAtMs) - receivedAt) / 1000)} s ahead of the hub's clock; at most ${Math.round((latestCapture - receivedAt) / 1000)} s is accepted`;
-        future++;
-      }
-      if (problem) {
-        rejected.push({ readId: r.id ?? '', reason: problem });
+      const verdict = check(r);
+      if ('read' in verdict) {
+        accepted.push(verdict.read);
         continue;
       }
-      accepted.push({
-        id: r.id, deviceId: device.deviceId, siteId: device.siteId, cameraId: r.cameraId, capturedAt: Number(r.capturedAtMs), receivedAt,
-        plate: r.plate, confidence: r.confidence, charConfidences: [...r.charConfidences], region: r.region || null,
-        regionConfidence: r.regionConfidence, lowConfidence: r.lowConfidence, corners: r.corners.map((p) => ({ x: p.x ?? 0, y: p.y ?? 0 })), vehicleColour: wireReadColour(r),
-        crop: Buffer.from(r.cropJpeg), context: Buffer.from(r.contextJpeg),
-      });
+      const { readId, reason, kind } = verdict.refused;
+      rejected.push({ readId, reason });
+      if (kind === 'future') future++;
+      else if (kind === 'expired') expired++;
+      else if (kind === 'site') site++;
     }
     const outcome = await this.ctx.store.ingestBatch(device.deviceId, sequence, accepted);
     this.stats.batches++;
     this.stats.readsStored += outcome.inserted.length;
     this.stats.duplicates += outcome.duplicates.length;
     this.stats.futureReads += future;
+    this.stats.expiredReads += expired;
+    this.stats.siteReads += site;
     if (future) this.ctx.logger.warn({ deviceId: device.deviceId, sequence, future }, 'reads dated in the future refused: check the appliance clock');
+    if (expired) this.ctx.logger.warn({ deviceId: device.deviceId, sequence, expired }, 'reads captured before the retention period refused (a batch sent again after the purge?)');
+    if (site) this.ctx.logger.warn({ deviceId: device.deviceId, siteId: device.siteId, sequence, refused: site }, 'reads refused from a site not in service or a camera it does not list');
     if (outcome.gap) {
       this.stats.gaps++;
       this.ctx.logger.warn({ deviceId: device.deviceId, from: outcome.gap.from, to: outcome.gap.to }, 'batch sequence gap');

@@ -9,7 +9,8 @@ const count = (description: string) => Type.Integer({ minimum: 0, description })
 export const IngestStatsBody = Type.Object({
   batches: count('batches stored since the hub started'), readsStored: count('new reads stored'), duplicates: count('reads already held (resent)'),
   refused: count('whole batches refused'), gaps: count('batch sequence gaps seen'),
-  futureReads: count('reads refused for a capture time beyond the allowed clock skew'), statusRefused: count('status messages refused as oversized or malformed'),
+  futureReads: count('reads refused for a capture time beyond the allowed clock skew'),
+  expiredReads: count('reads refused as captured before the retention period'), siteReads: count('reads refused as taken at a site not approved and in service (retired) or by a camera the site does not list'), statusRefused: count('status messages refused as oversized or malformed'),
   oversizedByDevice: Type.Record(Type.String(), count('messages from this device discarded unread as oversized'), {
     description: 'device messages discarded unread as larger than any legitimate one on their topic or queue, by device id (ALPR_ERR_HUB_INCOMING_TOO_LARGE)',
   }),

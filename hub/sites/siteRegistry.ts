@@ -32,6 +32,15 @@ const toSite = (r: SiteRow): Site => ({
   latitude: Number(r.latitude), longitude: Number(r.longitude), cameras: JSON.parse(r.cameras) as string[], status: r.status,
 });
 
+/**
+ * A site as the registry holds it, or null: what ingest reads (hub/ingest/readCheck.ts) to refuse
+ * reads from a site not approved and in service, or from a camera it does not list.
+ */
+export async function findSite(sql: SqlDb, siteId: string): Promise<Site | null> {
+  const row = await sql.get<SiteRow>('SELECT * FROM sites WHERE site_id = ?', [siteId]);
+  return row ? toSite(row) : null;
+}
+
 const ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
 const CAMERA = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -113,6 +122,11 @@ export class SiteRegistry {
     return (await this.get(siteId))!;
   }
 
+  /**
+   * Takes the site out of service. Its devices stay enrolled (revoking them is DeviceRegistry's,
+   * with its own audit record), but from now on ingest refuses every read naming it, in a batch or
+   * with a hot-list hit (hub/ingest/readCheck.ts), so nothing they capture is stored or alerted on.
+   */
   async retire(siteId: string, actor: string, reason: string): Promise<Site> {
     await this.requireApproved(siteId);
     await this.ctx.sql.tx(async (db) => {
@@ -123,8 +137,7 @@ export class SiteRegistry {
   }
 
   async get(siteId: string): Promise<Site | null> {
-    const row = await this.ctx.sql.get<SiteRow>('SELECT * FROM sites WHERE site_id = ?', [siteId]);
-    return row ? toSite(row) : null;
+    return findSite(this.ctx.sql, siteId);
   }
 
   async list(): Promise<Site[]> {

@@ -10,6 +10,7 @@ import { eventually, makeRead, tempDir } from '../helpers/index.js';
 import { checkArrival, contentOf, type ReadContent } from '../helpers/readContent.js';
 import { makeDevice, startHub, type Hub } from '../helpers/syncRig.js';
 import { bundledWorker } from '../helpers/workerBundle.js';
+import { ensureSite } from '../../bench/siteApproval.js';
 
 t.setTimeout(5 * 60_000);
 
@@ -70,6 +71,7 @@ t.test('appliance killed with SIGKILL in the middle of sync, again and again: ev
   const dir = await tempDir(tt, 'alpr-sync-fault-');
   const keys = newSigningKeys();
   const deviceId = 'pole-killed';
+  await ensureSite(hub.store, 'site-1');
   await hub.store.upsertDevice({ deviceId, publicKey: rawPublicKey(keys.publicKey), siteId: 'site-1', status: 'active', enrolledAt: Date.now() });
   await writePrivateKey(join(dir, 'device.pem'), keys.privateKey);
   await writeDataKey(join(dir, 'data.key'), newDataKey());

@@ -7,6 +7,7 @@ import { recognizerFromConfig } from '../../inference/index.js';
 import { newSigningKeys, rawPublicKey, writeHubIdentity, writePrivateKey } from '../../sync/index.js';
 import { eventually, tempDir } from './index.js';
 import type { Hub } from './syncRig.js';
+import { ensureSite } from '../../bench/siteApproval.js';
 
 const FRAMES = new URL('../../demo/frames', import.meta.url).pathname;
 
@@ -16,7 +17,10 @@ export async function runAppliance(tt: import('tap').Test, hub: Pick<Hub, 'store
   const deviceId = `pole-${randomBytes(3).toString('hex')}`;
   const keys = newSigningKeys();
   if (enroll) await enroll(deviceId, rawPublicKey(keys.publicKey));
-  else await hub.store.upsertDevice({ deviceId, publicKey: rawPublicKey(keys.publicKey), siteId: 'site-e2e', status: 'active', enrolledAt: Date.now() });
+  else {
+    await ensureSite(hub.store, 'site-e2e');
+    await hub.store.upsertDevice({ deviceId, publicKey: rawPublicKey(keys.publicKey), siteId: 'site-e2e', status: 'active', enrolledAt: Date.now() });
+  }
   await writePrivateKey(join(dir, 'device.pem'), keys.privateKey);
   await writeHubIdentity(join(dir, 'hub.json'), { sealPublicKey: hub.keys.seal.publicKey, verifyKey: hub.keys.sign.publicKey });
   await writeDataKey(join(dir, 'data.key'), newDataKey());

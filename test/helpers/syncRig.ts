@@ -5,6 +5,7 @@ import { newDataKey, ReadBuffer, THIRTY_DAYS_MS } from '../../firmware/index.js'
 import { ConfigPusher, EmbeddedBroker, ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore, type EmbeddedBrokerOptions, type HubKeys, type HubStore, type IngestOptions } from '../../hub/index.js';
 import { newSigningKeys, rawPublicKey, Uplink, type SigningKeys } from '../../sync/index.js';
 import { tempDir } from './index.js';
+import { ensureSite } from '../../bench/siteApproval.js';
 
 type Teardown = { teardown(fn: () => unknown): void };
 
@@ -70,6 +71,7 @@ export async function makeDevice(t: Teardown, hub: Pick<Hub, 'store' | 'keys' | 
   const deviceId = options.deviceId ?? `pole-${randomBytes(3).toString('hex')}`;
   const keys = options.keys ?? newSigningKeys();
   if (options.register !== false) {
+    await ensureSite(hub.store, options.siteId ?? 'site-1');
     await hub.store.upsertDevice({ deviceId, publicKey: rawPublicKey(keys.publicKey), siteId: options.siteId ?? 'site-1', status: 'active', enrolledAt: Date.now() });
   }
   const dir = await tempDir(t, 'alpr-device-');

@@ -3,6 +3,7 @@ import { captureLogger, eventually, makeRead } from '../helpers/index.js';
 import { rawPublicKey } from '../../sync/index.js';
 import { brokerNode } from '../helpers/brokerNode.js';
 import { makeDevice, startHub, type Device } from '../helpers/syncRig.js';
+import { ensureSite } from '../../bench/siteApproval.js';
 
 // Brokers, hubs and appliances started and stopped a dozen times: 45 s with three test files at a
 // time on 2 cores. The limit here is for a hang, not a speed target.
@@ -130,6 +131,7 @@ t.test('an appliance whose login the broker refused keeps trying, and syncs once
   await device.uplink.start();
   await eventually(() => device.uplink.stats.lastError !== null, 10_000);
   t.match(device.uplink.stats.lastError, /refused|authoriz/i, `refused at first: ${device.uplink.stats.lastError}`);
+  await ensureSite(hub.store, 'site-1');
   await hub.store.upsertDevice({ deviceId: device.deviceId, publicKey: rawPublicKey(device.keys.publicKey), siteId: 'site-1', status: 'active', enrolledAt: Date.now() });
   await eventually(async () => (await device.buffer.stats()).reads === 0, 20_000).catch(() => undefined);
   t.equal((await device.buffer.stats()).reads, 0, 'it logged in again by itself and the hub acknowledged every read');

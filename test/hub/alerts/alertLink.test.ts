@@ -18,7 +18,7 @@ t.setTimeout(30_000);
  * A hub with the hot list and pole-a enrolled, the embedded broker, and the device's side straight
  * on the broker: it counts the alert acks it gets, sees when the link `linkClientId` has
  * subscribed (Aedes announces each subscription: hits sent before the link's would reach no
- * one), and sends a sealed hit on ABC1234.
+ * one), and sends a sealed hit on ABC1234 (its read changed by `read`, if given) and returns its read.
  */
 async function alertRig(t: import('tap').Test, linkClientId: string) {
   const h = (await harness(t, 'sqlite'))!;
@@ -39,10 +39,13 @@ async function alertRig(t: import('tap').Test, linkClientId: string) {
   await device.subscribeAsync([topics.alertAcks('pole-a'), '$SYS/+/new/subscribes'], { qos: 1 });
   const log = captureLogger();
   const keys = await loadOrCreateHubKeys(join(await tempDir(t), 'keys'));
-  const sendHit = async () => {
-    const read = makeRead({ deviceId: 'pole-a', siteId: 'site-1', plate: 'ABC1234', region: 'IL', capturedAt: h.clock.now() });
-    const hit = { deviceId: 'pole-a', read: toWireRead(read, read.capturedAt), entryId: 'V123456789', nearMatch: false, matchedPlate: 'ABC1234', hotlistVersion: 1, matchedAtMs: h.clock.now() };
+  const sendHit = async (overrides: Parameters<typeof makeRead>[0] = {}) => {
+    // Taken now by the clock the links below run on (the system's): a read from the harness's
+    // fixed month would be past the 30-day retention by today, and refused as one.
+    const read = makeRead({ deviceId: 'pole-a', siteId: 'site-1', plate: 'ABC1234', region: 'IL', capturedAt: Date.now(), ...overrides });
+    const hit = { deviceId: 'pole-a', read: toWireRead(read, read.capturedAt), entryId: 'V123456789', nearMatch: false, matchedPlate: 'ABC1234', hotlistVersion: 1, matchedAtMs: Date.now() };
     await device.publishAsync(topics.alerts('pole-a'), Buffer.from(sealAlert(hit, deviceKeys.privateKey, keys.seal)), { qos: 1 });
+    return read;
   };
   return { h, hotlists, alerts, broker, device, seen, log, keys, sendHit };
 }
@@ -121,4 +124,61 @@ t.test('a hit larger than a read with two images at the hub\'s limit is discarde
   t.same(link.stats.oversizedByDevice, { 'pole-a': 1 }, 'counted against the device');
   t.ok(log.lines().some((l) => l.code === 'ALPR_ERR_HUB_INCOMING_TOO_LARGE' && l.deviceId === 'pole-a'), 'logged with its code and device');
   t.ok(link.stats.alertsRaised >= 1, 'the next hit raised its alert');
+});
+
+t.test('a hit whose read is dated beyond the allowed clock skew is refused as a batch refuses that read: its read is not stored, no alert is raised and no ack is sent; a sound hit after it raises its alert', async (t) => {
+  const { h, hotlists, alerts, broker, seen, log, keys, sendHit } = await alertRig(t, 'alert-link-future');
+  const link = new AlertLink({
+    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-future', store: h.store,
+    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, maxFutureSkewMs: 60_000, clock: systemClock, logger: log.logger,
+  });
+  await link.start();
+  t.teardown(() => link.stop());
+  await eventually(() => seen.linkSubscribed, 5_000);
+  // A day ahead (beyond any skew), and three minutes ahead (within the default, beyond the 60 s configured).
+  const future = [await sendHit({ capturedAt: Date.now() + 86_400_000 }), await sendHit({ capturedAt: Date.now() + 180_000 })];
+  // Both handled, whichever way.
+  await eventually(() => link.stats.hitsRefused + link.stats.alertsRaised >= 2, 5_000).catch(() => undefined);
+  t.equal(link.stats.hitsRefused, 2, 'both hits were refused');
+  t.equal(link.stats.alertsRaised, 0, 'no alert was raised');
+  t.equal((await alerts.stats(0, Date.now() + 2 * 86_400_000)).alerts, 0, 'and none is stored');
+  for (const read of future) t.equal(await h.store.getRead(read.id), null, 'the future-dated read was not stored');
+  t.ok(log.lines().some((l) => l.msg === 'alert refused' && /ahead of the hub's clock/.test(String(l.why))), 'the refusal is logged with the reason a batch gets');
+  const sound = await sendHit();
+  await eventually(() => seen.acks >= 1, 5_000).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  t.equal(seen.acks, 1, 'only the sound hit was acknowledged');
+  t.equal(link.stats.alertsRaised, 1, 'the sound hit raised its alert');
+  t.ok(await h.store.getRead(sound.id), 'and its read was stored');
+});
+
+t.test('a hit whose read names a camera its site does not list, or that comes after its site was retired, is refused: no read is stored, no alert raised, no ack sent', async (t) => {
+  const { h, hotlists, alerts, broker, seen, log, keys, sendHit } = await alertRig(t, 'alert-link-site');
+  const link = new AlertLink({
+    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-site', store: h.store,
+    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: log.logger,
+  });
+  await link.start();
+  t.teardown(() => link.stop());
+  await eventually(() => seen.linkSubscribed, 5_000);
+  const unlisted = await sendHit({ cameraId: 'cam9' });
+  const sound = await sendHit();
+  // The sound hit is handled after the other (one device, QoS 1, in order).
+  await eventually(() => (link.stats.alertsRaised > 0 && link.stats.hitsRefused + link.stats.alertsRaised >= 2), 5_000).catch(() => undefined);
+  t.equal(link.stats.hitsRefused, 1, 'the unlisted camera\'s hit was refused');
+  t.equal(link.stats.alertsRaised, 1, 'only the listed camera\'s hit raised an alert');
+  t.equal(await h.store.getRead(unlisted.id), null, 'the unlisted camera\'s read was not stored');
+  t.ok(await h.store.getRead(sound.id));
+
+  await h.services.sites.retire('site-1', 'admin-1', 'pole taken down');
+  const afterRetirement = await sendHit();
+  await eventually(() => link.stats.hitsRefused + link.stats.alertsRaised >= 3, 5_000).catch(() => undefined);
+  t.equal(link.stats.hitsRefused, 2, 'the hit from the retired site was refused');
+  t.equal(link.stats.alertsRaised, 1, 'no alert from the retired site');
+  t.equal(await h.store.getRead(afterRetirement.id), null, 'nor its read');
+  t.equal((await alerts.stats(0, Date.now() + 1000)).alerts, 1, 'the one stored alert is the sound hit\'s');
+  t.ok(log.lines().some((l) => l.msg === 'alert refused' && /site site-1 is retired/.test(String(l.why))), 'the refusal names the retired site');
+  await eventually(() => seen.acks >= 1, 5_000).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  t.equal(seen.acks, 1, 'and no ack for the refused hits');
 });

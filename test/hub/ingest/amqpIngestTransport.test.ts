@@ -2,9 +2,9 @@ import t from 'tap';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { silentLogger } from '../../../core/index.js';
+import { silentLogger, systemClock } from '../../../core/index.js';
 import mqtt from 'mqtt';
-import { ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore, type HubKeys, type HubStore, type IngestOptions } from '../../../hub/index.js';
+import { createHubServices, ImageCipher, IngestService, loadOrCreateHubKeys, SqliteStore, type HubKeys, type HubStore, type IngestOptions } from '../../../hub/index.js';
 import { AmqpIngestTransport } from '../../../hub/ingest/amqpIngestTransport.js';
 import { HotlistPush } from '../../../hub/hotlists/hotlistPush.js';
 import { NCIC_MAPPING } from '../../../hub/hotlists/importMapping.js';
@@ -35,6 +35,7 @@ t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and
   const store = new SqliteStore({ path: join(dir, 'hub.db'), images: new ImageCipher(imageKey), now: Date.now });
   await store.migrate();
   tt.teardown(() => store.close());
+  await approveSite(store);
   const amqp = { urls: cluster.amqpUrls };
   const hub = await startHub(tt, { store, brokerUrl: cluster.mqttUrls[0]!, hubUser: cluster.hubUser, amqp });
 
@@ -76,6 +77,12 @@ t.test('a batch one hub process cannot store goes back to the RabbitMQ queue and
   // Transient and unacknowledged by the device: no disk write on the queue's mirrors, no PUBACK.
   tt.ok(ackQos.length > 0 && ackQos.every((q) => q === 0), `acks arrived at QoS 0 (${ackQos.length} seen: ${[...new Set(ackQos)].join(', ')})`);
 });
+
+/** The site registry on `store`, with site-1 approved for cam0: ingest takes reads only from an approved site's listed cameras. */
+async function approveSite(store: HubStore): Promise<void> {
+  const services = await createHubServices({ store, clock: systemClock, logger: silentLogger(), keys: { imageKey: randomBytes(32), sign: newSigningKeys() }, policy: { passwordCost: { logN: 10 } } });
+  await services.sites.approve({ siteId: 'site-1', name: 'Harlem and North', approvalRef: 'CHIEF-2026-001', latitude: 41.887, longitude: -87.806, cameras: ['cam0'] }, 'chief');
+}
 
 const hubLogin = (cluster: RabbitCluster) => ({ brokerUrl: cluster.mqttUrls[0]!, username: cluster.hubUser.username, password: cluster.hubUser.password, sharedGroup: null });
 

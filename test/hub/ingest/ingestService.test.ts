@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import mqtt from 'mqtt';
 import { alpr, brokerToken, sealBatch, topics } from '../../../sync/index.js';
 import { eventually } from '../../helpers/index.js';
+import { harness } from '../../helpers/hubHarness.js';
 import { makeDevice, startHub, type Device, type Hub } from '../../helpers/syncRig.js';
 
 type Tap = import('tap').Test;
@@ -17,12 +18,26 @@ async function connect(t: Tap, hub: Hub, device: Device) {
   return { client, acks };
 }
 
-const wireRead = (capturedAtMs: number, plate: string) => ({
-  id: randomUUID(), capturedAtMs, siteId: 'site-1', cameraId: 'cam0', plate, confidence: 0.9, cropJpeg: Buffer.from('crop'), contextJpeg: Buffer.from('context'),
+/**
+ * A hub whose store holds the site registry, with site-1 approved for cam0 and cam1 (hubHarness):
+ * ingest takes reads only from a site approved and in service, by a camera it lists.
+ */
+async function siteHub(t: Tap, options: Omit<NonNullable<Parameters<typeof startHub>[1]>, 'store'> = {}) {
+  const h = (await harness(t, 'sqlite'))!;
+  return { h, hub: await startHub(t, { ...options, store: h.store }) };
+}
+
+const wireRead = (capturedAtMs: number, plate: string, cameraId = 'cam0') => ({
+  id: randomUUID(), capturedAtMs, siteId: 'site-1', cameraId, plate, confidence: 0.9, cropJpeg: Buffer.from('crop'), contextJpeg: Buffer.from('context'),
 });
 
+const send = async (client: mqtt.MqttClient, hub: Hub, device: Device, sequence: number, reads: Array<ReturnType<typeof wireRead>>) => {
+  const hubKey = { publicKey: hub.keys.seal.publicKey, keyId: hub.keys.seal.keyId };
+  await client.publishAsync(topics.reads(device.deviceId), Buffer.from(sealBatch({ deviceId: device.deviceId, sequence, reads }, device.keys.privateKey, hubKey)), { qos: 1 });
+};
+
 t.test('a read dated beyond the allowed clock skew is refused by name in the ack and counted; the rest of its batch is stored', async (t) => {
-  const hub = await startHub(t, { maxFutureSkewMs: 5 * 60_000 });
+  const { hub } = await siteHub(t, { maxFutureSkewMs: 5 * 60_000 });
   const device = await makeDevice(t, hub);
   const { client, acks } = await connect(t, hub, device);
   const now = Date.now();
@@ -41,8 +56,25 @@ t.test('a read dated beyond the allowed clock skew is refused by name in the ack
   t.same((await hub.store.allReadIds()).sort(), [withinSkew.id, ordinary.id].sort(), 'nothing future-dated reached the store');
 });
 
+t.test('a read captured before the 30-day retention, as a batch sent again after the purge carries, is refused by name and counted; nothing of it comes back', async (t) => {
+  const { hub } = await siteHub(t);
+  const device = await makeDevice(t, hub);
+  const { client, acks } = await connect(t, hub, device);
+  const now = Date.now();
+  const purged = wireRead(now - 31 * 86_400_000, 'OLD0031');
+  const ancient = wireRead(now - 400 * 86_400_000, 'OLD0400');
+  const recent = wireRead(now - 29 * 86_400_000, 'NEW0029');
+  await send(client, hub, device, 1, [purged, ancient, recent]);
+  await eventually(() => acks.length === 1, 5000);
+  t.same(acks[0]!.acceptedReadIds, [recent.id], 'a read within the 30 days is stored');
+  t.same(acks[0]!.rejected.map((r) => r.readId).sort(), [purged.id, ancient.id].sort(), 'the older ones are named in the ack');
+  t.match(acks[0]!.rejected[0]!.reason, /before the retention period/);
+  t.equal(hub.ingest.stats.expiredReads, 2, 'and counted');
+  t.same(await hub.store.allReadIds(), [recent.id], 'nothing older than the retention reached the store');
+});
+
 t.test('each read keeps the colour the appliance judged; an older appliance\'s read is stored as unknown; an unknown colour name is refused by name and nothing of it is stored', async (t) => {
-  const hub = await startHub(t);
+  const { hub } = await siteHub(t);
   const device = await makeDevice(t, hub);
   const { client, acks } = await connect(t, hub, device);
   const now = Date.now();
@@ -73,4 +105,51 @@ t.test('a status with a 100 KB health field or a hot-list version beyond a safe 
   await eventually(() => seen.length === 1, 5000);
   t.equal(hub.ingest.stats.statusRefused, 3, 'the oversized, the malformed and the out-of-range status were refused and counted');
   t.same(seen, [{ health: { uptimeS: 5 }, hotlistVersion: 7 }]);
+});
+
+t.test('once its site is retired, a device still enrolled there has every read of its batches refused by name in the ack and counted: nothing of them is stored or found by a search, and what it sent before stays', async (t) => {
+  const { h, hub } = await siteHub(t);
+  const device = await makeDevice(t, hub);
+  const { client, acks } = await connect(t, hub, device);
+  const before = wireRead(Date.now() - 2000, 'RET0001');
+  await send(client, hub, device, 1, [before]);
+  await eventually(() => acks.length === 1, 5000);
+  t.same(acks[0]!.acceptedReadIds, [before.id], 'stored while the site was in service');
+
+  await h.services.sites.retire('site-1', 'admin-1', 'pole taken down');
+  t.equal((await hub.store.getDevice(device.deviceId))?.status, 'active', 'the device itself is still enrolled');
+  const after = [wireRead(Date.now() - 1000, 'RET0002'), wireRead(Date.now() - 500, 'RET0003', 'cam1')];
+  await send(client, hub, device, 2, after);
+  await eventually(() => acks.length === 2, 5000);
+  const ack = acks[1]!;
+  t.equal(ack.batchError, '', 'the batch is acked, not refused whole: the appliance does not send it again');
+  t.same(ack.acceptedReadIds, [], 'no read of it was accepted');
+  t.same(ack.rejected.map((r) => r.readId).sort(), after.map((r) => r.id).sort(), 'each read is named in the ack');
+  t.match(ack.rejected[0]?.reason, /site site-1 is retired/, 'the reason names the retired site');
+  t.equal(hub.ingest.stats.siteReads, 2, 'and counted');
+  t.same(await hub.store.allReadIds(), [before.id], 'nothing of it reached the store; the read stored before is kept');
+
+  // What an officer would find: the read from before the retirement, none from after.
+  const officer = await h.user('officer');
+  const search = (plate: string) => h.services.search.search(officer.account, {
+    purpose: 'stolen_vehicle', offense: '240', caseNumber: '26-004512', description: 'silver sedan stolen from a driveway', plate, mode: 'exact', from: Date.now() - 3_600_000, to: Date.now() + 60_000,
+  });
+  t.equal((await search('RET0001')).hits.length, 1, 'the search finds reads (the one stored before)');
+  t.equal((await search('RET0002')).hits.length, 0, 'and no read sent after the retirement');
+  t.equal((await search('RET0003')).hits.length, 0);
+});
+
+t.test('a read by a camera its site does not list is refused by name in the ack and counted; the reads of the listed cameras in its batch are stored', async (t) => {
+  const { hub } = await siteHub(t);
+  const device = await makeDevice(t, hub);
+  const { client, acks } = await connect(t, hub, device);
+  const now = Date.now();
+  const listed = [wireRead(now - 3000, 'CAM0001', 'cam0'), wireRead(now - 2000, 'CAM0002', 'cam1')];
+  const unlisted = wireRead(now - 1000, 'CAM0009', 'cam9');
+  await send(client, hub, device, 1, [...listed, unlisted]);
+  await eventually(() => acks.length === 1, 5000);
+  t.same(acks[0]!.acceptedReadIds.sort(), listed.map((r) => r.id).sort(), 'the listed cameras\' reads are stored');
+  t.same(acks[0]!.rejected.map((r) => [r.readId, r.reason]), [[unlisted.id, 'camera cam9 is not one the site site-1 lists']], 'the unlisted camera\'s read is named with its reason');
+  t.equal(hub.ingest.stats.siteReads, 1, 'and counted');
+  t.equal(await hub.store.getRead(unlisted.id), null, 'nothing of it is stored');
 });

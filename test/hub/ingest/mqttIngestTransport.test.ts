@@ -1,11 +1,11 @@
 import t from 'tap';
-import { join } from 'node:path';
 import { silentLogger } from '../../../core/index.js';
-import { EmbeddedBroker, ImageCipher, SqliteStore } from '../../../hub/index.js';
+import { EmbeddedBroker } from '../../../hub/index.js';
 import { topics } from '../../../sync/index.js';
 import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
 import { brokerNode } from '../../helpers/brokerNode.js';
-import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
+import { captureLogger, eventually, makeRead } from '../../helpers/index.js';
+import { harness } from '../../helpers/hubHarness.js';
 import { rabbitAvailable, serveBrokerAuth, startRabbitCluster } from '../../helpers/rabbitNode.js';
 import { makeDevice, startHub } from '../../helpers/syncRig.js';
 
@@ -23,10 +23,8 @@ t.test("hub ingest over MQTT moves to the cluster's next node when its own node 
   const cluster = await startRabbitCluster(tt, { nodes: 3, basePort: BASE_PORT, hubHttpUrl: balancer.url });
   const [hubNode, deviceNode, spare] = cluster.mqttUrls as [string, string, string];
 
-  const dir = await tempDir(tt, 'alpr-mqtt-ingest-');
-  const store = new SqliteStore({ path: join(dir, 'hub.db'), images: new ImageCipher(Buffer.alloc(32, 9)), now: Date.now });
-  await store.migrate();
-  tt.teardown(() => store.close());
+  // With the site registry: ingest takes reads only from an approved site (site-1, cam0 and cam1).
+  const { store } = (await harness(tt, 'sqlite'))!;
   authUrl = await serveBrokerAuth(tt, store, cluster.hubUser);
   const hub = await startHub(tt, { store, brokerUrl: hubNode, fallbackBrokerUrls: [deviceNode, spare], hubUser: cluster.hubUser });
   tt.ok(hub.ingest.connected, 'ingest is connected to its node');
@@ -43,10 +41,8 @@ t.test("hub ingest over MQTT moves to the cluster's next node when its own node 
 });
 
 t.test('a batch ack the broker never acknowledges fails after the PUBACK deadline with ALPR_ERR_SYNC_BROKER_SILENT, is logged, the connection is cut, and the batch redelivered after the reconnect gets its ack', async (tt) => {
-  const dir = await tempDir(tt, 'alpr-mqtt-ingest-');
-  const store = new SqliteStore({ path: join(dir, 'hub.db'), images: new ImageCipher(Buffer.alloc(32, 9)), now: Date.now });
-  await store.migrate();
-  tt.teardown(() => store.close());
+  // With the site registry: ingest takes reads only from an approved site (site-1, cam0 and cam1).
+  const { store } = (await harness(tt, 'sqlite'))!;
   const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store, now: Date.now, logger: silentLogger() });
   await broker.start();
   tt.teardown(() => broker.stop());
