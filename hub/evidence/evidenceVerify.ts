@@ -32,7 +32,7 @@ export async function verifyEvidence(file: EvidenceFile, publicKey: KeyObject, a
   }
   if (!verifyEvidenceFile(file, publicKey)) problems.push('the signature does not verify with the hub\'s signing key: the file was changed, or signed with another key (the key it carries proves nothing)');
   const readIds = body.reads.map((r) => r?.id);
-  const record = body.recipient.agency === null ? await exportRecord(audit, result.exportId) : await audit.get(Number(body.searchId));
+  const record = body.recipient.agency === null ? await recordOf(audit, 'evidence.export', result.exportId) : await audit.get(Number(body.searchId));
   const differs = (what: string) => problems.push(`the file's ${what} differs from what audit record ${record!.seq} says was exported: it was changed and re-signed, or passed off as another export`);
   if (body.recipient.agency === null) {
     if (!record) {
@@ -57,18 +57,28 @@ export async function verifyEvidence(file: EvidenceFile, publicKey: KeyObject, a
     if (d!.caseNumber !== body.caseNumber) differs(`case number (file ${body.caseNumber}, recorded ${String(d!.caseNumber)})`);
     if (d!.handledBy !== body.exportedBy.userId) differs('exporter');
     if (!sameJson(d!.recipient, body.recipient)) differs('recipient');
-    const released = new Set(Array.isArray(d!.readIds) ? d!.readIds : []);
-    if (!readIds.every((id) => released.has(id))) differs('reads');
+    const answered = new Set(Array.isArray(d!.readIds) ? d!.readIds : []);
+    if (!readIds.every((id) => answered.has(id))) differs('reads');
+    // The file itself, as released: its hash, its reads, and the ledger entry it was released under.
+    const release = await recordOf(audit, 'sharing.fileRelease', result.exportId);
+    if (!release) problems.push(`the audit chain records no release of file ${result.exportId}: the file was not released by this hub as it is`);
+    else {
+      if (release.detail.searchSeq !== record!.seq) problems.push(`release record ${release.seq} puts file ${result.exportId} under ledger entry ${String(release.detail.searchSeq)}, not ${record!.seq}`);
+      if (!sameJson(release.detail.readIds, readIds)) problems.push(`the file's reads differ from what release record ${release.seq} says was released`);
+      if (release.detail.bodySha256 !== evidenceBodySha256(body)) problems.push(`the file's content (its SHA-256) differs from what release record ${release.seq} says was released: it was changed and re-signed`);
+      if (recordHash(release) !== release.hash) problems.push(`audit record ${release.seq}, which records this release, was changed: run audit verify`);
+    }
   }
   result.auditSeq = record!.seq;
   if (recordHash(record!) !== record!.hash) problems.push(`audit record ${record!.seq}, which records this export, was changed: run audit verify`);
   return result;
 }
 
-async function exportRecord(audit: AuditLog, exportId: string): Promise<AuditRecord | null> {
+/** The chain's record of an export (`evidence.export`) or of a file released to an agency (`sharing.fileRelease`), by its export id. */
+async function recordOf(audit: AuditLog, action: 'evidence.export' | 'sharing.fileRelease', exportId: string): Promise<AuditRecord | null> {
   const page = 1000;
   for (let afterSeq = 0; ;) {
-    const records = await audit.query({ action: 'evidence.export', afterSeq, limit: page });
+    const records = await audit.query({ action, afterSeq, limit: page });
     const found = records.find((r) => r.outcome === 'ok' && r.detail.exportId === exportId);
     if (found) return found;
     if (records.length < page) return null;

@@ -3,7 +3,7 @@ import { AlprError, type Clock } from '../../core/index.js';
 import type { Account, AccountService } from '../accounts/accountService.js';
 import type { AuditLog, AuditRecord } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
-import { evidenceRead, signEvidence, type EvidenceFile } from '../evidence/evidenceService.js';
+import { evidenceBodySha256, evidenceRead, signEvidence, type EvidenceFile } from '../evidence/evidenceService.js';
 import { offenseCategory } from '../policy/offenses.js';
 import { requirePermission } from '../policy/permissions.js';
 import { PurposeGate, type StatedPurpose } from '../policy/purposeGate.js';
@@ -108,11 +108,19 @@ export class OutsideSearch {
       const read = await this.ctx.store.getRead(hit.id);
       if (read) reads.push(evidenceRead(read));
     }
-    return signEvidence({
+    const body: EvidenceFile['body'] = {
       format: 'alpr-evidence/1', exportId: randomUUID(), caseNumber: String(request.caseNumber), description: String(request.description),
       exportedBy: { userId: user.userId, username: user.username, displayName: user.displayName }, exportedAt: new Date(answered.record.at).toISOString(),
       searchId: answered.record.seq, recipient, reads,
-    }, this.ctx);
+    };
+    // The file as released, by its hash: the ledger entry above is written before the file exists
+    // (its number and time are in it), and without this record a file re-signed with the hub key
+    // after its plates, times or images were changed matched the ledger as well as the original.
+    await this.ctx.audit.append({
+      actor: user.userId, action: 'sharing.fileRelease',
+      detail: { exportId: body.exportId, searchSeq: answered.record.seq, agencyId: agency.agencyId, caseNumber: body.caseNumber, readIds: reads.map((r) => r.id), bodySha256: evidenceBodySha256(body) },
+    });
+    return signEvidence(body, this.ctx);
   }
 
   private async run(agency: Agency, req: OutsideRequest, channel: Channel): Promise<Answered> {

@@ -132,6 +132,14 @@ onBothStores(t, 'a written request from an agency without online access: release
   t.same((await verifyEvidence(file, here.keys.sign.publicKey, here.services.audit)).problems, [], 'the released file verifies against its ledger entry');
   const forged = signEvidence({ ...structuredClone(file.body), caseNumber: 'ISP-26-99999' }, { signingKey: here.keys.sign.privateKey, verifyKey: here.keys.sign.publicKey });
   t.match((await verifyEvidence(forged, here.keys.sign.publicKey, here.services.audit)).problems, [/case number \(file ISP-26-99999, recorded ISP-26-11873\) differs/], 'passed off as another case, re-signed with the hub key, it is found');
+  // Whoever holds the data folder re-signs a released file after changing what it shows.
+  const resign = (body: typeof file.body) => signEvidence(body, { signingKey: here.keys.sign.privateKey, verifyKey: here.keys.sign.publicKey });
+  const altered = structuredClone(file.body);
+  Object.assign(altered.reads[0], { plate: 'ZZZ9999', capturedAt: altered.reads[0].capturedAt + 3600_000, siteId: 'site-2' });
+  altered.description = 'a different request';
+  t.match((await verifyEvidence(resign(altered), here.keys.sign.publicKey, here.services.audit)).problems, [/content \(its SHA-256\) differs from what release record \d+ says was released/], 'a plate, time, site or description changed in a released file is found');
+  t.match((await verifyEvidence(resign({ ...structuredClone(file.body), reads: [] }), here.keys.sign.publicKey, here.services.audit)).problems, [/reads differ from what release record/], 'so is a file emptied of its reads');
+  t.match((await verifyEvidence(resign({ ...structuredClone(file.body), exportId: '00000000-0000-4000-8000-000000000001' }), here.keys.sign.publicKey, here.services.audit)).problems, [/records no release of file 00000000-0000-4000-8000-000000000001/], 'and one passed off under the ledger entry with another export id');
 
   // A prohibited search here suspends the detective (VII.H): it releases nothing to anyone until reviewed.
   const prohibited = await ours.app.inject({ method: 'POST', url: '/api/v1/search', headers: bearer(detective.token), payload: { plate: 'ABC1234', mode: 'exact', purpose: 'stolen_vehicle', offense: '240', caseNumber: '26-004512', description: 'help ICE agents locate this pickup' } });
