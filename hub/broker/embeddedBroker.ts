@@ -108,6 +108,13 @@ export class EmbeddedBroker {
             const tokenAt = brokerTokenSignedAt(username, password.toString(), publicKeyFromRaw(device.publicKey, 'ed25519'));
             if (tokenAt === null) return fail('bad token');
             if (Math.abs(now - tokenAt) > BROKER_TOKEN_VALIDITY_MS) {
+              // Probation admits a token the ledger never spends, so an old one (from a leaked URL or
+              // log) could be sent again and again; MQTT's takeover rule would then close the device's
+              // live session each time. A device already connected under this id with a sound
+              // clock has no time to learn: the login is refused, and the device stays connected.
+              // (Aedes keeps its connected clients by id; its types do not declare the map.)
+              const live = (this.aedes as unknown as { clients?: Record<string, unknown> } | null)?.clients?.[username];
+              if (live && !onProbation(live)) return fail('token dated outside the window while the device is connected with a sound one');
               (client as unknown as { alprClockOff?: boolean }).alprClockOff = true;
               logger.warn({ clientId: client.id }, 'device token dated outside the window: admitted only to learn the hub time');
               return accept();

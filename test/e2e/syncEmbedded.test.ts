@@ -63,6 +63,27 @@ t.test('the broker refuses unknown devices and a device publishing under another
   client.end(true);
 });
 
+t.test('an old token, correctly signed, sent while its device is connected is refused: it does not close the live session, however often it is sent', async (tt) => {
+  const hub = await startHub(tt);
+  const a = await makeDevice(tt, hub);
+  const live = await mqtt.connectAsync(hub.brokerUrl, { clientId: a.deviceId, username: a.deviceId, password: brokerToken(a.deviceId, a.keys.privateKey, Date.now()), reconnectPeriod: 0, protocolVersion: 4 });
+  tt.teardown(() => live.endAsync(true));
+  let closed = 0;
+  live.on('close', () => closed++);
+  const stale = brokerToken(a.deviceId, a.keys.privateKey, Date.now() - 3600_000);
+  for (let i = 0; i < 3; i++) {
+    await tt.rejects(mqtt.connectAsync(hub.brokerUrl, { clientId: a.deviceId, username: a.deviceId, password: stale, reconnectPeriod: 0, protocolVersion: 4 }), `replay ${i + 1} is refused`);
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  tt.equal(closed, 0, 'the device\'s own connection was never closed');
+  tt.ok(live.connected);
+  await live.endAsync(true);
+  // Disconnected, the same device with a clock an hour off is admitted to learn the hub's time, as before.
+  const probation = await mqtt.connectAsync(hub.brokerUrl, { clientId: a.deviceId, username: a.deviceId, password: stale, reconnectPeriod: 0, protocolVersion: 4 });
+  tt.ok(probation.connected, 'a device that is not connected still gets probation');
+  await probation.endAsync(true);
+});
+
 t.test('a revoked device is refused at the broker and by ingest', async (tt) => {
   const hub = await startHub(tt);
   const device = await makeDevice(tt, hub);
