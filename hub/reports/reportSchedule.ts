@@ -45,10 +45,11 @@ export class ReportSchedule {
     const written: string[] = [];
     for (const kind of REPORT_KINDS) {
       try {
-        if (await this.ctx.reports.existing(kind, month)) continue;
+        const held = await this.ctx.reports.existing(kind, month);
+        if (held && !held.through) continue;
         if (this.ctx.lease && !(await this.ctx.lease.claim(`report:${kind}:${month}`, FLEET_CLAIM_MS))) continue;
-        const report = await this.ctx.reports.generate(kind, month, 'system');
-        this.ctx.logger.info({ kind, month, manifest: report.manifestPath }, 'monthly report written');
+        const manifest = await this.ctx.reports.whole(kind, month, 'system');
+        this.ctx.logger.info({ kind, month, generatedAt: manifest.generatedAt }, 'monthly report written');
         written.push(kind);
       } catch (err) {
         this.ctx.logger.error({ kind, month, err: errorMessage(err) }, 'monthly report failed; the next check tries again');

@@ -49,7 +49,8 @@ async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
  */
 export class ReportService {
   /** The "so far" generation in progress, per kind and month. */
-  private readonly soFarRuns = new Map<string, Promise<ReportManifest | null>>();
+  /** Generations in progress, by folder, kind and month: one at a time each, in this process. */
+  private readonly runs = new Map<string, Promise<ReportManifest>>();
 
   constructor(private readonly ctx: ReportContext & { clock: Clock; signingKey: KeyObject; verifyKey: KeyObject; dir: string | null }) {}
 
@@ -91,37 +92,59 @@ export class ReportService {
     const month = parseMonth(monthText);
     const folder = this.soFarFolder(month.month);
     if (!folder) throw new AlprError('ALPR_ERR_NOT_FOUND', 'this hub keeps no reports folder');
-    const key = `${kind}\t${month.month}`;
-    const previous = this.soFarRuns.get(key) ?? Promise.resolve(null);
-    const run = previous.catch(() => null).then(async () => {
+    return this.oneAtATime(folder, kind, month.month, async () => {
       const held = await this.existing(kind, month.month, folder);
       const now = this.ctx.clock.now();
       if (held?.through && now - Date.parse(held.generatedAt) < SO_FAR_REFRESH_MS && now >= Date.parse(held.generatedAt)) return held;
       return (await this.generate(kind, month.month, actor, folder)).manifest;
     });
-    this.soFarRuns.set(key, run);
+  }
+
+  /**
+   * An ended month's report: the one written, or one written now, once. Requests arriving together
+   * (or a request meeting the schedule) wait for the one generation: two would sign two reports,
+   * and the first caller's manifest would no longer match the files on disk. A manifest that says
+   * `through` covers part of the month only (written before it ended) and is written again.
+   */
+  whole(kind: ReportKind, monthText: string, actor: string): Promise<ReportManifest> {
+    const month = parseMonth(monthText);
+    const folder = this.folder(month.month);
+    if (!folder) throw new AlprError('ALPR_ERR_NOT_FOUND', 'this hub keeps no reports folder');
+    return this.oneAtATime(folder, kind, month.month, async () => {
+      const held = await this.existing(kind, month.month, folder);
+      return held && !held.through ? held : (await this.generate(kind, month.month, actor)).manifest;
+    });
+  }
+
+  /** Runs `work` after any run for the same report and folder still in progress, so a burst writes the report once. */
+  private oneAtATime(folder: string, kind: ReportKind, month: string, work: () => Promise<ReportManifest>): Promise<ReportManifest> {
+    const key = `${folder}\t${kind}\t${month}`;
+    const run = (this.runs.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+    this.runs.set(key, run);
     // Once settled, the manifest on disk says what is held: the map keeps only runs in progress.
     const settled = () => {
-      if (this.soFarRuns.get(key) === run) this.soFarRuns.delete(key);
+      if (this.runs.get(key) === run) this.runs.delete(key);
     };
     run.then(settled, settled);
     return run;
   }
 
   /**
-   * Computes one report. `outDir` defaults to the hub's reports folder for that month. A month
-   * that has not ended is reported up to now, and every rendering and the manifest say so
-   * (`through`).
+   * Computes one report. `outDir` defaults to the hub's reports folder for that month, or for a
+   * month that has not ended, its "so far" folder: such a month is reported up to now (every
+   * rendering and the manifest say so, `through`), and in the month's own folder it would stand
+   * for the whole month once the month ended.
    */
   async generate(kind: ReportKind, monthText: string, actor: string, outDir?: string): Promise<GeneratedReport> {
     const now = this.ctx.clock.now();
     const whole = parseMonth(monthText);
     const month = monthThrough(whole, now);
-    const dir = outDir ?? this.folder(month.month);
+    const partial = month.to < whole.to;
+    const dir = outDir ?? (partial ? this.soFarFolder(month.month) : this.folder(month.month));
     if (!dir) throw new AlprError('ALPR_ERR_USAGE', 'this hub has no reports folder; give an output folder');
     const head = (await this.ctx.audit.head()) ?? GENESIS_HEAD;
     const { document, data } = await this.compute(kind, month, head);
-    const through = month.to < whole.to ? { through: new Date(now).toISOString() } : {};
+    const through = partial ? { through: new Date(now).toISOString() } : {};
     const seal: ReportSeal = { generatedAt: new Date(now).toISOString(), auditHead: head, ...through };
     const base = baseName(kind, month.month);
     const contents: Record<ReportFormat, Buffer | string> = {

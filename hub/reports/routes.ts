@@ -46,8 +46,7 @@ export const reportRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { 
     if (month.from > now) throw new AlprError('ALPR_ERR_INVALID_INPUT', `month: ${month.month} has not begun`);
     if (!reports.folder(month.month)) throw new AlprError('ALPR_ERR_NOT_FOUND', 'this hub keeps no reports folder');
     if (month.to > now) return { manifest: await reports.soFar(kind, month.month, actor), folder: reports.soFarFolder(month.month)! };
-    const manifest = (await reports.existing(kind, month.month)) ?? (await reports.generate(kind, month.month, actor)).manifest;
-    return { manifest, folder: reports.folder(month.month)! };
+    return { manifest: await reports.whole(kind, month.month, actor), folder: reports.folder(month.month)! };
   };
   app.get('/api/v1/reports/:kind/:month', { schema: { tags: ['reports'], security: bearer, params: Params, response: { 200: Manifest, ...errors } }, onRequest: auth('reports.read') },
     async (req) => (await ensure(req.params.kind, req.params.month, me(req).userId)).manifest);

@@ -48,6 +48,31 @@ onBothStores(t, 'auditors and the Chief get a month\'s signed report over the AP
   }
 });
 
+onBothStores(t, 'a report written from the host before its month ended never stands for the whole month, and requests arriving together get one signed report', async (t, h) => {
+  h.clock.setWall(Date.UTC(2026, 10, 1, 12));
+  const reports = h.services.reports;
+  const early = await reports.generate('cpoc', '2026-11', 'cli:root');
+  t.equal(early.dir, reports.soFarFolder('2026-11'), 'written before the month ended, it goes to the so-far folder');
+  t.equal(await reports.existing('cpoc', '2026-11'), null, 'and nothing is in the month\'s own folder');
+
+  h.clock.setWall(Date.UTC(2026, 11, 6, 9));
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  const auditor = await h.user('auditor');
+  const answers = await Promise.all([1, 2, 3].map(() => app.inject({ method: 'GET', url: '/api/v1/reports/cpoc/2026-11', headers: bearer(auditor.token) })));
+  t.same(answers.map((a) => a.statusCode), [200, 200, 200]);
+  const manifests = answers.map((a) => a.json());
+  t.notOk(manifests[0].through, 'the month is served whole');
+  t.same(new Set(manifests.map((m) => m.signature)).size, 1, 'three requests at once get the same signed report');
+  const generated = (await h.services.audit.query({ action: 'report.generate', limit: 10 })).filter((r) => !r.detail.through);
+  t.equal(generated.length, 1, 'written once');
+  t.same((await verifyReport(join(reports.folder('2026-11')!, 'cpoc-2026-11.pdf'), reports.verifyKey, h.services.audit)).problems, [], 'and its files match its manifest');
+
+  const october = await Promise.all([1, 2, 3].map(() => app.inject({ method: 'GET', url: '/api/v1/reports/monthly/2026-10', headers: bearer(auditor.token) })));
+  t.same(new Set(october.map((a) => a.json().signature)).size, 1, 'a month nobody asked for yet: three requests at once, one signed report');
+  t.equal((await h.services.audit.query({ action: 'report.generate', limit: 20 })).filter((r) => r.detail.month === '2026-10').length, 1, 'written once');
+});
+
 onBothStores(t, 'the current month is answered with a signed report so far, marked as such, kept apart from the whole month the schedule writes on the 1st', async (t, h) => {
   const HOUR = 3600_000;
   const dec1 = Date.UTC(2026, 11, 1);
