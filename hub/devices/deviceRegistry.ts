@@ -226,8 +226,10 @@ export class DeviceRegistry {
     const refuse = (why: string): never => {
       throw new AlprError('ALPR_ERR_DEVICE_REQUEST', `${request.action} for ${request.deviceId} refused: ${why}`);
     };
-    if (!device || device.status !== 'active') return refuse('the device is not enrolled or was revoked');
-    if (!verifyDeviceRequest(request, String(signature), publicKeyFromRaw(device.publicKey, 'ed25519'))) return refuse('the signature does not match the device key');
+    // One answer for an unknown, a revoked and a wrongly signed device: two told anyone which device ids are in service.
+    const unsigned = 'it is not signed by the key of an enrolled device in service';
+    if (!device || device.status !== 'active') return refuse(unsigned);
+    if (!verifyDeviceRequest(request, String(signature), publicKeyFromRaw(device.publicKey, 'ed25519'))) return refuse(unsigned);
     if (!Number.isSafeInteger(request.at) || Math.abs(request.at - this.ctx.clock.now()) > REQUEST_WINDOW_MS) return refuse('its time is more than 5 minutes from the hub\'s clock');
     // One statement, so copies sent at once cannot both find it unused: the second used to fail
     // the primary key as a retryable store error (503) instead of being refused as a replay.

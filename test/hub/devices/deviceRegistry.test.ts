@@ -95,6 +95,13 @@ onBothStores(t, 'an unsigned relocation is refused alike whether or not the site
   const [approved, unknown] = [await relocate('site-1'), await relocate('no-such-site')];
   t.same([approved.statusCode, unknown.statusCode], [403, 403]);
   t.same(unknown.json(), approved.json(), 'the same answer for an unknown site as for an approved one');
+  // Nor which device ids are in service: an unknown and a revoked device get what a wrong signature gets.
+  const decommission = (deviceId: string) => app.inject({ method: 'POST', url: `/api/v1/provisioning/devices/${deviceId}/decommission`, payload: { at: h.clock.now(), fields: {}, signature: Buffer.alloc(64).toString('base64') } });
+  const enrolled = (await decommission('pole-9')).json();
+  const messageOf = (body: { message: string }, id: string) => body.message.replace(id, 'ID');
+  t.equal(messageOf((await decommission('pole-nope')).json(), 'pole-nope'), messageOf(enrolled, 'pole-9'), 'an unknown device id is answered as an enrolled one with a wrong signature');
+  await h.services.devices.revoke('pole-9', 'admin', 'stolen from its pole');
+  t.equal((await decommission('pole-9')).json().message, enrolled.message, 'and so is a revoked one');
 });
 
 onBothStores(t, 'a device enrollment, revocation, key rotation, relocation or decommissioning whose audit record cannot be written is not made', async (t, h) => {
