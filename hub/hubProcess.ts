@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Clock, Logger, TimerHandle } from '../core/index.js';
+import { AlprError, type Clock, type Logger, type TimerHandle } from '../core/index.js';
 import { buildApi } from './api/server.js';
 import type { AuditTrail } from './audit/auditLog.js';
 import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
@@ -78,6 +78,8 @@ export interface HubOptions {
 
 /** The appliances' default `sync.status_every_ms`. */
 const DEFAULT_DEVICE_STATUS_EVERY_MS = 60_000;
+/** The shortest hub broker password the RabbitMQ auth endpoints are served with (18 random bytes in base64url). */
+const MIN_BROKER_PASSWORD_CHARS = 24;
 /** Statuses a device may miss (lost with a node, late after a reconnect's backoff) and still be pushed to. */
 const STATUS_PERIODS = 3;
 
@@ -121,6 +123,11 @@ export class Hub {
     const logger = options.logger;
     const tls = options.tls ? await loadHubTls(options.tls) : null;
     if (!tls) refusePlaintext([{ what: 'the HTTP API', host: options.httpHost }, ...(options.brokerUrl ? [] : [{ what: 'the embedded MQTT broker', host: options.mqttHost }])], options.allowPlaintext ?? false);
+    // The RabbitMQ auth endpoints answer anyone who reaches the API whether a password is the
+    // hub's: a short one could be guessed there, one request after another.
+    if (options.brokerAuthEndpoints && options.brokerUrl && options.brokerPassword.length < MIN_BROKER_PASSWORD_CHARS) {
+      throw new AlprError('ALPR_ERR_USAGE', `--broker-auth-endpoints answers whether a password is the hub's: --broker-password must be at least ${MIN_BROKER_PASSWORD_CHARS} characters (a random one, e.g. openssl rand -base64 32)`);
+    }
     this.keys = await loadOrCreateHubKeys(join(options.dataDir, 'keys'));
     this.auditTrail = await openAuditTrail(options.dataDir, options.audit, logger);
     const store = openStore(options, this.keys);

@@ -127,3 +127,11 @@ t.test('behind a TLS-terminating reverse proxy named with --trust-proxy, the hub
   const records = await hub.services!.audit.query({ action: 'auth.signIn', limit: 10 });
   t.same(records.map((r) => r.detail.ip), ['203.0.113.9'], 'the failed sign-in is audited with the forwarded client address');
 });
+
+t.test('the RabbitMQ auth endpoints are not served with a hub broker password short enough to guess through them', async (t) => {
+  const short = new Hub(await hubOptions(t, { brokerUrl: 'mqtt://127.0.0.1:1', brokerPassword: 'hub-secret', brokerAuthEndpoints: true }));
+  const err = await short.start().then(() => null, (e: unknown) => e);
+  await short.stop();
+  t.ok(isAlprError(err, 'ALPR_ERR_USAGE'), 'refused with ALPR_ERR_USAGE before it starts anything');
+  t.match((err as Error | null)?.message, /at least 24 characters/);
+});
