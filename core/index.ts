@@ -6,4 +6,4 @@ export { TypedEmitter } from './typedEmitter.js';
 export { oneOf, ms, validateAgainstSchema, type CamelCased } from './configSchema.js';
 export { EXIT, exitCodeFor, type ExitCode } from './exitCodes.js';
 export { pathExists } from './fsPaths.js';
-export { ipv6Bytes } from './ipAddress.js';
+export { addressBlock, ipv6Bytes } from './ipAddress.js';

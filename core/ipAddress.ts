@@ -1,3 +1,5 @@
+import { isIPv4, isIPv6 } from 'node:net';
+
 /**
  * The 16 bytes of an IPv6 address (no zone, no brackets; a dotted IPv4 tail as in ::ffff:a.b.c.d
  * is read too), or null when it is not one. Shared by the partner-address guard and the sign-in
@@ -19,4 +21,20 @@ export function ipv6Bytes(address: string): Buffer | null {
   const bytes = Buffer.alloc(16);
   all.forEach((g, i) => bytes.writeUInt16BE(parseInt(g, 16), 2 * i));
   return bytes;
+}
+
+/**
+ * The address a client is counted under (sign-in locks, bursts of refused requests). IPv6 is
+ * counted per /64, the block one subscriber holds: counting single addresses would hand an
+ * attacker 2^64 fresh counters. IPv4 written as IPv6 (`::ffff:a.b.c.d`) counts as the IPv4
+ * address. Requests that come without an address (the hub host's own commands) share one.
+ */
+export function addressBlock(ip: unknown): string {
+  if (typeof ip !== 'string' || ip === '') return 'local';
+  if (isIPv4(ip)) return ip;
+  const bytes = isIPv6(ip) ? ipv6Bytes(ip.replace(/%.*$/, '')) : null;
+  if (!bytes) return ip.slice(0, 64);
+  const mapped = bytes.subarray(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
+  if (mapped) return [...bytes.subarray(12, 16)].join('.');
+  return `${[0, 2, 4, 6].map((i) => bytes.readUInt16BE(i).toString(16)).join(':')}::/64`;
 }

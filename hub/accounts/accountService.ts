@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AlprError, type Clock } from '../../core/index.js';
+import { addressBlock, AlprError, type Clock } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
 import { isRole, type Role } from '../policy/permissions.js';
 import type { ImageCipher } from '../store/index.js';
 import { checkPasswordPolicy, type PasswordHasher } from './password.js';
-import { SignInThrottle, throttleAddress, type ThrottleKey } from './signInThrottle.js';
+import { SignInThrottle, type ThrottleKey } from './signInThrottle.js';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp.js';
 
 const DAY_MS = 86_400_000;
@@ -262,7 +262,7 @@ export class AccountService {
     const name = String(username ?? '').toLowerCase().slice(0, 64);
     const row = await this.ctx.sql.get<AccountRow>('SELECT * FROM accounts WHERE username = ?', [name]);
     const now = this.ctx.clock.now();
-    const key: ThrottleKey = { username: name, userId: row?.user_id ?? null, address: throttleAddress(meta.ip) };
+    const key: ThrottleKey = { username: name, userId: row?.user_id ?? null, address: addressBlock(meta.ip) };
     const actor = row?.user_id ?? `unknown:${name.slice(0, 40)}`;
     const reservation = await this.throttle.reserve(key, now);
     if (!reservation.allowed) {

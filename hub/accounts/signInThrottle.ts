@@ -1,5 +1,3 @@
-import { isIPv4, isIPv6 } from 'node:net';
-import { ipv6Bytes } from '../../core/index.js';
 import type { SqlDb } from '../db/sql.js';
 
 const DAY_MS = 86_400_000;
@@ -12,7 +10,7 @@ export interface ThrottleKey {
   username: string;
   /** The account holding the name; null for a name no account holds. */
   userId: string | null;
-  /** From `throttleAddress`. */
+  /** From `addressBlock` (core/ipAddress.ts). */
   address: string;
 }
 
@@ -38,22 +36,6 @@ export interface ThrottleRules {
   lockoutMs: number;
   /** Counters quiet this long are forgotten (unknown names, addresses); a day by default. */
   forgetAfterMs?: number;
-}
-
-/**
- * The address a sign-in's failures are counted under. IPv6 is counted per /64, the block one
- * subscriber holds: counting single addresses would hand an attacker 2^64 fresh counters. IPv4
- * written as IPv6 (`::ffff:a.b.c.d`) counts as the IPv4 address. Attempts that come without an
- * address (the hub host's own commands) share one counter.
- */
-export function throttleAddress(ip: unknown): string {
-  if (typeof ip !== 'string' || ip === '') return 'local';
-  if (isIPv4(ip)) return ip;
-  const bytes = isIPv6(ip) ? ipv6Bytes(ip.replace(/%.*$/, '')) : null;
-  if (!bytes) return ip.slice(0, 64);
-  const mapped = bytes.subarray(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
-  if (mapped) return [...bytes.subarray(12, 16)].join('.');
-  return `${[0, 2, 4, 6].map((i) => bytes.readUInt16BE(i).toString(16)).join(':')}::/64`;
 }
 
 /** Thrown inside the reservation's transaction, so that an attempt a lock refuses charges no counter. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AlprError, errorMessage } from '../../core/index.js';
+import { addressBlock, AlprError, errorMessage } from '../../core/index.js';
 import { AuditBursts, DEFAULT_BURSTS, type BurstOptions } from './auditBursts.js';
 import type { AuditLog, AuditOutcome } from './auditLog.js';
 
@@ -129,8 +129,13 @@ async function requestAudit(app: FastifyInstance, opts: RequestAuditOptions): Pr
       message: String((payload as { message?: string } | null)?.message ?? error?.message ?? '').slice(0, 500),
       stage: state.handlerReached ? 'service' : 'before the service (schema, token or role)', body,
     };
-    const source = actor === 'anonymous' ? `ip:${request.ip}` : actor;
-    await bursts.note(`${badToken ? 'token' : 'request'}|${source}|${route}|${code}|${reason ?? ''}`, {
+    // A member's refusals are told apart by route and code. An anonymous source's (an IPv4
+    // address, an IPv6 /64) only by the kind of bad token, whatever route or code: keyed by those
+    // too, one address walking the API's routes with a few kinds of bad token wrote hundreds of
+    // records a minute. The first of each window still says what was tried; the count says how often.
+    const kind = `${badToken ? 'token' : 'request'}|${reason ?? ''}`;
+    const key = actor === 'anonymous' ? `${kind}|ip:${addressBlock(request.ip)}` : `${kind}|${actor}|${route}|${code}`;
+    await bursts.note(key, {
       actor, action: badToken ? 'auth.tokenRefused' : known?.action ?? 'http.request', outcome, detail,
     });
   };

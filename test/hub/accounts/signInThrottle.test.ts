@@ -1,5 +1,5 @@
 import t from 'tap';
-import { throttleAddress } from '../../../hub/accounts/signInThrottle.js';
+import { addressBlock } from '../../../core/index.js';
 import { totp } from '../../../hub/accounts/totp.js';
 import type { HubServices } from '../../../hub/index.js';
 import { harness, onBothStores, PASSWORD, type Harness } from '../../helpers/hubHarness.js';
@@ -216,17 +216,17 @@ onBothStores(t, 'a deactivated or never activated account answers like a wrong p
 });
 
 t.test('failures are counted per IPv4 address and per IPv6 /64, the block one subscriber holds', async (t) => {
-  t.equal(throttleAddress('203.0.113.9'), '203.0.113.9');
-  t.equal(throttleAddress('::ffff:203.0.113.9'), '203.0.113.9', 'IPv4 written as IPv6 is the IPv4 address');
-  t.equal(throttleAddress('2001:db8:a:b:1:2:3:4'), '2001:db8:a:b::/64');
-  t.equal(throttleAddress('2001:db8:a:b::99'), '2001:db8:a:b::/64', 'the other addresses of a /64 share its counter');
-  t.equal(throttleAddress('2001:0DB8:000a:b::1'), '2001:db8:a:b::/64', 'however it is written');
-  t.equal(throttleAddress('2001:db8::1'), '2001:db8:0:0::/64');
-  t.equal(throttleAddress('::1'), '0:0:0:0::/64');
-  t.equal(throttleAddress('fe80::1%eth0'), 'fe80:0:0:0::/64', 'a zone index is not part of the block');
-  t.not(throttleAddress('2001:db8:a:c::1'), throttleAddress('2001:db8:a:b::1'), 'another /64 is another counter');
-  t.equal(throttleAddress(undefined), 'local', 'the hub host\'s own commands share one counter');
-  t.equal(throttleAddress(''), 'local');
+  t.equal(addressBlock('203.0.113.9'), '203.0.113.9');
+  t.equal(addressBlock('::ffff:203.0.113.9'), '203.0.113.9', 'IPv4 written as IPv6 is the IPv4 address');
+  t.equal(addressBlock('2001:db8:a:b:1:2:3:4'), '2001:db8:a:b::/64');
+  t.equal(addressBlock('2001:db8:a:b::99'), '2001:db8:a:b::/64', 'the other addresses of a /64 share its counter');
+  t.equal(addressBlock('2001:0DB8:000a:b::1'), '2001:db8:a:b::/64', 'however it is written');
+  t.equal(addressBlock('2001:db8::1'), '2001:db8:0:0::/64');
+  t.equal(addressBlock('::1'), '0:0:0:0::/64');
+  t.equal(addressBlock('fe80::1%eth0'), 'fe80:0:0:0::/64', 'a zone index is not part of the block');
+  t.not(addressBlock('2001:db8:a:c::1'), addressBlock('2001:db8:a:b::1'), 'another /64 is another counter');
+  t.equal(addressBlock(undefined), 'local', 'the hub host\'s own commands share one counter');
+  t.equal(addressBlock(''), 'local');
 });
 
 onBothStores(t, 'an IPv6 attacker gets five guesses per /64, not per address', async (t, h) => {

@@ -77,6 +77,27 @@ onBothStores(t, 'bad bearer tokens are audited: missing, malformed, unknown and 
   t.notOk(JSON.stringify(records).includes(admin.token), 'no token is kept');
 });
 
+onBothStores(t, 'one anonymous address walking the routes with bad tokens writes a record per kind of refusal a window, not one per route; the counts add up', async (t, h) => {
+  const app = await api(t, h);
+  const before = await headSeq(h);
+  const routes = ['/api/v1/accounts', '/api/v1/holds', '/api/v1/reviews', '/api/v1/devices', '/api/v1/felony-requests', '/api/v1/alerts', '/api/v1/hotlists', '/api/v1/audit', '/api/v1/sites', '/api/v1/me'];
+  const shapes = [{}, { authorization: 'Bearer short' }, bearer(randomBytes(32).toString('base64url'))];
+  let sent = 0;
+  for (const url of routes) {
+    for (const headers of shapes) {
+      // Two addresses of one IPv6 /64: one subscriber, one source.
+      const remoteAddress = sent % 2 === 0 ? '2001:db8:5:6::1' : '2001:db8:5:6::2';
+      t.equal((await app.inject({ method: 'GET', url, headers, remoteAddress })).statusCode, 401);
+      sent++;
+    }
+  }
+  const written = await since(h, before);
+  t.equal(written.length, 3, `${sent} refusals over ${routes.length} routes: one record for each kind of bad token`);
+  await app.close(); // writes the counts of the windows still open
+  const all = await since(h, before);
+  t.equal(all.reduce((n, r) => n + Number(r.detail.count ?? 0), 0), sent, 'every refusal is counted');
+});
+
 onBothStores(t, 'listing accounts, holds, reviews, devices and felony requests is audited with the number returned', async (t, h) => {
   const app = await api(t, h);
   const admin = await h.user('admin');
