@@ -24,6 +24,20 @@ onBothStores(t, 'appliance status is kept per device; tamper and offline changes
   t.notOk((await devices.overview()).some((d) => d.deviceId === 'stranger'), 'status from an unknown device is ignored');
 });
 
+onBothStores(t, 'a device whose statuses flip back and forth has 12 changes an hour audited and one record saying it flaps; its status is still stored', async (t, h) => {
+  const { devices, audit } = h.services;
+  const before = (await audit.head())?.seq ?? 0;
+  const start = Date.now();
+  for (let i = 0; i < 100; i++) await devices.recordStatus(report({ online: i % 2 === 0, tamperOpen: i % 4 === 0, at: start + i * 1000 }));
+  const written = (await audit.query({ afterSeq: before, limit: 500 })).map((r) => r.action);
+  t.equal(written.filter((a) => a !== 'device.statusFlapping').length, 12, '12 changes audited one by one');
+  t.equal(written.filter((a) => a === 'device.statusFlapping').length, 1, 'then one record that the device flaps');
+  t.equal((await devices.overview()).find((d) => d.deviceId === 'pole-1')?.online, false, 'the last status is stored');
+  h.clock.advance(3600_000 + 1000);
+  await devices.recordStatus(report({ online: true, at: start + 200_000 }));
+  t.equal((await audit.query({ afterSeq: before, limit: 500 })).at(-1)?.action, 'device.online', 'an hour later its changes are audited again');
+});
+
 onBothStores(t, 'one device\'s broken stored status does not fail the device listing for everyone', async (t, h) => {
   const { devices, store } = h.services;
   await devices.enroll({ deviceId: 'pole-2', publicKey: Buffer.alloc(32, 7), siteId: 'site-1' }, 'test');
