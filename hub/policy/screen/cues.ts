@@ -13,7 +13,7 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'rob', 'stole', 'stolen', 'steal', 'theft', 'thief', 'burglar', 'shoot', 'shot', 'stab', 'homicid', 'murder', 'kill', 'assault', 'batter', 'carjack', 'kidnap',
   'abduct', 'rape', 'arson', 'vandal', 'hate crime', 'attack', 'beaten', 'missing', 'endanger', 'amber', 'silver alert', 'runaway', 'suicid', 'weapon', 'gun',
   'firearm', 'knife', 'fraud', 'trafficking', 'drug', 'narcot', 'narkot', 'droga', 'criminal damage', 'felony', 'threat', 'bomb', 'extort', 'molest', 'strangl', 'abus',
-  'robo', 'robad', 'asalt', 'secuestr', 'desaparec', 'disparo', 'dispar', 'apunal', 'violac', 'incendi', 'hurto', 'ladron', 'amenaz', 'agresi',
+  'robo', 'robad', 'asalt', 'secuestr', 'desaparec', 'disparo', 'dispar', 'apunal', 'violacion sexual', '=violada', '=violador', '=violadores', 'incendi', 'hurto', 'ladron', 'amenaz', 'agresi',
   'punch', 'torch', 'hijack', 'impersonat', 'hate motiv', 'bias motiv', 'stalk', 'drive by', 'alzheimer', 'dementia', 'demencia', 'wander', 'not returned', 'no regresa', 'no ha regresado',
   'break in', 'broke in', 'broken into', '=looted', '=looting', '=looter', '=looters', 'embezzl', 'ransack', '=lure', '=lured', '=lures', 'luring', 'indecent', 'exposed himself', 'sexually', 'sexual assault', 'rammed', 'critically',
   'seriously injur', 'seriously hurt', 'hospitaliz', 'bodily harm',
@@ -40,7 +40,7 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'larceny', 'shoplift', 'bribe', 'briber', 'prostitut', '=pimp', '=pimping', 'pander', 'child porn', 'pornograph', 'voyeur', 'peeping', 'upskirt', '=lewd', 'sextort', 'revenge porn',
   'doxx', 'swatting', 'animal cruelty', 'cruelty to', 'armed violence', 'armed robber', 'reckless discharge', 'aggravated discharge', 'vehicular invasion', 'vehicular hijack', '=ransom', 'hostage',
   'terroris', 'predatory', 'unlawful restraint', 'false imprisonment', 'ponzi', 'skimmer', 'skimming', 'ransomware', '=hacked', '=poisoned', 'poisoning', 'overdose', 'suffocat', '=drowned',
-  '=icu', 'intensive care', 'trauma center', 'life support', '=wounded', '=maimed', '=bleeding', '=found =dead', '=body =found', '=found =body', 'dead body', 'corpse', 'human remains', 'death investigation', 'perjury',
+  '=icu', 'intensive care', 'trauma center', 'life support', '=doa', '=dump =the =body', '=dumped =the =body', '=dumped =a =body', '=dumped =body', 'body dump', '=wounded', '=maimed', '=bleeding', '=found =dead', '=body =found', '=found =body', 'dead body', 'corpse', 'human remains', 'death investigation', 'perjury',
   // crimes described by what was done rather than named: a fire set, a victim deceived or enticed, weapons
   // by their names, a vehicle driven into people, blows to the body, people hurt counted, a mailed hoax,
   // fake checks and money, parts sawn off, money made off with, a person vanished
@@ -148,7 +148,9 @@ export const CAUSE_LEADS: readonly string[] = [
 ];
 
 /** Words that admit the crime named is a cover for the search ("stolen plate check, not really"): then it names none. */
-export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'pretext', 'cover story', 'for the record', 'on paper', 'put it down as', 'call it', 'code it as', 'list it as'];
+export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'pretext', 'cover story', 'for the record', 'on paper', 'put it down as', 'call it', 'code it as', 'list it as',
+  // ... or that no crime or incident stands behind it ("no call for service", "sarge says it's a civil thing")
+  'no call for service', '=no =cfs', 'civil thing', 'civil matter', 'civil issue', 'purely civil'];
 
 /** How many people a crime was done to ("punched two attendees"): skipped between the act and its victims. */
 export const COUNTS: ReadonlySet<string> = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'multiple', 'many', 'some', 'dos', 'tres', 'dwoch', 'trzech', 'kilku']);

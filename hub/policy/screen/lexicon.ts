@@ -89,13 +89,13 @@ const ATTENDING = ['attend', 'who came', 'who comes', 'who come', 'who showed', 
 const CARE_PLACES = ['clinic', 'provider', 'doctor', 'facilit', 'center', 'centre', 'office', 'klinik', 'lekarz', 'gabinet', 'osrod'];
 /** "My ..." before one of these is the user's own life, not a case. */
 const RELATIONS = ['=ex', '=exs', 'exwife', 'exhusband', 'exgirl', 'exboy', 'wife', 'husband', 'spouse', 'girlfriend', 'boyfriend', '=gf', '=bf', 'daughter', '=son', '=sons', '=kid', '=kids', 'child', 'neighbo', 'landlord',
-  'tenant', 'sister', 'brother', '=mom', 'mother', '=dad', 'father', 'cousin', 'friend', 'buddy', 'roommate', 'famil', 'niece', 'nephew', '=aunt', 'uncle', 'fiance'];
+  'tenant', 'sister', 'brother', '=mom', '=moms', 'mother', '=dad', '=dads', 'father', 'cousin', 'friend', 'buddy', 'roommate', 'famil', 'niece', 'nephew', '=aunt', 'uncle', 'fiance'];
 /** Step-relations and in-laws, which "daughter" and "brother" do not match as stems. */
 /** Words that make a business, a school or a board one asking for reads ("the vendor wants", "give the school"). */
 const ASKING = ['want', '=ask', 'asked', 'asking', 'request', '=need', '=needs', 'wonder', 'curious', '=give', '=send', '=share', 'provid', '=hand', '=email', '=forward', '=upload', '=transfer'];
 const STEP_KIN = ['stepdaughter', 'stepson', 'stepdad', 'stepmom', 'stepfather', 'stepmother', 'stepkid', 'stepchild', 'stepsister', 'stepbrother', '=in =law', '=in =laws'];
 const RELACIONES = ['=ex', 'exnovi', 'exespos', 'exmujer', 'exmarido', 'expareja', 'pareja', 'esposa', 'esposo', 'novia', 'novio', 'vecin', '=hija', '=hijo', 'hermana', 'hermano', 'amig', 'suegr', 'cunad', '=primo', '=prima'];
-const KREWNI = ['byla', 'byly', 'bylej', 'bylego', 'zona', 'zony', '=maz', '=meza', 'corka', 'corki', '=syn', '=syna', 'sasiad', 'dziewczyn', 'chlopak', 'kolega', 'kolezank', 'znajom', '=brat', 'siostr', 'tesc'];
+const KREWNI = ['byla', 'byly', 'bylej', 'bylego', 'zona', 'zony', '=maz', '=meza', 'corka', 'corki', '=syn', '=syna', 'sasiad', 'dziewczyn', 'chlopak', 'kolega', 'kolezank', 'znajom', '=brat', 'siostr', 'tesc', 'szwagier', 'szwagr', 'bratow', 'synow', '=ziec', '=zieci', 'kuzyn', 'wujek', 'wujk', 'ciotk'];
 
 /** An order of protection and its parties: the person it protects, and the former partner it is against, are a case's. */
 const PROTECTION_ORDERS = ['order =of protection', 'protection order', 'protective order', 'restraining order', 'no contact order', '=op', 'respondent', 'orden =de proteccion', 'orden =de alejamiento', 'demandado', 'nakaz', 'zakaz zblizania'];
@@ -148,7 +148,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('idling, idled, =idles, =idle', { near: ['school', '=min', '=mins', 'minutes', 'engine running', 'every morning', 'every day', 'every pickup', 'hour'] }),
     ...each('parked, idling, idled, =idles, blocking, zaparkowan, estacionad, estaciono, =parkuje, =parkowal', { near: ['lawn', 'sidewalk', 'hydrant', 'crosswalk', 'driveway', 'garage', 'entrance', 'bike lane', 'chodnik', 'trawnik', 'acera', 'banqueta', 'zakaz', 'disabled', 'handicap', 'discapacit', 'minusvalid', 'niepelnospraw', 'inwalid', 'fire lane', 'no parking', 'prohibid'] }),
     ...each('=same =spot, =same =space, =hasnt =moved, =not =moved', { near: ['parked', 'sitting', 'weeks', 'days', 'left', 'month'] }),
-    ...each('=overnight, =permit', { near: ['=park', '=parks', '=parked', '=parking'] }),
+    ...each('=overnight, =overnite, =permit', { near: ['=park', '=parks', '=parked', '=parking', 'parkng'] }),
     ...each('=hour =limit, =hour =parking, =hour =zone, overtime parking, parking limit, time limit'),
     ...each('abandoned vehicle, abandoned car, abandoned auto, vehiculo abandonado, porzucon samoch, porzucon pojazd, =dinged, door ding'),
     ...each('city sticker, vehicle sticker, fender bender, minor damage, minor accident, minor crash, flipped off, =sped'),
@@ -218,9 +218,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('administrative warrant, orden administrativ, =i =205, =i =200, =i =247, =i =862'),
     ...each('=lawfully, =legally, =unlawfully, =legalmente, legaln', { near: ['united states', '=usa', 'country', 'america', 'estados unidos', '=eeuu', 'pais', 'kraj', 'polsce', 'stanach'] }),
     ...each('border patrol, patrulla fronteriza, fronteriz, customs enforc, customs border, aduanas proteccion, homeland security, seguridad nacional, straz graniczn, strazy graniczn, strazy granicz, graniczn'),
-    ...each('=ero, =cbp, =uscis, =dhs, =frontex, =migra, =ice detainer, =ice hold, =ice warrant', { notAfter: IMPOSTORS }),
-    // Homeland Security Investigations works criminal cases too (child exploitation, trafficking): named with a crime, a partner's case
-    ...each('=hsi', { context: true, notAfter: IMPOSTORS }),
+    ...each('=ero, =cbp, =uscis, =frontex, =migra, =ice detainer, =ice hold, =ice warrant', { notAfter: IMPOSTORS }),
+    // Homeland Security and its Investigations work criminal cases too (child exploitation, trafficking): named with a crime, a partner's case
+    ...each('=hsi, =dhs', { context: true, notAfter: IMPOSTORS }),
     ...each('cudzoziem, extranjer, refugee, refugiad, uchodzc, foreigner, day labor, jornaler, looks =foreign, looking =foreign, looked =foreign, look =foreign', { context: true }),
     ...each('foreign, extranjer, zagraniczn', { context: true, next: PEOPLE }),
     ...each('legal status, estatus legal, status legal, legal residen, lawful permanent, permanent resident, residente permanente, kart pobyt'),
@@ -254,6 +254,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('abortion, abortio, aborto, abortar, abortiv, aborcj, aborcy, abortifac', { except: ['abortionist', 'abortist'], place: CARE_PLACES, notAfter: ['=anti', '=antyaborc'],
       notBefore: ['rights', 'right', '=ban', '=bans', '=law', '=laws', 'debate', 'march', 'rally', 'protest', 'activist', 'advocate', 'opponent', 'supporter', 'politic', 'referend'] }),
     ...each('abortionist, abortist', { context: true }),
+    // Abortion as the offence another state charges ("a warrant for performing an unlawful abortion"): a crime named beside it is that charge
+    ...each('unlawful abortion, illegal abortion, criminal abortion, abortion trafficking, aiding abortion, aided abortion, performing abortion, performed abortion, procuring abortion'),
+    ...each('=procedure =days, =procedure =day', { context: true }),
     ...each('mifeprist, mifeprex, misoprost, contracep, anticoncep, antykoncep, morning after pill, pildora dia siguiente, pigulk dzien po, tabletk poron, poronn, poronien, miscarri'),
     ...each('egg freez, =froze =her =eggs, =freeze =her =eggs, =freezing =her =eggs, =frozen =eggs, egg retriev, =embryo, =embryos, surrogacy, gestational surrogate, sperm bank, =iui'),
     ...each('family planning, planificacion familiar, planowanie rodzin, reproduct, reprodukc, fertilit, =ivf, =in vitro, gender affirm, afirmacion genero', { place: CARE_PLACES }),
@@ -433,7 +436,10 @@ export const DEFAULT_LEXICON: Lexicon = {
     // First person after the noun ("an ex of mine"), money owed in a family, and dates
     ...each('=of =mine, child support, alimony, palimony, pension alimenticia, alimenty', { context: true }),
     // Civil disputes a court settles between the parties, custody arrangements kept or missed, friends lost touch with
-    ...each('small claims, civil suit, civil lawsuit, =lawsuit, civil matter, civil dispute, civil court, =sue =him, =sue =her, =sue =them, custody dispute, custody schedule, custody battle, visitation schedule, parenting time, lost touch, lost contact, =reconnect, =hs =friend, high school friend, childhood friend, old friend, class reunion', { context: true }),
+    ...each('small claims, civil suit, civil lawsuit, =lawsuit, civil matter, civil thing, civil issue, purely civil, civil dispute, civil court, =sue =him, =sue =her, =sue =them, custody dispute, custody schedule, custody battle, visitation schedule, parenting time, lost touch, lost contact, =reconnect, =hs =friend, high school friend, childhood friend, old friend, class reunion', { context: true }),
+    // An old friend or relation looked up ("my old academy buddy"), and parties planned for them
+    ...each('=my =old, =my =former', { context: true, near: RELATIONS }),
+    ...each('surprise party, birthday party', { context: true }),
     // Where a famous person lives or what they drive
     ...each('celebrit, famous, athlete, =nba, =nfl, =mlb, =nhl, =player, influencer, =actor, =actress, =singer, =rapper', { context: true, near: ['=lives', '=live', '=living', '=car', '=drives', '=drive', '=house', '=home', '=where', 'address'] }),
     // A former partner named without "my" ("ex-wife's car whereabouts", "an old girlfriend's new address")

@@ -162,18 +162,29 @@ function aimsAtPeople(words: readonly string[]): boolean {
     // worshippers", Polish "pobicie uczestnika"); not a noun that ends a clause ("after the shooting,
     // everyone at the vigil")
     const crimeDoneTo = before >= 0 && (isCrimeDone(words, before) || ((of || CRIME_NOUNS_OF.has(words[before]!)) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES)));
-    if (!crimeDoneTo && !sufferedCrime(words, match.end) && !ownsThing(words, i)) return true;
+    if (!crimeDoneTo && !sufferedCrime(words, match.end) && !ownsThing(words, i) && !doneBy(words, i)) return true;
   }
   return false;
 }
+
+/** The people at `start`, after "by", as the ones who did a crime named before it ("beaten in the lot by an attendee who fled"): the offender. */
+function doneBy(words: readonly string[], start: number): boolean {
+  let by = start - 1;
+  while (by > 0 && start - by <= 3 && !BY.has(words[by]!) && PHRASE_FILLER.has(words[by]!)) by--;
+  if (by < 1 || !BY.has(words[by]!)) return false;
+  for (let j = Math.max(0, by - 12); j < by; j++) if (isCrimeDone(words, j)) return true;
+  return false;
+}
+const BY: ReadonlySet<string> = new Set(['by', 'por', 'przez']);
 
 /** The people ending at `end` as the subject of a crime done to them ("worshippers ... were pelted"). */
 function sufferedCrime(words: readonly string[], end: number): boolean {
   for (let j = end + 1; j <= end + 5 && j < words.length - 1; j++) {
     if (PASSIVE.has(words[j]!) && anyPhraseIn(words, j + 1, j + 2, INVESTIGATIVE_CUES)) return true;
   }
-  // Or, as reports write it, without the auxiliary ("a union member intentionally struck by a car")
-  for (let j = end + 1; j <= end + 3 && j < words.length; j++) if (isCrimeDone(words, j)) return true;
+  // Or, as reports write it, without the auxiliary ("a union member intentionally struck by a car",
+  // "worshippers at the mosque threatened with a handgun")
+  for (let j = end + 1; j <= end + 4 && j < words.length; j++) if (isCrimeDone(words, j)) return true;
   return false;
 }
 
@@ -209,7 +220,7 @@ function namesCrime(words: readonly string[]): boolean {
 /** Words that deny the crime word after them ("not reported stolen", "it was never stolen", "no theft"). */
 const DENIALS: ReadonlySet<string> = new Set(['not', 'never', 'no', 'isnt', 'wasnt', 'arent', 'werent', 'nunca', 'nie', 'nigdy']);
 /** Words a denial may stand before, ahead of the crime word ("not reported stolen", "not been stolen"). */
-const DENIED_VIA: ReadonlySet<string> = new Set(['reported', 'been', 'listed', 'a', 'an', 'actually', 'really', 'ever', 'fue', 'zostal', 'zostala']);
+const DENIED_VIA: ReadonlySet<string> = new Set(['reported', 'been', 'listed', 'a', 'an', 'actually', 'really', 'ever', 'fue', 'zostal', 'zostala', 'jest', 'esta', 'crim', 'criminal', 'felony']);
 
 /** The crime word at `i` is denied: a denial just before it, or two before with one of DENIED_VIA between. */
 function denied(words: readonly string[], i: number): boolean {

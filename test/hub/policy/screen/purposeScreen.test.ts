@@ -101,6 +101,26 @@ t.test('what blind set 40 found missing, in other words: agency status words, ci
   ]) t.same(categories(text), [], text);
 });
 
+t.test('what blind set 41 found missing, in other words: misspellings read as crimes, incidents denied, relatives by marriage, old friends, abortion charged, procedure days, offenders after "by"', async (t) => {
+  for (const [text, category] of [
+    ['illegal parking violaton again, repeat, locate the owner', 'traffic enforcement'],
+    ['overnite parking on Home Ave again, whose car is it', 'traffic enforcement'],
+    ['personal welfare check on my ex\'s new place, no call for service', 'personal or non-law-enforcement use'],
+    ['the roofer vanished with my neighbor\'s deposit, civil thing per the lieutenant', 'personal or non-law-enforcement use'],
+    ['sprawdź gdzie jeździ moja bratowa, nie jest zaginiona', 'personal or non-law-enforcement use'],
+    ['checking on my dad\'s girlfriend, where she parks at night', 'personal or non-law-enforcement use'],
+    ['where does my old college roommate live now', 'personal or non-law-enforcement use'],
+    ['Texas warrant for an illegal abortion, the doctor\'s car', 'reproductive health care'],
+    ['plates in the surgical center lot on procedure days', 'reproductive health care'],
+  ] as const) t.ok(categories(text).includes(category), text);
+  for (const text of [
+    'witness saw a car dump the body behind the church before dawn',
+    'DHS partner task force: armed carjacking suspect, federal warrant',
+    'a referee assaulted after the game by a participant who fled in a Jeep',
+    'congregants at the synagogue robbed at knifepoint, suspects fled north',
+  ]) t.same(categories(text), [], text);
+});
+
 t.test('a finding names the category, the term and the words as the user wrote them', async (t) => {
   t.same(screen.screen('help I.C.E. find him'), [{ category: 'immigration enforcement', term: 'ICE', matched: 'ICE' }]);
   t.same(screen.screen('deportaci\u00f3n del due\u00f1o'), [{ category: 'immigration enforcement', term: 'deport', matched: 'deportacion' }]);
