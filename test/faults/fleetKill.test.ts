@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { openHubStore } from '../../bench/faults/hubKills.js';
 import { startHttpBalancer } from '../../bench/fleet/httpBalancer.js';
 import { startHubProcess, type HubChild } from '../../bench/fleet/hubProcess.js';
-import { loadOrCreateHubKeys } from '../../hub/index.js';
+import { AuditLog, loadOrCreateHubKeys } from '../../hub/index.js';
+import { openAuditTrail } from '../../hub/audit/auditTrail.js';
+import { silentLogger, systemClock } from '../../core/index.js';
+import { ensureSite } from '../../bench/siteApproval.js';
 import { main } from '../../hub/cli.js';
 import { auditFiles } from '../helpers/auditFiles.js';
 import { runCli } from '../helpers/cliRunner.js';
@@ -78,6 +81,9 @@ t.test(`${APPLIANCES} appliances into ${HUBS} hub processes through a ${NODES}-n
   for (const s of starts) if (s.status === 'fulfilled') hubs.push(s.value);
   for (const s of starts) if (s.status === 'rejected') throw s.reason;
 
+  // The Chief's approval of the site, recorded as the host records it: through the chain the hub processes witness.
+  const trail = await openAuditTrail(hubDirs[0]!, { keyFile: audit.keyFile, witnessFile: audit.witnessFile }, silentLogger());
+  await ensureSite(store, 'site-1', ['cam0'], new AuditLog({ sql: store.sql, clock: systemClock, trail }));
   const devices: Device[] = [];
   for (let i = 0; i < APPLIANCES; i++) {
     const [first, ...others] = inTurn(cluster.mqttUrls, i);

@@ -30,14 +30,15 @@ t.test('the hub\'s disk fills during ingest: batches are refused retryably, noth
     else tt.plan(0, 'skipped: mounting a small tmpfs for the hub database needs root');
     return;
   }
-  const disk = await smallDisk(tt, '1536k');
+  // Room for the schema (the site registry and the rest of the hub's tables) and a few dozen reads.
+  const disk = await smallDisk(tt, '3m');
   const store = new SqliteStore({ path: join(disk.dir, 'hub.db'), images: new ImageCipher(randomBytes(32)), now: Date.now });
   await store.migrate();
   tt.teardown(() => store.close());
   const log = captureLogger();
   const hub = await startHub(tt, { store, logger: log.logger });
   const device = await makeDevice(tt, hub, { maxReads: 5 });
-  // About 25 kB a read: 200 of them are three times the disk.
+  // About 25 kB a read: 200 of them are more than the disk.
   const reads = Array.from({ length: 200 }, () => makeRead({ siteId: 'site-1', deviceId: device.deviceId, capturedAt: Date.now(), imageBytes: 20_000, crop: randomBytes(5000), context: randomBytes(20_000) }));
   for (const r of reads) await device.buffer.append(r);
   await device.uplink.start();
