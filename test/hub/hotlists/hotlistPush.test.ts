@@ -111,6 +111,30 @@ t.test('after a failover only the process that now takes a device\'s statuses pu
   t.equal(first.push.stats.updatesSent, 1, 'the process that has not heard it for four minutes did not push it too');
 });
 
+t.test('a device at a retired site, still enrolled, gets no hot list: its statuses are answered with nothing', async (t) => {
+  const h = (await harness(t, 'sqlite'))!;
+  const { hotlists, devices, sites } = h.services;
+  await hotlists.importExtract(await readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8'), NCIC_MAPPING, 'test', 'fixture');
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(newSigningKeys().publicKey), siteId: 'site-1' }, 'test');
+  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger() });
+  await broker.start();
+  t.teardown(() => broker.stop());
+  const statuses = new EventEmitter();
+  const push = new HotlistPush({
+    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'hotlist-push-retired', statuses,
+    store: h.store, keys: await loadOrCreateHubKeys(join(await tempDir(t), 'keys')), hotlists, partEntries: 1000, listTtlMs: DAY, pollMs: 60_000, statusPeriodMs: 180_000, clock: h.clock, logger: silentLogger(),
+  });
+  await push.start();
+  t.teardown(() => push.stop());
+  statuses.emit('deviceStatus', { deviceId: 'pole-a', online: true, hotlistVersion: 0 });
+  await eventually(() => push.stats.updatesSent === 1, 10_000);
+  await sites.retire('site-1', 'chief', 'camera pole taken down');
+  h.clock.advance(60_000);
+  statuses.emit('deviceStatus', { deviceId: 'pole-a', online: true, hotlistVersion: 0 });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  t.equal(push.stats.updatesSent, 1, 'after the retirement nothing more is sent');
+});
+
 t.test('no hot-list message is larger than the appliances take: a snapshot is cut into parts by bytes, and a delta too large for one message goes as a snapshot', async (t) => {
   const h = (await harness(t, 'sqlite'))!;
   const { hotlists, devices } = h.services;
