@@ -11,9 +11,9 @@ const DEVICE_ID = /^[a-z0-9][a-z0-9-]{2,62}$/;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** How far a signed device request's time may be from the hub's. */
 const REQUEST_WINDOW_MS = 5 * 60_000;
-/** Status changes (online, offline, tamper) audited one by one per device and hour: a sound device makes a few a day. */
+/** Connectivity changes (offline, online) audited one by one per device and hour: a sound device makes a few a day. */
 const MAX_STATUS_CHANGES_PER_HOUR = 12;
-const STATUS_CHANGE_ACTIONS = ['device.online', 'device.offline', 'device.tamperOpened', 'device.tamperClosed'] as const;
+const STATUS_CHANGE_ACTIONS = ['device.online', 'device.offline'] as const;
 
 export interface DeviceOverview {
   deviceId: string;
@@ -163,35 +163,35 @@ export class DeviceRegistry {
           WHERE device_id = ?`, values);
       }
       const actor = `device:${report.deviceId}`;
-      const changes: AuditEntry[] = [];
+      // The enclosure opening or closing is always audited: capping it too would let anyone at the
+      // pole hide an opening behind a few pulled network cables (each an offline and an online).
       if (Boolean(before?.tamper_open) !== report.tamperOpen && (before || report.tamperOpen)) {
-        changes.push({ actor, action: report.tamperOpen ? 'device.tamperOpened' : 'device.tamperClosed', detail: { deviceId: report.deviceId, siteId: device.siteId } });
+        await this.ctx.audit.append({ actor, action: report.tamperOpen ? 'device.tamperOpened' : 'device.tamperClosed', detail: { deviceId: report.deviceId, siteId: device.siteId } }, db);
       }
       if (before && Boolean(before.online) !== report.online) {
-        changes.push({ actor, action: report.online ? 'device.online' : 'device.offline', detail: { deviceId: report.deviceId, unsyncedReads: report.unsyncedReads } });
+        await this.auditConnectivity({ actor, action: report.online ? 'device.online' : 'device.offline', detail: { deviceId: report.deviceId, unsyncedReads: report.unsyncedReads } }, device, db);
       }
-      if (changes.length > 0) await this.auditChanges(changes, device, db);
       return { cameOnline: report.online && device.status === 'active' && (!before || !before.online) };
     });
   }
 
   /**
-   * A device's status changes, audited up to MAX_STATUS_CHANGES_PER_HOUR an hour: a device (or
-   * whoever holds its key) sending statuses that flip back and forth would otherwise grow the
+   * A device going offline or online, audited up to MAX_STATUS_CHANGES_PER_HOUR an hour: a device
+   * (or whoever holds its key, or pulls its cable) flipping back and forth would otherwise grow the
    * chain, kept for years, without limit. Past the limit one `device.statusFlapping` record says so
    * for the hour, and the status is still stored (the device list shows it as it is).
    */
-  private async auditChanges(changes: AuditEntry[], device: Device, db: SqlDb): Promise<void> {
+  private async auditConnectivity(entry: AuditEntry, device: Device, db: SqlDb): Promise<void> {
     const actor = `device:${device.deviceId}`;
     const hourAgo = this.ctx.clock.now() - 3600_000;
     let recorded = 0;
     for (const action of STATUS_CHANGE_ACTIONS) recorded += await this.ctx.audit.count(actor, action, hourAgo, db);
-    if (recorded + changes.length <= MAX_STATUS_CHANGES_PER_HOUR) {
-      for (const entry of changes) await this.ctx.audit.append(entry, db);
+    if (recorded < MAX_STATUS_CHANGES_PER_HOUR) {
+      await this.ctx.audit.append(entry, db);
       return;
     }
     if (await this.ctx.audit.count(actor, 'device.statusFlapping', hourAgo, db) > 0) return;
-    await this.ctx.audit.append({ actor, action: 'device.statusFlapping', detail: { deviceId: device.deviceId, siteId: device.siteId, changesThisHour: recorded, limit: MAX_STATUS_CHANGES_PER_HOUR, note: 'further status changes this hour are stored but not audited one by one' } }, db);
+    await this.ctx.audit.append({ actor, action: 'device.statusFlapping', detail: { deviceId: device.deviceId, siteId: device.siteId, changesThisHour: recorded, limit: MAX_STATUS_CHANGES_PER_HOUR, note: 'further offline/online changes this hour are stored but not audited one by one; tamper changes always are' } }, db);
   }
 
   /**

@@ -24,14 +24,17 @@ onBothStores(t, 'appliance status is kept per device; tamper and offline changes
   t.notOk((await devices.overview()).some((d) => d.deviceId === 'stranger'), 'status from an unknown device is ignored');
 });
 
-onBothStores(t, 'a device whose statuses flip back and forth has 12 changes an hour audited and one record saying it flaps; its status is still stored', async (t, h) => {
+onBothStores(t, 'a device going offline and online again and again has 12 changes an hour audited and one record saying it flaps; its tamper switch is always audited; its status is still stored', async (t, h) => {
   const { devices, audit } = h.services;
   const before = (await audit.head())?.seq ?? 0;
   const start = Date.now();
-  for (let i = 0; i < 100; i++) await devices.recordStatus(report({ online: i % 2 === 0, tamperOpen: i % 4 === 0, at: start + i * 1000 }));
+  for (let i = 0; i < 100; i++) await devices.recordStatus(report({ online: i % 2 === 0, at: start + i * 1000 }));
+  await devices.recordStatus(report({ online: false, tamperOpen: true, at: start + 100_000 }));
+  await devices.recordStatus(report({ online: false, tamperOpen: false, at: start + 101_000 }));
   const written = (await audit.query({ afterSeq: before, limit: 500 })).map((r) => r.action);
-  t.equal(written.filter((a) => a !== 'device.statusFlapping').length, 12, '12 changes audited one by one');
+  t.equal(written.filter((a) => a === 'device.online' || a === 'device.offline').length, 12, '12 connectivity changes audited one by one');
   t.equal(written.filter((a) => a === 'device.statusFlapping').length, 1, 'then one record that the device flaps');
+  t.same(written.filter((a) => a.startsWith('device.tamper')), ['device.tamperOpened', 'device.tamperClosed'], 'the enclosure opening behind the flapping is audited');
   t.equal((await devices.overview()).find((d) => d.deviceId === 'pole-1')?.online, false, 'the last status is stored');
   h.clock.advance(3600_000 + 1000);
   await devices.recordStatus(report({ online: true, at: start + 200_000 }));
