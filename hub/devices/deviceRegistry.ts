@@ -278,6 +278,12 @@ export class DeviceRegistry {
     const siteId = String(request.fields.siteId ?? '');
     // The signature first: checked the other way round, an unsigned request learnt which site ids are approved.
     const device = await this.checkSigned({ ...request, action: 'relocate' }, signature);
+    // From an approved site only: a device left enrolled at a retired site would otherwise move
+    // itself, with its own key alone, to any site in service and send reads from there again.
+    const from = await this.ctx.sites.get(device.siteId);
+    if (from?.status !== 'approved') {
+      throw new AlprError('ALPR_ERR_SITE_NOT_APPROVED', `device ${device.deviceId} is at ${device.siteId}, which is ${from ? from.status : 'not in the site registry'}: a device from a site out of service is enrolled again with an enrollment token, not relocated`);
+    }
     await this.ctx.sites.requireApproved(siteId);
     if (device.siteId === siteId) throw new AlprError('ALPR_ERR_CONFLICT', `device ${device.deviceId} is already at ${siteId}`);
     await this.changeRegistration(device, { siteId }, 'device.relocate', { deviceId: device.deviceId, from: device.siteId, to: siteId });

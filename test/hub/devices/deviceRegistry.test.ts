@@ -121,6 +121,16 @@ onBothStores(t, 'an unsigned relocation is refused alike whether or not the site
   t.equal((await decommission('pole-9')).json().message, enrolled.message, 'and so is a revoked one');
 });
 
+onBothStores(t, 'a device at a retired site cannot relocate itself to a site in service with its own key', async (t, h) => {
+  const key = newSigningKeys();
+  await h.services.sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park', approvalRef: 'CHIEF-2026-002', latitude: 41.88, longitude: -87.79, cameras: ['cam0'] }, 'chief');
+  await h.services.devices.enroll({ deviceId: 'pole-9', publicKey: rawPublicKey(key.publicKey), siteId: 'site-1' }, 'admin');
+  await h.services.sites.retire('site-1', 'chief', 'pole taken down');
+  const request = { deviceId: 'pole-9', action: 'relocate' as const, at: h.clock.now(), fields: { siteId: 'site-2' } };
+  await t.rejects(h.services.devices.relocate(request, signDeviceRequest(request, key.privateKey)), { code: 'ALPR_ERR_SITE_NOT_APPROVED', message: /site-1, which is retired/ });
+  t.equal((await h.store.getDevice('pole-9'))?.siteId, 'site-1', 'it stays where it was, its reads refused');
+});
+
 onBothStores(t, 'a device enrollment, revocation, key rotation, relocation or decommissioning whose audit record cannot be written is not made', async (t, h) => {
   const { devices, sites, store } = h.services;
   await sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park', approvalRef: 'CHIEF-2026-002', latitude: 41.88, longitude: -87.79, cameras: ['cam0'] }, 'chief');
