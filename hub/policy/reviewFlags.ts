@@ -100,6 +100,9 @@ export class ReviewFlags {
       if (row.user_id === actor) throw new AlprError('ALPR_ERR_FORBIDDEN', 'a suspension is reviewed by another supervisor, never by the suspended account');
       // Nor by one suspended on another flag: two suspended administrators would lift each other's.
       if (await this.isSuspended(actor, db)) throw new AlprError('ALPR_ERR_FORBIDDEN', 'an account whose own access is suspended reviews no other suspension until its own is lifted');
+      // Nor by an account made after the suspension: the suspended account may have made it for that.
+      const reviewer = await db.get<{ created_at: number | string }>('SELECT created_at FROM accounts WHERE user_id = ?', [actor]);
+      if (reviewer && Number(reviewer.created_at) > Number(row.at)) throw new AlprError('ALPR_ERR_FORBIDDEN', 'an account created after a suspension was raised does not review it');
       if (row.status === 'lifted' || (row.status === 'upheld' && decision === 'uphold')) {
         throw new AlprError('ALPR_ERR_CONFLICT', `review flag ${flagId} is already ${row.status}`);
       }

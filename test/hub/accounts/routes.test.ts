@@ -244,3 +244,23 @@ onBothStores(t, 'an activation token sent several times at once activates the ac
   const enrolled = await h.services.accounts.confirmTotp('new.officer', password, h.code(base32Decode(secret)));
   t.equal(enrolled.status, 'active');
 });
+
+onBothStores(t, 'an administrator suspended after a refused search changes no accounts, and an account made after a suspension does not lift it', async (t, h) => {
+  const app = await api(t, h);
+  const suspended = await h.user('admin');
+  const flag = await h.services.reviews.raise(suspended.account.userId, 'a refused administrative search', 0);
+  const puppet = await app.inject({ method: 'POST', url: '/api/v1/accounts', headers: bearer(suspended.token), payload: { username: 'puppet.admin', displayName: 'Puppet Admin', role: 'admin', trainingCompletedAt: h.clock.now() - 86_400_000, policySignedAt: h.clock.now() - 86_400_000, leadsCertifiedAt: h.clock.now() - 86_400_000 } });
+  t.equal(puppet.statusCode, 403);
+  t.equal(puppet.json().code, 'ALPR_ERR_SEARCH_SUSPENDED');
+  t.equal(await h.services.accounts.byUsername('puppet.admin'), null, 'no account was made');
+  const officer = await h.user('officer');
+  t.equal((await app.inject({ method: 'POST', url: `/api/v1/accounts/${officer.account.userId}/deactivate`, headers: bearer(suspended.token), payload: { reason: 'no longer needs access' } })).statusCode, 403, 'nor deactivates one');
+
+  // Made by someone else after the suspension was raised: it does not review it either.
+  h.clock.advance(60_000);
+  const later = await h.user('admin');
+  const decided = await app.inject({ method: 'POST', url: `/api/v1/reviews/${flag}/decision`, headers: bearer(later.token), payload: { decision: 'lift', reason: 'reviewed: an honest mistake' } });
+  t.equal(decided.statusCode, 403, decided.body);
+  t.match(decided.json().message, /created after a suspension was raised/);
+  t.ok(await h.services.reviews.isSuspended(suspended.account.userId), 'the suspension stands');
+});
