@@ -120,6 +120,9 @@ const wireEntryOf = (r: WireRow): HotlistEntry => ({
   vehicleType: r.vehicle_type, priority: Number(r.priority), action: r.action, source: r.source, category: r.category, expiresAtMs: r.expires_at === null ? 0 : Number(r.expires_at),
 });
 
+/** The origin of an import an administrator sent over the API (held for a second administrator). */
+const API_ORIGIN = 'api';
+
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 500;
 
@@ -387,12 +390,15 @@ export class HotlistService {
    * mapped as configured there: a mapping written into the request would let whoever holds
    * `hotlists.import` put any plate on every camera under any category (a "wanted person" with no
    * offense, case or expiry), past the gate every internal entry goes through (IX.2, V.B-F). The
-   * member is held to what every hot-list change requires: current, and not suspended (VII.H).
+   * file itself is the uploader's word, so it is held until another administrator applies it
+   * (decideImport): one person alone cannot put a plate on every camera by writing it into an
+   * extract. The member is held to what every hot-list change requires: current, and not suspended
+   * (VII.H).
    */
   async importAsMember(user: Account, text: string, requested: unknown): Promise<ImportRun> {
     requirePermission(user.role, 'hotlists.import');
     await this.requireAccess(user);
-    return this.importExtract(text, requested === undefined ? NCIC_MAPPING : this.configuredMapping(parseImportMapping(requested)), user.userId, 'api');
+    return this.importExtract(text, requested === undefined ? NCIC_MAPPING : this.configuredMapping(parseImportMapping(requested)), user.userId, API_ORIGIN, { hold: true });
   }
 
   /** The configured mapping a request names, refused when the policy file has no such source or maps it otherwise. */
@@ -412,7 +418,7 @@ export class HotlistService {
    * one transaction, or hold it for review when it would drop more than the mapping allows. The
    * schedule and the host call it directly; members go through importAsMember.
    */
-  async importExtract(text: string, mapping: ImportMapping, actor: string, origin: string): Promise<ImportRun> {
+  async importExtract(text: string, mapping: ImportMapping, actor: string, origin: string, options: { hold?: boolean } = {}): Promise<ImportRun> {
     const now = this.ctx.clock.now();
     const parsed = parseExtract(text, mapping, now);
     const sha256 = createHash('sha256').update(text).digest('hex');
@@ -428,9 +434,10 @@ export class HotlistService {
         const live = await db.all<EntryRow>(`SELECT ${COLUMNS} FROM hotlist_entries WHERE source = ? AND removed = 0`, [mapping.source]);
         const diff = diffAgainst(live.map(toRecord), parsed.entries);
         const dropShare = live.length === 0 ? 0 : diff.removed.length / live.length;
+        const tooMuch = (share: number) => share > mapping.maxDropShare;
         const run: ImportRun = {
           importId, source: mapping.source, at: now, origin, sha256, rowsRead: parsed.rowsRead, added: diff.added.length, updated: diff.updated.length,
-          removed: diff.removed.length, unchanged: diff.unchanged, refused: parsed.refused, status: dropShare > mapping.maxDropShare ? 'held' : 'applied', version: null,
+          removed: diff.removed.length, unchanged: diff.unchanged, refused: parsed.refused, status: options.hold || tooMuch(dropShare) ? 'held' : 'applied', version: null,
           decidedBy: null, note: null,
         };
         const prohibited = Object.entries(parsed.refused).filter(([why]) => isProhibitedCategory(why)).reduce((n, [, k]) => n + k, 0);
@@ -447,7 +454,8 @@ export class HotlistService {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [run.importId, run.source, now, origin, sha256, run.rowsRead, run.added, run.updated, run.removed, run.unchanged,
           JSON.stringify(run.refused), run.status, run.version, JSON.stringify(mapping)]);
         await this.ctx.audit.append({
-          actor, action: 'hotlist.import', outcome: run.status === 'held' ? 'refused' : 'ok',
+          // Held as too large a drop, it is refused until reviewed; held for a second administrator, it is sent, awaiting them.
+          actor, action: 'hotlist.import', outcome: tooMuch(dropShare) ? 'refused' : 'ok',
           detail: { importId: run.importId, source: run.source, origin, sha256, rowsRead: run.rowsRead, added: run.added, updated: run.updated, removed: run.removed, refused: run.refused, status: run.status, version: run.version, dropShare: Math.round(dropShare * 1000) / 1000 },
         }, db);
         return { run, live: live.length };
@@ -457,7 +465,9 @@ export class HotlistService {
       throw err;
     }
     const { run, live } = outcome;
-    if (run.status === 'held') this.ctx.logger.warn({ importId: run.importId, source: run.source, removed: run.removed, live }, 'hot-list import held for review: it would drop too much of the list');
+    if (run.status === 'held') {
+      this.ctx.logger.warn({ importId: run.importId, source: run.source, removed: run.removed, live }, options.hold ? 'hot-list import held for another administrator to apply' : 'hot-list import held for review: it would drop too much of the list');
+    }
     return run;
   }
 
@@ -475,6 +485,9 @@ export class HotlistService {
     // As every other hot-list change: an applied import changes what every camera watches for.
     await this.requireAccess(reviewer);
     const held = await this.heldImport(importId);
+    if (decision.apply && held.origin === API_ORIGIN && (await this.uploaderOf(importId)) === reviewer.userId) {
+      throw new AlprError('ALPR_ERR_SEPARATION_OF_DUTIES', 'an extract uploaded over the API is applied by another administrator, never by the one who sent it');
+    }
     const now = this.ctx.clock.now();
     const spooled = this.ctx.spoolDir ? join(this.ctx.spoolDir, `${importId}.csv`) : null;
     let entries: ImportedEntry[] | null = null;
@@ -507,6 +520,18 @@ export class HotlistService {
     });
     if (spooled) await rm(spooled, { force: true });
     return { ...held, status, version, decidedBy: reviewer.userId, note: decision.note };
+  }
+
+  /** Who sent an import: the actor of its `hotlist.import` record. */
+  private async uploaderOf(importId: string): Promise<string | null> {
+    const page = 1000;
+    for (let afterSeq = 0; ;) {
+      const records = await this.ctx.audit.query({ action: 'hotlist.import', afterSeq, limit: page });
+      const found = records.find((r) => r.detail.importId === importId);
+      if (found) return found.actor;
+      if (records.length < page) return null;
+      afterSeq = records.at(-1)!.seq;
+    }
   }
 
   /** The import, still held (ALPR_ERR_NOT_FOUND or ALPR_ERR_CONFLICT otherwise). */

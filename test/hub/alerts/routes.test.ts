@@ -10,6 +10,15 @@ type Tap = import('tap').Test;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const extract = () => readFile(new URL('../../fixtures/hotlists/leads-extract.csv', import.meta.url), 'utf8');
 
+/** An administrator sends the NCIC extract over the API and a second one applies it (the two-person rule); the applied run. */
+async function importApplied(app: Awaited<ReturnType<typeof api>>, uploader: string, applier: string) {
+  const sent = await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(uploader), payload: { csv: await extract() } });
+  if (sent.statusCode !== 201 || sent.json().status !== 'held') throw new Error(`import not held: ${sent.body}`);
+  const applied = await app.inject({ method: 'POST', url: `/api/v1/hotlists/imports/${sent.json().importId}/decision`, headers: bearer(applier), payload: { apply: true, note: 'checked against the LEADS hot file' } });
+  if (applied.statusCode !== 200) throw new Error(`import not applied: ${applied.body}`);
+  return applied.json();
+}
+
 async function api(t: Tap, h: Harness) {
   const app = await buildApi({ services: h.services, logger: captureLogger().logger });
   t.teardown(() => app.close());
@@ -64,9 +73,8 @@ onBothStores(t, 'officers see alerts live for the sites they watch, verify from 
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const admin = await h.user('admin');
   const officer = await h.user('officer');
-  const imported = await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(admin.token), payload: { csv: await extract() } });
-  t.equal(imported.statusCode, 201, imported.body);
-  t.equal(imported.json().added, 8);
+  const imported = await importApplied(app, admin.token, (await h.user('admin')).token);
+  t.match(imported, { status: 'applied', added: 8 });
   t.equal((await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(officer.token), payload: { csv: await extract() } })).statusCode, 403, 'an officer cannot import');
 
   const otherSite = events(t, `${base}/api/v1/alerts/stream?sites=site-9`, officer.token, 'alert', 1);
@@ -99,7 +107,7 @@ onBothStores(t, 'an alert raised after the officer signed out or was suspended n
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const admin = await h.user('admin');
-  t.equal((await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(admin.token), payload: { csv: await extract() } })).statusCode, 201);
+  await importApplied(app, admin.token, (await h.user('admin')).token);
   const signedOut = await h.user('officer');
   const suspended = await h.user('officer');
   const watching = await h.user('officer');
@@ -126,7 +134,7 @@ onBothStores(t, 'an officer whose role no longer works alerts gets no alert on a
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const admin = await h.user('admin');
-  t.equal((await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(admin.token), payload: { csv: await extract() } })).statusCode, 201);
+  await importApplied(app, admin.token, (await h.user('admin')).token);
   const moved = await h.user('officer');
   const watching = await h.user('officer');
   // Done at the first `alert` or at the stream's end, whichever comes first: a leak shows as the alert itself.

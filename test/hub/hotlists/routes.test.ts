@@ -51,21 +51,23 @@ const withCounty = { hotlists: { ...DEFAULT_HOTLIST_RULES, sources: [{ location:
 onBothStores(t, 'two administrators posting a decision on one held import at once: one gets 200, the other 409 ALPR_ERR_CONFLICT', async (t, h) => {
   const app = await buildApi({ services: h.services, logger: captureLogger().logger });
   t.teardown(() => app.close());
-  const [first, second] = [await h.user('admin'), await h.user('admin')];
+  // The first sends the extracts; the second and the third decide (an upload is applied by someone else).
+  const [uploader, first, second] = [await h.user('admin'), await h.user('admin'), await h.user('admin')];
   const mapping = COUNTY;
   const post = (token: string, csv: string) => app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(token), payload: { mapping, csv } });
-  t.equal((await post(first.token, 'ID,F,P,S\n1,X,AAA111,IL\n2,X,BBB222,IL\n')).statusCode, 201);
-  const held = (await post(first.token, 'ID,F,P,S\n1,X,AAA111,IL\n')).json();
+  const decide = (importId: string, token: string, apply: boolean) => app.inject({ method: 'POST', url: `/api/v1/hotlists/imports/${importId}/decision`, headers: bearer(token), payload: { apply, note: 'checked with the county' } });
+  const list = await post(uploader.token, 'ID,F,P,S\n1,X,AAA111,IL\n2,X,BBB222,IL\n');
+  t.equal((await decide(list.json().importId, first.token, true)).statusCode, 200);
+  const held = (await post(uploader.token, 'ID,F,P,S\n1,X,AAA111,IL\n')).json();
   t.equal(held.status, 'held', 'dropping half the list is held');
-  const decide = (token: string, apply: boolean) => app.inject({ method: 'POST', url: `/api/v1/hotlists/imports/${held.importId}/decision`, headers: bearer(token), payload: { apply, note: 'checked with the county' } });
-  const answers = await Promise.all([decide(first.token, true), decide(second.token, false)]);
+  const answers = await Promise.all([decide(held.importId, first.token, true), decide(held.importId, second.token, false)]);
   t.same(answers.map((a) => a.statusCode).sort(), [200, 409], answers.map((a) => a.body).join('\n'));
   const won = answers.find((a) => a.statusCode === 200)!.json();
   t.match(answers.find((a) => a.statusCode === 409)!.json(), { code: 'ALPR_ERR_CONFLICT', message: `import ${held.importId} is ${won.status} by ${won.decidedBy}, not held: it was decided already` });
   t.equal((await h.services.hotlists.importRun(held.importId))!.status, won.status);
   await app.close();
   const chain = (await h.services.audit.query({ limit: 500 })).filter((r) => r.detail.importId === held.importId || (r.detail.params as { importId?: string } | undefined)?.importId === held.importId);
-  t.same(chain.map((r) => [r.action, r.outcome, r.actor]), [['hotlist.import', 'refused', first.account.userId], ['hotlist.import.decide', 'ok', won.decidedBy], ['http.request', 'refused', won.decidedBy === first.account.userId ? second.account.userId : first.account.userId]],
+  t.same(chain.map((r) => [r.action, r.outcome, r.actor]), [['hotlist.import', 'refused', uploader.account.userId], ['hotlist.import.decide', 'ok', won.decidedBy], ['http.request', 'refused', won.decidedBy === first.account.userId ? second.account.userId : first.account.userId]],
     'the chain holds the held import, the one decision, and the losing request as refused');
   t.match(chain.at(-1)!.detail, { status: 409, code: 'ALPR_ERR_CONFLICT' });
 }, withCounty);
@@ -85,7 +87,8 @@ onBothStores(t, "an administrator imports only the NCIC mapping or a source the 
   t.equal(remapped.statusCode, 400, 'a configured source mapped otherwise than configured is refused');
   t.match(remapped.json(), { code: 'ALPR_ERR_INVALID_INPUT', message: /not the one the hub's policy file configures/ });
   t.equal((await h.services.hotlists.find((await h.user('detective')).account, 'EXW1FE')).length, 0, 'the plate is on no list');
-  t.equal((await post(admin.token, 'ID,F,P,S\n1,X,CTY111,IL\n', COUNTY)).statusCode, 201, 'the configured county list, as configured, is imported');
+  const county = await post(admin.token, 'ID,F,P,S\n1,X,CTY111,IL\n', COUNTY);
+  t.match({ status: county.statusCode, run: county.json().status }, { status: 201, run: 'held' }, 'the configured county list, as configured, is taken, held for a second administrator');
 
   const lapsed = await h.user('admin', { certified: false });
   t.match((await post(lapsed.token, 'NIC,FILE,LIC,LIS\nV1,VEH,LAP111,IL\n')).json(), { code: 'ALPR_ERR_ACCOUNT_LAPSED' }, 'an administrator whose certifications lapsed imports nothing');
@@ -105,6 +108,7 @@ onBothStores(t, 'an imported record expires on a date the calendar has, with a f
   const run = await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(admin.token), payload: { csv } });
   t.equal(run.statusCode, 201, run.body);
   t.match(run.json(), { added: 2, refused: { invalid: 3 } }, 'a six-digit year, February 31 and February 29 of 2027 are refused; a date and a date-time are taken');
+  await h.services.hotlists.decideImport((await h.user('admin')).account, run.json().importId, { apply: true, note: 'checked against the hot file' });
   const detective = await h.user('detective');
   t.equal((await h.services.hotlists.find(detective.account, 'OKT111'))[0]?.expiresAt, Date.parse('2027-03-01T12:00:00Z'));
 });
@@ -118,4 +122,22 @@ onBothStores(t, 'an administrator suspended after a refused search lifts no othe
   const supervisor = await h.user('admin');
   await h.services.reviews.decide(flagA, 'lift', 'reviewed, an honest mistake', supervisor.account.userId);
   t.notOk(await h.services.reviews.isSuspended(a.account.userId), 'a supervisor who is not suspended lifts it');
+});
+
+onBothStores(t, 'an extract sent over the API is held until another administrator applies it: its sender cannot, so one person alone lists no plate', async (t, h) => {
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  const [sender, other] = [await h.user('admin'), await h.user('admin')];
+  const detective = await h.user('detective');
+  const sent = await app.inject({ method: 'POST', url: '/api/v1/hotlists/imports', headers: bearer(sender.token), payload: { csv: 'NIC,FILE,LIC,LIS\nX000001,WNT,EXAMPLE1,\n' } });
+  t.equal(sent.statusCode, 201, sent.body);
+  t.equal(sent.json().status, 'held', 'held, not applied');
+  t.equal((await h.services.hotlists.find(detective.account, 'EXAMPLE1')).length, 0, 'the plate is on no list');
+  const own = await app.inject({ method: 'POST', url: `/api/v1/hotlists/imports/${sent.json().importId}/decision`, headers: bearer(sender.token), payload: { apply: true, note: 'looks right to me' } });
+  t.equal(own.statusCode, 403);
+  t.equal(own.json().code, 'ALPR_ERR_SEPARATION_OF_DUTIES', 'its sender cannot apply it');
+  t.equal((await h.services.hotlists.find(detective.account, 'EXAMPLE1')).length, 0, 'still on no list');
+  const applied = await app.inject({ method: 'POST', url: `/api/v1/hotlists/imports/${sent.json().importId}/decision`, headers: bearer(other.token), payload: { apply: true, note: 'checked against the LEADS hot file' } });
+  t.equal(applied.statusCode, 200, applied.body);
+  t.equal((await h.services.hotlists.find(detective.account, 'EXAMPLE1')).length, 1, 'another administrator applies it');
 });
