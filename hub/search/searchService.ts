@@ -63,7 +63,7 @@ const SEARCH_VALID_MS = 12 * 3600_000;
  * sent together all ran under a cap of 30. The account row's lock orders them across hub
  * processes; a SQLite transaction already runs alone.
  */
-async function takeTurn(db: SqlDb, userId: string): Promise<void> {
+export async function takeTurn(db: SqlDb, userId: string): Promise<void> {
   if (db.engine === 'pg') await db.get('SELECT user_id FROM accounts WHERE user_id = ? FOR UPDATE', [userId]);
 }
 

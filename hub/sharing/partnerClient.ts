@@ -8,7 +8,7 @@ import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
 import { requirePermission } from '../policy/permissions.js';
 import { PurposeGate, type StatedPurpose } from '../policy/purposeGate.js';
-import type { SearchLimits } from '../search/searchService.js';
+import { takeTurn, type SearchLimits } from '../search/searchService.js';
 import type { ReviewFlags } from '../policy/reviewFlags.js';
 import type { AgencyRegistry } from './agencyRegistry.js';
 import { checkPartnerLiteral, guardedLookup, systemResolver, type PartnerResolver } from './partnerAddress.js';
@@ -90,6 +90,24 @@ export class PartnerClient {
     resolve?: PartnerResolver;
   }) {}
 
+  /**
+   * VI: a partner caps this whole department at its hourly limit, so each officer sends at most
+   * `max_queries_per_hour` searches to partner hubs an hour: without a cap here, one officer could
+   * spend the partner's for everyone. Counting the sends and recording this one (`sharing.outboundSend`)
+   * are one transaction, the account's row locked on PostgreSQL (a SQLite transaction runs alone),
+   * so searches sent at once take turns and each counts the others; counted as answered, after the
+   * partner's round trip, they all read the same count and all went out.
+   */
+  private async reserveSend(userId: string, agencyId: string): Promise<void> {
+    const cap = this.ctx.limits.maxQueriesPerHour;
+    await this.ctx.sql.tx(async (db) => {
+      await takeTurn(db, userId);
+      const sent = await this.ctx.audit.count(userId, 'sharing.outboundSend', this.ctx.clock.now() - 3600_000, db);
+      if (sent >= cap) throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account has searched partner hubs ${sent} times in the past hour; the limit is ${cap}`);
+      await this.ctx.audit.append({ actor: userId, action: 'sharing.outboundSend', detail: { agencyId } }, db);
+    });
+  }
+
   async search(user: Account, agencyId: string, input: PartnerSearch): Promise<FederatedAnswer> {
     const agency = await this.ctx.agencies.require(agencyId);
     const stated = { purpose: input.purpose, offense: input.offense, caseNumber: input.caseNumber, description: input.description } as StatedPurpose;
@@ -102,11 +120,6 @@ export class PartnerClient {
       requirePermission(user.role, 'sharing.searchPartners');
       this.ctx.accounts.requireCurrent(user);
       if (await this.ctx.reviews.isSuspended(user.userId)) throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'search access for this account is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it');
-      // A partner caps this whole department at its hourly limit: without a cap of its own here, one
-      // officer could spend it for everyone, and search a partner more often than this hub.
-      const used = await this.ctx.audit.count(user.userId, 'sharing.outboundSearch', this.ctx.clock.now() - 3600_000);
-      const cap = this.ctx.limits.maxQueriesPerHour;
-      if (used >= cap) throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account has searched partner hubs ${used} times in the past hour; the limit is ${cap}`);
     } catch (err) {
       if (err instanceof AlprError) return refuse(err);
       throw err;
@@ -121,6 +134,12 @@ export class PartnerClient {
       if (agency.status !== 'approved' || !agency.hubUrl || !agency.hubPublicKeyPem) throw new AlprError('ALPR_ERR_SHARING_REFUSED', `${agency.name} is not an approved partner with a hub to search`);
     } catch (err) {
       if (err instanceof AlprError) return refuse(err);
+      throw err;
+    }
+    try {
+      await this.reserveSend(user.userId, agencyId);
+    } catch (err) {
+      if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return refuse(err);
       throw err;
     }
     const request = signPayload<FederatedRequest>({
