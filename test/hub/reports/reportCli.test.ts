@@ -1,5 +1,5 @@
 import t from 'tap';
-import { appendFile, readdir } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { main } from '../../../hub/cli.js';
 import { auditFiles } from '../../helpers/auditFiles.js';
@@ -16,6 +16,9 @@ t.test('alpr-hub report writes a signed month\'s report into the data folder, an
   const printed = made.json();
   t.equal(printed.manifest, join(data, 'reports', '2026-10', 'transparency-2026-10.manifest.json'));
   t.same((await readdir(join(data, 'reports', '2026-10'))).sort(), ['transparency-2026-10.csv', 'transparency-2026-10.html', 'transparency-2026-10.json', 'transparency-2026-10.manifest.json', 'transparency-2026-10.pdf']);
+  const again = await run(['report', 'transparency', '--month', '2026-10', '--data', data, ...audit.args]);
+  t.equal(again.code, 0, again.err);
+  t.equal(again.json().generatedAt, JSON.parse(await readFile(printed.manifest, 'utf8')).generatedAt, 'run again, it keeps the month\'s report rather than signing a second one over it');
 
   const ok = await run(['report', 'verify', printed.files.pdf, '--data', data]);
   t.equal(ok.code, 0, ok.out + ok.err);
