@@ -42,7 +42,8 @@ export async function findSite(sql: SqlDb, siteId: string): Promise<Site | null>
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
-const CAMERA = /^[A-Za-z0-9_-]{1,32}$/;
+/** An appliance's `camera_id` as its configuration allows it (firmware/config/schema.ts): a site listing another form would have every read refused. */
+const CAMERA = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 export interface SiteApproval {
   siteId: string;
@@ -60,7 +61,7 @@ function checkLocation(latitude: number, longitude: number): void {
 
 function checkCameras(cameras: unknown): string[] {
   if (!Array.isArray(cameras) || cameras.length > 16 || !cameras.every((c) => typeof c === 'string' && CAMERA.test(c))) {
-    throw new AlprError('ALPR_ERR_INVALID_INPUT', 'cameras: up to 16 camera ids of letters, digits, _ or -');
+    throw new AlprError('ALPR_ERR_INVALID_INPUT', 'cameras: up to 16 camera ids as appliances name them (lower-case letters, digits and -, starting with a letter or digit, as cam0)');
   }
   return [...new Set(cameras as string[])];
 }

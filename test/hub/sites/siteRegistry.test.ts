@@ -14,6 +14,10 @@ onBothStores(t, 'sites are approved by reference; relocation needs a new approva
   t.equal(moved.latitude, 41.9);
   t.equal(moved.approvalRef, 'CHIEF-2026-020');
   await t.rejects(sites.approve({ ...site, siteId: 'site-9', approvalRef: 'X-1', latitude: 91 }, 'chief-1'), { code: 'ALPR_ERR_INVALID_INPUT' });
+  // Camera ids as appliances can name them: one listed as CAM0 or cam_0 would have every read refused.
+  for (const camera of ['CAM0', 'cam_0', '-cam']) {
+    await t.rejects(sites.approve({ ...site, siteId: 'site-9', approvalRef: 'X-2', cameras: [camera] }, 'chief-1'), { code: 'ALPR_ERR_INVALID_INPUT', message: /as appliances name them/ }, camera);
+  }
 
   await devices.enroll({ deviceId: 'pole-9', publicKey: randomBytes(32), siteId: 'site-2' }, 'admin-1');
   await t.rejects(devices.enroll({ deviceId: 'pole-10', publicKey: randomBytes(32), siteId: 'nowhere' }, 'admin-1'), { code: 'ALPR_ERR_SITE_NOT_APPROVED' });
