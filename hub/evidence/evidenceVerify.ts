@@ -46,7 +46,8 @@ export async function verifyEvidence(file: EvidenceFile, publicKey: KeyObject, a
     if (d.description !== body.description) differs('description');
     if (!sameJson(d.readIds, readIds)) differs('reads');
     if (!sameJson(d.recipient, body.recipient)) differs('recipient');
-    if (typeof d.bodySha256 === 'string' && d.bodySha256 !== evidenceBodySha256(body)) differs('content (its SHA-256)');
+    if (typeof d.bodySha256 !== 'string') problems.push(`audit record ${record.seq} was written before exports recorded their content's SHA-256: the file's plates, times and images cannot be checked against it`);
+    else if (d.bodySha256 !== evidenceBodySha256(body)) differs('content (its SHA-256)');
   } else {
     // A release to an outside agency is recorded as its sharing ledger entry, which the file names as its search.
     const d = record?.detail;

@@ -44,3 +44,13 @@ onBothStores(t, 'an evidence file verifies only as the export the audit chain re
   const selfSigned = signEvidence(structuredClone(file.body), { signingKey: outsider.privateKey, verifyKey: outsider.publicKey });
   t.match((await verifyEvidence(selfSigned, key, h.services.audit)).problems, [/signature does not verify with the hub's signing key/], 'the key a file carries is not trusted');
 });
+
+onBothStores(t, 'an export recorded before exports kept their content hash is reported as unverifiable, not passed', async (t, h) => {
+  const file = await exported(h, '26-004512', 'EVD0009');
+  const [record] = await h.services.audit.query({ action: 'evidence.export', limit: 1 });
+  // As an earlier release recorded it: the same export, without the body's SHA-256.
+  const { bodySha256: _dropped, ...older } = record!.detail;
+  const legacy = resigned(h, file, (b) => void (b.exportId = '00000000-0000-4000-8000-000000000009'));
+  await h.services.audit.append({ actor: record!.actor, action: 'evidence.export', detail: { ...older, exportId: '00000000-0000-4000-8000-000000000009' } });
+  t.match((await verifyEvidence(legacy, h.keys.sign.publicKey, h.services.audit)).problems, [/written before exports recorded their content's SHA-256/]);
+});
