@@ -204,6 +204,18 @@ export class AuditLog {
   }
 
   /** How many records with outcome ok match, for rate caps (uses the actor/action/time index). */
+  /** The first record of `action` that `match` accepts, paging through the chain from its start; null when none does. */
+  async findFirst(action: string, match: (record: AuditRecord) => boolean): Promise<AuditRecord | null> {
+    const page = 1000;
+    for (let afterSeq = 0; ;) {
+      const records = await this.query({ action, afterSeq, limit: page });
+      const found = records.find(match);
+      if (found) return found;
+      if (records.length < page) return null;
+      afterSeq = records.at(-1)!.seq;
+    }
+  }
+
   async count(actor: string, action: string, since: number, db: SqlDb = this.ctx.sql): Promise<number> {
     const row = await db.get<{ n: number | string }>("SELECT count(*) AS n FROM audit_log WHERE actor = ? AND action = ? AND at > ? AND outcome = 'ok'", [actor, action, since]);
     return Number(row?.n ?? 0);

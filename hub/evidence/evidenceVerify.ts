@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { canonicalJson, recordHash, type AuditLog, type AuditRecord } from '../audit/auditLog.js';
+import { canonicalJson, recordHash, type AuditLog } from '../audit/auditLog.js';
 import { evidenceBodySha256, verifyEvidenceFile, type EvidenceFile } from './evidenceService.js';
 
 export interface EvidenceVerification {
@@ -32,7 +32,7 @@ export async function verifyEvidence(file: EvidenceFile, publicKey: KeyObject, a
   }
   if (!verifyEvidenceFile(file, publicKey)) problems.push('the signature does not verify with the hub\'s signing key: the file was changed, or signed with another key (the key it carries proves nothing)');
   const readIds = body.reads.map((r) => r?.id);
-  const record = body.recipient.agency === null ? await recordOf(audit, 'evidence.export', result.exportId) : await audit.get(Number(body.searchId));
+  const record = body.recipient.agency === null ? await audit.findFirst('evidence.export', (r) => r.outcome === 'ok' && r.detail.exportId === result.exportId) : await audit.get(Number(body.searchId));
   const differs = (what: string) => problems.push(`the file's ${what} differs from what audit record ${record!.seq} says was exported: it was changed and re-signed, or passed off as another export`);
   if (body.recipient.agency === null) {
     if (!record) {
@@ -61,7 +61,7 @@ export async function verifyEvidence(file: EvidenceFile, publicKey: KeyObject, a
     const answered = new Set(Array.isArray(d!.readIds) ? d!.readIds : []);
     if (!readIds.every((id) => answered.has(id))) differs('reads');
     // The file itself, as released: its hash, its reads, and the ledger entry it was released under.
-    const release = await recordOf(audit, 'sharing.fileRelease', result.exportId);
+    const release = await audit.findFirst('sharing.fileRelease', (r) => r.outcome === 'ok' && r.detail.exportId === result.exportId);
     if (!release) problems.push(`the audit chain records no release of file ${result.exportId}: the file was not released by this hub as it is`);
     else {
       if (release.detail.searchSeq !== record!.seq) problems.push(`release record ${release.seq} puts file ${result.exportId} under ledger entry ${String(release.detail.searchSeq)}, not ${record!.seq}`);
@@ -73,16 +73,4 @@ export async function verifyEvidence(file: EvidenceFile, publicKey: KeyObject, a
   result.auditSeq = record!.seq;
   if (recordHash(record!) !== record!.hash) problems.push(`audit record ${record!.seq}, which records this export, was changed: run audit verify`);
   return result;
-}
-
-/** The chain's record of an export (`evidence.export`) or of a file released to an agency (`sharing.fileRelease`), by its export id. */
-async function recordOf(audit: AuditLog, action: 'evidence.export' | 'sharing.fileRelease', exportId: string): Promise<AuditRecord | null> {
-  const page = 1000;
-  for (let afterSeq = 0; ;) {
-    const records = await audit.query({ action, afterSeq, limit: page });
-    const found = records.find((r) => r.outcome === 'ok' && r.detail.exportId === exportId);
-    if (found) return found;
-    if (records.length < page) return null;
-    afterSeq = records.at(-1)!.seq;
-  }
 }

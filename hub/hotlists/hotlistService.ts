@@ -524,14 +524,7 @@ export class HotlistService {
 
   /** Who sent an import: the actor of its `hotlist.import` record. */
   private async uploaderOf(importId: string): Promise<string | null> {
-    const page = 1000;
-    for (let afterSeq = 0; ;) {
-      const records = await this.ctx.audit.query({ action: 'hotlist.import', afterSeq, limit: page });
-      const found = records.find((r) => r.detail.importId === importId);
-      if (found) return found.actor;
-      if (records.length < page) return null;
-      afterSeq = records.at(-1)!.seq;
-    }
+    return (await this.ctx.audit.findFirst('hotlist.import', (r) => r.detail.importId === importId))?.actor ?? null;
   }
 
   /** The import, still held (ALPR_ERR_NOT_FOUND or ALPR_ERR_CONFLICT otherwise). */
