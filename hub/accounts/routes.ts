@@ -24,12 +24,12 @@ export async function accountRoutes(fastify: FastifyInstance, opts: { services: 
   const { services, auth } = opts;
   const me = (request: FastifyRequest): Account => request.account!;
   /**
-   * VII.H, V.A: an administrator suspended after a refused search, or whose certifications lapsed,
-   * changes no accounts: a suspended one could otherwise create an administrator of its own, hold
-   * its activation token, and have it lift the suspension.
+   * VII.H: an administrator suspended after a refused search changes no accounts: it could
+   * otherwise create an administrator of its own, hold its activation token, and have it lift the
+   * suspension. (Lapsed certifications are not checked here: they bar ALPR data, and the host's
+   * first administrator often has none recorded yet when it creates the department's accounts.)
    */
   const inGoodStanding = async (req: FastifyRequest) => {
-    services.accounts.requireCurrent(me(req));
     if (await services.reviews.isSuspended(me(req).userId)) {
       throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'this account\'s access is suspended after a refused search (General Order 4.68 VII.H): it changes no accounts until a supervisor reviews it');
     }
