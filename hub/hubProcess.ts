@@ -159,7 +159,7 @@ export class Hub {
     this.ingest = new IngestService({
       ...login, clientId: `alpr-hub-${process.pid}`, store, keys: this.keys,
       amqp: options.ingestAmqpUrls ? { urls: options.ingestAmqpUrls } : null,
-      maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: this.services.policy.maxFutureSkewMs, retentionMs: this.services.policy.search.retentionMs, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
+      maxBatchBytes: 32 * 1024 * 1024, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: this.services.policy.maxFutureSkewMs, retentionMs: this.services.policy.retention.retentionMs, now: () => options.clock.now(), logger: logger.child({ module: 'ingest' }),
       recordStatus: async (report) => {
         const { cameOnline } = await devices.recordStatus(report);
         // The key and time it may have missed while offline, whatever the broker kept for it.
@@ -171,7 +171,7 @@ export class Hub {
     const services = this.services;
     this.alertLink = new AlertLink({
       ...login, clientId: `alpr-hub-alerts-${process.pid}`, store, keys: this.keys, hotlists: services.hotlists,
-      alerts: services.alerts, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: services.policy.maxFutureSkewMs, retentionMs: services.policy.search.retentionMs, clock: options.clock, logger: logger.child({ module: 'alerts' }),
+      alerts: services.alerts, maxImageBytes: 4 * 1024 * 1024, maxFutureSkewMs: services.policy.maxFutureSkewMs, retentionMs: services.policy.retention.retentionMs, clock: options.clock, logger: logger.child({ module: 'alerts' }),
     });
     const alertLink = this.alertLink;
     this.ingest.on('readsStored', (reads) => {

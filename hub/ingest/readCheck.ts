@@ -1,12 +1,11 @@
 import { alpr, wireReadColour, wireReadProblem } from '../../sync/index.js';
 import type { SqlDb } from '../db/sql.js';
+import { DEFAULT_RETENTION } from '../retention/retentionService.js';
 import { findSite } from '../sites/siteRegistry.js';
 import type { Device, HubRead } from '../store/index.js';
 
 /** How far ahead of the hub's clock a read's capture time may be (the policy file may change it). */
 export const DEFAULT_MAX_FUTURE_SKEW_MS = 5 * 60_000;
-/** Reads are kept 30 days (VI): one captured earlier than that is not taken in again. */
-export const DEFAULT_RETENTION_MS = 30 * 86_400_000;
 
 export interface ReadLimits {
   /** The largest crop or context image the hub takes. */
@@ -18,10 +17,10 @@ export interface ReadLimits {
    */
   maxFutureSkewMs?: number;
   /**
-   * Reads captured longer ago than this are refused (default DEFAULT_RETENTION_MS, the policy's
-   * retention): the purge deleted them, and a batch sent again (by the broker, or by whoever kept
-   * its bytes) would otherwise bring them back, searchable and matched against the hot list,
-   * until the next purge.
+   * Reads captured longer ago than this are refused (the purge's own retention; by default
+   * DEFAULT_RETENTION's): the purge deleted them, and a batch sent again (by the broker, or by
+   * whoever kept its bytes) would otherwise bring them back, searchable and matched against the
+   * hot list, until the next purge.
    */
   retentionMs?: number;
 }
@@ -56,7 +55,7 @@ export type ReadVerdict = { read: HubRead } | { refused: ReadRefusal };
 export async function readChecker(sql: SqlDb, device: Device, limits: ReadLimits, receivedAt: number): Promise<(r: alpr.v1.Read) => ReadVerdict> {
   const site = await findSite(sql, device.siteId);
   const latestCapture = receivedAt + (limits.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS);
-  const earliestCapture = receivedAt - (limits.retentionMs ?? DEFAULT_RETENTION_MS);
+  const earliestCapture = receivedAt - (limits.retentionMs ?? DEFAULT_RETENTION.retentionMs);
   return (r) => {
     const refused = (reason: string, kind: ReadRefusal['kind']): ReadVerdict => ({ refused: { readId: r.id ?? '', reason, kind } });
     const problem = wireReadProblem(r, limits.maxImageBytes);

@@ -4,8 +4,7 @@ import type { HubServices } from '../hubServices.js';
 import { parseMonth } from './month.js';
 import { REPORT_KINDS, type ReportKind } from './reportDocument.js';
 import { verifyReport } from './reportVerify.js';
-import { baseName, REPORT_FORMATS } from './reportService.js';
-import { join } from 'node:path';
+import { reportPaths } from './reportService.js';
 
 /** Usage first, before keys, witness or database are opened: a kind and a month. */
 export function checkReportUsage(kind: string, monthText: string | undefined): void {
@@ -27,9 +26,8 @@ export async function writeReport(services: HubServices, kind: string, monthText
     // An ended month's report is written once and kept (the schedule's, a request's, or this one):
     // the host does not sign a second, different one over it.
     const manifest = await services.reports.whole(kind as ReportKind, month.month, actor);
-    const name = baseName(kind as ReportKind, month.month);
-    const files = Object.fromEntries(REPORT_FORMATS.map((format) => [format, join(folder, `${name}.${format}`)]));
-    process.stdout.write(`${JSON.stringify({ kind, month: manifest.month, manifest: join(folder, `${name}.manifest.json`), files, auditHead: manifest.auditHead, generatedAt: manifest.generatedAt })}\n`);
+    const { manifestPath, files } = reportPaths(folder, kind as ReportKind, month.month);
+    process.stdout.write(`${JSON.stringify({ kind, month: manifest.month, manifest: manifestPath, files, auditHead: manifest.auditHead, generatedAt: manifest.generatedAt })}\n`);
     return EXIT.ok;
   }
   const report = await services.reports.generate(kind as ReportKind, monthText!, actor, outDir);

@@ -35,6 +35,12 @@ export const SO_FAR_REFRESH_MS = 5 * 60_000;
 export const baseName = (kind: ReportKind, month: string) => `${kind}-${month}`;
 export const manifestName = (kind: ReportKind, month: string) => `${baseName(kind, month)}.manifest.json`;
 
+/** Where a report's renderings and its manifest are, in the folder `dir`. */
+export function reportPaths(dir: string, kind: ReportKind, month: string): { manifestPath: string; files: Record<ReportFormat, string> } {
+  const files = Object.fromEntries(REPORT_FORMATS.map((format) => [format, join(dir, `${baseName(kind, month)}.${format}`)])) as Record<ReportFormat, string>;
+  return { manifestPath: join(dir, manifestName(kind, month)), files };
+}
+
 /** Writes beside the target and renames, so a reader never sees half a file. */
 async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
   const temp = `${path}.${randomUUID()}.tmp`;
@@ -154,18 +160,16 @@ export class ReportService {
       pdf: await renderPdf(document, seal),
     };
     await mkdir(dir, { recursive: true, mode: 0o750 });
-    const files = {} as Record<ReportFormat, string>;
+    const { files, manifestPath } = reportPaths(dir, kind, month.month);
     const listed: ReportManifest['files'] = [];
     for (const format of Object.keys(contents) as ReportFormat[]) {
       const name = `${base}.${format}`;
-      files[format] = join(dir, name);
       await writeAtomic(files[format], contents[format]);
       listed.push({ name, sha256: sha256(contents[format]), bytes: Buffer.byteLength(contents[format]) });
     }
     const manifest = signManifest({ format: 'alpr-report/1', kind, month: month.month, generatedAt: seal.generatedAt, generatedBy: actor, auditHead: head, ...through, files: listed }, this.ctx.signingKey);
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
     // The manifest goes last: a report folder with a manifest is complete.
-    const manifestPath = join(dir, manifestName(kind, month.month));
     await writeAtomic(manifestPath, manifestText);
     // Files cannot share the audit log's transaction: the report is written first and recorded
     // after, so a record never names a report that is not there; one whose record fails is left
