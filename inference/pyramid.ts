@@ -1,3 +1,4 @@
+import { bilinearCall } from './kernels/bilinear.js';
 import { LITTLE_ENDIAN } from './littleEndian.js';
 
 /**
@@ -58,8 +59,10 @@ export function pyramid(img: GrayImage, minWidth: number, spare: readonly Uint8A
 
 /**
  * Writes `region` of the frame, scaled to outW x outH, into `out` (row stride `stride`) as 0..1
- * floats, sampling from the smallest pyramid level that still has at least as many pixels as the
- * output needs.
+ * floats, sampling bilinearly from the smallest pyramid level that still has at least as many
+ * pixels as the output needs. Which source columns and rows each output pixel reads, and their
+ * weights, are worked out here; the per-pixel blend runs in the WebAssembly kernel
+ * (kernels/bilinear.wat) on a copy of the part of the level the view reads.
  */
 export function sampleView(levels: GrayImage[], region: { left: number; top: number; width: number; height: number }, outW: number, outH: number, out: Float32Array, stride: number): void {
   let level = 0;
@@ -72,31 +75,33 @@ export function sampleView(levels: GrayImage[], region: { left: number; top: num
   const y0 = region.top / f;
   const maxX = img.width - 1;
   const maxY = img.height - 1;
-  const px = img.pixels;
-  // Source columns and their weights are the same on every row: worked out once per view.
-  const ix0 = new Int32Array(outW);
-  const ix1 = new Int32Array(outW);
-  const wx = new Float32Array(outW);
+  const columnAt = (x: number) => Math.min(maxX, Math.max(0, x0 + (x + 0.5) * sx - 0.5));
+  const rowAt = (y: number) => Math.min(maxY, Math.max(0, y0 + (y + 0.5) * sy - 0.5));
+  // Both grow with x and y: the first and last output pixels bound the part of the level read.
+  const left = Math.floor(columnAt(0));
+  const right = Math.min(maxX, Math.floor(columnAt(outW - 1)) + 1);
+  const top = Math.floor(rowAt(0));
+  const bottom = Math.min(maxY, Math.floor(rowAt(outH - 1)) + 1);
+  const srcW = right - left + 1;
+  const call = bilinearCall(outW, outH, srcW, bottom - top + 1);
   for (let x = 0; x < outW; x++) {
-    const fx = Math.min(maxX, Math.max(0, x0 + (x + 0.5) * sx - 0.5));
-    ix0[x] = Math.floor(fx);
-    ix1[x] = Math.min(maxX, ix0[x]! + 1);
-    wx[x] = fx - ix0[x]!;
+    const fx = columnAt(x);
+    const ix = Math.floor(fx);
+    call.ix0[x] = ix - left;
+    call.ix1[x] = Math.min(maxX, ix + 1) - left;
+    call.wx[x] = fx - ix;
   }
   for (let y = 0; y < outH; y++) {
-    const fy = Math.min(maxY, Math.max(0, y0 + (y + 0.5) * sy - 0.5));
+    const fy = rowAt(y);
     const iy = Math.floor(fy);
-    const dy = fy - iy;
-    const row0 = iy * img.width;
-    const row1 = Math.min(maxY, iy + 1) * img.width;
-    const o = y * stride;
-    for (let x = 0; x < outW; x++) {
-      const a = ix0[x]!;
-      const b = ix1[x]!;
-      const dx = wx[x]!;
-      const top = px[row0 + a]! + (px[row0 + b]! - px[row0 + a]!) * dx;
-      const bottom = px[row1 + a]! + (px[row1 + b]! - px[row1 + a]!) * dx;
-      out[o + x] = (top + (bottom - top) * dy) / 255;
-    }
+    call.dy[y] = fy - iy;
+    call.row0[y] = (iy - top) * srcW;
+    call.row1[y] = (Math.min(maxY, iy + 1) - top) * srcW;
   }
+  const px = img.pixels;
+  if (srcW === img.width) call.src.set(px.subarray(top * img.width, (bottom + 1) * img.width));
+  else for (let r = top; r <= bottom; r++) call.src.set(px.subarray(r * img.width + left, r * img.width + right + 1), (r - top) * srcW);
+  const sampled = call.run();
+  if (stride === outW) out.set(sampled);
+  else for (let y = 0; y < outH; y++) out.set(sampled.subarray(y * outW, (y + 1) * outW), y * stride);
 }
