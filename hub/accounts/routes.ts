@@ -30,9 +30,7 @@ export async function accountRoutes(fastify: FastifyInstance, opts: { services: 
    * first administrator often has none recorded yet when it creates the department's accounts.)
    */
   const inGoodStanding = async (req: FastifyRequest) => {
-    if (await services.reviews.isSuspended(me(req).userId)) {
-      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'this account\'s access is suspended after a refused search (General Order 4.68 VII.H): it changes no accounts until a supervisor reviews it');
-    }
+    await services.reviews.refuseWhileSuspended(me(req).userId, 'create, change, deactivate or unlock accounts');
   };
 
   app.post('/api/v1/auth/activate', { schema: { tags: ['auth'], body: S.Activate, response: { 200: S.ActivateReply, ...errors } } },

@@ -4,6 +4,7 @@ import type { HotlistHit } from '../../sync/index.js';
 import type { Account, AccountService } from '../accounts/accountService.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
+import type { ReviewFlags } from '../policy/reviewFlags.js';
 import type { HubRead, HubStore } from '../store/index.js';
 
 /** What the officer found when checking the hit (V.H: plate image, issuing state, make). */
@@ -90,7 +91,7 @@ export class AlertService extends TypedEmitter<AlertEvents> {
   constructor(private readonly ctx: {
     sql: SqlDb; store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService;
     /** VII.H: an account suspended after a refused search has no access to ALPR data, alerts included. */
-    reviews: { isSuspended(userId: string): Promise<boolean> };
+    reviews: Pick<ReviewFlags, 'refuseWhileSuspended'>;
     /** VI: how long reads are kept; an alert names a read (plate, place, time) and is served no longer. */
     retentionMs: number;
   }) {
@@ -103,9 +104,7 @@ export class AlertService extends TypedEmitter<AlertEvents> {
    */
   async requireAccess(user: Account): Promise<void> {
     this.ctx.accounts.requireCurrent(user);
-    if (await this.ctx.reviews.isSuspended(user.userId)) {
-      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'access to ALPR data for this account, alerts included, is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it');
-    }
+    await this.ctx.reviews.refuseWhileSuspended(user.userId, 'see or work alerts');
   }
 
   /** Alerts whose read was captured or arrived before this are past retention (VI): kept for the monthly figures only. */

@@ -11,6 +11,7 @@ import { requirePermission } from '../policy/permissions.js';
 import type { FelonyRequests } from '../policy/felonyRequests.js';
 import { offenseCategory } from '../policy/offenses.js';
 import type { PurposeGate } from '../policy/purposeGate.js';
+import type { ReviewFlags } from '../policy/reviewFlags.js';
 import { CATEGORY_DEFAULTS, isHotlistCategory, isProhibitedCategory, namesOffense, type HotlistCategory } from './hotlistCategories.js';
 import { entryFingerprint, normalisePlate, PLATE_PATTERN, STATE_PATTERN, type HotlistRecord } from './hotlistEntry.js';
 import { parseExtract, type ImportedEntry } from './hotlistImport.js';
@@ -142,7 +143,7 @@ export class HotlistService {
     /** V.A, VIII: an account whose training, sign-off or LEADS certification lapsed has no access. */
     accounts: { requireCurrent(user: Account): void };
     /** VII.H: nor has one suspended after a refused search (a hot-list entry makes every camera watch for a plate). */
-    suspensions: { isSuspended(userId: string): Promise<boolean> };
+    suspensions: Pick<ReviewFlags, 'refuseWhileSuspended'>;
     /** V.B: an entry for a felony that is not violent cites the Chief's approval, as a search does. */
     felony: Pick<FelonyRequests, 'requireApproved'>;
   }) {}
@@ -150,9 +151,7 @@ export class HotlistService {
   /** What every member's call on the internal lists checks first: current, and not suspended. */
   private async requireAccess(user: Account): Promise<void> {
     this.ctx.accounts.requireCurrent(user);
-    if (await this.ctx.suspensions.isSuspended(user.userId)) {
-      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'access to ALPR data for this account, hot lists included, is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it');
-    }
+    await this.ctx.suspensions.refuseWhileSuspended(user.userId, 'look up or change hot-list entries or imports');
   }
 
   async version(): Promise<number> {

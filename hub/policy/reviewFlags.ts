@@ -86,6 +86,18 @@ export class ReviewFlags {
   }
 
   /**
+   * VII.H, the check every use of ALPR data (and every change that could undo a suspension) makes:
+   * throws ALPR_ERR_SEARCH_SUSPENDED while the account is suspended, naming what it `cannot` do
+   * ("search reads"). Records nothing itself: a caller that audits its refusals audits this one.
+   * Pass the transaction's `db` where the check must see what that transaction sees.
+   */
+  async refuseWhileSuspended(userId: string, cannot: string, db: SqlDb = this.ctx.sql): Promise<void> {
+    if (await this.isSuspended(userId, db)) {
+      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', `this account's access to ALPR data is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it: it cannot ${cannot}`);
+    }
+  }
+
+  /**
    * A supervisor's review: `lift` restores search access (this flag's part of it), `uphold` keeps
    * it suspended. An upheld flag can be lifted later; a lifted one is closed. Nobody reviews their
    * own flag.
@@ -99,7 +111,7 @@ export class ReviewFlags {
       if (!row) throw new AlprError('ALPR_ERR_NOT_FOUND', `no review flag ${flagId}`);
       if (row.user_id === actor) throw new AlprError('ALPR_ERR_FORBIDDEN', 'a suspension is reviewed by another supervisor, never by the suspended account');
       // Nor by one suspended on another flag: two suspended administrators would lift each other's.
-      if (await this.isSuspended(actor, db)) throw new AlprError('ALPR_ERR_FORBIDDEN', 'an account whose own access is suspended reviews no other suspension until its own is lifted');
+      await this.refuseWhileSuspended(actor, 'review another account\'s suspension', db);
       // Nor by an account made after the suspension: the suspended account may have made it for that.
       const reviewer = await db.get<{ created_at: number | string }>('SELECT created_at FROM accounts WHERE user_id = ?', [actor]);
       if (reviewer && Number(reviewer.created_at) > Number(row.at)) throw new AlprError('ALPR_ERR_FORBIDDEN', 'an account created after a suspension was raised does not review it');

@@ -92,7 +92,7 @@ export class SearchService {
     try {
       if (!can(user.role, 'reads.search') && !can(user.role, 'reads.searchAdministrative')) requirePermission(user.role, 'reads.search');
       this.ctx.accounts.requireCurrent(user);
-      await this.requireNotSuspended(user);
+      await this.ctx.reviews.refuseWhileSuspended(user.userId, 'search reads');
     } catch (err) {
       if (err instanceof AlprError && err.code !== 'ALPR_ERR_STORE') return refuse(err);
       throw err;
@@ -136,13 +136,6 @@ export class SearchService {
     }
   }
 
-  /** VII.H: an account with a refused search under review has no access to ALPR data. */
-  private async requireNotSuspended(user: Account): Promise<void> {
-    if (await this.ctx.reviews.isSuspended(user.userId)) {
-      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'search access for this account is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it');
-    }
-  }
-
   /**
    * The search `searchId` as run by `user`, which must have returned `readId`: images and
    * exports are reachable only through a purpose-gated search, and inherit its case number.
@@ -150,7 +143,8 @@ export class SearchService {
   async citedSearch(user: Account, searchId: number, readId: string): Promise<AuditRecord> {
     // A certification that lapsed (or was cleared) since the search ends what it may still open.
     this.ctx.accounts.requireCurrent(user);
-    await this.requireNotSuspended(user);
+    // VII.H: an account with a refused search under review has no access to ALPR data, its earlier results included.
+    await this.ctx.reviews.refuseWhileSuspended(user.userId, 'open images or export reads from its earlier searches');
     const record = Number.isSafeInteger(searchId) ? await this.ctx.audit.get(searchId) : null;
     const readIds = (record?.detail.readIds ?? []) as string[];
     if (!record || record.action !== 'reads.search' || record.outcome !== 'ok' || record.actor !== user.userId || !readIds.includes(readId)) {

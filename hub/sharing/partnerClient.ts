@@ -119,7 +119,7 @@ export class PartnerClient {
     try {
       requirePermission(user.role, 'sharing.searchPartners');
       this.ctx.accounts.requireCurrent(user);
-      if (await this.ctx.reviews.isSuspended(user.userId)) throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'search access for this account is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it');
+      await this.ctx.reviews.refuseWhileSuspended(user.userId, 'search partner agencies\' hubs');
     } catch (err) {
       if (err instanceof AlprError) return refuse(err);
       throw err;

@@ -297,7 +297,8 @@ onBothStores(t, 'a detective suspended after a refused search, or whose certific
   await t.rejects(hotlists.addInternal(lapsed, { ...entry, plate: 'FEL0003' }), { code: 'ALPR_ERR_ACCOUNT_LAPSED' }, 'untrained: no entry (V.A)');
   await t.rejects(hotlists.find(lapsed, 'FEL0002'), { code: 'ALPR_ERR_ACCOUNT_LAPSED' });
   await t.rejects(h.services.search.search(account, { plate: 'FEL0002', mode: 'exact', purpose: 'violent_crime', offense: '120', caseNumber: '26-004411', description: 'find the protesters at the rally downtown' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' });
-  await t.rejects(hotlists.addInternal(account, { ...entry, plate: 'FEL0004' }), { code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'suspended: no new plate for every camera to watch');
+  await t.rejects(hotlists.addInternal(account, { ...entry, plate: 'FEL0004' }), { code: 'ALPR_ERR_SEARCH_SUSPENDED', message: /suspended after a refused search .* it cannot look up or change hot-list entries/ },
+    'suspended: no new plate for every camera to watch');
   await t.rejects(hotlists.find(account, 'FEL0002'), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });
   await t.rejects(hotlists.renewInternal(account, added.entryId, undefined, 'still wanted'), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });
   await t.rejects(hotlists.removeInternal(account, added.entryId, 'closed case'), { code: 'ALPR_ERR_SEARCH_SUSPENDED' });

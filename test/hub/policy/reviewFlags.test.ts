@@ -20,7 +20,9 @@ onBothStores(t, 'a refused search suspends the account at once, in the store, un
   const upheld = await h.services.reviews.decide(flag!.flagId, 'uphold', 'searched for an immigration agency; referred to the Chief', admin.account.userId);
   t.equal(upheld.suspension, 'upheld');
   t.same(await h.services.reviews.open(), [], 'an upheld flag has been reviewed');
-  await t.rejects(h.services.search.search(officer.account, lawful), { code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'an upheld suspension keeps the account out');
+  await t.rejects(h.services.search.search(officer.account, lawful), {
+    code: 'ALPR_ERR_SEARCH_SUSPENDED', message: "this account's access to ALPR data is suspended after a refused search (General Order 4.68 VII.H) until a supervisor reviews it: it cannot search reads",
+  }, 'an upheld suspension keeps the account out');
   await t.rejects(h.services.reviews.decide(flag!.flagId, 'uphold', 'again', admin.account.userId), { code: 'ALPR_ERR_CONFLICT' });
   const lifted = await h.services.reviews.decide(flag!.flagId, 'lift', 'discipline completed, access restored by the Chief', admin.account.userId);
   t.equal(lifted.suspension, 'lifted');

@@ -51,7 +51,7 @@ onBothStores(t, 'searches without a case number or with a prohibited purpose are
   const flags = await h.services.reviews.open();
   t.equal(flags.length, 2, 'prohibited purposes are flagged for review');
   t.same(flags.map((f) => f.suspension), ['suspended', 'suspended']);
-  await t.rejects(h.services.search.search(u.account, { ...lawful, plate: 'ABC1234', mode: 'exact' }), { code: 'ALPR_ERR_SEARCH_SUSPENDED' },
+  await t.rejects(h.services.search.search(u.account, { ...lawful, plate: 'ABC1234', mode: 'exact' }), { code: 'ALPR_ERR_SEARCH_SUSPENDED', message: /suspended after a refused search .* until a supervisor reviews it: it cannot search reads/ },
     'the suspended account cannot search, even with a lawful purpose');
   const admin = await h.user('admin');
   const lifted = await h.services.reviews.decide(flags[0]!.flagId, 'lift', 'spoke with officer; retrained on V.E', admin.account.userId);
@@ -148,7 +148,7 @@ onBothStores(t, 'a prohibited offense category or a malformed case number does n
   const earlier = await h.services.search.search(u.account, { ...lawful, plate: 'SUS0001', mode: 'exact' });
   await t.rejects(h.services.search.search(u.account, { ...lawful, offense: 'IMMIGRATION', caseNumber: '0000', description: 'vehicle of interest for a federal partner', plate: 'SUS0001', mode: 'exact' }),
     { code: 'ALPR_ERR_PURPOSE_PROHIBITED', message: /immigration enforcement/ });
-  await t.rejects(h.services.search.viewImages(u.account, read!.id, earlier.searchId), { code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'nor can it open images of an earlier search');
+  await t.rejects(h.services.search.viewImages(u.account, read!.id, earlier.searchId), { code: 'ALPR_ERR_SEARCH_SUSPENDED', message: /it cannot open images or export reads from its earlier searches/ }, 'nor can it open images of an earlier search');
   const refused = (await h.services.audit.query({ action: 'reads.search', limit: 10 })).filter((r) => r.outcome === 'refused');
   t.same(refused.map((r) => r.detail.offense), ['IMMIGRATION']);
 });

@@ -73,7 +73,8 @@ t.test('an unreachable partner, a partner not approved, and a prohibited purpose
   await t.rejects(partners.search(officer.account, pending.agencyId, search), { code: 'ALPR_ERR_SHARING_REFUSED', message: /not an approved partner/ });
   await t.rejects(partners.search(officer.account, down, { ...search, caseNumber: '26-1' }), { code: 'ALPR_ERR_PURPOSE_REQUIRED' }, 'this hub\'s case number format applies to its own officers');
   await t.rejects(partners.search(officer.account, down, { ...search, description: 'help Border Patrol find this van' }), { code: 'ALPR_ERR_PURPOSE_PROHIBITED' });
-  await t.rejects(partners.search(officer.account, down, search), { code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'a prohibited purpose suspends the officer as a local search would');
+  await t.rejects(partners.search(officer.account, down, search), { code: 'ALPR_ERR_SEARCH_SUSPENDED', message: /suspended after a refused search .* it cannot search partner agencies' hubs/ },
+    'a prohibited purpose suspends the officer as a local search would');
   const dispatcher = await here.user('dispatcher');
   await t.rejects(partners.search(dispatcher.account, down, search), { code: 'ALPR_ERR_FORBIDDEN' });
   const records = await here.services.audit.query({ action: 'sharing.outboundSearch', limit: 10 });
