@@ -87,7 +87,7 @@ export const ERROR_CODES = {
   ALPR_ERR_TLS_CONFIG: { retryable: false, summary: 'A TLS certificate, key or CA file is missing, unreadable, not PEM, or the key does not fit the certificate.' },
   ALPR_ERR_TLS_REQUIRED: { retryable: false, summary: 'The hub would serve plain HTTP or MQTT on an address other than loopback; give a certificate and key, or --allow-plaintext.' },
   ALPR_ERR_CLIENT_CERT: { retryable: false, summary: 'The hub requires a client certificate from the agency CA (work devices only), and none, another, or one other than the session was issued on was presented.' },
-  ALPR_ERR_SEARCH_SUSPENDED: { retryable: false, summary: 'The account\'s search access is suspended after a search refused as a prohibited use (General Order 4.68 VII.H), until a supervisor lifts it.' },
+  ALPR_ERR_SEARCH_SUSPENDED: { retryable: false, summary: 'The account\'s access to ALPR data is suspended after a search refused as a prohibited use (General Order 4.68 VII.H), until a supervisor lifts it: no searches, earlier results, alerts, hot lists, releases, partner searches, account changes or reviews of other suspensions.' },
   // hot lists
   ALPR_ERR_HOTLIST_SOURCE: { retryable: true, summary: 'A hot-list source (drop-folder file or URL) cannot be read; the list stays as it was and the next scheduled import tries again.' },
   ALPR_ERR_HOTLIST_UPDATE: { retryable: false, summary: 'The appliance refused a hot-list update: not signed by the hub, sealed to another device, out of version order, or issued before the update it holds (a replay) (it keeps its list and reports its version so the hub resends).' },
