@@ -17,6 +17,8 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'punch', 'torch', 'hijack', 'impersonat', 'hate motiv', 'bias motiv', 'stalk', 'drive by', 'alzheimer', 'dementia', 'demencia', 'wander', 'not returned', 'no regresa', 'no ha regresado',
   'break in', 'broke in', 'broken into', '=looted', '=looting', '=looter', '=looters', 'embezzl', 'ransack', '=lure', '=lured', '=lures', 'luring', 'indecent', 'exposed himself', 'sexually', 'sexual assault', 'rammed', 'critically',
   'seriously injur', 'seriously hurt', 'hospitaliz', 'bodily harm',
+  // people or goods brought in against the law (human smuggling is a felony; status checks are not)
+  'smuggl', 'contraband',
   // a person struck by a car, stones thrown
   '=hit =the pedestrian', '=hit =a pedestrian', '=hit =the bicycl', '=hit =a bicycl', '=hit =the cyclist', '=hit =a cyclist', '=struck =the pedestrian', '=struck =a pedestrian', '=struck =the cyclist', '=struck =a cyclist',
   'threw rock', 'threw stone', 'threw brick', 'thrown rock', 'thrown stone', 'thrown brick',
@@ -82,7 +84,7 @@ export const TARGETING_CUES: readonly string[] = [
   'keep tabs', 'keeping tabs', 'kept tabs', 'keep an eye', 'keeping an eye', 'who showed', 'who shows', 'who show', 'who turned out', 'who turns out', 'who attend', 'who goes', 'who go to',
   'whos active', 'who is active', 'roster', 'attendance', 'head count', 'headcount', 'sign in sheet', 'quienes asist', 'quienes fueron', 'quien asist', 'kto byl', 'kto przyjech', 'kto przyszedl', 'lista obecnosci',
   // who went, in Spanish, Tagalog and Vietnamese, and who comes to a place
-  '=quien =fue', '=quien =estuvo', '=quienes =estuvieron', 'dumalo', '=sino =ang', '=ai =da =den', '=tham =du', '=comes =and =goes', '=coming =and =going', '=who =visits', 'regulars',
+  '=quien =fue', '=quien =estuvo', '=quienes =estuvieron', 'dumalo', '=sino =ang', '=ai =da =den', '=tham =du', '=comes =and =goes', '=coming =and =going', '=who =visits', '=who =visited', '=who =visit', '=who =frequents', 'regulars',
 ];
 
 /**
@@ -151,6 +153,13 @@ export const CAUSE_LEADS: readonly string[] = [
 export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'pretext', 'cover story', 'for the record', 'on paper', 'put it down as', 'call it', 'code it as', 'list it as',
   // ... or that no crime or incident stands behind it ("no call for service", "sarge says it's a civil thing")
   'no call for service', '=no =cfs', 'civil thing', 'civil matter', 'civil issue', 'purely civil'];
+
+/**
+ * Words that may stand between a word and the one its `next` names ("my adult daughter", "my
+ * older brother", "his new ex"): how old, which one, how close.
+ */
+export const NEXT_MODIFIERS: ReadonlySet<string> = new Set(['adult', 'grown', 'older', 'younger', 'oldest', 'youngest', 'eldest', 'little', 'big', 'baby', 'new', 'teenage', 'teenaged', 'teen',
+  'estranged', 'own', 'current', 'former', 'late', 'twin', 'half', 'future', 'favorite', 'favourite', 'best', 'dear']);
 
 /** How many people a crime was done to ("punched two attendees"): skipped between the act and its victims. */
 export const COUNTS: ReadonlySet<string> = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'multiple', 'many', 'some', 'dos', 'tres', 'dwoch', 'trzech', 'kilku']);

@@ -199,7 +199,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('immigrant, inmigrant, imigrant, migrant', { context: true }),
     ...each('illegal immigrant, inmigrant ilegal, nielegaln imigrant, here illegal, country illegal, illegally present, entered illegal, illegal entry, unlawful presence, unlawfully present, legalnosc pobyt, legalnosci pobyt, zezwoleni pobyt, prawo pobyt'),
     ...each('removal', { near: ['federal', 'immigra', 'agent', '=ice', '=dhs', 'order', 'proceed', 'hearing', 'operation', 'deport'] }),
-    ...each('lack =papers, lacks =papers, =no =papers, without =papers, has =papers, have =papers, temporary protected status, border cross, crossed border, cross border, port of entry, paso fronteriz, przejsc graniczn'),
+    ...each('temporary protected status, border cross, crossed border, cross border, port of entry, paso fronteriz, przejsc graniczn'),
+    // Papers as status: a crime's victim or witness may have none ("the victim has no papers"), as with "undocumented"
+    ...each('lack =papers, lacks =papers, =no =papers, without =papers, has =papers, have =papers', { context: true }),
     ...each('=customs', { near: ['agent', 'officer', 'border', 'enforc', 'request', 'asked', 'want', 'federal'] }),
     ...each('undocument, indocumentad', { context: true }),
     ...each('migratori, migracyj, migracion, migracj, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
@@ -399,6 +401,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     // A relative's or colleague's own partner or kin, with or without "my" ("daughter's boyfriend", "a colleague's new partner");
     // not a child's ("the child's father drove off with her"): that is how a family case is written
     ...each([...RELATIONS.filter((r) => !['child', '=kid', '=kids'].includes(r)), ...STEP_KIN, 'colleague', 'coworker', '=partner', '=partners'].join(', '), { context: true, owns: [...RELATIONS, ...STEP_KIN, 'partner', '=man', '=guy', 'lover', 'colleague', 'coworker', '=date'] }),
+    // A relative named beside what the user wants for themself ("adult daughter left after a fight and I want to know where she's staying")
+    ...each([...RELATIONS.filter((r) => !['=kid', '=kids', 'famil'].includes(r)), ...STEP_KIN].join(', '), { context: true, anywhere: ['=i =want', '=i =wanna', '=i =need', '=i =wonder', '=im =curious', '=i =would =like', '=id =like'] }),
     ...each([...RELACIONES, 'hijastr'].join(', '), { context: true, near: ['sargent', 'teniente', 'capitan', '=jefe', 'comandante', 'oficial', 'agente', 'detective', 'companer', 'colega'] }),
     // "Byłej żony": a former wife, husband or partner, in Polish
     ...each('=byla, =bylej, =bylego, =bylemu, =byly, =bylym', { context: true, next: ['zon', '=maz', '=meza', '=mezem', 'dziewczyn', 'chlopak', 'partner', 'narzeczon'] }),
@@ -419,7 +423,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=sell, =sold, =selling, resell, monetiz, vender, sprzeda', { context: true, near: ['data', 'plate', 'reads', 'list', 'location', 'dato', 'dane'] }),
     // Personal put as the whole reason ("it's personal", "personal, not work related")
     ...each('=its =personal, =it =is =personal, =thats =personal, =strictly =personal, =purely =personal, =personal =only, =personal =not, not work related, =not =for =work, =non =work, =nonwork', { context: true }),
-    ...each('personal reason, personal use, personal matter, personal business, personal interest, personal favor, personal favour, favor for a friend, favour for a friend, favor for my, favour for my, asking for a friend, just curious, curiosity, =nosy, unofficial, not official, motivos personales, uso personal, prywatn, z ciekawosci', { context: true }),
+    ...each('personal reason, personal use, personal matter, personal business, personal interest, personal favor, personal favour, favor for a friend, favour for a friend, favor for my, favour for my, =help =out =a =friend, =help =a =friend, =helping =a =friend, =helping =out =a =friend, =help =out =a =buddy, =help =a =buddy, =help =my =buddy, =help =out =my =buddy, =help =my =friend, =help =out =my =friend, asking for a friend, just curious, curiosity, =nosy, unofficial, not official, motivos personales, uso personal, prywatn, z ciekawosci', { context: true }),
     // Requesters outside law enforcement (VII.A sends them to the Records Division) and their civil ends
     ...each('=repo, =repos, repossess, lienholder, lien holder, behind on payment, missed payment, late payment, skip trac, debt collect, collection agenc, bill collector, insurance adjuster, claims adjuster, insurance investigat, claims investigat, =claimant, =claimants, adjuster, insurance compan, insurer, private investigator, private eye, process server, landlord, tenant, eviction, employer, marketing, market research, market study, retail study, shopper, divorce', { context: true }),
     // Money owed to someone other than a victim of crime, and checks an office or employer makes

@@ -12,6 +12,11 @@ export interface ScreenToken {
   word: string;
   /** Written with a possessive 's or s' ("a member's car"): it owns something, it is not the object. */
   possessive: boolean;
+  /**
+   * The first character after it that is not a space, '' at the end of the text: "?" when it is
+   * asked about ("felony? no"), a letter or digit when another word follows directly.
+   */
+  follows: string;
 }
 
 export interface NormalizedText {
@@ -80,27 +85,33 @@ export function tokenize(text: string): NormalizedText {
   const marked = foldKeepingApostrophes(text).replace(/(?<=\p{L})&(?=\p{L})/gu, '');
   const folded = marked.replace(/'/g, '');
   // An apostrophe inside or after a word keeps it one word ("don't", "members'"), as before it was dropped.
-  const written = marked.match(/[\p{L}\p{N}@$]+(?:'[\p{L}\p{N}@$]*)*/gu) ?? [];
+  const matches = [...marked.matchAll(/[\p{L}\p{N}@$]+(?:'[\p{L}\p{N}@$]*)*/gu)];
+  const written = matches.map((m) => m[0]);
   const pieces = written.map((p) => p.replace(/'/g, ''));
   const possessives = written.map((p) => /'s$|s'$/i.test(p));
-  const raws: Array<{ raw: string; possessive: boolean }> = [];
+  const nextCharacter = /\s*(\S?)/uy;
+  const follows = matches.map((m) => {
+    nextCharacter.lastIndex = m.index! + m[0].length;
+    return nextCharacter.exec(marked)![1]!;
+  });
+  const raws: Array<{ raw: string; possessive: boolean; follows: string }> = [];
   for (let i = 0; i < pieces.length;) {
     let j = i;
     while (j < pieces.length && [...pieces[j]!].length === 1 && /\p{L}/u.test(pieces[j]!)) j++;
     if (j - i >= 3) {
-      raws.push({ raw: pieces.slice(i, j).join(''), possessive: false });
+      raws.push({ raw: pieces.slice(i, j).join(''), possessive: false, follows: follows[j - 1]! });
       i = j;
     } else {
-      raws.push({ raw: pieces[i]!, possessive: possessives[i]! });
+      raws.push({ raw: pieces[i]!, possessive: possessives[i]!, follows: follows[i]! });
       i++;
     }
   }
   const letters = folded.replace(/[^\p{L}]/gu, '');
   const capitals = letters.replace(/[^\p{Lu}]/gu, '').length;
-  const tokens = raws.map(({ raw, possessive }) => {
+  const tokens = raws.map(({ raw, possessive, follows }) => {
     const lower = raw.toLowerCase();
     const word = /\p{L}/u.test(lower) ? lower.replace(/[0134578@$]/g, (c) => LEET[c]!) : lower;
-    return { raw, word, possessive };
+    return { raw, word, possessive, follows };
   });
   return { tokens, allCaps: letters.length >= 8 && capitals / letters.length > 0.7 };
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, ASSESSMENTS, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, OWNED_THINGS, GIVING_VERBS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, SHARED_THINGS, TARGETING_CUES, WITNESSES } from './cues.js';
+import { ADMINISTRATIVE_CUES, ASSESSMENTS, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, NEXT_MODIFIERS, OWNED_THINGS, GIVING_VERBS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, SHARED_THINGS, TARGETING_CUES, WITNESSES } from './cues.js';
 import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
@@ -207,10 +207,14 @@ function ownsThing(words: readonly string[], start: number): boolean {
  * crime word ("gun rights"), an assessment ("threat assessment") or the cause a gathering is held
  * for ("a vigil for the man shot")?
  */
-function namesCrime(words: readonly string[]): boolean {
-  if (anyPhraseIn(words, 0, words.length, PRETEXT_CUES)) return false;
+function namesCrime(tokens: readonly ScreenToken[]): boolean {
+  const words = tokens.map((t) => t.word);
+  if (anyPhraseIn(words, 0, words.length, PRETEXT_CUES) || saysLawful(tokens)) return false;
+  const crimeAt = words.map((_, i) => anyPhraseIn(words, i, i + 1, INVESTIGATIVE_CUES));
+  // A crime word denied once is denied wherever it stands ("Endangered person? She's not endangered").
+  const deniedWords = new Set(words.filter((w, i) => crimeAt[i] && (denied(words, i) || answeredNo(tokens, i))));
   for (let i = 0; i < words.length; i++) {
-    if (!anyPhraseIn(words, i, i + 1, INVESTIGATIVE_CUES) || anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES) || denied(words, i)) continue;
+    if (!crimeAt[i] || anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES) || deniedWords.has(words[i]!)) continue;
     if (anyPhraseIn(words, i - 1, i + 1, LAWFUL_CAUSES) || phraseAt(words, i, ASSESSMENTS) || anyPhraseIn(words, i - 5, i, CAUSE_LEADS)) continue;
     return true;
   }
@@ -225,6 +229,35 @@ const DENIED_VIA: ReadonlySet<string> = new Set(['reported', 'been', 'listed', '
 /** The crime word at `i` is denied: a denial just before it, or two before with one of DENIED_VIA between. */
 function denied(words: readonly string[], i: number): boolean {
   return (i >= 1 && DENIALS.has(words[i - 1]!)) || (i >= 2 && DENIALS.has(words[i - 2]!) && DENIED_VIA.has(words[i - 1]!));
+}
+
+/** Answers that deny what was asked, standing alone ("felony? no."; not "missing? no contact since Friday"). */
+const ANSWERS_NO: ReadonlySet<string> = new Set(['no', 'nope', 'nah', 'nie']);
+
+/** The crime word at `i` is asked about and answered no: a question mark after it or one of the next two words, then a lone "no". */
+function answeredNo(tokens: readonly ScreenToken[], i: number): boolean {
+  for (let j = i; j <= i + 2 && j + 1 < tokens.length; j++) {
+    const answer = tokens[j + 1]!;
+    if (tokens[j]!.follows === '?' && ANSWERS_NO.has(answer.word) && !/[\p{L}\p{N}]/u.test(answer.follows)) return true;
+  }
+  return false;
+}
+
+/** Words that say the conduct itself is lawful when "legal" follows them ("it's legal", "perfectly legal"). */
+const LAWFUL_SAYERS: ReadonlySet<string> = new Set(['its', 'thats', 'perfectly', 'totally', 'completely', 'entirely', 'fully']);
+
+/** Words after "legal" that keep it a predicate ("legal now", "legal in Illinois"). */
+const LAWFUL_WHERE: ReadonlySet<string> = new Set(['now', 'here', 'there', 'in', 'anyway', 'anyways']);
+
+/**
+ * The text says what it describes is lawful ("smokes weed on his porch (legal)", "it's totally
+ * legal now"): "legal" or "lawful" in brackets, or after one of LAWFUL_SAYERS, ending its clause
+ * or followed by where or when. Not "legal counsel" or "a legal guardian": a noun follows it there.
+ */
+function saysLawful(tokens: readonly ScreenToken[]): boolean {
+  return tokens.some((t, i) => (t.word === 'legal' || t.word === 'lawful') && i > 0
+    && (!/[\p{L}\p{N}]/u.test(t.follows) || LAWFUL_WHERE.has(tokens[i + 1]?.word ?? ''))
+    && (LAWFUL_SAYERS.has(tokens[i - 1]!.word) || tokens[i - 1]!.follows === '('));
 }
 
 /** The offenders of PERPETRATORS, without the words for one person or car that it also holds. */
@@ -338,7 +371,7 @@ export class PurposeScreen {
     // A personnel matter in the first person ("complained about me to internal affairs") is the
     // user's own grievance, not an audit of someone's use.
     const firstPerson = words.some((w) => FIRST_PERSON.has(w));
-    const reason = namesCrime(words) || (!firstPerson && anyPhraseIn(words, 0, words.length, ADMINISTRATIVE_CUES));
+    const reason = namesCrime(tokens) || (!firstPerson && anyPhraseIn(words, 0, words.length, ADMINISTRATIVE_CUES));
     const investigative = reason && !aimsAtPeople(tokens.map((t) => (t.possessive ? '' : t.word)));
     const startingWith = new Map<string, number[]>();
     words.forEach((word, i) => {
@@ -385,7 +418,11 @@ export class PurposeScreen {
     const first = words[match.start]!;
     if (term.owns && !(owners[match.end] && anyPhraseIn(words, match.end + 1, match.end + 4, term.owns))) return false;
     if (term.except?.some((e) => squeeze(first).startsWith(squeeze(e)))) return false;
-    if (term.next && !(match.end + 1 < words.length && term.next.some((s) => matchesStem(words[match.end + 1]!, s)))) return false;
+    if (term.next) {
+      // The next word, or the one after a modifier ("my adult daughter")
+      const next = NEXT_MODIFIERS.has(words[match.end + 1] ?? '') ? match.end + 2 : match.end + 1;
+      if (!(next < words.length && term.next.some((s) => matchesStem(words[next]!, s)))) return false;
+    }
     if (term.notBefore && match.end + 1 < words.length && term.notBefore.some((s) => matchesStem(words[match.end + 1]!, s))) return false;
     if (term.notAfter && anyPhraseIn(words, match.start - 2, match.start, term.notAfter)) return false;
     if (term.near && !anyPhraseIn(words, match.start - 4, match.end + 5, term.near)) return false;

@@ -799,3 +799,26 @@ t.test('a crime\'s noun with its victims after "of" makes them victims, not the 
   t.same(screen.screen('Armed robbery of worshippers leaving Friday prayers at the mosque on Madison, suspects in a gray Nissan'), []);
   t.same(categories('after the robbery, list the worshippers at the mosque'), ['protected activity or class'], 'a crime beside the crowd, not done to it');
 });
+
+t.test('a crime word asked about and answered no, or denied elsewhere, or conduct called legal, is no reason; a relative beside a modifier or "I want" is personal', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['felony? no. just a LOT of unpaid parking tickets', 'traffic enforcement'],
+    ['stolen?? nope. see if the car was at the abortion clinic on Lake', 'reproductive health care'],
+    ["Endangered person? She's not endangered. Adult daughter left after a fight and I want to know where she's staying.", 'personal or non-law-enforcement use'],
+    ['narcotics - neighbor smokes weed on his porch (legal), curious where he goes', 'personal or non-law-enforcement use'],
+    ["drugs? it's totally legal now, just curious where my neighbor buys it", 'personal or non-law-enforcement use'],
+    ["my adult daughter left after a fight, want to know where she's staying", 'personal or non-law-enforcement use'],
+    ['want to see who visited the abortion clinic on Saturday', 'reproductive health care'],
+    ['help out a friend at the dealership', 'personal or non-law-enforcement use'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of [
+    // a "no" that begins an answer's words is not a lone no
+    'Missing person? no contact since Friday, her car is a silver Corolla',
+    'Armed robbery? Yes. Suspect fled in a red Kia toward the abortion clinic on Lake',
+    'legal counsel advised on the warrant: armed robbery suspect, gray Malibu',
+    // human smuggling is a crime; the victim's status is not the search's aim
+    'human smuggling, federal criminal complaint, joint w/ HSI, suspect van, case 25-001544',
+    'street vendor robbed by 3 men in a black Jeep, victim has no papers and was scared to report',
+  ]) t.same(screen.screen(text), [], text);
+});
