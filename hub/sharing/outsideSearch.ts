@@ -7,6 +7,7 @@ import { evidenceBodySha256, evidenceRead, signEvidence, type EvidenceFile } fro
 import { offenseCategory } from '../policy/offenses.js';
 import { requirePermission } from '../policy/permissions.js';
 import { PurposeGate, type StatedPurpose } from '../policy/purposeGate.js';
+import type { ReviewFlags } from '../policy/reviewFlags.js';
 import { searchReads, type ReadHit } from '../search/readSearch.js';
 import type { SearchLimits } from '../search/searchService.js';
 import type { HubStore } from '../store/index.js';
@@ -36,6 +37,8 @@ interface Channel {
   /** Who the ledger names as acting: the partner hub (`agency:ORI`) or the member who handled the file. */
   actor: string;
   nonce?: string;
+  /** An online request the route's schema refused, known only once its signature verified (answerSigned): refused for this. */
+  schemaProblem?: string;
   handledBy?: string;
   /** A file request: who the released file names (online answers go to the signing partner hub). */
   recipient?: { name: string; agency: string; ori: string };
@@ -58,16 +61,25 @@ export class OutsideSearch {
     /** VI, no mass download: the most reads (with their images) one written request's file releases. */
     maxReadsPerFile: number;
     /** VII.H: the member who enters a written request must not be suspended after a refused search. */
-    suspensions: { isSuspended(userId: string): Promise<boolean> };
+    suspensions: Pick<ReviewFlags, 'refuseWhileSuspended'>;
   }) {}
 
-  /** A partner hub's signed request: checked against its registered key, then answered or refused. */
-  async answerSigned(signed: Signed<FederatedRequest>): Promise<Signed<FederatedAnswer>> {
-    const request = signed.payload;
+  /**
+   * A partner hub's signed request: checked against its registered key, then answered or refused.
+   * It comes as received, its shape unchecked: the signature is checked first, so that a request
+   * the route's schema refuses (`schemaProblem`) is still the partner's, and is refused in the
+   * ledger with its nonce spent like any other; before, the schema answered 400 first and such a
+   * request was in no ledger and could be sent again without end.
+   */
+  async answerSigned(received: unknown, schemaProblem?: string): Promise<Signed<FederatedAnswer>> {
+    const signed = received as Signed<Partial<Record<keyof FederatedRequest, unknown>>> | null;
+    const request = signed?.payload;
+    // No payload to verify, so nothing names an agency: refused as an unverifiable request.
+    if (typeof request !== 'object' || request === null) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request is not signed: {payload, signature} expected');
     const agency = await this.ctx.agencies.byOri(String(request.fromOri));
     // Not attributable to any agency: left to the request audit (counted in bursts, so a stranger cannot grow the chain).
     if (!agency?.hubPublicKeyPem) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', `no partner hub with ORI ${String(request.fromOri)} is registered here`);
-    if (!signatureValid(signed, agency.hubPublicKeyPem)) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request signature does not verify against the partner hub\'s registered key');
+    if (!signatureValid(signed!, agency.hubPublicKeyPem)) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request signature does not verify against the partner hub\'s registered key');
     try {
       checkFreshness(request, this.ctx.ownOri, this.ctx.clock.now());
       if (await this.ctx.store.sql.get('SELECT 1 AS x FROM sharing_nonces WHERE agency_id = ? AND nonce = ?', [agency.agencyId, request.nonce])) {
@@ -79,7 +91,7 @@ export class OutsideSearch {
       }
       throw err;
     }
-    const answered = await this.run(agency, { ...request }, { kind: 'online', actor: `agency:${agency.ori}`, nonce: request.nonce });
+    const answered = await this.run(agency, { ...request } as OutsideRequest, { kind: 'online', actor: `agency:${agency.ori}`, nonce: request.nonce, schemaProblem });
     const hits: ReleasedRead[] = answered.hits.map((h) => ({ id: h.id, plate: h.plate, capturedAt: h.capturedAt, siteId: h.siteId, cameraId: h.cameraId, confidence: h.confidence, region: h.region, vehicleColour: h.vehicleColour }));
     return signPayload<FederatedAnswer>({
       version: 1, fromOri: this.ctx.ownOri, toOri: agency.ori, requestNonce: request.nonce, answeredAt: answered.record.at, ledgerSeq: answered.record.seq,
@@ -97,9 +109,7 @@ export class OutsideSearch {
   async answerFile(user: Account, agencyId: string, request: OutsideRequest): Promise<EvidenceFile> {
     requirePermission(user.role, 'sharing.fileRequest');
     this.ctx.accounts.requireCurrent(user);
-    if (await this.ctx.suspensions.isSuspended(user.userId)) {
-      throw new AlprError('ALPR_ERR_SEARCH_SUSPENDED', 'search access for this account is suspended after a refused search (General Order 4.68 VII.H): it cannot release reads to an outside agency either until a supervisor reviews it');
-    }
+    await this.ctx.suspensions.refuseWhileSuspended(user.userId, 'release reads to an outside agency');
     const agency = await this.ctx.agencies.require(agencyId);
     const recipient = { name: String(request.officer?.name), agency: agency.name, ori: agency.ori };
     const answered = await this.run(agency, request, { kind: 'file', actor: user.userId, handledBy: user.userId, recipient });
@@ -139,6 +149,8 @@ export class OutsideSearch {
       });
       throw err;
     };
+    // Refused before anything else is looked at, as the schema did before; the ledger keeps the request as the partner signed it.
+    if (channel.schemaProblem) return refuse(new AlprError('ALPR_ERR_INVALID_INPUT', channel.schemaProblem));
     let standing: { agreement: Agreement; declaration: Declaration };
     try {
       standing = await this.standing(agency, channel);

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, EvidenceReply, AuditRecordBody } from '../api/schemas.js';
 import type { RouteContext } from '../api/routeContext.js';
 import { AGENCY_LEVELS, SHAREABLE_PURPOSES } from './agencyRegistry.js';
-import type { FederatedRequest } from './signedRequest.js';
+import { NONCE_PATTERN } from './signedRequest.js';
 
 const strict = { additionalProperties: false } as const;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody, 502: ErrorBody };
@@ -61,7 +61,7 @@ const FileRequest = Type.Object({ officer: Officer, ...Stated }, strict);
 const PartnerSearch = Type.Object(Stated, strict);
 const SignedRequest = Type.Object({
   payload: Type.Object({
-    version: Type.Literal(1), fromOri: Type.String({ maxLength: 9 }), toOri: Type.String({ maxLength: 9 }), nonce: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+    version: Type.Literal(1), fromOri: Type.String({ maxLength: 9 }), toOri: Type.String({ maxLength: 9 }), nonce: Type.String({ pattern: NONCE_PATTERN, description: 'single use: a partner hub\'s nonce is refused a second time' }),
     sentAt: Millis, officer: Officer, ...Stated,
   }, strict),
   signature: Type.String({ maxLength: 200 }),
@@ -116,6 +116,9 @@ export const sharingRoutes: FastifyPluginAsync<RouteContext> = async (fastify, {
     async (req, reply) => reply.status(201).send(await outside.answerFile(me(req), req.params.agencyId, req.body)));
   app.post('/api/v1/sharing/agencies/:agencyId/search', { schema: { tags, security: bearer, params: AgencyParams, body: PartnerSearch, response: { 200: AnswerPayload, ...errors } }, onRequest: auth('sharing.searchPartners') },
     async (req) => partners.search(me(req), req.params.agencyId, req.body));
-  app.post('/api/v1/federation/search', { schema: { tags, body: SignedRequest, response: { 200: SignedAnswer, ...errors } } },
-    async (req) => outside.answerSigned(req.body as { payload: FederatedRequest; signature: string }));
+  // The signature is checked before the body's shape (attachValidation: the schema's finding goes
+  // to the service rather than answering 400 first), so that a signed request the schema refuses
+  // is refused in the ledger under its agency with its nonce spent, and its replays as replays.
+  app.post('/api/v1/federation/search', { attachValidation: true, schema: { tags, body: SignedRequest, response: { 200: SignedAnswer, ...errors } } },
+    async (req) => outside.answerSigned(req.body, req.validationError?.message));
 };

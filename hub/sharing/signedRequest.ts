@@ -56,6 +56,10 @@ export interface Signed<T> {
 /** How far a request's time may be from the answering hub's clock. */
 export const MAX_REQUEST_SKEW_MS = 5 * 60_000;
 
+/** A request's nonce (the route's schema and checkFreshness both hold it to this). */
+export const NONCE_PATTERN = '^[A-Za-z0-9_-]{16,64}$';
+const NONCE = new RegExp(NONCE_PATTERN);
+
 export function signPayload<T>(payload: T, key: KeyObject): Signed<T> {
   return { payload, signature: sign(null, Buffer.from(canonicalJson(payload)), key).toString('base64') };
 }
@@ -69,12 +73,19 @@ export function signatureValid(signed: Signed<unknown>, publicKeyPem: string): b
 }
 
 /**
- * Checks a verified request's address and time against this hub; the nonce is spent by the caller
- * in the same transaction as the ledger record.
+ * Checks a verified request's address, time and nonce against this hub; the nonce is spent by the
+ * caller in the same transaction as the ledger record. The payload is the one the partner signed,
+ * not yet held to the route's schema (answerSigned checks the signature first): a time that is
+ * not a number is refused here (compared with the clock as NaN, it passed), and so is a nonce
+ * that could not be spent, so that every request that gets further can be told from its replays.
  */
-export function checkFreshness(request: FederatedRequest, ownOri: string, now: number): void {
-  if (request.toOri !== ownOri) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', `the request is addressed to ${request.toOri}, not this hub (${ownOri})`);
+export function checkFreshness<T extends Partial<Record<keyof FederatedRequest, unknown>>>(request: T, ownOri: string, now: number): asserts request is T & Pick<FederatedRequest, 'toOri' | 'sentAt' | 'nonce'> {
+  if (request.toOri !== ownOri) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', `the request is addressed to ${String(request.toOri)}, not this hub (${ownOri})`);
+  if (typeof request.sentAt !== 'number') throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'sentAt: the request\'s time (epoch milliseconds) is missing: it could not be told from a replay');
   if (Math.abs(now - request.sentAt) > MAX_REQUEST_SKEW_MS) {
     throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request is more than 5 minutes from this hub\'s clock: stale, replayed or a clock out of step');
+  }
+  if (typeof request.nonce !== 'string' || !NONCE.test(request.nonce)) {
+    throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'nonce: the request has no single-use nonce of 16 to 64 letters, digits, - or _: it could not be told from a replay');
   }
 }

@@ -7,7 +7,7 @@ import { verifyEvidence } from '../../../hub/evidence/evidenceVerify.js';
 import { createPublicKey } from 'node:crypto';
 import { captureLogger } from '../../helpers/index.js';
 import { DAY, START, harness, onBothStores, type Harness } from '../../helpers/hubHarness.js';
-import { DECLARATION } from '../../helpers/sharing.js';
+import { DECLARATION, partner } from '../../helpers/sharing.js';
 
 type Tap = import('tap').Test;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -145,11 +145,56 @@ onBothStores(t, 'a written request from an agency without online access: release
   const prohibited = await ours.app.inject({ method: 'POST', url: '/api/v1/search', headers: bearer(detective.token), payload: { plate: 'ABC1234', mode: 'exact', purpose: 'stolen_vehicle', offense: '240', caseNumber: '26-004512', description: 'help ICE agents locate this pickup' } });
   t.equal(prohibited.json().code, 'ALPR_ERR_PURPOSE_PROHIBITED');
   const suspended = await ours.app.inject({ method: 'POST', url: `/api/v1/sharing/agencies/${agencyId}/file-requests`, headers: bearer(detective.token), payload: request });
-  t.match({ status: suspended.statusCode, code: suspended.json().code }, { status: 403, code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'a suspended detective cannot release reads by written request');
+  t.match({ status: suspended.statusCode, ...suspended.json() }, { status: 403, code: 'ALPR_ERR_SEARCH_SUSPENDED', message: /suspended after a refused search .* it cannot release reads to an outside agency/ }, 'a suspended detective cannot release reads by written request');
   t.equal((await here.services.audit.query({ action: 'sharing.search', limit: 10 })).length, 2, 'no third ledger entry: nothing was searched');
   const spoofed = await ours.app.inject({ method: 'POST', url: '/api/v1/federation/search', payload: { payload: { version: 1, fromOri: 'IL0849800', toOri: 'IL0160000', nonce: 'n0000000000000001', sentAt: here.clock.now(), officer: request.officer, caseNumber: 'X-1', offense: '240', purpose: 'stolen_vehicle', description: 'stolen pickup again', query: request.query }, signature: 'AAAA' } });
   t.equal(spoofed.statusCode, 401, 'an agency with no hub on record cannot search online');
   t.equal(spoofed.json().code, 'ALPR_ERR_FEDERATION_REQUEST');
   const [unattributed] = await here.services.audit.query({ action: 'sharing.requestRefused', limit: 5 });
   t.match(unattributed, { actor: 'anonymous', outcome: 'refused', detail: { route: '/api/v1/federation/search', code: 'ALPR_ERR_FEDERATION_REQUEST' } }, 'the request audit records the unverifiable request');
+});
+
+onBothStores(t, 'a partner hub\'s signed request the schema refuses is refused 400 in the ledger under its agency, with its reason and its nonce spent, and its replay is refused as a replay; unsigned copies are recorded under no agency', async (t, h) => {
+  await h.addReads([{ plate: 'ABC1234' }]);
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  const p = await partner(h);
+  const auditor = await h.user('auditor');
+  const send = (body: object) => app.inject({ method: 'POST', url: '/api/v1/federation/search', payload: body });
+  const ledger = async (): Promise<Array<{ actor: string; outcome: string; detail: Record<string, unknown> }>> => (await app.inject({ method: 'GET', url: '/api/v1/sharing/ledger', headers: bearer(auditor.token) })).json();
+  const underAgency = async () => h.services.audit.query({ actor: 'agency:IL0161100', action: 'sharing.requestRefused', limit: 10 });
+  const badQuery = { plate: 'ABC1234', mode: 'exact', radiusKm: 5 } as never;
+
+  // Copies of a partner's request, changed or without its signature, with bodies the schema refuses.
+  const good = p.request();
+  for (const [copy, why] of [[{ payload: { ...good.payload, query: badQuery }, signature: good.signature }, 'changed after signing'], [{ payload: good.payload }, 'with no signature']] as const) {
+    const refused = await send(copy);
+    t.match({ status: refused.statusCode, ...refused.json() }, { status: 401, code: 'ALPR_ERR_FEDERATION_REQUEST', message: /signature/ }, `a copy ${why} is refused as unverified, whatever its body`);
+  }
+  t.same(await ledger(), [], 'neither is in the ledger');
+  t.same(await underAgency(), [], 'nor recorded under the agency');
+  t.match(await h.services.audit.query({ actor: 'anonymous', action: 'sharing.requestRefused', limit: 10 }), [{ outcome: 'refused', detail: { code: 'ALPR_ERR_FEDERATION_REQUEST' } }], 'the request audit records them, as before');
+  const answered = await send(good);
+  t.equal(answered.statusCode, 200, answered.body);
+  t.equal(answered.json().payload.hits.length, 1, 'the partner\'s own request is answered: the copies did not spend its nonce');
+
+  const malformed = p.request({ query: badQuery });
+  const refused = await send(malformed);
+  t.match({ status: refused.statusCode, ...refused.json() }, { status: 400, code: 'ALPR_ERR_INVALID_INPUT', message: /payload\/query\/radiusKm/ }, 'a signed request the schema refuses gets the schema\'s reason');
+  const entries = await ledger();
+  t.same(entries.map((r) => r.detail.outcome), ['answered', 'refused'], 'it is in the ledger as refused, after the answered one');
+  t.match(entries[1], {
+    actor: 'agency:IL0161100', outcome: 'refused',
+    detail: { agencyName: 'Maywood Police Department', agencyOri: 'IL0161100', caseNumber: 'MPD-26-00871', channel: 'online', nonce: malformed.payload.nonce, code: 'ALPR_ERR_INVALID_INPUT', refusalReason: refused.json().message, readsReleased: 0 },
+  }, 'under its agency, with the reason it was refused');
+
+  const replayed = await send(malformed);
+  t.match({ status: replayed.statusCode, ...replayed.json() }, { status: 401, code: 'ALPR_ERR_FEDERATION_REQUEST', message: /replay/ }, 'the same signed request again is refused as a replay: its nonce was spent');
+  t.equal((await ledger()).length, 2, 'and is no second search in the ledger');
+  t.match(await underAgency(), [{ outcome: 'refused', detail: { nonce: malformed.payload.nonce, reason: /replay/ } }], 'the replay is recorded under the agency');
+
+  const noNonce = await send(p.request({ nonce: 'n1' }));
+  t.match({ status: noNonce.statusCode, ...noNonce.json() }, { status: 401, code: 'ALPR_ERR_FEDERATION_REQUEST', message: /nonce/ }, 'a signed request with no nonce that could be spent is refused before it is read');
+  t.match((await underAgency()).map((r) => r.detail.reason), [/replay/, /nonce/], 'and recorded under the agency like a replay');
+  t.same((await h.services.audit.verify()).problems, [], 'the audit chain still verifies');
 });
