@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { AlprError, type Clock, type Logger, type TimerHandle } from '../core/index.js';
+import { AlprError, loggableError, type Clock, type Logger, type TimerHandle } from '../core/index.js';
 import { buildApi } from './api/server.js';
 import type { AuditTrail } from './audit/auditLog.js';
 import { openAuditTrail, type AuditTrailFiles } from './audit/auditTrail.js';
@@ -143,9 +143,14 @@ export class Hub {
     if (!brokerUrl) {
       this.broker = new EmbeddedBroker({
         port: options.mqttPort, host: options.mqttHost, store, now: () => options.clock.now(), logger: logger.child({ module: 'broker' }), tls: tls && { key: tls.key, cert: tls.cert },
-        configPushFor: (deviceId) => this.configPusher!.pushFor(deviceId),
+        configPushFor: (deviceId) => this.configPusher!.pushFor(deviceId), audit: this.services.audit,
       });
       await this.broker.start();
+      const broker = this.broker;
+      // The devices of a site retired through this process's API are cut off at once, not at their next login.
+      this.services.sites.on('siteRetired', (site) => {
+        broker.disconnectSite(site.siteId).catch((err: unknown) => logger.warn({ err: loggableError(err), siteId: site.siteId }, 'devices of a retired site not disconnected; they are refused at their next login'));
+      });
       brokerUrl = this.broker.url;
       username = 'hub';
       password = this.broker.hubPassword;
@@ -163,10 +168,10 @@ export class Hub {
       recordStatus: async (report) => {
         const { cameOnline } = await devices.recordStatus(report);
         // The key and time it may have missed while offline, whatever the broker kept for it.
-        if (cameOnline) this.configPusher?.sendFresh(report.deviceId, 'cameOnline');
+        if (cameOnline) void this.configPusher?.sendFresh(report.deviceId, 'cameOnline');
       },
     });
-    this.ingest.on('staleHubKey', (deviceId) => this.configPusher?.sendFresh(deviceId, 'staleHubKey'));
+    this.ingest.on('staleHubKey', (deviceId) => void this.configPusher?.sendFresh(deviceId, 'staleHubKey'));
     // Hits: the appliances' own (alerts topic) and the hub's match of every stored read.
     const services = this.services;
     this.alertLink = new AlertLink({
@@ -207,7 +212,7 @@ export class Hub {
     });
     const deviceBrokerUrl = options.deviceBrokerUrl ?? brokerUrl;
     const brokerAuth = options.brokerAuthEndpoints && options.brokerUrl
-      ? new RabbitAuth({ store, hubUsername: username, hubPassword: password, vhost: '/', exchange: 'amq.topic', now: () => options.clock.now(), logger: logger.child({ module: 'brokerAuth' }) })
+      ? new RabbitAuth({ store, hubUsername: username, hubPassword: password, vhost: '/', exchange: 'amq.topic', now: () => options.clock.now(), logger: logger.child({ module: 'brokerAuth' }), audit: this.services.audit })
       : null;
     await brokerAuth?.migrate();
     this.api = await buildApi({

@@ -1,11 +1,13 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Aedes } from 'aedes';
-import type { Logger } from '../../core/index.js';
+import type { Aedes, Client } from 'aedes';
+import { AlprError, type Logger } from '../../core/index.js';
 import { BROKER_TOKEN_VALIDITY_MS, brokerTokenSignedAt, deviceMayPublish, deviceMaySubscribe, parseTopic, publicKeyFromRaw } from '../../sync/index.js';
+import type { AuditLog } from '../audit/auditLog.js';
 import type { HubStore } from '../store/index.js';
 import { DEFAULT_PACKET_LIMITS, PacketGuard, type PacketLimits } from './packetGuard.js';
+import { SiteRefusals } from './siteRefusals.js';
 import { TokenLedger } from './tokenLedger.js';
 
 export interface EmbeddedBrokerOptions {
@@ -19,7 +21,15 @@ export interface EmbeddedBrokerOptions {
   limits?: Partial<PacketLimits>;
   /** A device subscribed to its config topic: the signed push (hub key, hub time) it is sent now. */
   configPushFor?: (deviceId: string) => Uint8Array;
+  /**
+   * The hub's audit log, where the first refusal of a device at a site out of service is recorded
+   * (SiteRefusals). Without one (a bench's bare broker) such devices are still refused, and logged.
+   */
+  audit?: AuditLog;
 }
+
+/** The login name a client gave: `hub` for hub services (free-form client ids), the device id for a device. */
+const userOf = (client: unknown) => (client as { alprUser?: string }).alprUser;
 
 interface Connection {
   guard: PacketGuard;
@@ -29,10 +39,12 @@ interface Connection {
 
 /**
  * The hub's built-in MQTT broker (Aedes). Devices authenticate with a signed token checked against
- * the device registry (unknown and revoked devices are refused), each token once, and may publish
- * and subscribe only under their own alpr/v1/<deviceId>/. Hub services log in as `hub` with a
- * secret made at start that never leaves the process; with TLS they do so on a second listener on
- * 127.0.0.1 that takes no device logins, and the device listener takes no `hub` login.
+ * the device registry (unknown and revoked devices are refused, and those at a site not approved
+ * and in service: SiteRefusals), each token once, and may publish and subscribe only under their
+ * own alpr/v1/<deviceId>/. Devices connected when their site is retired are cut off
+ * (disconnectSite). Hub services log in as `hub` with a secret made at start that never leaves
+ * the process; with TLS they do so on a second listener on 127.0.0.1 that takes no device logins,
+ * and the device listener takes no `hub` login.
  * Before a login succeeds a connection may send only `preAuthMaxBytes` and must finish within
  * `connectTimeoutMs` (PacketGuard).
  *
@@ -71,7 +83,8 @@ export class EmbeddedBroker {
     const { store, logger } = this.ctx;
     const ledger = new TokenLedger(store.sql, BROKER_TOKEN_VALIDITY_MS);
     await ledger.migrate();
-    const userOf = (client: unknown) => (client as { alprUser?: string }).alprUser;
+    const siteRefusals = new SiteRefusals({ sql: store.sql, audit: this.ctx.audit ?? null });
+    await siteRefusals.migrate();
     const tls = Boolean(this.ctx.tls);
     const onProbation = (client: unknown) => (client as { alprClockOff?: boolean }).alprClockOff === true;
     const aedes = await Aedes.createBroker({
@@ -83,9 +96,12 @@ export class EmbeddedBroker {
       },
       authenticate: (client, username, password, done) => {
         const connection = this.connections.get(client.conn);
-        const fail = (why: string) => {
-          logger.warn({ clientId: client.id, username, why }, 'broker login refused');
-          done(Object.assign(new Error(why), { returnCode: 4 as const }), false);
+        const fail = (why: string | AlprError) => {
+          const err = typeof why === 'string' ? new Error(why) : why;
+          logger.warn({ clientId: client.id, username, why: err.message, code: why instanceof AlprError ? why.code : undefined }, 'broker login refused');
+          // A typed refusal is of a device that proved who it is: CONNACK 5, not authorized, rather
+          // than 4, bad user name or password (its token is sound; retrying will not help).
+          done(Object.assign(err, { returnCode: why instanceof AlprError ? 5 as const : 4 as const }), false);
         };
         const accept = () => {
           connection?.guard.loggedIn();
@@ -107,6 +123,9 @@ export class EmbeddedBroker {
             const now = this.ctx.now();
             const tokenAt = brokerTokenSignedAt(username, password.toString(), publicKeyFromRaw(device.publicKey, 'ed25519'));
             if (tokenAt === null) return fail('bad token');
+            // Before probation too: a device at a site out of service is told nothing, not even the time.
+            const siteRefusal = await siteRefusals.check(device, 'embedded');
+            if (siteRefusal) return fail(siteRefusal);
             if (Math.abs(now - tokenAt) > BROKER_TOKEN_VALIDITY_MS) {
               // Probation admits a token the ledger never spends, so an old one (from a leaked URL or
               // log) could be sent again and again; MQTT's takeover rule would then close the device's
@@ -177,6 +196,26 @@ export class EmbeddedBroker {
     }
     await listen(this.server, this.ctx.port, this.ctx.host);
     logger.info({ url: this.url }, 'embedded broker listening');
+  }
+
+  /**
+   * Closes the connections of the devices enrolled at `siteId`, just retired (the hub process calls
+   * it on SiteRegistry's siteRetired): when they log in again they are refused. Until then the hub
+   * sends them nothing (the config and hot-list pushes check the site themselves), which is also
+   * all that holds for a device connected to a RabbitMQ node, where nothing can be closed from here.
+   */
+  async disconnectSite(siteId: string): Promise<void> {
+    // Aedes keeps its connected clients by id; its types do not declare the map.
+    const connected = (this.aedes as unknown as { clients?: Record<string, Client> } | null)?.clients;
+    if (!connected) return;
+    for (const device of await this.ctx.store.listDevices()) {
+      const client = device.siteId === siteId ? connected[device.deviceId] : undefined;
+      // Only the device's own login: a hub service's free-form client id could equal a device id.
+      if (client && userOf(client) === device.deviceId) {
+        this.ctx.logger.warn({ clientId: client.id, siteId }, 'device disconnected: its site was retired');
+        client.close();
+      }
+    }
   }
 
   async stop(): Promise<void> {

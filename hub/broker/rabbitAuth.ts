@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Logger } from '../../core/index.js';
+import type { ErrorCode, Logger } from '../../core/index.js';
 import { BROKER_TOKEN_VALIDITY_MS, brokerTokenSignedAt, deviceMayPublish, deviceMaySubscribe, publicKeyFromRaw } from '../../sync/index.js';
+import type { AuditLog } from '../audit/auditLog.js';
 import type { HubStore } from '../store/index.js';
+import { SiteRefusals } from './siteRefusals.js';
 import { TokenLedger } from './tokenLedger.js';
 
 /** What rabbitmq_auth_backend_http sends (query parameters; strings only). */
@@ -18,9 +20,11 @@ export interface RabbitQuery {
 /**
  * The device rules of the embedded broker (EmbeddedBroker), answered for a RabbitMQ cluster
  * through its HTTP auth backend, so the same tokens and topic ACLs hold on every node:
- * - login: a device logs in with its id and a fresh signed token (registry: known, active; each
- *   token once, in the shared `broker_token_uses` table, so two nodes cannot both accept one);
- *   the hub services log in with the hub's broker password.
+ * - login: a device logs in with its id and a fresh signed token (registry: known, active, at a
+ *   site approved and in service, SiteRefusals; each token once, in the shared `broker_token_uses`
+ *   table, so two nodes cannot both accept one); the hub services log in with the hub's broker
+ *   password. A device already connected when its site is retired stays connected to its node
+ *   until it reconnects (nothing here can close it), but the hub pushes it nothing.
  * - topics: RabbitMQ's MQTT plugin maps alpr/v1/<id>/reads to routing key alpr.v1.<id>.reads on
  *   amq.topic; a device may write only its own reads, status and alerts, and bind (read) only its
  *   own acks, config, hot list and alert acks. Device ids cannot contain '.', so the mapping back
@@ -32,13 +36,17 @@ export interface RabbitQuery {
  */
 export class RabbitAuth {
   private readonly ledger: TokenLedger;
+  private readonly siteRefusals: SiteRefusals;
 
-  constructor(private readonly ctx: { store: HubStore; hubUsername: string; hubPassword: string; vhost: string; exchange: string; now: () => number; logger: Logger }) {
+  /** `audit`: as the embedded broker's (EmbeddedBrokerOptions.audit). */
+  constructor(private readonly ctx: { store: HubStore; hubUsername: string; hubPassword: string; vhost: string; exchange: string; now: () => number; logger: Logger; audit?: AuditLog }) {
     this.ledger = new TokenLedger(ctx.store.sql, BROKER_TOKEN_VALIDITY_MS);
+    this.siteRefusals = new SiteRefusals({ sql: ctx.store.sql, audit: ctx.audit ?? null });
   }
 
   async migrate(): Promise<void> {
     await this.ledger.migrate();
+    await this.siteRefusals.migrate();
   }
 
   async user(q: RabbitQuery): Promise<boolean> {
@@ -50,6 +58,8 @@ export class RabbitAuth {
     if (device.status !== 'active') return this.refuse(q, `device is ${device.status}`);
     const tokenAt = brokerTokenSignedAt(username, password, publicKeyFromRaw(device.publicKey, 'ed25519'));
     if (tokenAt === null) return this.refuse(q, 'bad token');
+    const siteRefusal = await this.siteRefusals.check(device, 'rabbitmq');
+    if (siteRefusal) return this.refuse(q, siteRefusal.message, siteRefusal.code);
     const now = this.ctx.now();
     if (Math.abs(now - tokenAt) > BROKER_TOKEN_VALIDITY_MS) return this.refuse(q, 'token dated outside the window');
     return (await this.ledger.claim(username, tokenAt, now)) || this.refuse(q, 'token already used');
@@ -84,8 +94,9 @@ export class RabbitAuth {
     return this.ctx.hubPassword.length > 0 && a.length === b.length && timingSafeEqual(a, b);
   }
 
-  private refuse(q: RabbitQuery, why: string): false {
-    this.ctx.logger.warn({ username: q.username, resource: q.resource, name: q.name, permission: q.permission, routingKey: q.routing_key, why }, 'broker cluster request refused');
+  /** RabbitMQ's answer is a bare deny; the log says why, with the code of a typed refusal. */
+  private refuse(q: RabbitQuery, why: string, code?: ErrorCode): false {
+    this.ctx.logger.warn({ username: q.username, resource: q.resource, name: q.name, permission: q.permission, routingKey: q.routing_key, why, code }, 'broker cluster request refused');
     return false;
   }
 }

@@ -3,7 +3,7 @@ import { AlprError, type Clock } from '../../core/index.js';
 import { publicKeyFromRaw, verifyDeviceRequest, type DeviceRequest } from '../../sync/index.js';
 import type { AuditEntry, AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
-import type { SiteRegistry, Site } from '../sites/siteRegistry.js';
+import { siteInService, type SiteRegistry, type Site } from '../sites/siteRegistry.js';
 import { MAX_HEALTH_JSON_BYTES, type DeviceStatusReport } from '../ingest/deviceStatus.js';
 import type { Device, HubStore } from '../store/index.js';
 
@@ -280,9 +280,9 @@ export class DeviceRegistry {
     const device = await this.checkSigned({ ...request, action: 'relocate' }, signature);
     // From an approved site only: a device left enrolled at a retired site would otherwise move
     // itself, with its own key alone, to any site in service and send reads from there again.
-    const from = await this.ctx.sites.get(device.siteId);
-    if (from?.status !== 'approved') {
-      throw new AlprError('ALPR_ERR_SITE_NOT_APPROVED', `device ${device.deviceId} is at ${device.siteId}, which is ${from ? from.status : 'not in the site registry'}: a device from a site out of service is enrolled again with an enrollment token, not relocated`);
+    const { refusal } = await siteInService(this.ctx.store.sql, device.siteId);
+    if (refusal) {
+      throw new AlprError('ALPR_ERR_SITE_NOT_APPROVED', `device ${device.deviceId} is enrolled at a site out of service (${refusal.message}): a device from a site out of service is enrolled again with an enrollment token, not relocated`);
     }
     await this.ctx.sites.requireApproved(siteId);
     if (device.siteId === siteId) throw new AlprError('ALPR_ERR_CONFLICT', `device ${device.deviceId} is already at ${siteId}`);

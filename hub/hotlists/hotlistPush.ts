@@ -6,7 +6,7 @@ import type { HubStore } from '../store/index.js';
 import { deltaFits, snapshotParts } from './hotlistParts.js';
 import { needsSnapshot, type HotlistService } from './hotlistService.js';
 import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
-import { findSite } from '../sites/siteRegistry.js';
+import { siteInService } from '../sites/siteRegistry.js';
 
 /** What HotlistPush needs of a status report. */
 type StatusOfHotlist = Pick<DeviceStatusReport, 'deviceId' | 'online' | 'hotlistVersion'>;
@@ -112,7 +112,7 @@ export class HotlistPush {
     if (!device || device.status !== 'active' || !broker) return { version: fromVersion, entries: 0, messages: 0 };
     // A device at a site no longer approved (retired) watches for no one: ingest refuses its reads
     // and hits, and the list it would hold names wanted and missing people.
-    if ((await findSite(this.ctx.store.sql, device.siteId))?.status !== 'approved') return { version: fromVersion, entries: 0, messages: 0 };
+    if ((await siteInService(this.ctx.store.sql, device.siteId)).refusal) return { version: fromVersion, entries: 0, messages: 0 };
     const changes = await this.encodedChangesSince(fromVersion);
     const now = this.ctx.clock.now();
     const listExpiresAtMs = now + this.ctx.listTtlMs;

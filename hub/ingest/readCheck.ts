@@ -1,7 +1,7 @@
 import { alpr, wireReadColour, wireReadProblem } from '../../sync/index.js';
 import type { SqlDb } from '../db/sql.js';
 import { DEFAULT_RETENTION } from '../retention/retentionService.js';
-import { findSite } from '../sites/siteRegistry.js';
+import { siteInService } from '../sites/siteRegistry.js';
 import type { Device, HubRead } from '../store/index.js';
 
 /** How far ahead of the hub's clock a read's capture time may be (the policy file may change it). */
@@ -53,7 +53,7 @@ export type ReadVerdict = { read: HubRead } | { refused: ReadRefusal };
  * (a passing condition, as for a failed store write).
  */
 export async function readChecker(sql: SqlDb, device: Device, limits: ReadLimits, receivedAt: number): Promise<(r: alpr.v1.Read) => ReadVerdict> {
-  const site = await findSite(sql, device.siteId);
+  const { site, refusal } = await siteInService(sql, device.siteId);
   const latestCapture = receivedAt + (limits.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS);
   const earliestCapture = receivedAt - (limits.retentionMs ?? DEFAULT_RETENTION.retentionMs);
   return (r) => {
@@ -61,7 +61,7 @@ export async function readChecker(sql: SqlDb, device: Device, limits: ReadLimits
     const problem = wireReadProblem(r, limits.maxImageBytes);
     if (problem) return refused(problem, 'invalid');
     if (r.siteId !== device.siteId) return refused(`read is from site ${r.siteId}, the device is bound to ${device.siteId}`, 'invalid');
-    if (site?.status !== 'approved') return refused(`site ${device.siteId} is ${site ? site.status : 'not in the site registry'}: not an approved site in service`, 'site');
+    if (refusal) return refused(refusal.message, 'site');
     if (!site.cameras.includes(r.cameraId)) return refused(`camera ${r.cameraId} is not one the site ${site.siteId} lists`, 'site');
     const capturedAt = Number(r.capturedAtMs);
     if (capturedAt > latestCapture) {

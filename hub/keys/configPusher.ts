@@ -1,7 +1,8 @@
 import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
 import { signConfigPush } from '../../sync/index.js';
 import { reloadSealKeys, type HubKeys } from '../hubKeys.js';
-import type { HubStore } from '../store/index.js';
+import { siteInService } from '../sites/siteRegistry.js';
+import type { Device, HubStore } from '../store/index.js';
 
 export interface ConfigPusherOptions {
   keys: HubKeys;
@@ -23,7 +24,8 @@ export interface ConfigPusherOptions {
  * depend on what the broker kept. The embedded broker also asks for one whenever a device
  * subscribes (pushFor), which is how an appliance with an unset clock (it publishes no status
  * before it knows the hub's time) learns it. A batch sealed to a key the hub no longer takes also
- * gets its device a fresh push (sendFresh).
+ * gets its device a fresh push (sendFresh). Pushes go only to active devices at a site approved
+ * and in service (mayPush); the embedded broker refuses the others before they can subscribe.
  */
 export class ConfigPusher {
   private timer: TimerHandle | null = null;
@@ -56,17 +58,33 @@ export class ConfigPusher {
    * to a key the hub no longer takes (it reconnected without the hub seeing it offline, and
    * missed the rotation's push): without this it would re-seal to the same stale key forever.
    */
-  sendFresh(deviceId: string, why: 'cameOnline' | 'staleHubKey'): void {
-    this.ctx.publish(deviceId, this.pushFor(deviceId), false);
-    this.ctx.logger.debug({ deviceId, why, sealKeyId: this.ctx.keys.seal.keyId }, 'config push sent to a device');
+  async sendFresh(deviceId: string, why: 'cameOnline' | 'staleHubKey'): Promise<void> {
+    try {
+      const device = await this.ctx.store.getDevice(deviceId);
+      if (!device || !(await this.mayPush(device))) return;
+      this.ctx.publish(deviceId, this.pushFor(deviceId), false);
+      this.ctx.logger.debug({ deviceId, why, sealKeyId: this.ctx.keys.seal.keyId }, 'config push sent to a device');
+    } catch (err) {
+      // Its next status or batch brings another try.
+      this.ctx.logger.warn({ deviceId, why, err: errorMessage(err) }, 'config push not sent');
+    }
   }
 
-  /** Re-reads the key files; when the current sealing key changed, every active device gets a retained push. */
+  /** Re-reads the key files; when the current sealing key changed, every device it may push to (mayPush) gets a retained push. */
   checkRotation(): Promise<void> {
     this.checking ??= this.check().finally(() => {
       this.checking = null;
     });
     return this.checking;
+  }
+
+  /**
+   * An active device at a site approved and in service. A retired site's devices stay enrolled,
+   * but the hub's key and time are of no use to them: ingest refuses their reads, and a push would
+   * tell whoever holds a pole left standing that the hub still answers it.
+   */
+  private async mayPush(device: Device): Promise<boolean> {
+    return device.status === 'active' && (await siteInService(this.ctx.store.sql, device.siteId)).refusal === null;
   }
 
   private async check(): Promise<void> {
@@ -75,7 +93,8 @@ export class ConfigPusher {
       // are told when the key differs from the one they were last told about.
       await reloadSealKeys(this.ctx.keys);
       if (this.announced === this.ctx.keys.seal.keyId) return;
-      const devices = (await this.ctx.store.listDevices()).filter((d) => d.status === 'active');
+      const devices: Device[] = [];
+      for (const d of await this.ctx.store.listDevices()) if (await this.mayPush(d)) devices.push(d);
       for (const d of devices) this.ctx.publish(d.deviceId, this.pushFor(d.deviceId), true);
       this.ctx.logger.info({ sealKeyId: this.ctx.keys.seal.keyId, devices: devices.length }, 'new hub sealing key announced to the appliances');
       this.announced = this.ctx.keys.seal.keyId;

@@ -6,7 +6,7 @@ import * as S from '../api/schemas.js';
 import type { HubServices } from '../hubServices.js';
 import { can, type Permission } from '../policy/permissions.js';
 import { MapOutlineBody } from './mapOutline.js';
-import type { Site } from './siteRegistry.js';
+import { isInService, type Site } from './siteRegistry.js';
 
 const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.ErrorBody, 409: S.ErrorBody };
 const bearer = [{ bearer: [] as string[] }];
@@ -56,10 +56,10 @@ export async function siteRoutes(fastify: FastifyInstance, opts: {
     async (req) => {
       if (req.headers.authorization) {
         await auth('sites.manage')(req, undefined as never);
-        return (await services.sites.list()).filter((s) => s.status === 'approved').map(installerView);
+        return (await services.sites.list()).filter(isInService).map(installerView);
       }
       const { siteId } = await services.devices.checkEnrollmentToken(String(req.headers['x-enrollment-token'] ?? ''));
       const site = await services.sites.get(siteId);
-      return site && site.status === 'approved' ? [installerView(site)] : [];
+      return site && isInService(site) ? [installerView(site)] : [];
     });
 }

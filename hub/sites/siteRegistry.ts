@@ -1,4 +1,4 @@
-import { AlprError, type Clock } from '../../core/index.js';
+import { AlprError, TypedEmitter, type Clock } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
 
@@ -32,13 +32,33 @@ const toSite = (r: SiteRow): Site => ({
   latitude: Number(r.latitude), longitude: Number(r.longitude), cameras: JSON.parse(r.cameras) as string[], status: r.status,
 });
 
-/**
- * A site as the registry holds it, or null: what ingest reads (hub/ingest/readCheck.ts) to refuse
- * reads from a site not approved and in service, or from a camera it does not list.
- */
-export async function findSite(sql: SqlDb, siteId: string): Promise<Site | null> {
+/** A site as the registry holds it, or null. */
+async function findSite(sql: SqlDb, siteId: string): Promise<Site | null> {
   const row = await sql.get<SiteRow>('SELECT * FROM sites WHERE site_id = ?', [siteId]);
   return row ? toSite(row) : null;
+}
+
+/**
+ * The rule of General Order 4.68 V for everything a device at a site does: the site is approved by
+ * the Chief and not retired. A site id the registry does not hold is out of service too (siteInService).
+ */
+export function isInService(site: Site): boolean {
+  return site.status === 'approved';
+}
+
+/** What siteInService answers: the site in service, or the refusal that says what it is instead. */
+export type SiteInService = { site: Site; refusal: null } | { site: Site | null; refusal: AlprError };
+
+/**
+ * Whether `siteId` is approved and in service (isInService), read from the registry now: the one
+ * check behind enrolling and relocating devices, ingest taking their reads (hub/ingest/readCheck.ts),
+ * the broker letting them log in (hub/broker/siteRefusals.ts), and config and hot-list pushes to
+ * them, so that these cannot drift apart. A retirement counts from the next check on.
+ */
+export async function siteInService(sql: SqlDb, siteId: string): Promise<SiteInService> {
+  const site = await findSite(sql, siteId);
+  if (site && isInService(site)) return { site, refusal: null };
+  return { site, refusal: new AlprError('ALPR_ERR_SITE_NOT_APPROVED', `site ${siteId} is ${site ? site.status : 'not in the site registry'}: not an approved site in service`) };
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
@@ -66,13 +86,20 @@ function checkCameras(cameras: unknown): string[] {
   return [...new Set(cameras as string[])];
 }
 
+type SiteEvents = {
+  /** After the retirement is committed: the embedded broker cuts off the site's connected devices. */
+  siteRetired: [site: Site];
+};
+
 /**
  * The registry of sites the Chief approved (General Order 4.68 V, last paragraph). Devices bind
  * only to approved sites; moving a site needs a new approval, and every approval reference is
  * kept and used once.
  */
-export class SiteRegistry {
-  constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock }) {}
+export class SiteRegistry extends TypedEmitter<SiteEvents> {
+  constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog; clock: Clock }) {
+    super();
+  }
 
   async approve(input: SiteApproval, actor: string): Promise<Site> {
     if (!ID.test(String(input.siteId))) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'siteId: 2-40 lower-case letters, digits or dashes');
@@ -126,7 +153,9 @@ export class SiteRegistry {
   /**
    * Takes the site out of service. Its devices stay enrolled (revoking them is DeviceRegistry's,
    * with its own audit record), but from now on ingest refuses every read naming it, in a batch or
-   * with a hot-list hit (hub/ingest/readCheck.ts), so nothing they capture is stored or alerted on.
+   * with a hot-list hit (hub/ingest/readCheck.ts), so nothing they capture is stored or alerted on;
+   * the broker refuses their logins and the hub pushes them neither config nor hot list
+   * (siteInService). There is no way back: a site is approved anew under another id.
    */
   async retire(siteId: string, actor: string, reason: string): Promise<Site> {
     await this.requireApproved(siteId);
@@ -134,7 +163,9 @@ export class SiteRegistry {
       await db.run("UPDATE sites SET status = 'retired', updated_at = ? WHERE site_id = ?", [this.ctx.clock.now(), siteId]);
       await this.ctx.audit.append({ actor, action: 'site.retire', detail: { siteId, reason: String(reason ?? '').slice(0, 500) } }, db);
     });
-    return (await this.get(siteId))!;
+    const site = (await this.get(siteId))!;
+    this.emit('siteRetired', site);
+    return site;
   }
 
   async get(siteId: string): Promise<Site | null> {
@@ -147,8 +178,8 @@ export class SiteRegistry {
 
   /** What provisioning calls before binding a device: throws unless the site is approved and in service. */
   async requireApproved(siteId: string): Promise<Site> {
-    const site = await this.get(siteId);
-    if (!site || site.status !== 'approved') throw new AlprError('ALPR_ERR_SITE_NOT_APPROVED', `site ${siteId} is not an approved site in service`);
+    const { site, refusal } = await siteInService(this.ctx.sql, siteId);
+    if (refusal) throw refusal;
     return site;
   }
 

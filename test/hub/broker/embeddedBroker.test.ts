@@ -1,10 +1,12 @@
 import t from 'tap';
 import { connect, createServer, type Socket } from 'node:net';
 import mqtt from 'mqtt';
-import { ImageCipher } from '../../../hub/index.js';
-import { brokerToken } from '../../../sync/index.js';
-import { eventually, makeRead } from '../../helpers/index.js';
-import { makeStore } from '../../helpers/hubHarness.js';
+import { silentLogger, systemClock } from '../../../core/index.js';
+import { EmbeddedBroker, Hub, ImageCipher } from '../../../hub/index.js';
+import { brokerToken, newSigningKeys, rawPublicKey, topics } from '../../../sync/index.js';
+import { auditFiles } from '../../helpers/auditFiles.js';
+import { eventually, makeRead, tempDir } from '../../helpers/index.js';
+import { makeStore, onBothStores } from '../../helpers/hubHarness.js';
 import { makeDevice, startHub } from '../../helpers/syncRig.js';
 import { randomBytes } from 'node:crypto';
 import { connect as tlsConnect } from 'node:tls';
@@ -195,4 +197,70 @@ t.test('a device\'s retained flag is kept only on its status: a retained batch o
   await watcher.subscribeAsync(['reads', 'alerts', 'status'].map((kind) => `alpr/v1/${device.deviceId}/${kind}`), { qos: 1 });
   await new Promise((r) => setTimeout(r, 500));
   tt.same(retained, ['retained status']);
+});
+
+const site2 = { siteId: 'site-2', name: 'Madison and Oak Park Ave', approvalRef: 'CHIEF-2026-014', latitude: 41.879, longitude: -87.785, cameras: ['cam0'] };
+
+onBothStores(t, 'a device whose site was retired is refused at login as not authorized, however sound its token and even on probation, is sent no config push, and is audited once however often it tries; a device at a site in service logs in and gets its push', async (tt, h) => {
+  const { sites, devices, audit } = h.services;
+  const keys = { a: newSigningKeys(), b: newSigningKeys() };
+  await sites.approve(site2, 'chief');
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(keys.a.publicKey), siteId: 'site-1' }, 'admin');
+  await devices.enroll({ deviceId: 'pole-b', publicKey: rawPublicKey(keys.b.publicKey), siteId: 'site-2' }, 'admin');
+  await sites.retire('site-2', 'admin', 'pole taken down');
+  const pushedTo: string[] = [];
+  const broker = new EmbeddedBroker({
+    port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger(), audit,
+    configPushFor: (deviceId) => (pushedTo.push(deviceId), Buffer.from('signed push')),
+  });
+  await broker.start();
+  tt.teardown(() => broker.stop());
+  const login = (id: 'a' | 'b', at: number) => ({ clientId: `pole-${id}`, username: `pole-${id}`, password: brokerToken(`pole-${id}`, keys[id].privateKey, at), reconnectPeriod: 0, connectTimeout: 3000 });
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await tt.rejects(mqtt.connectAsync(broker.url, login('b', Date.now() + attempt)), { code: 5, message: /Not authorized/ }, `a fresh token is refused as not authorized (attempt ${attempt + 1})`);
+  }
+  await tt.rejects(mqtt.connectAsync(broker.url, login('b', Date.now() - 3 * 3600_000)), { code: 5 }, 'a token from a clock hours off gets no probation (which would send it the hub time)');
+  const refusals = await audit.query({ action: 'device.loginRefused', limit: 10 });
+  tt.equal(refusals.length, 1, 'four refused logins, one audit record');
+  tt.match(refusals[0], { actor: 'device:pole-b', outcome: 'refused', detail: { deviceId: 'pole-b', siteId: 'site-2', broker: 'embedded', code: 'ALPR_ERR_SITE_NOT_APPROVED', reason: /site site-2 is retired/ } }, 'the record names the device, its site and why');
+
+  const a = await mqtt.connectAsync(broker.url, login('a', Date.now()));
+  tt.teardown(() => a.endAsync());
+  const pushes: string[] = [];
+  a.on('message', (topic) => pushes.push(topic));
+  await a.subscribeAsync(topics.config('pole-a'), { qos: 1 });
+  await eventually(() => pushes.length === 1, 5000).catch(() => undefined);
+  tt.same(pushes, [topics.config('pole-a')], 'the device at the site in service logs in and gets its config push');
+  tt.same(pushedTo, ['pole-a'], 'no push was made for the refused device');
+  tt.equal((await audit.query({ action: 'device.loginRefused', limit: 10 })).length, 1, 'and no more refusals were audited');
+});
+
+t.test('a hub retiring a site cuts off the devices connected there at once; they are refused when they log in again, and devices elsewhere stay connected', async (tt) => {
+  const hub = new Hub({
+    dataDir: await tempDir(tt, 'alpr-hub-retire-'), audit: await auditFiles(tt), pgUrl: null, pgSchema: 'alpr', brokerUrl: null, brokerUsername: 'hub', brokerPassword: '', sharedGroup: null,
+    mqttHost: '127.0.0.1', mqttPort: 0, deviceBrokerUrl: null, httpHost: '127.0.0.1', httpPort: 0, policy: { passwordCost: { logN: 10 } }, clock: systemClock, logger: silentLogger(),
+  });
+  await hub.start();
+  tt.teardown(() => hub.stop());
+  const { sites, devices } = hub.services!;
+  await sites.approve({ ...site2, siteId: 'site-1', approvalRef: 'CHIEF-2026-001' }, 'chief');
+  await sites.approve(site2, 'chief');
+  const keys = { a: newSigningKeys(), b: newSigningKeys() };
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(keys.a.publicKey), siteId: 'site-1' }, 'admin');
+  await devices.enroll({ deviceId: 'pole-b', publicKey: rawPublicKey(keys.b.publicKey), siteId: 'site-2' }, 'admin');
+  const login = (id: 'a' | 'b') => ({ clientId: `pole-${id}`, username: `pole-${id}`, password: brokerToken(`pole-${id}`, keys[id].privateKey, Date.now()), reconnectPeriod: 0, connectTimeout: 3000 });
+  const a = await mqtt.connectAsync(hub.broker!.url, login('a'));
+  tt.teardown(() => a.endAsync(true));
+  const b = await mqtt.connectAsync(hub.broker!.url, login('b'));
+  tt.teardown(() => b.endAsync(true));
+  let bClosed = false;
+  b.on('close', () => (bClosed = true));
+
+  await sites.retire('site-2', 'admin', 'pole taken down');
+  await eventually(() => bClosed, 5000).catch(() => undefined);
+  tt.ok(bClosed, 'the device at the retired site was disconnected');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  tt.ok(a.connected, 'the device at the site in service is still connected');
+  await tt.rejects(mqtt.connectAsync(hub.broker!.url, login('b')), { code: 5 }, 'logging in again, it is refused');
 });

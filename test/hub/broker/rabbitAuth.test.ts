@@ -50,6 +50,37 @@ onBothStores(t, 'the cluster auth backend admits a device once per token and onl
   tt.notOk(auth.vhost({ username: 'pole-a', vhost: 'other' }), 'another vhost is refused');
 });
 
+onBothStores(t, 'the cluster auth endpoint denies the login of a device whose site was retired, however sound its token, and audits it once however often it tries, from whichever hub process it asks', async (tt, h) => {
+  const { sites, devices, audit } = h.services;
+  await sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park Ave', approvalRef: 'CHIEF-2026-014', latitude: 41.879, longitude: -87.785, cameras: ['cam0'] }, 'chief');
+  const keys = { a: newSigningKeys(), b: newSigningKeys() };
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(keys.a.publicKey), siteId: 'site-1' }, 'test');
+  await devices.enroll({ deviceId: 'pole-b', publicKey: rawPublicKey(keys.b.publicKey), siteId: 'site-2' }, 'test');
+  // Two hub processes serving the endpoint: RabbitMQ's nodes ask whichever the balancer picks.
+  const hubProcess = async () => {
+    const auth = new RabbitAuth({ store: h.store, hubUsername: 'hub', hubPassword: HUB_SECRET, vhost: '/', exchange: 'amq.topic', now: () => h.clock.now(), logger: silentLogger(), audit });
+    await auth.migrate();
+    const app = Fastify();
+    await app.register(rabbitAuthRoutes, { auth });
+    tt.teardown(() => app.close());
+    return app;
+  };
+  const apps = [await hubProcess(), await hubProcess()];
+  let tokenAt = h.clock.now();
+  const userCheck = async (id: 'a' | 'b', via = 0) => {
+    const query = new URLSearchParams({ username: `pole-${id}`, password: brokerToken(`pole-${id}`, keys[id].privateKey, ++tokenAt) });
+    return (await apps[via]!.inject({ method: 'GET', url: `/broker-auth/rabbitmq/user?${query}` })).body;
+  };
+  tt.equal(await userCheck('b'), 'allow', 'in service, the device logs in');
+
+  await sites.retire('site-2', 'admin', 'pole taken down');
+  tt.same([await userCheck('b', 0), await userCheck('b', 1), await userCheck('b', 0), await userCheck('b', 1)], ['deny', 'deny', 'deny', 'deny'], 'once its site is retired, every fresh token is denied by either process');
+  const refusals = await audit.query({ action: 'device.loginRefused', limit: 10 });
+  tt.equal(refusals.length, 1, 'four denied logins, one audit record');
+  tt.match(refusals[0], { actor: 'device:pole-b', outcome: 'refused', detail: { siteId: 'site-2', broker: 'rabbitmq', code: 'ALPR_ERR_SITE_NOT_APPROVED', reason: /site site-2 is retired/ } }, 'the record names the device, its site and why');
+  tt.equal(await userCheck('a'), 'allow', 'a device at a site in service still logs in');
+});
+
 t.test('through a RabbitMQ node, a device cannot publish under another device id', async (tt) => {
   if (!(await rabbitAvailable(tt))) return;
   const h = (await harness(tt, 'sqlite'))!;

@@ -127,7 +127,7 @@ onBothStores(t, 'a device at a retired site cannot relocate itself to a site in 
   await h.services.devices.enroll({ deviceId: 'pole-9', publicKey: rawPublicKey(key.publicKey), siteId: 'site-1' }, 'admin');
   await h.services.sites.retire('site-1', 'chief', 'pole taken down');
   const request = { deviceId: 'pole-9', action: 'relocate' as const, at: h.clock.now(), fields: { siteId: 'site-2' } };
-  await t.rejects(h.services.devices.relocate(request, signDeviceRequest(request, key.privateKey)), { code: 'ALPR_ERR_SITE_NOT_APPROVED', message: /site-1, which is retired/ });
+  await t.rejects(h.services.devices.relocate(request, signDeviceRequest(request, key.privateKey)), { code: 'ALPR_ERR_SITE_NOT_APPROVED', message: /site site-1 is retired/ });
   t.equal((await h.store.getDevice('pole-9'))?.siteId, 'site-1', 'it stays where it was, its reads refused');
 });
 

@@ -1,12 +1,15 @@
 import t from 'tap';
 import { randomUUID } from 'node:crypto';
 import mqtt from 'mqtt';
+import { join } from 'node:path';
 import { silentLogger, systemClock } from '../../../core/index.js';
 import { startHttpBalancer } from '../../../bench/fleet/httpBalancer.js';
-import { Hub } from '../../../hub/index.js';
+import { ensureSite } from '../../../bench/siteApproval.js';
+import { ConfigPusher, Hub, loadOrCreateHubKeys } from '../../../hub/index.js';
 import { main } from '../../../hub/cli.js';
 import { auditFiles } from '../../helpers/auditFiles.js';
 import { runCli } from '../../helpers/cliRunner.js';
+import { onBothStores } from '../../helpers/hubHarness.js';
 import { eventually, makeRead, tempDir } from '../../helpers/index.js';
 import { rabbitAvailable, startRabbitCluster } from '../../helpers/rabbitNode.js';
 import { brokerToken, newSigningKeys, rawPublicKey, sealBatch, topics, verifyConfigPush } from '../../../sync/index.js';
@@ -76,6 +79,8 @@ t.test('a batch sealed to a key past its grace period gets its device a fresh pu
   tt.teardown(() => hub.stop());
   const deviceId = 'pole-stale';
   const keys = newSigningKeys();
+  // The broker lets in only devices at a site approved and in service.
+  await ensureSite(hub.services!.store, 'site-1', ['cam0'], hub.services!.audit);
   await hub.services!.store.upsertDevice({ deviceId, publicKey: rawPublicKey(keys.publicKey), siteId: 'site-1', status: 'active', enrolledAt: Date.now() });
   const oldKey = { publicKey: hub.keys!.seal.publicKey, keyId: hub.keys!.seal.keyId };
   const r = await runCli(main, ['keys', 'rotate-seal', '--data', dataDir, '--grace-days', '0']);
@@ -98,4 +103,26 @@ t.test('a batch sealed to a key past its grace period gets its device a fresh pu
   await client.publishAsync(topics.reads(deviceId), Buffer.from(sealBatch({ deviceId, sequence: 1, reads: [read] }, keys.privateKey, oldKey)), { qos: 1 });
   await eventually(() => pushes.length > onSubscribe, 5_000).catch(() => undefined);
   tt.same(pushes.slice(onSubscribe), [newKeyId], 'the refusal of the stale batch brought one push of the current key');
+});
+
+onBothStores(t, 'no config push goes to a device whose site was retired: not the key rotation\'s, nor a fresh one when it comes online or seals to a stale key; a device at a site in service gets each', async (tt, h) => {
+  const { sites, devices } = h.services;
+  await sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park Ave', approvalRef: 'CHIEF-2026-014', latitude: 41.879, longitude: -87.785, cameras: ['cam0'] }, 'chief');
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(newSigningKeys().publicKey), siteId: 'site-1' }, 'admin');
+  await devices.enroll({ deviceId: 'pole-b', publicKey: rawPublicKey(newSigningKeys().publicKey), siteId: 'site-2' }, 'admin');
+  await sites.retire('site-2', 'admin', 'pole taken down');
+  // What goes out on each device's config topic.
+  const published: string[] = [];
+  const pusher = new ConfigPusher({
+    keys: await loadOrCreateHubKeys(join(await tempDir(tt), 'keys')), store: h.store, publish: (deviceId, _push, retain) => published.push(`${deviceId}${retain ? ' (retained)' : ''}`),
+    checkEveryMs: 60_000, clock: h.clock, logger: silentLogger(),
+  });
+  await pusher.checkRotation();
+  tt.same(published.sort(), ['pole-1 (retained)', 'pole-a (retained)'], 'the current key is announced to the devices at site-1 only');
+  published.length = 0;
+  await pusher.sendFresh('pole-b', 'cameOnline');
+  await pusher.sendFresh('pole-b', 'staleHubKey');
+  await pusher.sendFresh('pole-a', 'cameOnline');
+  await pusher.sendFresh('pole-a', 'staleHubKey');
+  tt.same(published, ['pole-a', 'pole-a'], 'fresh pushes go to the device in service only');
 });

@@ -1,5 +1,7 @@
 import t from 'tap';
 import { randomBytes } from 'node:crypto';
+import { eventually } from '../../helpers/index.js';
+import { siteInService, type Site } from '../../../hub/sites/siteRegistry.js';
 import { onBothStores } from '../../helpers/hubHarness.js';
 
 const site = { siteId: 'site-2', name: 'Madison and Oak Park Ave', approvalRef: 'CHIEF-2026-014', latitude: 41.879, longitude: -87.785, cameras: ['cam0'] };
@@ -25,4 +27,17 @@ onBothStores(t, 'sites are approved by reference; relocation needs a new approva
   await t.rejects(devices.enroll({ deviceId: 'pole-11', publicKey: randomBytes(32), siteId: 'site-2' }, 'admin-1'), { code: 'ALPR_ERR_SITE_NOT_APPROVED' });
   const actions = (await h.services.audit.query({ limit: 100 })).map((r) => r.action);
   for (const a of ['site.approve', 'site.relocate', 'site.retire', 'device.enroll']) t.ok(actions.includes(a), `${a} is audited`);
+});
+
+onBothStores(t, 'one check says whether a site is in service: an approved site is; a retired one and an id the registry does not hold are refused, each saying which; a retirement is announced once it is stored', async (t, h) => {
+  const { sites } = h.services;
+  await sites.approve(site, 'chief-1');
+  t.match(await siteInService(h.store.sql, 'site-2'), { site: { siteId: 'site-2', status: 'approved' }, refusal: null }, 'an approved site is in service');
+  const retired: Array<{ site: Site; stored: Site['status'] | undefined }> = [];
+  sites.on('siteRetired', (s) => void sites.get(s.siteId).then((stored) => retired.push({ site: s, stored: stored?.status })));
+  await sites.retire('site-2', 'admin-1', 'pole removed for road works');
+  await eventually(() => retired.length === 1);
+  t.match(retired, [{ site: { siteId: 'site-2', status: 'retired' }, stored: 'retired' }], 'the retirement is announced once, after it is stored');
+  t.match(await siteInService(h.store.sql, 'site-2'), { site: { siteId: 'site-2' }, refusal: { code: 'ALPR_ERR_SITE_NOT_APPROVED', message: 'site site-2 is retired: not an approved site in service' } }, 'a retired site is refused, saying so');
+  t.match(await siteInService(h.store.sql, 'nowhere'), { site: null, refusal: { code: 'ALPR_ERR_SITE_NOT_APPROVED', message: 'site nowhere is not in the site registry: not an approved site in service' } }, 'so is an id the registry does not hold');
 });
