@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { AlprError, type Clock } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
-import type { SiteRegistry } from '../sites/siteRegistry.js';
+import { isInService, type SiteRegistry } from '../sites/siteRegistry.js';
 import { INVESTIGATIVE_PURPOSES } from '../policy/purposeGate.js';
 import { neverPartner } from './partnerAddress.js';
 
@@ -200,7 +200,7 @@ export class AgencyRegistry {
     if (siteIds.length === 0) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'siteIds: at least one approved site');
     for (const siteId of siteIds) {
       const site = await this.ctx.sites.get(siteId);
-      if (!site || site.status !== 'approved') throw new AlprError('ALPR_ERR_SITE_NOT_APPROVED', `siteIds: ${siteId} is not an approved site of this department`);
+      if (!site || !isInService(site)) throw new AlprError('ALPR_ERR_SITE_NOT_APPROVED', `siteIds: ${siteId} is not an approved site of this department in service`);
     }
     const purposes = [...new Set(Array.isArray(input.purposes) ? input.purposes.map(String) : [])];
     if (purposes.length === 0 || !purposes.every((p) => (SHAREABLE_PURPOSES as readonly string[]).includes(p))) {
