@@ -1,8 +1,11 @@
+import { resampleCall } from './kernels/resample.js';
+
 /**
  * Resizes a region of an 8-bit grey image to a small float image (0..1) as the training code did
  * (PIL: crop to whole pixels, then BILINEAR resize): a triangle filter whose support widens when
  * shrinking, clipped to the region. Parts of the region outside the image read as black.
- * Separable: rows first, then columns.
+ * Separable: rows first (sums kept as float32), then columns (in double precision); the filters
+ * are worked out here and both passes run in the WebAssembly kernel (kernels/resample.wat).
  */
 export function resampleRegion(
   src: Uint8Array, srcW: number, srcH: number,
@@ -25,37 +28,30 @@ export function resampleRegion(
     rowMin = Math.min(rowMin, ys.start[y]!);
     rowMax = Math.max(rowMax, ys.start[y]! + ys.count[y]!);
   }
-  const out = new Float32Array(outW * outH);
-  if (rowMax <= rowMin) return out;
+  // The columns the row pass reads: with the rows, the part of the image copied to the kernel.
+  let colMin = Infinity;
+  let colMax = -Infinity;
+  for (let x = 0; x < outW; x++) {
+    if (xs.count[x] === 0) continue;
+    colMin = Math.min(colMin, xs.start[x]!);
+    colMax = Math.max(colMax, xs.start[x]! + xs.count[x]!);
+  }
+  // Nothing of the image under the crop: every sum is 0.
+  if (rowMax <= rowMin || colMax <= colMin) return new Float32Array(outW * outH);
   const rows = rowMax - rowMin;
-  // Float32, as the sums were always kept between the passes: the vertical pass reads the same values.
-  const tmp = new Float32Array(rows * outW);
-  const { start: xStart, count: xCount, at: xAt, w: xw } = xs;
-  for (let r = 0; r < rows; r++) {
-    const base = (rowMin + r) * srcW;
-    const o = r * outW;
-    for (let x = 0; x < outW; x++) {
-      const s = base + xStart[x]!;
-      const at = xAt[x]!;
-      const n = xCount[x]!;
-      let sum = 0;
-      for (let k = 0; k < n; k++) sum += src[s + k]! * xw[at + k]!;
-      tmp[o + x] = sum;
-    }
-  }
-  for (let y = 0; y < outH; y++) {
-    const t0 = (ys.start[y]! - rowMin) * outW;
-    const at = ys.at[y]!;
-    const n = ys.count[y]!;
-    const o = y * outW;
-    // Each output pixel sums its taps in the same order, from 0, in double precision.
-    for (let x = 0; x < outW; x++) {
-      let sum = 0;
-      for (let k = 0; k < n; k++) sum += tmp[t0 + k * outW + x]! * ys.w[at + k]!;
-      out[o + x] = Math.min(1, Math.max(0, sum / 255));
-    }
-  }
-  return out;
+  const srcCols = colMax - colMin;
+  const call = resampleCall(outW, outH, srcCols, rows, xs.w.length, ys.w.length);
+  for (let r = 0; r < rows; r++) call.src.set(src.subarray((rowMin + r) * srcW + colMin, (rowMin + r) * srcW + colMax), r * srcCols);
+  for (let x = 0; x < outW; x++) call.xStart[x] = xs.count[x] === 0 ? 0 : xs.start[x]! - colMin;
+  for (let y = 0; y < outH; y++) call.yRow[y] = ys.count[y] === 0 ? 0 : ys.start[y]! - rowMin;
+  call.xCount.set(xs.count);
+  call.xAt.set(xs.at);
+  call.xw.set(xs.w);
+  call.yCount.set(ys.count);
+  call.yAt.set(ys.at);
+  call.yw.set(ys.w);
+  // A copy: the kernel's memory is the next call's.
+  return call.run().slice();
 }
 
 /**

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import wabt from 'wabt';
 
 /** The WebAssembly kernels the runtime loads (inference/kernels), each assembled from its .wat source beside it. */
-export const KERNELS = ['bilinear'] as const;
+export const KERNELS = ['bilinear', 'resample'] as const;
 
 const KERNEL_DIR = fileURLToPath(new URL('../kernels/', import.meta.url));
 
