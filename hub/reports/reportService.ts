@@ -11,6 +11,7 @@ import { monthThrough, parseMonth, type ReportMonth } from './month.js';
 import { renderPdf } from './pdfReport.js';
 import type { ReportContext } from './reportContext.js';
 import type { ReportDocument, ReportKind } from './reportDocument.js';
+import { withReportLock } from './reportLock.js';
 import { GENESIS_HEAD, sha256, signManifest, type ReportManifest, type ReportSeal } from './reportSeal.js';
 import { transparencyReport } from './transparency.js';
 
@@ -54,8 +55,7 @@ async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
  * and sealed by a manifest the hub signs; the generation itself is audited (`report.generate`).
  */
 export class ReportService {
-  /** The "so far" generation in progress, per kind and month. */
-  /** Generations in progress, by folder, kind and month: one at a time each, in this process. */
+  /** Generations in progress, by folder, kind and month: one at a time each, in this process (and withReportLock across processes). */
   private readonly runs = new Map<string, Promise<ReportManifest>>();
 
   constructor(private readonly ctx: ReportContext & { clock: Clock; signingKey: KeyObject; verifyKey: KeyObject; dir: string | null }) {}
@@ -102,7 +102,7 @@ export class ReportService {
       const held = await this.existing(kind, month.month, folder);
       const now = this.ctx.clock.now();
       if (held?.through && now - Date.parse(held.generatedAt) < SO_FAR_REFRESH_MS && now >= Date.parse(held.generatedAt)) return held;
-      return (await this.generate(kind, month.month, actor, folder)).manifest;
+      return (await this.write(kind, month.month, actor, folder)).manifest;
     });
   }
 
@@ -118,14 +118,18 @@ export class ReportService {
     if (!folder) throw new AlprError('ALPR_ERR_NOT_FOUND', 'this hub keeps no reports folder');
     return this.oneAtATime(folder, kind, month.month, async () => {
       const held = await this.existing(kind, month.month, folder);
-      return held && !held.through ? held : (await this.generate(kind, month.month, actor)).manifest;
+      return held && !held.through ? held : (await this.write(kind, month.month, actor, folder)).manifest;
     });
   }
 
-  /** Runs `work` after any run for the same report and folder still in progress, so a burst writes the report once. */
+  /**
+   * Runs `work` after any run for the same report and folder still in progress, so a burst writes
+   * the report once, and holding the report's lock, so that another process writing it (the host's
+   * `alpr-hub report`, a second hub) is waited for and its report found.
+   */
   private oneAtATime(folder: string, kind: ReportKind, month: string, work: () => Promise<ReportManifest>): Promise<ReportManifest> {
     const key = `${folder}\t${kind}\t${month}`;
-    const run = (this.runs.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+    const run = (this.runs.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => withReportLock(folder, baseName(kind, month), work));
     this.runs.set(key, run);
     // Once settled, the manifest on disk says what is held: the map keeps only runs in progress.
     const settled = () => {
@@ -142,12 +146,19 @@ export class ReportService {
    * for the whole month once the month ended.
    */
   async generate(kind: ReportKind, monthText: string, actor: string, outDir?: string): Promise<GeneratedReport> {
+    const whole = parseMonth(monthText);
+    const month = monthThrough(whole, this.ctx.clock.now());
+    const dir = outDir ?? (month.to < whole.to ? this.soFarFolder(month.month) : this.folder(month.month));
+    if (!dir) throw new AlprError('ALPR_ERR_USAGE', 'this hub has no reports folder; give an output folder');
+    return withReportLock(dir, baseName(kind, month.month), () => this.write(kind, monthText, actor, dir));
+  }
+
+  /** generate's work, into `dir`, for a caller that holds the report's lock there. */
+  private async write(kind: ReportKind, monthText: string, actor: string, dir: string): Promise<GeneratedReport> {
     const now = this.ctx.clock.now();
     const whole = parseMonth(monthText);
     const month = monthThrough(whole, now);
     const partial = month.to < whole.to;
-    const dir = outDir ?? (partial ? this.soFarFolder(month.month) : this.folder(month.month));
-    if (!dir) throw new AlprError('ALPR_ERR_USAGE', 'this hub has no reports folder; give an output folder');
     const head = (await this.ctx.audit.head()) ?? GENESIS_HEAD;
     const { document, data } = await this.compute(kind, month, head);
     const through = partial ? { through: new Date(now).toISOString() } : {};
