@@ -17,25 +17,13 @@ export function resampleRegion(
   const width = Math.max(1, Math.round(region.left + region.width) - left);
   const height = Math.max(1, Math.round(region.top + region.height) - top);
   // Taps outside the image read as black: they are dropped from the filters up front, so the
-  // loops below need no bounds checks.
+  // kernel reads only pixels of the image.
   const xs = weights(left, width, outW, srcW);
   const ys = weights(top, height, outH, srcH);
-  // Horizontal pass over only the rows the vertical pass will need.
-  let rowMin = Infinity;
-  let rowMax = -Infinity;
-  for (let y = 0; y < outH; y++) {
-    if (ys.count[y] === 0) continue;
-    rowMin = Math.min(rowMin, ys.start[y]!);
-    rowMax = Math.max(rowMax, ys.start[y]! + ys.count[y]!);
-  }
-  // The columns the row pass reads: with the rows, the part of the image copied to the kernel.
-  let colMin = Infinity;
-  let colMax = -Infinity;
-  for (let x = 0; x < outW; x++) {
-    if (xs.count[x] === 0) continue;
-    colMin = Math.min(colMin, xs.start[x]!);
-    colMax = Math.max(colMax, xs.start[x]! + xs.count[x]!);
-  }
+  // The rows the column pass needs and the columns the row pass reads: the part of the image
+  // copied to the kernel (the row pass runs over those rows only).
+  const [rowMin, rowMax] = span(ys);
+  const [colMin, colMax] = span(xs);
   // Nothing of the image under the crop: every sum is 0.
   if (rowMax <= rowMin || colMax <= colMin) return new Float32Array(outW * outH);
   const rows = rowMax - rowMin;
@@ -64,6 +52,18 @@ interface Filters {
   count: Int32Array;
   at: Int32Array;
   w: Float32Array;
+}
+
+/** The source pixels an axis's filters read, from the first to one past the last: [Infinity, -Infinity] when none. */
+function span(filters: Filters): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < filters.count.length; i++) {
+    if (filters.count[i] === 0) continue;
+    min = Math.min(min, filters.start[i]!);
+    max = Math.max(max, filters.start[i]! + filters.count[i]!);
+  }
+  return [min, max];
 }
 
 function weights(origin: number, length: number, out: number, limit: number): Filters {
