@@ -76,10 +76,13 @@ export class OutsideSearch {
     const request = signed?.payload;
     // No payload to verify, so nothing names an agency: refused as an unverifiable request.
     if (typeof request !== 'object' || request === null) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request is not signed: {payload, signature} expected');
-    const agency = await this.ctx.agencies.byOri(String(request.fromOri));
-    // Not attributable to any agency: left to the request audit (counted in bursts, so a stranger cannot grow the chain).
-    if (!agency?.hubPublicKeyPem) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', `no partner hub with ORI ${String(request.fromOri)} is registered here`);
-    if (!signatureValid(signed!, agency.hubPublicKeyPem)) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request signature does not verify against the partner hub\'s registered key');
+    const agency = typeof request.fromOri === 'string' ? await this.ctx.agencies.byOri(request.fromOri) : null;
+    // Not attributable to any agency: left to the request audit (counted in bursts, so a stranger
+    // cannot grow the chain). One answer for an ORI not registered and a signature that does not
+    // verify, so that a stranger learns nothing of which ORIs are partners here.
+    if (!agency?.hubPublicKeyPem || !signatureValid(signed!, agency.hubPublicKeyPem)) {
+      throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'the request is not signed by a partner hub registered here (ORI and signature checked together)');
+    }
     try {
       checkFreshness(request, this.ctx.ownOri, this.ctx.clock.now());
       if (await this.ctx.store.sql.get('SELECT 1 AS x FROM sharing_nonces WHERE agency_id = ? AND nonce = ?', [agency.agencyId, request.nonce])) {
@@ -87,7 +90,7 @@ export class OutsideSearch {
       }
     } catch (err) {
       if (err instanceof AlprError) {
-        await this.ctx.audit.append({ actor: `agency:${agency.ori}`, action: 'sharing.requestRefused', outcome: 'refused', detail: { agencyName: agency.name, agencyOri: agency.ori, nonce: request.nonce, sentAt: request.sentAt, reason: err.message } });
+        await this.ctx.audit.append({ actor: `agency:${agency.ori}`, action: 'sharing.requestRefused', outcome: 'refused', detail: { agencyName: agency.name, agencyOri: agency.ori, nonce: clipped(request.nonce), sentAt: clipped(request.sentAt), reason: err.message } });
       }
       throw err;
     }
@@ -134,9 +137,12 @@ export class OutsideSearch {
   }
 
   private async run(agency: Agency, req: OutsideRequest, channel: Channel): Promise<Answered> {
+    // A request the schema refused is ledgered as the partner signed it, each field cut to what the
+    // schema allows at most, so that a malformed request cannot write 64 KiB fields into the chain.
+    const field = channel.schemaProblem ? clipped : (value: unknown) => value;
     const detail: Record<string, unknown> = {
-      agencyName: agency.name, agencyOri: agency.ori, agencyId: agency.agencyId, purpose: req.purpose, offense: req.offense, caseNumber: req.caseNumber,
-      officer: req.officer, description: req.description, query: req.query, channel: channel.kind, nonce: channel.nonce, handledBy: channel.handledBy, recipient: channel.recipient,
+      agencyName: agency.name, agencyOri: agency.ori, agencyId: agency.agencyId, purpose: field(req.purpose), offense: field(req.offense), caseNumber: field(req.caseNumber),
+      officer: field(req.officer), description: field(req.description), query: field(req.query), channel: channel.kind, nonce: channel.nonce, handledBy: channel.handledBy, recipient: channel.recipient,
     };
     const refusal = (err: AlprError, extra: Record<string, unknown> = {}) => ({
       actor: channel.actor, action: 'sharing.search', outcome: 'refused' as const,
@@ -310,4 +316,18 @@ export class OutsideSearch {
     const { changes } = await db.run('INSERT INTO sharing_nonces (agency_id, nonce, at) VALUES (?, ?, ?) ON CONFLICT (agency_id, nonce) DO NOTHING', [agency.agencyId, channel.nonce, now]);
     if (changes === 0) throw new AlprError('ALPR_ERR_FEDERATION_REQUEST', 'this request was already received (its nonce is spent): a replay is refused');
   }
+}
+
+/** The longest field a request may carry (its description). */
+const LONGEST_FIELD = 500;
+
+/**
+ * A value from a request the route's schema did not hold to its limits, as the ledger keeps it:
+ * a string or a number as it is, up to LONGEST_FIELD characters; anything else as its JSON, cut
+ * the same way.
+ */
+function clipped(value: unknown): unknown {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return value;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > LONGEST_FIELD ? `${text.slice(0, LONGEST_FIELD)}... (${text.length} characters)` : typeof value === 'string' ? value : JSON.parse(text);
 }

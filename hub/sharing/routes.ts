@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, EvidenceReply, AuditRecordBody } from '../api/schemas.js';
+import { AlprError } from '../../core/index.js';
 import type { RouteContext } from '../api/routeContext.js';
 import { AGENCY_LEVELS, SHAREABLE_PURPOSES } from './agencyRegistry.js';
 import { NONCE_PATTERN } from './signedRequest.js';
@@ -116,9 +117,16 @@ export const sharingRoutes: FastifyPluginAsync<RouteContext> = async (fastify, {
     async (req, reply) => reply.status(201).send(await outside.answerFile(me(req), req.params.agencyId, req.body)));
   app.post('/api/v1/sharing/agencies/:agencyId/search', { schema: { tags, security: bearer, params: AgencyParams, body: PartnerSearch, response: { 200: AnswerPayload, ...errors } }, onRequest: auth('sharing.searchPartners') },
     async (req) => partners.search(me(req), req.params.agencyId, req.body));
-  // The signature is checked before the body's shape (attachValidation: the schema's finding goes
+  // The signature is checked before the payload's shape (attachValidation: the schema's finding goes
   // to the service rather than answering 400 first), so that a signed request the schema refuses
   // is refused in the ledger under its agency with its nonce spent, and its replays as replays.
+  // Only the payload is signed: a fault in the envelope around it (another key, a signature that is
+  // not one) may be anyone's doing on the way, so it is a plain 400 that spends and ledgers nothing.
   app.post('/api/v1/federation/search', { attachValidation: true, schema: { tags, body: SignedRequest, response: { 200: SignedAnswer, ...errors } } },
-    async (req) => outside.answerSigned(req.body, req.validationError?.message));
+    async (req) => {
+      const problems = req.validationError?.validation ?? [];
+      const envelope = problems.find((p: { instancePath: string }) => !p.instancePath.startsWith('/payload'));
+      if (envelope) throw new AlprError('ALPR_ERR_INVALID_INPUT', `the request's envelope is not {payload, signature}: ${req.validationError!.message}`);
+      return outside.answerSigned(req.body, req.validationError?.message);
+    });
 };

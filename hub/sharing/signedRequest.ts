@@ -65,8 +65,12 @@ export function signPayload<T>(payload: T, key: KeyObject): Signed<T> {
 }
 
 export function signatureValid(signed: Signed<unknown>, publicKeyPem: string): boolean {
+  // Canonical base64 only: Node's decoder skips characters outside the alphabet, so "sig!!!!" would
+  // verify as "sig", and a request changed on its way would still pass as the partner's.
+  const signature = typeof signed.signature === 'string' ? Buffer.from(signed.signature, 'base64') : null;
+  if (!signature || signature.toString('base64') !== signed.signature) return false;
   try {
-    return verify(null, Buffer.from(canonicalJson(signed.payload)), createPublicKey(publicKeyPem), Buffer.from(signed.signature, 'base64'));
+    return verify(null, Buffer.from(canonicalJson(signed.payload)), createPublicKey(publicKeyPem), signature);
   } catch {
     return false;
   }

@@ -138,11 +138,12 @@ onBothStores(t, 'signatures and replays: a wrong key, a changed request, another
   const { outside } = h.services.sharing;
   const other = await partner(h, { name: 'Berwyn Police Department', ori: 'IL0161400' });
   const signedByOther = signPayload(p.request().payload, other.keys.privateKey);
-  await t.rejects(outside.answerSigned(signedByOther), { code: 'ALPR_ERR_FEDERATION_REQUEST', message: /signature/ }, 'signed by another hub\'s key');
+  await t.rejects(outside.answerSigned(signedByOther), { code: 'ALPR_ERR_FEDERATION_REQUEST', message: /not signed by a partner hub/ }, 'signed by another hub\'s key');
   const changed = p.request();
-  await t.rejects(outside.answerSigned({ ...changed, payload: { ...changed.payload, query: { plate: 'XYZ*', mode: 'wildcard' } } }), { code: 'ALPR_ERR_FEDERATION_REQUEST', message: /signature/ }, 'changed after signing');
+  await t.rejects(outside.answerSigned({ ...changed, payload: { ...changed.payload, query: { plate: 'XYZ*', mode: 'wildcard' } } }), { code: 'ALPR_ERR_FEDERATION_REQUEST', message: /not signed by a partner hub/ }, 'changed after signing');
+  await t.rejects(outside.answerSigned({ ...changed, signature: `${changed.signature}!!` }), { code: 'ALPR_ERR_FEDERATION_REQUEST', message: /not signed by a partner hub/ }, 'a signature with characters base64 skips: refused, not read as the signature');
   await t.rejects(outside.answerSigned(p.request({ toOri: 'IL0999999' })), { code: 'ALPR_ERR_FEDERATION_REQUEST', message: /addressed to IL0999999/ });
-  await t.rejects(outside.answerSigned(p.request({ fromOri: 'IL0000001' })), { code: 'ALPR_ERR_FEDERATION_REQUEST', message: /no partner hub/ });
+  await t.rejects(outside.answerSigned(p.request({ fromOri: 'IL0000001' })), { code: 'ALPR_ERR_FEDERATION_REQUEST', message: /not signed by a partner hub/ }, 'an ORI not registered gets the same answer as a bad signature');
   const stale = p.request({ sentAt: h.clock.now() - 6 * 60_000 });
   await t.rejects(outside.answerSigned(stale), { code: 'ALPR_ERR_FEDERATION_REQUEST', message: /5 minutes/ });
   const once = p.request();
@@ -218,4 +219,17 @@ onBothStores(t, 'no mass download from outside: a partner hub runs at most max_q
   t.match(await last(h), { outcome: 'refused', detail: { code: 'ALPR_ERR_RATE_LIMITED', readsReleased: 0 } });
   h.clock.advance(3600_000);
   t.equal((await h.services.sharing.outside.answerSigned(p.request())).payload.hits.length, 1, 'an hour later it is answered again');
+});
+
+onBothStores(t, 'a signed request the schema refused is ledgered with its fields cut to the schema\'s longest, and its nonce spent', async (t, h) => {
+  const p = await partner(h);
+  const { outside } = h.services.sharing;
+  const huge = p.request({ description: 'x'.repeat(60_000), caseNumber: 'c'.repeat(5_000) });
+  await t.rejects(outside.answerSigned(huge, 'body/payload/description must NOT have more than 500 characters'), { code: 'ALPR_ERR_INVALID_INPUT' });
+  const [record] = await h.services.audit.query({ action: 'sharing.search', limit: 5 });
+  t.equal(record!.outcome, 'refused');
+  t.ok(String(record!.detail.description).length < 600, `the description is kept cut (${String(record!.detail.description).length} characters of 60,000)`);
+  t.match(record!.detail.description, /^x{500}\.\.\. \(60000 characters\)$/, 'it says how long it was');
+  t.ok(String(record!.detail.caseNumber).length < 600, 'so is the case number');
+  await t.rejects(outside.answerSigned(huge), { code: 'ALPR_ERR_FEDERATION_REQUEST', message: /replay/ }, 'its nonce is spent');
 });

@@ -167,13 +167,18 @@ onBothStores(t, 'a partner hub\'s signed request the schema refuses is refused 4
 
   // Copies of a partner's request, changed or without its signature, with bodies the schema refuses.
   const good = p.request();
-  for (const [copy, why] of [[{ payload: { ...good.payload, query: badQuery }, signature: good.signature }, 'changed after signing'], [{ payload: good.payload }, 'with no signature']] as const) {
+  for (const [copy, why] of [[{ payload: { ...good.payload, query: badQuery }, signature: good.signature }, 'changed after signing'], [{ payload: good.payload, signature: `${good.signature}!!!!` }, 'with characters added to its signature']] as const) {
     const refused = await send(copy);
-    t.match({ status: refused.statusCode, ...refused.json() }, { status: 401, code: 'ALPR_ERR_FEDERATION_REQUEST', message: /signature/ }, `a copy ${why} is refused as unverified, whatever its body`);
+    t.match({ status: refused.statusCode, ...refused.json() }, { status: 401, code: 'ALPR_ERR_FEDERATION_REQUEST', message: /not signed by a partner hub/ }, `a copy ${why} is refused as unverified, whatever its body`);
   }
-  t.same(await ledger(), [], 'neither is in the ledger');
+  // Only the payload is signed: faults in the envelope around it are anyone's on the way, a plain 400.
+  for (const [copy, why] of [[{ payload: good.payload }, 'with no signature'], [{ ...good, extra: 0 }, 'with another key beside the payload'], [{ payload: good.payload, signature: `${good.signature}${'='.repeat(200)}` }, 'with a signature padded past its length']] as const) {
+    const refused = await send(copy);
+    t.match({ status: refused.statusCode, ...refused.json() }, { status: 400, code: 'ALPR_ERR_INVALID_INPUT', message: /envelope/ }, `a copy ${why} is refused for its envelope`);
+  }
+  t.same(await ledger(), [], 'none of the copies is in the ledger');
   t.same(await underAgency(), [], 'nor recorded under the agency');
-  t.match(await h.services.audit.query({ actor: 'anonymous', action: 'sharing.requestRefused', limit: 10 }), [{ outcome: 'refused', detail: { code: 'ALPR_ERR_FEDERATION_REQUEST' } }], 'the request audit records them, as before');
+  t.match(await h.services.audit.query({ actor: 'anonymous', action: 'sharing.requestRefused', limit: 10 }), [{ outcome: 'refused', detail: { code: 'ALPR_ERR_FEDERATION_REQUEST' } }], 'the request audit records the unverified ones, as before');
   const answered = await send(good);
   t.equal(answered.statusCode, 200, answered.body);
   t.equal(answered.json().payload.hits.length, 1, 'the partner\'s own request is answered: the copies did not spend its nonce');
