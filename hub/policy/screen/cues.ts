@@ -111,6 +111,9 @@ export const WITNESSES: readonly string[] = ['=reported', '=report', '=reports',
 export const ADMINISTRATIVE_CUES: readonly string[] = [
   'personnel complaint', 'internal affairs', 'administrative investigation', 'admin investigation', '=ia =investigation', '=ia =case', '=ia =complaint', '=ia =admin', 'professional standards', 'misconduct', 'misuse',
   'user audit', 'query audit', 'audit log', 'audit trail', '=audit =of =his', '=audit =of =her', '=audit =of =the =account', '=audit =of =their',
+  // the same in shorthand ("IA audit", "admin inv"), and the compliance audits VII.E-G ask for
+  '=ia =audit', '=ia =inv', '=ia =review', '=admin =audit', '=admin =inv', 'administrative audit', 'compliance audit', 'compliance review', '=audit =officer', '=audit =the =officer',
+  ...['his', 'her', 'their'].flatMap((who) => [`=audit =${who} =alpr`, `=audit =${who} =queries`, `=audit =${who} =searches`]),
   'asuntos internos', 'postepowanie dyscyplinarn', 'skarga na funkcjonariusz',
 ];
 
@@ -152,7 +155,7 @@ export const CAUSE_LEADS: readonly string[] = [
 /** Words that admit the crime named is a cover for the search ("stolen plate check, not really"): then it names none. */
 export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'pretext', 'cover story', 'for the record', 'on paper', 'put it down as', 'call it', 'code it as', 'list it as',
   // ... or that no crime or incident stands behind it ("no call for service", "sarge says it's a civil thing")
-  'no call for service', '=no =cfs', 'civil thing', 'civil matter', 'civil issue', 'purely civil'];
+  'no call for service', '=no =cfs', 'civil thing', 'civil matter', 'civil issue', 'purely civil', '=no =police =report', '=no =report =filed', '=no =report =was =filed', '=no =report =has =been =filed'];
 
 /**
  * Words that may stand between a word and the one its `next` names ("my adult daughter", "my

@@ -211,12 +211,12 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=status', { context: true, near: ['=feds', '=fed', 'federal', 'homeland', '=dhs', 'federales'] }),
     // Status as enforcement ("DACA lapsed", "has TPS"); the same word naming a person ("a DACA
     // recipient", "an asylum seeker") is a class, which a crime against that person makes investigable
-    ...each('=daca, =tps, green card, =visa, =visas, asylum', { context: true, next: ['recipient', 'holder', 'seeker', 'seeking', 'beneficiar', 'applicant'] }),
+    ...each('=daca, =tps, green card, =visa, =visas, asylum', { context: true, next: ['recipient', 'holder', 'seeker', 'seeking', 'beneficiar', 'applicant', 'doc', 'document', 'paper'] }),
     ...each('dreamer, asylee', { context: true }),
-    ...each('=daca, =tps, green card, asylum', { notBefore: ['recipient', 'holder', 'seeker', 'seeking', 'beneficiar', 'applicant'] }),
+    ...each('=daca, =tps, green card, asylum', { notBefore: ['recipient', 'holder', 'seeker', 'seeking', 'beneficiar', 'applicant', 'doc', 'document', 'paper'] }),
     ...each('overstay, tarjeta verde, zielon kart, citizenship, noncitizen, non citizen, ciudadania, obywatelstw, removal order, removal proceed, removal operation, enforcement removal, detainer'),
     // A visa is the status document unless it is the payment card (a stolen Visa card).
-    ...each('=visa, =visas, wiza, wize, wizy', { notBefore: ['card', 'debit', 'credit', 'gift', 'prepaid', 'logo', 'tarjeta', 'karta', 'karty', 'holder', 'applicant', 'recipient'], notAfter: ['debit', 'credit', 'prepaid', 'tarjeta', 'karta', 'karty'] }),
+    ...each('=visa, =visas, wiza, wize, wizy', { notBefore: ['card', 'debit', 'credit', 'gift', 'prepaid', 'logo', 'tarjeta', 'karta', 'karty', 'holder', 'applicant', 'recipient', 'doc', 'document', 'paper'], notAfter: ['debit', 'credit', 'prepaid', 'tarjeta', 'karta', 'karty'] }),
     ...each('administrative warrant, orden administrativ, =i =205, =i =200, =i =247, =i =862'),
     ...each('=lawfully, =legally, =unlawfully, =legalmente, legaln', { near: ['united states', '=usa', 'country', 'america', 'estados unidos', '=eeuu', 'pais', 'kraj', 'polsce', 'stanach'] }),
     ...each('border patrol, patrulla fronteriza, fronteriz, customs enforc, customs border, aduanas proteccion, homeland security, seguridad nacional, straz graniczn, strazy graniczn, strazy granicz, graniczn'),
@@ -425,7 +425,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=its =personal, =it =is =personal, =thats =personal, =strictly =personal, =purely =personal, =personal =only, =personal =not, not work related, =not =for =work, =non =work, =nonwork', { context: true }),
     ...each('personal reason, personal use, personal matter, personal business, personal interest, personal favor, personal favour, favor for a friend, favour for a friend, favor for my, favour for my, =help =out =a =friend, =help =a =friend, =helping =a =friend, =helping =out =a =friend, =help =out =a =buddy, =help =a =buddy, =help =my =buddy, =help =out =my =buddy, =help =my =friend, =help =out =my =friend, asking for a friend, just curious, curiosity, =nosy, unofficial, not official, motivos personales, uso personal, prywatn, z ciekawosci', { context: true }),
     // Requesters outside law enforcement (VII.A sends them to the Records Division) and their civil ends
-    ...each('=repo, =repos, repossess, lienholder, lien holder, behind on payment, missed payment, late payment, skip trac, debt collect, collection agenc, bill collector, insurance adjuster, claims adjuster, insurance investigat, claims investigat, =claimant, =claimants, adjuster, insurance compan, insurer, private investigator, private eye, process server, landlord, tenant, eviction, employer, marketing, market research, market study, retail study, shopper, divorce', { context: true }),
+    ...each('=repo, =repos, repossess, lienholder, lien holder, behind on payment, missed payment, late payment, lease payment, car payment, loan payment, skip trac, debt collect, collection agenc, bill collector, insurance adjuster, claims adjuster, insurance investigat, claims investigat, =claimant, =claimants, adjuster, insurance compan, insurer, private investigator, private eye, process server, landlord, tenant, eviction, employer, marketing, market research, market study, retail study, shopper, divorce', { context: true }),
     // Money owed to someone other than a victim of crime, and checks an office or employer makes
     ...each('=owes, =owed, =owe, =dues, =stopped =paying, =quit =paying, =stopped =making =payments, =skipped =payments, unpaid rent, back rent, unpaid bill, outstanding balance, past due, =billed, =bill =them, =invoice, =debt', { context: true }),
     ...each('residency', { context: true, near: ['check', 'verif', 'school', 'district', 'proof', 'enrol'] }),
@@ -440,6 +440,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     // First person after the noun ("an ex of mine"), money owed in a family, and dates
     ...each('=of =mine, child support, alimony, palimony, pension alimenticia, alimenty', { context: true }),
     // Civil disputes a court settles between the parties, custody arrangements kept or missed, friends lost touch with
+    ...each('family court, divorce court', { context: true }),
     ...each('small claims, civil suit, civil lawsuit, =lawsuit, civil matter, civil thing, civil issue, purely civil, civil dispute, civil court, =sue =him, =sue =her, =sue =them, custody dispute, custody schedule, custody battle, visitation schedule, parenting time, lost touch, lost contact, =reconnect, =hs =friend, high school friend, childhood friend, old friend, class reunion', { context: true }),
     // An old friend or relation looked up ("my old academy buddy"), and parties planned for them
     ...each('=my =old, =my =former', { context: true, near: RELATIONS }),

@@ -224,7 +224,9 @@ function namesCrime(tokens: readonly ScreenToken[]): boolean {
 /** Words that deny the crime word after them ("not reported stolen", "it was never stolen", "no theft"). */
 const DENIALS: ReadonlySet<string> = new Set(['not', 'never', 'no', 'isnt', 'wasnt', 'arent', 'werent', 'nunca', 'nie', 'nigdy']);
 /** Words a denial may stand before, ahead of the crime word ("not reported stolen", "not been stolen"). */
-const DENIED_VIA: ReadonlySet<string> = new Set(['reported', 'been', 'listed', 'a', 'an', 'actually', 'really', 'ever', 'fue', 'zostal', 'zostala', 'jest', 'esta', 'crim', 'criminal', 'felony']);
+const DENIED_VIA: ReadonlySet<string> = new Set(['reported', 'been', 'listed', 'a', 'an', 'actually', 'really', 'ever', 'fue', 'zostal', 'zostala', 'jest', 'esta', 'crim', 'criminal', 'felony',
+  // "no specific threat", "no credible threat", "no known crime"
+  'specific', 'credible', 'actual', 'real', 'known']);
 
 /** The crime word at `i` is denied: a denial just before it, or two before with one of DENIED_VIA between. */
 function denied(words: readonly string[], i: number): boolean {
@@ -340,6 +342,15 @@ function agencySufferedCrime(words: readonly string[], end: number): boolean {
   return false;
 }
 
+/** Verbs between a denial and the agency it keeps out ("do not contact ICE"). */
+const KEEP_OUT_VERBS: ReadonlySet<string> = new Set(['contact', 'call', 'notify', 'tell', 'inform', 'alert', 'involve', 'for', 'to']);
+
+/** The agency at `i` is kept out of the case: a denial just before it, or a denial and one of KEEP_OUT_VERBS. */
+function keptOut(words: readonly string[], i: number): boolean {
+  const denial = (w: string | undefined) => w !== undefined && (DENIALS.has(w) || w === 'dont');
+  return denial(words[i - 1]) || (denial(words[i - 2]) && KEEP_OUT_VERBS.has(words[i - 1]!));
+}
+
 /** The user as the object of the sentence, in the screen's languages. */
 const FIRST_PERSON: ReadonlySet<string> = new Set(['me', 'myself', 'mnie', 'mi']);
 
@@ -445,6 +456,8 @@ export class PurposeScreen {
   private findIce(tokens: readonly ScreenToken[], words: readonly string[], allCaps: boolean): number | null {
     for (let i = 0; i < words.length; i++) {
       if (words[i] !== 'ice' || anyPhraseIn(words, i - 3, i, IMPOSTORS)) continue;
+      // Kept out of the case, not asked ("do NOT contact ICE", "not for ICE"): the ICE terms themselves (an ICE hold) still count
+      if (keptOut(words, i)) continue;
       if (anyPhraseIn(words, i - 1, i, ICE_THING) || anyPhraseIn(words, i + 1, i + 2, ICE_THING) || agencySufferedCrime(words, i)) continue;
       const capitalised = tokens[i]!.raw === 'ICE' && !allCaps;
       if (capitalised || anyPhraseIn(words, i - 3, i + 4, ICE_AGENCY)) return i;

@@ -822,3 +822,19 @@ t.test('a crime word asked about and answered no, or denied elsewhere, or conduc
     'street vendor robbed by 3 men in a black Jeep, victim has no papers and was scared to report',
   ]) t.same(screen.screen(text), [], text);
 });
+
+t.test('a crime said to have no report or no credible threat behind it, lease payments and custody exchanges are refused; ICE kept out of a case, visa documents stolen and IA audits in shorthand are not', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['STOLEN VEHICLE per the lease company: it is just a missed lease payment, no police report filed, they want the car back', 'personal or non-law-enforcement use'],
+    ['dad says mom is always late to custody exchanges, wants her plate route for family court', 'personal or non-law-enforcement use'],
+    ['threat? no credible threat, just want the cars at the mosque picnic on file', 'protected activity or class'],
+    ['smuggling tip, no case opened, no victims identified, ICE just wants to know who in the crew is here without status', 'immigration enforcement'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of [
+    'undocumented witness saw the shooting and gave us the plate, do NOT contact ICE. agg discharge 24-6620',
+    'carjacked at gunpoint, the victim is an exchange student and her passport and visa documents were in the car',
+    "IA audit: did Ofc #1187 run his ex-girlfriend's plate last year without a case number? admin inv AI-24-07",
+    'IA: officer allegedly ran plates on the side for a repo company, audit his ALPR queries, IA-24-011',
+  ]) t.same(screen.screen(text), [], text);
+});
