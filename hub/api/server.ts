@@ -35,6 +35,26 @@ const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 403: S.ErrorBody, 404: S.Er
 const bearer = [{ bearer: [] as string[] }];
 
 /**
+ * The only authenticated routes a suspended account still reaches (General Order 4.68 VII.H),
+ * keyed `METHOD /route` as the router matched it; every other route that calls `auth()` answers
+ * 403 ALPR_ERR_SEARCH_SUSPENDED. Anything not named here (a new route, a renamed one, HEAD) is
+ * refused: the list fails closed.
+ * - Signing out (bearer token, and the console's cookie session): a suspended account must be
+ *   able to end its session; it only takes access away.
+ * - GET /api/v1/me: its own account, permissions and lapses, which the console loads to show who
+ *   is signed in (and its idle lock polls); it carries no ALPR data.
+ * There are no signed-in routes to change one's own password or TOTP (activation and MFA
+ * confirmation are unauthenticated and never reach `auth()`), and none that reads one's own
+ * suspension (the refusal's message says it is suspended). Reviewing suspensions is refused too:
+ * a suspended supervisor lifts neither its own nor another's (ReviewFlags.decide checks it again).
+ */
+const WHILE_SUSPENDED: ReadonlySet<string> = new Set([
+  'POST /api/v1/auth/sign-out',
+  'POST /api/v1/auth/console-session/end',
+  'GET /api/v1/me',
+]);
+
+/**
  * The hub's HTTP JSON API (fastify). Every route states the permission it needs; the account
  * behind the bearer token is checked on each request (idle lock, deactivation), and the service
  * it calls enforces the order and writes the audit chain. No route returns reads in bulk.
@@ -107,13 +127,22 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
   // fastify's ({message, error, statusCode}), and does not echo the URL back.
   app.setNotFoundHandler((request, reply) => reply.status(404).send({ code: 'ALPR_ERR_NOT_FOUND', message: `no ${request.method} route at this address`, retryable: false }));
 
-  /** Authenticates the bearer token (or the console's cookie, CSRF-checked); with a permission, also checks the role. */
+  /**
+   * Authenticates the bearer token (or the console's cookie, CSRF-checked); with a permission, also
+   * checks the role; then refuses a suspended account (VII.H: after a refused search the account's
+   * access to the ALPR system is suspended until a supervisor reviews it) on every route but
+   * WHILE_SUSPENDED. This is the outer layer: the services' own suspension checks stay.
+   */
   const auth = (permission?: Permission | Permission[]) => async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = sessionToken(request);
     request.sessionToken = token;
     request.account = (await services.accounts.authenticate(token)).account;
     const needed = permission === undefined ? [] : Array.isArray(permission) ? permission : [permission];
     if (needed.length > 0 && !needed.some((p) => PERMISSION_MATRIX[request.account!.role].includes(p))) requirePermission(request.account.role, needed[0]!);
+    // One indexed lookup (search_suspensions (user_id, status)) per authenticated request.
+    if (!WHILE_SUSPENDED.has(`${request.method} ${request.routeOptions.url}`)) {
+      await services.reviews.refuseWhileSuspended(request.account.userId, 'use the ALPR system; it may still sign out and read its own account (GET /api/v1/me)');
+    }
   };
   const me = (request: FastifyRequest): Account => request.account!;
 

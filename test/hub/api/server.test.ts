@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import t from 'tap';
 import { buildApi } from '../../../hub/api/server.js';
 import { captureLogger } from '../../helpers/index.js';
@@ -165,4 +166,49 @@ onBothStores(t, 'an unknown route or method answers 404 ALPR_ERR_NOT_FOUND in th
   }
   const refused = (await h.services.audit.query({ limit: 200 })).filter((r) => r.detail.status === 404);
   t.ok(refused.length >= 1 && refused.every((r) => r.outcome === 'refused' && r.detail.code === 'ALPR_ERR_NOT_FOUND'), 'and is audited as a refused request');
+});
+
+onBothStores(t, 'a suspended account is refused on every authenticated route but signing out and its own account (VII.H), and gets them back once the suspension is lifted', async (t, h) => {
+  const { app } = await api(t, h);
+  const bearerOf = (token: string) => ({ authorization: `Bearer ${token}` });
+  const admin = await h.user('admin');
+  const reviewer = await h.user('admin');
+  const holdId = randomUUID();
+  await h.store.sql.run('INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)', [holdId, randomUUID(), '26-009001', reviewer.account.userId, h.clock.now()]);
+  const flagId = await h.services.reviews.raise(admin.account.userId, 'a refused administrative search', 0);
+
+  const calls = (n: number) => [
+    { method: 'POST' as const, url: '/api/v1/devices', payload: { deviceId: `pole-s${n}`, siteId: 'site-1', publicKey: randomBytes(32).toString('base64') }, ok: 201 },
+    { method: 'GET' as const, url: '/api/v1/audit', ok: 200 },
+    { method: 'GET' as const, url: '/api/v1/holds', ok: 200 },
+    { method: 'POST' as const, url: `/api/v1/holds/${holdId}/release`, payload: { reason: 'case closed, evidence booked' }, ok: 200 },
+    { method: 'POST' as const, url: '/api/v1/enrollment-tokens', payload: { siteId: 'site-1' }, ok: 201 },
+    { method: 'GET' as const, url: '/api/v1/offenses', ok: 200 },
+  ];
+  for (const c of calls(1)) {
+    const reply = await app.inject({ method: c.method, url: c.url, headers: bearerOf(admin.token), ...(c.payload ? { payload: c.payload } : {}) });
+    t.equal(reply.statusCode, 403, `${c.method} ${c.url} refused while suspended`);
+    t.equal(reply.json().code, 'ALPR_ERR_SEARCH_SUSPENDED', `${c.method} ${c.url}: ALPR_ERR_SEARCH_SUSPENDED`);
+  }
+  t.equal(await h.store.getDevice('pole-s1'), null, 'no device was enrolled');
+  t.ok((await h.services.evidence.activeHolds()).some((x) => x.holdId === holdId), 'the hold was not released');
+  const review = await app.inject({ method: 'GET', url: '/api/v1/reviews', headers: bearerOf(admin.token) });
+  t.equal(review.json().code, 'ALPR_ERR_SEARCH_SUSPENDED', 'nor does it see or review suspensions');
+
+  // What a suspended account still reaches: its own account, and signing out.
+  const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearerOf(admin.token) });
+  t.equal(me.statusCode, 200, me.body);
+  t.equal(me.json().account.userId, admin.account.userId);
+  const second = await h.services.accounts.signIn(admin.username, PASSWORD, h.code(admin.secret));
+  t.equal((await app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: bearerOf(second.token) })).statusCode, 204, 'it signs out');
+  t.equal((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearerOf(second.token) })).statusCode, 401, 'and that session is over');
+
+  const lifted = await app.inject({ method: 'POST', url: `/api/v1/reviews/${flagId}/decision`, headers: bearerOf(reviewer.token), payload: { decision: 'lift', reason: 'reviewed: an honest mistake' } });
+  t.equal(lifted.statusCode, 200, lifted.body);
+  for (const c of calls(2)) {
+    const reply = await app.inject({ method: c.method, url: c.url, headers: bearerOf(admin.token), ...(c.payload ? { payload: c.payload } : {}) });
+    t.equal(reply.statusCode, c.ok, `${c.method} ${c.url} works once the suspension is lifted: ${reply.body.slice(0, 200)}`);
+  }
+  t.equal((await h.store.getDevice('pole-s2'))?.siteId, 'site-1', 'the device is enrolled');
+  t.notOk((await h.services.evidence.activeHolds()).some((x) => x.holdId === holdId), 'the hold is released');
 });
