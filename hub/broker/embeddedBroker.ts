@@ -2,9 +2,10 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { createServer as createTlsServer } from 'node:tls';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Aedes, Client } from 'aedes';
-import { AlprError, type Logger } from '../../core/index.js';
+import { AlprError, errorMessage, type Logger } from '../../core/index.js';
 import { BROKER_TOKEN_VALIDITY_MS, brokerTokenSignedAt, deviceMayPublish, deviceMaySubscribe, parseTopic, publicKeyFromRaw } from '../../sync/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
+import { deviceServed, siteInService } from '../sites/siteRegistry.js';
 import type { HubStore } from '../store/index.js';
 import { DEFAULT_PACKET_LIMITS, PacketGuard, type PacketLimits } from './packetGuard.js';
 import { SiteRefusals } from './siteRefusals.js';
@@ -86,6 +87,7 @@ export class EmbeddedBroker {
     const siteRefusals = new SiteRefusals({ sql: store.sql, audit: this.ctx.audit ?? null });
     await siteRefusals.migrate();
     const tls = Boolean(this.ctx.tls);
+    const mayPush = async (deviceId: string) => (await deviceServed(store.sql, await store.getDevice(deviceId))) === null;
     const onProbation = (client: unknown) => (client as { alprClockOff?: boolean }).alprClockOff === true;
     const aedes = await Aedes.createBroker({
       connectTimeout: this.limits.connectTimeoutMs,
@@ -139,6 +141,10 @@ export class EmbeddedBroker {
               return accept();
             }
             if (!(await ledger.claim(username, tokenAt, now))) return fail('token already used');
+            // Once more, after the last other await: a site retired while this login waited on the
+            // ledger had its devices cut off (disconnectSite) before this one was among them.
+            const { refusal } = await siteInService(store.sql, device.siteId);
+            if (refusal) return fail(refusal);
             accept();
           },
         ).catch(() => fail('registry unavailable'));
@@ -170,14 +176,22 @@ export class EmbeddedBroker {
     aedes.on('subscribe', (subscriptions, client) => {
       const pushFor = this.ctx.configPushFor;
       if (!pushFor || !client || userOf(client) === 'hub') return;
-      for (const sub of subscriptions) {
+      const configTopics = subscriptions.filter((sub) => {
         const route = parseTopic(sub.topic);
-        if (route?.kind !== 'config' || route.deviceId !== client.id || (sub.qos as number) === 128) continue;
-        const payload = Buffer.from(pushFor(client.id));
-        aedes.publish({ cmd: 'publish', topic: sub.topic, payload, qos: 1, retain: false, dup: false }, (err) => {
-          if (err) logger.warn({ clientId: client.id, err: err.message }, 'config push not delivered');
-        });
-      }
+        return route?.kind === 'config' && route.deviceId === client.id && (sub.qos as number) !== 128;
+      }).map((sub) => sub.topic);
+      if (configTopics.length === 0) return;
+      // As every other config push (ConfigPusher's mayPush): only to an active device at a site in
+      // service. One still connected after its site was retired is told nothing, not even the time.
+      mayPush(client.id).then((may) => {
+        if (!may) return logger.warn({ clientId: client.id }, 'config push withheld: the device is not active at a site in service');
+        for (const topic of configTopics) {
+          const payload = Buffer.from(pushFor(client.id));
+          aedes.publish({ cmd: 'publish', topic, payload, qos: 1, retain: false, dup: false }, (err) => {
+            if (err) logger.warn({ clientId: client.id, err: err.message }, 'config push not delivered');
+          });
+        }
+      }).catch((err: unknown) => logger.warn({ clientId: client.id, err: errorMessage(err) }, 'config push not sent'));
     });
     const handle = (internal: boolean) => (socket: Socket) => {
       // Aedes attaches its reader first, so the guard only observes what Aedes reads.

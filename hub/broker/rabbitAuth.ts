@@ -2,9 +2,15 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ErrorCode, Logger } from '../../core/index.js';
 import { BROKER_TOKEN_VALIDITY_MS, brokerTokenSignedAt, deviceMayPublish, deviceMaySubscribe, publicKeyFromRaw } from '../../sync/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
+import { deviceServed } from '../sites/siteRegistry.js';
 import type { HubStore } from '../store/index.js';
 import { SiteRefusals } from './siteRefusals.js';
 import { TokenLedger } from './tokenLedger.js';
+
+/** How long RabbitAuth keeps a device's in-service answer for its resource and topic checks. */
+export const IN_SERVICE_CACHE_MS = 5_000;
+/** Devices kept in that cache before it is emptied (only devices that logged in are asked about). */
+const IN_SERVICE_CACHE_MAX = 10_000;
 
 /** What rabbitmq_auth_backend_http sends (query parameters; strings only). */
 export interface RabbitQuery {
@@ -24,7 +30,8 @@ export interface RabbitQuery {
  *   site approved and in service, SiteRefusals; each token once, in the shared `broker_token_uses`
  *   table, so two nodes cannot both accept one); the hub services log in with the hub's broker
  *   password. A device already connected when its site is retired stays connected to its node
- *   until it reconnects (nothing here can close it), but the hub pushes it nothing.
+ *   until it reconnects (nothing here can close it), but the hub pushes it nothing, and its
+ *   resource and topic checks are refused from then on (inService).
  * - topics: RabbitMQ's MQTT plugin maps alpr/v1/<id>/reads to routing key alpr.v1.<id>.reads on
  *   amq.topic; a device may write only its own reads, status and alerts, and bind (read) only its
  *   own acks, config, hot list and alert acks. Device ids cannot contain '.', so the mapping back
@@ -37,6 +44,8 @@ export interface RabbitQuery {
 export class RabbitAuth {
   private readonly ledger: TokenLedger;
   private readonly siteRefusals: SiteRefusals;
+  /** inService's recent answers by device id: when it was read, and why the device is refused (null: allowed). */
+  private readonly inServiceCache = new Map<string, { at: number; why: { message: string; code?: ErrorCode } | null }>();
 
   /** `audit`: as the embedded broker's (EmbeddedBrokerOptions.audit). */
   constructor(private readonly ctx: { store: HubStore; hubUsername: string; hubPassword: string; vhost: string; exchange: string; now: () => number; logger: Logger; audit?: AuditLog }) {
@@ -69,23 +78,49 @@ export class RabbitAuth {
     return q.vhost === this.ctx.vhost || this.refuse(q, 'other vhost');
   }
 
-  resource(q: RabbitQuery): boolean {
+  async resource(q: RabbitQuery): Promise<boolean> {
     if (q.vhost !== this.ctx.vhost) return this.refuse(q, 'other vhost');
     if (q.username === this.ctx.hubUsername) return true;
     const device = q.username ?? '';
-    if (q.resource === 'exchange') return (q.name === this.ctx.exchange && (q.permission === 'write' || q.permission === 'read')) || this.refuse(q, 'exchange refused');
-    if (q.resource === 'queue') return q.name === `mqtt-subscription-${device}qos0` || q.name === `mqtt-subscription-${device}qos1` || this.refuse(q, 'queue refused');
-    return this.refuse(q, 'resource refused');
+    let allowed: boolean;
+    if (q.resource === 'exchange') allowed = (q.name === this.ctx.exchange && (q.permission === 'write' || q.permission === 'read')) || this.refuse(q, 'exchange refused');
+    else if (q.resource === 'queue') allowed = q.name === `mqtt-subscription-${device}qos0` || q.name === `mqtt-subscription-${device}qos1` || this.refuse(q, 'queue refused');
+    else allowed = this.refuse(q, 'resource refused');
+    return allowed && this.inService(q);
   }
 
-  topic(q: RabbitQuery): boolean {
+  async topic(q: RabbitQuery): Promise<boolean> {
     if (q.vhost !== this.ctx.vhost || q.name !== this.ctx.exchange) return this.refuse(q, 'other vhost or exchange');
     if (q.username === this.ctx.hubUsername) return true;
     const topic = (q.routing_key ?? '').replaceAll('.', '/');
     const device = q.username ?? '';
-    if (q.permission === 'write') return deviceMayPublish(device, topic) || this.refuse(q, 'publish refused by ACL');
-    if (q.permission === 'read') return deviceMaySubscribe(device, topic) || this.refuse(q, 'subscribe refused by ACL');
-    return this.refuse(q, 'permission refused');
+    let allowed: boolean;
+    if (q.permission === 'write') allowed = deviceMayPublish(device, topic) || this.refuse(q, 'publish refused by ACL');
+    else if (q.permission === 'read') allowed = deviceMaySubscribe(device, topic) || this.refuse(q, 'subscribe refused by ACL');
+    else allowed = this.refuse(q, 'permission refused');
+    return allowed && this.inService(q);
+  }
+
+  /**
+   * A device connected to a node before its site was retired (or it was revoked) stays connected
+   * there, so its resource and topic checks ask again: active, at a site in service. A node asks
+   * these a dozen times per login and per new topic, so the answer is kept per device for
+   * IN_SERVICE_CACHE_MS; a retirement takes effect within that. (RabbitMQ caches allowed topics
+   * per connection itself: a topic already used on a connection may not be asked about again.)
+   */
+  private async inService(q: RabbitQuery): Promise<boolean> {
+    const deviceId = q.username ?? '';
+    const now = this.ctx.now();
+    const cached = this.inServiceCache.get(deviceId);
+    let why: { message: string; code?: ErrorCode } | null;
+    if (cached && now >= cached.at && now - cached.at < IN_SERVICE_CACHE_MS) why = cached.why;
+    else {
+      const refusal = await deviceServed(this.ctx.store.sql, await this.ctx.store.getDevice(deviceId));
+      why = refusal ? { message: refusal.message, code: refusal.code } : null;
+      if (this.inServiceCache.size >= IN_SERVICE_CACHE_MAX) this.inServiceCache.clear();
+      this.inServiceCache.set(deviceId, { at: now, why });
+    }
+    return why === null || this.refuse(q, why.message, why.code);
   }
 
   private isHubPassword(given: string): boolean {

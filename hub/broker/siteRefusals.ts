@@ -14,7 +14,8 @@ import type { Device } from '../store/index.js';
  * every backoff, for years: a record per attempt, or per hour as for offline/online changes, would
  * grow the chain without limit. Which devices were audited is kept in the hub database, so a
  * restart or another hub process (each RabbitMQ node asks any of them) does not audit one again,
- * and the insert is the one statement two processes racing on one device cannot both win.
+ * and the insert is the one statement two processes racing on one device cannot both win. A device
+ * already recorded is found by a plain read first: its refusals open no write transaction.
  */
 export class SiteRefusals {
   constructor(private readonly ctx: { sql: SqlDb; audit: AuditLog | null }) {}
@@ -29,6 +30,9 @@ export class SiteRefusals {
     const { refusal } = await siteInService(this.ctx.sql, device.siteId);
     const audit = this.ctx.audit;
     if (!refusal || !audit) return refusal;
+    // Already audited (the usual case for a pole retrying after every backoff): a plain read, so a
+    // login hammered with one leaked token takes no write lock (on SQLite, BEGIN IMMEDIATE) from ingest.
+    if (await this.audited(device)) return refusal;
     await this.ctx.sql.tx(async (db) => {
       const { changes } = await db.run('INSERT INTO broker_site_refusals (device_id, site_id, refused_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
         [device.deviceId, device.siteId, audit.clock.now()]);
@@ -39,5 +43,9 @@ export class SiteRefusals {
       }, db);
     });
     return refusal;
+  }
+
+  private async audited(device: Device): Promise<boolean> {
+    return (await this.ctx.sql.get('SELECT 1 AS one FROM broker_site_refusals WHERE device_id = ? AND site_id = ?', [device.deviceId, device.siteId])) !== null;
   }
 }

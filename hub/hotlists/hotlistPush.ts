@@ -6,7 +6,7 @@ import type { HubStore } from '../store/index.js';
 import { deltaFits, snapshotParts } from './hotlistParts.js';
 import { needsSnapshot, type HotlistService } from './hotlistService.js';
 import { connectHubClient, type HubBrokerConnection, type HubBrokerLogin } from '../broker/hubBrokerClient.js';
-import { siteInService } from '../sites/siteRegistry.js';
+import { deviceServed } from '../sites/siteRegistry.js';
 
 /** What HotlistPush needs of a status report. */
 type StatusOfHotlist = Pick<DeviceStatusReport, 'deviceId' | 'online' | 'hotlistVersion'>;
@@ -109,10 +109,9 @@ export class HotlistPush {
   private async pushTo(deviceId: string, fromVersion: number): Promise<{ version: number; entries: number; messages: number }> {
     const device = await this.ctx.store.getDevice(deviceId);
     const broker = this.broker;
-    if (!device || device.status !== 'active' || !broker) return { version: fromVersion, entries: 0, messages: 0 };
-    // A device at a site no longer approved (retired) watches for no one: ingest refuses its reads
-    // and hits, and the list it would hold names wanted and missing people.
-    if ((await siteInService(this.ctx.store.sql, device.siteId)).refusal) return { version: fromVersion, entries: 0, messages: 0 };
+    // A revoked device, or one at a site no longer approved (retired), watches for no one: ingest
+    // refuses its reads and hits, and the list it would hold names wanted and missing people.
+    if (!device || !broker || (await deviceServed(this.ctx.store.sql, device))) return { version: fromVersion, entries: 0, messages: 0 };
     const changes = await this.encodedChangesSince(fromVersion);
     const now = this.ctx.clock.now();
     const listExpiresAtMs = now + this.ctx.listTtlMs;

@@ -1,7 +1,7 @@
 import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../core/index.js';
 import { signConfigPush } from '../../sync/index.js';
 import { reloadSealKeys, type HubKeys } from '../hubKeys.js';
-import { siteInService } from '../sites/siteRegistry.js';
+import { deviceServed } from '../sites/siteRegistry.js';
 import type { Device, HubStore } from '../store/index.js';
 
 export interface ConfigPusherOptions {
@@ -84,7 +84,7 @@ export class ConfigPusher {
    * tell whoever holds a pole left standing that the hub still answers it.
    */
   private async mayPush(device: Device): Promise<boolean> {
-    return device.status === 'active' && (await siteInService(this.ctx.store.sql, device.siteId)).refusal === null;
+    return (await deviceServed(this.ctx.store.sql, device)) === null;
   }
 
   private async check(): Promise<void> {

@@ -1,6 +1,7 @@
 import { AlprError, TypedEmitter, type Clock } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { SqlDb } from '../db/sql.js';
+import type { Device } from '../store/index.js';
 
 export interface Site {
   siteId: string;
@@ -84,6 +85,16 @@ function checkCameras(cameras: unknown): string[] {
     throw new AlprError('ALPR_ERR_INVALID_INPUT', 'cameras: up to 16 camera ids as appliances name them (lower-case letters, digits and -, starting with a letter or digit, as cam0)');
   }
   return [...new Set(cameras as string[])];
+}
+
+/**
+ * Whether the hub serves a device (config and hot-list pushes, its topics on a broker): an active
+ * device whose site is in service (siteInService). Null when it is served; otherwise why not.
+ */
+export async function deviceServed(sql: SqlDb, device: Device | null): Promise<AlprError | null> {
+  if (!device) return new AlprError('ALPR_ERR_SYNC_UNKNOWN_DEVICE', 'unknown device');
+  if (device.status !== 'active') return new AlprError('ALPR_ERR_SYNC_UNKNOWN_DEVICE', `device ${device.deviceId} is ${device.status}`);
+  return (await siteInService(sql, device.siteId)).refusal;
 }
 
 type SiteEvents = {

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { connect, createServer, type Socket } from 'node:net';
 import mqtt from 'mqtt';
-import { silentLogger, systemClock } from '../../../core/index.js';
+import { createLogger, silentLogger, systemClock } from '../../../core/index.js';
 import { EmbeddedBroker, Hub, ImageCipher } from '../../../hub/index.js';
 import { brokerToken, newSigningKeys, rawPublicKey, topics } from '../../../sync/index.js';
 import { auditFiles } from '../../helpers/auditFiles.js';
@@ -234,6 +234,69 @@ onBothStores(t, 'a device whose site was retired is refused at login as not auth
   tt.same(pushes, [topics.config('pole-a')], 'the device at the site in service logs in and gets its config push');
   tt.same(pushedTo, ['pole-a'], 'no push was made for the refused device');
   tt.equal((await audit.query({ action: 'device.loginRefused', limit: 10 })).length, 1, 'and no more refusals were audited');
+});
+
+onBothStores(t, 'a device still connected after its site was retired is sent no config push when it subscribes', async (tt, h) => {
+  const { sites, devices, audit } = h.services;
+  const keys = { a: newSigningKeys(), b: newSigningKeys() };
+  await sites.approve(site2, 'chief');
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(keys.a.publicKey), siteId: 'site-1' }, 'admin');
+  await devices.enroll({ deviceId: 'pole-b', publicKey: rawPublicKey(keys.b.publicKey), siteId: 'site-2' }, 'admin');
+  const pushedTo: string[] = [];
+  const warnings: string[] = [];
+  const broker = new EmbeddedBroker({
+    port: 0, host: '127.0.0.1', store: h.store, now: Date.now, audit,
+    logger: createLogger({ level: 'warn', destination: { write: (line: string) => void warnings.push((JSON.parse(line) as { msg: string }).msg) } }),
+    configPushFor: (deviceId) => (pushedTo.push(deviceId), Buffer.from('signed push')),
+  });
+  await broker.start();
+  tt.teardown(() => broker.stop());
+  const login = (id: 'a' | 'b') => ({ clientId: `pole-${id}`, username: `pole-${id}`, password: brokerToken(`pole-${id}`, keys[id].privateKey, Date.now()), reconnectPeriod: 0, connectTimeout: 3000 });
+  const b = await mqtt.connectAsync(broker.url, login('b'));
+  tt.teardown(() => b.endAsync(true));
+  const pushesToB: string[] = [];
+  b.on('message', (topic) => pushesToB.push(topic));
+  // A bare broker: nothing calls disconnectSite, so the device is still connected, as one that won the race would be.
+  await sites.retire('site-2', 'admin', 'pole taken down');
+  await b.subscribeAsync(topics.config('pole-b'), { qos: 1 });
+  await eventually(() => warnings.includes('config push withheld: the device is not active at a site in service'), 5000).catch(() => undefined);
+  tt.ok(warnings.includes('config push withheld: the device is not active at a site in service'), 'the push is withheld, and logged');
+  const a = await mqtt.connectAsync(broker.url, login('a'));
+  tt.teardown(() => a.endAsync(true));
+  const pushesToA: string[] = [];
+  a.on('message', (topic) => pushesToA.push(topic));
+  await a.subscribeAsync(topics.config('pole-a'), { qos: 1 });
+  await eventually(() => pushesToA.length === 1, 5000).catch(() => undefined);
+  tt.same(pushesToA, [topics.config('pole-a')], 'a device at a site in service still gets its push');
+  tt.same(pushedTo, ['pole-a'], 'no push was made for the device at the retired site');
+  tt.same(pushesToB, [], 'and it received none');
+});
+
+onBothStores(t, 'a login whose site is retired while it waits on the token ledger is refused, not accepted after the site\'s devices were cut off', async (tt, h) => {
+  const { sites, devices, audit } = h.services;
+  const key = newSigningKeys();
+  await sites.approve(site2, 'chief');
+  await devices.enroll({ deviceId: 'pole-b', publicKey: rawPublicKey(key.publicKey), siteId: 'site-2' }, 'admin');
+  const broker = new EmbeddedBroker({ port: 0, host: '127.0.0.1', store: h.store, now: Date.now, logger: silentLogger(), audit });
+  await broker.start();
+  tt.teardown(() => broker.stop());
+  // The login's one transaction while its site is in service is the ledger's claim: the site is
+  // retired (and its connected devices cut off, as the hub does) before that claim runs.
+  const sql = h.store.sql;
+  const tx = sql.tx.bind(sql);
+  let retireAtNextTx = true;
+  sql.tx = async (fn) => {
+    if (retireAtNextTx) {
+      retireAtNextTx = false;
+      await sites.retire('site-2', 'admin', 'pole taken down');
+      await broker.disconnectSite('site-2');
+    }
+    return tx(fn);
+  };
+  tt.teardown(() => void (sql.tx = tx));
+  const options = { clientId: 'pole-b', username: 'pole-b', password: brokerToken('pole-b', key.privateKey, Date.now()), reconnectPeriod: 0, connectTimeout: 3000 };
+  await tt.rejects(mqtt.connectAsync(broker.url, options), { code: 5, message: /Not authorized/ }, 'the login is refused as not authorized');
+  tt.notOk(retireAtNextTx, 'the site was retired while the login was at the ledger step');
 });
 
 t.test('a hub retiring a site cuts off the devices connected there at once; they are refused when they log in again, and devices elsewhere stay connected', async (tt) => {

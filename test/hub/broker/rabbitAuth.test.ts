@@ -1,7 +1,7 @@
 import t from 'tap';
 import Fastify from 'fastify';
 import { silentLogger } from '../../../core/index.js';
-import { RabbitAuth } from '../../../hub/broker/rabbitAuth.js';
+import { IN_SERVICE_CACHE_MS, RabbitAuth } from '../../../hub/broker/rabbitAuth.js';
 import { rabbitAuthRoutes } from '../../../hub/broker/rabbitAuthRoutes.js';
 import { brokerToken, newSigningKeys, rawPublicKey } from '../../../sync/index.js';
 import { harness, onBothStores, type Harness } from '../../helpers/hubHarness.js';
@@ -36,17 +36,17 @@ onBothStores(t, 'the cluster auth backend admits a device once per token and onl
   tt.notOk(await auth.user({ username: 'pole-b', password: token('b') }), 'a revoked device is refused');
 
   const topic = (username: string, permission: string, routingKey: string) => auth.topic({ username, vhost: '/', resource: 'topic', name: 'amq.topic', permission, routing_key: routingKey });
-  tt.ok(topic('pole-a', 'write', 'alpr.v1.pole-a.reads'), 'a device publishes its own reads');
-  tt.notOk(topic('pole-a', 'write', 'alpr.v1.pole-b.reads'), "a device cannot publish under another's id");
-  tt.notOk(topic('pole-a', 'write', 'alpr.v1.pole-a.acks'), 'nor forge its own acks');
-  tt.notOk(topic('pole-a', 'read', 'alpr.v1.*.reads'), "nor subscribe to everyone's reads");
-  tt.ok(topic('pole-a', 'read', 'alpr.v1.pole-a.acks'));
-  tt.ok(topic('hub', 'read', 'alpr.v1.*.reads'), 'the hub reads all reads');
-  tt.notOk(auth.topic({ username: 'pole-a', vhost: '/', resource: 'topic', name: 'amq.fanout', permission: 'write', routing_key: 'alpr.v1.pole-a.reads' }), 'another exchange is refused');
+  tt.ok(await topic('pole-a', 'write', 'alpr.v1.pole-a.reads'), 'a device publishes its own reads');
+  tt.notOk(await topic('pole-a', 'write', 'alpr.v1.pole-b.reads'), "a device cannot publish under another's id");
+  tt.notOk(await topic('pole-a', 'write', 'alpr.v1.pole-a.acks'), 'nor forge its own acks');
+  tt.notOk(await topic('pole-a', 'read', 'alpr.v1.*.reads'), "nor subscribe to everyone's reads");
+  tt.ok(await topic('pole-a', 'read', 'alpr.v1.pole-a.acks'));
+  tt.ok(await topic('hub', 'read', 'alpr.v1.*.reads'), 'the hub reads all reads');
+  tt.notOk(await auth.topic({ username: 'pole-a', vhost: '/', resource: 'topic', name: 'amq.fanout', permission: 'write', routing_key: 'alpr.v1.pole-a.reads' }), 'another exchange is refused');
   const resource = (resource: string, name: string, permission: string) => auth.resource({ username: 'pole-a', vhost: '/', resource, name, permission });
-  tt.ok(resource('queue', 'mqtt-subscription-pole-aqos1', 'configure'), "the device's own subscription queue");
-  tt.notOk(resource('queue', 'mqtt-subscription-pole-bqos1', 'read'), "another device's queue is refused");
-  tt.notOk(resource('exchange', 'amq.topic', 'configure'), 'exchanges are not reconfigured by devices');
+  tt.ok(await resource('queue', 'mqtt-subscription-pole-aqos1', 'configure'), "the device's own subscription queue");
+  tt.notOk(await resource('queue', 'mqtt-subscription-pole-bqos1', 'read'), "another device's queue is refused");
+  tt.notOk(await resource('exchange', 'amq.topic', 'configure'), 'exchanges are not reconfigured by devices');
   tt.notOk(auth.vhost({ username: 'pole-a', vhost: 'other' }), 'another vhost is refused');
 });
 
@@ -79,6 +79,55 @@ onBothStores(t, 'the cluster auth endpoint denies the login of a device whose si
   tt.equal(refusals.length, 1, 'four denied logins, one audit record');
   tt.match(refusals[0], { actor: 'device:pole-b', outcome: 'refused', detail: { siteId: 'site-2', broker: 'rabbitmq', code: 'ALPR_ERR_SITE_NOT_APPROVED', reason: /site site-2 is retired/ } }, 'the record names the device, its site and why');
   tt.equal(await userCheck('a'), 'allow', 'a device at a site in service still logs in');
+});
+
+onBothStores(t, 'a device whose site is retired once it is connected to a node is refused its topic and resource checks once its cached answer has expired', async (tt, h) => {
+  const { sites, devices } = h.services;
+  await sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park Ave', approvalRef: 'CHIEF-2026-014', latitude: 41.879, longitude: -87.785, cameras: ['cam0'] }, 'chief');
+  const keys = { a: newSigningKeys(), b: newSigningKeys() };
+  await devices.enroll({ deviceId: 'pole-a', publicKey: rawPublicKey(keys.a.publicKey), siteId: 'site-1' }, 'test');
+  await devices.enroll({ deviceId: 'pole-b', publicKey: rawPublicKey(keys.b.publicKey), siteId: 'site-2' }, 'test');
+  const auth = new RabbitAuth({ store: h.store, hubUsername: 'hub', hubPassword: HUB_SECRET, vhost: '/', exchange: 'amq.topic', now: () => h.clock.now(), logger: silentLogger() });
+  await auth.migrate();
+  const checks = async (id: 'a' | 'b') => [
+    await auth.topic({ username: `pole-${id}`, vhost: '/', resource: 'topic', name: 'amq.topic', permission: 'write', routing_key: `alpr.v1.pole-${id}.reads` }),
+    await auth.topic({ username: `pole-${id}`, vhost: '/', resource: 'topic', name: 'amq.topic', permission: 'read', routing_key: `alpr.v1.pole-${id}.config` }),
+    await auth.resource({ username: `pole-${id}`, vhost: '/', resource: 'queue', name: `mqtt-subscription-pole-${id}qos1`, permission: 'configure' }),
+    await auth.resource({ username: `pole-${id}`, vhost: '/', resource: 'exchange', name: 'amq.topic', permission: 'write' }),
+  ];
+  tt.ok(await auth.user({ username: 'pole-b', password: brokerToken('pole-b', keys.b.privateKey, h.clock.now()) }), 'in service, the device logs in');
+  tt.same(await checks('b'), [true, true, true, true], 'and may use its own topics, queues and the exchange');
+
+  await sites.retire('site-2', 'admin', 'pole taken down');
+  h.clock.advance(IN_SERVICE_CACHE_MS);
+  tt.same(await checks('b'), [false, false, false, false], 'once its site is retired, its topic and resource checks are refused');
+  tt.same(await checks('a'), [true, true, true, true], 'a device at a site in service is still allowed');
+  await devices.revoke('pole-a', 'test', 'stolen pole');
+  h.clock.advance(IN_SERVICE_CACHE_MS);
+  tt.same(await checks('a'), [false, false, false, false], 'nor is a revoked device allowed them');
+  tt.ok(await auth.topic({ username: 'hub', vhost: '/', resource: 'topic', name: 'amq.topic', permission: 'read', routing_key: 'alpr.v1.*.reads' }), 'the hub is not a device: still allowed');
+});
+
+onBothStores(t, 'a refusal already audited is found by a plain read: further refused logins open no write transaction', async (tt, h) => {
+  const { sites, devices, audit } = h.services;
+  await sites.approve({ siteId: 'site-2', name: 'Madison and Oak Park Ave', approvalRef: 'CHIEF-2026-014', latitude: 41.879, longitude: -87.785, cameras: ['cam0'] }, 'chief');
+  const key = newSigningKeys();
+  await devices.enroll({ deviceId: 'pole-b', publicKey: rawPublicKey(key.publicKey), siteId: 'site-2' }, 'test');
+  await sites.retire('site-2', 'admin', 'pole taken down');
+  const auth = new RabbitAuth({ store: h.store, hubUsername: 'hub', hubPassword: HUB_SECRET, vhost: '/', exchange: 'amq.topic', now: () => h.clock.now(), logger: silentLogger(), audit });
+  await auth.migrate();
+  const sql = h.store.sql;
+  const tx = sql.tx.bind(sql);
+  let transactions = 0;
+  sql.tx = (fn) => (transactions++, tx(fn));
+  tt.teardown(() => void (sql.tx = tx));
+  let at = h.clock.now();
+  const login = () => auth.user({ username: 'pole-b', password: brokerToken('pole-b', key.privateKey, ++at) });
+  tt.notOk(await login(), 'the first login is refused');
+  tt.equal(transactions, 1, 'and audited in one transaction');
+  for (let i = 0; i < 5; i++) tt.notOk(await login(), `a further login is refused (${i + 1})`);
+  tt.equal(transactions, 1, 'with no write transaction');
+  tt.equal((await audit.query({ action: 'device.loginRefused', limit: 10 })).length, 1, 'six refused logins, one audit record');
 });
 
 t.test('through a RabbitMQ node, a device cannot publish under another device id', async (tt) => {
