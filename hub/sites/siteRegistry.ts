@@ -139,6 +139,7 @@ export class SiteRegistry extends TypedEmitter<SiteEvents> {
     const site = await this.requireApproved(siteId);
     const now = this.ctx.clock.now();
     await this.ctx.sql.tx(async (db) => {
+      await this.holdInService(db, siteId);
       await this.recordApproval(db, approvalRef, siteId, input.latitude, input.longitude, actor, now);
       await db.run('UPDATE sites SET approval_ref = ?, approved_at = ?, approved_by = ?, latitude = ?, longitude = ?, updated_at = ? WHERE site_id = ?',
         [approvalRef, now, actor, input.latitude, input.longitude, now, siteId]);
@@ -154,6 +155,7 @@ export class SiteRegistry extends TypedEmitter<SiteEvents> {
     const name = input.name === undefined ? undefined : String(input.name).trim();
     if (name !== undefined && (name.length < 1 || name.length > 200)) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'name: 1-200 characters');
     await this.ctx.sql.tx(async (db) => {
+      await this.holdInService(db, siteId);
       if (name !== undefined) await db.run('UPDATE sites SET name = ?, updated_at = ? WHERE site_id = ?', [name, this.ctx.clock.now(), siteId]);
       if (cameras !== undefined) await db.run('UPDATE sites SET cameras = ?, updated_at = ? WHERE site_id = ?', [JSON.stringify(cameras), this.ctx.clock.now(), siteId]);
       await this.ctx.audit.append({ actor, action: 'site.update', detail: { siteId, name, cameras } }, db);
@@ -171,6 +173,7 @@ export class SiteRegistry extends TypedEmitter<SiteEvents> {
   async retire(siteId: string, actor: string, reason: string): Promise<Site> {
     await this.requireApproved(siteId);
     await this.ctx.sql.tx(async (db) => {
+      await this.holdInService(db, siteId);
       await db.run("UPDATE sites SET status = 'retired', updated_at = ? WHERE site_id = ?", [this.ctx.clock.now(), siteId]);
       await this.ctx.audit.append({ actor, action: 'site.retire', detail: { siteId, reason: String(reason ?? '').slice(0, 500) } }, db);
     });
@@ -192,6 +195,17 @@ export class SiteRegistry extends TypedEmitter<SiteEvents> {
     const { site, refusal } = await siteInService(this.ctx.sql, siteId);
     if (refusal) throw refusal;
     return site;
+  }
+
+  /**
+   * Inside a change's transaction: the site is still approved and in service, and stays so until
+   * the transaction ends. The check before the transaction (requireApproved) gives the caller its
+   * answer; this one, an UPDATE that takes the site's row, is what two changes at once (two
+   * retirements, a relocation meeting a retirement) cannot both pass: the second finds it retired.
+   */
+  private async holdInService(db: SqlDb, siteId: string): Promise<void> {
+    const { changes } = await db.run("UPDATE sites SET updated_at = updated_at WHERE site_id = ? AND status = 'approved'", [siteId]);
+    if (changes === 0) throw (await siteInService(db, siteId)).refusal ?? new AlprError('ALPR_ERR_SITE_NOT_APPROVED', `site ${siteId} is not an approved site in service`);
   }
 
   private async recordApproval(db: SqlDb, approvalRef: string, siteId: string, latitude: number, longitude: number, actor: string, now: number): Promise<void> {

@@ -41,3 +41,25 @@ onBothStores(t, 'one check says whether a site is in service: an approved site i
   t.match(await siteInService(h.store.sql, 'site-2'), { site: { siteId: 'site-2' }, refusal: { code: 'ALPR_ERR_SITE_NOT_APPROVED', message: 'site site-2 is retired: not an approved site in service' } }, 'a retired site is refused, saying so');
   t.match(await siteInService(h.store.sql, 'nowhere'), { site: null, refusal: { code: 'ALPR_ERR_SITE_NOT_APPROVED', message: 'site nowhere is not in the site registry: not an approved site in service' } }, 'so is an id the registry does not hold');
 });
+
+onBothStores(t, 'two changes to a site at once: two retirements record one, and a relocation meeting a retirement does not land on the retired site', async (t, h) => {
+  const { sites } = h.services;
+  await sites.approve(site, 'chief-1');
+  const retired: string[] = [];
+  sites.on('siteRetired', (s) => retired.push(s.siteId));
+  const outcomes = await Promise.allSettled([sites.retire('site-2', 'admin-1', 'pole removed'), sites.retire('site-2', 'admin-2', 'pole removed, again')]);
+  t.same(outcomes.map((o) => o.status).sort(), ['fulfilled', 'rejected'], 'one retirement is made, the other refused');
+  t.match(outcomes.find((o) => o.status === 'rejected'), { reason: { code: 'ALPR_ERR_SITE_NOT_APPROVED' } });
+  t.equal((await h.services.audit.query({ action: 'site.retire', limit: 10 })).length, 1, 'one site.retire record');
+  t.same(retired, ['site-2'], 'announced once');
+
+  await sites.approve({ ...site, siteId: 'site-3', approvalRef: 'CHIEF-2026-077' }, 'chief-1');
+  const [relocated, retiredToo] = await Promise.allSettled([
+    sites.relocate('site-3', { approvalRef: 'CHIEF-2026-078', latitude: 41.89, longitude: -87.79 }, 'chief-1'),
+    sites.retire('site-3', 'admin-1', 'closed'),
+  ]);
+  t.equal(retiredToo.status, 'fulfilled', 'the retirement is made');
+  if (relocated.status === 'fulfilled') t.equal((await h.services.audit.query({ action: 'site.relocate', limit: 10 })).length, 1, 'a relocation that ran first is recorded before the retirement');
+  else t.match(relocated.reason, { code: 'ALPR_ERR_SITE_NOT_APPROVED' }, 'a relocation that came second is refused: the site is retired');
+  t.equal((await sites.get('site-3'))!.status, 'retired');
+});
