@@ -218,3 +218,14 @@ export class PgSql implements SqlDb {
 export function keepErrorsOnQueries(client: PoolClient): void {
   if (client.listenerCount('error') === 0) client.on('error', () => undefined);
 }
+
+/**
+ * One account's searches, and a refusal that suspends it, take turns inside their transactions
+ * (VI, no mass download; VII.H): otherwise searches sent at once all read the same hourly count
+ * (on PostgreSQL 60 sent together all ran under a cap of 30), and a search sent beside a refused
+ * one ran on after the suspension. The account row's lock orders them across hub processes; a
+ * SQLite transaction already runs alone.
+ */
+export async function takeTurn(db: SqlDb, userId: string): Promise<void> {
+  if (db.engine === 'pg') await db.get('SELECT user_id FROM accounts WHERE user_id = ? FOR UPDATE', [userId]);
+}

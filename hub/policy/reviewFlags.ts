@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AlprError, type Clock } from '../../core/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
-import type { SqlDb } from '../db/sql.js';
+import { takeTurn, type SqlDb } from '../db/sql.js';
 
 /** Where a refused search leaves its account: suspended until reviewed, then lifted or upheld. */
 export type SuspensionStatus = 'suspended' | 'lifted' | 'upheld';
@@ -57,6 +57,9 @@ export class ReviewFlags {
    */
   async refuse(userId: string, action: string, detail: Record<string, unknown>, error: AlprError): Promise<never> {
     await this.ctx.sql.tx(async (db) => {
+      // In the account's turn (takeTurn): a search of the same account already in its transaction
+      // ends first; one after it sees the suspension.
+      await takeTurn(db, userId);
       const record = await this.ctx.audit.append({ actor: userId, action, outcome: 'refused', detail }, db);
       await this.raise(userId, error.message, record.seq, db);
     });

@@ -1,7 +1,7 @@
 import { AlprError, type Clock, type VehicleColour } from '../../core/index.js';
 import type { AccountService, Account } from '../accounts/accountService.js';
 import type { AuditLog, AuditRecord } from '../audit/auditLog.js';
-import type { SqlDb } from '../db/sql.js';
+import { takeTurn } from '../db/sql.js';
 import type { FelonyRequests } from '../policy/felonyRequests.js';
 import { can, requirePermission } from '../policy/permissions.js';
 import { PurposeGate, purposeKind, type StatedPurpose } from '../policy/purposeGate.js';
@@ -57,16 +57,6 @@ const SEARCH_VALID_MS = 12 * 3600_000;
  * audit chain with all its parameters, its purpose kind and result count. A search refused as a
  * prohibited use suspends the account's access in the same transaction as its audit record.
  */
-/**
- * One account's searches take turns from the hourly count to the record that counts them (VI, no
- * mass download): otherwise searches sent at once all read the same count, and on PostgreSQL 60
- * sent together all ran under a cap of 30. The account row's lock orders them across hub
- * processes; a SQLite transaction already runs alone.
- */
-export async function takeTurn(db: SqlDb, userId: string): Promise<void> {
-  if (db.engine === 'pg') await db.get('SELECT user_id FROM accounts WHERE user_id = ? FOR UPDATE', [userId]);
-}
-
 export class SearchService {
   constructor(private readonly ctx: {
     store: HubStore; audit: AuditLog; clock: Clock; accounts: AccountService; gate: PurposeGate; felony: FelonyRequests; reviews: ReviewFlags; limits: SearchLimits;
@@ -120,6 +110,8 @@ export class SearchService {
       if (stated.purpose === 'other_felony') await this.ctx.felony.requireApproved(String(stated.felonyRequestId), String(detail.caseNumber), user.userId);
       const { result, record } = await this.ctx.store.sql.tx(async (db) => {
         await takeTurn(db, user.userId);
+        // Again in its turn: a refused search sent beside this one may have suspended the account since the check above.
+        await this.ctx.reviews.refuseWhileSuspended(user.userId, 'search reads', db);
         const used = await this.ctx.audit.count(user.userId, 'reads.search', now - 3600_000, db);
         if (used >= this.ctx.limits.maxQueriesPerHour) throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account has run ${used} searches in the past hour; the limit is ${this.ctx.limits.maxQueriesPerHour}`);
         const found = await searchReads({ sql: db, readWindows: (from, to) => this.ctx.store.readWindows(from, to) }, { ...query, heldOnly: this.heldOnly(user, stated.caseNumber, now) });

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { DAY, onBothStores, START } from '../../helpers/hubHarness.js';
+import { AlprError } from '../../../core/index.js';
 
 const lawful = { purpose: 'violent_crime' as const, offense: '13A', caseNumber: '26-004871', description: 'shooting at Lake and Harlem, suspect vehicle seen leaving' };
 
@@ -192,4 +193,21 @@ onBothStores(t, 'past the retention period a held read is found only by the memb
   const admin = await h.user('admin');
   const administrative = { purpose: 'administrative' as const, reference: 'PC-26-0143', description: 'personnel complaint 0143: misuse of a held read alleged' };
   t.same((await h.services.search.search(admin.account, { ...administrative, plate: 'HLD0001', mode: 'exact', from: 0 })).hits, [], 'an admin does not');
+});
+
+onBothStores(t, 'a search whose account is suspended while it waits for its turn is refused in its turn, not run on the suspension\'s heels', async (t, h) => {
+  await h.addReads([{ plate: 'TRN1234' }]);
+  const u = await h.user('officer');
+  const { reviews } = h.services;
+  // A refused search of the same account lands between this search's first check and its transaction.
+  const check = reviews.refuseWhileSuspended.bind(reviews);
+  let calls = 0;
+  reviews.refuseWhileSuspended = async (userId, cannot, db) => {
+    await check(userId, cannot, db);
+    if (++calls === 1) await reviews.refuse(userId, 'reads.search', { test: true }, new AlprError('ALPR_ERR_PURPOSE_PROHIBITED', 'prohibited')).catch(() => undefined);
+  };
+  t.teardown(() => { reviews.refuseWhileSuspended = check; });
+  await t.rejects(h.services.search.search(u.account, { ...lawful, plate: 'TRN1234', mode: 'exact' }), { code: 'ALPR_ERR_SEARCH_SUSPENDED' }, 'refused in its turn');
+  const records = await h.services.audit.query({ actor: u.account.userId, action: 'reads.search', limit: 10 });
+  t.notOk(records.some((r) => r.outcome === 'ok'), 'no search ran: no reads went out');
 });
