@@ -17,6 +17,8 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'punch', 'torch', 'hijack', 'impersonat', 'hate motiv', 'bias motiv', 'stalk', 'drive by', 'alzheimer', 'dementia', 'demencia', 'wander', 'not returned', 'no regresa', 'no ha regresado',
   'break in', 'broke in', 'broken into', '=looted', '=looting', '=looter', '=looters', 'embezzl', 'ransack', '=lure', '=lured', '=lures', 'luring', 'indecent', 'exposed himself', 'sexually', 'sexual assault', 'rammed', 'critically',
   'seriously injur', 'seriously hurt', 'hospitaliz', 'bodily harm',
+  // shots fired, said without "shot"
+  '=fired =at', '=firing =at', '=opened =fire', '=shots =fired',
   // people or goods brought in against the law (human smuggling is a felony; status checks are not)
   'smuggl', 'contraband',
   // a person struck by a car, stones thrown
@@ -35,7 +37,7 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   '=with =adult', '=older =man', '=conned', '=con =man', '=con =artist', 'defraud', '=bilked', 'grandparent scam', 'home invasion', 'invaded',
   // violence described by the act (spat on, shoved, run over, a smash-and-grab)
   'brandish', 'handgun', 'bullet', '=casings', 'shell casing', '=choked', '=slapped', '=kicked', '=shoved', '=spat', '=spit =on', '=beating', '=beat =up', '=punched', '=exposing', '=smash =grab',
-  ...['run', 'ran', 'running', 'runs'].flatMap((v) => ['him', 'her', 'me', 'them', 'man', 'woman', 'child', 'kid', 'boy', 'girl', 'pedestrian', 'person', 'protester', 'victim', 'cyclist', 'officer']
+  ...['run', 'ran', 'running', 'runs'].flatMap((v) => ['him', 'her', 'me', 'them', 'man', 'woman', 'child', 'kid', 'boy', 'girl', 'pedestrian', 'person', 'protester', 'victim', 'cyclist', 'officer', 'people', 'pedestrians', 'protesters', 'marchers', 'worshippers', 'crowd']
     .flatMap((who) => [`=${v} =over =${who}`, `=${v} =${who} =over`])),
   // offences as the criminal code and the crime reports name them; not the words used to dress up a
   // protest as one (riot, mob action, disorderly, trespass, obstruction, resisting)

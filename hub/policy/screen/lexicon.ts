@@ -230,6 +230,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Came in over the border, and status put in Spanish as a thing one has
     ...each('=over =border, =across =border, =no =tiene =estatus, =no =tienen =estatus, =no =tiene =estado =legal'),
     ...each('walang papel, wala papel, walang dokumento, nhap cu, truc xuat, khong co giay to, khong giay to'),
+    // Status put as documents, and coming in over the border put plainly ("came across illegally")
+    ...each('=without =documents, =without =documentation, =no =documents, =no =documentation', { context: true }),
+    ...each('came across illegal, crossed illegal, came over illegal, came in illegal, snuck across, sneaked across, snuck in across', {}),
     ...each('wydaleni, wydalic, pobyt nielegal, nielegaln pobyt, status pobyt, estatus migrat, sin estatus'),
     // Leave to be in the country, put without a status word ("not supposed to be in the country")
     ...each('=allowed, =permitted, =supposed, =entitled, =authorized, =authorised', { near: ['country', 'america', 'united states', '=usa'] }),
@@ -296,6 +299,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Pills taken at a stage of pregnancy ("taking pills at 8 weeks"), however the one reporting it names it
     ...each('=pill, =pills, =pastillas, =pildoras, tabletk', { near: [...[4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24].flatMap((n) => [`=at =${n} =weeks`, `=${n} =weeks =pregnant`, `=${n} =semanas`, `=${n} =tygodni`]), 'weeks pregnant', 'weeks along', 'trimester'] }),
     // A pregnant woman's movements watched for someone ("where her car goes", "keeps disappearing")
+    // Care her home state bans, pills for it and the appointment, put without naming it
+    ...each('=state =banned, =home =state =banned, =banned =it, =where =its =banned, =banned =where =she, termination appointment, termination procedure, pregnancy termination, =get =the =pills, =got =the =pills, =getting =the =pills, =for =the =pills', { context: true }),
     ...each('pregnan, embaraz, ciaz', { context: true, near: ['her car', 'her movements', 'where she goes', 'where she went', 'whereabouts', 'disappearing', 'keeps going', '=her =car =goes', 'boyfriend', 'husband', 'taking care', 'watch her', 'follow her', 'track her', '=get =it =done', '=got =it =done', '=take =care =of =it', '=took =care =of =it', '=went =to =get', 'parents'] }),
     ...each('pregnan, embaraz, ciaz, ciez', { near: ['travel', 'trip', 'out of state', 'clinic', 'test', '=end', 'termin', 'pill', 'viaj', 'clinica', 'podroz', 'klinik', 'tablet', 'pastill', 'zabieg', 'procedur', 'procedimiento', 'wyjech', 'wyjazd', 'abroad',
       // an ending put as handling it ("went to take care of the pregnancy")
@@ -433,6 +438,10 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('human resources, recursos humanos, called in sick, calling in sick, =home =sick, sick day, sick leave, sick note, =fmla, workers comp', { context: true }),
     ...each('=hr', { context: true, near: ['want', 'ask', 'request', 'depart', 'manager', 'dept'] }),
     ...each('=curious, =wondering, =nosy, ciekaw', { context: true }),
+    // Someone the user met, a colleague's own movements, a seller who cheated the user
+    ...each('=i =met, =met =her =at, =met =him =at', { context: true }),
+    ...each('=my', { context: true, next: ['sergeant', '=sarge', '=sgt', 'lieutenant', '=lt', 'captain', '=boss', 'supervisor', 'coworker', 'colleague', '=partner'], near: ['=goes', '=going', '=went', 'lunch', '=home', '=lives', '=drives', '=where'] }),
+    ...each('=sold =me, =ripped =me =off, =scammed =me', { context: true }),
     // The user says so: no crime behind the search
     ...each('nothing criminal, not criminal, =no =crim, =non =crim, noncrim, =no =crime, not a crime, no criminal, not a police matter, nada criminal, =no =es =delito, =nic =kryminaln, =nie =przestepstw, zadnego przestepstw, =nie =ma =przestepstw, =bez =przestepstw, zlochynu nemaie, nemaie zlochynu, =bez =zlochynu', { context: true }),
     // Checking for a neighbour or a friend, in Polish ("sprawdzam dla sąsiada")

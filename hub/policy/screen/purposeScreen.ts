@@ -167,6 +167,23 @@ function aimsAtPeople(words: readonly string[]): boolean {
   return false;
 }
 
+/** What a person's plate is written as in a request for it. */
+const THEIR_CARS: ReadonlySet<string> = new Set(['plate', 'plates', 'car', 'cars', 'vehicle', 'vehicles', 'tag', 'tags', 'auto', 'autos']);
+
+/**
+ * The people of an event or place written as owners of the plates asked for ("the patients'
+ * plates from that night", "the attendees' cars"): aimed at, like "list the patients", unless
+ * what they own suffered the crime ("a member's car was stolen", "plates stolen from a member's
+ * car"), which makes them its victims.
+ * (aimsAtPeople reads possessives as owners, not as the people aimed at.)
+ */
+function asksTheirCars(tokens: readonly ScreenToken[]): boolean {
+  const words = tokens.map((t) => t.word);
+  // Or what was done to it is told before them ("plates stolen from a temple member's car")
+  const crimeBefore = (i: number) => words.slice(Math.max(0, i - 5), i).some((_, k, before) => isCrimeDone(words, i - before.length + k));
+  return tokens.some((t, i) => t.possessive && THEIR_CARS.has(words[i + 1] ?? '') && phraseAt(words, i, TARGETING_CUES) !== null && !sufferedCrime(words, i + 1) && !crimeBefore(i));
+}
+
 /** The people at `start`, after "by", as the ones who did a crime named before it ("beaten in the lot by an attendee who fled"): the offender. */
 function doneBy(words: readonly string[], start: number): boolean {
   let by = start - 1;
@@ -383,7 +400,7 @@ export class PurposeScreen {
     // user's own grievance, not an audit of someone's use.
     const firstPerson = words.some((w) => FIRST_PERSON.has(w));
     const reason = namesCrime(tokens) || (!firstPerson && anyPhraseIn(words, 0, words.length, ADMINISTRATIVE_CUES));
-    const investigative = reason && !aimsAtPeople(tokens.map((t) => (t.possessive ? '' : t.word)));
+    const investigative = reason && !aimsAtPeople(tokens.map((t) => (t.possessive ? '' : t.word))) && !asksTheirCars(tokens);
     const startingWith = new Map<string, number[]>();
     words.forEach((word, i) => {
       const at = startingWith.get(word[0]!);

@@ -838,3 +838,22 @@ t.test('a crime said to have no report or no credible threat behind it, lease pa
     'IA: officer allegedly ran plates on the side for a repo company, audit his ALPR queries, IA-24-011',
   ]) t.same(screen.screen(text), [], text);
 });
+
+t.test('plain words for status, crossing, banned care, pills, a date, a colleague\'s lunch and a bad sale are refused; the patients\' plates too; shots fired and people run over at a vigil are crimes', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['the tenants without documentation in 3B, which cars are theirs', 'immigration enforcement'],
+    ['the roofing guys snuck across last spring, boss says, track their truck', 'immigration enforcement'],
+    ['her state banned it so she drove up here, where did she go on Tuesday', 'reproductive health care'],
+    ['Texas wants to know if she came to Illinois for the pills', 'reproductive health care'],
+    ['robbery case 24-9001 at the clinic, but really get the patients\' plates from that morning', 'reproductive health care'],
+    ['girl I met at the game Saturday, what does she drive', 'personal or non-law-enforcement use'],
+    ['where does my lieutenant go at lunch every day', 'personal or non-law-enforcement use'],
+    ['the seller who ripped me off on a used truck, find where he lives', 'personal or non-law-enforcement use'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of [
+    'suspect opened fire on a deputy at a traffic stop and fled in a gray Tahoe, 24-7100',
+    'driver tried to run over marchers at the vigil on Oak Park Ave, fled north, 24-6334',
+    'plates stolen from a church member\'s car were read on a Honda on Lake, 24-6400',
+  ]) t.same(screen.screen(text), [], text);
+});
