@@ -19,6 +19,8 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'seriously injur', 'seriously hurt', 'hospitaliz', 'bodily harm',
   // shots fired, said without "shot"
   '=fired =at', '=firing =at', '=opened =fire', '=shots =fired',
+  // stabbed, in Polish ("dźgnięta nożem"); murdered and shot, in Spanish ("asesinado a tiros", "baleado")
+  'dzgni', 'dzgnie', 'zadzga', 'nozem', 'asesin', 'balead', 'balacera', '=a =tiros',
   // people or goods brought in against the law (human smuggling is a felony; status checks are not)
   'smuggl', 'contraband',
   // a person struck by a car, stones thrown
@@ -38,7 +40,7 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   // violence described by the act (spat on, shoved, run over, a smash-and-grab)
   'brandish', 'handgun', 'bullet', '=casings', 'shell casing', '=choked', '=slapped', '=kicked', '=shoved', '=spat', '=spit =on', '=beating', '=beat =up', '=punched', '=exposing', '=smash =grab',
   ...['run', 'ran', 'running', 'runs'].flatMap((v) => ['him', 'her', 'me', 'them', 'man', 'woman', 'child', 'kid', 'boy', 'girl', 'pedestrian', 'person', 'protester', 'victim', 'cyclist', 'officer', 'people', 'pedestrians', 'protesters', 'marchers', 'worshippers', 'crowd']
-    .flatMap((who) => [`=${v} =over =${who}`, `=${v} =${who} =over`])),
+    .flatMap((who) => [`=${v} =over =${who}`, `=${v} =${who} =over`, `=${v} =down =${who}`, `=${v} =${who} =down`])),
   // offences as the criminal code and the crime reports name them; not the words used to dress up a
   // protest as one (riot, mob action, disorderly, trespass, obstruction, resisting)
   'larceny', 'shoplift', 'bribe', 'briber', 'prostitut', '=pimp', '=pimping', 'pander', 'child porn', 'pornograph', 'voyeur', 'peeping', 'upskirt', '=lewd', 'sextort', 'revenge porn',
@@ -114,7 +116,7 @@ export const ADMINISTRATIVE_CUES: readonly string[] = [
   'personnel complaint', 'internal affairs', 'administrative investigation', 'admin investigation', '=ia =investigation', '=ia =case', '=ia =complaint', '=ia =admin', 'professional standards', 'misconduct', 'misuse',
   'user audit', 'query audit', 'audit log', 'audit trail', '=audit =of =his', '=audit =of =her', '=audit =of =the =account', '=audit =of =their',
   // the same in shorthand ("IA audit", "admin inv"), and the compliance audits VII.E-G ask for
-  '=ia =audit', '=ia =inv', '=ia =review', '=admin =audit', '=admin =inv', 'administrative audit', 'compliance audit', 'compliance review', '=audit =officer', '=audit =the =officer',
+  '=ia =audit', '=ia =inv', '=ia =review', '=admin =audit', '=admin =inv', 'administrative audit', 'compliance audit', 'compliance review', 'internal audit', 'query log', 'search log', '=audit =officer', '=audit =the =officer',
   ...['his', 'her', 'their'].flatMap((who) => [`=audit =${who} =alpr`, `=audit =${who} =queries`, `=audit =${who} =searches`]),
   'asuntos internos', 'postepowanie dyscyplinarn', 'skarga na funkcjonariusz',
 ];

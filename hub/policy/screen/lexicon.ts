@@ -439,7 +439,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=hr', { context: true, near: ['want', 'ask', 'request', 'depart', 'manager', 'dept'] }),
     ...each('=curious, =wondering, =nosy, ciekaw', { context: true }),
     // Someone the user met, a colleague's own movements, a seller who cheated the user
-    ...each('=i =met, =met =her =at, =met =him =at', { context: true }),
+    ...each('=i =met, =met =her =at, =met =him =at, =que =conoci, =la =conoci, =lo =conoci, =ktora =poznalem, =ktorego =poznalam, =poznalem =w', { context: true }),
+    // A family matter, said so ("sprawa rodzinna", "asunto familiar")
+    ...each('family matter, sprawa rodzinna, asunto familiar, asunto de familia', { context: true }),
     ...each('=my', { context: true, next: ['sergeant', '=sarge', '=sgt', 'lieutenant', '=lt', 'captain', '=boss', 'supervisor', 'coworker', 'colleague', '=partner'], near: ['=goes', '=going', '=went', 'lunch', '=home', '=lives', '=drives', '=where'] }),
     ...each('=sold =me, =ripped =me =off, =scammed =me', { context: true }),
     // The user says so: no crime behind the search

@@ -353,11 +353,15 @@ function agencySufferedCrime(words: readonly string[], end: number): boolean {
   if (!people) return false;
   for (let j = people.end + 1; j <= people.end + 5 && j < words.length; j++) {
     if (phraseAt(words, j, REQUEST_VERBS)) return false;
-    // "battered", or "was taken at gunpoint"
+    // "battered", "was taken at gunpoint", or "was the victim of an armed carjacking"
     if (isCrimeDone(words, j) || (PASSIVE.has(words[j]!) && anyPhraseIn(words, j + 1, j + 4, INVESTIGATIVE_CUES))) return true;
+    if (PASSIVE.has(words[j]!) && words.slice(j + 1, j + 3).includes('victim')) return true;
   }
   return false;
 }
+
+/** Words that put what follows them outside the request ("nothing to do with immigration", "nada que ver con inmigración"). */
+const UNRELATED: readonly string[] = ['nothing to do with', 'unrelated to', '=not =related =to', 'nada que ver con', '=no =tiene =que =ver =con', 'nic wspolnego z', '=nie =dotyczy'];
 
 /** Verbs between a denial and the agency it keeps out ("do not contact ICE"). */
 const KEEP_OUT_VERBS: ReadonlySet<string> = new Set(['contact', 'call', 'notify', 'tell', 'inform', 'alert', 'involve', 'for', 'to']);
@@ -425,7 +429,7 @@ export class PurposeScreen {
             const parts = joined[i]!.find((split) => splitHolds(words, i, split, term.words[0]!));
             match = parts ? { start: i, end: i + parts[1] - 1 } : null;
           }
-          if (match && this.holds(term, words, match, owners) && !(investigative && this.namesPlace(term, words, match))
+          if (match && this.holds(term, words, match, owners) && !(investigative && this.namesPlace(term, words, match)) && !anyPhraseIn(words, match.start - 5, match.start, UNRELATED)
             && !(category === 'immigration enforcement' && agencySufferedCrime(words, match.end))) found(category, term.words.join(' '), match);
         }
       }

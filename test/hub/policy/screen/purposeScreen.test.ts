@@ -857,3 +857,15 @@ t.test('plain words for status, crossing, banned care, pills, a date, a colleagu
     'plates stolen from a church member\'s car were read on a Honda on Lake, 24-6400',
   ]) t.same(screen.screen(text), [], text);
 });
+
+t.test('an agent who was the victim, words put outside the request, internal audits of query logs, crimes in Spanish and Polish and a pedestrian run down are not refused; a woman met at a bar in Spanish and a family matter are', async (t) => {
+  for (const text of [
+    'Border Patrol agent was the victim of a robbery at the gas station, his truck was taken, case 24-13100',
+    'stabbing outside the bar, this has nothing to do with immigration, the victim is a day laborer, find the suspect car 24-13101',
+    'internal audit: review the query log of Officer 233 after a complaint that he searched for personal reasons',
+    'Mujer indocumentada baleada en la calle Lake; buscar el auto del agresor. Case 24-13102',
+    'Na wiecu uczestnik został dźgnięty, sprawca odjechał autem, case 24-13103',
+    'driver ran down a pedestrian at the crosswalk and kept going, the man died, 24-13104',
+  ]) t.same(screen.screen(text), [], text);
+  for (const text of ['busco a la chica que conocí en la fiesta, solo tengo la placa', 'family matter: my cousin has my car and will not give it back, find it']) t.ok(categories(text).includes('personal or non-law-enforcement use'), text);
+});
