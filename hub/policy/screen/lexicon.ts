@@ -1,3 +1,5 @@
+import { ADMINISTRATIVE_CUES } from './cues.js';
+
 /**
  * What the purpose screen looks for, by the category of General Order 4.68 it would breach, in
  * English, Spanish and Polish. Every word is written folded (lower case, no diacritics: "ł" is
@@ -442,6 +444,11 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=i =met, =met =her =at, =met =him =at, =que =conoci, =la =conoci, =lo =conoci, =ktora =poznalem, =ktorego =poznalam, =poznalem =w', { context: true }),
     // A family matter, said so ("sprawa rodzinna", "asunto familiar")
     ...each('family matter, sprawa rodzinna, asunto familiar, asunto de familia', { context: true }),
+    // Searched for a private party whatever the crime word beside it ("fraud investigation for the
+    // insurer", "at the request of a landlord"); an audit of an officer who did so is another matter
+    ...['for', 'request', 'behalf'].flatMap((lead) => each(['insurer', 'insurance compan', 'landlord', 'employer', 'lender', 'creditor', 'repo compan', 'collection agenc', 'property manag'].map((who) => `=${lead} ${who}`).join(', '), { notAnywhere: [...ADMINISTRATIVE_CUES] })),
+    // Infidelity, said so: no crime word beside it makes it one
+    ...each('=cheating =on, =hes =cheating, =shes =cheating, =cheats =on, =having =an =affair'),
     ...each('=my', { context: true, next: ['sergeant', '=sarge', '=sgt', 'lieutenant', '=lt', 'captain', '=boss', 'supervisor', 'coworker', 'colleague', '=partner'], near: ['=goes', '=going', '=went', 'lunch', '=home', '=lives', '=drives', '=where'] }),
     ...each('=sold =me, =ripped =me =off, =scammed =me', { context: true }),
     // The user says so: no crime behind the search

@@ -230,13 +230,18 @@ function namesCrime(tokens: readonly ScreenToken[]): boolean {
   const crimeAt = words.map((_, i) => anyPhraseIn(words, i, i + 1, INVESTIGATIVE_CUES));
   // A crime word denied once is denied wherever it stands ("Endangered person? She's not endangered").
   const deniedWords = new Set(words.filter((w, i) => crimeAt[i] && (denied(words, i) || answeredNo(tokens, i))));
+  // A person said to be neither missing nor in danger is not one to check on: the danger words all fall together.
+  const safe = words.some((w, i) => deniedWords.has(w) && anyPhraseIn(words, i, i + 1, DANGER_CUES));
   for (let i = 0; i < words.length; i++) {
-    if (!crimeAt[i] || anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES) || deniedWords.has(words[i]!)) continue;
+    if (!crimeAt[i] || anyPhraseIn(words, i - 3, i, HYPOTHETICAL_CUES) || deniedWords.has(words[i]!) || (safe && anyPhraseIn(words, i, i + 1, DANGER_CUES))) continue;
     if (anyPhraseIn(words, i - 1, i + 1, LAWFUL_CAUSES) || phraseAt(words, i, ASSESSMENTS) || anyPhraseIn(words, i - 5, i, CAUSE_LEADS)) continue;
     return true;
   }
   return false;
 }
+
+/** A person in danger, in the words that make a check on them lawful ("a welfare check", "missing", "at risk"). */
+const DANGER_CUES: readonly string[] = ['missing', 'endanger', 'welfare check', 'runaway', '=at =risk', 'danger', 'desaparec', 'zaginion'];
 
 /** Words that deny the crime word after them ("not reported stolen", "it was never stolen", "no theft"). */
 const DENIALS: ReadonlySet<string> = new Set(['not', 'never', 'no', 'isnt', 'wasnt', 'arent', 'werent', 'nunca', 'nie', 'nigdy']);

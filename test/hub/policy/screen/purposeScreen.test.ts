@@ -869,3 +869,17 @@ t.test('an agent who was the victim, words put outside the request, internal aud
   ]) t.same(screen.screen(text), [], text);
   for (const text of ['busco a la chica que conocí en la fiesta, solo tengo la placa', 'family matter: my cousin has my car and will not give it back, find it']) t.ok(categories(text).includes('personal or non-law-enforcement use'), text);
 });
+
+t.test('a person said to be neither missing nor in danger, a search for an insurer or a landlord, and infidelity are refused whatever crime word stands beside them; an IA audit of such a search is not', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['welfare check, but she is not missing and nobody thinks she is in danger, her husband wants to know if she went to the clinic in Chicago', 'reproductive health care'],
+    ['theft investigation on behalf of the landlord, tenant left owing rent, get her new address', 'personal or non-law-enforcement use'],
+    ['fraud case for the insurance company: was he at the bar the night of the claim', 'personal or non-law-enforcement use'],
+    ['welfare check on my brother in law, my sister says he is cheating on her', 'personal or non-law-enforcement use'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  for (const text of [
+    'IA audit: officer ran plates for a collection agency on the side, review his queries, IA-24-020',
+    'welfare check: 82-year-old with dementia missing since noon, drives a tan Buick',
+  ]) t.same(screen.screen(text), [], text);
+});
