@@ -65,6 +65,8 @@ t.test('the description is screened as a second line of defence, and departments
   t.same(gate.screen({ ...ok, description: 'assist ICE with locating this driver' }).prohibited.map((p) => p.category), ['immigration enforcement']);
   t.same(gate.screen(ok).prohibited, [], 'a lawful purpose passes');
   const custom = new PurposeGate({ extraTerms: { 'traffic enforcement': ['jaywalker'], 'debt collection': ['garnish'] } });
-  t.equal(custom.screen({ ...ok, description: 'wage garnishment for the lender' }).prohibited[0]?.category, 'debt collection');
+  // "For the lender" is a search for a private party (built in); the department's own term is found beside it.
+  t.ok(custom.screen({ ...ok, description: 'wage garnishment for the lender' }).prohibited.some((p) => p.category === 'debt collection'), 'a department\'s own category');
+  t.same(custom.screen({ ...ok, description: 'wage garnishment order' }).prohibited.map((p) => p.category), ['debt collection'], 'and alone');
   t.equal(custom.screen({ ...ok, description: 'speeding car' }).prohibited.length, 1, 'added terms never replace the built-in ones');
 });
