@@ -23,15 +23,6 @@ export async function accountRoutes(fastify: FastifyInstance, opts: { services: 
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { services, auth } = opts;
   const me = (request: FastifyRequest): Account => request.account!;
-  /**
-   * VII.H: an administrator suspended after a refused search changes no accounts: it could
-   * otherwise create an administrator of its own, hold its activation token, and have it lift the
-   * suspension. (Lapsed certifications are not checked here: they bar ALPR data, and the host's
-   * first administrator often has none recorded yet when it creates the department's accounts.)
-   */
-  const inGoodStanding = async (req: FastifyRequest) => {
-    await services.reviews.refuseWhileSuspended(me(req).userId, 'create, change, deactivate or unlock accounts');
-  };
 
   app.post('/api/v1/auth/activate', { schema: { tags: ['auth'], body: S.Activate, response: { 200: S.ActivateReply, ...errors } } },
     async (req) => services.accounts.activate(req.body.activationToken, req.body.password, { ip: req.ip }));
@@ -49,11 +40,11 @@ export async function accountRoutes(fastify: FastifyInstance, opts: { services: 
   app.get('/api/v1/me', { schema: { tags: ['auth'], security: bearer, response: { 200: S.MeReply, ...errors } }, onRequest: auth() },
     async (req) => ({ account: me(req), lapses: services.accounts.lapses(me(req)), renewBy: services.accounts.renewBy(me(req)), permissions: [...PERMISSION_MATRIX[me(req).role]] }));
 
-  app.post('/api/v1/accounts', { schema: { tags: ['accounts'], security: bearer, body: S.CreateAccount, response: { 201: S.CreateAccountReply, ...errors } }, onRequest: auth('accounts.manage'), preHandler: inGoodStanding },
+  app.post('/api/v1/accounts', { schema: { tags: ['accounts'], security: bearer, body: S.CreateAccount, response: { 201: S.CreateAccountReply, ...errors } }, onRequest: auth('accounts.manage') },
     async (req, reply) => reply.status(201).send(await services.accounts.create(req.body, me(req).userId, 'api')));
   app.get('/api/v1/accounts', { schema: { tags: ['accounts'], security: bearer, response: { 200: Type.Array(S.AccountBody), ...errors } }, onRequest: auth('accounts.manage') },
     async () => services.accounts.list());
-  app.patch('/api/v1/accounts/:userId', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, body: S.UpdateAccount, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage'), preHandler: inGoodStanding },
+  app.patch('/api/v1/accounts/:userId', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, body: S.UpdateAccount, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage') },
     async (req) => {
       const { role, reason, ...dates } = req.body;
       if (role && !reason) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'reason: a role change needs a reason');
@@ -64,8 +55,8 @@ export async function accountRoutes(fastify: FastifyInstance, opts: { services: 
       if (!account) throw new AlprError('ALPR_ERR_INVALID_INPUT', 'nothing to change');
       return account;
     });
-  app.post('/api/v1/accounts/:userId/deactivate', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, body: S.Reason, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage'), preHandler: inGoodStanding },
+  app.post('/api/v1/accounts/:userId/deactivate', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, body: S.Reason, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage') },
     async (req) => services.accounts.deactivate(req.params.userId, me(req).userId, req.body.reason));
-  app.post('/api/v1/accounts/:userId/unlock', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage'), preHandler: inGoodStanding },
+  app.post('/api/v1/accounts/:userId/unlock', { schema: { tags: ['accounts'], security: bearer, params: S.UserParams, response: { 200: S.AccountBody, ...errors } }, onRequest: auth('accounts.manage') },
     async (req) => services.accounts.unlock(req.params.userId, me(req).userId));
 }

@@ -46,7 +46,9 @@ const bearer = [{ bearer: [] as string[] }];
  * There are no signed-in routes to change one's own password or TOTP (activation and MFA
  * confirmation are unauthenticated and never reach `auth()`), and none that reads one's own
  * suspension (the refusal's message says it is suspended). Reviewing suspensions is refused too:
- * a suspended supervisor lifts neither its own nor another's (ReviewFlags.decide checks it again).
+ * a suspended supervisor lifts neither its own nor another's (ReviewFlags.decide checks it again);
+ * so is changing accounts: a suspended administrator could otherwise make an administrator of its
+ * own, hold its activation token, and have it lift the suspension.
  */
 const WHILE_SUSPENDED: ReadonlySet<string> = new Set([
   'POST /api/v1/auth/sign-out',

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { ErrorCode, Logger } from '../../core/index.js';
+import type { AlprError, ErrorCode, Logger } from '../../core/index.js';
 import { BROKER_TOKEN_VALIDITY_MS, brokerTokenSignedAt, deviceMayPublish, deviceMaySubscribe, publicKeyFromRaw } from '../../sync/index.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import { deviceServed } from '../sites/siteRegistry.js';
@@ -45,7 +45,7 @@ export class RabbitAuth {
   private readonly ledger: TokenLedger;
   private readonly siteRefusals: SiteRefusals;
   /** inService's recent answers by device id: when it was read, and why the device is refused (null: allowed). */
-  private readonly inServiceCache = new Map<string, { at: number; why: { message: string; code?: ErrorCode } | null }>();
+  private readonly inServiceCache = new Map<string, { at: number; refusal: AlprError | null }>();
 
   /** `audit`: as the embedded broker's (EmbeddedBrokerOptions.audit). */
   constructor(private readonly ctx: { store: HubStore; hubUsername: string; hubPassword: string; vhost: string; exchange: string; now: () => number; logger: Logger; audit?: AuditLog }) {
@@ -112,15 +112,14 @@ export class RabbitAuth {
     const deviceId = q.username ?? '';
     const now = this.ctx.now();
     const cached = this.inServiceCache.get(deviceId);
-    let why: { message: string; code?: ErrorCode } | null;
-    if (cached && now >= cached.at && now - cached.at < IN_SERVICE_CACHE_MS) why = cached.why;
+    let refusal: AlprError | null;
+    if (cached && now >= cached.at && now - cached.at < IN_SERVICE_CACHE_MS) refusal = cached.refusal;
     else {
-      const refusal = await deviceServed(this.ctx.store.sql, await this.ctx.store.getDevice(deviceId));
-      why = refusal ? { message: refusal.message, code: refusal.code } : null;
+      refusal = await deviceServed(this.ctx.store.sql, await this.ctx.store.getDevice(deviceId));
       if (this.inServiceCache.size >= IN_SERVICE_CACHE_MAX) this.inServiceCache.clear();
-      this.inServiceCache.set(deviceId, { at: now, why });
+      this.inServiceCache.set(deviceId, { at: now, refusal });
     }
-    return why === null || this.refuse(q, why.message, why.code);
+    return refusal === null || this.refuse(q, refusal.message, refusal.code);
   }
 
   private isHubPassword(given: string): boolean {

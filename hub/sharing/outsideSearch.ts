@@ -329,5 +329,5 @@ const LONGEST_FIELD = 500;
 function clipped(value: unknown): unknown {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return value;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > LONGEST_FIELD ? `${text.slice(0, LONGEST_FIELD)}... (${text.length} characters)` : typeof value === 'string' ? value : JSON.parse(text);
+  return text.length > LONGEST_FIELD ? `${text.slice(0, LONGEST_FIELD)}... (${text.length} characters)` : value;
 }

@@ -179,9 +179,8 @@ const THEIR_CARS: ReadonlySet<string> = new Set(['plate', 'plates', 'car', 'cars
  */
 function asksTheirCars(tokens: readonly ScreenToken[]): boolean {
   const words = tokens.map((t) => t.word);
-  // Or what was done to it is told before them ("plates stolen from a temple member's car")
-  const crimeBefore = (i: number) => words.slice(Math.max(0, i - 5), i).some((_, k, before) => isCrimeDone(words, i - before.length + k));
-  return tokens.some((t, i) => t.possessive && THEIR_CARS.has(words[i + 1] ?? '') && phraseAt(words, i, TARGETING_CUES) !== null && !sufferedCrime(words, i + 1) && !crimeBefore(i));
+  // (what was done to it may also be told before them: "plates stolen from a temple member's car")
+  return tokens.some((t, i) => t.possessive && THEIR_CARS.has(words[i + 1] ?? '') && phraseAt(words, i, TARGETING_CUES) !== null && !sufferedCrime(words, i + 1) && !crimeDoneIn(words, i - 5, i));
 }
 
 /** The people at `start`, after "by", as the ones who did a crime named before it ("beaten in the lot by an attendee who fled"): the offender. */
@@ -189,8 +188,7 @@ function doneBy(words: readonly string[], start: number): boolean {
   let by = start - 1;
   while (by > 0 && start - by <= 3 && !BY.has(words[by]!) && PHRASE_FILLER.has(words[by]!)) by--;
   if (by < 1 || !BY.has(words[by]!)) return false;
-  for (let j = Math.max(0, by - 12); j < by; j++) if (isCrimeDone(words, j)) return true;
-  return false;
+  return crimeDoneIn(words, by - 12, by);
 }
 const BY: ReadonlySet<string> = new Set(['by', 'por', 'przez']);
 
@@ -201,7 +199,12 @@ function sufferedCrime(words: readonly string[], end: number): boolean {
   }
   // Or, as reports write it, without the auxiliary ("a union member intentionally struck by a car",
   // "worshippers at the mosque threatened with a handgun")
-  for (let j = end + 1; j <= end + 4 && j < words.length; j++) if (isCrimeDone(words, j)) return true;
+  return crimeDoneIn(words, end + 1, end + 5);
+}
+
+/** Some word from `from` to before `to` is a crime word in the past participle (isCrimeDone). */
+function crimeDoneIn(words: readonly string[], from: number, to: number): boolean {
+  for (let j = Math.max(0, from); j < Math.min(to, words.length); j++) if (isCrimeDone(words, j)) return true;
   return false;
 }
 
