@@ -84,6 +84,8 @@ export const TARGETING_CUES: readonly string[] = [
   'attendee', 'attended', 'attending', 'participant', 'member', 'visitor', 'patient', 'paciente', 'pacjent', 'catalog', 'every car', 'every vehicle', 'every plate', 'all plates', 'congregant', 'worshiper', 'worshipper', 'everyone', 'everybody', 'all cars',
   'all vehicles', 'list of', 'list the', 'list all', 'people at', 'people who', 'who came', 'who went', 'who was at', 'who were at', 'identify the', 'asistentes', 'participantes', 'miembros',
   'visitantes', 'feligreses', 'todos los', 'uczestni', 'czlonk', 'odwiedzaj', 'wszyscy', 'wszystki',
+  // a following, by its allegiance
+  '=supporters', '=followers', '=backers', 'simpatizantes', 'seguidores', 'zwolennik',
   // the same aim in euphemisms: watching who turns up rather than listing them
   'keep tabs', 'keeping tabs', 'kept tabs', 'keep an eye', 'keeping an eye', 'who showed', 'who shows', 'who show', 'who turned out', 'who turns out', 'who attend', 'who goes', 'who go to',
   'whos active', 'who is active', 'roster', 'attendance', 'head count', 'headcount', 'sign in sheet', 'quienes asist', 'quienes fueron', 'quien asist', 'kto byl', 'kto przyjech', 'kto przyszedl', 'lista obecnosci',
@@ -159,7 +161,17 @@ export const CAUSE_LEADS: readonly string[] = [
 /** Words that admit the crime named is a cover for the search ("stolen plate check, not really"): then it names none. */
 export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'pretext', 'cover story', 'for the record', 'on paper', 'put it down as', 'call it', 'code it as', 'list it as',
   // ... or that no crime or incident stands behind it ("no call for service", "sarge says it's a civil thing")
-  'no call for service', '=no =cfs', 'civil thing', 'civil matter', 'civil issue', 'purely civil', '=no =police =report', '=no =report =filed', '=no =report =was =filed', '=no =report =has =been =filed'];
+  'no call for service', '=no =cfs', 'civil thing', 'civil matter', 'civil issue', 'purely civil', '=no =police =report', '=no =report =filed', '=no =report =was =filed', '=no =report =has =been =filed',
+  // ... or that the case named is not what the search is for ("unrelated to that, ...", "the actual request is"), or was found to be no crime
+  '=unrelated =to =that', '=unrelated =to =this', '=unrelated =to =it', '=unrelated =to =the =case', '=unrelated =to =this =case', '=separate =from =the =case', 'off the record',
+  '=actual =request', '=real =request', '=actual =reason', '=real =reason', '=true =reason', '=actual =purpose', '=real =purpose', '=true =purpose', 'unfounded'];
+
+/**
+ * Words after a protected word that put it outside the request, when a crime is named ("his
+ * immigration status is not relevant", "a fundraiser, which has no bearing on this search").
+ */
+export const IRRELEVANT: readonly string[] = ['=not =at =issue', '=not =an =issue', '=not =relevant', '=irrelevant', '=no =role', '=no =bearing', '=not =a =factor', '=doesnt =matter', '=does =not =matter',
+  '=not =our =concern', '=not =of =interest', '=no =importa', '=no =es =relevante', '=nie =ma =znaczenia', '=nieistotn'];
 
 /**
  * Words that may stand between a word and the one its `next` names ("my adult daughter", "my

@@ -451,6 +451,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=cheating =on, =hes =cheating, =shes =cheating, =cheats =on, =having =an =affair'),
     ...each('=my', { context: true, next: ['sergeant', '=sarge', '=sgt', 'lieutenant', '=lt', 'captain', '=boss', 'supervisor', 'coworker', 'colleague', '=partner'], near: ['=goes', '=going', '=went', 'lunch', '=home', '=lives', '=drives', '=where'] }),
     ...each('=sold =me, =ripped =me =off, =scammed =me', { context: true }),
+    // A slight to the user or a colleague as the reason ("flipped me off", "she was rude to him")
+    ...each('=flipped =me =off, =flipped =him =off, =flipped =her =off, =flipped =us =off, =flip =me =off, =gave =me =the =finger, =cut =me =off, =rude =to =me, =rude =to =him, =rude =to =her, =rude =to =us, =was =rude, =mouthed =off, =disrespected, =insulted =me, =embarrassed =me, =laughed =at =me', { context: true }),
     // The user says so: no crime behind the search
     ...each('nothing criminal, not criminal, =no =crim, =non =crim, noncrim, =no =crime, not a crime, no criminal, not a police matter, nada criminal, =no =es =delito, =nic =kryminaln, =nie =przestepstw, zadnego przestepstw, =nie =ma =przestepstw, =bez =przestepstw, zlochynu nemaie, nemaie zlochynu, =bez =zlochynu', { context: true }),
     // Checking for a neighbour or a friend, in Polish ("sprawdzam dla sąsiada")

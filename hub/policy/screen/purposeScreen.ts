@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, ASSESSMENTS, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, LAWFUL_CAUSES, NEXT_MODIFIERS, OWNED_THINGS, GIVING_VERBS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, SHARED_THINGS, TARGETING_CUES, WITNESSES } from './cues.js';
+import { ADMINISTRATIVE_CUES, ASSESSMENTS, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, IRRELEVANT, LAWFUL_CAUSES, NEXT_MODIFIERS, OWNED_THINGS, GIVING_VERBS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, SHARED_THINGS, TARGETING_CUES, WITNESSES } from './cues.js';
 import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
@@ -135,7 +135,30 @@ function anyPhraseIn(words: readonly string[], from: number, to: number, phrases
 }
 
 /** One person, named just before "who ..." ("a man who showed him a gun"): the offender described, not a crowd. */
-const ONE_PERSON: ReadonlySet<string> = new Set(['man', 'woman', 'guy', 'person', 'male', 'female', 'suspect', 'subject', 'offender', 'driver']);
+const ONE_PERSON: ReadonlySet<string> = new Set(['man', 'woman', 'guy', 'person', 'male', 'female', 'suspect', 'subject', 'offender', 'driver', 'victim', 'complainant', 'he', 'she']);
+
+/** Words between one person and what they did ("the victim had earlier attended"). */
+const AUXILIARIES: ReadonlySet<string> = new Set(['had', 'has', 'was', 'is', 'also', 'just', 'recently', 'earlier', 'previously', 'reportedly', 'apparently', 'allegedly']);
+
+/** The person (ONE_PERSON) just before token `i`, auxiliaries skipped: the subject of the cue at `i` is one person, not a crowd. */
+function onePersonBefore(words: readonly string[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && i - j <= 3 && AUXILIARIES.has(words[j]!)) j--;
+  return j >= 0 && ONE_PERSON.has(words[j]!);
+}
+
+/** Acts aimed at people with "at", "into" or "toward" ("pointed a gun at attendees", "drove into the marchers"). */
+const AIMED_ACTS: ReadonlySet<string> = new Set(['pointed', 'aimed', 'brandished', 'waved', 'fired', 'shot', 'swung', 'lunged', 'threw', 'hurled', 'drove', 'charged', 'spat', 'swerved', 'rammed', 'plowed', 'ploughed', 'sped']);
+const AIMED_AT: ReadonlySet<string> = new Set(['at', 'into', 'toward', 'towards', 'through']);
+
+/** The people at `i` as those an act was aimed at: "at"/"into" just before them (filler skipped), and an aimed act in the three words before that. */
+function aimedAt(words: readonly string[], i: number): boolean {
+  let at = i - 1;
+  while (at >= 0 && i - at <= 3 && !AIMED_AT.has(words[at]!) && (PHRASE_FILLER.has(words[at]!) || COUNTS.has(words[at]!))) at--;
+  if (at < 1 || !AIMED_AT.has(words[at]!)) return false;
+  for (let j = at - 1; j >= Math.max(0, at - 3); j--) if (AIMED_ACTS.has(words[j]!)) return true;
+  return false;
+}
 
 /**
  * Polish nouns of a crime that take its victims after them in the genitive ("pobicie uczestnika":
@@ -154,7 +177,8 @@ function aimsAtPeople(words: readonly string[]): boolean {
     const match = phraseAt(words, i, TARGETING_CUES);
     if (!match || anyPhraseIn(words, match.end + 1, match.end + 4, PERPETRATORS) || anyPhraseIn(words, match.end + 1, match.end + 5, WITNESSES)) continue;
     // "Hot-list the plate" is a verb, not a list of people; "a man who showed him a gun" describes one offender
-    if (words[i - 1] === 'hot' || ONE_PERSON.has(words[i - 1] ?? '')) continue;
+    // ... and people denied are not asked for ("no patient information is sought")
+    if (words[i - 1] === 'hot' || onePersonBefore(words, i) || DENIALS.has(words[i - 1] ?? '')) continue;
     let before = i - 1;
     let of = false;
     while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) of ||= words[before--] === 'of';
@@ -162,7 +186,7 @@ function aimsAtPeople(words: readonly string[]): boolean {
     // worshippers", Polish "pobicie uczestnika"); not a noun that ends a clause ("after the shooting,
     // everyone at the vigil")
     const crimeDoneTo = before >= 0 && (isCrimeDone(words, before) || ((of || CRIME_NOUNS_OF.has(words[before]!)) && anyPhraseIn(words, before, before + 1, INVESTIGATIVE_CUES)));
-    if (!crimeDoneTo && !sufferedCrime(words, match.end) && !ownsThing(words, i) && !doneBy(words, i)) return true;
+    if (!crimeDoneTo && !aimedAt(words, i) && !sufferedCrime(words, match.end) && !ownsThing(words, i) && !doneBy(words, i)) return true;
   }
   return false;
 }
@@ -371,6 +395,20 @@ function agencySufferedCrime(words: readonly string[], end: number): boolean {
 /** Words that put what follows them outside the request ("nothing to do with immigration", "nada que ver con inmigración"). */
 const UNRELATED: readonly string[] = ['nothing to do with', 'unrelated to', '=not =related =to', 'nada que ver con', '=no =tiene =que =ver =con', 'nic wspolnego z', '=nie =dotyczy'];
 
+/**
+ * The words ending at `end` are said to be beside the point ("his immigration status is not
+ * relevant", "a fundraiser, which has no bearing"): one of IRRELEVANT within the next five words,
+ * with no request and no crime word between (in "ICE wants the reads, the theft is irrelevant" it
+ * is the theft that is).
+ */
+function saidIrrelevant(words: readonly string[], end: number): boolean {
+  for (let j = end + 1; j <= end + 5 && j < words.length; j++) {
+    if (phraseAt(words, j, IRRELEVANT)) return true;
+    if (phraseAt(words, j, REQUEST_VERBS) || anyPhraseIn(words, j, j + 1, INVESTIGATIVE_CUES)) return false;
+  }
+  return false;
+}
+
 /** Verbs between a denial and the agency it keeps out ("do not contact ICE"). */
 const KEEP_OUT_VERBS: ReadonlySet<string> = new Set(['contact', 'call', 'notify', 'tell', 'inform', 'alert', 'involve', 'for', 'to']);
 
@@ -438,11 +476,12 @@ export class PurposeScreen {
             match = parts ? { start: i, end: i + parts[1] - 1 } : null;
           }
           if (match && this.holds(term, words, match, owners) && !(investigative && this.namesPlace(term, words, match)) && !anyPhraseIn(words, match.start - 5, match.start, UNRELATED)
+            && !(reason && saidIrrelevant(words, match.end))
             && !(category === 'immigration enforcement' && agencySufferedCrime(words, match.end))) found(category, term.words.join(' '), match);
         }
       }
     }
-    const ice = this.findIce(tokens, words, allCaps);
+    const ice = this.findIce(tokens, words, allCaps, reason);
     if (ice !== null) found('immigration enforcement', 'ICE', { start: ice, end: ice });
     // The last resort: a request from or for someone outside law enforcement, where nothing else
     // was found (an immigration agency asking is refused as immigration enforcement, not twice)
@@ -482,11 +521,11 @@ export class PurposeScreen {
    * agency word (agents, detainer, asked...), and never next to a thing made of ice (ice cream)
    * nor after words that make its agents impostors (fake ICE agents).
    */
-  private findIce(tokens: readonly ScreenToken[], words: readonly string[], allCaps: boolean): number | null {
+  private findIce(tokens: readonly ScreenToken[], words: readonly string[], allCaps: boolean, reason: boolean): number | null {
     for (let i = 0; i < words.length; i++) {
       if (words[i] !== 'ice' || anyPhraseIn(words, i - 3, i, IMPOSTORS)) continue;
       // Kept out of the case, not asked ("do NOT contact ICE", "not for ICE"): the ICE terms themselves (an ICE hold) still count
-      if (keptOut(words, i)) continue;
+      if (keptOut(words, i) || (reason && saidIrrelevant(words, i))) continue;
       if (anyPhraseIn(words, i - 1, i, ICE_THING) || anyPhraseIn(words, i + 1, i + 2, ICE_THING) || agencySufferedCrime(words, i)) continue;
       const capitalised = tokens[i]!.raw === 'ICE' && !allCaps;
       if (capitalised || anyPhraseIn(words, i - 3, i + 4, ICE_AGENCY)) return i;

@@ -883,3 +883,28 @@ t.test('a person said to be neither missing nor in danger, a search for an insur
     'welfare check: 82-year-old with dementia missing since noon, drives a tan Buick',
   ]) t.same(screen.screen(text), [], text);
 });
+
+t.test('a crime named and then set aside ("unrelated to that", "the real reason", "unfounded"), a following by its allegiance and a slight to the user are refused', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['theft report 24-5101 is closed. Unrelated to this, a buddy of mine from high school wants to know where his ex lives now', 'personal or non-law-enforcement use'],
+    ['vandalism 24-5102 at city hall; the actual purpose is the teachers\' union rally Thursday, run the plates there', 'protected activity or class'],
+    ['battery complaint 24-5103 was unfounded; the sergeant wants the complainant\'s usual spots because she was rude to him', 'personal or non-law-enforcement use'],
+    ['arson at the campaign office, 24-5104: run the cars at the senator\'s town hall to identify her followers', 'protected activity or class'],
+    ['lady cut me off on Roosevelt this morning and laughed, what is her address', 'personal or non-law-enforcement use'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+});
+
+t.test('a protected word said to be beside the point where a crime is named, the one person who attended, people a weapon was aimed at and people denied are not refused; a request or a crime between keeps the word', async (t) => {
+  for (const text of [
+    'armed robbery of a taxi driver, 24-5201; his citizenship status plays no role here, find the robber\'s grey Kia',
+    'stabbing at the bus stop 24-5202; the victim\'s deportation case, which is not relevant, is pending; find the attacker\'s red pickup',
+    'burglary 24-5203: the complainant had attended a union rally that evening; find the burglar\'s white van',
+    'suspect pointed a pistol at worshippers leaving the mosque and fled in a blue Charger, 24-5204',
+    'shooting near the clinic 24-5205, no patients are involved, find the shooter\'s black SUV',
+  ]) t.same(screen.screen(text), [], text);
+  for (const [text, category] of [
+    ['burglary 24-5206: ICE wants reads, burglary irrelevant', 'immigration enforcement'],
+    ['assault 24-5207: immigration asked, assault not relevant', 'immigration enforcement'],
+  ] as const) t.ok(categories(text).includes(category), text);
+});
