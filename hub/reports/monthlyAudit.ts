@@ -2,11 +2,12 @@ import type { AuditRecord } from '../audit/auditLog.js';
 import type { ChainPoint } from '../audit/auditWitness.js';
 import { forEachAuditRecord, Tally, text } from './auditMonth.js';
 import type { ReportMonth } from './month.js';
+import { plateLookup, type LookupPath, type PlateLookup } from './plateLookups.js';
 import { userLabels, type ReportContext, type ReportOptions } from './reportContext.js';
 import { count, section, type ReportDocument } from './reportDocument.js';
 
 export interface MonthlyAuditData {
-  searches: { total: number; refused: number; rows: Array<{ user: string; purpose: string; outcome: string; searches: number }> };
+  searches: { total: number; refused: number; rows: Array<{ user: string; via: LookupPath; purpose: string; outcome: string; searches: number }> };
   refusals: Array<{ user: string; code: string; refusals: number }>;
   suspensions: Array<{ user: string; suspensions: number }>;
   reviews: { lifted: number; upheld: number };
@@ -29,7 +30,7 @@ function inHours(hour: number, from: number, to: number): boolean {
   return from <= to ? hour >= from && hour < to : hour >= from || hour < to;
 }
 
-/** Anomalies in searches: many distinct plates, sweeping wildcards, searches off-shift. */
+/** Anomalies in plate lookups, by any path: many distinct plates, sweeping wildcards, lookups off-shift. */
 class SearchAnomalies {
   private readonly plates = new Map<string, Set<string>>();
   private readonly sweeping = new Tally();
@@ -40,24 +41,22 @@ class SearchAnomalies {
     this.hour = hourIn(options.offShift.timeZone);
   }
 
-  visit(r: AuditRecord): void {
-    const query = (r.detail.query ?? {}) as { plate?: unknown; mode?: unknown };
-    const plate = typeof query.plate === 'string' ? query.plate : '';
-    (this.plates.get(r.actor) ?? this.plates.set(r.actor, new Set()).get(r.actor)!).add(plate);
-    const known = plate.replace(/[*?]/g, '').length;
-    if (query.mode === 'wildcard' && (known < this.options.wildcardKnownChars || r.detail.truncated === true || r.detail.incomplete === true)) this.sweeping.add(r.actor);
+  visit(l: PlateLookup): void {
+    (this.plates.get(l.user) ?? this.plates.set(l.user, new Set()).get(l.user)!).add(l.plate);
+    const known = l.plate.replace(/[*?]/g, '').length;
+    if (l.mode === 'wildcard' && (known < this.options.wildcardKnownChars || l.cutShort)) this.sweeping.add(l.user);
     const { fromHour, toHour } = this.options.offShift;
-    if (inHours(this.hour(r.at), fromHour, toHour)) this.offShift.add(r.actor);
+    if (inHours(this.hour(l.at), fromHour, toHour)) this.offShift.add(l.user);
   }
 
   rows(label: (actor: string) => string): MonthlyAuditData['anomalies'] {
     const { distinctPlates, wildcardKnownChars, offShift } = this.options;
     const out: MonthlyAuditData['anomalies'] = [];
     for (const [actor, set] of this.plates) {
-      if (set.size > distinctPlates) out.push({ user: label(actor), kind: 'distinct plates', count: set.size, detail: `more than ${distinctPlates} distinct plates searched` });
+      if (set.size > distinctPlates) out.push({ user: label(actor), kind: 'distinct plates', count: set.size, detail: `more than ${distinctPlates} distinct plates looked up` });
     }
     for (const [actor, n] of this.sweeping.sorted()) out.push({ user: label(actor), kind: 'sweeping wildcard', count: n, detail: `wildcards with fewer than ${wildcardKnownChars} known characters, or cut short by the hub` });
-    for (const [actor, n] of this.offShift.sorted()) out.push({ user: label(actor), kind: 'off-shift', count: n, detail: `searches between ${offShift.fromHour}:00 and ${offShift.toHour}:00 ${offShift.timeZone}` });
+    for (const [actor, n] of this.offShift.sorted()) out.push({ user: label(actor), kind: 'off-shift', count: n, detail: `lookups between ${offShift.fromHour}:00 and ${offShift.toHour}:00 ${offShift.timeZone}` });
     return out;
   }
 }
@@ -122,12 +121,13 @@ export async function monthlyAudit(ctx: ReportContext, month: ReportMonth, head:
     // What was done: a refused attempt (an admin recording its own certification dates, say) is not a change made.
     if (r.outcome === 'ok') counts.add(r.action);
     activations.visit(r);
+    const lookup = plateLookup(r);
+    if (lookup) {
+      searches.add(`${lookup.user}\t${lookup.via}\t${lookup.purpose ?? 'none stated'}\t${lookup.outcome}`);
+      if (lookup.outcome === 'refused') refusals.add(`${lookup.user}\t${lookup.code ?? 'ALPR_ERR_PURPOSE_PROHIBITED'}`);
+      anomalies.visit(lookup);
+    }
     switch (r.action) {
-      case 'reads.search':
-        searches.add(`${r.actor}\t${text(r, 'purpose') ?? 'none stated'}\t${r.outcome}`);
-        if (r.outcome === 'refused') refusals.add(`${r.actor}\t${text(r, 'code') ?? 'ALPR_ERR_PURPOSE_PROHIBITED'}`);
-        anomalies.visit(r);
-        break;
       case 'search.suspend':
         suspensions.add(text(r, 'userId') ?? 'unknown');
         break;
@@ -157,8 +157,8 @@ export async function monthlyAudit(ctx: ReportContext, month: ReportMonth, head:
     searches: {
       total: searches.total, refused: refusals.total,
       rows: searches.sorted().map(([key, n]) => {
-        const [actor, purpose, outcome] = split(key);
-        return { user: label(actor!), purpose: purpose!, outcome: outcome!, searches: n };
+        const [actor, via, purpose, outcome] = split(key);
+        return { user: label(actor!), via: via as LookupPath, purpose: purpose!, outcome: outcome!, searches: n };
       }).sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : b.searches - a.searches)),
     },
     refusals: refusals.sorted().map(([key, n]) => ({ user: label(split(key)[0]!), code: split(key)[1]!, refusals: n })),
@@ -185,18 +185,18 @@ function monthlyDocument(month: ReportMonth, d: MonthlyAuditData): ReportDocumen
     sections: [
       section('Summary', {
         paragraphs: [
-          `${count(d.searches.total, 'search', 'searches')} were run in ${month.month}, ${d.searches.refused} of them refused. ${count(suspended, 'account')} had search access suspended after a refused search; supervisors lifted ${d.reviews.lifted} and upheld ${d.reviews.upheld} suspensions.`,
+          `${count(d.searches.total, 'plate lookup')} were made in ${month.month} (searches here and of partner agencies' hubs, written requests handled for outside agencies, hot-list checks), ${d.searches.refused} of them refused. ${count(suspended, 'account')} had search access suspended after a refused search; supervisors lifted ${d.reviews.lifted} and upheld ${d.reviews.upheld} suspensions.`,
           `${count(exported, 'evidence export')} placed ${count(d.evidence.holdsPlaced, 'hold')}; ${count(d.evidence.holdsReleased, 'hold')} released. ${count(d.felony.requests, 'other-felony request')} made, ${d.felony.approvals} approved by the Chief and ${d.felony.denials} denied.`,
           `${count(d.lapsedCertifications.length, 'active account')} had a lapsed training, policy sign-off or LEADS certification at the month's end; ${count(d.anomalies.length, 'anomaly', 'anomalies')} listed for the system administrator to review.`,
         ],
-        charts: [{ title: 'Searches per user', bars: perUser.sorted().map(([label, value]) => ({ label, value })) }],
+        charts: [{ title: 'Plate lookups per user', bars: perUser.sorted().map(([label, value]) => ({ label, value })) }],
       }),
-      section('Searches per user, purpose and outcome', {
-        tables: [{ title: 'Searches', columns: ['user', 'purpose', 'outcome', 'searches'], rows: d.searches.rows.map((r) => [r.user, r.purpose, r.outcome, r.searches]), empty: 'No searches were run this month.' }],
+      section('Plate lookups per user, path, purpose and outcome', {
+        tables: [{ title: 'Plate lookups', columns: ['user', 'by', 'purpose', 'outcome', 'lookups'], rows: d.searches.rows.map((r) => [r.user, r.via, r.purpose, r.outcome, r.searches]), empty: 'No plates were looked up this month.' }],
       }),
       section('Refusals, suspensions and reviews', {
         tables: [
-          { title: 'Refused searches', columns: ['user', 'reason code', 'refusals'], rows: d.refusals.map((r) => [r.user, r.code, r.refusals]), empty: 'No search was refused.' },
+          { title: 'Refused lookups', columns: ['user', 'reason code', 'refusals'], rows: d.refusals.map((r) => [r.user, r.code, r.refusals]), empty: 'No lookup was refused.' },
           { title: 'Search access suspended (VII.H)', columns: ['user', 'suspensions'], rows: d.suspensions.map((r) => [r.user, r.suspensions]), empty: 'No account was suspended.' },
         ],
         paragraphs: [`Supervisor reviews: ${d.reviews.lifted} suspensions lifted, ${d.reviews.upheld} upheld.`],

@@ -1,15 +1,21 @@
 import t from 'tap';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onBothStores, PASSWORD, type Harness } from '../../helpers/hubHarness.js';
+import { silentLogger } from '../../../core/index.js';
+import { buildApi } from '../../../hub/api/server.js';
+import { DAY, START, harness, onBothStores, PASSWORD, type Harness } from '../../helpers/hubHarness.js';
 import { MONTH, seedMonth } from '../../helpers/reportMonth.js';
+import { DECLARATION, partner } from '../../helpers/sharing.js';
 import { DEFAULT_REPORT_OPTIONS } from '../../../hub/reports/reportContext.js';
 import { verifyReport } from '../../../hub/reports/reportVerify.js';
 import { sha256, signManifest } from '../../../hub/reports/reportSeal.js';
 
 const census = fileURLToPath(new URL('../../fixtures/reports/census-example.csv', import.meta.url));
 const policy = { reports: { ...DEFAULT_REPORT_OPTIONS, censusFile: census } };
+
+type Tap = import('tap').Test;
 
 async function dataOf(h: Harness, kind: 'monthly' | 'cpoc' | 'transparency', month = MONTH) {
   const report = await h.services.reports.generate(kind, month, 'test');
@@ -31,11 +37,11 @@ onBothStores(t, 'the monthly user audit counts a seeded month exactly, from the 
   const { json } = await dataOf(h, 'monthly');
   const d = json.data;
   t.same(d.searches.rows, [
-    { user: 'det.okafor (detective)', purpose: 'other_felony', outcome: 'ok', searches: 1 },
-    { user: 'det.okafor (detective)', purpose: 'violent_crime', outcome: 'ok', searches: 1 },
-    { user: 'ofc.garcia (officer)', purpose: 'violent_crime', outcome: 'ok', searches: 2 },
-    { user: 'ofc.garcia (officer)', purpose: 'violent_crime', outcome: 'refused', searches: 1 },
-  ]);
+    { user: 'det.okafor (detective)', via: 'search here', purpose: 'other_felony', outcome: 'ok', searches: 1 },
+    { user: 'det.okafor (detective)', via: 'search here', purpose: 'violent_crime', outcome: 'ok', searches: 1 },
+    { user: 'ofc.garcia (officer)', via: 'search here', purpose: 'violent_crime', outcome: 'ok', searches: 2 },
+    { user: 'ofc.garcia (officer)', via: 'search here', purpose: 'violent_crime', outcome: 'refused', searches: 1 },
+  ], 'outside agencies\' own searches (sharing.search by agency:ORI) are no member\'s lookups');
   t.match(d.searches, { total: 5, refused: 1 });
   t.same(d.refusals, [{ user: 'ofc.garcia (officer)', code: 'ALPR_ERR_PURPOSE_PROHIBITED', refusals: 1 }]);
   t.same(d.suspensions, [{ user: 'ofc.garcia (officer)', suspensions: 1 }]);
@@ -51,6 +57,63 @@ onBothStores(t, 'the monthly user audit counts a seeded month exactly, from the 
   ]);
   t.equal(json.auditHead.seq, (await h.services.audit.query({ action: 'report.generate', limit: 1 }))[0]!.seq - 1, 'computed from the head just before its own audit record');
 }, policy);
+
+/**
+ * A partner agency's hub (a second hub, on SQLite, served on a local port), each hub registered on
+ * the other as an online partner for stolen-vehicle searches at site-1; the partner's id here.
+ */
+async function partnerHub(t: Tap, here: Harness): Promise<{ there: Harness; agencyId: string } | null> {
+  const there = await harness(t, 'sqlite', { ori: 'IL0161100' });
+  if (!there) return null;
+  there.clock.setWall(here.clock.now());
+  const app = await buildApi({ services: there.services, logger: silentLogger() });
+  t.teardown(() => app.close());
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const register = async (on: Harness, of: Harness, hubUrl: string): Promise<string> => {
+    const { agencies } = on.services.sharing;
+    const agency = await agencies.register({ name: `Agency ${of.services.sharing.ori}`, ori: of.services.sharing.ori, state: 'IL', level: 'local', contact: 'Records, 555-0100', hubUrl, hubPublicKeyPem: of.services.sharing.publicKeyPem }, 'admin-1');
+    await agencies.recordDeclaration(agency.agencyId, { documentBase64: DECLARATION.toString('base64'), signerName: 'Chief X', signerTitle: 'Chief of Police', signedAt: START - DAY, expiresAt: START + 365 * DAY }, 'admin-1');
+    await agencies.approveAgreement(agency.agencyId, { siteIds: ['site-1'], purposes: ['stolen_vehicle'], access: 'online', reference: `MEMO-${of.services.sharing.ori}`, expiresAt: START + 90 * DAY }, 'chief-1');
+    return agency.agencyId;
+  };
+  await register(there, here, 'http://127.0.0.1:9');
+  return { there, agencyId: await register(here, there, `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`) };
+}
+
+onBothStores(t, 'the monthly user audit counts plate lookups made through partner hubs, written requests and the hot list, and checks them for anomalies', async (t, h) => {
+  const officer = await h.user('officer', { username: 'ofc.garcia' });
+  const analyst = await h.user('analyst', { username: 'an.patel' });
+  const detective = await h.user('detective', { username: 'det.okafor' });
+  const partnerHubs = await partnerHub(t, h);
+  if (!partnerHubs) return;
+  await partnerHubs.there.addReads([{ plate: 'ABC1234' }, { plate: 'ABD1234' }]);
+  const stolen = { caseNumber: '26-004512', offense: '240', purpose: 'stolen_vehicle', description: 'stolen car, last seen heading west' };
+  // Three wildcards of three known characters each, sent to the partner's hub.
+  for (const plate of ['ABC*', 'ABD*', 'ABE*']) await h.services.sharing.partners.search(officer.account, partnerHubs.agencyId, { ...stolen, query: { plate, mode: 'wildcard' } });
+  // A written request from an agency without online access, handled by the analyst (its file's release is recorded too).
+  await h.addReads([{ plate: 'KJH5521' }]);
+  const cicero = await partner(h, { access: 'request', name: 'Cicero Police Department', ori: 'IL0161300', purposes: ['stolen_vehicle'] });
+  await h.services.sharing.outside.answerFile(analyst.account, cicero.agency.agencyId, { ...stolen, officer: { id: 'cpd-118', name: 'Det. L. Ruiz' }, caseNumber: 'CPD-26-00412', query: { plate: 'KJH5521', mode: 'exact' } });
+  // A hot-list check at 01:30 in Chicago.
+  h.clock.setWall(Date.UTC(2026, 10, 2, 7, 30));
+  await h.services.hotlists.find(detective.account, 'zzz9999');
+  const { report, json } = await dataOf(h, 'monthly');
+  const d = json.data;
+  t.same(d.searches.rows, [
+    { user: 'an.patel (analyst)', via: 'written request', purpose: 'stolen_vehicle', outcome: 'ok', searches: 1 },
+    { user: 'det.okafor (detective)', via: 'hot list', purpose: 'none stated', outcome: 'ok', searches: 1 },
+    { user: 'ofc.garcia (officer)', via: 'partner hubs', purpose: 'stolen_vehicle', outcome: 'ok', searches: 3 },
+  ], 'each lookup once, for the member who made it: the file\'s release is not a second lookup, the partner\'s answer here is not a lookup of this hub\'s');
+  t.match(d.searches, { total: 5, refused: 0 });
+  t.same(d.anomalies.map((a: { user: string; kind: string; count: number }) => [a.user, a.kind, a.count]), [
+    ['det.okafor (detective)', 'off-shift', 1],
+    ['ofc.garcia (officer)', 'distinct plates', 3],
+    ['ofc.garcia (officer)', 'sweeping wildcard', 3],
+  ]);
+  const html = await readFile(report.files.html, 'utf8');
+  t.match(html, /5 plate lookups were made in 2026-11/);
+  t.match(html, /<td>ofc\.garcia \(officer\)<\/td><td>partner hubs<\/td><td>stolen_vehicle<\/td><td>ok<\/td><td class="n">3<\/td>/, 'the page shows the officer\'s partner searches');
+}, { ...policy, reports: { ...policy.reports, anomalies: { ...policy.reports.anomalies, distinctPlates: 2 } } });
 
 onBothStores(t, 'the monthly user audit lists an account activated from an address its creator signed in from, for review', async (t, h) => {
   await seedMonth(h);
