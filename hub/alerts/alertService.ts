@@ -64,6 +64,20 @@ export interface DispositionRequest {
 
 type AlertEvents = { alertRaised: [alert: Alert]; alertClosed: [alert: Alert] };
 
+/**
+ * How many live alert streams may be open at once in one hub process. Each open stream checks its
+ * account and suspension every 20 s and before every alert, and each opening is an audit record,
+ * so without a cap one account could load the database and grow the chain without bound.
+ */
+export interface StreamLimits {
+  /** Streams one account may hold open (default 3: a console tab or two and a car terminal). */
+  perAccount: number;
+  /** Streams all accounts together may hold open (default 200). */
+  total: number;
+}
+
+export const DEFAULT_STREAM_LIMITS: StreamLimits = { perAccount: 3, total: 200 };
+
 interface AlertRow {
   alert_id: string; read_id: string; entry_id: string; device_id: string; site_id: string; camera_id: string; plate: string; read_state: string | null;
   read_confidence: number | string; read_colour: string; near_match: number | string; entry: string; source: string; matched_by: string; captured_at: number | string;
@@ -94,8 +108,47 @@ export class AlertService extends TypedEmitter<AlertEvents> {
     reviews: Pick<ReviewFlags, 'refuseWhileSuspended'>;
     /** VI: how long reads are kept; an alert names a read (plate, place, time) and is served no longer. */
     retentionMs: number;
+    /** Caps on open alert streams; what is left out keeps DEFAULT_STREAM_LIMITS. */
+    streams?: Partial<StreamLimits>;
   }) {
     super();
+  }
+
+  /** Open alert streams by account id (this process only). */
+  private readonly streams = new Map<string, number>();
+  private streamTotal = 0;
+
+  /**
+   * Takes one of the open-stream slots for `user`, or refuses with ALPR_ERR_RATE_LIMITED (429) when
+   * the account, or the hub, already holds as many as the caps allow. Returns the release, which
+   * frees the slot once however often it is called. The caps are per hub process: each process
+   * re-checks only the streams it serves.
+   */
+  openStream(user: Account): () => void {
+    const limits = { ...DEFAULT_STREAM_LIMITS, ...this.ctx.streams };
+    const mine = this.streams.get(user.userId) ?? 0;
+    if (mine >= limits.perAccount) {
+      throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account already has ${mine} alert streams open; the limit is ${limits.perAccount}: close one (another tab or device) first`);
+    }
+    if (this.streamTotal >= limits.total) {
+      throw new AlprError('ALPR_ERR_RATE_LIMITED', `the hub already serves ${this.streamTotal} alert streams, its limit; try again shortly`);
+    }
+    this.streams.set(user.userId, mine + 1);
+    this.streamTotal++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.streamTotal--;
+      const left = (this.streams.get(user.userId) ?? 1) - 1;
+      if (left > 0) this.streams.set(user.userId, left);
+      else this.streams.delete(user.userId);
+    };
+  }
+
+  /** How many alert streams are open in this process: for one account, or in all. */
+  openStreams(userId?: string): number {
+    return userId === undefined ? this.streamTotal : this.streams.get(userId) ?? 0;
   }
 
   /**

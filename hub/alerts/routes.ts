@@ -56,14 +56,22 @@ export const alertRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { s
     async (req) => alerts.list(me(req), { status: req.query.status, siteIds: sites(req.query.sites), limit: req.query.limit }));
 
   app.get('/api/v1/alerts/stream', {
-    schema: { tags: ['alerts'], security: bearer, querystring: Type.Object({ sites: SiteFilter }, strict), description: 'text/event-stream: `alert` events (raised) and `closed` events, JSON data as in GET /api/v1/alerts' },
+    schema: { tags: ['alerts'], security: bearer, querystring: Type.Object({ sites: SiteFilter }, strict), description: 'text/event-stream: `alert` events (raised) and `closed` events, JSON data as in GET /api/v1/alerts. By default at most 3 open streams per account and 200 per hub process (429 ALPR_ERR_RATE_LIMITED beyond); a closed stream frees its slot' },
     onRequest: auth('alerts.respond'),
   }, async (req, reply) => {
     const user = me(req);
     await alerts.requireAccess(user);
     const watched = sites(req.query.sites);
     const token = req.sessionToken!;
-    await services.audit.append({ actor: user.userId, action: 'alert.stream', detail: { siteIds: watched ?? null } });
+    // A stream over the caps is refused (429 ALPR_ERR_RATE_LIMITED) before its `alert.stream`
+    // record; the refusal is recorded by the request audit, counted in bursts (requestAudit.ts).
+    const release = alerts.openStream(user);
+    try {
+      await services.audit.append({ actor: user.userId, action: 'alert.stream', detail: { siteIds: watched ?? null } });
+    } catch (err) {
+      release();
+      throw err;
+    }
     reply.hijack();
     const out = reply.raw;
     out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -106,6 +114,7 @@ export const alertRoutes: FastifyPluginAsync<RouteContext> = async (fastify, { s
     open.add(end);
     const cleanup = () => {
       ended = true;
+      release();
       clearInterval(heartbeat);
       open.delete(end);
       alerts.off('alertRaised', raised);

@@ -234,7 +234,7 @@ export async function buildApi(ctx: { services: HubServices; logger: Logger; pro
     });
   app.get('/api/v1/audit/verify', { schema: { tags: ['audit'], security: bearer, response: { 200: S.VerifyReply, ...errors } }, onRequest: auth('audit.read') },
     async (req) => {
-      const result = await services.audit.verify();
+      const result = await services.audit.verifyShared();
       await services.audit.append({ actor: me(req).userId, action: 'audit.verify', detail: { records: result.records, problems: result.problems.length } });
       return result;
     });

@@ -33,6 +33,12 @@ export interface AuditProblem {
   message: string;
 }
 
+export interface VerifyResult {
+  records: number;
+  head: ChainPoint | null;
+  problems: AuditProblem[];
+}
+
 export interface AuditQuery {
   actor?: string;
   action?: string;
@@ -112,6 +118,9 @@ export class AuditLog {
    * (requestAudit.ts) records what no service did, and nothing twice.
    */
   readonly requestScope = new AsyncLocalStorage<{ appended: number }>();
+
+  /** The `verifyShared()` walk in progress, if any. */
+  private sharedVerify: Promise<VerifyResult> | null = null;
 
   constructor(private readonly ctx: { sql: SqlDb; clock: Clock; trail?: AuditTrail }) {}
 
@@ -235,7 +244,7 @@ export class AuditLog {
    * every later hash recomputed: the witness (this hub's own, unless another is given) and its
    * signed checkpoints do.
    */
-  async verify(against: VerifyAgainst = {}): Promise<{ records: number; head: ChainPoint | null; problems: AuditProblem[] }> {
+  async verify(against: VerifyAgainst = {}): Promise<VerifyResult> {
     const trail = this.ctx.trail;
     const witness = against.witness ?? (trail ? await readWitness(trail.witness.path, trail.key.publicKey) : undefined);
     const check = witness ? new WitnessCheck(witness) : null;
@@ -253,6 +262,18 @@ export class AuditLog {
     }
     if (check) problems.push(...check.finish());
     return { records: walked.records, head: walked.records > 0 ? walked.last : null, problems };
+  }
+
+  /**
+   * `verify()` against this hub's own witness, one walk at a time (GET /api/v1/audit/verify): a
+   * call made while a walk runs waits for it and gets its result, rather than starting another
+   * walk of the whole chain beside it; a call made after it ends starts a new one.
+   */
+  verifyShared(): Promise<VerifyResult> {
+    this.sharedVerify ??= this.verify().finally(() => {
+      this.sharedVerify = null;
+    });
+    return this.sharedVerify;
   }
 
   /**

@@ -24,6 +24,8 @@ const ROUTE_ACTIONS: Record<string, { action: string; keepBody?: true }> = {
   'POST /api/v1/hotlists/imports': { action: 'hotlist.import' },
   // A partner hub's request refused before its signature was verified (unknown ORI, bad signature, malformed).
   'POST /api/v1/federation/search': { action: 'sharing.requestRefused' },
+  // A stream refused before it opened (over the open-stream caps, role, suspension).
+  'GET /api/v1/alerts/stream': { action: 'alert.stream' },
 };
 
 /** How much of a refused request body is kept (search and export bodies only: never passwords). */

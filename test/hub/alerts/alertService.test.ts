@@ -1,6 +1,7 @@
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import { NCIC_MAPPING } from '../../../hub/hotlists/importMapping.js';
+import { AlertService } from '../../../hub/alerts/alertService.js';
 import { failAudit, onBothStores, type Harness } from '../../helpers/hubHarness.js';
 
 async function hitOnStolenCar(h: Harness) {
@@ -145,4 +146,22 @@ onBothStores(t, 'an alert, an image view or a disposition whose audit record can
   t.equal((await alerts.get(alert!.alertId))!.status, 'open', 'an unrecorded disposition leaves the alert open');
   t.equal((await alerts.dispose(officer, alert!.alertId, { disposition: 'misread' })).status, 'closed', 'and it can be closed again');
   t.same((await h.services.audit.verify()).problems, []);
+});
+
+onBothStores(t, 'alert stream slots are capped per account and across the hub, and a released slot is given back once', async (t, h) => {
+  const s = h.services;
+  const alerts = new AlertService({ sql: h.store.sql, store: h.store, audit: s.audit, clock: h.clock, accounts: s.accounts, reviews: s.reviews, retentionMs: 30 * 86_400_000, streams: { perAccount: 2, total: 3 } });
+  const [a, b, c] = [(await h.user('officer')).account, (await h.user('officer')).account, (await h.user('dispatcher')).account];
+  const a1 = alerts.openStream(a);
+  alerts.openStream(a);
+  t.throws(() => alerts.openStream(a), { code: 'ALPR_ERR_RATE_LIMITED', message: /limit is 2/ }, 'the account\'s cap');
+  alerts.openStream(b);
+  t.equal(alerts.openStreams(), 3);
+  t.throws(() => alerts.openStream(c), { code: 'ALPR_ERR_RATE_LIMITED', message: /the hub already serves 3 alert streams/ }, 'the hub\'s cap, whatever the account');
+  a1();
+  a1();
+  t.equal(alerts.openStreams(), 2, 'a release called twice frees one slot');
+  t.equal(alerts.openStreams(a.userId), 1);
+  alerts.openStream(c);
+  t.throws(() => alerts.openStream(b), { code: 'ALPR_ERR_RATE_LIMITED' }, 'the freed slot was taken');
 });

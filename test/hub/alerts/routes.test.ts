@@ -173,3 +173,58 @@ onBothStores(t, 'only detectives and analysts enter internal hot-list entries ov
   const summary = await app.inject({ method: 'GET', url: '/api/v1/hotlists', headers: bearer(token) });
   t.equal(summary.json().refusedEntries, 1);
 });
+
+interface Opened {
+  status: number;
+  /** The error body of a refused stream; null for an open one. */
+  body: Record<string, unknown> | null;
+  close(): void;
+}
+
+/** Opens a stream on a real socket: resolves once it is open (`: connected`) or refused (its JSON body). */
+function openStream(t: Tap, url: string, token: string): Promise<Opened> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { headers: bearer(token) }, (res) => {
+      let buffer = '';
+      res.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        if (res.statusCode === 200 && buffer.includes(': connected')) resolve({ status: 200, body: null, close: () => req.destroy() });
+      });
+      res.on('end', () => {
+        if (res.statusCode !== 200) resolve({ status: res.statusCode!, body: JSON.parse(buffer) as Record<string, unknown>, close: () => undefined });
+      });
+    });
+    req.on('error', reject);
+    t.teardown(() => req.destroy());
+  });
+}
+
+onBothStores(t, 'one account holds at most three alert streams: the fourth is refused with 429 before it is recorded as opened, and closing one frees its slot', async (t, h) => {
+  const app = await api(t, h);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1/alerts/stream`;
+  const officer = await h.user('officer');
+  const other = await h.user('dispatcher');
+  const held: Opened[] = [];
+  for (let i = 0; i < 3; i++) held.push(await openStream(t, url, officer.token));
+  t.same(held.map((s) => s.status), [200, 200, 200], 'three streams open on one account');
+  const fourth = await openStream(t, url, officer.token);
+  t.equal(fourth.status, 429, 'the fourth is refused');
+  t.match(fourth.body, { code: 'ALPR_ERR_RATE_LIMITED', retryable: true, message: /3 alert streams open; the limit is 3/ });
+  const elsewhere = await openStream(t, url, other.token);
+  t.equal(elsewhere.status, 200, 'another account is not held to this account\'s cap');
+
+  held.shift()!.close();
+  const deadline = Date.now() + 5000;
+  while (h.services.alerts.openStreams(officer.account.userId) > 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  t.equal(h.services.alerts.openStreams(officer.account.userId), 2, 'the closed stream gave back its slot');
+  const again = await openStream(t, url, officer.token);
+  t.equal(again.status, 200, 'a new stream is accepted once one is closed');
+  t.equal((await openStream(t, url, officer.token)).status, 429, 'and the cap holds again');
+
+  const records = await h.services.audit.query({ action: 'alert.stream', limit: 100 });
+  t.same(records.filter((r) => r.outcome === 'ok').map((r) => r.actor), [officer, officer, officer, other, officer].map((u) => u.account.userId), 'only the streams that opened are recorded as opened');
+  const refused = records.filter((r) => r.outcome === 'refused');
+  t.ok(refused.length >= 1, 'the refusals are recorded (counted in bursts)');
+  t.match(refused[0]?.detail, { status: 429, code: 'ALPR_ERR_RATE_LIMITED' });
+});

@@ -63,3 +63,43 @@ onBothStores(t, 'concurrent appends never fork the chain', async (t, h) => {
   const { problems } = await h.services.audit.verify();
   t.same(problems, []);
 });
+
+onBothStores(t, 'verify calls made over the API while a walk runs share that walk and its answer; a later call walks again', async (t, h) => {
+  const { buildApi } = await import('../../../hub/api/server.js');
+  const { captureLogger } = await import('../../helpers/index.js');
+  await fill(h, 10);
+  await h.store.sql.run('UPDATE audit_log SET detail = ? WHERE seq = 5', [JSON.stringify({ i: 3, plate: 'NOTHING' })]);
+  const app = await buildApi({ services: h.services, logger: captureLogger().logger });
+  t.teardown(() => app.close());
+  const auditor = await h.user('auditor');
+  const admin = await h.user('admin');
+  const audit = h.services.audit;
+  // Each walk of the chain is counted, and held until both requests have asked for one.
+  const walk = audit.verify.bind(audit);
+  const share = audit.verifyShared.bind(audit);
+  let walks = 0;
+  let asked = 0;
+  let bothAsked!: () => void;
+  const gate = new Promise<void>((r) => (bothAsked = r));
+  audit.verify = async (...args) => {
+    walks++;
+    await gate;
+    return walk(...args);
+  };
+  audit.verifyShared = () => {
+    if (++asked === 2) bothAsked();
+    return share();
+  };
+  const get = (token: string) => app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: { authorization: `Bearer ${token}` } });
+  const [first, second] = await Promise.all([get(auditor.token), get(admin.token)]);
+  t.equal(asked, 2, 'both calls asked for a verification');
+  t.equal(walks, 1, 'one walk of the chain served both');
+  t.equal(first.statusCode, 200, first.body);
+  t.equal(second.statusCode, 200, second.body);
+  t.same(first.json(), second.json(), 'both got the same answer');
+  t.same(first.json().problems.map((p: { seq: number; problem: string }) => [p.seq, p.problem]), [[5, 'changed']], 'the answer is the walk\'s, in the usual form');
+  t.same(Object.keys(first.json()).sort(), ['problems', 'records'], 'the reply keeps its fields');
+  t.same((await audit.query({ action: 'audit.verify', limit: 10 })).map((r) => r.actor).sort(), [auditor, admin].map((u) => u.account.userId).sort(), 'each call is recorded');
+  t.equal((await get(auditor.token)).statusCode, 200);
+  t.equal(walks, 2, 'a call after the walk ended starts a new one');
+});
