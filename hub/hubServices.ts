@@ -35,7 +35,10 @@ export interface HubPolicyOptions {
   prohibitedTerms: Readonly<Record<string, readonly string[]>>;
   /** Case number and reference formats, and the open-case list where the hub keeps one. */
   caseNumbers: CaseNumberRules;
+  /** Reads one search may give to evidence, over all the exports that cite it (VI: "one or a few at a time"). */
   maxReadsPerExport: number;
+  /** Reads one account may export to evidence in an hour. */
+  maxExportedReadsPerHour: number;
   hotlists: HotlistRules;
   /** How long the Chief's approval of an other-felony request may be cited (V.B). */
   felonyApprovalValidMs: number;
@@ -58,6 +61,7 @@ export const DEFAULT_HUB_POLICY: HubPolicyOptions = {
   prohibitedTerms: {},
   caseNumbers: DEFAULT_CASE_NUMBER_RULES,
   maxReadsPerExport: 10,
+  maxExportedReadsPerHour: 30,
   hotlists: DEFAULT_HOTLIST_RULES,
   felonyApprovalValidMs: DEFAULT_FELONY_APPROVAL_VALID_MS,
   maxFutureSkewMs: DEFAULT_MAX_FUTURE_SKEW_MS,
@@ -115,7 +119,7 @@ export async function createHubServices(ctx: {
   const sharing = createSharing({ store, audit, clock, accounts, sites, gate, reviews, limits: policy.search, maxReadsPerFile: policy.maxReadsPerExport, ori: policy.ori, sign: ctx.keys.sign });
   const alerts = new AlertService({ sql: store.sql, store, audit, clock, accounts, reviews, retentionMs: policy.retention.retentionMs });
   const lease = store.engine === 'pg' ? new JobLease({ sql: store.sql, clock }) : null;
-  const evidence = new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport, gate, reviews });
+  const evidence = new EvidenceService({ store, audit, clock, search, signingKey: ctx.keys.sign.privateKey, verifyKey: ctx.keys.sign.publicKey, maxReadsPerExport: policy.maxReadsPerExport, maxExportedReadsPerHour: policy.maxExportedReadsPerHour, gate, reviews });
   return {
     store, audit, accounts, sites, felony, reviews, search, policy, sharing, alerts, lease,
     hotlists: new HotlistService({ sql: store.sql, audit, clock, gate, rules: policy.hotlists, spoolDir: ctx.spoolDir ?? null, logger: ctx.logger.child({ module: 'hotlists' }), accounts, suspensions: reviews, felony }),

@@ -19,7 +19,8 @@ import type { ReportOptions } from './reports/reportContext.js';
 export const PolicyFileSchema = Type.Object({
   max_results_per_query: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Most reads one search returns (default 100).' })),
   max_queries_per_hour: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'Searches per account per rolling hour (default 30).' })),
-  max_reads_per_export: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Reads in one evidence export (default 10).' })),
+  max_reads_per_export: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Reads one search may give to evidence, over all the exports that cite it (default 10).' })),
+  max_exported_reads_per_hour: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Reads one account may export to evidence in an hour (default 30).' })),
   max_sessions_per_account: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'Open sessions one account may hold; one more sign-in ends the oldest, audited (default 3).' })),
   felony_approval_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Days an approved other-felony request may be cited (default 30).' })),
   ori: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[A-Z0-9]{7}$', description: 'This department\'s NCIC ORI: partner hubs address their signed requests to it (default IL0160000).' })),
@@ -73,6 +74,7 @@ export async function loadPolicyFile(path: string): Promise<Partial<HubPolicyOpt
   return {
     search: { ...search, maxResultsPerQuery: p.max_results_per_query ?? search.maxResultsPerQuery, maxQueriesPerHour: p.max_queries_per_hour ?? search.maxQueriesPerHour },
     maxReadsPerExport: p.max_reads_per_export ?? DEFAULT_HUB_POLICY.maxReadsPerExport,
+    maxExportedReadsPerHour: p.max_exported_reads_per_hour ?? DEFAULT_HUB_POLICY.maxExportedReadsPerHour,
     accounts: { ...DEFAULT_HUB_POLICY.accounts, maxSessionsPerAccount: p.max_sessions_per_account ?? DEFAULT_HUB_POLICY.accounts.maxSessionsPerAccount },
     felonyApprovalValidMs: p.felony_approval_days === undefined ? DEFAULT_HUB_POLICY.felonyApprovalValidMs : p.felony_approval_days * 86_400_000,
     ori: p.ori ?? DEFAULT_HUB_POLICY.ori,

@@ -194,7 +194,7 @@ export class AuditLog {
     });
   }
 
-  async query(q: AuditQuery): Promise<AuditRecord[]> {
+  async query(q: AuditQuery, db: SqlDb = this.ctx.sql): Promise<AuditRecord[]> {
     const where: string[] = [];
     const params: Array<string | number> = [];
     if (q.actor !== undefined) (where.push('actor = ?'), params.push(q.actor));
@@ -202,7 +202,7 @@ export class AuditLog {
     if (q.from !== undefined) (where.push('at >= ?'), params.push(q.from));
     if (q.to !== undefined) (where.push('at < ?'), params.push(q.to));
     if (q.afterSeq !== undefined) (where.push('seq > ?'), params.push(q.afterSeq));
-    const rows = await this.ctx.sql.all<AuditRow>(
+    const rows = await db.all<AuditRow>(
       `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`, [...params, q.limit]);
     return rows.map(fromRow);
   }

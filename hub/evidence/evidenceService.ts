@@ -1,6 +1,7 @@
 import { createHash, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { AlprError, type Clock, type VehicleColour } from '../../core/index.js';
 import type { Account } from '../accounts/accountService.js';
+import { takeTurn, type SqlDb } from '../db/sql.js';
 import { canonicalJson, type AuditLog, type AuditRecord } from '../audit/auditLog.js';
 import { requirePermission } from '../policy/permissions.js';
 import type { PurposeGate, StatedPurpose } from '../policy/purposeGate.js';
@@ -110,7 +111,11 @@ export function signEvidence(body: EvidenceFile['body'], keys: { signingKey: Key
  */
 export class EvidenceService {
   constructor(private readonly ctx: {
-    store: HubStore; audit: AuditLog; clock: Clock; search: SearchService; signingKey: KeyObject; verifyKey: KeyObject; maxReadsPerExport: number;
+    store: HubStore; audit: AuditLog; clock: Clock; search: SearchService; signingKey: KeyObject; verifyKey: KeyObject;
+    /** Reads one search may give to evidence, over all the exports that cite it. */
+    maxReadsPerExport: number;
+    /** Reads one account may export in an hour, over all its searches. */
+    maxExportedReadsPerHour: number;
     /** The screen every search passes: an export says where the reads go, so its description is read too. */
     gate: Pick<PurposeGate, 'screen'>;
     /** VII.H: a prohibited export suspends the account as a prohibited search does. */
@@ -161,6 +166,8 @@ export class EvidenceService {
       recipient, reads: reads.map(evidenceRead),
     };
     await this.ctx.store.sql.tx(async (db) => {
+      await takeTurn(db, user.userId);
+      await this.refuseOverLimits(db, user, input.searchId, searches[0]!.at, readIds, now);
       for (const read of reads) {
         // The member's own hold for this case already keeps the read: a second would only have to be released twice.
         if (await db.get('SELECT 1 AS x FROM holds WHERE read_id = ? AND case_number = ? AND placed_by = ? AND released_at IS NULL', [read.id, caseNumber, user.userId])) continue;
@@ -171,6 +178,39 @@ export class EvidenceService {
       await this.ctx.audit.append({ actor: user.userId, action: 'evidence.export', detail: { exportId, caseNumber, description, searchId: input.searchId, readIds, recipient, bodySha256: evidenceBodySha256(body) } }, db);
     });
     return signEvidence(body, this.ctx);
+  }
+
+  /**
+   * VI: reads go to evidence "one or a few at a time", and mass downloading is prohibited. A cap
+   * on one export alone was met by exporting one search's results ten at a time, each export
+   * holding its reads past the 30 days: so one search gives at most maxReadsPerExport distinct
+   * reads over all the exports that cite it, and an account exports at most
+   * maxExportedReadsPerHour distinct reads an hour. Counted from the account's earlier exports in
+   * its turn (takeTurn), so two exports sent at once cannot both pass.
+   */
+  private async refuseOverLimits(db: SqlDb, user: Account, searchId: number, searchedAt: number, readIds: string[], now: number): Promise<void> {
+    const hourAgo = now - 3600_000;
+    const fromSearch = new Set(readIds);
+    const inHour = new Set(readIds);
+    // Exports citing this search come after it; those of the past hour may cite any search.
+    const since = Math.min(searchedAt, hourAgo);
+    for (let afterSeq = 0; ;) {
+      const records = await this.ctx.audit.query({ actor: user.userId, action: 'evidence.export', from: since, afterSeq, limit: 1000 }, db);
+      for (const r of records) {
+        if (r.outcome !== 'ok' || !Array.isArray(r.detail.readIds)) continue;
+        const ids = (r.detail.readIds as unknown[]).map(String);
+        if (r.detail.searchId === searchId) for (const id of ids) fromSearch.add(id);
+        if (r.at > hourAgo) for (const id of ids) inHour.add(id);
+      }
+      if (records.length < 1000) break;
+      afterSeq = records.at(-1)!.seq;
+    }
+    if (fromSearch.size > this.ctx.maxReadsPerExport) {
+      throw new AlprError('ALPR_ERR_RATE_LIMITED', `search ${searchId} has given ${fromSearch.size - readIds.length} reads to evidence already; one search gives at most ${this.ctx.maxReadsPerExport} over all its exports: mass downloading is prohibited (General Order 4.68 VI)`);
+    }
+    if (inHour.size > this.ctx.maxExportedReadsPerHour) {
+      throw new AlprError('ALPR_ERR_RATE_LIMITED', `this account would export ${inHour.size} reads in the past hour; the limit is ${this.ctx.maxExportedReadsPerHour}: mass downloading is prohibited (General Order 4.68 VI)`);
+    }
   }
 
   async releaseHold(holdId: string, actor: string, reason: string): Promise<Hold> {

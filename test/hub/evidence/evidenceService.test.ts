@@ -44,6 +44,47 @@ onBothStores(t, 'exports are capped, need the exporting role and a search that r
   t.same(await h.services.evidence.activeHolds(), [], 'nothing was held by the refused exports');
 }, { maxReadsPerExport: 3 });
 
+onBothStores(t, 'one search gives at most the cap to evidence over all its exports, and an account at most its hourly cap; a read exported again is not counted twice', async (t, h) => {
+  const reads = await h.addReads(Array.from({ length: 6 }, () => ({ plate: 'EVD0011' })));
+  const [elsewhere] = await h.addReads([{ plate: 'EVD0012' }]);
+  const u = await h.user('officer');
+  const res = await h.services.search.search(u.account, { ...lawful, plate: 'EVD0011', mode: 'exact' });
+  const ids = reads.map((r) => r.id);
+  const description = 'vehicle at scene two hours after theft';
+  await h.services.evidence.export(u.account, { readIds: ids.slice(0, 3), searchId: res.searchId, description });
+  // The split the cap on one export alone allowed: the next three of the same search's results.
+  await t.rejects(h.services.evidence.export(u.account, { readIds: ids.slice(3, 6), searchId: res.searchId, description }),
+    { code: 'ALPR_ERR_RATE_LIMITED', message: /has given 3 reads to evidence already; one search gives at most 3/ });
+  await t.rejects(h.services.evidence.export(u.account, { readIds: [ids[3]!], searchId: res.searchId, description }), { code: 'ALPR_ERR_RATE_LIMITED' }, 'one more is one too many');
+  await h.services.evidence.export(u.account, { readIds: [ids[0]!], searchId: res.searchId, description: 'the same read again, for the prosecutor' });
+  t.same((await h.services.evidence.activeHolds()).map((hold) => hold.readId).sort(), ids.slice(0, 3).sort(), 'only the first three are held');
+
+  // Another search: its own cap is untouched, but the account has exported 3 of its 4 this hour.
+  const other = await h.services.search.search(u.account, { ...lawful, plate: 'EVD0012', mode: 'exact' });
+  const more = await h.addReads([{ plate: 'EVD0012' }]);
+  const again = await h.services.search.search(u.account, { ...lawful, plate: 'EVD0012', mode: 'exact' });
+  await h.services.evidence.export(u.account, { readIds: [elsewhere!.id], searchId: other.searchId, description });
+  await t.rejects(h.services.evidence.export(u.account, { readIds: [more[0]!.id], searchId: again.searchId, description }),
+    { code: 'ALPR_ERR_RATE_LIMITED', message: /would export 5 reads in the past hour; the limit is 4/ });
+  h.clock.advance(3600_000 + 1000);
+  await h.services.evidence.export(u.account, { readIds: [more[0]!.id], searchId: again.searchId, description });
+  t.equal((await h.services.evidence.activeHolds()).length, 5, 'an hour on, it exports again');
+}, { maxReadsPerExport: 3, maxExportedReadsPerHour: 4 });
+
+onBothStores(t, 'two exports of one search sent at once cannot both pass its cap', async (t, h) => {
+  const reads = await h.addReads(Array.from({ length: 4 }, () => ({ plate: 'EVD0013' })));
+  const u = await h.user('officer');
+  const res = await h.services.search.search(u.account, { ...lawful, plate: 'EVD0013', mode: 'exact' });
+  const description = 'vehicle at scene two hours after theft';
+  const results = await Promise.allSettled([
+    h.services.evidence.export(u.account, { readIds: [reads[0]!.id, reads[1]!.id], searchId: res.searchId, description }),
+    h.services.evidence.export(u.account, { readIds: [reads[2]!.id, reads[3]!.id], searchId: res.searchId, description }),
+  ]);
+  t.same(results.map((r) => r.status).sort(), ['fulfilled', 'rejected'], 'one passes, one is refused');
+  t.match(results.find((r) => r.status === 'rejected'), { reason: { code: 'ALPR_ERR_RATE_LIMITED' } });
+  t.equal((await h.services.evidence.activeHolds()).length, 2, 'two reads held, not four');
+}, { maxReadsPerExport: 3 });
+
 onBothStores(t, 'an export whose description names a prohibited use is refused, audited and suspends the account; a lapsed account exports nothing', async (t, h) => {
   const [read] = await h.addReads([{ plate: 'EVD0003' }]);
   const u = await h.user('officer');
