@@ -29,3 +29,17 @@ onBothStores(t, 'more sources than bursts kept at once share one overflow burst 
   t.equal(records.reduce((n, r) => n + Number(r.detail.count), 0), 50, 'every event is counted');
   t.ok(records.some((r) => r.detail.overflow === true));
 });
+
+onBothStores(t, 'a signed-in member\'s refusal keeps its actor while made-up addresses fill the bursts', async (t, h) => {
+  const bursts = new AuditBursts({ audit: h.services.audit, clock: h.clock, options: { windowMs: 60_000, maxOpen: 3 }, onError: (err) => t.fail(String(err)) });
+  const before = (await h.services.audit.head())?.seq ?? 0;
+  for (let i = 0; i < 20; i++) await bursts.note(`ip:10.0.1.${i}`, { actor: 'anonymous', action: 'http.request', outcome: 'refused', detail: { ip: `10.0.1.${i}` } });
+  await bursts.note('request||officer-7|GET /api/v1/audit|ALPR_ERR_SEARCH_SUSPENDED', { actor: 'officer-7', action: 'http.request', outcome: 'refused', detail: { code: 'ALPR_ERR_SEARCH_SUSPENDED' } });
+  await bursts.note('request||officer-7|GET /api/v1/audit|ALPR_ERR_SEARCH_SUSPENDED', { actor: 'officer-7', action: 'http.request', outcome: 'refused', detail: { code: 'ALPR_ERR_SEARCH_SUSPENDED' } });
+  await bursts.flush();
+  const records = await h.services.audit.query({ afterSeq: before, limit: 100 });
+  const mine = records.filter((r) => r.actor === 'officer-7');
+  t.equal(mine.length, 2, 'the member\'s first attempt and the count of the rest, under its name');
+  t.equal(mine.reduce((n, r) => n + Number(r.detail.count), 0), 2);
+  t.equal(records.filter((r) => r.detail.overflow === true).reduce((n, r) => n + Number(r.detail.count), 0), 17, 'the addresses beyond the three kept share the overflow');
+});
