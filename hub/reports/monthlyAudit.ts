@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../audit/auditLog.js';
+import type { AuditLog, AuditRecord } from '../audit/auditLog.js';
 import type { ChainPoint } from '../audit/auditWitness.js';
 import { forEachAuditRecord, Tally, text } from './auditMonth.js';
 import type { ReportMonth } from './month.js';
@@ -64,11 +64,16 @@ class SearchAnomalies {
 type Anomaly = MonthlyAuditData['anomalies'][number];
 const byUserThenKind = (a: Anomaly, b: Anomaly) => (a.user < b.user ? -1 : a.user > b.user ? 1 : a.kind < b.kind ? -1 : 1);
 
+/** How far before the month a creator's sign-ins count: an account created late one month may be activated early the next. */
+const CREATOR_SIGN_INS_BEFORE_MS = 30 * 86_400_000;
+
 /**
- * Accounts activated from an address their creator signed in from that month. The activation
- * token is handed to the administrator who creates an account, so one who used it could hold an
- * officer's account of their own and search as that officer (IX: no use of another's account).
- * Listed for review rather than refused: a new officer may activate at the administrator's desk.
+ * Accounts activated that month from an address their creator signed in from, that month or in
+ * the 30 days before. The activation token is handed to the administrator who creates an account,
+ * so one who used it could hold an officer's account of their own and search as that officer (IX:
+ * no use of another's account). Listed for review rather than refused: a new officer may activate
+ * at the administrator's desk. The creator is found wherever the account was created: one created
+ * at 23:55 on the last of a month and activated at 00:05 was missed by a look at one month alone.
  */
 class ActivationsAtCreatorAddress {
   private readonly creatorOf = new Map<string, string>();
@@ -86,8 +91,23 @@ class ActivationsAtCreatorAddress {
     if (r.action === 'account.activate' || r.action === 'account.mfaEnroll') add(this.activationAddresses, r.actor);
   }
 
-  rows(label: (actor: string) => string): MonthlyAuditData['anomalies'] {
+  async rows(audit: AuditLog, month: ReportMonth, label: (actor: string) => string): Promise<MonthlyAuditData['anomalies']> {
     const out: MonthlyAuditData['anomalies'] = [];
+    for (const account of this.activationAddresses.keys()) {
+      if (this.creatorOf.has(account)) continue;
+      const created = await audit.findFirst('account.create', (r) => r.outcome === 'ok' && text(r, 'userId') === account);
+      if (created) this.creatorOf.set(account, created.actor);
+    }
+    const creators = new Set([...this.creatorOf].filter(([account]) => this.activationAddresses.has(account)).map(([, creator]) => creator));
+    for (const creator of creators) {
+      const query = { actor: creator, action: 'auth.signIn', from: month.from - CREATOR_SIGN_INS_BEFORE_MS, to: month.from, limit: 1000 };
+      for (let afterSeq = 0; ;) {
+        const page = await audit.query({ ...query, afterSeq });
+        page.forEach((r) => this.visit(r));
+        if (page.length < query.limit) break;
+        afterSeq = page.at(-1)!.seq;
+      }
+    }
     for (const [account, creator] of this.creatorOf) {
       const shared = [...(this.activationAddresses.get(account) ?? [])].filter((ip) => this.signInAddresses.get(creator)?.has(ip));
       if (shared.length === 0) continue;
@@ -170,7 +190,7 @@ export async function monthlyAudit(ctx: ReportContext, month: ReportMonth, head:
     certificationsRecorded: counts.get('account.certifications'),
     lapsedCertifications: lapsed,
     purges,
-    anomalies: [...anomalies.rows(label), ...activations.rows(label)].sort(byUserThenKind),
+    anomalies: [...anomalies.rows(label), ...await activations.rows(ctx.audit, month, label)].sort(byUserThenKind),
   };
   return { document: monthlyDocument(month, data), data };
 }

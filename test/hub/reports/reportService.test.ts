@@ -131,6 +131,20 @@ onBothStores(t, 'the monthly user audit lists an account activated from an addre
   t.match(flagged[0].detail, /10\.20\.0\.5.*adm\.novak \(admin\)/);
 }, policy);
 
+onBothStores(t, 'an account created late one month and activated early the next at its creator\'s address is listed in the month it was activated', async (t, h) => {
+  const admin = await h.user('admin', { username: 'adm.kowal' });
+  h.clock.advance(Date.UTC(2026, 10, 30, 23, 50) - h.clock.now());
+  await h.services.accounts.signIn(admin.username, PASSWORD, h.code(admin.secret), { ip: '10.20.0.9' });
+  h.clock.advance(5 * 60_000);
+  const created = await h.services.accounts.create({ username: 'ofc.midnight', displayName: 'ofc.midnight', role: 'officer' }, admin.account.userId);
+  h.clock.advance(10 * 60_000);
+  await h.services.accounts.activate(created.activationToken, 'seven long words nobody would guess', { ip: '10.20.0.9' });
+  const { json } = await dataOf(h, 'monthly', '2026-12');
+  const flagged = json.data.anomalies.filter((a: { kind: string }) => a.kind === 'activated at creator address');
+  t.same(flagged.map((a: { user: string; count: number }) => [a.user, a.count]), [['ofc.midnight (officer)', 1]]);
+  t.match(flagged[0]?.detail, /10\.20\.0\.9.*adm\.kowal \(admin\)/);
+}, policy);
+
 onBothStores(t, 'the CPOC report gives stops, false hits, felony searches, each outside agency by name, and disparate impact against the census table', async (t, h) => {
   await seedMonth(h);
   const { json } = await dataOf(h, 'cpoc');
