@@ -70,6 +70,8 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   // an order of protection broken, however the words fall
   '=op violat', 'violat =op', '=oop violat', 'violat =oop', 'order of protection violat', 'protection order violat', 'restraining order violat', 'violation of order', 'violation of an order', 'violation of the order', 'violated the order', 'violated her order', 'violated an order',
   // fleeing and eluding (625 ILCS 5/11-204), people hurt as it is written in a crash report
+  // a child or a person taken, in plain words ("her 8-year-old was taken by a stranger")
+  '=taken =by =stranger', '=taken =by =strangers', '=taken =by =unknown', '=taken =by =someone', '=taken =by =man', '=taken =by =woman', '=taken =by =male', '=taken =by =female', 'snatched', '=lured',
   '=fled =police', '=fled =from =police', '=fled =a =traffic =stop', '=fled =the =traffic =stop', '=fled =a =stop', 'eluding', '=injuring', 'gunpoint',
   // shots fired at people, and Arabic as officers transliterate it (attacked, knife, threatened, fled, stole, killed, pistol, kidnapped)
   '=fired =at', '=fired =on', '=shot =at', '=shots =at', 'hajam', 'sikkin', 'sakeen', 'hadad', 'harab', 'saraq', 'sariq', 'qatal', 'musaddas', 'khataf',

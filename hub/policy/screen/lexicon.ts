@@ -128,6 +128,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Parking debts and the boot, and equipment on the car, in officers' shorthand
     ...each('=tix, unpaid parking, parking debt, =scofflaw, =scofflaws, boot list, =booted, =boot =it, =boot =vehicle, =boot =car, =for =boot, =tint, window tint, equipment violation, equipment viol'),
     ...each('estacionamiento ilegal, estacionado ilegal, mal estacionad, parkowanie niedozwol, nieprawidlowe parkowan, parkowanie w miejscu'),
+    // Parking without a permit and the tow that follows, where no crime is named ("park in Lot C without permits, so we can tow")
+    ...each('=without =a =permit, =without =permits, =without =permit, =no =permit, =no =permits, parking permit, parking pass, permit parking, =so =we =can =tow, =tow =them, =tow =it, =get =them =towed, =have =them =towed', { context: true }),
     ...each('red light', { near: ['ran', 'run', 'runn', 'camera', 'violat', 'ticket', 'fine', 'blew', 'through'] }),
     ...each('semaforo rojo, czerwon swietl, czerwon swiatl'),
     ...each('citation, =cite, =cited, ticket driver, ticket owner, ticket him, ticket her, ticket them, issue ticket, write ticket, send ticket, traffic ticket, speeding ticket, =multa, =multas, mandat, infraccion, wykroczen, drogow'),
@@ -434,6 +436,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Requesters outside law enforcement (VII.A sends them to the Records Division) and their civil ends
     ...each('=repo, =repos, repossess, lienholder, lien holder, behind on payment, missed payment, late payment, lease payment, car payment, loan payment, skip trac, debt collect, collection agenc, bill collector, insurance adjuster, claims adjuster, insurance investigat, claims investigat, =claimant, =claimants, adjuster, insurance compan, insurer, private investigator, private eye, process server, landlord, tenant, eviction, employer, marketing, market research, market study, retail study, shopper, divorce', { context: true }),
     // Money owed to someone other than a victim of crime, and checks an office or employer makes
+    // A bill a village or utility sends ("the delinquent water-bill accounts")
+    ...each('delinquent =account, delinquent =accounts, delinquent bill, delinquent tax, delinquent payment, water bill, utility bill, sewer bill, back taxes, unpaid taxes, unpaid water, unpaid utilit, property tax', { context: true }),
     ...each('=owes, =owed, =owe, =dues, =stopped =paying, =quit =paying, =stopped =making =payments, =skipped =payments, unpaid rent, back rent, unpaid bill, outstanding balance, past due, =billed, =bill =them, =invoice, =debt', { context: true }),
     ...each('residency', { context: true, near: ['check', 'verif', 'school', 'district', 'proof', 'enrol'] }),
     ...each('enrollment, enrolment, proof residen, =really =live, =actually =live, =truly =live'),

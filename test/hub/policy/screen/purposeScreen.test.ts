@@ -908,3 +908,12 @@ t.test('a protected word said to be beside the point where a crime is named, the
     ['assault 24-5207: immigration asked, assault not relevant', 'immigration enforcement'],
   ] as const) t.ok(categories(text).includes(category), text);
 });
+
+t.test('a village bill, parking without a permit and a tow are refused; a child taken by a stranger is a crime named beside where the mother came from', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['Public works wants to know which of the unpaid sewer bill addresses still have cars parked overnight', 'personal or non-law-enforcement use'],
+    ['the lot behind the HOA clubhouse: tenants keep leaving cars there without permits, pull the plates so we can tow', 'traffic enforcement'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  t.same(screen.screen('caller newly arrived from Honduras says her son was taken by a man in a black Sentra outside the library'), []);
+});
