@@ -72,6 +72,8 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   // fleeing and eluding (625 ILCS 5/11-204), people hurt as it is written in a crash report
   // a child or a person taken, in plain words ("her 8-year-old was taken by a stranger")
   '=taken =by =stranger', '=taken =by =strangers', '=taken =by =unknown', '=taken =by =someone', '=taken =by =man', '=taken =by =woman', '=taken =by =male', '=taken =by =female', 'snatched', '=lured',
+  // struck with a weapon in plain words ("an attendee was hit with a bat")
+  ...['bat', 'bats', 'pipe', 'bottle', 'brick', 'hammer', 'crowbar', 'club', 'rock', 'rocks', 'stick', 'tire iron', 'baton', 'board'].map((w) => `=hit =with =${w.replace(' ', ' =')}`),
   '=fled =police', '=fled =from =police', '=fled =a =traffic =stop', '=fled =the =traffic =stop', '=fled =a =stop', 'eluding', '=injuring', 'gunpoint',
   // shots fired at people, and Arabic as officers transliterate it (attacked, knife, threatened, fled, stole, killed, pistol, kidnapped)
   '=fired =at', '=fired =on', '=shot =at', '=shots =at', 'hajam', 'sikkin', 'sakeen', 'hadad', 'harab', 'saraq', 'sariq', 'qatal', 'musaddas', 'khataf',
@@ -166,13 +168,16 @@ export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'p
   'no call for service', '=no =cfs', 'civil thing', 'civil matter', 'civil issue', 'purely civil', '=no =police =report', '=no =report =filed', '=no =report =was =filed', '=no =report =has =been =filed',
   // ... or that the case named is not what the search is for ("unrelated to that, ...", "the actual request is"), or was found to be no crime
   '=unrelated =to =that', '=unrelated =to =this', '=unrelated =to =it', '=unrelated =to =the =case', '=unrelated =to =this =case', '=separate =from =the =case', 'off the record',
-  '=actual =request', '=real =request', '=actual =reason', '=real =reason', '=true =reason', '=actual =purpose', '=real =purpose', '=true =purpose', 'unfounded'];
+  '=actual =request', '=real =request', '=actual =reason', '=real =reason', '=true =reason', '=actual =purpose', '=real =purpose', '=true =purpose', 'unfounded',
+  '=real =ask', '=actual =ask', '=real =goal', '=actual =goal', '=true =goal', '=real =aim', '=actual =aim', '=the =point =is', '=whats =actually', '=whats =really', '=what =is =actually', '=what =is =really',
+  '=actually =wanted', '=really =wanted', 'placeholder', '=just =the =entry', '=on =the =form', '=on =the =request', '=used =to =get =in', '=get =in =the =door', '=honestly =this =is', '=this =is =really =for', '=this =is =actually =for',
+  '=but =tonights =search', '=but =todays =search', '=but =this =search', '=but =the =search =is', '=but =this =one =is =for'];
 
 /**
  * Words after a protected word that put it outside the request, when a crime is named ("his
  * immigration status is not relevant", "a fundraiser, which has no bearing on this search").
  */
-export const IRRELEVANT: readonly string[] = ['=not =at =issue', '=not =an =issue', '=not =relevant', '=irrelevant', '=no =role', '=no =bearing', '=not =a =factor', '=doesnt =matter', '=does =not =matter',
+export const IRRELEVANT: readonly string[] = ['=not =at =issue', '=not =an =issue', '=not =relevant', '=irrelevant', '=no =role', '=no =bearing', '=no =part', '=nothing =to =do =with', '=not =a =factor', '=doesnt =matter', '=does =not =matter',
   '=not =our =concern', '=not =of =interest', '=no =importa', '=no =es =relevante', '=nie =ma =znaczenia', '=nieistotn'];
 
 /**

@@ -128,6 +128,11 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Parking debts and the boot, and equipment on the car, in officers' shorthand
     ...each('=tix, unpaid parking, parking debt, =scofflaw, =scofflaws, boot list, =booted, =boot =it, =boot =vehicle, =boot =car, =for =boot, =tint, window tint, equipment violation, equipment viol'),
     ...each('estacionamiento ilegal, estacionado ilegal, mal estacionad, parkowanie niedozwol, nieprawidlowe parkowan, parkowanie w miejscu'),
+    // Moving violations put plainly, and writing the ticket ("rolled through the stop", "tags ran out", "so I can write it up")
+    ...each('following too closely, following to closely'),
+    ...each('=tailgated =me, =tailgating =me, =rolled =through =the =stop, =rolled =the =stop, =ran =the =stop, =blew =the =stop, =blew =through =the =stop, prohibited left, illegal left, =no =left =turn, =illegal =u =turn, =illegal =uturn, prohibited turn, '
+      + '=signal =turns =red, =signal =turned =red, =light =turns =red, =light =turned =red, =notices =can =go =out, =notices =to =the =owners, =send =notices, '
+      + '=tags =ran =out, =tag =ran =out, =registration =ran =out, =sticker =ran =out, =write =it =up, =write =him =up, =write =her =up, =write =them =up, =to =write =it, =to =write =him, =to =write =her, =to =write =them', { context: true }),
     // Parking without a permit and the tow that follows, where no crime is named ("park in Lot C without permits, so we can tow")
     ...each('=without =a =permit, =without =permits, =without =permit, =no =permit, =no =permits, parking permit, parking pass, permit parking, =so =we =can =tow, =tow =them, =tow =it, =get =them =towed, =have =them =towed', { context: true }),
     ...each('red light', { near: ['ran', 'run', 'runn', 'camera', 'violat', 'ticket', 'fine', 'blew', 'through'] }),
@@ -237,6 +242,14 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Status put as documents, and coming in over the border put plainly ("came across illegally")
     ...each('=without =documents, =without =documentation, =no =documents, =no =documentation', { context: true }),
     ...each('came across illegal, crossed illegal, came over illegal, came in illegal, snuck across, sneaked across, snuck in across', {}),
+    // Removal and crossing in plain or oblique words ("final orders to leave the country", "send him back to Honduras", "slipped over the southern line")
+    ...each('=orders =to =leave, =order =to =leave, southern line, southern border, =walked =across =near, =permission =to =stay, =right =to =be =in =the =country, =right =to =be =here, =homelands, green and white truck, border folks, border guys, border people, '
+      + '=feds =can =collect, =feds =can =pick, =feds =to =collect, =feds =to =pick'),
+    // (a final order of protection, custody or divorce is a court's, not a removal)
+    ...each('final order, final orders', { context: true, notBefore: ['of', 'protect', 'custody', 'divorce'] }),
+    ...each('=leave =the =country, =send =back =to, =sent =back =to, =send =him =back, =send =her =back, =send =them =back, =slipped =over, =slipped =across, =snuck =over', { context: true }),
+    // The federal immigration processing centre in Broadview, where someone is wanted or taken
+    ...each('broadview', { context: true, near: ['want', 'wants', 'facility', 'processing', 'detention', 'hand', 'deliver', 'send', 'pick', 'take', 'collect'] }),
     ...each('wydaleni, wydalic, pobyt nielegal, nielegaln pobyt, status pobyt, estatus migrat, sin estatus'),
     // Leave to be in the country, put without a status word ("not supposed to be in the country")
     ...each('=allowed, =permitted, =supposed, =entitled, =authorized, =authorised', { near: ['country', 'america', 'united states', '=usa'] }),
@@ -274,7 +287,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('patient, paciente, pacjent', { context: true, near: ['clinic', 'clinica', 'klinik', 'provider', 'doctor'] }),
     ...each('=plan =c, self managed abortion, self managed miscarriage'),
     // A woman's "procedure", and where she went for it, is how the care is put without the word.
-    ...each('=her =procedure, =su =procedimiento, =jej =zabieg', { context: true }),
+    ...each('=her =procedure, =su =procedimiento, =jej =zabieg, =where =women =go, =for =the =procedure', { context: true }),
     // "A procedure" is how travel for an abortion is put without the word.
     ...each('procedure, procedimiento, zabieg', { near: ['illinois', 'out of state', 'state line', 'across state', 'travel', 'driven', 'drove her', 'took her', 'viaj', 'wyjech', 'wyjazd', '=il', '=to =il', ...FROM_OTHER_STATES] }),
     // Ending a pregnancy put without the word ("traveled for a termination")
@@ -324,6 +337,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     // A country someone came from stands for national origin
     ...each('mexico, guatemala, honduras, salvador, venezuela, colombia, ecuador, haiti, =cuba, nicaragua, somalia, syria, afghanistan, ukraine, nigeria, ethiopia, eritrea, congo, =iraq, =iran, palestine, =gaza, pakistan, bangladesh, =india, =china, poland, =polski, =polsce',
       { context: true, near: ['arrived', '=came', '=moved', 'newly', 'recently', '=just', 'newcomer', 'born', 'native', 'originally'] }),
+    // Protesters and strikers without the words ("the guys with the signs", "walking the line"), and a disability's placard
+    ...each('=with =the =signs, =with =signs, =holding =signs, =carrying =signs, =waving =signs, =walking =the =line, =walk =the =line, =walked =the =line, =on =the =picket, hang tag, handicap placard, handicapped placard, disability placard, disabled placard, handicap parking, disabled parking, handicap permit, disability permit', { context: true }),
     ...each('sickout, =sick =out, blue flu, work stoppage, =slowdown, work to rule, independence day, heritage day, heritage month, national day, pride month, dia independencia, swieto niepodleglosci', { context: true }),
     // Language and where someone is from stand for national origin
     ...each('=accent, =accents', { context: true, notAfter: ['hyundai'] }),

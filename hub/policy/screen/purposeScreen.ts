@@ -134,6 +134,23 @@ function anyPhraseIn(words: readonly string[], from: number, to: number, phrases
   return false;
 }
 
+/**
+ * For each token, whether a denial stands before it in its clause ("searching for the attacker,
+ * not the attendees", "not for anyone who attended", "no patient information is sought"): what
+ * a request denies it does not ask for. A clause ends at a comma, a stop, a colon or "but", so a
+ * denial elsewhere ("no suspect yet, list the attendees") reaches nothing after it.
+ */
+function deniedInClause(tokens: readonly ScreenToken[]): boolean[] {
+  let denial = false;
+  return tokens.map((t) => {
+    const before = denial;
+    if (t.word === 'but') denial = false;
+    else if (DENIALS.has(t.word)) denial = true;
+    if (/[,.;:!?]/.test(t.follows)) denial = false;
+    return before && t.word !== 'but';
+  });
+}
+
 /** One person, named just before "who ..." ("a man who showed him a gun"): the offender described, not a crowd. */
 const ONE_PERSON: ReadonlySet<string> = new Set(['man', 'woman', 'guy', 'person', 'male', 'female', 'suspect', 'subject', 'offender', 'driver', 'victim', 'complainant', 'he', 'she']);
 
@@ -172,13 +189,13 @@ const CRIME_NOUNS_OF: ReadonlySet<string> = new Set(['pobicie', 'napad', 'napadu
  * possessives blanked; "threatened worshippers": the crime word just before; "congregants reported":
  * they are witnesses) nor when the words aim at the offender ("identify the suspect").
  */
-function aimsAtPeople(words: readonly string[]): boolean {
+function aimsAtPeople(words: readonly string[], denied: readonly boolean[]): boolean {
   for (let i = 0; i < words.length; i++) {
+    if (denied[i]) continue;
     const match = phraseAt(words, i, TARGETING_CUES);
     if (!match || anyPhraseIn(words, match.end + 1, match.end + 4, PERPETRATORS) || anyPhraseIn(words, match.end + 1, match.end + 5, WITNESSES)) continue;
     // "Hot-list the plate" is a verb, not a list of people; "a man who showed him a gun" describes one offender
-    // ... and people denied are not asked for ("no patient information is sought")
-    if (words[i - 1] === 'hot' || onePersonBefore(words, i) || DENIALS.has(words[i - 1] ?? '')) continue;
+    if (words[i - 1] === 'hot' || onePersonBefore(words, i)) continue;
     let before = i - 1;
     let of = false;
     while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) of ||= words[before--] === 'of';
@@ -450,7 +467,8 @@ export class PurposeScreen {
     // user's own grievance, not an audit of someone's use.
     const firstPerson = words.some((w) => FIRST_PERSON.has(w));
     const reason = namesCrime(tokens) || (!firstPerson && anyPhraseIn(words, 0, words.length, ADMINISTRATIVE_CUES));
-    const investigative = reason && !aimsAtPeople(tokens.map((t) => (t.possessive ? '' : t.word))) && !asksTheirCars(tokens);
+    const denied = deniedInClause(tokens);
+    const investigative = reason && !aimsAtPeople(tokens.map((t) => (t.possessive ? '' : t.word)), denied) && !asksTheirCars(tokens);
     const startingWith = new Map<string, number[]>();
     words.forEach((word, i) => {
       const at = startingWith.get(word[0]!);
@@ -476,7 +494,7 @@ export class PurposeScreen {
             match = parts ? { start: i, end: i + parts[1] - 1 } : null;
           }
           if (match && this.holds(term, words, match, owners) && !(investigative && this.namesPlace(term, words, match)) && !anyPhraseIn(words, match.start - 5, match.start, UNRELATED)
-            && !(reason && saidIrrelevant(words, match.end))
+            && !(reason && (saidIrrelevant(words, match.end) || denied[match.start]))
             && !(category === 'immigration enforcement' && agencySufferedCrime(words, match.end))) found(category, term.words.join(' '), match);
         }
       }

@@ -917,3 +917,34 @@ t.test('a village bill, parking without a permit and a tow are refused; a child 
   for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
   t.same(screen.screen('caller newly arrived from Honduras says her son was taken by a man in a black Sentra outside the library'), []);
 });
+
+t.test('a case put as cover in other words, removal and crossing said obliquely, protesters without the word, a placard, the procedure\'s place and moving violations put plainly are refused', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['Case 25-3301, theft, is a placeholder; the picket outside the hospital is who I need', 'protected activity or class'],
+    ['Burglary 25-3302 on the form, but the point is my neighbor\'s new boyfriend', 'personal or non-law-enforcement use'],
+    ['Assault 25-3303 is the open case, but this search is for the driver who blew the stop sign by my house', 'traffic enforcement'],
+    ['she got orders to leave the country last year, find out if she is still around', 'immigration enforcement'],
+    ['the feds want to send him back to Guatemala, where does his truck sleep', 'immigration enforcement'],
+    ['guy came over the southern border in 2019, track his Civic', 'immigration enforcement'],
+    ['his permission to stay expired in March, run his plate', 'immigration enforcement'],
+    ['the crowd holding signs at the courthouse steps, pull every plate nearby', 'protected activity or class'],
+    ['teachers walking the line at the high school: who drives what', 'protected activity or class'],
+    ['which cars with a disability placard use the library lot every day', 'protected activity or class'],
+    ['the building on Madison where women go to end a pregnancy, list the plates in the garage', 'reproductive health care'],
+    ['van that makes an illegal U-turn on Harlem every morning, want to write him up', 'traffic enforcement'],
+    ['plates on cars whose registration ran out, to write them', 'traffic enforcement'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+  t.notOk(categories('final order of protection served, respondent violated it and fled in a gray Impala, 25-3304').includes('immigration enforcement'), 'an order of protection is not a removal order');
+});
+
+t.test('what a request denies in its own clause, a protected word with no part in the case and a person hit with a weapon are not refused; a denial in another clause reaches nothing', async (t) => {
+  for (const text of [
+    'Battery 25-3401 at the union rally: we want the assailant\'s car, not the marchers or anyone who attended',
+    'Robbery of a pastor, 25-3402. Looking for the robber only, not for the congregants.',
+    'Burglary 25-3403 at a day laborer\'s apartment; his citizenship has nothing to do with it, find the burglar\'s Altima',
+    'Mugging 25-3404: a worshipper was hit with a brick outside the temple, suspect fled in a tan Camry',
+    'Carjacking 25-3406 of a rideshare driver; this is not an immigration inquiry, find the carjacker\'s Malibu',
+  ]) t.same(screen.screen(text), [], text);
+  t.ok(categories('Vandalism 25-3405 at the rally, no suspect yet, list all the attendees').includes('protected activity or class'), 'a denial in another clause');
+});
