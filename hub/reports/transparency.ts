@@ -40,6 +40,21 @@ export function publishTotal(parts: number[], k: number): Published {
 }
 
 /**
+ * The false-hit rate (false hits over alerts disposed) must not give back a suppressed count
+ * either. In a month where every alert is closed, "alerts raised" is the number disposed, so the
+ * rate pins down the false hits and the rest (confirmed plus entry_invalid): 20 raised at 95.0%
+ * is 19 false hits and exactly 1 other, the one confirmed alert published as "<5". The rate is
+ * published only when the false hits and the other dispositions are each 0 or at least k, so
+ * neither side it reveals is a count from 1 to k-1; otherwise it is withheld, with the reason.
+ */
+export function falseHitRate(falseHits: number, disposed: number, k: number): number | string {
+  if (disposed < k) return `withheld (fewer than ${k} alerts disposed)`;
+  const small = (n: number) => n > 0 && n < k;
+  if (small(falseHits) || small(disposed - falseHits)) return `withheld (the false hits or the other dispositions number 1 to ${k - 1}, which the rate would give back)`;
+  return Number(((falseHits / disposed) * 100).toFixed(1));
+}
+
+/**
  * Reads captured per UTC day of the month: those still held plus those the 30-day purge deleted,
  * from the purge proofs in the audit chain (a report run after the purge still counts them).
  */
@@ -62,7 +77,9 @@ async function readsPerDay(ctx: ReportContext, month: ReportMonth, held: Array<{
 /**
  * Transparency portal data (General Order 4.68 VII.E): anonymized aggregates only. No plate, no
  * name or username, no case or CAD number, no agency name reaches it; every count from 1 to
- * `suppressBelow - 1` is published as "<N", and a rate is withheld when it rests on fewer.
+ * `suppressBelow - 1` is published as "<N"; a total is published as a range, and a rate withheld,
+ * where the exact figure would give such a count back (publishTotal, falseHitRate). The report's
+ * only rate is the false-hit rate: it publishes no other ratio, percentage or per-day average.
  */
 export async function transparencyReport(ctx: ReportContext, month: ReportMonth, head: ChainPoint | null, held: Array<{ day: number; reads: number }>): Promise<{ document: ReportDocument; data: TransparencyData }> {
   const k = ctx.options.suppressBelow;
@@ -92,7 +109,7 @@ export async function transparencyReport(ctx: ReportContext, month: ReportMonth,
     readsCaptured: publishTotal(perDay, k),
     readsPerDay: perDay.map((n, i) => ({ day: new Date(month.from + i * DAY_MS).toISOString().slice(0, 10), reads: pub(n) })),
     searches: { total: publishTotal(byPurpose.sorted().map(([, n]) => n), k), refused: pub(counts.get('reads.search\trefused')), byPurpose: Object.fromEntries(byPurpose.sorted().map(([p, n]) => [p, pub(n)])) },
-    alerts: { raised: pub(alerts.alerts), confirmed: pub(alerts.confirmed), stops: pub(alerts.stops), falseHitRatePercent: disposed >= k ? Number(((falseHits / disposed) * 100).toFixed(1)) : `withheld (fewer than ${k} alerts disposed)` },
+    alerts: { raised: pub(alerts.alerts), confirmed: pub(alerts.confirmed), stops: pub(alerts.stops), falseHitRatePercent: falseHitRate(falseHits, disposed, k) },
     evidenceExports: pub(count('evidence.export')),
     felonyApprovals: pub(count('felony.approve')),
     suspensions: pub(count('search.suspend')),
@@ -111,7 +128,7 @@ function transparencyDocument(month: ReportMonth, d: TransparencyData): ReportDo
     sections: [
       section('About these figures', {
         paragraphs: [
-          `Anonymized totals for ${month.month} from the Oak Park Police Department's automated license plate readers. They name no plate, person, case or outside agency. Counts from 1 to ${d.suppressedBelow - 1} are shown as "<${d.suppressedBelow}" so that no single search or stop can be picked out.`,
+          `Anonymized totals for ${month.month} from the Oak Park Police Department's automated license plate readers. They name no plate, person, case or outside agency. Counts from 1 to ${d.suppressedBelow - 1} are shown as "<${d.suppressedBelow}" so that no single search or stop can be picked out. Where an exact total or rate would give such a count back by subtraction, the total is shown as the range its parts allow and the rate is withheld, with the reason.`,
           'Plate reads are kept at most 30 days (General Order 4.68 VI) unless held as evidence; the reads figure counts those deleted since.',
         ],
       }),
