@@ -23,7 +23,8 @@ export interface AlertLinkOptions extends HubBrokerLogin, ReadLimits {
  * Where hits reach the hub. Appliances publish a hit on alpr/v1/<id>/alerts ahead of their read
  * batches; the hub opens and verifies it, stores its read (the batch that carries it later is a
  * duplicate), matches the read against the hub's own current list (the device's copy may be
- * older, so an entry cleared meanwhile raises nothing), raises the alerts and sends a signed ack.
+ * older, so an entry cleared meanwhile raises nothing; a read whose id the hub held already is
+ * matched as stored, see onHit), raises the alerts and sends a signed ack.
  * The hit's read takes the same check as a read in a batch (readChecker: its site in service, its
  * camera listed, its date within the skew, ...): a read refused there is not stored, raises no
  * alert and gets no ack (the appliance offers it less and less often until its retention ends).
@@ -107,16 +108,27 @@ export class AlertLink {
     const check = await readChecker(this.ctx.store.sql, device, this.ctx, this.ctx.clock.now());
     const verdict = check(hit.read as alpr.v1.Read);
     if ('refused' in verdict) return refuse(verdict.refused.reason);
-    const { read } = verdict;
-    await this.ctx.store.ingestBatch(device.deviceId, 0, [read]);
-    const hits = await this.ctx.hotlists.match(read.plate, read.region);
-    if (hits.length === 0) {
+    const outcome = await this.ctx.store.ingestBatch(device.deviceId, 0, [verdict.read]);
+    // An alert must describe the read whose images it shows. A read id the hub already holds is
+    // a duplicate and the stored read stands, so the match is on the stored read, never on the
+    // hit's own plate: a hit reusing a stored id with a listed plate would otherwise raise an
+    // alert for that plate over another vehicle's images. Raising nothing for a duplicate would
+    // be wrong too: a hub that stored the hit's read and died before raising its alert gets the
+    // hit again from the broker, and only the stored read can raise that alert then (a hit or a
+    // batch already raised is not raised twice: an alert is unique per read and entry).
+    const read = outcome.inserted.length === 1 ? verdict.read : await this.ctx.store.getRead(verdict.read.id);
+    if (read && read !== verdict.read && (read.plate !== verdict.read.plate || read.region !== verdict.read.region || read.deviceId !== device.deviceId)) {
+      this.ctx.logger.warn({ deviceId: device.deviceId, readId: read.id, storedDeviceId: read.deviceId }, 'hit names a read id the hub holds for another read; matched the stored read');
+    }
+    // None: the purge took the stored read between the two calls; nothing is left to show.
+    const hits = read ? await this.ctx.hotlists.match(read.plate, read.region) : [];
+    if (!read || hits.length === 0) {
       this.stats.staleHits++;
       this.ctx.logger.info({ deviceId: device.deviceId, entryId: hit.entryId, hotlistVersion: Number(hit.hotlistVersion) }, 'appliance hit an entry the hub no longer lists; no alert');
     } else {
       this.stats.alertsRaised += (await this.ctx.alerts.raise(read, hits, 'appliance')).length;
     }
-    const ack = signAlertAck({ deviceId: device.deviceId, readId: read.id, entryId: hit.entryId, ackedAtMs: this.ctx.clock.now() }, this.ctx.keys.sign.privateKey);
+    const ack = signAlertAck({ deviceId: device.deviceId, readId: verdict.read.id, entryId: hit.entryId, ackedAtMs: this.ctx.clock.now() }, this.ctx.keys.sign.privateKey);
     // Not awaited: the appliance sends its hit again until an ack arrives.
     this.broker?.publish(topics.alertAcks(device.deviceId), Buffer.from(ack)).catch((err: unknown) => {
       this.ctx.logger.warn({ deviceId: device.deviceId, err: loggableError(err) }, 'alert ack not sent');

@@ -13,8 +13,12 @@ export const PLATE_INDEX_SLACK_MS = 10 * 60_000;
 /**
  * PostgreSQL (the `pg` package) for hubs that outgrow one machine. Reads and their images are
  * partitioned by capture day, so 30-day retention drops whole partitions instead of deleting
- * rows. The primary key (id, captured_at) makes ingest idempotent by read id: a device resending
- * a read sends the same capture time.
+ * rows. The partitions' key (id, captured_at) sees one capture time only, and a read can come back
+ * with another (the appliance recomputes its clock correction when it reseals a batch; a hot-list
+ * hit carries the device's raw time): ingest is idempotent by read id through `read_ids`, one
+ * unpartitioned row per stored read, inserted first in the same statement. A read whose id is
+ * there is a duplicate and the copy stored first stands; a row goes when its read is purged (and
+ * stays with a held one), so the table holds no id longer than the reads do.
  */
 export class PgStore implements HubStore {
   readonly engine = 'pg' as const;
@@ -80,6 +84,7 @@ export class PgStore implements HubStore {
         duplicates bigint NOT NULL, resent_batches bigint NOT NULL, resent_reads bigint NOT NULL, gaps bigint NOT NULL, missing_sequences bigint NOT NULL
       );
     `);
+    await this.migrateReadIds();
     // Stores made before reads carried a colour: their reads are unknown (added on the parent, so every partition gets it).
     await this.query(`ALTER TABLE ${s}.reads ADD COLUMN IF NOT EXISTS vehicle_colour text NOT NULL DEFAULT 'unknown'`);
     // Stores made before the plate index used byte order get it now (one rewrite of a small table).
@@ -88,6 +93,32 @@ export class PgStore implements HubStore {
       await this.query(`DROP INDEX IF EXISTS ${s}.plate_index_prefix; DROP INDEX IF EXISTS ${s}.plate_index_rev;
         ALTER TABLE ${s}.plate_index ALTER COLUMN plate TYPE text COLLATE "C", ALTER COLUMN canon TYPE text COLLATE "C", ALTER COLUMN rev TYPE text COLLATE "C";
         CREATE INDEX IF NOT EXISTS plate_index_rev ON ${s}.plate_index (rev);`);
+    }
+  }
+
+  /**
+   * `read_ids` (see the class), and for a store made before it, filled from the reads held (the
+   * earliest arrival keeps an id held twice). Created and filled in one transaction under a lock
+   * on the reads, which a second hub process migrating at once waits for, then finds it made.
+   */
+  private async migrateReadIds(): Promise<void> {
+    const s = this.ctx.schema;
+    const found = 'SELECT to_regclass($1) IS NOT NULL AS found';
+    if ((await this.query(found, [`${s}.read_ids`])).rows[0].found === true) return;
+    const client = await this.client();
+    try {
+      await client.query('BEGIN');
+      await client.query(`LOCK TABLE ${s}.reads IN SHARE ROW EXCLUSIVE MODE`);
+      if ((await client.query(found, [`${s}.read_ids`])).rows[0].found !== true) {
+        await client.query(`CREATE TABLE ${s}.read_ids (id text PRIMARY KEY, captured_at bigint NOT NULL)`);
+        await client.query(`INSERT INTO ${s}.read_ids (id, captured_at) SELECT id, captured_at FROM ${s}.reads ORDER BY received_at ON CONFLICT (id) DO NOTHING`);
+      }
+      await client.query('COMMIT');
+    } catch (cause) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw new AlprError('ALPR_ERR_STORE', 'PostgreSQL read id table could not be made', { cause });
+    } finally {
+      client.release();
     }
   }
 
@@ -146,8 +177,9 @@ export class PgStore implements HubStore {
     }
     const inserted = row?.inserted ?? [];
     const last = row?.last ?? null;
+    // A read is new once: an id twice in the batch is a duplicate the second time.
     const fresh = new Set(inserted);
-    const duplicates = reads.filter((r) => !fresh.has(r.id)).map((r) => r.id);
+    const duplicates = reads.filter((r) => !fresh.delete(r.id)).map((r) => r.id);
     const gap = last !== null && sequence > last + 1 ? { from: last + 1, to: sequence - 1 } : null;
     return { inserted, duplicates, gap };
   }
@@ -214,6 +246,7 @@ export class PgStore implements HubStore {
         if (dayEnd > cutoff) continue;
         await client.query('BEGIN');
         const { rows } = await client.query(`SELECT id, captured_at FROM ${s}.reads_${day} WHERE id NOT IN (${held})`);
+        await client.query(`DELETE FROM ${s}.read_ids k USING ${s}.reads_${day} r WHERE k.id = r.id AND k.captured_at = r.captured_at AND r.id NOT IN (${held})`);
         await client.query(`CREATE TEMP TABLE keep_reads ON COMMIT DROP AS SELECT * FROM ${s}.reads_${day} WHERE id IN (${held})`);
         await client.query(`CREATE TEMP TABLE keep_images ON COMMIT DROP AS SELECT * FROM ${s}.read_images_${day} WHERE read_id IN (${held})`);
         await client.query(`DROP TABLE ${s}.reads_${day}, ${s}.read_images_${day}`);
@@ -225,11 +258,16 @@ export class PgStore implements HubStore {
       }
       // The rest (the cutoff's own day, the default partition): row by row.
       await client.query('BEGIN');
-      const { rows } = await client.query(`DELETE FROM ${s}.reads WHERE captured_at < $1 AND id NOT IN (${held}) RETURNING id, captured_at`, [cutoff]);
+      // Each statement takes its reads' ids with them.
+      const { rows } = await client.query(`WITH gone AS (DELETE FROM ${s}.reads WHERE captured_at < $1 AND id NOT IN (${held}) RETURNING id, captured_at),
+        ids AS (DELETE FROM ${s}.read_ids k USING gone WHERE k.id = gone.id AND k.captured_at = gone.captured_at)
+        SELECT id, captured_at FROM gone`, [cutoff]);
       await client.query(`DELETE FROM ${s}.read_images WHERE captured_at < $1 AND read_id NOT IN (${held})`, [cutoff]);
       // Reads that arrived before the cutoff but carry a later capture time: by arrival, in a
       // statement of their own so that the capture-time one above still prunes partitions.
-      const { rows: arrivedEarly } = await client.query(`DELETE FROM ${s}.reads WHERE received_at < $1 AND captured_at >= $1 AND id NOT IN (${held}) RETURNING id, captured_at, plate`, [cutoff]);
+      const { rows: arrivedEarly } = await client.query(`WITH gone AS (DELETE FROM ${s}.reads WHERE received_at < $1 AND captured_at >= $1 AND id NOT IN (${held}) RETURNING id, captured_at, plate),
+        ids AS (DELETE FROM ${s}.read_ids k USING gone WHERE k.id = gone.id AND k.captured_at = gone.captured_at)
+        SELECT id, captured_at, plate FROM gone`, [cutoff]);
       if (arrivedEarly.length > 0) {
         await client.query(`DELETE FROM ${s}.read_images i USING unnest($1::text[], $2::bigint[]) AS gone(id, captured_at) WHERE i.read_id = gone.id AND i.captured_at = gone.captured_at`,
           [arrivedEarly.map((r) => r.id as string), arrivedEarly.map((r) => Number(r.captured_at))]);
@@ -320,11 +358,15 @@ function ingestStatement(s: string): string {
   return `WITH t AS (
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::real[], $9::text[], $10::text[], $11::real[], $12::boolean[], $13::jsonb[], $14::text[], $17::int[], $18::int[])
         AS t(id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour, start, len)
+    ), claimed AS (
+      -- Idempotent by read id whatever the capture time (read_ids): an id already held, or twice
+      -- in this batch, is claimed once, and only the reads claimed are written.
+      INSERT INTO ${s}.read_ids (id, captured_at) SELECT id, captured_at FROM t ON CONFLICT (id) DO NOTHING RETURNING id, captured_at
     ), ins AS (
-      -- Idempotent by read id: RETURNING names the reads that were new.
+      -- RETURNING names the reads that were new.
       INSERT INTO ${s}.reads (id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences, region, region_confidence, low_confidence, corners, vehicle_colour, stored_at)
-      SELECT id, device_id, site_id, camera_id, captured_at, received_at, plate, confidence, char_confidences::real[], region, region_confidence, low_confidence, corners, vehicle_colour, $15::bigint
-      FROM t ON CONFLICT DO NOTHING RETURNING id, captured_at, plate
+      SELECT t.id, device_id, site_id, camera_id, t.captured_at, received_at, plate, confidence, char_confidences::real[], region, region_confidence, low_confidence, corners, vehicle_colour, $15::bigint
+      FROM t JOIN claimed c ON c.id = t.id AND c.captured_at = t.captured_at ON CONFLICT DO NOTHING RETURNING id, captured_at, plate
     ), images AS (
       INSERT INTO ${s}.read_images (read_id, captured_at, images)
       SELECT t.id, t.captured_at, substring($16::bytea FROM t.start FOR t.len) FROM t JOIN ins ON ins.id = t.id AND ins.captured_at = t.captured_at
@@ -352,7 +394,7 @@ function ingestStatement(s: string): string {
       INSERT INTO ${s}.sequence_gaps SELECT $22, last + 1, $23::bigint - 1, $24::bigint FROM seq WHERE last IS NOT NULL AND $23::bigint > last + 1
     ), outcome AS (
       SELECT (SELECT count(*) FROM t) AS received, (SELECT count(*) FROM ins) AS stored,
-        (SELECT count(*) FROM t WHERE id NOT IN (SELECT id FROM ins)) AS duplicates, (SELECT last FROM seq) AS last
+        (SELECT count(*) FROM t) - (SELECT count(*) FROM ins) AS duplicates, (SELECT last FROM seq) AS last
     ), counters AS (
       INSERT INTO ${s}.ingest_counters AS c (device_id, batches, reads_received, reads_stored, duplicates, resent_batches, resent_reads, gaps, missing_sequences)
       SELECT $22, 1, received, stored, duplicates,

@@ -182,3 +182,31 @@ t.test('a hit whose read names a camera its site does not list, or that comes af
   await new Promise((resolve) => setTimeout(resolve, 200));
   t.equal(seen.acks, 1, 'and no ack for the refused hits');
 });
+
+t.test('a hit reusing the id of a stored read raises alerts from the stored read only: a listed plate on the hit raises nothing over another vehicle\'s images, and a stored read on the list raises its own alert once', async (t) => {
+  const { h, hotlists, alerts, broker, seen, log, keys, sendHit } = await alertRig(t, 'alert-link-reused-id');
+  const link = new AlertLink({
+    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-reused-id', store: h.store,
+    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: log.logger,
+  });
+  await link.start();
+  t.teardown(() => link.stop());
+  await eventually(() => seen.linkSubscribed, 5_000);
+  // Read X of plate CLR0001 (on no list) is stored; a hit then names X with the listed ABC1234.
+  const [stored] = await h.addReads([{ deviceId: 'pole-a', plate: 'CLR0001', region: 'IL', capturedAt: Date.now() - 60_000, receivedAt: Date.now() }]);
+  await sendHit({ id: stored!.id });
+  await eventually(() => seen.acks === 1, 5_000);
+  t.equal(link.stats.alertsRaised, 0, 'no alert for the hit\'s plate');
+  t.equal((await alerts.stats(0, Date.now() + 1000)).alerts, 0, 'and none is stored');
+  t.equal((await h.store.getRead(stored!.id))?.plate, 'CLR0001', 'the stored read stands');
+  t.ok(log.lines().some((l) => l.msg === 'hit names a read id the hub holds for another read; matched the stored read'), 'the mismatch is logged');
+
+  // A listed read stored without its alert (a hub that died between the two): its hit, sent
+  // again, raises the alert of the stored read, and once.
+  const [listed] = await h.addReads([{ deviceId: 'pole-a', plate: 'ABC1234', region: 'IL', capturedAt: Date.now() - 30_000, receivedAt: Date.now() }]);
+  await sendHit({ id: listed!.id, capturedAt: listed!.capturedAt + 2 });
+  await sendHit({ id: listed!.id, capturedAt: listed!.capturedAt + 2 });
+  await eventually(() => seen.acks === 3, 5_000);
+  t.equal(link.stats.alertsRaised, 1, 'one alert for the stored listed read');
+  t.same(await h.store.sql.all('SELECT read_id, plate FROM alerts'), [{ read_id: listed!.id, plate: 'ABC1234' }], 'describing the stored read');
+});

@@ -73,6 +73,34 @@ t.test('a read captured before the 30-day retention, as a batch sent again after
   t.same(await hub.store.allReadIds(), [recent.id], 'nothing older than the retention reached the store');
 });
 
+t.test('a read sent again with another capture time (resealed with a new clock correction) is acked and counted as a duplicate, never stored twice; once purged, its resend is refused as expired', async (t) => {
+  const { h, hub } = await siteHub(t);
+  const device = await makeDevice(t, hub);
+  const { client, acks } = await connect(t, hub, device);
+  const now = Date.now();
+  // A second before yesterday's midnight (UTC), then resealed two seconds later: another capture day.
+  const midnight = Math.floor(now / 86_400_000) * 86_400_000 - 86_400_000;
+  const read = wireRead(midnight - 1000, 'DUP0001');
+  await send(client, hub, device, 1, [read]);
+  await eventually(() => acks.length === 1, 5000);
+  await send(client, hub, device, 2, [{ ...read, capturedAtMs: midnight + 1000 }]);
+  await eventually(() => acks.length === 2, 5000);
+  t.same(acks[1]!.acceptedReadIds, [read.id], 'acked, so the appliance lets it go');
+  t.equal(hub.ingest.stats.duplicates, 1, 'counted as a duplicate');
+  t.equal(hub.ingest.stats.readsStored, 1);
+  t.same(await hub.store.allReadIds(), [read.id], 'one read');
+  t.equal((await hub.store.getRead(read.id))?.capturedAt, midnight - 1000, 'the first copy stands');
+
+  // A read stored 31 days ago and purged: the store holds its id no longer, and ingest's age check refuses it.
+  const [old] = await h.addReads([{ deviceId: device.deviceId, capturedAt: now - 31 * 86_400_000, receivedAt: now - 31 * 86_400_000 }]);
+  await hub.store.purgeReadsBefore(now - 30 * 86_400_000);
+  await send(client, hub, device, 3, [{ ...wireRead(now - 31 * 86_400_000 + 2000, 'ABC1234'), id: old!.id as ReturnType<typeof randomUUID> }]);
+  await eventually(() => acks.length === 3, 5000);
+  t.same(acks[2]!.rejected.map((r) => r.readId), [old!.id], 'refused by name');
+  t.match(acks[2]!.rejected[0]!.reason, /before the retention period/);
+  t.same(await hub.store.allReadIds(), [read.id], 'and not stored again');
+});
+
 t.test('each read keeps the colour the appliance judged; an older appliance\'s read is stored as unknown; an unknown colour name is refused by name and nothing of it is stored', async (t) => {
   const { hub } = await siteHub(t);
   const device = await makeDevice(t, hub);

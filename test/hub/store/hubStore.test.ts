@@ -80,6 +80,54 @@ function storeSuite(name: string, make: (tt: Tap) => Promise<HubStore | null>): 
     tt.same(await store.ingestCounters('nobody'), { deviceId: 'nobody', batches: 0, readsReceived: 0, readsStored: 0, duplicates: 0, resentBatches: 0, resentReads: 0, gaps: 0, missingSequences: 0 });
   });
 
+  t.test(`${name}: a read id already stored is a duplicate whatever capture time it comes back with, the same day or another; the first copy stands`, async (tt) => {
+    const store = await make(tt);
+    if (!store) return;
+    await store.upsertDevice({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
+    const r = hubRead();
+    tt.same((await store.ingestBatch('pole-1', 1, [r])).inserted, [r.id]);
+    // Resealed with a recomputed clock correction: a millisecond later, the same day.
+    const again = await store.ingestBatch('pole-1', 2, [{ ...r, capturedAt: r.capturedAt + 1, plate: 'OTHER1' }]);
+    tt.same(again, { inserted: [], duplicates: [r.id], gap: null }, 'a millisecond later is the same read');
+    // Across a day boundary (another SQLite day table, another PostgreSQL partition).
+    const nextDay = await store.ingestBatch('pole-1', 3, [{ ...r, capturedAt: Date.UTC(2026, 10, 27, 0, 0, 1) }]);
+    tt.same(nextDay.duplicates, [r.id], 'on the next day too');
+    // Twice in one batch, at two times: stored once.
+    const twin = hubRead();
+    const both = await store.ingestBatch('pole-1', 4, [twin, { ...twin, capturedAt: Date.UTC(2026, 10, 25, 3) }]);
+    tt.same(both.inserted, [twin.id]);
+    tt.same(both.duplicates, [twin.id]);
+    tt.equal(await store.countReads(), 2, 'one row per read id');
+    tt.same(await store.allReadIds(), [r.id, twin.id].sort());
+    const back = await store.getRead(r.id);
+    tt.equal(back?.capturedAt, r.capturedAt, 'the first copy stands');
+    tt.equal(back?.plate, r.plate);
+    tt.equal((await store.getRead(twin.id))?.capturedAt, twin.capturedAt);
+    tt.equal((await store.ingestCounters('pole-1')).duplicates, 3);
+  });
+
+  t.test(`${name}: a purged read's id goes with it, a held read's stays refused, and only the purge frees an id`, async (tt) => {
+    const store = await make(tt);
+    if (!store) return;
+    await store.upsertDevice({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
+    // Whole days dropped (25th), the cutoff's own day row by row (26th, before noon), and one kept (26th, after).
+    const gone = [hubRead({ capturedAt: Date.UTC(2026, 10, 25, 6) }), hubRead({ capturedAt: Date.UTC(2026, 10, 26, 6) })];
+    const held = hubRead({ capturedAt: Date.UTC(2026, 10, 25, 7) });
+    const kept = hubRead({ capturedAt: Date.UTC(2026, 10, 26, 18) });
+    await store.ingestBatch('pole-1', 1, [...gone, held, kept]);
+    await store.sql.run("INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES ('h1', ?, '26-000123', 'det', 1)", [held.id]);
+    const report = await store.purgeReadsBefore(Date.UTC(2026, 10, 26, 12));
+    tt.equal(report.deleted, 2);
+    tt.same(await store.sql.all('SELECT id FROM read_ids ORDER BY id'), [held.id, kept.id].sort().map((id) => ({ id })), 'the purged reads\' ids went with them');
+    // A held read and one not yet due stay refused, at any time.
+    const resent = await store.ingestBatch('pole-1', 2, [{ ...held, capturedAt: Date.UTC(2026, 10, 27, 1) }, { ...kept, capturedAt: kept.capturedAt + 5 }]);
+    tt.same(resent.duplicates, [held.id, kept.id]);
+    // The store takes a purged id again: what refuses it is ingest's age check (readCheck.ts), before the store.
+    const back = await store.ingestBatch('pole-1', 3, [gone[1]!]);
+    tt.same(back.inserted, [gone[1]!.id]);
+    tt.equal(await store.countReads(), 3);
+  });
+
   t.test(`${name}: each read keeps the vehicle colour it arrived with, unknown included`, async (tt) => {
     const store = await make(tt);
     if (!store) return;
@@ -130,6 +178,7 @@ t.test('sqlite: a data folder from before vehicle colour opens with its reads un
   await store.upsertDevice({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
   const after = hubRead({ vehicleColour: 'blue' });
   tt.same((await store.ingestBatch('pole-1', 1, [after])).inserted, [after.id]);
+  tt.same((await store.ingestBatch('pole-1', 2, [{ ...before, capturedAt: Date.UTC(2026, 10, 27, 1) }])).duplicates, [before.id], 'the old read\'s id is refused on another day');
   tt.equal((await store.getRead(after.id))?.vehicleColour, 'blue', 'a new read in the same day keeps its colour');
   tt.same(await store.sql.all('SELECT vehicle_colour FROM reads ORDER BY vehicle_colour'), [{ vehicle_colour: 'blue' }, { vehicle_colour: 'unknown' }]);
   // A held read of a purged day is copied column by column into the old `other` table.
@@ -139,6 +188,65 @@ t.test('sqlite: a data folder from before vehicle colour opens with its reads un
   tt.equal(held?.vehicleColour, 'blue');
   tt.equal(held?.plate, after.plate);
   tt.equal(await store.getRead(before.id), null);
+});
+
+/**
+ * A store made before read ids were kept apart from capture times (no read_ids table): reopened,
+ * its reads' ids are refused at any time, and a purge frees only the purged ones.
+ */
+function readIdsMigration(name: string, open: (tt: Tap) => Promise<{ store: HubStore; reopen(): Promise<HubStore> } | null>): void {
+  t.test(`${name}: a store from before read ids were unique across capture times keeps refusing the ids it holds`, async (tt) => {
+    const opened = await open(tt);
+    if (!opened) return;
+    const { store: first } = opened;
+    await first.upsertDevice({ deviceId: 'pole-1', publicKey: randomBytes(32), siteId: 'site-1', status: 'active', enrolledAt: 1 });
+    const reads = [hubRead({ capturedAt: Date.UTC(2026, 10, 25, 6) }), hubRead(), hubRead({ capturedAt: 5 })];
+    await first.ingestBatch('pole-1', 1, reads);
+    // The layout the release before left behind.
+    await first.sql.run('DROP TABLE read_ids');
+    await first.close();
+    const store = await opened.reopen();
+    tt.same(await store.sql.all('SELECT id FROM read_ids ORDER BY id'), reads.map((r) => ({ id: r.id })).sort((a, b) => a.id.localeCompare(b.id)), 'filled from the reads held');
+    const resent = await store.ingestBatch('pole-1', 2, reads.map((r, i) => ({ ...r, capturedAt: Date.UTC(2026, 10, 26, 20, i) })));
+    tt.same(resent, { inserted: [], duplicates: reads.map((r) => r.id), gap: null }, 'each held id is a duplicate at another time');
+    tt.equal(await store.countReads(), 3);
+    // Opened again, the table is kept as it is.
+    await store.close();
+    const again = await opened.reopen();
+    tt.same((await again.ingestBatch('pole-1', 3, [{ ...reads[0]!, capturedAt: 7 }])).duplicates, [reads[0]!.id]);
+    await again.purgeReadsBefore(Date.UTC(2026, 10, 26));
+    tt.same(await again.sql.all('SELECT id FROM read_ids'), [{ id: reads[1]!.id }], 'the purge took the purged reads\' ids');
+  });
+}
+
+readIdsMigration('sqlite', async (tt) => {
+  const path = join(await tempDir(tt), 'hub.db');
+  const open = async () => {
+    const store = new SqliteStore({ path, images, now });
+    await store.migrate();
+    tt.teardown(() => store.close());
+    return store;
+  };
+  return { store: await open(), reopen: open };
+});
+
+readIdsMigration('postgres', async (tt) => {
+  if (!(await serviceAvailable(tt, 'postgres'))) return null;
+  const schema = `alpr_test_${randomBytes(4).toString('hex')}`;
+  const open = async () => {
+    const store = new PgStore({ connectionString: PG_URL, schema, images, now });
+    await store.migrate();
+    tt.teardown(() => store.close());
+    return store;
+  };
+  tt.teardown(async () => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA ${schema} CASCADE`);
+    await client.end();
+  });
+  return { store: await open(), reopen: open };
 });
 
 storeSuite('postgres', async (tt) => {
