@@ -294,6 +294,15 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
   }
 
   /**
+   * The capture time a read goes to the hub with, by one rule for batches and hot-list hits: the
+   * hub's time stamped at capture when the hub was known then, else the capture corrected by the
+   * hub's time as known now, else (the hub not heard from since boot) the device's own reading.
+   */
+  wireCaptureTime(read: ReadRecord): number {
+    return read.hubCapturedAt ?? this.hubTime.correct(read.capturedAt, MAX_READ_AGE_MS) ?? read.capturedAt;
+  }
+
+  /**
    * A token for one login, dated by the hub's time once known (else by this appliance's clock),
    * later than the one before it, so two reconnects within a millisecond differ. A date more than
    * a second behind the last (the switch from a wrong clock to the hub's) is taken as it is.
@@ -459,7 +468,7 @@ export class Uplink extends TypedEmitter<UplinkEvents> {
 
   private seal(reads: ReadRecord[], sequence: number): { bytes: Uint8Array; keyId: string } {
     const hub = this.hub;
-    const wire = reads.map((r) => toWireRead(r, r.hubCapturedAt ?? this.hubTime.correct(r.capturedAt, MAX_READ_AGE_MS) ?? r.capturedAt));
+    const wire = reads.map((r) => toWireRead(r, this.wireCaptureTime(r)));
     const bytes = sealBatch({ deviceId: this.ctx.deviceId, sequence, sentAtMs: this.hubTime.now() ?? this.ctx.clock.now(), reads: wire }, this.ctx.deviceKey, { publicKey: hub.sealPublicKey, keyId: hub.sealKeyId });
     return { bytes, keyId: hub.sealKeyId };
   }

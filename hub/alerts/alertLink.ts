@@ -27,7 +27,9 @@ export interface AlertLinkOptions extends HubBrokerLogin, ReadLimits {
  * matched as stored, see onHit), raises the alerts and sends a signed ack.
  * The hit's read takes the same check as a read in a batch (readChecker: its site in service, its
  * camera listed, its date within the skew, ...): a read refused there is not stored, raises no
- * alert and gets no ack (the appliance offers it less and less often until its retention ends).
+ * alert and gets no ack (the appliance offers it less and less often until its retention ends),
+ * except a read past the retention period, which never will be: its ack says so
+ * (ALERT_REFUSAL_EXPIRED), and the appliance deletes the hit.
  * Reads that arrive in ordinary batches are matched too (`matchStored`).
  */
 export class AlertLink {
@@ -107,7 +109,16 @@ export class AlertLink {
     }
     const check = await readChecker(this.ctx.store.sql, device, this.ctx, this.ctx.clock.now());
     const verdict = check(hit.read as alpr.v1.Read);
-    if ('refused' in verdict) return refuse(verdict.refused.reason);
+    if ('refused' in verdict) {
+      refuse(verdict.refused.reason);
+      // Past the retention period is for good (every other refusal may pass later: a site put back
+      // in service, a clock corrected): said in a signed ack, so the appliance deletes the hit
+      // rather than offering it until its own retention ends.
+      if (verdict.refused.kind === 'expired') {
+        this.sendAck(device.deviceId, { deviceId: device.deviceId, readId: verdict.refused.readId, entryId: hit.entryId, ackedAtMs: this.ctx.clock.now(), refusal: alpr.v1.AlertRefusal.ALERT_REFUSAL_EXPIRED, reason: verdict.refused.reason });
+      }
+      return;
+    }
     const outcome = await this.ctx.store.ingestBatch(device.deviceId, 0, [verdict.read]);
     // An alert must describe the read whose images it shows. A read id the hub already holds is
     // a duplicate and the stored read stands, so the match is on the stored read, never on the
@@ -128,10 +139,13 @@ export class AlertLink {
     } else {
       this.stats.alertsRaised += (await this.ctx.alerts.raise(read, hits, 'appliance')).length;
     }
-    const ack = signAlertAck({ deviceId: device.deviceId, readId: verdict.read.id, entryId: hit.entryId, ackedAtMs: this.ctx.clock.now() }, this.ctx.keys.sign.privateKey);
-    // Not awaited: the appliance sends its hit again until an ack arrives.
-    this.broker?.publish(topics.alertAcks(device.deviceId), Buffer.from(ack)).catch((err: unknown) => {
-      this.ctx.logger.warn({ deviceId: device.deviceId, err: loggableError(err) }, 'alert ack not sent');
+    this.sendAck(device.deviceId, { deviceId: device.deviceId, readId: verdict.read.id, entryId: hit.entryId, ackedAtMs: this.ctx.clock.now() });
+  }
+
+  /** A signed alert ack (or refusal) to the device; not awaited: the appliance sends its hit again until one arrives. */
+  private sendAck(deviceId: string, ack: alpr.v1.IAlertAck): void {
+    this.broker?.publish(topics.alertAcks(deviceId), Buffer.from(signAlertAck(ack, this.ctx.keys.sign.privateKey))).catch((err: unknown) => {
+      this.ctx.logger.warn({ deviceId, err: loggableError(err) }, 'alert ack not sent');
     });
   }
 }

@@ -2156,6 +2156,16 @@ export namespace alpr {
             type $Shape = alpr.v1.AlertHit.$Properties;
         }
 
+        /** AlertRefusal enum. */
+        enum AlertRefusal {
+
+            /** ALERT_REFUSAL_NONE value */
+            ALERT_REFUSAL_NONE = 0,
+
+            /** ALERT_REFUSAL_EXPIRED value */
+            ALERT_REFUSAL_EXPIRED = 1
+        }
+
         /**
          * Properties of an AlertAck.
          * @deprecated Use alpr.v1.AlertAck.$Properties instead.
@@ -2186,6 +2196,12 @@ export namespace alpr {
 
             /** AlertAck ackedAtMs. */
             ackedAtMs: number;
+
+            /** AlertAck refusal. */
+            refusal: alpr.v1.AlertRefusal;
+
+            /** AlertAck reason. */
+            reason: string;
 
             /**
              * Creates a new AlertAck instance using the specified properties.
@@ -2282,6 +2298,12 @@ export namespace alpr {
 
                 /** AlertAck ackedAtMs */
                 ackedAtMs?: (number|null);
+
+                /** AlertAck refusal */
+                refusal?: (alpr.v1.AlertRefusal|null);
+
+                /** AlertAck reason */
+                reason?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -7359,6 +7359,20 @@ export const alpr = $root.alpr = (() => {
             return AlertHit;
         })();
 
+        /**
+         * AlertRefusal enum.
+         * @name alpr.v1.AlertRefusal
+         * @enum {number}
+         * @property {number} ALERT_REFUSAL_NONE=0 ALERT_REFUSAL_NONE value
+         * @property {number} ALERT_REFUSAL_EXPIRED=1 ALERT_REFUSAL_EXPIRED value
+         */
+        v1.AlertRefusal = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ALERT_REFUSAL_NONE"] = 0;
+            values[valuesById[1] = "ALERT_REFUSAL_EXPIRED"] = 1;
+            return values;
+        })();
+
         v1.AlertAck = (function() {
 
             /**
@@ -7368,6 +7382,8 @@ export const alpr = $root.alpr = (() => {
              * @property {string|null} [readId] AlertAck readId
              * @property {string|null} [entryId] AlertAck entryId
              * @property {number|null} [ackedAtMs] AlertAck ackedAtMs
+             * @property {alpr.v1.AlertRefusal|null} [refusal] AlertAck refusal
+             * @property {string|null} [reason] AlertAck reason
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7432,6 +7448,22 @@ export const alpr = $root.alpr = (() => {
             AlertAck.prototype.ackedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * AlertAck refusal.
+             * @member {alpr.v1.AlertRefusal} refusal
+             * @memberof alpr.v1.AlertAck
+             * @instance
+             */
+            AlertAck.prototype.refusal = 0;
+
+            /**
+             * AlertAck reason.
+             * @member {string} reason
+             * @memberof alpr.v1.AlertAck
+             * @instance
+             */
+            AlertAck.prototype.reason = "";
+
+            /**
              * Creates a new AlertAck instance using the specified properties.
              * @function create
              * @memberof alpr.v1.AlertAck
@@ -7471,6 +7503,10 @@ export const alpr = $root.alpr = (() => {
                     w.uint32(/* id 3, wireType 2 =*/26).string(m.entryId);
                 if (m.ackedAtMs != null && $Object.hasOwnProperty.call(m, "ackedAtMs") && (typeof m.ackedAtMs === "object" ? m.ackedAtMs.low || m.ackedAtMs.high : m.ackedAtMs !== 0))
                     w.uint32(/* id 4, wireType 0 =*/32).int64(m.ackedAtMs);
+                if (m.refusal != null && $Object.hasOwnProperty.call(m, "refusal") && m.refusal !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).int32(m.refusal);
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.reason);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7564,6 +7600,24 @@ export const alpr = $root.alpr = (() => {
                                 delete m.ackedAtMs;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.refusal = v;
+                            else
+                                delete m.refusal;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -7628,6 +7682,14 @@ export const alpr = $root.alpr = (() => {
                     if (!$util.isInteger(m.ackedAtMs) && !(m.ackedAtMs && $util.isInteger(m.ackedAtMs.low) && $util.isInteger(m.ackedAtMs.high)))
                         return "ackedAtMs: integer|Long expected";
                 }
+                if (m.refusal != null && $Object.hasOwnProperty.call(m, "refusal")) {
+                    if (typeof m.refusal !== "number" || (m.refusal | 0) !== m.refusal)
+                        return "refusal: enum value expected";
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
                 return null;
             };
 
@@ -7676,6 +7738,26 @@ export const alpr = $root.alpr = (() => {
                             m.ackedAtMs = new $util.LongBits(d.ackedAtMs.low >>> 0, d.ackedAtMs.high >>> 0).toNumber();
                     }
                 }
+                if (d.refusal !== 0 && (typeof d.refusal !== "string" || $root.alpr.v1.AlertRefusal[d.refusal] !== 0)) {
+                    switch (d.refusal) {
+                    case "ALERT_REFUSAL_NONE":
+                    case 0:
+                        m.refusal = 0;
+                        break;
+                    case "ALERT_REFUSAL_EXPIRED":
+                    case 1:
+                        m.refusal = 1;
+                        break;
+                    default:
+                        if (typeof d.refusal === "number" && (d.refusal | 0) === d.refusal)
+                            m.refusal = d.refusal;
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
                 return m;
             };
 
@@ -7705,6 +7787,8 @@ export const alpr = $root.alpr = (() => {
                         d.ackedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.ackedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.refusal = o.enums === $String ? "ALERT_REFUSAL_NONE" : 0;
+                    d.reason = "";
                 }
                 if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
                     d.deviceId = m.deviceId;
@@ -7722,6 +7806,12 @@ export const alpr = $root.alpr = (() => {
                         d.ackedAtMs = o.longs === $String ? $String(m.ackedAtMs) : m.ackedAtMs;
                     else
                         d.ackedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.ackedAtMs) : o.longs === $Number ? new $util.LongBits(m.ackedAtMs.low >>> 0, m.ackedAtMs.high >>> 0).toNumber() : m.ackedAtMs;
+                }
+                if (m.refusal != null && $Object.hasOwnProperty.call(m, "refusal")) {
+                    d.refusal = o.enums === $String ? $root.alpr.v1.AlertRefusal[m.refusal] === $undefined ? m.refusal : $root.alpr.v1.AlertRefusal[m.refusal] : m.refusal;
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
                 }
                 return d;
             };

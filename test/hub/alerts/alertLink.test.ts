@@ -6,7 +6,7 @@ import { silentLogger, systemClock } from '../../../core/index.js';
 import { EmbeddedBroker, loadOrCreateHubKeys } from '../../../hub/index.js';
 import { AlertLink } from '../../../hub/alerts/alertLink.js';
 import { NCIC_MAPPING } from '../../../hub/hotlists/importMapping.js';
-import { newSigningKeys, rawPublicKey, sealAlert, toWireRead, topics } from '../../../sync/index.js';
+import { alpr, newSigningKeys, rawPublicKey, sealAlert, toWireRead, topics, verifyAlertAck } from '../../../sync/index.js';
 import { brokerNode } from '../../helpers/brokerNode.js';
 import { captureLogger, eventually, makeRead, tempDir } from '../../helpers/index.js';
 import { harness } from '../../helpers/hubHarness.js';
@@ -31,9 +31,9 @@ async function alertRig(t: import('tap').Test, linkClientId: string) {
   t.teardown(() => broker.stop());
   const device = await mqtt.connectAsync(broker.hubUrl, { username: 'hub', password: broker.hubPassword, clientId: 'alert-device' });
   t.teardown(() => device.endAsync(true));
-  const seen = { acks: 0, linkSubscribed: false };
+  const seen = { acks: 0, linkSubscribed: false, ackPayloads: [] as Buffer[] };
   device.on('message', (topic, payload) => {
-    if (topic === topics.alertAcks('pole-a')) seen.acks++;
+    if (topic === topics.alertAcks('pole-a')) (seen.acks++, seen.ackPayloads.push(payload));
     else if (payload.toString().includes(linkClientId)) seen.linkSubscribed = true;
   });
   await device.subscribeAsync([topics.alertAcks('pole-a'), '$SYS/+/new/subscribes'], { qos: 1 });
@@ -150,6 +150,24 @@ t.test('a hit whose read is dated beyond the allowed clock skew is refused as a 
   t.equal(seen.acks, 1, 'only the sound hit was acknowledged');
   t.equal(link.stats.alertsRaised, 1, 'the sound hit raised its alert');
   t.ok(await h.store.getRead(sound.id), 'and its read was stored');
+});
+
+t.test('a hit whose read is past the retention period is refused for good: not stored, no alert, and a signed ack that says so, which the appliance takes as final', async (t) => {
+  const { h, hotlists, alerts, broker, seen, keys, sendHit } = await alertRig(t, 'alert-link-expired');
+  const link = new AlertLink({
+    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-expired', store: h.store,
+    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: silentLogger(),
+  });
+  await link.start();
+  t.teardown(() => link.stop());
+  await eventually(() => seen.linkSubscribed, 5_000);
+  const old = await sendHit({ capturedAt: Date.now() - 40 * 86_400_000 });
+  await eventually(() => seen.acks >= 1, 5_000);
+  t.equal(link.stats.hitsRefused, 1, 'the hit was refused');
+  t.equal(link.stats.alertsRaised, 0, 'no alert was raised');
+  t.equal(await h.store.getRead(old.id), null, 'its read was not stored');
+  const ack = verifyAlertAck(seen.ackPayloads[0]!, keys.sign.publicKey);
+  t.match(ack, { deviceId: 'pole-a', readId: old.id, entryId: 'V123456789', refusal: alpr.v1.AlertRefusal.ALERT_REFUSAL_EXPIRED, reason: /before the retention period/ }, 'the signed ack names the refusal and its reason');
 });
 
 t.test('a hit whose read names a camera its site does not list, or that comes after its site was retired, is refused: no read is stored, no alert raised, no ack sent', async (t) => {
