@@ -8,12 +8,10 @@ import { Quarantine } from './quarantine.js';
 import { appendElapsedOfRecord, decryptRead, encryptRead, keyIdOfRecord } from './recordCodec.js';
 import { validateRead } from './validateRead.js';
 import { currentFileLost, damageReason, isStoreDamage, setAsideStore, setAsideStores } from './storeDamage.js';
+import { ElapsedClock, isElapsed, isSaneWall, parseSavedClock } from './elapsedClock.js';
 
+export { EARLIEST_SANE_WALL_MS } from './elapsedClock.js';
 export const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
-/** Wall-clock readings before this are an unset real-time clock, not a time. */
-export const EARLIEST_SANE_WALL_MS = Date.UTC(2024, 0, 1);
-/** No buffer's clock runs a century: a larger reading was written by hand (and would swallow milliseconds). */
-const MAX_ELAPSED_MS = 100 * 365 * 86_400_000;
 
 export interface ReadBufferOptions {
   /** LevelDB folder. */
@@ -65,17 +63,15 @@ const EVICT_CHUNK = 10_000;
 
 const seqKey = (seq: number) => seq.toString(16).padStart(13, '0');
 const metaValue = (m: Meta) => Buffer.from(`${m.appendElapsed}|${m.capturedAt}|${m.bytes}`);
-const isElapsed = (ms: number) => Number.isFinite(ms) && ms >= 0 && ms <= MAX_ELAPSED_MS;
 /** An append time that is no reading of the buffer's clock counts as 0: the read is as old as can be, so it goes. */
 const parseMeta = (b: Buffer): Meta => {
   const [a, c, s] = b.toString('utf8').split('|').map(Number);
   return { appendElapsed: a !== undefined && isElapsed(a) ? a : 0, capturedAt: c ?? 0, bytes: s ?? 0 };
 };
-const isSaneWall = (ms: number) => ms >= EARLIEST_SANE_WALL_MS;
 const parseState = (b: Buffer): State => {
   try {
     const state = JSON.parse(b.toString('utf8')) as State;
-    if (Number.isSafeInteger(state.nextSeq) && isElapsed(state.elapsed) && Number.isFinite(state.lastWall)) return state;
+    if (Number.isSafeInteger(state.nextSeq) && parseSavedClock(state)) return state;
   } catch {
     // falls through to the damage report
   }
@@ -86,9 +82,9 @@ const parseState = (b: Buffer): State => {
  * The appliance's read buffer: every read AES-256-GCM encrypted in LevelDB until the hub
  * acknowledges it, never longer than the retention limit, never more than the byte budget.
  *
- * Age is measured on the buffer's own elapsed-time clock: monotonic while the process runs, plus
- * the wall-clock gap across a restart when both wall readings are real times (year 2024 or later)
- * and moved forward. A wall clock that jumps backwards, or an unset RTC, therefore cannot keep a
+ * Age is measured on the buffer's own elapsed-time clock (ElapsedClock, saved in the state record):
+ * monotonic while the process runs, plus the wall-clock gap across a restart when both wall
+ * readings are real times (year 2024 or later) and moved forward. A wall clock that jumps backwards, or an unset RTC, therefore cannot keep a
  * read past the limit; a wall clock that jumps forward while the box was off evicts early, which
  * is the safe direction. (Capture times from the wall clock are not trusted for this: a box
  * with a dead RTC stamps reads in 1970.)
@@ -100,8 +96,7 @@ export class ReadBuffer implements ReadStore {
   private db: ClassicLevel<string, Buffer> | null = null;
   private readonly keys: Map<string, DataKey>;
   private state: State = { nextSeq: 1, elapsed: 0, lastWall: 0 };
-  private elapsedAtOpen = 0;
-  private monoAtOpen = 0;
+  private readonly clock: ElapsedClock;
   private count = 0;
   private bytes = 0;
   private pending: PendingAppend[] = [];
@@ -128,6 +123,7 @@ export class ReadBuffer implements ReadStore {
   constructor(private readonly ctx: ReadBufferOptions) {
     if (ctx.keys.length === 0) throw new AlprError('ALPR_ERR_BUFFER_KEY', 'the read buffer needs at least one data key');
     this.keys = new Map(ctx.keys.map((k) => [k.id, k]));
+    this.clock = new ElapsedClock(ctx.clock);
   }
 
   /**
@@ -167,11 +163,8 @@ export class ReadBuffer implements ReadStore {
       for await (const key of db.keys({ gt: R, lt: `${R}~`, reverse: true, limit: 1 })) {
         this.state.nextSeq = Math.max(this.state.nextSeq, parseInt(key.slice(R.length), 16) + 1);
       }
-      const wall = this.ctx.clock.now();
-      // Time the box was off counts only when both readings are real times and moved forward.
-      const downtime = isSaneWall(wall) && isSaneWall(this.state.lastWall) && wall > this.state.lastWall ? wall - this.state.lastWall : 0;
-      this.elapsedAtOpen = this.state.elapsed + downtime;
-      this.monoAtOpen = this.ctx.clock.monotonic();
+      // Goes on from the saved reading, plus the time the box was off where that can be known.
+      this.clock.open(this.state);
       // The bookkeeping entries are the source of truth for what is held.
       this.count = 0;
       this.bytes = 0;
@@ -184,7 +177,7 @@ export class ReadBuffer implements ReadStore {
       }
       // The clock never reads less than the last append: a state record set back (by hand, or an
       // older one brought back) would otherwise make every read look younger than it is.
-      this.elapsedAtOpen = Math.max(this.elapsedAtOpen, latestAppend);
+      this.clock.raiseAtOpen(latestAppend);
       this.corrupt = new Set();
       this.nothingExpiresBefore = 0;
       for await (const key of db.keys({ gt: C, lt: `${C}~` })) this.corrupt.add(key.slice(C.length));
@@ -235,7 +228,7 @@ export class ReadBuffer implements ReadStore {
     await this.load();
     // The clock that ages reads goes on from where the old store had it.
     this.state.elapsed = Math.max(this.state.elapsed, elapsed);
-    this.elapsedAtOpen = Math.max(this.elapsedAtOpen, elapsed);
+    this.clock.raiseAtOpen(elapsed);
   }
 
   /**
@@ -281,7 +274,7 @@ export class ReadBuffer implements ReadStore {
     }
     if (ops.length > 0) await db.batch(ops, { sync: true });
     // As in load(): the clock never reads less than the last append.
-    this.elapsedAtOpen += Math.max(0, latestAppend - elapsedNow);
+    this.clock.advance(latestAppend - elapsedNow);
     return lost;
   }
 
@@ -696,9 +689,9 @@ export class ReadBuffer implements ReadStore {
   /** Commits `ops` with the persisted state in one synchronous (fsynced) batch. */
   private async writeState(ops: Op[], added?: { count: number; bytes: number }): Promise<void> {
     const db = this.ensureOpen();
-    this.state.elapsed = this.elapsedNow();
-    const wall = this.ctx.clock.now();
-    if (isSaneWall(wall)) this.state.lastWall = wall;
+    const saved = this.clock.toSave();
+    this.state.elapsed = saved.elapsed;
+    this.state.lastWall = saved.lastWall;
     ops.push({ type: 'put', key: STATE, value: Buffer.from(JSON.stringify(this.state)) });
     try {
       await db.batch(ops, { sync: true });
@@ -713,7 +706,7 @@ export class ReadBuffer implements ReadStore {
   }
 
   private elapsedNow(): number {
-    return this.elapsedAtOpen + (this.ctx.clock.monotonic() - this.monoAtOpen);
+    return this.clock.now();
   }
 
   private expireLeases(): void {

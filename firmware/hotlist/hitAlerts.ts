@@ -6,7 +6,7 @@ import { errorMessage, type Clock, type Logger, type TimerHandle } from '../../c
 import { alpr, sealAlert, toWireRead, topics, verifyAlertAck, type Uplink } from '../../sync/index.js';
 import type { ReadRecord } from '../recognition.js';
 import type { HotlistKeeper } from './hotlistKeeper.js';
-import { EARLIEST_SANE_WALL_MS } from '../buffer/readBuffer.js';
+import { ElapsedClock, isSaneWall, MAX_ELAPSED_MS, parseSavedClock } from '../buffer/elapsedClock.js';
 
 export interface HitAlertsOptions {
   /** Pending alerts, one sealed file each, until the hub acknowledges them. */
@@ -271,8 +271,6 @@ const UNACKED_WARN_AFTER = 5;
 
 /** While hits are pending, the spool's clock is saved at least this often (and with every hit written, and at stop). */
 const CLOCK_SAVE_EVERY_MS = 60_000;
-/** No spool's clock runs a century: a larger stamp was written by hand. */
-const MAX_ELAPSED_MS = 100 * 365 * 86_400_000;
 const CLOCK_FILE = 'clock.json';
 
 /**
@@ -294,45 +292,34 @@ function stampOf(name: string): number | null {
   return Number.isSafeInteger(written) && written <= MAX_ELAPSED_MS ? written : null;
 }
 
-const isSaneWall = (ms: number) => Number.isFinite(ms) && ms >= EARLIEST_SANE_WALL_MS;
-
 /**
- * The spool's elapsed-time clock, by the read buffer's rule (ReadBuffer): monotonic while the
- * process runs, plus the wall-clock gap across a restart only when both wall readings are real
- * times (2024 or later) and moved forward; saved in the spool's folder. An unset RTC or a wall
- * clock set back cannot keep a hit past the limit; one set forward while the box was off only
- * deletes early. It never reads less than the newest file's stamp (a saved state lost or set back
- * would otherwise make every pending hit look younger than it is).
+ * The spool's elapsed-time clock, by the read buffer's rule (ElapsedClock), saved in the spool's
+ * folder. An unset RTC or a wall clock set back cannot keep a hit past the limit; one set forward
+ * while the box was off only deletes early. It never reads less than the newest file's stamp.
  */
 class SpoolClock {
-  private elapsedAtOpen = 0;
-  private monoAtOpen = 0;
-  private lastWall = 0;
+  private readonly elapsed: ElapsedClock;
   private savedAtMono = 0;
   private saving: Promise<void> = Promise.resolve();
 
-  constructor(private readonly dir: string, private readonly clock: Clock) {}
+  constructor(private readonly dir: string, private readonly clock: Clock) {
+    this.elapsed = new ElapsedClock(clock);
+  }
 
   async open(latestStamp: number): Promise<void> {
-    let saved: { elapsed: number; lastWall: number } | null = null;
+    let saved: unknown = null;
     try {
-      const s = JSON.parse(await readFile(join(this.dir, CLOCK_FILE), 'utf8')) as { elapsed?: unknown; lastWall?: unknown };
-      if (typeof s.elapsed === 'number' && s.elapsed >= 0 && s.elapsed <= MAX_ELAPSED_MS && typeof s.lastWall === 'number' && Number.isFinite(s.lastWall)) {
-        saved = { elapsed: s.elapsed, lastWall: s.lastWall };
-      }
+      saved = JSON.parse(await readFile(join(this.dir, CLOCK_FILE), 'utf8'));
     } catch {
       // None yet, or unreadable: the clock starts from the newest file's stamp.
     }
-    const wall = this.clock.now();
-    const downtime = saved && isSaneWall(wall) && isSaneWall(saved.lastWall) && wall > saved.lastWall ? wall - saved.lastWall : 0;
-    this.lastWall = saved?.lastWall ?? 0;
-    this.elapsedAtOpen = Math.max((saved?.elapsed ?? 0) + downtime, latestStamp);
-    this.monoAtOpen = this.clock.monotonic();
-    this.savedAtMono = this.monoAtOpen;
+    this.elapsed.open(parseSavedClock(saved), latestStamp);
+    this.savedAtMono = this.clock.monotonic();
   }
 
+  /** Whole milliseconds: the readings are written into file names. */
   now(): number {
-    return Math.floor(this.elapsedAtOpen + (this.clock.monotonic() - this.monoAtOpen));
+    return Math.floor(this.elapsed.now());
   }
 
   /** Monotonic time since the clock was last saved (or opened). */
@@ -342,10 +329,9 @@ class SpoolClock {
 
   save(): Promise<void> {
     const run = this.saving.then(async () => {
-      const wall = this.clock.now();
-      if (isSaneWall(wall)) this.lastWall = wall;
+      const { elapsed, lastWall } = this.elapsed.toSave();
       this.savedAtMono = this.clock.monotonic();
-      await writeDurably(this.dir, CLOCK_FILE, Buffer.from(JSON.stringify({ elapsed: this.now(), lastWall: this.lastWall })));
+      await writeDurably(this.dir, CLOCK_FILE, Buffer.from(JSON.stringify({ elapsed: Math.floor(elapsed), lastWall })));
     });
     this.saving = run.catch(() => undefined);
     return run;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeDurably } from './durableWrite.js';
 import { AlprError, errorMessage, type Clock, type Logger } from '../../core/index.js';
 import { HotlistMatcher, openHotlistUpdate, type alpr, type HotlistHit } from '../../sync/index.js';
-import { EARLIEST_SANE_WALL_MS } from '../buffer/readBuffer.js';
+import { EARLIEST_SANE_WALL_MS } from '../buffer/elapsedClock.js';
 
 export interface HotlistKeeperOptions {
   /** Where the sealed updates are kept (they stay sealed to the device key at rest). */
