@@ -120,7 +120,7 @@ t.test('the demo\'s roles walk the console over the demo\'s own data', async (t)
   await page.getByRole('button', { name: 'This month so far' }).click();
   await page.getByRole('heading', { name: /^Monthly user audit \(VII\.E\) · \d{4}-\d{2} so far$/ }).waitFor();
   const report = page.locator('article');
-  t.match(await report.innerText(), /demo\.officer\.\S+ \(officer\)\s+stolen vehicle\s+ok/, 'the demo officer\'s search, its purpose in words');
+  t.match(await report.innerText(), /demo\.officer\.\S+ \(officer\)\s+search here\s+stolen vehicle\s+ok/, 'the demo officer\'s search, its purpose in words');
   t.match(await report.locator('canvas[role="img"]').first().getAttribute('aria-label'), /demo\.officer\.\S+ \(officer\)/, 'the suspension the demo\'s refused search caused, charted');
   await check('demo-reports');
   await signOut();
