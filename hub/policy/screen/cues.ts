@@ -21,6 +21,9 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   '=fired =at', '=firing =at', '=opened =fire', '=shots =fired',
   // stabbed, in Polish ("dźgnięta nożem"); murdered and shot, in Spanish ("asesinado a tiros", "baleado")
   'dzgni', 'dzgnie', 'zadzga', 'nozem', 'asesin', 'balead', 'balacera', '=a =tiros',
+  // more crimes in Spanish (a shooting, a beating, armed, hate graffiti, run over, a silver alert) and Polish (assault, robbery, theft, beating, threats with a weapon, shooting, abduction, burglary, arson, hate)
+  'tiroteo', 'golpiza', 'golpe', 'mano armada', '=armado', '=armada', 'pintas de odio', 'crimen de odio', 'atropell', 'choque y fuga', 'alerta plateada', 'alerta amber', 'robaron', 'asaltaron', 'apunalad',
+  'napasc', 'napad', 'rozboj', 'ukradl', 'ukradzion', 'kradziez', 'kradziez', 'pobic', 'pobil', 'grozac', 'grozil', 'strzelanin', 'postrzel', 'zastrzel', 'porwan', 'porwal', 'wlamani', 'wlamal', 'podpal', 'na tle nienawisci',
   // people or goods brought in against the law (human smuggling is a felony; status checks are not)
   'smuggl', 'contraband',
   // a person struck by a car, stones thrown
@@ -88,6 +91,8 @@ export const TARGETING_CUES: readonly string[] = [
   'attendee', 'attended', 'attending', 'participant', 'member', 'visitor', 'patient', 'paciente', 'pacjent', 'catalog', 'every car', 'every vehicle', 'every plate', 'all plates', 'congregant', 'worshiper', 'worshipper', 'everyone', 'everybody', 'all cars',
   'all vehicles', 'list of', 'list the', 'list all', 'people at', 'people who', 'who came', 'who went', 'who was at', 'who were at', 'identify the', 'asistentes', 'participantes', 'miembros',
   'visitantes', 'feligreses', 'todos los', 'uczestni', 'czlonk', 'odwiedzaj', 'wszyscy', 'wszystki',
+  // who goes there, in Spanish and Polish
+  '=kto =tam =chodzi', '=kto =chodzi', '=kto =tam =bywa', '=quien =va', '=quienes =van', '=quien =viene', '=quienes =vienen',
   // a following, by its allegiance
   '=supporters', '=followers', '=backers', 'simpatizantes', 'seguidores', 'zwolennik',
   // the same aim in euphemisms: watching who turns up rather than listing them
@@ -171,7 +176,9 @@ export const PRETEXT_CUES: readonly string[] = ['not really', 'not actually', 'p
   '=actual =request', '=real =request', '=actual =reason', '=real =reason', '=true =reason', '=actual =purpose', '=real =purpose', '=true =purpose', 'unfounded',
   '=real =ask', '=actual =ask', '=real =goal', '=actual =goal', '=true =goal', '=real =aim', '=actual =aim', '=the =point =is', '=whats =actually', '=whats =really', '=what =is =actually', '=what =is =really',
   '=actually =wanted', '=really =wanted', 'placeholder', '=just =the =entry', '=on =the =form', '=on =the =request', '=used =to =get =in', '=get =in =the =door', '=honestly =this =is', '=this =is =really =for', '=this =is =actually =for',
-  '=but =tonights =search', '=but =todays =search', '=but =this =search', '=but =the =search =is', '=but =this =one =is =for'];
+  '=but =tonights =search', '=but =todays =search', '=but =this =search', '=but =the =search =is', '=but =this =one =is =for',
+  // ... and in Spanish and Polish ("pero en verdad es para", "wpisuję napaść, ale to żeby")
+  '=en =verdad', '=en =realidad', '=la =verdad =es', '=pero =es =para', '=pero =es =pa', '=wpisuje', '=wpisze', '=wpisalem', '=ale =to =zeby', '=ale =naprawde', '=tak =naprawde', '=naprawde =chodzi'];
 
 /**
  * Words after a protected word that put it outside the request, when a crime is named ("his

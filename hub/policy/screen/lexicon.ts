@@ -128,6 +128,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Parking debts and the boot, and equipment on the car, in officers' shorthand
     ...each('=tix, unpaid parking, parking debt, =scofflaw, =scofflaws, boot list, =booted, =boot =it, =boot =vehicle, =boot =car, =for =boot, =tint, window tint, equipment violation, equipment viol'),
     ...each('estacionamiento ilegal, estacionado ilegal, mal estacionad, parkowanie niedozwol, nieprawidlowe parkowan, parkowanie w miejscu'),
+    // A ticket, double parking, in Spanish and Polish ("para multarlo", "wlepić mandat")
+    ...each('doble fila, =multar, =multarlo, =multarla, =multarlos, =multa, =multas, =mandat, =mandatu, =mandatem, =wlepic', { context: true }),
     // Moving violations put plainly, and writing the ticket ("rolled through the stop", "tags ran out", "so I can write it up")
     ...each('following too closely, following to closely'),
     ...each('=tailgated =me, =tailgating =me, =rolled =through =the =stop, =rolled =the =stop, =ran =the =stop, =blew =the =stop, =blew =through =the =stop, prohibited left, illegal left, =no =left =turn, =illegal =u =turn, =illegal =uturn, prohibited turn, '
@@ -210,10 +212,10 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('removal', { near: ['federal', 'immigra', 'agent', '=ice', '=dhs', 'order', 'proceed', 'hearing', 'operation', 'deport'] }),
     ...each('temporary protected status, border cross, crossed border, cross border, port of entry, paso fronteriz, przejsc graniczn'),
     // Papers as status: a crime's victim or witness may have none ("the victim has no papers"), as with "undocumented"
-    ...each('lack =papers, lacks =papers, =no =papers, without =papers, has =papers, have =papers', { context: true }),
+    ...each('lack =papers, lacks =papers, =no =papers, without =papers, has =papers, have =papers, sin papeles, bez papierow', { context: true }),
     ...each('=customs', { near: ['agent', 'officer', 'border', 'enforc', 'request', 'asked', 'want', 'federal'] }),
     ...each('undocument, indocumentad', { context: true }),
-    ...each('migratori, migracyj, migracion, migracj, sin papeles, illegal alien, =illegals, alien registr, ilegal extranjer'),
+    ...each('migratori, migracyj, migracion, migracj, illegal alien, =illegals, alien registr, ilegal extranjer'),
     // Deportation, except as the practice of the victim's lawyer ("robbery of a deportation-defense attorney")
     ...each('deport', { notBefore: ['defens', 'lawyer', 'attorney', 'advocat', 'abogad', 'prawnik', 'adwokat'] }),
     // Status asked for by the federal government, without saying which status ("status check for the feds")
@@ -409,7 +411,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('israeli, nigerian, ethiopian, somal, egyptian, syrian, iraqi, iranian, afghan, turkish, puerto rican, dominican, cuban, colombian, brazilian, jamaican, polish, irish, italian, greek, mexic, chino, polak, polk', { context: true, near: [...PEOPLE, ...COMMUNITY_EVENTS] }),
     ...each('arabic, middle east, indian, pakistani, african, chinese, korean, vietnamese, filipino, haitian, guatemalan, honduran, salvadoran, venezuelan, ukrain, russian, medio oriente, bliskowschodn, arabsk, ukrainc, cudzoziem', { context: true, near: [...PEOPLE, ...COMMUNITY_EVENTS] }),
     ...each('black lives matter, people color, gente color, race =of, certain =race, =by =race, =their =race, =raza, =rasa, =rasy, ethnic, etnic, descent, pochodzen, ascendenc, nationalit, nacionalid, narodowosc', { context: true }),
-    ...each('=gay, =gays, lesbian, lesbijk, bisexual, biseksual, transgender, transgener, transplciow, =trans, queer, lgbt, nonbinary, non binary, homosexual, homoseksual, sexual orientation, orientacion sexual, orientacj seksual, gender identity, identidad genero, tozsamosc plci', { context: true }),
+    ...each('gejowsk, =gej, =geje, lesbijsk, =gay, =gays, lesbian, lesbijk, bisexual, biseksual, transgender, transgener, transplciow, =trans, queer, lgbt, nonbinary, non binary, homosexual, homoseksual, sexual orientation, orientacion sexual, orientacj seksual, gender identity, identidad genero, tozsamosc plci', { context: true }),
     ...each('disabled, disabilit, discapacit, niepelnospraw, wheelchair', { context: true, near: [...PEOPLE, ...COMMUNITY_EVENTS] }),
     ...each('group home, special needs, mentally ill, mental illness, autis, down syndrome, =deaf, =blind', { context: true }),
     // V.C names age and gender: people picked out by them, as a group.
@@ -435,6 +437,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     // "My spot" in Spanish and Polish ("parkuje na moim miejscu")
     ...each('=mi =lugar, =mi =sitio, =mi =espacio, =moim =miejscu, =moje =miejsce, =mojego =miejsca', { context: true }),
     ...each('=mi, =mis', { context: true, next: RELACIONES }),
+    // "Mi vieja" (my wife, in slang), seeing another, my house and street, and a neighbour's noise, in Spanish and Polish
+    ...each('=mi =vieja, =mi =viejo, =mi =ruca, =mi =jaina, =anda =con =otro, =anda =con =otra, =me =engana, =mi =casa, =mi =calle, =mi =cuadra, =mi =cochera, =mi =garaje, =mi =entrada, =musica =alta, '
+      + '=gra =glosno, =glosno =muzyk, =glosna =muzyk, =halasuje, =zajechal =mi =droge, =mi =zajechal, =zajechal =droge, =po =sluzbie', { context: true }),
     ...each('=moj, =moja, =mojej, =mojego, =moje', { context: true, next: KREWNI }),
     // "The sergeant's daughter", "the chief's wife": a colleague's or an official's own life.
     ...each('sergeant, =sarge, =sgt, lieutenant, =lt, captain, =capt, chief, commander, detective, deputy, officer, mayor, trustee, alderman, =boss, =partner, =partners', { context: true, next: RELATIONS }),

@@ -249,9 +249,12 @@ function crimeDoneIn(words: readonly string[], from: number, to: number): boolea
   return false;
 }
 
-/** The word at `j` is a crime word in the past participle ("assaulted", "stolen", "struck"). */
+/**
+ * The word at `j` is a crime word in the past ("assaulted", "stolen", "struck"; Spanish
+ * "amenazó", "golpeado"; Polish "pobili", "ukradła"): the people after it are what it was done to.
+ */
 function isCrimeDone(words: readonly string[], j: number): boolean {
-  return /(ed|en|shot|beat|struck|hit)$/.test(words[j]!) && anyPhraseIn(words, j, j + 1, INVESTIGATIVE_CUES);
+  return /(ed|en|shot|beat|struck|hit|o|aron|ado|ada|ados|adas|ido|ida|l|la|li|ly)$/.test(words[j]!) && anyPhraseIn(words, j, j + 1, INVESTIGATIVE_CUES);
 }
 
 /** The people at `start` as owners of a thing named before them ("el carro de una asistente", "samochód uczestnika"). */
@@ -528,10 +531,15 @@ export class PurposeScreen {
     return true;
   }
 
-  /** The term followed by one of its `place` words (an abortion clinic), next or one word on: a place a crime can happen at. */
+  /**
+   * The term followed by one of its `place` words (an abortion clinic), next or one word on, or in
+   * Spanish and Polish order preceded by one up to three words before ("clínica de salud
+   * reproductiva", "kliniki aborcyjnej"): a place a crime can happen at.
+   */
   private namesPlace(term: ScreenTerm, words: readonly string[], match: Match): boolean {
+    const isPlace = (at: number) => at >= 0 && at < words.length && term.place!.some((s) => matchesStem(words[at]!, s));
     // The place word next, or after one more ("a reproductive health clinic")
-    return term.place !== undefined && [1, 2].some((k) => match.end + k < words.length && term.place!.some((s) => matchesStem(words[match.end + k]!, s)));
+    return term.place !== undefined && ([1, 2].some((k) => isPlace(match.end + k)) || [1, 2, 3].some((k) => isPlace(match.start - k)));
   }
 
   /**

@@ -948,3 +948,28 @@ t.test('what a request denies in its own clause, a protected word with no part i
   ]) t.same(screen.screen(text), [], text);
   t.ok(categories('Vandalism 25-3405 at the rally, no suspect yet, list all the attendees').includes('protected activity or class'), 'a denial in another clause');
 });
+
+t.test('in Spanish and Polish: a case put as cover, a favour for the user or family, a ticket, a gay bar and who goes to a mosque are refused', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['caso de asalto, pero en realidad quiero saber con quién sale mi hermana', 'personal or non-law-enforcement use'],
+    ['wpiszę kradzież, ale to żeby sprawdzić dokąd jeździ moja była', 'personal or non-law-enforcement use'],
+    ['el carro que se para en mi cuadra todas las noches, de quién es', 'personal or non-law-enforcement use'],
+    ['sąsiad gra głośno muzykę po nocach, sprawdź jego auto', 'personal or non-law-enforcement use'],
+    ['multar al que se estaciona en doble fila en la avenida Roosevelt', 'traffic enforcement'],
+    ['wlepić mandat kierowcy, który parkuje na chodniku przy szkole', 'traffic enforcement'],
+    ['lista aut przed barem gejowskim w sobotę', 'protected activity or class'],
+    ['quiero saber quién va a la mezquita los viernes', 'protected activity or class'],
+  ];
+  for (const [text, category] of cases) t.ok(categories(text).includes(category), text);
+});
+
+t.test('crimes in Spanish and Polish beside a protected place or people, a victim without papers and a clinic named before its kind are investigable', async (t) => {
+  for (const text of [
+    'golpearon a un hombre frente a la mezquita, huyeron en un Nissan rojo, caso 25-5001',
+    'pobili mężczyznę przed synagogą, sprawcy odjechali w Audi, sprawa 25-5002',
+    'un sujeto golpeó a los asistentes de la vigilia y huyó en una Tacoma, caso 25-5003',
+    'robaron a un trabajador sin papeles en la calle Madison, buscamos el Kia del ladrón',
+    'tiroteo en el estacionamiento de la clínica de aborto en Harlem, sospechoso en un Camry',
+    'napad na pielęgniarkę przed kliniką aborcyjną, sprawca w czarnym BMW',
+  ]) t.same(screen.screen(text), [], text);
+});
