@@ -118,7 +118,8 @@ function storeSuite(name: string, make: (tt: Tap) => Promise<HubStore | null>): 
     await store.sql.run("INSERT INTO holds (hold_id, read_id, case_number, placed_by, placed_at) VALUES ('h1', ?, '26-000123', 'det', 1)", [held.id]);
     const report = await store.purgeReadsBefore(Date.UTC(2026, 10, 26, 12));
     tt.equal(report.deleted, 2);
-    tt.same(await store.sql.all('SELECT id FROM read_ids ORDER BY id'), [held.id, kept.id].sort().map((id) => ({ id })), 'the purged reads\' ids went with them');
+    // (PostgreSQL keeps every id in read_ids; SQLite probes the days either side and `other`)
+    if (store.engine === 'pg') tt.same(await store.sql.all('SELECT id FROM read_ids ORDER BY id'), [held.id, kept.id].sort().map((id) => ({ id })), 'the purged reads\' ids went with them');
     // A held read and one not yet due stay refused, at any time.
     const resent = await store.ingestBatch('pole-1', 2, [{ ...held, capturedAt: Date.UTC(2026, 10, 27, 1) }, { ...kept, capturedAt: kept.capturedAt + 5 }]);
     tt.same(resent.duplicates, [held.id, kept.id]);
@@ -191,8 +192,9 @@ t.test('sqlite: a data folder from before vehicle colour opens with its reads un
 });
 
 /**
- * A store made before read ids were kept apart from capture times (no read_ids table): reopened,
- * its reads' ids are refused at any time, and a purge frees only the purged ones.
+ * A PostgreSQL store made before read ids were kept apart from capture times (no read_ids table):
+ * reopened, its reads' ids are refused at any time, and a purge frees only the purged ones. (The
+ * SQLite store keeps no such table: it probes the day tables either side.)
  */
 function readIdsMigration(name: string, open: (tt: Tap) => Promise<{ store: HubStore; reopen(): Promise<HubStore> } | null>): void {
   t.test(`${name}: a store from before read ids were unique across capture times keeps refusing the ids it holds`, async (tt) => {
@@ -218,17 +220,6 @@ function readIdsMigration(name: string, open: (tt: Tap) => Promise<{ store: HubS
     tt.same(await again.sql.all('SELECT id FROM read_ids'), [{ id: reads[1]!.id }], 'the purge took the purged reads\' ids');
   });
 }
-
-readIdsMigration('sqlite', async (tt) => {
-  const path = join(await tempDir(tt), 'hub.db');
-  const open = async () => {
-    const store = new SqliteStore({ path, images, now });
-    await store.migrate();
-    tt.teardown(() => store.close());
-    return store;
-  };
-  return { store: await open(), reopen: open };
-});
 
 readIdsMigration('postgres', async (tt) => {
   if (!(await serviceAvailable(tt, 'postgres'))) return null;
