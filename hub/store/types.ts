@@ -112,9 +112,10 @@ export interface HubStore {
   setDeviceStatus(deviceId: string, status: DeviceStatus): Promise<void>;
 
   /**
-   * Stores a batch's reads in one transaction, idempotently by read id (a read whose id is held,
-   * at whatever capture time, is a duplicate, not an error, and the copy stored first stands; an
-   * id is held until the purge takes its read), and records the batch sequence for gap detection. Sequence 0 is a
+   * Stores a batch's reads in one transaction, idempotently by read id (a read whose id is held is
+   * a duplicate, not an error, and the copy stored first stands: at any capture time on
+   * PostgreSQL, within a day of the stored one on SQLite; an id is held until the purge takes its
+   * read), and records the batch sequence for gap detection. Sequence 0 is a
    * read that came outside a batch (an appliance's hot-list alert): stored alike, no bookkeeping.
    */
   ingestBatch(deviceId: string, sequence: number, reads: HubRead[]): Promise<IngestOutcome>;
