@@ -47,7 +47,18 @@ async function alertRig(t: import('tap').Test, linkClientId: string) {
     await device.publishAsync(topics.alerts('pole-a'), Buffer.from(sealAlert(hit, deviceKeys.privateKey, keys.seal)), { qos: 1 });
     return read;
   };
-  return { h, hotlists, alerts, broker, device, seen, log, keys, sendHit };
+  /** The hub's alert link on the rig's broker, started, subscribed, and stopped at teardown. */
+  const startLink = async (options: Partial<ConstructorParameters<typeof AlertLink>[0]> = {}) => {
+    const link = new AlertLink({
+      brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: linkClientId, store: h.store,
+      keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: log.logger, ...options,
+    });
+    await link.start();
+    t.teardown(() => link.stop());
+    await eventually(() => seen.linkSubscribed, 5_000);
+    return link;
+  };
+  return { h, hotlists, alerts, broker, device, seen, log, keys, sendHit, startLink };
 }
 
 t.test('the reads of a stored batch are matched against the hot list with one refresh from the store, and their hits are raised', async (t) => {
@@ -109,14 +120,8 @@ t.test('an alert ack the broker never acknowledges fails after the PUBACK deadli
 });
 
 t.test('a hit larger than a read with two images at the hub\'s limit is discarded unread, logged with ALPR_ERR_HUB_INCOMING_TOO_LARGE and counted against its device; the next hit raises its alert', async (t) => {
-  const { h, hotlists, alerts, broker, device, seen, log, keys, sendHit } = await alertRig(t, 'alert-link-limits');
-  const link = new AlertLink({
-    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-limits', store: h.store,
-    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: log.logger,
-  });
-  await link.start();
-  t.teardown(() => link.stop());
-  await eventually(() => seen.linkSubscribed, 5_000);
+  const { alerts, device, seen, log, sendHit, startLink } = await alertRig(t, 'alert-link-limits');
+  const link = await startLink();
   // Over 2 x 1 MiB + 64 KiB.
   await device.publishAsync(topics.alerts('pole-a'), Buffer.alloc(2 * 1024 * 1024 + 64 * 1024 + 1, 0x41), { qos: 1 });
   await sendHit();
@@ -127,14 +132,8 @@ t.test('a hit larger than a read with two images at the hub\'s limit is discarde
 });
 
 t.test('a hit whose read is dated beyond the allowed clock skew is refused as a batch refuses that read: its read is not stored, no alert is raised and no ack is sent; a sound hit after it raises its alert', async (t) => {
-  const { h, hotlists, alerts, broker, seen, log, keys, sendHit } = await alertRig(t, 'alert-link-future');
-  const link = new AlertLink({
-    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-future', store: h.store,
-    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, maxFutureSkewMs: 60_000, clock: systemClock, logger: log.logger,
-  });
-  await link.start();
-  t.teardown(() => link.stop());
-  await eventually(() => seen.linkSubscribed, 5_000);
+  const { h, alerts, seen, log, sendHit, startLink } = await alertRig(t, 'alert-link-future');
+  const link = await startLink({ maxFutureSkewMs: 60_000 });
   // A day ahead (beyond any skew), and three minutes ahead (within the default, beyond the 60 s configured).
   const future = [await sendHit({ capturedAt: Date.now() + 86_400_000 }), await sendHit({ capturedAt: Date.now() + 180_000 })];
   // Both handled, whichever way.
@@ -153,14 +152,8 @@ t.test('a hit whose read is dated beyond the allowed clock skew is refused as a 
 });
 
 t.test('a hit whose read is past the retention period is refused for good: not stored, no alert, and a signed ack that says so, which the appliance takes as final', async (t) => {
-  const { h, hotlists, alerts, broker, seen, keys, sendHit } = await alertRig(t, 'alert-link-expired');
-  const link = new AlertLink({
-    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-expired', store: h.store,
-    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: silentLogger(),
-  });
-  await link.start();
-  t.teardown(() => link.stop());
-  await eventually(() => seen.linkSubscribed, 5_000);
+  const { h, seen, keys, sendHit, startLink } = await alertRig(t, 'alert-link-expired');
+  const link = await startLink({ logger: silentLogger() });
   const old = await sendHit({ capturedAt: Date.now() - 40 * 86_400_000 });
   await eventually(() => seen.acks >= 1, 5_000);
   t.equal(link.stats.hitsRefused, 1, 'the hit was refused');
@@ -171,14 +164,8 @@ t.test('a hit whose read is past the retention period is refused for good: not s
 });
 
 t.test('a hit whose read names a camera its site does not list, or that comes after its site was retired, is refused: no read is stored, no alert raised, no ack sent', async (t) => {
-  const { h, hotlists, alerts, broker, seen, log, keys, sendHit } = await alertRig(t, 'alert-link-site');
-  const link = new AlertLink({
-    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-site', store: h.store,
-    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: log.logger,
-  });
-  await link.start();
-  t.teardown(() => link.stop());
-  await eventually(() => seen.linkSubscribed, 5_000);
+  const { h, alerts, seen, log, sendHit, startLink } = await alertRig(t, 'alert-link-site');
+  const link = await startLink();
   const unlisted = await sendHit({ cameraId: 'cam9' });
   const sound = await sendHit();
   // The sound hit is handled after the other (one device, QoS 1, in order).
@@ -202,14 +189,8 @@ t.test('a hit whose read names a camera its site does not list, or that comes af
 });
 
 t.test('a hit reusing the id of a stored read raises alerts from the stored read only: a listed plate on the hit raises nothing over another vehicle\'s images, and a stored read on the list raises its own alert once', async (t) => {
-  const { h, hotlists, alerts, broker, seen, log, keys, sendHit } = await alertRig(t, 'alert-link-reused-id');
-  const link = new AlertLink({
-    brokerUrl: broker.hubUrl, username: 'hub', password: broker.hubPassword, sharedGroup: null, clientId: 'alert-link-reused-id', store: h.store,
-    keys, hotlists, alerts, maxImageBytes: 1024 * 1024, clock: systemClock, logger: log.logger,
-  });
-  await link.start();
-  t.teardown(() => link.stop());
-  await eventually(() => seen.linkSubscribed, 5_000);
+  const { h, alerts, seen, log, sendHit, startLink } = await alertRig(t, 'alert-link-reused-id');
+  const link = await startLink();
   // Read X of plate CLR0001 (on no list) is stored; a hit then names X with the listed ABC1234.
   const [stored] = await h.addReads([{ deviceId: 'pole-a', plate: 'CLR0001', region: 'IL', capturedAt: Date.now() - 60_000, receivedAt: Date.now() }]);
   await sendHit({ id: stored!.id });

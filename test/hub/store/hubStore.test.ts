@@ -230,13 +230,7 @@ readIdsMigration('postgres', async (tt) => {
     tt.teardown(() => store.close());
     return store;
   };
-  tt.teardown(async () => {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA ${schema} CASCADE`);
-    await client.end();
-  });
+  tt.teardown(() => dropSchema(schema));
   return { store: await open(), reopen: open };
 });
 
@@ -246,15 +240,20 @@ storeSuite('postgres', async (tt) => {
   const store = new PgStore({ connectionString: PG_URL, schema, images, now });
   await store.migrate();
   tt.teardown(async () => {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA ${schema} CASCADE`);
-    await client.end();
+    await dropSchema(schema);
     await store.close();
   });
   return store;
 });
+
+/** Drops a test's PostgreSQL schema through a connection of its own. */
+async function dropSchema(schema: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA ${schema} CASCADE`);
+  await client.end();
+}
 
 t.test('postgres: a schema from before vehicle colour gets the column on every partition, its reads unknown', async (tt) => {
   if (!(await serviceAvailable(tt, 'postgres'))) return;
