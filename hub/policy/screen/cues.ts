@@ -23,6 +23,7 @@ export const INVESTIGATIVE_CUES: readonly string[] = [
   'dzgni', 'dzgnie', 'zadzga', 'nozem', 'asesin', 'balead', 'balacera', '=a =tiros',
   // more crimes in Spanish (a shooting, a beating, armed, hate graffiti, run over, a silver alert) and Polish (assault, robbery, theft, beating, threats with a weapon, shooting, abduction, burglary, arson, hate)
   'tiroteo', 'golpiza', 'golpe', 'mano armada', '=armado', '=armada', 'pintas de odio', 'crimen de odio', 'atropell', 'choque y fuga', 'alerta plateada', 'alerta amber', 'robaron', 'asaltaron', 'apunalad',
+  '=setting =fire', '=set =fire', '=set =on =fire', '=sets =fire', '=lit =a =fire',
   'napasc', 'napad', 'rozboj', 'ukradl', 'ukradzion', 'kradziez', 'kradziez', 'pobic', 'pobil', 'grozac', 'grozil', 'strzelanin', 'postrzel', 'zastrzel', 'porwan', 'porwal', 'wlamani', 'wlamal', 'podpal', 'na tle nienawisci',
   // people or goods brought in against the law (human smuggling is a felony; status checks are not)
   'smuggl', 'contraband',

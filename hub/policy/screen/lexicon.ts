@@ -135,6 +135,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=tailgated =me, =tailgating =me, =rolled =through =the =stop, =rolled =the =stop, =ran =the =stop, =blew =the =stop, =blew =through =the =stop, prohibited left, illegal left, =no =left =turn, =illegal =u =turn, =illegal =uturn, prohibited turn, '
       + '=signal =turns =red, =signal =turned =red, =light =turns =red, =light =turned =red, =notices =can =go =out, =notices =to =the =owners, =send =notices, '
       + '=tags =ran =out, =tag =ran =out, =registration =ran =out, =sticker =ran =out, =write =it =up, =write =him =up, =write =her =up, =write =them =up, =to =write =it, =to =write =him, =to =write =her, =to =write =them', { context: true }),
+    // Speed put as numbers ("doing 45 in a 30")
+    ...each(['15', '20', '25', '30', '35', '40', '45', '50', '55', '60', '65'].map((limit) => `=in =a =${limit}`).join(', '), { context: true, near: ['doing', 'going', 'speed', 'drivers', 'driving', 'mph', 'zone'] }),
     // Parking without a permit and the tow that follows, where no crime is named ("park in Lot C without permits, so we can tow")
     ...each('=without =a =permit, =without =permits, =without =permit, =no =permit, =no =permits, parking permit, parking pass, permit parking, =so =we =can =tow, =tow =them, =tow =it, =get =them =towed, =have =them =towed', { context: true }),
     ...each('red light', { near: ['ran', 'run', 'runn', 'camera', 'violat', 'ticket', 'fine', 'blew', 'through'] }),
@@ -231,9 +233,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('administrative warrant, orden administrativ, =i =205, =i =200, =i =247, =i =862'),
     ...each('=lawfully, =legally, =unlawfully, =legalmente, legaln', { near: ['united states', '=usa', 'country', 'america', 'estados unidos', '=eeuu', 'pais', 'kraj', 'polsce', 'stanach'] }),
     ...each('border patrol, patrulla fronteriza, fronteriz, customs enforc, customs border, aduanas proteccion, homeland security, seguridad nacional, straz graniczn, strazy graniczn, strazy granicz, graniczn'),
-    ...each('=ero, =cbp, =uscis, =frontex, =migra, =ice detainer, =ice hold, =ice warrant', { notAfter: IMPOSTORS }),
-    // Homeland Security and its Investigations work criminal cases too (child exploitation, trafficking): named with a crime, a partner's case
-    ...each('=hsi, =dhs', { context: true, notAfter: IMPOSTORS }),
+    ...each('=ero, =uscis, =frontex, =migra, =ice detainer, =ice hold, =ice warrant', { notAfter: IMPOSTORS }),
+    // Homeland Security, its Investigations and Customs and Border Protection work criminal cases too (child exploitation, trafficking, kidnapping): named with a crime, a partner's case
+    ...each('=hsi, =dhs, =cbp', { context: true, notAfter: IMPOSTORS }),
     ...each('cudzoziem, extranjer, refugee, refugiad, uchodzc, foreigner, day labor, jornaler, looks =foreign, looking =foreign, looked =foreign, look =foreign', { context: true }),
     ...each('foreign, extranjer, zagraniczn', { context: true, next: PEOPLE }),
     ...each('legal status, estatus legal, status legal, legal residen, lawful permanent, permanent resident, residente permanente, kart pobyt'),
@@ -475,6 +477,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...each('=cheating =on, =hes =cheating, =shes =cheating, =cheats =on, =having =an =affair'),
     ...each('=my', { context: true, next: ['sergeant', '=sarge', '=sgt', 'lieutenant', '=lt', 'captain', '=boss', 'supervisor', 'coworker', 'colleague', '=partner'], near: ['=goes', '=going', '=went', 'lunch', '=home', '=lives', '=drives', '=where'] }),
     ...each('=sold =me, =ripped =me =off, =scammed =me', { context: true }),
+    // Someone's own score to settle ("so they can confront him", "payback")
+    ...each('=confront =him, =confront =her, =confront =them, =get =even, =revenge, =payback, =get =back =at', { context: true }),
     // A slight to the user or a colleague as the reason ("flipped me off", "she was rude to him")
     ...each('=flipped =me =off, =flipped =him =off, =flipped =her =off, =flipped =us =off, =flip =me =off, =gave =me =the =finger, =cut =me =off, =rude =to =me, =rude =to =him, =rude =to =her, =rude =to =us, =was =rude, =mouthed =off, =disrespected, =insulted =me, =embarrassed =me, =laughed =at =me', { context: true }),
     // The user says so: no crime behind the search

@@ -973,3 +973,15 @@ t.test('crimes in Spanish and Polish beside a protected place or people, a victi
     'napad na pielęgniarkę przed kliniką aborcyjną, sprawca w czarnym BMW',
   ]) t.same(screen.screen(text), [], text);
 });
+
+t.test('a score to settle and speed put as numbers are refused; a fire set at a church and CBP on a kidnapping are cases, CBP alone is not', async (t) => {
+  for (const [text, category] of [
+    ['the acquitted driver\'s new address, so the parents can confront him', 'personal or non-law-enforcement use'],
+    ['catch the regulars going 50 in a 35 on Harlem with the Oak Park cameras', 'traffic enforcement'],
+    ['CBP wants the plates seen near the bus station this week', 'immigration enforcement'],
+  ] as const) t.ok(categories(text).includes(category), text);
+  for (const text of [
+    'teen seen setting fire to the church doors on Lake, left in a white Kia, 25-5101',
+    'CBP asks for help on an armed kidnapping, victim driven through in a blue Tahoe, 25-5102',
+  ]) t.same(screen.screen(text), [], text);
+});
