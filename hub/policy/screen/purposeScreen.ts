@@ -134,20 +134,24 @@ function anyPhraseIn(words: readonly string[], from: number, to: number, phrases
   return false;
 }
 
+/** Words that start a new clause, which a denial before them does not reach ("not solved yet so check his status"). */
+const CLAUSE_BREAKS: ReadonlySet<string> = new Set(['but', 'so', 'then', 'just', 'and', 'because', 'since', 'instead', 'therefore', 'pero', 'ale', 'y', 'i']);
+
 /**
  * For each token, whether a denial stands before it in its clause ("searching for the attacker,
  * not the attendees", "not for anyone who attended", "no patient information is sought"): what
- * a request denies it does not ask for. A clause ends at a comma, a stop, a colon or "but", so a
- * denial elsewhere ("no suspect yet, list the attendees") reaches nothing after it.
+ * a request denies it does not ask for. A clause ends at a comma, a stop, a colon or a word of
+ * CLAUSE_BREAKS, so a denial elsewhere ("no suspect yet, list the attendees", "not solved so check
+ * his immigration status") reaches nothing after it.
  */
 function deniedInClause(tokens: readonly ScreenToken[]): boolean[] {
   let denial = false;
   return tokens.map((t) => {
+    if (CLAUSE_BREAKS.has(t.word)) denial = false;
     const before = denial;
-    if (t.word === 'but') denial = false;
-    else if (DENIALS.has(t.word)) denial = true;
+    if (DENIALS.has(t.word)) denial = true;
     if (/[,.;:!?]/.test(t.follows)) denial = false;
-    return before && t.word !== 'but';
+    return before;
   });
 }
 

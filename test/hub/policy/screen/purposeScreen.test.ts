@@ -947,6 +947,7 @@ t.test('what a request denies in its own clause, a protected word with no part i
     'Carjacking 25-3406 of a rideshare driver; this is not an immigration inquiry, find the carjacker\'s Malibu',
   ]) t.same(screen.screen(text), [], text);
   t.ok(categories('Vandalism 25-3405 at the rally, no suspect yet, list all the attendees').includes('protected activity or class'), 'a denial in another clause');
+  t.ok(categories('robbery 25-3407 not solved yet so check his immigration status').includes('immigration enforcement'), 'a denial ends where a new clause starts');
 });
 
 t.test('in Spanish and Polish: a case put as cover, a favour for the user or family, a ticket, a gay bar and who goes to a mosque are refused', async (t) => {
