@@ -225,6 +225,22 @@ export const REQUEST_VERBS: readonly string[] = ['=want', '=wants', '=wanted', '
   '=quiere', '=quieren', '=pidio', '=pidieron', '=solicito', '=solicita', '=chce', '=chca', '=prosi', '=prosil', '=prosila', '=poprosil', '=poprosila', '=poprosili'];
 
 /**
+ * Words that open a second request beside the first ("... Also, check whether ...", "while you're
+ * at it", "P.S.", "second thing:"): the first two kinds only at the start of a sentence or of a
+ * bracket, the phrases anywhere. What follows one, to the end of its sentence, is screened as a
+ * request of its own when it asks for a search (SEARCH_VERBS): the crime the first names does not
+ * cover it.
+ */
+// ("ps", a stem: "P.S. a" runs together as one spelled-out word; "P.S. monitor" does not)
+export const ADD_ON_STARTS: readonly string[] = ['=also', '=plus', 'ps', '=p =s', '=bonus', '=additionally', '=and', '=btw', '=oh =and', '=separately', '=then', '=tambien', '=ademas', '=takze', '=rowniez', '=poza =tym'];
+export const ADD_ONS: readonly string[] = ['=and =also', '=while =youre =at =it', '=while =you =are =at =it', '=while =were =in =there', '=while =we =are =in =there', '=while =youre =in =there', '=while =you =are =in =there',
+  '=might =as =well', '=second =thing', '=one =more =thing', '=another =thing', '=a =follow =up', '=on =the =side', '=side =note', '=ya =que =estas', '=y =de =paso', '=przy =okazji'];
+
+/** Verbs of searching, and what is asked for, as a request asks for one ("check", "run the plate", "see where", "wants reads", "help him out"). */
+export const SEARCH_VERBS: readonly string[] = ['=check', '=run', '=reads', '=history', '=help', '=see', '=track', '=find', '=pull', '=flag', '=look', '=identify', '=monitor', '=locate', '=search', '=list', '=watch', '=tell', '=get', '=trace', '=follow',
+  '=cite', '=ticket', '=write', '=boot', '=tow', '=revisa', '=revisar', '=busca', '=buscar', '=checa', '=checar', '=sprawdz', '=sprawdzic', '=znajdz', '=namierz'];
+
+/**
  * Verbs of handing reads over, as the user is asked to ("send the reads to", "give the league a
  * list"): the recipient decides, as the subject of a request does. Not the past ("sent photos to a
  * 12-year-old" is what an offender did).

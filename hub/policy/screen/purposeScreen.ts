@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ADMINISTRATIVE_CUES, ASSESSMENTS, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, IRRELEVANT, LAWFUL_CAUSES, NEXT_MODIFIERS, OWNED_THINGS, GIVING_VERBS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, SHARED_THINGS, TARGETING_CUES, WITNESSES } from './cues.js';
+import { ADD_ONS, ADD_ON_STARTS, ADMINISTRATIVE_CUES, ASSESSMENTS, CAUSE_LEADS, COUNTS, HYPOTHETICAL_CUES, INVESTIGATIVE_CUES, IRRELEVANT, LAWFUL_CAUSES, NEXT_MODIFIERS, OWNED_THINGS, GIVING_VERBS, PASSIVE, PERPETRATORS, PHRASE_FILLER, PRETEXT_CUES, REQUEST_VERBS, REQUESTERS_IN_CASE, SEARCH_VERBS, SHARED_THINGS, TARGETING_CUES, WITNESSES } from './cues.js';
 import { DEFAULT_LEXICON, IMPOSTORS, type Lexicon, type ScreenTerm } from './lexicon.js';
 import { editDistance, foldText, squeeze, tokenize, type ScreenToken } from './normalize.js';
 
@@ -168,6 +168,12 @@ function onePersonBefore(words: readonly string[], i: number): boolean {
   return j >= 0 && ONE_PERSON.has(words[j]!);
 }
 
+/** The people named as the crime's victims just after ("the patient is the victim"). */
+const VICTIMS: readonly string[] = ['=victim', '=victims', '=victima', '=victimas', '=ofiara', '=ofiary'];
+
+/** Prepositions before a gerund that tell what the case's one person did ("about attending", "after visiting"). */
+const GERUND_LEADS: ReadonlySet<string> = new Set(['about', 'after', 'before', 'while', 'from', 'since']);
+
 /** Acts aimed at people with "at", "into" or "toward" ("pointed a gun at attendees", "drove into the marchers"). */
 const AIMED_ACTS: ReadonlySet<string> = new Set(['pointed', 'aimed', 'brandished', 'waved', 'fired', 'shot', 'swung', 'lunged', 'threw', 'hurled', 'drove', 'charged', 'spat', 'swerved', 'rammed', 'plowed', 'ploughed', 'sped']);
 const AIMED_AT: ReadonlySet<string> = new Set(['at', 'into', 'toward', 'towards', 'through']);
@@ -197,12 +203,14 @@ function aimsAtPeople(words: readonly string[], denied: readonly boolean[]): boo
   for (let i = 0; i < words.length; i++) {
     if (denied[i]) continue;
     const match = phraseAt(words, i, TARGETING_CUES);
-    if (!match || anyPhraseIn(words, match.end + 1, match.end + 4, PERPETRATORS) || anyPhraseIn(words, match.end + 1, match.end + 5, WITNESSES)) continue;
+    if (!match || anyPhraseIn(words, match.end + 1, match.end + 4, PERPETRATORS) || anyPhraseIn(words, match.end + 1, match.end + 5, WITNESSES) || anyPhraseIn(words, match.end + 1, match.end + 4, VICTIMS)) continue;
+    // What the one person of the case did, as a gerund after a preposition ("a note about attending a protest")
+    if (/ing$/.test(words[i]!) && GERUND_LEADS.has(words[i - 1] ?? '')) continue;
     // "Hot-list the plate" is a verb, not a list of people; "a man who showed him a gun" describes one offender
     if (words[i - 1] === 'hot' || onePersonBefore(words, i)) continue;
     let before = i - 1;
     let of = false;
-    while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) of ||= words[before--] === 'of';
+    while (before > 0 && i - before <= 3 && (PHRASE_FILLER.has(words[before]!) || COUNTS.has(words[before]!) || /^\d+$/.test(words[before]!))) of ||= ['of', 'on'].includes(words[before--]!);
     // A verb ("robbed the attendees"), or a crime's noun with its victims after "of" ("the robbery of
     // worshippers", Polish "pobicie uczestnika"); not a noun that ends a clause ("after the shooting,
     // everyone at the vigil")
@@ -222,10 +230,11 @@ const THEIR_CARS: ReadonlySet<string> = new Set(['plate', 'plates', 'car', 'cars
  * car"), which makes them its victims.
  * (aimsAtPeople reads possessives as owners, not as the people aimed at.)
  */
-function asksTheirCars(tokens: readonly ScreenToken[]): boolean {
+function asksTheirCars(tokens: readonly ScreenToken[], denied: readonly boolean[]): boolean {
   const words = tokens.map((t) => t.word);
-  // (what was done to it may also be told before them: "plates stolen from a temple member's car")
-  return tokens.some((t, i) => t.possessive && THEIR_CARS.has(words[i + 1] ?? '') && phraseAt(words, i, TARGETING_CUES) !== null && !sufferedCrime(words, i + 1) && !crimeDoneIn(words, i - 5, i));
+  // (what was done to it may also be told before them: "plates stolen from a temple member's car";
+  // and a request may deny them: "not searching festival attendees' vehicles")
+  return tokens.some((t, i) => t.possessive && !denied[i] && THEIR_CARS.has(words[i + 1] ?? '') && phraseAt(words, i, TARGETING_CUES) !== null && !sufferedCrime(words, i + 1) && !crimeDoneIn(words, i - 5, i));
 }
 
 /** The people at `start`, after "by", as the ones who did a crime named before it ("beaten in the lot by an attendee who fled"): the offender. */
@@ -416,6 +425,31 @@ function agencySufferedCrime(words: readonly string[], end: number): boolean {
   return false;
 }
 
+/** A token whose following character ends a sentence or a bracket. */
+const endsSentence = (t: ScreenToken | undefined) => t === undefined || /[.;:!?()]/.test(t.follows);
+
+/**
+ * The second requests beside the first, as [from, to) token ranges: from an add-on word (ADD_ON_STARTS
+ * at the start of a sentence or bracket, or ADD_ONS anywhere) to the end of its sentence, where the
+ * words ask for a search (SEARCH_VERBS). An add-on that asks for nothing ("Also, the victim is
+ * undocumented") is part of the case it follows.
+ */
+function addOns(tokens: readonly ScreenToken[]): Array<[number, number]> {
+  const words = tokens.map((t) => t.word);
+  const parts: Array<[number, number]> = [];
+  for (let i = 0; i < words.length; i++) {
+    const start = (i === 0 || endsSentence(tokens[i - 1])) && phraseAt(words, i, ADD_ON_STARTS);
+    if (!start && !phraseAt(words, i, ADD_ONS)) continue;
+    // To the end of its sentence; an add-on that ends one itself ("P.S.", "Second thing:") runs to the end of the next.
+    let end = (start || phraseAt(words, i, ADD_ONS))!.end;
+    if (endsSentence(tokens[end]) && end < words.length - 1) end++;
+    while (end < words.length - 1 && !/[.;!?()]/.test(tokens[end]!.follows)) end++;
+    if (anyPhraseIn(words, i, end + 1, SEARCH_VERBS)) parts.push([i, end + 1]);
+    i = end;
+  }
+  return parts;
+}
+
 /** Words that put what follows them outside the request ("nothing to do with immigration", "nada que ver con inmigración"). */
 const UNRELATED: readonly string[] = ['nothing to do with', 'unrelated to', '=not =related =to', 'nada que ver con', '=no =tiene =que =ver =con', 'nic wspolnego z', '=nie =dotyczy'];
 
@@ -463,8 +497,21 @@ export class PurposeScreen {
     this.lexicon = merged;
   }
 
+  /**
+   * A request with a second one beside it ("stolen Civic, case 24-100. While you're at it, track
+   * the organizers of Saturday's march") is screened as its parts: the crime one part names does
+   * not let another part's protected words through (addOns).
+   */
   screen(text: string): ScreenFinding[] {
     const { tokens, allCaps } = tokenize(text);
+    const parts = addOns(tokens);
+    if (parts.length === 0) return this.screenTokens(tokens, allCaps);
+    const inAddOn = new Set(parts.flatMap(([from, to]) => Array.from({ length: to - from }, (_, k) => from + k)));
+    const findings = [tokens.filter((_, i) => !inAddOn.has(i)), ...parts.map(([from, to]) => tokens.slice(from, to))].flatMap((part) => this.screenTokens(part, allCaps));
+    return findings.filter((f, i) => findings.findIndex((g) => g.category === f.category) === i);
+  }
+
+  private screenTokens(tokens: readonly ScreenToken[], allCaps: boolean): ScreenFinding[] {
     const words = tokens.map((t) => t.word);
     const owners = tokens.map((t) => t.possessive);
     const joined = words.map((_, i) => splitWords(words, i));
@@ -475,7 +522,7 @@ export class PurposeScreen {
     const firstPerson = words.some((w) => FIRST_PERSON.has(w));
     const reason = namesCrime(tokens) || (!firstPerson && anyPhraseIn(words, 0, words.length, ADMINISTRATIVE_CUES));
     const denied = deniedInClause(tokens);
-    const investigative = reason && !aimsAtPeople(tokens.map((t) => (t.possessive ? '' : t.word)), denied) && !asksTheirCars(tokens);
+    const investigative = reason && !aimsAtPeople(tokens.map((t) => (t.possessive ? '' : t.word)), denied) && !asksTheirCars(tokens, denied);
     const startingWith = new Map<string, number[]>();
     words.forEach((word, i) => {
       const at = startingWith.get(word[0]!);

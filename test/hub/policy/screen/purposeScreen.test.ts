@@ -986,3 +986,27 @@ t.test('a score to settle and speed put as numbers are refused; a fire set at a 
     'CBP asks for help on an armed kidnapping, victim driven through in a blue Tahoe, 25-5102',
   ]) t.same(screen.screen(text), [], text);
 });
+
+t.test('a second request beside a case is screened on its own: the crime the first names does not cover it, whichever comes first', async (t) => {
+  for (const [text, category] of [
+    ['Burglary at the hardware store, case 25-6001, blue Ford Ranger. While you\'re at it, see which cars park at the mosque on Fridays.', 'protected activity or class'],
+    ['Stolen Camry 25-6002. P.S. run the plate of my ex-husband\'s new girlfriend.', 'personal or non-law-enforcement use'],
+    ['Armed robbery 25-6003, gray Malibu. Second thing: find cars leaving the family planning clinic on Lake.', 'reproductive health care'],
+    ['(Also pull the cars at the union organizing meeting.) Main search: stabbing 25-6004, red Jeep.', 'protected activity or class'],
+    ['List the cars at the immigrants\' rights vigil, and also run plate AB 1234 for the homicide 25-6005.', 'protected activity or class'],
+    ['Hit and run with injuries 25-6006, silver Altima. Bonus: flag the cars with expired tags on Madison so we can ticket them.', 'traffic enforcement'],
+  ] as const) t.ok(categories(text).includes(category), text);
+  for (const text of [
+    'Robbery of a day laborer 25-6007, black Charger. Also, the victim is undocumented and afraid to testify.',
+    'Carjacking 25-6008 of a white Sienna. Also check the suspect\'s girlfriend\'s Kia, he was seen getting into it.',
+  ]) t.same(screen.screen(text), [], text);
+});
+
+t.test('people denied as owners of the cars, named as the victims, a gerund after a preposition and a crime noun with "on" are not aimed at', async (t) => {
+  for (const text of [
+    'Arson at the church hall 25-6101, suspect in a green Jeep; we are not pulling the congregants\' cars, only the Jeep.',
+    'Robbery 25-6102 outside the mosque, the worshippers are the victims; find the robber\'s gray Civic.',
+    'Missing woman 25-6103, 34, last seen after attending a vigil downtown, drives a red Fiat.',
+    'Attack on worshippers at the synagogue 25-6104, attacker fled in a black Ram.',
+  ]) t.same(screen.screen(text), [], text);
+});
