@@ -212,19 +212,24 @@ export class AuditLog {
     return row ? fromRow(row) : null;
   }
 
-  /** How many records with outcome ok match, for rate caps (uses the actor/action/time index). */
-  /** The first record of `action` that `match` accepts, paging through the chain from its start; null when none does. */
-  async findFirst(action: string, match: (record: AuditRecord) => boolean): Promise<AuditRecord | null> {
+  /** Every record the query matches, in chain order, a page of 1,000 at a time (the query's own limit and afterSeq are the paging's). */
+  async *records(q: Omit<AuditQuery, 'limit' | 'afterSeq'>, db: SqlDb = this.ctx.sql): AsyncGenerator<AuditRecord> {
     const page = 1000;
     for (let afterSeq = 0; ;) {
-      const records = await this.query({ action, afterSeq, limit: page });
-      const found = records.find(match);
-      if (found) return found;
-      if (records.length < page) return null;
+      const records = await this.query({ ...q, afterSeq, limit: page }, db);
+      yield* records;
+      if (records.length < page) return;
       afterSeq = records.at(-1)!.seq;
     }
   }
 
+  /** The first record of `action` that `match` accepts, paging through the chain from its start; null when none does. */
+  async findFirst(action: string, match: (record: AuditRecord) => boolean): Promise<AuditRecord | null> {
+    for await (const record of this.records({ action })) if (match(record)) return record;
+    return null;
+  }
+
+  /** How many records with outcome ok match, for rate caps (uses the actor/action/time index). */
   async count(actor: string, action: string, since: number, db: SqlDb = this.ctx.sql): Promise<number> {
     const row = await db.get<{ n: number | string }>("SELECT count(*) AS n FROM audit_log WHERE actor = ? AND action = ? AND at > ? AND outcome = 'ok'", [actor, action, since]);
     return Number(row?.n ?? 0);

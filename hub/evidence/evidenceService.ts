@@ -194,16 +194,11 @@ export class EvidenceService {
     const inHour = new Set(readIds);
     // Exports citing this search come after it; those of the past hour may cite any search.
     const since = Math.min(searchedAt, hourAgo);
-    for (let afterSeq = 0; ;) {
-      const records = await this.ctx.audit.query({ actor: user.userId, action: 'evidence.export', from: since, afterSeq, limit: 1000 }, db);
-      for (const r of records) {
-        if (r.outcome !== 'ok' || !Array.isArray(r.detail.readIds)) continue;
-        const ids = (r.detail.readIds as unknown[]).map(String);
-        if (r.detail.searchId === searchId) for (const id of ids) fromSearch.add(id);
-        if (r.at > hourAgo) for (const id of ids) inHour.add(id);
-      }
-      if (records.length < 1000) break;
-      afterSeq = records.at(-1)!.seq;
+    for await (const r of this.ctx.audit.records({ actor: user.userId, action: 'evidence.export', from: since }, db)) {
+      if (r.outcome !== 'ok' || !Array.isArray(r.detail.readIds)) continue;
+      const ids = (r.detail.readIds as unknown[]).map(String);
+      if (r.detail.searchId === searchId) for (const id of ids) fromSearch.add(id);
+      if (r.at > hourAgo) for (const id of ids) inHour.add(id);
     }
     if (fromSearch.size > this.ctx.maxReadsPerExport) {
       throw new AlprError('ALPR_ERR_RATE_LIMITED', `search ${searchId} has given ${fromSearch.size - readIds.length} reads to evidence already; one search gives at most ${this.ctx.maxReadsPerExport} over all its exports: mass downloading is prohibited (General Order 4.68 VI)`);
@@ -234,13 +229,7 @@ export class EvidenceService {
     const active = await this.activeHolds();
     if (active.length === 0) return [];
     const placed = new Map<string, unknown>();
-    const page = 1000;
-    for (let afterSeq = 0; ;) {
-      const records = await this.ctx.audit.query({ action: 'hold.place', afterSeq, limit: page });
-      for (const r of records) if (r.outcome === 'ok') placed.set(String(r.detail.holdId), r.detail.readId);
-      if (records.length < page) break;
-      afterSeq = records.at(-1)!.seq;
-    }
+    for await (const r of this.ctx.audit.records({ action: 'hold.place' })) if (r.outcome === 'ok') placed.set(String(r.detail.holdId), r.detail.readId);
     const forged = active.filter((h) => placed.get(h.holdId) !== h.readId);
     for (const hold of forged) {
       await this.ctx.store.sql.tx(async (db) => {

@@ -100,13 +100,7 @@ class ActivationsAtCreatorAddress {
     }
     const creators = new Set([...this.creatorOf].filter(([account]) => this.activationAddresses.has(account)).map(([, creator]) => creator));
     for (const creator of creators) {
-      const query = { actor: creator, action: 'auth.signIn', from: month.from - CREATOR_SIGN_INS_BEFORE_MS, to: month.from, limit: 1000 };
-      for (let afterSeq = 0; ;) {
-        const page = await audit.query({ ...query, afterSeq });
-        page.forEach((r) => this.visit(r));
-        if (page.length < query.limit) break;
-        afterSeq = page.at(-1)!.seq;
-      }
+      for await (const r of audit.records({ actor: creator, action: 'auth.signIn', from: month.from - CREATOR_SIGN_INS_BEFORE_MS, to: month.from })) this.visit(r);
     }
     for (const [account, creator] of this.creatorOf) {
       const shared = [...(this.activationAddresses.get(account) ?? [])].filter((ip) => this.signInAddresses.get(creator)?.has(ip));
